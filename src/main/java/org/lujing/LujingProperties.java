@@ -1,0 +1,44 @@
+package org.lujing;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where Lujing reads its installation (routes, jobs) and writes everything else (the home).
+ *
+ * @param home root of all the application writes: data/, inbox/, archive/, quarantine/, reports/
+ * @param jobsDir source and job definitions, normally {@code <installation>/jobs}
+ * @param routesDir Camel YAML routes, normally {@code <installation>/routes}
+ * @param keyFile the key file used when {@code LUJING_KEY} is not set
+ * @param ingest ingest tuning
+ */
+@ConfigurationProperties("lujing")
+public record LujingProperties(Path home, Path jobsDir, Path routesDir, Path keyFile, Ingest ingest) {
+
+    /**
+     * @param chunkSize rows committed together
+     * @param maxFileBytes files larger than this are refused as FILE_TOO_LARGE
+     */
+    public record Ingest(@DefaultValue("500") int chunkSize, @DefaultValue("209715200") long maxFileBytes) {}
+
+    public Path data() {
+        return home.resolve("data");
+    }
+
+    public Path inbox() {
+        return home.resolve("inbox");
+    }
+
+    public Path archive() {
+        return home.resolve("archive");
+    }
+
+    public Path quarantine() {
+        return home.resolve("quarantine");
+    }
+
+    public Path reports() {
+        return home.resolve("reports");
+    }
+}

@@ -1,0 +1,61 @@
+package org.lujing.cli;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.lujing.LujingApplication;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Starts the Spring application for a command: with the inbox route running for {@code serve}, quietly otherwise. */
+final class Boot {
+
+    private Boot() {}
+
+    static ConfigurableApplicationContext start(Path home, boolean serve, boolean verbose) {
+        SpringApplication app = new SpringApplication(LujingApplication.class);
+        app.setWebApplicationType(WebApplicationType.NONE);
+        app.setLogStartupInfo(serve);
+        Map<String, Object> defaults = new HashMap<>();
+        installation().ifPresent(dir -> defaults.put("lujing.install-dir", dir.toString()));
+        app.setDefaultProperties(defaults);
+        List<String> args = new ArrayList<>();
+        if (home != null) {
+            args.add("--lujing.home=" + home.toAbsolutePath().normalize());
+        }
+        if (!serve) {
+            args.add("--camel.main.auto-startup=false");
+            if (!verbose) {
+                args.add("--logging.level.root=WARN");
+            }
+        }
+        return app.run(args.toArray(String[]::new));
+    }
+
+    /**
+     * The installation holding routes/ and jobs/: the working directory when it has them (running from the repo),
+     * else the folder above the jar's (target/lujing.jar inside the repo), else nothing and the defaults apply.
+     */
+    static java.util.Optional<Path> installation() {
+        Path cwd = Path.of("").toAbsolutePath();
+        if (Files.isDirectory(cwd.resolve("jobs/sources"))) {
+            return java.util.Optional.of(cwd);
+        }
+        try {
+            Path jar = Path.of(LujingApplication.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            for (Path p = jar.getParent(); p != null; p = p.getParent()) {
+                if (Files.isDirectory(p.resolve("jobs/sources"))) {
+                    return java.util.Optional.of(p);
+                }
+            }
+        } catch (URISyntaxException | RuntimeException e) {
+            // not started from a jar or a directory we can see: the defaults apply
+        }
+        return java.util.Optional.empty();
+    }
+}

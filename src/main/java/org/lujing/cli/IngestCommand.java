@@ -1,0 +1,104 @@
+package org.lujing.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.lujing.ingest.FileIngestService;
+import org.lujing.ingest.IngestedFile;
+import org.lujing.ledger.FileOutcome;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ingest PATH...}: the same ingest job as the inbox route, run now, synchronously. */
+@Command(name = "ingest", description = {
+    "Ingest files now, with the same job as the inbox route. A PATH is a file (its source is --source or the name of",
+    "its folder) or a folder laid out like the inbox (one subfolder per source). Your files are copied, never moved.",
+    "Exit code 0 when every file loaded (rejected rows included), 3 when any was refused or failed."})
+class IngestCommand implements Callable<Integer> {
+
+    @Mixin
+    HomeOptions options;
+
+    @Option(names = "--source", paramLabel = "ID", description = "Source of the files given (default: each file's folder name).")
+    String source;
+
+    @Option(names = "--json", description = "Print the files' outcomes and accounting as JSON.")
+    boolean json;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH")
+    List<Path> paths;
+
+    @Override
+    public Integer call() throws IOException {
+        List<Item> items = new ArrayList<>();
+        for (Path p : paths) {
+            items.addAll(expand(p, source));
+        }
+        try (ConfigurableApplicationContext context = Boot.start(options.home, false, options.verbose)) {
+            List<IngestedFile> results = run(context.getBean(FileIngestService.class), items, !json);
+            if (json) {
+                System.out.println(Json.write(results.stream().map(FileRows::json).toList()));
+            }
+            boolean allLoaded = results.size() == items.size() && results.stream()
+                    .allMatch(f -> f.outcome().equals(FileOutcome.LOADED.name())
+                            || f.outcome().equals(FileOutcome.LOADED_WITH_REJECTS.name())
+                            || f.outcome().equals(FileOutcome.DUPLICATE_FILE.name()));
+            return allLoaded ? 0 : 3;
+        }
+    }
+
+    /** A file and the source it belongs to. */
+    record Item(Path file, String source) {}
+
+    static List<IngestedFile> run(FileIngestService service, List<Item> items, boolean print) {
+        List<IngestedFile> results = new ArrayList<>();
+        for (Item item : items) {
+            FileIngestService.Result r = service.ingest(item.file(), item.source());
+            r.file().ifPresent(results::add);
+            if (print) {
+                String counts = r.file().map(f -> "read " + f.rowsRead() + ", accepted " + f.accepted() + ", merged "
+                        + f.merged() + ", rejected " + f.rejected() + ", skipped " + f.skipped()).orElse("");
+                System.out.println(item.source() + "/" + item.file().getFileName() + ": " + r.outcome()
+                        + (counts.isEmpty() ? "" : " (" + counts + ")"));
+            }
+        }
+        return results;
+    }
+
+    static List<Item> expand(Path path, String source) throws IOException {
+        if (Files.isRegularFile(path)) {
+            String s = source != null ? source : path.toAbsolutePath().getParent().getFileName().toString();
+            return List.of(new Item(path, s));
+        }
+        if (!Files.isDirectory(path)) {
+            throw new IllegalArgumentException(path + " does not exist");
+        }
+        List<Item> items = new ArrayList<>();
+        try (Stream<Path> children = Files.list(path)) {
+            for (Path child : children.sorted().toList()) {
+                String name = child.getFileName().toString();
+                if (name.startsWith(".") || name.equalsIgnoreCase("README.md")) {
+                    continue;
+                }
+                if (Files.isRegularFile(child)) {
+                    items.add(new Item(child, source != null ? source : path.toAbsolutePath().getFileName().toString()));
+                } else if (Files.isDirectory(child) && source == null) {
+                    try (Stream<Path> files = Files.list(child)) {
+                        files.filter(Files::isRegularFile)
+                                .filter(f -> !f.getFileName().toString().startsWith("."))
+                                .sorted()
+                                .forEach(f -> items.add(new Item(f, name)));
+                    }
+                }
+            }
+        }
+        return items;
+    }
+}

@@ -1,0 +1,50 @@
+package org.lujing.ingest;
+
+import org.lujing.ledger.FileOutcome;
+import org.lujing.ledger.LedgerRepository;
+import org.lujing.source.SourceDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * Last step of an ingest: after a roster load, matches pending records again (so arrival order never changes
+ * the result); checks the file's accounting balances and records its outcome.
+ */
+class FileCompletionTasklet implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(FileCompletionTasklet.class);
+
+    private final FileRegistry files;
+    private final LedgerRepository ledger;
+    private final SourceDefinition source;
+    private final long fileId;
+
+    FileCompletionTasklet(FileRegistry files, LedgerRepository ledger, SourceDefinition source, long fileId) {
+        this.files = files;
+        this.ledger = ledger;
+        this.source = source;
+        this.fileId = fileId;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        if (source.roster()) {
+            int matched = ledger.rematchPending();
+            log.info("roster loaded: {} pending record(s) matched", matched);
+        }
+        IngestedFile f = files.find(fileId).orElseThrow();
+        if (!f.balances()) {
+            throw new IllegalStateException("file #" + fileId + " does not balance: read " + f.rowsRead() + " != accepted "
+                    + f.accepted() + " + merged " + f.merged() + " + rejected " + f.rejected() + " + skipped " + f.skipped());
+        }
+        FileOutcome outcome = f.rejected() > 0 ? FileOutcome.LOADED_WITH_REJECTS : FileOutcome.LOADED;
+        files.finish(fileId, outcome, null, null);
+        log.info("{} ({}): {} — read {}, accepted {}, merged {}, rejected {}, skipped {}", f.fileName(), source.id(), outcome,
+                f.rowsRead(), f.accepted(), f.merged(), f.rejected(), f.skipped());
+        return RepeatStatus.FINISHED;
+    }
+}

@@ -1,0 +1,168 @@
+package org.lujing.ingest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Optional;
+import org.lujing.LujingProperties;
+import org.lujing.ledger.FileOutcome;
+import org.lujing.source.SourceCatalog;
+import org.lujing.source.SourceDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.stereotype.Service;
+
+/**
+ * Takes one partner file in: keeps it as received under {@code archive/<source>/<date>/}, runs the ingest job on
+ * that copy through {@link JobOperator}, and moves a refused file to {@code quarantine/<source>/} with an error
+ * report beside it. The inbox route and the {@code ingest} command both come here, so both run the same job.
+ */
+@Service
+public class FileIngestService {
+
+    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final Logger log = LoggerFactory.getLogger(FileIngestService.class);
+
+    private final JobOperator jobOperator;
+    private final Job fileIngestJob;
+    private final FileRegistry files;
+    private final SourceCatalog sources;
+    private final LujingProperties properties;
+
+    public FileIngestService(JobOperator jobOperator, Job fileIngestJob, FileRegistry files, SourceCatalog sources,
+            LujingProperties properties) {
+        this.jobOperator = jobOperator;
+        this.fileIngestJob = fileIngestJob;
+        this.files = files;
+        this.sources = sources;
+        this.properties = properties;
+    }
+
+    /** What became of a file: its registry entry (outcome and accounting) and where it now lies. */
+    public record Result(Optional<IngestedFile> file, Path storedAt, BatchStatus jobStatus, long jobExecutionId) {
+
+        public String outcome() {
+            return file.map(IngestedFile::outcome).orElse("FAILED");
+        }
+    }
+
+    /**
+     * Ingests one file for a source. The original is left where it is (the route deletes it from the inbox after
+     * this returns; the command line never touches the user's file).
+     */
+    public synchronized Result ingest(Path original, String sourceId) {
+        Optional<SourceDefinition> source = sources.find(sourceId);
+        String name = original.getFileName().toString();
+        if (source.isEmpty()) {
+            Path q = quarantine(copyTo(original, properties.quarantine().resolve(safe(sourceId))), sourceId, name,
+                    "UNKNOWN_SOURCE", "没有名为“" + sourceId + "”的数据来源配置。",
+                    "There is no source definition '" + sourceId + "'.",
+                    "请确认文件放在 inbox/<来源>/ 下正确的来源文件夹；新增合作单位请在 jobs/sources/ 下增加配置。",
+                    "Drop the file into the right inbox/<source>/ folder, or add jobs/sources/" + sourceId + ".yaml for a new partner.");
+            log.warn("{}: no source '{}' is configured; quarantined at {}", name, sourceId, q);
+            return new Result(Optional.empty(), q, BatchStatus.ABANDONED, -1);
+        }
+        Path archived = copyTo(original, properties.archive().resolve(sourceId).resolve(LocalDate.now(SHANGHAI).toString()));
+        JobParameters params = new JobParametersBuilder()
+                .addString("file", archived.toAbsolutePath().toString())
+                .addString("source", sourceId)
+                .addString("name", name)
+                .toJobParameters();
+        JobExecution execution;
+        try {
+            execution = jobOperator.start(fileIngestJob, params);
+        } catch (Exception e) {
+            throw new IngestFailedException(name, sourceId, e);
+        }
+        Optional<IngestedFile> registered = files.findByJobExecution(execution.getId());
+        Path storedAt = archived;
+        if (registered.isPresent() && FileOutcome.valueOf(registered.get().outcome()).quarantined()) {
+            IngestedFile f = registered.get();
+            storedAt = quarantine(archived, properties.quarantine().resolve(sourceId), f);
+            files.updateStoredPath(f.id(), storedAt.toString());
+        }
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            log.error("ingest of {} ({}) ended {}: {}; the file is kept at {} — rerun the job once the cause is fixed",
+                    name, sourceId, execution.getStatus(), execution.getExitStatus().getExitDescription(), archived);
+        }
+        return new Result(files.findByJobExecution(execution.getId()), storedAt, execution.getStatus(), execution.getId());
+    }
+
+    private Path quarantine(Path archived, Path dir, IngestedFile f) {
+        FileOutcome outcome = FileOutcome.valueOf(f.outcome());
+        ErrorReport.Advice advice = ErrorReport.advice(outcome);
+        Path moved = move(archived, dir);
+        ErrorReport.write(moved, f.sourceId(), f.fileName(), outcome.name(), advice.zhProblem(), f.message(),
+                advice.zhFix(), advice.enFix());
+        log.warn("{} ({}) quarantined as {}: {}", f.fileName(), f.sourceId(), outcome, moved);
+        return moved;
+    }
+
+    private Path quarantine(Path copied, String sourceId, String name, String outcome, String zhProblem, String enProblem,
+            String zhFix, String enFix) {
+        ErrorReport.write(copied, sourceId, name, outcome, zhProblem, enProblem, zhFix, enFix);
+        return copied;
+    }
+
+    /** Copies a file into a folder under a name not yet taken there; evidence is never overwritten. */
+    private static Path copyTo(Path original, Path dir) {
+        try {
+            createPrivateDirectories(dir);
+            Path target = freeName(dir, original.getFileName().toString());
+            Files.copy(original, target, StandardCopyOption.COPY_ATTRIBUTES);
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy " + original.getFileName() + " into " + dir, e);
+        }
+    }
+
+    private static Path move(Path file, Path dir) {
+        try {
+            createPrivateDirectories(dir);
+            return Files.move(file, freeName(dir, file.getFileName().toString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move " + file.getFileName() + " into " + dir, e);
+        }
+    }
+
+    static Path freeName(Path dir, String name) {
+        Path target = dir.resolve(name);
+        int dot = name.lastIndexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        String ext = dot > 0 ? name.substring(dot) : "";
+        for (int i = 1; Files.exists(target); i++) {
+            target = dir.resolve(stem + "-" + i + ext);
+        }
+        return target;
+    }
+
+    /** archive/ and quarantine/ hold partners' original files: readable by the service user only. */
+    static void createPrivateDirectories(Path dir) throws IOException {
+        Path absolute = dir.toAbsolutePath();
+        if (Files.isDirectory(absolute)) {
+            return;
+        }
+        createPrivateDirectories(absolute.getParent());
+        Files.createDirectories(absolute);
+        try {
+            Files.setPosixFilePermissions(absolute, PosixFilePermissions.fromString("rwx------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // on Windows the profile's ACLs apply
+        }
+    }
+
+    private static String safe(String s) {
+        return s.replaceAll("[^\\p{L}\\p{N}._-]", "_");
+    }
+}

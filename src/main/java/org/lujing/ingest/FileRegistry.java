@@ -1,0 +1,115 @@
+package org.lujing.ingest;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.lujing.ledger.FileOutcome;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Every file received, its SHA-256, outcome and accounting; and the rows it rejected. */
+@Repository
+public class FileRegistry {
+
+    private final JdbcClient jdbc;
+
+    public FileRegistry(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long register(String sourceId, String fileName, String storedPath, String sha256, long size, String format,
+            long jobExecutionId) {
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        INSERT INTO ingest_file (source_id, file_name, stored_path, sha256, size_bytes, format, received_at,
+                          outcome, job_execution_id)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(sourceId, fileName, storedPath, sha256, size, format, Timestamp.from(Instant.now()),
+                        FileOutcome.IN_PROGRESS.name(), jobExecutionId)
+                .update(key, "id");
+        return key.getKey().longValue();
+    }
+
+    /** An earlier file with the same content that reached the ledger. */
+    Optional<Long> findLoaded(String sha256, long otherThan) {
+        return jdbc.sql("""
+                        SELECT MIN(id) FROM ingest_file
+                        WHERE sha256 = ? AND id <> ? AND outcome IN ('LOADED', 'LOADED_WITH_REJECTS')""")
+                .params(sha256, otherThan)
+                .query(Long.class)
+                .optional();
+    }
+
+    void finish(long fileId, FileOutcome outcome, String message, Long duplicateOf) {
+        jdbc.sql("UPDATE ingest_file SET outcome = ?, message = ?, duplicate_of = ?, finished_at = ? WHERE id = ?")
+                .params(outcome.name(), message, duplicateOf, Timestamp.from(Instant.now()), fileId)
+                .update();
+    }
+
+    void updateStoredPath(long fileId, String storedPath) {
+        jdbc.sql("UPDATE ingest_file SET stored_path = ? WHERE id = ?").params(storedPath, fileId).update();
+    }
+
+    void setSheets(long fileId, int sheets) {
+        jdbc.sql("UPDATE ingest_file SET sheets_read = ? WHERE id = ?").params(sheets, fileId).update();
+    }
+
+    /** Adds one chunk's accounting, in the chunk's own transaction, so counts always match what was committed. */
+    void addCounts(long fileId, FileAccounting chunk) {
+        jdbc.sql("""
+                        UPDATE ingest_file SET rows_read = rows_read + ?, accepted = accepted + ?, merged = merged + ?,
+                          rejected = rejected + ?, skipped = skipped + ?
+                        WHERE id = ?""")
+                .params(chunk.read(), chunk.accepted(), chunk.merged(), chunk.rejected(), chunk.skipped(), fileId)
+                .update();
+    }
+
+    void reject(long fileId, String sourceId, RowResult.Rejected r) {
+        jdbc.sql("""
+                        INSERT INTO row_reject (file_id, source_id, sheet, row_no, column_name, reason, message, masked_values,
+                          created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(fileId, sourceId, r.sheet(), r.row(), r.column(), r.reason().name(), r.message(), r.maskedValues(),
+                        Timestamp.from(Instant.now()))
+                .update();
+        if (r.unmappedWord() != null) {
+            int n = jdbc.sql("UPDATE unmapped_word SET seen = seen + 1, last_file_id = ? WHERE source_id = ? AND word = ?")
+                    .params(fileId, sourceId, r.unmappedWord())
+                    .update();
+            if (n == 0) {
+                jdbc.sql("INSERT INTO unmapped_word (source_id, word, seen, last_file_id) VALUES (?, ?, 1, ?)")
+                        .params(sourceId, r.unmappedWord(), fileId)
+                        .update();
+            }
+        }
+    }
+
+    public Optional<IngestedFile> find(long fileId) {
+        return jdbc.sql(SELECT_FILE + " WHERE id = ?").param(fileId).query(IngestedFile.class).optional();
+    }
+
+    public Optional<IngestedFile> findByJobExecution(long jobExecutionId) {
+        return jdbc.sql(SELECT_FILE + " WHERE job_execution_id = ?").param(jobExecutionId).query(IngestedFile.class).optional();
+    }
+
+    public List<IngestedFile> all() {
+        return jdbc.sql(SELECT_FILE + " ORDER BY id").query(IngestedFile.class).list();
+    }
+
+    public List<RejectedRow> rejects(long fileId) {
+        return jdbc.sql("""
+                        SELECT id, file_id, source_id, sheet, row_no, column_name, reason, message, masked_values, status
+                        FROM row_reject WHERE file_id = ? ORDER BY sheet, row_no""")
+                .param(fileId)
+                .query(RejectedRow.class)
+                .list();
+    }
+
+    private static final String SELECT_FILE = """
+            SELECT id, source_id, file_name, stored_path, sha256, size_bytes, format, received_at, finished_at, outcome,
+              rows_read, accepted, merged, rejected, skipped, sheets_read, duplicate_of, job_execution_id, message
+            FROM ingest_file""";
+}

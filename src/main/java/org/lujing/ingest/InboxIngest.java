@@ -1,0 +1,24 @@
+package org.lujing.ingest;
+
+import java.nio.file.Path;
+import org.apache.camel.Header;
+import org.springframework.stereotype.Component;
+
+/** Called by the inbox route for each file that lands in {@code inbox/<source>/}: the folder names the source. */
+@Component("inboxIngest")
+public class InboxIngest {
+
+    private final FileIngestService ingest;
+
+    public InboxIngest(FileIngestService ingest) {
+        this.ingest = ingest;
+    }
+
+    /** Ingests the file and returns its outcome (domain.md's word) as the message body for the route's log. */
+    public String ingest(@Header("CamelFileAbsolutePath") String path) {
+        Path file = Path.of(path);
+        String source = file.getParent().getFileName().toString();
+        FileIngestService.Result result = ingest.ingest(file, source);
+        return result.outcome();
+    }
+}

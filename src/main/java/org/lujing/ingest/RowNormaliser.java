@@ -1,0 +1,254 @@
+package org.lujing.ingest;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.lujing.identity.IdentityCipher;
+import org.lujing.identity.Masking;
+import org.lujing.ledger.Category;
+import org.lujing.ledger.RecordDraft;
+import org.lujing.ledger.SubjectDraft;
+import org.lujing.normalise.DateNormaliser;
+import org.lujing.normalise.IdNumberNormaliser;
+import org.lujing.normalise.NameNormaliser;
+import org.lujing.normalise.Normalised;
+import org.lujing.normalise.PhoneNormaliser;
+import org.lujing.normalise.ReasonCode;
+import org.lujing.normalise.TextFolding;
+import org.lujing.read.Cell;
+import org.lujing.read.Field;
+import org.lujing.read.SourceRow;
+import org.lujing.source.AgencyDirectory;
+import org.lujing.source.SourceDefinition;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Applies domain.md's reading rules to one row: recognises blank, total and sign-off rows, validates and
+ * normalises every value, resolves the delivering agency, and protects identity values before anything is kept.
+ * Never returns null: every row read yields exactly one {@link RowResult}.
+ */
+class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
+
+    static final String ID_COLUMN = "id_number";
+    static final String PHONE_COLUMN = "phone";
+    private static final List<String> TOTAL_WORDS = List.of("合计", "总计", "小计");
+    private static final List<String> SIGN_OFF_WORDS = List.of("填表人", "审核人", "制表人", "填报人");
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    private final SourceDefinition source;
+    private final AgencyDirectory agencies;
+    private final IdentityCipher cipher;
+    private final String sourceAgency;
+
+    RowNormaliser(SourceDefinition source, AgencyDirectory agencies, IdentityCipher cipher) {
+        this.source = source;
+        this.agencies = agencies;
+        this.cipher = cipher;
+        this.sourceAgency = agencies.canonical(source.agency());
+    }
+
+    @Override
+    public RowResult process(SourceRow row) {
+        Optional<String> skip = skipReason(row);
+        if (skip.isPresent()) {
+            return new RowResult.Skipped(row.sheet(), row.rowNumber(), skip.get());
+        }
+        try {
+            return source.roster() ? roster(row) : record(row);
+        } catch (RowRejection r) {
+            return new RowResult.Rejected(row.sheet(), row.rowNumber(), r.code, r.column, r.getMessage(), maskedValues(row),
+                    r.unmappedWord);
+        }
+    }
+
+    /** Blank rows, totals (合计/总计/小计) and sign-off lines (填表人, 审核人) are skipped, never data. */
+    static Optional<String> skipReason(SourceRow row) {
+        if (row.cells().stream().allMatch(Cell::isBlank)) {
+            return Optional.of("blank");
+        }
+        if (row.has(Field.ID_NUMBER)) {
+            return Optional.empty();
+        }
+        for (Cell c : row.cells()) {
+            if (c.isBlank()) {
+                continue;
+            }
+            String folded = TextFolding.fold(c.text());
+            if (TOTAL_WORDS.stream().anyMatch(folded::startsWith)) {
+                return Optional.of("total");
+            }
+            if (SIGN_OFF_WORDS.stream().anyMatch(folded::startsWith)) {
+                return Optional.of("sign-off");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private RowResult record(SourceRow row) {
+        String name = name(row);
+        String id = idNumber(row);
+        LocalDate date = date(row, Field.DATE, true);
+        Category category = category(row);
+        String agency = row.has(Field.AGENCY) ? agencies.canonical(row.cell(Field.AGENCY).text()) : sourceAgency;
+        BigDecimal hours = decimal(row, Field.HOURS, false);
+        BigDecimal quantity = decimal(row, Field.QUANTITY, true);
+        RecordDraft draft = new RecordDraft(
+                cipher.blindIndex(ID_COLUMN, id),
+                Masking.idNumber(id),
+                name,
+                category,
+                date,
+                agency,
+                freeText(row, Field.ACTIVITY_NAME),
+                hours,
+                quantity == null ? BigDecimal.ONE : quantity,
+                freeText(row, Field.OUTCOME),
+                freeText(row, Field.NOTES));
+        return new RowResult.NewRecord(row.sheet(), row.rowNumber(), draft);
+    }
+
+    private RowResult roster(SourceRow row) {
+        String name = name(row);
+        String id = idNumber(row);
+        String phone = null;
+        if (row.has(Field.PHONE)) {
+            Cell c = row.cell(Field.PHONE);
+            Normalised<String> p = PhoneNormaliser.normalise(c.text(), c.kind());
+            if (!p.isOk()) {
+                throw rejection(p, row.header(Field.PHONE));
+            }
+            phone = p.value();
+        }
+        SubjectDraft draft = new SubjectDraft(
+                cipher.blindIndex(ID_COLUMN, id),
+                cipher.encrypt(ID_COLUMN, id),
+                Masking.idNumber(id),
+                name,
+                plain(row, Field.GENDER),
+                phone == null ? null : cipher.blindIndex(PHONE_COLUMN, phone),
+                phone == null ? null : cipher.encrypt(PHONE_COLUMN, phone),
+                plain(row, Field.COMMUNITY),
+                plain(row, Field.CORRECTION_TYPE),
+                date(row, Field.SUPERVISION_START, false),
+                date(row, Field.SUPERVISION_END, false));
+        return new RowResult.RosterEntry(row.sheet(), row.rowNumber(), draft);
+    }
+
+    private String name(SourceRow row) {
+        String name = row.has(Field.NAME) ? NameNormaliser.normalise(row.cell(Field.NAME).text()) : "";
+        if (name == null || name.isEmpty()) {
+            throw new RowRejection(ReasonCode.MISSING_FIELD, row.header(Field.NAME), "姓名为空 / the name is missing", null);
+        }
+        return name;
+    }
+
+    private String idNumber(SourceRow row) {
+        if (!row.has(Field.ID_NUMBER)) {
+            throw new RowRejection(ReasonCode.MISSING_FIELD, row.header(Field.ID_NUMBER),
+                    "身份证号为空 / the ID number is missing", null);
+        }
+        Cell c = row.cell(Field.ID_NUMBER);
+        Normalised<String> id = IdNumberNormaliser.normalise(c.text(), c.kind());
+        if (!id.isOk()) {
+            throw rejection(id, row.header(Field.ID_NUMBER));
+        }
+        return id.value();
+    }
+
+    private LocalDate date(SourceRow row, Field field, boolean required) {
+        if (!row.has(field)) {
+            if (required) {
+                throw new RowRejection(ReasonCode.MISSING_FIELD, row.header(field), "日期为空 / the date is missing", null);
+            }
+            return null;
+        }
+        Cell c = row.cell(field);
+        Normalised<LocalDate> d = DateNormaliser.parse(c.text(), c.kind(), row.date1904(), source.datePattern());
+        if (!d.isOk()) {
+            throw rejection(d, row.header(field));
+        }
+        return d.value();
+    }
+
+    private Category category(SourceRow row) {
+        if (!row.has(Field.CATEGORY)) {
+            return source.defaultCategoryOpt().orElseThrow(() -> new RowRejection(ReasonCode.MISSING_FIELD,
+                    row.header(Field.CATEGORY), "活动类型为空 / the activity type is missing", null));
+        }
+        String word = row.cell(Field.CATEGORY).text().strip();
+        return source.vocabulary().lookup(word).orElseThrow(() -> new RowRejection(ReasonCode.UNKNOWN_CATEGORY,
+                row.header(Field.CATEGORY),
+                "活动类型“" + word + "”不在来源 " + source.id() + " 的词表中 / the activity word '" + word
+                        + "' maps to no category: add it under vocabulary in jobs/sources/" + source.id() + ".yaml and retry",
+                TextFolding.fold(word)));
+    }
+
+    private BigDecimal decimal(SourceRow row, Field field, boolean mustBePositive) {
+        if (!row.has(field)) {
+            return null;
+        }
+        String text = TextFolding.fold(row.cell(field).text());
+        try {
+            BigDecimal v = new BigDecimal(text);
+            if (v.signum() < 0 || (mustBePositive && v.signum() == 0)) {
+                throw new NumberFormatException();
+            }
+            return v.stripTrailingZeros();
+        } catch (NumberFormatException e) {
+            throw new RowRejection(ReasonCode.VALUE_INVALID, row.header(field),
+                    "“" + Masking.value(row.cell(field).text()) + "”不是有效的" + (mustBePositive ? "正数" : "非负数")
+                            + " / '" + Masking.value(row.cell(field).text()) + "' is not a valid "
+                            + (mustBePositive ? "positive" : "non-negative") + " number",
+                    null);
+        }
+    }
+
+    private static String freeText(SourceRow row, Field field) {
+        return row.has(field) ? Masking.value(row.cell(field).text().strip()) : null;
+    }
+
+    private static String plain(SourceRow row, Field field) {
+        return row.has(field) ? TextFolding.fold(row.cell(field).text()) : null;
+    }
+
+    private String maskedValues(SourceRow row) {
+        List<String> masked = new ArrayList<>(row.cells().size());
+        Cell id = row.cell(Field.ID_NUMBER);
+        Cell phone = row.cell(Field.PHONE);
+        for (Cell c : row.cells()) {
+            if (c.isBlank()) {
+                masked.add("");
+            } else if (c == id) {
+                masked.add(Masking.idNumber(TextFolding.fold(c.text())));
+            } else if (c == phone) {
+                masked.add(Masking.phone(TextFolding.fold(c.text())));
+            } else {
+                masked.add(Masking.value(c.text()));
+            }
+        }
+        return JSON.writeValueAsString(masked);
+    }
+
+    private static RowRejection rejection(Normalised<?> n, String column) {
+        Normalised.Rejected<?> r = (Normalised.Rejected<?>) n;
+        return new RowRejection(r.code(), column, r.message(), null);
+    }
+
+    /** Internal signal: the row breaks a rule. Carries only masked text. */
+    private static final class RowRejection extends RuntimeException {
+        private final ReasonCode code;
+        private final String column;
+        private final String unmappedWord;
+
+        RowRejection(ReasonCode code, String column, String message, String unmappedWord) {
+            super(message, null, false, false);
+            this.code = code;
+            this.column = column;
+            this.unmappedWord = unmappedWord;
+        }
+    }
+}

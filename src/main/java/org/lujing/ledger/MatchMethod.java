@@ -1,0 +1,9 @@
+package org.lujing.ledger;
+
+/** How a record was tied to a person on the roster; stored on the record. */
+public enum MatchMethod {
+    ID_NUMBER,
+    NAME_PHONE,
+    NAME_BIRTH_DATE,
+    MANUAL
+}

@@ -1,0 +1,234 @@
+package org.lujing.normalise;
+
+import java.math.BigDecimal;
+import java.text.ParsePosition;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
+import java.time.temporal.TemporalAccessor;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads the many ways partners write an activity date into one calendar date (Asia/Shanghai). */
+public final class DateNormaliser {
+
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    private static final LocalDate EPOCH_1900 = LocalDate.of(1899, 12, 30);
+
+    private static final LocalDate EPOCH_1904 = LocalDate.of(1904, 1, 1);
+
+    /** Serial of 9999-12-31 in the 1900 system, the last date Excel knows. */
+    private static final long MAX_SERIAL_1900 = 2_958_465L;
+
+    /** Excel's fictitious 1900-02-29, kept for Lotus 1-2-3 compatibility. */
+    private static final long LEAP_BUG_SERIAL = 60L;
+
+    private static final String TIME = "(?:[ T]?(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d{1,9})?)?)?";
+
+    private static final Pattern YEAR_FIRST = Pattern.compile("(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})" + TIME);
+
+    private static final Pattern CHINESE = Pattern.compile("(\\d{4})年(\\d{1,2})月(\\d{1,2})[日号]?" + TIME);
+
+    private static final Pattern COMPACT = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})" + TIME);
+
+    // Day-first and month-first look alike (03/07/2025); domain.md rejects them all unless declared.
+    private static final Pattern YEAR_LAST = Pattern
+        .compile("(\\d{1,2})([-/.])(\\d{1,2})\\2(\\d{4}|\\d{2})" + TIME);
+
+    private static final Map<String, DateTimeFormatter> DECLARED = new ConcurrentHashMap<>();
+
+    private static final Pattern OFFSET_DATE_TIME = Pattern
+        .compile("\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?(Z|[+-]\\d{2}:?\\d{2})");
+
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?");
+
+    private DateNormaliser() {
+    }
+
+    /**
+     * The calendar date of a cell. DATE cells hold ISO text; NUMBER cells (and plain numbers in
+     * text) are Excel serials in the workbook's date system, or {@code yyyyMMdd}; a
+     * {@code declaredPattern} (a {@link DateTimeFormatter} pattern) is tried first for TEXT cells.
+     * A blank cell is rejected as {@link ReasonCode#MISSING_FIELD}: callers check optional dates
+     * for blank first.
+     * @throws IllegalArgumentException if {@code declaredPattern} is not a valid pattern (a
+     * configuration error, not a data error)
+     */
+    public static Normalised<LocalDate> parse(String text, CellKind kind, boolean date1904, String declaredPattern) {
+        if (kind == CellKind.BLANK || TextFolding.isBlank(text)) {
+            return Normalised.rejected(ReasonCode.MISSING_FIELD, "日期为空 / The date is empty");
+        }
+        String value = TextFolding.toHalfWidth(text).replaceAll("\\s+", " ");
+        if (kind == CellKind.NUMBER) {
+            return fromNumber(value, date1904);
+        }
+        if (kind != CellKind.DATE && declaredPattern != null && !declaredPattern.isBlank()) {
+            LocalDate declared = withPattern(value, declaredPattern);
+            if (declared != null) {
+                return Normalised.ok(declared);
+            }
+            Matcher yearLast = YEAR_LAST.matcher(value);
+            if (yearLast.matches()) {
+                // The declared pattern settles the order even when a partner drops leading zeros (7/3/2025).
+                return inDeclaredOrder(value, yearLast, declaredPattern);
+            }
+        }
+        return detect(value, date1904);
+    }
+
+    private static Normalised<LocalDate> detect(String value, boolean date1904) {
+        if (OFFSET_DATE_TIME.matcher(value).matches()) {
+            return fromOffsetDateTime(value);
+        }
+        for (Pattern pattern : new Pattern[] { YEAR_FIRST, CHINESE, COMPACT }) {
+            Matcher matcher = pattern.matcher(value);
+            if (matcher.matches()) {
+                return fromParts(value, matcher, pattern == YEAR_FIRST);
+            }
+        }
+        if (YEAR_LAST.matcher(value).matches()) {
+            return Normalised.rejected(ReasonCode.DATE_AMBIGUOUS,
+                    "日期 " + value + " 可能是日/月也可能是月/日 / The date " + value + " could be day-first or month-first");
+        }
+        if (PLAIN_NUMBER.matcher(value).matches()) {
+            return fromNumber(value, date1904);
+        }
+        return invalid(value, "无法识别 / cannot be read");
+    }
+
+    private static Normalised<LocalDate> fromParts(String value, Matcher matcher, boolean separatorGroup) {
+        int first = separatorGroup ? 3 : 2;
+        int timeGroup = first + 2;
+        if (!validTime(matcher, timeGroup)) {
+            return invalid(value, "时间部分不存在 / the time part is impossible");
+        }
+        try {
+            return Normalised.ok(LocalDate.of(Integer.parseInt(matcher.group(1)),
+                    Integer.parseInt(matcher.group(first)), Integer.parseInt(matcher.group(first + 1))));
+        } catch (DateTimeException ex) {
+            return invalid(value, "该日期不存在 / no such date");
+        }
+    }
+
+    private static boolean validTime(Matcher matcher, int hourGroup) {
+        if (matcher.group(hourGroup) == null) {
+            return true;
+        }
+        int hour = Integer.parseInt(matcher.group(hourGroup));
+        int minute = Integer.parseInt(matcher.group(hourGroup + 1));
+        String second = matcher.group(hourGroup + 2);
+        return hour <= 23 && minute <= 59 && (second == null || Integer.parseInt(second) <= 59);
+    }
+
+    private static Normalised<LocalDate> fromOffsetDateTime(String value) {
+        String iso = value.replace(' ', 'T');
+        // ISO wants +08:00; partners' systems also write +0800.
+        iso = iso.replaceFirst("([+-]\\d{2})(\\d{2})$", "$1:$2");
+        try {
+            return Normalised.ok(OffsetDateTime.parse(iso).atZoneSameInstant(SHANGHAI).toLocalDate());
+        } catch (DateTimeException ex) {
+            return invalid(value, "该日期时间不存在 / no such date-time");
+        }
+    }
+
+    private static Normalised<LocalDate> fromNumber(String value, boolean date1904) {
+        BigDecimal number;
+        try {
+            number = new BigDecimal(value);
+        } catch (NumberFormatException ex) {
+            return invalid(value, "不是数字 / not a number");
+        }
+        if (number.signum() < 0) {
+            return invalid(value, "序列号为负 / negative serial");
+        }
+        // Fractional part is the time of day, which the ledger does not keep.
+        if (number.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+            return invalid(value, "超出Excel日期范围 / outside Excel's date range");
+        }
+        long whole = number.toBigInteger().longValue();
+        if (whole >= 10_000_000L && whole <= 99_999_999L) {
+            // Someone typed 20250307 into a number cell.
+            Matcher compact = COMPACT.matcher(Long.toString(whole));
+            if (compact.matches()) {
+                return fromParts(value, compact, false);
+            }
+        }
+        return fromSerial(value, whole, date1904);
+    }
+
+    private static Normalised<LocalDate> fromSerial(String value, long serial, boolean date1904) {
+        if (date1904) {
+            if (serial > MAX_SERIAL_1900 - 1462) {
+                return invalid(value, "超出Excel日期范围 / outside Excel's date range");
+            }
+            return Normalised.ok(EPOCH_1904.plusDays(serial));
+        }
+        if (serial < 1 || serial > MAX_SERIAL_1900) {
+            return invalid(value, "超出Excel日期范围 / outside Excel's date range");
+        }
+        if (serial == LEAP_BUG_SERIAL) {
+            return invalid(value, "Excel虚构的1900-02-29 / Excel's fictitious 1900-02-29");
+        }
+        // Serials before the fictitious leap day are one day off from the modern epoch.
+        return Normalised.ok(EPOCH_1900.plusDays((serial < LEAP_BUG_SERIAL) ? serial + 1 : serial));
+    }
+
+    private static LocalDate withPattern(String value, String declaredPattern) {
+        DateTimeFormatter formatter = DECLARED.computeIfAbsent(declaredPattern,
+                (pattern) -> DateTimeFormatter.ofPattern(prolepticYears(pattern)).withResolverStyle(ResolverStyle.STRICT));
+        ParsePosition position = new ParsePosition(0);
+        try {
+            TemporalAccessor parsed = formatter.parse(value, position);
+            String rest = value.substring(position.getIndex());
+            if (!rest.isEmpty() && !rest.matches(TIME)) {
+                return null;
+            }
+            return LocalDate.from(parsed);
+        } catch (DateTimeException | IndexOutOfBoundsException ex) {
+            return null;
+        }
+    }
+
+    private static Normalised<LocalDate> inDeclaredOrder(String value, Matcher yearLast, String declaredPattern) {
+        int day = declaredPattern.indexOf('d');
+        int month = declaredPattern.indexOf('M');
+        if (day < 0 || month < 0 || yearLast.group(4).length() != 4 || !validTime(yearLast, 5)) {
+            return invalid(value, "不符合声明的日期格式 " + declaredPattern + " / does not match the declared pattern "
+                    + declaredPattern);
+        }
+        int first = Integer.parseInt(yearLast.group(1));
+        int second = Integer.parseInt(yearLast.group(3));
+        try {
+            return Normalised.ok(LocalDate.of(Integer.parseInt(yearLast.group(4)), (day < month) ? second : first,
+                    (day < month) ? first : second));
+        } catch (DateTimeException ex) {
+            return invalid(value, "该日期不存在 / no such date");
+        }
+    }
+
+    /** STRICT resolving needs an era with {@code y}; {@code u} is the same year without one. */
+    private static String prolepticYears(String pattern) {
+        StringBuilder out = new StringBuilder(pattern.length());
+        boolean quoted = false;
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '\'') {
+                quoted = !quoted;
+            }
+            out.append((!quoted && c == 'y') ? 'u' : c);
+        }
+        return out.toString();
+    }
+
+    private static Normalised<LocalDate> invalid(String value, String why) {
+        // The value is echoed so a partner can find the cell; Rejected masks it should an ID hide in it.
+        return Normalised.rejected(ReasonCode.DATE_INVALID, "日期“" + value + "”：" + why);
+    }
+
+}

@@ -1,0 +1,213 @@
+package org.lujing.read;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.lujing.ledger.FileOutcome;
+
+/**
+ * A CSV file as one sheet. The encoding is the source's declaration, else a byte-order mark, else UTF-8 if the
+ * first 64 KiB decode cleanly as UTF-8, else GB18030 (a superset of GBK); the delimiter likewise is declared or
+ * the most frequent of comma, tab and semicolon outside quotes in the first line.
+ */
+final class CsvRawSheets implements RawSheets {
+
+    private static final int SNIFF_BYTES = 64 * 1024;
+    static final Charset GB18030 = Charset.forName("GB18030");
+
+    private final Path file;
+    private final String declaredEncoding;
+    private final String declaredDelimiter;
+    private boolean served;
+    private CSVParser parser;
+
+    CsvRawSheets(Path file, String declaredEncoding, String declaredDelimiter) {
+        this.file = file;
+        this.declaredEncoding = declaredEncoding;
+        this.declaredDelimiter = declaredDelimiter;
+    }
+
+    @Override
+    public RawSheet nextSheet() throws IOException {
+        if (served) {
+            return null;
+        }
+        served = true;
+        byte[] head = readHead(file);
+        Charset charset = declaredEncoding != null ? Charset.forName(declaredEncoding) : detectCharset(head);
+        int bom = bomLength(head, charset);
+        InputStream in = Files.newInputStream(file);
+        in.skipNBytes(bom);
+        Reader reader = new BufferedReader(new InputStreamReader(in, charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE)));
+        char delimiter = declaredDelimiter != null ? unescape(declaredDelimiter) : detectDelimiter(head, bom, charset);
+        CSVFormat format = CSVFormat.DEFAULT.builder()
+                .setDelimiter(delimiter)
+                .setIgnoreEmptyLines(false)
+                .setTrim(false)
+                .get();
+        parser = CSVParser.builder().setReader(reader).setFormat(format).get();
+        Iterator<CSVRecord> records = parser.iterator();
+        return new RawSheet() {
+            private int number;
+
+            @Override
+            public String name() {
+                return "";
+            }
+
+            @Override
+            public RawRow nextRow() throws IOException {
+                try {
+                    if (!records.hasNext()) {
+                        return null;
+                    }
+                    CSVRecord r = records.next();
+                    number++;
+                    List<Cell> cells = new ArrayList<>(r.size());
+                    for (String v : r) {
+                        cells.add(Cell.text(v));
+                    }
+                    return new RawRow(number, cells);
+                } catch (java.io.UncheckedIOException e) {
+                    throw new UnreadableFileException(FileOutcome.FILE_CORRUPT,
+                            "CSV cannot be parsed after record " + number + ": " + e.getCause().getMessage(), e);
+                } catch (IllegalStateException e) {
+                    throw new UnreadableFileException(FileOutcome.FILE_CORRUPT,
+                            "CSV cannot be parsed after record " + number + ": " + e.getMessage(), e);
+                }
+            }
+        };
+    }
+
+    static byte[] readHead(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(SNIFF_BYTES);
+        }
+    }
+
+    static Charset detectCharset(byte[] head) {
+        if (startsWith(head, 0xEF, 0xBB, 0xBF)) {
+            return StandardCharsets.UTF_8;
+        }
+        if (startsWith(head, 0xFF, 0xFE)) {
+            return StandardCharsets.UTF_16LE;
+        }
+        if (startsWith(head, 0xFE, 0xFF)) {
+            return StandardCharsets.UTF_16BE;
+        }
+        return isUtf8(head) ? StandardCharsets.UTF_8 : GB18030;
+    }
+
+    static int bomLength(byte[] head, Charset charset) {
+        if (charset.equals(StandardCharsets.UTF_8) && startsWith(head, 0xEF, 0xBB, 0xBF)) {
+            return 3;
+        }
+        if ((charset.equals(StandardCharsets.UTF_16LE) && startsWith(head, 0xFF, 0xFE))
+                || (charset.equals(StandardCharsets.UTF_16BE) && startsWith(head, 0xFE, 0xFF))) {
+            return 2;
+        }
+        return 0;
+    }
+
+    private static boolean isUtf8(byte[] head) {
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(head, 0, trimPartialUtf8(head)));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    /** The sniffed block may end inside a multi-byte character; do not hold that against UTF-8. */
+    private static int trimPartialUtf8(byte[] b) {
+        int n = b.length;
+        for (int back = 1; back <= 3 && n - back >= 0; back++) {
+            int v = b[n - back] & 0xFF;
+            if ((v & 0xC0) == 0xC0) {
+                int need = (v & 0xE0) == 0xC0 ? 2 : (v & 0xF0) == 0xE0 ? 3 : 4;
+                return need > back ? n - back : n;
+            }
+            if ((v & 0x80) == 0) {
+                return n;
+            }
+        }
+        return n;
+    }
+
+    static char detectDelimiter(byte[] head, int bom, Charset charset) {
+        String text = new String(head, bom, head.length - bom, charset);
+        int[] counts = new int[3];
+        char[] candidates = {',', '\t', ';'};
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && (c == '\n' || c == '\r')) {
+                if (Arrays.stream(counts).sum() > 0) {
+                    break;
+                }
+            } else if (!quoted) {
+                for (int k = 0; k < candidates.length; k++) {
+                    if (c == candidates[k]) {
+                        counts[k]++;
+                    }
+                }
+            }
+        }
+        int best = 0;
+        for (int k = 1; k < counts.length; k++) {
+            if (counts[k] > counts[best]) {
+                best = k;
+            }
+        }
+        return candidates[best];
+    }
+
+    private static char unescape(String declared) {
+        return switch (declared) {
+            case "\\t", "tab", "TAB" -> '\t';
+            default -> declared.charAt(0);
+        };
+    }
+
+    private static boolean startsWith(byte[] b, int... prefix) {
+        if (b.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if ((b[i] & 0xFF) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (parser != null) {
+            parser.close();
+        }
+    }
+}

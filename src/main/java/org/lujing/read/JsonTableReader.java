@@ -1,0 +1,177 @@
+package org.lujing.read;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.lujing.ledger.FileOutcome;
+import org.lujing.normalise.CellKind;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Streams a JSON feed in any of domain.md's three shapes: an array of objects, an object holding such an array
+ * under {@code records}, {@code data} or {@code items}, or one object a line. Keys are header synonyms or the
+ * English field names. Records are numbered from 1 in file order.
+ */
+final class JsonTableReader implements TableReader {
+
+    private static final Set<String> WRAPPER_KEYS = Set.of("records", "data", "items");
+
+    private final ObjectMapper mapper = JsonMapper.builder().build();
+    private final JsonParser parser;
+    private final HeaderSynonyms synonyms;
+    private final String fileName;
+    private boolean inArray;
+    private int number;
+    private boolean sawRecord;
+
+    JsonTableReader(Path file, ReadSettings settings) {
+        this.synonyms = settings.synonyms();
+        this.fileName = file.getFileName().toString();
+        try {
+            this.parser = mapper.createParser(file.toFile());
+        } catch (JacksonException e) {
+            throw new UnreadableFileException(FileOutcome.FILE_CORRUPT, fileName + " cannot be opened as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    @Override
+    public SourceRow next() throws IOException {
+        try {
+            JsonNode node = nextObject();
+            if (node == null) {
+                if (!sawRecord) {
+                    throw new UnreadableFileException(FileOutcome.NO_TABLE_FOUND,
+                            fileName + " holds no records: expected an array of objects, an object with 'records', 'data' or 'items', or one object a line");
+                }
+                return null;
+            }
+            sawRecord = true;
+            number++;
+            return toRow(node);
+        } catch (JacksonException e) {
+            throw new UnreadableFileException(FileOutcome.FILE_CORRUPT,
+                    fileName + " is not valid JSON after record " + number + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private JsonNode nextObject() {
+        while (true) {
+            JsonToken t = parser.nextToken();
+            if (t == null) {
+                return null;
+            }
+            if (inArray) {
+                if (t == JsonToken.END_ARRAY) {
+                    inArray = false;
+                    skipRestOfWrapper();
+                    continue;
+                }
+                if (t == JsonToken.START_OBJECT) {
+                    return parser.readValueAsTree();
+                }
+                // a stray value among the records is still a row read: it will be rejected, never dropped
+                ObjectNode stray = mapper.createObjectNode();
+                stray.set("value", parser.readValueAsTree());
+                return stray;
+            }
+            if (t == JsonToken.START_ARRAY) {
+                inArray = true;
+                continue;
+            }
+            if (t == JsonToken.START_OBJECT) {
+                JsonNode record = readObjectOrEnterWrapper();
+                if (record != null) {
+                    return record;
+                }
+                continue;
+            }
+            parser.skipChildren();
+        }
+    }
+
+    /** At an object's start: either it wraps the records array (enter it) or it is itself a record (return it). */
+    private JsonNode readObjectOrEnterWrapper() {
+        ObjectNode object = mapper.createObjectNode();
+        while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+            String name = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if (value == JsonToken.START_ARRAY && WRAPPER_KEYS.contains(name)) {
+                inArray = true;
+                wrapperDepth = 1;
+                return null;
+            }
+            object.set(name, parser.readValueAsTree());
+        }
+        return object;
+    }
+
+    private int wrapperDepth;
+
+    /** After the wrapped array: pass over the wrapper's remaining properties. */
+    private void skipRestOfWrapper() {
+        if (wrapperDepth == 0) {
+            return;
+        }
+        wrapperDepth = 0;
+        JsonToken t;
+        while ((t = parser.nextToken()) != null && t != JsonToken.END_OBJECT) {
+            if (t == JsonToken.PROPERTY_NAME) {
+                parser.nextToken();
+                parser.skipChildren();
+            }
+        }
+    }
+
+    private SourceRow toRow(JsonNode node) {
+        Map<Field, Cell> fields = new EnumMap<>(Field.class);
+        Map<Field, String> headers = new EnumMap<>(Field.class);
+        List<Cell> cells = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
+            Cell cell = toCell(e.getValue());
+            cells.add(cell);
+            synonyms.lookup(e.getKey()).ifPresent(f -> {
+                if (fields.putIfAbsent(f, cell) == null) {
+                    headers.put(f, e.getKey());
+                }
+            });
+        }
+        return new SourceRow("", number, fields, cells, false, headers);
+    }
+
+    private static Cell toCell(JsonNode v) {
+        if (v == null || v.isNull() || v.isMissingNode()) {
+            return Cell.BLANK;
+        }
+        if (v.isIntegralNumber()) {
+            // integral JSON numbers are exact: an ID number sent as a number has lost nothing
+            return Cell.text(v.asString());
+        }
+        if (v.isNumber()) {
+            return new Cell(v.asString(), CellKind.NUMBER);
+        }
+        if (v.isValueNode()) {
+            return Cell.text(v.asString());
+        }
+        return Cell.text(v.toString());
+    }
+
+    @Override
+    public int sheetsRead() {
+        return sawRecord ? 1 : 0;
+    }
+
+    @Override
+    public void close() {
+        parser.close();
+    }
+}

@@ -1,0 +1,13 @@
+package org.lujing.read;
+
+import java.io.Closeable;
+import java.io.IOException;
+
+/** Streams the data rows of one partner file, sheet after sheet; {@code next()} returns null at the end. */
+public interface TableReader extends Closeable {
+
+    SourceRow next() throws IOException;
+
+    /** Sheets in which a header was found so far. */
+    int sheetsRead();
+}

@@ -1,0 +1,279 @@
+package org.lujing.read;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.model.StylesTable;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.lujing.ledger.FileOutcome;
+import org.lujing.normalise.CellKind;
+
+/**
+ * Streams an .xlsx/.xlsm workbook with {@link XSSFReader} opened from a File, pulling each sheet's XML with StAX:
+ * one row in memory at a time whatever the size of the sheet. Shared and inline strings, date-formatted numbers
+ * (on the 1900 or 1904 date system) and formula results are read; formulas are never evaluated.
+ */
+final class XlsxRawSheets implements RawSheets {
+
+    private final OPCPackage pkg;
+    private final ReadOnlySharedStringsTable strings;
+    private final StylesTable styles;
+    private final XSSFReader.SheetIterator sheetIterator;
+    private final boolean date1904;
+    private final XMLInputFactory xml = XMLHelper.newXMLInputFactory();
+    private final Map<Integer, Boolean> dateStyles = new HashMap<>();
+    private XMLStreamReader current;
+    private InputStream currentStream;
+
+    XlsxRawSheets(File file) throws IOException {
+        try {
+            this.pkg = OPCPackage.open(file, PackageAccess.READ);
+        } catch (InvalidFormatException | RuntimeException e) {
+            throw XlsxFailures.classify(file, e);
+        }
+        try {
+            XSSFReader reader = new XSSFReader(pkg);
+            this.strings = new ReadOnlySharedStringsTable(pkg, false);
+            this.styles = reader.getStylesTable();
+            this.date1904 = readDate1904(reader);
+            this.sheetIterator = (XSSFReader.SheetIterator) reader.getSheetsData();
+        } catch (OpenXML4JException | org.xml.sax.SAXException | RuntimeException e) {
+            pkg.revert();
+            throw XlsxFailures.classify(file, e);
+        }
+    }
+
+    private boolean readDate1904(XSSFReader reader) throws IOException, OpenXML4JException {
+        try (InputStream in = reader.getWorkbookData()) {
+            XMLStreamReader r = xml.createXMLStreamReader(in);
+            while (r.hasNext()) {
+                if (r.next() == XMLStreamConstants.START_ELEMENT && "workbookPr".equals(r.getLocalName())) {
+                    String v = r.getAttributeValue(null, "date1904");
+                    return "1".equals(v) || "true".equalsIgnoreCase(v);
+                }
+                if (r.getEventType() == XMLStreamConstants.START_ELEMENT && "sheets".equals(r.getLocalName())) {
+                    return false;
+                }
+            }
+            return false;
+        } catch (XMLStreamException e) {
+            throw new UnreadableFileException(FileOutcome.FILE_CORRUPT, "workbook.xml cannot be parsed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean date1904() {
+        return date1904;
+    }
+
+    @Override
+    public RawSheet nextSheet() throws IOException {
+        closeCurrent();
+        if (!sheetIterator.hasNext()) {
+            return null;
+        }
+        currentStream = sheetIterator.next();
+        String name = sheetIterator.getSheetName();
+        try {
+            current = xml.createXMLStreamReader(currentStream);
+        } catch (XMLStreamException e) {
+            throw new UnreadableFileException(FileOutcome.FILE_CORRUPT, "sheet '" + name + "' cannot be parsed: " + e.getMessage(), e);
+        }
+        XMLStreamReader r = current;
+        return new RawSheet() {
+            private int lastRow;
+
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public RawRow nextRow() throws IOException {
+                try {
+                    while (r.hasNext()) {
+                        int ev = r.next();
+                        if (ev == XMLStreamConstants.START_ELEMENT && "row".equals(r.getLocalName())) {
+                            String rAttr = r.getAttributeValue(null, "r");
+                            int number = rAttr != null ? Integer.parseInt(rAttr) : lastRow + 1;
+                            lastRow = number;
+                            return new RawRow(number, readCells(r));
+                        }
+                    }
+                    return null;
+                } catch (XMLStreamException | NumberFormatException e) {
+                    throw new UnreadableFileException(FileOutcome.FILE_CORRUPT,
+                            "sheet '" + name + "' is damaged after row " + lastRow + ": " + e.getMessage(), e);
+                }
+            }
+        };
+    }
+
+    /** Reads the cells of the current row element, filling gaps left by absent cells with blanks. */
+    private List<Cell> readCells(XMLStreamReader r) throws XMLStreamException {
+        List<Cell> cells = new ArrayList<>();
+        int depth = 1;
+        String type = null;
+        String style = null;
+        int column = -1;
+        StringBuilder value = new StringBuilder();
+        StringBuilder inline = new StringBuilder();
+        boolean inValue = false;
+        boolean inInlineText = false;
+        while (depth > 0 && r.hasNext()) {
+            int ev = r.next();
+            if (ev == XMLStreamConstants.START_ELEMENT) {
+                depth++;
+                String local = r.getLocalName();
+                if ("c".equals(local)) {
+                    type = r.getAttributeValue(null, "t");
+                    style = r.getAttributeValue(null, "s");
+                    String ref = r.getAttributeValue(null, "r");
+                    column = ref != null ? columnIndex(ref) : cells.size();
+                    value.setLength(0);
+                    inline.setLength(0);
+                } else if ("v".equals(local)) {
+                    inValue = true;
+                } else if ("t".equals(local)) {
+                    inInlineText = true;
+                }
+            } else if (ev == XMLStreamConstants.CHARACTERS || ev == XMLStreamConstants.CDATA) {
+                if (inValue) {
+                    value.append(r.getText());
+                } else if (inInlineText) {
+                    inline.append(r.getText());
+                }
+            } else if (ev == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+                String local = r.getLocalName();
+                if ("v".equals(local)) {
+                    inValue = false;
+                } else if ("t".equals(local)) {
+                    inInlineText = false;
+                } else if ("c".equals(local)) {
+                    while (cells.size() < column) {
+                        cells.add(Cell.BLANK);
+                    }
+                    Cell cell = toCell(type, style, value.toString(), inline.toString());
+                    if (column < cells.size()) {
+                        cells.set(column, cell);
+                    } else {
+                        cells.add(cell);
+                    }
+                }
+            }
+        }
+        return cells;
+    }
+
+    private Cell toCell(String type, String style, String value, String inline) {
+        if (type == null || "n".equals(type)) {
+            if (value.isBlank()) {
+                return Cell.BLANK;
+            }
+            if (isDateStyle(style)) {
+                try {
+                    LocalDateTime dt = DateUtil.getLocalDateTime(Double.parseDouble(value), date1904);
+                    if (dt != null) {
+                        return new Cell(dt.getHour() == 0 && dt.getMinute() == 0 && dt.getSecond() == 0
+                                ? dt.toLocalDate().toString() : dt.toString(), CellKind.DATE);
+                    }
+                } catch (NumberFormatException ignored) {
+                    // a date style on a non-number: fall through and keep the text
+                }
+            }
+            return new Cell(value.strip(), CellKind.NUMBER);
+        }
+        return switch (type) {
+            case "s" -> {
+                try {
+                    yield Cell.text(strings.getItemAt(Integer.parseInt(value.strip())).getString());
+                } catch (RuntimeException e) {
+                    throw new UnreadableFileException(FileOutcome.FILE_CORRUPT,
+                            "a cell refers to shared string " + value + ", which the workbook does not hold", e);
+                }
+            }
+            case "inlineStr" -> Cell.text(inline);
+            case "str" -> Cell.text(value);
+            case "b" -> Cell.text("1".equals(value.strip()) ? "TRUE" : "FALSE");
+            case "e" -> Cell.BLANK;
+            case "d" -> Cell.text(value).isBlank() ? Cell.BLANK : new Cell(value.strip(), CellKind.DATE);
+            default -> Cell.text(value);
+        };
+    }
+
+    private boolean isDateStyle(String style) {
+        if (style == null || styles == null) {
+            return false;
+        }
+        int idx;
+        try {
+            idx = Integer.parseInt(style);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        return dateStyles.computeIfAbsent(idx, i -> {
+            if (i < 0 || i >= styles.getNumCellStyles()) {
+                return false;
+            }
+            XSSFCellStyle cs = styles.getStyleAt(i);
+            return cs != null && DateUtil.isADateFormat(cs.getDataFormat(), cs.getDataFormatString());
+        });
+    }
+
+    static int columnIndex(String ref) {
+        int col = 0;
+        for (int i = 0; i < ref.length(); i++) {
+            char ch = ref.charAt(i);
+            if (ch >= 'A' && ch <= 'Z') {
+                col = col * 26 + (ch - 'A' + 1);
+            } else if (ch >= 'a' && ch <= 'z') {
+                col = col * 26 + (ch - 'a' + 1);
+            } else {
+                break;
+            }
+            if (col > 16384) {
+                throw new NumberFormatException("column reference out of range: " + ref);
+            }
+        }
+        return Math.max(col - 1, 0);
+    }
+
+    private void closeCurrent() throws IOException {
+        if (current != null) {
+            try {
+                current.close();
+            } catch (XMLStreamException ignored) {
+                // closing a reader we are done with; the stream is closed below
+            }
+            current = null;
+        }
+        if (currentStream != null) {
+            currentStream.close();
+            currentStream = null;
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        closeCurrent();
+        pkg.revert();
+    }
+}

@@ -1,0 +1,137 @@
+package org.lujing.source;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.lujing.LujingProperties;
+import org.lujing.ledger.Category;
+import org.lujing.normalise.Vocabulary;
+import org.lujing.read.Field;
+import org.lujing.read.HeaderSynonyms;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/** The sources configured under {@code jobs/sources/*.yaml}, read once at start-up. */
+@Component
+public class SourceCatalog {
+
+    private final Map<String, SourceDefinition> sources;
+
+    public SourceCatalog(LujingProperties properties) {
+        this(properties.jobsDir().resolve("sources"));
+    }
+
+    public SourceCatalog(Path dir) {
+        this.sources = load(dir);
+    }
+
+    public Optional<SourceDefinition> find(String id) {
+        return Optional.ofNullable(sources.get(id));
+    }
+
+    public SourceDefinition get(String id) {
+        return find(id).orElseThrow(() -> new UnknownSourceException(id, sources.keySet()));
+    }
+
+    public Collection<SourceDefinition> all() {
+        return sources.values();
+    }
+
+    static Map<String, SourceDefinition> load(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalStateException("no source definitions at " + dir.toAbsolutePath()
+                    + ": run Lujing from its installation folder or set lujing.install-dir / lujing.jobs-dir");
+        }
+        ObjectMapper yaml = YAMLMapper.builder().build();
+        Map<String, SourceDefinition> result = new LinkedHashMap<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList()) {
+                SourceDefinition def = parse(file, yaml.readTree(file.toFile()));
+                if (result.put(def.id(), def) != null) {
+                    throw new IllegalStateException("source id '" + def.id() + "' is defined twice (" + file + ")");
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read source definitions in " + dir, e);
+        }
+        return result;
+    }
+
+    static SourceDefinition parse(Path file, JsonNode node) {
+        String fileId = file.getFileName().toString().replaceFirst("\\.yaml$", "");
+        String id = text(node, "id", fileId);
+        if (!id.equals(fileId)) {
+            throw new IllegalStateException(file + ": id '" + id + "' must equal the file name '" + fileId + "'");
+        }
+        String agency = text(node, "agency", null);
+        if (agency == null) {
+            throw new IllegalStateException(file + ": 'agency' is required");
+        }
+        List<String> formats = new ArrayList<>();
+        node.path("formats").forEach(f -> formats.add(f.asString().toLowerCase(Locale.ROOT)));
+        String cadenceText = text(node, "cadence", "none");
+        SourceDefinition.Cadence cadence = SourceDefinition.Cadence.valueOf(cadenceText.toUpperCase(Locale.ROOT));
+        Category defaultCategory = Optional.ofNullable(text(node, "defaultCategory", null))
+                .map(code -> Category.fromCode(code)
+                        .orElseThrow(() -> new IllegalStateException(file + ": unknown defaultCategory " + code)))
+                .orElse(null);
+
+        Map<Field, List<String>> headers = new EnumMap<>(Field.class);
+        node.path("headers").properties().forEach(e -> {
+            Field field = Field.fromKey(e.getKey())
+                    .orElseThrow(() -> new IllegalStateException(file + ": unknown field '" + e.getKey() + "' under headers"));
+            headers.put(field, strings(e.getValue()));
+        });
+        Map<Category, List<String>> words = new EnumMap<>(Category.class);
+        node.path("vocabulary").properties().forEach(e -> {
+            Category category = Category.fromCode(e.getKey())
+                    .orElseThrow(() -> new IllegalStateException(file + ": unknown category '" + e.getKey() + "' under vocabulary"));
+            words.put(category, strings(e.getValue()));
+        });
+        return new SourceDefinition(
+                id,
+                agency,
+                text(node, "description", ""),
+                List.copyOf(formats),
+                cadence,
+                node.path("roster").asBoolean(false),
+                defaultCategory,
+                text(node, "encoding", null),
+                text(node, "delimiter", null),
+                text(node, "datePattern", null),
+                headers,
+                words,
+                HeaderSynonyms.with(headers),
+                Vocabulary.of(words));
+    }
+
+    private static List<String> strings(JsonNode node) {
+        List<String> out = new ArrayList<>();
+        if (node.isArray()) {
+            node.forEach(n -> out.add(n.asString()));
+        } else if (!node.isNull() && !node.isMissingNode()) {
+            out.add(node.asString());
+        }
+        return out;
+    }
+
+    private static String text(JsonNode node, String field, String fallback) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull() || v.asString().isBlank()) {
+            return fallback;
+        }
+        return v.asString();
+    }
+}
