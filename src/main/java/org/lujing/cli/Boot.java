@@ -32,6 +32,8 @@ final class Boot {
             args.add("--camel.main.auto-startup=false");
             if (!verbose) {
                 args.add("--logging.level.root=WARN");
+                // a failed start is explained in one sentence by UserMessages; the stack trace is for --verbose
+                args.add("--logging.level.org.springframework.boot.SpringApplication=OFF");
             }
         }
         return app.run(args.toArray(String[]::new));

@@ -17,7 +17,6 @@ public final class PartnerFileReaders {
         // single entry may exceed 512 MiB unpacked, enough for a sheet of several million rows.
         ZipSecureFile.setMinInflateRatio(0.01);
         ZipSecureFile.setMaxEntrySize(512L * 1024 * 1024);
-        ZipSecureFile.setMaxTextSize(256L * 1024 * 1024);
     }
 
     private PartnerFileReaders() {}

@@ -24,6 +24,7 @@ public class AgencyDirectory {
     private final Map<String, Agency> byName = new LinkedHashMap<>();
     private final Map<String, Agency> byFolded = new HashMap<>();
 
+    @org.springframework.beans.factory.annotation.Autowired
     public AgencyDirectory(LujingProperties properties) {
         this(properties.jobsDir().resolve("agencies.yaml"));
     }

@@ -29,6 +29,7 @@ public class SourceCatalog {
 
     private final Map<String, SourceDefinition> sources;
 
+    @org.springframework.beans.factory.annotation.Autowired
     public SourceCatalog(LujingProperties properties) {
         this(properties.jobsDir().resolve("sources"));
     }

@@ -1,0 +1,190 @@
+package org.lujing.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.lujing.IdentityValues;
+import org.lujing.PilotTable;
+import org.lujing.TestHomes;
+import org.lujing.ledger.Category;
+import org.lujing.ledger.FileOutcome;
+import org.lujing.ledger.Period;
+import org.lujing.ledger.Statistics;
+import org.lujing.ledger.StatisticsQuery;
+import org.lujing.source.AgencyDirectory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The pipeline end to end on the embedded default: sample-data dropped into a real inbox is picked up by the
+ * Camel route, ingested by the batch job, and the year's statistics equal domain.md's pilot table.
+ */
+@SpringBootTest(properties = {"lujing.inbox.poll-delay=200", "lujing.inbox.read-lock-min-age=300"})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class InboxRouteIntegrationTests {
+
+    static final Path HOME = TestHomes.fresh("inbox-route");
+    static final Duration PATIENCE = Duration.ofSeconds(90);
+
+    @DynamicPropertySource
+    static void home(DynamicPropertyRegistry registry) {
+        registry.add("lujing.home", HOME::toString);
+    }
+
+    @Autowired
+    FileRegistry files;
+
+    @Autowired
+    StatisticsQuery statistics;
+
+    @Autowired
+    AgencyDirectory agencies;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    @Order(1)
+    void sampleDataDroppedIntoTheInboxReproducesThePilotTable() throws IOException {
+        // given
+        int dropped = TestHomes.dropSampleData(HOME);
+
+        // when the route has taken every file in
+        awaitFinished(dropped);
+
+        // then
+        List<IngestedFile> all = files.all();
+        assertThat(all).hasSize(dropped);
+        assertThat(all).allSatisfy(f -> {
+            assertThat(f.outcome()).isIn(FileOutcome.LOADED.name(), FileOutcome.LOADED_WITH_REJECTS.name());
+            assertThat(f.balances()).as("accounting of %s", f.fileName()).isTrue();
+            assertThat(f.rowsRead()).isPositive();
+        });
+        assertThat(inboxFiles()).isEmpty();
+        assertThat(archivedFiles()).hasSize(dropped);
+
+        Statistics s = statistics.compute(Period.parse("2025"), agencies::isPartner);
+        for (Map.Entry<Category, Integer> e : PilotTable.YEAR_2025.entrySet()) {
+            assertThat(s.figures(e.getKey()).value(e.getKey()).intValueExact()).as(e.getKey().zh()).isEqualTo(e.getValue());
+        }
+        assertThat(s.partnerUnits()).isEqualTo(PilotTable.PARTNER_UNITS);
+        assertThat(s.pendingRecords()).isEqualTo(4);
+        assertThat(s.pendingSubjects()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(2)
+    void everyFilesAccountingMatchesTheSampleDataReadme() {
+        Map<String, int[]> expected = Map.of(
+                "roster", new int[] {16, 14, 0, 1, 1},
+                "community", new int[] {128, 122, 0, 3, 3},
+                "hospital", new int[] {36, 31, 1, 2, 2},
+                "university", new int[] {43, 37, 3, 2, 1},
+                "employer", new int[] {33, 31, 0, 2, 0},
+                "micro-lesson", new int[] {267, 267, 0, 0, 0});
+        for (IngestedFile f : files.all()) {
+            int[] e = expected.get(f.sourceId());
+            assertThat(new int[] {f.rowsRead(), f.accepted(), f.merged(), f.rejected(), f.skipped()})
+                    .as(f.fileName())
+                    .containsExactly(e);
+            assertThat(files.rejects(f.id())).hasSize(f.rejected());
+        }
+        long provenance = jdbc.sql("SELECT COUNT(*) FROM record_source").query(Long.class).single();
+        long records = jdbc.sql("SELECT COUNT(*) FROM support_record").query(Long.class).single();
+        assertThat(records).isEqualTo(122 + 31 + 37 + 31 + 267);
+        assertThat(provenance).isEqualTo(records + 4);
+    }
+
+    @Test
+    @Order(3)
+    void droppingTheSameFilesAgainChangesNothing() {
+        long recordsBefore = jdbc.sql("SELECT COUNT(*) FROM support_record").query(Long.class).single();
+        long provenanceBefore = jdbc.sql("SELECT COUNT(*) FROM record_source").query(Long.class).single();
+        Statistics before = statistics.compute(Period.parse("2025"), agencies::isPartner);
+
+        int dropped = TestHomes.dropSampleData(HOME);
+        awaitFinished(dropped * 2);
+
+        List<IngestedFile> again = files.all().subList(dropped, dropped * 2);
+        assertThat(again).allSatisfy(f -> {
+            assertThat(f.outcome()).isEqualTo(FileOutcome.DUPLICATE_FILE.name());
+            assertThat(f.duplicateOf()).isNotNull();
+            assertThat(f.rowsRead()).isZero();
+        });
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM support_record").query(Long.class).single()).isEqualTo(recordsBefore);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM record_source").query(Long.class).single()).isEqualTo(provenanceBefore);
+        assertThat(statistics.compute(Period.parse("2025"), agencies::isPartner)).isEqualTo(before);
+    }
+
+    @Test
+    @Order(4)
+    void theDatabaseHoldsNoIdNumberOrPhoneInClear() throws IOException {
+        IdentityValues identity = IdentityValues.in(Path.of("sample-data"));
+        assertThat(identity.needles()).hasSizeGreaterThan(20);
+
+        List<String> leaks = new ArrayList<>();
+        List<String> tables = jdbc.sql("SELECT table_name FROM information_schema.tables WHERE table_schema = 'PUBLIC'")
+                .query(String.class)
+                .list();
+        assertThat(tables).contains("SUBJECT", "SUPPORT_RECORD", "ROW_REJECT", "INGEST_FILE");
+        for (String table : tables) {
+            for (Map<String, Object> row : jdbc.sql("SELECT * FROM \"" + table + "\"").query().listOfRows()) {
+                row.forEach((column, value) -> identity.foundIn(String.valueOf(value))
+                        .forEach(hit -> leaks.add(table + "." + column + " holds " + hit.substring(0, 4) + "…")));
+            }
+        }
+        assertThat(leaks).isEmpty();
+
+        // the database files themselves (HSQLDB keeps memory tables as SQL text in lujing.script)
+        jdbc.sql("CHECKPOINT").update();
+        try (Stream<Path> data = Files.walk(HOME.resolve("data"))) {
+            for (Path f : data.filter(Files::isRegularFile).toList()) {
+                String text = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
+                identity.foundIn(text).forEach(hit -> leaks.add(f.getFileName() + " holds " + hit.substring(0, 4) + "…"));
+            }
+        }
+        assertThat(leaks).isEmpty();
+    }
+
+    private void awaitFinished(int expectedFiles) {
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            List<IngestedFile> all = files.all();
+            assertThat(all).hasSize(expectedFiles);
+            assertThat(all).noneMatch(f -> f.outcome().equals(FileOutcome.IN_PROGRESS.name()));
+            assertThat(inboxFiles()).isEmpty();
+        });
+    }
+
+    private static List<Path> inboxFiles() throws IOException {
+        return regularFiles(HOME.resolve("inbox"));
+    }
+
+    private static List<Path> archivedFiles() throws IOException {
+        return regularFiles(HOME.resolve("archive"));
+    }
+
+    private static List<Path> regularFiles(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).toList();
+        }
+    }
+}
