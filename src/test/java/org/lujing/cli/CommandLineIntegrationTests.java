@@ -1,0 +1,109 @@
+package org.lujing.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.lujing.PilotTable;
+import org.lujing.TestHomes;
+import org.lujing.ledger.Category;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The command line is an interface scripts rely on: exit codes, and --json outputs that are JSON and nothing else. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CommandLineIntegrationTests {
+
+    static final Path HOME = TestHomes.fresh("cli");
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Test
+    @Order(1)
+    void ingestTakesAFolderLaidOutLikeTheInbox() {
+        Run run = run("ingest", "--home", HOME.toString(), "sample-data");
+
+        assertThat(run.exit).isZero();
+        assertThat(run.out).contains("roster/2025年社区矫正对象名册.xlsx: LOADED_WITH_REJECTS")
+                .contains("micro-lesson/2025年每周一微课.json: LOADED (read 267");
+        assertThat(Path.of("sample-data/roster/2025年社区矫正对象名册.xlsx")).exists();
+    }
+
+    @Test
+    @Order(2)
+    void statsJsonIsOneObjectInTheDocumentedShape() throws Exception {
+        Run run = run("stats", "--home", HOME.toString(), "--period", "2025", "--json");
+
+        assertThat(run.exit).isZero();
+        JsonNode json = JSON.readTree(run.out);
+        assertThat(json.get("period").asString()).isEqualTo("2025");
+        assertThat(json.get("pendingRecords").asLong()).isEqualTo(4);
+        assertThat(json.get("pendingSubjects").asLong()).isEqualTo(1);
+        assertThat(json.get("partnerUnits").asLong()).isEqualTo(PilotTable.PARTNER_UNITS);
+        for (Category c : Category.values()) {
+            JsonNode figures = json.get("stats").get(c.name());
+            assertThat(figures).as(c.name()).isNotNull();
+            assertThat(figures.properties()).extracting(java.util.Map.Entry::getKey)
+                    .containsExactly("records", "subjects", "events", "quantity", "value");
+            assertThat(figures.get("value").asInt()).as(c.name()).isEqualTo(PilotTable.YEAR_2025.get(c));
+        }
+        assertThat(json.get("stats").get("MICRO_LESSON").get("records").asInt()).isEqualTo(267);
+    }
+
+    @Test
+    @Order(3)
+    void statsTableIsChineseWithUnits() {
+        Run run = run("stats", "--home", HOME.toString(), "--period", "2025");
+
+        assertThat(run.out).containsPattern("调查评估\\s+12\\s+件").containsPattern("公益活动\\s+46\\s+人次")
+                .containsPattern("发放普法读物\\s+30\\s+册").contains("合作单位：19 家").contains("待识别");
+    }
+
+    @Test
+    @Order(4)
+    void filesJsonListsEachFilesOutcomeAndAccounting() throws Exception {
+        Run run = run("files", "--home", HOME.toString(), "--json");
+
+        JsonNode files = JSON.readTree(run.out);
+        assertThat(files).hasSize(6);
+        for (JsonNode f : files) {
+            assertThat(f.get("sha256").asString()).hasSize(64);
+            assertThat(f.get("outcome").asString()).startsWith("LOADED");
+            assertThat(f.get("read").asInt()).isEqualTo(
+                    f.get("accepted").asInt() + f.get("merged").asInt() + f.get("rejected").asInt() + f.get("skipped").asInt());
+        }
+    }
+
+    @Test
+    @Order(5)
+    void aBadPeriodIsAOneLineErrorAndExitCode2() {
+        Run run = run("stats", "--home", HOME.toString(), "--period", "someday");
+
+        assertThat(run.exit).isEqualTo(2);
+        assertThat(run.err).contains("lujing: not a period").doesNotContain("\tat ");
+        assertThat(run.out).isEmpty();
+    }
+
+    record Run(int exit, String out, String err) {}
+
+    static Run run(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            int exit = LujingCommand.run(args);
+            return new Run(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+}
