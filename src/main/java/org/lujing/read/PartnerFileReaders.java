@@ -34,15 +34,24 @@ public final class PartnerFileReaders {
         };
     }
 
+    /**
+     * A reader for the file, chosen by its extension and confirmed by its first bytes: spreadsheets are read by what
+     * they are (an OLE2 file named .xlsx is an .xls or a password-protected .xlsx; a zip named .xls is an .xlsx).
+     * Anything that cannot be read throws {@link UnreadableFileException} with the outcome and a message that says
+     * what to do.
+     */
     public static TableReader open(Path file, ReadSettings settings) throws IOException {
         String format = format(file);
         String name = file.getFileName().toString();
         return switch (format) {
             case "csv" -> new SheetTableReader(new CsvRawSheets(file, settings.encoding(), settings.delimiter()), settings);
-            case "xlsx" -> {
-                checkZipMagic(file);
-                yield new SheetTableReader(new XlsxRawSheets(file.toFile()), settings);
-            }
+            case "xlsx", "xls" -> new SheetTableReader(spreadsheet(file, format), settings);
+            case "xlsb" -> throw new UnreadableFileException(FileOutcome.FILE_UNSUPPORTED, name
+                    + "：Excel 二进制工作簿 (.xlsb) 无法读取，请用 Excel 另存为 .xlsx（文件 → 另存为 → Excel 工作簿）"
+                    + " / binary workbooks (.xlsb) are not read: save it as .xlsx");
+            case "ods" -> throw new UnreadableFileException(FileOutcome.FILE_UNSUPPORTED, name
+                    + "：OpenDocument 表格 (.ods) 无法读取，请用 WPS 或 Excel 另存为 .xlsx"
+                    + " / OpenDocument spreadsheets (.ods) are not read: save it as .xlsx");
             case "json" -> new JsonTableReader(file, settings);
             default -> throw new UnreadableFileException(FileOutcome.FILE_UNSUPPORTED,
                     name + ": the format '" + (format.isEmpty() ? "(no extension)" : format)
@@ -50,22 +59,55 @@ public final class PartnerFileReaders {
         };
     }
 
-    private static void checkZipMagic(Path file) throws IOException {
+    /** The raw-sheet reader a workbook's magic bytes call for, whatever its extension says. */
+    private static RawSheets spreadsheet(Path file, String format) throws IOException {
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(8);
         }
         String name = file.getFileName().toString();
         if (head.length == 0) {
-            throw new UnreadableFileException(FileOutcome.FILE_CORRUPT, name + " is empty");
+            throw new UnreadableFileException(FileOutcome.FILE_CORRUPT, name + " 是空文件 / is empty");
         }
-        if (head.length >= 8 && (head[0] & 0xFF) == 0xD0 && (head[1] & 0xFF) == 0xCF && (head[2] & 0xFF) == 0x11
-                && (head[3] & 0xFF) == 0xE0) {
-            throw new UnreadableFileException(FileOutcome.FILE_ENCRYPTED, name
-                    + " is an OLE2 container, not a plain .xlsx: it is password-protected (or an old .xls renamed); save it without a password as .xlsx");
+        if (startsWith(head, 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1)) {
+            // an .xls, or an .xlsx wrapped in OLE2 by password protection: XlsRawSheets tells them apart
+            return new XlsRawSheets(file.toFile());
         }
-        if (head.length < 4 || head[0] != 'P' || head[1] != 'K') {
-            throw new UnreadableFileException(FileOutcome.FILE_CORRUPT, name + " is not a workbook (.xlsx files are zip archives)");
+        if (startsWith(head, 'P', 'K')) {
+            return new XlsxRawSheets(file.toFile());
         }
+        if (head.length >= 2 && head[0] == 0x09 && (head[1] == 0x00 || head[1] == 0x02 || head[1] == 0x04 || head[1] == 0x08)) {
+            throw new UnreadableFileException(FileOutcome.FILE_UNSUPPORTED, name
+                    + " 是 Excel 2.x–4.x 的老格式，请用 Excel 另存为 .xlsx / is an Excel 2–4 worksheet: save it as .xlsx");
+        }
+        if (looksLikeMarkup(file)) {
+            throw new UnreadableFileException(FileOutcome.FILE_UNSUPPORTED, name
+                    + " 其实是网页或 XML 表格，只是扩展名为 ." + format + "；请用 Excel 打开后另存为 .xlsx"
+                    + " / is a web page or XML spreadsheet with a workbook's name: open it in Excel and save it as .xlsx");
+        }
+        throw new UnreadableFileException(FileOutcome.FILE_CORRUPT, name
+                + " 不是 Excel 工作簿（文件头不符），可能已损坏 / is not a workbook: its first bytes are neither an .xlsx (zip) nor an .xls (OLE2)");
+    }
+
+    /** Web systems often "export to Excel" as HTML or SpreadsheetML with an .xls name. */
+    private static boolean looksLikeMarkup(Path file) throws IOException {
+        byte[] head = CsvRawSheets.readHead(file);
+        String text = new String(head, 0, Math.min(head.length, 1024), CsvRawSheets.detectCharset(head)).strip();
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1).strip();
+        }
+        return text.startsWith("<");
+    }
+
+    private static boolean startsWith(byte[] b, int... prefix) {
+        if (b.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if ((b[i] & 0xFF) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -61,6 +61,8 @@ final class XlsRawSheets implements RawSheets {
     static final int MAX_ROWS = 65_536;
     static final int MAX_COLUMNS = 256;
     private static final int MAX_XF = 65_536;
+    /** Names of the workbook stream in an OLE2 file: BIFF8 spellings, and "Book" for Excel 95 and older. */
+    private static final List<String> WORKBOOK_ENTRIES = List.of("Workbook", "WORKBOOK", "BOOK", "WorkBook", "Book");
     /** POI's built-in formats end below this index; higher ones come from FORMAT records. */
     private static final int FIRST_CUSTOM_FORMAT = 164;
 
@@ -91,6 +93,11 @@ final class XlsRawSheets implements RawSheets {
             DirectoryNode root = opened.getRoot();
             if (root.hasEntry("EncryptionInfo") || root.hasEntry("EncryptedPackage")) {
                 throw encrypted(null);
+            }
+            if (WORKBOOK_ENTRIES.stream().noneMatch(root::hasEntry)) {
+                throw new UnreadableFileException(FileOutcome.FILE_UNSUPPORTED, fileName
+                        + " 不是 Excel 工作簿（可能是 Word 等其他 Office 文件）；请用 Excel 另存为 .xlsx"
+                        + " / holds no Excel workbook (another Office document?): save the table as .xlsx");
             }
             in = root.createDocumentInputStream(HSSFWorkbook.getWorkbookDirEntryName(root));
             this.records = new RecordFactoryInputStream(in, false);
@@ -204,13 +211,8 @@ final class XlsRawSheets implements RawSheets {
 
     /** Passes over a chart, macro or module substream whose BOF was just read. */
     private void skipSubstream() {
-        while (depth > 1 || (depth == 1 && !ended)) {
-            if (next() == null) {
-                return;
-            }
-            if (depth == 0) {
-                return;
-            }
+        while (depth > 0 && next() != null) {
+            // nothing of a non-worksheet substream is read
         }
     }
 

@@ -32,6 +32,10 @@ import org.lujing.normalise.CellKind;
  */
 final class XlsxRawSheets implements RawSheets {
 
+    /** Excel's row limit; a larger row number only comes from a damaged or crafted file. */
+    private static final int MAX_ROWS = 1_048_576;
+
+    private final File file;
     private final OPCPackage pkg;
     private final ReadOnlySharedStringsTable strings;
     private final StylesTable styles;
@@ -42,10 +46,11 @@ final class XlsxRawSheets implements RawSheets {
     private XMLStreamReader current;
     private InputStream currentStream;
 
-    XlsxRawSheets(File file) throws IOException {
+    XlsxRawSheets(File file) {
+        this.file = file;
         try {
             this.pkg = OPCPackage.open(file, PackageAccess.READ);
-        } catch (InvalidFormatException | RuntimeException e) {
+        } catch (InvalidFormatException | RuntimeException | StackOverflowError e) {
             throw XlsxFailures.classify(file, e);
         }
         try {
@@ -54,17 +59,22 @@ final class XlsxRawSheets implements RawSheets {
             this.styles = reader.getStylesTable();
             this.date1904 = readDate1904(reader);
             this.sheetIterator = (XSSFReader.SheetIterator) reader.getSheetsData();
-        } catch (OpenXML4JException | org.xml.sax.SAXException | RuntimeException e) {
-            pkg.revert();
+        } catch (OpenXML4JException | org.xml.sax.SAXException | IOException | XMLStreamException | RuntimeException
+                | StackOverflowError e) {
+            revertQuietly();
             throw XlsxFailures.classify(file, e);
         }
     }
 
-    private boolean readDate1904(XSSFReader reader) throws IOException, OpenXML4JException {
+    private boolean readDate1904(XSSFReader reader) throws IOException, OpenXML4JException, XMLStreamException {
         try (InputStream in = reader.getWorkbookData()) {
             XMLStreamReader r = xml.createXMLStreamReader(in);
             while (r.hasNext()) {
-                if (r.next() == XMLStreamConstants.START_ELEMENT && "workbookPr".equals(r.getLocalName())) {
+                int ev = r.next();
+                if (ev == XMLStreamConstants.DTD) {
+                    throw XlsxFailures.unsafeDoctype(file, "workbook.xml");
+                }
+                if (ev == XMLStreamConstants.START_ELEMENT && "workbookPr".equals(r.getLocalName())) {
                     String v = r.getAttributeValue(null, "date1904");
                     return "1".equals(v) || "true".equalsIgnoreCase(v);
                 }
@@ -73,8 +83,6 @@ final class XlsxRawSheets implements RawSheets {
                 }
             }
             return false;
-        } catch (XMLStreamException e) {
-            throw new UnreadableFileException(FileOutcome.FILE_CORRUPT, "workbook.xml cannot be parsed: " + e.getMessage(), e);
         }
     }
 
@@ -86,15 +94,16 @@ final class XlsxRawSheets implements RawSheets {
     @Override
     public RawSheet nextSheet() throws IOException {
         closeCurrent();
-        if (!sheetIterator.hasNext()) {
-            return null;
-        }
-        currentStream = sheetIterator.next();
-        String name = sheetIterator.getSheetName();
+        String name;
         try {
+            if (!sheetIterator.hasNext()) {
+                return null;
+            }
+            currentStream = sheetIterator.next();
+            name = sheetIterator.getSheetName();
             current = xml.createXMLStreamReader(currentStream);
-        } catch (XMLStreamException e) {
-            throw new UnreadableFileException(FileOutcome.FILE_CORRUPT, "sheet '" + name + "' cannot be parsed: " + e.getMessage(), e);
+        } catch (XMLStreamException | RuntimeException | StackOverflowError e) {
+            throw XlsxFailures.classify(file, e, "opening the next sheet");
         }
         XMLStreamReader r = current;
         return new RawSheet() {
@@ -106,21 +115,26 @@ final class XlsxRawSheets implements RawSheets {
             }
 
             @Override
-            public RawRow nextRow() throws IOException {
+            public RawRow nextRow() {
                 try {
                     while (r.hasNext()) {
                         int ev = r.next();
+                        if (ev == XMLStreamConstants.DTD) {
+                            throw XlsxFailures.unsafeDoctype(file, "sheet '" + name + "'");
+                        }
                         if (ev == XMLStreamConstants.START_ELEMENT && "row".equals(r.getLocalName())) {
                             String rAttr = r.getAttributeValue(null, "r");
-                            int number = rAttr != null ? Integer.parseInt(rAttr) : lastRow + 1;
+                            int number = rAttr != null ? Integer.parseInt(rAttr.strip()) : lastRow + 1;
+                            if (number < 1 || number > MAX_ROWS) {
+                                throw new NumberFormatException("row number out of range: " + rAttr);
+                            }
                             lastRow = number;
                             return new RawRow(number, readCells(r));
                         }
                     }
                     return null;
-                } catch (XMLStreamException | NumberFormatException e) {
-                    throw new UnreadableFileException(FileOutcome.FILE_CORRUPT,
-                            "sheet '" + name + "' is damaged after row " + lastRow + ": " + e.getMessage(), e);
+                } catch (XMLStreamException | RuntimeException | StackOverflowError e) {
+                    throw XlsxFailures.classify(file, e, "sheet '" + name + "' after row " + lastRow);
                 }
             }
         };
@@ -190,10 +204,10 @@ final class XlsxRawSheets implements RawSheets {
             }
             if (isDateStyle(style)) {
                 try {
-                    LocalDateTime dt = DateUtil.getLocalDateTime(Double.parseDouble(value), date1904);
+                    double serial = Double.parseDouble(value);
+                    LocalDateTime dt = DateUtil.isValidExcelDate(serial) ? DateUtil.getLocalDateTime(serial, date1904, true) : null;
                     if (dt != null) {
-                        return new Cell(dt.getHour() == 0 && dt.getMinute() == 0 && dt.getSecond() == 0
-                                ? dt.toLocalDate().toString() : dt.toString(), CellKind.DATE);
+                        return new Cell(XlsRawSheets.isoText(dt), CellKind.DATE);
                     }
                 } catch (NumberFormatException ignored) {
                     // a date style on a non-number: fall through and keep the text
@@ -234,7 +248,12 @@ final class XlsxRawSheets implements RawSheets {
                 return false;
             }
             XSSFCellStyle cs = styles.getStyleAt(i);
-            return cs != null && DateUtil.isADateFormat(cs.getDataFormat(), cs.getDataFormatString());
+            if (cs == null) {
+                return false;
+            }
+            int format = cs.getDataFormat() & 0xFFFF;
+            String custom = styles.getNumberFormatAt((short) format);
+            return XlsRawSheets.isDateFormat(format, custom == null ? null : DateUtil.isADateFormat(format, custom));
         });
     }
 
@@ -271,9 +290,20 @@ final class XlsxRawSheets implements RawSheets {
         }
     }
 
+    private void revertQuietly() {
+        try {
+            pkg.revert();
+        } catch (RuntimeException ignored) {
+            // already failing; the original error is what the operator needs
+        }
+    }
+
     @Override
     public void close() throws IOException {
-        closeCurrent();
-        pkg.revert();
+        try {
+            closeCurrent();
+        } finally {
+            revertQuietly();
+        }
     }
 }

@@ -162,6 +162,36 @@ class InboxRouteIntegrationTests {
         assertThat(leaks).isEmpty();
     }
 
+    @Test
+    @Order(5)
+    void aFileThatCannotBeReadIsQuarantinedWholeWithAReport() throws IOException {
+        long recordsBefore = jdbc.sql("SELECT COUNT(*) FROM support_record").query(Long.class).single();
+        int filesBefore = files.all().size();
+        Path hospital = HOME.resolve("inbox/hospital");
+        Path staged = Files.writeString(HOME.resolve("broken.staged"), "PK\u0003\u0004 this is not really a workbook 110105194912310021");
+        Files.move(staged, hospital.resolve("心理测评-损坏.xlsx"));
+        Path nobody = Files.createDirectories(HOME.resolve("inbox/nobody"));
+        Files.move(Files.writeString(HOME.resolve("x.staged"), "姓名,身份证号\n"), nobody.resolve("who.csv"));
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(files.all()).hasSize(filesBefore + 1);
+            assertThat(inboxFiles()).isEmpty();
+        });
+
+        IngestedFile broken = files.all().get(filesBefore);
+        assertThat(broken.outcome()).isEqualTo(FileOutcome.FILE_CORRUPT.name());
+        assertThat(broken.rowsRead()).isZero();
+        Path quarantined = HOME.resolve("quarantine/hospital/心理测评-损坏.xlsx");
+        assertThat(quarantined).exists();
+        assertThat(Path.of(broken.storedPath())).isEqualTo(quarantined);
+        String report = Files.readString(HOME.resolve("quarantine/hospital/心理测评-损坏.xlsx.error.txt"));
+        assertThat(report).contains("心理测评-损坏.xlsx", "FILE_CORRUPT", "hospital", "What to do", "处理")
+                .doesNotContain("110105194912310021");
+        assertThat(HOME.resolve("quarantine/nobody/who.csv")).exists();
+        assertThat(Files.readString(HOME.resolve("quarantine/nobody/who.csv.error.txt"))).contains("jobs/sources/nobody.yaml");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM support_record").query(Long.class).single()).isEqualTo(recordsBefore);
+    }
+
     private void awaitFinished(int expectedFiles) {
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
             List<IngestedFile> all = files.all();
