@@ -1,6 +1,5 @@
 package org.lujing.cli;
 
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,6 +33,9 @@ final class Boot {
                 args.add("--logging.level.root=WARN");
                 // a failed start is explained in one sentence by UserMessages; the stack trace is for --verbose
                 args.add("--logging.level.org.springframework.boot.SpringApplication=OFF");
+                args.add("--logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext=ERROR");
+                // a command's Camel context is up only for moments, which Camel warns about
+                args.add("--logging.level.org.apache.camel.spring.boot.SpringBootCamelContext=ERROR");
             }
         }
         return app.run(args.toArray(String[]::new));
@@ -48,16 +50,24 @@ final class Boot {
         if (Files.isDirectory(cwd.resolve("jobs/sources"))) {
             return java.util.Optional.of(cwd);
         }
-        try {
-            Path jar = Path.of(LujingApplication.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            for (Path p = jar.getParent(); p != null; p = p.getParent()) {
-                if (Files.isDirectory(p.resolve("jobs/sources"))) {
-                    return java.util.Optional.of(p);
-                }
+        for (Path p = launchedJar(); p != null; p = p.getParent()) {
+            if (Files.isDirectory(p.resolve("jobs/sources"))) {
+                return java.util.Optional.of(p);
             }
-        } catch (URISyntaxException | RuntimeException e) {
-            // not started from a jar or a directory we can see: the defaults apply
         }
         return java.util.Optional.empty();
+    }
+
+    /** The jar given to {@code java -jar} (its class path is that one jar), or null when not run that way. */
+    private static Path launchedJar() {
+        String classPath = System.getProperty("java.class.path", "");
+        if (classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)) {
+            try {
+                return Path.of(classPath).toAbsolutePath().getParent();
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
+        return null;
     }
 }

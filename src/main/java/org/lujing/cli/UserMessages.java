@@ -16,11 +16,13 @@ final class UserMessages {
                         + "Stop it first, or drop the files into its inbox/ instead of running this command.";
             }
         }
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+        // Spring wraps the real reason in layers of bean-creation messages: the deepest message is the one to act on
+        String message = e.toString();
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                message = t.getMessage();
+            }
         }
-        String message = e.getMessage() != null ? e.getMessage() : root.toString();
         return Masking.value(message);
     }
 }

@@ -62,6 +62,11 @@ final class XlsxFailures {
             return new UnreadableFileException(FileOutcome.FILE_UNSUPPORTED, name
                     + " 是 Excel 二进制工作簿 (.xlsb)；请另存为 .xlsx / is a binary workbook (.xlsb): save it as .xlsx", top);
         }
+        if (String.valueOf(t.getMessage()).contains("Strict OOXML")) {
+            return new UnreadableFileException(FileOutcome.FILE_UNSUPPORTED, name
+                    + " 是“Strict Open XML”格式；请用 Excel 另存为普通的“Excel 工作簿 (.xlsx)” / is a Strict Open XML workbook:"
+                    + " save it as an ordinary Excel Workbook (.xlsx)", top);
+        }
         if (t instanceof EmptyFileException) {
             return new UnreadableFileException(FileOutcome.FILE_CORRUPT, name + " 是空文件 / is empty", top);
         }

@@ -217,11 +217,15 @@ final class XlsxRawSheets implements RawSheets {
         }
         return switch (type) {
             case "s" -> {
+                if (value.isBlank()) {
+                    yield Cell.BLANK; // some writers leave an empty <v/> in a shared-string cell: Excel shows nothing
+                }
                 try {
                     yield Cell.text(strings.getItemAt(Integer.parseInt(value.strip())).getString());
                 } catch (RuntimeException e) {
-                    throw new UnreadableFileException(FileOutcome.FILE_CORRUPT,
-                            "a cell refers to shared string " + value + ", which the workbook does not hold", e);
+                    throw new UnreadableFileException(FileOutcome.FILE_CORRUPT, file.getName()
+                            + " 已损坏：单元格引用了不存在的共享字符串 / a cell refers to shared string " + value.strip()
+                            + ", which the workbook does not hold", e);
                 }
             }
             case "inlineStr" -> Cell.text(inline);
