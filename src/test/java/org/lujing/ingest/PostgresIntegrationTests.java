@@ -1,0 +1,97 @@
+package org.lujing.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.lujing.PilotTable;
+import org.lujing.TestHomes;
+import org.lujing.ledger.Category;
+import org.lujing.ledger.FileOutcome;
+import org.lujing.ledger.Period;
+import org.lujing.ledger.Statistics;
+import org.lujing.ledger.StatisticsQuery;
+import org.lujing.source.AgencyDirectory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The same pipeline on PostgreSQL 17 (an embedded server from io.zonky.test, no installation needed): the
+ * postgresql migrations apply, and the pilot year comes out as on HSQLDB.
+ */
+@SpringBootTest(properties = "camel.main.auto-startup=false")
+@ActiveProfiles("postgresql")
+class PostgresIntegrationTests {
+
+    static final Path HOME = TestHomes.fresh("postgres");
+    static final EmbeddedPostgres POSTGRES = start();
+
+    static EmbeddedPostgres start() {
+        try {
+            return EmbeddedPostgres.builder().start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("lujing.home", HOME::toString);
+        registry.add("spring.datasource.url", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "");
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        POSTGRES.close();
+    }
+
+    @Autowired
+    FileIngestService ingest;
+
+    @Autowired
+    FileRegistry files;
+
+    @Autowired
+    StatisticsQuery statistics;
+
+    @Autowired
+    AgencyDirectory agencies;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void thePilotYearComesOutTheSameOnPostgres() throws IOException {
+        assertThat(jdbc.sql("SELECT version()").query(String.class).single()).startsWith("PostgreSQL 17");
+
+        for (String source : new String[] {"micro-lesson", "university", "employer", "hospital", "community", "roster"}) {
+            try (var list = java.nio.file.Files.list(Path.of("sample-data", source))) {
+                for (Path f : list.toList()) {
+                    assertThat(ingest.ingest(f, source).outcome()).startsWith("LOADED");
+                }
+            }
+        }
+        ingest.ingest(Path.of("sample-data/roster/2025年社区矫正对象名册.xlsx"), "roster");
+
+        assertThat(files.all()).hasSize(7).allSatisfy(f -> assertThat(f.balances()).isTrue());
+        assertThat(files.all().get(6).outcome()).isEqualTo(FileOutcome.DUPLICATE_FILE.name());
+        Statistics s = statistics.compute(Period.parse("2025"), agencies::isPartner);
+        for (Map.Entry<Category, Integer> e : PilotTable.YEAR_2025.entrySet()) {
+            assertThat(s.figures(e.getKey()).value(e.getKey()).intValueExact()).as(e.getKey().zh()).isEqualTo(e.getValue());
+        }
+        assertThat(s.partnerUnits()).isEqualTo(PilotTable.PARTNER_UNITS);
+        assertThat(s.pendingRecords()).isEqualTo(4);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM qrtz_locks").query(Long.class).single()).isZero();
+    }
+}
