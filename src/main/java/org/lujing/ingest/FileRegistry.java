@@ -87,6 +87,20 @@ public class FileRegistry {
         }
     }
 
+    void controlTotal(long fileId, RowResult.Skipped total) {
+        jdbc.sql("INSERT INTO file_control_total (file_id, sheet, row_no, declared_count, row_text) VALUES (?, ?, ?, ?, ?)")
+                .params(fileId, total.sheet(), total.row(), total.declaredCount(), total.text())
+                .update();
+    }
+
+    /** The totals a file states about itself (合计 rows), for reconciliation. */
+    public List<ControlTotal> controlTotals(long fileId) {
+        return jdbc.sql("SELECT file_id, sheet, row_no, declared_count, row_text FROM file_control_total WHERE file_id = ? ORDER BY id")
+                .param(fileId)
+                .query(ControlTotal.class)
+                .list();
+    }
+
     public Optional<IngestedFile> find(long fileId) {
         return jdbc.sql(SELECT_FILE + " WHERE id = ?").param(fileId).query(IngestedFile.class).optional();
     }

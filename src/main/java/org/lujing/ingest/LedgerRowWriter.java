@@ -42,6 +42,10 @@ class LedgerRowWriter implements ItemWriter<RowResult> {
                 files.reject(fileId, sourceId, r);
                 rejected++;
             } else {
+                RowResult.Skipped skip = (RowResult.Skipped) result;
+                if (skip.text() != null) {
+                    files.controlTotal(fileId, skip);
+                }
                 skipped++;
             }
         }

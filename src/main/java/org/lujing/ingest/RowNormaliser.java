@@ -55,6 +55,10 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
     public RowResult process(SourceRow row) {
         Optional<String> skip = skipReason(row);
         if (skip.isPresent()) {
+            if (skip.get().equals("total")) {
+                String text = totalText(row);
+                return new RowResult.Skipped(row.sheet(), row.rowNumber(), "total", declaredCount(text), Masking.value(text));
+            }
             return new RowResult.Skipped(row.sheet(), row.rowNumber(), skip.get());
         }
         try {
@@ -86,6 +90,33 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
             }
         }
         return Optional.empty();
+    }
+
+    private static final java.util.regex.Pattern COUNT = java.util.regex.Pattern.compile("(\\d+)");
+
+    /** The total row's text from its total word on: "合计：25人次", or the cells after a lone 合计 joined by spaces. */
+    static String totalText(SourceRow row) {
+        StringBuilder text = new StringBuilder();
+        boolean started = false;
+        for (Cell c : row.cells()) {
+            String folded = TextFolding.fold(c.text());
+            if (!started && TOTAL_WORDS.stream().anyMatch(folded::startsWith)) {
+                started = true;
+            }
+            if (started && !c.isBlank()) {
+                text.append(text.length() == 0 ? "" : " ").append(c.text().strip());
+            }
+        }
+        return text.toString();
+    }
+
+    /** The first whole number after the total word, if any. */
+    static Integer declaredCount(String totalText) {
+        java.util.regex.Matcher m = COUNT.matcher(TextFolding.fold(totalText));
+        if (m.find() && m.group(1).length() <= 9) {
+            return Integer.valueOf(m.group(1));
+        }
+        return null;
     }
 
     private RowResult record(SourceRow row) {

@@ -23,5 +23,15 @@ sealed interface RowResult {
     record Rejected(String sheet, int row, ReasonCode reason, String column, String message, String maskedValues,
             String unmappedWord) implements RowResult {}
 
-    record Skipped(String sheet, int row, String why) implements RowResult {}
+    /**
+     * @param why blank, total or sign-off
+     * @param declaredCount for a total row, the count it states (合计：25人次 → 25), kept for reconciliation
+     * @param text for a total row, its text (masked)
+     */
+    record Skipped(String sheet, int row, String why, Integer declaredCount, String text) implements RowResult {
+
+        Skipped(String sheet, int row, String why) {
+            this(sheet, row, why, null, null);
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package org.lujing.read;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -49,17 +50,25 @@ final class SheetTableReader implements TableReader {
 
     /** Reads up to the first 20 rows; title rows above the header are passed over. */
     private Map<Field, Integer> findHeader() throws IOException {
+        RawSheets.RawRow previous = null;
         for (int i = 0; i < ReadSettings.HEADER_SEARCH_ROWS; i++) {
             RawSheets.RawRow row = sheet.nextRow();
             if (row == null) {
                 return null;
             }
             Optional<Map<Field, Integer>> header = detector.detect(row.cells());
+            List<Cell> headerCells = row.cells();
+            if (header.isEmpty() && previous != null && previous.number() == row.number() - 1) {
+                header = detector.detectTwoRows(previous.cells(), row.cells());
+                headerCells = detector.combine(previous.cells(), row.cells());
+            }
             if (header.isPresent()) {
+                List<Cell> named = headerCells;
                 headers = new java.util.EnumMap<>(Field.class);
-                header.get().forEach((field, col) -> headers.put(field, row.cells().get(col).text().strip()));
+                header.get().forEach((field, col) -> headers.put(field, named.get(col).text().strip()));
                 return header.get();
             }
+            previous = row;
         }
         return null;
     }

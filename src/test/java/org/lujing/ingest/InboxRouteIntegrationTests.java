@@ -104,6 +104,11 @@ class InboxRouteIntegrationTests {
                     .as(f.fileName())
                     .containsExactly(e);
             assertThat(files.rejects(f.id())).hasSize(f.rejected());
+            if (f.sourceId().equals("community")) {
+                // the ledger's own 合计 row, kept for reconciliation
+                assertThat(files.controlTotals(f.id())).singleElement()
+                        .satisfies(t -> assertThat(t.declaredCount()).isEqualTo(125));
+            }
         }
         long provenance = jdbc.sql("SELECT COUNT(*) FROM record_source").query(Long.class).single();
         long records = jdbc.sql("SELECT COUNT(*) FROM support_record").query(Long.class).single();

@@ -45,6 +45,57 @@ class HeaderDetectionTests {
     }
 
     @Test
+    void aTwoRowHeaderWithMergedGroupTitlesIsRead() throws IOException {
+        // 姓名 and 身份证号 are merged down over both rows; 活动情况 is merged across the two columns below it
+        Path csv = write("two-rows.csv", """
+                2025年心理测评记录,,,
+                姓名,身份证号,活动情况,
+                ,,日期,活动类型
+                张三,11010519491231002X,2025-03-07,心理测评
+                """);
+
+        List<SourceRow> rows = readAll(csv, RECORDS);
+
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).rowNumber()).isEqualTo(4);
+        assertThat(rows.get(0).cell(Field.DATE).text()).isEqualTo("2025-03-07");
+        assertThat(rows.get(0).cell(Field.NAME).text()).isEqualTo("张三");
+        assertThat(rows.get(0).header(Field.CATEGORY)).isEqualTo("活动类型");
+    }
+
+    @Test
+    void everySheetWithAHeaderIsReadAndTheOthersPassedOver() throws IOException {
+        Path xlsx = dir.resolve("two-sheets.xlsx");
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var out = Files.newOutputStream(xlsx)) {
+            wb.createSheet("说明").createRow(0).createCell(0).setCellValue("本表由合作单位每月5日前报送。");
+            for (String name : List.of("一月", "二月")) {
+                var sheet = wb.createSheet(name);
+                var header = sheet.createRow(0);
+                String[] titles = {"姓名", "身份证号", "日期", "活动类型"};
+                for (int i = 0; i < titles.length; i++) {
+                    header.createCell(i).setCellValue(titles[i]);
+                }
+                var row = sheet.createRow(1);
+                String[] values = {"张三", "11010519491231002X", "2025-03-07", "普法"};
+                for (int i = 0; i < values.length; i++) {
+                    row.createCell(i).setCellValue(values[i]);
+                }
+            }
+            wb.write(out);
+        }
+
+        List<SourceRow> rows = readAll(xlsx, RECORDS);
+
+        assertThat(rows).extracting(SourceRow::sheet).containsExactly("一月", "二月");
+        try (TableReader reader = PartnerFileReaders.open(xlsx, RECORDS)) {
+            while (reader.next() != null) {
+                // drain
+            }
+            assertThat(reader.sheetsRead()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void synonymsTraditionalFormsFullWidthAndUnitsAllName() {
         HeaderDetector detector = new HeaderDetector(RECORDS);
 

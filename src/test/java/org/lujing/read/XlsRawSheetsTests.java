@@ -234,7 +234,14 @@ class XlsRawSheetsTests {
         return row;
     }
 
+    /** One style per format, as Excel writes them (a style per cell would bloat styles.xml past POI's zip-bomb ratio). */
     static CellStyle dateStyle(Workbook wb, String format) {
+        short index = wb.createDataFormat().getFormat(format);
+        for (int i = 0; i < wb.getNumCellStyles(); i++) {
+            if (wb.getCellStyleAt(i).getDataFormat() == index) {
+                return wb.getCellStyleAt(i);
+            }
+        }
         CellStyle style = wb.createCellStyle();
         style.setDataFormat(wb.createDataFormat().getFormat(format));
         return style;
