@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             StatsCommand.class,
             FilesCommand.class,
             DemoCommand.class,
+            RejectsCommand.class,
             CommandLine.HelpCommand.class
         })
 public class LujingCommand implements Runnable {

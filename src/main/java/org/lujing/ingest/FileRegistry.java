@@ -113,6 +113,40 @@ public class FileRegistry {
         return jdbc.sql(SELECT_FILE + " ORDER BY id").query(IngestedFile.class).list();
     }
 
+    /** Open rejected rows, of one file or (fileId null) of every file, oldest first. */
+    public List<RejectedRow> openRejects(Long fileId) {
+        return jdbc.sql("""
+                        SELECT id, file_id, source_id, sheet, row_no, column_name, reason, message, masked_values, status
+                        FROM row_reject WHERE status = 'OPEN' AND (CAST(? AS BIGINT) IS NULL OR file_id = ?)
+                        ORDER BY file_id, sheet, row_no""")
+                .params(fileId, fileId)
+                .query(RejectedRow.class)
+                .list();
+    }
+
+    void updateReject(long rejectId, RowResult.Rejected r) {
+        jdbc.sql("UPDATE row_reject SET reason = ?, column_name = ?, message = ?, masked_values = ? WHERE id = ?")
+                .params(r.reason().name(), r.column(), r.message(), r.maskedValues(), rejectId)
+                .update();
+    }
+
+    void resolveReject(long rejectId) {
+        jdbc.sql("UPDATE row_reject SET status = 'RESOLVED' WHERE id = ?").param(rejectId).update();
+    }
+
+    void setOutcome(long fileId, FileOutcome outcome) {
+        jdbc.sql("UPDATE ingest_file SET outcome = ? WHERE id = ?").params(outcome.name(), fileId).update();
+    }
+
+    /** Forgets unmapped words of a source that its vocabulary now maps. */
+    void forgetMappedWords(String sourceId, java.util.function.Predicate<String> nowMapped) {
+        for (String word : jdbc.sql("SELECT word FROM unmapped_word WHERE source_id = ?").param(sourceId).query(String.class).list()) {
+            if (nowMapped.test(word)) {
+                jdbc.sql("DELETE FROM unmapped_word WHERE source_id = ? AND word = ?").params(sourceId, word).update();
+            }
+        }
+    }
+
     public List<RejectedRow> rejects(long fileId) {
         return jdbc.sql("""
                         SELECT id, file_id, source_id, sheet, row_no, column_name, reason, message, masked_values, status

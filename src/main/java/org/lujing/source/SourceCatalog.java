@@ -27,7 +27,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 @Component
 public class SourceCatalog {
 
-    private final Map<String, SourceDefinition> sources;
+    private final Path dir;
+    private volatile Map<String, SourceDefinition> sources;
 
     @org.springframework.beans.factory.annotation.Autowired
     public SourceCatalog(LujingProperties properties) {
@@ -35,6 +36,12 @@ public class SourceCatalog {
     }
 
     public SourceCatalog(Path dir) {
+        this.dir = dir;
+        this.sources = load(dir);
+    }
+
+    /** Reads the definitions again, after an admin edited a mapping or a vocabulary; a broken edit keeps the old ones. */
+    public void reload() {
         this.sources = load(dir);
     }
 
