@@ -24,31 +24,34 @@ class LedgerRowWriter implements ItemWriter<RowResult> {
 
     @Override
     public void write(Chunk<? extends RowResult> chunk) {
-        int accepted = 0;
-        int merged = 0;
-        int rejected = 0;
-        int skipped = 0;
-        for (RowResult result : chunk) {
-            if (result instanceof RowResult.NewRecord r) {
-                if (ledger.addRecord(r.draft(), fileId, sourceId, r.sheet(), r.row()) == LedgerRepository.Effect.MERGED) {
-                    merged++;
-                } else {
+        int[] counts = ledger.inSession(session -> {
+            int accepted = 0;
+            int merged = 0;
+            int rejected = 0;
+            int skipped = 0;
+            for (RowResult result : chunk) {
+                if (result instanceof RowResult.NewRecord r) {
+                    if (session.addRecord(r.draft(), fileId, sourceId, r.sheet(), r.row()) == LedgerRepository.Effect.MERGED) {
+                        merged++;
+                    } else {
+                        accepted++;
+                    }
+                } else if (result instanceof RowResult.RosterEntry r) {
+                    session.upsertSubject(r.draft(), fileId);
                     accepted++;
+                } else if (result instanceof RowResult.Rejected r) {
+                    files.reject(fileId, sourceId, r);
+                    rejected++;
+                } else {
+                    RowResult.Skipped skip = (RowResult.Skipped) result;
+                    if (skip.text() != null) {
+                        files.controlTotal(fileId, skip);
+                    }
+                    skipped++;
                 }
-            } else if (result instanceof RowResult.RosterEntry r) {
-                ledger.upsertSubject(r.draft(), fileId);
-                accepted++;
-            } else if (result instanceof RowResult.Rejected r) {
-                files.reject(fileId, sourceId, r);
-                rejected++;
-            } else {
-                RowResult.Skipped skip = (RowResult.Skipped) result;
-                if (skip.text() != null) {
-                    files.controlTotal(fileId, skip);
-                }
-                skipped++;
             }
-        }
-        files.addCounts(fileId, new FileAccounting(chunk.size(), accepted, merged, rejected, skipped));
+            return new int[] {accepted, merged, rejected, skipped};
+        });
+        files.addCounts(fileId, new FileAccounting(chunk.size(), counts[0], counts[1], counts[2], counts[3]));
     }
 }

@@ -1,0 +1,130 @@
+package org.lujing.bench;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.lujing.LujingApplication;
+import org.lujing.ingest.FileIngestService;
+import org.lujing.ingest.IngestedFile;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Generates an .xlsx of N activity rows (default 1,000,000; shared strings, date cells, a title row) and ingests
+ * it through the real job on a fresh embedded home, then prints rows per second and the peak heap. Run it with the
+ * heap capped (bench/run.sh uses -Xmx256m) to show that reading streams and the ledger stays on disk.
+ */
+public final class LargeXlsxIngestBenchmark {
+
+    private static final String[] CATEGORIES = {"公益活动", "普法", "团体辅导", "心理测评", "结构式访谈", "教育帮扶", "微课"};
+    private static final String[] AGENCIES = {"湖南工商大学", "湖南航天医院", "湘江英烈纪念馆", "长沙高新区总工会", "麓谷革命历史纪念馆",
+        "长沙高新区社会事业局", "拓维信息"};
+
+    public static void main(String[] args) throws Exception {
+        int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        Path work = Path.of(args.length > 1 ? args[1] : "target/bench");
+        Files.createDirectories(work);
+        Path xlsx = work.resolve("community-" + rows + ".xlsx");
+        if (!Files.exists(xlsx)) {
+            long t = System.nanoTime();
+            generate(xlsx, rows);
+            System.out.printf("generated %s (%,d rows, %.1f MB) in %.1f s%n", xlsx, rows, Files.size(xlsx) / 1e6,
+                    (System.nanoTime() - t) / 1e9);
+        }
+        Path home = Files.createTempDirectory(work.toAbsolutePath(), "home-");
+        SpringApplication app = new SpringApplication(LujingApplication.class);
+        app.setWebApplicationType(WebApplicationType.NONE);
+        List<String> springArgs = new ArrayList<>(List.of("--lujing.home=" + home, "--camel.main.auto-startup=false",
+                "--logging.level.root=WARN", "--lujing.ingest.max-file-bytes=2000000000"));
+        // further arguments go to Spring (e.g. --spring.datasource.url=... to compare settings)
+        for (int i = 2; i < args.length; i++) {
+            springArgs.add(args[i]);
+        }
+        try (ConfigurableApplicationContext ctx = app.run(springArgs.toArray(String[]::new))) {
+            resetPeaks();
+            long start = System.nanoTime();
+            FileIngestService.Result result = ctx.getBean(FileIngestService.class).ingest(xlsx, "community");
+            double seconds = (System.nanoTime() - start) / 1e9;
+            IngestedFile f = result.file().orElseThrow();
+            System.out.printf("outcome %s: read %,d, accepted %,d, merged %,d, rejected %,d, skipped %,d (balanced: %s)%n",
+                    f.outcome(), f.rowsRead(), f.accepted(), f.merged(), f.rejected(), f.skipped(), f.balances());
+            System.out.printf("ingest: %.1f s, %,.0f rows/s, peak heap %.0f MB of max %.0f MB%n", seconds,
+                    f.rowsRead() / seconds, peakHeapBytes() / 1e6, Runtime.getRuntime().maxMemory() / 1e6);
+        }
+    }
+
+    static void generate(Path file, int rows) throws IOException {
+        Random random = new Random(20251231L);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            String first17 = "430104" + (1960 + i % 40) + String.format("%02d%02d", 1 + i % 12, 1 + i % 28)
+                    + String.format("%03d", i % 1000);
+            ids.add(first17 + check(first17));
+        }
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(null, 200, true, true); OutputStream out = Files.newOutputStream(file)) {
+            CellStyle date = wb.createCellStyle();
+            date.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd"));
+            Sheet sheet = wb.createSheet("台账");
+            sheet.createRow(0).createCell(0).setCellValue("麓景社区工作台账（性能测试）");
+            Row header = sheet.createRow(1);
+            String[] titles = {"序号", "日期", "姓名", "身份证号", "活动类型", "活动名称", "合作单位", "时长（小时）"};
+            for (int i = 0; i < titles.length; i++) {
+                header.createCell(i).setCellValue(titles[i]);
+            }
+            LocalDate jan1 = LocalDate.of(2025, 1, 1);
+            for (int r = 0; r < rows; r++) {
+                Row row = sheet.createRow(r + 2);
+                int person = random.nextInt(ids.size());
+                row.createCell(0).setCellValue(r + 1);
+                var d = row.createCell(1);
+                d.setCellValue(jan1.plusDays(random.nextInt(365)));
+                d.setCellStyle(date);
+                row.createCell(2).setCellValue("对象" + person);
+                row.createCell(3).setCellValue(ids.get(person));
+                String category = CATEGORIES[random.nextInt(CATEGORIES.length)];
+                row.createCell(4).setCellValue(category);
+                row.createCell(5).setCellValue(category + "第" + (1 + random.nextInt(50)) + "期");
+                row.createCell(6).setCellValue(AGENCIES[random.nextInt(AGENCIES.length)]);
+                row.createCell(7).setCellValue(1 + random.nextInt(4) * 0.5);
+            }
+            wb.write(out);
+        }
+    }
+
+    static char check(String first17) {
+        int[] w = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (first17.charAt(i) - '0') * w[i];
+        }
+        return "10X98765432".charAt(sum % 11);
+    }
+
+    static void resetPeaks() {
+        System.gc();
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    static long peakHeapBytes() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak;
+    }
+}
