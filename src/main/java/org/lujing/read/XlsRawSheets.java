@@ -6,22 +6,22 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.hssf.OldExcelFormatException;
 import org.apache.poi.hssf.record.BOFRecord;
-import org.apache.poi.hssf.record.BlankRecord;
 import org.apache.poi.hssf.record.BoolErrRecord;
 import org.apache.poi.hssf.record.BoundSheetRecord;
 import org.apache.poi.hssf.record.CellValueRecordInterface;
+import org.apache.poi.hssf.record.ContinueRecord;
 import org.apache.poi.hssf.record.DateWindow1904Record;
 import org.apache.poi.hssf.record.EOFRecord;
 import org.apache.poi.hssf.record.ExtendedFormatRecord;
-import org.apache.poi.hssf.record.FilePassRecord;
 import org.apache.poi.hssf.record.FormatRecord;
 import org.apache.poi.hssf.record.FormulaRecord;
 import org.apache.poi.hssf.record.LabelRecord;
@@ -44,23 +44,31 @@ import org.lujing.normalise.CellKind;
 /**
  * Streams a legacy .xls (BIFF8) workbook with POI's HSSF event records, pulled one at a time through
  * {@link RecordFactoryInputStream} (the pull form of {@code HSSFEventFactory}, which decrypts files protected only
- * with Excel's default password and expands RK/MulRK numbers). The workbook stream is read once, front to back:
- * the globals (sheet names, shared strings, number formats, the 1904 flag) are kept, then each worksheet's cell
- * records are assembled into one row at a time, so memory is the shared-string table plus one row, never a sheet.
+ * with Excel's default password and expands RK/MulRK numbers into NUMBER records).
  *
- * <p>Rows are reported in the order the file stores them, numbered as Excel shows them; a row the file announces
- * (ROW record) but gives no cells is reported blank, as the .xlsx reader does. POI's
+ * <p>Memory: the workbook stream is read once, front to back, never as a whole. The globals (sheet names, shared
+ * strings, number formats, the 1904 flag) are kept: the shared-string table is the one part that grows with the
+ * file, as in Excel itself. Each worksheet's cells then pass through a reorder window of at most {@value #WINDOW}
+ * cells (a few MB) that puts interleaved rows back together, so no sheet, let alone the workbook, is ever held
+ * whole: a 200 MB file reads in a 256 MB heap unless it is mostly shared strings.
+ *
+ * <p>Rows come out in ascending order, numbered as Excel shows them; a row the file announces (ROW record) but gives
+ * no cells is reported blank, as the .xlsx reader does. Chart, macro and module sheets are passed over. POI's
  * {@code MissingRecordAwareHSSFListener} is deliberately not used: it fills column gaps with one dummy record per
  * missing column, so a hostile file alternating columns 0 and 65,535 costs 65,535 objects per cell. Columns past
- * .xls's 256 are ignored, and a sheet yielding more than 65,536 rows (only possible when the file repeats rows) is
- * refused as corrupt. Every failure, including POI's runtime exceptions on damaged files, becomes an
+ * .xls's 256 are ignored, and a sheet yielding more than 65,536 rows (possible only when a damaged file repeats rows)
+ * is refused as corrupt. Every failure, including POI's runtime exceptions on damaged files, becomes an
  * {@link UnreadableFileException} naming the file.
  */
 final class XlsRawSheets implements RawSheets {
 
     static final int MAX_ROWS = 65_536;
     static final int MAX_COLUMNS = 256;
+    /** Cells (and rows) a sheet holds back to put interleaved rows together: a few MB at most. */
+    static final int WINDOW = 100_000;
     private static final int MAX_XF = 65_536;
+    /** FILEPASS: the workbook is encrypted from here on (record bodies only). */
+    private static final int FILE_PASS_SID = 0x002F;
     /** Names of the workbook stream in an OLE2 file: BIFF8 spellings, and "Book" for Excel 95 and older. */
     private static final List<String> WORKBOOK_ENTRIES = List.of("Workbook", "WORKBOOK", "BOOK", "WorkBook", "Book");
     /** POI's built-in formats end below this index; higher ones come from FORMAT records. */
@@ -79,12 +87,19 @@ final class XlsRawSheets implements RawSheets {
     /** Custom number formats (index up to 65,535) that show dates; built-in ones are known without a record. */
     private final BitSet customDateFormats = new BitSet();
     private final BitSet customFormats = new BitSet();
+    /** The cell styles (XF indexes) that show numbers as dates. */
+    private final BitSet dateStyles = new BitSet();
     private int depth;
     private int sheetsSeen;
     private boolean ended;
     private XlsSheet current;
 
     XlsRawSheets(File file) {
+        this(file, Runtime.getRuntime().maxMemory() / 2);
+    }
+
+    /** {@code heapBudget}: the most heap the shared-string table may take (half the maximum heap in production). */
+    XlsRawSheets(File file, long heapBudget) {
         this.fileName = file.getName();
         POIFSFileSystem opened = null;
         InputStream in = null;
@@ -99,7 +114,9 @@ final class XlsRawSheets implements RawSheets {
                         + " 不是 Excel 工作簿（可能是 Word 等其他 Office 文件）；请用 Excel 另存为 .xlsx"
                         + " / holds no Excel workbook (another Office document?): save the table as .xlsx");
             }
-            in = root.createDocumentInputStream(HSSFWorkbook.getWorkbookDirEntryName(root));
+            String entry = HSSFWorkbook.getWorkbookDirEntryName(root);
+            refuseStringTablesBeyondMemory(root, entry, heapBudget);
+            in = root.createDocumentInputStream(entry);
             this.records = new RecordFactoryInputStream(in, false);
             this.fs = opened;
             this.stream = in;
@@ -143,6 +160,65 @@ final class XlsRawSheets implements RawSheets {
         }
     }
 
+    /**
+     * The shared-string table is the one part of an .xls held whole (POI parses it as one record), and in the heap a
+     * string costs far more than in the file. Its size is estimated from the record headers (BIFF8 encrypts record
+     * bodies, never headers) and the table's declared string count, which also bounds how many strings POI will
+     * create; a table estimated past half the maximum heap is refused before it is parsed, rather than letting a
+     * crafted or enormous file end the JVM with an OutOfMemoryError. The maximum heap, not the free heap, is the
+     * yardstick so that the same file always gets the same answer.
+     */
+    private void refuseStringTablesBeyondMemory(DirectoryNode root, String entry, long heapBudget) throws IOException {
+        long estimate = sharedStringHeapEstimate(root, entry);
+        if (estimate > heapBudget) {
+            throw new UnreadableFileException(FileOutcome.FILE_TOO_LARGE, fileName + " 的共享文本表过大（约需 "
+                    + (estimate >> 20) + " MB 内存），超出本机可用内存；请把工作簿拆成几个文件再提交 / holds so much distinct text"
+                    + " that reading it would need about " + (estimate >> 20) + " MB of memory: split the workbook into smaller files",
+                    null);
+        }
+    }
+
+    /**
+     * Heap bytes the shared-string table will take once parsed: about 140 bytes a string (UnicodeString, String and
+     * their arrays) plus two bytes a byte of text. Read from the record headers up to the end of the globals.
+     */
+    static long sharedStringHeapEstimate(DirectoryNode root, String entry) throws IOException {
+        long bytes = 0;
+        long declared = -1;
+        boolean inTable = false;
+        boolean encrypted = false;
+        byte[] header = new byte[4];
+        try (InputStream in = root.createDocumentInputStream(entry)) {
+            while (in.readNBytes(header, 0, 4) == 4) {
+                int sid = (header[0] & 0xFF) | (header[1] & 0xFF) << 8;
+                int length = (header[2] & 0xFF) | (header[3] & 0xFF) << 8;
+                if (sid == FILE_PASS_SID) {
+                    encrypted = true;
+                }
+                if (sid == SSTRecord.sid && !inTable) {
+                    inTable = true;
+                    bytes += length;
+                    if (!encrypted && length >= 8) {
+                        byte[] counts = in.readNBytes(8);
+                        declared = counts.length < 8 ? -1 : (counts[4] & 0xFFL) | (counts[5] & 0xFFL) << 8
+                                | (counts[6] & 0xFFL) << 16 | (counts[7] & 0xFFL) << 24;
+                        length -= counts.length;
+                    }
+                } else if (sid == ContinueRecord.sid && inTable) {
+                    bytes += length;
+                } else if (inTable || sid == EOFRecord.sid) {
+                    break;
+                }
+                in.skipNBytes(length);
+            }
+        } catch (java.io.EOFException e) {
+            // a truncated stream: what was summed is all there is; the parse proper reports the damage
+        }
+        // the smallest string takes 3 bytes (length and flags), so the text also bounds the count
+        long strings = declared < 0 ? bytes / 3 : Math.min(declared, bytes / 3);
+        return strings * 140 + bytes * 2;
+    }
+
     /** The globals substream: everything needed to turn later cell records into text. */
     private void readGlobals() {
         Record first = next();
@@ -159,10 +235,9 @@ final class XlsRawSheets implements RawSheets {
             if (depth != 1) {
                 continue;
             }
-            if (r instanceof FilePassRecord) {
-                // RecordFactoryInputStream decrypts files that use Excel's default password; any other left it here
-                throw encrypted(null);
-            } else if (r instanceof BoundSheetRecord b) {
+            // a FilePassRecord is passed on even when RecordFactoryInputStream could decrypt the file (protected with
+            // Excel's default "VelvetSweatshop" password only); any other password it has already refused
+            if (r instanceof BoundSheetRecord b) {
                 if (bound.size() < MAX_XF) {
                     bound.add(b);
                 }
@@ -181,6 +256,7 @@ final class XlsRawSheets implements RawSheets {
         for (BoundSheetRecord b : BoundSheetRecord.orderByBofPosition(bound)) {
             sheetNames.add(b.getSheetname());
         }
+        decideDateStyles();
     }
 
     private void addXf(int formatIndex) {
@@ -216,11 +292,16 @@ final class XlsRawSheets implements RawSheets {
         }
     }
 
-    private boolean isDateStyle(int xf) {
-        if (xf < 0 || xf >= xfCount) {
-            return false;
+    /** Decided once per style after the globals: a per-cell format lookup costs more than reading the cell. */
+    private void decideDateStyles() {
+        for (int xf = 0; xf < xfCount; xf++) {
+            int format = xfFormat[xf];
+            dateStyles.set(xf, isDateFormat(format, customFormats.get(format) ? customDateFormats.get(format) : null));
         }
-        return isDateFormat(xfFormat[xf], customFormats.get(xfFormat[xf]) ? customDateFormats.get(xfFormat[xf]) : null);
+    }
+
+    private boolean isDateStyle(int xf) {
+        return dateStyles.get(xf);
     }
 
     /**
@@ -264,18 +345,19 @@ final class XlsRawSheets implements RawSheets {
         return s.toLocalTime().toSecondOfDay() == 0 ? s.toLocalDate().toString() : s.toString();
     }
 
-    /** One worksheet substream, read row by row. */
+    /**
+     * One worksheet substream, read row by row through a small reorder window: Excel stores a row's cells together
+     * and rows in order, but other writers interleave rows (and repeat a cell as blank and as text), so cells are
+     * gathered by row until about {@value #WINDOW} cells are held and the lowest row is handed out.
+     */
     private final class XlsSheet implements RawSheet {
 
         private final String name;
-        /** Rows the file announced with ROW records, ascending; reported blank if no cell of theirs turns up. */
-        private final ArrayDeque<Integer> announced = new ArrayDeque<>();
-        private final Cell[] cells = new Cell[MAX_COLUMNS];
-        private int width;
-        private int building = -1;
-        private int lastRowNumber = -1;
+        private final TreeMap<Integer, List<Cell>> pending = new TreeMap<>();
+        /** Cells and rows held in {@link #pending}. */
+        private int held;
+        private int lastEmitted = -1;
         private int rowsOut;
-        private Record pushback;
         private boolean done;
         /** Where a string-valued formula's result goes when its STRING record follows. */
         private int formulaRow = -1;
@@ -300,64 +382,67 @@ final class XlsRawSheets implements RawSheets {
         }
 
         private RawRow readRow() {
-            while (!done) {
-                Record r = pushback != null ? pushback : next();
-                pushback = null;
+            while (!done && (held < WINDOW || formulaRow >= 0)) {
+                Record r = next();
                 if (r == null || (r instanceof EOFRecord && depth == 0)) {
                     done = true;
-                    break;
-                }
-                if (depth != 1) {
-                    continue; // inside an embedded chart's substream
-                }
-                if (r instanceof RowRecord row) {
-                    announce(row.getRowNumber());
-                } else if (r instanceof StringRecord s) {
-                    if (formulaRow == building && formulaColumn >= 0) {
-                        put(formulaColumn, Cell.text(s.getString()));
-                    }
-                    formulaRow = -1;
-                } else if (r instanceof CellValueRecordInterface cell) {
-                    int row = cell.getRow();
-                    if (building >= 0 && row != building) {
-                        pushback = r;
-                        return finishRow();
-                    }
-                    if (building < 0) {
-                        Integer head = announced.peekFirst();
-                        while (head != null && head == row) {
-                            announced.pollFirst();
-                            head = announced.peekFirst();
-                        }
-                        if (head != null && head < row) {
-                            pushback = r;
-                            return emit(announced.pollFirst(), List.of());
-                        }
-                        building = row;
-                    }
-                    formulaRow = -1;
-                    int column = cell.getColumn() & 0xFFFF;
-                    if (column < MAX_COLUMNS) {
-                        put(column, toCell(cell, column));
-                    }
+                } else if (depth == 1) {
+                    accept(r); // deeper records belong to an embedded chart
                 }
             }
-            if (building >= 0) {
-                return finishRow();
+            Map.Entry<Integer, List<Cell>> lowest = pending.pollFirstEntry();
+            if (lowest == null) {
+                return null;
             }
-            Integer blank = announced.pollFirst();
-            return blank == null ? null : emit(blank, List.of());
+            held -= lowest.getValue().size() + 1;
+            if (++rowsOut > MAX_ROWS) {
+                throw new UnreadableFileException(FileOutcome.FILE_CORRUPT, fileName + ": sheet '" + name
+                        + "' yields more than 65,536 rows, which an .xls cannot hold; the file is damaged");
+            }
+            lastEmitted = Math.max(lastEmitted, lowest.getKey());
+            return new RawRow(lowest.getKey() + 1, lowest.getValue());
         }
 
-        private void announce(int row) {
-            int floor = Math.max(building, lastRowNumber);
-            Integer tail = announced.peekLast();
-            if (row > floor && (tail == null || row > tail) && announced.size() < MAX_ROWS) {
-                announced.addLast(row);
+        private void accept(Record r) {
+            if (r instanceof RowRecord row) {
+                // a row the file announces but gives no cells is reported blank, as the .xlsx reader does
+                if (row.getRowNumber() > lastEmitted && !pending.containsKey(row.getRowNumber())) {
+                    pending.put(row.getRowNumber(), new ArrayList<>(0));
+                    held++;
+                }
+            } else if (r instanceof StringRecord s) {
+                List<Cell> cells = formulaRow >= 0 ? pending.get(formulaRow) : null;
+                if (cells != null && formulaColumn < cells.size()) {
+                    cells.set(formulaColumn, Cell.text(s.getString()));
+                }
+                formulaRow = -1;
+            } else if (r instanceof CellValueRecordInterface cell) {
+                formulaRow = -1;
+                int column = cell.getColumn() & 0xFFFF;
+                if (column >= MAX_COLUMNS) {
+                    return; // past column IV: Excel cannot show it, only a crafted file holds it
+                }
+                int row = cell.getRow();
+                List<Cell> cells = pending.get(row);
+                if (cells == null) {
+                    // a cell of a row already handed out (interleaved further apart than the window) comes out as a
+                    // second row with the same number: its values are reported, never dropped
+                    cells = new ArrayList<>();
+                    pending.put(row, cells);
+                    held++;
+                }
+                while (cells.size() <= column) {
+                    cells.add(Cell.BLANK);
+                    held++;
+                }
+                Cell value = toCell(cell, row, column);
+                if (!value.isBlank() || cells.get(column).isBlank()) {
+                    cells.set(column, value); // a styled blank never overwrites a value written for the same cell
+                }
             }
         }
 
-        private Cell toCell(CellValueRecordInterface cell, int column) {
+        private Cell toCell(CellValueRecordInterface cell, int row, int column) {
             int xf = cell.getXFIndex() & 0xFFFF;
             if (cell instanceof NumberRecord n) {
                 return numberCell(n.getValue(), isDateStyle(xf), date1904);
@@ -373,7 +458,7 @@ final class XlsRawSheets implements RawSheets {
             }
             if (cell instanceof FormulaRecord f) {
                 if (f.hasCachedResultString()) {
-                    formulaRow = cell.getRow();
+                    formulaRow = row;
                     formulaColumn = column;
                     return Cell.BLANK;
                 }
@@ -384,12 +469,8 @@ final class XlsRawSheets implements RawSheets {
                 if (type == CellType.BOOLEAN) {
                     return Cell.text(f.getCachedBooleanValue() ? "TRUE" : "FALSE");
                 }
-                return Cell.BLANK;
             }
-            if (cell instanceof BlankRecord) {
-                return Cell.BLANK;
-            }
-            return Cell.BLANK;
+            return Cell.BLANK; // blanks, error values, empty-string formula results
         }
 
         private String sharedString(int index) {
@@ -400,37 +481,11 @@ final class XlsRawSheets implements RawSheets {
             return sst.getString(index).getString();
         }
 
-        private void put(int column, Cell cell) {
-            cells[column] = cell;
-            width = Math.max(width, column + 1);
-        }
-
-        private RawRow finishRow() {
-            List<Cell> row = new ArrayList<>(width);
-            for (int i = 0; i < width; i++) {
-                row.add(cells[i] == null ? Cell.BLANK : cells[i]);
-            }
-            Arrays.fill(cells, 0, width, null);
-            width = 0;
-            int number = building;
-            building = -1;
-            return emit(number, row);
-        }
-
-        private RawRow emit(int zeroBased, List<Cell> row) {
-            if (++rowsOut > MAX_ROWS) {
-                throw new UnreadableFileException(FileOutcome.FILE_CORRUPT, fileName + ": sheet '" + name
-                        + "' yields more than 65,536 rows, which an .xls cannot hold; the file is damaged");
-            }
-            lastRowNumber = Math.max(lastRowNumber, zeroBased);
-            return new RawRow(zeroBased + 1, row);
-        }
-
         /** Moves the stream past this sheet's EOF when the caller leaves it early (no header found). */
         void skipRest() {
+            pending.clear();
             while (!done) {
-                Record r = pushback != null ? pushback : next();
-                pushback = null;
+                Record r = next();
                 if (r == null || (r instanceof EOFRecord && depth == 0)) {
                     done = true;
                 }

@@ -228,8 +228,9 @@ final class XlsxRawSheets implements RawSheets {
                             + ", which the workbook does not hold", e);
                 }
             }
-            case "inlineStr" -> Cell.text(inline);
-            case "str" -> Cell.text(value);
+            // some writers put an inline string in <v> rather than <is><t>
+            case "inlineStr" -> Cell.text(decodeEscapes(inline.isEmpty() ? value : inline));
+            case "str" -> Cell.text(decodeEscapes(value));
             case "b" -> Cell.text("1".equals(value.strip()) ? "TRUE" : "FALSE");
             case "e" -> Cell.BLANK;
             case "d" -> Cell.text(value).isBlank() ? Cell.BLANK : new Cell(value.strip(), CellKind.DATE);
@@ -259,6 +260,33 @@ final class XlsxRawSheets implements RawSheets {
             String custom = styles.getNumberFormatAt((short) format);
             return XlsRawSheets.isDateFormat(format, custom == null ? null : DateUtil.isADateFormat(format, custom));
         });
+    }
+
+    /** Undoes OOXML's {@code _xHHHH_} escapes (control characters such as {@code _x000d_}), as Excel shows them. */
+    static String decodeEscapes(String text) {
+        if (text.indexOf("_x") < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int i = 0;
+        while (i < text.length()) {
+            if (i + 7 <= text.length() && text.startsWith("_x", i) && text.charAt(i + 6) == '_' && isHex(text, i + 2, i + 6)) {
+                out.append((char) Integer.parseInt(text.substring(i + 2, i + 6), 16));
+                i += 7;
+            } else {
+                out.append(text.charAt(i++));
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean isHex(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (Character.digit(s.charAt(i), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static int columnIndex(String ref) {

@@ -3,6 +3,7 @@ package org.lujing.read;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,9 +15,13 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.function.Consumer;
+import org.apache.poi.hssf.record.BlankRecord;
+import org.apache.poi.hssf.record.CellValueRecordInterface;
 import org.apache.poi.hssf.record.DateWindow1904Record;
+import org.apache.poi.hssf.record.RecordFactory;
 import org.apache.poi.hssf.record.crypto.Biff8EncryptionKey;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
@@ -199,6 +204,132 @@ class XlsRawSheetsTests {
             assertThat(e.outcome()).isEqualTo(FileOutcome.FILE_UNSUPPORTED);
             assertThat(e.getMessage()).contains(".xlsx");
         });
+    }
+
+    @Test
+    void cellsWrittenOutOfRowOrderComeOutAsWholeRows() throws IOException {
+        // given: what some non-Excel writers produce (POI's corpus file 47245_test.xls does it): a cell of row 2
+        // stored after row 3's cells, and a styled blank repeated for a cell that already holds a value
+        Path ordered = workbook("ordered.xls", wb -> {
+            Sheet s = wb.createSheet("S");
+            row(wb, s, 0, "姓名", "身份证号", "日期", "备注");
+            row(wb, s, 1, "张三", ID, LocalDate.of(2025, 3, 7), "first");
+            row(wb, s, 2, "李四", ID, LocalDate.of(2025, 3, 8), "second");
+        });
+        List<org.apache.poi.hssf.record.Record> records;
+        try (POIFSFileSystem fs = new POIFSFileSystem(ordered.toFile(), true)) {
+            records = new ArrayList<>(RecordFactory.createRecords(fs.createDocumentInputStream("Workbook")));
+        }
+        org.apache.poi.hssf.record.Record late = records.stream()
+                .filter(r -> r instanceof CellValueRecordInterface c && c.getRow() == 1 && c.getColumn() == 3).findFirst().orElseThrow();
+        records.remove(late);
+        int afterRow2 = 1 + lastIndex(records, r -> r instanceof CellValueRecordInterface c && c.getRow() == 2);
+        records.add(afterRow2, late);
+        BlankRecord blank = new BlankRecord();
+        blank.setRow(2);
+        blank.setColumn((short) 0);
+        records.add(afterRow2 + 1, blank);
+        Path interleaved = dir.resolve("interleaved.xls");
+        try (POIFSFileSystem fs = new POIFSFileSystem(); OutputStream out = Files.newOutputStream(interleaved)) {
+            java.io.ByteArrayOutputStream stream = new java.io.ByteArrayOutputStream();
+            for (org.apache.poi.hssf.record.Record r : records) {
+                stream.writeBytes(r.serialize());
+            }
+            fs.createDocument(new java.io.ByteArrayInputStream(stream.toByteArray()), "Workbook");
+            fs.writeFilesystem(out);
+        }
+
+        // when
+        List<SourceRow> rows = readAll(interleaved);
+
+        // then
+        assertThat(rows).extracting(SourceRow::rowNumber, r -> r.cell(Field.NAME).text(), r -> r.cell(Field.NOTES).text())
+                .containsExactly(tuple(2, "张三", "first"), tuple(3, "李四", "second"));
+    }
+
+    @Test
+    void aWorkbookProtectedOnlyWithExcelsDefaultPasswordIsRead() throws IOException {
+        Path file;
+        Biff8EncryptionKey.setCurrentUserPassword("VelvetSweatshop"); // what Excel uses for "read-only recommended" files
+        try {
+            file = workbook("write-protected.xls", wb -> {
+                Sheet s = wb.createSheet("S");
+                row(wb, s, 0, "姓名", "身份证号", "日期");
+                row(wb, s, 1, "张三", ID, LocalDate.of(2025, 3, 7));
+            });
+        } finally {
+            Biff8EncryptionKey.setCurrentUserPassword(null);
+        }
+
+        assertThat(readAll(file)).extracting(r -> r.cell(Field.DATE).text()).containsExactly("2025-03-07");
+    }
+
+    @Test
+    void aSharedStringTableBeyondTheHeapBudgetIsRefusedBeforeItIsParsed() throws IOException {
+        Path file = workbook("wordy.xls", wb -> {
+            Sheet s = wb.createSheet("S");
+            for (int i = 0; i < 2_000; i++) {
+                row(wb, s, i, "说明文字 " + i);
+            }
+        });
+
+        assertThatThrownBy(() -> new XlsRawSheets(file.toFile(), 100_000)).isInstanceOfSatisfying(UnreadableFileException.class, e -> {
+            assertThat(e.outcome()).isEqualTo(FileOutcome.FILE_TOO_LARGE);
+            assertThat(e.getMessage()).contains("wordy.xls");
+        });
+        try (XlsRawSheets sheets = new XlsRawSheets(file.toFile(), 10_000_000)) {
+            assertThat(sheets.nextSheet().nextRow().cells()).containsExactly(org.lujing.read.Cell.text("说明文字 0"));
+        }
+    }
+
+    @Test
+    void localeFormatsOfChineseExcelAreDates() {
+        assertThat(XlsRawSheets.isDateFormat(14, null)).as("m/d/yy").isTrue();
+        assertThat(XlsRawSheets.isDateFormat(31, null)).as("yyyy年m月d日, reserved in POI").isTrue();
+        assertThat(XlsRawSheets.isDateFormat(57, null)).as("yyyy年m月, reserved in POI").isTrue();
+        assertThat(XlsRawSheets.isDateFormat(0, null)).as("General").isFalse();
+        assertThat(XlsRawSheets.isDateFormat(2, null)).as("0.00").isFalse();
+        assertThat(XlsRawSheets.isDateFormat(31, false)).as("the workbook's own format wins").isFalse();
+        assertThat(XlsRawSheets.isDateFormat(200, null)).as("an undefined custom format").isFalse();
+    }
+
+    @Test
+    void damagedCopiesOfAWorkbookYieldRowsOrATypedOutcomeNeverAnotherException() throws IOException {
+        Path good = workbook("seed.xls", wb -> {
+            Sheet s = wb.createSheet("活动");
+            row(wb, s, 0, "姓名", "身份证号", "日期", "时长");
+            for (int i = 1; i < 40; i++) {
+                row(wb, s, i, "张三" + i, ID, LocalDate.of(2025, 3, 7).plusDays(i), i / 4.0).createCell(5)
+                        .setCellFormula("A" + (i + 1) + "&\"x\"");
+            }
+            wb.getCreationHelper().createFormulaEvaluator().evaluateAll();
+        });
+        byte[] seed = Files.readAllBytes(good);
+        java.util.Random random = new java.util.Random(20250307);
+
+        assertTimeoutPreemptively(java.time.Duration.ofSeconds(30), () -> {
+            for (int i = 0; i < 300; i++) {
+                byte[] damaged = seed.clone();
+                for (int k = 1 + random.nextInt(12); k > 0; k--) {
+                    damaged[random.nextInt(damaged.length)] = (byte) random.nextInt(256);
+                }
+                Path file = Files.write(dir.resolve("damaged-" + i + ".xls"), damaged);
+                try {
+                    readAll(file);
+                } catch (UnreadableFileException e) {
+                    assertThat(e.getMessage()).contains(file.getFileName().toString());
+                }
+            }
+        });
+    }
+
+    private static <T> int lastIndex(List<T> list, java.util.function.Predicate<T> test) {
+        for (int i = list.size() - 1; i >= 0; i--) {
+            if (test.test(list.get(i))) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("no such element");
     }
 
     private Path workbook(String name, Consumer<HSSFWorkbook> fill) throws IOException {
