@@ -1,7 +1,7 @@
 package org.lujing.ingest;
 
 import org.lujing.ledger.FileOutcome;
-import org.lujing.ledger.LedgerRepository;
+import org.lujing.identity.IdentityMatcher;
 import org.lujing.source.SourceDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,31 +11,28 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * Last step of an ingest: after a roster load, matches pending records again (so arrival order never changes
- * the result); checks the file's accounting balances and records its outcome.
+ * Last step of an ingest: matches pending records again (so arrival order never changes the result); checks the file's accounting balances and records its outcome.
  */
 class FileCompletionTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(FileCompletionTasklet.class);
 
     private final FileRegistry files;
-    private final LedgerRepository ledger;
+    private final IdentityMatcher matcher;
     private final SourceDefinition source;
     private final long fileId;
 
-    FileCompletionTasklet(FileRegistry files, LedgerRepository ledger, SourceDefinition source, long fileId) {
+    FileCompletionTasklet(FileRegistry files, IdentityMatcher matcher, SourceDefinition source, long fileId) {
         this.files = files;
-        this.ledger = ledger;
+        this.matcher = matcher;
         this.source = source;
         this.fileId = fileId;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        if (source.roster()) {
-            int matched = ledger.rematchPending();
-            log.info("roster loaded: {} pending record(s) matched", matched);
-        }
+        // after a roster, people may now be known; after any file, pair-keyed records may now match
+        matcher.rematch();
         IngestedFile f = files.find(fileId).orElseThrow();
         if (!f.balances()) {
             throw new IllegalStateException("file #" + fileId + " does not balance: read " + f.rowsRead() + " != accepted "

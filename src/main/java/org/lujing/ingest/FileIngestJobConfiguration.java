@@ -3,6 +3,7 @@ package org.lujing.ingest;
 import java.nio.file.Path;
 import org.lujing.LujingProperties;
 import org.lujing.identity.IdentityCipher;
+import org.lujing.identity.IdentityMatcher;
 import org.lujing.ledger.LedgerRepository;
 import org.lujing.read.SourceRow;
 import org.lujing.source.AgencyDirectory;
@@ -90,8 +91,8 @@ class FileIngestJobConfiguration {
 
     @Bean
     @StepScope
-    FileCompletionTasklet fileCompletionTasklet(FileRegistry files, LedgerRepository ledger, SourceCatalog sources,
+    FileCompletionTasklet fileCompletionTasklet(FileRegistry files, IdentityMatcher matcher, SourceCatalog sources,
             @Value("#{jobExecutionContext['fileId']}") Long fileId, @Value("#{jobParameters['source']}") String source) {
-        return new FileCompletionTasklet(files, ledger, sources.get(source), fileId);
+        return new FileCompletionTasklet(files, matcher, sources.get(source), fileId);
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.lujing.identity.IdentityCipher;
+import org.lujing.identity.IdentityMatcher;
 import org.lujing.ledger.FileOutcome;
 import org.lujing.ledger.LedgerRepository;
 import org.lujing.read.PartnerFileReaders;
@@ -35,14 +36,16 @@ public class RejectRetryService {
     private final SourceCatalog sources;
     private final AgencyDirectory agencies;
     private final IdentityCipher cipher;
+    private final IdentityMatcher matcher;
 
     public RejectRetryService(FileRegistry files, LedgerRepository ledger, SourceCatalog sources, AgencyDirectory agencies,
-            IdentityCipher cipher) {
+            IdentityCipher cipher, IdentityMatcher matcher) {
         this.files = files;
         this.ledger = ledger;
         this.sources = sources;
         this.agencies = agencies;
         this.cipher = cipher;
+        this.matcher = matcher;
     }
 
     /** What a retry did: rows now accepted or merged into existing records, and rows still rejected. */
@@ -105,8 +108,8 @@ public class RejectRetryService {
         }
         int fixed = accepted + merged + skipped;
         files.addCounts(fileId, new FileAccounting(0, accepted, merged, -fixed, skipped));
-        if (source.roster() && accepted > 0) {
-            ledger.rematchPending();
+        if (accepted + merged > 0) {
+            matcher.rematch();
         }
         FileOutcome now = still == 0 ? FileOutcome.LOADED : FileOutcome.LOADED_WITH_REJECTS;
         files.setOutcome(fileId, now);

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Optional;
 import org.lujing.identity.IdentityCipher;
 import org.lujing.identity.Masking;
+import org.lujing.identity.IdentityKeys;
 import org.lujing.ledger.Category;
+import org.lujing.ledger.KeyKind;
 import org.lujing.ledger.RecordDraft;
 import org.lujing.ledger.SubjectDraft;
 import org.lujing.normalise.DateNormaliser;
@@ -33,8 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
 
-    static final String ID_COLUMN = "id_number";
-    static final String PHONE_COLUMN = "phone";
+    static final String ID_COLUMN = IdentityKeys.ID_NUMBER;
+    static final String PHONE_COLUMN = IdentityKeys.PHONE;
     private static final List<String> TOTAL_WORDS = List.of("合计", "总计", "小计");
     private static final List<String> SIGN_OFF_WORDS = List.of("填表人", "审核人", "制表人", "填报人");
     private static final ObjectMapper JSON = JsonMapper.builder().build();
@@ -121,15 +123,18 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
 
     private RowResult record(SourceRow row) {
         String name = name(row);
-        String id = idNumber(row);
+        Subject subject = subject(row, name);
         LocalDate date = date(row, Field.DATE, true);
         Category category = category(row);
         String agency = row.has(Field.AGENCY) ? agencies.canonical(row.cell(Field.AGENCY).text()) : sourceAgency;
         BigDecimal hours = decimal(row, Field.HOURS, false);
         BigDecimal quantity = decimal(row, Field.QUANTITY, true);
         RecordDraft draft = new RecordDraft(
-                cipher.blindIndex(ID_COLUMN, id),
-                Masking.idNumber(id),
+                subject.kind(),
+                subject.key(),
+                subject.reference(),
+                cipher.keyId(),
+                subject.masked(),
                 name,
                 category,
                 date,
@@ -140,6 +145,41 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
                 freeText(row, Field.OUTCOME),
                 freeText(row, Field.NOTES));
         return new RowResult.NewRecord(row.sheet(), row.rowNumber(), draft);
+    }
+
+    /** Who a record is about: its blind key, the kind of key, the encrypted value behind it, a display form. */
+    private record Subject(KeyKind kind, String key, String reference, String masked) {}
+
+    /**
+     * The ID number when the row has a usable one; else an exact (name, phone) or (name, birth date) pair, which
+     * domain.md allows to match a person on the roster; else the row is rejected for its ID number.
+     */
+    private Subject subject(SourceRow row, String name) {
+        try {
+            String id = idNumber(row);
+            return new Subject(KeyKind.ID_NUMBER, cipher.blindIndex(ID_COLUMN, id), cipher.encrypt(ID_COLUMN, id),
+                    Masking.idNumber(id));
+        } catch (RowRejection noUsableId) {
+            if (row.has(Field.PHONE)) {
+                Cell c = row.cell(Field.PHONE);
+                Normalised<String> phone = PhoneNormaliser.normalise(c.text(), c.kind());
+                if (phone.isOk() && phone.value() != null) {
+                    String pair = IdentityKeys.namePhone(name, phone.value());
+                    return new Subject(KeyKind.NAME_PHONE, cipher.blindIndex(IdentityKeys.NAME_PHONE, pair),
+                            cipher.encrypt(IdentityKeys.NAME_PHONE, pair), null);
+                }
+            }
+            if (row.has(Field.BIRTH_DATE)) {
+                Cell c = row.cell(Field.BIRTH_DATE);
+                Normalised<LocalDate> birth = DateNormaliser.parse(c.text(), c.kind(), row.date1904(), source.datePattern());
+                if (birth.isOk()) {
+                    String pair = IdentityKeys.nameBirth(name, birth.value());
+                    return new Subject(KeyKind.NAME_BIRTH_DATE, cipher.blindIndex(IdentityKeys.NAME_BIRTH, pair),
+                            cipher.encrypt(IdentityKeys.NAME_BIRTH, pair), null);
+                }
+            }
+            throw noUsableId;
+        }
     }
 
     private RowResult roster(SourceRow row) {
@@ -162,6 +202,9 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
                 plain(row, Field.GENDER),
                 phone == null ? null : cipher.blindIndex(PHONE_COLUMN, phone),
                 phone == null ? null : cipher.encrypt(PHONE_COLUMN, phone),
+                phone == null ? null : cipher.blindIndex(IdentityKeys.NAME_PHONE, IdentityKeys.namePhone(name, phone)),
+                cipher.blindIndex(IdentityKeys.NAME_BIRTH, IdentityKeys.nameBirth(name, IdNumberNormaliser.birthDate(id))),
+                cipher.keyId(),
                 plain(row, Field.COMMUNITY),
                 plain(row, Field.CORRECTION_TYPE),
                 date(row, Field.SUPERVISION_START, false),

@@ -32,6 +32,8 @@ public final class LedgerSession implements AutoCloseable {
     private PreparedStatement insertProvenance;
     private PreparedStatement updateSubject;
     private PreparedStatement insertSubject;
+    private PreparedStatement findSubjectRow;
+    private PreparedStatement history;
     private int pendingProvenance;
 
     LedgerSession(Connection connection) {
@@ -70,13 +72,14 @@ public final class LedgerSession implements AutoCloseable {
                 mergeRecord.setLong(5, recordId);
                 mergeRecord.executeUpdate();
             } else {
-                Long subjectId = subjectId(r.subjectKey());
+                // a pair key (name + phone, name + birth date) is matched after the file, with the admin's decisions
+                Long subjectId = r.keyKind() == KeyKind.ID_NUMBER ? subjectId(r.subjectKey()) : null;
                 if (insertRecord == null) {
                     insertRecord = connection.prepareStatement("""
                             INSERT INTO support_record (subject_key, subject_id, match_method, person_name, id_masked, category,
                               activity_date, agency, activity_name, hours, quantity, outcome, notes, source_count,
-                              first_file_id, created_at)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)""", Statement.RETURN_GENERATED_KEYS);
+                              first_file_id, created_at, key_kind, subject_ref_enc, index_key_id)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS);
                     opened.add(insertRecord);
                 }
                 PreparedStatement p = insertRecord;
@@ -100,6 +103,9 @@ public final class LedgerSession implements AutoCloseable {
                 p.setString(13, r.notes());
                 p.setLong(14, fileId);
                 p.setTimestamp(15, Timestamp.from(Instant.now()));
+                p.setString(16, r.keyKind().name());
+                p.setString(17, r.subjectRef());
+                p.setString(18, r.indexKeyId());
                 p.executeUpdate();
                 try (ResultSet keys = p.getGeneratedKeys()) {
                     keys.next();
@@ -127,34 +133,39 @@ public final class LedgerSession implements AutoCloseable {
         }
     }
 
+    /**
+     * Adds a person or updates one (nobody is removed by being absent from a later roster); every changed field is
+     * written to the subject's history, phones as "changed" only.
+     */
     public LedgerRepository.Effect upsertSubject(SubjectDraft s, long fileId) {
         try {
             Timestamp now = Timestamp.from(Instant.now());
-            updateSubject = prepare(updateSubject, """
-                    UPDATE subject SET name = ?, gender = COALESCE(?, gender),
-                      phone_idx = COALESCE(?, phone_idx), phone_enc = COALESCE(?, phone_enc),
-                      community = COALESCE(?, community), correction_type = COALESCE(?, correction_type),
-                      supervision_start = COALESCE(?, supervision_start), supervision_end = COALESCE(?, supervision_end),
-                      last_file_id = ?, updated_at = ?
-                    WHERE id_number_idx = ?""");
-            PreparedStatement u = updateSubject;
-            u.setString(1, s.name());
-            u.setString(2, s.gender());
-            u.setString(3, s.phoneIndex());
-            u.setString(4, s.phoneCipher());
-            u.setString(5, s.community());
-            u.setString(6, s.correctionType());
-            setDate(u, 7, s.supervisionStart());
-            setDate(u, 8, s.supervisionEnd());
-            u.setLong(9, fileId);
-            u.setTimestamp(10, now);
-            u.setString(11, s.idIndex());
-            if (u.executeUpdate() == 0) {
+            findSubjectRow = prepare(findSubjectRow, """
+                    SELECT id, name, gender, phone_idx, community, correction_type, supervision_start, supervision_end
+                    FROM subject WHERE id_number_idx = ?""");
+            findSubjectRow.setString(1, s.idIndex());
+            Long id = null;
+            List<String[]> changes = new ArrayList<>();
+            try (ResultSet rs = findSubjectRow.executeQuery()) {
+                if (rs.next()) {
+                    id = rs.getLong("id");
+                    change(changes, "name", rs.getString("name"), s.name());
+                    change(changes, "gender", rs.getString("gender"), s.gender());
+                    if (s.phoneIndex() != null && !s.phoneIndex().equals(rs.getString("phone_idx"))) {
+                        changes.add(new String[] {"phone", rs.getString("phone_idx") == null ? null : "(set)", "(changed)"});
+                    }
+                    change(changes, "community", rs.getString("community"), s.community());
+                    change(changes, "correctionType", rs.getString("correction_type"), s.correctionType());
+                    change(changes, "supervisionStart", text(rs.getDate("supervision_start")), text(s.supervisionStart()));
+                    change(changes, "supervisionEnd", text(rs.getDate("supervision_end")), text(s.supervisionEnd()));
+                }
+            }
+            if (id == null) {
                 insertSubject = prepare(insertSubject, """
                         INSERT INTO subject (id_number_idx, id_number_enc, id_masked, name, gender, phone_idx, phone_enc,
-                          community, correction_type, supervision_start, supervision_end, first_file_id, last_file_id,
-                          created_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+                          name_phone_idx, name_birth_idx, index_key_id, community, correction_type, supervision_start,
+                          supervision_end, first_file_id, last_file_id, created_at, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
                 PreparedStatement i = insertSubject;
                 i.setString(1, s.idIndex());
                 i.setString(2, s.idCipher());
@@ -163,21 +174,74 @@ public final class LedgerSession implements AutoCloseable {
                 i.setString(5, s.gender());
                 i.setString(6, s.phoneIndex());
                 i.setString(7, s.phoneCipher());
-                i.setString(8, s.community());
-                i.setString(9, s.correctionType());
-                setDate(i, 10, s.supervisionStart());
-                setDate(i, 11, s.supervisionEnd());
-                i.setLong(12, fileId);
-                i.setLong(13, fileId);
-                i.setTimestamp(14, now);
-                i.setTimestamp(15, now);
+                i.setString(8, s.namePhoneIndex());
+                i.setString(9, s.nameBirthIndex());
+                i.setString(10, s.indexKeyId());
+                i.setString(11, s.community());
+                i.setString(12, s.correctionType());
+                setDate(i, 13, s.supervisionStart());
+                setDate(i, 14, s.supervisionEnd());
+                i.setLong(15, fileId);
+                i.setLong(16, fileId);
+                i.setTimestamp(17, now);
+                i.setTimestamp(18, now);
                 i.executeUpdate();
+            } else {
+                updateSubject = prepare(updateSubject, """
+                        UPDATE subject SET name = ?, gender = COALESCE(?, gender),
+                          phone_idx = COALESCE(?, phone_idx), phone_enc = COALESCE(?, phone_enc),
+                          name_phone_idx = COALESCE(?, name_phone_idx), name_birth_idx = ?,
+                          community = COALESCE(?, community), correction_type = COALESCE(?, correction_type),
+                          supervision_start = COALESCE(?, supervision_start), supervision_end = COALESCE(?, supervision_end),
+                          last_file_id = ?, updated_at = ?
+                        WHERE id = ?""");
+                PreparedStatement u = updateSubject;
+                u.setString(1, s.name());
+                u.setString(2, s.gender());
+                u.setString(3, s.phoneIndex());
+                u.setString(4, s.phoneCipher());
+                u.setString(5, s.namePhoneIndex());
+                u.setString(6, s.nameBirthIndex());
+                u.setString(7, s.community());
+                u.setString(8, s.correctionType());
+                setDate(u, 9, s.supervisionStart());
+                setDate(u, 10, s.supervisionEnd());
+                u.setLong(11, fileId);
+                u.setTimestamp(12, now);
+                u.setLong(13, id);
+                u.executeUpdate();
+                if (!changes.isEmpty()) {
+                    history = prepare(history, """
+                            INSERT INTO subject_history (subject_id, file_id, changed_at, field, old_value, new_value)
+                            VALUES (?, ?, ?, ?, ?, ?)""");
+                    for (String[] c : changes) {
+                        history.setLong(1, id);
+                        history.setLong(2, fileId);
+                        history.setTimestamp(3, now);
+                        history.setString(4, c[0]);
+                        history.setString(5, c[1]);
+                        history.setString(6, c[2]);
+                        history.addBatch();
+                    }
+                    history.executeBatch();
+                }
             }
             subjectIds.remove(s.idIndex());
             return LedgerRepository.Effect.ACCEPTED;
         } catch (SQLException e) {
             throw new LedgerWriteException("writing a roster entry failed", e);
         }
+    }
+
+    /** A field counts as changed only when the new file states a value that differs (absent values keep the old). */
+    private static void change(List<String[]> changes, String field, String old, String now) {
+        if (now != null && !now.equals(old)) {
+            changes.add(new String[] {field, old, now});
+        }
+    }
+
+    private static String text(Object date) {
+        return date == null ? null : date.toString();
     }
 
     private Long subjectId(String subjectKey) throws SQLException {

@@ -26,7 +26,7 @@ public class StatisticsQuery {
                         SELECT category, COUNT(*) AS n FROM (
                           SELECT DISTINCT category, activity_date, agency, COALESCE(activity_name, '') AS activity_name
                           FROM support_record
-                          WHERE subject_id IS NOT NULL AND activity_date BETWEEN ? AND ?) e
+                          WHERE subject_id IS NOT NULL AND merged_into IS NULL AND activity_date BETWEEN ? AND ?) e
                         GROUP BY category""")
                 .params(period.from(), period.to())
                 .query((rs, i) -> events.put(rs.getString("category"), rs.getLong("n")))
@@ -35,7 +35,7 @@ public class StatisticsQuery {
         jdbc.sql("""
                         SELECT category, COUNT(*) AS records, COUNT(DISTINCT subject_id) AS subjects, SUM(quantity) AS quantity
                         FROM support_record
-                        WHERE subject_id IS NOT NULL AND activity_date BETWEEN ? AND ?
+                        WHERE subject_id IS NOT NULL AND merged_into IS NULL AND activity_date BETWEEN ? AND ?
                         GROUP BY category""")
                 .params(period.from(), period.to())
                 .query((rs, i) -> {
@@ -48,13 +48,13 @@ public class StatisticsQuery {
         Map<String, Object> pending = jdbc.sql("""
                         SELECT COUNT(*) AS records, COUNT(DISTINCT subject_key) AS subjects
                         FROM support_record
-                        WHERE subject_id IS NULL AND activity_date BETWEEN ? AND ?""")
+                        WHERE subject_id IS NULL AND merged_into IS NULL AND activity_date BETWEEN ? AND ?""")
                 .params(period.from(), period.to())
                 .query()
                 .singleRow();
         List<String> agencies = jdbc.sql("""
                         SELECT DISTINCT agency FROM support_record
-                        WHERE subject_id IS NOT NULL AND activity_date BETWEEN ? AND ?""")
+                        WHERE subject_id IS NOT NULL AND merged_into IS NULL AND activity_date BETWEEN ? AND ?""")
                 .params(period.from(), period.to())
                 .query(String.class)
                 .list();

@@ -20,7 +20,8 @@ public enum Field {
     COMMUNITY("community", List.of("所属社区", "社区")),
     CORRECTION_TYPE("correctionType", List.of("矫正类别", "矫正类型")),
     SUPERVISION_START("supervisionStart", List.of("矫正起始日期", "矫正开始日期", "起始日期")),
-    SUPERVISION_END("supervisionEnd", List.of("矫正终止日期", "矫正结束日期", "终止日期"));
+    SUPERVISION_END("supervisionEnd", List.of("矫正终止日期", "矫正结束日期", "终止日期")),
+    BIRTH_DATE("birthDate", List.of("出生日期", "出生年月日", "出生年月"));
 
     private final String key;
     private final List<String> headers;

@@ -1,0 +1,149 @@
+package org.lujing.identity;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.lujing.ledger.KeyKind;
+import org.lujing.ledger.MatchMethod;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Ties pending records to people on the roster. In order: an admin's LINK decision; the ID number's blind index;
+ * an exact (name, phone) or (name, birth date) pair that points to exactly one person not marked DIFFERENT by an
+ * admin. Anything weaker stays pending. A record that turns out to repeat another record of the same person
+ * (same category, date and agency, reported once with an ID and once without) is marked merged into it — kept,
+ * reversibly, and not counted. Runs after every file and every night; running it again changes nothing.
+ */
+@Component
+public class IdentityMatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(IdentityMatcher.class);
+
+    private final JdbcClient jdbc;
+
+    public IdentityMatcher(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Matches what can be matched; returns how many records were tied to a person. */
+    @Transactional
+    public int rematch() {
+        List<Map<String, Object>> keys = jdbc.sql("""
+                        SELECT DISTINCT subject_key, key_kind FROM support_record WHERE subject_id IS NULL""")
+                .query()
+                .listOfRows();
+        int matched = 0;
+        for (Map<String, Object> k : keys) {
+            String key = (String) value(k, "subject_key");
+            KeyKind kind = KeyKind.valueOf((String) value(k, "key_kind"));
+            Optional<Long> linked = decision("LINK", key);
+            if (linked.isPresent()) {
+                matched += assign(key, linked.get(), MatchMethod.MANUAL);
+                continue;
+            }
+            String column = switch (kind) {
+                case ID_NUMBER -> "id_number_idx";
+                case NAME_PHONE -> "name_phone_idx";
+                case NAME_BIRTH_DATE -> "name_birth_idx";
+            };
+            List<Long> candidates = jdbc.sql("""
+                            SELECT id FROM subject WHERE %s = ?
+                              AND id NOT IN (SELECT subject_id FROM identity_decision
+                                             WHERE kind = 'DIFFERENT' AND active = TRUE AND subject_key = ?)""".formatted(column))
+                    .params(key, key)
+                    .query(Long.class)
+                    .list();
+            if (candidates.size() == 1) {
+                MatchMethod method = switch (kind) {
+                    case ID_NUMBER -> MatchMethod.ID_NUMBER;
+                    case NAME_PHONE -> MatchMethod.NAME_PHONE;
+                    case NAME_BIRTH_DATE -> MatchMethod.NAME_BIRTH_DATE;
+                };
+                matched += assign(key, candidates.get(0), method);
+            }
+        }
+        if (matched > 0) {
+            log.info("{} pending record(s) matched to people on the roster", matched);
+        }
+        return matched;
+    }
+
+    /**
+     * An admin's decision: records keyed {@code subjectKey} belong to ({@code LINK}) or never belong to
+     * ({@code DIFFERENT}) the person; applied now and honoured by every later match.
+     */
+    @Transactional
+    public void decide(String kind, String subjectKey, long subjectId, String actor, String reason) {
+        if (!kind.equals("LINK") && !kind.equals("DIFFERENT")) {
+            throw new IllegalArgumentException("a decision is LINK or DIFFERENT, not " + kind);
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("an identity decision needs a reason");
+        }
+        jdbc.sql("UPDATE identity_decision SET active = FALSE WHERE subject_key = ? AND subject_id = ? AND active = TRUE")
+                .params(subjectKey, subjectId)
+                .update();
+        if (kind.equals("LINK")) {
+            jdbc.sql("UPDATE identity_decision SET active = FALSE WHERE subject_key = ? AND kind = 'LINK' AND active = TRUE")
+                    .param(subjectKey)
+                    .update();
+        }
+        jdbc.sql("""
+                        INSERT INTO identity_decision (kind, subject_key, subject_id, decided_by, decided_at, reason, active)
+                        VALUES (?, ?, ?, ?, ?, ?, TRUE)""")
+                .params(kind, subjectKey, subjectId, actor, Timestamp.from(Instant.now()), reason)
+                .update();
+        // undo what an earlier match (or an earlier manual link) did for this key, then match again under the decision
+        jdbc.sql("UPDATE support_record SET merged_into = NULL WHERE merged_into IN (SELECT id FROM support_record WHERE subject_key = ?)")
+                .param(subjectKey)
+                .update();
+        jdbc.sql("UPDATE support_record SET subject_id = NULL, match_method = NULL, merged_into = NULL WHERE subject_key = ?")
+                .param(subjectKey)
+                .update();
+        rematch();
+    }
+
+    private Optional<Long> decision(String kind, String key) {
+        return jdbc.sql("""
+                        SELECT subject_id FROM identity_decision WHERE kind = ? AND subject_key = ? AND active = TRUE
+                        ORDER BY id DESC""")
+                .params(kind, key)
+                .query(Long.class)
+                .list()
+                .stream()
+                .findFirst();
+    }
+
+    private int assign(String key, long subjectId, MatchMethod method) {
+        int n = jdbc.sql("UPDATE support_record SET subject_id = ?, match_method = ? WHERE subject_key = ? AND subject_id IS NULL")
+                .params(subjectId, method.name(), key)
+                .update();
+        mergeRepeats(subjectId);
+        return n;
+    }
+
+    /** Marks later repeats of (person, category, date, agency) as merged into the first record. */
+    private void mergeRepeats(long subjectId) {
+        jdbc.sql("""
+                        UPDATE support_record SET merged_into = (
+                          SELECT MIN(f.id) FROM support_record f
+                          WHERE f.subject_id = support_record.subject_id AND f.category = support_record.category
+                            AND f.activity_date = support_record.activity_date AND f.agency = support_record.agency)
+                        WHERE subject_id = ? AND merged_into IS NULL AND id > (
+                          SELECT MIN(f.id) FROM support_record f
+                          WHERE f.subject_id = support_record.subject_id AND f.category = support_record.category
+                            AND f.activity_date = support_record.activity_date AND f.agency = support_record.agency)""")
+                .param(subjectId)
+                .update();
+    }
+
+    private static Object value(Map<String, Object> row, String key) {
+        return row.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(key)).map(Map.Entry::getValue).findFirst().orElse(null);
+    }
+}
