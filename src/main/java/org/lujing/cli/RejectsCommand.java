@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.lujing.audit.AuditLog;
 import org.lujing.ingest.FileRegistry;
 import org.lujing.ingest.IngestedFile;
 import org.lujing.ingest.RejectRetryService;
@@ -85,6 +86,9 @@ class RejectsCommand implements Callable<Integer> {
         @Mixin
         HomeOptions options;
 
+        @Mixin
+        ActorOptions actor;
+
         @Option(names = "--file", required = true, paramLabel = "ID")
         long file;
 
@@ -95,6 +99,8 @@ class RejectsCommand implements Callable<Integer> {
         public Integer call() {
             try (ConfigurableApplicationContext context = Boot.start(options.home, false, options.verbose)) {
                 RejectRetryService.Result r = context.getBean(RejectRetryService.class).retry(file);
+                context.getBean(AuditLog.class).record(actor.actor(), "RERUN_REJECTS", "file #" + file, null,
+                        r.accepted() + " accepted, " + r.merged() + " merged, " + r.stillRejected() + " still rejected");
                 if (json) {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("fileId", r.fileId());

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Optional;
 import org.lujing.LujingProperties;
+import org.lujing.identity.Masking;
 import org.lujing.ledger.FileOutcome;
 import org.lujing.source.SourceCatalog;
 import org.lujing.source.SourceDefinition;
@@ -63,9 +64,10 @@ public class FileIngestService {
      */
     public synchronized Result ingest(Path original, String sourceId) {
         Optional<SourceDefinition> source = sources.find(sourceId);
-        String name = original.getFileName().toString();
+        // a partner may name a file after a person: from here on (archive name, registry, logs) it is masked
+        String name = Masking.value(original.getFileName().toString());
         if (source.isEmpty()) {
-            Path q = quarantine(copyTo(original, properties.quarantine().resolve(safe(sourceId))), sourceId, name,
+            Path q = quarantine(copyTo(original, properties.quarantine().resolve(safe(sourceId)), name), sourceId, name,
                     "UNKNOWN_SOURCE", "没有名为“" + sourceId + "”的数据来源配置。",
                     "There is no source definition '" + sourceId + "'.",
                     "请确认文件放在 inbox/<来源>/ 下正确的来源文件夹；新增合作单位请在 jobs/sources/ 下增加配置。",
@@ -73,7 +75,7 @@ public class FileIngestService {
             log.warn("{}: no source '{}' is configured; quarantined at {}", name, sourceId, q);
             return new Result(Optional.empty(), q, BatchStatus.ABANDONED, -1);
         }
-        Path archived = copyTo(original, properties.archive().resolve(sourceId).resolve(LocalDate.now(SHANGHAI).toString()));
+        Path archived = copyTo(original, properties.archive().resolve(sourceId).resolve(LocalDate.now(SHANGHAI).toString()), name);
         JobParameters params = new JobParametersBuilder()
                 .addString("file", archived.toAbsolutePath().toString())
                 .addString("source", sourceId)
@@ -116,10 +118,10 @@ public class FileIngestService {
     }
 
     /** Copies a file into a folder under a name not yet taken there; evidence is never overwritten. */
-    private static Path copyTo(Path original, Path dir) {
+    private static Path copyTo(Path original, Path dir, String name) {
         try {
             createPrivateDirectories(dir);
-            Path target = freeName(dir, original.getFileName().toString());
+            Path target = freeName(dir, name);
             Files.copy(original, target, StandardCopyOption.COPY_ATTRIBUTES);
             return target;
         } catch (IOException e) {

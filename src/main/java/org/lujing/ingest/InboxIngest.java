@@ -2,6 +2,7 @@ package org.lujing.ingest;
 
 import java.nio.file.Path;
 import org.apache.camel.Header;
+import org.lujing.identity.Masking;
 import org.springframework.stereotype.Component;
 
 /** Called by the inbox route for each file that lands in {@code inbox/<source>/}: the folder names the source. */
@@ -14,11 +15,11 @@ public class InboxIngest {
         this.ingest = ingest;
     }
 
-    /** Ingests the file and returns its outcome (domain.md's word) as the message body for the route's log. */
+    /** Ingests the file and returns a line for the route's log: source, masked file name, outcome (domain.md's word). */
     public String ingest(@Header("CamelFileAbsolutePath") String path) {
         Path file = Path.of(path);
         String source = file.getParent().getFileName().toString();
         FileIngestService.Result result = ingest.ingest(file, source);
-        return result.outcome();
+        return source + "/" + Masking.value(file.getFileName().toString()) + " -> " + result.outcome();
     }
 }

@@ -126,7 +126,7 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
         Subject subject = subject(row, name);
         LocalDate date = date(row, Field.DATE, true);
         Category category = category(row);
-        String agency = row.has(Field.AGENCY) ? agencies.canonical(row.cell(Field.AGENCY).text()) : sourceAgency;
+        String agency = row.has(Field.AGENCY) ? Masking.value(agencies.canonical(row.cell(Field.AGENCY).text())) : sourceAgency;
         BigDecimal hours = decimal(row, Field.HOURS, false);
         BigDecimal quantity = decimal(row, Field.QUANTITY, true);
         RecordDraft draft = new RecordDraft(
@@ -213,7 +213,8 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
     }
 
     private String name(SourceRow row) {
-        String name = row.has(Field.NAME) ? NameNormaliser.normalise(row.cell(Field.NAME).text()) : "";
+        // a name cell holding an ID number or phone (it happens) must not carry it into the ledger
+        String name = row.has(Field.NAME) ? Masking.value(NameNormaliser.normalise(row.cell(Field.NAME).text())) : "";
         if (name == null || name.isEmpty()) {
             throw new RowRejection(ReasonCode.MISSING_FIELD, row.header(Field.NAME), "姓名为空 / the name is missing", null);
         }

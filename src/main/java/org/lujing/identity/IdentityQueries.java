@@ -1,0 +1,83 @@
+package org.lujing.identity;
+
+import java.sql.Date;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Read-only views of people and of records waiting to be identified, for screens and the command line. */
+@Component
+public class IdentityQueries {
+
+    /** A person on the roster, identity masked; the ciphertext is there for an audited unmasked view only. */
+    public record SubjectView(long id, String name, String idMasked, String idCipher, String gender, String community,
+            String correctionType, Date supervisionStart, Date supervisionEnd, long records) {}
+
+    /** Records waiting for their person, grouped by key: how they would match and how many people they could be. */
+    public record PendingKey(String subjectKey, String keyKind, String names, String idMasked, long records, String agency,
+            long candidates) {}
+
+    /** A change to a person's roster entry. */
+    public record HistoryEntry(long subjectId, Long fileId, java.sql.Timestamp changedAt, String field, String oldValue,
+            String newValue) {}
+
+    private final JdbcClient jdbc;
+
+    public IdentityQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<SubjectView> subjects() {
+        return jdbc.sql("""
+                        SELECT s.id, s.name, s.id_masked, s.id_number_enc AS id_cipher, s.gender, s.community, s.correction_type,
+                          s.supervision_start, s.supervision_end,
+                          (SELECT COUNT(*) FROM support_record r WHERE r.subject_id = s.id AND r.merged_into IS NULL) AS records
+                        FROM subject s ORDER BY s.id""")
+                .query(SubjectView.class)
+                .list();
+    }
+
+    public Optional<SubjectView> subject(long id) {
+        return subjects().stream().filter(s -> s.id() == id).findFirst();
+    }
+
+    public List<PendingKey> pending() {
+        return jdbc.sql("""
+                        SELECT r.subject_key, r.key_kind, MIN(r.person_name) || CASE WHEN COUNT(DISTINCT r.person_name) > 1
+                                 THEN ' …' ELSE '' END AS names,
+                          MIN(r.id_masked) AS id_masked, COUNT(*) AS records,
+                          MIN(r.agency) AS agency,
+                          (SELECT COUNT(*) FROM subject s WHERE s.name_phone_idx = r.subject_key OR s.name_birth_idx = r.subject_key
+                             OR s.id_number_idx = r.subject_key) AS candidates
+                        FROM support_record r WHERE r.subject_id IS NULL
+                        GROUP BY r.subject_key, r.key_kind ORDER BY MIN(r.id)""")
+                .query(PendingKey.class)
+                .list();
+    }
+
+    public List<HistoryEntry> history(long subjectId) {
+        return jdbc.sql("""
+                        SELECT subject_id, file_id, changed_at, field, old_value, new_value FROM subject_history
+                        WHERE subject_id = ? ORDER BY id""")
+                .param(subjectId)
+                .query(HistoryEntry.class)
+                .list();
+    }
+
+    /** The full key for a prefix an operator typed (at least 8 characters, naming exactly one pending or decided key). */
+    public String resolveKey(String prefix) {
+        if (prefix == null || prefix.length() < 8) {
+            throw new IllegalArgumentException("give at least 8 characters of the key (see `identity pending`)");
+        }
+        List<String> keys = jdbc.sql("SELECT DISTINCT subject_key FROM support_record WHERE subject_key LIKE ?")
+                .param(prefix + "%")
+                .query(String.class)
+                .list();
+        if (keys.size() != 1) {
+            throw new IllegalArgumentException(keys.isEmpty() ? "no records have a key starting " + prefix
+                    : "the key prefix " + prefix + " is ambiguous: give more characters");
+        }
+        return keys.get(0);
+    }
+}
