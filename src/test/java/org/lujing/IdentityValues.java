@@ -118,9 +118,13 @@ public final class IdentityValues {
                         }
                     }
                 }
+            } catch (RuntimeException | IOException notAWorkbook) {
+                // a damaged workbook is scanned as raw bytes
+                out.add(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1));
             }
+            out.add(f.getFileName().toString());
             return out;
         }
-        return List.of(Files.readString(f, StandardCharsets.UTF_8));
+        return List.of(Files.readString(f, StandardCharsets.UTF_8), f.getFileName().toString());
     }
 }

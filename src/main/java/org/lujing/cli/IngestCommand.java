@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.lujing.ingest.FileIngestService;
+import org.lujing.identity.Masking;
 import org.lujing.ingest.IngestedFile;
 import org.lujing.ledger.FileOutcome;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -65,7 +66,9 @@ class IngestCommand implements Callable<Integer> {
             if (print) {
                 String counts = r.file().map(f -> "read " + f.rowsRead() + ", accepted " + f.accepted() + ", merged "
                         + f.merged() + ", rejected " + f.rejected() + ", skipped " + f.skipped()).orElse("");
-                System.out.println(item.source() + "/" + item.file().getFileName() + ": " + r.outcome()
+                // the registered name: masked, should the partner have named the file after a person
+                String name = r.file().map(IngestedFile::fileName).orElse(Masking.value(item.file().getFileName().toString()));
+                System.out.println(item.source() + "/" + name + ": " + r.outcome()
                         + (counts.isEmpty() ? "" : " (" + counts + ")"));
             }
         }
