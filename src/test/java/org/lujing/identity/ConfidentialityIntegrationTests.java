@@ -1,0 +1,106 @@
+package org.lujing.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.lujing.IdentityValues;
+import org.lujing.TestHomes;
+import org.lujing.cli.LujingCommand;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/**
+ * ID numbers and phones in every place a partner might put them — the ID column, notes, outcome, activity name,
+ * the name and agency columns, a total row, rejected rows, a file name, a corrupt file — and then a scan of every
+ * log line and command output, every database column and every file Lujing wrote: none may hold one in clear.
+ * The partners' originals in archive/ and quarantine/ are evidence and are left out of the scan; the key file too.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class ConfidentialityIntegrationTests {
+
+    static final Path FIXTURES = Path.of("src/test/resources/org/lujing/identity/leaks");
+
+    @Test
+    void noIdentityValueIsWrittenAnywhereInClear(CapturedOutput output) throws Exception {
+        Path home = TestHomes.fresh("leaks");
+        String h = home.toString();
+
+        // given everything a partner might send, through the same commands operators use
+        assertThat(LujingCommand.run("ingest", "--home", h, "-v", FIXTURES.toString())).isEqualTo(3);
+        assertThat(LujingCommand.run("ingest", "--home", h, "-v", "sample-data")).isZero();
+        for (String[] command : new String[][] {
+            {"files", "--home", h}, {"files", "--home", h, "--json"}, {"rejects", "--home", h}, {"rejects", "--home", h, "--json"},
+            {"subjects", "--home", h}, {"subjects", "--home", h, "--json"}, {"identity", "pending", "--home", h},
+            {"stats", "--home", h, "--period", "2025", "--json"}, {"audit", "--home", h}}) {
+            assertThat(LujingCommand.run(command)).as(String.join(" ", command)).isZero();
+        }
+
+        IdentityValues identity = IdentityValues.in(FIXTURES);
+        IdentityValues samples = IdentityValues.in(Path.of("sample-data"));
+        assertThat(identity.needles()).contains("43010419800101001", "13800000001", "13912345678", "43010419951130005");
+        List<String> leaks = new ArrayList<>();
+
+        // when we look everywhere
+        scan("output", output.getAll(), identity, samples, leaks);
+        assertThat(output.getAll()).contains("LOADED_WITH_REJECTS", "FILE_CORRUPT", "4301************14");
+        try (Stream<Path> files = Files.walk(home)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                String rel = home.relativize(f).toString();
+                boolean evidence = (rel.startsWith("archive") || rel.startsWith("quarantine")) && !rel.endsWith(".error.txt");
+                if (!evidence && !rel.startsWith("keys")) {
+                    scan(rel, new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1), identity, samples, leaks);
+                    scan(rel, new String(Files.readAllBytes(f), StandardCharsets.UTF_8), identity, samples, leaks);
+                }
+                scan("file name " + rel, rel, identity, samples, leaks);
+            }
+        }
+        assertThat(Files.list(home.resolve("quarantine/hospital")).map(p -> p.getFileName().toString()))
+                .anyMatch(n -> n.endsWith(".error.txt"));
+        int cells = 0;
+        try (Connection c = DriverManager.getConnection("jdbc:hsqldb:file:" + home.resolve("data/lujing") + ";shutdown=true", "SA", "");
+                Statement st = c.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery("SELECT table_name FROM information_schema.tables WHERE table_schema = 'PUBLIC'")) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+            for (String table : tables) {
+                try (ResultSet rs = st.executeQuery("SELECT * FROM \"" + table + "\"")) {
+                    ResultSetMetaData md = rs.getMetaData();
+                    while (rs.next()) {
+                        for (int i = 1; i <= md.getColumnCount(); i++) {
+                            cells++;
+                            scan(table + "." + md.getColumnName(i), rs.getString(i), identity, samples, leaks);
+                        }
+                    }
+                }
+            }
+        }
+
+        // then nothing is found, though there was plenty to look at
+        assertThat(cells).isGreaterThan(5_000);
+        assertThat(leaks).isEmpty();
+    }
+
+    private static void scan(String where, String text, IdentityValues a, IdentityValues b, List<String> leaks) {
+        for (IdentityValues values : List.of(a, b)) {
+            for (String hit : values.foundIn(text)) {
+                leaks.add(where + " holds " + hit.substring(0, 4) + "…" + hit.substring(hit.length() - 2));
+            }
+        }
+    }
+}
