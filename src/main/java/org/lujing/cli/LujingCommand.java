@@ -16,6 +16,10 @@ import picocli.CommandLine.Command;
             FilesCommand.class,
             DemoCommand.class,
             RejectsCommand.class,
+            SubjectsCommand.class,
+            IdentityCommand.class,
+            AuditCommand.class,
+            KeysCommand.class,
             CommandLine.HelpCommand.class
         })
 public class LujingCommand implements Runnable {

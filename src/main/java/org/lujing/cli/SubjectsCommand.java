@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.lujing.audit.AuditLog;
-import org.lujing.identity.IdentityCipher;
+import org.lujing.identity.KeyRing;
 import org.lujing.identity.IdentityKeys;
 import org.lujing.identity.IdentityQueries;
 import org.lujing.report.TextTable;
@@ -58,11 +58,12 @@ class SubjectsCommand implements Callable<Integer> {
             var subjects = queries.subjects();
             List<String> clear = new ArrayList<>();
             if (unmasked) {
-                IdentityCipher cipher = context.getBean(IdentityCipher.class);
+                // the ring decrypts under whichever key a value was written with (mid-rotation too)
+                KeyRing ring = context.getBean(KeyRing.class);
                 // the audit entry commits before anything is shown
                 context.getBean(TransactionTemplate.class).executeWithoutResult(tx -> context.getBean(AuditLog.class)
                         .record(actor.actor(), "VIEW_UNMASKED", "subjects (" + subjects.size() + " people)", reason, "command line"));
-                subjects.forEach(s -> clear.add(cipher.decrypt(IdentityKeys.ID_NUMBER, s.idCipher())));
+                subjects.forEach(s -> clear.add(ring.decrypt(IdentityKeys.ID_NUMBER, s.idCipher())));
             }
             if (json) {
                 List<Map<String, Object>> out = new ArrayList<>();

@@ -2,23 +2,32 @@ package org.lujing.identity;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import org.lujing.LujingProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Scope;
 import org.springframework.core.env.Environment;
 
 /**
- * Finds the master key: {@code LUJING_KEY} (base64 of 32 bytes) wins; otherwise the key file of
- * {@code lujing.key-file}; a first run with neither creates that file (0600) and says so.
+ * Finds the keys: {@code LUJING_KEY} (base64 of 32 bytes; during a key rotation "new,old", comma-separated) wins;
+ * otherwise the key file of {@code lujing.key-file} (one base64 key a line, the current key first, previous keys
+ * after it only while a rotation is unfinished); a first run with neither creates that file (0600) and says so.
  */
 @Configuration(proxyBeanMethods = false)
 class KeyConfiguration {
@@ -26,18 +35,30 @@ class KeyConfiguration {
     private static final Logger log = LoggerFactory.getLogger(KeyConfiguration.class);
 
     @Bean
-    IdentityCipher identityCipher(Environment env, LujingProperties properties) {
+    KeyRing keyRing(Environment env, LujingProperties properties) {
         String fromEnv = env.getProperty("LUJING_KEY");
         if (fromEnv != null && !fromEnv.isBlank()) {
-            return new IdentityCipher(decode(fromEnv, "LUJING_KEY"));
+            return new KeyRing(parse(fromEnv, "LUJING_KEY"), null);
         }
-        return new IdentityCipher(loadOrCreate(properties.keyFile()));
+        loadOrCreate(properties.keyFile());
+        return new KeyRing(readAll(properties.keyFile()), properties.keyFile());
     }
 
+    /**
+     * The current key, asked for anew at each injection (step-scoped readers get one per file), so that work started
+     * after a rotation in the same process encrypts and indexes under the new key.
+     */
+    @Bean
+    @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
+    IdentityCipher identityCipher(KeyRing ring) {
+        return ring.current();
+    }
+
+    /** The current (first) key of the key file, creating the file with a fresh key when there is none. */
     static byte[] loadOrCreate(Path keyFile) {
         try {
             if (Files.isRegularFile(keyFile)) {
-                return decode(Files.readString(keyFile, StandardCharsets.US_ASCII), keyFile.toString());
+                return readAll(keyFile).get(0);
             }
             Path dir = keyFile.toAbsolutePath().getParent();
             Files.createDirectories(dir);
@@ -51,7 +72,7 @@ class KeyConfiguration {
                 Files.move(tmp, keyFile);
             } catch (FileAlreadyExistsException raced) {
                 Files.deleteIfExists(tmp);
-                return decode(Files.readString(keyFile, StandardCharsets.US_ASCII), keyFile.toString());
+                return readAll(keyFile).get(0);
             }
             String message = "Created a new encryption key at " + keyFile.toAbsolutePath()
                     + " (permissions 0600). Back it up and keep it apart from the data: without it the stored ID numbers"
@@ -60,6 +81,64 @@ class KeyConfiguration {
             return key;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the key file " + keyFile, e);
+        }
+    }
+
+    /** Every key of a key file, current first. */
+    static List<byte[]> readAll(Path keyFile) {
+        try {
+            return parse(Files.readString(keyFile, StandardCharsets.US_ASCII), keyFile.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the key file " + keyFile, e);
+        }
+    }
+
+    /** Keys separated by newlines or commas; blank entries and {@code #} comment lines are ignored. */
+    static List<byte[]> parse(String text, String where) {
+        List<byte[]> keys = new ArrayList<>();
+        for (String line : text.split("\\R")) {
+            if (line.strip().startsWith("#")) {
+                continue;
+            }
+            for (String entry : line.split(",")) {
+                if (!entry.isBlank()) {
+                    keys.add(decode(entry, where + (keys.isEmpty() ? "" : " (key " + (keys.size() + 1) + ")")));
+                }
+            }
+        }
+        if (keys.isEmpty()) {
+            throw new IllegalStateException(where + " holds no key: it must hold base64 of 32 bytes");
+        }
+        return keys;
+    }
+
+    /**
+     * Replaces the key file in one atomic move of a private temporary file written beside it: a crash leaves either
+     * the old file or the new one, never half of one.
+     */
+    static void write(Path keyFile, List<byte[]> keys) {
+        try {
+            Path dir = keyFile.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, ".lujing-key", ".tmp");
+            try {
+                restrict(tmp, "rw-------");
+                StringBuilder text = new StringBuilder();
+                keys.forEach(k -> text.append(Base64.getEncoder().encodeToString(k)).append('\n'));
+                try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                    out.write(StandardCharsets.US_ASCII.encode(text.toString()));
+                    out.force(true);
+                }
+                try {
+                    Files.move(tmp, keyFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException notAtomic) {
+                    Files.move(tmp, keyFile, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the key file " + keyFile, e);
         }
     }
 

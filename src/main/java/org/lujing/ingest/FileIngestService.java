@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Optional;
 import org.lujing.LujingProperties;
+import org.lujing.identity.KeyRotationService;
 import org.lujing.identity.Masking;
 import org.lujing.ledger.FileOutcome;
 import org.lujing.source.SourceCatalog;
@@ -40,14 +41,16 @@ public class FileIngestService {
     private final FileRegistry files;
     private final SourceCatalog sources;
     private final LujingProperties properties;
+    private final KeyRotationService keyRotation;
 
     public FileIngestService(JobOperator jobOperator, Job fileIngestJob, FileRegistry files, SourceCatalog sources,
-            LujingProperties properties) {
+            LujingProperties properties, KeyRotationService keyRotation) {
         this.jobOperator = jobOperator;
         this.fileIngestJob = fileIngestJob;
         this.files = files;
         this.sources = sources;
         this.properties = properties;
+        this.keyRotation = keyRotation;
     }
 
     /** What became of a file: its registry entry (outcome and accounting) and where it now lies. */
@@ -63,6 +66,8 @@ public class FileIngestService {
      * this returns; the command line never touches the user's file).
      */
     public synchronized Result ingest(Path original, String sourceId) {
+        // new rows would be keyed under one key while the ledger is half re-keyed to another
+        keyRotation.requireNoRotationInProgress();
         Optional<SourceDefinition> source = sources.find(sourceId);
         // a partner may name a file after a person: from here on (archive name, registry, logs) it is masked
         String name = Masking.value(original.getFileName().toString());

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.lujing.identity.IdentityCipher;
 import org.lujing.identity.IdentityMatcher;
+import org.lujing.identity.KeyRotationService;
 import org.lujing.ledger.FileOutcome;
 import org.lujing.ledger.LedgerRepository;
 import org.lujing.read.PartnerFileReaders;
@@ -37,15 +38,17 @@ public class RejectRetryService {
     private final AgencyDirectory agencies;
     private final IdentityCipher cipher;
     private final IdentityMatcher matcher;
+    private final KeyRotationService keyRotation;
 
     public RejectRetryService(FileRegistry files, LedgerRepository ledger, SourceCatalog sources, AgencyDirectory agencies,
-            IdentityCipher cipher, IdentityMatcher matcher) {
+            IdentityCipher cipher, IdentityMatcher matcher, KeyRotationService keyRotation) {
         this.files = files;
         this.ledger = ledger;
         this.sources = sources;
         this.agencies = agencies;
         this.cipher = cipher;
         this.matcher = matcher;
+        this.keyRotation = keyRotation;
     }
 
     /** What a retry did: rows now accepted or merged into existing records, and rows still rejected. */
@@ -53,6 +56,7 @@ public class RejectRetryService {
 
     @Transactional
     public Result retry(long fileId) {
+        keyRotation.requireNoRotationInProgress();
         IngestedFile file = files.find(fileId)
                 .orElseThrow(() -> new IllegalArgumentException("there is no file #" + fileId + " (see `files`)"));
         FileOutcome outcome = FileOutcome.valueOf(file.outcome());

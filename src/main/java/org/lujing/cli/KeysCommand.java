@@ -1,0 +1,149 @@
+package org.lujing.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.lujing.audit.AuditLog;
+import org.lujing.identity.KeyRotationService;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code keys status|rotate}: which key protects the data, and moving it to a new key. Prints key ids, never keys. */
+@Command(name = "keys", description = "The encryption key: its status, and rotation to a new key.",
+        subcommands = {KeysCommand.Status.class, KeysCommand.Rotate.class})
+class KeysCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** {@code keys status [--json]}. */
+    @Command(name = "status", description = "The current key's id, the keys held, and whether a rotation is unfinished.")
+    static class Status implements Callable<Integer> {
+
+        @Mixin
+        HomeOptions options;
+
+        @Option(names = "--json", description = "Print one JSON object and nothing else on stdout.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            try (ConfigurableApplicationContext context = Boot.start(options.home, false, options.verbose)) {
+                KeyRotationService.Status s = context.getBean(KeyRotationService.class).status();
+                if (json) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("currentKeyId", s.currentKeyId());
+                    m.put("keyIds", s.keyIds());
+                    m.put("keySource", s.keySource());
+                    m.put("rotationUnfinished", s.unfinished().isPresent());
+                    s.unfinished().ifPresent(r -> {
+                        m.put("rotationFrom", r.oldKeyId());
+                        m.put("rotationTo", r.newKeyId());
+                        m.put("rotationStartedAt", r.startedAt().toString());
+                    });
+                    m.put("subjectsLeft", s.subjectsLeft());
+                    m.put("recordsLeft", s.recordsLeft());
+                    System.out.println(Json.write(m));
+                } else {
+                    System.out.println("current key id: " + s.currentKeyId() + " (from " + s.keySource() + ")");
+                    System.out.println("keys held:      " + String.join(", ", s.keyIds()));
+                    System.out.println(s.unfinished()
+                            .map(r -> "rotation:       UNFINISHED, " + r.oldKeyId() + " → " + r.newKeyId() + " since "
+                                    + r.startedAt() + "; " + s.subjectsLeft() + " people and " + s.recordsLeft()
+                                    + " records left — run `keys rotate` to finish it")
+                            .orElse("rotation:       none unfinished"
+                                    + (s.subjectsLeft() + s.recordsLeft() > 0
+                                            ? "; " + s.subjectsLeft() + " people and " + s.recordsLeft()
+                                                    + " records are under an older key — run `keys rotate`"
+                                            : "")));
+                }
+            }
+            return 0;
+        }
+    }
+
+    /** {@code keys rotate [--json] [--reason TEXT] [--as NAME]}. */
+    @Command(name = "rotate", description = "Re-encrypt every ID number and phone and rebuild every blind index under a new"
+            + " key, then drop the old key. Stop `serve` first. Interrupted? Run it again: it resumes.")
+    static class Rotate implements Callable<Integer> {
+
+        @Mixin
+        HomeOptions options;
+
+        @Mixin
+        ActorOptions actor;
+
+        @Option(names = "--reason", paramLabel = "TEXT", description = "Why, for the audit log (default: scheduled rotation).")
+        String reason;
+
+        @Option(names = "--json", description = "Print one JSON object and nothing else on stdout.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            try (ConfigurableApplicationContext context = Boot.start(options.home, false, options.verbose)) {
+                KeyRotationService.Result r = context.getBean(KeyRotationService.class).rotate();
+                String why = reason == null || reason.isBlank() ? "scheduled rotation" : reason;
+                boolean issued = r.outcome() == KeyRotationService.Outcome.NEW_KEY_ISSUED;
+                context.getBean(AuditLog.class).record(actor.actor(), issued ? "KEYS_NEW_KEY_ISSUED" : "KEYS_ROTATE",
+                        "key " + r.oldKeyId() + " → " + r.newKeyId(), why, issued ? "new key issued for LUJING_KEY"
+                                : r.subjects() + " people, " + r.records() + " records, " + r.decisions()
+                                        + " decisions re-keyed; old key dropped: " + r.oldKeyDropped());
+                System.out.print(json ? Json.write(json(r)) + "\n" : text(r));
+            }
+            return 0;
+        }
+
+        static Map<String, Object> json(KeyRotationService.Result r) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("outcome", r.outcome().name());
+            m.put("oldKeyId", r.oldKeyId());
+            m.put("newKeyId", r.newKeyId());
+            Map<String, Object> rekeyed = new LinkedHashMap<>();
+            rekeyed.put("subject", r.subjects());
+            rekeyed.put("support_record", r.records());
+            rekeyed.put("identity_decision", r.decisions());
+            m.put("rekeyed", rekeyed);
+            m.put("oldKeyDropped", r.oldKeyDropped());
+            if (r.issuedKey() != null) {
+                m.put("newKey", r.issuedKey());
+            }
+            return m;
+        }
+
+        static String text(KeyRotationService.Result r) {
+            if (r.outcome() == KeyRotationService.Outcome.NEW_KEY_ISSUED) {
+                return """
+                        The key comes from LUJING_KEY, which Lujing cannot change. Nothing was re-encrypted yet.
+                        A new key (id %s) was generated; it is shown this once and stored nowhere:
+
+                            %s
+
+                        1. Set LUJING_KEY="<new key>,<current key>" (new first, comma, then the key in use now, id %s).
+                        2. Run `keys rotate` again: it re-encrypts everything under the new key.
+                        3. When it says done, set LUJING_KEY to the new key alone.
+                        """.formatted(r.newKeyId(), r.issuedKey(), r.oldKeyId());
+            }
+            StringBuilder out = new StringBuilder();
+            out.append("key rotation ").append(r.oldKeyId()).append(" → ").append(r.newKeyId()).append(": ")
+                    .append(r.outcome()).append('\n');
+            out.append("  people (subject) re-encrypted:          ").append(r.subjects()).append('\n');
+            out.append("  records (support_record) re-keyed:      ").append(r.records()).append('\n');
+            out.append("  admin decisions (identity_decision):    ").append(r.decisions()).append('\n');
+            if (r.oldKeyDropped()) {
+                out.append("The old key is dropped: the key file holds the new key alone. Back up the key file now;"
+                        + " a backup of the old key opens only database backups taken before this rotation.\n");
+            } else if (r.outcome() == KeyRotationService.Outcome.DONE) {
+                out.append("Everything is under the new key. Set LUJING_KEY to the new key alone (drop the old one).\n");
+            }
+            return out.toString();
+        }
+    }
+}
