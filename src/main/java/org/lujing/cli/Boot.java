@@ -27,7 +27,9 @@ final class Boot {
         if (home != null) {
             args.add("--lujing.home=" + home.toAbsolutePath().normalize());
         }
-        if (!serve) {
+        if (serve) {
+            args.add("--spring.quartz.auto-startup=true");
+        } else {
             args.add("--camel.main.auto-startup=false");
             if (!verbose) {
                 args.add("--logging.level.root=WARN");

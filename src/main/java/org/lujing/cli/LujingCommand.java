@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
             IdentityCommand.class,
             AuditCommand.class,
             KeysCommand.class,
+            NightlyCommand.class,
+            ScheduleCommand.class,
             CommandLine.HelpCommand.class
         })
 public class LujingCommand implements Runnable {

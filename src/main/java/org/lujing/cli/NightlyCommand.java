@@ -1,0 +1,62 @@
+package org.lujing.cli;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.lujing.report.TextTable;
+import org.lujing.schedule.NightlyChain;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code nightly [--date D] [--resume]}: the whole nightly chain, now. */
+@Command(name = "nightly", description = "Run the nightly chain now: pull feeds → ingest inbox → rematch → reconcile → reports.")
+class NightlyCommand implements Callable<Integer> {
+
+    @Mixin
+    HomeOptions options;
+
+    @Option(names = "--date", paramLabel = "DATE", description = "The night (yyyy-MM-dd); default: yesterday, Asia/Shanghai.")
+    LocalDate date;
+
+    @Option(names = "--resume", description = "Continue the night's last attempt from the step where it stopped.")
+    boolean resume;
+
+    @Option(names = "--json")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        LocalDate night = date != null ? date : LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1);
+        try (ConfigurableApplicationContext context = Boot.start(options.home, false, options.verbose)) {
+            NightlyChain.Result r = context.getBean(NightlyChain.class).run(night, "COMMAND", resume);
+            if (json) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("night", r.night().toString());
+                m.put("attempt", r.attempt());
+                m.put("completed", r.completed());
+                m.put("steps", r.steps().stream().map(s -> {
+                    Map<String, Object> step = new LinkedHashMap<>();
+                    step.put("step", s.step());
+                    step.put("status", s.status());
+                    step.put("message", s.message());
+                    step.put("jobExecutionId", s.jobExecutionId());
+                    return step;
+                }).toList());
+                System.out.println(Json.write(m));
+            } else {
+                TextTable t = new TextTable("步骤 step", "结果 status", "说明 message");
+                r.steps().forEach(s -> t.row(s.step(), s.status(), s.message()));
+                System.out.println("夜间任务 night " + r.night() + "（第 " + r.attempt() + " 次 attempt）");
+                System.out.print(t.render());
+                if (!r.completed()) {
+                    System.out.println("stopped; fix the cause, then: nightly --date " + r.night() + " --resume");
+                }
+            }
+            return r.completed() ? 0 : 4;
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package org.lujing.schedule;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Runs the nightly chain for a night: each step of {@code jobs/nightly.yaml} in order, each as its own restartable
+ * job. A failed step stops the night and says why; resuming restarts that step's failed execution and goes on.
+ * Every step and attempt is recorded in {@code nightly_run}.
+ */
+@Service
+public class NightlyChain {
+
+    private static final Logger log = LoggerFactory.getLogger(NightlyChain.class);
+
+    private final NightlyDefinition definition;
+    private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
+    private final Job nightlyStepJob;
+    private final JdbcClient jdbc;
+
+    public NightlyChain(NightlyDefinition definition, JobOperator jobOperator, JobRepository jobRepository,
+            Job nightlyStepJob, JdbcClient jdbc) {
+        this.definition = definition;
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+        this.nightlyStepJob = nightlyStepJob;
+        this.jdbc = jdbc;
+    }
+
+    /** One step's result in a night's attempt. */
+    public record StepResult(String step, String status, String message, Long jobExecutionId) {}
+
+    /** A night's attempt: its steps, and whether it went through. */
+    public record Result(LocalDate night, int attempt, List<StepResult> steps, boolean completed) {}
+
+    /**
+     * Runs the chain for a night. With {@code resume}, continues the night's last attempt from its first step not
+     * completed (restarting that step's failed job execution); otherwise starts a new attempt from the first step.
+     */
+    public synchronized Result run(LocalDate night, String trigger, boolean resume) {
+        int lastAttempt = jdbc.sql("SELECT COALESCE(MAX(attempt), 0) FROM nightly_run WHERE run_date = ?")
+                .param(java.sql.Date.valueOf(night))
+                .query(Integer.class)
+                .single();
+        boolean resuming = resume && lastAttempt > 0;
+        int attempt = resuming ? lastAttempt : lastAttempt + 1;
+        List<StepResult> results = new ArrayList<>();
+        List<String> steps = definition.steps();
+        log.info("nightly chain for {} (attempt {}, {}){}", night, attempt, trigger, resuming ? ", resuming" : "");
+        for (int i = 0; i < steps.size(); i++) {
+            String step = steps.get(i);
+            Optional<Map<String, Object>> previous = resuming ? previous(night, attempt, step) : Optional.empty();
+            if (previous.isPresent() && "COMPLETED".equals(previous.get().get("STATUS"))) {
+                results.add(new StepResult(step, "COMPLETED", "done earlier", null));
+                continue;
+            }
+            StepResult r = runStep(night, attempt, i, step, trigger, previous);
+            results.add(r);
+            if (!r.status().equals("COMPLETED")) {
+                log.error("nightly chain for {} stopped at {}: {} — resume with `nightly --date {} --resume`", night, step,
+                        r.message(), night);
+                return new Result(night, attempt, results, false);
+            }
+        }
+        log.info("nightly chain for {} completed", night);
+        return new Result(night, attempt, results, true);
+    }
+
+    private StepResult runStep(LocalDate night, int attempt, int position, String step, String trigger,
+            Optional<Map<String, Object>> previous) {
+        Timestamp now = Timestamp.from(Instant.now());
+        if (previous.isEmpty()) {
+            jdbc.sql("""
+                            INSERT INTO nightly_run (run_date, attempt, step, position, status, trigger_kind, started_at)
+                            VALUES (?, ?, ?, ?, 'RUNNING', ?, ?)""")
+                    .params(java.sql.Date.valueOf(night), attempt, step, position, trigger, now)
+                    .update();
+        }
+        JobExecution execution;
+        try {
+            Object failedId = previous.map(p -> p.get("JOB_EXECUTION_ID")).orElse(null);
+            if (failedId != null) {
+                JobExecution failed = jobRepository.getJobExecution(((Number) failedId).longValue());
+                execution = jobOperator.restart(failed);
+            } else {
+                execution = jobOperator.start(nightlyStepJob, new JobParametersBuilder()
+                        .addString("step", step)
+                        .addString("night", night.toString())
+                        .addLong("attempt", (long) attempt)
+                        .toJobParameters());
+            }
+        } catch (Exception e) {
+            finish(night, attempt, step, "FAILED", null, "could not start: " + e.getMessage());
+            return new StepResult(step, "FAILED", "could not start: " + e.getMessage(), null);
+        }
+        boolean ok = execution.getStatus() == BatchStatus.COMPLETED;
+        String message = ok ? execution.getExitStatus().getExitDescription()
+                : execution.getAllFailureExceptions().stream().findFirst().map(Throwable::getMessage)
+                        .orElse(execution.getExitStatus().getExitDescription());
+        String status = ok ? "COMPLETED" : "FAILED";
+        finish(night, attempt, step, status, execution.getId(), message);
+        return new StepResult(step, status, message, execution.getId());
+    }
+
+    private Optional<Map<String, Object>> previous(LocalDate night, int attempt, String step) {
+        return jdbc.sql("SELECT status AS STATUS, job_execution_id AS JOB_EXECUTION_ID FROM nightly_run WHERE run_date = ? AND attempt = ? AND step = ?")
+                .params(java.sql.Date.valueOf(night), attempt, step)
+                .query()
+                .listOfRows()
+                .stream()
+                .map(NightlyChain::upperKeys)
+                .findFirst();
+    }
+
+    private static Map<String, Object> upperKeys(Map<String, Object> row) {
+        Map<String, Object> out = new java.util.HashMap<>();
+        row.forEach((k, v) -> out.put(k.toUpperCase(java.util.Locale.ROOT), v));
+        return out;
+    }
+
+    private void finish(LocalDate night, int attempt, String step, String status, Long executionId, String message) {
+        jdbc.sql("""
+                        UPDATE nightly_run SET status = ?, job_execution_id = COALESCE(?, job_execution_id), finished_at = ?,
+                          message = ?
+                        WHERE run_date = ? AND attempt = ? AND step = ?""")
+                .params(status, executionId, Timestamp.from(Instant.now()), truncate(message), java.sql.Date.valueOf(night),
+                        attempt, step)
+                .update();
+    }
+
+    private static String truncate(String s) {
+        return s == null ? null : s.length() > 1900 ? s.substring(0, 1900) + "…" : s;
+    }
+
+    /** The recorded runs of a night (every attempt and step), oldest first. */
+    public List<Map<String, Object>> history(LocalDate night) {
+        return jdbc.sql("""
+                        SELECT attempt, step, status, trigger_kind, job_execution_id, started_at, finished_at, message
+                        FROM nightly_run WHERE run_date = ? ORDER BY attempt, position""")
+                .param(java.sql.Date.valueOf(night))
+                .query()
+                .listOfRows();
+    }
+
+    /** How many chain attempts were started by a trigger kind (SCHEDULE, COMMAND), for reporting and tests. */
+    public long attempts(String trigger) {
+        return jdbc.sql("SELECT COUNT(DISTINCT CAST(run_date AS VARCHAR(10)) || '#' || CAST(attempt AS VARCHAR(10))) FROM nightly_run WHERE trigger_kind = ?")
+                .param(trigger)
+                .query(Long.class)
+                .single();
+    }
+}

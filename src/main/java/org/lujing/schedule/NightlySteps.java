@@ -1,0 +1,126 @@
+package org.lujing.schedule;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.lujing.LujingProperties;
+import org.lujing.identity.IdentityMatcher;
+import org.lujing.ingest.FileIngestService;
+import org.lujing.ledger.Period;
+import org.lujing.ledger.StatisticsQuery;
+import org.lujing.report.StatisticsFormatter;
+import org.lujing.source.AgencyDirectory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The steps of the nightly chain that the pipeline itself provides; feeds and reconciliation bring their own. */
+@Configuration(proxyBeanMethods = false)
+class NightlySteps {
+
+    /** ingest-inbox: what waits in {@code inbox/<source>/}, through the same service and job as the inbox route. */
+    @Bean
+    NightlyStep ingestInboxStep(FileIngestService ingest, LujingProperties properties) {
+        return new NightlyStep() {
+            @Override
+            public String name() {
+                return "ingest-inbox";
+            }
+
+            @Override
+            public String run(LocalDate night) {
+                List<Path> files = waiting(properties.inbox());
+                int loaded = 0;
+                int refused = 0;
+                for (Path file : files) {
+                    String source = file.getParent().getFileName().toString();
+                    String outcome = ingest.ingest(file, source).outcome();
+                    if (outcome.startsWith("LOADED") || outcome.equals("DUPLICATE_FILE")) {
+                        loaded++;
+                    } else {
+                        refused++;
+                    }
+                    try {
+                        // kept in archive/ or quarantine/ by the ingest, as the route does
+                        Files.deleteIfExists(file);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("cannot remove " + file + " from the inbox", e);
+                    }
+                }
+                return files.size() + " file(s) from the inbox: " + loaded + " loaded, " + refused + " refused";
+            }
+        };
+    }
+
+    /** rematch: pending records against the roster, with the admins' decisions. */
+    @Bean
+    NightlyStep rematchStep(IdentityMatcher matcher) {
+        return new NightlyStep() {
+            @Override
+            public String name() {
+                return "rematch";
+            }
+
+            @Override
+            public String run(LocalDate night) {
+                return matcher.rematch() + " pending record(s) matched";
+            }
+        };
+    }
+
+    /** reports: the year-to-date statistics as of the night, as JSON under {@code reports/<date>/}. */
+    @Bean
+    NightlyStep reportsStep(StatisticsQuery statistics, AgencyDirectory agencies, LujingProperties properties) {
+        return new NightlyStep() {
+            @Override
+            public String name() {
+                return "reports";
+            }
+
+            @Override
+            public String run(LocalDate night) {
+                Period yearToDate = Period.parse(night.getYear() + "-01-01.." + night);
+                var stats = statistics.compute(yearToDate, agencies::isPartner);
+                Path dir = properties.reports().resolve(night.toString());
+                try {
+                    Files.createDirectories(dir);
+                    Path out = dir.resolve("statistics-" + night.getYear() + ".json");
+                    Files.writeString(out, JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
+                            .writeValueAsString(StatisticsFormatter.json(stats)));
+                    return "wrote " + properties.home().relativize(out);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write the night's reports to " + dir, e);
+                }
+            }
+        };
+    }
+
+    static List<Path> waiting(Path inbox) {
+        if (!Files.isDirectory(inbox)) {
+            return List.of();
+        }
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> sources = Files.list(inbox)) {
+            for (Path source : sources.filter(Files::isDirectory).sorted().toList()) {
+                if (source.getFileName().toString().startsWith(".")) {
+                    continue;
+                }
+                try (Stream<Path> inSource = Files.list(source)) {
+                    inSource.filter(Files::isRegularFile)
+                            .filter(f -> !f.getFileName().toString().matches("^[.~].*|.*\\.(tmp|part|crdownload)$"))
+                            .sorted()
+                            .forEach(files::add);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + inbox, e);
+        }
+        return files;
+    }
+}

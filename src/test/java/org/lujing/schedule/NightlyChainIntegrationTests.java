@@ -1,0 +1,114 @@
+package org.lujing.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.lujing.TestHomes;
+import org.lujing.ingest.FileIngestService;
+import org.lujing.ledger.Period;
+import org.lujing.ledger.StatisticsQuery;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The nightly chain: steps in order, a failed step stops the night, and the night resumes from that step. */
+@SpringBootTest(properties = "camel.main.auto-startup=false")
+class NightlyChainIntegrationTests {
+
+    static final Path HOME = TestHomes.fresh("nightly");
+    static final AtomicBoolean BROKEN = new AtomicBoolean(true);
+
+    @DynamicPropertySource
+    static void home(DynamicPropertyRegistry registry) throws IOException {
+        Path jobs = HOME.resolve("jobs");
+        Files.createDirectories(jobs);
+        NightlySchedulerIntegrationTests.copyDir(Path.of("jobs/sources"), jobs.resolve("sources"));
+        Files.copy(Path.of("jobs/agencies.yaml"), jobs.resolve("agencies.yaml"));
+        Files.writeString(jobs.resolve("nightly.yaml"), "steps: [ingest-inbox, rematch, flaky, reports]\n");
+        registry.add("lujing.home", HOME::toString);
+        registry.add("lujing.jobs-dir", jobs::toString);
+    }
+
+    /** A step that fails until the test mends it. */
+    @TestConfiguration
+    static class FlakyStep {
+        @Bean
+        NightlyStep flakyStep() {
+            return new NightlyStep() {
+                @Override
+                public String name() {
+                    return "flaky";
+                }
+
+                @Override
+                public String run(LocalDate night) {
+                    if (BROKEN.get()) {
+                        throw new IllegalStateException("the disk is full");
+                    }
+                    return "fine now";
+                }
+            };
+        }
+    }
+
+    @Autowired
+    NightlyChain chain;
+
+    @Autowired
+    FileIngestService ingest;
+
+    @Autowired
+    StatisticsQuery statistics;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aFailedNightStopsAtItsStepAndResumesFromThere() throws IOException {
+        LocalDate night = LocalDate.of(2025, 3, 31);
+        // records arrive before their people's roster rows; the roster waits in the inbox for the night
+        ingest.ingest(Path.of("src/test/resources/org/lujing/ingest/merge/community/ledger.csv"), "community");
+        Path inbox = Files.createDirectories(HOME.resolve("inbox/roster"));
+        Files.copy(Path.of("src/test/resources/org/lujing/ingest/merge/roster/roster.csv"), inbox.resolve("roster.csv"));
+        assertThat(statistics.compute(Period.parse("2025-03"), a -> true).pendingRecords()).isEqualTo(4);
+
+        NightlyChain.Result first = chain.run(night, "COMMAND", false);
+
+        assertThat(first.completed()).isFalse();
+        assertThat(first.steps()).extracting(NightlyChain.StepResult::step, NightlyChain.StepResult::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("ingest-inbox", "COMPLETED"),
+                        org.assertj.core.groups.Tuple.tuple("rematch", "COMPLETED"),
+                        org.assertj.core.groups.Tuple.tuple("flaky", "FAILED"));
+        assertThat(first.steps().get(2).message()).contains("the disk is full");
+        assertThat(Files.exists(inbox.resolve("roster.csv"))).isFalse();
+        // the roster came in that night and the waiting records are matched (孙三 is not on the roster)
+        assertThat(statistics.compute(Period.parse("2025-03"), a -> true).pendingRecords()).isEqualTo(1);
+        assertThat(HOME.resolve("reports/" + night)).doesNotExist();
+
+        BROKEN.set(false);
+        NightlyChain.Result resumed = chain.run(night, "COMMAND", true);
+
+        assertThat(resumed.completed()).isTrue();
+        assertThat(resumed.attempt()).isEqualTo(first.attempt());
+        assertThat(resumed.steps()).extracting(NightlyChain.StepResult::status)
+                .containsExactly("COMPLETED", "COMPLETED", "COMPLETED", "COMPLETED");
+        assertThat(resumed.steps().get(0).message()).isEqualTo("done earlier");
+        // the failed step's job was restarted (same instance, a second execution), not started anew
+        long flakyExecutions = jdbc.sql("""
+                        SELECT COUNT(*) FROM batch_job_execution e JOIN batch_job_execution_params p ON p.job_execution_id = e.job_execution_id
+                        WHERE p.parameter_name = 'step' AND p.parameter_value = 'flaky'""")
+                .query(Long.class)
+                .single();
+        assertThat(flakyExecutions).isEqualTo(2);
+        assertThat(HOME.resolve("reports/" + night + "/statistics-2025.json")).exists();
+    }
+}
