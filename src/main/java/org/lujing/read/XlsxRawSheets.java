@@ -18,7 +18,6 @@ import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
@@ -35,18 +34,30 @@ final class XlsxRawSheets implements RawSheets {
     /** Excel's row limit; a larger row number only comes from a damaged or crafted file. */
     private static final int MAX_ROWS = 1_048_576;
 
+    /**
+     * Entries each lookup cache below keeps: a year's ledger repeats a few hundred days and a handful of styles;
+     * beyond this (times of day, decades of dates, a crafted file) values are worked out afresh.
+     */
+    private static final int CACHE_LIMIT = 4_096;
+
     private final File file;
     private final OPCPackage pkg;
-    private final ReadOnlySharedStringsTable strings;
+    private final XlsxSharedStrings strings;
     private final StylesTable styles;
     private final XSSFReader.SheetIterator sheetIterator;
     private final boolean date1904;
     private final XMLInputFactory xml = XMLHelper.newXMLInputFactory();
-    private final Map<Integer, Boolean> dateStyles = new HashMap<>();
+    private final Map<String, Boolean> dateStyles = new HashMap<>();
+    private final Map<String, Cell> dateCells = new HashMap<>();
     private XMLStreamReader current;
     private InputStream currentStream;
 
     XlsxRawSheets(File file) {
+        this(file, Runtime.getRuntime().maxMemory() / 4);
+    }
+
+    /** {@code sharedStringsBudget}: bytes of heap the shared strings may take before the file is refused as too large. */
+    XlsxRawSheets(File file, long sharedStringsBudget) {
         this.file = file;
         try {
             this.pkg = OPCPackage.open(file, PackageAccess.READ);
@@ -55,12 +66,11 @@ final class XlsxRawSheets implements RawSheets {
         }
         try {
             XSSFReader reader = new XSSFReader(pkg);
-            this.strings = new ReadOnlySharedStringsTable(pkg, false);
+            this.strings = XlsxSharedStrings.read(file, pkg, xml, sharedStringsBudget);
             this.styles = reader.getStylesTable();
             this.date1904 = readDate1904(reader);
             this.sheetIterator = (XSSFReader.SheetIterator) reader.getSheetsData();
-        } catch (OpenXML4JException | org.xml.sax.SAXException | IOException | XMLStreamException | RuntimeException
-                | StackOverflowError e) {
+        } catch (OpenXML4JException | IOException | XMLStreamException | RuntimeException | StackOverflowError e) {
             revertQuietly();
             throw XlsxFailures.classify(file, e);
         }
@@ -203,11 +213,19 @@ final class XlsxRawSheets implements RawSheets {
                 return Cell.BLANK;
             }
             if (isDateStyle(style)) {
+                Cell known = dateCells.get(value);
+                if (known != null) {
+                    return known;
+                }
                 try {
                     double serial = Double.parseDouble(value);
                     LocalDateTime dt = DateUtil.isValidExcelDate(serial) ? DateUtil.getLocalDateTime(serial, date1904, true) : null;
                     if (dt != null) {
-                        return new Cell(XlsRawSheets.isoText(dt), CellKind.DATE);
+                        Cell date = new Cell(XlsRawSheets.isoText(dt), CellKind.DATE);
+                        if (dateCells.size() < CACHE_LIMIT) {
+                            dateCells.put(value, date);
+                        }
+                        return date;
                     }
                 } catch (NumberFormatException ignored) {
                     // a date style on a non-number: fall through and keep the text
@@ -220,13 +238,15 @@ final class XlsxRawSheets implements RawSheets {
                 if (value.isBlank()) {
                     yield Cell.BLANK; // some writers leave an empty <v/> in a shared-string cell: Excel shows nothing
                 }
+                int index;
                 try {
-                    yield Cell.text(strings.getItemAt(Integer.parseInt(value.strip())).getString());
-                } catch (RuntimeException e) {
+                    index = Integer.parseInt(value.strip());
+                } catch (NumberFormatException e) {
                     throw new UnreadableFileException(FileOutcome.FILE_CORRUPT, file.getName()
                             + " 已损坏：单元格引用了不存在的共享字符串 / a cell refers to shared string " + value.strip()
                             + ", which the workbook does not hold", e);
                 }
+                yield strings.cell(file, index);
             }
             // some writers put an inline string in <v> rather than <is><t>
             case "inlineStr" -> Cell.text(decodeEscapes(inline.isEmpty() ? value : inline));
@@ -242,24 +262,33 @@ final class XlsxRawSheets implements RawSheets {
         if (style == null || styles == null) {
             return false;
         }
-        int idx;
+        Boolean known = dateStyles.get(style);
+        if (known == null) {
+            known = dateFormatted(style);
+            if (dateStyles.size() < CACHE_LIMIT) { // a crafted file may number its styles without end
+                dateStyles.put(style, known);
+            }
+        }
+        return known;
+    }
+
+    private boolean dateFormatted(String style) {
+        int i;
         try {
-            idx = Integer.parseInt(style);
+            i = Integer.parseInt(style);
         } catch (NumberFormatException e) {
             return false;
         }
-        return dateStyles.computeIfAbsent(idx, i -> {
-            if (i < 0 || i >= styles.getNumCellStyles()) {
-                return false;
-            }
-            XSSFCellStyle cs = styles.getStyleAt(i);
-            if (cs == null) {
-                return false;
-            }
-            int format = cs.getDataFormat() & 0xFFFF;
-            String custom = styles.getNumberFormatAt((short) format);
-            return XlsRawSheets.isDateFormat(format, custom == null ? null : DateUtil.isADateFormat(format, custom));
-        });
+        if (i < 0 || i >= styles.getNumCellStyles()) {
+            return false;
+        }
+        XSSFCellStyle cs = styles.getStyleAt(i);
+        if (cs == null) {
+            return false;
+        }
+        int format = cs.getDataFormat() & 0xFFFF;
+        String custom = styles.getNumberFormatAt((short) format);
+        return XlsRawSheets.isDateFormat(format, custom == null ? null : DateUtil.isADateFormat(format, custom));
     }
 
     /** Undoes OOXML's {@code _xHHHH_} escapes (control characters such as {@code _x000d_}), as Excel shows them. */

@@ -5,14 +5,27 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lujing.ledger.FileOutcome;
 
-/** Cell forms other writers than Excel put into .xlsx sheets (found by comparing with POI's usermodel on its corpus). */
+/**
+ * Cell forms other writers than Excel put into .xlsx sheets (found by comparing with POI's usermodel on its corpus),
+ * and the shared-strings table: the same text as POI's, refused whole when hostile or too large for the heap.
+ */
 class XlsxRawSheetsTests {
+
+    static final String SST_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
     @TempDir
     Path dir;
@@ -46,5 +59,192 @@ class XlsxRawSheetsTests {
             assertThat(e.outcome()).isEqualTo(FileOutcome.FILE_CORRUPT);
             assertThat(e.getMessage()).contains("row-overflow.xlsx");
         });
+    }
+
+    @Test
+    void sharedStringsAreThePlainTextOfEachItemAsPoiReadsIt() throws Exception {
+        // given: runs, a phonetic run, escapes, entities, spaces kept, an empty item, and a run in another namespace
+        Path file = dir.resolve("shared.xlsx");
+        writeWithSharedStrings(file, "<sst xmlns=\"" + SST_NS + "\" count=\"7\" uniqueCount=\"7\">"
+                + "<si><t>张三</t></si>"
+                + "<si><r><rPr><b/></rPr><t>湖南</t></r><r><t xml:space=\"preserve\"> 工商 </t></r><r><t>大学</t></r></si>"
+                + "<si><t>東京</t><rPh sb=\"0\" eb=\"2\"><t>トウキョウ</t></rPh><phoneticPr fontId=\"1\"/></si>"
+                + "<si><t>第一行_x000d_\n第二行 &amp; &lt;三&gt; _x005F_x</t></si>"
+                + "<si><t/></si>"
+                + "<si><t><![CDATA[A&B]]></t><x:t xmlns:x=\"urn:other\">not text</x:t></si>"
+                + "<si><t>11010519491231002X</t></si>"
+                + "</sst>", "<row r=\"2\">" + sharedCell("A2", 0) + sharedCell("B2", 6) + sharedCell("C2", 1)
+                        + sharedCell("D2", 2) + sharedCell("E2", 3) + sharedCell("F2", 4) + sharedCell("G2", 5) + "</row>");
+
+        // when
+        List<String> ours = sharedStrings(file, Long.MAX_VALUE);
+        List<SourceRow> rows = XlsRawSheetsTests.readAll(file);
+
+        // then
+        assertThat(ours).containsExactly("张三", "湖南 工商 大学", "東京", "第一行\r\n第二行 & <三> _x", "", "A&B",
+                "11010519491231002X");
+        assertThat(ours).isEqualTo(poiSharedStrings(file));
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).cells()).extracting(Cell::text)
+                .containsExactly("张三", "11010519491231002X", "湖南 工商 大学", "東京", "第一行\r\n第二行 & <三> _x", "", "A&B");
+        assertThat(rows.get(0).cells().get(5).isBlank()).isTrue();
+    }
+
+    @Test
+    void aWorkbookWithoutSharedStringsOrWithAnEmptyTableIsRead() throws IOException {
+        Path none = dir.resolve("none.xlsx");
+        XlsxSafetyTests.writeXlsx(none, out -> out.write(("<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>张三</t></is></c>"
+                + "</row>").getBytes(StandardCharsets.UTF_8)));
+        Path empty = dir.resolve("empty.xlsx");
+        writeWithSharedStrings(empty, "", "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>张三</t></is></c></row>");
+
+        assertThat(XlsRawSheetsTests.readAll(none)).hasSize(1);
+        assertThat(XlsRawSheetsTests.readAll(empty)).hasSize(1);
+    }
+
+    @Test
+    void aCellPointingPastTheSharedStringsIsCorrupt() throws IOException {
+        Path file = dir.resolve("dangling.xlsx");
+        writeWithSharedStrings(file, "<sst xmlns=\"" + SST_NS + "\"><si><t>张三</t></si></sst>",
+                "<row r=\"2\">" + sharedCell("A2", 0) + sharedCell("B2", 1) + "</row>");
+
+        assertThatThrownBy(() -> XlsRawSheetsTests.readAll(file)).isInstanceOfSatisfying(UnreadableFileException.class, e -> {
+            assertThat(e.outcome()).isEqualTo(FileOutcome.FILE_CORRUPT);
+            assertThat(e.getMessage()).contains("dangling.xlsx").contains("shared string 1");
+        });
+    }
+
+    @Test
+    void entitiesDeclaredInTheSharedStringsAreRefusedAsUnsafe() throws IOException {
+        Path file = dir.resolve("sst-doctype.xlsx");
+        writeWithSharedStrings(file, "<!DOCTYPE sst [<!ENTITY lol \"lol\">]><sst xmlns=\"" + SST_NS
+                + "\"><si><t>&lol;</t></si></sst>", "<row r=\"2\">" + sharedCell("A2", 0) + "</row>");
+
+        assertThatThrownBy(() -> XlsRawSheetsTests.readAll(file)).isInstanceOfSatisfying(UnreadableFileException.class, e -> {
+            assertThat(e.outcome()).isEqualTo(FileOutcome.FILE_UNSAFE);
+            assertThat(e.getMessage()).contains("sst-doctype.xlsx").contains("sharedStrings.xml");
+        });
+    }
+
+    @Test
+    void sharedStringsBeyondTheHeapBudgetAreRefusedAsTooLargeWithTheFix() throws Exception {
+        // given: 2,000 short items, about 40 KB of XML that would take about 150 KB of heap
+        StringBuilder sst = new StringBuilder("<sst xmlns=\"" + SST_NS + "\">");
+        for (int i = 0; i < 2_000; i++) {
+            sst.append("<si><t>").append(i).append("</t></si>");
+        }
+        Path file = dir.resolve("distinct.xlsx");
+        writeWithSharedStrings(file, sst.append("</sst>").toString(), "<row r=\"2\">" + sharedCell("A2", 0) + "</row>");
+        long unpacked = sst.length();
+
+        // then: refused by its unpacked size, and by the heap its items take though the part itself is smaller
+        for (long budget : new long[] {unpacked / 2, unpacked * 2}) {
+            assertThatThrownBy(() -> new XlsxRawSheets(file.toFile(), budget))
+                    .isInstanceOfSatisfying(UnreadableFileException.class, e -> {
+                        assertThat(e.outcome()).isEqualTo(FileOutcome.FILE_TOO_LARGE);
+                        assertThat(e.getMessage()).contains("distinct.xlsx").contains("split").contains("CSV");
+                    });
+        }
+        assertThat(sharedStrings(file, unpacked * 10)).hasSize(2_000);
+    }
+
+    @Test
+    void sharedStringsMatchPoisOnItsCorpus() throws Exception {
+        int compared = 0;
+        int items = 0;
+        for (Path file : PoiCorpusRobustnessTests.corpusFiles(PoiCorpusRobustnessTests.CORPUS)) {
+            String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+            if (!name.endsWith(".xlsx") && !name.endsWith(".xlsm")) {
+                continue;
+            }
+            List<String> theirs;
+            try {
+                theirs = poiSharedStrings(file);
+            } catch (Exception | StackOverflowError e) {
+                continue; // what POI cannot read, the robustness test covers
+            }
+            List<String> ours;
+            try {
+                ours = sharedStrings(file, Long.MAX_VALUE);
+            } catch (UnreadableFileException e) {
+                assertThat(e.outcome()).as(file + ": " + e.getMessage()).isEqualTo(FileOutcome.FILE_UNSAFE);
+                continue;
+            }
+            assertThat(ours).as(file.toString()).isEqualTo(theirs);
+            compared++;
+            items += ours.size();
+        }
+        System.out.printf("shared strings: same as POI's in %d corpus workbooks (%d items)%n", compared, items);
+        assertThat(compared).as("corpus workbooks compared").isPositive();
+    }
+
+    private static List<String> sharedStrings(Path file, long budget) throws Exception {
+        try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+            XlsxSharedStrings strings = XlsxSharedStrings.read(file.toFile(), pkg, XMLHelper.newXMLInputFactory(), budget);
+            List<String> items = new ArrayList<>();
+            for (int i = 0; i < strings.size(); i++) {
+                items.add(strings.item(i));
+            }
+            pkg.revert();
+            return items;
+        }
+    }
+
+    private static List<String> poiSharedStrings(Path file) throws Exception {
+        try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+            ReadOnlySharedStringsTable table = new ReadOnlySharedStringsTable(pkg, false);
+            List<String> items = new ArrayList<>();
+            for (int i = 0; hasItem(table, i); i++) {
+                items.add(table.getItemAt(i).getString());
+            }
+            pkg.revert();
+            return items;
+        }
+    }
+
+    private static boolean hasItem(ReadOnlySharedStringsTable table, int i) {
+        try {
+            table.getItemAt(i);
+            return true;
+        } catch (RuntimeException e) {
+            return false; // past the end (IllegalStateException), or no table at all
+        }
+    }
+
+    private static String sharedCell(String ref, int index) {
+        return "<c r=\"" + ref + "\" t=\"s\"><v>" + index + "</v></c>";
+    }
+
+    /** A minimal .xlsx whose sheet (header row first, inline) refers to a shared-strings part holding {@code sst}. */
+    static void writeWithSharedStrings(Path file, String sst, String rows) throws IOException {
+        String ns = "http://schemas.openxmlformats.org/";
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+            entry(zip, "[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"" + ns
+                    + "package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+                    + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+                    + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+                    + "<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>"
+                    + "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/></Types>");
+            entry(zip, "_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"" + ns
+                    + "package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"" + ns
+                    + "officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
+            entry(zip, "xl/workbook.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"" + ns
+                    + "spreadsheetml/2006/main\" xmlns:r=\"" + ns + "officeDocument/2006/relationships\">"
+                    + "<sheets><sheet name=\"Sheet1\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
+            entry(zip, "xl/_rels/workbook.xml.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"" + ns
+                    + "package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"" + ns
+                    + "officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
+                    + "<Relationship Id=\"rId2\" Type=\"" + ns
+                    + "officeDocument/2006/relationships/sharedStrings\" Target=\"sharedStrings.xml\"/></Relationships>");
+            entry(zip, "xl/sharedStrings.xml", sst);
+            entry(zip, "xl/worksheets/sheet1.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"" + ns
+                    + "spreadsheetml/2006/main\"><sheetData>" + XlsxSafetyTests.HEADER_ROW + rows + "</sheetData></worksheet>");
+        }
+    }
+
+    private static void entry(ZipOutputStream zip, String name, String xml) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(xml.getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
     }
 }
