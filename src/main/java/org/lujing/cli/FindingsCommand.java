@@ -1,0 +1,141 @@
+package org.lujing.cli;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.lujing.reconcile.FindingStatus;
+import org.lujing.reconcile.FindingsService;
+import org.lujing.reconcile.StoredFinding;
+import org.lujing.report.TextTable;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code findings [--date D] [--rule R] [--status S] [--json]}, {@code findings ack|resolve ID --note TEXT}: the reconciliation's findings. */
+@Command(name = "findings", description = "Findings of the nightly reconciliation (masked), and acknowledging or resolving them.",
+        subcommands = {FindingsCommand.Ack.class, FindingsCommand.Resolve.class})
+class FindingsCommand implements Callable<Integer> {
+
+    @Mixin
+    HomeOptions options;
+
+    @Option(names = "--date", paramLabel = "yyyy-MM-dd", description = "Findings that held on this date (default: those holding now).")
+    LocalDate date;
+
+    @Option(names = "--rule", paramLabel = "RULE", description = "Only this rule, e.g. UNMATCHED_SUBJECT.")
+    String rule;
+
+    @Option(names = "--status", paramLabel = "STATUS", description = "Only OPEN, ACKNOWLEDGED or RESOLVED.")
+    FindingStatus status;
+
+    @Option(names = "--json", description = "Print a JSON array and nothing else on stdout.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        try (ConfigurableApplicationContext context = Boot.start(options.home, false, options.verbose)) {
+            List<StoredFinding> findings = context.getBean(FindingsService.class).list(date, rule, status);
+            if (json) {
+                List<Map<String, Object>> out = new ArrayList<>();
+                findings.forEach(f -> out.add(json(f)));
+                System.out.println(Json.write(out));
+            } else {
+                TextTable t = new TextTable("#", "规则 rule", "级别 severity", "对象 person", "来源 source", "文件 file",
+                        "说明 details", "首次 first seen", "最近 last seen", "状态 status");
+                for (StoredFinding f : findings) {
+                    t.row(Long.toString(f.id()), f.rule(), f.severity(), dash(f.personMasked()), dash(f.sourceId()),
+                            f.fileId() == null ? "-" : "#" + f.fileId(), f.details(), f.firstSeen().toString(),
+                            f.lastSeen().toString(), f.status() + (f.holds() ? "" : " (cleared " + f.clearedOn() + ")"));
+                }
+                System.out.print(t.render());
+                System.out.println(findings.size() + " 项发现 findings. Acknowledge with `findings ack ID --note TEXT`,"
+                        + " close with `findings resolve ID --note TEXT`.");
+            }
+        }
+        return 0;
+    }
+
+    static Map<String, Object> json(StoredFinding f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", f.id());
+        m.put("rule", f.rule());
+        m.put("key", f.findingKey());
+        m.put("severity", f.severity());
+        m.put("subjectId", f.subjectId());
+        m.put("person", f.personMasked());
+        m.put("source", f.sourceId());
+        m.put("fileId", f.fileId());
+        m.put("details", f.details());
+        m.put("firstSeen", f.firstSeen().toString());
+        m.put("lastSeen", f.lastSeen().toString());
+        m.put("clearedOn", f.clearedOn() == null ? null : f.clearedOn().toString());
+        m.put("status", f.status());
+        m.put("statusNote", f.statusNote());
+        m.put("statusBy", f.statusBy());
+        m.put("statusAt", f.statusAt() == null ? null : f.statusAt().toInstant().toString());
+        return m;
+    }
+
+    private static String dash(String s) {
+        return s == null || s.isBlank() ? "-" : s;
+    }
+
+    /** What both status changes share: the finding, the note, the actor, and the output. */
+    abstract static class StatusChange implements Callable<Integer> {
+
+        @Mixin
+        HomeOptions options;
+
+        @Mixin
+        ActorOptions actor;
+
+        @Parameters(index = "0", paramLabel = "ID", description = "The finding's # in `findings`.")
+        long id;
+
+        @Option(names = "--note", required = true, paramLabel = "TEXT", description = "Why (kept with the finding and in the audit log).")
+        String note;
+
+        @Option(names = "--json", description = "Print the finding as JSON and nothing else on stdout.")
+        boolean json;
+
+        abstract StoredFinding change(FindingsService findings);
+
+        @Override
+        public Integer call() {
+            try (ConfigurableApplicationContext context = Boot.start(options.home, false, options.verbose)) {
+                StoredFinding f = change(context.getBean(FindingsService.class));
+                if (json) {
+                    System.out.println(Json.write(json(f)));
+                } else {
+                    System.out.println("finding #" + f.id() + " (" + f.rule() + ") → " + f.status() + " by " + f.statusBy());
+                }
+            }
+            return 0;
+        }
+    }
+
+    /** {@code findings ack ID --note TEXT [--as NAME]}. */
+    @Command(name = "ack", description = "Acknowledge a finding: someone is on it.")
+    static class Ack extends StatusChange {
+
+        @Override
+        StoredFinding change(FindingsService findings) {
+            return findings.acknowledge(id, note, actor.actor());
+        }
+    }
+
+    /** {@code findings resolve ID --note TEXT [--as NAME]}. */
+    @Command(name = "resolve", description = "Resolve a finding; later runs keep it resolved.")
+    static class Resolve extends StatusChange {
+
+        @Override
+        StoredFinding change(FindingsService findings) {
+            return findings.resolve(id, note, actor.actor());
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package org.lujing.reconcile;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.lujing.audit.AuditLog;
+import org.lujing.identity.Masking;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads findings and records what operators do about them (acknowledge, resolve), each action in the audit log. */
+@Service
+public class FindingsService {
+
+    static final RowMapper<StoredFinding> ROW = (rs, i) -> new StoredFinding(rs.getLong("id"), rs.getString("rule"),
+            rs.getString("finding_key"), rs.getString("severity"), longOrNull(rs, "subject_id"),
+            rs.getString("person_masked"), rs.getString("source_id"), longOrNull(rs, "file_id"),
+            rs.getString("details"), PersonDisplay.date(rs.getDate("first_seen")), PersonDisplay.date(rs.getDate("last_seen")),
+            rs.getString("status"), PersonDisplay.date(rs.getDate("cleared_on")), rs.getString("status_note"),
+            rs.getString("status_by"), rs.getTimestamp("status_at"));
+
+    private static final String COLUMNS = """
+            SELECT id, rule, finding_key, severity, subject_id, person_masked, source_id, file_id, details, first_seen,
+                   last_seen, status, cleared_on, status_note, status_by, status_at FROM finding""";
+
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+
+    FindingsService(JdbcClient jdbc, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    /**
+     * Findings in the order they were first opened.
+     *
+     * @param date null: those holding now (not cleared); a date: those that held on it (first seen on or before it,
+     *     and not cleared by then)
+     * @param rule null for every rule
+     * @param status null for every status
+     */
+    @Transactional(readOnly = true)
+    public List<StoredFinding> list(LocalDate date, String rule, FindingStatus status) {
+        StringBuilder sql = new StringBuilder(COLUMNS).append(" WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (date == null) {
+            sql.append(" AND cleared_on IS NULL");
+        } else {
+            sql.append(" AND first_seen <= ? AND (cleared_on IS NULL OR cleared_on > ?)");
+            params.add(date);
+            params.add(date);
+        }
+        if (rule != null) {
+            String wanted = rule.strip().toUpperCase(Locale.ROOT);
+            if (!ReconcileService.RULE_ORDER.contains(wanted)) {
+                throw new IllegalArgumentException("there is no rule " + rule + "; rules are " + String.join(", ", ReconcileService.RULE_ORDER));
+            }
+            sql.append(" AND rule = ?");
+            params.add(wanted);
+        }
+        if (status != null) {
+            sql.append(" AND status = ?");
+            params.add(status.name());
+        }
+        sql.append(" ORDER BY id");
+        return jdbc.sql(sql.toString()).params(params).query(ROW).list();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<StoredFinding> find(long id) {
+        return jdbc.sql(COLUMNS + " WHERE id = ?").param(id).query(ROW).optional();
+    }
+
+    /** Someone has seen it and is on it; a resolved finding cannot be acknowledged again. */
+    @Transactional
+    public StoredFinding acknowledge(long id, String note, String actor) {
+        StoredFinding f = find(id).orElseThrow(() -> new FindingNotFoundException(id));
+        if (FindingStatus.RESOLVED.name().equals(f.status())) {
+            throw new IllegalArgumentException("finding #" + id + " is already resolved");
+        }
+        return change(f, FindingStatus.ACKNOWLEDGED, note, actor, "FINDING_ACK");
+    }
+
+    /** Settled by a person (fixed at the source, or accepted as it is); later runs keep it resolved. */
+    @Transactional
+    public StoredFinding resolve(long id, String note, String actor) {
+        StoredFinding f = find(id).orElseThrow(() -> new FindingNotFoundException(id));
+        return change(f, FindingStatus.RESOLVED, note, actor, "FINDING_RESOLVE");
+    }
+
+    private static Long longOrNull(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private StoredFinding change(StoredFinding f, FindingStatus status, String note, String actor, String action) {
+        if (note == null || note.isBlank()) {
+            throw new IllegalArgumentException("say why: a note is required to " + status.name().toLowerCase(Locale.ROOT) + " a finding");
+        }
+        if (actor == null || actor.isBlank()) {
+            throw new IllegalArgumentException("an actor is required");
+        }
+        String masked = Masking.value(note.strip());
+        jdbc.sql("UPDATE finding SET status = ?, status_note = ?, status_by = ?, status_at = ? WHERE id = ?")
+                .params(status.name(), masked.length() > 1000 ? masked.substring(0, 1000) : masked, actor,
+                        Timestamp.from(Instant.now()), f.id())
+                .update();
+        audit.record(actor, action, "finding #" + f.id(), note, null);
+        return find(f.id()).orElseThrow();
+    }
+}

@@ -1,0 +1,317 @@
+package org.lujing.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.lujing.TestHomes;
+import org.lujing.audit.AuditLog;
+import org.lujing.ingest.FileIngestService;
+import org.lujing.source.SourceCatalog;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The six rules on a small ledger made for them (each fires where it should and stays silent beside it), then the
+ * life of findings across runs: idempotent per date, status kept, cleared when no longer true, reopened, and the
+ * reconcile job through JobOperator.
+ */
+@SpringBootTest(properties = "camel.main.auto-startup=false")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ReconciliationIntegrationTests {
+
+    static final Path HOME = TestHomes.fresh("reconcile");
+    static final Path FIXTURES = Path.of("src/test/resources/org/lujing/reconcile/rules");
+
+    @DynamicPropertySource
+    static void home(DynamicPropertyRegistry registry) {
+        registry.add("lujing.home", HOME::toString);
+    }
+
+    @Autowired
+    FileIngestService ingest;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    SourceCatalog sources;
+
+    @Autowired
+    ReconcileSettings settings;
+
+    @Autowired
+    UnmatchedSubjectRule unmatched;
+
+    @Autowired
+    OutsideSupervisionRule outside;
+
+    @Autowired
+    MissingFeedRule missingFeed;
+
+    @Autowired
+    ControlTotalMismatchRule controlTotal;
+
+    @Autowired
+    CrossSourceConflictRule conflict;
+
+    @Autowired
+    NoRecentSupportRule noRecent;
+
+    @Autowired
+    ReconcileService reconcile;
+
+    @Autowired
+    FindingsService findings;
+
+    @Autowired
+    ReconcileRunner runner;
+
+    @Autowired
+    AuditLog audit;
+
+    static long communityFile;
+
+    @Test
+    @Order(1)
+    void fixturesLoad() {
+        // given the files of early April 2025, as if they had arrived then
+        ingest.ingest(FIXTURES.resolve("roster/roster.csv"), "roster");
+        communityFile = arrivedOn(ingest.ingest(FIXTURES.resolve("community/ledger.csv"), "community"), "2025-04-03T10:00:00");
+        arrivedOn(ingest.ingest(FIXTURES.resolve("university/sessions.csv"), "university"), "2025-04-04T10:00:00");
+        arrivedOn(ingest.ingest(FIXTURES.resolve("micro-lesson/lessons.json"), "micro-lesson"), "2025-04-16T02:00:00");
+        jdbc.sql("UPDATE support_record SET created_at = ?").param(Timestamp.valueOf(LocalDateTime.parse("2025-04-06T10:00:00"))).update();
+
+        assertThat(jdbc.sql("SELECT outcome FROM ingest_file ORDER BY id").query(String.class).list())
+                .containsExactly("LOADED", "LOADED", "LOADED", "LOADED");
+        assertThat(jdbc.sql("SELECT declared_count FROM file_control_total WHERE file_id = ?").param(communityFile)
+                .query(Integer.class).list()).containsExactly(5);
+    }
+
+    @Test
+    @Order(2)
+    void unmatchedSubjectWaitsOutTheGracePeriod() {
+        // arrived 2025-04-06, grace 7 days: due on the 13th, not before
+        assertThat(unmatched.evaluate(ctx("2025-04-12"))).isEmpty();
+        List<Finding> found = unmatched.evaluate(ctx("2025-04-13"));
+
+        String sun = jdbc.sql("SELECT DISTINCT subject_key FROM support_record WHERE subject_id IS NULL").query(String.class).single().strip();
+        assertThat(found).singleElement().satisfies(f -> {
+            assertThat(f.key()).isEqualTo("subject:" + sun);
+            assertThat(f.personMasked()).isEqualTo("孙三 4301************35");
+            assertThat(f.sourceId()).isEqualTo("community");
+            assertThat(f.details()).doesNotContain("430103199006060035");
+        });
+    }
+
+    @Test
+    @Order(3)
+    void outsideSupervisionIsOneFindingPerRecordDatedOutside() {
+        List<Finding> found = outside.evaluate(ctx("2025-04-20"));
+
+        long early = recordId("钱二", "2025-02-15");
+        // 钱二's records from April lie inside 2025-03-01 … 2025-06-30, 赵一's inside his year
+        assertThat(found).singleElement().satisfies(f -> {
+            assertThat(f.key()).isEqualTo("record:" + early);
+            assertThat(f.severity()).isEqualTo(Severity.HIGH);
+            assertThat(f.personMasked()).isEqualTo("钱二 4301************20");
+            assertThat(f.details()).contains("2025-02-15", "2025-03-01");
+        });
+    }
+
+    @Test
+    @Order(4)
+    void missingFeedCountsPeriodsWithoutADelivery() {
+        List<String> keys = missingFeed.evaluate(ctx("2025-06-10")).stream().map(Finding::key).toList();
+
+        // March is answered by the files of 3 and 4 April; April and May are not; June is not due yet
+        assertThat(keys).contains("source:community:2025-04", "source:community:2025-05",
+                "source:university:2025-04", "source:university:2025-05", "source:micro-lesson:2025-W17",
+                "source:micro-lesson:2025-W23");
+        assertThat(keys).doesNotContain("source:community:2025-03", "source:community:2025-06",
+                "source:micro-lesson:2025-W16", "source:micro-lesson:2025-W24");
+        // no cadence (roster, employer), or never delivered and no feeds-since (hospital): nothing expected
+        assertThat(keys).noneMatch(k -> k.startsWith("source:roster:") || k.startsWith("source:employer:")
+                || k.startsWith("source:hospital:"));
+
+        List<String> since = missingFeed.evaluate(new ReconcileContext(LocalDate.parse("2025-06-10"), jdbc, sources,
+                new ReconcileSettings(7, LocalDate.parse("2025-03-01"), 30))).stream().map(Finding::key).toList();
+        assertThat(since).contains("source:hospital:2025-03", "source:hospital:2025-05").doesNotContain("source:community:2025-03");
+    }
+
+    @Test
+    @Order(5)
+    void controlTotalMismatchComparesTheTotalRowWithTheDataRows() {
+        // the community file says 5 but has 6 data rows; the university file's 合计：2 agrees
+        assertThat(controlTotal.evaluate(ctx("2025-04-20"))).singleElement().satisfies(f -> {
+            assertThat(f.key()).isEqualTo("file:" + communityFile);
+            assertThat(f.fileId()).isEqualTo(communityFile);
+            assertThat(f.details()).contains("declares 5", "has 6");
+        });
+    }
+
+    @Test
+    @Order(6)
+    void crossSourceConflictNeedsTwoSourcesWithDifferentValues() {
+        // 赵一 4 April: hours 1 (community) vs 2 (university); 钱二 5 April: the university left hours empty
+        assertThat(conflict.evaluate(ctx("2025-04-20"))).singleElement().satisfies(f -> {
+            assertThat(f.key()).isEqualTo("record:" + recordId("赵一", "2025-04-04"));
+            assertThat(f.details()).contains("hours: community 1, university 2").doesNotContain("outcome");
+        });
+    }
+
+    @Test
+    @Order(7)
+    void noRecentSupportFindsActivePeopleWithoutSupportOrLessons() {
+        List<Finding> found = noRecent.evaluate(ctx("2025-04-20"));
+
+        // 赵一 was supported and attended; 吴五's supervision ended in March
+        assertThat(found).extracting(Finding::personMasked).containsExactly("钱二 4301************20", "周四 4301************40");
+        assertThat(found.get(0).details()).contains("micro-lessons").doesNotContain("no support record");
+        assertThat(found.get(1).details()).contains("no support record", "micro-lessons");
+        // a week later the lessons of 7 and 14 April… are no longer the last two weeks: 21–27 April had none held
+        assertThat(noRecent.evaluate(ctx("2025-04-27"))).noneMatch(f -> f.details().contains("micro-lessons"));
+    }
+
+    @Test
+    @Order(10)
+    void reconcilingTheSameDateTwiceChangesNothing() {
+        ReconcileSummary first = reconcile.reconcile(LocalDate.parse("2025-04-20"));
+        List<Map<String, Object>> rows = allFindings();
+        ReconcileSummary second = reconcile.reconcile(LocalDate.parse("2025-04-20"));
+
+        assertThat(first.opened()).isEqualTo(rows.size()).isPositive();
+        assertThat(first.rules()).extracting(ReconcileSummary.RuleCounts::rule).containsExactlyElementsOf(ReconcileService.RULE_ORDER);
+        assertThat(second.opened()).isZero();
+        assertThat(second.cleared()).isZero();
+        assertThat(second.seenAgain()).isEqualTo(rows.size());
+        assertThat(allFindings()).isEqualTo(rows);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM (SELECT rule, finding_key FROM finding GROUP BY rule, finding_key) f")
+                .query(Integer.class).single()).isEqualTo(rows.size());
+    }
+
+    @Test
+    @Order(11)
+    void aResolvedFindingStaysResolvedWhenSeenAgain() {
+        StoredFinding f = outsideFinding();
+        Instant before = Instant.now().minusSeconds(1);
+        findings.resolve(f.id(), "钱二 joined early; confirmed with the judicial office", "tester");
+        StoredFinding ack = findings.list(null, "CONTROL_TOTAL_MISMATCH", null).get(0);
+        findings.acknowledge(ack.id(), "asked the community to recount", "tester");
+
+        ReconcileSummary next = reconcile.reconcile(LocalDate.parse("2025-04-21"));
+
+        StoredFinding after = findings.find(f.id()).orElseThrow();
+        assertThat(after.status()).isEqualTo("RESOLVED");
+        assertThat(after.statusBy()).isEqualTo("tester");
+        assertThat(after.firstSeen()).isEqualTo("2025-04-20");
+        assertThat(after.lastSeen()).isEqualTo("2025-04-21");
+        assertThat(findings.find(ack.id()).orElseThrow().status()).isEqualTo("ACKNOWLEDGED");
+        assertThat(findings.list(null, null, FindingStatus.RESOLVED)).extracting(StoredFinding::id).containsExactly(f.id());
+        assertThat(next.rules()).filteredOn(r -> r.rule().equals(OutsideSupervisionRule.NAME))
+                .singleElement().satisfies(r -> assertThat(r.seenAgain()).isEqualTo(1));
+        assertThat(audit.since(before)).extracting(AuditLog.Entry::action, AuditLog.Entry::target)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("FINDING_RESOLVE", "finding #" + f.id()),
+                        org.assertj.core.groups.Tuple.tuple("FINDING_ACK", "finding #" + ack.id()));
+    }
+
+    @Test
+    @Order(12)
+    void aFindingNoLongerTrueIsClearedAndReopensWhenTrueAgain() {
+        // the roster now says 钱二's supervision began on 1 February
+        ingest.ingest(FIXTURES.resolve("roster-fix/roster-fix.csv"), "roster");
+        ReconcileSummary cleared = reconcile.reconcile(LocalDate.parse("2025-04-22"));
+
+        StoredFinding f = outsideFinding();
+        assertThat(f.clearedOn()).isEqualTo("2025-04-22");
+        assertThat(f.lastSeen()).isEqualTo("2025-04-21");
+        assertThat(f.status()).isEqualTo("RESOLVED");
+        assertThat(cleared.rules()).filteredOn(r -> r.rule().equals(OutsideSupervisionRule.NAME))
+                .singleElement().satisfies(r -> assertThat(r.cleared()).isEqualTo(1));
+        assertThat(findings.list(null, OutsideSupervisionRule.NAME, null)).isEmpty();
+        assertThat(findings.list(LocalDate.parse("2025-04-21"), OutsideSupervisionRule.NAME, null)).hasSize(1);
+
+        // and back: the same finding again, not a second one
+        ingest.ingest(FIXTURES.resolve("roster-revert/roster-revert.csv"), "roster");
+        reconcile.reconcile(LocalDate.parse("2025-04-23"));
+
+        StoredFinding again = outsideFinding();
+        assertThat(again.id()).isEqualTo(f.id());
+        assertThat(again.clearedOn()).isNull();
+        assertThat(again.firstSeen()).isEqualTo("2025-04-20");
+        assertThat(again.lastSeen()).isEqualTo("2025-04-23");
+        assertThat(again.status()).isEqualTo("RESOLVED");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM finding WHERE rule = ?").param(OutsideSupervisionRule.NAME)
+                .query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(13)
+    void anOlderDateNeverUndoesALaterRun() {
+        List<Map<String, Object>> rows = allFindings();
+        reconcile.reconcile(LocalDate.parse("2025-04-23"));
+        // rerunning a date already passed keeps every later judgement
+        reconcile.reconcile(LocalDate.parse("2025-04-21"));
+
+        assertThat(outsideFinding().lastSeen()).isEqualTo("2025-04-23");
+        assertThat(allFindings()).extracting(r -> r.get("LAST_SEEN").toString())
+                .containsExactlyElementsOf(rows.stream().map(r -> r.get("LAST_SEEN").toString()).toList());
+    }
+
+    @Test
+    @Order(20)
+    void theReconcileJobRunsThroughTheJobOperator() {
+        ReconcileRunner.Result first = runner.run(LocalDate.parse("2025-04-24"));
+        ReconcileRunner.Result again = runner.run(LocalDate.parse("2025-04-24"));
+
+        assertThat(first.status()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(again.status()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(again.jobExecutionId()).isNotEqualTo(first.jobExecutionId());
+        assertThat(first.summary().rules()).hasSize(6);
+        assertThat(again.summary().opened()).isZero();
+        assertThat(again.summary().active()).isEqualTo(first.summary().active());
+        assertThat(jdbc.sql("""
+                        SELECT COUNT(*) FROM batch_job_execution e JOIN batch_job_instance i ON i.job_instance_id = e.job_instance_id
+                        WHERE i.job_name = 'reconcileJob' AND e.status = 'COMPLETED'""").query(Integer.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT findings_active FROM reconcile_run WHERE as_of = ?").param(LocalDate.parse("2025-04-24"))
+                .query(Integer.class).single()).isEqualTo(first.summary().active());
+    }
+
+    private ReconcileContext ctx(String asOf) {
+        return new ReconcileContext(LocalDate.parse(asOf), jdbc, sources, settings);
+    }
+
+    private long arrivedOn(FileIngestService.Result result, String at) {
+        long id = result.file().orElseThrow().id();
+        jdbc.sql("UPDATE ingest_file SET received_at = ? WHERE id = ?").params(Timestamp.valueOf(LocalDateTime.parse(at)), id).update();
+        return id;
+    }
+
+    private long recordId(String name, String date) {
+        return jdbc.sql("SELECT id FROM support_record WHERE person_name = ? AND activity_date = ? AND merged_into IS NULL")
+                .params(name, LocalDate.parse(date))
+                .query(Long.class)
+                .single();
+    }
+
+    private StoredFinding outsideFinding() {
+        return jdbc.sql("SELECT * FROM finding WHERE rule = ?").param(OutsideSupervisionRule.NAME).query(FindingsService.ROW).single();
+    }
+
+    private List<Map<String, Object>> allFindings() {
+        return jdbc.sql("SELECT * FROM finding ORDER BY id").query().listOfRows();
+    }
+}
