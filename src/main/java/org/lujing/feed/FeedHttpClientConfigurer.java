@@ -1,0 +1,18 @@
+package org.lujing.feed;
+
+import org.apache.camel.component.http.HttpClientConfigurer;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The HTTP client of feed pulls: the client's own retries are turned off (by default it silently repeats a 503 or
+ * 429 after a pause), so that every retry is the route's redelivery, counted, logged and backed off as configured.
+ */
+@Component("feedHttpClientConfigurer")
+public class FeedHttpClientConfigurer implements HttpClientConfigurer {
+
+    @Override
+    public void configureHttpClient(HttpClientBuilder clientBuilder) {
+        clientBuilder.disableAutomaticRetries();
+    }
+}

@@ -1,0 +1,235 @@
+package org.lujing.feed;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
+import org.apache.camel.Body;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.http.base.HttpOperationFailedException;
+import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
+import org.lujing.LujingProperties;
+import org.lujing.identity.Masking;
+import org.lujing.ingest.FileIngestService;
+import org.lujing.ingest.IngestedFile;
+import org.lujing.ledger.FileOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The steps of a feed-pull route ({@code routes/<source>-feed.camel.yaml}): settings, page URLs, taking pages in,
+ * and at the end one JSON file of the pull's new records handed to the same ingest job as a dropped file.
+ *
+ * <p>Idempotence is by record id, in Camel's JDBC idempotent repository (table {@code CAMEL_MESSAGEPROCESSED},
+ * owned by Flyway, processor name {@code <source>-feed}). Ids are marked only after the ingest of the file holding
+ * them succeeded (LOADED, LOADED_WITH_REJECTS, or DUPLICATE_FILE: the same content was loaded before). The ingest
+ * commits in its own transactions and the marks in theirs, so a crash between the two re-pulls those records the
+ * next night: delivery is at least once, and the ledger takes a repeat once (same file content: DUPLICATE_FILE;
+ * otherwise a record of the same identity merges into the existing one). A failed ingest marks nothing and loses
+ * nothing.
+ */
+@Component("feedPull")
+public class FeedPull {
+
+    static final String STATE = "lujingFeedPull";
+    static final String SOURCE = "lujingFeedSource";
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final DateTimeFormatter FILE_NAME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    private static final Set<String> SUCCESS = Set.of(FileOutcome.LOADED.name(), FileOutcome.LOADED_WITH_REJECTS.name(),
+            FileOutcome.DUPLICATE_FILE.name());
+    private static final Logger log = LoggerFactory.getLogger(FeedPull.class);
+
+    private final ObjectMapper mapper = JsonMapper.builder().build();
+    private final Environment environment;
+    private final DataSource dataSource;
+    private final FileIngestService ingest;
+    private final LujingProperties properties;
+    private final Map<String, JdbcMessageIdRepository> repositories = new ConcurrentHashMap<>();
+
+    public FeedPull(Environment environment, DataSource dataSource, FileIngestService ingest, LujingProperties properties) {
+        this.environment = environment;
+        this.dataSource = dataSource;
+        this.ingest = ingest;
+        this.properties = properties;
+    }
+
+    /** A feed's settings from {@code lujing.feeds.<source>.*}, defaults where unset. */
+    public FeedSettings settings(String sourceId) {
+        return Binder.get(environment).bindOrCreate("lujing.feeds." + sourceId, Bindable.of(FeedSettings.class));
+    }
+
+    public FeedPullState begin(@ExchangeProperty(SOURCE) String sourceId) {
+        return new FeedPullState(sourceId, settings(sourceId));
+    }
+
+    public boolean configured(@ExchangeProperty(STATE) FeedPullState pull) {
+        return pull.settings().configured();
+    }
+
+    public boolean morePages(@ExchangeProperty(STATE) FeedPullState pull) {
+        return pull.more();
+    }
+
+    /** The page's address without query (the HTTP endpoint); {@link #pageQuery} is its query. */
+    public String pageEndpoint(@ExchangeProperty(STATE) FeedPullState pull) {
+        return pull.pageEndpoint();
+    }
+
+    /** The page's query string (paging parameters and any the feed's URL carries), already encoded. */
+    public String pageQuery(@ExchangeProperty(STATE) FeedPullState pull) {
+        return pull.pageQuery();
+    }
+
+    /** The Authorization header's value, or null (no header) when no token is configured. */
+    public String authorization(@ExchangeProperty(STATE) FeedPullState pull) {
+        String token = pull.settings().token();
+        return token.isEmpty() ? null : "Bearer " + token;
+    }
+
+    public void acceptPage(@Body String body, @ExchangeProperty(STATE) FeedPullState pull) {
+        pull.accept(FeedPage.parse(body), repository(pull.sourceId())::contains);
+    }
+
+    public PullResult skipped(@ExchangeProperty(STATE) FeedPullState pull) {
+        log.info("{} feed: no URL configured (lujing.feeds.{}.url), skipped", pull.sourceId(), pull.sourceId());
+        return new PullResult(pull.sourceId(), PullResult.Status.SKIPPED, 0, 0, 0, null,
+                "no URL configured (lujing.feeds." + pull.sourceId() + ".url)");
+    }
+
+    /** After every retry failed: the feed is reported, nothing is ingested or marked, and the night goes on. */
+    public PullResult unreachable(@ExchangeProperty(STATE) FeedPullState pull,
+            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
+        String reason = Masking.value(reason(cause))
+                + (cause instanceof FeedPageNotReadableException ? "" : " (after " + pull.settings().retries() + " retries)");
+        log.warn("{} feed unreachable: {}; it is pulled again next night", pull.sourceId(), reason);
+        return new PullResult(pull.sourceId(), PullResult.Status.UNREACHABLE, pull.pages(), pull.fetched(), 0, null, reason);
+    }
+
+    /** Writes the pull's new records as one file, ingests it, and marks their ids once the ingest succeeded. */
+    public PullResult finish(@ExchangeProperty(STATE) FeedPullState pull) {
+        String sourceId = pull.sourceId();
+        if (pull.fresh().isEmpty()) {
+            PullResult r = new PullResult(sourceId, PullResult.Status.NOTHING_NEW, pull.pages(), pull.fetched(), 0, null, pull.warning());
+            log.info("{}", r);
+            return r;
+        }
+        Path file = write(pull);
+        FileIngestService.Result ingested;
+        try {
+            ingested = ingest.ingest(file, sourceId);
+        } finally {
+            // the ingest keeps its own copy under archive/ (or quarantine/): this one would only be a second copy
+            // of identity numbers in clear
+            deleteQuietly(file);
+        }
+        IngestedFile registered = ingested.file().orElse(null);
+        PullResult r;
+        if (registered != null && ingested.jobStatus() == BatchStatus.COMPLETED && SUCCESS.contains(registered.outcome())) {
+            JdbcMessageIdRepository repository = repository(sourceId);
+            pull.fresh().keySet().forEach(repository::add);
+            r = new PullResult(sourceId, PullResult.Status.INGESTED, pull.pages(), pull.fetched(), pull.fresh().size(),
+                    registered, pull.warning());
+            log.info("{}", r);
+        } else {
+            r = new PullResult(sourceId, PullResult.Status.INGEST_FAILED, pull.pages(), pull.fetched(), pull.fresh().size(),
+                    registered, "the ingest of the pulled records ended " + ingested.outcome() + " (job " + ingested.jobStatus()
+                            + "); nothing was marked as taken, the next pull takes them again; the file is kept at "
+                            + ingested.storedAt());
+            log.warn("{}", r);
+        }
+        return r;
+    }
+
+    private Path write(FeedPullState pull) {
+        Path dir = properties.home().resolve("feeds").resolve(pull.sourceId());
+        try {
+            createPrivateDirectories(dir);
+            String stem = LocalDateTime.now(SHANGHAI).format(FILE_NAME);
+            Path target = dir.resolve(stem + ".json");
+            for (int i = 1; Files.exists(target); i++) {
+                target = dir.resolve(stem + "-" + i + ".json");
+            }
+            StringBuilder json = new StringBuilder("{\"records\": [\n");
+            boolean first = true;
+            for (JsonNode record : pull.fresh().values()) {
+                json.append(first ? "" : ",\n").append(mapper.writeValueAsString(record));
+                first = false;
+            }
+            json.append("\n]}\n");
+            Path staged = dir.resolve("." + target.getFileName() + ".part");
+            Files.writeString(staged, json);
+            return Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the pulled records of " + pull.sourceId() + " under " + dir, e);
+        }
+    }
+
+    private JdbcMessageIdRepository repository(String sourceId) {
+        return repositories.computeIfAbsent(sourceId, id -> {
+            JdbcMessageIdRepository r = new JdbcMessageIdRepository(dataSource, id + "-feed");
+            r.setCreateTableIfNotExists(false); // Flyway owns CAMEL_MESSAGEPROCESSED (V3)
+            r.start();
+            return r;
+        });
+    }
+
+    private static String reason(Exception cause) {
+        if (cause == null) {
+            return "unknown failure";
+        }
+        if (cause instanceof HttpOperationFailedException http) {
+            return "HTTP " + http.getStatusCode() + (http.getStatusText() == null ? "" : " " + http.getStatusText())
+                    + " from " + withoutQuery(http.getUri());
+        }
+        String message = cause.getMessage();
+        return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+
+    private static String withoutQuery(String uri) {
+        if (uri == null) {
+            return "?";
+        }
+        int q = uri.indexOf('?');
+        return q < 0 ? uri : uri.substring(0, q);
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("could not delete {}: {}", file, e.getMessage());
+        }
+    }
+
+    private static void createPrivateDirectories(Path dir) throws IOException {
+        Path absolute = dir.toAbsolutePath();
+        if (Files.isDirectory(absolute)) {
+            return;
+        }
+        createPrivateDirectories(absolute.getParent());
+        Files.createDirectories(absolute);
+        try {
+            Files.setPosixFilePermissions(absolute, PosixFilePermissions.fromString("rwx------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // on Windows the profile's ACLs apply
+        }
+    }
+}

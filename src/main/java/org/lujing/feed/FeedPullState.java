@@ -1,0 +1,121 @@
+package org.lujing.feed;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/** One pull in progress, carried through the route as an exchange property: where the next page is, what came so far. */
+final class FeedPullState {
+
+    private final String sourceId;
+    private final FeedSettings settings;
+    /** new records of this pull by id, in the order they arrived; a repeat within the pull is kept once */
+    private final Map<String, JsonNode> fresh = new LinkedHashMap<>();
+    private int nextPage = 1;
+    private String nextUrl;
+    private boolean more;
+    private int pages;
+    private int fetched;
+    private String warning;
+
+    FeedPullState(String sourceId, FeedSettings settings) {
+        this.sourceId = sourceId;
+        this.settings = settings;
+        this.more = settings.configured();
+    }
+
+    String sourceId() {
+        return sourceId;
+    }
+
+    FeedSettings settings() {
+        return settings;
+    }
+
+    boolean more() {
+        return more;
+    }
+
+    /** The URL of the page to ask for now: the one the last page named, or the feed's URL with page and size. */
+    String pageUrl() {
+        if (nextUrl != null) {
+            return nextUrl;
+        }
+        return withQuery(settings.url(), settings.pageParam(), Integer.toString(nextPage), settings.sizeParam(),
+                Integer.toString(settings.pageSize()));
+    }
+
+    /** The page URL without its query: the HTTP endpoint, the same for every page (the query goes in a header). */
+    String pageEndpoint() {
+        String url = pageUrl();
+        int q = url.indexOf('?');
+        return q < 0 ? url : url.substring(0, q);
+    }
+
+    /** The page URL's query (already encoded), or null. */
+    String pageQuery() {
+        String url = pageUrl();
+        int q = url.indexOf('?');
+        return q < 0 ? null : url.substring(q + 1);
+    }
+
+    /** Takes a page in: new records are kept, the next page (if any) decided. */
+    void accept(FeedPage page, java.util.function.Predicate<String> takenBefore) {
+        pages++;
+        fetched += page.records().size();
+        for (JsonNode record : page.records()) {
+            String id = FeedPage.recordId(record);
+            if (!fresh.containsKey(id) && !takenBefore.test(id)) {
+                fresh.put(id, record);
+            }
+        }
+        more = page.promisesMore(settings.pageSize());
+        String previousUrl = pageUrl();
+        nextUrl = null;
+        if (page.nextUrl() != null) {
+            // java.net.URI resolves "?q" by RFC 2396 (dropping the last path segment); RFC 3986 keeps the path
+            nextUrl = page.nextUrl().startsWith("?")
+                    ? previousUrl.replaceFirst("[?#].*$", "") + page.nextUrl()
+                    : URI.create(previousUrl).resolve(page.nextUrl()).toString();
+        } else if (page.nextPage() != null) {
+            nextPage = page.nextPage();
+        } else {
+            nextPage++;
+        }
+        if (more && pages >= settings.maxPages()) {
+            more = false;
+            warning = "stopped after max-pages (" + settings.maxPages() + ") although the feed announced more;"
+                    + " raise lujing.feeds." + sourceId + ".max-pages if the feed is really that long";
+        }
+    }
+
+    Map<String, JsonNode> fresh() {
+        return fresh;
+    }
+
+    int pages() {
+        return pages;
+    }
+
+    int fetched() {
+        return fetched;
+    }
+
+    String warning() {
+        return warning;
+    }
+
+    private static String withQuery(String url, String k1, String v1, String k2, String v2) {
+        int hash = url.indexOf('#');
+        String base = hash >= 0 ? url.substring(0, hash) : url;
+        String sep = base.contains("?") ? (base.endsWith("?") || base.endsWith("&") ? "" : "&") : "?";
+        return base + sep + enc(k1) + "=" + enc(v1) + "&" + enc(k2) + "=" + enc(v2);
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

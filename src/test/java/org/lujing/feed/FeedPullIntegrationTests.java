@@ -1,0 +1,338 @@
+package org.lujing.feed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.lujing.TestHomes;
+import org.lujing.ingest.FileIngestService;
+import org.lujing.ingest.FileRegistry;
+import org.lujing.ledger.FileOutcome;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The micro-lesson feed route against a local HTTP server: paging, a 5xx retried with backoff, the bearer token,
+ * idempotence by record id, and the pulled records going through the same ingest and accounting as a dropped file.
+ */
+@SpringBootTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FeedPullIntegrationTests {
+
+    static final Path HOME = TestHomes.fresh("feed");
+    static final String TOKEN = "s3cret-token";
+    static final int PAGE_SIZE = 3;
+    static final int RETRIES = 2;
+    static final long TIMEOUT_MS = 600;
+
+    static final List<String> records = new CopyOnWriteArrayList<>(List.of(
+            record("ml-1", "赵一", "430104198001010014", "2025-03-03", "第1课 社区矫正法概述"),
+            record("ml-2", "钱二", "430104198512120020", "2025-03-03", "第1课 社区矫正法概述"),
+            record("ml-3", "赵一", "430104198001010014", "2025-03-10", "第2课 遵纪守法"),
+            record("ml-4", "钱二", "430104198512120020", "2025-03-10", "第2课 遵纪守法"),
+            record("ml-5", "赵一", "430104198001010014", "2025-03-17", "第3课 心理健康")));
+    static final List<String> requests = new CopyOnWriteArrayList<>();
+    static final AtomicBoolean failFirstPageOnce = new AtomicBoolean(true);
+    static final HttpServer server = startServer();
+    static final Map<String, Object> overrides = new HashMap<>();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("lujing.home", HOME::toString);
+        registry.add("lujing.feeds.micro-lesson.url", () -> base() + "/lessons?course=weekly");
+        registry.add("lujing.feeds.micro-lesson.token", () -> TOKEN);
+        registry.add("lujing.feeds.micro-lesson.page-size", () -> PAGE_SIZE);
+        registry.add("lujing.feeds.micro-lesson.retries", () -> RETRIES);
+        registry.add("lujing.feeds.micro-lesson.retry-delay-ms", () -> 20);
+        registry.add("lujing.feeds.micro-lesson.timeout-ms", () -> TIMEOUT_MS);
+    }
+
+    @Autowired
+    FeedPuller feeds;
+
+    @Autowired
+    FileIngestService ingest;
+
+    @Autowired
+    FileRegistry files;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ConfigurableEnvironment environment;
+
+    @AfterEach
+    void dropOverrides() {
+        environment.getPropertySources().remove("feed-test-overrides");
+        overrides.clear();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.stop(0);
+    }
+
+    @Test
+    @Order(1)
+    void aPullFetchesEveryPageRetriesA5xxAndIngestsTheRecordsLikeADroppedFile() {
+        // given the people on the roster
+        assertThat(ingest.ingest(Path.of("src/test/resources/org/lujing/ingest/merge/roster/roster.csv"), "roster").outcome())
+                .isEqualTo(FileOutcome.LOADED.name());
+        long recordsBefore = supportRecords();
+        int filesBefore = files.all().size();
+
+        // when
+        PullResult result = feeds.pull("micro-lesson");
+
+        // then two pages, the first one after one failed attempt, every request with the token
+        assertThat(result.status()).isEqualTo(PullResult.Status.INGESTED);
+        assertThat(result.pages()).isEqualTo(2);
+        assertThat(result.fetched()).isEqualTo(5);
+        assertThat(result.fresh()).isEqualTo(5);
+        assertThat(requests).containsExactly(
+                "GET /lessons?course=weekly&page=1&size=3 Bearer " + TOKEN + " -> 500",
+                "GET /lessons?course=weekly&page=1&size=3 Bearer " + TOKEN + " -> 200",
+                "GET /lessons?course=weekly&page=2&size=3 Bearer " + TOKEN + " -> 200");
+
+        // and the file went through the ingest job with balanced accounting
+        assertThat(result.file()).isNotNull();
+        assertThat(result.outcome()).isEqualTo(FileOutcome.LOADED.name());
+        assertThat(result.file().sourceId()).isEqualTo("micro-lesson");
+        assertThat(result.file().balances()).isTrue();
+        assertThat(result.file().rowsRead()).isEqualTo(5);
+        assertThat(result.file().accepted()).isEqualTo(5);
+        assertThat(files.all()).hasSize(filesBefore + 1);
+        assertThat(supportRecords()).isEqualTo(recordsBefore + 5);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM support_record r JOIN subject s ON s.id = r.subject_id WHERE r.category = 'MICRO_LESSON'")
+                .query(Long.class).single()).isEqualTo(5);
+        assertThat(markedIds()).isEqualTo(5);
+        assertThat(Path.of(result.file().storedPath())).exists().startsWith(HOME.resolve("archive/micro-lesson"));
+        assertThat(jsonFilesUnder(HOME.resolve("feeds"))).as("the staging copy is removed after the ingest").isEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void aSecondPullAddsNothing() {
+        long recordsBefore = supportRecords();
+        int filesBefore = files.all().size();
+        requests.clear();
+
+        PullResult result = feeds.pull("micro-lesson");
+
+        assertThat(result.status()).isEqualTo(PullResult.Status.NOTHING_NEW);
+        assertThat(result.fetched()).isEqualTo(5);
+        assertThat(result.fresh()).isZero();
+        assertThat(result.file()).isNull();
+        assertThat(requests).hasSize(2);
+        assertThat(files.all()).hasSize(filesBefore);
+        assertThat(supportRecords()).isEqualTo(recordsBefore);
+        assertThat(markedIds()).isEqualTo(5);
+    }
+
+    @Test
+    @Order(3)
+    void aPullTakesOnlyTheRecordsNotSeenBeforeAndStopsAtAnEmptyPage() {
+        long recordsBefore = supportRecords();
+        records.add(record("ml-6", "钱二", "430104198512120020", "2025-03-17", "第3课 心理健康"));
+        requests.clear();
+
+        PullResult result = feeds.pull("micro-lesson");
+
+        assertThat(result.status()).isEqualTo(PullResult.Status.INGESTED);
+        assertThat(result.pages()).isEqualTo(3);
+        assertThat(result.fetched()).isEqualTo(6);
+        assertThat(result.fresh()).isEqualTo(1);
+        assertThat(result.file().rowsRead()).isEqualTo(1);
+        assertThat(result.file().balances()).isTrue();
+        assertThat(requests).last().asString().contains("page=3");
+        assertThat(supportRecords()).isEqualTo(recordsBefore + 1);
+        assertThat(markedIds()).isEqualTo(6);
+    }
+
+    @Test
+    @Order(4)
+    void aFeedWithoutUrlIsSkippedWithoutAnyRequest() {
+        override("lujing.feeds.micro-lesson.url", "");
+        requests.clear();
+
+        PullResult result = feeds.pull("micro-lesson");
+
+        assertThat(result.status()).isEqualTo(PullResult.Status.SKIPPED);
+        assertThat(result.message()).contains("lujing.feeds.micro-lesson.url");
+        assertThat(requests).isEmpty();
+    }
+
+    @Test
+    @Order(5)
+    void aFeedThatCannotBeReachedIsReportedAfterTheRetries() throws IOException {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        override("lujing.feeds.micro-lesson.url", "http://127.0.0.1:" + closedPort + "/lessons");
+        int filesBefore = files.all().size();
+
+        PullResult result = feeds.pull("micro-lesson");
+
+        assertThat(result.status()).isEqualTo(PullResult.Status.UNREACHABLE);
+        assertThat(result.message()).contains("after " + RETRIES + " retries");
+        assertThat(files.all()).hasSize(filesBefore);
+    }
+
+    @Test
+    @Order(6)
+    void aFeedAnswering5xxIsRetriedWithBackoffThenReported() {
+        override("lujing.feeds.micro-lesson.url", base() + "/down");
+        requests.clear();
+
+        PullResult result = feeds.pull("micro-lesson");
+
+        assertThat(result.status()).isEqualTo(PullResult.Status.UNREACHABLE);
+        assertThat(result.message()).contains("HTTP 503").doesNotContain("page=");
+        assertThat(requests).hasSize(1 + RETRIES).allSatisfy(r -> assertThat(r).endsWith("-> 503"));
+    }
+
+    @Test
+    @Order(7)
+    void aFeedThatDoesNotAnswerInTimeIsReported() {
+        override("lujing.feeds.micro-lesson.url", base() + "/slow");
+        long start = System.nanoTime();
+
+        PullResult result = feeds.pull("micro-lesson");
+
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        assertThat(result.status()).isEqualTo(PullResult.Status.UNREACHABLE);
+        assertThat(ms).isLessThan((RETRIES + 1) * (TIMEOUT_MS + 1000));
+    }
+
+    @Test
+    @Order(8)
+    void aPageThatIsNotJsonIsReportedWithoutLeakingItsContent() {
+        override("lujing.feeds.micro-lesson.url", base() + "/garbage");
+
+        PullResult result = feeds.pull("micro-lesson");
+
+        assertThat(result.status()).isEqualTo(PullResult.Status.UNREACHABLE);
+        assertThat(result.message()).doesNotContain("430104198001010014");
+    }
+
+    private void override(String key, Object value) {
+        overrides.put(key, value);
+        if (!environment.getPropertySources().contains("feed-test-overrides")) {
+            environment.getPropertySources().addFirst(new MapPropertySource("feed-test-overrides", overrides));
+        }
+    }
+
+    private long supportRecords() {
+        return jdbc.sql("SELECT COUNT(*) FROM support_record").query(Long.class).single();
+    }
+
+    private long markedIds() {
+        return jdbc.sql("SELECT COUNT(*) FROM CAMEL_MESSAGEPROCESSED WHERE processorName = 'micro-lesson-feed'")
+                .query(Long.class).single();
+    }
+
+    private static List<Path> jsonFilesUnder(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String record(String id, String name, String idNumber, String date, String lesson) {
+        return "{\"id\": \"" + id + "\", \"name\": \"" + name + "\", \"idNumber\": \"" + idNumber + "\", \"date\": \"" + date
+                + "\", \"activityName\": \"" + lesson + "\", \"hours\": 0.5}";
+    }
+
+    private static String base() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    private static HttpServer startServer() {
+        try {
+            HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            s.setExecutor(Executors.newCachedThreadPool());
+            s.createContext("/lessons", FeedPullIntegrationTests::lessons);
+            s.createContext("/down", ex -> respond(ex, 503, "{\"error\": \"maintenance\"}"));
+            s.createContext("/garbage", ex -> respond(ex, 200, "<html>赵一 430104198001010014</html>"));
+            s.createContext("/slow", ex -> {
+                try {
+                    Thread.sleep(TIMEOUT_MS * 4);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                respond(ex, 200, "[]");
+            });
+            s.start();
+            return s;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The assumed platform: GET ?page=N&size=S (pages from 1), bearer token, {"records": [...]} per page. */
+    private static void lessons(HttpExchange ex) throws IOException {
+        String auth = ex.getRequestHeaders().getFirst("Authorization");
+        if (!("Bearer " + TOKEN).equals(auth)) {
+            respond(ex, 401, "{\"error\": \"unauthorized\"}");
+            return;
+        }
+        Map<String, String> q = new HashMap<>();
+        for (String kv : ex.getRequestURI().getRawQuery().split("&")) {
+            String[] p = kv.split("=", 2);
+            q.put(p[0], p.length > 1 ? p[1] : "");
+        }
+        int page = Integer.parseInt(q.get("page"));
+        int size = Integer.parseInt(q.get("size"));
+        if (page == 1 && failFirstPageOnce.getAndSet(false)) {
+            respond(ex, 500, "{\"error\": \"try again\"}");
+            return;
+        }
+        List<String> slice = new ArrayList<>();
+        for (int i = (page - 1) * size; i < Math.min(records.size(), page * size); i++) {
+            slice.add(records.get(i));
+        }
+        respond(ex, 200, "{\"platform\": \"智慧矫正\", \"page\": " + page + ", \"records\": [" + String.join(",", slice) + "]}");
+    }
+
+    private static void respond(HttpExchange ex, int status, String body) throws IOException {
+        String auth = ex.getRequestHeaders().getFirst("Authorization");
+        requests.add(ex.getRequestMethod() + " " + ex.getRequestURI() + " " + auth + " -> " + status);
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+        ex.sendResponseHeaders(status, bytes.length);
+        ex.getResponseBody().write(bytes);
+        ex.close();
+    }
+}
