@@ -13,6 +13,8 @@ class ArchitectureTests {
 
     static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            // also when the build directory is not target/ (-Dlujing.build.dir)
+            .withImportOption(location -> !location.contains("/test-classes/"))
             .importPackages("org.lujing");
 
     @Test

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             IdentityCommand.class,
             AuditCommand.class,
             KeysCommand.class,
+            ReconcileCommand.class, FindingsCommand.class,
             NightlyCommand.class,
             ScheduleCommand.class,
             CommandLine.HelpCommand.class

@@ -34,8 +34,18 @@ public class IdentityMatcher {
     /** Matches what can be matched; returns how many records were tied to a person. */
     @Transactional
     public int rematch() {
+        // only keys that something could match: a person by any of the three indexes, or an admin's link — a large
+        // ledger of records for people not (yet) on the roster must not be walked key by key every time
         List<Map<String, Object>> keys = jdbc.sql("""
-                        SELECT DISTINCT subject_key, key_kind FROM support_record WHERE subject_id IS NULL""")
+                        SELECT r.subject_key, r.key_kind FROM support_record r
+                          JOIN subject s ON s.id_number_idx = r.subject_key WHERE r.subject_id IS NULL
+                        UNION SELECT r.subject_key, r.key_kind FROM support_record r
+                          JOIN subject s ON s.name_phone_idx = r.subject_key WHERE r.subject_id IS NULL
+                        UNION SELECT r.subject_key, r.key_kind FROM support_record r
+                          JOIN subject s ON s.name_birth_idx = r.subject_key WHERE r.subject_id IS NULL
+                        UNION SELECT r.subject_key, r.key_kind FROM support_record r
+                          JOIN identity_decision d ON d.subject_key = r.subject_key AND d.kind = 'LINK' AND d.active = TRUE
+                          WHERE r.subject_id IS NULL""")
                 .query()
                 .listOfRows();
         int matched = 0;

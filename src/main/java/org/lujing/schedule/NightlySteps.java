@@ -8,11 +8,17 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.camel.CamelContext;
 import org.lujing.LujingProperties;
+import org.lujing.feed.FeedPuller;
+import org.lujing.feed.PullResult;
+import org.lujing.source.SourceCatalog;
 import org.lujing.identity.IdentityMatcher;
 import org.lujing.ingest.FileIngestService;
 import org.lujing.ledger.Period;
 import org.lujing.ledger.StatisticsQuery;
+import org.lujing.reconcile.ReconcileService;
+import org.lujing.reconcile.ReconcileSummary;
 import org.lujing.report.StatisticsFormatter;
 import org.lujing.source.AgencyDirectory;
 import org.springframework.context.annotation.Bean;
@@ -20,13 +26,49 @@ import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The steps of the nightly chain that the pipeline itself provides; feeds and reconciliation bring their own. */
+/** The steps of the nightly chain, each a thin adapter over the service that does the work. */
 @Configuration(proxyBeanMethods = false)
 class NightlySteps {
 
+    /**
+     * pull-feeds: every source with a feed route. A feed without a URL is skipped and one that cannot be reached is
+     * reported and tried again next night — the night goes on either way (reconciliation shows the gap).
+     */
+    @Bean
+    NightlyStep nightlyPullFeeds(FeedPuller feeds, SourceCatalog sources, CamelContext camel) {
+        return new NightlyStep() {
+            @Override
+            public String name() {
+                return "pull-feeds";
+            }
+
+            @Override
+            public String run(LocalDate night) {
+                List<String> said = new ArrayList<>();
+                for (var source : sources.all()) {
+                    if (!feeds.hasFeed(source.id())) {
+                        continue;
+                    }
+                    String route = source.id() + "-feed";
+                    try {
+                        // commands other than serve start with routes stopped; a feed route is started for its pull
+                        if (!camel.getRouteController().getRouteStatus(route).isStarted()) {
+                            camel.getRouteController().startRoute(route);
+                        }
+                    } catch (Exception e) {
+                        throw new IllegalStateException("cannot start the feed route " + route + ": " + e.getMessage(), e);
+                    }
+                    PullResult r = feeds.pull(source.id());
+                    said.add(source.id() + " " + r.status() + (r.message() == null || r.message().isBlank() ? "" : " (" + r.message() + ")"));
+                }
+                return said.isEmpty() ? "no feeds" : String.join("; ", said);
+            }
+        };
+    }
+
     /** ingest-inbox: what waits in {@code inbox/<source>/}, through the same service and job as the inbox route. */
     @Bean
-    NightlyStep ingestInboxStep(FileIngestService ingest, LujingProperties properties) {
+    NightlyStep nightlyIngestInbox(FileIngestService ingest, LujingProperties properties) {
         return new NightlyStep() {
             @Override
             public String name() {
@@ -60,7 +102,7 @@ class NightlySteps {
 
     /** rematch: pending records against the roster, with the admins' decisions. */
     @Bean
-    NightlyStep rematchStep(IdentityMatcher matcher) {
+    NightlyStep nightlyRematch(IdentityMatcher matcher) {
         return new NightlyStep() {
             @Override
             public String name() {
@@ -74,9 +116,27 @@ class NightlySteps {
         };
     }
 
+    /** reconcile: domain.md's rules over the whole ledger as of the night; findings never change the figures. */
+    @Bean
+    NightlyStep nightlyReconcile(ReconcileService reconcile) {
+        return new NightlyStep() {
+            @Override
+            public String name() {
+                return "reconcile";
+            }
+
+            @Override
+            public String run(LocalDate night) {
+                ReconcileSummary r = reconcile.reconcile(night);
+                return r.opened() + " new, " + r.seenAgain() + " seen again, " + r.cleared() + " cleared, " + r.active()
+                        + " holding";
+            }
+        };
+    }
+
     /** reports: the year-to-date statistics as of the night, as JSON under {@code reports/<date>/}. */
     @Bean
-    NightlyStep reportsStep(StatisticsQuery statistics, AgencyDirectory agencies, LujingProperties properties) {
+    NightlyStep nightlyReports(StatisticsQuery statistics, AgencyDirectory agencies, LujingProperties properties) {
         return new NightlyStep() {
             @Override
             public String name() {

@@ -33,7 +33,7 @@ class NightlyChainIntegrationTests {
         Files.createDirectories(jobs);
         NightlySchedulerIntegrationTests.copyDir(Path.of("jobs/sources"), jobs.resolve("sources"));
         Files.copy(Path.of("jobs/agencies.yaml"), jobs.resolve("agencies.yaml"));
-        Files.writeString(jobs.resolve("nightly.yaml"), "steps: [ingest-inbox, rematch, flaky, reports]\n");
+        Files.writeString(jobs.resolve("nightly.yaml"), "steps: [pull-feeds, ingest-inbox, rematch, flaky, reconcile, reports]\n");
         registry.add("lujing.home", HOME::toString);
         registry.add("lujing.jobs-dir", jobs::toString);
     }
@@ -85,10 +85,12 @@ class NightlyChainIntegrationTests {
 
         assertThat(first.completed()).isFalse();
         assertThat(first.steps()).extracting(NightlyChain.StepResult::step, NightlyChain.StepResult::status)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("ingest-inbox", "COMPLETED"),
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("pull-feeds", "COMPLETED"),
+                        org.assertj.core.groups.Tuple.tuple("ingest-inbox", "COMPLETED"),
                         org.assertj.core.groups.Tuple.tuple("rematch", "COMPLETED"),
                         org.assertj.core.groups.Tuple.tuple("flaky", "FAILED"));
-        assertThat(first.steps().get(2).message()).contains("the disk is full");
+        assertThat(first.steps().get(0).message()).as("no feed URL configured").contains("micro-lesson SKIPPED");
+        assertThat(first.steps().get(3).message()).contains("the disk is full");
         assertThat(Files.exists(inbox.resolve("roster.csv"))).isFalse();
         // the roster came in that night and the waiting records are matched (孙三 is not on the roster)
         assertThat(statistics.compute(Period.parse("2025-03"), a -> true).pendingRecords()).isEqualTo(1);
@@ -100,7 +102,8 @@ class NightlyChainIntegrationTests {
         assertThat(resumed.completed()).isTrue();
         assertThat(resumed.attempt()).isEqualTo(first.attempt());
         assertThat(resumed.steps()).extracting(NightlyChain.StepResult::status)
-                .containsExactly("COMPLETED", "COMPLETED", "COMPLETED", "COMPLETED");
+                .containsExactly("COMPLETED", "COMPLETED", "COMPLETED", "COMPLETED", "COMPLETED", "COMPLETED");
+        assertThat(resumed.steps().get(4).message()).contains("holding");
         assertThat(resumed.steps().get(0).message()).isEqualTo("done earlier");
         // the failed step's job was restarted (same instance, a second execution), not started anew
         long flakyExecutions = jdbc.sql("""
