@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             ReconcileCommand.class, FindingsCommand.class,
             NightlyCommand.class,
             ScheduleCommand.class,
+            JobsCommand.class,
             CommandLine.HelpCommand.class
         })
 public class LujingCommand implements Runnable {

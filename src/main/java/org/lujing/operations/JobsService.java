@@ -1,0 +1,135 @@
+package org.lujing.operations;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.lujing.identity.Masking;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Every job execution for operators: list, restart, stop, abandon; and the recovery of executions left STARTED by
+ * a process that died, so that they can be restarted.
+ */
+@Service
+public class JobsService {
+
+    private static final Logger log = LoggerFactory.getLogger(JobsService.class);
+
+    /** One execution as operators see it; messages masked. */
+    public record Execution(long id, String jobName, String status, String exitCode, String exitMessage, Timestamp startTime,
+            Timestamp endTime, String parameters) {}
+
+    private final JdbcClient jdbc;
+    private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
+    private final Environment env;
+
+    public JobsService(JdbcClient jdbc, JobOperator jobOperator, JobRepository jobRepository, Environment env) {
+        this.jdbc = jdbc;
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+        this.env = env;
+    }
+
+    public List<Execution> list(String status) {
+        List<Execution> out = new ArrayList<>();
+        jdbc.sql("""
+                        SELECT e.job_execution_id, i.job_name, e.status, e.exit_code, e.exit_message, e.start_time, e.end_time
+                        FROM batch_job_execution e JOIN batch_job_instance i ON i.job_instance_id = e.job_instance_id
+                        WHERE (CAST(? AS VARCHAR(10)) IS NULL OR e.status = ?)
+                        ORDER BY e.job_execution_id""")
+                .params(status, status)
+                .query((rs, n) -> out.add(new Execution(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        mask(rs.getString(5)), rs.getTimestamp(6), rs.getTimestamp(7), parameters(rs.getLong(1)))))
+                .list();
+        return out;
+    }
+
+    private String parameters(long executionId) {
+        return String.join(", ", jdbc.sql("""
+                        SELECT parameter_name, parameter_value FROM batch_job_execution_params WHERE job_execution_id = ?
+                        ORDER BY parameter_name""")
+                .param(executionId)
+                .query((rs, n) -> rs.getString(1) + "=" + mask(shorten(rs.getString(2))))
+                .list());
+    }
+
+    /** Restarts a failed or stopped execution; a restarted ingest resumes after its last committed chunk. */
+    public JobExecution restart(long executionId) throws Exception {
+        JobExecution execution = existing(executionId);
+        log.info("restarting {} execution #{}", execution.getJobInstance().getJobName(), executionId);
+        return jobOperator.restart(execution);
+    }
+
+    public boolean stop(long executionId) throws Exception {
+        return jobOperator.stop(existing(executionId));
+    }
+
+    public JobExecution abandon(long executionId) throws Exception {
+        return jobOperator.abandon(existing(executionId));
+    }
+
+    private JobExecution existing(long executionId) {
+        JobExecution execution = jobRepository.getJobExecution(executionId);
+        if (execution == null) {
+            throw new IllegalArgumentException("there is no job execution #" + executionId + " (see `jobs`)");
+        }
+        return execution;
+    }
+
+    /**
+     * Marks as FAILED the executions that a dead process left running, and returns their ids for a restart. On the
+     * embedded database only one process can have it open, so at start-up every running execution is a dead one; on
+     * a shared database only those that have not moved for {@code lujing.jobs.recover-after} (default 30 minutes)
+     * are taken as dead, since another node may still be working on the others.
+     */
+    public List<Long> recoverInterrupted() {
+        boolean embedded = env.getProperty("spring.datasource.url", "").startsWith("jdbc:hsqldb:file:");
+        Duration quiet = env.getProperty("lujing.jobs.recover-after", Duration.class, Duration.ofMinutes(30));
+        List<Long> recovered = new ArrayList<>();
+        for (String name : jobRepository.getJobNames()) {
+            for (JobExecution running : jobRepository.findRunningJobExecutions(name)) {
+                if (embedded || lastMoved(running).isBefore(LocalDateTime.now().minus(quiet))) {
+                    jobOperator.recover(running);
+                    recovered.add(running.getId());
+                }
+            }
+        }
+        if (!recovered.isEmpty()) {
+            log.warn("recovered {} job execution(s) left running by a process that stopped: {} — marked FAILED; "
+                    + "restart each with `jobs restart ID`", recovered.size(), recovered);
+        }
+        return recovered;
+    }
+
+    private static LocalDateTime lastMoved(JobExecution execution) {
+        LocalDateTime last = execution.getLastUpdated() != null ? execution.getLastUpdated() : execution.getCreateTime();
+        for (var step : execution.getStepExecutions()) {
+            if (step.getLastUpdated() != null && step.getLastUpdated().isAfter(last)) {
+                last = step.getLastUpdated();
+            }
+        }
+        return last;
+    }
+
+    private static String mask(String text) {
+        return text == null ? null : Masking.value(text);
+    }
+
+    private static String shorten(String value) {
+        if (value == null) {
+            return null;
+        }
+        int slash = value.lastIndexOf('/');
+        return slash >= 0 && value.length() > 60 ? "…" + value.substring(slash) : value;
+    }
+}

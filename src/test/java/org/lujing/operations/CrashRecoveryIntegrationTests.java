@@ -1,0 +1,117 @@
+package org.lujing.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.lujing.LujingApplication;
+import org.lujing.TestHomes;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A separate JVM ingesting a large file is killed with SIGKILL in the middle of the job; at the next start the
+ * execution it left STARTED is marked FAILED, and its restart resumes after the last committed chunk: the ledger
+ * holds each record exactly once and the file's accounting balances.
+ */
+class CrashRecoveryIntegrationTests {
+
+    static final int ROWS = 40_000;
+    static final int PEOPLE = 2_000;
+
+    @Test
+    void anIngestKilledMidJobIsRecoveredAndRestartedWithoutDuplicates() throws Exception {
+        Path home = TestHomes.fresh("kill");
+        Path csv = bigLedger(home.resolve("big-ledger.csv"));
+        Path log = home.resolve("child.log");
+
+        // given an ingest running in another JVM
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-cp", System.getProperty("java.class.path"), LujingApplication.class.getName(),
+                "ingest", "--home", home.toString(), "--source", "community", "-v", csv.toString())
+                .directory(Path.of("").toAbsolutePath().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        try {
+            await().atMost(Duration.ofSeconds(120)).until(() -> Files.readString(log).contains("rows in 1 sheet(s) to load"));
+            // let a few chunks commit, then kill it outright
+            Thread.sleep(4_000);
+            assertThat(child.isAlive()).as("still loading when killed (see %s)", log).isTrue();
+        } finally {
+            child.destroyForcibly().waitFor();
+        }
+
+        // when the application starts again
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LujingApplication.class)
+                .web(WebApplicationType.NONE)
+                .run("--lujing.home=" + home, "--camel.main.auto-startup=false")) {
+            JdbcClient jdbc = app.getBean(JdbcClient.class);
+            JobsService jobs = app.getBean(JobsService.class);
+
+            // then the killed execution is FAILED, and the file shows what had been committed
+            List<JobsService.Execution> failed = jobs.list("FAILED");
+            assertThat(failed).singleElement().satisfies(e -> assertThat(e.jobName()).isEqualTo("fileIngestJob"));
+            var before = jdbc.sql("SELECT rows_read, accepted, outcome FROM ingest_file").query().singleRow();
+            int committed = ((Number) value(before, "rows_read")).intValue();
+            assertThat(committed).as("killed mid-load").isBetween(1, ROWS - 1);
+            assertThat(value(before, "outcome")).isEqualTo("IN_PROGRESS");
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM support_record").query(Long.class).single()).isEqualTo(committed);
+
+            // and its restart finishes the file without a record twice
+            var restarted = jobs.restart(failed.get(0).id());
+            assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+            var after = jdbc.sql("SELECT rows_read, accepted, merged, rejected, skipped, outcome FROM ingest_file").query().singleRow();
+            assertThat(((Number) value(after, "rows_read")).intValue()).isEqualTo(ROWS);
+            assertThat(((Number) value(after, "accepted")).intValue()).isEqualTo(ROWS);
+            assertThat(((Number) value(after, "merged")).intValue()).isZero();
+            assertThat(value(after, "outcome")).isEqualTo("LOADED");
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM support_record").query(Long.class).single()).isEqualTo(ROWS);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM record_source").query(Long.class).single()).isEqualTo(ROWS);
+            assertThat(jdbc.sql("""
+                            SELECT COUNT(*) FROM (SELECT file_id, sheet, row_no FROM record_source
+                            GROUP BY file_id, sheet, row_no HAVING COUNT(*) > 1) d""").query(Long.class).single()).isZero();
+        }
+    }
+
+    /** ROWS distinct records: person i % PEOPLE on day i / PEOPLE of 2025, with valid check digits. */
+    static Path bigLedger(Path file) throws IOException {
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write("日期,姓名,身份证号,活动类型,合作单位\n");
+            for (int i = 0; i < ROWS; i++) {
+                int person = i % PEOPLE;
+                String first17 = "4301041980" + String.format("%02d%02d", 1 + person % 12, 1 + person % 28)
+                        + String.format("%03d", person % 1000);
+                String id = first17 + check(first17);
+                String name = "对象" + person + (person >= 1000 ? "乙" : "甲");
+                w.write(LocalDate.of(2025, 1, 1).plusDays(i / PEOPLE) + "," + name + "," + id + ",公益活动,湘江英烈纪念馆\n");
+            }
+        }
+        return file;
+    }
+
+    static char check(String first17) {
+        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (first17.charAt(i) - '0') * weights[i];
+        }
+        return "10X98765432".charAt(sum % 11);
+    }
+
+    private static Object value(java.util.Map<String, Object> row, String key) {
+        return row.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(key)).map(java.util.Map.Entry::getValue)
+                .findFirst().orElse(null);
+    }
+}
