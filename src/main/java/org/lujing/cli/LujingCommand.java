@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             ServeCommand.class,
             IngestCommand.class,
             StatsCommand.class,
+            ReportCommand.class,
             FilesCommand.class,
             DemoCommand.class,
             RejectsCommand.class,

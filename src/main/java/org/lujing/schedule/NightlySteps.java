@@ -16,15 +16,11 @@ import org.lujing.source.SourceCatalog;
 import org.lujing.identity.IdentityMatcher;
 import org.lujing.ingest.FileIngestService;
 import org.lujing.ledger.Period;
-import org.lujing.ledger.StatisticsQuery;
 import org.lujing.reconcile.ReconcileService;
 import org.lujing.reconcile.ReconcileSummary;
-import org.lujing.report.StatisticsFormatter;
-import org.lujing.source.AgencyDirectory;
+import org.lujing.report.ReportService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The steps of the nightly chain, each a thin adapter over the service that does the work. */
 @Configuration(proxyBeanMethods = false)
@@ -134,9 +130,9 @@ class NightlySteps {
         };
     }
 
-    /** reports: the year-to-date statistics as of the night, as JSON under {@code reports/<date>/}. */
+    /** reports: the year-to-date statistics as of the night — workbook and JSON — under {@code reports/<date>/}. */
     @Bean
-    NightlyStep nightlyReports(StatisticsQuery statistics, AgencyDirectory agencies, LujingProperties properties) {
+    NightlyStep nightlyReports(ReportService reports, LujingProperties properties) {
         return new NightlyStep() {
             @Override
             public String name() {
@@ -145,18 +141,10 @@ class NightlySteps {
 
             @Override
             public String run(LocalDate night) {
-                Period yearToDate = Period.parse(night.getYear() + "-01-01.." + night);
-                var stats = statistics.compute(yearToDate, agencies::isPartner);
-                Path dir = properties.reports().resolve(night.toString());
-                try {
-                    Files.createDirectories(dir);
-                    Path out = dir.resolve("statistics-" + night.getYear() + ".json");
-                    Files.writeString(out, JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
-                            .writeValueAsString(StatisticsFormatter.json(stats)));
-                    return "wrote " + properties.home().relativize(out);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot write the night's reports to " + dir, e);
-                }
+                // labelled by its year, counted up to the night
+                Period yearToDate = new Period(Integer.toString(night.getYear()), night.withDayOfYear(1), night);
+                List<Path> written = reports.writeStatistics(yearToDate, properties.reports().resolve(night.toString()), "zh");
+                return "wrote " + written.stream().map(p -> properties.home().relativize(p).toString()).toList();
             }
         };
     }

@@ -1,0 +1,64 @@
+package org.lujing.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import org.lujing.LujingProperties;
+import org.lujing.ledger.Period;
+import org.lujing.ledger.Statistics;
+import org.lujing.ledger.StatisticsQuery;
+import org.lujing.source.AgencyDirectory;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Writes reports for people (.xlsx) and, beside them, the same figures for machines (.json). */
+@Service
+public class ReportService {
+
+    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    private final StatisticsQuery statistics;
+    private final StatisticsBreakdownQuery breakdown;
+    private final AgencyDirectory agencies;
+    private final LujingProperties properties;
+
+    public ReportService(StatisticsQuery statistics, StatisticsBreakdownQuery breakdown, AgencyDirectory agencies,
+            LujingProperties properties) {
+        this.statistics = statistics;
+        this.breakdown = breakdown;
+        this.agencies = agencies;
+        this.properties = properties;
+    }
+
+    /** The folder a period's reports go to when none is given: {@code <home>/reports/<period>/}. */
+    public Path defaultDirectory(Period period) {
+        return properties.reports().resolve(period.label().replace("..", "_"));
+    }
+
+    /**
+     * Writes {@code statistics-<period>.xlsx} and {@code statistics-<period>.json} into {@code outDir} (the default
+     * folder when null) and returns their paths, workbook first.
+     */
+    public List<Path> writeStatistics(Period period, Path outDir, String lang) {
+        ReportLanguage language = ReportLanguage.parse(lang);
+        Path dir = outDir != null ? outDir : defaultDirectory(period);
+        String base = "statistics-" + period.label().replace("..", "_");
+        Statistics s = statistics.compute(period, agencies::isPartner);
+        var content = new StatisticsWorkbookWriter.Content(s, breakdown.byAgency(period), breakdown.byMonth(period));
+        Path xlsx = dir.resolve(base + ".xlsx");
+        Path json = dir.resolve(base + ".json");
+        try {
+            StatisticsWorkbookWriter.write(content, language, xlsx);
+            Path partial = dir.resolve(base + ".json.partial");
+            Files.writeString(partial, JSON.writeValueAsString(StatisticsFormatter.json(s)) + "\n");
+            Files.move(partial, json, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the statistics report into " + dir + ": " + e.getMessage(), e);
+        }
+        return List.of(xlsx, json);
+    }
+}

@@ -1,0 +1,251 @@
+package org.lujing.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xddf.usermodel.chart.AxisPosition;
+import org.apache.poi.xddf.usermodel.chart.ChartTypes;
+import org.apache.poi.xddf.usermodel.chart.LegendPosition;
+import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
+import org.apache.poi.xddf.usermodel.chart.XDDFChartLegend;
+import org.apache.poi.xddf.usermodel.chart.XDDFDataSource;
+import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
+import org.apache.poi.xddf.usermodel.chart.XDDFLineChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFNumericalDataSource;
+import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFChart;
+import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
+import org.apache.poi.xssf.usermodel.XSSFDrawing;
+import org.lujing.ledger.Category;
+import org.lujing.ledger.Statistics;
+
+/**
+ * Writes the statistics workbook of a period with SXSSF: 汇总 (figures, pending and partner lines, the situation
+ * paragraph), 按单位 (agency × category), 按月 (month × category with a native line chart). Every text goes in as
+ * a quote-prefixed string cell, so a partner's agency written as {@code =HYPERLINK(...)} is never a live formula.
+ */
+public final class StatisticsWorkbookWriter {
+
+    /** What goes into the workbook: the period's figures and their breakdowns. */
+    public record Content(Statistics statistics, StatisticsBreakdownQuery.Breakdown<String> byAgency,
+            StatisticsBreakdownQuery.Breakdown<YearMonth> byMonth) {}
+
+    static final int WINDOW = 100;
+
+    private StatisticsWorkbookWriter() {}
+
+    public static String summarySheet(ReportLanguage lang) {
+        return lang.pick("汇总", "Summary");
+    }
+
+    public static String agencySheet(ReportLanguage lang) {
+        return lang.pick("按单位", "By agency");
+    }
+
+    public static String monthSheet(ReportLanguage lang) {
+        return lang.pick("按月", "By month");
+    }
+
+    public static void write(Content content, ReportLanguage lang, Path file) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        // written beside the target and moved in, so a reader never opens half a workbook
+        Path partial = file.resolveSibling(file.getFileName() + ".partial");
+        try (OutputStream out = Files.newOutputStream(partial)) {
+            write(content, lang, out);
+        }
+        Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    public static void write(Content content, ReportLanguage lang, OutputStream out) throws IOException {
+        SXSSFWorkbook wb = new SXSSFWorkbook(WINDOW);
+        try {
+            Cells cells = new Cells(wb);
+            summary(wb, cells, content.statistics(), lang);
+            byAgency(wb, cells, content, lang);
+            byMonth(wb, cells, content, lang);
+            wb.write(out);
+        } finally {
+            wb.close();
+            wb.dispose();
+        }
+    }
+
+    private static void summary(SXSSFWorkbook wb, Cells cells, Statistics s, ReportLanguage lang) {
+        Sheet sheet = wb.createSheet(summarySheet(lang));
+        int r = 0;
+        cells.text(sheet.createRow(r++), 0, lang.pick("统计期间 ", "Period ") + s.period().label() + lang.pick("（", " (")
+                + s.period().from() + lang.pick(" 至 ", " to ") + s.period().to() + lang.pick("），仅计入名册内人员",
+                "), people on the roster only"), cells.bold);
+        r++;
+        header(cells, sheet.createRow(r++), lang.pick("类别", "Category"), lang.pick("单位", "Unit"),
+                lang.pick("数值", "Figure"), lang.pick("人数", "Persons"), lang.pick("人次", "Person-times"));
+        for (Category c : Category.values()) {
+            Statistics.Figures f = s.figures(c);
+            if (f.records() == 0) {
+                continue;
+            }
+            Row row = sheet.createRow(r++);
+            cells.text(row, 0, lang.category(c), null);
+            cells.text(row, 1, lang.unit(c), null);
+            cells.number(row, 2, f.value(c));
+            cells.number(row, 3, BigDecimal.valueOf(f.subjects()));
+            cells.number(row, 4, BigDecimal.valueOf(f.records()));
+        }
+        r++;
+        Row pending = sheet.createRow(r++);
+        cells.text(pending, 0, lang.pick("待识别（不在名册，未计入）", "Pending identification (not on the roster, not counted)"), null);
+        cells.text(pending, 1, lang.pick("条记录", "records"), null);
+        cells.number(pending, 2, BigDecimal.valueOf(s.pendingRecords()));
+        cells.number(pending, 3, BigDecimal.valueOf(s.pendingSubjects()));
+        Row partners = sheet.createRow(r++);
+        cells.text(partners, 0, lang.pick("合作单位", "Partner units"), null);
+        cells.text(partners, 1, lang.pick("家", "units"), null);
+        cells.number(partners, 2, BigDecimal.valueOf(s.partnerUnits()));
+        r++;
+        cells.text(sheet.createRow(r++), 0, lang.pick("情况说明", "Situation report"), cells.bold);
+        Row paragraph = sheet.createRow(r);
+        paragraph.setHeightInPoints(90);
+        cells.text(paragraph, 0, SituationReport.write(s, lang), cells.wrapped);
+        sheet.addMergedRegion(new CellRangeAddress(r, r, 0, 4));
+        sheet.setColumnWidth(0, 36 * 256);
+        for (int i = 1; i <= 4; i++) {
+            sheet.setColumnWidth(i, 12 * 256);
+        }
+    }
+
+    private static void byAgency(SXSSFWorkbook wb, Cells cells, Content content, ReportLanguage lang) {
+        Sheet sheet = wb.createSheet(agencySheet(lang));
+        List<Category> columns = shown(content.statistics());
+        Row head = sheet.createRow(0);
+        cells.text(head, 0, lang.pick("单位", "Agency"), cells.bold);
+        for (int i = 0; i < columns.size(); i++) {
+            Category c = columns.get(i);
+            cells.text(head, i + 1, lang.category(c) + lang.pick("（", " (") + lang.unit(c) + lang.pick("）", ")"), cells.bold);
+        }
+        int r = 1;
+        for (Map.Entry<String, Map<Category, BigDecimal>> e : content.byAgency().figures().entrySet()) {
+            Row row = sheet.createRow(r++);
+            cells.text(row, 0, e.getKey(), null);
+            for (int i = 0; i < columns.size(); i++) {
+                cells.number(row, i + 1, e.getValue().getOrDefault(columns.get(i), BigDecimal.ZERO));
+            }
+        }
+        sheet.createFreezePane(1, 1);
+        sheet.setColumnWidth(0, 36 * 256);
+        for (int i = 1; i <= columns.size(); i++) {
+            sheet.setColumnWidth(i, 14 * 256);
+        }
+    }
+
+    private static void byMonth(SXSSFWorkbook wb, Cells cells, Content content, ReportLanguage lang) {
+        String name = monthSheet(lang);
+        Sheet sheet = wb.createSheet(name);
+        List<Category> columns = shown(content.statistics());
+        Row head = sheet.createRow(0);
+        cells.text(head, 0, lang.pick("月份", "Month"), cells.bold);
+        for (int i = 0; i < columns.size(); i++) {
+            cells.text(head, i + 1, lang.category(columns.get(i)), cells.bold);
+        }
+        List<YearMonth> months = new ArrayList<>(content.byMonth().figures().keySet());
+        for (int m = 0; m < months.size(); m++) {
+            Row row = sheet.createRow(m + 1);
+            cells.text(row, 0, months.get(m).toString(), null);
+            for (int i = 0; i < columns.size(); i++) {
+                cells.number(row, i + 1, content.byMonth().figure(months.get(m), columns.get(i)));
+            }
+        }
+        sheet.setColumnWidth(0, 12 * 256);
+        if (!columns.isEmpty() && !months.isEmpty()) {
+            // SXSSFDrawing cannot make charts; the drawing of the backing XSSFSheet can, and SXSSF keeps it
+            chart(wb.getXSSFWorkbook().getSheet(name).createDrawingPatriarch(), columns, months.size(), lang,
+                    columns.size() + 2);
+        }
+    }
+
+    private static void chart(XSSFDrawing drawing, List<Category> columns, int months, ReportLanguage lang, int col) {
+        XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, col, 1, col + 14, 26);
+        XSSFChart chart = drawing.createChart(anchor);
+        chart.setTitleText(lang.pick("各月帮扶情况", "Support by month"));
+        chart.setTitleOverlay(false);
+        XDDFChartLegend legend = chart.getOrAddLegend();
+        legend.setPosition(LegendPosition.BOTTOM);
+        XDDFCategoryAxis x = chart.createCategoryAxis(AxisPosition.BOTTOM);
+        XDDFValueAxis y = chart.createValueAxis(AxisPosition.LEFT);
+        XDDFLineChartData data = (XDDFLineChartData) chart.createData(ChartTypes.LINE, x, y);
+        // the chart reads the sheet's cells, so it follows any correction someone makes to the table
+        org.apache.poi.xssf.usermodel.XSSFSheet sheet = drawing.getSheet();
+        XDDFDataSource<String> categories = XDDFDataSourcesFactory.fromStringCellRange(sheet,
+                new CellRangeAddress(1, months, 0, 0));
+        for (int i = 0; i < columns.size(); i++) {
+            XDDFNumericalDataSource<Double> values = XDDFDataSourcesFactory.fromNumericCellRange(sheet,
+                    new CellRangeAddress(1, months, i + 1, i + 1));
+            XDDFLineChartData.Series series = (XDDFLineChartData.Series) data.addSeries(categories, values);
+            series.setTitle(lang.category(columns.get(i)), null);
+            series.setSmooth(false);
+        }
+        chart.plot(data);
+    }
+
+    /** The categories a period has counted records in (taxonomy order); the others would be columns of zeros. */
+    static List<Category> shown(Statistics s) {
+        List<Category> out = new ArrayList<>();
+        for (Category c : Category.values()) {
+            if (s.figures(c).value(c).signum() != 0) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    private static void header(Cells cells, Row row, String... labels) {
+        for (int i = 0; i < labels.length; i++) {
+            cells.text(row, i, labels[i], cells.bold);
+        }
+    }
+
+    /** Cell writing in one place: text always as a plain, quote-prefixed string; numbers as numbers. */
+    static final class Cells {
+
+        final CellStyle plain;
+        final CellStyle bold;
+        final CellStyle wrapped;
+
+        Cells(SXSSFWorkbook wb) {
+            plain = wb.createCellStyle();
+            plain.setQuotePrefixed(true);
+            Font boldFont = wb.createFont();
+            boldFont.setBold(true);
+            bold = wb.createCellStyle();
+            bold.setQuotePrefixed(true);
+            bold.setFont(boldFont);
+            wrapped = wb.createCellStyle();
+            wrapped.setQuotePrefixed(true);
+            wrapped.setWrapText(true);
+            wrapped.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.TOP);
+        }
+
+        void text(Row row, int col, String value, CellStyle style) {
+            org.apache.poi.ss.usermodel.Cell cell = row.createCell(col);
+            // setCellValue(String) never makes a formula; the quote prefix keeps Excel and LibreOffice from
+            // turning =, +, -, @ into one when someone edits the cell or exports it
+            cell.setCellValue(value == null ? "" : value);
+            cell.setCellStyle(style == null ? plain : style);
+        }
+
+        void number(Row row, int col, BigDecimal value) {
+            row.createCell(col).setCellValue(value.doubleValue());
+        }
+    }
+}

@@ -1,0 +1,239 @@
+package org.lujing.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFChart;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.lujing.PilotTable;
+import org.lujing.TestHomes;
+import org.lujing.cli.LujingCommand;
+import org.lujing.ingest.FileIngestService;
+import org.lujing.ledger.Category;
+import org.lujing.ledger.CountingRule;
+import org.lujing.ledger.Period;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The statistics workbook of the pilot year: its figures are the pilot's, its breakdowns add up, its chart is a real
+ * chart, and no partner-supplied text ever becomes a formula.
+ */
+@SpringBootTest(properties = "camel.main.auto-startup=false")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StatisticsWorkbookIntegrationTests {
+
+    static final Path HOME = TestHomes.fresh("report");
+    static final List<String> ORDER = List.of("roster", "community", "hospital", "university", "employer", "micro-lesson");
+    static final String FORMULA_AGENCY = "=HYPERLINK(\"http://x\",\"y\")";
+
+    @DynamicPropertySource
+    static void home(DynamicPropertyRegistry registry) {
+        registry.add("lujing.home", HOME::toString);
+    }
+
+    @Autowired
+    FileIngestService ingest;
+
+    @Autowired
+    ReportService reports;
+
+    @BeforeAll
+    void ingestThePilotYearAndAFormulaNamedPartner() throws Exception {
+        for (String source : ORDER) {
+            try (Stream<Path> files = Files.list(Path.of("sample-data", source))) {
+                for (Path file : files.sorted().toList()) {
+                    ingest.ingest(file, source);
+                }
+            }
+        }
+        // a roster person (王志强) at a June 2024 job fair whose organiser is written as a formula; 2025 stays untouched
+        Path fixture = Path.of("src/test/resources/org/lujing/report/2024年招聘会-公式单位名.csv");
+        assertThat(ingest.ingest(fixture, "employer").outcome()).isEqualTo("LOADED");
+    }
+
+    @Test
+    void thePilotYearsWorkbookCarriesThePilotFigures() throws Exception {
+        // when
+        List<Path> written = reports.writeStatistics(Period.parse("2025"), null, "zh");
+
+        // then
+        Path dir = HOME.resolve("reports").resolve("2025");
+        assertThat(written).containsExactly(dir.resolve("statistics-2025.xlsx"), dir.resolve("statistics-2025.json"));
+        JsonNode json = JsonMapper.builder().build().readTree(written.get(1).toFile());
+        assertThat(json.get("partnerUnits").asInt()).isEqualTo(PilotTable.PARTNER_UNITS);
+        try (XSSFWorkbook wb = new XSSFWorkbook(written.get(0).toFile())) {
+            assertThat(List.of(wb.getSheetName(0), wb.getSheetName(1), wb.getSheetName(2)))
+                    .containsExactly("汇总", "按单位", "按月");
+            assertNoFormulas(wb);
+
+            Map<String, Row> summary = rowsByFirstCell(wb.getSheet("汇总"));
+            for (Category c : Category.values()) {
+                int expected = PilotTable.YEAR_2025.get(c);
+                if (expected == 0) {
+                    assertThat(summary).as(c.name()).doesNotContainKey(c.zh());
+                    continue;
+                }
+                Row row = summary.get(c.zh());
+                assertThat(row).as(c.name()).isNotNull();
+                assertThat(row.getCell(1).getStringCellValue()).isEqualTo(c.unit());
+                assertThat(row.getCell(2).getNumericCellValue()).as(c.name()).isEqualTo(expected);
+            }
+            assertThat(summary.get("合作单位").getCell(2).getNumericCellValue()).isEqualTo(PilotTable.PARTNER_UNITS);
+            assertThat(summary.get("待识别（不在名册，未计入）").getCell(2).getNumericCellValue()).isEqualTo(4);
+            String paragraph = paragraph(wb.getSheet("汇总"));
+            assertThat(paragraph).contains("协助调查评估12件").contains("组织公益活动46人次").contains("19");
+            // the situation report of sample-data/README.md, word for word
+            assertThat(paragraph).isEqualTo("全年协助调查评估12件，建立矫正小组12个，制定矫正方案12个、重点帮扶方案4个，"
+                    + "开展结构式访谈12人次、心理测量与评估12人次、团体辅导16人次，组织公益活动46人次、普法活动32人次、教育帮扶8人次，"
+                    + "发放《图解社区矫正法》30册，帮助摆脱困境2人次，组织招聘会8次、帮助就业4名，开展每周一微课32堂，19家合作单位参与。");
+
+            // by agency: the columns add up to the summary where counting is additive
+            Sheet byAgency = wb.getSheet("按单位");
+            Map<String, Double> columnSums = columnSums(byAgency);
+            for (Category c : Category.values()) {
+                int expected = PilotTable.YEAR_2025.get(c);
+                String header = c.zh() + "（" + c.unit() + "）";
+                if (expected == 0) {
+                    assertThat(columnSums).doesNotContainKey(header);
+                } else if (c.countingRule() == CountingRule.RECORDS || c.countingRule() == CountingRule.QUANTITY) {
+                    assertThat(columnSums.get(header)).as(c.name()).isEqualTo((double) expected);
+                } else {
+                    assertThat(columnSums.get(header)).as(c.name()).isGreaterThanOrEqualTo((double) expected);
+                }
+            }
+
+            // by month: twelve months, a native chart with one series per category with a figure
+            XSSFSheet byMonth = wb.getSheet("按月");
+            assertThat(byMonth.getLastRowNum()).isEqualTo(12);
+            assertThat(byMonth.getRow(1).getCell(0).getStringCellValue()).isEqualTo("2025-01");
+            List<XSSFChart> charts = byMonth.getDrawingPatriarch().getCharts();
+            assertThat(charts).hasSize(1);
+            long nonZero = PilotTable.YEAR_2025.values().stream().filter(v -> v != 0).count();
+            assertThat(charts.get(0).getChartSeries()).singleElement()
+                    .satisfies(data -> assertThat(data.getSeriesCount()).isEqualTo((int) nonZero));
+            Map<String, Double> monthSums = columnSums(byMonth);
+            for (Category c : Category.values()) {
+                if (c.countingRule() == CountingRule.RECORDS && PilotTable.YEAR_2025.get(c) != 0) {
+                    assertThat(monthSums.get(c.zh())).as(c.name()).isEqualTo((double) PilotTable.YEAR_2025.get(c));
+                }
+            }
+        }
+    }
+
+    @Test
+    void aPartnerWrittenAsAFormulaStaysText() throws Exception {
+        List<Path> written = reports.writeStatistics(Period.parse("2024-06"), HOME.resolve("out-2024-06"), "zh");
+
+        try (XSSFWorkbook wb = new XSSFWorkbook(written.get(0).toFile())) {
+            assertNoFormulas(wb);
+            Sheet byAgency = wb.getSheet("按单位");
+            Row row = byAgency.getRow(1);
+            Cell agency = row.getCell(0);
+            assertThat(agency.getCellType()).isEqualTo(CellType.STRING);
+            assertThat(agency.getStringCellValue()).isEqualTo(FORMULA_AGENCY);
+            assertThat(agency.getCellStyle().getQuotePrefixed()).isTrue();
+            assertThat(byAgency.getRow(0).getCell(1).getStringCellValue()).isEqualTo("招聘会（次）");
+            assertThat(row.getCell(1).getNumericCellValue()).isEqualTo(1);
+            assertThat(paragraph(wb.getSheet("汇总"))).isEqualTo("本月组织招聘会1次。");
+        }
+    }
+
+    @Test
+    void theEnglishWorkbookSpeaksEnglish() throws Exception {
+        List<Path> written = reports.writeStatistics(Period.parse("2025"), HOME.resolve("out-en"), "en");
+
+        try (XSSFWorkbook wb = new XSSFWorkbook(written.get(0).toFile())) {
+            assertThat(List.of(wb.getSheetName(0), wb.getSheetName(1), wb.getSheetName(2)))
+                    .containsExactly("Summary", "By agency", "By month");
+            assertNoFormulas(wb);
+            assertThat(rowsByFirstCell(wb.getSheet("Summary")).get("Investigation assessment").getCell(2)
+                    .getNumericCellValue()).isEqualTo(12);
+            assertThat(paragraph(wb.getSheet("Summary"))).startsWith("Over the year we assisted 12 investigation assessments")
+                    .endsWith("19 partner units took part.");
+        }
+    }
+
+    @Test
+    void otherReportKindsAreNotYetAvailable() {
+        PrintStream err = System.err;
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        int exit;
+        try {
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            exit = LujingCommand.run("report", "--home", HOME.toString(), "--period", "2025", "--kind", "ledger");
+        } finally {
+            System.setErr(err);
+        }
+        assertThat(exit).isEqualTo(2);
+        assertThat(e.toString(StandardCharsets.UTF_8)).contains("not yet available").doesNotContain("\tat ");
+    }
+
+    private static void assertNoFormulas(XSSFWorkbook wb) {
+        for (Sheet sheet : wb) {
+            for (Row row : sheet) {
+                for (Cell cell : row) {
+                    assertThat(cell.getCellType()).as(sheet.getSheetName() + "!" + cell.getAddress())
+                            .isNotEqualTo(CellType.FORMULA);
+                }
+            }
+        }
+    }
+
+    private static Map<String, Row> rowsByFirstCell(Sheet sheet) {
+        Map<String, Row> out = new HashMap<>();
+        for (Row row : sheet) {
+            Cell first = row.getCell(0);
+            if (first != null && first.getCellType() == CellType.STRING) {
+                out.putIfAbsent(first.getStringCellValue(), row);
+            }
+        }
+        return out;
+    }
+
+    /** The situation paragraph: the row after the 情况说明/Situation report heading. */
+    private static String paragraph(Sheet sheet) {
+        for (Row row : sheet) {
+            Cell first = row.getCell(0);
+            if (first != null && first.getCellType() == CellType.STRING
+                    && (first.getStringCellValue().equals("情况说明") || first.getStringCellValue().equals("Situation report"))) {
+                return sheet.getRow(row.getRowNum() + 1).getCell(0).getStringCellValue();
+            }
+        }
+        throw new AssertionError("no situation paragraph in " + sheet.getSheetName());
+    }
+
+    /** Header text → sum of the numbers below it. */
+    private static Map<String, Double> columnSums(Sheet sheet) {
+        Row head = sheet.getRow(0);
+        Map<String, Double> out = new HashMap<>();
+        for (int col = 1; col < head.getLastCellNum(); col++) {
+            double sum = 0;
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                sum += sheet.getRow(r).getCell(col).getNumericCellValue();
+            }
+            out.put(head.getCell(col).getStringCellValue(), sum);
+        }
+        return out;
+    }
+}
