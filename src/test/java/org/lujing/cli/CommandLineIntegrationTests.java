@@ -2,9 +2,6 @@ package org.lujing.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -26,10 +23,10 @@ class CommandLineIntegrationTests {
     @Test
     @Order(1)
     void ingestTakesAFolderLaidOutLikeTheInbox() {
-        Run run = run("ingest", "--home", HOME.toString(), "sample-data");
+        CapturedRun run = run("ingest", "--home", HOME.toString(), "sample-data");
 
-        assertThat(run.exit).isZero();
-        assertThat(run.out).contains("roster/2025年社区矫正对象名册.xlsx: LOADED_WITH_REJECTS")
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("roster/2025年社区矫正对象名册.xlsx: LOADED_WITH_REJECTS")
                 .contains("micro-lesson/2025年每周一微课.json: LOADED (read 267");
         assertThat(Path.of("sample-data/roster/2025年社区矫正对象名册.xlsx")).exists();
     }
@@ -37,10 +34,10 @@ class CommandLineIntegrationTests {
     @Test
     @Order(2)
     void statsJsonIsOneObjectInTheDocumentedShape() throws Exception {
-        Run run = run("stats", "--home", HOME.toString(), "--period", "2025", "--json");
+        CapturedRun run = run("stats", "--home", HOME.toString(), "--period", "2025", "--json");
 
-        assertThat(run.exit).isZero();
-        JsonNode json = JSON.readTree(run.out);
+        assertThat(run.exit()).isZero();
+        JsonNode json = JSON.readTree(run.out());
         assertThat(json.get("period").asString()).isEqualTo("2025");
         assertThat(json.get("pendingRecords").asLong()).isEqualTo(4);
         assertThat(json.get("pendingSubjects").asLong()).isEqualTo(1);
@@ -58,18 +55,18 @@ class CommandLineIntegrationTests {
     @Test
     @Order(3)
     void statsTableIsChineseWithUnits() {
-        Run run = run("stats", "--home", HOME.toString(), "--period", "2025");
+        CapturedRun run = run("stats", "--home", HOME.toString(), "--period", "2025");
 
-        assertThat(run.out).containsPattern("调查评估\\s+12\\s+件").containsPattern("公益活动\\s+46\\s+人次")
+        assertThat(run.out()).containsPattern("调查评估\\s+12\\s+件").containsPattern("公益活动\\s+46\\s+人次")
                 .containsPattern("发放普法读物\\s+30\\s+册").contains("合作单位：19 家").contains("待识别");
     }
 
     @Test
     @Order(4)
     void filesJsonListsEachFilesOutcomeAndAccounting() throws Exception {
-        Run run = run("files", "--home", HOME.toString(), "--json");
+        CapturedRun run = run("files", "--home", HOME.toString(), "--json");
 
-        JsonNode files = JSON.readTree(run.out);
+        JsonNode files = JSON.readTree(run.out());
         assertThat(files).hasSize(6);
         for (JsonNode f : files) {
             assertThat(f.get("sha256").asString()).hasSize(64);
@@ -82,28 +79,14 @@ class CommandLineIntegrationTests {
     @Test
     @Order(5)
     void aBadPeriodIsAOneLineErrorAndExitCode2() {
-        Run run = run("stats", "--home", HOME.toString(), "--period", "someday");
+        CapturedRun run = run("stats", "--home", HOME.toString(), "--period", "someday");
 
-        assertThat(run.exit).isEqualTo(2);
-        assertThat(run.err).contains("lujing: not a period").doesNotContain("\tat ");
-        assertThat(run.out).isEmpty();
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("lujing: not a period").doesNotContain("\tat ");
+        assertThat(run.out()).isEmpty();
     }
 
-    record Run(int exit, String out, String err) {}
-
-    static Run run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int exit = LujingCommand.run(args);
-            return new Run(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    static CapturedRun run(String... args) {
+        return CapturedRun.of(args);
     }
 }

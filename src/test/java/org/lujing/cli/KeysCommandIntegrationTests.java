@@ -2,9 +2,6 @@ package org.lujing.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.MethodOrderer;
@@ -29,27 +26,27 @@ class KeysCommandIntegrationTests {
     void statusNamesTheCurrentKeyById() throws Exception {
         Path merge = Path.of("src/test/resources/org/lujing/ingest/merge");
         assertThat(run("ingest", "--home", HOME.toString(), merge.resolve("roster/roster.csv").toString(),
-                merge.resolve("community/ledger.csv").toString()).exit).isZero();
+                merge.resolve("community/ledger.csv").toString()).exit()).isZero();
         keyBefore = Files.readString(HOME.resolve("keys/lujing.key")).strip();
 
-        Run run = run("keys", "status", "--home", HOME.toString(), "--json");
+        CapturedRun run = run("keys", "status", "--home", HOME.toString(), "--json");
 
-        assertThat(run.exit).isZero();
-        JsonNode json = JSON.readTree(run.out);
+        assertThat(run.exit()).isZero();
+        JsonNode json = JSON.readTree(run.out());
         keyIdBefore = json.get("currentKeyId").asString();
         assertThat(keyIdBefore).hasSize(8);
         assertThat(json.get("rotationUnfinished").asBoolean()).isFalse();
         assertThat(json.get("keySource").asString()).endsWith("lujing.key");
-        assertThat(run.out).doesNotContain(keyBefore);
+        assertThat(run.out()).doesNotContain(keyBefore);
     }
 
     @Test
     @Order(2)
     void rotatePrintsWhatItDidAndNoKey() throws Exception {
-        Run run = run("keys", "rotate", "--home", HOME.toString(), "--json", "--as", "admin-wang", "--reason", "yearly rotation");
+        CapturedRun run = run("keys", "rotate", "--home", HOME.toString(), "--json", "--as", "admin-wang", "--reason", "yearly rotation");
 
-        assertThat(run.exit).isZero();
-        JsonNode json = JSON.readTree(run.out);
+        assertThat(run.exit()).isZero();
+        JsonNode json = JSON.readTree(run.out());
         assertThat(json.get("outcome").asString()).isEqualTo("DONE");
         assertThat(json.get("oldKeyId").asString()).isEqualTo(keyIdBefore);
         assertThat(json.get("newKeyId").asString()).hasSize(8).isNotEqualTo(keyIdBefore);
@@ -59,14 +56,14 @@ class KeysCommandIntegrationTests {
         assertThat(json.has("newKey")).isFalse();
         String keyAfter = Files.readString(HOME.resolve("keys/lujing.key")).strip();
         assertThat(keyAfter).isNotEqualTo(keyBefore).doesNotContain("\n");
-        assertThat(run.out + run.err).doesNotContain(keyBefore).doesNotContain(keyAfter);
+        assertThat(run.out() + run.err()).doesNotContain(keyBefore).doesNotContain(keyAfter);
 
-        assertThat(run("keys", "status", "--home", HOME.toString()).out)
+        assertThat(run("keys", "status", "--home", HOME.toString()).out())
                 .contains("current key id: " + json.get("newKeyId").asString())
                 .contains("none unfinished");
 
-        Run audit = run("audit", "--home", HOME.toString(), "--json");
-        assertThat(JSON.readTree(audit.out)).anySatisfy(e -> {
+        CapturedRun audit = run("audit", "--home", HOME.toString(), "--json");
+        assertThat(JSON.readTree(audit.out())).anySatisfy(e -> {
             assertThat(e.get("action").asString()).isEqualTo("KEYS_ROTATE");
             assertThat(e.get("actor").asString()).isEqualTo("admin-wang");
             assertThat(e.get("reason").asString()).isEqualTo("yearly rotation");
@@ -74,21 +71,7 @@ class KeysCommandIntegrationTests {
         });
     }
 
-    record Run(int exit, String out, String err) {}
-
-    static Run run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int exit = LujingCommand.run(args);
-            return new Run(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    static CapturedRun run(String... args) {
+        return CapturedRun.of(args);
     }
 }
