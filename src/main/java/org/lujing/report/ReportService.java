@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
 import java.util.List;
 import org.lujing.LujingProperties;
 import org.lujing.ledger.Period;
@@ -25,13 +26,15 @@ public class ReportService {
     private final StatisticsBreakdownQuery breakdown;
     private final AgencyDirectory agencies;
     private final LujingProperties properties;
+    private final DetailWorkbooks details;
 
     public ReportService(StatisticsQuery statistics, StatisticsBreakdownQuery breakdown, AgencyDirectory agencies,
-            LujingProperties properties) {
+            LujingProperties properties, DetailWorkbooks details) {
         this.statistics = statistics;
         this.breakdown = breakdown;
         this.agencies = agencies;
         this.properties = properties;
+        this.details = details;
     }
 
     /** The folder a period's reports go to when none is given: {@code <home>/reports/<period>/}. */
@@ -60,5 +63,59 @@ public class ReportService {
             throw new UncheckedIOException("cannot write the statistics report into " + dir + ": " + e.getMessage(), e);
         }
         return List.of(xlsx, json);
+    }
+
+    /**
+     * Writes the per-person ledger {@code ledger-<period>.xlsx} (counted records by person, then the pending ones)
+     * into {@code outDir} (the period's default folder when null) and returns its path. No JSON: the ledger is
+     * streamed and can be large; machines read the ledger through the API.
+     */
+    public List<Path> writeLedger(Period period, Path outDir, String lang) {
+        ReportLanguage language = ReportLanguage.parse(lang);
+        Path dir = outDir != null ? outDir : defaultDirectory(period);
+        Path xlsx = dir.resolve("ledger-" + period.label().replace("..", "_") + ".xlsx");
+        details.writeLedger(period, language, xlsx);
+        return List.of(xlsx);
+    }
+
+    /**
+     * Writes {@code findings-<date>.xlsx} and {@code .json}: the findings that held on {@code date} (null: those
+     * holding now, {@code findings-current}), into {@code outDir} (default {@code <home>/reports/findings/}).
+     */
+    public List<Path> writeFindings(LocalDate date, Path outDir, String lang) {
+        ReportLanguage language = ReportLanguage.parse(lang);
+        Path dir = outDir != null ? outDir : properties.reports().resolve("findings");
+        String base = "findings-" + (date == null ? "current" : date.toString());
+        Path xlsx = dir.resolve(base + ".xlsx");
+        var list = details.writeFindings(date, language, xlsx);
+        Path json = writeJson(dir, base, details.findingsJson(list));
+        return List.of(xlsx, json);
+    }
+
+    /**
+     * Writes {@code quality.xlsx} and {@code quality.json}: every received file's accounting and its rejected rows
+     * with what to fix, into {@code outDir} (default {@code <home>/reports/quality/}).
+     */
+    public List<Path> writeQuality(Path outDir, String lang) {
+        ReportLanguage language = ReportLanguage.parse(lang);
+        Path dir = outDir != null ? outDir : properties.reports().resolve("quality");
+        Path xlsx = dir.resolve("quality.xlsx");
+        var quality = details.quality(null);
+        details.writeQuality(quality, language, xlsx);
+        Path json = writeJson(dir, "quality", details.qualityJson(quality));
+        return List.of(xlsx, json);
+    }
+
+    private static Path writeJson(Path dir, String base, Object value) {
+        Path json = dir.resolve(base + ".json");
+        try {
+            Files.createDirectories(dir);
+            Path partial = dir.resolve(base + ".json.partial");
+            Files.writeString(partial, JSON.writeValueAsString(value) + "\n");
+            Files.move(partial, json, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + json + ": " + e.getMessage(), e);
+        }
+        return json;
     }
 }

@@ -9,8 +9,6 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -71,7 +69,7 @@ public final class StatisticsWorkbookWriter {
     public static void write(Content content, ReportLanguage lang, OutputStream out) throws IOException {
         SXSSFWorkbook wb = new SXSSFWorkbook(WINDOW);
         try {
-            Cells cells = new Cells(wb);
+            SafeCells cells = new SafeCells(wb);
             summary(wb, cells, content.statistics(), lang);
             byAgency(wb, cells, content, lang);
             byMonth(wb, cells, content, lang);
@@ -82,7 +80,7 @@ public final class StatisticsWorkbookWriter {
         }
     }
 
-    private static void summary(SXSSFWorkbook wb, Cells cells, Statistics s, ReportLanguage lang) {
+    private static void summary(SXSSFWorkbook wb, SafeCells cells, Statistics s, ReportLanguage lang) {
         Sheet sheet = wb.createSheet(summarySheet(lang));
         int r = 0;
         cells.text(sheet.createRow(r++), 0, lang.pick("统计期间 ", "Period ") + s.period().label() + lang.pick("（", " (")
@@ -125,7 +123,7 @@ public final class StatisticsWorkbookWriter {
         }
     }
 
-    private static void byAgency(SXSSFWorkbook wb, Cells cells, Content content, ReportLanguage lang) {
+    private static void byAgency(SXSSFWorkbook wb, SafeCells cells, Content content, ReportLanguage lang) {
         Sheet sheet = wb.createSheet(agencySheet(lang));
         List<Category> columns = shown(content.statistics());
         Row head = sheet.createRow(0);
@@ -149,7 +147,7 @@ public final class StatisticsWorkbookWriter {
         }
     }
 
-    private static void byMonth(SXSSFWorkbook wb, Cells cells, Content content, ReportLanguage lang) {
+    private static void byMonth(SXSSFWorkbook wb, SafeCells cells, Content content, ReportLanguage lang) {
         String name = monthSheet(lang);
         Sheet sheet = wb.createSheet(name);
         List<Category> columns = shown(content.statistics());
@@ -209,43 +207,9 @@ public final class StatisticsWorkbookWriter {
         return out;
     }
 
-    private static void header(Cells cells, Row row, String... labels) {
+    private static void header(SafeCells cells, Row row, String... labels) {
         for (int i = 0; i < labels.length; i++) {
             cells.text(row, i, labels[i], cells.bold);
-        }
-    }
-
-    /** Cell writing in one place: text always as a plain, quote-prefixed string; numbers as numbers. */
-    static final class Cells {
-
-        final CellStyle plain;
-        final CellStyle bold;
-        final CellStyle wrapped;
-
-        Cells(SXSSFWorkbook wb) {
-            plain = wb.createCellStyle();
-            plain.setQuotePrefixed(true);
-            Font boldFont = wb.createFont();
-            boldFont.setBold(true);
-            bold = wb.createCellStyle();
-            bold.setQuotePrefixed(true);
-            bold.setFont(boldFont);
-            wrapped = wb.createCellStyle();
-            wrapped.setQuotePrefixed(true);
-            wrapped.setWrapText(true);
-            wrapped.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.TOP);
-        }
-
-        void text(Row row, int col, String value, CellStyle style) {
-            org.apache.poi.ss.usermodel.Cell cell = row.createCell(col);
-            // setCellValue(String) never makes a formula; the quote prefix keeps Excel and LibreOffice from
-            // turning =, +, -, @ into one when someone edits the cell or exports it
-            cell.setCellValue(value == null ? "" : value);
-            cell.setCellStyle(style == null ? plain : style);
-        }
-
-        void number(Row row, int col, BigDecimal value) {
-            row.createCell(col).setCellValue(value.doubleValue());
         }
     }
 }

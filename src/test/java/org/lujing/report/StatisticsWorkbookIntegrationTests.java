@@ -175,18 +175,18 @@ class StatisticsWorkbookIntegrationTests {
     }
 
     @Test
-    void otherReportKindsAreNotYetAvailable() {
+    void anUnknownReportKindIsRefused() {
         PrintStream err = System.err;
         ByteArrayOutputStream e = new ByteArrayOutputStream();
         int exit;
         try {
             System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            exit = LujingCommand.run("report", "--home", HOME.toString(), "--period", "2025", "--kind", "ledger");
+            exit = LujingCommand.run("report", "--home", HOME.toString(), "--period", "2025", "--kind", "budget");
         } finally {
             System.setErr(err);
         }
         assertThat(exit).isEqualTo(2);
-        assertThat(e.toString(StandardCharsets.UTF_8)).contains("not yet available").doesNotContain("\tat ");
+        assertThat(e.toString(StandardCharsets.UTF_8)).contains("not a report kind").doesNotContain("\tat ");
     }
 
     private static void assertNoFormulas(XSSFWorkbook wb) {

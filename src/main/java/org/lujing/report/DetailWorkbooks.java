@@ -1,0 +1,489 @@
+package org.lujing.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.lujing.identity.Masking;
+import org.lujing.ingest.FileRegistry;
+import org.lujing.ingest.IngestedFile;
+import org.lujing.ingest.RejectedRow;
+import org.lujing.ledger.Category;
+import org.lujing.ledger.Period;
+import org.lujing.normalise.ReasonCode;
+import org.lujing.reconcile.FindingsService;
+import org.lujing.reconcile.StoredFinding;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The per-person ledger (个人台账), findings and per-file data-quality workbooks, written with SXSSF. Identity shows
+ * only as the stored masked form (first 4, last 2) and never beside a birth date; partner text is masked again
+ * ({@link Masking#value}) in case a number slipped into a free-text field; every text cell is a quote-prefixed
+ * string ({@link SafeCells}). The ledger streams its rows from a JDBC cursor, so its size does not sit in memory.
+ */
+@Component
+class DetailWorkbooks {
+
+    static final int WINDOW = 100;
+    static final int FETCH_SIZE = 1000;
+
+    private final JdbcTemplate jdbc;
+    private final FindingsService findings;
+    private final FileRegistry files;
+
+    DetailWorkbooks(DataSource dataSource, FindingsService findings, FileRegistry files) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.jdbc.setFetchSize(FETCH_SIZE);
+        this.findings = findings;
+        this.files = files;
+    }
+
+    static String ledgerSheet(ReportLanguage lang) {
+        return lang.pick("个人台账", "Ledger");
+    }
+
+    static String pendingSheet(ReportLanguage lang) {
+        return lang.pick("待识别", "Pending");
+    }
+
+    static String findingsSheet(ReportLanguage lang) {
+        return lang.pick("核查发现", "Findings");
+    }
+
+    static String filesSheet(ReportLanguage lang) {
+        return lang.pick("文件汇总", "Files");
+    }
+
+    static String rejectsSheet(ReportLanguage lang) {
+        return lang.pick("拒收行", "Rejected rows");
+    }
+
+    // ---------------------------------------------------------------- ledger
+
+    private static final String LEDGER_SQL = """
+            SELECT r.id, s.id AS sid, s.name, s.id_masked, s.correction_type, r.activity_date, r.category,
+                   r.activity_name, r.agency, r.hours, r.quantity, r.outcome, r.match_method,
+                   rs.source_id, f.file_name, rs.sheet, rs.row_no
+            FROM support_record r
+              JOIN subject s ON s.id = r.subject_id
+              LEFT JOIN record_source rs ON rs.record_id = r.id
+              LEFT JOIN ingest_file f ON f.id = rs.file_id
+            WHERE r.merged_into IS NULL AND r.activity_date >= ? AND r.activity_date <= ?
+            ORDER BY s.name, s.id, r.activity_date, r.category, r.agency, r.id, rs.id""";
+
+    private static final String PENDING_SQL = """
+            SELECT r.id, r.person_name, r.id_masked, r.key_kind, r.activity_date, r.category, r.activity_name,
+                   r.agency, r.hours, r.quantity, r.outcome, rs.source_id, f.file_name, rs.sheet, rs.row_no
+            FROM support_record r
+              LEFT JOIN record_source rs ON rs.record_id = r.id
+              LEFT JOIN ingest_file f ON f.id = rs.file_id
+            WHERE r.subject_id IS NULL AND r.merged_into IS NULL AND r.activity_date >= ? AND r.activity_date <= ?
+            ORDER BY r.subject_key, r.activity_date, r.category, r.agency, r.id, rs.id""";
+
+    /** Writes the ledger of a period; returns the number of counted records written. */
+    @Transactional(readOnly = true)
+    public long writeLedger(Period period, ReportLanguage lang, Path file) {
+        long[] written = {0};
+        atomically(file, out -> {
+            SXSSFWorkbook wb = new SXSSFWorkbook(WINDOW);
+            try {
+                SafeCells cells = new SafeCells(wb);
+                Sheet ledger = wb.createSheet(ledgerSheet(lang));
+                cells.header(ledger.createRow(0), lang.pick("姓名", "Name"), lang.pick("身份证号（脱敏）", "ID number (masked)"),
+                        lang.pick("矫正类别", "Correction type"), lang.pick("日期", "Date"), lang.pick("类别", "Category"),
+                        lang.pick("活动名称", "Activity"), lang.pick("承办单位", "Agency"), lang.pick("时长（小时）", "Hours"),
+                        lang.pick("数量", "Quantity"), lang.pick("结果", "Outcome"), lang.pick("匹配方式", "Matched by"),
+                        lang.pick("来源", "Provenance"));
+                ledger.createFreezePane(2, 1);
+                int[] widths = {12, 22, 14, 12, 16, 30, 30, 10, 8, 24, 12, 60};
+                for (int i = 0; i < widths.length; i++) {
+                    ledger.setColumnWidth(i, widths[i] * 256);
+                }
+                written[0] = stream(LEDGER_SQL, period, (rs, provenance) -> {
+                    Row row = ledger.createRow(ledger.getLastRowNum() + 1);
+                    cells.text(row, 0, rs.name);
+                    cells.text(row, 1, rs.idMasked);
+                    cells.text(row, 2, rs.correctionType);
+                    cells.text(row, 3, rs.date.toString());
+                    cells.text(row, 4, category(rs.category, lang));
+                    cells.text(row, 5, Masking.value(rs.activityName));
+                    cells.text(row, 6, Masking.value(rs.agency));
+                    cells.numberOrBlank(row, 7, rs.hours);
+                    cells.numberOrBlank(row, 8, rs.quantity);
+                    cells.text(row, 9, Masking.value(rs.outcome));
+                    cells.text(row, 10, matchMethod(rs.matchMethod, lang));
+                    cells.text(row, 11, provenance);
+                }, true);
+
+                Sheet pending = wb.createSheet(pendingSheet(lang));
+                cells.header(pending.createRow(0), lang.pick("姓名", "Name"), lang.pick("身份证号（脱敏）", "ID number (masked)"),
+                        lang.pick("识别依据", "Keyed by"), lang.pick("日期", "Date"), lang.pick("类别", "Category"),
+                        lang.pick("活动名称", "Activity"), lang.pick("承办单位", "Agency"), lang.pick("时长（小时）", "Hours"),
+                        lang.pick("数量", "Quantity"), lang.pick("结果", "Outcome"), lang.pick("来源", "Provenance"));
+                for (int i = 0; i < widths.length - 1; i++) {
+                    pending.setColumnWidth(i, widths[i == 10 ? 11 : i] * 256);
+                }
+                stream(PENDING_SQL, period, (rs, provenance) -> {
+                    Row row = pending.createRow(pending.getLastRowNum() + 1);
+                    cells.text(row, 0, rs.name);
+                    cells.text(row, 1, rs.idMasked == null ? "" : Masking.value(rs.idMasked));
+                    cells.text(row, 2, matchMethod(rs.keyKind, lang));
+                    cells.text(row, 3, rs.date.toString());
+                    cells.text(row, 4, category(rs.category, lang));
+                    cells.text(row, 5, Masking.value(rs.activityName));
+                    cells.text(row, 6, Masking.value(rs.agency));
+                    cells.numberOrBlank(row, 7, rs.hours);
+                    cells.numberOrBlank(row, 8, rs.quantity);
+                    cells.text(row, 9, Masking.value(rs.outcome));
+                    cells.text(row, 10, provenance);
+                }, false);
+                wb.write(out);
+            } finally {
+                wb.close();
+                wb.dispose();
+            }
+        });
+        return written[0];
+    }
+
+    private static String category(String code, ReportLanguage lang) {
+        try {
+            return lang.category(Category.valueOf(code));
+        } catch (IllegalArgumentException e) {
+            return code;
+        }
+    }
+
+    /** How a record was (or would be) tied to its person: the method's name only, never the value matched on. */
+    static String matchMethod(String code, ReportLanguage lang) {
+        if (code == null) {
+            return "";
+        }
+        return switch (code) {
+            case "ID_NUMBER" -> lang.pick("身份证号", "ID number");
+            case "NAME_PHONE" -> lang.pick("姓名+电话", "Name + phone");
+            case "NAME_BIRTH_DATE" -> lang.pick("姓名+出生日期", "Name + birth date");
+            case "MANUAL" -> lang.pick("人工关联", "Linked by hand");
+            default -> code;
+        };
+    }
+
+    /** One record as read, with its provenance links gathered from consecutive joined rows. */
+    private static final class LedgerRow {
+        long id;
+        String name;
+        String idMasked;
+        String correctionType;
+        String keyKind;
+        String matchMethod;
+        LocalDate date;
+        String category;
+        String activityName;
+        String agency;
+        BigDecimal hours;
+        BigDecimal quantity;
+        String outcome;
+        final List<String> provenance = new ArrayList<>();
+    }
+
+    private interface RowSink {
+        void accept(LedgerRow row, String provenance);
+    }
+
+    private long stream(String sql, Period period, RowSink sink, boolean counted) {
+        LedgerRow[] current = {null};
+        long[] n = {0};
+        RowCallbackHandler handler = rs -> {
+            long id = rs.getLong("id");
+            if (current[0] == null || current[0].id != id) {
+                if (current[0] != null) {
+                    sink.accept(current[0], String.join("; ", current[0].provenance));
+                    n[0]++;
+                }
+                current[0] = read(rs, id, counted);
+            }
+            String source = rs.getString("source_id");
+            if (source != null) {
+                current[0].provenance.add(provenance(source, rs.getString("file_name"), rs.getString("sheet"), rs.getInt("row_no")));
+            }
+        };
+        jdbc.query(sql, handler, period.from(), period.to());
+        if (current[0] != null) {
+            sink.accept(current[0], String.join("; ", current[0].provenance));
+            n[0]++;
+        }
+        return n[0];
+    }
+
+    private static LedgerRow read(ResultSet rs, long id, boolean counted) throws SQLException {
+        LedgerRow r = new LedgerRow();
+        r.id = id;
+        if (counted) {
+            r.name = rs.getString("name");
+            r.idMasked = rs.getString("id_masked");
+            r.correctionType = rs.getString("correction_type");
+            r.matchMethod = rs.getString("match_method");
+        } else {
+            r.name = rs.getString("person_name");
+            r.idMasked = rs.getString("id_masked");
+            r.keyKind = rs.getString("key_kind");
+        }
+        r.date = rs.getDate("activity_date").toLocalDate();
+        r.category = rs.getString("category");
+        r.activityName = rs.getString("activity_name");
+        r.agency = rs.getString("agency");
+        r.hours = rs.getBigDecimal("hours");
+        r.quantity = rs.getBigDecimal("quantity");
+        r.outcome = rs.getString("outcome");
+        return r;
+    }
+
+    /** {@code community: 2025年麓景社区工作台账.xlsx 台账!12}; a CSV or JSON file has no sheet to name. */
+    static String provenance(String source, String fileName, String sheet, int row) {
+        StringBuilder b = new StringBuilder(source).append(": ");
+        if (fileName != null) {
+            b.append(Masking.value(fileName)).append(' ');
+        }
+        if (sheet != null && !sheet.isBlank() && !sheet.equals(fileName)) {
+            b.append(Masking.value(sheet)).append('!');
+        }
+        return b.append(row).toString();
+    }
+
+    // ---------------------------------------------------------------- findings
+
+    /** Writes the findings holding on {@code date} (null: holding now); returns them. */
+    @Transactional(readOnly = true)
+    public List<StoredFinding> writeFindings(LocalDate date, ReportLanguage lang, Path file) {
+        List<StoredFinding> list = findings.list(date, null, null);
+        Map<Long, String> names = fileNames();
+        atomically(file, out -> {
+            SXSSFWorkbook wb = new SXSSFWorkbook(WINDOW);
+            try {
+                SafeCells cells = new SafeCells(wb);
+                Sheet sheet = wb.createSheet(findingsSheet(lang));
+                cells.header(sheet.createRow(0), lang.pick("规则", "Rule"), lang.pick("严重程度", "Severity"),
+                        lang.pick("人员（脱敏）", "Person (masked)"), lang.pick("来源", "Source"), lang.pick("文件", "File"),
+                        lang.pick("详情", "Details"), lang.pick("首次发现", "First seen"), lang.pick("最近发现", "Last seen"),
+                        lang.pick("状态", "Status"), lang.pick("备注", "Note"));
+                int[] widths = {24, 10, 28, 14, 36, 70, 12, 12, 14, 30};
+                for (int i = 0; i < widths.length; i++) {
+                    sheet.setColumnWidth(i, widths[i] * 256);
+                }
+                int r = 1;
+                for (StoredFinding f : list) {
+                    Row row = sheet.createRow(r++);
+                    cells.text(row, 0, f.rule());
+                    cells.text(row, 1, f.severity());
+                    cells.text(row, 2, Masking.value(f.personMasked()));
+                    cells.text(row, 3, f.sourceId());
+                    cells.text(row, 4, f.fileId() == null ? "" : Masking.value(names.getOrDefault(f.fileId(), "#" + f.fileId())));
+                    cells.text(row, 5, Masking.value(f.details()));
+                    cells.text(row, 6, f.firstSeen() == null ? "" : f.firstSeen().toString());
+                    cells.text(row, 7, f.lastSeen() == null ? "" : f.lastSeen().toString());
+                    cells.text(row, 8, f.status());
+                    cells.text(row, 9, Masking.value(f.statusNote()));
+                }
+                sheet.createFreezePane(0, 1);
+                wb.write(out);
+            } finally {
+                wb.close();
+                wb.dispose();
+            }
+        });
+        return list;
+    }
+
+    /** The findings as plain maps for the JSON beside the workbook (masked fields only). */
+    List<Map<String, Object>> findingsJson(List<StoredFinding> list) {
+        Map<Long, String> names = fileNames();
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (StoredFinding f : list) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", f.id());
+            m.put("rule", f.rule());
+            m.put("severity", f.severity());
+            m.put("person", f.personMasked() == null ? null : Masking.value(f.personMasked()));
+            m.put("source", f.sourceId());
+            m.put("file", f.fileId() == null ? null : Masking.value(names.getOrDefault(f.fileId(), "#" + f.fileId())));
+            m.put("details", f.details() == null ? null : Masking.value(f.details()));
+            m.put("firstSeen", f.firstSeen() == null ? null : f.firstSeen().toString());
+            m.put("lastSeen", f.lastSeen() == null ? null : f.lastSeen().toString());
+            m.put("status", f.status());
+            m.put("note", f.statusNote() == null ? null : Masking.value(f.statusNote()));
+            out.add(m);
+        }
+        return out;
+    }
+
+    private Map<Long, String> fileNames() {
+        Map<Long, String> names = new HashMap<>();
+        for (IngestedFile f : files.all()) {
+            names.put(f.id(), f.fileName());
+        }
+        return names;
+    }
+
+    // ---------------------------------------------------------------- quality
+
+    /** A file's accounting and its rejected rows. */
+    record FileQuality(IngestedFile file, List<RejectedRow> rejects) {}
+
+    /** Every registered file (or the one with {@code fileId}) with its rejected rows, in the order received. */
+    @Transactional(readOnly = true)
+    public List<FileQuality> quality(Long fileId) {
+        List<FileQuality> out = new ArrayList<>();
+        for (IngestedFile f : files.all()) {
+            if (fileId == null || f.id() == fileId) {
+                out.add(new FileQuality(f, files.rejects(f.id())));
+            }
+        }
+        return out;
+    }
+
+    public void writeQuality(List<FileQuality> quality, ReportLanguage lang, Path file) {
+        atomically(file, out -> {
+            SXSSFWorkbook wb = new SXSSFWorkbook(WINDOW);
+            try {
+                SafeCells cells = new SafeCells(wb);
+                Sheet summary = wb.createSheet(filesSheet(lang));
+                cells.header(summary.createRow(0), lang.pick("文件", "File"), lang.pick("来源", "Source"),
+                        lang.pick("处理结果", "Outcome"), lang.pick("读取行", "Read"), lang.pick("接受", "Accepted"),
+                        lang.pick("合并", "Merged"), lang.pick("拒收", "Rejected"), lang.pick("跳过", "Skipped"),
+                        lang.pick("说明", "Message"));
+                int[] widths = {40, 14, 22, 8, 8, 8, 8, 8, 60};
+                for (int i = 0; i < widths.length; i++) {
+                    summary.setColumnWidth(i, widths[i] * 256);
+                }
+                int r = 1;
+                for (FileQuality q : quality) {
+                    IngestedFile f = q.file();
+                    Row row = summary.createRow(r++);
+                    cells.text(row, 0, Masking.value(f.fileName()));
+                    cells.text(row, 1, f.sourceId());
+                    cells.text(row, 2, f.outcome());
+                    cells.number(row, 3, BigDecimal.valueOf(f.rowsRead()));
+                    cells.number(row, 4, BigDecimal.valueOf(f.accepted()));
+                    cells.number(row, 5, BigDecimal.valueOf(f.merged()));
+                    cells.number(row, 6, BigDecimal.valueOf(f.rejected()));
+                    cells.number(row, 7, BigDecimal.valueOf(f.skipped()));
+                    cells.text(row, 8, Masking.value(f.message()));
+                }
+                summary.createFreezePane(1, 1);
+
+                Sheet rejects = wb.createSheet(rejectsSheet(lang));
+                cells.header(rejects.createRow(0), lang.pick("文件", "File"), lang.pick("工作表", "Sheet"),
+                        lang.pick("行号", "Row"), lang.pick("列", "Column"), lang.pick("原因代码", "Reason code"),
+                        lang.pick("说明", "Message"), lang.pick("脱敏后的取值", "Values (masked)"),
+                        lang.pick("如何修改", "What to fix"), lang.pick("状态", "Status"));
+                int[] rw = {40, 14, 8, 14, 20, 50, 70, 70, 10};
+                for (int i = 0; i < rw.length; i++) {
+                    rejects.setColumnWidth(i, rw[i] * 256);
+                }
+                r = 1;
+                for (FileQuality q : quality) {
+                    for (RejectedRow x : q.rejects()) {
+                        Row row = rejects.createRow(r++);
+                        cells.text(row, 0, Masking.value(q.file().fileName()));
+                        cells.text(row, 1, Masking.value(x.sheet()));
+                        cells.number(row, 2, BigDecimal.valueOf(x.rowNo()));
+                        cells.text(row, 3, Masking.value(x.columnName()));
+                        cells.text(row, 4, x.reason());
+                        cells.text(row, 5, Masking.value(x.message()));
+                        cells.text(row, 6, Masking.value(x.maskedValues()));
+                        cells.text(row, 7, advice(x.reason(), lang));
+                        cells.text(row, 8, x.status());
+                    }
+                }
+                rejects.createFreezePane(0, 1);
+                wb.write(out);
+            } finally {
+                wb.close();
+                wb.dispose();
+            }
+        });
+    }
+
+    /** The reason's advice in the report's language (the advice holds Chinese, then English, split by " / "). */
+    static String advice(String reason, ReportLanguage lang) {
+        try {
+            String both = ReasonCode.valueOf(reason).advice();
+            int slash = both.indexOf(" / ");
+            if (slash < 0) {
+                return both;
+            }
+            return lang.pick(both.substring(0, slash), both.substring(slash + 3));
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+
+    List<Map<String, Object>> qualityJson(List<FileQuality> quality) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (FileQuality q : quality) {
+            IngestedFile f = q.file();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("file", Masking.value(f.fileName()));
+            m.put("source", f.sourceId());
+            m.put("outcome", f.outcome());
+            m.put("read", f.rowsRead());
+            m.put("accepted", f.accepted());
+            m.put("merged", f.merged());
+            m.put("rejected", f.rejected());
+            m.put("skipped", f.skipped());
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (RejectedRow x : q.rejects()) {
+                Map<String, Object> rr = new LinkedHashMap<>();
+                rr.put("sheet", Masking.value(x.sheet()));
+                rr.put("row", x.rowNo());
+                rr.put("column", x.columnName() == null ? null : Masking.value(x.columnName()));
+                rr.put("reason", x.reason());
+                rr.put("message", Masking.value(x.message()));
+                rr.put("values", x.maskedValues() == null ? null : Masking.value(x.maskedValues()));
+                rr.put("status", x.status());
+                rows.add(rr);
+            }
+            m.put("rejects", rows);
+            out.add(m);
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- files
+
+    private interface Body {
+        void write(OutputStream out) throws IOException;
+    }
+
+    /** Written beside the target and moved in, so a reader never opens half a workbook. */
+    private static void atomically(Path file, Body body) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path partial = file.resolveSibling(file.getFileName() + ".partial");
+            try (OutputStream out = Files.newOutputStream(partial)) {
+                body.write(out);
+            }
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

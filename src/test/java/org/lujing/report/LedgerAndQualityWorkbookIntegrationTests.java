@@ -1,0 +1,287 @@
+package org.lujing.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.lujing.IdentityValues;
+import org.lujing.TestHomes;
+import org.lujing.cli.LujingCommand;
+import org.lujing.ingest.FileIngestService;
+import org.lujing.ledger.Category;
+import org.lujing.ledger.Period;
+import org.lujing.reconcile.FindingsService;
+import org.lujing.reconcile.ReconcileService;
+import org.lujing.reconcile.ReconcileSummary;
+import org.lujing.reconcile.StoredFinding;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The per-person ledger, findings and data-quality workbooks of the pilot year: one ledger row per counted record,
+ * figures that match the ledger, masked identity only, no formula anywhere, and the ten rejected rows of
+ * sample-data with their reason codes.
+ */
+@SpringBootTest(properties = "camel.main.auto-startup=false")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LedgerAndQualityWorkbookIntegrationTests {
+
+    static final Path HOME = TestHomes.fresh("report-ledger");
+    static final List<String> ORDER = List.of("roster", "community", "hospital", "university", "employer", "micro-lesson");
+    static final String MASKED_ID = "4301\\*{12}[0-9X]{2}";
+    /** sample-data/README.md: counted records per category in 2025 (after merging). */
+    static final Map<Category, Integer> COUNTED_RECORDS = Map.ofEntries(Map.entry(Category.ASSESSMENT, 12),
+            Map.entry(Category.CORRECTION_GROUP, 14), Map.entry(Category.CORRECTION_PLAN, 12),
+            Map.entry(Category.KEY_SUPPORT_PLAN, 4), Map.entry(Category.STRUCTURED_INTERVIEW, 12),
+            Map.entry(Category.PSYCH_ASSESSMENT, 12), Map.entry(Category.GROUP_COUNSELLING, 16),
+            Map.entry(Category.LEGAL_EDUCATION, 32), Map.entry(Category.PUBLIC_WELFARE, 46),
+            Map.entry(Category.EDUCATION_SUPPORT, 8), Map.entry(Category.MICRO_LESSON, 267),
+            Map.entry(Category.JOB_FAIR, 23), Map.entry(Category.EMPLOYMENT, 5), Map.entry(Category.HARDSHIP_RELIEF, 2),
+            Map.entry(Category.MATERIALS, 13));
+
+    @DynamicPropertySource
+    static void home(DynamicPropertyRegistry registry) {
+        registry.add("lujing.home", HOME::toString);
+    }
+
+    @Autowired
+    FileIngestService ingest;
+
+    @Autowired
+    ReportService reports;
+
+    @Autowired
+    ReconcileService reconcile;
+
+    @Autowired
+    FindingsService findings;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    final IdentityValues identities = IdentityValues.in(Path.of("sample-data"));
+
+    @BeforeAll
+    void ingestThePilotYear() throws Exception {
+        for (String source : ORDER) {
+            try (Stream<Path> files = Files.list(Path.of("sample-data", source))) {
+                for (Path file : files.sorted().toList()) {
+                    ingest.ingest(file, source);
+                }
+            }
+        }
+    }
+
+    @Test
+    void theLedgerHasOneRowPerCountedRecordGroupedByPerson() throws Exception {
+        List<Path> written = reports.writeLedger(Period.parse("2025"), null, "zh");
+
+        assertThat(written).containsExactly(HOME.resolve("reports").resolve("2025").resolve("ledger-2025.xlsx"));
+        long counted = jdbc.sql("""
+                        SELECT COUNT(*) FROM support_record WHERE subject_id IS NOT NULL AND merged_into IS NULL
+                          AND activity_date >= DATE '2025-01-01' AND activity_date <= DATE '2025-12-31'""")
+                .query(Long.class).single();
+        double hours = jdbc.sql("""
+                        SELECT COALESCE(SUM(hours), 0) FROM support_record WHERE subject_id IS NOT NULL AND merged_into IS NULL
+                          AND activity_date >= DATE '2025-01-01' AND activity_date <= DATE '2025-12-31'""")
+                .query(Double.class).single();
+        try (XSSFWorkbook wb = new XSSFWorkbook(written.get(0).toFile())) {
+            assertThat(wb.getNumberOfSheets()).isEqualTo(2);
+            assertThat(List.of(wb.getSheetName(0), wb.getSheetName(1))).containsExactly("个人台账", "待识别");
+            assertSafe(wb);
+
+            Sheet ledger = wb.getSheet("个人台账");
+            assertThat(header(ledger)).containsExactly("姓名", "身份证号（脱敏）", "矫正类别", "日期", "类别", "活动名称",
+                    "承办单位", "时长（小时）", "数量", "结果", "匹配方式", "来源");
+            assertThat(ledger.getLastRowNum()).isEqualTo(counted);
+            assertThat(counted).isEqualTo(COUNTED_RECORDS.values().stream().mapToInt(Integer::intValue).sum());
+
+            Map<String, Integer> perCategory = new HashMap<>();
+            double quantityOfMaterials = 0;
+            double hoursSum = 0;
+            List<String> personOrder = new ArrayList<>();
+            Map<String, String> lastDate = new HashMap<>();
+            for (int r = 1; r <= ledger.getLastRowNum(); r++) {
+                Row row = ledger.getRow(r);
+                String person = row.getCell(0).getStringCellValue() + " " + row.getCell(1).getStringCellValue();
+                assertThat(row.getCell(1).getStringCellValue()).as("row " + r).matches(MASKED_ID);
+                String date = row.getCell(3).getStringCellValue();
+                assertThat(date).startsWith("2025-");
+                // grouped by person, by date within a person
+                if (personOrder.isEmpty() || !personOrder.get(personOrder.size() - 1).equals(person)) {
+                    assertThat(personOrder).as("person " + person + " appears in one block").doesNotContain(person);
+                    personOrder.add(person);
+                } else {
+                    assertThat(date).isGreaterThanOrEqualTo(lastDate.get(person));
+                }
+                lastDate.put(person, date);
+                perCategory.merge(row.getCell(4).getStringCellValue(), 1, Integer::sum);
+                if (row.getCell(4).getStringCellValue().equals(Category.MATERIALS.zh())) {
+                    quantityOfMaterials += row.getCell(8).getNumericCellValue();
+                }
+                Cell h = row.getCell(7);
+                if (h != null && h.getCellType() == CellType.NUMERIC) {
+                    hoursSum += h.getNumericCellValue();
+                }
+                assertThat(row.getCell(10).getStringCellValue()).as("matched by, row " + r).isEqualTo("身份证号");
+                assertThat(row.getCell(11).getStringCellValue()).as("provenance of row " + r).isNotBlank();
+            }
+            for (Category c : Category.values()) {
+                assertThat(perCategory.getOrDefault(c.zh(), 0)).as(c.name()).isEqualTo(COUNTED_RECORDS.getOrDefault(c, 0));
+            }
+            assertThat(quantityOfMaterials).isEqualTo(30);
+            assertThat(hoursSum).isCloseTo(hours, org.assertj.core.data.Offset.offset(0.001));
+            assertThat(personOrder).hasSize(14);
+            // a record reported by two sources names both (the community ledger is read first)
+            boolean twoSources = false;
+            for (int r = 1; r <= ledger.getLastRowNum(); r++) {
+                String provenance = ledger.getRow(r).getCell(11).getStringCellValue();
+                twoSources |= provenance.contains("community: ") && provenance.contains("台账!") && provenance.contains("; ");
+            }
+            assertThat(twoSources).isTrue();
+
+            Sheet pending = wb.getSheet("待识别");
+            assertThat(pending.getLastRowNum()).isEqualTo(4);
+            for (int r = 1; r <= 4; r++) {
+                assertThat(pending.getRow(r).getCell(0).getStringCellValue()).isEqualTo("钟晓峰");
+                assertThat(pending.getRow(r).getCell(1).getStringCellValue()).isEqualTo("4301************78");
+            }
+        }
+    }
+
+    @Test
+    void theEnglishLedgerSpeaksEnglish() throws Exception {
+        List<Path> written = reports.writeLedger(Period.parse("2025-Q2"), HOME.resolve("out-en"), "en");
+
+        try (XSSFWorkbook wb = new XSSFWorkbook(written.get(0).toFile())) {
+            assertThat(List.of(wb.getSheetName(0), wb.getSheetName(1))).containsExactly("Ledger", "Pending");
+            assertThat(header(wb.getSheet("Ledger")).get(0)).isEqualTo("Name");
+            assertSafe(wb);
+        }
+    }
+
+    @Test
+    void theQualityWorkbookListsTheTenRejectedRowsWithWhatToFix() throws Exception {
+        List<Path> written = reports.writeQuality(HOME.resolve("out-quality"), "zh");
+
+        try (XSSFWorkbook wb = new XSSFWorkbook(written.get(0).toFile())) {
+            assertThat(List.of(wb.getSheetName(0), wb.getSheetName(1))).containsExactly("文件汇总", "拒收行");
+            assertSafe(wb);
+            Sheet summary = wb.getSheet("文件汇总");
+            assertThat(summary.getLastRowNum()).isEqualTo(6);
+            double[] totals = new double[5];
+            for (int r = 1; r <= summary.getLastRowNum(); r++) {
+                for (int i = 0; i < 5; i++) {
+                    totals[i] += summary.getRow(r).getCell(3 + i).getNumericCellValue();
+                }
+            }
+            assertThat(totals).containsExactly(523, 502, 4, 10, 7);
+
+            Sheet rejects = wb.getSheet("拒收行");
+            assertThat(rejects.getLastRowNum()).isEqualTo(10);
+            Map<String, Integer> reasons = new TreeMap<>();
+            for (int r = 1; r <= 10; r++) {
+                Row row = rejects.getRow(r);
+                reasons.merge(row.getCell(4).getStringCellValue(), 1, Integer::sum);
+                assertThat(row.getCell(0).getStringCellValue()).startsWith("2025年");
+                assertThat(row.getCell(2).getNumericCellValue()).isPositive();
+                assertThat(row.getCell(7).getStringCellValue()).as("advice").isNotBlank().doesNotContain(" / ");
+            }
+            assertThat(reasons).containsExactlyInAnyOrderEntriesOf(Map.of("ID_CHECKSUM", 2, "DATE_AMBIGUOUS", 1,
+                    "UNKNOWN_CATEGORY", 1, "VALUE_INVALID", 2, "DATE_INVALID", 2, "MISSING_FIELD", 1, "ID_INVALID", 1));
+        }
+        JsonNode json = JsonMapper.builder().build().readTree(written.get(1).toFile());
+        assertThat(json.size()).isEqualTo(6);
+        assertThat(identities.foundIn(Files.readString(written.get(1)))).isEmpty();
+    }
+
+    @Test
+    void theFindingsWorkbookListsTheFindingsOfARun() throws Exception {
+        ReconcileSummary run = reconcile.reconcile(LocalDate.of(2026, 1, 31));
+        List<StoredFinding> expected = findings.list(LocalDate.of(2026, 1, 31), null, null);
+        assertThat(expected).hasSize(run.active()).isNotEmpty();
+
+        List<Path> written = reports.writeFindings(LocalDate.of(2026, 1, 31), HOME.resolve("out-findings"), "zh");
+
+        assertThat(written.get(0).getFileName().toString()).isEqualTo("findings-2026-01-31.xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook(written.get(0).toFile())) {
+            assertThat(wb.getSheetName(0)).isEqualTo("核查发现");
+            assertSafe(wb);
+            Sheet sheet = wb.getSheet("核查发现");
+            assertThat(header(sheet)).containsExactly("规则", "严重程度", "人员（脱敏）", "来源", "文件", "详情", "首次发现",
+                    "最近发现", "状态", "备注");
+            assertThat(sheet.getLastRowNum()).isEqualTo(expected.size());
+            for (int i = 0; i < expected.size(); i++) {
+                Row row = sheet.getRow(i + 1);
+                assertThat(row.getCell(0).getStringCellValue()).isEqualTo(expected.get(i).rule());
+                assertThat(row.getCell(6).getStringCellValue()).isEqualTo(expected.get(i).firstSeen().toString());
+                assertThat(row.getCell(8).getStringCellValue()).isEqualTo(expected.get(i).status());
+            }
+        }
+        JsonNode json = JsonMapper.builder().build().readTree(written.get(1).toFile());
+        assertThat(json.size()).isEqualTo(expected.size());
+        assertThat(identities.foundIn(Files.readString(written.get(1)))).isEmpty();
+    }
+
+    @Test
+    void theLedgerNeedsAPeriod() {
+        PrintStream err = System.err;
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        int exit;
+        try {
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            exit = LujingCommand.run("report", "--home", HOME.toString(), "--kind", "ledger");
+        } finally {
+            System.setErr(err);
+        }
+        assertThat(exit).isEqualTo(2);
+        assertThat(e.toString(StandardCharsets.UTF_8)).contains("needs --period").doesNotContain("\tat ");
+    }
+
+    private static List<String> header(Sheet sheet) {
+        List<String> out = new ArrayList<>();
+        for (Cell c : sheet.getRow(0)) {
+            out.add(c.getStringCellValue());
+        }
+        return out;
+    }
+
+    /** No formula, every text cell quote-prefixed, and no identity value of sample-data in clear anywhere. */
+    private void assertSafe(XSSFWorkbook wb) {
+        for (Sheet sheet : wb) {
+            for (Row row : sheet) {
+                for (Cell cell : row) {
+                    String where = sheet.getSheetName() + "!" + cell.getAddress();
+                    assertThat(cell.getCellType()).as(where).isNotEqualTo(CellType.FORMULA);
+                    if (cell.getCellType() == CellType.STRING) {
+                        assertThat(cell.getCellStyle().getQuotePrefixed()).as(where).isTrue();
+                        assertThat(identities.foundIn(cell.getStringCellValue())).as(where).isEmpty();
+                    }
+                }
+            }
+        }
+    }
+}
