@@ -130,7 +130,7 @@ class NightlySteps {
         };
     }
 
-    /** reports: the year-to-date statistics as of the night — workbook and JSON — under {@code reports/<date>/}. */
+    /** reports: year-to-date statistics, findings and data quality as of the night, under {@code reports/<date>/}. */
     @Bean
     NightlyStep nightlyReports(ReportService reports, LujingProperties properties) {
         return new NightlyStep() {
@@ -141,9 +141,12 @@ class NightlySteps {
 
             @Override
             public String run(LocalDate night) {
-                // labelled by its year, counted up to the night
+                // labelled by its year, counted up to the night; findings as of the night; every file's quality
                 Period yearToDate = new Period(Integer.toString(night.getYear()), night.withDayOfYear(1), night);
-                List<Path> written = reports.writeStatistics(yearToDate, properties.reports().resolve(night.toString()), "zh");
+                Path dir = properties.reports().resolve(night.toString());
+                List<Path> written = new ArrayList<>(reports.writeStatistics(yearToDate, dir, "zh"));
+                written.addAll(reports.writeFindings(night, dir, "zh"));
+                written.addAll(reports.writeQuality(dir, "zh"));
                 return "wrote " + written.stream().map(p -> properties.home().relativize(p).toString()).toList();
             }
         };

@@ -113,5 +113,10 @@ class NightlyChainIntegrationTests {
                 .single();
         assertThat(flakyExecutions).isEqualTo(2);
         assertThat(HOME.resolve("reports/" + night + "/statistics-2025.json")).exists();
+        assertThat(HOME.resolve("reports/" + night + "/statistics-2025.xlsx")).exists();
+        try (var files = Files.list(HOME.resolve("reports/" + night))) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .anyMatch(n -> n.startsWith("findings-")).anyMatch(n -> n.startsWith("quality"));
+        }
     }
 }
