@@ -50,33 +50,38 @@ public class StatisticsBreakdownQuery {
         for (YearMonth m = YearMonth.from(period.from()); !m.isAfter(YearMonth.from(period.to())); m = m.plusMonths(1)) {
             out.put(m, new EnumMap<>(Category.class));
         }
-        // months are grouped in Java: EXTRACT and date formatting differ enough between HSQLDB and PostgreSQL
-        jdbc.sql("SELECT category, activity_date, agency, COALESCE(activity_name, '') AS activity_name, subject_id,"
-                        + " quantity FROM support_record WHERE " + COUNTED)
-                .params(period.from(), period.to())
-                .query((rs, i) -> new Raw(Category.valueOf(rs.getString("category")),
-                        YearMonth.from(rs.getDate("activity_date").toLocalDate()),
-                        rs.getString("activity_date") + "\u0000" + rs.getString("agency") + "\u0000" + rs.getString("activity_name"),
-                        rs.getLong("subject_id"), rs.getBigDecimal("quantity")))
-                .list()
-                .stream()
-                .collect(java.util.stream.Collectors.groupingBy(Raw::month, TreeMap::new,
-                        java.util.stream.Collectors.groupingBy(Raw::category)))
-                .forEach((month, byCategory) -> byCategory.forEach((category, raws) ->
-                        out.get(month).put(category, value(category, raws))));
+        // one aggregate query pair per month, so the database does the counting and nothing row-sized is held here
+        // (a year of a million records would not fit a small heap as a list)
+        for (YearMonth m : out.keySet()) {
+            java.time.LocalDate from = period.from().isAfter(m.atDay(1)) ? period.from() : m.atDay(1);
+            java.time.LocalDate to = period.to().isBefore(m.atEndOfMonth()) ? period.to() : m.atEndOfMonth();
+            Map<String, Long> events = new java.util.HashMap<>();
+            jdbc.sql("""
+                            SELECT category, COUNT(*) AS n FROM (
+                              SELECT DISTINCT category, activity_date, agency, COALESCE(activity_name, '') AS activity_name
+                              FROM support_record WHERE %s) e
+                            GROUP BY category""".formatted(COUNTED))
+                    .params(from, to)
+                    .query((rs, i) -> events.put(rs.getString("category"), rs.getLong("n")))
+                    .list();
+            jdbc.sql("""
+                            SELECT category, COUNT(*) AS records, COUNT(DISTINCT subject_id) AS subjects, SUM(quantity) AS quantity
+                            FROM support_record WHERE %s GROUP BY category""".formatted(COUNTED))
+                    .params(from, to)
+                    .query((rs, i) -> {
+                        Category category = Category.valueOf(rs.getString("category"));
+                        BigDecimal quantity = rs.getBigDecimal("quantity");
+                        BigDecimal value = switch (category.countingRule()) {
+                            case RECORDS -> BigDecimal.valueOf(rs.getLong("records"));
+                            case SUBJECTS -> BigDecimal.valueOf(rs.getLong("subjects"));
+                            case EVENTS -> BigDecimal.valueOf(events.getOrDefault(category.name(), 0L));
+                            case QUANTITY -> quantity == null ? BigDecimal.ZERO : quantity.stripTrailingZeros();
+                        };
+                        return out.get(m).put(category, value);
+                    })
+                    .list();
+        }
         return new Breakdown<>(out);
-    }
-
-    private record Raw(Category category, YearMonth month, String event, long subject, BigDecimal quantity) {}
-
-    private static BigDecimal value(Category category, List<Raw> raws) {
-        return switch (category.countingRule()) {
-            case RECORDS -> BigDecimal.valueOf(raws.size());
-            case SUBJECTS -> BigDecimal.valueOf(raws.stream().map(Raw::subject).distinct().count());
-            case EVENTS -> BigDecimal.valueOf(raws.stream().map(Raw::event).distinct().count());
-            case QUANTITY -> raws.stream().map(Raw::quantity).filter(q -> q != null)
-                    .reduce(BigDecimal.ZERO, BigDecimal::add).stripTrailingZeros();
-        };
     }
 
     private record Row(String agency, Category category, BigDecimal value) {}
