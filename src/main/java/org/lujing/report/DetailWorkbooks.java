@@ -114,9 +114,7 @@ class DetailWorkbooks {
                         lang.pick("来源", "Provenance"));
                 ledger.createFreezePane(2, 1);
                 int[] widths = {12, 22, 14, 12, 16, 30, 30, 10, 8, 24, 12, 60};
-                for (int i = 0; i < widths.length; i++) {
-                    ledger.setColumnWidth(i, widths[i] * 256);
-                }
+                columnWidths(ledger, widths);
                 written[0] = stream(LEDGER_SQL, period, (rs, provenance) -> {
                     Row row = ledger.createRow(ledger.getLastRowNum() + 1);
                     cells.text(row, 0, rs.name);
@@ -284,10 +282,7 @@ class DetailWorkbooks {
                         lang.pick("人员（脱敏）", "Person (masked)"), lang.pick("来源", "Source"), lang.pick("文件", "File"),
                         lang.pick("详情", "Details"), lang.pick("首次发现", "First seen"), lang.pick("最近发现", "Last seen"),
                         lang.pick("状态", "Status"), lang.pick("备注", "Note"));
-                int[] widths = {24, 10, 28, 14, 36, 70, 12, 12, 14, 30};
-                for (int i = 0; i < widths.length; i++) {
-                    sheet.setColumnWidth(i, widths[i] * 256);
-                }
+                columnWidths(sheet, 24, 10, 28, 14, 36, 70, 12, 12, 14, 30);
                 int r = 1;
                 for (StoredFinding f : list) {
                     Row row = sheet.createRow(r++);
@@ -369,10 +364,7 @@ class DetailWorkbooks {
                         lang.pick("处理结果", "Outcome"), lang.pick("读取行", "Read"), lang.pick("接受", "Accepted"),
                         lang.pick("合并", "Merged"), lang.pick("拒收", "Rejected"), lang.pick("跳过", "Skipped"),
                         lang.pick("说明", "Message"));
-                int[] widths = {40, 14, 22, 8, 8, 8, 8, 8, 60};
-                for (int i = 0; i < widths.length; i++) {
-                    summary.setColumnWidth(i, widths[i] * 256);
-                }
+                columnWidths(summary, 40, 14, 22, 8, 8, 8, 8, 8, 60);
                 int r = 1;
                 for (FileQuality q : quality) {
                     IngestedFile f = q.file();
@@ -484,6 +476,13 @@ class DetailWorkbooks {
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Sets column widths in characters. */
+    private static void columnWidths(Sheet sheet, int... characters) {
+        for (int i = 0; i < characters.length; i++) {
+            sheet.setColumnWidth(i, characters[i] * 256);
         }
     }
 }
