@@ -11,14 +11,18 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Starts the Spring application for a command: with the inbox route running for {@code serve}, quietly otherwise. */
+/**
+ * Starts the Spring application for a command: with the inbox route, the scheduler and the web console running for
+ * {@code serve}, quietly otherwise.
+ */
 final class Boot {
 
     private Boot() {}
 
     static ConfigurableApplicationContext start(Path home, boolean serve, boolean verbose) {
         SpringApplication app = new SpringApplication(LujingApplication.class);
-        app.setWebApplicationType(WebApplicationType.NONE);
+        // the web console and the JSON API run with `serve` only; a command is in and out without a port
+        app.setWebApplicationType(serve ? WebApplicationType.SERVLET : WebApplicationType.NONE);
         app.setLogStartupInfo(serve);
         Map<String, Object> defaults = new HashMap<>();
         installation().ifPresent(dir -> defaults.put("lujing.install-dir", dir.toString()));

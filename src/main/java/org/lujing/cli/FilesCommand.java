@@ -1,6 +1,7 @@
 package org.lujing.cli;
 
 import java.util.concurrent.Callable;
+import org.lujing.ingest.IngestedFile;
 import org.lujing.ingest.FileRegistry;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -21,7 +22,7 @@ class FilesCommand implements Callable<Integer> {
     public Integer call() {
         try (ConfigurableApplicationContext context = Boot.start(options.home, false, options.verbose)) {
             var files = context.getBean(FileRegistry.class).all();
-            System.out.print(json ? Json.write(files.stream().map(FileRows::json).toList()) + "\n" : FileRows.table(files));
+            System.out.print(json ? Json.write(files.stream().map(IngestedFile::asJson).toList()) + "\n" : FileRows.table(files));
         }
         return 0;
     }

@@ -2,7 +2,6 @@ package org.lujing.cli;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -42,7 +41,7 @@ class FindingsCommand implements Callable<Integer> {
             List<StoredFinding> findings = context.getBean(FindingsService.class).list(date, rule, status);
             if (json) {
                 List<Map<String, Object>> out = new ArrayList<>();
-                findings.forEach(f -> out.add(json(f)));
+                findings.forEach(f -> out.add(f.asJson()));
                 System.out.println(Json.write(out));
             } else {
                 TextTable t = new TextTable("#", "规则 rule", "级别 severity", "对象 person", "来源 source", "文件 file",
@@ -58,27 +57,6 @@ class FindingsCommand implements Callable<Integer> {
             }
         }
         return 0;
-    }
-
-    static Map<String, Object> json(StoredFinding f) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", f.id());
-        m.put("rule", f.rule());
-        m.put("key", f.findingKey());
-        m.put("severity", f.severity());
-        m.put("subjectId", f.subjectId());
-        m.put("person", f.personMasked());
-        m.put("source", f.sourceId());
-        m.put("fileId", f.fileId());
-        m.put("details", f.details());
-        m.put("firstSeen", f.firstSeen().toString());
-        m.put("lastSeen", f.lastSeen().toString());
-        m.put("clearedOn", f.clearedOn() == null ? null : f.clearedOn().toString());
-        m.put("status", f.status());
-        m.put("statusNote", f.statusNote());
-        m.put("statusBy", f.statusBy());
-        m.put("statusAt", f.statusAt() == null ? null : f.statusAt().toInstant().toString());
-        return m;
     }
 
     private static String dash(String s) {
@@ -110,7 +88,7 @@ class FindingsCommand implements Callable<Integer> {
             try (ConfigurableApplicationContext context = Boot.start(options.home, false, options.verbose)) {
                 StoredFinding f = change(context.getBean(FindingsService.class));
                 if (json) {
-                    System.out.println(Json.write(json(f)));
+                    System.out.println(Json.write(f.asJson()));
                 } else {
                     System.out.println("finding #" + f.id() + " (" + f.rule() + ") → " + f.status() + " by " + f.statusBy());
                 }

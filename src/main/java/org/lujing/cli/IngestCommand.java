@@ -45,7 +45,7 @@ class IngestCommand implements Callable<Integer> {
         try (ConfigurableApplicationContext context = Boot.start(options.home, false, options.verbose)) {
             List<IngestedFile> results = run(context.getBean(FileIngestService.class), items, !json);
             if (json) {
-                System.out.println(Json.write(results.stream().map(FileRows::json).toList()));
+                System.out.println(Json.write(results.stream().map(IngestedFile::asJson).toList()));
             }
             boolean allLoaded = results.size() == items.size() && results.stream()
                     .allMatch(f -> f.outcome().equals(FileOutcome.LOADED.name())

@@ -1,8 +1,6 @@
 package org.lujing.cli;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.lujing.audit.AuditLog;
 import org.lujing.operations.JobsService;
@@ -33,18 +31,7 @@ class JobsCommand implements Callable<Integer> {
             List<JobsService.Execution> executions = context.getBean(JobsService.class)
                     .list(status == null ? null : status.toUpperCase(java.util.Locale.ROOT));
             if (json) {
-                System.out.println(Json.write(executions.stream().map(e -> {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("id", e.id());
-                    m.put("job", e.jobName());
-                    m.put("status", e.status());
-                    m.put("exitCode", e.exitCode());
-                    m.put("exitMessage", e.exitMessage());
-                    m.put("startTime", e.startTime() == null ? null : e.startTime().toString());
-                    m.put("endTime", e.endTime() == null ? null : e.endTime().toString());
-                    m.put("parameters", e.parameters());
-                    return m;
-                }).toList()));
+                System.out.println(Json.write(executions.stream().map(JobsService.Execution::asJson).toList()));
             } else {
                 TextTable t = new TextTable("#", "任务 job", "状态 status", "开始 start", "结束 end", "参数 parameters");
                 executions.forEach(e -> t.row(Long.toString(e.id()), e.jobName(), e.status(),

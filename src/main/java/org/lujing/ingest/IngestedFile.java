@@ -27,4 +27,25 @@ public record IngestedFile(
     public boolean balances() {
         return rowsRead == accepted + merged + rejected + skipped;
     }
+
+    /** The shape of {@code files --json} and {@code GET /api/files}: an interface scripts rely on. */
+    public java.util.Map<String, Object> asJson() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("id", id);
+        m.put("name", fileName);
+        m.put("source", sourceId);
+        m.put("sha256", sha256);
+        m.put("outcome", outcome);
+        m.put("receivedAt", receivedAt == null ? null : receivedAt.toInstant().toString());
+        m.put("read", rowsRead);
+        m.put("accepted", accepted);
+        m.put("merged", merged);
+        m.put("rejected", rejected);
+        m.put("skipped", skipped);
+        m.put("balanced", balances());
+        m.put("duplicateOf", duplicateOf);
+        m.put("storedAt", storedPath);
+        m.put("message", message);
+        return m;
+    }
 }

@@ -26,7 +26,22 @@ public class JobsService {
 
     /** One execution as operators see it; messages masked. */
     public record Execution(long id, String jobName, String status, String exitCode, String exitMessage, Timestamp startTime,
-            Timestamp endTime, String parameters) {}
+            Timestamp endTime, String parameters) {
+
+        /** The shape of {@code jobs --json} and {@code GET /api/jobs}: an interface scripts rely on. */
+        public java.util.Map<String, Object> asJson() {
+            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("id", id);
+            m.put("job", jobName);
+            m.put("status", status);
+            m.put("exitCode", exitCode);
+            m.put("exitMessage", exitMessage);
+            m.put("startTime", startTime == null ? null : startTime.toString());
+            m.put("endTime", endTime == null ? null : endTime.toString());
+            m.put("parameters", parameters);
+            return m;
+        }
+    }
 
     private final JdbcClient jdbc;
     private final JobOperator jobOperator;
@@ -52,6 +67,58 @@ public class JobsService {
                         mask(rs.getString(5)), rs.getTimestamp(6), rs.getTimestamp(7), parameters(rs.getLong(1)))))
                 .list();
         return out;
+    }
+
+    /** One step of an execution, with its counts and, when it failed, its exit message (stack trace included, masked). */
+    public record Step(long id, String name, String status, long readCount, long writeCount, long skipCount,
+            long readSkipCount, long processSkipCount, long writeSkipCount, long commitCount, long rollbackCount,
+            String exitCode, String exitMessage, Timestamp startTime, Timestamp endTime) {}
+
+    /**
+     * Executions filtered by job name (a part of it), status and start date (inclusive), newest first, at most
+     * {@code limit}; any filter may be null.
+     */
+    public List<Execution> search(String name, String status, java.time.LocalDate from, java.time.LocalDate to, int limit) {
+        Timestamp start = from == null ? null : Timestamp.valueOf(from.atStartOfDay());
+        Timestamp end = to == null ? null : Timestamp.valueOf(to.plusDays(1).atStartOfDay());
+        String like = name == null || name.isBlank() ? null : "%" + name.trim().toLowerCase(java.util.Locale.ROOT) + "%";
+        return jdbc.sql("""
+                        SELECT e.job_execution_id, i.job_name, e.status, e.exit_code, e.exit_message, e.start_time, e.end_time
+                        FROM batch_job_execution e JOIN batch_job_instance i ON i.job_instance_id = e.job_instance_id
+                        WHERE (CAST(? AS VARCHAR(10)) IS NULL OR e.status = ?)
+                          AND (CAST(? AS VARCHAR(100)) IS NULL OR LOWER(i.job_name) LIKE ?)
+                          AND (CAST(? AS TIMESTAMP) IS NULL OR e.create_time >= ?)
+                          AND (CAST(? AS TIMESTAMP) IS NULL OR e.create_time < ?)
+                        ORDER BY e.job_execution_id DESC""")
+                .params(status, status, like, like, start, start, end, end)
+                .withMaxRows(limit)
+                .query((rs, n) -> new Execution(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        mask(rs.getString(5)), rs.getTimestamp(6), rs.getTimestamp(7), parameters(rs.getLong(1))))
+                .list();
+    }
+
+    public java.util.Optional<Execution> find(long executionId) {
+        return jdbc.sql("""
+                        SELECT e.job_execution_id, i.job_name, e.status, e.exit_code, e.exit_message, e.start_time, e.end_time
+                        FROM batch_job_execution e JOIN batch_job_instance i ON i.job_instance_id = e.job_instance_id
+                        WHERE e.job_execution_id = ?""")
+                .param(executionId)
+                .query((rs, n) -> new Execution(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        mask(rs.getString(5)), rs.getTimestamp(6), rs.getTimestamp(7), parameters(rs.getLong(1))))
+                .optional();
+    }
+
+    public List<Step> steps(long executionId) {
+        return jdbc.sql("""
+                        SELECT step_execution_id, step_name, status, read_count, write_count,
+                          read_skip_count + process_skip_count + write_skip_count, read_skip_count, process_skip_count,
+                          write_skip_count, commit_count, rollback_count, exit_code, exit_message, start_time, end_time
+                        FROM batch_step_execution WHERE job_execution_id = ? ORDER BY step_execution_id""")
+                .param(executionId)
+                .query((rs, n) -> new Step(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
+                        rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11),
+                        rs.getString(12), mask(rs.getString(13)), rs.getTimestamp(14), rs.getTimestamp(15)))
+                .list();
     }
 
     private String parameters(long executionId) {

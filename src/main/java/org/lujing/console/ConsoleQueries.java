@@ -1,0 +1,116 @@
+package org.lujing.console;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.lujing.LujingProperties;
+import org.lujing.ingest.FileRegistry;
+import org.lujing.ingest.IngestedFile;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** What the console shows that no other module asks for: today's files, unmapped words, the report and quarantine folders. */
+@Component
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class ConsoleQueries {
+
+    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    /** A vocabulary word a source sent that maps to no category, how often, and the last file it was in. */
+    record UnmappedWord(String sourceId, String word, long seen, Long lastFileId) {}
+
+    /** A file under reports/ or quarantine/, by its path relative to that folder. */
+    record StoredFile(String path, long sizeBytes, Instant modified, String errorReport) {}
+
+    private final JdbcClient jdbc;
+    private final FileRegistry files;
+    private final LujingProperties properties;
+
+    ConsoleQueries(JdbcClient jdbc, FileRegistry files, LujingProperties properties) {
+        this.jdbc = jdbc;
+        this.files = files;
+        this.properties = properties;
+    }
+
+    List<IngestedFile> filesReceivedOn(LocalDate day) {
+        return files.all().stream()
+                .filter(f -> f.receivedAt() != null && f.receivedAt().toInstant().atZone(SHANGHAI).toLocalDate().equals(day))
+                .toList();
+    }
+
+    List<UnmappedWord> unmappedWords() {
+        return jdbc.sql("SELECT source_id, word, seen, last_file_id FROM unmapped_word ORDER BY source_id, seen DESC, word")
+                .query((rs, n) -> new UnmappedWord(rs.getString(1), rs.getString(2), rs.getLong(3),
+                        (Long) rs.getObject(4, Long.class)))
+                .list();
+    }
+
+    long openFindings() {
+        return jdbc.sql("SELECT COUNT(*) FROM finding WHERE status = 'OPEN' AND cleared_on IS NULL").query(Long.class).single();
+    }
+
+    List<StoredFile> reports() {
+        return list(properties.reports(), p -> p.toString().endsWith(".xlsx") || p.toString().endsWith(".json"));
+    }
+
+    /** Quarantined files, each with its error report (the {@code .error.txt} beside it) when there is one. */
+    List<StoredFile> quarantined() {
+        return list(properties.quarantine(), p -> !p.getFileName().toString().endsWith(".error.txt"));
+    }
+
+    Optional<Path> report(String relative) {
+        return inside(properties.reports(), relative);
+    }
+
+    Optional<Path> quarantineFile(String relative) {
+        return inside(properties.quarantine(), relative);
+    }
+
+    /** A path under a folder, refused when it would step outside it (.., absolute, links) or does not exist. */
+    static Optional<Path> inside(Path root, String relative) {
+        if (relative == null || relative.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            Path base = root.toRealPath();
+            Path p = base.resolve(relative).normalize();
+            if (!p.startsWith(base) || !Files.isRegularFile(p)) {
+                return Optional.empty();
+            }
+            Path real = p.toRealPath();
+            return real.startsWith(base) ? Optional.of(real) : Optional.empty();
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static List<StoredFile> list(Path root, java.util.function.Predicate<Path> wanted) {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        List<StoredFile> out = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.filter(Files::isRegularFile).filter(wanted)
+                    .filter(p -> !p.getFileName().toString().startsWith(".")).toList()) {
+                Path error = p.resolveSibling(p.getFileName() + ".error.txt");
+                out.add(new StoredFile(root.relativize(p).toString().replace('\\', '/'), Files.size(p),
+                        Files.getLastModifiedTime(p).toInstant(),
+                        Files.exists(error) ? root.relativize(error).toString().replace('\\', '/') : null));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + root, e);
+        }
+        out.sort(Comparator.comparing(StoredFile::modified).reversed());
+        return out;
+    }
+}

@@ -1,0 +1,34 @@
+package org.lujing.console;
+
+import java.util.Locale;
+
+/** The roles of domain.md's "People and roles" that sign in to the console: each includes what the one below may do. */
+public enum ConsoleRole {
+    /** Reads dashboards, jobs, files, findings, reports and sources. */
+    VIEWER,
+    /** A viewer who also uploads files, retries rejected rows and acknowledges or resolves findings. */
+    OPERATOR,
+    /** An operator who also restarts, stops and abandons jobs, reloads source mappings and reads the audit log. */
+    ADMIN;
+
+    /** Spring Security authorities: a role and every role it includes. */
+    String[] authorities() {
+        return switch (this) {
+            case VIEWER -> new String[] {"ROLE_VIEWER"};
+            case OPERATOR -> new String[] {"ROLE_VIEWER", "ROLE_OPERATOR"};
+            case ADMIN -> new String[] {"ROLE_VIEWER", "ROLE_OPERATOR", "ROLE_ADMIN"};
+        };
+    }
+
+    public String word() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static ConsoleRole parse(String word) {
+        try {
+            return valueOf(word.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new IllegalArgumentException("unknown role '" + word + "': use admin, operator or viewer");
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.lujing.console;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.lujing.ledger.Category;
+import org.lujing.ledger.Period;
+import org.lujing.ledger.Statistics;
+import org.lujing.ledger.StatisticsQuery;
+import org.lujing.operations.JobsService;
+import org.lujing.source.AgencyDirectory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The first page: today's files, running and failed jobs, open findings, and the month's records by category. */
+@Controller
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class DashboardController {
+
+    private final ConsoleQueries queries;
+    private final JobsService jobs;
+    private final StatisticsQuery statistics;
+    private final AgencyDirectory agencies;
+
+    DashboardController(ConsoleQueries queries, JobsService jobs, StatisticsQuery statistics, AgencyDirectory agencies) {
+        this.queries = queries;
+        this.jobs = jobs;
+        this.statistics = statistics;
+        this.agencies = agencies;
+    }
+
+    @GetMapping("/login")
+    String login() {
+        return "login";
+    }
+
+    @GetMapping("/")
+    String dashboard(@RequestParam(required = false) String month, Model model) {
+        YearMonth ym = month == null || month.isBlank() ? YearMonth.now(ConsoleQueries.SHANGHAI) : YearMonth.parse(month.strip());
+        LocalDate today = LocalDate.now(ConsoleQueries.SHANGHAI);
+        model.addAttribute("today", today);
+        model.addAttribute("todayFiles", queries.filesReceivedOn(today));
+        model.addAttribute("running", jobs.search(null, "STARTED", null, null, 50));
+        model.addAttribute("failed", jobs.search(null, "FAILED", null, null, 50));
+        model.addAttribute("openFindings", queries.openFindings());
+        model.addAttribute("month", ym.toString());
+        Map<String, Object> chart = monthChart(ym);
+        model.addAttribute("chart", chart);
+        model.addAttribute("chartJson", scriptSafeJson(chart));
+        return "dashboard";
+    }
+
+    private static final tools.jackson.databind.ObjectMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
+    /** JSON to sit inside a {@code <script type="application/json">}: no '<', '>' or '&' that could end it early. */
+    static String scriptSafeJson(Object value) {
+        return JSON.writeValueAsString(value).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
+    }
+
+    /** The month's records (person-times) per category, in the order of domain.md, for the chart. */
+    Map<String, Object> monthChart(YearMonth ym) {
+        Statistics s = statistics.compute(Period.parse(ym.toString()), agencies::isPartner);
+        List<String> codes = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<Long> records = new ArrayList<>();
+        for (Category c : Category.values()) {
+            codes.add(c.name());
+            names.add(c.zh());
+            records.add(s.figures(c).records());
+        }
+        Map<String, Object> chart = new LinkedHashMap<>();
+        chart.put("month", ym.toString());
+        chart.put("categories", codes);
+        chart.put("names", names);
+        chart.put("records", records);
+        chart.put("total", records.stream().mapToLong(Long::longValue).sum());
+        chart.put("pending", s.pendingRecords());
+        return chart;
+    }
+}

@@ -1,0 +1,97 @@
+package org.lujing.console;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.lujing.audit.AuditLog;
+import org.lujing.ingest.FileRegistry;
+import org.lujing.ingest.IngestedFile;
+import org.lujing.ingest.RejectRetryService;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Received files: history and accounting, each file's rejected rows and control totals, the quarantine and its error reports. */
+@Controller
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class FilesController {
+
+    private final FileRegistry files;
+    private final ConsoleQueries queries;
+    private final RejectRetryService retry;
+    private final AuditLog audit;
+
+    FilesController(FileRegistry files, ConsoleQueries queries, RejectRetryService retry, AuditLog audit) {
+        this.files = files;
+        this.queries = queries;
+        this.retry = retry;
+        this.audit = audit;
+    }
+
+    @GetMapping("/files")
+    String list(@RequestParam(required = false) String source, @RequestParam(required = false) String outcome, Model model) {
+        model.addAttribute("files", files.all().stream()
+                .filter(f -> source == null || source.isBlank() || f.sourceId().equals(source))
+                .filter(f -> outcome == null || outcome.isBlank() || f.outcome().equals(outcome))
+                .sorted(java.util.Comparator.comparingLong(IngestedFile::id).reversed())
+                .toList());
+        model.addAttribute("source", source);
+        model.addAttribute("outcome", outcome);
+        model.addAttribute("quarantined", queries.quarantined());
+        return "files";
+    }
+
+    @GetMapping("/files/{id}")
+    String show(@PathVariable long id, Model model) {
+        IngestedFile file = files.find(id).orElseThrow(() -> new NotFoundException("file #" + id));
+        model.addAttribute("file", file);
+        model.addAttribute("rejects", files.rejects(id));
+        model.addAttribute("controlTotals", files.controlTotals(id));
+        return "file";
+    }
+
+    /** Runs the file's rejected rows again, after a mapping was added or the roster arrived. */
+    @PostMapping("/files/{id}/retry")
+    String retry(@PathVariable long id, Authentication user, RedirectAttributes flash) {
+        try {
+            RejectRetryService.Result r = retry.retry(id);
+            audit.record(user.getName(), "RERUN_REJECTS", "file #" + id, null,
+                    "accepted " + r.accepted() + ", merged " + r.merged() + ", still rejected " + r.stillRejected());
+            flash.addFlashAttribute("doneText", "accepted " + r.accepted() + " · merged " + r.merged() + " · skipped "
+                    + r.skipped() + " · still rejected " + r.stillRejected() + " → " + r.outcome());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            flash.addFlashAttribute("refused", e.getMessage());
+        }
+        return "redirect:/files/" + id;
+    }
+
+    /** A quarantined file's error report (masked text, Chinese and English). The quarantined file itself is not served. */
+    @GetMapping("/files/quarantine/report")
+    ResponseEntity<Resource> errorReport(@RequestParam String path) throws IOException {
+        if (!path.endsWith(".error.txt")) {
+            throw new NotFoundException("error report " + path);
+        }
+        Path report = queries.quarantineFile(path).orElseThrow(() -> new NotFoundException("error report " + path));
+        return download(report, MediaType.parseMediaType("text/plain;charset=UTF-8"));
+    }
+
+    static ResponseEntity<Resource> download(Path file, MediaType type) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(file.getFileName().toString(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .contentType(type)
+                .body(new FileSystemResource(file));
+    }
+}

@@ -1,0 +1,51 @@
+package org.lujing.console;
+
+import org.lujing.reconcile.FindingStatus;
+import org.lujing.reconcile.FindingsService;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Reconciliation findings holding now: read, and (operators) acknowledge or resolve with a note. */
+@Controller
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class FindingsController {
+
+    private final FindingsService findings;
+
+    FindingsController(FindingsService findings) {
+        this.findings = findings;
+    }
+
+    @GetMapping("/findings")
+    String list(@RequestParam(required = false) String rule, @RequestParam(required = false) String status, Model model) {
+        FindingStatus wanted = status == null || status.isBlank() ? null : FindingStatus.valueOf(status.strip());
+        model.addAttribute("findings", findings.list(null, rule == null || rule.isBlank() ? null : rule, wanted));
+        model.addAttribute("rule", rule);
+        model.addAttribute("status", status);
+        model.addAttribute("statuses", FindingStatus.values());
+        return "findings";
+    }
+
+    @PostMapping("/findings/{id}/{action}")
+    String act(@PathVariable long id, @PathVariable String action, @RequestParam(required = false) String note,
+            Authentication user, RedirectAttributes flash) {
+        try {
+            switch (action) {
+                case "acknowledge" -> findings.acknowledge(id, note, user.getName());
+                case "resolve" -> findings.resolve(id, note, user.getName());
+                default -> throw new NotFoundException("action " + action);
+            }
+            flash.addFlashAttribute("done", "finding." + action + ".done");
+        } catch (IllegalArgumentException e) {
+            flash.addFlashAttribute("refused", e.getMessage());
+        }
+        return "redirect:/findings";
+    }
+}

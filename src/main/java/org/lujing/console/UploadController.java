@@ -1,0 +1,46 @@
+package org.lujing.console;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.lujing.source.SourceCatalog;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** An operator drops a file into a source's inbox from the browser; the inbox route takes it from there. */
+@Controller
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class UploadController {
+
+    private final SourceCatalog sources;
+    private final InboxUpload upload;
+
+    UploadController(SourceCatalog sources, InboxUpload upload) {
+        this.sources = sources;
+        this.upload = upload;
+    }
+
+    @GetMapping("/upload")
+    String form(Model model) {
+        model.addAttribute("sources", sources.all());
+        return "upload";
+    }
+
+    @PostMapping("/upload")
+    String upload(@RequestParam String source, @RequestParam("file") MultipartFile file, Authentication user,
+            RedirectAttributes flash) throws IOException {
+        try {
+            Path stored = upload.store(source, file.getOriginalFilename(), file.getSize(), file.getInputStream(), user.getName());
+            flash.addFlashAttribute("doneText", "inbox/" + source + "/" + stored.getFileName());
+        } catch (InboxUpload.UploadRefusedException e) {
+            flash.addFlashAttribute("refused", e.getMessage());
+        }
+        return "redirect:/upload";
+    }
+}

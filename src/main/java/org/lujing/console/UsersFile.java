@@ -1,0 +1,163 @@
+package org.lujing.console;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * The console's users, kept in a YAML file ({@code lujing.console.users-file}, default
+ * {@code <home>/config/users.yaml}, mode 0600): a name, a role and a bcrypt hash each — never a password. Written
+ * whole to a temporary file and renamed, so a crash never leaves half a file.
+ */
+public final class UsersFile {
+
+    /** One user as stored. */
+    public record User(String name, ConsoleRole role, String passwordHash) {}
+
+    private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}._-]{1,64}");
+    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final BCryptPasswordEncoder BCRYPT = new BCryptPasswordEncoder(12);
+
+    private final Path file;
+
+    public UsersFile(Path file) {
+        this.file = file;
+    }
+
+    public Path path() {
+        return file;
+    }
+
+    public synchronized List<User> read() {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        try {
+            ObjectMapper yaml = new YAMLMapper();
+            JsonNode root = yaml.readTree(file.toFile());
+            List<User> users = new ArrayList<>();
+            JsonNode list = root == null ? null : root.get("users");
+            if (list != null) {
+                int n = 0;
+                for (JsonNode u : list) {
+                    n++;
+                    String name = text(u, "name");
+                    String hash = text(u, "password");
+                    String role = text(u, "role");
+                    if (name == null || hash == null || role == null) {
+                        throw new IllegalStateException(file + ": user " + n + " needs name, role and password (a bcrypt hash)");
+                    }
+                    if (!hash.startsWith("{bcrypt}")) {
+                        throw new IllegalStateException(file + ": user '" + name
+                                + "' has a password that is not a {bcrypt} hash; set it with `lujing users passwd " + name + "`");
+                    }
+                    users.add(new User(name, ConsoleRole.parse(role), hash));
+                }
+            }
+            return users;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(file + ": " + e.getMessage(), e);
+        } catch (tools.jackson.core.JacksonException e) {
+            throw new IllegalStateException(file + " is not valid YAML: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    public Optional<User> find(String name) {
+        return read().stream().filter(u -> u.name().equals(name)).findFirst();
+    }
+
+    /** Adds a user, or replaces the role and password of an existing one; returns the generated password. */
+    public synchronized String put(String name, ConsoleRole role) {
+        requireName(name);
+        String password = generatePassword();
+        List<User> users = new ArrayList<>(read().stream().filter(u -> !u.name().equals(name)).toList());
+        users.add(new User(name, role, "{bcrypt}" + BCRYPT.encode(password)));
+        write(users);
+        return password;
+    }
+
+    /** A new generated password for an existing user; the old one stops working at once. */
+    public synchronized String resetPassword(String name) {
+        User user = find(name).orElseThrow(() -> new IllegalArgumentException("there is no user '" + name + "' (see `users`)"));
+        return put(name, user.role());
+    }
+
+    public synchronized boolean remove(String name) {
+        List<User> users = read();
+        List<User> kept = users.stream().filter(u -> !u.name().equals(name)).toList();
+        if (kept.size() == users.size()) {
+            return false;
+        }
+        if (kept.stream().noneMatch(u -> u.role() == ConsoleRole.ADMIN)) {
+            throw new IllegalArgumentException("'" + name + "' is the last admin; add another admin first");
+        }
+        write(kept);
+        return true;
+    }
+
+    private void write(List<User> users) {
+        List<Map<String, String>> out = new ArrayList<>();
+        for (User u : users) {
+            Map<String, String> m = new LinkedHashMap<>();
+            m.put("name", u.name());
+            m.put("role", u.role().word());
+            m.put("password", u.passwordHash());
+            out.add(m);
+        }
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
+            Files.deleteIfExists(tmp);
+            Files.createFile(tmp);
+            restrict(tmp);
+            Files.writeString(tmp, "# Lujing console users: role admin, operator or viewer; password is a bcrypt hash.\n"
+                    + "# Manage with `lujing users add|passwd|remove`.\n"
+                    + new YAMLMapper().writeValueAsString(Map.of("users", out)));
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    private static void restrict(Path path) throws IOException {
+        try {
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system (Windows): the folder's own permissions apply
+        }
+    }
+
+    static String generatePassword() {
+        StringBuilder b = new StringBuilder(20);
+        for (int i = 0; i < 20; i++) {
+            b.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+        }
+        return b.toString();
+    }
+
+    static void requireName(String name) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("a user name is 1–64 letters, digits, '.', '_' or '-': '" + name + "'");
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() ? null : v.asString();
+    }
+}

@@ -1,0 +1,211 @@
+package org.lujing.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.lujing.TestHomes;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpMethod;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Who may open every page and call every endpoint: no login, viewer, operator, admin. The table below is the
+ * contract; a test fails when a controller maps a path the table does not cover, so no endpoint ships unguarded.
+ * Pages are asked with a session user and a CSRF token; the API with HTTP Basic and real users from the users file.
+ */
+@SpringBootTest(properties = "camel.main.auto-startup=false")
+@AutoConfigureMockMvc
+class ConsoleAuthorizationIntegrationTests {
+
+    static final Path HOME = TestHomes.fresh("console-auth");
+    static final UsersFile USERS = new UsersFile(HOME.resolve("config/users.yaml"));
+    static final Map<ConsoleRole, String> PASSWORDS = new EnumMap<>(ConsoleRole.class);
+
+    @DynamicPropertySource
+    static void home(DynamicPropertyRegistry registry) {
+        registry.add("lujing.home", HOME::toString);
+    }
+
+    @BeforeAll
+    static void users() {
+        for (ConsoleRole role : ConsoleRole.values()) {
+            PASSWORDS.put(role, USERS.put(role.word(), role));
+        }
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    RequestMappingHandlerMapping mappings;
+
+    /** Who gets what: -1 = anyone signed in is sent to /login (pages) or gets 401 (API); then viewer, operator, admin. */
+    record Rule(HttpMethod method, String pattern, String example, Outcome none, Outcome viewer, Outcome operator, Outcome admin) {}
+
+    enum Outcome {
+        ALLOWED,
+        FORBIDDEN,
+        LOGIN
+    }
+
+    static final Outcome A = Outcome.ALLOWED;
+    static final Outcome F = Outcome.FORBIDDEN;
+    static final Outcome L = Outcome.LOGIN;
+
+    static final List<Rule> TABLE = List.of(
+            new Rule(HttpMethod.GET, "/", "/", L, A, A, A),
+            new Rule(HttpMethod.GET, "/login", "/login", A, A, A, A),
+            new Rule(HttpMethod.GET, "/jobs", "/jobs", L, A, A, A),
+            new Rule(HttpMethod.GET, "/jobs/{id}", "/jobs/999999", L, A, A, A),
+            new Rule(HttpMethod.POST, "/jobs/{id}/{action}", "/jobs/999999/restart", L, F, F, A),
+            new Rule(HttpMethod.GET, "/files", "/files", L, A, A, A),
+            new Rule(HttpMethod.GET, "/files/{id}", "/files/999999", L, A, A, A),
+            new Rule(HttpMethod.POST, "/files/{id}/retry", "/files/999999/retry", L, F, A, A),
+            new Rule(HttpMethod.GET, "/files/quarantine/report", "/files/quarantine/report?path=x.error.txt", L, A, A, A),
+            new Rule(HttpMethod.GET, "/upload", "/upload", L, F, A, A),
+            new Rule(HttpMethod.POST, "/upload", "/upload", L, F, A, A),
+            new Rule(HttpMethod.GET, "/findings", "/findings", L, A, A, A),
+            new Rule(HttpMethod.POST, "/findings/{id}/{action}", "/findings/999999/acknowledge", L, F, A, A),
+            new Rule(HttpMethod.GET, "/reports", "/reports", L, A, A, A),
+            new Rule(HttpMethod.GET, "/reports/download", "/reports/download?path=none.xlsx", L, A, A, A),
+            new Rule(HttpMethod.GET, "/sources", "/sources", L, A, A, A),
+            new Rule(HttpMethod.POST, "/sources/reload", "/sources/reload", L, F, F, A),
+            new Rule(HttpMethod.GET, "/audit", "/audit", L, F, F, A),
+            new Rule(HttpMethod.GET, "/api/jobs", "/api/jobs", L, A, A, A),
+            new Rule(HttpMethod.GET, "/api/jobs/{id}", "/api/jobs/999999", L, A, A, A),
+            new Rule(HttpMethod.POST, "/api/jobs/{id}/{action}", "/api/jobs/999999/restart?reason=test", L, F, F, A),
+            new Rule(HttpMethod.GET, "/api/files", "/api/files", L, A, A, A),
+            new Rule(HttpMethod.GET, "/api/files/{id}", "/api/files/999999", L, A, A, A),
+            new Rule(HttpMethod.GET, "/api/files/quarantine", "/api/files/quarantine", L, A, A, A),
+            new Rule(HttpMethod.POST, "/api/upload/{source}", "/api/upload/community", L, F, A, A),
+            new Rule(HttpMethod.GET, "/api/findings", "/api/findings", L, A, A, A),
+            new Rule(HttpMethod.POST, "/api/findings/{id}/{action}", "/api/findings/999999/acknowledge?note=n", L, F, A, A),
+            new Rule(HttpMethod.GET, "/api/stats", "/api/stats?period=2025", L, A, A, A),
+            new Rule(HttpMethod.GET, "/api/reports", "/api/reports", L, A, A, A),
+            new Rule(HttpMethod.GET, "/api/reports/download", "/api/reports/download?path=none.xlsx", L, A, A, A),
+            new Rule(HttpMethod.GET, "/api/sources", "/api/sources", L, A, A, A),
+            new Rule(HttpMethod.POST, "/api/sources/reload", "/api/sources/reload", L, F, F, A),
+            new Rule(HttpMethod.GET, "/api/audit", "/api/audit", L, F, F, A),
+            new Rule(HttpMethod.GET, "/api/openapi", "/api/openapi", L, A, A, A));
+
+    static Stream<Arguments> everyRoleOnEveryEndpoint() {
+        return TABLE.stream().flatMap(rule -> Stream.of(
+                Arguments.of(rule, null, rule.none()),
+                Arguments.of(rule, ConsoleRole.VIEWER, rule.viewer()),
+                Arguments.of(rule, ConsoleRole.OPERATOR, rule.operator()),
+                Arguments.of(rule, ConsoleRole.ADMIN, rule.admin())));
+    }
+
+    @ParameterizedTest(name = "{0} as {1}: {2}")
+    @MethodSource("everyRoleOnEveryEndpoint")
+    void everyRoleGetsWhatTheTableSays(Rule rule, ConsoleRole role, Outcome expected) throws Exception {
+        boolean api = rule.example().startsWith("/api/");
+        AbstractMockHttpServletRequestBuilder<?> request = request(rule);
+        if (role != null) {
+            request.with(api ? httpBasic(role.word(), PASSWORDS.get(role)) : user(role.word()).authorities(
+                    Stream.of(role.authorities()).map(org.springframework.security.core.authority.SimpleGrantedAuthority::new).toList()));
+        }
+        if (!api) {
+            request.with(csrf());
+        }
+        int status = mvc.perform(request).andReturn().getResponse().getStatus();
+        String location = mvc.perform(request(rule).with(csrf())).andReturn().getResponse().getRedirectedUrl();
+        switch (expected) {
+            case FORBIDDEN -> assertThat(status).as("%s %s as %s", rule.method(), rule.example(), role).isEqualTo(403);
+            case LOGIN -> {
+                if (api) {
+                    assertThat(status).as("API without credentials").isEqualTo(401);
+                } else {
+                    assertThat(status).as("page without login").isEqualTo(302);
+                    assertThat(location).endsWith("/login");
+                }
+            }
+            // allowed: past security — the handler answered (200, a redirect of its own, 404 for the made-up id, 4xx for a refused action)
+            case ALLOWED -> assertThat(status).as("%s %s as %s", rule.method(), rule.example(), role).isNotIn(401, 403)
+                    .satisfies(s -> {
+                        if (!api && s == 302) {
+                            assertThat(mvc.perform(request(rule).with(csrf()).with(user(role == null ? "x" : role.word())
+                                    .authorities(Stream.of((role == null ? ConsoleRole.VIEWER : role).authorities())
+                                            .map(org.springframework.security.core.authority.SimpleGrantedAuthority::new).toList())))
+                                    .andReturn().getResponse().getRedirectedUrl()).doesNotEndWith("/login");
+                        }
+                    });
+        }
+    }
+
+    private static AbstractMockHttpServletRequestBuilder<?> request(Rule rule) {
+        if (rule.example().startsWith("/api/upload/") || rule.example().equals("/upload")) {
+            var multipart = MockMvcRequestBuilders.multipart(rule.example())
+                    .file(new MockMultipartFile("file", "活动台账.xlsx", "application/octet-stream", new byte[] {1, 2, 3}));
+            if (rule.example().equals("/upload")) {
+                multipart.param("source", "community");
+            }
+            return multipart;
+        }
+        return MockMvcRequestBuilders.request(rule.method(), rule.example());
+    }
+
+    @Test
+    void theTableCoversEveryMappedEndpoint() {
+        Set<String> mapped = new LinkedHashSet<>();
+        for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+            Set<String> methods = info.getMethodsCondition().getMethods().stream().map(Enum::name)
+                    .collect(java.util.stream.Collectors.toSet());
+            for (String pattern : info.getPatternValues()) {
+                if (pattern.equals("/error") || pattern.startsWith("/api/openapi")) {
+                    continue; // Boot's error page; springdoc's own description endpoints (checked through /api/openapi)
+                }
+                for (String m : methods.isEmpty() ? Set.of("GET") : methods) {
+                    mapped.add(m + " " + pattern);
+                }
+            }
+        }
+        Set<String> covered = new LinkedHashSet<>();
+        TABLE.forEach(r -> covered.add(r.method().name() + " " + r.pattern()));
+        assertThat(covered).as("every endpoint has a row in the authorisation table").containsAll(mapped);
+    }
+
+    @Test
+    void aPostWithoutCsrfTokenIsRefusedEvenForAnAdmin() throws Exception {
+        int status = mvc.perform(MockMvcRequestBuilders.post("/jobs/1/restart").param("reason", "r")
+                        .with(user("admin").authorities(Stream.of(ConsoleRole.ADMIN.authorities())
+                                .map(org.springframework.security.core.authority.SimpleGrantedAuthority::new).toList())))
+                .andReturn().getResponse().getStatus();
+        assertThat(status).isEqualTo(403);
+    }
+
+    @Test
+    void formLoginChecksTheBcryptHashFromTheUsersFile() throws Exception {
+        var ok = mvc.perform(MockMvcRequestBuilders.post("/login").param("username", "operator")
+                        .param("password", PASSWORDS.get(ConsoleRole.OPERATOR)).with(csrf()))
+                .andReturn().getResponse();
+        assertThat(ok.getRedirectedUrl()).isEqualTo("/");
+        var wrong = mvc.perform(MockMvcRequestBuilders.post("/login").param("username", "operator")
+                        .param("password", "not-the-password").with(csrf()))
+                .andReturn().getResponse();
+        assertThat(wrong.getRedirectedUrl()).isEqualTo("/login?error");
+    }
+}
