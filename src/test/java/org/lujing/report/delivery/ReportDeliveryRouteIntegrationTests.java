@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The report-delivery route on a running app: reports written under reports/2025/ reach the outbox once. */
+/**
+ * The report-delivery route on a running app: reports written under reports/2025/ reach the outbox once; with no mail
+ * host configured, nothing else happens.
+ */
 @SpringBootTest(properties = {"lujing.reports.delivery-delay=100", "lujing.reports.read-lock-min-age=100"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReportDeliveryRouteIntegrationTests {
@@ -38,6 +42,12 @@ class ReportDeliveryRouteIntegrationTests {
 
     @Autowired
     ReportService reports;
+
+    @Autowired
+    CamelContext camel;
+
+    @Autowired
+    ReportMailer mailer;
 
     @Test
     @Order(1)
@@ -82,6 +92,18 @@ class ReportDeliveryRouteIntegrationTests {
         Path delivered = OUTBOX.resolve("2025/statistics-2025.json");
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(delivered).hasContent("{\"rewritten\": true}\n"));
         assertThat(outboxFiles()).containsExactlyInAnyOrder("2025/statistics-2025.xlsx", "2025/statistics-2025.json");
+    }
+
+    @Test
+    @Order(4)
+    void withoutAMailHostNoMailIsAttempted() {
+        // given the default configuration (lujing.reports.mail.host empty) and reports delivered to the outbox above
+        // then the mail route was never created, nothing was tried, and the home holds no trace of mail
+        assertThat(camel.getRoute("report-delivery")).isNotNull();
+        assertThat(camel.getRoute("report-delivery-mail")).isNull();
+        assertThat(mailer.failures()).isEmpty();
+        assertThat(HOME.resolve("data/report-mail.idempotent")).doesNotExist();
+        assertThat(HOME.resolve("data/report-mail.since")).doesNotExist();
     }
 
     static List<String> outboxFiles() throws IOException {
