@@ -47,7 +47,7 @@ class DashboardController {
         model.addAttribute("today", today);
         model.addAttribute("todayFiles", queries.filesReceivedOn(today));
         model.addAttribute("running", jobs.search(null, "STARTED", null, null, 50));
-        model.addAttribute("failed", jobs.search(null, "FAILED", null, null, 50));
+        model.addAttribute("failed", jobs.failedAwaitingRestart(50));
         model.addAttribute("openFindings", queries.openFindings());
         model.addAttribute("month", ym.toString());
         Map<String, Object> chart = monthChart(ym);

@@ -47,6 +47,7 @@ class JobsController {
         JobsService.Execution execution = jobs.find(id).orElseThrow(() -> new NotFoundException("job execution #" + id));
         model.addAttribute("execution", execution);
         model.addAttribute("steps", jobs.steps(id));
+        model.addAttribute("instance", jobs.instanceExecutions(id));
         return "job";
     }
 

@@ -33,6 +33,9 @@ class FileIngestJobConfiguration {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(inspectFileStep).on(FileInspectionTasklet.QUARANTINE.getExitCode()).end()
                 .from(inspectFileStep).on(FileInspectionTasklet.DUPLICATE.getExitCode()).end()
+                // a failed inspection (the file vanished, the disk failed) must stop here: "*" alone would go on to
+                // load rows from a file nobody registered, and the restart would then find no file id
+                .from(inspectFileStep).on(org.springframework.batch.core.ExitStatus.FAILED.getExitCode()).fail()
                 .from(inspectFileStep).on("*").to(loadRowsStep).next(completeFileStep)
                 .end()
                 .build();

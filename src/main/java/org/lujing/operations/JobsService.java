@@ -97,6 +97,33 @@ public class JobsService {
                 .list();
     }
 
+    /** Every execution of the same job instance as this one (a restart is a new execution of the same instance), oldest first. */
+    public List<Execution> instanceExecutions(long executionId) {
+        return jdbc.sql("""
+                        SELECT e.job_execution_id, i.job_name, e.status, e.exit_code, e.exit_message, e.start_time, e.end_time
+                        FROM batch_job_execution e JOIN batch_job_instance i ON i.job_instance_id = e.job_instance_id
+                        WHERE e.job_instance_id = (SELECT job_instance_id FROM batch_job_execution WHERE job_execution_id = ?)
+                        ORDER BY e.job_execution_id""")
+                .param(executionId)
+                .query((rs, n) -> new Execution(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        mask(rs.getString(5)), rs.getTimestamp(6), rs.getTimestamp(7), null))
+                .list();
+    }
+
+    /** Failed executions that no later execution of their instance has taken over: what still needs someone. */
+    public List<Execution> failedAwaitingRestart(int limit) {
+        return jdbc.sql("""
+                        SELECT e.job_execution_id, i.job_name, e.status, e.exit_code, e.exit_message, e.start_time, e.end_time
+                        FROM batch_job_execution e JOIN batch_job_instance i ON i.job_instance_id = e.job_instance_id
+                        WHERE e.status = 'FAILED' AND NOT EXISTS (SELECT 1 FROM batch_job_execution later
+                          WHERE later.job_instance_id = e.job_instance_id AND later.job_execution_id > e.job_execution_id)
+                        ORDER BY e.job_execution_id DESC""")
+                .withMaxRows(limit)
+                .query((rs, n) -> new Execution(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        mask(rs.getString(5)), rs.getTimestamp(6), rs.getTimestamp(7), parameters(rs.getLong(1))))
+                .list();
+    }
+
     public java.util.Optional<Execution> find(long executionId) {
         return jdbc.sql("""
                         SELECT e.job_execution_id, i.job_name, e.status, e.exit_code, e.exit_message, e.start_time, e.end_time
@@ -160,7 +187,15 @@ public class JobsService {
      * are taken as dead, since another node may still be working on the others.
      */
     public List<Long> recoverInterrupted() {
-        boolean embedded = env.getProperty("spring.datasource.url", "").startsWith("jdbc:hsqldb:file:");
+        String url = env.getProperty("spring.datasource.url", "");
+        if (url.startsWith("jdbc:hsqldb:hsql:") || url.startsWith("jdbc:hsqldb:hsqls:")) {
+            // A command going through a running serve's database server (see org.lujing.db): the database's owner is
+            // alive, and the executions running are serve's (or another command's) — none is a dead process's to
+            // recover. Serve itself recovers at its own start, when it is the only one with the database again. The
+            // quiet-for-30-minutes rule of a shared database does not fit either: a long ingest may be quiet that long.
+            return List.of();
+        }
+        boolean embedded = url.startsWith("jdbc:hsqldb:file:");
         Duration quiet = env.getProperty("lujing.jobs.recover-after", Duration.class, Duration.ofMinutes(30));
         List<Long> recovered = new ArrayList<>();
         for (String name : jobRepository.getJobNames()) {
