@@ -1,0 +1,80 @@
+package org.lujing.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.lujing.TestHomes;
+import org.lujing.operations.JobsService;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * An ingest whose inspection fails (its file is not there) stops at the inspection, and its restart, once the file
+ * is back, inspects and loads it in full. Before the fix the failure fell through to loadRows, and the restart
+ * failed again for want of a file id.
+ */
+@SpringBootTest(properties = "camel.main.auto-startup=false")
+class FileIngestRestartIntegrationTests {
+
+    static final Path HOME = TestHomes.fresh("ingest-restart");
+
+    @DynamicPropertySource
+    static void home(DynamicPropertyRegistry registry) {
+        registry.add("lujing.home", HOME::toString);
+    }
+
+    @Autowired
+    JobOperator jobOperator;
+
+    @Autowired
+    @Qualifier("fileIngestJob")
+    Job fileIngestJob;
+
+    @Autowired
+    JobsService jobs;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aFailedInspectionEndsTheJobAndItsRestartLoadsTheFile() throws Exception {
+        // given an ingest of a file that is missing
+        Path file = HOME.resolve("archive/employer/2025-01-06/招聘会.csv");
+        JobExecution failed = jobOperator.start(fileIngestJob, new JobParametersBuilder().addString("file", file.toString())
+                .addString("source", "employer").addString("name", "招聘会.csv").toJobParameters());
+
+        // then it failed at the inspection and went no further
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(jobs.steps(failed.getId())).extracting(JobsService.Step::name).containsExactly("inspectFileStep");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM ingest_file").query(Long.class).single()).isZero();
+
+        // when the file is back and the execution is restarted
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, """
+                日期,姓名,身份证号,活动类型,活动名称,提供单位
+                2025-01-06,张三,430102198001011234,招聘会,新春招聘会,拓维信息
+                2025-01-06,李四,430102198502021238,招聘会,新春招聘会,拓维信息
+                """);
+        JobExecution restarted = jobs.restart(failed.getId());
+
+        // then the restart inspected and loaded the whole file, its accounting balanced
+        assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(jobs.steps(restarted.getId())).extracting(JobsService.Step::name)
+                .containsExactly("inspectFileStep", "loadRowsStep", "completeFileStep");
+        IngestedFile loaded = jdbc.sql("SELECT * FROM ingest_file").query(IngestedFile.class).single();
+        assertThat(loaded.rowsRead()).isEqualTo(2);
+        assertThat(loaded.balances()).isTrue();
+        assertThat(loaded.jobExecutionId()).isEqualTo(restarted.getId());
+    }
+}
