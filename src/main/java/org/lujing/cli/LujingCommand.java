@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
             NightlyCommand.class,
             ScheduleCommand.class,
             JobsCommand.class,
+            UsersCommand.class,
             CommandLine.HelpCommand.class
         })
 public class LujingCommand implements Runnable {

@@ -1,0 +1,120 @@
+package org.lujing.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.lujing.console.ConsoleRole;
+import org.lujing.console.UsersFile;
+import org.lujing.report.TextTable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code users}, {@code users add NAME --role R}, {@code users passwd NAME}, {@code users remove NAME}: the console's
+ * users. Works on the users file alone (no database), so it works while {@code serve} runs, and a change applies at
+ * the next sign-in. Passwords are generated, shown once and stored only as bcrypt hashes.
+ */
+@Command(name = "users", description = "Console users: list, add (or change role), passwd, remove.",
+        subcommands = {UsersCommand.Add.class, UsersCommand.Passwd.class, UsersCommand.Remove.class})
+class UsersCommand implements Callable<Integer> {
+
+    @Mixin
+    HomeOptions options;
+
+    @Option(names = "--json", description = "Print a JSON array and nothing else on stdout.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        UsersFile users = file(options);
+        if (json) {
+            System.out.println(Json.write(users.read().stream().map(u -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("name", u.name());
+                m.put("role", u.role().word());
+                return m;
+            }).toList()));
+        } else {
+            TextTable t = new TextTable("用户 user", "角色 role");
+            users.read().forEach(u -> t.row(u.name(), u.role().word()));
+            System.out.print(t.render());
+            System.out.println("(" + users.path() + ")");
+        }
+        return 0;
+    }
+
+    /**
+     * The users file: {@code $LUJING_CONSOLE_USERS_FILE} when set (as {@code lujing.console.users-file} is for
+     * {@code serve}), else {@code <home>/config/users.yaml} with the home as every command finds it.
+     */
+    static UsersFile file(HomeOptions options) {
+        String configured = System.getenv("LUJING_CONSOLE_USERS_FILE");
+        if (configured != null && !configured.isBlank()) {
+            return new UsersFile(Path.of(configured));
+        }
+        Path home = options.home != null ? options.home
+                : System.getenv("LUJING_HOME") != null ? Path.of(System.getenv("LUJING_HOME")) : Path.of("");
+        return new UsersFile(home.toAbsolutePath().normalize().resolve("config/users.yaml"));
+    }
+
+    /** {@code users add NAME --role admin|operator|viewer}. */
+    @Command(name = "add", description = "Add a user, or give an existing one a new role and password; prints the password once.")
+    static class Add implements Callable<Integer> {
+        @Mixin
+        HomeOptions options;
+
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Option(names = "--role", required = true, paramLabel = "ROLE", description = "admin, operator or viewer")
+        String role;
+
+        @Override
+        public Integer call() {
+            String password = file(options).put(name, ConsoleRole.parse(role));
+            System.out.println(name + " (" + ConsoleRole.parse(role).word() + "): password " + password);
+            System.err.println("shown only this once; the users file keeps its bcrypt hash");
+            return 0;
+        }
+    }
+
+    /** {@code users passwd NAME}. */
+    @Command(name = "passwd", description = "Give a user a new generated password; prints it once.")
+    static class Passwd implements Callable<Integer> {
+        @Mixin
+        HomeOptions options;
+
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Override
+        public Integer call() {
+            System.out.println(name + ": password " + file(options).resetPassword(name));
+            System.err.println("shown only this once; the old password no longer works");
+            return 0;
+        }
+    }
+
+    /** {@code users remove NAME}. */
+    @Command(name = "remove", description = "Remove a user (not the last admin).")
+    static class Remove implements Callable<Integer> {
+        @Mixin
+        HomeOptions options;
+
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Override
+        public Integer call() {
+            if (!file(options).remove(name)) {
+                System.err.println("lujing: there is no user '" + name + "'");
+                return 1;
+            }
+            System.out.println(name + ": removed");
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.lujing.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.lujing.TestHomes;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/** {@code users}: generated passwords shown once, only bcrypt hashes kept, the last admin kept. */
+class UsersCommandTests {
+
+    static final Pattern PASSWORD = Pattern.compile("password (\\S+)");
+    final PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+
+    @Test
+    void addListPasswdRemove() throws Exception {
+        Path home = TestHomes.fresh("users-cli");
+        CapturedRun admin = CapturedRun.of("users", "add", "wang.li", "--role", "admin", "--home", home.toString());
+        assertThat(admin.exit()).isZero();
+        String first = password(admin.out());
+        CapturedRun viewer = CapturedRun.of("users", "add", "supervisor", "--role", "VIEWER", "--home", home.toString());
+        assertThat(viewer.exit()).isZero();
+
+        Path file = home.resolve("config/users.yaml");
+        String stored = Files.readString(file);
+        assertThat(stored).contains("wang.li", "supervisor", "{bcrypt}").doesNotContain(first);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+
+        CapturedRun list = CapturedRun.of("users", "--json", "--home", home.toString());
+        assertThat(list.out()).contains("\"name\" : \"wang.li\"", "\"role\" : \"admin\"", "\"role\" : \"viewer\"")
+                .doesNotContain("bcrypt");
+
+        // a new password replaces the old one
+        String second = password(CapturedRun.of("users", "passwd", "wang.li", "--home", home.toString()).out());
+        String hash = hash(Files.readString(file), "wang.li");
+        assertThat(encoder.matches(second, hash)).isTrue();
+        assertThat(encoder.matches(first, hash)).isFalse();
+
+        // the last admin stays; a viewer can go
+        CapturedRun lastAdmin = CapturedRun.of("users", "remove", "wang.li", "--home", home.toString());
+        assertThat(lastAdmin.exit()).isEqualTo(2);
+        assertThat(lastAdmin.err()).contains("last admin");
+        assertThat(CapturedRun.of("users", "remove", "supervisor", "--home", home.toString()).exit()).isZero();
+        assertThat(Files.readString(file)).doesNotContain("supervisor");
+    }
+
+    @Test
+    void aBadRoleOrNameIsRefusedWithWhatToDo() {
+        Path home = TestHomes.fresh("users-bad");
+        CapturedRun role = CapturedRun.of("users", "add", "x", "--role", "root", "--home", home.toString());
+        assertThat(role.exit()).isEqualTo(2);
+        assertThat(role.err()).contains("admin, operator or viewer");
+        CapturedRun name = CapturedRun.of("users", "add", "../evil", "--role", "viewer", "--home", home.toString());
+        assertThat(name.exit()).isEqualTo(2);
+        assertThat(name.err()).contains("user name");
+        assertThat(home.resolve("config/users.yaml")).doesNotExist();
+    }
+
+    @Test
+    void aPlainTextPasswordInTheFileIsRefusedByName() throws Exception {
+        Path home = TestHomes.fresh("users-plain");
+        Files.createDirectories(home.resolve("config"));
+        Files.writeString(home.resolve("config/users.yaml"), "users:\n  - name: admin\n    role: admin\n    password: secret\n");
+        CapturedRun list = CapturedRun.of("users", "--home", home.toString());
+        assertThat(list.exit()).isNotZero();
+        assertThat(list.err()).contains("users.yaml", "admin", "not a {bcrypt} hash", "users passwd admin");
+    }
+
+    private static String password(String out) {
+        Matcher m = PASSWORD.matcher(out);
+        assertThat(m.find()).as(out).isTrue();
+        return m.group(1);
+    }
+
+    private static String hash(String yaml, String name) {
+        Matcher m = Pattern.compile("name: \"?" + Pattern.quote(name) + "\"?\\s+role: \\S+\\s+password: \"?([^\"\\s]+)").matcher(yaml);
+        assertThat(m.find()).as(yaml).isTrue();
+        return m.group(1);
+    }
+}

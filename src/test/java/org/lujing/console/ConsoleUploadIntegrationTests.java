@@ -1,0 +1,81 @@
+package org.lujing.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.lujing.TestHomes;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+/** An operator's upload lands whole in the source's inbox under a safe name, and is audited; bad uploads are refused by name. */
+@SpringBootTest(properties = {"camel.main.auto-startup=false", "lujing.ingest.max-file-bytes=1000"})
+@AutoConfigureMockMvc
+class ConsoleUploadIntegrationTests {
+
+    static final Path HOME = TestHomes.fresh("console-upload");
+    static String password;
+
+    @DynamicPropertySource
+    static void home(DynamicPropertyRegistry registry) {
+        registry.add("lujing.home", HOME::toString);
+    }
+
+    @BeforeAll
+    static void operator() {
+        password = new UsersFile(HOME.resolve("config/users.yaml")).put("operator", ConsoleRole.OPERATOR);
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void anUploadLandsInTheInboxUnderASafeNameAndIsAudited() throws Exception {
+        byte[] csv = "日期,姓名,活动\n2025-01-06,张三,招聘会\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var response = mvc.perform(MockMvcRequestBuilders.multipart("/api/upload/employer")
+                        .file(new MockMultipartFile("file", "..\\..\\.招聘会;名单.csv", "text/csv", csv))
+                        .with(httpBasic("operator", password)))
+                .andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(202);
+        assertThat(response.getContentAsString()).contains("inbox/employer/招聘会_名单.csv");
+
+        Path inbox = HOME.resolve("inbox/employer");
+        try (Stream<Path> files = Files.list(inbox)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("招聘会_名单.csv");
+        }
+        assertThat(Files.readAllBytes(inbox.resolve("招聘会_名单.csv"))).isEqualTo(csv);
+        assertThat(jdbc.sql("SELECT actor || ' ' || action || ' ' || target FROM audit_log WHERE action = 'UPLOAD'")
+                .query(String.class).list()).containsExactly("operator UPLOAD inbox/employer/招聘会_名单.csv");
+    }
+
+    @Test
+    void aWrongFormatATooBigFileAndAnUnknownSourceAreRefusedWithTheReason() throws Exception {
+        assertRefused("/api/upload/roster", "名册.csv", new byte[10], "takes xlsx, not 'csv'");
+        assertRefused("/api/upload/employer", "big.csv", new byte[1001], "limit is 1000");
+        assertRefused("/api/upload/nobody", "a.csv", new byte[10], "no source 'nobody'");
+        assertThat(HOME.resolve("inbox/roster")).doesNotExist();
+    }
+
+    private void assertRefused(String url, String name, byte[] content, String reason) throws Exception {
+        var response = mvc.perform(MockMvcRequestBuilders.multipart(url)
+                        .file(new MockMultipartFile("file", name, "application/octet-stream", content))
+                        .with(httpBasic("operator", password)))
+                .andReturn().getResponse();
+        assertThat(response.getStatus()).as(name).isIn(413, 422);
+        assertThat(response.getContentAsString()).as(name).contains(reason);
+    }
+}
