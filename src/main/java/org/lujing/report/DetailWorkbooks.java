@@ -37,13 +37,19 @@ import org.springframework.transaction.annotation.Transactional;
  * The per-person ledger (个人台账), findings and per-file data-quality workbooks, written with SXSSF. Identity shows
  * only as the stored masked form (first 4, last 2) and never beside a birth date; partner text is masked again
  * ({@link Masking#value}) in case a number slipped into a free-text field; every text cell is a quote-prefixed
- * string ({@link SafeCells}). The ledger streams its rows from a JDBC cursor, so its size does not sit in memory.
+ * string ({@link SafeCells}). The ledger is read in slices of whole persons (at most {@link #CHUNK_RECORDS} records
+ * each, in the ledger's own order), so neither the driver nor an embedded database ever holds the period's rows: an
+ * in-process HSQLDB builds a query's whole sorted result on the heap whatever the fetch size.
  */
 @Component
 class DetailWorkbooks {
 
     static final int WINDOW = 100;
     static final int FETCH_SIZE = 1000;
+    /** Records read per query of the ledger: whole persons (or pending keys) up to this many. */
+    static final int CHUNK_RECORDS = 20_000;
+    /** Persons per query at most, so the IN list stays short for any database. */
+    static final int CHUNK_KEYS = 500;
 
     private final JdbcTemplate jdbc;
     private final FindingsService findings;
@@ -86,8 +92,16 @@ class DetailWorkbooks {
               JOIN subject s ON s.id = r.subject_id
               LEFT JOIN record_source rs ON rs.record_id = r.id
               LEFT JOIN ingest_file f ON f.id = rs.file_id
-            WHERE r.merged_into IS NULL AND r.activity_date >= ? AND r.activity_date <= ?
+            WHERE r.merged_into IS NULL AND r.activity_date >= ? AND r.activity_date <= ? AND r.subject_id IN (%s)
             ORDER BY s.name, s.id, r.activity_date, r.category, r.agency, r.id, rs.id""";
+
+    /** The persons of the period in the ledger's order, with their record counts, to slice the ledger by. */
+    private static final String LEDGER_PERSONS_SQL = """
+            SELECT s.id AS k, COUNT(*) AS n
+            FROM support_record r JOIN subject s ON s.id = r.subject_id
+            WHERE r.merged_into IS NULL AND r.activity_date >= ? AND r.activity_date <= ?
+            GROUP BY s.name, s.id
+            ORDER BY s.name, s.id""";
 
     private static final String PENDING_SQL = """
             SELECT r.id, r.person_name, r.id_masked, r.key_kind, r.activity_date, r.category, r.activity_name,
@@ -96,11 +110,25 @@ class DetailWorkbooks {
               LEFT JOIN record_source rs ON rs.record_id = r.id
               LEFT JOIN ingest_file f ON f.id = rs.file_id
             WHERE r.subject_id IS NULL AND r.merged_into IS NULL AND r.activity_date >= ? AND r.activity_date <= ?
+              AND r.subject_key >= ? AND r.subject_key <= ?
             ORDER BY r.subject_key, r.activity_date, r.category, r.agency, r.id, rs.id""";
+
+    private static final String PENDING_KEYS_SQL = """
+            SELECT r.subject_key AS k, COUNT(*) AS n
+            FROM support_record r
+            WHERE r.subject_id IS NULL AND r.merged_into IS NULL AND r.activity_date >= ? AND r.activity_date <= ?
+            GROUP BY r.subject_key
+            ORDER BY r.subject_key""";
 
     /** Writes the ledger of a period; returns the number of counted records written. */
     @Transactional(readOnly = true)
     public long writeLedger(Period period, ReportLanguage lang, Path file) {
+        return writeLedger(period, lang, file, CHUNK_RECORDS);
+    }
+
+    /** The same, reading at most about {@code chunkRecords} records per query. */
+    @Transactional(readOnly = true)
+    long writeLedger(Period period, ReportLanguage lang, Path file, int chunkRecords) {
         long[] written = {0};
         atomically(file, out -> {
             SXSSFWorkbook wb = new SXSSFWorkbook(WINDOW);
@@ -115,7 +143,7 @@ class DetailWorkbooks {
                 ledger.createFreezePane(2, 1);
                 int[] widths = {12, 22, 14, 12, 16, 30, 30, 10, 8, 24, 12, 60};
                 columnWidths(ledger, widths);
-                written[0] = stream(LEDGER_SQL, period, (rs, provenance) -> {
+                written[0] = stream(period, true, chunkRecords, (rs, provenance) -> {
                     Row row = ledger.createRow(ledger.getLastRowNum() + 1);
                     cells.text(row, 0, rs.name);
                     cells.text(row, 1, rs.idMasked);
@@ -129,7 +157,7 @@ class DetailWorkbooks {
                     cells.text(row, 9, Masking.value(rs.outcome));
                     cells.text(row, 10, matchMethod(rs.matchMethod, lang));
                     cells.text(row, 11, provenance);
-                }, true);
+                });
 
                 Sheet pending = wb.createSheet(pendingSheet(lang));
                 cells.header(pending.createRow(0), lang.pick("姓名", "Name"), lang.pick("身份证号（脱敏）", "ID number (masked)"),
@@ -139,7 +167,7 @@ class DetailWorkbooks {
                 for (int i = 0; i < widths.length - 1; i++) {
                     pending.setColumnWidth(i, widths[i == 10 ? 11 : i] * 256);
                 }
-                stream(PENDING_SQL, period, (rs, provenance) -> {
+                stream(period, false, chunkRecords, (rs, provenance) -> {
                     Row row = pending.createRow(pending.getLastRowNum() + 1);
                     cells.text(row, 0, rs.name);
                     cells.text(row, 1, rs.idMasked == null ? "" : Masking.value(rs.idMasked));
@@ -152,7 +180,7 @@ class DetailWorkbooks {
                     cells.numberOrBlank(row, 8, rs.quantity);
                     cells.text(row, 9, Masking.value(rs.outcome));
                     cells.text(row, 10, provenance);
-                }, false);
+                });
                 wb.write(out);
             } finally {
                 wb.close();
@@ -206,7 +234,52 @@ class DetailWorkbooks {
         void accept(LedgerRow row, String provenance);
     }
 
-    private long stream(String sql, Period period, RowSink sink, boolean counted) {
+    /** A person (or pending key) and how many records it has in the period. */
+    record KeyCount(Object key, long records) {}
+
+    /**
+     * Consecutive keys packed into slices of at most {@code budget} records and {@link #CHUNK_KEYS} keys; a key with
+     * more records than the budget is a slice of its own (a person is never split, so no record is).
+     */
+    static List<List<Object>> slices(List<KeyCount> keys, int budget) {
+        List<List<Object>> out = new ArrayList<>();
+        List<Object> slice = new ArrayList<>();
+        long records = 0;
+        for (KeyCount k : keys) {
+            if (!slice.isEmpty() && (records + k.records() > budget || slice.size() >= CHUNK_KEYS)) {
+                out.add(slice);
+                slice = new ArrayList<>();
+                records = 0;
+            }
+            slice.add(k.key());
+            records += k.records();
+        }
+        if (!slice.isEmpty()) {
+            out.add(slice);
+        }
+        return out;
+    }
+
+    /** Streams the counted ledger (by person) or the pending records (by key) slice after slice, in order. */
+    private long stream(Period period, boolean counted, int budget, RowSink sink) {
+        List<KeyCount> keys = jdbc.query(counted ? LEDGER_PERSONS_SQL : PENDING_KEYS_SQL,
+                (rs, i) -> new KeyCount(counted ? rs.getLong("k") : rs.getString("k"), rs.getLong("n")),
+                period.from(), period.to());
+        long n = 0;
+        for (List<Object> slice : slices(keys, budget)) {
+            if (counted) {
+                List<Object> args = new ArrayList<>(List.of(period.from(), period.to()));
+                args.addAll(slice);
+                String marks = String.join(", ", java.util.Collections.nCopies(slice.size(), "?"));
+                n += stream(LEDGER_SQL.formatted(marks), sink, true, args.toArray());
+            } else {
+                n += stream(PENDING_SQL, sink, false, period.from(), period.to(), slice.get(0), slice.get(slice.size() - 1));
+            }
+        }
+        return n;
+    }
+
+    private long stream(String sql, RowSink sink, boolean counted, Object... args) {
         LedgerRow[] current = {null};
         long[] n = {0};
         RowCallbackHandler handler = rs -> {
@@ -223,7 +296,7 @@ class DetailWorkbooks {
                 current[0].provenance.add(provenance(source, rs.getString("file_name"), rs.getString("sheet"), rs.getInt("row_no")));
             }
         };
-        jdbc.query(sql, handler, period.from(), period.to());
+        jdbc.query(sql, handler, args);
         if (current[0] != null) {
             sink.accept(current[0], String.join("; ", current[0].provenance));
             n[0]++;
@@ -282,19 +355,19 @@ class DetailWorkbooks {
                         lang.pick("人员（脱敏）", "Person (masked)"), lang.pick("来源", "Source"), lang.pick("文件", "File"),
                         lang.pick("详情", "Details"), lang.pick("首次发现", "First seen"), lang.pick("最近发现", "Last seen"),
                         lang.pick("状态", "Status"), lang.pick("备注", "Note"));
-                columnWidths(sheet, 24, 10, 28, 14, 36, 70, 12, 12, 14, 30);
+                columnWidths(sheet, 40, 10, 28, 14, 36, 70, 12, 12, 14, 30);
                 int r = 1;
                 for (StoredFinding f : list) {
                     Row row = sheet.createRow(r++);
-                    cells.text(row, 0, f.rule());
-                    cells.text(row, 1, f.severity());
+                    cells.text(row, 0, lang.rule(f.rule()));
+                    cells.text(row, 1, lang.severity(f.severity()));
                     cells.text(row, 2, Masking.value(f.personMasked()));
                     cells.text(row, 3, f.sourceId());
                     cells.text(row, 4, f.fileId() == null ? "" : Masking.value(names.getOrDefault(f.fileId(), "#" + f.fileId())));
                     cells.text(row, 5, Masking.value(f.details()));
                     cells.text(row, 6, f.firstSeen() == null ? "" : f.firstSeen().toString());
                     cells.text(row, 7, f.lastSeen() == null ? "" : f.lastSeen().toString());
-                    cells.text(row, 8, f.status());
+                    cells.text(row, 8, lang.findingStatus(f.status()));
                     cells.text(row, 9, Masking.value(f.statusNote()));
                 }
                 sheet.createFreezePane(0, 1);
@@ -364,14 +437,14 @@ class DetailWorkbooks {
                         lang.pick("处理结果", "Outcome"), lang.pick("读取行", "Read"), lang.pick("接受", "Accepted"),
                         lang.pick("合并", "Merged"), lang.pick("拒收", "Rejected"), lang.pick("跳过", "Skipped"),
                         lang.pick("说明", "Message"));
-                columnWidths(summary, 40, 14, 22, 8, 8, 8, 8, 8, 60);
+                columnWidths(summary, 40, 14, 28, 8, 8, 8, 8, 8, 60);
                 int r = 1;
                 for (FileQuality q : quality) {
                     IngestedFile f = q.file();
                     Row row = summary.createRow(r++);
                     cells.text(row, 0, Masking.value(f.fileName()));
                     cells.text(row, 1, f.sourceId());
-                    cells.text(row, 2, f.outcome());
+                    cells.text(row, 2, lang.fileOutcome(f.outcome()));
                     cells.number(row, 3, BigDecimal.valueOf(f.rowsRead()));
                     cells.number(row, 4, BigDecimal.valueOf(f.accepted()));
                     cells.number(row, 5, BigDecimal.valueOf(f.merged()));
@@ -402,7 +475,7 @@ class DetailWorkbooks {
                         cells.text(row, 5, Masking.value(x.message()));
                         cells.text(row, 6, Masking.value(x.maskedValues()));
                         cells.text(row, 7, advice(x.reason(), lang));
-                        cells.text(row, 8, x.status());
+                        cells.text(row, 8, lang.rejectStatus(x.status()));
                     }
                 }
                 rejects.createFreezePane(0, 1);

@@ -27,14 +27,16 @@ public class ReportService {
     private final AgencyDirectory agencies;
     private final LujingProperties properties;
     private final DetailWorkbooks details;
+    private final ResultMemory resultMemory;
 
     public ReportService(StatisticsQuery statistics, StatisticsBreakdownQuery breakdown, AgencyDirectory agencies,
-            LujingProperties properties, DetailWorkbooks details) {
+            LujingProperties properties, DetailWorkbooks details, ResultMemory resultMemory) {
         this.statistics = statistics;
         this.breakdown = breakdown;
         this.agencies = agencies;
         this.properties = properties;
         this.details = details;
+        this.resultMemory = resultMemory;
     }
 
     /** The folder a period's reports go to when none is given: {@code <home>/reports/<period>/}. */
@@ -50,8 +52,10 @@ public class ReportService {
         ReportLanguage language = ReportLanguage.parse(lang);
         Path dir = outDir != null ? outDir : defaultDirectory(period);
         String base = "statistics-" + period.label().replace("..", "_");
-        Statistics s = statistics.compute(period, agencies::isPartner);
-        var content = new StatisticsWorkbookWriter.Content(s, breakdown.byAgency(period), breakdown.byMonth(period));
+        // the figures are a few hundred numbers, but counting them distinct-by-event takes whole-period tables
+        var content = resultMemory.bounded(() -> new StatisticsWorkbookWriter.Content(
+                statistics.compute(period, agencies::isPartner), breakdown.byAgency(period), breakdown.byMonth(period)));
+        Statistics s = content.statistics();
         Path xlsx = dir.resolve(base + ".xlsx");
         Path json = dir.resolve(base + ".json");
         try {

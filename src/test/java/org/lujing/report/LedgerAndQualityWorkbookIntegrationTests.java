@@ -62,6 +62,11 @@ class LedgerAndQualityWorkbookIntegrationTests {
             Map.entry(Category.JOB_FAIR, 23), Map.entry(Category.EMPLOYMENT, 5), Map.entry(Category.HARDSHIP_RELIEF, 2),
             Map.entry(Category.MATERIALS, 13));
 
+    static final Map<String, String> RULES_ZH = Map.of("UNMATCHED_SUBJECT", "人员不在名册",
+            "OUTSIDE_SUPERVISION", "矫正期外的活动", "MISSING_FEED", "数据未按期报送",
+            "CONTROL_TOTAL_MISMATCH", "合计数与明细不符", "CROSS_SOURCE_CONFLICT", "多来源数据不一致",
+            "NO_RECENT_SUPPORT", "近期无帮扶记录");
+
     @DynamicPropertySource
     static void home(DynamicPropertyRegistry registry) {
         registry.add("lujing.home", HOME::toString);
@@ -81,6 +86,9 @@ class LedgerAndQualityWorkbookIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    DetailWorkbooks details;
 
     final IdentityValues identities = IdentityValues.in(Path.of("sample-data"));
 
@@ -173,6 +181,35 @@ class LedgerAndQualityWorkbookIntegrationTests {
     }
 
     @Test
+    void aLedgerReadInSmallSlicesIsTheSameLedger() throws Exception {
+        // given the ledger read in one slice, and read a few persons at a time (a person with more is a slice alone)
+        Path whole = HOME.resolve("out-slices/whole.xlsx");
+        Path sliced = HOME.resolve("out-slices/sliced.xlsx");
+        long inOne = details.writeLedger(Period.parse("2025"), ReportLanguage.ZH, whole, Integer.MAX_VALUE);
+        long inSlices = details.writeLedger(Period.parse("2025"), ReportLanguage.ZH, sliced, 7);
+
+        // then the same records, in the same order, with the same provenance
+        assertThat(inSlices).isEqualTo(inOne).isEqualTo(COUNTED_RECORDS.values().stream().mapToInt(Integer::intValue).sum());
+        try (XSSFWorkbook a = new XSSFWorkbook(whole.toFile()); XSSFWorkbook b = new XSSFWorkbook(sliced.toFile())) {
+            for (String name : List.of("个人台账", "待识别")) {
+                assertThat(cells(b.getSheet(name))).as(name).isEqualTo(cells(a.getSheet(name)));
+            }
+            assertThat(a.getSheet("个人台账").getLastRowNum()).isEqualTo(inOne);
+        }
+    }
+
+    private static List<String> cells(Sheet sheet) {
+        List<String> out = new ArrayList<>();
+        for (Row row : sheet) {
+            for (Cell c : row) {
+                out.add(c.getAddress() + "=" + (c.getCellType() == CellType.NUMERIC ? String.valueOf(c.getNumericCellValue())
+                        : c.getStringCellValue()));
+            }
+        }
+        return out;
+    }
+
+    @Test
     void theEnglishLedgerSpeaksEnglish() throws Exception {
         List<Path> written = reports.writeLedger(Period.parse("2025-Q2"), HOME.resolve("out-en"), "en");
 
@@ -199,6 +236,9 @@ class LedgerAndQualityWorkbookIntegrationTests {
                 }
             }
             assertThat(totals).containsExactly(523, 502, 4, 10, 7);
+            for (int r = 1; r <= summary.getLastRowNum(); r++) {
+                assertThat(summary.getRow(r).getCell(2).getStringCellValue()).isIn("已载入", "已载入，部分行拒收");
+            }
 
             Sheet rejects = wb.getSheet("拒收行");
             assertThat(rejects.getLastRowNum()).isEqualTo(10);
@@ -209,12 +249,16 @@ class LedgerAndQualityWorkbookIntegrationTests {
                 assertThat(row.getCell(0).getStringCellValue()).startsWith("2025年");
                 assertThat(row.getCell(2).getNumericCellValue()).isPositive();
                 assertThat(row.getCell(7).getStringCellValue()).as("advice").isNotBlank().doesNotContain(" / ");
+                assertThat(row.getCell(8).getStringCellValue()).isEqualTo("待修正");
             }
             assertThat(reasons).containsExactlyInAnyOrderEntriesOf(Map.of("ID_CHECKSUM", 2, "DATE_AMBIGUOUS", 1,
                     "UNKNOWN_CATEGORY", 1, "VALUE_INVALID", 2, "DATE_INVALID", 2, "MISSING_FIELD", 1, "ID_INVALID", 1));
         }
         JsonNode json = JsonMapper.builder().build().readTree(written.get(1).toFile());
         assertThat(json.size()).isEqualTo(6);
+        for (JsonNode file : json) {
+            assertThat(file.get("outcome").asString()).isIn("LOADED", "LOADED_WITH_REJECTS");
+        }
         assertThat(identities.foundIn(Files.readString(written.get(1)))).isEmpty();
     }
 
@@ -236,13 +280,36 @@ class LedgerAndQualityWorkbookIntegrationTests {
             assertThat(sheet.getLastRowNum()).isEqualTo(expected.size());
             for (int i = 0; i < expected.size(); i++) {
                 Row row = sheet.getRow(i + 1);
-                assertThat(row.getCell(0).getStringCellValue()).isEqualTo(expected.get(i).rule());
+                // people read names; the rule's code stays beside its name for `findings --rule`
+                assertThat(row.getCell(0).getStringCellValue()).isEqualTo(RULES_ZH.get(expected.get(i).rule())
+                        + "（" + expected.get(i).rule() + "）");
+                assertThat(row.getCell(1).getStringCellValue()).isEqualTo(expected.get(i).severity().equals("HIGH") ? "高" : "中");
                 assertThat(row.getCell(6).getStringCellValue()).isEqualTo(expected.get(i).firstSeen().toString());
-                assertThat(row.getCell(8).getStringCellValue()).isEqualTo(expected.get(i).status());
+                assertThat(row.getCell(8).getStringCellValue()).isEqualTo(
+                        Map.of("OPEN", "待处理", "ACKNOWLEDGED", "已知悉", "RESOLVED", "已解决").get(expected.get(i).status()));
             }
         }
+        // the JSON beside it is an interface: codes, never labels
         JsonNode json = JsonMapper.builder().build().readTree(written.get(1).toFile());
         assertThat(json.size()).isEqualTo(expected.size());
+        for (int i = 0; i < expected.size(); i++) {
+            assertThat(json.get(i).get("rule").asString()).isEqualTo(expected.get(i).rule());
+            assertThat(json.get(i).get("severity").asString()).isEqualTo(expected.get(i).severity());
+            assertThat(json.get(i).get("status").asString()).isEqualTo(expected.get(i).status());
+        }
+
+        List<Path> english = reports.writeFindings(LocalDate.of(2026, 1, 31), HOME.resolve("out-findings-en"), "en");
+        try (XSSFWorkbook wb = new XSSFWorkbook(english.get(0).toFile())) {
+            Sheet sheet = wb.getSheet("Findings");
+            for (int i = 0; i < expected.size(); i++) {
+                Row row = sheet.getRow(i + 1);
+                assertThat(row.getCell(0).getStringCellValue()).endsWith(" (" + expected.get(i).rule() + ")")
+                        .doesNotContainPattern("\\p{IsHan}");
+                assertThat(row.getCell(1).getStringCellValue()).isIn("High", "Medium");
+                assertThat(row.getCell(8).getStringCellValue()).isIn("Open", "Acknowledged", "Resolved");
+            }
+        }
+        assertThat(Files.readString(english.get(1))).isEqualTo(Files.readString(written.get(1)));
         assertThat(identities.foundIn(Files.readString(written.get(1)))).isEmpty();
     }
 

@@ -1,0 +1,36 @@
+package org.lujing.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.lujing.report.DetailWorkbooks.KeyCount;
+
+/** How the ledger is sliced for reading: whole persons, in order, within a record budget. */
+class LedgerSlicesTests {
+
+    @Test
+    void personsArePackedInOrderWithinTheBudgetAndNeverSplit() {
+        List<KeyCount> persons = List.of(new KeyCount(1L, 3), new KeyCount(2L, 4), new KeyCount(3L, 12),
+                new KeyCount(4L, 1), new KeyCount(5L, 6), new KeyCount(6L, 2));
+
+        List<List<Object>> slices = DetailWorkbooks.slices(persons, 7);
+
+        // 3+4 fills the first; 12 is over the budget and goes alone; 1+6 fits; 2 is left
+        assertThat(slices).containsExactly(List.of(1L, 2L), List.of(3L), List.of(4L, 5L), List.of(6L));
+    }
+
+    @Test
+    void aSliceHoldsAtMostChunkKeysPersons() {
+        List<KeyCount> persons = new ArrayList<>();
+        for (long i = 0; i < DetailWorkbooks.CHUNK_KEYS * 2L + 1; i++) {
+            persons.add(new KeyCount(i, 1));
+        }
+
+        List<List<Object>> slices = DetailWorkbooks.slices(persons, Integer.MAX_VALUE);
+
+        assertThat(slices).extracting(List::size).containsExactly(DetailWorkbooks.CHUNK_KEYS, DetailWorkbooks.CHUNK_KEYS, 1);
+        assertThat(DetailWorkbooks.slices(List.of(), 10)).isEmpty();
+    }
+}
