@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.lujing.LujingApplication;
+import org.lujing.db.DatabaseServerClient;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -26,6 +27,13 @@ final class Boot {
         app.setLogStartupInfo(serve);
         Map<String, Object> defaults = new HashMap<>();
         installation().ifPresent(dir -> defaults.put("lujing.install-dir", dir.toString()));
+        if (serve) {
+            // serve shares its embedded database with the commands run meanwhile, through an HSQLDB server
+            defaults.put("lujing.db.server.enabled", "true");
+        } else {
+            // a command finds a running serve's server in data/server.properties and goes through it
+            app.addListeners(new DatabaseServerClient());
+        }
         app.setDefaultProperties(defaults);
         List<String> args = new ArrayList<>();
         if (home != null) {

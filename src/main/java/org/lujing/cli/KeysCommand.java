@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.lujing.audit.AuditLog;
+import org.lujing.db.DatabaseServerClient;
 import org.lujing.identity.KeyRotationService;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -89,6 +90,10 @@ class KeysCommand implements Runnable {
         @Override
         public Integer call() {
             try (ConfigurableApplicationContext context = Boot.start(options.home, false, options.verbose)) {
+                if (context.getEnvironment().getProperty(DatabaseServerClient.CLIENT, Boolean.class, false)) {
+                    // through a running serve's database server: its ingest would index new rows under the old key
+                    throw new IllegalStateException("`serve` is running on this home: stop it first, then run `keys rotate`");
+                }
                 KeyRotationService.Result r = context.getBean(KeyRotationService.class).rotate();
                 String why = reason == null || reason.isBlank() ? "scheduled rotation" : reason;
                 boolean issued = r.outcome() == KeyRotationService.Outcome.NEW_KEY_ISSUED;

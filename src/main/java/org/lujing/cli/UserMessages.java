@@ -12,8 +12,13 @@ final class UserMessages {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String m = String.valueOf(t.getMessage());
             if (t instanceof SQLException && m.contains("lock")) {
-                return "the database under LUJING_HOME is in use by another Lujing process (is `serve` running?). "
-                        + "Stop it first, or drop the files into its inbox/ instead of running this command.";
+                // a running `serve` shares the database through its server (org.lujing.db); this is any other holder
+                return "the database under LUJING_HOME is held by another Lujing process that does not share it: a `serve`"
+                        + " still starting or stopping, or another command. Run this command again in a moment; if it"
+                        + " goes on, find that process (`ps -ef | grep lujing`) and let it finish or stop it.";
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return "lost the connection to the database of the running `serve` (did it stop?). Run this command again.";
             }
         }
         // Spring wraps the real reason in layers of bean-creation messages: the deepest message is the one to act on
