@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Report benchmark (never run by `verify`). Usage: bench/reports.sh [records]   (default 1,000,000)
 # Builds the app, compiles bench/src against it, fills a fresh home's ledger with N records for 2025 and writes the
-# year's statistics workbook (and the per-person ledger workbook once ReportService has writeLedger) with the heap
-# capped at 256 MB, printing the time and the peak heap of each.
+# year's statistics and per-person ledger workbooks with the heap capped at 256 MB, printing the time and the peak
+# heap of each. MAVEN_ARGS=-o builds offline (Maven 3.9 reads MAVEN_ARGS).
 # BENCH_JAVA_OPTS=-Dbench.reports=ledger (or statistics) measures one workbook alone.
 # LUJING_BUILD_DIR builds elsewhere than target/ (as -Dlujing.build.dir does), e.g. beside a running build.
 set -euo pipefail

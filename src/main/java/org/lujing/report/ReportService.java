@@ -27,16 +27,14 @@ public class ReportService {
     private final AgencyDirectory agencies;
     private final LujingProperties properties;
     private final DetailWorkbooks details;
-    private final ResultMemory resultMemory;
 
     public ReportService(StatisticsQuery statistics, StatisticsBreakdownQuery breakdown, AgencyDirectory agencies,
-            LujingProperties properties, DetailWorkbooks details, ResultMemory resultMemory) {
+            LujingProperties properties, DetailWorkbooks details) {
         this.statistics = statistics;
         this.breakdown = breakdown;
         this.agencies = agencies;
         this.properties = properties;
         this.details = details;
-        this.resultMemory = resultMemory;
     }
 
     /** The folder a period's reports go to when none is given: {@code <home>/reports/<period>/}. */
@@ -52,10 +50,8 @@ public class ReportService {
         ReportLanguage language = ReportLanguage.parse(lang);
         Path dir = outDir != null ? outDir : defaultDirectory(period);
         String base = "statistics-" + period.label().replace("..", "_");
-        // the figures are a few hundred numbers, but counting them distinct-by-event takes whole-period tables
-        var content = resultMemory.bounded(() -> new StatisticsWorkbookWriter.Content(
-                statistics.compute(period, agencies::isPartner), breakdown.byAgency(period), breakdown.byMonth(period)));
-        Statistics s = content.statistics();
+        Statistics s = statistics.compute(period, agencies::isPartner);
+        var content = new StatisticsWorkbookWriter.Content(s, breakdown.byAgency(period), breakdown.byMonth(period));
         Path xlsx = dir.resolve(base + ".xlsx");
         Path json = dir.resolve(base + ".json");
         try {
