@@ -57,14 +57,11 @@ public class JobsService {
 
     public List<Execution> list(String status) {
         List<Execution> out = new ArrayList<>();
-        jdbc.sql("""
-                        SELECT e.job_execution_id, i.job_name, e.status, e.exit_code, e.exit_message, e.start_time, e.end_time
-                        FROM batch_job_execution e JOIN batch_job_instance i ON i.job_instance_id = e.job_instance_id
+        jdbc.sql(EXECUTIONS + """
                         WHERE (CAST(? AS VARCHAR(10)) IS NULL OR e.status = ?)
                         ORDER BY e.job_execution_id""")
                 .params(status, status)
-                .query((rs, n) -> out.add(new Execution(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        mask(rs.getString(5)), rs.getTimestamp(6), rs.getTimestamp(7), parameters(rs.getLong(1)))))
+                .query((rs, n) -> out.add(execution(rs, true)))
                 .list();
         return out;
     }
@@ -82,9 +79,7 @@ public class JobsService {
         Timestamp start = from == null ? null : Timestamp.valueOf(from.atStartOfDay());
         Timestamp end = to == null ? null : Timestamp.valueOf(to.plusDays(1).atStartOfDay());
         String like = name == null || name.isBlank() ? null : "%" + name.trim().toLowerCase(java.util.Locale.ROOT) + "%";
-        return jdbc.sql("""
-                        SELECT e.job_execution_id, i.job_name, e.status, e.exit_code, e.exit_message, e.start_time, e.end_time
-                        FROM batch_job_execution e JOIN batch_job_instance i ON i.job_instance_id = e.job_instance_id
+        return jdbc.sql(EXECUTIONS + """
                         WHERE (CAST(? AS VARCHAR(10)) IS NULL OR e.status = ?)
                           AND (CAST(? AS VARCHAR(100)) IS NULL OR LOWER(i.job_name) LIKE ?)
                           AND (CAST(? AS TIMESTAMP) IS NULL OR e.create_time >= ?)
@@ -92,46 +87,36 @@ public class JobsService {
                         ORDER BY e.job_execution_id DESC""")
                 .params(status, status, like, like, start, start, end, end)
                 .withMaxRows(limit)
-                .query((rs, n) -> new Execution(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        mask(rs.getString(5)), rs.getTimestamp(6), rs.getTimestamp(7), parameters(rs.getLong(1))))
+                .query((rs, n) -> execution(rs, true))
                 .list();
     }
 
     /** Every execution of the same job instance as this one (a restart is a new execution of the same instance), oldest first. */
     public List<Execution> instanceExecutions(long executionId) {
-        return jdbc.sql("""
-                        SELECT e.job_execution_id, i.job_name, e.status, e.exit_code, e.exit_message, e.start_time, e.end_time
-                        FROM batch_job_execution e JOIN batch_job_instance i ON i.job_instance_id = e.job_instance_id
+        return jdbc.sql(EXECUTIONS + """
                         WHERE e.job_instance_id = (SELECT job_instance_id FROM batch_job_execution WHERE job_execution_id = ?)
                         ORDER BY e.job_execution_id""")
                 .param(executionId)
-                .query((rs, n) -> new Execution(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        mask(rs.getString(5)), rs.getTimestamp(6), rs.getTimestamp(7), null))
+                .query((rs, n) -> execution(rs, false))
                 .list();
     }
 
     /** Failed executions that no later execution of their instance has taken over: what still needs someone. */
     public List<Execution> failedAwaitingRestart(int limit) {
-        return jdbc.sql("""
-                        SELECT e.job_execution_id, i.job_name, e.status, e.exit_code, e.exit_message, e.start_time, e.end_time
-                        FROM batch_job_execution e JOIN batch_job_instance i ON i.job_instance_id = e.job_instance_id
+        return jdbc.sql(EXECUTIONS + """
                         WHERE e.status = 'FAILED' AND NOT EXISTS (SELECT 1 FROM batch_job_execution later
                           WHERE later.job_instance_id = e.job_instance_id AND later.job_execution_id > e.job_execution_id)
                         ORDER BY e.job_execution_id DESC""")
                 .withMaxRows(limit)
-                .query((rs, n) -> new Execution(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        mask(rs.getString(5)), rs.getTimestamp(6), rs.getTimestamp(7), parameters(rs.getLong(1))))
+                .query((rs, n) -> execution(rs, true))
                 .list();
     }
 
     public java.util.Optional<Execution> find(long executionId) {
-        return jdbc.sql("""
-                        SELECT e.job_execution_id, i.job_name, e.status, e.exit_code, e.exit_message, e.start_time, e.end_time
-                        FROM batch_job_execution e JOIN batch_job_instance i ON i.job_instance_id = e.job_instance_id
+        return jdbc.sql(EXECUTIONS + """
                         WHERE e.job_execution_id = ?""")
                 .param(executionId)
-                .query((rs, n) -> new Execution(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        mask(rs.getString(5)), rs.getTimestamp(6), rs.getTimestamp(7), parameters(rs.getLong(1))))
+                .query((rs, n) -> execution(rs, true))
                 .optional();
     }
 
@@ -146,6 +131,18 @@ public class JobsService {
                         rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11),
                         rs.getString(12), mask(rs.getString(13)), rs.getTimestamp(14), rs.getTimestamp(15)))
                 .list();
+    }
+
+    /** The columns every execution query starts with; {@link #execution} reads them. */
+    private static final String EXECUTIONS = """
+            SELECT e.job_execution_id, i.job_name, e.status, e.exit_code, e.exit_message, e.start_time, e.end_time
+            FROM batch_job_execution e JOIN batch_job_instance i ON i.job_instance_id = e.job_instance_id
+            """;
+
+    private Execution execution(java.sql.ResultSet rs, boolean withParameters) throws java.sql.SQLException {
+        long id = rs.getLong(1);
+        return new Execution(id, rs.getString(2), rs.getString(3), rs.getString(4), mask(rs.getString(5)),
+                rs.getTimestamp(6), rs.getTimestamp(7), withParameters ? parameters(id) : null);
     }
 
     private String parameters(long executionId) {
