@@ -32,6 +32,9 @@ public class DatabaseServerClient implements ApplicationListener<ApplicationEnvi
     public static final String CLIENT = "lujing.db.server.client";
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseServerClient.class);
+    /** HSQLDB's ErrorCode.LOCK_FILE_ACQUISITION_FAILURE, as JDBC reports it. */
+    static final int LOCK_ACQUISITION_FAILURE = -451;
+    static final java.time.Duration LOCK_PATIENCE = java.time.Duration.ofSeconds(30);
 
     @Override
     public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
@@ -64,7 +67,7 @@ public class DatabaseServerClient implements ApplicationListener<ApplicationEnvi
     private static void recover(String url, ConfigurableEnvironment env, Path location, ServerFile stale) {
         String user = env.getProperty("spring.datasource.username", "SA");
         String password = env.getProperty("spring.datasource.password", "");
-        try (Connection c = Administrator.connect(url, user, password, stale.recovery())) {
+        try (Connection c = connectOnceTheLockIsStale(url, user, password, stale)) {
             // opened in-process: no other process holds the database, so the file is indeed stale
             Files.deleteIfExists(location);
         } catch (SQLException | IOException e) {
@@ -75,5 +78,29 @@ public class DatabaseServerClient implements ApplicationListener<ApplicationEnvi
                             + " opened: " + e.getMessage(), e);
         }
         log.warn("`serve` (pid {}) stopped without cleaning up (killed?): removed its {}", stale.pid(), location);
+    }
+
+    /**
+     * A killed process's HSQLDB lock file stays "held" until its heartbeat is about 10 seconds old, and HSQLDB waits
+     * for that only briefly; right after a kill (the case a stale file announces) the open is tried again until then.
+     */
+    private static Connection connectOnceTheLockIsStale(String url, String user, String password, ServerFile stale)
+            throws SQLException {
+        long deadline = System.nanoTime() + LOCK_PATIENCE.toNanos();
+        while (true) {
+            try {
+                return Administrator.connect(url, user, password, stale.recovery());
+            } catch (SQLException e) {
+                if (e.getErrorCode() != LOCK_ACQUISITION_FAILURE || ServerFile.alive(stale.pid()) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(1_000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 }
