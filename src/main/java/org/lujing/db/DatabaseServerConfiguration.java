@@ -16,6 +16,12 @@ import org.springframework.core.env.Environment;
 @Configuration(proxyBeanMethods = false)
 class DatabaseServerConfiguration {
 
+    /** {@code data/} private before the embedded database creates anything in it. */
+    @Bean
+    static PrivateDataFolder privateDataFolder(Environment env) {
+        return new PrivateDataFolder(env);
+    }
+
     /** A post-processor, so that the server is up before the DataSource reaches Flyway or anyone else. */
     @Bean
     @ConditionalOnProperty(name = "lujing.db.server.enabled", havingValue = "true")

@@ -77,4 +77,10 @@ class FileIngestRestartIntegrationTests {
         assertThat(loaded.balances()).isTrue();
         assertThat(loaded.jobExecutionId()).isEqualTo(restarted.getId());
     }
+
+    @Test
+    void theDatabaseFolderIsPrivate() throws Exception {
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(HOME.resolve("data"))))
+                .as("HSQLDB would leave data/ readable by every local user").isEqualTo("rwx------");
+    }
 }

@@ -54,9 +54,11 @@ class CrashRecoveryIntegrationTests {
         }
 
         // when the application starts again
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LujingApplication.class)
-                .web(WebApplicationType.NONE)
-                .run("--lujing.home=" + home, "--camel.main.auto-startup=false")) {
+        // (HSQLDB takes the killed process's lock file for a live one until its heartbeat has gone stale: wait for it)
+        try (ConfigurableApplicationContext app = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2))
+                .ignoreExceptions().until(() -> new SpringApplicationBuilder(LujingApplication.class)
+                        .web(WebApplicationType.NONE)
+                        .run("--lujing.home=" + home, "--camel.main.auto-startup=false"), java.util.Objects::nonNull)) {
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             JobsService jobs = app.getBean(JobsService.class);
 
