@@ -20,7 +20,9 @@ public record LujingProperties(Path home, Path jobsDir, Path routesDir, Path key
      * @param chunkSize rows committed together
      * @param maxFileBytes files larger than this are refused as FILE_TOO_LARGE
      */
-    public record Ingest(@DefaultValue("500") int chunkSize, @DefaultValue("209715200") long maxFileBytes) {}
+    public record Ingest(
+            @DefaultValue("500") int chunkSize,
+            @DefaultValue("209715200") long maxFileBytes) {}
 
     public Path data() {
         return home.resolve("data");

@@ -24,23 +24,37 @@ class ArchitectureTests {
 
     @Test
     void normalisationIsPlainJava() {
-        noClasses().that().resideInAPackage("org.lujing.normalise..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.camel..", "org.apache.poi..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.lujing.normalise..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework..", "org.apache.camel..", "org.apache.poi..")
                 .check(CLASSES);
     }
 
     @Test
     void readersKnowNothingOfTheLedgerStoreOrTheJobs() {
-        noClasses().that().resideInAPackage("org.lujing.read..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.lujing.ingest..", "org.springframework.jdbc..",
-                        "org.springframework.batch..", "org.lujing.cli..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.lujing.read..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.lujing.ingest..",
+                        "org.springframework.jdbc..",
+                        "org.springframework.batch..",
+                        "org.lujing.cli..")
                 .check(CLASSES);
     }
 
     @Test
     void onlyTheCommandLineTalksToTheTerminal() {
-        noClasses().that().resideOutsideOfPackage("org.lujing.cli..")
-                .should().accessField(System.class, "out")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.lujing.cli..")
+                .should()
+                .accessField(System.class, "out")
                 .check(CLASSES);
     }
 }

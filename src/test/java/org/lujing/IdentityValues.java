@@ -110,7 +110,8 @@ public final class IdentityValues {
         if (name.endsWith(".xlsx") || name.endsWith(".xls") || name.endsWith(".xlsm")) {
             List<String> out = new ArrayList<>();
             DataFormatter fmt = new DataFormatter();
-            try (InputStream in = Files.newInputStream(f); Workbook wb = WorkbookFactory.create(in)) {
+            try (InputStream in = Files.newInputStream(f);
+                    Workbook wb = WorkbookFactory.create(in)) {
                 for (Sheet sheet : wb) {
                     for (Row row : sheet) {
                         for (Cell cell : row) {
@@ -125,6 +126,7 @@ public final class IdentityValues {
             out.add(f.getFileName().toString());
             return out;
         }
-        return List.of(Files.readString(f, StandardCharsets.UTF_8), f.getFileName().toString());
+        return List.of(
+                Files.readString(f, StandardCharsets.UTF_8), f.getFileName().toString());
     }
 }

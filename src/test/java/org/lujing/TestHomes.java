@@ -27,10 +27,12 @@ public final class TestHomes {
         int n = 0;
         try (Stream<Path> sources = Files.list(samples)) {
             for (Path source : sources.filter(Files::isDirectory).sorted().toList()) {
-                Path inbox = Files.createDirectories(home.resolve("inbox").resolve(source.getFileName().toString()));
+                Path inbox = Files.createDirectories(
+                        home.resolve("inbox").resolve(source.getFileName().toString()));
                 try (Stream<Path> files = Files.list(source)) {
                     for (Path f : files.filter(Files::isRegularFile).toList()) {
-                        Path staged = Files.copy(f, home.resolve(f.getFileName() + ".staged"), StandardCopyOption.REPLACE_EXISTING);
+                        Path staged = Files.copy(
+                                f, home.resolve(f.getFileName() + ".staged"), StandardCopyOption.REPLACE_EXISTING);
                         Files.move(staged, inbox.resolve(f.getFileName().toString()), StandardCopyOption.ATOMIC_MOVE);
                         n++;
                     }

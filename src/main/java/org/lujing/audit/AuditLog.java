@@ -17,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class AuditLog {
 
     /** One entry as stored. */
-    public record Entry(long id, Timestamp occurredAt, String actor, String action, String target, String reason, String details) {}
+    public record Entry(
+            long id, Timestamp occurredAt, String actor, String action, String target, String reason, String details) {}
 
     private final JdbcClient jdbc;
 
@@ -34,7 +35,8 @@ public class AuditLog {
         if (actor == null || actor.isBlank()) {
             throw new IllegalArgumentException("an audit entry needs an actor");
         }
-        jdbc.sql("INSERT INTO audit_log (occurred_at, actor, action, target, reason, details) VALUES (?, ?, ?, ?, ?, ?)")
+        jdbc.sql(
+                        "INSERT INTO audit_log (occurred_at, actor, action, target, reason, details) VALUES (?, ?, ?, ?, ?, ?)")
                 .params(Timestamp.from(Instant.now()), actor, action, mask(target), mask(reason), mask(details))
                 .update();
     }
@@ -46,9 +48,6 @@ public class AuditLog {
     public List<Entry> since(Instant from) {
         return jdbc.sql("""
                         SELECT id, occurred_at, actor, action, target, reason, details FROM audit_log
-                        WHERE occurred_at >= ? ORDER BY id""")
-                .param(Timestamp.from(from))
-                .query(Entry.class)
-                .list();
+                        WHERE occurred_at >= ? ORDER BY id""").param(Timestamp.from(from)).query(Entry.class).list();
     }
 }

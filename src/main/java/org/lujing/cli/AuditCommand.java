@@ -20,7 +20,10 @@ class AuditCommand implements Callable<Integer> {
     @Mixin
     HomeOptions options;
 
-    @Option(names = "--from", paramLabel = "DATE", description = "From this date (yyyy-MM-dd, Asia/Shanghai); default: everything.")
+    @Option(
+            names = "--from",
+            paramLabel = "DATE",
+            description = "From this date (yyyy-MM-dd, Asia/Shanghai); default: everything.")
     LocalDate from;
 
     @Option(names = "--json")
@@ -29,24 +32,32 @@ class AuditCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (ConfigurableApplicationContext context = Boot.start(options.home, false, options.verbose)) {
-            java.time.Instant since = from == null ? java.time.Instant.EPOCH
+            java.time.Instant since = from == null
+                    ? java.time.Instant.EPOCH
                     : from.atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant();
             List<AuditLog.Entry> entries = context.getBean(AuditLog.class).since(since);
             if (json) {
-                System.out.println(Json.write(entries.stream().map(e -> {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("id", e.id());
-                    m.put("at", e.occurredAt().toInstant().toString());
-                    m.put("actor", e.actor());
-                    m.put("action", e.action());
-                    m.put("target", e.target());
-                    m.put("reason", e.reason());
-                    m.put("details", e.details());
-                    return m;
-                }).toList()));
+                System.out.println(Json.write(entries.stream()
+                        .map(e -> {
+                            Map<String, Object> m = new LinkedHashMap<>();
+                            m.put("id", e.id());
+                            m.put("at", e.occurredAt().toInstant().toString());
+                            m.put("actor", e.actor());
+                            m.put("action", e.action());
+                            m.put("target", e.target());
+                            m.put("reason", e.reason());
+                            m.put("details", e.details());
+                            return m;
+                        })
+                        .toList()));
             } else {
                 TextTable t = new TextTable("#", "时间 when", "人 who", "操作 action", "对象 what", "原因 why");
-                entries.forEach(e -> t.row(Long.toString(e.id()), e.occurredAt().toString(), e.actor(), e.action(), e.target(),
+                entries.forEach(e -> t.row(
+                        Long.toString(e.id()),
+                        e.occurredAt().toString(),
+                        e.actor(),
+                        e.action(),
+                        e.target(),
                         e.reason()));
                 System.out.print(t.render());
             }

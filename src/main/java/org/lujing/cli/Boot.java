@@ -47,7 +47,8 @@ final class Boot {
                 args.add("--logging.level.root=WARN");
                 // a failed start is explained in one sentence by UserMessages; the stack trace is for --verbose
                 args.add("--logging.level.org.springframework.boot.SpringApplication=OFF");
-                args.add("--logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext=ERROR");
+                args.add(
+                        "--logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext=ERROR");
                 // a command's Camel context is up only for moments, which Camel warns about
                 args.add("--logging.level.org.apache.camel.spring.boot.SpringBootCamelContext=ERROR");
             }

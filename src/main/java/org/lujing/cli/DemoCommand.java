@@ -15,13 +15,22 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code demo}: the pilot year from sample-data, ingested into a fresh home, and its statistics table. */
-@Command(name = "demo", description = "Copy sample-data into a fresh home (target/demo-home, or a temp folder), ingest it and print the 2025 statistics.")
+@Command(
+        name = "demo",
+        description =
+                "Copy sample-data into a fresh home (target/demo-home, or a temp folder), ingest it and print the 2025 statistics.")
 class DemoCommand implements Callable<Integer> {
 
-    @Option(names = "--home", paramLabel = "DIR", description = "Fresh home to use (emptied first if it is an earlier demo home).")
+    @Option(
+            names = "--home",
+            paramLabel = "DIR",
+            description = "Fresh home to use (emptied first if it is an earlier demo home).")
     Path home;
 
-    @Option(names = "--sample-data", paramLabel = "DIR", description = "Sample data folder (default: the installation's sample-data).")
+    @Option(
+            names = "--sample-data",
+            paramLabel = "DIR",
+            description = "Sample data folder (default: the installation's sample-data).")
     Path sampleData;
 
     @Option(names = {"-v", "--verbose"})
@@ -29,16 +38,19 @@ class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Path samples = sampleData != null ? sampleData
+        Path samples = sampleData != null
+                ? sampleData
                 : Boot.installation().map(p -> p.resolve("sample-data")).orElse(Path.of("sample-data"));
         if (!Files.isDirectory(samples)) {
-            throw new IllegalArgumentException("no sample data at " + samples.toAbsolutePath() + "; pass --sample-data DIR");
+            throw new IllegalArgumentException(
+                    "no sample data at " + samples.toAbsolutePath() + "; pass --sample-data DIR");
         }
         Path demoHome = home != null ? home : defaultHome();
         if (Files.exists(demoHome.resolve(".lujing-demo"))) {
             deleteTree(demoHome);
         } else if (Files.isDirectory(demoHome) && Files.list(demoHome).findAny().isPresent()) {
-            throw new IllegalArgumentException(demoHome + " is not empty and is not an earlier demo home; choose another --home");
+            throw new IllegalArgumentException(
+                    demoHome + " is not empty and is not an earlier demo home; choose another --home");
         }
         Files.createDirectories(demoHome);
         Files.writeString(demoHome.resolve(".lujing-demo"), "created by `lujing demo`; safe to delete\n");

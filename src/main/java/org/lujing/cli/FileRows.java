@@ -12,8 +12,15 @@ final class FileRows {
     static String table(List<IngestedFile> files) {
         TextTable t = new TextTable("#", "来源 source", "文件 file", "结果 outcome", "读取", "新增", "合并", "拒收", "跳过");
         for (IngestedFile f : files) {
-            t.row(Long.toString(f.id()), f.sourceId(), f.fileName(), f.outcome(), Integer.toString(f.rowsRead()),
-                    Integer.toString(f.accepted()), Integer.toString(f.merged()), Integer.toString(f.rejected()),
+            t.row(
+                    Long.toString(f.id()),
+                    f.sourceId(),
+                    f.fileName(),
+                    f.outcome(),
+                    Integer.toString(f.rowsRead()),
+                    Integer.toString(f.accepted()),
+                    Integer.toString(f.merged()),
+                    Integer.toString(f.rejected()),
                     Integer.toString(f.skipped()));
         }
         return t.render();

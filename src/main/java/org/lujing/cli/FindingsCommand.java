@@ -16,14 +16,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code findings [--date D] [--rule R] [--status S] [--json]}, {@code findings ack|resolve ID --note TEXT}: the reconciliation's findings. */
-@Command(name = "findings", description = "Findings of the nightly reconciliation (masked), and acknowledging or resolving them.",
+@Command(
+        name = "findings",
+        description = "Findings of the nightly reconciliation (masked), and acknowledging or resolving them.",
         subcommands = {FindingsCommand.Ack.class, FindingsCommand.Resolve.class})
 class FindingsCommand implements Callable<Integer> {
 
     @Mixin
     HomeOptions options;
 
-    @Option(names = "--date", paramLabel = "yyyy-MM-dd", description = "Findings that held on this date (default: those holding now).")
+    @Option(
+            names = "--date",
+            paramLabel = "yyyy-MM-dd",
+            description = "Findings that held on this date (default: those holding now).")
     LocalDate date;
 
     @Option(names = "--rule", paramLabel = "RULE", description = "Only this rule, e.g. UNMATCHED_SUBJECT.")
@@ -38,18 +43,36 @@ class FindingsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (ConfigurableApplicationContext context = Boot.start(options.home, false, options.verbose)) {
-            List<StoredFinding> findings = context.getBean(FindingsService.class).list(date, rule, status);
+            List<StoredFinding> findings =
+                    context.getBean(FindingsService.class).list(date, rule, status);
             if (json) {
                 List<Map<String, Object>> out = new ArrayList<>();
                 findings.forEach(f -> out.add(f.asJson()));
                 System.out.println(Json.write(out));
             } else {
-                TextTable t = new TextTable("#", "规则 rule", "级别 severity", "对象 person", "来源 source", "文件 file",
-                        "说明 details", "首次 first seen", "最近 last seen", "状态 status");
+                TextTable t = new TextTable(
+                        "#",
+                        "规则 rule",
+                        "级别 severity",
+                        "对象 person",
+                        "来源 source",
+                        "文件 file",
+                        "说明 details",
+                        "首次 first seen",
+                        "最近 last seen",
+                        "状态 status");
                 for (StoredFinding f : findings) {
-                    t.row(Long.toString(f.id()), f.rule(), f.severity(), dash(f.personMasked()), dash(f.sourceId()),
-                            f.fileId() == null ? "-" : "#" + f.fileId(), f.details(), f.firstSeen().toString(),
-                            f.lastSeen().toString(), f.status() + (f.holds() ? "" : " (cleared " + f.clearedOn() + ")"));
+                    t.row(
+                            Long.toString(f.id()),
+                            f.rule(),
+                            f.severity(),
+                            dash(f.personMasked()),
+                            dash(f.sourceId()),
+                            f.fileId() == null ? "-" : "#" + f.fileId(),
+                            f.details(),
+                            f.firstSeen().toString(),
+                            f.lastSeen().toString(),
+                            f.status() + (f.holds() ? "" : " (cleared " + f.clearedOn() + ")"));
                 }
                 System.out.print(t.render());
                 System.out.println(findings.size() + " 项发现 findings. Acknowledge with `findings ack ID --note TEXT`,"
@@ -75,7 +98,11 @@ class FindingsCommand implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "ID", description = "The finding's # in `findings`.")
         long id;
 
-        @Option(names = "--note", required = true, paramLabel = "TEXT", description = "Why (kept with the finding and in the audit log).")
+        @Option(
+                names = "--note",
+                required = true,
+                paramLabel = "TEXT",
+                description = "Why (kept with the finding and in the audit log).")
         String note;
 
         @Option(names = "--json", description = "Print the finding as JSON and nothing else on stdout.")
@@ -90,7 +117,8 @@ class FindingsCommand implements Callable<Integer> {
                 if (json) {
                     System.out.println(Json.write(f.asJson()));
                 } else {
-                    System.out.println("finding #" + f.id() + " (" + f.rule() + ") → " + f.status() + " by " + f.statusBy());
+                    System.out.println(
+                            "finding #" + f.id() + " (" + f.rule() + ") → " + f.status() + " by " + f.statusBy());
                 }
             }
             return 0;

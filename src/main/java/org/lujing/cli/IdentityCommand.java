@@ -15,7 +15,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code identity pending|link|different}: records waiting for their person, and an admin's decisions about them. */
-@Command(name = "identity", description = "Records waiting for their person; link them by hand or mark them as a different person.",
+@Command(
+        name = "identity",
+        description = "Records waiting for their person; link them by hand or mark them as a different person.",
         subcommands = {IdentityCommand.Pending.class, IdentityCommand.Link.class, IdentityCommand.Different.class})
 class IdentityCommand implements Runnable {
 
@@ -40,22 +42,30 @@ class IdentityCommand implements Runnable {
         @Override
         public Integer call() {
             try (ConfigurableApplicationContext context = Boot.start(options.home, false, options.verbose)) {
-                List<IdentityQueries.PendingKey> pending = context.getBean(IdentityQueries.class).pending();
+                List<IdentityQueries.PendingKey> pending =
+                        context.getBean(IdentityQueries.class).pending();
                 if (json) {
-                    System.out.println(Json.write(pending.stream().map(p -> {
-                        Map<String, Object> m = new LinkedHashMap<>();
-                        m.put("key", p.subjectKey().substring(0, 12));
-                        m.put("keyKind", p.keyKind());
-                        m.put("names", p.names());
-                        m.put("idNumber", p.idMasked());
-                        m.put("records", p.records());
-                        m.put("candidates", p.candidates());
-                        return m;
-                    }).toList()));
+                    System.out.println(Json.write(pending.stream()
+                            .map(p -> {
+                                Map<String, Object> m = new LinkedHashMap<>();
+                                m.put("key", p.subjectKey().substring(0, 12));
+                                m.put("keyKind", p.keyKind());
+                                m.put("names", p.names());
+                                m.put("idNumber", p.idMasked());
+                                m.put("records", p.records());
+                                m.put("candidates", p.candidates());
+                                return m;
+                            })
+                            .toList()));
                 } else {
                     TextTable t = new TextTable("键 key", "依据 by", "姓名 names", "身份证号 ID", "记录", "候选 candidates");
-                    pending.forEach(p -> t.row(p.subjectKey().substring(0, 12), p.keyKind(), p.names(),
-                            p.idMasked() == null ? "—" : p.idMasked(), Long.toString(p.records()), Long.toString(p.candidates())));
+                    pending.forEach(p -> t.row(
+                            p.subjectKey().substring(0, 12),
+                            p.keyKind(),
+                            p.names(),
+                            p.idMasked() == null ? "—" : p.idMasked(),
+                            Long.toString(p.records()),
+                            Long.toString(p.candidates())));
                     System.out.print(t.render());
                 }
             }
@@ -72,10 +82,18 @@ class IdentityCommand implements Runnable {
         @Mixin
         ActorOptions actor;
 
-        @Option(names = "--key", required = true, paramLabel = "KEY", description = "A pending key (at least 8 characters, see `identity pending`).")
+        @Option(
+                names = "--key",
+                required = true,
+                paramLabel = "KEY",
+                description = "A pending key (at least 8 characters, see `identity pending`).")
         String key;
 
-        @Option(names = "--subject", required = true, paramLabel = "ID", description = "The person's # (see `subjects`).")
+        @Option(
+                names = "--subject",
+                required = true,
+                paramLabel = "ID",
+                description = "The person's # (see `subjects`).")
         long subject;
 
         @Option(names = "--reason", required = true, paramLabel = "TEXT")
@@ -89,15 +107,21 @@ class IdentityCommand implements Runnable {
                 IdentityQueries queries = context.getBean(IdentityQueries.class);
                 String fullKey = queries.resolveKey(key);
                 if (queries.subject(subject).isEmpty()) {
-                    throw new IllegalArgumentException("there is no person #" + subject + " on the roster (see `subjects`)");
+                    throw new IllegalArgumentException(
+                            "there is no person #" + subject + " on the roster (see `subjects`)");
                 }
                 context.getBean(TransactionTemplate.class).executeWithoutResult(tx -> {
                     context.getBean(IdentityMatcher.class).decide(kind(), fullKey, subject, actor.actor(), reason);
-                    context.getBean(AuditLog.class).record(actor.actor(), "IDENTITY_" + kind(),
-                            "key " + fullKey.substring(0, 12) + " → person #" + subject, reason, null);
+                    context.getBean(AuditLog.class)
+                            .record(
+                                    actor.actor(),
+                                    "IDENTITY_" + kind(),
+                                    "key " + fullKey.substring(0, 12) + " → person #" + subject,
+                                    reason,
+                                    null);
                 });
-                System.out.println(kind() + ": key " + fullKey.substring(0, 12) + " and person #" + subject + " — recorded"
-                        + " and applied; later runs keep it.");
+                System.out.println(kind() + ": key " + fullKey.substring(0, 12) + " and person #" + subject
+                        + " — recorded" + " and applied; later runs keep it.");
             }
             return 0;
         }

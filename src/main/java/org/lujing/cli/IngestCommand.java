@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import org.lujing.ingest.FileIngestService;
 import org.lujing.identity.Masking;
+import org.lujing.ingest.FileIngestService;
 import org.lujing.ingest.IngestedFile;
 import org.lujing.ledger.FileOutcome;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -18,16 +18,22 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code ingest PATH...}: the same ingest job as the inbox route, run now, synchronously. */
-@Command(name = "ingest", description = {
-    "Ingest files now, with the same job as the inbox route. A PATH is a file (its source is --source or the name of",
-    "its folder) or a folder laid out like the inbox (one subfolder per source). Your files are copied, never moved.",
-    "Exit code 0 when every file loaded (rejected rows included), 3 when any was refused or failed."})
+@Command(
+        name = "ingest",
+        description = {
+            "Ingest files now, with the same job as the inbox route. A PATH is a file (its source is --source or the name of",
+            "its folder) or a folder laid out like the inbox (one subfolder per source). Your files are copied, never moved.",
+            "Exit code 0 when every file loaded (rejected rows included), 3 when any was refused or failed."
+        })
 class IngestCommand implements Callable<Integer> {
 
     @Mixin
     HomeOptions options;
 
-    @Option(names = "--source", paramLabel = "ID", description = "Source of the files given (default: each file's folder name).")
+    @Option(
+            names = "--source",
+            paramLabel = "ID",
+            description = "Source of the files given (default: each file's folder name).")
     String source;
 
     @Option(names = "--json", description = "Print the files' outcomes and accounting as JSON.")
@@ -45,12 +51,14 @@ class IngestCommand implements Callable<Integer> {
         try (ConfigurableApplicationContext context = Boot.start(options.home, false, options.verbose)) {
             List<IngestedFile> results = run(context.getBean(FileIngestService.class), items, !json);
             if (json) {
-                System.out.println(Json.write(results.stream().map(IngestedFile::asJson).toList()));
+                System.out.println(
+                        Json.write(results.stream().map(IngestedFile::asJson).toList()));
             }
-            boolean allLoaded = results.size() == items.size() && results.stream()
-                    .allMatch(f -> f.outcome().equals(FileOutcome.LOADED.name())
-                            || f.outcome().equals(FileOutcome.LOADED_WITH_REJECTS.name())
-                            || f.outcome().equals(FileOutcome.DUPLICATE_FILE.name()));
+            boolean allLoaded = results.size() == items.size()
+                    && results.stream()
+                            .allMatch(f -> f.outcome().equals(FileOutcome.LOADED.name())
+                                    || f.outcome().equals(FileOutcome.LOADED_WITH_REJECTS.name())
+                                    || f.outcome().equals(FileOutcome.DUPLICATE_FILE.name()));
             return allLoaded ? 0 : 3;
         }
     }
@@ -64,10 +72,14 @@ class IngestCommand implements Callable<Integer> {
             FileIngestService.Result r = service.ingest(item.file(), item.source());
             r.file().ifPresent(results::add);
             if (print) {
-                String counts = r.file().map(f -> "read " + f.rowsRead() + ", accepted " + f.accepted() + ", merged "
-                        + f.merged() + ", rejected " + f.rejected() + ", skipped " + f.skipped()).orElse("");
+                String counts = r.file()
+                        .map(f -> "read " + f.rowsRead() + ", accepted " + f.accepted() + ", merged " + f.merged()
+                                + ", rejected " + f.rejected() + ", skipped " + f.skipped())
+                        .orElse("");
                 // the registered name: masked, should the partner have named the file after a person
-                String name = r.file().map(IngestedFile::fileName).orElse(Masking.value(item.file().getFileName().toString()));
+                String name = r.file()
+                        .map(IngestedFile::fileName)
+                        .orElse(Masking.value(item.file().getFileName().toString()));
                 System.out.println(item.source() + "/" + name + ": " + r.outcome()
                         + (counts.isEmpty() ? "" : " (" + counts + ")"));
             }
@@ -77,7 +89,9 @@ class IngestCommand implements Callable<Integer> {
 
     static List<Item> expand(Path path, String source) throws IOException {
         if (Files.isRegularFile(path)) {
-            String s = source != null ? source : path.toAbsolutePath().getParent().getFileName().toString();
+            String s = source != null
+                    ? source
+                    : path.toAbsolutePath().getParent().getFileName().toString();
             return List.of(new Item(path, s));
         }
         if (!Files.isDirectory(path)) {
@@ -91,7 +105,11 @@ class IngestCommand implements Callable<Integer> {
                     continue;
                 }
                 if (Files.isRegularFile(child)) {
-                    items.add(new Item(child, source != null ? source : path.toAbsolutePath().getFileName().toString()));
+                    items.add(new Item(
+                            child,
+                            source != null
+                                    ? source
+                                    : path.toAbsolutePath().getFileName().toString()));
                 } else if (Files.isDirectory(child) && source == null) {
                     try (Stream<Path> files = Files.list(child)) {
                         files.filter(Files::isRegularFile)

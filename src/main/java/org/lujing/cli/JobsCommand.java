@@ -12,7 +12,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code jobs [--status S] [--json]}, {@code jobs restart|stop|abandon ID}: every job execution, and what admins do to them. */
-@Command(name = "jobs", description = "Job executions (ingests, nightly steps, reconciliations): list, restart, stop, abandon.",
+@Command(
+        name = "jobs",
+        description = "Job executions (ingests, nightly steps, reconciliations): list, restart, stop, abandon.",
         subcommands = {JobsCommand.Restart.class, JobsCommand.Stop.class, JobsCommand.Abandon.class})
 class JobsCommand implements Callable<Integer> {
 
@@ -31,11 +33,16 @@ class JobsCommand implements Callable<Integer> {
             List<JobsService.Execution> executions = context.getBean(JobsService.class)
                     .list(status == null ? null : status.toUpperCase(java.util.Locale.ROOT));
             if (json) {
-                System.out.println(Json.write(executions.stream().map(JobsService.Execution::asJson).toList()));
+                System.out.println(Json.write(
+                        executions.stream().map(JobsService.Execution::asJson).toList()));
             } else {
                 TextTable t = new TextTable("#", "任务 job", "状态 status", "开始 start", "结束 end", "参数 parameters");
-                executions.forEach(e -> t.row(Long.toString(e.id()), e.jobName(), e.status(),
-                        e.startTime() == null ? "" : e.startTime().toString(), e.endTime() == null ? "" : e.endTime().toString(),
+                executions.forEach(e -> t.row(
+                        Long.toString(e.id()),
+                        e.jobName(),
+                        e.status(),
+                        e.startTime() == null ? "" : e.startTime().toString(),
+                        e.endTime() == null ? "" : e.endTime().toString(),
                         e.parameters()));
                 System.out.print(t.render());
             }
@@ -73,7 +80,9 @@ class JobsCommand implements Callable<Integer> {
     }
 
     /** {@code jobs restart ID}. */
-    @Command(name = "restart", description = "Restart a failed or stopped execution; an ingest resumes after its last committed chunk.")
+    @Command(
+            name = "restart",
+            description = "Restart a failed or stopped execution; an ingest resumes after its last committed chunk.")
     static class Restart extends Action {
         @Override
         String act(JobsService jobs) throws Exception {
@@ -102,7 +111,9 @@ class JobsCommand implements Callable<Integer> {
     }
 
     /** {@code jobs abandon ID}. */
-    @Command(name = "abandon", description = "Give up a stopped or failed execution for good (it will not be restarted).")
+    @Command(
+            name = "abandon",
+            description = "Give up a stopped or failed execution for good (it will not be restarted).")
     static class Abandon extends Action {
         @Override
         String act(JobsService jobs) throws Exception {

@@ -7,7 +7,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** JSON for {@code --json} outputs: one document on stdout, nothing else. */
 final class Json {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final ObjectMapper MAPPER =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private Json() {}
 

@@ -12,7 +12,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code keys status|rotate}: which key protects the data, and moving it to a new key. Prints key ids, never keys. */
-@Command(name = "keys", description = "The encryption key: its status, and rotation to a new key.",
+@Command(
+        name = "keys",
+        description = "The encryption key: its status, and rotation to a new key.",
         subcommands = {KeysCommand.Status.class, KeysCommand.Rotate.class})
 class KeysCommand implements Runnable {
 
@@ -25,7 +27,9 @@ class KeysCommand implements Runnable {
     }
 
     /** {@code keys status [--json]}. */
-    @Command(name = "status", description = "The current key's id, the keys held, and whether a rotation is unfinished.")
+    @Command(
+            name = "status",
+            description = "The current key's id, the keys held, and whether a rotation is unfinished.")
     static class Status implements Callable<Integer> {
 
         @Mixin
@@ -37,7 +41,8 @@ class KeysCommand implements Runnable {
         @Override
         public Integer call() {
             try (ConfigurableApplicationContext context = Boot.start(options.home, false, options.verbose)) {
-                KeyRotationService.Status s = context.getBean(KeyRotationService.class).status();
+                KeyRotationService.Status s =
+                        context.getBean(KeyRotationService.class).status();
                 if (json) {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("currentKeyId", s.currentKeyId());
@@ -71,8 +76,10 @@ class KeysCommand implements Runnable {
     }
 
     /** {@code keys rotate [--json] [--reason TEXT] [--as NAME]}. */
-    @Command(name = "rotate", description = "Re-encrypt every ID number and phone and rebuild every blind index under a new"
-            + " key, then drop the old key. Stop `serve` first. Interrupted? Run it again: it resumes.")
+    @Command(
+            name = "rotate",
+            description = "Re-encrypt every ID number and phone and rebuild every blind index under a new"
+                    + " key, then drop the old key. Stop `serve` first. Interrupted? Run it again: it resumes.")
     static class Rotate implements Callable<Integer> {
 
         @Mixin
@@ -81,7 +88,10 @@ class KeysCommand implements Runnable {
         @Mixin
         ActorOptions actor;
 
-        @Option(names = "--reason", paramLabel = "TEXT", description = "Why, for the audit log (default: scheduled rotation).")
+        @Option(
+                names = "--reason",
+                paramLabel = "TEXT",
+                description = "Why, for the audit log (default: scheduled rotation).")
         String reason;
 
         @Option(names = "--json", description = "Print one JSON object and nothing else on stdout.")
@@ -92,15 +102,23 @@ class KeysCommand implements Runnable {
             try (ConfigurableApplicationContext context = Boot.start(options.home, false, options.verbose)) {
                 if (context.getEnvironment().getProperty(DatabaseServerClient.CLIENT, Boolean.class, false)) {
                     // through a running serve's database server: its ingest would index new rows under the old key
-                    throw new IllegalStateException("`serve` is running on this home: stop it first, then run `keys rotate`");
+                    throw new IllegalStateException(
+                            "`serve` is running on this home: stop it first, then run `keys rotate`");
                 }
-                KeyRotationService.Result r = context.getBean(KeyRotationService.class).rotate();
+                KeyRotationService.Result r =
+                        context.getBean(KeyRotationService.class).rotate();
                 String why = reason == null || reason.isBlank() ? "scheduled rotation" : reason;
                 boolean issued = r.outcome() == KeyRotationService.Outcome.NEW_KEY_ISSUED;
-                context.getBean(AuditLog.class).record(actor.actor(), issued ? "KEYS_NEW_KEY_ISSUED" : "KEYS_ROTATE",
-                        "key " + r.oldKeyId() + " → " + r.newKeyId(), why, issued ? "new key issued for LUJING_KEY"
-                                : r.subjects() + " people, " + r.records() + " records, " + r.decisions()
-                                        + " decisions re-keyed; old key dropped: " + r.oldKeyDropped());
+                context.getBean(AuditLog.class)
+                        .record(
+                                actor.actor(),
+                                issued ? "KEYS_NEW_KEY_ISSUED" : "KEYS_ROTATE",
+                                "key " + r.oldKeyId() + " → " + r.newKeyId(),
+                                why,
+                                issued
+                                        ? "new key issued for LUJING_KEY"
+                                        : r.subjects() + " people, " + r.records() + " records, " + r.decisions()
+                                                + " decisions re-keyed; old key dropped: " + r.oldKeyDropped());
                 System.out.print(json ? Json.write(json(r)) + "\n" : text(r));
             }
             return 0;
@@ -137,16 +155,28 @@ class KeysCommand implements Runnable {
                         """.formatted(r.newKeyId(), r.issuedKey(), r.oldKeyId());
             }
             StringBuilder out = new StringBuilder();
-            out.append("key rotation ").append(r.oldKeyId()).append(" → ").append(r.newKeyId()).append(": ")
-                    .append(r.outcome()).append('\n');
-            out.append("  people (subject) re-encrypted:          ").append(r.subjects()).append('\n');
-            out.append("  records (support_record) re-keyed:      ").append(r.records()).append('\n');
-            out.append("  admin decisions (identity_decision):    ").append(r.decisions()).append('\n');
+            out.append("key rotation ")
+                    .append(r.oldKeyId())
+                    .append(" → ")
+                    .append(r.newKeyId())
+                    .append(": ")
+                    .append(r.outcome())
+                    .append('\n');
+            out.append("  people (subject) re-encrypted:          ")
+                    .append(r.subjects())
+                    .append('\n');
+            out.append("  records (support_record) re-keyed:      ")
+                    .append(r.records())
+                    .append('\n');
+            out.append("  admin decisions (identity_decision):    ")
+                    .append(r.decisions())
+                    .append('\n');
             if (r.oldKeyDropped()) {
                 out.append("The old key is dropped: the key file holds the new key alone. Back up the key file now;"
                         + " a backup of the old key opens only database backups taken before this rotation.\n");
             } else if (r.outcome() == KeyRotationService.Outcome.DONE) {
-                out.append("Everything is under the new key. Set LUJING_KEY to the new key alone (drop the old one).\n");
+                out.append(
+                        "Everything is under the new key. Set LUJING_KEY to the new key alone (drop the old one).\n");
             }
             return out.toString();
         }

@@ -13,13 +13,18 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code nightly [--date D] [--resume]}: the whole nightly chain, now. */
-@Command(name = "nightly", description = "Run the nightly chain now: pull feeds → ingest inbox → rematch → reconcile → reports.")
+@Command(
+        name = "nightly",
+        description = "Run the nightly chain now: pull feeds → ingest inbox → rematch → reconcile → reports.")
 class NightlyCommand implements Callable<Integer> {
 
     @Mixin
     HomeOptions options;
 
-    @Option(names = "--date", paramLabel = "DATE", description = "The night (yyyy-MM-dd); default: yesterday, Asia/Shanghai.")
+    @Option(
+            names = "--date",
+            paramLabel = "DATE",
+            description = "The night (yyyy-MM-dd); default: yesterday, Asia/Shanghai.")
     LocalDate date;
 
     @Option(names = "--resume", description = "Continue the night's last attempt from the step where it stopped.")
@@ -30,7 +35,8 @@ class NightlyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LocalDate night = date != null ? date : LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1);
+        LocalDate night =
+                date != null ? date : LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1);
         try (ConfigurableApplicationContext context = Boot.start(options.home, false, options.verbose)) {
             NightlyChain.Result r = context.getBean(NightlyChain.class).run(night, "COMMAND", resume);
             if (json) {
@@ -38,14 +44,18 @@ class NightlyCommand implements Callable<Integer> {
                 m.put("night", r.night().toString());
                 m.put("attempt", r.attempt());
                 m.put("completed", r.completed());
-                m.put("steps", r.steps().stream().map(s -> {
-                    Map<String, Object> step = new LinkedHashMap<>();
-                    step.put("step", s.step());
-                    step.put("status", s.status());
-                    step.put("message", s.message());
-                    step.put("jobExecutionId", s.jobExecutionId());
-                    return step;
-                }).toList());
+                m.put(
+                        "steps",
+                        r.steps().stream()
+                                .map(s -> {
+                                    Map<String, Object> step = new LinkedHashMap<>();
+                                    step.put("step", s.step());
+                                    step.put("status", s.status());
+                                    step.put("message", s.message());
+                                    step.put("jobExecutionId", s.jobExecutionId());
+                                    return step;
+                                })
+                                .toList());
                 System.out.println(Json.write(m));
             } else {
                 TextTable t = new TextTable("步骤 step", "结果 status", "说明 message");

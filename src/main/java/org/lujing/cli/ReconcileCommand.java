@@ -16,7 +16,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code reconcile [--date D] [--json]}: runs the nightly rules as of a date (the reconcile job) and prints per-rule counts. */
-@Command(name = "reconcile", description = "Check the whole ledger as of a date (default: yesterday, Asia/Shanghai) and update the findings.")
+@Command(
+        name = "reconcile",
+        description =
+                "Check the whole ledger as of a date (default: yesterday, Asia/Shanghai) and update the findings.")
 class ReconcileCommand implements Callable<Integer> {
 
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
@@ -24,7 +27,10 @@ class ReconcileCommand implements Callable<Integer> {
     @Mixin
     HomeOptions options;
 
-    @Option(names = "--date", paramLabel = "yyyy-MM-dd", description = "The as-of date (default: yesterday in Asia/Shanghai).")
+    @Option(
+            names = "--date",
+            paramLabel = "yyyy-MM-dd",
+            description = "The as-of date (default: yesterday in Asia/Shanghai).")
     LocalDate date;
 
     @Option(names = "--json", description = "Print a JSON object and nothing else on stdout.")
@@ -34,7 +40,8 @@ class ReconcileCommand implements Callable<Integer> {
     public Integer call() {
         LocalDate asOf = date != null ? date : LocalDate.now(SHANGHAI).minusDays(1);
         try (ConfigurableApplicationContext context = Boot.start(options.home, false, options.verbose)) {
-            ReconcileRunner.Result result = context.getBean(ReconcileRunner.class).run(asOf);
+            ReconcileRunner.Result result =
+                    context.getBean(ReconcileRunner.class).run(asOf);
             ReconcileSummary s = result.summary();
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();
@@ -57,14 +64,19 @@ class ReconcileCommand implements Callable<Integer> {
                 System.out.println(Json.write(m));
             } else if (s != null) {
                 TextTable t = new TextTable("规则 rule", "新 new", "仍在 seen again", "已消除 cleared");
-                s.rules().forEach(r -> t.row(r.rule(), Integer.toString(r.opened()), Integer.toString(r.seenAgain()),
-                        Integer.toString(r.cleared())));
+                s.rules()
+                        .forEach(r -> t.row(
+                                r.rule(),
+                                Integer.toString(r.opened()),
+                                Integer.toString(r.seenAgain()),
+                                Integer.toString(r.cleared())));
                 System.out.println("对账日期 as of " + asOf);
                 System.out.print(t.render());
                 System.out.println(s.active() + " 项发现 findings hold. See `findings`.");
             } else {
-                System.err.println("reconcile job #" + result.jobExecutionId() + " for " + asOf + " ended " + result.status()
-                        + " (" + result.exitCode() + "); fix the cause and run `reconcile --date " + asOf + "` again.");
+                System.err.println("reconcile job #" + result.jobExecutionId() + " for " + asOf + " ended "
+                        + result.status() + " (" + result.exitCode() + "); fix the cause and run `reconcile --date "
+                        + asOf + "` again.");
             }
             return result.completed() ? 0 : 1;
         }

@@ -19,7 +19,9 @@ import picocli.CommandLine.Option;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code rejects [--file ID] [--json]} and {@code rejects retry --file ID}: the data-quality list and its second chance. */
-@Command(name = "rejects", description = "Rejected rows still open: file, sheet, row, column, reason, masked values and what to fix.",
+@Command(
+        name = "rejects",
+        description = "Rejected rows still open: file, sheet, row, column, reason, masked values and what to fix.",
         subcommands = RejectsCommand.Retry.class)
 class RejectsCommand implements Callable<Integer> {
 
@@ -49,14 +51,22 @@ class RejectsCommand implements Callable<Integer> {
                 }
                 System.out.println(Json.write(out));
             } else {
-                TextTable t = new TextTable("#", "文件 file", "工作表 sheet", "行 row", "列 column", "原因 reason", "说明 message");
+                TextTable t =
+                        new TextTable("#", "文件 file", "工作表 sheet", "行 row", "列 column", "原因 reason", "说明 message");
                 for (RejectedRow r : rows) {
-                    t.row(Long.toString(r.fileId()), byId.get(r.fileId()).fileName(), r.sheet().isEmpty() ? "-" : r.sheet(),
-                            Integer.toString(r.rowNo()), r.columnName(), r.reason(), r.message());
+                    t.row(
+                            Long.toString(r.fileId()),
+                            byId.get(r.fileId()).fileName(),
+                            r.sheet().isEmpty() ? "-" : r.sheet(),
+                            Integer.toString(r.rowNo()),
+                            r.columnName(),
+                            r.reason(),
+                            r.message());
                 }
                 System.out.print(t.render());
-                System.out.println(rows.size() + " 行待处理 / open rejected rows. Fix the source file and re-drop it, or extend"
-                        + " jobs/sources/<source>.yaml and run `rejects retry --file ID`.");
+                System.out.println(
+                        rows.size() + " 行待处理 / open rejected rows. Fix the source file and re-drop it, or extend"
+                                + " jobs/sources/<source>.yaml and run `rejects retry --file ID`.");
             }
         }
         return 0;
@@ -73,14 +83,21 @@ class RejectsCommand implements Callable<Integer> {
         m.put("column", r.columnName());
         m.put("reason", r.reason());
         m.put("message", r.message());
-        m.put("values", r.maskedValues() == null ? List.of() : JsonMapper.builder().build().readTree(r.maskedValues()));
+        m.put(
+                "values",
+                r.maskedValues() == null
+                        ? List.of()
+                        : JsonMapper.builder().build().readTree(r.maskedValues()));
         m.put("advice", ReasonCode.valueOf(r.reason()).advice());
         m.put("status", r.status());
         return m;
     }
 
     /** {@code rejects retry --file ID}. */
-    @Command(name = "retry", description = "Re-validate a file's rejected rows with the current sources and vocabularies; rows now valid join the ledger once.")
+    @Command(
+            name = "retry",
+            description =
+                    "Re-validate a file's rejected rows with the current sources and vocabularies; rows now valid join the ledger once.")
     static class Retry implements Callable<Integer> {
 
         @Mixin
@@ -98,9 +115,16 @@ class RejectsCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             try (ConfigurableApplicationContext context = Boot.start(options.home, false, options.verbose)) {
-                RejectRetryService.Result r = context.getBean(RejectRetryService.class).retry(file);
-                context.getBean(AuditLog.class).record(actor.actor(), "RERUN_REJECTS", "file #" + file, null,
-                        r.accepted() + " accepted, " + r.merged() + " merged, " + r.stillRejected() + " still rejected");
+                RejectRetryService.Result r =
+                        context.getBean(RejectRetryService.class).retry(file);
+                context.getBean(AuditLog.class)
+                        .record(
+                                actor.actor(),
+                                "RERUN_REJECTS",
+                                "file #" + file,
+                                null,
+                                r.accepted() + " accepted, " + r.merged() + " merged, " + r.stillRejected()
+                                        + " still rejected");
                 if (json) {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("fileId", r.fileId());
@@ -111,8 +135,9 @@ class RejectsCommand implements Callable<Integer> {
                     m.put("outcome", r.outcome());
                     System.out.println(Json.write(m));
                 } else {
-                    System.out.println("file #" + r.fileId() + ": " + r.accepted() + " accepted, " + r.merged() + " merged, "
-                            + r.skipped() + " skipped, " + r.stillRejected() + " still rejected → " + r.outcome());
+                    System.out.println("file #" + r.fileId() + ": " + r.accepted() + " accepted, " + r.merged()
+                            + " merged, " + r.skipped() + " skipped, " + r.stillRejected() + " still rejected → "
+                            + r.outcome());
                 }
             }
             return 0;

@@ -18,7 +18,9 @@ import picocli.CommandLine.Option;
  * a report and prints its paths. Statistics and the ledger need a period; findings take an optional as-of date;
  * the data-quality report covers every received file.
  */
-@Command(name = "report", description = "Write a report for a period (.xlsx for people, .json for machines) and print the paths.")
+@Command(
+        name = "report",
+        description = "Write a report for a period (.xlsx for people, .json for machines) and print the paths.")
 class ReportCommand implements Callable<Integer> {
 
     static final List<String> KINDS = List.of("statistics", "ledger", "findings", "quality");
@@ -26,22 +28,36 @@ class ReportCommand implements Callable<Integer> {
     @Mixin
     HomeOptions options;
 
-    @Option(names = "--period", paramLabel = "P",
+    @Option(
+            names = "--period",
+            paramLabel = "P",
             description = "2025, 2025-11, 2025-Q3 or 2025-03-01..2025-06-30 (required for statistics and ledger).")
     String period;
 
-    @Option(names = "--kind", defaultValue = "statistics", paramLabel = "KIND",
+    @Option(
+            names = "--kind",
+            defaultValue = "statistics",
+            paramLabel = "KIND",
             description = "statistics (default), ledger (个人台账), findings, or quality (rejected rows per file).")
     String kind;
 
-    @Option(names = "--date", paramLabel = "YYYY-MM-DD",
+    @Option(
+            names = "--date",
+            paramLabel = "YYYY-MM-DD",
             description = "findings only: the findings that held on this date (default: those holding now).")
     String date;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Folder to write to (default: <home>/reports/<period>/).")
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description = "Folder to write to (default: <home>/reports/<period>/).")
     Path out;
 
-    @Option(names = "--lang", defaultValue = "zh", paramLabel = "zh|en", description = "Language of the workbook (default zh).")
+    @Option(
+            names = "--lang",
+            defaultValue = "zh",
+            paramLabel = "zh|en",
+            description = "Language of the workbook (default zh).")
     String lang;
 
     @Override

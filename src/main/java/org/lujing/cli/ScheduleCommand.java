@@ -36,7 +36,9 @@ class ScheduleCommand implements Callable<Integer> {
             List<String> next = new ArrayList<>();
             Date t = new Date();
             for (int i = 0; i < count && (t = cron.getNextValidTimeAfter(t)) != null; i++) {
-                next.add(ZonedDateTime.ofInstant(t.toInstant(), d.zone()).toOffsetDateTime().toString());
+                next.add(ZonedDateTime.ofInstant(t.toInstant(), d.zone())
+                        .toOffsetDateTime()
+                        .toString());
             }
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();
@@ -46,7 +48,8 @@ class ScheduleCommand implements Callable<Integer> {
                 m.put("next", next);
                 System.out.println(Json.write(m));
             } else {
-                System.out.println("夜间任务 nightly: " + d.cron() + " (" + d.zone() + ") — " + String.join(" → ", d.steps()));
+                System.out.println(
+                        "夜间任务 nightly: " + d.cron() + " (" + d.zone() + ") — " + String.join(" → ", d.steps()));
                 next.forEach(n -> System.out.println("  " + n));
             }
         }

@@ -24,7 +24,8 @@ class ServeCommand implements Callable<Integer> {
             }
         });
         context.registerShutdownHook();
-        System.err.println("lujing: watching " + context.getEnvironment().getProperty("lujing.home") + "/inbox — Ctrl-C to stop");
+        System.err.println(
+                "lujing: watching " + context.getEnvironment().getProperty("lujing.home") + "/inbox — Ctrl-C to stop");
         closed.await();
         return 0;
     }

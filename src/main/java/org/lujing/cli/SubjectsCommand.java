@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.lujing.audit.AuditLog;
-import org.lujing.identity.KeyRing;
 import org.lujing.identity.IdentityKeys;
 import org.lujing.identity.IdentityQueries;
+import org.lujing.identity.KeyRing;
 import org.lujing.report.TextTable;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -20,7 +20,9 @@ import picocli.CommandLine.Option;
  * {@code subjects}: the people on the roster, ID numbers masked (first 4, last 2, never beside a birth date).
  * {@code --unmasked --reason R} shows the numbers in clear — admins only, and every such view is audited first.
  */
-@Command(name = "subjects", description = "People on the roster, identity masked; --unmasked --reason R for an audited clear view.")
+@Command(
+        name = "subjects",
+        description = "People on the roster, identity masked; --unmasked --reason R for an audited clear view.")
 class SubjectsCommand implements Callable<Integer> {
 
     @Mixin
@@ -44,14 +46,20 @@ class SubjectsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (unmasked && (reason == null || reason.isBlank())) {
-            throw new IllegalArgumentException("--unmasked needs --reason: every unmasked view is audited with who, when and why");
+            throw new IllegalArgumentException(
+                    "--unmasked needs --reason: every unmasked view is audited with who, when and why");
         }
         try (ConfigurableApplicationContext context = Boot.start(options.home, false, options.verbose)) {
             IdentityQueries queries = context.getBean(IdentityQueries.class);
             if (history != null) {
                 TextTable t = new TextTable("时间 when", "字段 field", "原值 old", "新值 new", "文件 file");
-                queries.history(history).forEach(h -> t.row(h.changedAt().toString(), h.field(), h.oldValue(), h.newValue(),
-                        h.fileId() == null ? "" : "#" + h.fileId()));
+                queries.history(history)
+                        .forEach(h -> t.row(
+                                h.changedAt().toString(),
+                                h.field(),
+                                h.oldValue(),
+                                h.newValue(),
+                                h.fileId() == null ? "" : "#" + h.fileId()));
                 System.out.print(t.render());
                 return 0;
             }
@@ -61,8 +69,14 @@ class SubjectsCommand implements Callable<Integer> {
                 // the ring decrypts under whichever key a value was written with (mid-rotation too)
                 KeyRing ring = context.getBean(KeyRing.class);
                 // the audit entry commits before anything is shown
-                context.getBean(TransactionTemplate.class).executeWithoutResult(tx -> context.getBean(AuditLog.class)
-                        .record(actor.actor(), "VIEW_UNMASKED", "subjects (" + subjects.size() + " people)", reason, "command line"));
+                context.getBean(TransactionTemplate.class)
+                        .executeWithoutResult(tx -> context.getBean(AuditLog.class)
+                                .record(
+                                        actor.actor(),
+                                        "VIEW_UNMASKED",
+                                        "subjects (" + subjects.size() + " people)",
+                                        reason,
+                                        "command line"));
                 subjects.forEach(s -> clear.add(ring.decrypt(IdentityKeys.ID_NUMBER, s.idCipher())));
             }
             if (json) {
@@ -76,8 +90,16 @@ class SubjectsCommand implements Callable<Integer> {
                     m.put("gender", s.gender());
                     m.put("community", s.community());
                     m.put("correctionType", s.correctionType());
-                    m.put("supervisionStart", s.supervisionStart() == null ? null : s.supervisionStart().toString());
-                    m.put("supervisionEnd", s.supervisionEnd() == null ? null : s.supervisionEnd().toString());
+                    m.put(
+                            "supervisionStart",
+                            s.supervisionStart() == null
+                                    ? null
+                                    : s.supervisionStart().toString());
+                    m.put(
+                            "supervisionEnd",
+                            s.supervisionEnd() == null
+                                    ? null
+                                    : s.supervisionEnd().toString());
                     m.put("records", s.records());
                     out.add(m);
                 }
@@ -86,8 +108,14 @@ class SubjectsCommand implements Callable<Integer> {
                 TextTable t = new TextTable("#", "姓名 name", "身份证号 ID", "矫正类别", "社区", "矫正期间 supervision", "记录");
                 for (int i = 0; i < subjects.size(); i++) {
                     var s = subjects.get(i);
-                    t.row(Long.toString(s.id()), s.name(), unmasked ? clear.get(i) : s.idMasked(), s.correctionType(),
-                            s.community(), s.supervisionStart() + " ~ " + s.supervisionEnd(), Long.toString(s.records()));
+                    t.row(
+                            Long.toString(s.id()),
+                            s.name(),
+                            unmasked ? clear.get(i) : s.idMasked(),
+                            s.correctionType(),
+                            s.community(),
+                            s.supervisionStart() + " ~ " + s.supervisionEnd(),
+                            Long.toString(s.records()));
                 }
                 System.out.print(t.render());
             }

@@ -17,7 +17,9 @@ final class UserMessages {
                         + " still starting or stopping, or another command. Run this command again in a moment; if it"
                         + " goes on, find that process (`ps -ef | grep lujing`) and let it finish or stop it.";
             }
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("08")) {
                 return "lost the connection to the database of the running `serve` (did it stop?). Run this command again.";
             }
         }

@@ -17,7 +17,9 @@ import picocli.CommandLine.Parameters;
  * users. Works on the users file alone (no database), so it works while {@code serve} runs, and a change applies at
  * the next sign-in. Passwords are generated, shown once and stored only as bcrypt hashes.
  */
-@Command(name = "users", description = "Console users: list, add (or change role), passwd, remove.",
+@Command(
+        name = "users",
+        description = "Console users: list, add (or change role), passwd, remove.",
         subcommands = {UsersCommand.Add.class, UsersCommand.Passwd.class, UsersCommand.Remove.class})
 class UsersCommand implements Callable<Integer> {
 
@@ -31,12 +33,14 @@ class UsersCommand implements Callable<Integer> {
     public Integer call() {
         UsersFile users = file(options);
         if (json) {
-            System.out.println(Json.write(users.read().stream().map(u -> {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("name", u.name());
-                m.put("role", u.role().word());
-                return m;
-            }).toList()));
+            System.out.println(Json.write(users.read().stream()
+                    .map(u -> {
+                        Map<String, Object> m = new LinkedHashMap<>();
+                        m.put("name", u.name());
+                        m.put("role", u.role().word());
+                        return m;
+                    })
+                    .toList()));
         } else {
             TextTable t = new TextTable("用户 user", "角色 role");
             users.read().forEach(u -> t.row(u.name(), u.role().word()));
@@ -55,13 +59,16 @@ class UsersCommand implements Callable<Integer> {
         if (configured != null && !configured.isBlank()) {
             return new UsersFile(Path.of(configured));
         }
-        Path home = options.home != null ? options.home
+        Path home = options.home != null
+                ? options.home
                 : System.getenv("LUJING_HOME") != null ? Path.of(System.getenv("LUJING_HOME")) : Path.of("");
         return new UsersFile(home.toAbsolutePath().normalize().resolve("config/users.yaml"));
     }
 
     /** {@code users add NAME --role admin|operator|viewer}. */
-    @Command(name = "add", description = "Add a user, or give an existing one a new role and password; prints the password once.")
+    @Command(
+            name = "add",
+            description = "Add a user, or give an existing one a new role and password; prints the password once.")
     static class Add implements Callable<Integer> {
         @Mixin
         HomeOptions options;

@@ -21,9 +21,12 @@ class AuditController {
     }
 
     @GetMapping("/audit")
-    String list(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate since, Model model) {
+    String list(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate since,
+            Model model) {
         LocalDate from = since == null ? LocalDate.now(ConsoleQueries.SHANGHAI).minusDays(30) : since;
-        var entries = new java.util.ArrayList<>(audit.since(from.atStartOfDay(ConsoleQueries.SHANGHAI).toInstant()));
+        var entries = new java.util.ArrayList<>(
+                audit.since(from.atStartOfDay(ConsoleQueries.SHANGHAI).toInstant()));
         java.util.Collections.reverse(entries);
         model.addAttribute("entries", entries);
         model.addAttribute("since", from);

@@ -59,9 +59,17 @@ class ConsoleApiController {
     private final InboxUpload upload;
     private final AuditLog audit;
 
-    ConsoleApiController(JobsService jobs, JobActions actions, FileRegistry files, FindingsService findings,
-            StatisticsQuery statistics, AgencyDirectory agencies, SourceCatalog sources, ConsoleQueries queries,
-            InboxUpload upload, AuditLog audit) {
+    ConsoleApiController(
+            JobsService jobs,
+            JobActions actions,
+            FileRegistry files,
+            FindingsService findings,
+            StatisticsQuery statistics,
+            AgencyDirectory agencies,
+            SourceCatalog sources,
+            ConsoleQueries queries,
+            InboxUpload upload,
+            AuditLog audit) {
         this.jobs = jobs;
         this.actions = actions;
         this.files = files;
@@ -76,27 +84,34 @@ class ConsoleApiController {
 
     @Operation(summary = "Job executions, newest first (the shape of `jobs --json`)")
     @GetMapping("/jobs")
-    List<Map<String, Object>> jobs(@RequestParam(required = false) String name, @RequestParam(required = false) String status,
+    List<Map<String, Object>> jobs(
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) String status,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(defaultValue = "200") int limit) {
-        String wanted = status == null || status.isBlank() ? null : status.strip().toUpperCase(java.util.Locale.ROOT);
+        String wanted =
+                status == null || status.isBlank() ? null : status.strip().toUpperCase(java.util.Locale.ROOT);
         return jobs.search(name, wanted, from, to, Math.min(Math.max(limit, 1), 10_000)).stream()
-                .map(JobsService.Execution::asJson).toList();
+                .map(JobsService.Execution::asJson)
+                .toList();
     }
 
     @Operation(summary = "One execution with its steps (read, write and skip counts, exit message)")
     @GetMapping("/jobs/{id}")
     Map<String, Object> job(@PathVariable long id) {
-        Map<String, Object> m = jobs.find(id).orElseThrow(() -> new NotFoundException("job execution #" + id)).asJson();
+        Map<String, Object> m = jobs.find(id)
+                .orElseThrow(() -> new NotFoundException("job execution #" + id))
+                .asJson();
         m.put("steps", jobs.steps(id));
         return m;
     }
 
     @Operation(summary = "Restart (in the background), stop or abandon an execution; admins; a reason is required")
     @PostMapping("/jobs/{id}/{action}")
-    ResponseEntity<Map<String, Object>> jobAction(@PathVariable long id, @PathVariable String action,
-            @RequestParam String reason, Authentication user) throws Exception {
+    ResponseEntity<Map<String, Object>> jobAction(
+            @PathVariable long id, @PathVariable String action, @RequestParam String reason, Authentication user)
+            throws Exception {
         switch (action) {
             case "restart" -> actions.restart(id, reason, user.getName());
             case "stop" -> actions.stop(id, reason, user.getName());
@@ -115,7 +130,9 @@ class ConsoleApiController {
     @Operation(summary = "One file with its rejected rows and control totals")
     @GetMapping("/files/{id}")
     Map<String, Object> file(@PathVariable long id) {
-        Map<String, Object> m = files.find(id).orElseThrow(() -> new NotFoundException("file #" + id)).asJson();
+        Map<String, Object> m = files.find(id)
+                .orElseThrow(() -> new NotFoundException("file #" + id))
+                .asJson();
         List<RejectedRow> rejects = files.rejects(id);
         m.put("rejects", rejects);
         m.put("controlTotals", files.controlTotals(id));
@@ -130,24 +147,31 @@ class ConsoleApiController {
 
     @Operation(summary = "Upload a file into a source's inbox; operators")
     @PostMapping(path = "/upload/{source}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<Map<String, Object>> upload(@PathVariable String source, @RequestParam("file") MultipartFile file,
-            Authentication user) throws IOException {
-        Path stored = upload.store(source, file.getOriginalFilename(), file.getSize(), file.getInputStream(), user.getName());
+    ResponseEntity<Map<String, Object>> upload(
+            @PathVariable String source, @RequestParam("file") MultipartFile file, Authentication user)
+            throws IOException {
+        Path stored =
+                upload.store(source, file.getOriginalFilename(), file.getSize(), file.getInputStream(), user.getName());
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .body(Map.of("source", source, "storedAs", "inbox/" + source + "/" + stored.getFileName()));
     }
 
     @Operation(summary = "Findings holding now (the shape of `findings --json`)")
     @GetMapping("/findings")
-    List<Map<String, Object>> findings(@RequestParam(required = false) String rule, @RequestParam(required = false) String status) {
-        FindingStatus wanted = status == null || status.isBlank() ? null : FindingStatus.valueOf(status.strip().toUpperCase(java.util.Locale.ROOT));
-        return findings.list(null, rule, wanted).stream().map(StoredFinding::asJson).toList();
+    List<Map<String, Object>> findings(
+            @RequestParam(required = false) String rule, @RequestParam(required = false) String status) {
+        FindingStatus wanted = status == null || status.isBlank()
+                ? null
+                : FindingStatus.valueOf(status.strip().toUpperCase(java.util.Locale.ROOT));
+        return findings.list(null, rule, wanted).stream()
+                .map(StoredFinding::asJson)
+                .toList();
     }
 
     @Operation(summary = "Acknowledge or resolve a finding with a note; operators")
     @PostMapping("/findings/{id}/{action}")
-    Map<String, Object> findingAction(@PathVariable long id, @PathVariable String action, @RequestParam String note,
-            Authentication user) {
+    Map<String, Object> findingAction(
+            @PathVariable long id, @PathVariable String action, @RequestParam String note, Authentication user) {
         return switch (action) {
             case "acknowledge" -> findings.acknowledge(id, note, user.getName()).asJson();
             case "resolve" -> findings.resolve(id, note, user.getName()).asJson();
@@ -155,7 +179,9 @@ class ConsoleApiController {
         };
     }
 
-    @Operation(summary = "A period's statistics (the shape of `stats --json`): 2025, 2025-Q3, 2025-11 or 2025-03-01..2025-06-30")
+    @Operation(
+            summary =
+                    "A period's statistics (the shape of `stats --json`): 2025, 2025-Q3, 2025-11 or 2025-03-01..2025-06-30")
     @GetMapping("/stats")
     Map<String, Object> stats(@RequestParam String period) {
         return StatisticsFormatter.json(statistics.compute(Period.parse(period), agencies::isPartner));
@@ -171,51 +197,78 @@ class ConsoleApiController {
     @GetMapping(path = "/reports/download", produces = MediaType.ALL_VALUE)
     ResponseEntity<Resource> report(@RequestParam String path) {
         Path report = queries.report(path).orElseThrow(() -> new NotFoundException("report " + path));
-        return FilesController.download(report, path.endsWith(".json") ? MediaType.APPLICATION_JSON : ReportsController.XLSX);
+        return FilesController.download(
+                report, path.endsWith(".json") ? MediaType.APPLICATION_JSON : ReportsController.XLSX);
     }
 
     @Operation(summary = "Sources with their formats and the vocabulary words seen but not mapped")
     @GetMapping("/sources")
     List<Map<String, Object>> sources() {
         List<ConsoleQueries.UnmappedWord> unmapped = queries.unmappedWords();
-        return sources.all().stream().map(s -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", s.id());
-            m.put("agency", s.agency());
-            m.put("formats", s.formats());
-            m.put("cadence", s.cadence().name());
-            m.put("roster", s.roster());
-            m.put("defaultCategory", s.defaultCategory() == null ? null : s.defaultCategory().name());
-            m.put("vocabulary", s.vocabularyWords());
-            m.put("unmappedWords", unmapped.stream().filter(u -> u.sourceId().equals(s.id())).toList());
-            return m;
-        }).toList();
+        return sources.all().stream()
+                .map(s -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("id", s.id());
+                    m.put("agency", s.agency());
+                    m.put("formats", s.formats());
+                    m.put("cadence", s.cadence().name());
+                    m.put("roster", s.roster());
+                    m.put(
+                            "defaultCategory",
+                            s.defaultCategory() == null
+                                    ? null
+                                    : s.defaultCategory().name());
+                    m.put("vocabulary", s.vocabularyWords());
+                    m.put(
+                            "unmappedWords",
+                            unmapped.stream()
+                                    .filter(u -> u.sourceId().equals(s.id()))
+                                    .toList());
+                    return m;
+                })
+                .toList();
     }
 
     @Operation(summary = "Reload jobs/sources/*.yaml after an edit; admins")
     @PostMapping("/sources/reload")
     Map<String, Object> reloadSources(Authentication user) {
         sources.reload();
-        audit.record(user.getName(), "SOURCES_RELOAD", "jobs/sources", null, sources.all().size() + " sources");
+        audit.record(
+                user.getName(),
+                "SOURCES_RELOAD",
+                "jobs/sources",
+                null,
+                sources.all().size() + " sources");
         return Map.of("sources", sources.all().size());
     }
 
     @Operation(summary = "The audit log since a date (default: 30 days ago); admins")
     @GetMapping("/audit")
-    List<AuditLog.Entry> audit(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate since) {
+    List<AuditLog.Entry> audit(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate since) {
         LocalDate from = since == null ? LocalDate.now(ConsoleQueries.SHANGHAI).minusDays(30) : since;
         return audit.since(from.atStartOfDay(ConsoleQueries.SHANGHAI).toInstant());
     }
 
-    @ExceptionHandler({JobActions.ActionRefusedException.class, InboxUpload.UploadRefusedException.class,
-            IllegalArgumentException.class})
+    @ExceptionHandler({
+        JobActions.ActionRefusedException.class,
+        InboxUpload.UploadRefusedException.class,
+        IllegalArgumentException.class
+    })
     ResponseEntity<Map<String, Object>> refused(RuntimeException e) {
-        return ResponseEntity.unprocessableContent().body(Map.of("error", "refused", "message", e.getMessage(),
-                "at", Instant.now().toString()));
+        return ResponseEntity.unprocessableContent()
+                .body(Map.of(
+                        "error",
+                        "refused",
+                        "message",
+                        e.getMessage(),
+                        "at",
+                        Instant.now().toString()));
     }
 
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<Map<String, Object>> notFound(NotFoundException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "not found", "message", e.getMessage()));
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(Map.of("error", "not found", "message", e.getMessage()));
     }
 }

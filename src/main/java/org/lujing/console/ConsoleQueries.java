@@ -44,23 +44,33 @@ class ConsoleQueries {
 
     List<IngestedFile> filesReceivedOn(LocalDate day) {
         return files.all().stream()
-                .filter(f -> f.receivedAt() != null && f.receivedAt().toInstant().atZone(SHANGHAI).toLocalDate().equals(day))
+                .filter(f -> f.receivedAt() != null
+                        && f.receivedAt()
+                                .toInstant()
+                                .atZone(SHANGHAI)
+                                .toLocalDate()
+                                .equals(day))
                 .toList();
     }
 
     List<UnmappedWord> unmappedWords() {
-        return jdbc.sql("SELECT source_id, word, seen, last_file_id FROM unmapped_word ORDER BY source_id, seen DESC, word")
-                .query((rs, n) -> new UnmappedWord(rs.getString(1), rs.getString(2), rs.getLong(3),
-                        (Long) rs.getObject(4, Long.class)))
+        return jdbc.sql(
+                        "SELECT source_id, word, seen, last_file_id FROM unmapped_word ORDER BY source_id, seen DESC, word")
+                .query((rs, n) -> new UnmappedWord(
+                        rs.getString(1), rs.getString(2), rs.getLong(3), (Long) rs.getObject(4, Long.class)))
                 .list();
     }
 
     long openFindings() {
-        return jdbc.sql("SELECT COUNT(*) FROM finding WHERE status = 'OPEN' AND cleared_on IS NULL").query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM finding WHERE status = 'OPEN' AND cleared_on IS NULL")
+                .query(Long.class)
+                .single();
     }
 
     List<StoredFile> reports() {
-        return list(properties.reports(), p -> p.toString().endsWith(".xlsx") || p.toString().endsWith(".json"));
+        return list(
+                properties.reports(),
+                p -> p.toString().endsWith(".xlsx") || p.toString().endsWith(".json"));
     }
 
     /** Quarantined files, each with its error report (the {@code .error.txt} beside it) when there is one. */
@@ -100,10 +110,14 @@ class ConsoleQueries {
         }
         List<StoredFile> out = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.filter(Files::isRegularFile).filter(wanted)
-                    .filter(p -> !p.getFileName().toString().startsWith(".")).toList()) {
+            for (Path p : walk.filter(Files::isRegularFile)
+                    .filter(wanted)
+                    .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .toList()) {
                 Path error = p.resolveSibling(p.getFileName() + ".error.txt");
-                out.add(new StoredFile(root.relativize(p).toString().replace('\\', '/'), Files.size(p),
+                out.add(new StoredFile(
+                        root.relativize(p).toString().replace('\\', '/'),
+                        Files.size(p),
                         Files.getLastModifiedTime(p).toInstant(),
                         Files.exists(error) ? root.relativize(error).toString().replace('\\', '/') : null));
             }

@@ -40,10 +40,13 @@ class ConsoleSecurityConfiguration {
         if (users.read().isEmpty()) {
             String password = users.put("admin", ConsoleRole.ADMIN);
             // shown once, on the terminal that started serve, never in a log file: only its hash is kept
-            System.err.printf("%n  Lujing console: first run, created user 'admin' with password  %s%n"
-                    + "  It is shown only this once. Change it with `lujing users passwd admin`; users are kept in %s%n%n",
+            System.err.printf(
+                    "%n  Lujing console: first run, created user 'admin' with password  %s%n"
+                            + "  It is shown only this once. Change it with `lujing users passwd admin`; users are kept in %s%n%n",
                     password, file);
-            log.warn("first run: created console user 'admin' (password shown once on the terminal); users file {}", file);
+            log.warn(
+                    "first run: created console user 'admin' (password shown once on the terminal); users file {}",
+                    file);
         }
         return users;
     }
@@ -52,7 +55,10 @@ class ConsoleSecurityConfiguration {
     @Bean
     UserDetailsService consoleUserDetailsService(UsersFile users) {
         return name -> users.find(name)
-                .map(u -> User.withUsername(u.name()).password(u.passwordHash()).authorities(u.role().authorities()).build())
+                .map(u -> User.withUsername(u.name())
+                        .password(u.passwordHash())
+                        .authorities(u.role().authorities())
+                        .build())
                 .orElseThrow(() -> new UsernameNotFoundException(name));
     }
 
@@ -65,7 +71,8 @@ class ConsoleSecurityConfiguration {
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(auth -> rules(auth.requestMatchers("/api/openapi/**").authenticated()))
+                .authorizeHttpRequests(
+                        auth -> rules(auth.requestMatchers("/api/openapi/**").authenticated()))
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
                     response.setStatus(HttpStatus.UNAUTHORIZED.value());
                     response.setContentType(MediaType.APPLICATION_JSON_VALUE);
@@ -85,12 +92,15 @@ class ConsoleSecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain consoleSecurity(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(auth -> rules(auth.requestMatchers("/login", "/css/**", "/favicon.ico", "/error").permitAll()))
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+        http.authorizeHttpRequests(auth -> rules(auth.requestMatchers("/login", "/css/**", "/favicon.ico", "/error")
+                        .permitAll()))
+                .formLogin(form ->
+                        form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
                 .sessionManagement(s -> s.sessionFixation(f -> f.newSession()))
-                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
-                                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'"))
+                .headers(h -> h.contentSecurityPolicy(
+                                csp -> csp.policyDirectives(
+                                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'"))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
     }
@@ -101,14 +111,21 @@ class ConsoleSecurityConfiguration {
      */
     private static void rules(
             org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer<HttpSecurity>
-                            .AuthorizationManagerRequestMatcherRegistry auth) {
-        auth.requestMatchers("/audit/**", "/api/audit/**").hasRole("ADMIN")
-                .requestMatchers(HttpMethod.POST, "/jobs/**", "/api/jobs/**").hasRole("ADMIN")
-                .requestMatchers(HttpMethod.POST, "/sources/**", "/api/sources/**").hasRole("ADMIN")
-                .requestMatchers("/upload/**", "/api/upload/**").hasRole("OPERATOR")
+                            .AuthorizationManagerRequestMatcherRegistry
+                    auth) {
+        auth.requestMatchers("/audit/**", "/api/audit/**")
+                .hasRole("ADMIN")
+                .requestMatchers(HttpMethod.POST, "/jobs/**", "/api/jobs/**")
+                .hasRole("ADMIN")
+                .requestMatchers(HttpMethod.POST, "/sources/**", "/api/sources/**")
+                .hasRole("ADMIN")
+                .requestMatchers("/upload/**", "/api/upload/**")
+                .hasRole("OPERATOR")
                 .requestMatchers(HttpMethod.POST, "/findings/**", "/api/findings/**", "/files/**", "/api/files/**")
                 .hasRole("OPERATOR")
-                .requestMatchers(HttpMethod.GET, "/**").hasRole("VIEWER")
-                .anyRequest().denyAll();
+                .requestMatchers(HttpMethod.GET, "/**")
+                .hasRole("VIEWER")
+                .anyRequest()
+                .denyAll();
     }
 }

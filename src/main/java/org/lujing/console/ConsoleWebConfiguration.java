@@ -28,13 +28,19 @@ class ConsoleWebConfiguration implements WebMvcConfigurer {
     @Bean
     io.swagger.v3.oas.models.OpenAPI lujingOpenApi() {
         return new io.swagger.v3.oas.models.OpenAPI()
-                .info(new io.swagger.v3.oas.models.info.Info().title("Lujing API").version("1")
-                        .description("Jobs, files, findings, statistics, reports, sources and the audit log. HTTP Basic with a"
-                                + " console user; roles as in the console (viewer reads; operator uploads and settles findings;"
-                                + " admin runs jobs and reads the audit log)."))
-                .components(new io.swagger.v3.oas.models.Components().addSecuritySchemes("basic",
-                        new io.swagger.v3.oas.models.security.SecurityScheme()
-                                .type(io.swagger.v3.oas.models.security.SecurityScheme.Type.HTTP).scheme("basic")))
+                .info(new io.swagger.v3.oas.models.info.Info()
+                        .title("Lujing API")
+                        .version("1")
+                        .description(
+                                "Jobs, files, findings, statistics, reports, sources and the audit log. HTTP Basic with a"
+                                        + " console user; roles as in the console (viewer reads; operator uploads and settles findings;"
+                                        + " admin runs jobs and reads the audit log)."))
+                .components(new io.swagger.v3.oas.models.Components()
+                        .addSecuritySchemes(
+                                "basic",
+                                new io.swagger.v3.oas.models.security.SecurityScheme()
+                                        .type(io.swagger.v3.oas.models.security.SecurityScheme.Type.HTTP)
+                                        .scheme("basic")))
                 .addSecurityItem(new io.swagger.v3.oas.models.security.SecurityRequirement().addList("basic"));
     }
 

@@ -28,7 +28,8 @@ class DashboardController {
     private final StatisticsQuery statistics;
     private final AgencyDirectory agencies;
 
-    DashboardController(ConsoleQueries queries, JobsService jobs, StatisticsQuery statistics, AgencyDirectory agencies) {
+    DashboardController(
+            ConsoleQueries queries, JobsService jobs, StatisticsQuery statistics, AgencyDirectory agencies) {
         this.queries = queries;
         this.jobs = jobs;
         this.statistics = statistics;
@@ -42,7 +43,9 @@ class DashboardController {
 
     @GetMapping("/")
     String dashboard(@RequestParam(required = false) String month, Model model) {
-        YearMonth ym = month == null || month.isBlank() ? YearMonth.now(ConsoleQueries.SHANGHAI) : YearMonth.parse(month.strip());
+        YearMonth ym = month == null || month.isBlank()
+                ? YearMonth.now(ConsoleQueries.SHANGHAI)
+                : YearMonth.parse(month.strip());
         LocalDate today = LocalDate.now(ConsoleQueries.SHANGHAI);
         model.addAttribute("today", today);
         model.addAttribute("todayFiles", queries.filesReceivedOn(today));
@@ -56,11 +59,15 @@ class DashboardController {
         return "dashboard";
     }
 
-    private static final tools.jackson.databind.ObjectMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+    private static final tools.jackson.databind.ObjectMapper JSON =
+            tools.jackson.databind.json.JsonMapper.builder().build();
 
     /** JSON to sit inside a {@code <script type="application/json">}: no '<', '>' or '&' that could end it early. */
     static String scriptSafeJson(Object value) {
-        return JSON.writeValueAsString(value).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
+        return JSON.writeValueAsString(value)
+                .replace("<", "\\u003c")
+                .replace(">", "\\u003e")
+                .replace("&", "\\u0026");
     }
 
     /** The month's records (person-times) per category, in the order of domain.md, for the chart. */

@@ -40,12 +40,22 @@ class FilesController {
     }
 
     @GetMapping("/files")
-    String list(@RequestParam(required = false) String source, @RequestParam(required = false) String outcome, Model model) {
-        model.addAttribute("files", files.all().stream()
-                .filter(f -> source == null || source.isBlank() || f.sourceId().equals(source))
-                .filter(f -> outcome == null || outcome.isBlank() || f.outcome().equals(outcome))
-                .sorted(java.util.Comparator.comparingLong(IngestedFile::id).reversed())
-                .toList());
+    String list(
+            @RequestParam(required = false) String source,
+            @RequestParam(required = false) String outcome,
+            Model model) {
+        model.addAttribute(
+                "files",
+                files.all().stream()
+                        .filter(f -> source == null
+                                || source.isBlank()
+                                || f.sourceId().equals(source))
+                        .filter(f -> outcome == null
+                                || outcome.isBlank()
+                                || f.outcome().equals(outcome))
+                        .sorted(java.util.Comparator.comparingLong(IngestedFile::id)
+                                .reversed())
+                        .toList());
         model.addAttribute("source", source);
         model.addAttribute("outcome", outcome);
         model.addAttribute("quarantined", queries.quarantined());
@@ -66,10 +76,16 @@ class FilesController {
     String retry(@PathVariable long id, Authentication user, RedirectAttributes flash) {
         try {
             RejectRetryService.Result r = retry.retry(id);
-            audit.record(user.getName(), "RERUN_REJECTS", "file #" + id, null,
+            audit.record(
+                    user.getName(),
+                    "RERUN_REJECTS",
+                    "file #" + id,
+                    null,
                     "accepted " + r.accepted() + ", merged " + r.merged() + ", still rejected " + r.stillRejected());
-            flash.addFlashAttribute("doneText", "accepted " + r.accepted() + " · merged " + r.merged() + " · skipped "
-                    + r.skipped() + " · still rejected " + r.stillRejected() + " → " + r.outcome());
+            flash.addFlashAttribute(
+                    "doneText",
+                    "accepted " + r.accepted() + " · merged " + r.merged() + " · skipped " + r.skipped()
+                            + " · still rejected " + r.stillRejected() + " → " + r.outcome());
         } catch (IllegalArgumentException | IllegalStateException e) {
             flash.addFlashAttribute("refused", e.getMessage());
         }
@@ -88,8 +104,12 @@ class FilesController {
 
     static ResponseEntity<Resource> download(Path file, MediaType type) {
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(file.getFileName().toString(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(file.getFileName().toString(), java.nio.charset.StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .header("X-Content-Type-Options", "nosniff")
                 .contentType(type)
                 .body(new FileSystemResource(file));

@@ -24,7 +24,8 @@ class FindingsController {
     }
 
     @GetMapping("/findings")
-    String list(@RequestParam(required = false) String rule, @RequestParam(required = false) String status, Model model) {
+    String list(
+            @RequestParam(required = false) String rule, @RequestParam(required = false) String status, Model model) {
         FindingStatus wanted = status == null || status.isBlank() ? null : FindingStatus.valueOf(status.strip());
         model.addAttribute("findings", findings.list(null, rule == null || rule.isBlank() ? null : rule, wanted));
         model.addAttribute("rule", rule);
@@ -34,8 +35,12 @@ class FindingsController {
     }
 
     @PostMapping("/findings/{id}/{action}")
-    String act(@PathVariable long id, @PathVariable String action, @RequestParam(required = false) String note,
-            Authentication user, RedirectAttributes flash) {
+    String act(
+            @PathVariable long id,
+            @PathVariable String action,
+            @RequestParam(required = false) String note,
+            Authentication user,
+            RedirectAttributes flash) {
         try {
             switch (action) {
                 case "acknowledge" -> findings.acknowledge(id, note, user.getName());

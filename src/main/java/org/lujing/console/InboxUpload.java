@@ -52,8 +52,8 @@ class InboxUpload {
         String name = sanitise(originalName);
         String extension = extension(name);
         if (!source.accepts(extension)) {
-            throw new UploadRefusedException(Masking.value(name) + ": source '" + sourceId + "' takes " + String.join(", ", source.formats())
-                    + ", not '" + extension + "'");
+            throw new UploadRefusedException(Masking.value(name) + ": source '" + sourceId + "' takes "
+                    + String.join(", ", source.formats()) + ", not '" + extension + "'");
         }
         if (size <= 0) {
             throw new UploadRefusedException(Masking.value(name) + " is empty");
@@ -76,7 +76,8 @@ class InboxUpload {
             }
             Path target = freeName(dir, name);
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
-            audit.record(actor, "UPLOAD", "inbox/" + source.id() + "/" + target.getFileName(), null, written + " bytes");
+            audit.record(
+                    actor, "UPLOAD", "inbox/" + source.id() + "/" + target.getFileName(), null, written + " bytes");
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store the upload in " + dir, e);
@@ -92,7 +93,9 @@ class InboxUpload {
         String name = original == null ? "" : original;
         name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
         name = Normalizer.normalize(name, Normalizer.Form.NFC);
-        name = name.replaceAll("[^\\p{L}\\p{N} ._()（）\\-]", "_").replaceAll("\\s+", " ").strip();
+        name = name.replaceAll("[^\\p{L}\\p{N} ._()（）\\-]", "_")
+                .replaceAll("\\s+", " ")
+                .strip();
         name = name.replaceFirst("^[.~ ]+", "");
         if (name.length() > MAX_NAME) {
             String ext = extension(name);
@@ -106,7 +109,9 @@ class InboxUpload {
 
     static String extension(String name) {
         int dot = name.lastIndexOf('.');
-        return dot < 0 || dot == name.length() - 1 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+        return dot < 0 || dot == name.length() - 1
+                ? ""
+                : name.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
     private static Path freeName(Path dir, String name) {

@@ -47,7 +47,13 @@ class JobActions {
         executor.execute(() -> {
             try {
                 var restarted = jobs.restart(id);
-                log.info("{} restarted {} execution #{} as #{}: {}", actor, e.jobName(), id, restarted.getId(), restarted.getStatus());
+                log.info(
+                        "{} restarted {} execution #{} as #{}: {}",
+                        actor,
+                        e.jobName(),
+                        id,
+                        restarted.getId(),
+                        restarted.getStatus());
             } catch (Exception ex) {
                 log.error("restart of execution #{} asked by {} failed: {}", id, actor, ex.toString());
             }
@@ -67,7 +73,8 @@ class JobActions {
     }
 
     private JobsService.Execution check(long id, String reason, Set<String> allowed, String verb) {
-        JobsService.Execution e = jobs.find(id).orElseThrow(() -> new ActionRefusedException("there is no job execution #" + id));
+        JobsService.Execution e =
+                jobs.find(id).orElseThrow(() -> new ActionRefusedException("there is no job execution #" + id));
         if (reason == null || reason.isBlank()) {
             throw new ActionRefusedException("a reason is required: it goes to the audit log");
         }

@@ -29,10 +29,14 @@ class JobsController {
     }
 
     @GetMapping("/jobs")
-    String list(@RequestParam(required = false) String name, @RequestParam(required = false) String status,
+    String list(
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) String status,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
-        String wanted = status == null || status.isBlank() ? null : status.strip().toUpperCase(java.util.Locale.ROOT);
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            Model model) {
+        String wanted =
+                status == null || status.isBlank() ? null : status.strip().toUpperCase(java.util.Locale.ROOT);
         model.addAttribute("executions", jobs.search(name, wanted, from, to, PAGE));
         model.addAttribute("name", name);
         model.addAttribute("status", wanted);
@@ -44,7 +48,8 @@ class JobsController {
 
     @GetMapping("/jobs/{id}")
     String show(@PathVariable long id, Model model) {
-        JobsService.Execution execution = jobs.find(id).orElseThrow(() -> new NotFoundException("job execution #" + id));
+        JobsService.Execution execution =
+                jobs.find(id).orElseThrow(() -> new NotFoundException("job execution #" + id));
         model.addAttribute("execution", execution);
         model.addAttribute("steps", jobs.steps(id));
         model.addAttribute("instance", jobs.instanceExecutions(id));
@@ -52,8 +57,12 @@ class JobsController {
     }
 
     @PostMapping("/jobs/{id}/{action}")
-    String act(@PathVariable long id, @PathVariable String action, @RequestParam(required = false) String reason,
-            Authentication user, RedirectAttributes flash) {
+    String act(
+            @PathVariable long id,
+            @PathVariable String action,
+            @RequestParam(required = false) String reason,
+            Authentication user,
+            RedirectAttributes flash) {
         try {
             switch (action) {
                 case "restart" -> actions.restart(id, reason, user.getName());

@@ -24,7 +24,11 @@ class SourcesController {
     private final AuditLog audit;
     private final String jobsDir;
 
-    SourcesController(SourceCatalog sources, ConsoleQueries queries, AuditLog audit, @Value("${lujing.jobs-dir}") String jobsDir) {
+    SourcesController(
+            SourceCatalog sources,
+            ConsoleQueries queries,
+            AuditLog audit,
+            @Value("${lujing.jobs-dir}") String jobsDir) {
         this.sources = sources;
         this.queries = queries;
         this.audit = audit;
@@ -43,7 +47,12 @@ class SourcesController {
     String reload(Authentication user, RedirectAttributes flash) {
         try {
             sources.reload();
-            audit.record(user.getName(), "SOURCES_RELOAD", jobsDir + "/sources", null, sources.all().size() + " sources");
+            audit.record(
+                    user.getName(),
+                    "SOURCES_RELOAD",
+                    jobsDir + "/sources",
+                    null,
+                    sources.all().size() + " sources");
             flash.addFlashAttribute("done", "sources.reload.done");
         } catch (RuntimeException e) {
             flash.addFlashAttribute("refused", e.getMessage());

@@ -33,10 +33,15 @@ class UploadController {
     }
 
     @PostMapping("/upload")
-    String upload(@RequestParam String source, @RequestParam("file") MultipartFile file, Authentication user,
-            RedirectAttributes flash) throws IOException {
+    String upload(
+            @RequestParam String source,
+            @RequestParam("file") MultipartFile file,
+            Authentication user,
+            RedirectAttributes flash)
+            throws IOException {
         try {
-            Path stored = upload.store(source, file.getOriginalFilename(), file.getSize(), file.getInputStream(), user.getName());
+            Path stored = upload.store(
+                    source, file.getOriginalFilename(), file.getSize(), file.getInputStream(), user.getName());
             flash.addFlashAttribute("doneText", "inbox/" + source + "/" + stored.getFileName());
         } catch (InboxUpload.UploadRefusedException e) {
             flash.addFlashAttribute("refused", e.getMessage());

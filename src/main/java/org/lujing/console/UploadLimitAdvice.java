@@ -23,7 +23,8 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class UploadLimitAdvice {
 
-    private static final tools.jackson.databind.ObjectMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+    private static final tools.jackson.databind.ObjectMapper JSON =
+            tools.jackson.databind.json.JsonMapper.builder().build();
 
     private final long limit;
 
@@ -33,7 +34,8 @@ class UploadLimitAdvice {
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ModelAndView tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String message = "the file is larger than the limit of " + limit + " bytes (lujing.ingest.max-file-bytes); split it by month";
+        String message = "the file is larger than the limit of " + limit
+                + " bytes (lujing.ingest.max-file-bytes); split it by month";
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
             response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);

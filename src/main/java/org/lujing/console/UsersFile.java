@@ -60,11 +60,13 @@ public final class UsersFile {
                     String hash = text(u, "password");
                     String role = text(u, "role");
                     if (name == null || hash == null || role == null) {
-                        throw new IllegalStateException(file + ": user " + n + " needs name, role and password (a bcrypt hash)");
+                        throw new IllegalStateException(
+                                file + ": user " + n + " needs name, role and password (a bcrypt hash)");
                     }
                     if (!hash.startsWith("{bcrypt}")) {
                         throw new IllegalStateException(file + ": user '" + name
-                                + "' has a password that is not a {bcrypt} hash; set it with `lujing users passwd " + name + "`");
+                                + "' has a password that is not a {bcrypt} hash; set it with `lujing users passwd "
+                                + name + "`");
                     }
                     users.add(new User(name, ConsoleRole.parse(role), hash));
                 }
@@ -85,7 +87,8 @@ public final class UsersFile {
     public synchronized String put(String name, ConsoleRole role) {
         requireName(name);
         String password = generatePassword();
-        List<User> users = new ArrayList<>(read().stream().filter(u -> !u.name().equals(name)).toList());
+        List<User> users = new ArrayList<>(
+                read().stream().filter(u -> !u.name().equals(name)).toList());
         users.add(new User(name, role, "{bcrypt}" + BCRYPT.encode(password)));
         write(users);
         return password;
@@ -93,7 +96,8 @@ public final class UsersFile {
 
     /** A new generated password for an existing user; the old one stops working at once. */
     public synchronized String resetPassword(String name) {
-        User user = find(name).orElseThrow(() -> new IllegalArgumentException("there is no user '" + name + "' (see `users`)"));
+        User user = find(name)
+                .orElseThrow(() -> new IllegalArgumentException("there is no user '" + name + "' (see `users`)"));
         return put(name, user.role());
     }
 
@@ -125,9 +129,11 @@ public final class UsersFile {
             Files.deleteIfExists(tmp);
             Files.createFile(tmp);
             restrict(tmp);
-            Files.writeString(tmp, "# Lujing console users: role admin, operator or viewer; password is a bcrypt hash.\n"
-                    + "# Manage with `lujing users add|passwd|remove`.\n"
-                    + new YAMLMapper().writeValueAsString(Map.of("users", out)));
+            Files.writeString(
+                    tmp,
+                    "# Lujing console users: role admin, operator or viewer; password is a bcrypt hash.\n"
+                            + "# Manage with `lujing users add|passwd|remove`.\n"
+                            + new YAMLMapper().writeValueAsString(Map.of("users", out)));
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);

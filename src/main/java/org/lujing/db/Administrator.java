@@ -55,7 +55,9 @@ final class Administrator {
 
     /** A user name as HSQLDB stores it when written unquoted (upper case), else quoted as given. */
     static String identifier(String name) {
-        return PLAIN.matcher(name).matches() ? name.toUpperCase(java.util.Locale.ROOT) : '"' + name.replace("\"", "\"\"") + '"';
+        return PLAIN.matcher(name).matches()
+                ? name.toUpperCase(java.util.Locale.ROOT)
+                : '"' + name.replace("\"", "\"\"") + '"';
     }
 
     static String literal(String value) {

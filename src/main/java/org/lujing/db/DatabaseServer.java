@@ -79,11 +79,15 @@ public class DatabaseServer implements BeanPostProcessor, DisposableBean {
         var found = ServerFile.read(file);
         ServerFile.Decision decision = ServerFile.decide(found);
         if (decision == ServerFile.Decision.SERVER || decision == ServerFile.Decision.STARTING) {
-            throw new IllegalStateException("another `serve` (pid " + found.get().pid() + ") already runs on this home's"
-                    + " database; stop it first");
+            throw new IllegalStateException("another `serve` (pid "
+                    + found.get().pid() + ") already runs on this home's" + " database; stop it first");
         }
         try {
-            keeper = Administrator.connect(url, adminUser, adminPassword, found.map(ServerFile::recovery).orElse(null));
+            keeper = Administrator.connect(
+                    url,
+                    adminUser,
+                    adminPassword,
+                    found.map(ServerFile::recovery).orElse(null));
             String recovery = ServerFile.newSecret();
             written = new ServerFile(ProcessHandle.current().pid(), null, null, null, recovery);
             written.write(file);
@@ -93,8 +97,9 @@ public class DatabaseServer implements BeanPostProcessor, DisposableBean {
             log.info("database server for commands started on 127.0.0.1:{} (alias {})", server.getPort(), ALIAS);
         } catch (SQLException | RuntimeException e) {
             destroy();
-            throw e instanceof RuntimeException r ? r : new IllegalStateException("cannot open the database for serve: "
-                    + e.getMessage(), e);
+            throw e instanceof RuntimeException r
+                    ? r
+                    : new IllegalStateException("cannot open the database for serve: " + e.getMessage(), e);
         }
     }
 
@@ -126,8 +131,9 @@ public class DatabaseServer implements BeanPostProcessor, DisposableBean {
                 return s;
             }
             s.stop();
-            last = new IllegalStateException("cannot start the database server on 127.0.0.1:" + port + ": "
-                    + s.getServerError(), s.getServerError());
+            last = new IllegalStateException(
+                    "cannot start the database server on 127.0.0.1:" + port + ": " + s.getServerError(),
+                    s.getServerError());
             if (configuredPort > 0) {
                 break;
             }
@@ -170,31 +176,37 @@ public class DatabaseServer implements BeanPostProcessor, DisposableBean {
         String role = Administrator.identifier(ROLE);
         String login = Administrator.identifier(user);
         if (!exists(c, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.APPLICABLE_ROLES WHERE ROLE_NAME = '" + ROLE + "'")
-                && !exists(c, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.ADMINISTRABLE_ROLE_AUTHORIZATIONS WHERE ROLE_NAME = '"
-                        + ROLE + "'")) {
+                && !exists(
+                        c,
+                        "SELECT COUNT(*) FROM INFORMATION_SCHEMA.ADMINISTRABLE_ROLE_AUTHORIZATIONS WHERE ROLE_NAME = '"
+                                + ROLE + "'")) {
             Administrator.execute(c, "CREATE ROLE " + role);
         }
         List<String> grants = new ArrayList<>();
         try (Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT TABLE_SCHEMA, TABLE_NAME FROM INFORMATION_SCHEMA.TABLES"
-                        + " WHERE TABLE_TYPE IN ('BASE TABLE', 'VIEW') AND TABLE_SCHEMA NOT IN ('INFORMATION_SCHEMA', 'SYSTEM_LOBS')")) {
+                ResultSet rs = s.executeQuery(
+                        "SELECT TABLE_SCHEMA, TABLE_NAME FROM INFORMATION_SCHEMA.TABLES"
+                                + " WHERE TABLE_TYPE IN ('BASE TABLE', 'VIEW') AND TABLE_SCHEMA NOT IN ('INFORMATION_SCHEMA', 'SYSTEM_LOBS')")) {
             while (rs.next()) {
-                grants.add("GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE " + quoted(rs.getString(1)) + "." + quoted(rs.getString(2))
-                        + " TO " + role);
+                grants.add("GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE " + quoted(rs.getString(1)) + "."
+                        + quoted(rs.getString(2)) + " TO " + role);
             }
         }
         try (Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT SEQUENCE_SCHEMA, SEQUENCE_NAME FROM INFORMATION_SCHEMA.SEQUENCES"
                         + " WHERE SEQUENCE_SCHEMA NOT IN ('INFORMATION_SCHEMA', 'SYSTEM_LOBS')")) {
             while (rs.next()) {
-                grants.add("GRANT USAGE ON SEQUENCE " + quoted(rs.getString(1)) + "." + quoted(rs.getString(2)) + " TO " + role);
+                grants.add("GRANT USAGE ON SEQUENCE " + quoted(rs.getString(1)) + "." + quoted(rs.getString(2)) + " TO "
+                        + role);
             }
         }
         for (String grant : grants) {
             Administrator.execute(c, grant);
         }
-        if (exists(c, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SYSTEM_USERS WHERE USER_NAME = '"
-                + user.toUpperCase(java.util.Locale.ROOT).replace("'", "''") + "'")) {
+        if (exists(
+                c,
+                "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SYSTEM_USERS WHERE USER_NAME = '"
+                        + user.toUpperCase(java.util.Locale.ROOT).replace("'", "''") + "'")) {
             Administrator.execute(c, "ALTER USER " + login + " SET PASSWORD " + Administrator.literal(secret));
         } else {
             Administrator.execute(c, "CREATE USER " + login + " PASSWORD " + Administrator.literal(secret));
@@ -203,7 +215,8 @@ public class DatabaseServer implements BeanPostProcessor, DisposableBean {
     }
 
     private static boolean exists(Connection c, String countSql) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(countSql)) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(countSql)) {
             return rs.next() && rs.getLong(1) > 0;
         }
     }
@@ -233,8 +246,11 @@ public class DatabaseServer implements BeanPostProcessor, DisposableBean {
                 pool.setPassword(adminPassword);
                 Files.deleteIfExists(file);
             } catch (SQLException | IOException e) {
-                log.warn("could not restore the database administrator's password or delete {}: {} — the next Lujing"
-                        + " process will", file, e.getMessage());
+                log.warn(
+                        "could not restore the database administrator's password or delete {}: {} — the next Lujing"
+                                + " process will",
+                        file,
+                        e.getMessage());
             } finally {
                 try {
                     keeper.close();

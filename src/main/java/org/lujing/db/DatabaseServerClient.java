@@ -34,6 +34,7 @@ public class DatabaseServerClient implements ApplicationListener<ApplicationEnvi
     private static final Logger log = LoggerFactory.getLogger(DatabaseServerClient.class);
     /** HSQLDB's ErrorCode.LOCK_FILE_ACQUISITION_FAILURE, as JDBC reports it. */
     static final int LOCK_ACQUISITION_FAILURE = -451;
+
     static final java.time.Duration LOCK_PATIENCE = java.time.Duration.ofSeconds(30);
 
     @Override
@@ -46,7 +47,7 @@ public class DatabaseServerClient implements ApplicationListener<ApplicationEnvi
         Path location = ServerFile.location(url);
         Optional<ServerFile> found = ServerFile.read(location);
         switch (ServerFile.decide(found)) {
-            case NONE -> { }
+            case NONE -> {}
             case SERVER -> {
                 ServerFile f = found.get();
                 Map<String, Object> through = new HashMap<>();
@@ -55,10 +56,14 @@ public class DatabaseServerClient implements ApplicationListener<ApplicationEnvi
                 through.put("spring.datasource.password", f.secret());
                 through.put(CLIENT, "true");
                 env.getPropertySources().addFirst(new MapPropertySource("lujing-db-server", through));
-                log.info("the database is held by `serve` (pid {}): going through its server on 127.0.0.1:{}", f.pid(), f.port());
+                log.info(
+                        "the database is held by `serve` (pid {}): going through its server on 127.0.0.1:{}",
+                        f.pid(),
+                        f.port());
             }
-            case STARTING -> throw new IllegalStateException("`serve` (pid " + found.get().pid() + ") is starting up and holds"
-                    + " the database; run this command again in a moment");
+            case STARTING ->
+                throw new IllegalStateException("`serve` (pid " + found.get().pid() + ") is starting up and holds"
+                        + " the database; run this command again in a moment");
             case STALE -> recover(url, env, location, found.get());
         }
     }
@@ -71,11 +76,14 @@ public class DatabaseServerClient implements ApplicationListener<ApplicationEnvi
             // opened in-process: no other process holds the database, so the file is indeed stale
             Files.deleteIfExists(location);
         } catch (SQLException | IOException e) {
-            throw new IllegalStateException(ServerFile.alive(stale.pid())
-                    ? "`serve` (pid " + stale.pid() + ") holds the database but its server does not answer (is it stopping?);"
-                            + " run this command again in a moment, or stop `serve`: " + e.getMessage()
-                    : "a `serve` that stopped without cleaning up left " + location + " and the database could not be"
-                            + " opened: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    ServerFile.alive(stale.pid())
+                            ? "`serve` (pid " + stale.pid()
+                                    + ") holds the database but its server does not answer (is it stopping?);"
+                                    + " run this command again in a moment, or stop `serve`: " + e.getMessage()
+                            : "a `serve` that stopped without cleaning up left " + location
+                                    + " and the database could not be" + " opened: " + e.getMessage(),
+                    e);
         }
         log.warn("`serve` (pid {}) stopped without cleaning up (killed?): removed its {}", stale.pid(), location);
     }
@@ -91,7 +99,9 @@ public class DatabaseServerClient implements ApplicationListener<ApplicationEnvi
             try {
                 return Administrator.connect(url, user, password, stale.recovery());
             } catch (SQLException e) {
-                if (e.getErrorCode() != LOCK_ACQUISITION_FAILURE || ServerFile.alive(stale.pid()) || System.nanoTime() > deadline) {
+                if (e.getErrorCode() != LOCK_ACQUISITION_FAILURE
+                        || ServerFile.alive(stale.pid())
+                        || System.nanoTime() > deadline) {
                     throw e;
                 }
                 try {

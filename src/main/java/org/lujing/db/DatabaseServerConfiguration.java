@@ -26,7 +26,8 @@ class DatabaseServerConfiguration {
     @Bean
     @ConditionalOnProperty(name = "lujing.db.server.enabled", havingValue = "true")
     static DatabaseServer databaseServer(Environment env) {
-        return new DatabaseServer(env.getProperty("lujing.db.server.port", Integer.class, 0),
+        return new DatabaseServer(
+                env.getProperty("lujing.db.server.port", Integer.class, 0),
                 env.getProperty("lujing.db.server.user", "LUJING_CLI"));
     }
 
@@ -44,6 +45,6 @@ class DatabaseServerConfiguration {
     @Bean
     @ConditionalOnProperty(name = DatabaseServerClient.CLIENT, havingValue = "true")
     FlywayMigrationStrategy leaveServesSchemaAlone() {
-        return flyway -> { };
+        return flyway -> {};
     }
 }

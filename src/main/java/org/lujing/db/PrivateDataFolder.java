@@ -29,7 +29,9 @@ class PrivateDataFolder implements BeanPostProcessor {
         if (bean instanceof DataSource) {
             String url = env.getProperty("spring.datasource.url", "");
             if (url.startsWith(FILE_URL)) {
-                restrict(Path.of(url.substring(FILE_URL.length()).split(";", 2)[0]).toAbsolutePath().getParent());
+                restrict(Path.of(url.substring(FILE_URL.length()).split(";", 2)[0])
+                        .toAbsolutePath()
+                        .getParent());
             }
         }
         return bean;

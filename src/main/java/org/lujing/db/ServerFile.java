@@ -101,7 +101,9 @@ public record ServerFile(long pid, Integer port, String user, String secret, Str
     static Path databasePath(String jdbcUrl) {
         String rest = jdbcUrl.substring(URL_PREFIX.length());
         int semicolon = rest.indexOf(';');
-        return Path.of(semicolon >= 0 ? rest.substring(0, semicolon) : rest).toAbsolutePath().normalize();
+        return Path.of(semicolon >= 0 ? rest.substring(0, semicolon) : rest)
+                .toAbsolutePath()
+                .normalize();
     }
 
     /** Where the server file of an embedded URL lives: beside the database's files, in {@code data/}. */
@@ -141,7 +143,8 @@ public record ServerFile(long pid, Integer port, String user, String secret, Str
         } catch (NumberFormatException absent) {
             // still starting
         }
-        return Optional.of(new ServerFile(pid, port, p.getProperty("user"), p.getProperty("secret"), p.getProperty("recovery")));
+        return Optional.of(
+                new ServerFile(pid, port, p.getProperty("user"), p.getProperty("secret"), p.getProperty("recovery")));
     }
 
     /** Replaces the file in one atomic move of a private (0600) temporary file written beside it. */

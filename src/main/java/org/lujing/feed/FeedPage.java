@@ -49,8 +49,9 @@ record FeedPage(List<JsonNode> records, Boolean explicitMore, Integer nextPage, 
             return new FeedPage(objects(root), null, null, null);
         }
         if (!root.isObject()) {
-            throw new FeedPageNotReadableException("the feed answered a JSON " + root.getNodeType().name().toLowerCase()
-                    + ", expected an array of records or an object holding one under 'records', 'data' or 'items'");
+            throw new FeedPageNotReadableException(
+                    "the feed answered a JSON " + root.getNodeType().name().toLowerCase()
+                            + ", expected an array of records or an object holding one under 'records', 'data' or 'items'");
         }
         JsonNode array = null;
         for (String key : WRAPPERS) {
@@ -61,7 +62,8 @@ record FeedPage(List<JsonNode> records, Boolean explicitMore, Integer nextPage, 
         }
         if (array == null) {
             throw new FeedPageNotReadableException(
-                    "the feed answered an object without a 'records', 'data' or 'items' array (keys: " + root.propertyNames() + ")");
+                    "the feed answered an object without a 'records', 'data' or 'items' array (keys: "
+                            + root.propertyNames() + ")");
         }
         Boolean more = null;
         Integer nextPage = null;
@@ -72,7 +74,9 @@ record FeedPage(List<JsonNode> records, Boolean explicitMore, Integer nextPage, 
         }
         JsonNode next = first(root, "next", "nextPage");
         if (next != null && more == null) {
-            if (next.isNull() || (next.isString() && next.asString().isBlank()) || (next.isBoolean() && !next.booleanValue())) {
+            if (next.isNull()
+                    || (next.isString() && next.asString().isBlank())
+                    || (next.isBoolean() && !next.booleanValue())) {
                 more = false;
             } else if (next.isIntegralNumber()) {
                 more = true;
@@ -117,8 +121,8 @@ record FeedPage(List<JsonNode> records, Boolean explicitMore, Integer nextPage, 
         List<JsonNode> out = new ArrayList<>(array.size());
         for (JsonNode n : array) {
             if (!n.isObject()) {
-                throw new FeedPageNotReadableException("the feed's records array holds a " + n.getNodeType().name().toLowerCase()
-                        + " where a record object was expected");
+                throw new FeedPageNotReadableException("the feed's records array holds a "
+                        + n.getNodeType().name().toLowerCase() + " where a record object was expected");
             }
             out.add(n);
         }
@@ -136,11 +140,13 @@ record FeedPage(List<JsonNode> records, Boolean explicitMore, Integer nextPage, 
             try {
                 JsonNode n = MAPPER.readTree(line);
                 if (!n.isObject()) {
-                    throw new FeedPageNotReadableException("line " + number + " of the feed's page is not a JSON object");
+                    throw new FeedPageNotReadableException(
+                            "line " + number + " of the feed's page is not a JSON object");
                 }
                 out.add(n);
             } catch (JacksonException e) {
-                throw new FeedPageNotReadableException("the feed's page is not JSON (line " + number + "): " + e.getOriginalMessage());
+                throw new FeedPageNotReadableException(
+                        "the feed's page is not JSON (line " + number + "): " + e.getOriginalMessage());
             }
         }
         return out;
@@ -157,7 +163,8 @@ record FeedPage(List<JsonNode> records, Boolean explicitMore, Integer nextPage, 
 
     private static String sha256(String s) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -53,8 +53,8 @@ public class FeedPull {
     static final String SOURCE = "lujingFeedSource";
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter FILE_NAME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
-    private static final Set<String> SUCCESS = Set.of(FileOutcome.LOADED.name(), FileOutcome.LOADED_WITH_REJECTS.name(),
-            FileOutcome.DUPLICATE_FILE.name());
+    private static final Set<String> SUCCESS = Set.of(
+            FileOutcome.LOADED.name(), FileOutcome.LOADED_WITH_REJECTS.name(), FileOutcome.DUPLICATE_FILE.name());
     private static final Logger log = LoggerFactory.getLogger(FeedPull.class);
 
     private final ObjectMapper mapper = JsonMapper.builder().build();
@@ -64,7 +64,8 @@ public class FeedPull {
     private final LujingProperties properties;
     private final Map<String, JdbcMessageIdRepository> repositories = new ConcurrentHashMap<>();
 
-    public FeedPull(Environment environment, DataSource dataSource, FileIngestService ingest, LujingProperties properties) {
+    public FeedPull(
+            Environment environment, DataSource dataSource, FileIngestService ingest, LujingProperties properties) {
         this.environment = environment;
         this.dataSource = dataSource;
         this.ingest = ingest;
@@ -110,24 +111,34 @@ public class FeedPull {
 
     public PullResult skipped(@ExchangeProperty(STATE) FeedPullState pull) {
         log.info("{} feed: no URL configured (lujing.feeds.{}.url), skipped", pull.sourceId(), pull.sourceId());
-        return new PullResult(pull.sourceId(), PullResult.Status.SKIPPED, 0, 0, 0, null,
+        return new PullResult(
+                pull.sourceId(),
+                PullResult.Status.SKIPPED,
+                0,
+                0,
+                0,
+                null,
                 "no URL configured (lujing.feeds." + pull.sourceId() + ".url)");
     }
 
     /** After every retry failed: the feed is reported, nothing is ingested or marked, and the night goes on. */
-    public PullResult unreachable(@ExchangeProperty(STATE) FeedPullState pull,
-            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
+    public PullResult unreachable(
+            @ExchangeProperty(STATE) FeedPullState pull, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
         String reason = Masking.value(reason(cause))
-                + (cause instanceof FeedPageNotReadableException ? "" : " (after " + pull.settings().retries() + " retries)");
+                + (cause instanceof FeedPageNotReadableException
+                        ? ""
+                        : " (after " + pull.settings().retries() + " retries)");
         log.warn("{} feed unreachable: {}; it is pulled again next night", pull.sourceId(), reason);
-        return new PullResult(pull.sourceId(), PullResult.Status.UNREACHABLE, pull.pages(), pull.fetched(), 0, null, reason);
+        return new PullResult(
+                pull.sourceId(), PullResult.Status.UNREACHABLE, pull.pages(), pull.fetched(), 0, null, reason);
     }
 
     /** Writes the pull's new records as one file, ingests it, and marks their ids once the ingest succeeded. */
     public PullResult finish(@ExchangeProperty(STATE) FeedPullState pull) {
         String sourceId = pull.sourceId();
         if (pull.fresh().isEmpty()) {
-            PullResult r = new PullResult(sourceId, PullResult.Status.NOTHING_NEW, pull.pages(), pull.fetched(), 0, null, pull.warning());
+            PullResult r = new PullResult(
+                    sourceId, PullResult.Status.NOTHING_NEW, pull.pages(), pull.fetched(), 0, null, pull.warning());
             log.info("{}", r);
             return r;
         }
@@ -142,15 +153,29 @@ public class FeedPull {
         }
         IngestedFile registered = ingested.file().orElse(null);
         PullResult r;
-        if (registered != null && ingested.jobStatus() == BatchStatus.COMPLETED && SUCCESS.contains(registered.outcome())) {
+        if (registered != null
+                && ingested.jobStatus() == BatchStatus.COMPLETED
+                && SUCCESS.contains(registered.outcome())) {
             JdbcMessageIdRepository repository = repository(sourceId);
             pull.fresh().keySet().forEach(repository::add);
-            r = new PullResult(sourceId, PullResult.Status.INGESTED, pull.pages(), pull.fetched(), pull.fresh().size(),
-                    registered, pull.warning());
+            r = new PullResult(
+                    sourceId,
+                    PullResult.Status.INGESTED,
+                    pull.pages(),
+                    pull.fetched(),
+                    pull.fresh().size(),
+                    registered,
+                    pull.warning());
             log.info("{}", r);
         } else {
-            r = new PullResult(sourceId, PullResult.Status.INGEST_FAILED, pull.pages(), pull.fetched(), pull.fresh().size(),
-                    registered, "the ingest of the pulled records ended " + ingested.outcome() + " (job " + ingested.jobStatus()
+            r = new PullResult(
+                    sourceId,
+                    PullResult.Status.INGEST_FAILED,
+                    pull.pages(),
+                    pull.fetched(),
+                    pull.fresh().size(),
+                    registered,
+                    "the ingest of the pulled records ended " + ingested.outcome() + " (job " + ingested.jobStatus()
                             + "); nothing was marked as taken, the next pull takes them again; the file is kept at "
                             + ingested.storedAt());
             log.warn("{}", r);
@@ -178,7 +203,8 @@ public class FeedPull {
             Files.writeString(staged, json);
             return Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the pulled records of " + pull.sourceId() + " under " + dir, e);
+            throw new UncheckedIOException(
+                    "cannot write the pulled records of " + pull.sourceId() + " under " + dir, e);
         }
     }
 

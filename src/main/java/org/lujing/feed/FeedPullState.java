@@ -14,6 +14,7 @@ final class FeedPullState {
     private final FeedSettings settings;
     /** new records of this pull by id, in the order they arrived; a repeat within the pull is kept once */
     private final Map<String, JsonNode> fresh = new LinkedHashMap<>();
+
     private int nextPage = 1;
     private String nextUrl;
     private boolean more;
@@ -44,7 +45,11 @@ final class FeedPullState {
         if (nextUrl != null) {
             return nextUrl;
         }
-        return withQuery(settings.url(), settings.pageParam(), Integer.toString(nextPage), settings.sizeParam(),
+        return withQuery(
+                settings.url(),
+                settings.pageParam(),
+                Integer.toString(nextPage),
+                settings.sizeParam(),
                 Integer.toString(settings.pageSize()));
     }
 

@@ -14,7 +14,8 @@ import org.lujing.ingest.IngestedFile;
  * @param file the ingested file's registry entry; null unless the pull came to an ingest that registered a file
  * @param message why it was skipped, unreachable or failed, or a warning (the page cap was hit); null otherwise
  */
-public record PullResult(String sourceId, Status status, int pages, int fetched, int fresh, IngestedFile file, String message) {
+public record PullResult(
+        String sourceId, Status status, int pages, int fetched, int fresh, IngestedFile file, String message) {
 
     /** The pull as a whole. */
     public enum Status {
@@ -39,9 +40,12 @@ public record PullResult(String sourceId, Status status, int pages, int fetched,
     @Override
     public String toString() {
         return sourceId + " feed: " + status + ", " + pages + " page(s), " + fetched + " record(s), " + fresh + " new"
-                + (file == null ? "" : ", file " + file.fileName() + " " + file.outcome() + " (read " + file.rowsRead()
-                        + ", accepted " + file.accepted() + ", merged " + file.merged() + ", rejected " + file.rejected()
-                        + ", skipped " + file.skipped() + ")")
+                + (file == null
+                        ? ""
+                        : ", file " + file.fileName() + " " + file.outcome() + " (read " + file.rowsRead()
+                                + ", accepted " + file.accepted() + ", merged " + file.merged() + ", rejected "
+                                + file.rejected()
+                                + ", skipped " + file.skipped() + ")")
                 + (message == null ? "" : " — " + message);
     }
 }

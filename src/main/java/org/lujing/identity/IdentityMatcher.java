@@ -45,9 +45,7 @@ public class IdentityMatcher {
                           JOIN subject s ON s.name_birth_idx = r.subject_key WHERE r.subject_id IS NULL
                         UNION SELECT r.subject_key, r.key_kind FROM support_record r
                           JOIN identity_decision d ON d.subject_key = r.subject_key AND d.kind = 'LINK' AND d.active = TRUE
-                          WHERE r.subject_id IS NULL""")
-                .query()
-                .listOfRows();
+                          WHERE r.subject_id IS NULL""").query().listOfRows();
         int matched = 0;
         for (Map<String, Object> k : keys) {
             String key = (String) value(k, "subject_key");
@@ -96,11 +94,13 @@ public class IdentityMatcher {
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("an identity decision needs a reason");
         }
-        jdbc.sql("UPDATE identity_decision SET active = FALSE WHERE subject_key = ? AND subject_id = ? AND active = TRUE")
+        jdbc.sql(
+                        "UPDATE identity_decision SET active = FALSE WHERE subject_key = ? AND subject_id = ? AND active = TRUE")
                 .params(subjectKey, subjectId)
                 .update();
         if (kind.equals("LINK")) {
-            jdbc.sql("UPDATE identity_decision SET active = FALSE WHERE subject_key = ? AND kind = 'LINK' AND active = TRUE")
+            jdbc.sql(
+                            "UPDATE identity_decision SET active = FALSE WHERE subject_key = ? AND kind = 'LINK' AND active = TRUE")
                     .param(subjectKey)
                     .update();
         }
@@ -110,10 +110,12 @@ public class IdentityMatcher {
                 .params(kind, subjectKey, subjectId, actor, Timestamp.from(Instant.now()), reason)
                 .update();
         // undo what an earlier match (or an earlier manual link) did for this key, then match again under the decision
-        jdbc.sql("UPDATE support_record SET merged_into = NULL WHERE merged_into IN (SELECT id FROM support_record WHERE subject_key = ?)")
+        jdbc.sql(
+                        "UPDATE support_record SET merged_into = NULL WHERE merged_into IN (SELECT id FROM support_record WHERE subject_key = ?)")
                 .param(subjectKey)
                 .update();
-        jdbc.sql("UPDATE support_record SET subject_id = NULL, match_method = NULL, merged_into = NULL WHERE subject_key = ?")
+        jdbc.sql(
+                        "UPDATE support_record SET subject_id = NULL, match_method = NULL, merged_into = NULL WHERE subject_key = ?")
                 .param(subjectKey)
                 .update();
         rematch();
@@ -122,16 +124,12 @@ public class IdentityMatcher {
     private Optional<Long> decision(String kind, String key) {
         return jdbc.sql("""
                         SELECT subject_id FROM identity_decision WHERE kind = ? AND subject_key = ? AND active = TRUE
-                        ORDER BY id DESC""")
-                .params(kind, key)
-                .query(Long.class)
-                .list()
-                .stream()
-                .findFirst();
+                        ORDER BY id DESC""").params(kind, key).query(Long.class).list().stream().findFirst();
     }
 
     private int assign(String key, long subjectId, MatchMethod method) {
-        int n = jdbc.sql("UPDATE support_record SET subject_id = ?, match_method = ? WHERE subject_key = ? AND subject_id IS NULL")
+        int n = jdbc.sql(
+                        "UPDATE support_record SET subject_id = ?, match_method = ? WHERE subject_key = ? AND subject_id IS NULL")
                 .params(subjectId, method.name(), key)
                 .update();
         mergeRepeats(subjectId);
@@ -148,12 +146,14 @@ public class IdentityMatcher {
                         WHERE subject_id = ? AND merged_into IS NULL AND id > (
                           SELECT MIN(f.id) FROM support_record f
                           WHERE f.subject_id = support_record.subject_id AND f.category = support_record.category
-                            AND f.activity_date = support_record.activity_date AND f.agency = support_record.agency)""")
-                .param(subjectId)
-                .update();
+                            AND f.activity_date = support_record.activity_date AND f.agency = support_record.agency)""").param(subjectId).update();
     }
 
     private static Object value(Map<String, Object> row, String key) {
-        return row.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(key)).map(Map.Entry::getValue).findFirst().orElse(null);
+        return row.entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase(key))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(null);
     }
 }

@@ -11,15 +11,35 @@ import org.springframework.stereotype.Component;
 public class IdentityQueries {
 
     /** A person on the roster, identity masked; the ciphertext is there for an audited unmasked view only. */
-    public record SubjectView(long id, String name, String idMasked, String idCipher, String gender, String community,
-            String correctionType, Date supervisionStart, Date supervisionEnd, long records) {}
+    public record SubjectView(
+            long id,
+            String name,
+            String idMasked,
+            String idCipher,
+            String gender,
+            String community,
+            String correctionType,
+            Date supervisionStart,
+            Date supervisionEnd,
+            long records) {}
 
     /** Records waiting for their person, grouped by key: how they would match and how many people they could be. */
-    public record PendingKey(String subjectKey, String keyKind, String names, String idMasked, long records, String agency,
+    public record PendingKey(
+            String subjectKey,
+            String keyKind,
+            String names,
+            String idMasked,
+            long records,
+            String agency,
             long candidates) {}
 
     /** A change to a person's roster entry. */
-    public record HistoryEntry(long subjectId, Long fileId, java.sql.Timestamp changedAt, String field, String oldValue,
+    public record HistoryEntry(
+            long subjectId,
+            Long fileId,
+            java.sql.Timestamp changedAt,
+            String field,
+            String oldValue,
             String newValue) {}
 
     private final JdbcClient jdbc;
@@ -33,9 +53,7 @@ public class IdentityQueries {
                         SELECT s.id, s.name, s.id_masked, s.id_number_enc AS id_cipher, s.gender, s.community, s.correction_type,
                           s.supervision_start, s.supervision_end,
                           (SELECT COUNT(*) FROM support_record r WHERE r.subject_id = s.id AND r.merged_into IS NULL) AS records
-                        FROM subject s ORDER BY s.id""")
-                .query(SubjectView.class)
-                .list();
+                        FROM subject s ORDER BY s.id""").query(SubjectView.class).list();
     }
 
     public Optional<SubjectView> subject(long id) {
@@ -51,18 +69,13 @@ public class IdentityQueries {
                           (SELECT COUNT(*) FROM subject s WHERE s.name_phone_idx = r.subject_key OR s.name_birth_idx = r.subject_key
                              OR s.id_number_idx = r.subject_key) AS candidates
                         FROM support_record r WHERE r.subject_id IS NULL
-                        GROUP BY r.subject_key, r.key_kind ORDER BY MIN(r.id)""")
-                .query(PendingKey.class)
-                .list();
+                        GROUP BY r.subject_key, r.key_kind ORDER BY MIN(r.id)""").query(PendingKey.class).list();
     }
 
     public List<HistoryEntry> history(long subjectId) {
         return jdbc.sql("""
                         SELECT subject_id, file_id, changed_at, field, old_value, new_value FROM subject_history
-                        WHERE subject_id = ? ORDER BY id""")
-                .param(subjectId)
-                .query(HistoryEntry.class)
-                .list();
+                        WHERE subject_id = ? ORDER BY id""").param(subjectId).query(HistoryEntry.class).list();
     }
 
     /** The full key for a prefix an operator typed (at least 8 characters, naming exactly one pending or decided key). */
@@ -75,8 +88,10 @@ public class IdentityQueries {
                 .query(String.class)
                 .list();
         if (keys.size() != 1) {
-            throw new IllegalArgumentException(keys.isEmpty() ? "no records have a key starting " + prefix
-                    : "the key prefix " + prefix + " is ambiguous: give more characters");
+            throw new IllegalArgumentException(
+                    keys.isEmpty()
+                            ? "no records have a key starting " + prefix
+                            : "the key prefix " + prefix + " is ambiguous: give more characters");
         }
         return keys.get(0);
     }

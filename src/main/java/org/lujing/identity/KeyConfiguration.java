@@ -124,8 +124,10 @@ class KeyConfiguration {
             try {
                 restrict(tmp, "rw-------");
                 StringBuilder text = new StringBuilder();
-                keys.forEach(k -> text.append(Base64.getEncoder().encodeToString(k)).append('\n'));
-                try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                keys.forEach(
+                        k -> text.append(Base64.getEncoder().encodeToString(k)).append('\n'));
+                try (FileChannel out =
+                        FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                     out.write(StandardCharsets.US_ASCII.encode(text.toString()));
                     out.force(true);
                 }
@@ -154,7 +156,8 @@ class KeyConfiguration {
         try {
             byte[] key = Base64.getDecoder().decode(base64.strip());
             if (key.length != 32) {
-                throw new IllegalStateException(where + " must hold base64 of 32 bytes, found " + key.length + " bytes");
+                throw new IllegalStateException(
+                        where + " must hold base64 of 32 bytes, found " + key.length + " bytes");
             }
             return key;
         } catch (IllegalArgumentException e) {

@@ -48,7 +48,10 @@ public final class KeyRing {
     }
 
     Optional<IdentityCipher> cipher(String keyId) {
-        return keys.stream().map(Key::cipher).filter(c -> c.keyId().equals(keyId)).findFirst();
+        return keys.stream()
+                .map(Key::cipher)
+                .filter(c -> c.keyId().equals(keyId))
+                .findFirst();
     }
 
     /** The key file, or empty when the keys come from {@code LUJING_KEY}. */
@@ -84,12 +87,15 @@ public final class KeyRing {
         List<Key> out = new ArrayList<>();
         for (byte[] m : materials) {
             IdentityCipher cipher = new IdentityCipher(m);
-            Optional<Key> sameId = out.stream().filter(k -> k.cipher().keyId().equals(cipher.keyId())).findFirst();
+            Optional<Key> sameId = out.stream()
+                    .filter(k -> k.cipher().keyId().equals(cipher.keyId()))
+                    .findFirst();
             if (sameId.isEmpty()) {
                 out.add(new Key(m.clone(), cipher));
             } else if (!Arrays.equals(sameId.get().material(), m)) {
                 // two keys sharing a 4-byte id would make decryption ambiguous; the same key twice is harmless
-                throw new IllegalStateException("two different keys share the key id " + cipher.keyId() + ": generate another key");
+                throw new IllegalStateException(
+                        "two different keys share the key id " + cipher.keyId() + ": generate another key");
             }
         }
         return List.copyOf(out);

@@ -72,8 +72,15 @@ public class KeyRotationService {
      * What a run did. {@code issuedKey} is the new key's base64, set only for {@link Outcome#NEW_KEY_ISSUED} (it
      * exists nowhere else); every other field is safe to print and log.
      */
-    public record Result(Outcome outcome, String oldKeyId, String newKeyId, long subjects, long records, long decisions,
-            boolean oldKeyDropped, String issuedKey) {
+    public record Result(
+            Outcome outcome,
+            String oldKeyId,
+            String newKeyId,
+            long subjects,
+            long records,
+            long decisions,
+            boolean oldKeyDropped,
+            String issuedKey) {
 
         @Override
         public String toString() {
@@ -87,13 +94,23 @@ public class KeyRotationService {
     public record Rotation(long id, String oldKeyId, String newKeyId, Instant startedAt) {}
 
     /** Where the keys stand: the current key, the ring's key ids, and an unfinished rotation with what it has left. */
-    public record Status(String currentKeyId, List<String> keyIds, String keySource, Optional<Rotation> unfinished,
-            long subjectsLeft, long recordsLeft) {}
+    public record Status(
+            String currentKeyId,
+            List<String> keyIds,
+            String keySource,
+            Optional<Rotation> unfinished,
+            long subjectsLeft,
+            long recordsLeft) {}
 
     public Status status() {
         String current = ring.current().keyId();
-        return new Status(current, ring.keyIds(), ring.keyFile().map(Object::toString).orElse("LUJING_KEY"), unfinished(),
-                count("subject", SUBJECTS_LEFT, current), count("support_record r", RECORDS_LEFT, current));
+        return new Status(
+                current,
+                ring.keyIds(),
+                ring.keyFile().map(Object::toString).orElse("LUJING_KEY"),
+                unfinished(),
+                count("subject", SUBJECTS_LEFT, current),
+                count("support_record r", RECORDS_LEFT, current));
     }
 
     /**
@@ -132,7 +149,14 @@ public class KeyRotationService {
             oldKeyId = ring.current().keyId();
             String newKeyId = new IdentityCipher(fresh).keyId();
             if (ring.keyFile().isEmpty()) {
-                return new Result(Outcome.NEW_KEY_ISSUED, oldKeyId, newKeyId, 0, 0, 0, false,
+                return new Result(
+                        Outcome.NEW_KEY_ISSUED,
+                        oldKeyId,
+                        newKeyId,
+                        0,
+                        0,
+                        0,
+                        false,
                         Base64.getEncoder().encodeToString(fresh));
             }
             List<byte[]> next = new ArrayList<>();
@@ -163,14 +187,22 @@ public class KeyRotationService {
             return new Result(Outcome.UNFINISHED, oldKeyId, newKeyId, done[0], done[1], done[2], false, null);
         }
         boolean dropped = finish(newKeyId);
-        log.info("key rotation from {} to {} done: {} people, {} records, {} decisions re-keyed", oldKeyId, newKeyId,
-                done[0], done[1], done[2]);
+        log.info(
+                "key rotation from {} to {} done: {} people, {} records, {} decisions re-keyed",
+                oldKeyId,
+                newKeyId,
+                done[0],
+                done[1],
+                done[2]);
         return new Result(Outcome.DONE, oldKeyId, newKeyId, done[0], done[1], done[2], dropped, null);
     }
 
     private void start(String oldKeyId) {
-        jdbc.update("INSERT INTO key_rotation (old_key_id, new_key_id, started_at, state) VALUES (?, ?, ?, 'RUNNING')",
-                oldKeyId, ring.current().keyId(), Timestamp.from(Instant.now()));
+        jdbc.update(
+                "INSERT INTO key_rotation (old_key_id, new_key_id, started_at, state) VALUES (?, ?, ?, 'RUNNING')",
+                oldKeyId,
+                ring.current().keyId(),
+                Timestamp.from(Instant.now()));
         log.info("key rotation from {} to {} started", oldKeyId, ring.current().keyId());
     }
 
@@ -185,7 +217,8 @@ public class KeyRotationService {
     private int rekeySubjects(int batchRows, long[] done) {
         IdentityCipher current = ring.current();
         String keyId = current.keyId();
-        List<Map<String, Object>> rows = jdbc.queryForList("""
+        List<Map<String, Object>> rows =
+                jdbc.queryForList("""
                 SELECT id, name, id_number_enc, phone_enc FROM subject WHERE %s
                 ORDER BY id FETCH FIRST %d ROWS ONLY""".formatted(SUBJECTS_LEFT, batchRows), args(SUBJECTS_LEFT, keyId));
         List<Object[]> updates = new ArrayList<>();
@@ -220,11 +253,11 @@ public class KeyRotationService {
     private int rekeyRecords(int batchRows, long[] done) {
         IdentityCipher current = ring.current();
         String keyId = current.keyId();
-        List<Map<String, Object>> rows = jdbc.queryForList("""
+        List<Map<String, Object>> rows =
+                jdbc.queryForList("""
                 SELECT r.id, r.subject_key, r.key_kind, r.subject_ref_enc, s.id_number_enc AS subject_id_enc
                 FROM support_record r LEFT JOIN subject s ON s.id = r.subject_id
-                WHERE %s ORDER BY r.id FETCH FIRST %d ROWS ONLY""".formatted(RECORDS_LEFT, batchRows),
-                args(RECORDS_LEFT, keyId));
+                WHERE %s ORDER BY r.id FETCH FIRST %d ROWS ONLY""".formatted(RECORDS_LEFT, batchRows), args(RECORDS_LEFT, keyId));
         List<Object[]> updates = new ArrayList<>();
         Map<String, String> renamed = new LinkedHashMap<>();
         for (Map<String, Object> row : rows) {
@@ -243,8 +276,9 @@ public class KeyRotationService {
                 // a record without its own reference, tied by ID number: its person holds the same value
                 behindKey = ring.decrypt(IdentityKeys.ID_NUMBER, (String) value(row, "subject_id_enc"));
             } else {
-                throw new IllegalStateException("record #" + recordId + " keeps no encrypted " + label
-                        + ", so its key cannot be rebuilt under a new key; re-ingest its file or link it by hand first");
+                throw new IllegalStateException(
+                        "record #" + recordId + " keeps no encrypted " + label
+                                + ", so its key cannot be rebuilt under a new key; re-ingest its file or link it by hand first");
             }
             String oldKey = ((String) value(row, "subject_key")).strip();
             String newKey = current.blindIndex(label, behindKey);
@@ -253,11 +287,15 @@ public class KeyRotationService {
                 renamed.put(oldKey, newKey);
             }
         }
-        jdbc.batchUpdate("UPDATE support_record SET subject_key = ?, subject_ref_enc = ?, index_key_id = ? WHERE id = ?",
+        jdbc.batchUpdate(
+                "UPDATE support_record SET subject_key = ?, subject_ref_enc = ?, index_key_id = ? WHERE id = ?",
                 updates);
         if (!renamed.isEmpty()) {
-            int[] moved = jdbc.batchUpdate("UPDATE identity_decision SET subject_key = ? WHERE subject_key = ?",
-                    renamed.entrySet().stream().map(e -> new Object[] {e.getValue(), e.getKey()}).toList());
+            int[] moved = jdbc.batchUpdate(
+                    "UPDATE identity_decision SET subject_key = ? WHERE subject_key = ?",
+                    renamed.entrySet().stream()
+                            .map(e -> new Object[] {e.getValue(), e.getKey()})
+                            .toList());
             for (int m : moved) {
                 done[2] += Math.max(m, 0);
             }
@@ -280,25 +318,31 @@ public class KeyRotationService {
         if (ring.keyFile().isPresent() && ring.size() > 1) {
             ring.replace(List.of(ring.materials().get(0)));
         }
-        jdbc.update("UPDATE key_rotation SET state = 'DONE', finished_at = ? WHERE state = 'RUNNING'",
+        jdbc.update(
+                "UPDATE key_rotation SET state = 'DONE', finished_at = ? WHERE state = 'RUNNING'",
                 Timestamp.from(Instant.now()));
         // LUJING_KEY still holds the old key until the admin removes it
         return ring.size() == 1;
     }
 
     private Optional<Rotation> unfinished() {
-        return jdbc.query("""
+        return jdbc
+                .query(
+                        """
                         SELECT id, old_key_id, new_key_id, started_at FROM key_rotation WHERE state = 'RUNNING'
                         ORDER BY id DESC""",
-                (rs, n) -> new Rotation(rs.getLong("id"), rs.getString("old_key_id"), rs.getString("new_key_id"),
-                        rs.getTimestamp("started_at").toInstant()))
+                        (rs, n) -> new Rotation(
+                                rs.getLong("id"),
+                                rs.getString("old_key_id"),
+                                rs.getString("new_key_id"),
+                                rs.getTimestamp("started_at").toInstant()))
                 .stream()
                 .findFirst();
     }
 
     private long count(String from, String condition, String keyId) {
-        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM " + from + " WHERE " + condition, Long.class,
-                args(condition, keyId));
+        Long n = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM " + from + " WHERE " + condition, Long.class, args(condition, keyId));
         return n == null ? 0 : n;
     }
 
@@ -336,6 +380,10 @@ public class KeyRotationService {
     }
 
     private static Object value(Map<String, Object> row, String key) {
-        return row.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(key)).map(Map.Entry::getValue).findFirst().orElse(null);
+        return row.entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase(key))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(null);
     }
 }

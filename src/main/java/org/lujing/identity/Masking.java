@@ -10,8 +10,7 @@ public final class Masking {
     // Excel and CSV exports turn long numbers into 4.30104199003071E17: still identifying.
     private static final Pattern EXPONENT = Pattern.compile("(?<![0-9.])[0-9]\\.[0-9]+[Ee]\\+?[0-9]{1,2}(?![0-9])");
 
-    private Masking() {
-    }
+    private Masking() {}
 
     /**
      * First 4 and last 2 characters, a {@code *} for each one between ({@code 4301************3X}).
@@ -69,7 +68,9 @@ public final class Masking {
                 out.append(idNumber(run));
             } else if (isMobile(run)) {
                 out.append(phone(run));
-            } else if (run.length() == 13 && (run.startsWith("86") || run.startsWith("８６")) && isMobile(run.substring(2))) {
+            } else if (run.length() == 13
+                    && (run.startsWith("86") || run.startsWith("８６"))
+                    && isMobile(run.substring(2))) {
                 out.append(run, 0, 2).append(phone(run.substring(2)));
             } else {
                 out.append(text, i, end);
@@ -122,5 +123,4 @@ public final class Masking {
         out.append(s, length - tail, length);
         return out.toString();
     }
-
 }

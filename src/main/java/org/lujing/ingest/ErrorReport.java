@@ -20,28 +20,48 @@ final class ErrorReport {
 
     static Advice advice(FileOutcome outcome) {
         return switch (outcome) {
-            case FILE_CORRUPT -> new Advice("文件已损坏或不完整，无法读取。",
-                    "请重新从原系统导出或重新保存后再次放入收件箱。", "Export or save the file again and drop the new copy into the inbox.");
-            case FILE_ENCRYPTED -> new Advice("文件设置了打开密码，无法读取。",
-                    "请去掉密码（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码）后另存为 .xlsx 再放入。",
-                    "Remove the password (File → Info → Protect Workbook → Encrypt with Password, clear it), save as .xlsx and drop it again.");
-            case FILE_UNSAFE -> new Advice("文件解压后远大于其自身大小（疑似压缩炸弹），为安全起见拒收。",
-                    "请确认文件来源；如为正常数据，请按月拆分或另存为 CSV 后再放入。",
-                    "Check where the file came from; if it is genuine, split it by month or save it as CSV and drop it again.");
-            case FILE_TOO_LARGE -> new Advice("文件超过允许的最大大小。",
-                    "请按月拆分后分别放入，或请管理员调整 lujing.ingest.max-file-bytes。",
-                    "Split the file by month, or ask the administrator to raise lujing.ingest.max-file-bytes.");
-            case FILE_UNSUPPORTED -> new Advice("不支持的文件格式。",
-                    "请在 Excel 中“另存为”Excel 工作簿（.xlsx），或导出为 CSV（UTF-8）后再放入。",
-                    "Save it as an Excel workbook (.xlsx), or export CSV (UTF-8), and drop it again.");
-            case NO_TABLE_FOUND -> new Advice("在任何工作表的前 20 行内都没有找到包含必填字段（姓名、身份证号、日期、活动类型）的表头。",
-                    "请确认表头行写明“姓名、身份证号码、日期、活动类型”等列名，且位于前 20 行内。",
-                    "Make sure a header row within the first 20 rows names the columns (姓名, 身份证号码, 日期, 活动类型).");
+            case FILE_CORRUPT ->
+                new Advice(
+                        "文件已损坏或不完整，无法读取。",
+                        "请重新从原系统导出或重新保存后再次放入收件箱。",
+                        "Export or save the file again and drop the new copy into the inbox.");
+            case FILE_ENCRYPTED ->
+                new Advice(
+                        "文件设置了打开密码，无法读取。",
+                        "请去掉密码（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码）后另存为 .xlsx 再放入。",
+                        "Remove the password (File → Info → Protect Workbook → Encrypt with Password, clear it), save as .xlsx and drop it again.");
+            case FILE_UNSAFE ->
+                new Advice(
+                        "文件解压后远大于其自身大小（疑似压缩炸弹），为安全起见拒收。",
+                        "请确认文件来源；如为正常数据，请按月拆分或另存为 CSV 后再放入。",
+                        "Check where the file came from; if it is genuine, split it by month or save it as CSV and drop it again.");
+            case FILE_TOO_LARGE ->
+                new Advice(
+                        "文件超过允许的最大大小。",
+                        "请按月拆分后分别放入，或请管理员调整 lujing.ingest.max-file-bytes。",
+                        "Split the file by month, or ask the administrator to raise lujing.ingest.max-file-bytes.");
+            case FILE_UNSUPPORTED ->
+                new Advice(
+                        "不支持的文件格式。",
+                        "请在 Excel 中“另存为”Excel 工作簿（.xlsx），或导出为 CSV（UTF-8）后再放入。",
+                        "Save it as an Excel workbook (.xlsx), or export CSV (UTF-8), and drop it again.");
+            case NO_TABLE_FOUND ->
+                new Advice(
+                        "在任何工作表的前 20 行内都没有找到包含必填字段（姓名、身份证号、日期、活动类型）的表头。",
+                        "请确认表头行写明“姓名、身份证号码、日期、活动类型”等列名，且位于前 20 行内。",
+                        "Make sure a header row within the first 20 rows names the columns (姓名, 身份证号码, 日期, 活动类型).");
             default -> new Advice("文件未能入库。", "请联系管理员。", "Contact the administrator.");
         };
     }
 
-    static Path write(Path file, String sourceId, String name, String outcome, String zhProblem, String detail, String zhFix,
+    static Path write(
+            Path file,
+            String sourceId,
+            String name,
+            String outcome,
+            String zhProblem,
+            String detail,
+            String zhFix,
             String enFix) {
         Path report = file.resolveSibling(file.getFileName() + ".error.txt");
         String safeDetail = Masking.value(detail == null ? "" : detail);
@@ -65,9 +85,19 @@ final class ErrorReport {
                 Problem: %s
                 What to do: %s
                 The file is kept as received beside this report; nothing of it was written to the ledger.
-                """.formatted(name, sourceId, outcome, ZonedDateTime.now(FileIngestService.SHANGHAI)
-                        .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), zhProblem, safeDetail, zhFix,
-                name, sourceId, outcome, safeDetail, enFix);
+                """.formatted(
+                        name,
+                        sourceId,
+                        outcome,
+                        ZonedDateTime.now(FileIngestService.SHANGHAI).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
+                        zhProblem,
+                        safeDetail,
+                        zhFix,
+                        name,
+                        sourceId,
+                        outcome,
+                        safeDetail,
+                        enFix);
         try {
             Files.writeString(report, text, StandardCharsets.UTF_8);
             return report;

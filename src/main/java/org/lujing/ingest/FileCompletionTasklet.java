@@ -1,7 +1,7 @@
 package org.lujing.ingest;
 
-import org.lujing.ledger.FileOutcome;
 import org.lujing.identity.IdentityMatcher;
+import org.lujing.ledger.FileOutcome;
 import org.lujing.source.SourceDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,13 +35,22 @@ class FileCompletionTasklet implements Tasklet {
         matcher.rematch();
         IngestedFile f = files.find(fileId).orElseThrow();
         if (!f.balances()) {
-            throw new IllegalStateException("file #" + fileId + " does not balance: read " + f.rowsRead() + " != accepted "
-                    + f.accepted() + " + merged " + f.merged() + " + rejected " + f.rejected() + " + skipped " + f.skipped());
+            throw new IllegalStateException(
+                    "file #" + fileId + " does not balance: read " + f.rowsRead() + " != accepted " + f.accepted()
+                            + " + merged " + f.merged() + " + rejected " + f.rejected() + " + skipped " + f.skipped());
         }
         FileOutcome outcome = f.rejected() > 0 ? FileOutcome.LOADED_WITH_REJECTS : FileOutcome.LOADED;
         files.finish(fileId, outcome, null, null);
-        log.info("{} ({}): {} — read {}, accepted {}, merged {}, rejected {}, skipped {}", f.fileName(), source.id(), outcome,
-                f.rowsRead(), f.accepted(), f.merged(), f.rejected(), f.skipped());
+        log.info(
+                "{} ({}): {} — read {}, accepted {}, merged {}, rejected {}, skipped {}",
+                f.fileName(),
+                source.id(),
+                outcome,
+                f.rowsRead(),
+                f.accepted(),
+                f.merged(),
+                f.rejected(),
+                f.skipped());
         return RepeatStatus.FINISHED;
     }
 }

@@ -31,24 +31,41 @@ class FileIngestJobConfiguration {
     @Bean
     Job fileIngestJob(JobRepository jobRepository, Step inspectFileStep, Step loadRowsStep, Step completeFileStep) {
         return new JobBuilder(JOB_NAME, jobRepository)
-                .start(inspectFileStep).on(FileInspectionTasklet.QUARANTINE.getExitCode()).end()
-                .from(inspectFileStep).on(FileInspectionTasklet.DUPLICATE.getExitCode()).end()
+                .start(inspectFileStep)
+                .on(FileInspectionTasklet.QUARANTINE.getExitCode())
+                .end()
+                .from(inspectFileStep)
+                .on(FileInspectionTasklet.DUPLICATE.getExitCode())
+                .end()
                 // a failed inspection (the file vanished, the disk failed) must stop here: "*" alone would go on to
                 // load rows from a file nobody registered, and the restart would then find no file id
-                .from(inspectFileStep).on(org.springframework.batch.core.ExitStatus.FAILED.getExitCode()).fail()
-                .from(inspectFileStep).on("*").to(loadRowsStep).next(completeFileStep)
+                .from(inspectFileStep)
+                .on(org.springframework.batch.core.ExitStatus.FAILED.getExitCode())
+                .fail()
+                .from(inspectFileStep)
+                .on("*")
+                .to(loadRowsStep)
+                .next(completeFileStep)
                 .end()
                 .build();
     }
 
     @Bean
-    Step inspectFileStep(JobRepository jobRepository, PlatformTransactionManager tx, FileInspectionTasklet fileInspectionTasklet) {
-        return new StepBuilder("inspectFileStep", jobRepository).tasklet(fileInspectionTasklet, tx).build();
+    Step inspectFileStep(
+            JobRepository jobRepository, PlatformTransactionManager tx, FileInspectionTasklet fileInspectionTasklet) {
+        return new StepBuilder("inspectFileStep", jobRepository)
+                .tasklet(fileInspectionTasklet, tx)
+                .build();
     }
 
     @Bean
-    Step loadRowsStep(JobRepository jobRepository, PlatformTransactionManager tx, LujingProperties properties,
-            SourceRowItemReader sourceRowReader, RowNormaliser rowNormaliser, LedgerRowWriter ledgerRowWriter) {
+    Step loadRowsStep(
+            JobRepository jobRepository,
+            PlatformTransactionManager tx,
+            LujingProperties properties,
+            SourceRowItemReader sourceRowReader,
+            RowNormaliser rowNormaliser,
+            LedgerRowWriter ledgerRowWriter) {
         return new StepBuilder("loadRowsStep", jobRepository)
                 .<SourceRow, RowResult>chunk(properties.ingest().chunkSize())
                 .transactionManager(tx)
@@ -59,43 +76,67 @@ class FileIngestJobConfiguration {
     }
 
     @Bean
-    Step completeFileStep(JobRepository jobRepository, PlatformTransactionManager tx, FileCompletionTasklet fileCompletionTasklet) {
-        return new StepBuilder("completeFileStep", jobRepository).tasklet(fileCompletionTasklet, tx).build();
+    Step completeFileStep(
+            JobRepository jobRepository, PlatformTransactionManager tx, FileCompletionTasklet fileCompletionTasklet) {
+        return new StepBuilder("completeFileStep", jobRepository)
+                .tasklet(fileCompletionTasklet, tx)
+                .build();
     }
 
     @Bean
     @StepScope
-    FileInspectionTasklet fileInspectionTasklet(FileRegistry files, SourceCatalog sources, LujingProperties properties,
-            @Value("#{jobParameters['file']}") String file, @Value("#{jobParameters['source']}") String source,
+    FileInspectionTasklet fileInspectionTasklet(
+            FileRegistry files,
+            SourceCatalog sources,
+            LujingProperties properties,
+            @Value("#{jobParameters['file']}") String file,
+            @Value("#{jobParameters['source']}") String source,
             @Value("#{jobParameters['name']}") String name) {
-        return new FileInspectionTasklet(files, sources.get(source), Path.of(file), name, properties.ingest().maxFileBytes());
+        return new FileInspectionTasklet(
+                files,
+                sources.get(source),
+                Path.of(file),
+                name,
+                properties.ingest().maxFileBytes());
     }
 
     @Bean
     @StepScope
-    SourceRowItemReader sourceRowReader(SourceCatalog sources, @Value("#{jobParameters['file']}") String file,
+    SourceRowItemReader sourceRowReader(
+            SourceCatalog sources,
+            @Value("#{jobParameters['file']}") String file,
             @Value("#{jobParameters['source']}") String source) {
         return new SourceRowItemReader(Path.of(file), IngestSettings.readSettings(sources.get(source)));
     }
 
     @Bean
     @StepScope
-    RowNormaliser rowNormaliser(SourceCatalog sources, AgencyDirectory agencies, IdentityCipher cipher,
+    RowNormaliser rowNormaliser(
+            SourceCatalog sources,
+            AgencyDirectory agencies,
+            IdentityCipher cipher,
             @Value("#{jobParameters['source']}") String source) {
         return new RowNormaliser(sources.get(source), agencies, cipher);
     }
 
     @Bean
     @StepScope
-    LedgerRowWriter ledgerRowWriter(LedgerRepository ledger, FileRegistry files,
-            @Value("#{jobExecutionContext['fileId']}") Long fileId, @Value("#{jobParameters['source']}") String source) {
+    LedgerRowWriter ledgerRowWriter(
+            LedgerRepository ledger,
+            FileRegistry files,
+            @Value("#{jobExecutionContext['fileId']}") Long fileId,
+            @Value("#{jobParameters['source']}") String source) {
         return new LedgerRowWriter(ledger, files, fileId, source);
     }
 
     @Bean
     @StepScope
-    FileCompletionTasklet fileCompletionTasklet(FileRegistry files, IdentityMatcher matcher, SourceCatalog sources,
-            @Value("#{jobExecutionContext['fileId']}") Long fileId, @Value("#{jobParameters['source']}") String source) {
+    FileCompletionTasklet fileCompletionTasklet(
+            FileRegistry files,
+            IdentityMatcher matcher,
+            SourceCatalog sources,
+            @Value("#{jobExecutionContext['fileId']}") Long fileId,
+            @Value("#{jobParameters['source']}") String source) {
         return new FileCompletionTasklet(files, matcher, sources.get(source), fileId);
     }
 }

@@ -43,8 +43,13 @@ public class FileIngestService {
     private final LujingProperties properties;
     private final KeyRotationService keyRotation;
 
-    public FileIngestService(JobOperator jobOperator, Job fileIngestJob, FileRegistry files, SourceCatalog sources,
-            LujingProperties properties, KeyRotationService keyRotation) {
+    public FileIngestService(
+            JobOperator jobOperator,
+            Job fileIngestJob,
+            FileRegistry files,
+            SourceCatalog sources,
+            LujingProperties properties,
+            KeyRotationService keyRotation) {
         this.jobOperator = jobOperator;
         this.fileIngestJob = fileIngestJob;
         this.files = files;
@@ -72,15 +77,26 @@ public class FileIngestService {
         // a partner may name a file after a person: from here on (archive name, registry, logs) it is masked
         String name = Masking.value(original.getFileName().toString());
         if (source.isEmpty()) {
-            Path q = quarantine(copyTo(original, properties.quarantine().resolve(safe(sourceId)), name), sourceId, name,
-                    "UNKNOWN_SOURCE", "没有名为“" + sourceId + "”的数据来源配置。",
+            Path q = quarantine(
+                    copyTo(original, properties.quarantine().resolve(safe(sourceId)), name),
+                    sourceId,
+                    name,
+                    "UNKNOWN_SOURCE",
+                    "没有名为“" + sourceId + "”的数据来源配置。",
                     "There is no source definition '" + sourceId + "'.",
                     "请确认文件放在 inbox/<来源>/ 下正确的来源文件夹；新增合作单位请在 jobs/sources/ 下增加配置。",
-                    "Drop the file into the right inbox/<source>/ folder, or add jobs/sources/" + sourceId + ".yaml for a new partner.");
+                    "Drop the file into the right inbox/<source>/ folder, or add jobs/sources/" + sourceId
+                            + ".yaml for a new partner.");
             log.warn("{}: no source '{}' is configured; quarantined at {}", name, sourceId, q);
             return new Result(Optional.empty(), q, BatchStatus.ABANDONED, -1);
         }
-        Path archived = copyTo(original, properties.archive().resolve(sourceId).resolve(LocalDate.now(SHANGHAI).toString()), name);
+        Path archived = copyTo(
+                original,
+                properties
+                        .archive()
+                        .resolve(sourceId)
+                        .resolve(LocalDate.now(SHANGHAI).toString()),
+                name);
         JobParameters params = new JobParametersBuilder()
                 .addString("file", archived.toAbsolutePath().toString())
                 .addString("source", sourceId)
@@ -94,30 +110,51 @@ public class FileIngestService {
         }
         Optional<IngestedFile> registered = files.findByJobExecution(execution.getId());
         Path storedAt = archived;
-        if (registered.isPresent() && FileOutcome.valueOf(registered.get().outcome()).quarantined()) {
+        if (registered.isPresent()
+                && FileOutcome.valueOf(registered.get().outcome()).quarantined()) {
             IngestedFile f = registered.get();
             storedAt = quarantine(archived, properties.quarantine().resolve(sourceId), f);
             files.updateStoredPath(f.id(), storedAt.toString());
         }
         if (execution.getStatus() != BatchStatus.COMPLETED) {
-            log.error("ingest of {} ({}) ended {}: {}; the file is kept at {} — rerun the job once the cause is fixed",
-                    name, sourceId, execution.getStatus(), execution.getExitStatus().getExitDescription(), archived);
+            log.error(
+                    "ingest of {} ({}) ended {}: {}; the file is kept at {} — rerun the job once the cause is fixed",
+                    name,
+                    sourceId,
+                    execution.getStatus(),
+                    execution.getExitStatus().getExitDescription(),
+                    archived);
         }
-        return new Result(files.findByJobExecution(execution.getId()), storedAt, execution.getStatus(), execution.getId());
+        return new Result(
+                files.findByJobExecution(execution.getId()), storedAt, execution.getStatus(), execution.getId());
     }
 
     private Path quarantine(Path archived, Path dir, IngestedFile f) {
         FileOutcome outcome = FileOutcome.valueOf(f.outcome());
         ErrorReport.Advice advice = ErrorReport.advice(outcome);
         Path moved = move(archived, dir);
-        ErrorReport.write(moved, f.sourceId(), f.fileName(), outcome.name(), advice.zhProblem(), f.message(),
-                advice.zhFix(), advice.enFix());
+        ErrorReport.write(
+                moved,
+                f.sourceId(),
+                f.fileName(),
+                outcome.name(),
+                advice.zhProblem(),
+                f.message(),
+                advice.zhFix(),
+                advice.enFix());
         log.warn("{} ({}) quarantined as {}: {}", f.fileName(), f.sourceId(), outcome, moved);
         return moved;
     }
 
-    private Path quarantine(Path copied, String sourceId, String name, String outcome, String zhProblem, String enProblem,
-            String zhFix, String enFix) {
+    private Path quarantine(
+            Path copied,
+            String sourceId,
+            String name,
+            String outcome,
+            String zhProblem,
+            String enProblem,
+            String zhFix,
+            String enFix) {
         ErrorReport.write(copied, sourceId, name, outcome, zhProblem, enProblem, zhFix, enFix);
         return copied;
     }

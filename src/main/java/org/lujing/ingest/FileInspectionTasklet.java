@@ -17,10 +17,10 @@ import org.lujing.source.SourceDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-import org.springframework.batch.core.scope.context.ChunkContext;
 
 /**
  * First step of an ingest: registers the file with its SHA-256, recognises a file already loaded, and reads the
@@ -53,18 +53,36 @@ class FileInspectionTasklet implements Tasklet {
         long jobExecutionId = chunkContext.getStepContext().getStepExecution().getJobExecutionId();
         long size = Files.size(file);
         String sha256 = sha256(file);
-        long fileId = files.register(source.id(), originalName, file.toString(), sha256, size,
-                PartnerFileReaders.format(file), jobExecutionId);
-        chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext().putLong(FILE_ID, fileId);
+        long fileId = files.register(
+                source.id(),
+                originalName,
+                file.toString(),
+                sha256,
+                size,
+                PartnerFileReaders.format(file),
+                jobExecutionId);
+        chunkContext
+                .getStepContext()
+                .getStepExecution()
+                .getJobExecution()
+                .getExecutionContext()
+                .putLong(FILE_ID, fileId);
 
         if (size > maxBytes) {
-            return refuse(contribution, fileId, FileOutcome.FILE_TOO_LARGE, originalName + " is " + size
-                    + " bytes, more than the configured maximum of " + maxBytes + " (lujing.ingest.max-file-bytes); split it by month");
+            return refuse(
+                    contribution,
+                    fileId,
+                    FileOutcome.FILE_TOO_LARGE,
+                    originalName + " is " + size + " bytes, more than the configured maximum of " + maxBytes
+                            + " (lujing.ingest.max-file-bytes); split it by month");
         }
         Optional<Long> earlier = files.findLoaded(sha256, fileId);
         if (earlier.isPresent()) {
-            files.finish(fileId, FileOutcome.DUPLICATE_FILE, "same content as file #" + earlier.get() + " (SHA-256 " + sha256
-                    + "); nothing counted again", earlier.get());
+            files.finish(
+                    fileId,
+                    FileOutcome.DUPLICATE_FILE,
+                    "same content as file #" + earlier.get() + " (SHA-256 " + sha256 + "); nothing counted again",
+                    earlier.get());
             contribution.setExitStatus(DUPLICATE);
             log.info("{} ({}) is a duplicate of file #{}", originalName, source.id(), earlier.get());
             return RepeatStatus.FINISHED;
@@ -75,8 +93,12 @@ class FileInspectionTasklet implements Tasklet {
                 rows++;
             }
             if (reader.sheetsRead() == 0) {
-                return refuse(contribution, fileId, FileOutcome.NO_TABLE_FOUND, originalName
-                        + ": no sheet has a header row naming the required fields within its first 20 rows");
+                return refuse(
+                        contribution,
+                        fileId,
+                        FileOutcome.NO_TABLE_FOUND,
+                        originalName
+                                + ": no sheet has a header row naming the required fields within its first 20 rows");
             }
             files.setSheets(fileId, reader.sheetsRead());
             log.info("{} ({}): {} rows in {} sheet(s) to load", originalName, source.id(), rows, reader.sheetsRead());
@@ -98,7 +120,8 @@ class FileInspectionTasklet implements Tasklet {
     static String sha256(Path file) throws IOException {
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
             in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+            return HexFormat.of()
+                    .formatHex(((DigestInputStream) in).getMessageDigest().digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

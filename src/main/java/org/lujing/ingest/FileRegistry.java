@@ -20,15 +20,29 @@ public class FileRegistry {
         this.jdbc = jdbc;
     }
 
-    long register(String sourceId, String fileName, String storedPath, String sha256, long size, String format,
+    long register(
+            String sourceId,
+            String fileName,
+            String storedPath,
+            String sha256,
+            long size,
+            String format,
             long jobExecutionId) {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                         INSERT INTO ingest_file (source_id, file_name, stored_path, sha256, size_bytes, format, received_at,
                           outcome, job_execution_id)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(sourceId, fileName, storedPath, sha256, size, format, Timestamp.from(Instant.now()),
-                        FileOutcome.IN_PROGRESS.name(), jobExecutionId)
+                .params(
+                        sourceId,
+                        fileName,
+                        storedPath,
+                        sha256,
+                        size,
+                        format,
+                        Timestamp.from(Instant.now()),
+                        FileOutcome.IN_PROGRESS.name(),
+                        jobExecutionId)
                 .update(key, "id");
         return key.getKey().longValue();
     }
@@ -37,10 +51,7 @@ public class FileRegistry {
     Optional<Long> findLoaded(String sha256, long otherThan) {
         return jdbc.sql("""
                         SELECT MIN(id) FROM ingest_file
-                        WHERE sha256 = ? AND id <> ? AND outcome IN ('LOADED', 'LOADED_WITH_REJECTS')""")
-                .params(sha256, otherThan)
-                .query(Long.class)
-                .optional();
+                        WHERE sha256 = ? AND id <> ? AND outcome IN ('LOADED', 'LOADED_WITH_REJECTS')""").params(sha256, otherThan).query(Long.class).optional();
     }
 
     void finish(long fileId, FileOutcome outcome, String message, Long duplicateOf) {
@@ -50,11 +61,15 @@ public class FileRegistry {
     }
 
     void updateStoredPath(long fileId, String storedPath) {
-        jdbc.sql("UPDATE ingest_file SET stored_path = ? WHERE id = ?").params(storedPath, fileId).update();
+        jdbc.sql("UPDATE ingest_file SET stored_path = ? WHERE id = ?")
+                .params(storedPath, fileId)
+                .update();
     }
 
     void setSheets(long fileId, int sheets) {
-        jdbc.sql("UPDATE ingest_file SET sheets_read = ? WHERE id = ?").params(sheets, fileId).update();
+        jdbc.sql("UPDATE ingest_file SET sheets_read = ? WHERE id = ?")
+                .params(sheets, fileId)
+                .update();
     }
 
     /** Adds one chunk's accounting, in the chunk's own transaction, so counts always match what was committed. */
@@ -72,11 +87,20 @@ public class FileRegistry {
                         INSERT INTO row_reject (file_id, source_id, sheet, row_no, column_name, reason, message, masked_values,
                           created_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(fileId, sourceId, r.sheet(), r.row(), r.column(), r.reason().name(), r.message(), r.maskedValues(),
+                .params(
+                        fileId,
+                        sourceId,
+                        r.sheet(),
+                        r.row(),
+                        r.column(),
+                        r.reason().name(),
+                        r.message(),
+                        r.maskedValues(),
                         Timestamp.from(Instant.now()))
                 .update();
         if (r.unmappedWord() != null) {
-            int n = jdbc.sql("UPDATE unmapped_word SET seen = seen + 1, last_file_id = ? WHERE source_id = ? AND word = ?")
+            int n = jdbc.sql(
+                            "UPDATE unmapped_word SET seen = seen + 1, last_file_id = ? WHERE source_id = ? AND word = ?")
                     .params(fileId, sourceId, r.unmappedWord())
                     .update();
             if (n == 0) {
@@ -88,25 +112,33 @@ public class FileRegistry {
     }
 
     void controlTotal(long fileId, RowResult.Skipped total) {
-        jdbc.sql("INSERT INTO file_control_total (file_id, sheet, row_no, declared_count, row_text) VALUES (?, ?, ?, ?, ?)")
+        jdbc.sql(
+                        "INSERT INTO file_control_total (file_id, sheet, row_no, declared_count, row_text) VALUES (?, ?, ?, ?, ?)")
                 .params(fileId, total.sheet(), total.row(), total.declaredCount(), total.text())
                 .update();
     }
 
     /** The totals a file states about itself (合计 rows), for reconciliation. */
     public List<ControlTotal> controlTotals(long fileId) {
-        return jdbc.sql("SELECT file_id, sheet, row_no, declared_count, row_text FROM file_control_total WHERE file_id = ? ORDER BY id")
+        return jdbc.sql(
+                        "SELECT file_id, sheet, row_no, declared_count, row_text FROM file_control_total WHERE file_id = ? ORDER BY id")
                 .param(fileId)
                 .query(ControlTotal.class)
                 .list();
     }
 
     public Optional<IngestedFile> find(long fileId) {
-        return jdbc.sql(SELECT_FILE + " WHERE id = ?").param(fileId).query(IngestedFile.class).optional();
+        return jdbc.sql(SELECT_FILE + " WHERE id = ?")
+                .param(fileId)
+                .query(IngestedFile.class)
+                .optional();
     }
 
     public Optional<IngestedFile> findByJobExecution(long jobExecutionId) {
-        return jdbc.sql(SELECT_FILE + " WHERE job_execution_id = ?").param(jobExecutionId).query(IngestedFile.class).optional();
+        return jdbc.sql(SELECT_FILE + " WHERE job_execution_id = ?")
+                .param(jobExecutionId)
+                .query(IngestedFile.class)
+                .optional();
     }
 
     public List<IngestedFile> all() {
@@ -118,10 +150,7 @@ public class FileRegistry {
         return jdbc.sql("""
                         SELECT id, file_id, source_id, sheet, row_no, column_name, reason, message, masked_values, status
                         FROM row_reject WHERE status = 'OPEN' AND (CAST(? AS BIGINT) IS NULL OR file_id = ?)
-                        ORDER BY file_id, sheet, row_no""")
-                .params(fileId, fileId)
-                .query(RejectedRow.class)
-                .list();
+                        ORDER BY file_id, sheet, row_no""").params(fileId, fileId).query(RejectedRow.class).list();
     }
 
     void updateReject(long rejectId, RowResult.Rejected r) {
@@ -131,18 +160,27 @@ public class FileRegistry {
     }
 
     void resolveReject(long rejectId) {
-        jdbc.sql("UPDATE row_reject SET status = 'RESOLVED' WHERE id = ?").param(rejectId).update();
+        jdbc.sql("UPDATE row_reject SET status = 'RESOLVED' WHERE id = ?")
+                .param(rejectId)
+                .update();
     }
 
     void setOutcome(long fileId, FileOutcome outcome) {
-        jdbc.sql("UPDATE ingest_file SET outcome = ? WHERE id = ?").params(outcome.name(), fileId).update();
+        jdbc.sql("UPDATE ingest_file SET outcome = ? WHERE id = ?")
+                .params(outcome.name(), fileId)
+                .update();
     }
 
     /** Forgets unmapped words of a source that its vocabulary now maps. */
     void forgetMappedWords(String sourceId, java.util.function.Predicate<String> nowMapped) {
-        for (String word : jdbc.sql("SELECT word FROM unmapped_word WHERE source_id = ?").param(sourceId).query(String.class).list()) {
+        for (String word : jdbc.sql("SELECT word FROM unmapped_word WHERE source_id = ?")
+                .param(sourceId)
+                .query(String.class)
+                .list()) {
             if (nowMapped.test(word)) {
-                jdbc.sql("DELETE FROM unmapped_word WHERE source_id = ? AND word = ?").params(sourceId, word).update();
+                jdbc.sql("DELETE FROM unmapped_word WHERE source_id = ? AND word = ?")
+                        .params(sourceId, word)
+                        .update();
             }
         }
     }
@@ -150,10 +188,7 @@ public class FileRegistry {
     public List<RejectedRow> rejects(long fileId) {
         return jdbc.sql("""
                         SELECT id, file_id, source_id, sheet, row_no, column_name, reason, message, masked_values, status
-                        FROM row_reject WHERE file_id = ? ORDER BY sheet, row_no""")
-                .param(fileId)
-                .query(RejectedRow.class)
-                .list();
+                        FROM row_reject WHERE file_id = ? ORDER BY sheet, row_no""").param(fileId).query(RejectedRow.class).list();
     }
 
     private static final String SELECT_FILE = """

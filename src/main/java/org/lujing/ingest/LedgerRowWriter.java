@@ -31,7 +31,8 @@ class LedgerRowWriter implements ItemWriter<RowResult> {
             int skipped = 0;
             for (RowResult result : chunk) {
                 if (result instanceof RowResult.NewRecord r) {
-                    if (session.addRecord(r.draft(), fileId, sourceId, r.sheet(), r.row()) == LedgerRepository.Effect.MERGED) {
+                    if (session.addRecord(r.draft(), fileId, sourceId, r.sheet(), r.row())
+                            == LedgerRepository.Effect.MERGED) {
                         merged++;
                     } else {
                         accepted++;

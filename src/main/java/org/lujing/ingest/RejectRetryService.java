@@ -40,8 +40,14 @@ public class RejectRetryService {
     private final IdentityMatcher matcher;
     private final KeyRotationService keyRotation;
 
-    public RejectRetryService(FileRegistry files, LedgerRepository ledger, SourceCatalog sources, AgencyDirectory agencies,
-            IdentityCipher cipher, IdentityMatcher matcher, KeyRotationService keyRotation) {
+    public RejectRetryService(
+            FileRegistry files,
+            LedgerRepository ledger,
+            SourceCatalog sources,
+            AgencyDirectory agencies,
+            IdentityCipher cipher,
+            IdentityMatcher matcher,
+            KeyRotationService keyRotation) {
         this.files = files;
         this.ledger = ledger;
         this.sources = sources;
@@ -61,11 +67,13 @@ public class RejectRetryService {
                 .orElseThrow(() -> new IllegalArgumentException("there is no file #" + fileId + " (see `files`)"));
         FileOutcome outcome = FileOutcome.valueOf(file.outcome());
         if (outcome != FileOutcome.LOADED && outcome != FileOutcome.LOADED_WITH_REJECTS) {
-            throw new IllegalArgumentException("file #" + fileId + " is " + outcome + ": only a loaded file has rows to retry");
+            throw new IllegalArgumentException(
+                    "file #" + fileId + " is " + outcome + ": only a loaded file has rows to retry");
         }
         Path stored = Path.of(file.storedPath());
         if (!Files.isRegularFile(stored)) {
-            throw new IllegalStateException("file #" + fileId + " is no longer at " + stored + "; restore it from a backup to retry");
+            throw new IllegalStateException(
+                    "file #" + fileId + " is no longer at " + stored + "; restore it from a backup to retry");
         }
         sources.reload();
         SourceDefinition source = sources.get(file.sourceId());
@@ -92,7 +100,8 @@ public class RejectRetryService {
                         continue;
                     }
                     if (result instanceof RowResult.NewRecord r) {
-                        if (ledger.addRecord(r.draft(), fileId, source.id(), r.sheet(), r.row()) == LedgerRepository.Effect.MERGED) {
+                        if (ledger.addRecord(r.draft(), fileId, source.id(), r.sheet(), r.row())
+                                == LedgerRepository.Effect.MERGED) {
                             merged++;
                         } else {
                             accepted++;
@@ -117,9 +126,16 @@ public class RejectRetryService {
         }
         FileOutcome now = still == 0 ? FileOutcome.LOADED : FileOutcome.LOADED_WITH_REJECTS;
         files.setOutcome(fileId, now);
-        files.forgetMappedWords(source.id(), word -> source.vocabulary().lookup(word).isPresent());
-        log.info("retry of file #{} ({}): {} accepted, {} merged, {} skipped, {} still rejected", fileId, file.fileName(),
-                accepted, merged, skipped, still);
+        files.forgetMappedWords(
+                source.id(), word -> source.vocabulary().lookup(word).isPresent());
+        log.info(
+                "retry of file #{} ({}): {} accepted, {} merged, {} skipped, {} still rejected",
+                fileId,
+                file.fileName(),
+                accepted,
+                merged,
+                skipped,
+                still);
         return new Result(fileId, accepted, merged, skipped, still, now.name());
     }
 

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.lujing.identity.IdentityCipher;
-import org.lujing.identity.Masking;
 import org.lujing.identity.IdentityKeys;
+import org.lujing.identity.Masking;
 import org.lujing.ledger.Category;
 import org.lujing.ledger.KeyKind;
 import org.lujing.ledger.RecordDraft;
@@ -59,15 +59,16 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
         if (skip.isPresent()) {
             if (skip.get().equals("total")) {
                 String text = totalText(row);
-                return new RowResult.Skipped(row.sheet(), row.rowNumber(), "total", declaredCount(text), Masking.value(text));
+                return new RowResult.Skipped(
+                        row.sheet(), row.rowNumber(), "total", declaredCount(text), Masking.value(text));
             }
             return new RowResult.Skipped(row.sheet(), row.rowNumber(), skip.get());
         }
         try {
             return source.roster() ? roster(row) : record(row);
         } catch (RowRejection r) {
-            return new RowResult.Rejected(row.sheet(), row.rowNumber(), r.code, r.column, r.getMessage(), maskedValues(row),
-                    r.unmappedWord);
+            return new RowResult.Rejected(
+                    row.sheet(), row.rowNumber(), r.code, r.column, r.getMessage(), maskedValues(row), r.unmappedWord);
         }
     }
 
@@ -126,7 +127,9 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
         Subject subject = subject(row, name);
         LocalDate date = date(row, Field.DATE, true);
         Category category = category(row);
-        String agency = row.has(Field.AGENCY) ? Masking.value(agencies.canonical(row.cell(Field.AGENCY).text())) : sourceAgency;
+        String agency = row.has(Field.AGENCY)
+                ? Masking.value(agencies.canonical(row.cell(Field.AGENCY).text()))
+                : sourceAgency;
         BigDecimal hours = decimal(row, Field.HOURS, false);
         BigDecimal quantity = decimal(row, Field.QUANTITY, true);
         RecordDraft draft = new RecordDraft(
@@ -157,7 +160,10 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
     private Subject subject(SourceRow row, String name) {
         try {
             String id = idNumber(row);
-            return new Subject(KeyKind.ID_NUMBER, cipher.blindIndex(ID_COLUMN, id), cipher.encrypt(ID_COLUMN, id),
+            return new Subject(
+                    KeyKind.ID_NUMBER,
+                    cipher.blindIndex(ID_COLUMN, id),
+                    cipher.encrypt(ID_COLUMN, id),
                     Masking.idNumber(id));
         } catch (RowRejection noUsableId) {
             if (row.has(Field.PHONE)) {
@@ -165,17 +171,24 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
                 Normalised<String> phone = PhoneNormaliser.normalise(c.text(), c.kind());
                 if (phone.isOk() && phone.value() != null) {
                     String pair = IdentityKeys.namePhone(name, phone.value());
-                    return new Subject(KeyKind.NAME_PHONE, cipher.blindIndex(IdentityKeys.NAME_PHONE, pair),
-                            cipher.encrypt(IdentityKeys.NAME_PHONE, pair), null);
+                    return new Subject(
+                            KeyKind.NAME_PHONE,
+                            cipher.blindIndex(IdentityKeys.NAME_PHONE, pair),
+                            cipher.encrypt(IdentityKeys.NAME_PHONE, pair),
+                            null);
                 }
             }
             if (row.has(Field.BIRTH_DATE)) {
                 Cell c = row.cell(Field.BIRTH_DATE);
-                Normalised<LocalDate> birth = DateNormaliser.parse(c.text(), c.kind(), row.date1904(), source.datePattern());
+                Normalised<LocalDate> birth =
+                        DateNormaliser.parse(c.text(), c.kind(), row.date1904(), source.datePattern());
                 if (birth.isOk()) {
                     String pair = IdentityKeys.nameBirth(name, birth.value());
-                    return new Subject(KeyKind.NAME_BIRTH_DATE, cipher.blindIndex(IdentityKeys.NAME_BIRTH, pair),
-                            cipher.encrypt(IdentityKeys.NAME_BIRTH, pair), null);
+                    return new Subject(
+                            KeyKind.NAME_BIRTH_DATE,
+                            cipher.blindIndex(IdentityKeys.NAME_BIRTH, pair),
+                            cipher.encrypt(IdentityKeys.NAME_BIRTH, pair),
+                            null);
                 }
             }
             throw noUsableId;
@@ -203,7 +216,8 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
                 phone == null ? null : cipher.blindIndex(PHONE_COLUMN, phone),
                 phone == null ? null : cipher.encrypt(PHONE_COLUMN, phone),
                 phone == null ? null : cipher.blindIndex(IdentityKeys.NAME_PHONE, IdentityKeys.namePhone(name, phone)),
-                cipher.blindIndex(IdentityKeys.NAME_BIRTH, IdentityKeys.nameBirth(name, IdNumberNormaliser.birthDate(id))),
+                cipher.blindIndex(
+                        IdentityKeys.NAME_BIRTH, IdentityKeys.nameBirth(name, IdNumberNormaliser.birthDate(id))),
                 cipher.keyId(),
                 plain(row, Field.COMMUNITY),
                 plain(row, Field.CORRECTION_TYPE),
@@ -214,17 +228,20 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
 
     private String name(SourceRow row) {
         // a name cell holding an ID number or phone (it happens) must not carry it into the ledger
-        String name = row.has(Field.NAME) ? Masking.value(NameNormaliser.normalise(row.cell(Field.NAME).text())) : "";
+        String name = row.has(Field.NAME)
+                ? Masking.value(NameNormaliser.normalise(row.cell(Field.NAME).text()))
+                : "";
         if (name == null || name.isEmpty()) {
-            throw new RowRejection(ReasonCode.MISSING_FIELD, row.header(Field.NAME), "姓名为空 / the name is missing", null);
+            throw new RowRejection(
+                    ReasonCode.MISSING_FIELD, row.header(Field.NAME), "姓名为空 / the name is missing", null);
         }
         return name;
     }
 
     private String idNumber(SourceRow row) {
         if (!row.has(Field.ID_NUMBER)) {
-            throw new RowRejection(ReasonCode.MISSING_FIELD, row.header(Field.ID_NUMBER),
-                    "身份证号为空 / the ID number is missing", null);
+            throw new RowRejection(
+                    ReasonCode.MISSING_FIELD, row.header(Field.ID_NUMBER), "身份证号为空 / the ID number is missing", null);
         }
         Cell c = row.cell(Field.ID_NUMBER);
         Normalised<String> id = IdNumberNormaliser.normalise(c.text(), c.kind());
@@ -251,15 +268,23 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
 
     private Category category(SourceRow row) {
         if (!row.has(Field.CATEGORY)) {
-            return source.defaultCategoryOpt().orElseThrow(() -> new RowRejection(ReasonCode.MISSING_FIELD,
-                    row.header(Field.CATEGORY), "活动类型为空 / the activity type is missing", null));
+            return source.defaultCategoryOpt()
+                    .orElseThrow(() -> new RowRejection(
+                            ReasonCode.MISSING_FIELD,
+                            row.header(Field.CATEGORY),
+                            "活动类型为空 / the activity type is missing",
+                            null));
         }
         String word = row.cell(Field.CATEGORY).text().strip();
-        return source.vocabulary().lookup(word).orElseThrow(() -> new RowRejection(ReasonCode.UNKNOWN_CATEGORY,
-                row.header(Field.CATEGORY),
-                "活动类型“" + word + "”不在来源 " + source.id() + " 的词表中 / the activity word '" + word
-                        + "' maps to no category: add it under vocabulary in jobs/sources/" + source.id() + ".yaml and retry",
-                TextFolding.fold(word)));
+        return source.vocabulary()
+                .lookup(word)
+                .orElseThrow(() -> new RowRejection(
+                        ReasonCode.UNKNOWN_CATEGORY,
+                        row.header(Field.CATEGORY),
+                        "活动类型“" + word + "”不在来源 " + source.id() + " 的词表中 / the activity word '" + word
+                                + "' maps to no category: add it under vocabulary in jobs/sources/" + source.id()
+                                + ".yaml and retry",
+                        TextFolding.fold(word)));
     }
 
     private BigDecimal decimal(SourceRow row, Field field, boolean mustBePositive) {
@@ -274,7 +299,9 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
             }
             return v.stripTrailingZeros();
         } catch (NumberFormatException e) {
-            throw new RowRejection(ReasonCode.VALUE_INVALID, row.header(field),
+            throw new RowRejection(
+                    ReasonCode.VALUE_INVALID,
+                    row.header(field),
                     "“" + Masking.value(row.cell(field).text()) + "”不是有效的" + (mustBePositive ? "正数" : "非负数")
                             + " / '" + Masking.value(row.cell(field).text()) + "' is not a valid "
                             + (mustBePositive ? "positive" : "non-negative") + " number",

@@ -20,8 +20,15 @@ sealed interface RowResult {
      * @param maskedValues the row's cells with identity values masked, as JSON
      * @param unmappedWord the activity word that maps to no category (UNKNOWN_CATEGORY only)
      */
-    record Rejected(String sheet, int row, ReasonCode reason, String column, String message, String maskedValues,
-            String unmappedWord) implements RowResult {}
+    record Rejected(
+            String sheet,
+            int row,
+            ReasonCode reason,
+            String column,
+            String message,
+            String maskedValues,
+            String unmappedWord)
+            implements RowResult {}
 
     /**
      * @param why blank, total or sign-off

@@ -6,7 +6,6 @@ import java.util.Optional;
 
 /** The support-record taxonomy of domain.md, with its counting unit, counting rule and default words. */
 public enum Category {
-
     ASSESSMENT("调查评估", "件", CountingRule.RECORDS, "调查评估", "协助调查评估", "社会调查评估"),
 
     // The pilot report counts correction groups per person under correction, not per meeting.
@@ -93,5 +92,4 @@ public enum Category {
         }
         return Optional.empty();
     }
-
 }

@@ -14,5 +14,4 @@ public enum CountingRule {
 
     /** The sum of the records' quantity. */
     QUANTITY
-
 }

@@ -152,11 +152,17 @@ public final class LedgerSession implements AutoCloseable {
                     change(changes, "name", rs.getString("name"), s.name());
                     change(changes, "gender", rs.getString("gender"), s.gender());
                     if (s.phoneIndex() != null && !s.phoneIndex().equals(rs.getString("phone_idx"))) {
-                        changes.add(new String[] {"phone", rs.getString("phone_idx") == null ? null : "(set)", "(changed)"});
+                        changes.add(
+                                new String[] {"phone", rs.getString("phone_idx") == null ? null : "(set)", "(changed)"
+                                });
                     }
                     change(changes, "community", rs.getString("community"), s.community());
                     change(changes, "correctionType", rs.getString("correction_type"), s.correctionType());
-                    change(changes, "supervisionStart", text(rs.getDate("supervision_start")), text(s.supervisionStart()));
+                    change(
+                            changes,
+                            "supervisionStart",
+                            text(rs.getDate("supervision_start")),
+                            text(s.supervisionStart()));
                     change(changes, "supervisionEnd", text(rs.getDate("supervision_end")), text(s.supervisionEnd()));
                 }
             }

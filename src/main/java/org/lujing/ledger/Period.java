@@ -43,7 +43,8 @@ public record Period(String label, LocalDate from, LocalDate to) {
         } catch (java.time.DateTimeException e) {
             throw new IllegalArgumentException("not a valid period: '" + text + "' (" + e.getMessage() + ")", e);
         }
-        throw new IllegalArgumentException("not a period: '" + text + "'; use 2025, 2025-11, 2025-Q3 or 2025-03-01..2025-06-30");
+        throw new IllegalArgumentException(
+                "not a period: '" + text + "'; use 2025, 2025-11, 2025-Q3 or 2025-03-01..2025-06-30");
     }
 
     public boolean contains(LocalDate date) {

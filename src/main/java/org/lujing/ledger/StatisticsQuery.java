@@ -41,17 +41,20 @@ public class StatisticsQuery {
                 .query((rs, i) -> {
                     Category c = Category.valueOf(rs.getString("category"));
                     BigDecimal q = rs.getBigDecimal("quantity");
-                    return byCategory.put(c, new Statistics.Figures(rs.getLong("records"), rs.getLong("subjects"),
-                            events.getOrDefault(c.name(), 0L), q == null ? BigDecimal.ZERO : q.stripTrailingZeros()));
+                    return byCategory.put(
+                            c,
+                            new Statistics.Figures(
+                                    rs.getLong("records"),
+                                    rs.getLong("subjects"),
+                                    events.getOrDefault(c.name(), 0L),
+                                    q == null ? BigDecimal.ZERO : q.stripTrailingZeros()));
                 })
                 .list();
-        Map<String, Object> pending = jdbc.sql("""
+        Map<String, Object> pending =
+                jdbc.sql("""
                         SELECT COUNT(*) AS records, COUNT(DISTINCT subject_key) AS subjects
                         FROM support_record
-                        WHERE subject_id IS NULL AND merged_into IS NULL AND activity_date BETWEEN ? AND ?""")
-                .params(period.from(), period.to())
-                .query()
-                .singleRow();
+                        WHERE subject_id IS NULL AND merged_into IS NULL AND activity_date BETWEEN ? AND ?""").params(period.from(), period.to()).query().singleRow();
         List<String> agencies = jdbc.sql("""
                         SELECT DISTINCT agency FROM support_record
                         WHERE subject_id IS NOT NULL AND merged_into IS NULL AND activity_date BETWEEN ? AND ?""")

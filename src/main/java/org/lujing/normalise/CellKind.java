@@ -5,7 +5,8 @@ package org.lujing.normalise;
  * {@code yyyy-MM-ddTHH:mm[:ss]}); a NUMBER's text is a decimal string, plain or with an exponent.
  */
 public enum CellKind {
-
-    TEXT, NUMBER, DATE, BLANK
-
+    TEXT,
+    NUMBER,
+    DATE,
+    BLANK
 }

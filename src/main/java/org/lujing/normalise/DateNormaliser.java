@@ -38,18 +38,16 @@ public final class DateNormaliser {
     private static final Pattern COMPACT = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})" + TIME);
 
     // Day-first and month-first look alike (03/07/2025); domain.md rejects them all unless declared.
-    private static final Pattern YEAR_LAST = Pattern
-        .compile("(\\d{1,2})([-/.])(\\d{1,2})\\2(\\d{4}|\\d{2})" + TIME);
+    private static final Pattern YEAR_LAST = Pattern.compile("(\\d{1,2})([-/.])(\\d{1,2})\\2(\\d{4}|\\d{2})" + TIME);
 
     private static final Map<String, DateTimeFormatter> DECLARED = new ConcurrentHashMap<>();
 
-    private static final Pattern OFFSET_DATE_TIME = Pattern
-        .compile("\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?(Z|[+-]\\d{2}:?\\d{2})");
+    private static final Pattern OFFSET_DATE_TIME =
+            Pattern.compile("\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?(Z|[+-]\\d{2}:?\\d{2})");
 
     private static final Pattern PLAIN_NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?");
 
-    private DateNormaliser() {
-    }
+    private DateNormaliser() {}
 
     /**
      * The calendar date of a cell. DATE cells hold ISO text; NUMBER cells (and plain numbers in
@@ -86,14 +84,15 @@ public final class DateNormaliser {
         if (OFFSET_DATE_TIME.matcher(value).matches()) {
             return fromOffsetDateTime(value);
         }
-        for (Pattern pattern : new Pattern[] { YEAR_FIRST, CHINESE, COMPACT }) {
+        for (Pattern pattern : new Pattern[] {YEAR_FIRST, CHINESE, COMPACT}) {
             Matcher matcher = pattern.matcher(value);
             if (matcher.matches()) {
                 return fromParts(value, matcher, pattern == YEAR_FIRST);
             }
         }
         if (YEAR_LAST.matcher(value).matches()) {
-            return Normalised.rejected(ReasonCode.DATE_AMBIGUOUS,
+            return Normalised.rejected(
+                    ReasonCode.DATE_AMBIGUOUS,
                     "日期 " + value + " 可能是日/月也可能是月/日 / The date " + value + " could be day-first or month-first");
         }
         if (PLAIN_NUMBER.matcher(value).matches()) {
@@ -109,8 +108,10 @@ public final class DateNormaliser {
             return invalid(value, "时间部分不存在 / the time part is impossible");
         }
         try {
-            return Normalised.ok(LocalDate.of(Integer.parseInt(matcher.group(1)),
-                    Integer.parseInt(matcher.group(first)), Integer.parseInt(matcher.group(first + 1))));
+            return Normalised.ok(LocalDate.of(
+                    Integer.parseInt(matcher.group(1)),
+                    Integer.parseInt(matcher.group(first)),
+                    Integer.parseInt(matcher.group(first + 1))));
         } catch (DateTimeException ex) {
             return invalid(value, "该日期不存在 / no such date");
         }
@@ -131,7 +132,8 @@ public final class DateNormaliser {
         // ISO wants +08:00; partners' systems also write +0800.
         iso = iso.replaceFirst("([+-]\\d{2})(\\d{2})$", "$1:$2");
         try {
-            return Normalised.ok(OffsetDateTime.parse(iso).atZoneSameInstant(SHANGHAI).toLocalDate());
+            return Normalised.ok(
+                    OffsetDateTime.parse(iso).atZoneSameInstant(SHANGHAI).toLocalDate());
         } catch (DateTimeException ex) {
             return invalid(value, "该日期时间不存在 / no such date-time");
         }
@@ -180,8 +182,10 @@ public final class DateNormaliser {
     }
 
     private static LocalDate withPattern(String value, String declaredPattern) {
-        DateTimeFormatter formatter = DECLARED.computeIfAbsent(declaredPattern,
-                (pattern) -> DateTimeFormatter.ofPattern(prolepticYears(pattern)).withResolverStyle(ResolverStyle.STRICT));
+        DateTimeFormatter formatter = DECLARED.computeIfAbsent(
+                declaredPattern,
+                (pattern) ->
+                        DateTimeFormatter.ofPattern(prolepticYears(pattern)).withResolverStyle(ResolverStyle.STRICT));
         ParsePosition position = new ParsePosition(0);
         try {
             TemporalAccessor parsed = formatter.parse(value, position);
@@ -199,13 +203,16 @@ public final class DateNormaliser {
         int day = declaredPattern.indexOf('d');
         int month = declaredPattern.indexOf('M');
         if (day < 0 || month < 0 || yearLast.group(4).length() != 4 || !validTime(yearLast, 5)) {
-            return invalid(value, "不符合声明的日期格式 " + declaredPattern + " / does not match the declared pattern "
-                    + declaredPattern);
+            return invalid(
+                    value,
+                    "不符合声明的日期格式 " + declaredPattern + " / does not match the declared pattern " + declaredPattern);
         }
         int first = Integer.parseInt(yearLast.group(1));
         int second = Integer.parseInt(yearLast.group(3));
         try {
-            return Normalised.ok(LocalDate.of(Integer.parseInt(yearLast.group(4)), (day < month) ? second : first,
+            return Normalised.ok(LocalDate.of(
+                    Integer.parseInt(yearLast.group(4)),
+                    (day < month) ? second : first,
                     (day < month) ? first : second));
         } catch (DateTimeException ex) {
             return invalid(value, "该日期不存在 / no such date");
@@ -230,5 +237,4 @@ public final class DateNormaliser {
         // The value is echoed so a partner can find the cell; Rejected masks it should an ID hide in it.
         return Normalised.rejected(ReasonCode.DATE_INVALID, "日期“" + value + "”：" + why);
     }
-
 }

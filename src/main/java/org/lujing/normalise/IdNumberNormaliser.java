@@ -11,9 +11,9 @@ import org.lujing.identity.Masking;
 /** Normalises resident ID numbers (GB 11643) to their 18-character upper-case form. */
 public final class IdNumberNormaliser {
 
-    private static final int[] WEIGHTS = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
+    private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
 
-    private static final char[] CHECK_CHARS = { '1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2' };
+    private static final char[] CHECK_CHARS = {'1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'};
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
@@ -27,8 +27,7 @@ public final class IdNumberNormaliser {
     /** Doubles carry 15 significant decimal digits safely; Excel keeps no more. */
     private static final int DOUBLE_SAFE_DIGITS = 15;
 
-    private IdNumberNormaliser() {
-    }
+    private IdNumberNormaliser() {}
 
     /**
      * The 18-character upper-case ID number, upgrading a 15-digit legacy number; a blank cell is
@@ -55,15 +54,20 @@ public final class IdNumberNormaliser {
             return upgradeLegacy(candidate);
         }
         if (!ID_18.matcher(candidate).matches()) {
-            return Normalised.rejected(ReasonCode.ID_INVALID, "身份证号应为18位（末位可为X），实为" + candidate.length()
-                    + "位：" + Masking.idNumber(candidate) + " / The ID number must be 17 digits and a digit or X");
+            return Normalised.rejected(
+                    ReasonCode.ID_INVALID,
+                    "身份证号应为18位（末位可为X），实为" + candidate.length() + "位：" + Masking.idNumber(candidate)
+                            + " / The ID number must be 17 digits and a digit or X");
         }
         if (birthDateOrNull(candidate) == null) {
-            return Normalised.rejected(ReasonCode.ID_INVALID,
-                    "身份证号中的出生日期不存在：" + Masking.idNumber(candidate) + " / The birth date in the ID number is impossible");
+            return Normalised.rejected(
+                    ReasonCode.ID_INVALID,
+                    "身份证号中的出生日期不存在：" + Masking.idNumber(candidate)
+                            + " / The birth date in the ID number is impossible");
         }
         if (checkChar(candidate.substring(0, 17)) != candidate.charAt(17)) {
-            return Normalised.rejected(ReasonCode.ID_CHECKSUM,
+            return Normalised.rejected(
+                    ReasonCode.ID_CHECKSUM,
                     "身份证号校验位不符：" + Masking.idNumber(candidate) + " / The check character does not match");
         }
         return Normalised.ok(candidate);
@@ -72,8 +76,8 @@ public final class IdNumberNormaliser {
     /** The ISO 7064 MOD 11-2 check character for the first 17 digits of an ID number. */
     public static char checkChar(String first17) {
         if (first17 == null || first17.length() != 17) {
-            throw new IllegalArgumentException("Expected 17 digits, got "
-                    + ((first17 != null) ? first17.length() + " characters" : "null"));
+            throw new IllegalArgumentException(
+                    "Expected 17 digits, got " + ((first17 != null) ? first17.length() + " characters" : "null"));
         }
         int sum = 0;
         for (int i = 0; i < 17; i++) {
@@ -103,7 +107,8 @@ public final class IdNumberNormaliser {
         try {
             number = new BigDecimal(text);
         } catch (NumberFormatException ex) {
-            return Normalised.rejected(ReasonCode.ID_INVALID,
+            return Normalised.rejected(
+                    ReasonCode.ID_INVALID,
                     "身份证号不是有效数字：" + Masking.value(text) + " / The ID number cell is not a number");
         }
         number = number.stripTrailingZeros();
@@ -113,23 +118,28 @@ public final class IdNumberNormaliser {
             return precisionLost(integerDigits);
         }
         if (number.signum() <= 0 || number.scale() > 0) {
-            return Normalised.rejected(ReasonCode.ID_INVALID,
+            return Normalised.rejected(
+                    ReasonCode.ID_INVALID,
                     "身份证号不是整数：" + Masking.value(text) + " / The ID number cell is not a whole number");
         }
         return Normalised.ok(integerDigits);
     }
 
     private static Normalised<String> precisionLost(String seen) {
-        return Normalised.rejected(ReasonCode.ID_PRECISION_LOST, "身份证号以数字存储，超过15位有效数字，末几位已丢失（"
-                + Masking.idNumber(seen) + "） / The ID number was stored as a number and lost its last digits");
+        return Normalised.rejected(
+                ReasonCode.ID_PRECISION_LOST,
+                "身份证号以数字存储，超过15位有效数字，末几位已丢失（" + Masking.idNumber(seen)
+                        + "） / The ID number was stored as a number and lost its last digits");
     }
 
     private static Normalised<String> upgradeLegacy(String id15) {
         String first17 = id15.substring(0, 6) + "19" + id15.substring(6);
         String id18 = first17 + checkChar(first17);
         if (birthDateOrNull(id18) == null) {
-            return Normalised.rejected(ReasonCode.ID_INVALID, "15位身份证号中的出生日期不存在：" + Masking.idNumber(id15)
-                    + " / The birth date in the 15-digit ID number is impossible");
+            return Normalised.rejected(
+                    ReasonCode.ID_INVALID,
+                    "15位身份证号中的出生日期不存在：" + Masking.idNumber(id15)
+                            + " / The birth date in the 15-digit ID number is impossible");
         }
         return Normalised.ok(id18);
     }
@@ -172,5 +182,4 @@ public final class IdNumberNormaliser {
         }
         return value;
     }
-
 }

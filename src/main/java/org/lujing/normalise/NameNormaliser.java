@@ -5,8 +5,7 @@ public final class NameNormaliser {
 
     private static final char MIDDLE_DOT = '\u00B7';
 
-    private NameNormaliser() {
-    }
+    private NameNormaliser() {}
 
     /**
      * Trim, full-width to half-width, no spaces around or between CJK characters, one space
@@ -41,5 +40,4 @@ public final class NameNormaliser {
     private static boolean isLatin(char c) {
         return c < 0x2E80 && c != MIDDLE_DOT && (Character.isLetterOrDigit(c) || c == '.' || c == '\'' || c == '-');
     }
-
 }

@@ -26,7 +26,6 @@ public sealed interface Normalised<T> permits Normalised.Ok, Normalised.Rejected
         public boolean isOk() {
             return true;
         }
-
     }
 
     /** A rejection; its message is masked on the way in, so it is safe for any log or report. */
@@ -47,7 +46,5 @@ public sealed interface Normalised<T> permits Normalised.Ok, Normalised.Rejected
         public T value() {
             throw new IllegalStateException("Rejected (" + this.code + "): " + this.message);
         }
-
     }
-
 }

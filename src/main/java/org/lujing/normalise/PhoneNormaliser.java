@@ -6,8 +6,7 @@ import org.lujing.identity.Masking;
 /** Normalises a mainland mobile number to its 11 digits. */
 public final class PhoneNormaliser {
 
-    private PhoneNormaliser() {
-    }
+    private PhoneNormaliser() {}
 
     /**
      * The 11-digit mobile, without +86/0086/86, spaces, hyphens or brackets. A blank cell gives
@@ -26,7 +25,8 @@ public final class PhoneNormaliser {
             digits = digits.substring(2);
         }
         if (digits.length() != 11 || digits.charAt(0) != '1' || !digits.chars().allMatch(Character::isDigit)) {
-            return Normalised.rejected(ReasonCode.VALUE_INVALID,
+            return Normalised.rejected(
+                    ReasonCode.VALUE_INVALID,
                     "手机号应为11位、以1开头：" + Masking.phone(digits) + " / A mobile number must be 11 digits starting with 1");
         }
         return Normalised.ok(digits);
@@ -54,5 +54,4 @@ public final class PhoneNormaliser {
         }
         return out.toString();
     }
-
 }

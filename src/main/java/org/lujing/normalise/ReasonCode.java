@@ -2,7 +2,6 @@ package org.lujing.normalise;
 
 /** Why a partner's row was rejected, with advice the partner can act on. */
 public enum ReasonCode {
-
     MISSING_FIELD("必填项为空，请补填后重新提交 / A required field is empty: fill it in and send the file again"),
 
     ID_INVALID("身份证号格式或出生日期不正确，应为18位（最后一位可为X），请核对原始证件 / "
@@ -15,8 +14,8 @@ public enum ReasonCode {
             + "Excel stored the ID number as a number and lost its last digits: format the column as Text "
             + "and type the numbers again"),
 
-    DATE_INVALID("日期无法识别或不存在，请使用如2025-03-07的格式 / "
-            + "The date cannot be read or does not exist: write it like 2025-03-07"),
+    DATE_INVALID(
+            "日期无法识别或不存在，请使用如2025-03-07的格式 / " + "The date cannot be read or does not exist: write it like 2025-03-07"),
 
     DATE_AMBIGUOUS("日期无法判断是日/月还是月/日，请使用如2025-03-07的格式，或由管理员为该来源声明日期格式 / "
             + "The date could be day-first or month-first: write it like 2025-03-07, "
@@ -39,5 +38,4 @@ public enum ReasonCode {
     public String advice() {
         return this.advice;
     }
-
 }

@@ -17,15 +17,13 @@ public final class TextFolding {
             // dates, types, units, agencies, names of activities
             "動动務务時时間间類类項项幫帮單单辦办稱称內内課课長长數数冊册結结評评備备註注說说開开終终構构",
             // category words
-            "調调査查協协會会組组參参個个點点訪访談谈測测導导諮咨詢询體体團团輔辅願愿週周線线實实專专場场風风崗岗"
-                    + "職职業业訓训練练擺摆脫脱難难發发讀读圖图與与為为",
+            "調调査查協协會会組组參参個个點点訪访談谈測测導导諮咨詢询體体團团輔辅願愿週周線线實实專专場场風风崗岗" + "職职業业訓训練练擺摆脫脱難难發发讀读圖图與与為为",
             // totals, sign-off and title rows
             "計计總总審审報报紀纪館馆記记員员",
             // correction types and partner kinds
             "緩缓釋释暫暂監监執执醫医學学鐘钟詳详講讲環环驗验");
 
-    private TextFolding() {
-    }
+    private TextFolding() {}
 
     /**
      * Trim, full-width to half-width, drop every whitespace character, and map the traditional
@@ -96,8 +94,13 @@ public final class TextFolding {
 
     static boolean isSpace(char c) {
         // BOM and zero-width characters hide in copied cells and CSV headers.
-        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\uFEFF' || c == '\u200B'
-                || c == '\u200C' || c == '\u200D' || c == '\u2060';
+        return Character.isWhitespace(c)
+                || Character.isSpaceChar(c)
+                || c == '\uFEFF'
+                || c == '\u200B'
+                || c == '\u200C'
+                || c == '\u200D'
+                || c == '\u2060';
     }
 
     private static String stripTrailingColons(String s) {
@@ -142,5 +145,4 @@ public final class TextFolding {
         }
         return Map.copyOf(map);
     }
-
 }

@@ -75,5 +75,4 @@ public final class Vocabulary {
     private static String key(String word) {
         return TextFolding.fold(word).toLowerCase(Locale.ROOT);
     }
-
 }

@@ -25,8 +25,15 @@ public class JobsService {
     private static final Logger log = LoggerFactory.getLogger(JobsService.class);
 
     /** One execution as operators see it; messages masked. */
-    public record Execution(long id, String jobName, String status, String exitCode, String exitMessage, Timestamp startTime,
-            Timestamp endTime, String parameters) {
+    public record Execution(
+            long id,
+            String jobName,
+            String status,
+            String exitCode,
+            String exitMessage,
+            Timestamp startTime,
+            Timestamp endTime,
+            String parameters) {
 
         /** The shape of {@code jobs --json} and {@code GET /api/jobs}: an interface scripts rely on. */
         public java.util.Map<String, Object> asJson() {
@@ -67,18 +74,33 @@ public class JobsService {
     }
 
     /** One step of an execution, with its counts and, when it failed, its exit message (stack trace included, masked). */
-    public record Step(long id, String name, String status, long readCount, long writeCount, long skipCount,
-            long readSkipCount, long processSkipCount, long writeSkipCount, long commitCount, long rollbackCount,
-            String exitCode, String exitMessage, Timestamp startTime, Timestamp endTime) {}
+    public record Step(
+            long id,
+            String name,
+            String status,
+            long readCount,
+            long writeCount,
+            long skipCount,
+            long readSkipCount,
+            long processSkipCount,
+            long writeSkipCount,
+            long commitCount,
+            long rollbackCount,
+            String exitCode,
+            String exitMessage,
+            Timestamp startTime,
+            Timestamp endTime) {}
 
     /**
      * Executions filtered by job name (a part of it), status and start date (inclusive), newest first, at most
      * {@code limit}; any filter may be null.
      */
-    public List<Execution> search(String name, String status, java.time.LocalDate from, java.time.LocalDate to, int limit) {
+    public List<Execution> search(
+            String name, String status, java.time.LocalDate from, java.time.LocalDate to, int limit) {
         Timestamp start = from == null ? null : Timestamp.valueOf(from.atStartOfDay());
         Timestamp end = to == null ? null : Timestamp.valueOf(to.plusDays(1).atStartOfDay());
-        String like = name == null || name.isBlank() ? null : "%" + name.trim().toLowerCase(java.util.Locale.ROOT) + "%";
+        String like =
+                name == null || name.isBlank() ? null : "%" + name.trim().toLowerCase(java.util.Locale.ROOT) + "%";
         return jdbc.sql(EXECUTIONS + """
                         WHERE (CAST(? AS VARCHAR(10)) IS NULL OR e.status = ?)
                           AND (CAST(? AS VARCHAR(100)) IS NULL OR LOWER(i.job_name) LIKE ?)
@@ -127,9 +149,22 @@ public class JobsService {
                           write_skip_count, commit_count, rollback_count, exit_code, exit_message, start_time, end_time
                         FROM batch_step_execution WHERE job_execution_id = ? ORDER BY step_execution_id""")
                 .param(executionId)
-                .query((rs, n) -> new Step(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
-                        rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11),
-                        rs.getString(12), mask(rs.getString(13)), rs.getTimestamp(14), rs.getTimestamp(15)))
+                .query((rs, n) -> new Step(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getLong(4),
+                        rs.getLong(5),
+                        rs.getLong(6),
+                        rs.getLong(7),
+                        rs.getLong(8),
+                        rs.getLong(9),
+                        rs.getLong(10),
+                        rs.getLong(11),
+                        rs.getString(12),
+                        mask(rs.getString(13)),
+                        rs.getTimestamp(14),
+                        rs.getTimestamp(15)))
                 .list();
     }
 
@@ -141,17 +176,26 @@ public class JobsService {
 
     private Execution execution(java.sql.ResultSet rs, boolean withParameters) throws java.sql.SQLException {
         long id = rs.getLong(1);
-        return new Execution(id, rs.getString(2), rs.getString(3), rs.getString(4), mask(rs.getString(5)),
-                rs.getTimestamp(6), rs.getTimestamp(7), withParameters ? parameters(id) : null);
+        return new Execution(
+                id,
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                mask(rs.getString(5)),
+                rs.getTimestamp(6),
+                rs.getTimestamp(7),
+                withParameters ? parameters(id) : null);
     }
 
     private String parameters(long executionId) {
-        return String.join(", ", jdbc.sql("""
+        return String.join(
+                ", ",
+                jdbc.sql("""
                         SELECT parameter_name, parameter_value FROM batch_job_execution_params WHERE job_execution_id = ?
                         ORDER BY parameter_name""")
-                .param(executionId)
-                .query((rs, n) -> rs.getString(1) + "=" + mask(shorten(rs.getString(2))))
-                .list());
+                        .param(executionId)
+                        .query((rs, n) -> rs.getString(1) + "=" + mask(shorten(rs.getString(2))))
+                        .list());
     }
 
     /** Restarts a failed or stopped execution; a restarted ingest resumes after its last committed chunk. */
@@ -204,14 +248,18 @@ public class JobsService {
             }
         }
         if (!recovered.isEmpty()) {
-            log.warn("recovered {} job execution(s) left running by a process that stopped: {} — marked FAILED; "
-                    + "restart each with `jobs restart ID`", recovered.size(), recovered);
+            log.warn(
+                    "recovered {} job execution(s) left running by a process that stopped: {} — marked FAILED; "
+                            + "restart each with `jobs restart ID`",
+                    recovered.size(),
+                    recovered);
         }
         return recovered;
     }
 
     private static LocalDateTime lastMoved(JobExecution execution) {
-        LocalDateTime last = execution.getLastUpdated() != null ? execution.getLastUpdated() : execution.getCreateTime();
+        LocalDateTime last =
+                execution.getLastUpdated() != null ? execution.getLastUpdated() : execution.getCreateTime();
         for (var step : execution.getStepExecutions()) {
             if (step.getLastUpdated() != null && step.getLastUpdated().isAfter(last)) {
                 last = step.getLastUpdated();

@@ -54,11 +54,14 @@ final class CsvRawSheets implements RawSheets {
         int bom = bomLength(head, charset);
         InputStream in = Files.newInputStream(file);
         in.skipNBytes(bom);
-        Reader reader = new BufferedReader(new InputStreamReader(in, charset.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE)));
+        Reader reader = new BufferedReader(new InputStreamReader(
+                in,
+                charset.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPLACE)
+                        .onUnmappableCharacter(CodingErrorAction.REPLACE)));
         char delimiter = declaredDelimiter != null ? unescape(declaredDelimiter) : detectDelimiter(head, bom, charset);
-        CSVFormat format = CSVFormat.DEFAULT.builder()
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
                 .setDelimiter(delimiter)
                 .setIgnoreEmptyLines(false)
                 .setTrim(false)
@@ -87,11 +90,16 @@ final class CsvRawSheets implements RawSheets {
                     }
                     return new RawRow(number, cells);
                 } catch (java.io.UncheckedIOException e) {
-                    throw new UnreadableFileException(FileOutcome.FILE_CORRUPT,
-                            "CSV cannot be parsed after record " + number + ": " + e.getCause().getMessage(), e);
+                    throw new UnreadableFileException(
+                            FileOutcome.FILE_CORRUPT,
+                            "CSV cannot be parsed after record " + number + ": "
+                                    + e.getCause().getMessage(),
+                            e);
                 } catch (IllegalStateException e) {
-                    throw new UnreadableFileException(FileOutcome.FILE_CORRUPT,
-                            "CSV cannot be parsed after record " + number + ": " + e.getMessage(), e);
+                    throw new UnreadableFileException(
+                            FileOutcome.FILE_CORRUPT,
+                            "CSV cannot be parsed after record " + number + ": " + e.getMessage(),
+                            e);
                 }
             }
         };
@@ -129,7 +137,8 @@ final class CsvRawSheets implements RawSheets {
 
     private static boolean isUtf8(byte[] head) {
         try {
-            StandardCharsets.UTF_8.newDecoder()
+            StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(head, 0, trimPartialUtf8(head)));

@@ -42,7 +42,8 @@ final class HeaderDetector {
         for (int i = 0; i < width; i++) {
             Cell up = i < upper.size() ? upper.get(i) : Cell.BLANK;
             Cell down = i < lower.size() ? lower.get(i) : Cell.BLANK;
-            boolean downNames = !down.isBlank() && settings.synonyms().lookup(down.text()).isPresent();
+            boolean downNames =
+                    !down.isBlank() && settings.synonyms().lookup(down.text()).isPresent();
             combined.add(downNames || up.isBlank() ? down : up);
         }
         return combined;

@@ -40,7 +40,8 @@ final class JsonTableReader implements TableReader {
         try {
             this.parser = mapper.createParser(file.toFile());
         } catch (JacksonException e) {
-            throw new UnreadableFileException(FileOutcome.FILE_CORRUPT, fileName + " cannot be opened as JSON: " + e.getOriginalMessage(), e);
+            throw new UnreadableFileException(
+                    FileOutcome.FILE_CORRUPT, fileName + " cannot be opened as JSON: " + e.getOriginalMessage(), e);
         }
     }
 
@@ -50,8 +51,10 @@ final class JsonTableReader implements TableReader {
             JsonNode node = nextObject();
             if (node == null) {
                 if (!sawRecord) {
-                    throw new UnreadableFileException(FileOutcome.NO_TABLE_FOUND,
-                            fileName + " holds no records: expected an array of objects, an object with 'records', 'data' or 'items', or one object a line");
+                    throw new UnreadableFileException(
+                            FileOutcome.NO_TABLE_FOUND,
+                            fileName
+                                    + " holds no records: expected an array of objects, an object with 'records', 'data' or 'items', or one object a line");
                 }
                 return null;
             }
@@ -59,8 +62,10 @@ final class JsonTableReader implements TableReader {
             number++;
             return toRow(node);
         } catch (JacksonException e) {
-            throw new UnreadableFileException(FileOutcome.FILE_CORRUPT,
-                    fileName + " is not valid JSON after record " + number + ": " + e.getOriginalMessage(), e);
+            throw new UnreadableFileException(
+                    FileOutcome.FILE_CORRUPT,
+                    fileName + " is not valid JSON after record " + number + ": " + e.getOriginalMessage(),
+                    e);
         }
     }
 

@@ -44,18 +44,27 @@ public final class PartnerFileReaders {
         String format = format(file);
         String name = file.getFileName().toString();
         return switch (format) {
-            case "csv" -> new SheetTableReader(new CsvRawSheets(file, settings.encoding(), settings.delimiter()), settings);
+            case "csv" ->
+                new SheetTableReader(new CsvRawSheets(file, settings.encoding(), settings.delimiter()), settings);
             case "xlsx", "xls" -> new SheetTableReader(spreadsheet(file, format), settings);
-            case "xlsb" -> throw new UnreadableFileException(FileOutcome.FILE_UNSUPPORTED, name
-                    + "：Excel 二进制工作簿 (.xlsb) 无法读取，请用 Excel 另存为 .xlsx（文件 → 另存为 → Excel 工作簿）"
-                    + " / binary workbooks (.xlsb) are not read: save it as .xlsx");
-            case "ods" -> throw new UnreadableFileException(FileOutcome.FILE_UNSUPPORTED, name
-                    + "：OpenDocument 表格 (.ods) 无法读取，请用 WPS 或 Excel 另存为 .xlsx"
-                    + " / OpenDocument spreadsheets (.ods) are not read: save it as .xlsx");
+            case "xlsb" ->
+                throw new UnreadableFileException(
+                        FileOutcome.FILE_UNSUPPORTED,
+                        name
+                                + "：Excel 二进制工作簿 (.xlsb) 无法读取，请用 Excel 另存为 .xlsx（文件 → 另存为 → Excel 工作簿）"
+                                + " / binary workbooks (.xlsb) are not read: save it as .xlsx");
+            case "ods" ->
+                throw new UnreadableFileException(
+                        FileOutcome.FILE_UNSUPPORTED,
+                        name
+                                + "：OpenDocument 表格 (.ods) 无法读取，请用 WPS 或 Excel 另存为 .xlsx"
+                                + " / OpenDocument spreadsheets (.ods) are not read: save it as .xlsx");
             case "json" -> new JsonTableReader(file, settings);
-            default -> throw new UnreadableFileException(FileOutcome.FILE_UNSUPPORTED,
-                    name + ": the format '" + (format.isEmpty() ? "(no extension)" : format)
-                            + "' is not read by Lujing; save it as .xlsx (Excel: 文件 → 另存为 → Excel 工作簿) or export CSV/JSON");
+            default ->
+                throw new UnreadableFileException(
+                        FileOutcome.FILE_UNSUPPORTED,
+                        name + ": the format '" + (format.isEmpty() ? "(no extension)" : format)
+                                + "' is not read by Lujing; save it as .xlsx (Excel: 文件 → 另存为 → Excel 工作簿) or export CSV/JSON");
         };
     }
 
@@ -76,17 +85,24 @@ public final class PartnerFileReaders {
         if (startsWith(head, 'P', 'K')) {
             return new XlsxRawSheets(file.toFile());
         }
-        if (head.length >= 2 && head[0] == 0x09 && (head[1] == 0x00 || head[1] == 0x02 || head[1] == 0x04 || head[1] == 0x08)) {
-            throw new UnreadableFileException(FileOutcome.FILE_UNSUPPORTED, name
-                    + " 是 Excel 2.x–4.x 的老格式，请用 Excel 另存为 .xlsx / is an Excel 2–4 worksheet: save it as .xlsx");
+        if (head.length >= 2
+                && head[0] == 0x09
+                && (head[1] == 0x00 || head[1] == 0x02 || head[1] == 0x04 || head[1] == 0x08)) {
+            throw new UnreadableFileException(
+                    FileOutcome.FILE_UNSUPPORTED,
+                    name + " 是 Excel 2.x–4.x 的老格式，请用 Excel 另存为 .xlsx / is an Excel 2–4 worksheet: save it as .xlsx");
         }
         if (looksLikeMarkup(file)) {
-            throw new UnreadableFileException(FileOutcome.FILE_UNSUPPORTED, name
-                    + " 其实是网页或 XML 表格，只是扩展名为 ." + format + "；请用 Excel 打开后另存为 .xlsx"
-                    + " / is a web page or XML spreadsheet with a workbook's name: open it in Excel and save it as .xlsx");
+            throw new UnreadableFileException(
+                    FileOutcome.FILE_UNSUPPORTED,
+                    name
+                            + " 其实是网页或 XML 表格，只是扩展名为 ." + format + "；请用 Excel 打开后另存为 .xlsx"
+                            + " / is a web page or XML spreadsheet with a workbook's name: open it in Excel and save it as .xlsx");
         }
-        throw new UnreadableFileException(FileOutcome.FILE_CORRUPT, name
-                + " 不是 Excel 工作簿（文件头不符），可能已损坏 / is not a workbook: its first bytes are neither an .xlsx (zip) nor an .xls (OLE2)");
+        throw new UnreadableFileException(
+                FileOutcome.FILE_CORRUPT,
+                name
+                        + " 不是 Excel 工作簿（文件头不符），可能已损坏 / is not a workbook: its first bytes are neither an .xlsx (zip) nor an .xls (OLE2)");
     }
 
     /** Web systems often "export to Excel" as HTML or SpreadsheetML with an .xls name. */

@@ -43,8 +43,13 @@ final class SheetTableReader implements TableReader {
                 sheet = null;
                 continue;
             }
-            return new SourceRow(sheet.name(), row.number(), HeaderDetector.map(columns, row.cells()), row.cells(),
-                    sheets.date1904(), headers);
+            return new SourceRow(
+                    sheet.name(),
+                    row.number(),
+                    HeaderDetector.map(columns, row.cells()),
+                    row.cells(),
+                    sheets.date1904(),
+                    headers);
         }
     }
 
@@ -65,7 +70,9 @@ final class SheetTableReader implements TableReader {
             if (header.isPresent()) {
                 List<Cell> named = headerCells;
                 headers = new java.util.EnumMap<>(Field.class);
-                header.get().forEach((field, col) -> headers.put(field, named.get(col).text().strip()));
+                header.get()
+                        .forEach((field, col) ->
+                                headers.put(field, named.get(col).text().strip()));
                 return header.get();
             }
             previous = row;

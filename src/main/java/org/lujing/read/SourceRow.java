@@ -8,7 +8,12 @@ import java.util.Map;
  * field, and all its cells (to recognise blank, total and sign-off rows).
  */
 public record SourceRow(
-        String sheet, int rowNumber, Map<Field, Cell> fields, List<Cell> cells, boolean date1904, Map<Field, String> headers) {
+        String sheet,
+        int rowNumber,
+        Map<Field, Cell> fields,
+        List<Cell> cells,
+        boolean date1904,
+        Map<Field, String> headers) {
 
     /** The header as the partner wrote it for a field, for error reports; the field's key if unknown. */
     public String header(Field field) {

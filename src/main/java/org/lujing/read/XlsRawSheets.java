@@ -66,6 +66,7 @@ final class XlsRawSheets implements RawSheets {
     static final int MAX_COLUMNS = 256;
     /** Cells (and rows) a sheet holds back to put interleaved rows together: a few MB at most. */
     static final int WINDOW = 100_000;
+
     private static final int MAX_XF = 65_536;
     /** FILEPASS: the workbook is encrypted from here on (record bodies only). */
     private static final int FILE_PASS_SID = 0x002F;
@@ -83,12 +84,15 @@ final class XlsRawSheets implements RawSheets {
     private boolean date1904;
     /** Number-format index of each cell style (XF), in file order. */
     private int[] xfFormat = new int[64];
+
     private int xfCount;
     /** Custom number formats (index up to 65,535) that show dates; built-in ones are known without a record. */
     private final BitSet customDateFormats = new BitSet();
+
     private final BitSet customFormats = new BitSet();
     /** The cell styles (XF indexes) that show numbers as dates. */
     private final BitSet dateStyles = new BitSet();
+
     private int depth;
     private int sheetsSeen;
     private boolean ended;
@@ -110,9 +114,11 @@ final class XlsRawSheets implements RawSheets {
                 throw encrypted(null);
             }
             if (WORKBOOK_ENTRIES.stream().noneMatch(root::hasEntry)) {
-                throw new UnreadableFileException(FileOutcome.FILE_UNSUPPORTED, fileName
-                        + " 不是 Excel 工作簿（可能是 Word 等其他 Office 文件）；请用 Excel 另存为 .xlsx"
-                        + " / holds no Excel workbook (another Office document?): save the table as .xlsx");
+                throw new UnreadableFileException(
+                        FileOutcome.FILE_UNSUPPORTED,
+                        fileName
+                                + " 不是 Excel 工作簿（可能是 Word 等其他 Office 文件）；请用 Excel 另存为 .xlsx"
+                                + " / holds no Excel workbook (another Office document?): save the table as .xlsx");
             }
             String entry = HSSFWorkbook.getWorkbookDirEntryName(root);
             refuseStringTablesBeyondMemory(root, entry, heapBudget);
@@ -171,9 +177,12 @@ final class XlsRawSheets implements RawSheets {
     private void refuseStringTablesBeyondMemory(DirectoryNode root, String entry, long heapBudget) throws IOException {
         long estimate = sharedStringHeapEstimate(root, entry);
         if (estimate > heapBudget) {
-            throw new UnreadableFileException(FileOutcome.FILE_TOO_LARGE, fileName + " 的共享文本表过大（约需 "
-                    + (estimate >> 20) + " MB 内存），超出本机可用内存；请把工作簿拆成几个文件再提交 / holds so much distinct text"
-                    + " that reading it would need about " + (estimate >> 20) + " MB of memory: split the workbook into smaller files",
+            throw new UnreadableFileException(
+                    FileOutcome.FILE_TOO_LARGE,
+                    fileName + " 的共享文本表过大（约需 "
+                            + (estimate >> 20) + " MB 内存），超出本机可用内存；请把工作簿拆成几个文件再提交 / holds so much distinct text"
+                            + " that reading it would need about " + (estimate >> 20)
+                            + " MB of memory: split the workbook into smaller files",
                     null);
         }
     }
@@ -200,8 +209,12 @@ final class XlsRawSheets implements RawSheets {
                     bytes += length;
                     if (!encrypted && length >= 8) {
                         byte[] counts = in.readNBytes(8);
-                        declared = counts.length < 8 ? -1 : (counts[4] & 0xFFL) | (counts[5] & 0xFFL) << 8
-                                | (counts[6] & 0xFFL) << 16 | (counts[7] & 0xFFL) << 24;
+                        declared = counts.length < 8
+                                ? -1
+                                : (counts[4] & 0xFFL)
+                                        | (counts[5] & 0xFFL) << 8
+                                        | (counts[6] & 0xFFL) << 16
+                                        | (counts[7] & 0xFFL) << 24;
                         length -= counts.length;
                     }
                 } else if (sid == ContinueRecord.sid && inTable) {
@@ -223,7 +236,8 @@ final class XlsRawSheets implements RawSheets {
     private void readGlobals() {
         Record first = next();
         if (!(first instanceof BOFRecord bof) || bof.getType() != BOFRecord.TYPE_WORKBOOK) {
-            throw new UnreadableFileException(FileOutcome.FILE_CORRUPT,
+            throw new UnreadableFileException(
+                    FileOutcome.FILE_CORRUPT,
                     fileName + " does not start like an Excel workbook stream (no workbook BOF record)");
         }
         List<BoundSheetRecord> bound = new ArrayList<>();
@@ -356,11 +370,13 @@ final class XlsRawSheets implements RawSheets {
         private final TreeMap<Integer, List<Cell>> pending = new TreeMap<>();
         /** Cells and rows held in {@link #pending}. */
         private int held;
+
         private int lastEmitted = -1;
         private int rowsOut;
         private boolean done;
         /** Where a string-valued formula's result goes when its STRING record follows. */
         private int formulaRow = -1;
+
         private int formulaColumn = -1;
 
         XlsSheet(String name) {
@@ -396,8 +412,10 @@ final class XlsRawSheets implements RawSheets {
             }
             held -= lowest.getValue().size() + 1;
             if (++rowsOut > MAX_ROWS) {
-                throw new UnreadableFileException(FileOutcome.FILE_CORRUPT, fileName + ": sheet '" + name
-                        + "' yields more than 65,536 rows, which an .xls cannot hold; the file is damaged");
+                throw new UnreadableFileException(
+                        FileOutcome.FILE_CORRUPT,
+                        fileName + ": sheet '" + name
+                                + "' yields more than 65,536 rows, which an .xls cannot hold; the file is damaged");
             }
             lastEmitted = Math.max(lastEmitted, lowest.getKey());
             return new RawRow(lowest.getKey() + 1, lowest.getValue());
@@ -475,8 +493,10 @@ final class XlsRawSheets implements RawSheets {
 
         private String sharedString(int index) {
             if (sst == null || index < 0 || index >= sst.getNumUniqueStrings()) {
-                throw new UnreadableFileException(FileOutcome.FILE_CORRUPT, fileName + ": a cell in sheet '" + name
-                        + "' refers to shared string " + index + ", which the workbook does not hold");
+                throw new UnreadableFileException(
+                        FileOutcome.FILE_CORRUPT,
+                        fileName + ": a cell in sheet '" + name + "' refers to shared string " + index
+                                + ", which the workbook does not hold");
             }
             return sst.getString(index).getString();
         }
@@ -494,8 +514,10 @@ final class XlsRawSheets implements RawSheets {
     }
 
     private UnreadableFileException encrypted(Throwable cause) {
-        return new UnreadableFileException(FileOutcome.FILE_ENCRYPTED, fileName
-                + " 有打开密码，无法读取；请去掉密码后另存为 .xlsx 再提交 / is password-protected: remove the password and save it as .xlsx",
+        return new UnreadableFileException(
+                FileOutcome.FILE_ENCRYPTED,
+                fileName
+                        + " 有打开密码，无法读取；请去掉密码后另存为 .xlsx 再提交 / is password-protected: remove the password and save it as .xlsx",
                 cause);
     }
 
@@ -507,13 +529,19 @@ final class XlsRawSheets implements RawSheets {
             return encrypted(e);
         }
         if (e instanceof OldExcelFormatException) {
-            return new UnreadableFileException(FileOutcome.FILE_UNSUPPORTED, fileName
-                    + " 是 Excel 5.0/95 或更早的格式；请用 Excel 另存为 .xlsx / is an Excel 95 (or older) workbook: save it as .xlsx",
+            return new UnreadableFileException(
+                    FileOutcome.FILE_UNSUPPORTED,
+                    fileName
+                            + " 是 Excel 5.0/95 或更早的格式；请用 Excel 另存为 .xlsx / is an Excel 95 (or older) workbook: save it as .xlsx",
                     e);
         }
-        return new UnreadableFileException(FileOutcome.FILE_CORRUPT, fileName
-                + " 已损坏，无法作为 .xls 读取 / cannot be read as an .xls workbook (" + e.getClass().getSimpleName() + ": "
-                + e.getMessage() + ")", e);
+        return new UnreadableFileException(
+                FileOutcome.FILE_CORRUPT,
+                fileName
+                        + " 已损坏，无法作为 .xls 读取 / cannot be read as an .xls workbook ("
+                        + e.getClass().getSimpleName() + ": "
+                        + e.getMessage() + ")",
+                e);
     }
 
     private static void closeQuietly(InputStream in, POIFSFileSystem fs) {

@@ -219,7 +219,9 @@ final class XlsxRawSheets implements RawSheets {
                 }
                 try {
                     double serial = Double.parseDouble(value);
-                    LocalDateTime dt = DateUtil.isValidExcelDate(serial) ? DateUtil.getLocalDateTime(serial, date1904, true) : null;
+                    LocalDateTime dt = DateUtil.isValidExcelDate(serial)
+                            ? DateUtil.getLocalDateTime(serial, date1904, true)
+                            : null;
                     if (dt != null) {
                         Cell date = new Cell(XlsRawSheets.isoText(dt), CellKind.DATE);
                         if (dateCells.size() < CACHE_LIMIT) {
@@ -242,9 +244,12 @@ final class XlsxRawSheets implements RawSheets {
                 try {
                     index = Integer.parseInt(value.strip());
                 } catch (NumberFormatException e) {
-                    throw new UnreadableFileException(FileOutcome.FILE_CORRUPT, file.getName()
-                            + " 已损坏：单元格引用了不存在的共享字符串 / a cell refers to shared string " + value.strip()
-                            + ", which the workbook does not hold", e);
+                    throw new UnreadableFileException(
+                            FileOutcome.FILE_CORRUPT,
+                            file.getName()
+                                    + " 已损坏：单元格引用了不存在的共享字符串 / a cell refers to shared string " + value.strip()
+                                    + ", which the workbook does not hold",
+                            e);
                 }
                 yield strings.cell(file, index);
             }
@@ -299,7 +304,10 @@ final class XlsxRawSheets implements RawSheets {
         StringBuilder out = new StringBuilder(text.length());
         int i = 0;
         while (i < text.length()) {
-            if (i + 7 <= text.length() && text.startsWith("_x", i) && text.charAt(i + 6) == '_' && isHex(text, i + 2, i + 6)) {
+            if (i + 7 <= text.length()
+                    && text.startsWith("_x", i)
+                    && text.charAt(i + 6) == '_'
+                    && isHex(text, i + 2, i + 6)) {
                 out.append((char) Integer.parseInt(text.substring(i + 2, i + 6), 16));
                 i += 7;
             } else {

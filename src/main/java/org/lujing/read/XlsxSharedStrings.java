@@ -54,7 +54,8 @@ final class XlsxSharedStrings {
             return new XlsxSharedStrings(new String[0]);
         }
         PackagePart part = parts.get(0);
-        long unpacked = part.getSize(); // the zip entry's declared size; -1 when unknown, and checked again while reading
+        long unpacked =
+                part.getSize(); // the zip entry's declared size; -1 when unknown, and checked again while reading
         if (unpacked > budgetBytes) {
             throw tooLarge(file, unpacked + " bytes unpacked");
         }
@@ -68,7 +69,8 @@ final class XlsxSharedStrings {
         }
     }
 
-    private static String[] parse(File file, InputStream in, XMLInputFactory xml, long budgetBytes) throws XMLStreamException {
+    private static String[] parse(File file, InputStream in, XMLInputFactory xml, long budgetBytes)
+            throws XMLStreamException {
         XMLStreamReader r = xml.createXMLStreamReader(in);
         try {
             ArrayList<String> items = new ArrayList<>();
@@ -143,18 +145,22 @@ final class XlsxSharedStrings {
     }
 
     private static UnreadableFileException tooLarge(File file, String what) {
-        return new UnreadableFileException(FileOutcome.FILE_TOO_LARGE, file.getName()
-                + " 的共享字符串表太大（" + what + "），超出可用内存；请按月拆分文件，或另存为 CSV 后提交"
-                + " / holds too much distinct text for memory (its shared-strings table, " + what
-                + "): split it into smaller files (by month) or save it as CSV");
+        return new UnreadableFileException(
+                FileOutcome.FILE_TOO_LARGE,
+                file.getName()
+                        + " 的共享字符串表太大（" + what + "），超出可用内存；请按月拆分文件，或另存为 CSV 后提交"
+                        + " / holds too much distinct text for memory (its shared-strings table, " + what
+                        + "): split it into smaller files (by month) or save it as CSV");
     }
 
     /** The text cell of item {@code index}; a cell pointing past the table means the file is damaged. */
     Cell cell(File file, int index) {
         if (index < 0 || index >= items.length) {
-            throw new UnreadableFileException(FileOutcome.FILE_CORRUPT, file.getName()
-                    + " 已损坏：单元格引用了不存在的共享字符串 / a cell refers to shared string " + index
-                    + ", which the workbook does not hold (it has " + items.length + ")");
+            throw new UnreadableFileException(
+                    FileOutcome.FILE_CORRUPT,
+                    file.getName()
+                            + " 已损坏：单元格引用了不存在的共享字符串 / a cell refers to shared string " + index
+                            + ", which the workbook does not hold (it has " + items.length + ")");
         }
         Cell cell = cells[index];
         if (cell == null) {

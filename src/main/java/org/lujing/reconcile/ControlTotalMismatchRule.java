@@ -18,8 +18,16 @@ class ControlTotalMismatchRule implements ReconciliationRule {
 
     static final String NAME = "CONTROL_TOTAL_MISMATCH";
 
-    private record Total(long fileId, String sourceId, String fileName, int dataRows, int rowsRead, int skipped,
-            String sheet, int rowNo, int declared) {}
+    private record Total(
+            long fileId,
+            String sourceId,
+            String fileName,
+            int dataRows,
+            int rowsRead,
+            int skipped,
+            String sheet,
+            int rowNo,
+            int declared) {}
 
     @Override
     public String name() {
@@ -28,14 +36,22 @@ class ControlTotalMismatchRule implements ReconciliationRule {
 
     @Override
     public List<Finding> evaluate(ReconcileContext ctx) {
-        List<Total> totals = ctx.jdbc().sql("""
+        List<Total> totals = ctx.jdbc()
+                .sql("""
                         SELECT f.id, f.source_id, f.file_name, f.rows_read, f.skipped, t.sheet, t.row_no, t.declared_count
                         FROM ingest_file f JOIN file_control_total t ON t.file_id = f.id
                         WHERE t.declared_count IS NOT NULL AND f.outcome IN ('LOADED', 'LOADED_WITH_REJECTS')
                         ORDER BY f.id, t.sheet, t.row_no""")
-                .query((rs, i) -> new Total(rs.getLong("id"), rs.getString("source_id"), rs.getString("file_name"),
-                        rs.getInt("rows_read") - rs.getInt("skipped"), rs.getInt("rows_read"), rs.getInt("skipped"),
-                        rs.getString("sheet"), rs.getInt("row_no"), rs.getInt("declared_count")))
+                .query((rs, i) -> new Total(
+                        rs.getLong("id"),
+                        rs.getString("source_id"),
+                        rs.getString("file_name"),
+                        rs.getInt("rows_read") - rs.getInt("skipped"),
+                        rs.getInt("rows_read"),
+                        rs.getInt("skipped"),
+                        rs.getString("sheet"),
+                        rs.getInt("row_no"),
+                        rs.getInt("declared_count")))
                 .list();
         // file → sheet → its last total row (rows come ordered by row number)
         Map<Long, Map<String, Total>> byFile = new LinkedHashMap<>();
@@ -50,11 +66,22 @@ class ControlTotalMismatchRule implements ReconciliationRule {
                 continue;
             }
             StringBuilder where = new StringBuilder();
-            sheets.values().forEach(t -> where.append(where.length() == 0 ? "" : ", ")
-                    .append(t.sheet().isEmpty() ? "" : "「" + t.sheet() + "」 ").append("row ").append(t.rowNo()));
-            out.add(new Finding(NAME, "file:" + any.fileId(), Severity.HIGH, null, null, any.sourceId(), any.fileId(),
+            sheets.values()
+                    .forEach(t -> where.append(where.length() == 0 ? "" : ", ")
+                            .append(t.sheet().isEmpty() ? "" : "「" + t.sheet() + "」 ")
+                            .append("row ")
+                            .append(t.rowNo()));
+            out.add(new Finding(
+                    NAME,
+                    "file:" + any.fileId(),
+                    Severity.HIGH,
+                    null,
+                    null,
+                    any.sourceId(),
+                    any.fileId(),
                     Masking.value(any.fileName()) + " declares " + declared + " data rows (total row at " + where
-                            + ") but has " + any.dataRows() + " (rows read " + any.rowsRead() + " − skipped " + any.skipped() + ")"));
+                            + ") but has " + any.dataRows() + " (rows read " + any.rowsRead() + " − skipped "
+                            + any.skipped() + ")"));
         }
         return out;
     }

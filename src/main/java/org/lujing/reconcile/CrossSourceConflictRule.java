@@ -22,7 +22,8 @@ class CrossSourceConflictRule implements ReconciliationRule {
 
     static final String NAME = "CROSS_SOURCE_CONFLICT";
 
-    private record Provenance(long recordId, String sourceId, long fileId, BigDecimal hours, BigDecimal quantity, String outcome) {}
+    private record Provenance(
+            long recordId, String sourceId, long fileId, BigDecimal hours, BigDecimal quantity, String outcome) {}
 
     @Override
     public String name() {
@@ -31,24 +32,37 @@ class CrossSourceConflictRule implements ReconciliationRule {
 
     @Override
     public List<Finding> evaluate(ReconcileContext ctx) {
-        List<Provenance> rows = ctx.jdbc().sql("""
+        List<Provenance> rows = ctx.jdbc()
+                .sql("""
                         SELECT COALESCE(r.merged_into, r.id) AS record_id, s.source_id, s.file_id, s.hours, s.quantity, s.outcome
                         FROM record_source s JOIN support_record r ON r.id = s.record_id
                         WHERE COALESCE(r.merged_into, r.id) IN (
                           SELECT COALESCE(r2.merged_into, r2.id) FROM record_source s2 JOIN support_record r2 ON r2.id = s2.record_id
                           GROUP BY COALESCE(r2.merged_into, r2.id) HAVING COUNT(DISTINCT s2.source_id) > 1)
                         ORDER BY COALESCE(r.merged_into, r.id), s.id""")
-                .query((rs, i) -> new Provenance(rs.getLong("record_id"), rs.getString("source_id"), rs.getLong("file_id"),
-                        rs.getBigDecimal("hours"), rs.getBigDecimal("quantity"), rs.getString("outcome")))
+                .query((rs, i) -> new Provenance(
+                        rs.getLong("record_id"),
+                        rs.getString("source_id"),
+                        rs.getLong("file_id"),
+                        rs.getBigDecimal("hours"),
+                        rs.getBigDecimal("quantity"),
+                        rs.getString("outcome")))
                 .list();
         Map<Long, List<Provenance>> byRecord = new LinkedHashMap<>();
-        rows.forEach(p -> byRecord.computeIfAbsent(p.recordId(), k -> new ArrayList<>()).add(p));
+        rows.forEach(p ->
+                byRecord.computeIfAbsent(p.recordId(), k -> new ArrayList<>()).add(p));
         List<Finding> out = new ArrayList<>();
         byRecord.forEach((recordId, links) -> {
             List<String> conflicts = new ArrayList<>();
             conflict("hours", links, Provenance::hours, conflicts);
             conflict("quantity", links, Provenance::quantity, conflicts);
-            conflict("outcome", links, p -> p.outcome() == null || p.outcome().isBlank() ? null : p.outcome().strip(), conflicts);
+            conflict(
+                    "outcome",
+                    links,
+                    p -> p.outcome() == null || p.outcome().isBlank()
+                            ? null
+                            : p.outcome().strip(),
+                    conflicts);
             if (!conflicts.isEmpty()) {
                 out.add(finding(ctx, recordId, links, String.join("; ", conflicts)));
             }
@@ -57,7 +71,8 @@ class CrossSourceConflictRule implements ReconciliationRule {
     }
 
     /** Adds "hours: community 2, university 3" when two sources give different non-empty values. */
-    private static <T> void conflict(String field, List<Provenance> links, Function<Provenance, T> value, List<String> out) {
+    private static <T> void conflict(
+            String field, List<Provenance> links, Function<Provenance, T> value, List<String> out) {
         boolean differs = false;
         for (Provenance a : links) {
             for (Provenance b : links) {
@@ -70,7 +85,8 @@ class CrossSourceConflictRule implements ReconciliationRule {
         }
         if (differs) {
             TreeSet<String> shown = new TreeSet<>();
-            links.stream().filter(p -> value.apply(p) != null)
+            links.stream()
+                    .filter(p -> value.apply(p) != null)
                     .forEach(p -> shown.add(p.sourceId() + " " + display(value.apply(p))));
             out.add(field + ": " + String.join(", ", shown));
         }
@@ -88,22 +104,35 @@ class CrossSourceConflictRule implements ReconciliationRule {
     }
 
     private static Finding finding(ReconcileContext ctx, long recordId, List<Provenance> links, String conflicts) {
-        Map<String, Object> r = ctx.jdbc().sql("""
+        Map<String, Object> r = ctx.jdbc()
+                .sql("""
                         SELECT r.subject_id, r.person_name, r.id_masked, r.category, r.activity_date, r.agency, s.name, s.id_masked AS subject_masked
                         FROM support_record r LEFT JOIN subject s ON s.id = r.subject_id WHERE r.id = ?""")
                 .param(recordId)
                 .query((rs, i) -> {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("subjectId", rs.getObject("subject_id") == null ? null : rs.getLong("subject_id"));
-                    m.put("person", rs.getString("name") != null
-                            ? PersonDisplay.of(rs.getString("name"), rs.getString("subject_masked"))
-                            : PersonDisplay.of(rs.getString("person_name"), rs.getString("id_masked")));
-                    m.put("what", rs.getString("category") + " on " + rs.getDate("activity_date") + " by " + rs.getString("agency"));
+                    m.put(
+                            "person",
+                            rs.getString("name") != null
+                                    ? PersonDisplay.of(rs.getString("name"), rs.getString("subject_masked"))
+                                    : PersonDisplay.of(rs.getString("person_name"), rs.getString("id_masked")));
+                    m.put(
+                            "what",
+                            rs.getString("category") + " on " + rs.getDate("activity_date") + " by "
+                                    + rs.getString("agency"));
                     return m;
                 })
                 .single();
         Provenance first = links.get(0);
-        return new Finding(NAME, "record:" + recordId, Severity.MEDIUM, (Long) r.get("subjectId"), (String) r.get("person"),
-                first.sourceId(), first.fileId(), r.get("what") + ": sources disagree on " + conflicts);
+        return new Finding(
+                NAME,
+                "record:" + recordId,
+                Severity.MEDIUM,
+                (Long) r.get("subjectId"),
+                (String) r.get("person"),
+                first.sourceId(),
+                first.fileId(),
+                r.get("what") + ": sources disagree on " + conflicts);
     }
 }

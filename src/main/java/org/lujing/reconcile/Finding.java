@@ -8,5 +8,12 @@ package org.lujing.reconcile;
  * @param personMasked name and masked ID number, or null when the finding is not about a person
  * @param details a sentence for the operator, masked
  */
-record Finding(String rule, String key, Severity severity, Long subjectId, String personMasked, String sourceId,
-        Long fileId, String details) {}
+record Finding(
+        String rule,
+        String key,
+        Severity severity,
+        Long subjectId,
+        String personMasked,
+        String sourceId,
+        Long fileId,
+        String details) {}

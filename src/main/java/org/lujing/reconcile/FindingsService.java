@@ -18,12 +18,23 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class FindingsService {
 
-    static final RowMapper<StoredFinding> ROW = (rs, i) -> new StoredFinding(rs.getLong("id"), rs.getString("rule"),
-            rs.getString("finding_key"), rs.getString("severity"), longOrNull(rs, "subject_id"),
-            rs.getString("person_masked"), rs.getString("source_id"), longOrNull(rs, "file_id"),
-            rs.getString("details"), PersonDisplay.date(rs.getDate("first_seen")), PersonDisplay.date(rs.getDate("last_seen")),
-            rs.getString("status"), PersonDisplay.date(rs.getDate("cleared_on")), rs.getString("status_note"),
-            rs.getString("status_by"), rs.getTimestamp("status_at"));
+    static final RowMapper<StoredFinding> ROW = (rs, i) -> new StoredFinding(
+            rs.getLong("id"),
+            rs.getString("rule"),
+            rs.getString("finding_key"),
+            rs.getString("severity"),
+            longOrNull(rs, "subject_id"),
+            rs.getString("person_masked"),
+            rs.getString("source_id"),
+            longOrNull(rs, "file_id"),
+            rs.getString("details"),
+            PersonDisplay.date(rs.getDate("first_seen")),
+            PersonDisplay.date(rs.getDate("last_seen")),
+            rs.getString("status"),
+            PersonDisplay.date(rs.getDate("cleared_on")),
+            rs.getString("status_note"),
+            rs.getString("status_by"),
+            rs.getTimestamp("status_at"));
 
     private static final String COLUMNS = """
             SELECT id, rule, finding_key, severity, subject_id, person_masked, source_id, file_id, details, first_seen,
@@ -59,7 +70,8 @@ public class FindingsService {
         if (rule != null) {
             String wanted = rule.strip().toUpperCase(Locale.ROOT);
             if (!ReconcileService.RULE_ORDER.contains(wanted)) {
-                throw new IllegalArgumentException("there is no rule " + rule + "; rules are " + String.join(", ", ReconcileService.RULE_ORDER));
+                throw new IllegalArgumentException(
+                        "there is no rule " + rule + "; rules are " + String.join(", ", ReconcileService.RULE_ORDER));
             }
             sql.append(" AND rule = ?");
             params.add(wanted);
@@ -101,15 +113,20 @@ public class FindingsService {
 
     private StoredFinding change(StoredFinding f, FindingStatus status, String note, String actor, String action) {
         if (note == null || note.isBlank()) {
-            throw new IllegalArgumentException("say why: a note is required to " + status.name().toLowerCase(Locale.ROOT) + " a finding");
+            throw new IllegalArgumentException(
+                    "say why: a note is required to " + status.name().toLowerCase(Locale.ROOT) + " a finding");
         }
         if (actor == null || actor.isBlank()) {
             throw new IllegalArgumentException("an actor is required");
         }
         String masked = Masking.value(note.strip());
         jdbc.sql("UPDATE finding SET status = ?, status_note = ?, status_by = ?, status_at = ? WHERE id = ?")
-                .params(status.name(), masked.length() > 1000 ? masked.substring(0, 1000) : masked, actor,
-                        Timestamp.from(Instant.now()), f.id())
+                .params(
+                        status.name(),
+                        masked.length() > 1000 ? masked.substring(0, 1000) : masked,
+                        actor,
+                        Timestamp.from(Instant.now()),
+                        f.id())
                 .update();
         audit.record(actor, action, "finding #" + f.id(), note, null);
         return find(f.id()).orElseThrow();

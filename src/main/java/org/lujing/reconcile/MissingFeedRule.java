@@ -50,13 +50,15 @@ class MissingFeedRule implements ReconciliationRule {
             if (source.cadence() == Cadence.NONE) {
                 continue;
             }
-            List<LocalDateTime> deliveries = ctx.jdbc().sql("""
+            List<LocalDateTime> deliveries = ctx.jdbc()
+                    .sql("""
                             SELECT received_at FROM ingest_file
                             WHERE source_id = ? AND outcome IN ('LOADED', 'LOADED_WITH_REJECTS') ORDER BY received_at""")
                     .param(source.id())
                     .query((rs, i) -> rs.getTimestamp("received_at").toLocalDateTime())
                     .list();
-            LocalDate since = ctx.settings().feedsSince() != null ? ctx.settings().feedsSince()
+            LocalDate since = ctx.settings().feedsSince() != null
+                    ? ctx.settings().feedsSince()
                     : deliveries.isEmpty() ? null : deliveries.get(0).toLocalDate();
             if (since == null) {
                 continue;
@@ -64,9 +66,18 @@ class MissingFeedRule implements ReconciliationRule {
             for (Period p : periods(source.cadence(), since, ctx.asOf())) {
                 boolean delivered = deliveries.stream().anyMatch(d -> !d.isBefore(p.from()) && d.isBefore(p.until()));
                 if (!delivered) {
-                    out.add(new Finding(NAME, "source:" + source.id() + ":" + p.label(), Severity.MEDIUM, null, null,
-                            source.id(), null, source.id() + " (" + source.agency() + ", " + source.cadence().name().toLowerCase()
-                                    + ") delivered no loaded file for " + p.label() + " (window " + p.from().toLocalDate()
+                    out.add(new Finding(
+                            NAME,
+                            "source:" + source.id() + ":" + p.label(),
+                            Severity.MEDIUM,
+                            null,
+                            null,
+                            source.id(),
+                            null,
+                            source.id() + " (" + source.agency() + ", "
+                                    + source.cadence().name().toLowerCase()
+                                    + ") delivered no loaded file for " + p.label() + " (window "
+                                    + p.from().toLocalDate()
                                     + " … " + p.until().toLocalDate().minusDays(1) + ", due " + p.due() + ")"));
                 }
             }
@@ -84,17 +95,26 @@ class MissingFeedRule implements ReconciliationRule {
                     break;
                 }
                 if (!due.isBefore(since)) {
-                    out.add(new Period(m.toString(), m.atDay(MONTHLY_DUE_DAY + 1).atStartOfDay(), due.plusDays(1).atStartOfDay(), due));
+                    out.add(new Period(
+                            m.toString(),
+                            m.atDay(MONTHLY_DUE_DAY + 1).atStartOfDay(),
+                            due.plusDays(1).atStartOfDay(),
+                            due));
                 }
             }
         } else if (cadence == Cadence.WEEKLY) {
-            for (LocalDate monday = since.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)); ; monday = monday.plusWeeks(1)) {
+            for (LocalDate monday = since.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+                    ;
+                    monday = monday.plusWeeks(1)) {
                 LocalDate sunday = monday.plusDays(6);
                 if (sunday.isAfter(asOf)) {
                     break;
                 }
-                String label = String.format("%d-W%02d", monday.get(IsoFields.WEEK_BASED_YEAR), monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
-                out.add(new Period(label, monday.atStartOfDay(), monday.plusWeeks(1).atStartOfDay(), sunday));
+                String label = String.format(
+                        "%d-W%02d",
+                        monday.get(IsoFields.WEEK_BASED_YEAR), monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+                out.add(new Period(
+                        label, monday.atStartOfDay(), monday.plusWeeks(1).atStartOfDay(), sunday));
             }
         }
         return out;

@@ -41,21 +41,28 @@ class NoRecentSupportRule implements ReconciliationRule {
     public List<Finding> evaluate(ReconcileContext ctx) {
         LocalDate asOf = ctx.asOf();
         LocalDate windowStart = asOf.minusDays(ctx.settings().recentDays() - 1L);
-        LocalDate lastSunday = asOf.getDayOfWeek() == DayOfWeek.SUNDAY ? asOf : asOf.with(TemporalAdjusters.previous(DayOfWeek.SUNDAY));
+        LocalDate lastSunday = asOf.getDayOfWeek() == DayOfWeek.SUNDAY
+                ? asOf
+                : asOf.with(TemporalAdjusters.previous(DayOfWeek.SUNDAY));
         LocalDate week2 = lastSunday.minusDays(6);
         LocalDate week1 = week2.minusWeeks(1);
 
-        List<Person> active = ctx.jdbc().sql("""
+        List<Person> active = ctx.jdbc()
+                .sql("""
                         SELECT id, name, id_masked, supervision_start FROM subject
                         WHERE supervision_start IS NOT NULL AND supervision_start <= ?
                           AND (supervision_end IS NULL OR supervision_end >= ?)
                         ORDER BY id""")
                 .params(asOf, asOf)
-                .query((rs, i) -> new Person(rs.getLong("id"), rs.getString("name"), rs.getString("id_masked"),
+                .query((rs, i) -> new Person(
+                        rs.getLong("id"),
+                        rs.getString("name"),
+                        rs.getString("id_masked"),
                         PersonDisplay.date(rs.getDate("supervision_start"))))
                 .list();
         Map<Long, LocalDate> lastRecord = new HashMap<>();
-        ctx.jdbc().sql("""
+        ctx.jdbc()
+                .sql("""
                         SELECT subject_id, MAX(activity_date) AS last_date FROM support_record
                         WHERE subject_id IS NOT NULL AND merged_into IS NULL AND activity_date <= ?
                         GROUP BY subject_id""")
@@ -63,13 +70,11 @@ class NoRecentSupportRule implements ReconciliationRule {
                 .query((rs, i) -> lastRecord.put(rs.getLong("subject_id"), PersonDisplay.date(rs.getDate("last_date"))))
                 .list();
         boolean lessonWeeks = lessons(ctx, week1) && lessons(ctx, week2);
-        Set<Long> attended = new HashSet<>(ctx.jdbc().sql("""
+        Set<Long> attended = new HashSet<>(
+                ctx.jdbc().sql("""
                         SELECT DISTINCT subject_id FROM support_record
                         WHERE category = 'MICRO_LESSON' AND subject_id IS NOT NULL AND merged_into IS NULL
-                          AND activity_date BETWEEN ? AND ?""")
-                .params(week1, lastSunday)
-                .query(Long.class)
-                .list());
+                          AND activity_date BETWEEN ? AND ?""").params(week1, lastSunday).query(Long.class).list());
 
         List<Finding> out = new ArrayList<>();
         for (Person p : active) {
@@ -83,8 +88,15 @@ class NoRecentSupportRule implements ReconciliationRule {
                 reasons.add("missed the weekly micro-lessons of " + week1 + " … " + lastSunday);
             }
             if (!reasons.isEmpty()) {
-                out.add(new Finding(NAME, "subject:" + p.id(), Severity.MEDIUM, p.id(), PersonDisplay.of(p.name(), p.idMasked()),
-                        null, null, String.join("; ", reasons)));
+                out.add(new Finding(
+                        NAME,
+                        "subject:" + p.id(),
+                        Severity.MEDIUM,
+                        p.id(),
+                        PersonDisplay.of(p.name(), p.idMasked()),
+                        null,
+                        null,
+                        String.join("; ", reasons)));
             }
         }
         return out;
@@ -92,11 +104,13 @@ class NoRecentSupportRule implements ReconciliationRule {
 
     /** A lesson week: someone's micro-lesson is on record in the week starting that Monday. */
     private static boolean lessons(ReconcileContext ctx, LocalDate monday) {
-        return ctx.jdbc().sql("""
+        return ctx.jdbc()
+                        .sql("""
                         SELECT COUNT(*) FROM support_record
                         WHERE category = 'MICRO_LESSON' AND merged_into IS NULL AND activity_date BETWEEN ? AND ?""")
-                .params(monday, monday.plusDays(6))
-                .query(Long.class)
-                .single() > 0;
+                        .params(monday, monday.plusDays(6))
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 }

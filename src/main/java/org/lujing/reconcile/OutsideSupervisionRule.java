@@ -22,7 +22,8 @@ class OutsideSupervisionRule implements ReconciliationRule {
     @Override
     public List<Finding> evaluate(ReconcileContext ctx) {
         List<Finding> out = new ArrayList<>();
-        ctx.jdbc().sql("""
+        ctx.jdbc()
+                .sql("""
                         SELECT r.id, r.category, r.activity_date, r.agency, r.first_file_id, f.source_id,
                                s.id AS subject_id, s.name, s.id_masked, s.supervision_start, s.supervision_end
                         FROM support_record r
@@ -32,10 +33,16 @@ class OutsideSupervisionRule implements ReconciliationRule {
                           AND ((s.supervision_start IS NOT NULL AND r.activity_date < s.supervision_start)
                             OR (s.supervision_end IS NOT NULL AND r.activity_date > s.supervision_end))
                         ORDER BY r.id""")
-                .query((rs, i) -> out.add(new Finding(NAME, "record:" + rs.getLong("id"), Severity.HIGH,
-                        rs.getLong("subject_id"), PersonDisplay.of(rs.getString("name"), rs.getString("id_masked")),
-                        rs.getString("source_id"), rs.getLong("first_file_id"),
-                        rs.getString("category") + " on " + rs.getDate("activity_date") + " by " + rs.getString("agency")
+                .query((rs, i) -> out.add(new Finding(
+                        NAME,
+                        "record:" + rs.getLong("id"),
+                        Severity.HIGH,
+                        rs.getLong("subject_id"),
+                        PersonDisplay.of(rs.getString("name"), rs.getString("id_masked")),
+                        rs.getString("source_id"),
+                        rs.getLong("first_file_id"),
+                        rs.getString("category") + " on " + rs.getDate("activity_date") + " by "
+                                + rs.getString("agency")
                                 + " lies outside supervision " + bound(rs.getDate("supervision_start")) + " … "
                                 + bound(rs.getDate("supervision_end")))))
                 .list();

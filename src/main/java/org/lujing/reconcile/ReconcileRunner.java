@@ -45,7 +45,10 @@ public class ReconcileRunner {
         try {
             execution = jobOperator.start(reconcileJob, params);
         } catch (Exception e) {
-            throw new IllegalStateException("could not start " + ReconciliationJobConfiguration.JOB_NAME + " for " + asOf + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "could not start " + ReconciliationJobConfiguration.JOB_NAME + " for " + asOf + ": "
+                            + e.getMessage(),
+                    e);
         }
         ReconcileSummary summary = null;
         if (execution.getStatus() == BatchStatus.COMPLETED) {
@@ -60,9 +63,13 @@ public class ReconcileRunner {
             String key = ReconcileTasklet.COUNTS + rule;
             if (context.containsKey(key)) {
                 String[] n = context.getString(key).split(",");
-                rules.add(new ReconcileSummary.RuleCounts(rule, Integer.parseInt(n[0]), Integer.parseInt(n[1]), Integer.parseInt(n[2])));
+                rules.add(new ReconcileSummary.RuleCounts(
+                        rule, Integer.parseInt(n[0]), Integer.parseInt(n[1]), Integer.parseInt(n[2])));
             }
         }
-        return new ReconcileSummary(asOf, List.copyOf(rules), context.containsKey(ReconcileTasklet.ACTIVE) ? context.getInt(ReconcileTasklet.ACTIVE) : 0);
+        return new ReconcileSummary(
+                asOf,
+                List.copyOf(rules),
+                context.containsKey(ReconcileTasklet.ACTIVE) ? context.getInt(ReconcileTasklet.ACTIVE) : 0);
     }
 }

@@ -28,8 +28,13 @@ public class ReconcileService {
     private static final Logger log = LoggerFactory.getLogger(ReconcileService.class);
 
     /** domain.md's order, also the order of summaries. */
-    static final List<String> RULE_ORDER = List.of(UnmatchedSubjectRule.NAME, OutsideSupervisionRule.NAME, MissingFeedRule.NAME,
-            ControlTotalMismatchRule.NAME, CrossSourceConflictRule.NAME, NoRecentSupportRule.NAME);
+    static final List<String> RULE_ORDER = List.of(
+            UnmatchedSubjectRule.NAME,
+            OutsideSupervisionRule.NAME,
+            MissingFeedRule.NAME,
+            ControlTotalMismatchRule.NAME,
+            CrossSourceConflictRule.NAME,
+            NoRecentSupportRule.NAME);
 
     private record Existing(long id, LocalDate firstSeen, LocalDate lastSeen, LocalDate clearedOn) {}
 
@@ -38,9 +43,11 @@ public class ReconcileService {
     private final SourceCatalog sources;
     private final ReconcileSettings settings;
 
-    ReconcileService(List<ReconciliationRule> rules, JdbcClient jdbc, SourceCatalog sources, ReconcileSettings settings) {
+    ReconcileService(
+            List<ReconciliationRule> rules, JdbcClient jdbc, SourceCatalog sources, ReconcileSettings settings) {
         List<ReconciliationRule> sorted = new ArrayList<>(rules);
-        sorted.sort(Comparator.comparingInt(r -> RULE_ORDER.indexOf(r.name()) < 0 ? Integer.MAX_VALUE : RULE_ORDER.indexOf(r.name())));
+        sorted.sort(Comparator.comparingInt(
+                r -> RULE_ORDER.indexOf(r.name()) < 0 ? Integer.MAX_VALUE : RULE_ORDER.indexOf(r.name())));
         this.rules = List.copyOf(sorted);
         this.jdbc = jdbc;
         this.sources = sources;
@@ -73,18 +80,29 @@ public class ReconcileService {
             for (Map.Entry<String, Existing> k : known.entrySet()) {
                 Existing e = k.getValue();
                 // a later date's run has seen it: this (older) date has no say on whether it holds now
-                if (!found.containsKey(k.getKey()) && e.clearedOn() == null && !e.lastSeen().isAfter(asOf)) {
-                    jdbc.sql("UPDATE finding SET cleared_on = ? WHERE id = ?").params(asOf, e.id()).update();
+                if (!found.containsKey(k.getKey())
+                        && e.clearedOn() == null
+                        && !e.lastSeen().isAfter(asOf)) {
+                    jdbc.sql("UPDATE finding SET cleared_on = ? WHERE id = ?")
+                            .params(asOf, e.id())
+                            .update();
                     cleared++;
                 }
             }
             counts.add(new ReconcileSummary.RuleCounts(rule.name(), opened, seen, cleared));
         }
-        int active = jdbc.sql("SELECT COUNT(*) FROM finding WHERE cleared_on IS NULL").query(Integer.class).single();
+        int active = jdbc.sql("SELECT COUNT(*) FROM finding WHERE cleared_on IS NULL")
+                .query(Integer.class)
+                .single();
         ReconcileSummary summary = new ReconcileSummary(asOf, List.copyOf(counts), active);
         recordRun(summary);
-        log.info("reconciled as of {}: {} new, {} seen again, {} cleared, {} holding", asOf, summary.opened(),
-                summary.seenAgain(), summary.cleared(), active);
+        log.info(
+                "reconciled as of {}: {} new, {} seen again, {} cleared, {} holding",
+                asOf,
+                summary.opened(),
+                summary.seenAgain(),
+                summary.cleared(),
+                active);
         return summary;
     }
 
@@ -92,8 +110,13 @@ public class ReconcileService {
         Map<String, Map<String, Existing>> out = new HashMap<>();
         jdbc.sql("SELECT id, rule, finding_key, first_seen, last_seen, cleared_on FROM finding")
                 .query((rs, i) -> out.computeIfAbsent(rs.getString("rule"), k -> new HashMap<>())
-                        .put(rs.getString("finding_key"), new Existing(rs.getLong("id"), PersonDisplay.date(rs.getDate("first_seen")),
-                                PersonDisplay.date(rs.getDate("last_seen")), PersonDisplay.date(rs.getDate("cleared_on")))))
+                        .put(
+                                rs.getString("finding_key"),
+                                new Existing(
+                                        rs.getLong("id"),
+                                        PersonDisplay.date(rs.getDate("first_seen")),
+                                        PersonDisplay.date(rs.getDate("last_seen")),
+                                        PersonDisplay.date(rs.getDate("cleared_on")))))
                 .list();
         return out;
     }
@@ -103,8 +126,18 @@ public class ReconcileService {
                         INSERT INTO finding (rule, finding_key, severity, subject_id, person_masked, source_id, file_id, details,
                                              first_seen, last_seen, status)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(f.rule(), f.key(), f.severity().name(), f.subjectId(), f.personMasked(), f.sourceId(), f.fileId(),
-                        clip(f.details()), asOf, asOf, FindingStatus.OPEN.name())
+                .params(
+                        f.rule(),
+                        f.key(),
+                        f.severity().name(),
+                        f.subjectId(),
+                        f.personMasked(),
+                        f.sourceId(),
+                        f.fileId(),
+                        clip(f.details()),
+                        asOf,
+                        asOf,
+                        FindingStatus.OPEN.name())
                 .update();
     }
 
@@ -120,8 +153,17 @@ public class ReconcileService {
                             UPDATE finding SET severity = ?, subject_id = ?, person_masked = ?, source_id = ?, file_id = ?, details = ?,
                                                first_seen = ?, last_seen = ?, cleared_on = ?
                             WHERE id = ?""")
-                    .params(f.severity().name(), f.subjectId(), f.personMasked(), f.sourceId(), f.fileId(), clip(f.details()),
-                            first, last, clearedOn, e.id())
+                    .params(
+                            f.severity().name(),
+                            f.subjectId(),
+                            f.personMasked(),
+                            f.sourceId(),
+                            f.fileId(),
+                            clip(f.details()),
+                            first,
+                            last,
+                            clearedOn,
+                            e.id())
                     .update();
         } else {
             jdbc.sql("UPDATE finding SET first_seen = ?, last_seen = ?, cleared_on = ? WHERE id = ?")

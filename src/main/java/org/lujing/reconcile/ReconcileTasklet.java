@@ -12,6 +12,7 @@ class ReconcileTasklet implements Tasklet {
 
     /** Job execution context key prefix: {@code reconcile.<RULE>} = "opened,seenAgain,cleared". */
     static final String COUNTS = "reconcile.";
+
     static final String ACTIVE = "reconcile.active";
 
     private final ReconcileService service;
@@ -25,9 +26,14 @@ class ReconcileTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         ReconcileSummary summary = service.reconcile(asOf);
-        ExecutionContext job = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
+        ExecutionContext job = chunkContext
+                .getStepContext()
+                .getStepExecution()
+                .getJobExecution()
+                .getExecutionContext();
         // plain strings: the context is serialised into the job repository
-        summary.rules().forEach(r -> job.putString(COUNTS + r.rule(), r.opened() + "," + r.seenAgain() + "," + r.cleared()));
+        summary.rules()
+                .forEach(r -> job.putString(COUNTS + r.rule(), r.opened() + "," + r.seenAgain() + "," + r.cleared()));
         job.putInt(ACTIVE, summary.active());
         contribution.incrementWriteCount(summary.opened() + summary.seenAgain());
         return RepeatStatus.FINISHED;

@@ -30,7 +30,9 @@ class ReconciliationJobConfiguration {
 
     @Bean
     Step reconcileStep(JobRepository jobRepository, PlatformTransactionManager tx, ReconcileTasklet reconcileTasklet) {
-        return new StepBuilder("reconcileStep", jobRepository).tasklet(reconcileTasklet, tx).build();
+        return new StepBuilder("reconcileStep", jobRepository)
+                .tasklet(reconcileTasklet, tx)
+                .build();
     }
 
     @Bean

@@ -28,7 +28,8 @@ class UnmatchedSubjectRule implements ReconciliationRule {
         LocalDate lastArrival = ctx.asOf().minusDays(ctx.settings().graceDays());
         Timestamp before = Timestamp.valueOf(lastArrival.plusDays(1).atStartOfDay());
         List<Finding> out = new ArrayList<>();
-        ctx.jdbc().sql("""
+        ctx.jdbc()
+                .sql("""
                         SELECT r.subject_key, r.key_kind, r.person_name, r.id_masked, r.created_at, r.first_file_id,
                                f.source_id, k.records, k.first_date, k.last_date
                         FROM support_record r
@@ -41,12 +42,21 @@ class UnmatchedSubjectRule implements ReconciliationRule {
                         LEFT JOIN ingest_file f ON f.id = r.first_file_id
                         ORDER BY r.id""")
                 .param(before)
-                .query((rs, i) -> out.add(new Finding(NAME, "subject:" + rs.getString("subject_key").strip(), Severity.MEDIUM,
-                        null, PersonDisplay.of(rs.getString("person_name"), rs.getString("id_masked")),
-                        rs.getString("source_id"), rs.getLong("first_file_id"),
-                        rs.getInt("records") + " record(s) dated " + rs.getDate("first_date") + " … " + rs.getDate("last_date")
+                .query((rs, i) -> out.add(new Finding(
+                        NAME,
+                        "subject:" + rs.getString("subject_key").strip(),
+                        Severity.MEDIUM,
+                        null,
+                        PersonDisplay.of(rs.getString("person_name"), rs.getString("id_masked")),
+                        rs.getString("source_id"),
+                        rs.getLong("first_file_id"),
+                        rs.getInt("records") + " record(s) dated " + rs.getDate("first_date") + " … "
+                                + rs.getDate("last_date")
                                 + " (matched by " + rs.getString("key_kind") + ") still have no person on the roster;"
-                                + " first arrived " + rs.getTimestamp("created_at").toLocalDateTime().toLocalDate()
+                                + " first arrived "
+                                + rs.getTimestamp("created_at")
+                                        .toLocalDateTime()
+                                        .toLocalDate()
                                 + ", grace " + ctx.settings().graceDays() + " days")))
                 .list();
         return out;

@@ -34,8 +34,12 @@ public class NightlyChain {
     private final Job nightlyStepJob;
     private final JdbcClient jdbc;
 
-    public NightlyChain(NightlyDefinition definition, JobOperator jobOperator, JobRepository jobRepository,
-            Job nightlyStepJob, JdbcClient jdbc) {
+    public NightlyChain(
+            NightlyDefinition definition,
+            JobOperator jobOperator,
+            JobRepository jobRepository,
+            Job nightlyStepJob,
+            JdbcClient jdbc) {
         this.definition = definition;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
@@ -73,8 +77,12 @@ public class NightlyChain {
             StepResult r = runStep(night, attempt, i, step, trigger, previous);
             results.add(r);
             if (!r.status().equals("COMPLETED")) {
-                log.error("nightly chain for {} stopped at {}: {} — resume with `nightly --date {} --resume`", night, step,
-                        r.message(), night);
+                log.error(
+                        "nightly chain for {} stopped at {}: {} — resume with `nightly --date {} --resume`",
+                        night,
+                        step,
+                        r.message(),
+                        night);
                 return new Result(night, attempt, results, false);
             }
         }
@@ -82,7 +90,12 @@ public class NightlyChain {
         return new Result(night, attempt, results, true);
     }
 
-    private StepResult runStep(LocalDate night, int attempt, int position, String step, String trigger,
+    private StepResult runStep(
+            LocalDate night,
+            int attempt,
+            int position,
+            String step,
+            String trigger,
             Optional<Map<String, Object>> previous) {
         Timestamp now = Timestamp.from(Instant.now());
         if (previous.isEmpty()) {
@@ -99,19 +112,24 @@ public class NightlyChain {
                 JobExecution failed = jobRepository.getJobExecution(((Number) failedId).longValue());
                 execution = jobOperator.restart(failed);
             } else {
-                execution = jobOperator.start(nightlyStepJob, new JobParametersBuilder()
-                        .addString("step", step)
-                        .addString("night", night.toString())
-                        .addLong("attempt", (long) attempt)
-                        .toJobParameters());
+                execution = jobOperator.start(
+                        nightlyStepJob,
+                        new JobParametersBuilder()
+                                .addString("step", step)
+                                .addString("night", night.toString())
+                                .addLong("attempt", (long) attempt)
+                                .toJobParameters());
             }
         } catch (Exception e) {
             finish(night, attempt, step, "FAILED", null, "could not start: " + e.getMessage());
             return new StepResult(step, "FAILED", "could not start: " + e.getMessage(), null);
         }
         boolean ok = execution.getStatus() == BatchStatus.COMPLETED;
-        String message = ok ? execution.getExitStatus().getExitDescription()
-                : execution.getAllFailureExceptions().stream().findFirst().map(Throwable::getMessage)
+        String message = ok
+                ? execution.getExitStatus().getExitDescription()
+                : execution.getAllFailureExceptions().stream()
+                        .findFirst()
+                        .map(Throwable::getMessage)
                         .orElse(execution.getExitStatus().getExitDescription());
         String status = ok ? "COMPLETED" : "FAILED";
         finish(night, attempt, step, status, execution.getId(), message);
@@ -119,7 +137,9 @@ public class NightlyChain {
     }
 
     private Optional<Map<String, Object>> previous(LocalDate night, int attempt, String step) {
-        return jdbc.sql("SELECT status AS STATUS, job_execution_id AS JOB_EXECUTION_ID FROM nightly_run WHERE run_date = ? AND attempt = ? AND step = ?")
+        return jdbc
+                .sql(
+                        "SELECT status AS STATUS, job_execution_id AS JOB_EXECUTION_ID FROM nightly_run WHERE run_date = ? AND attempt = ? AND step = ?")
                 .params(java.sql.Date.valueOf(night), attempt, step)
                 .query()
                 .listOfRows()
@@ -139,8 +159,14 @@ public class NightlyChain {
                         UPDATE nightly_run SET status = ?, job_execution_id = COALESCE(?, job_execution_id), finished_at = ?,
                           message = ?
                         WHERE run_date = ? AND attempt = ? AND step = ?""")
-                .params(status, executionId, Timestamp.from(Instant.now()), truncate(message), java.sql.Date.valueOf(night),
-                        attempt, step)
+                .params(
+                        status,
+                        executionId,
+                        Timestamp.from(Instant.now()),
+                        truncate(message),
+                        java.sql.Date.valueOf(night),
+                        attempt,
+                        step)
                 .update();
     }
 
@@ -152,15 +178,13 @@ public class NightlyChain {
     public List<Map<String, Object>> history(LocalDate night) {
         return jdbc.sql("""
                         SELECT attempt, step, status, trigger_kind, job_execution_id, started_at, finished_at, message
-                        FROM nightly_run WHERE run_date = ? ORDER BY attempt, position""")
-                .param(java.sql.Date.valueOf(night))
-                .query()
-                .listOfRows();
+                        FROM nightly_run WHERE run_date = ? ORDER BY attempt, position""").param(java.sql.Date.valueOf(night)).query().listOfRows();
     }
 
     /** How many chain attempts were started by a trigger kind (SCHEDULE, COMMAND), for reporting and tests. */
     public long attempts(String trigger) {
-        return jdbc.sql("SELECT COUNT(DISTINCT CAST(run_date AS VARCHAR(10)) || '#' || CAST(attempt AS VARCHAR(10))) FROM nightly_run WHERE trigger_kind = ?")
+        return jdbc.sql(
+                        "SELECT COUNT(DISTINCT CAST(run_date AS VARCHAR(10)) || '#' || CAST(attempt AS VARCHAR(10))) FROM nightly_run WHERE trigger_kind = ?")
                 .param(trigger)
                 .query(Long.class)
                 .single();

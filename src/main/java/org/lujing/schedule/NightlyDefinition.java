@@ -24,12 +24,14 @@ public class NightlyDefinition {
     public NightlyDefinition(LujingProperties properties, Environment env) {
         Path file = properties.jobsDir().resolve("nightly.yaml");
         if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException("no nightly chain at " + file.toAbsolutePath() + ": restore jobs/nightly.yaml");
+            throw new IllegalStateException(
+                    "no nightly chain at " + file.toAbsolutePath() + ": restore jobs/nightly.yaml");
         }
         try {
             JsonNode root = YAMLMapper.builder().build().readTree(file.toFile());
             this.cron = env.getProperty("lujing.nightly.cron", root.path("cron").asString("0 0 2 * * ?"));
-            this.zone = ZoneId.of(env.getProperty("lujing.nightly.zone", root.path("zone").asString("Asia/Shanghai")));
+            this.zone = ZoneId.of(
+                    env.getProperty("lujing.nightly.zone", root.path("zone").asString("Asia/Shanghai")));
             List<String> names = new ArrayList<>();
             root.path("steps").forEach(s -> names.add(s.asString()));
             if (names.isEmpty()) {

@@ -21,7 +21,11 @@ public class NightlyQuartzJob extends QuartzJobBean {
     protected void executeInternal(JobExecutionContext context) {
         // the night is the day before the fire; a catch-up fire at start-up (after a night missed while the machine
         // was off) is dated now, so it too runs for the day that has just ended
-        LocalDate night = context.getScheduledFireTime().toInstant().atZone(definition.zone()).toLocalDate().minusDays(1);
+        LocalDate night = context.getScheduledFireTime()
+                .toInstant()
+                .atZone(definition.zone())
+                .toLocalDate()
+                .minusDays(1);
         chain.run(night, "SCHEDULE", false);
     }
 }

@@ -31,13 +31,18 @@ class NightlySchedulingConfiguration {
 
     @Bean
     JobDetail nightlyJobDetail() {
-        return JobBuilder.newJob(NightlyQuartzJob.class).withIdentity(JOB).storeDurably()
-                .withDescription("pull feeds → ingest inbox → rematch → reconcile → reports").build();
+        return JobBuilder.newJob(NightlyQuartzJob.class)
+                .withIdentity(JOB)
+                .storeDurably()
+                .withDescription("pull feeds → ingest inbox → rematch → reconcile → reports")
+                .build();
     }
 
     @Bean
     Trigger nightlyTrigger(JobDetail nightlyJobDetail, NightlyDefinition definition) {
-        return TriggerBuilder.newTrigger().forJob(nightlyJobDetail).withIdentity(TRIGGER)
+        return TriggerBuilder.newTrigger()
+                .forJob(nightlyJobDetail)
+                .withIdentity(TRIGGER)
                 .withSchedule(cronSchedule(definition))
                 .build();
     }
@@ -54,11 +59,21 @@ class NightlySchedulingConfiguration {
         Scheduler scheduler = event.getApplicationContext().getBean(Scheduler.class);
         NightlyDefinition definition = event.getApplicationContext().getBean(NightlyDefinition.class);
         Trigger stored = scheduler.getTrigger(TRIGGER);
-        if (stored instanceof CronTrigger cron && (!cron.getCronExpression().equals(definition.cron())
-                || !cron.getTimeZone().toZoneId().equals(definition.zone()))) {
-            log.info("nightly schedule changed from '{}' to '{}' ({})", cron.getCronExpression(), definition.cron(), definition.zone());
-            scheduler.rescheduleJob(TRIGGER, TriggerBuilder.newTrigger().forJob(JOB).withIdentity(TRIGGER)
-                    .withSchedule(cronSchedule(definition)).build());
+        if (stored instanceof CronTrigger cron
+                && (!cron.getCronExpression().equals(definition.cron())
+                        || !cron.getTimeZone().toZoneId().equals(definition.zone()))) {
+            log.info(
+                    "nightly schedule changed from '{}' to '{}' ({})",
+                    cron.getCronExpression(),
+                    definition.cron(),
+                    definition.zone());
+            scheduler.rescheduleJob(
+                    TRIGGER,
+                    TriggerBuilder.newTrigger()
+                            .forJob(JOB)
+                            .withIdentity(TRIGGER)
+                            .withSchedule(cronSchedule(definition))
+                            .build());
         }
     }
 }

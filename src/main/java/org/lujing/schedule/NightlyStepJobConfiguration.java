@@ -2,18 +2,18 @@ package org.lujing.schedule;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
 
 /**
  * The job each nightly step runs as: one tasklet that calls the {@link NightlyStep} named by the job parameters.
@@ -40,14 +40,19 @@ class NightlyStepJobConfiguration {
 
     @Bean
     @StepScope
-    Tasklet nightlyStepTasklet(List<NightlyStep> steps, @Value("#{jobParameters['step']}") String name,
+    Tasklet nightlyStepTasklet(
+            List<NightlyStep> steps,
+            @Value("#{jobParameters['step']}") String name,
             @Value("#{jobParameters['night']}") String night) {
-        NightlyStep step = steps.stream().filter(s -> s.name().equals(name)).findFirst()
+        NightlyStep step = steps.stream()
+                .filter(s -> s.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no nightly step named '" + name + "'"));
         return (contribution, chunkContext) -> {
             // a step may start jobs of its own (each inbox file's ingest), which the job repository refuses on a
             // thread with a transaction — and a tasklet always runs in one: the step's work gets a thread of its own
-            java.util.concurrent.FutureTask<String> work = new java.util.concurrent.FutureTask<>(() -> step.run(LocalDate.parse(night)));
+            java.util.concurrent.FutureTask<String> work =
+                    new java.util.concurrent.FutureTask<>(() -> step.run(LocalDate.parse(night)));
             Thread worker = new Thread(work, "nightly-" + name);
             worker.start();
             String summary;

@@ -12,13 +12,13 @@ import org.apache.camel.CamelContext;
 import org.lujing.LujingProperties;
 import org.lujing.feed.FeedPuller;
 import org.lujing.feed.PullResult;
-import org.lujing.source.SourceCatalog;
 import org.lujing.identity.IdentityMatcher;
 import org.lujing.ingest.FileIngestService;
 import org.lujing.ledger.Period;
 import org.lujing.reconcile.ReconcileService;
 import org.lujing.reconcile.ReconcileSummary;
 import org.lujing.report.ReportService;
+import org.lujing.source.SourceCatalog;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -52,10 +52,12 @@ class NightlySteps {
                             camel.getRouteController().startRoute(route);
                         }
                     } catch (Exception e) {
-                        throw new IllegalStateException("cannot start the feed route " + route + ": " + e.getMessage(), e);
+                        throw new IllegalStateException(
+                                "cannot start the feed route " + route + ": " + e.getMessage(), e);
                     }
                     PullResult r = feeds.pull(source.id());
-                    said.add(source.id() + " " + r.status() + (r.message() == null || r.message().isBlank() ? "" : " (" + r.message() + ")"));
+                    said.add(source.id() + " " + r.status()
+                            + (r.message() == null || r.message().isBlank() ? "" : " (" + r.message() + ")"));
                 }
                 return said.isEmpty() ? "no feeds" : String.join("; ", said);
             }
@@ -147,7 +149,10 @@ class NightlySteps {
                 List<Path> written = new ArrayList<>(reports.writeStatistics(yearToDate, dir, "zh"));
                 written.addAll(reports.writeFindings(night, dir, "zh"));
                 written.addAll(reports.writeQuality(dir, "zh"));
-                return "wrote " + written.stream().map(p -> properties.home().relativize(p).toString()).toList();
+                return "wrote "
+                        + written.stream()
+                                .map(p -> properties.home().relativize(p).toString())
+                                .toList();
             }
         };
     }

@@ -38,8 +38,11 @@ public class AgencyDirectory {
             for (JsonNode n : root.path("agencies")) {
                 List<String> aliases = new ArrayList<>();
                 n.path("aliases").forEach(a -> aliases.add(a.asString()));
-                Agency agency = new Agency(n.path("name").asString(), n.path("partner").asBoolean(false),
-                        n.path("kind").asString(""), List.copyOf(aliases));
+                Agency agency = new Agency(
+                        n.path("name").asString(),
+                        n.path("partner").asBoolean(false),
+                        n.path("kind").asString(""),
+                        List.copyOf(aliases));
                 byName.put(agency.name(), agency);
                 register(agency.name(), agency, file);
                 aliases.forEach(a -> register(a, agency, file));
@@ -52,7 +55,8 @@ public class AgencyDirectory {
     private void register(String alias, Agency agency, Path file) {
         Agency previous = byFolded.put(TextFolding.fold(alias), agency);
         if (previous != null && !previous.name().equals(agency.name())) {
-            throw new IllegalStateException(file + ": alias '" + alias + "' names both " + previous.name() + " and " + agency.name());
+            throw new IllegalStateException(
+                    file + ": alias '" + alias + "' names both " + previous.name() + " and " + agency.name());
         }
     }
 

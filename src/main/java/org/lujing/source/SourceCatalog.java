@@ -65,7 +65,9 @@ public class SourceCatalog {
         ObjectMapper yaml = YAMLMapper.builder().build();
         Map<String, SourceDefinition> result = new LinkedHashMap<>();
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList()) {
+            for (Path file : files.filter(p -> p.getFileName().toString().endsWith(".yaml"))
+                    .sorted()
+                    .toList()) {
                 SourceDefinition def = parse(file, yaml.readTree(file.toFile()));
                 if (result.put(def.id(), def) != null) {
                     throw new IllegalStateException("source id '" + def.id() + "' is defined twice (" + file + ")");
@@ -99,13 +101,15 @@ public class SourceCatalog {
         Map<Field, List<String>> headers = new EnumMap<>(Field.class);
         node.path("headers").properties().forEach(e -> {
             Field field = Field.fromKey(e.getKey())
-                    .orElseThrow(() -> new IllegalStateException(file + ": unknown field '" + e.getKey() + "' under headers"));
+                    .orElseThrow(() ->
+                            new IllegalStateException(file + ": unknown field '" + e.getKey() + "' under headers"));
             headers.put(field, strings(e.getValue()));
         });
         Map<Category, List<String>> words = new EnumMap<>(Category.class);
         node.path("vocabulary").properties().forEach(e -> {
             Category category = Category.fromCode(e.getKey())
-                    .orElseThrow(() -> new IllegalStateException(file + ": unknown category '" + e.getKey() + "' under vocabulary"));
+                    .orElseThrow(() -> new IllegalStateException(
+                            file + ": unknown category '" + e.getKey() + "' under vocabulary"));
             words.put(category, strings(e.getValue()));
         });
         return new SourceDefinition(

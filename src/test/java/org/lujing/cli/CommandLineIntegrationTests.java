@@ -26,7 +26,8 @@ class CommandLineIntegrationTests {
         CapturedRun run = run("ingest", "--home", HOME.toString(), "sample-data");
 
         assertThat(run.exit()).isZero();
-        assertThat(run.out()).contains("roster/2025年社区矫正对象名册.xlsx: LOADED_WITH_REJECTS")
+        assertThat(run.out())
+                .contains("roster/2025年社区矫正对象名册.xlsx: LOADED_WITH_REJECTS")
                 .contains("micro-lesson/2025年每周一微课.json: LOADED (read 267");
         assertThat(Path.of("sample-data/roster/2025年社区矫正对象名册.xlsx")).exists();
     }
@@ -45,7 +46,8 @@ class CommandLineIntegrationTests {
         for (Category c : Category.values()) {
             JsonNode figures = json.get("stats").get(c.name());
             assertThat(figures).as(c.name()).isNotNull();
-            assertThat(figures.properties()).extracting(java.util.Map.Entry::getKey)
+            assertThat(figures.properties())
+                    .extracting(java.util.Map.Entry::getKey)
                     .containsExactly("records", "subjects", "events", "quantity", "value");
             assertThat(figures.get("value").asInt()).as(c.name()).isEqualTo(PilotTable.YEAR_2025.get(c));
         }
@@ -57,8 +59,12 @@ class CommandLineIntegrationTests {
     void statsTableIsChineseWithUnits() {
         CapturedRun run = run("stats", "--home", HOME.toString(), "--period", "2025");
 
-        assertThat(run.out()).containsPattern("调查评估\\s+12\\s+件").containsPattern("公益活动\\s+46\\s+人次")
-                .containsPattern("发放普法读物\\s+30\\s+册").contains("合作单位：19 家").contains("待识别");
+        assertThat(run.out())
+                .containsPattern("调查评估\\s+12\\s+件")
+                .containsPattern("公益活动\\s+46\\s+人次")
+                .containsPattern("发放普法读物\\s+30\\s+册")
+                .contains("合作单位：19 家")
+                .contains("待识别");
     }
 
     @Test
@@ -71,8 +77,11 @@ class CommandLineIntegrationTests {
         for (JsonNode f : files) {
             assertThat(f.get("sha256").asString()).hasSize(64);
             assertThat(f.get("outcome").asString()).startsWith("LOADED");
-            assertThat(f.get("read").asInt()).isEqualTo(
-                    f.get("accepted").asInt() + f.get("merged").asInt() + f.get("rejected").asInt() + f.get("skipped").asInt());
+            assertThat(f.get("read").asInt())
+                    .isEqualTo(f.get("accepted").asInt()
+                            + f.get("merged").asInt()
+                            + f.get("rejected").asInt()
+                            + f.get("skipped").asInt());
         }
     }
 

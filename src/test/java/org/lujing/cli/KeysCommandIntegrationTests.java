@@ -25,8 +25,14 @@ class KeysCommandIntegrationTests {
     @Order(1)
     void statusNamesTheCurrentKeyById() throws Exception {
         Path merge = Path.of("src/test/resources/org/lujing/ingest/merge");
-        assertThat(run("ingest", "--home", HOME.toString(), merge.resolve("roster/roster.csv").toString(),
-                merge.resolve("community/ledger.csv").toString()).exit()).isZero();
+        assertThat(run(
+                                "ingest",
+                                "--home",
+                                HOME.toString(),
+                                merge.resolve("roster/roster.csv").toString(),
+                                merge.resolve("community/ledger.csv").toString())
+                        .exit())
+                .isZero();
         keyBefore = Files.readString(HOME.resolve("keys/lujing.key")).strip();
 
         CapturedRun run = run("keys", "status", "--home", HOME.toString(), "--json");
@@ -43,7 +49,16 @@ class KeysCommandIntegrationTests {
     @Test
     @Order(2)
     void rotatePrintsWhatItDidAndNoKey() throws Exception {
-        CapturedRun run = run("keys", "rotate", "--home", HOME.toString(), "--json", "--as", "admin-wang", "--reason", "yearly rotation");
+        CapturedRun run = run(
+                "keys",
+                "rotate",
+                "--home",
+                HOME.toString(),
+                "--json",
+                "--as",
+                "admin-wang",
+                "--reason",
+                "yearly rotation");
 
         assertThat(run.exit()).isZero();
         JsonNode json = JSON.readTree(run.out());
@@ -67,7 +82,9 @@ class KeysCommandIntegrationTests {
             assertThat(e.get("action").asString()).isEqualTo("KEYS_ROTATE");
             assertThat(e.get("actor").asString()).isEqualTo("admin-wang");
             assertThat(e.get("reason").asString()).isEqualTo("yearly rotation");
-            assertThat(e.get("target").asString()).contains(keyIdBefore).contains(json.get("newKeyId").asString());
+            assertThat(e.get("target").asString())
+                    .contains(keyIdBefore)
+                    .contains(json.get("newKeyId").asString());
         });
     }
 

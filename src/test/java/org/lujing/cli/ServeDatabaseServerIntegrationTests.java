@@ -40,48 +40,77 @@ class ServeDatabaseServerIntegrationTests {
         Path serverFile = home.resolve("data/server.properties");
         Path log = home.resolve("serve.log");
         JsonNode statsThroughServe;
-        Process serve = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
-                "-Dserver.port=0", "-Dlujing.inbox.read-lock-min-age=200", "-Dlujing.inbox.poll-delay=500",
-                "-cp", System.getProperty("java.class.path"), LujingApplication.class.getName(),
-                "serve", "--home", home.toString())
+        Process serve = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx384m",
+                        "-Dserver.port=0",
+                        "-Dlujing.inbox.read-lock-min-age=200",
+                        "-Dlujing.inbox.poll-delay=500",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        LujingApplication.class.getName(),
+                        "serve",
+                        "--home",
+                        home.toString())
                 .directory(Path.of("").toAbsolutePath().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
         try {
             // given a serve that has published its database server
-            await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250)).until(() -> {
-                assertThat(serve.isAlive()).as("serve died, see %s", log).isTrue();
-                return ServerFile.read(serverFile).map(f -> f.port() != null).orElse(false);
-            });
+            await().atMost(Duration.ofSeconds(180))
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> {
+                        assertThat(serve.isAlive())
+                                .as("serve died, see %s", log)
+                                .isTrue();
+                        return ServerFile.read(serverFile)
+                                .map(f -> f.port() != null)
+                                .orElse(false);
+                    });
             ServerFile published = ServerFile.read(serverFile).orElseThrow();
             assertThat(published.pid()).isEqualTo(serve.pid());
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(serverFile))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(serverFile)))
+                    .isEqualTo("rw-------");
 
             // SA with an empty password is not open on the port, and the commands' login cannot change the schema
             String served = "jdbc:hsqldb:hsql://127.0.0.1:" + published.port() + "/lujing";
             assertThatThrownBy(() -> connect(served, "SA", "").close())
-                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("28000"));
+                    .isInstanceOfSatisfying(
+                            SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("28000"));
             try (Connection c = connect(served, published.user(), published.secret())) {
-                assertThatThrownBy(() -> c.createStatement().execute("CREATE TABLE intruder(x INT)")).isInstanceOf(SQLException.class);
-                assertThatThrownBy(() -> c.createStatement().execute("GRANT DBA TO " + published.user())).isInstanceOf(SQLException.class);
+                assertThatThrownBy(() -> c.createStatement().execute("CREATE TABLE intruder(x INT)"))
+                        .isInstanceOf(SQLException.class);
+                assertThatThrownBy(() -> c.createStatement().execute("GRANT DBA TO " + published.user()))
+                        .isInstanceOf(SQLException.class);
             }
 
             // when a partner's file lands in serve's inbox, a command sees serve's ingest
             Path inbox = Files.createDirectories(home.resolve("inbox/roster"));
             Path staged = Files.copy(ROSTER, home.resolve("roster.staged"));
             Files.move(staged, inbox.resolve(ROSTER.getFileName().toString()), StandardCopyOption.ATOMIC_MOVE);
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
-                    assertThat(outcomes(ok("files", "--home", home.toString(), "--json"))).containsExactly("roster:LOADED"));
+            await().atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .untilAsserted(() -> assertThat(outcomes(ok("files", "--home", home.toString(), "--json")))
+                            .containsExactly("roster:LOADED"));
 
             // and a command ingests into serve's database, counts it, and lists every job as it really is
-            CapturedRun ingest = ok("ingest", "--home", home.toString(), "--source", "community", "--json", COMMUNITY.toString());
-            assertThat(JSON.readTree(ingest.out()).get(0).get("outcome").asString()).startsWith("LOADED");
+            CapturedRun ingest =
+                    ok("ingest", "--home", home.toString(), "--source", "community", "--json", COMMUNITY.toString());
+            assertThat(JSON.readTree(ingest.out()).get(0).get("outcome").asString())
+                    .startsWith("LOADED");
 
-            statsThroughServe = JSON.readTree(ok("stats", "--home", home.toString(), "--period", "2025", "--json").out());
-            assertThat(statsThroughServe.get("stats").get("PUBLIC_WELFARE").get("records").asLong()).isPositive();
+            statsThroughServe = JSON.readTree(ok("stats", "--home", home.toString(), "--period", "2025", "--json")
+                    .out());
+            assertThat(statsThroughServe
+                            .get("stats")
+                            .get("PUBLIC_WELFARE")
+                            .get("records")
+                            .asLong())
+                    .isPositive();
 
-            JsonNode jobs = JSON.readTree(ok("jobs", "--home", home.toString(), "--json").out());
+            JsonNode jobs = JSON.readTree(
+                    ok("jobs", "--home", home.toString(), "--json").out());
             List<String> statuses = new ArrayList<>();
             jobs.forEach(j -> statuses.add(j.get("status").asString()));
             assertThat(statuses).hasSizeGreaterThanOrEqualTo(2).containsOnly("COMPLETED");
@@ -96,7 +125,8 @@ class ServeDatabaseServerIntegrationTests {
         CapturedRun files = ok("files", "--home", home.toString(), "--json");
         assertThat(outcomes(files)).containsExactlyInAnyOrder("roster:LOADED", "community:LOADED");
         assertThat(serverFile).as("the stale file is removed").doesNotExist();
-        assertThat(JSON.readTree(ok("stats", "--home", home.toString(), "--period", "2025", "--json").out()))
+        assertThat(JSON.readTree(ok("stats", "--home", home.toString(), "--period", "2025", "--json")
+                        .out()))
                 .isEqualTo(statsThroughServe);
         // and the administrator has its configured login back: the database opens as before serve ever ran
         try (Connection c = connect("jdbc:hsqldb:file:" + home.resolve("data/lujing") + ";shutdown=true", "SA", "")) {
@@ -114,7 +144,8 @@ class ServeDatabaseServerIntegrationTests {
     private static List<String> outcomes(CapturedRun files) {
         return StreamSupport.stream(JSON.readTree(files.out()).spliterator(), false)
                 // the sample files carry rows rejected on purpose: LOADED_WITH_REJECTS is loaded too
-                .map(f -> f.get("source").asString() + ":" + f.get("outcome").asString().replace("_WITH_REJECTS", ""))
+                .map(f -> f.get("source").asString() + ":"
+                        + f.get("outcome").asString().replace("_WITH_REJECTS", ""))
                 .toList();
     }
 

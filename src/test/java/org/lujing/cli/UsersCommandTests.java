@@ -24,20 +24,24 @@ class UsersCommandTests {
         CapturedRun admin = CapturedRun.of("users", "add", "wang.li", "--role", "admin", "--home", home.toString());
         assertThat(admin.exit()).isZero();
         String first = password(admin.out());
-        CapturedRun viewer = CapturedRun.of("users", "add", "supervisor", "--role", "VIEWER", "--home", home.toString());
+        CapturedRun viewer =
+                CapturedRun.of("users", "add", "supervisor", "--role", "VIEWER", "--home", home.toString());
         assertThat(viewer.exit()).isZero();
 
         Path file = home.resolve("config/users.yaml");
         String stored = Files.readString(file);
         assertThat(stored).contains("wang.li", "supervisor", "{bcrypt}").doesNotContain(first);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
 
         CapturedRun list = CapturedRun.of("users", "--json", "--home", home.toString());
-        assertThat(list.out()).contains("\"name\" : \"wang.li\"", "\"role\" : \"admin\"", "\"role\" : \"viewer\"")
+        assertThat(list.out())
+                .contains("\"name\" : \"wang.li\"", "\"role\" : \"admin\"", "\"role\" : \"viewer\"")
                 .doesNotContain("bcrypt");
 
         // a new password replaces the old one
-        String second = password(CapturedRun.of("users", "passwd", "wang.li", "--home", home.toString()).out());
+        String second = password(CapturedRun.of("users", "passwd", "wang.li", "--home", home.toString())
+                .out());
         String hash = hash(Files.readString(file), "wang.li");
         assertThat(encoder.matches(second, hash)).isTrue();
         assertThat(encoder.matches(first, hash)).isFalse();
@@ -46,7 +50,9 @@ class UsersCommandTests {
         CapturedRun lastAdmin = CapturedRun.of("users", "remove", "wang.li", "--home", home.toString());
         assertThat(lastAdmin.exit()).isEqualTo(2);
         assertThat(lastAdmin.err()).contains("last admin");
-        assertThat(CapturedRun.of("users", "remove", "supervisor", "--home", home.toString()).exit()).isZero();
+        assertThat(CapturedRun.of("users", "remove", "supervisor", "--home", home.toString())
+                        .exit())
+                .isZero();
         assertThat(Files.readString(file)).doesNotContain("supervisor");
     }
 
@@ -66,7 +72,8 @@ class UsersCommandTests {
     void aPlainTextPasswordInTheFileIsRefusedByName() throws Exception {
         Path home = TestHomes.fresh("users-plain");
         Files.createDirectories(home.resolve("config"));
-        Files.writeString(home.resolve("config/users.yaml"), "users:\n  - name: admin\n    role: admin\n    password: secret\n");
+        Files.writeString(
+                home.resolve("config/users.yaml"), "users:\n  - name: admin\n    role: admin\n    password: secret\n");
         CapturedRun list = CapturedRun.of("users", "--home", home.toString());
         assertThat(list.exit()).isNotZero();
         assertThat(list.err()).contains("users.yaml", "admin", "not a {bcrypt} hash", "users passwd admin");
@@ -79,7 +86,8 @@ class UsersCommandTests {
     }
 
     private static String hash(String yaml, String name) {
-        Matcher m = Pattern.compile("name: \"?" + Pattern.quote(name) + "\"?\\s+role: \\S+\\s+password: \"?([^\"\\s]+)").matcher(yaml);
+        Matcher m = Pattern.compile("name: \"?" + Pattern.quote(name) + "\"?\\s+role: \\S+\\s+password: \"?([^\"\\s]+)")
+                .matcher(yaml);
         assertThat(m.find()).as(yaml).isTrue();
         return m.group(1);
     }

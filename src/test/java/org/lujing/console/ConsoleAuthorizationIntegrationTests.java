@@ -63,7 +63,14 @@ class ConsoleAuthorizationIntegrationTests {
     RequestMappingHandlerMapping mappings;
 
     /** Who gets what: -1 = anyone signed in is sent to /login (pages) or gets 401 (API); then viewer, operator, admin. */
-    record Rule(HttpMethod method, String pattern, String example, Outcome none, Outcome viewer, Outcome operator, Outcome admin) {}
+    record Rule(
+            HttpMethod method,
+            String pattern,
+            String example,
+            Outcome none,
+            Outcome viewer,
+            Outcome operator,
+            Outcome admin) {}
 
     enum Outcome {
         ALLOWED,
@@ -84,7 +91,14 @@ class ConsoleAuthorizationIntegrationTests {
             new Rule(HttpMethod.GET, "/files", "/files", L, A, A, A),
             new Rule(HttpMethod.GET, "/files/{id}", "/files/999999", L, A, A, A),
             new Rule(HttpMethod.POST, "/files/{id}/retry", "/files/999999/retry", L, F, A, A),
-            new Rule(HttpMethod.GET, "/files/quarantine/report", "/files/quarantine/report?path=x.error.txt", L, A, A, A),
+            new Rule(
+                    HttpMethod.GET,
+                    "/files/quarantine/report",
+                    "/files/quarantine/report?path=x.error.txt",
+                    L,
+                    A,
+                    A,
+                    A),
             new Rule(HttpMethod.GET, "/upload", "/upload", L, F, A, A),
             new Rule(HttpMethod.POST, "/upload", "/upload", L, F, A, A),
             new Rule(HttpMethod.GET, "/findings", "/findings", L, A, A, A),
@@ -102,7 +116,14 @@ class ConsoleAuthorizationIntegrationTests {
             new Rule(HttpMethod.GET, "/api/files/quarantine", "/api/files/quarantine", L, A, A, A),
             new Rule(HttpMethod.POST, "/api/upload/{source}", "/api/upload/community", L, F, A, A),
             new Rule(HttpMethod.GET, "/api/findings", "/api/findings", L, A, A, A),
-            new Rule(HttpMethod.POST, "/api/findings/{id}/{action}", "/api/findings/999999/acknowledge?note=n", L, F, A, A),
+            new Rule(
+                    HttpMethod.POST,
+                    "/api/findings/{id}/{action}",
+                    "/api/findings/999999/acknowledge?note=n",
+                    L,
+                    F,
+                    A,
+                    A),
             new Rule(HttpMethod.GET, "/api/stats", "/api/stats?period=2025", L, A, A, A),
             new Rule(HttpMethod.GET, "/api/reports", "/api/reports", L, A, A, A),
             new Rule(HttpMethod.GET, "/api/reports/download", "/api/reports/download?path=none.xlsx", L, A, A, A),
@@ -112,11 +133,12 @@ class ConsoleAuthorizationIntegrationTests {
             new Rule(HttpMethod.GET, "/api/openapi", "/api/openapi", L, A, A, A));
 
     static Stream<Arguments> everyRoleOnEveryEndpoint() {
-        return TABLE.stream().flatMap(rule -> Stream.of(
-                Arguments.of(rule, null, rule.none()),
-                Arguments.of(rule, ConsoleRole.VIEWER, rule.viewer()),
-                Arguments.of(rule, ConsoleRole.OPERATOR, rule.operator()),
-                Arguments.of(rule, ConsoleRole.ADMIN, rule.admin())));
+        return TABLE.stream()
+                .flatMap(rule -> Stream.of(
+                        Arguments.of(rule, null, rule.none()),
+                        Arguments.of(rule, ConsoleRole.VIEWER, rule.viewer()),
+                        Arguments.of(rule, ConsoleRole.OPERATOR, rule.operator()),
+                        Arguments.of(rule, ConsoleRole.ADMIN, rule.admin())));
     }
 
     @ParameterizedTest(name = "{0} as {1}: {2}")
@@ -125,16 +147,29 @@ class ConsoleAuthorizationIntegrationTests {
         boolean api = rule.example().startsWith("/api/");
         AbstractMockHttpServletRequestBuilder<?> request = request(rule);
         if (role != null) {
-            request.with(api ? httpBasic(role.word(), PASSWORDS.get(role)) : user(role.word()).authorities(
-                    Stream.of(role.authorities()).map(org.springframework.security.core.authority.SimpleGrantedAuthority::new).toList()));
+            request.with(
+                    api
+                            ? httpBasic(role.word(), PASSWORDS.get(role))
+                            : user(role.word())
+                                    .authorities(Stream.of(role.authorities())
+                                            .map(
+                                                    org.springframework.security.core.authority.SimpleGrantedAuthority
+                                                            ::new)
+                                            .toList()));
         }
         if (!api) {
             request.with(csrf());
         }
         int status = mvc.perform(request).andReturn().getResponse().getStatus();
-        String location = mvc.perform(request(rule).with(csrf())).andReturn().getResponse().getRedirectedUrl();
+        String location = mvc.perform(request(rule).with(csrf()))
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
         switch (expected) {
-            case FORBIDDEN -> assertThat(status).as("%s %s as %s", rule.method(), rule.example(), role).isEqualTo(403);
+            case FORBIDDEN ->
+                assertThat(status)
+                        .as("%s %s as %s", rule.method(), rule.example(), role)
+                        .isEqualTo(403);
             case LOGIN -> {
                 if (api) {
                     assertThat(status).as("API without credentials").isEqualTo(401);
@@ -143,16 +178,33 @@ class ConsoleAuthorizationIntegrationTests {
                     assertThat(location).endsWith("/login");
                 }
             }
-            // allowed: past security — the handler answered (200, a redirect of its own, 404 for the made-up id, 4xx for a refused action)
-            case ALLOWED -> assertThat(status).as("%s %s as %s", rule.method(), rule.example(), role).isNotIn(401, 403)
-                    .satisfies(s -> {
-                        if (!api && s == 302) {
-                            assertThat(mvc.perform(request(rule).with(csrf()).with(user(role == null ? "x" : role.word())
-                                    .authorities(Stream.of((role == null ? ConsoleRole.VIEWER : role).authorities())
-                                            .map(org.springframework.security.core.authority.SimpleGrantedAuthority::new).toList())))
-                                    .andReturn().getResponse().getRedirectedUrl()).doesNotEndWith("/login");
-                        }
-                    });
+            // allowed: past security — the handler answered (200, a redirect of its own, 404 for the made-up id, 4xx
+            // for a refused action)
+            case ALLOWED ->
+                assertThat(status)
+                        .as("%s %s as %s", rule.method(), rule.example(), role)
+                        .isNotIn(401, 403)
+                        .satisfies(s -> {
+                            if (!api && s == 302) {
+                                assertThat(mvc.perform(request(rule)
+                                                        .with(csrf())
+                                                        .with(user(role == null ? "x" : role.word())
+                                                                .authorities(Stream.of((role == null
+                                                                                        ? ConsoleRole.VIEWER
+                                                                                        : role)
+                                                                                .authorities())
+                                                                        .map(
+                                                                                org.springframework.security.core
+                                                                                                .authority
+                                                                                                .SimpleGrantedAuthority
+                                                                                        ::new)
+                                                                        .toList())))
+                                                .andReturn()
+                                                .getResponse()
+                                                .getRedirectedUrl())
+                                        .doesNotEndWith("/login");
+                            }
+                        });
         }
     }
 
@@ -172,7 +224,8 @@ class ConsoleAuthorizationIntegrationTests {
     void theTableCoversEveryMappedEndpoint() {
         Set<String> mapped = new LinkedHashSet<>();
         for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
-            Set<String> methods = info.getMethodsCondition().getMethods().stream().map(Enum::name)
+            Set<String> methods = info.getMethodsCondition().getMethods().stream()
+                    .map(Enum::name)
                     .collect(java.util.stream.Collectors.toSet());
             for (String pattern : info.getPatternValues()) {
                 if (pattern.equals("/error") || pattern.startsWith("/api/openapi")) {
@@ -185,27 +238,40 @@ class ConsoleAuthorizationIntegrationTests {
         }
         Set<String> covered = new LinkedHashSet<>();
         TABLE.forEach(r -> covered.add(r.method().name() + " " + r.pattern()));
-        assertThat(covered).as("every endpoint has a row in the authorisation table").containsAll(mapped);
+        assertThat(covered)
+                .as("every endpoint has a row in the authorisation table")
+                .containsAll(mapped);
     }
 
     @Test
     void aPostWithoutCsrfTokenIsRefusedEvenForAnAdmin() throws Exception {
-        int status = mvc.perform(MockMvcRequestBuilders.post("/jobs/1/restart").param("reason", "r")
-                        .with(user("admin").authorities(Stream.of(ConsoleRole.ADMIN.authorities())
-                                .map(org.springframework.security.core.authority.SimpleGrantedAuthority::new).toList())))
-                .andReturn().getResponse().getStatus();
+        int status = mvc.perform(MockMvcRequestBuilders.post("/jobs/1/restart")
+                        .param("reason", "r")
+                        .with(user("admin")
+                                .authorities(Stream.of(ConsoleRole.ADMIN.authorities())
+                                        .map(org.springframework.security.core.authority.SimpleGrantedAuthority::new)
+                                        .toList())))
+                .andReturn()
+                .getResponse()
+                .getStatus();
         assertThat(status).isEqualTo(403);
     }
 
     @Test
     void formLoginChecksTheBcryptHashFromTheUsersFile() throws Exception {
-        var ok = mvc.perform(MockMvcRequestBuilders.post("/login").param("username", "operator")
-                        .param("password", PASSWORDS.get(ConsoleRole.OPERATOR)).with(csrf()))
-                .andReturn().getResponse();
+        var ok = mvc.perform(MockMvcRequestBuilders.post("/login")
+                        .param("username", "operator")
+                        .param("password", PASSWORDS.get(ConsoleRole.OPERATOR))
+                        .with(csrf()))
+                .andReturn()
+                .getResponse();
         assertThat(ok.getRedirectedUrl()).isEqualTo("/");
-        var wrong = mvc.perform(MockMvcRequestBuilders.post("/login").param("username", "operator")
-                        .param("password", "not-the-password").with(csrf()))
-                .andReturn().getResponse();
+        var wrong = mvc.perform(MockMvcRequestBuilders.post("/login")
+                        .param("username", "operator")
+                        .param("password", "not-the-password")
+                        .with(csrf()))
+                .andReturn()
+                .getResponse();
         assertThat(wrong.getRedirectedUrl()).isEqualTo("/login?error");
     }
 }

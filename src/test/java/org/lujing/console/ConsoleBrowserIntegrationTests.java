@@ -43,7 +43,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * <p>Needs /usr/bin/chromium and /usr/bin/chromedriver ({@code .ci/run} installs them). On a developer machine
  * without them the test is skipped; in CI (CI=true) it fails instead, so it can never be silently lost there.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"camel.main.auto-startup=false", "server.address=127.0.0.1"})
 class ConsoleBrowserIntegrationTests {
 
@@ -64,9 +65,12 @@ class ConsoleBrowserIntegrationTests {
     static void usersAndBrowser() {
         boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (!"true".equals(System.getenv("CI"))) {
-            Assumptions.assumeTrue(present, "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
+            Assumptions.assumeTrue(
+                    present, "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
         }
-        assertThat(present).as("CI must install chromium and chromium-driver (.ci/run)").isTrue();
+        assertThat(present)
+                .as("CI must install chromium and chromium-driver (.ci/run)")
+                .isTrue();
         adminPassword = USERS.put("admin", ConsoleRole.ADMIN);
         viewerPassword = USERS.put("supervisor", ConsoleRole.VIEWER);
     }
@@ -94,12 +98,23 @@ class ConsoleBrowserIntegrationTests {
         Files.createDirectories(SHOTS);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1400,1000", "--lang=zh-CN",
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=1400,1000",
+                "--lang=zh-CN",
                 "--user-data-dir=" + Files.createTempDirectory(HOME, "chromium-profile-"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
     }
@@ -115,14 +130,26 @@ class ConsoleBrowserIntegrationTests {
     void anAdminRestartsAFailedIngestAndAViewerCannot() throws Exception {
         // given the roster, and an ingest that failed because its file was not there, and the file put back
         try (var roster = Files.list(Path.of("sample-data/roster"))) {
-            Path first = roster.filter(p -> p.toString().endsWith(".xlsx")).sorted().findFirst().orElseThrow();
+            Path first = roster.filter(p -> p.toString().endsWith(".xlsx"))
+                    .sorted()
+                    .findFirst()
+                    .orElseThrow();
             assertThat(ingest.ingest(first, "roster").jobStatus()).isEqualTo(BatchStatus.COMPLETED);
         }
         Path file = HOME.resolve("archive/community/restore/社区活动台账.xlsx");
-        long failedId = jobOperator.start(fileIngestJob, new JobParametersBuilder()
-                .addString("file", file.toString()).addString("source", "community").addString("name", "社区活动台账.xlsx")
-                .toJobParameters()).getId();
-        assertThat(jobs.find(failedId)).get().extracting(JobsService.Execution::status).isEqualTo("FAILED");
+        long failedId = jobOperator
+                .start(
+                        fileIngestJob,
+                        new JobParametersBuilder()
+                                .addString("file", file.toString())
+                                .addString("source", "community")
+                                .addString("name", "社区活动台账.xlsx")
+                                .toJobParameters())
+                .getId();
+        assertThat(jobs.find(failedId))
+                .get()
+                .extracting(JobsService.Execution::status)
+                .isEqualTo("FAILED");
         Files.createDirectories(file.getParent());
         Files.copy(sampleCommunityFile(), file, StandardCopyOption.REPLACE_EXISTING);
 
@@ -130,7 +157,9 @@ class ConsoleBrowserIntegrationTests {
         signIn("supervisor", viewerPassword);
         open("/jobs/" + failedId);
         assertThat(browser.findElement(By.id("job-status")).getText()).isEqualTo("FAILED");
-        assertThat(browser.findElements(By.id("restart"))).as("no restart button for a viewer").isEmpty();
+        assertThat(browser.findElements(By.id("restart")))
+                .as("no restart button for a viewer")
+                .isEmpty();
         // and a restart forged from the viewer's session, with the page's valid CSRF token, is refused
         Object forged = ((JavascriptExecutor) browser).executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
@@ -140,8 +169,10 @@ class ConsoleBrowserIntegrationTests {
                     body: '_csrf=' + encodeURIComponent(token) + '&reason=forged'})
                   .then(r => done(r.status)).catch(e => done('error ' + e));""".formatted(failedId));
         assertThat(forged).isEqualTo(403L);
-        assertThat(jobs.search("fileIngestJob", null, null, null, 100)).as("nothing was restarted")
-                .extracting(JobsService.Execution::status).containsExactly("FAILED", "COMPLETED");
+        assertThat(jobs.search("fileIngestJob", null, null, null, 100))
+                .as("nothing was restarted")
+                .extracting(JobsService.Execution::status)
+                .containsExactly("FAILED", "COMPLETED");
         signOut();
 
         // when the admin signs in, finds the failed job and restarts it with a reason
@@ -157,27 +188,41 @@ class ConsoleBrowserIntegrationTests {
         browser.switchTo().alert().accept();
 
         // then the restart, a new execution of the same job, completes and the file is loaded
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            browser.navigate().refresh();
-            return browser.findElements(By.cssSelector("#instance-executions tr[data-status='COMPLETED']")).size() == 1;
-        });
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    browser.navigate().refresh();
+                    return browser.findElements(By.cssSelector("#instance-executions tr[data-status='COMPLETED']"))
+                                    .size()
+                            == 1;
+                });
         assertThat(browser.findElements(By.cssSelector("#instance-executions tr[data-status]")).stream()
-                .map(r -> r.getAttribute("data-status")).toList()).containsExactly("FAILED", "COMPLETED");
+                        .map(r -> r.getAttribute("data-status"))
+                        .toList())
+                .containsExactly("FAILED", "COMPLETED");
         open("/jobs");
         screenshot("jobs-restarted.png");
         List<String> statuses = browser.findElements(By.cssSelector("#jobs tr[data-status]")).stream()
-                .map(r -> r.getAttribute("data-status")).toList();
-        assertThat(statuses).as("newest first: the restart, the failed run, the roster").containsExactly("COMPLETED", "FAILED", "COMPLETED");
+                .map(r -> r.getAttribute("data-status"))
+                .toList();
+        assertThat(statuses)
+                .as("newest first: the restart, the failed run, the roster")
+                .containsExactly("COMPLETED", "FAILED", "COMPLETED");
         open("/files");
         assertThat(browser.findElement(By.id("files")).getText()).contains("社区活动台账.xlsx", "LOADED");
         // and the audit log says who restarted it and why
         open("/audit");
-        assertThat(browser.findElement(By.id("audit")).getText()).contains("admin", "JOB_RESTART", "job execution #" + failedId,
-                "file restored from the partner's e-mail");
+        assertThat(browser.findElement(By.id("audit")).getText())
+                .contains(
+                        "admin",
+                        "JOB_RESTART",
+                        "job execution #" + failedId,
+                        "file restored from the partner's e-mail");
         dashboard("2025-11");
         screenshot("dashboard.png");
         assertThat(browser.findElement(By.id("failed-jobs")).getText()).isEqualTo("0");
-        assertThat(Integer.parseInt(browser.findElement(By.id("chart-total")).getText())).isPositive();
+        assertThat(Integer.parseInt(browser.findElement(By.id("chart-total")).getText()))
+                .isPositive();
     }
 
     private void signIn(String user, String password) {
@@ -185,19 +230,22 @@ class ConsoleBrowserIntegrationTests {
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.id("sign-in")).click();
-        await().atMost(Duration.ofSeconds(10)).until(() -> !browser.getCurrentUrl().contains("/login"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !browser.getCurrentUrl().contains("/login"));
     }
 
     private void signOut() {
         browser.findElement(By.cssSelector("form[action$='/logout'] button")).click();
-        await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().contains("/login"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> browser.getCurrentUrl().contains("/login"));
     }
 
     /** The dashboard for a month, once ECharts has drawn the chart. */
     private void dashboard(String month) {
         open("/?month=" + month);
-        await().atMost(Duration.ofSeconds(20)).until(() -> "true".equals(
-                browser.findElement(By.id("month-chart")).getAttribute("data-rendered")));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() ->
+                        "true".equals(browser.findElement(By.id("month-chart")).getAttribute("data-rendered")));
     }
 
     private void open(String path) {
@@ -211,7 +259,10 @@ class ConsoleBrowserIntegrationTests {
 
     private static Path sampleCommunityFile() throws IOException {
         try (var files = Files.list(Path.of("sample-data/community"))) {
-            return files.filter(p -> p.toString().endsWith(".xlsx")).sorted().findFirst().orElseThrow();
+            return files.filter(p -> p.toString().endsWith(".xlsx"))
+                    .sorted()
+                    .findFirst()
+                    .orElseThrow();
         }
     }
 }

@@ -49,7 +49,8 @@ class ConsoleUploadIntegrationTests {
         var response = mvc.perform(MockMvcRequestBuilders.multipart("/api/upload/employer")
                         .file(new MockMultipartFile("file", "..\\..\\.招聘会;名单.csv", "text/csv", csv))
                         .with(httpBasic("operator", password)))
-                .andReturn().getResponse();
+                .andReturn()
+                .getResponse();
         assertThat(response.getStatus()).isEqualTo(202);
         assertThat(response.getContentAsString()).contains("inbox/employer/招聘会_名单.csv");
 
@@ -59,7 +60,9 @@ class ConsoleUploadIntegrationTests {
         }
         assertThat(Files.readAllBytes(inbox.resolve("招聘会_名单.csv"))).isEqualTo(csv);
         assertThat(jdbc.sql("SELECT actor || ' ' || action || ' ' || target FROM audit_log WHERE action = 'UPLOAD'")
-                .query(String.class).list()).containsExactly("operator UPLOAD inbox/employer/招聘会_名单.csv");
+                        .query(String.class)
+                        .list())
+                .containsExactly("operator UPLOAD inbox/employer/招聘会_名单.csv");
     }
 
     @Test
@@ -74,7 +77,8 @@ class ConsoleUploadIntegrationTests {
         var response = mvc.perform(MockMvcRequestBuilders.multipart(url)
                         .file(new MockMultipartFile("file", name, "application/octet-stream", content))
                         .with(httpBasic("operator", password)))
-                .andReturn().getResponse();
+                .andReturn()
+                .getResponse();
         assertThat(response.getStatus()).as(name).isIn(413, 422);
         assertThat(response.getContentAsString()).as(name).contains(reason);
     }

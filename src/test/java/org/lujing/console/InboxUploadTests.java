@@ -34,9 +34,14 @@ class InboxUploadTests {
         assertThat(ConsoleQueries.inside(root, "2025/统计.xlsx")).isPresent();
         assertThat(ConsoleQueries.inside(root, "../secret.txt")).isEmpty();
         assertThat(ConsoleQueries.inside(root, "2025/../../secret.txt")).isEmpty();
-        assertThat(ConsoleQueries.inside(root, home.resolve("secret.txt").toString())).isEmpty();
-        assertThat(ConsoleQueries.inside(root, "2025")).as("a folder is not a download").isEmpty();
+        assertThat(ConsoleQueries.inside(root, home.resolve("secret.txt").toString()))
+                .isEmpty();
+        assertThat(ConsoleQueries.inside(root, "2025"))
+                .as("a folder is not a download")
+                .isEmpty();
         Files.createSymbolicLink(reports.resolve("link.xlsx"), home.resolve("secret.txt"));
-        assertThat(ConsoleQueries.inside(root, "2025/link.xlsx")).as("a link out of the folder").isEmpty();
+        assertThat(ConsoleQueries.inside(root, "2025/link.xlsx"))
+                .as("a link out of the folder")
+                .isEmpty();
     }
 }

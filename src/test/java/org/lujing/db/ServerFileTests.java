@@ -18,29 +18,35 @@ class ServerFileTests {
 
     @Test
     void noFileMeansNoServe() {
-        assertThat(ServerFile.decide(Optional.empty(), pid -> true, port -> true)).isEqualTo(Decision.NONE);
+        assertThat(ServerFile.decide(Optional.empty(), pid -> true, port -> true))
+                .isEqualTo(Decision.NONE);
     }
 
     @Test
     void aLiveServeAnsweringOnItsPortIsUsed() {
-        assertThat(ServerFile.decide(Optional.of(READY), pid -> pid == 4242, port -> port == 9137)).isEqualTo(Decision.SERVER);
+        assertThat(ServerFile.decide(Optional.of(READY), pid -> pid == 4242, port -> port == 9137))
+                .isEqualTo(Decision.SERVER);
     }
 
     @Test
     void aFileWhoseProcessIsGoneIsStaleWhateverItsPortDoes() {
         // killed: the port may since answer for someone else, who must not be sent the secret
-        assertThat(ServerFile.decide(Optional.of(READY), pid -> false, port -> true)).isEqualTo(Decision.STALE);
-        assertThat(ServerFile.decide(Optional.of(STARTING), pid -> false, port -> true)).isEqualTo(Decision.STALE);
+        assertThat(ServerFile.decide(Optional.of(READY), pid -> false, port -> true))
+                .isEqualTo(Decision.STALE);
+        assertThat(ServerFile.decide(Optional.of(STARTING), pid -> false, port -> true))
+                .isEqualTo(Decision.STALE);
     }
 
     @Test
     void aLiveProcessWhosePortDoesNotAnswerIsNotTrusted() {
-        assertThat(ServerFile.decide(Optional.of(READY), pid -> true, port -> false)).isEqualTo(Decision.STALE);
+        assertThat(ServerFile.decide(Optional.of(READY), pid -> true, port -> false))
+                .isEqualTo(Decision.STALE);
     }
 
     @Test
     void aLiveServeWithoutAPortYetIsStarting() {
-        assertThat(ServerFile.decide(Optional.of(STARTING), pid -> true, port -> true)).isEqualTo(Decision.STARTING);
+        assertThat(ServerFile.decide(Optional.of(STARTING), pid -> true, port -> true))
+                .isEqualTo(Decision.STARTING);
     }
 
     @Test
@@ -48,7 +54,8 @@ class ServerFileTests {
         Path file = dir.resolve("data/server.properties");
         READY.write(file);
         assertThat(ServerFile.read(file)).contains(READY);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
 
         STARTING.write(file);
         assertThat(ServerFile.read(file)).contains(STARTING);
@@ -69,8 +76,10 @@ class ServerFileTests {
     void theFileLivesBesideTheEmbeddedDatabaseOnly() {
         assertThat(ServerFile.location("jdbc:hsqldb:file:/srv/lujing/data/lujing;hsqldb.tx=mvcc;shutdown=true"))
                 .isEqualTo(Path.of("/srv/lujing/data/server.properties"));
-        assertThat(ServerFile.embedded("jdbc:hsqldb:file:/srv/lujing/data/lujing")).isTrue();
+        assertThat(ServerFile.embedded("jdbc:hsqldb:file:/srv/lujing/data/lujing"))
+                .isTrue();
         assertThat(ServerFile.embedded("jdbc:postgresql://db:5432/lujing")).isFalse();
-        assertThat(ServerFile.embedded("jdbc:hsqldb:hsql://127.0.0.1:9137/lujing")).isFalse();
+        assertThat(ServerFile.embedded("jdbc:hsqldb:hsql://127.0.0.1:9137/lujing"))
+                .isFalse();
     }
 }

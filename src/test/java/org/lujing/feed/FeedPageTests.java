@@ -17,18 +17,25 @@ class FeedPageTests {
 
     @Test
     void explicitFlagsWinOverThePageSize() {
-        assertThat(FeedPage.parse("{\"records\":[{\"id\":1}],\"hasMore\":true}").promisesMore(5)).isTrue();
-        assertThat(FeedPage.parse("{\"records\":[{\"id\":1},{\"id\":2}],\"hasMore\":false}").promisesMore(2)).isFalse();
-        assertThat(FeedPage.parse("{\"records\":[{\"id\":1},{\"id\":2}],\"next\":null}").promisesMore(2)).isFalse();
+        assertThat(FeedPage.parse("{\"records\":[{\"id\":1}],\"hasMore\":true}").promisesMore(5))
+                .isTrue();
+        assertThat(FeedPage.parse("{\"records\":[{\"id\":1},{\"id\":2}],\"hasMore\":false}")
+                        .promisesMore(2))
+                .isFalse();
+        assertThat(FeedPage.parse("{\"records\":[{\"id\":1},{\"id\":2}],\"next\":null}")
+                        .promisesMore(2))
+                .isFalse();
         FeedPage linked = FeedPage.parse("{\"records\":[{\"id\":1}],\"next\":\"/lessons?cursor=abc\"}");
         assertThat(linked.promisesMore(5)).isTrue();
         assertThat(linked.nextUrl()).isEqualTo("/lessons?cursor=abc");
-        assertThat(FeedPage.parse("{\"records\":[{\"id\":1}],\"nextPage\":7}").nextPage()).isEqualTo(7);
+        assertThat(FeedPage.parse("{\"records\":[{\"id\":1}],\"nextPage\":7}").nextPage())
+                .isEqualTo(7);
     }
 
     @Test
     void anEmptyPageEndsThePullWhateverItsFlagsSay() {
-        assertThat(FeedPage.parse("{\"records\":[],\"hasMore\":true}").promisesMore(2)).isFalse();
+        assertThat(FeedPage.parse("{\"records\":[],\"hasMore\":true}").promisesMore(2))
+                .isFalse();
     }
 
     @Test
@@ -38,30 +45,36 @@ class FeedPageTests {
 
     @Test
     void aRecordIsIdentifiedByItsIdOrElseByItsContent() {
-        FeedPage page = FeedPage.parse("[{\"id\":42,\"name\":\"a\"},{\"id\":\"ml-7\"},{\"name\":\"b\"},{\"name\":\"b\"}]");
+        FeedPage page =
+                FeedPage.parse("[{\"id\":42,\"name\":\"a\"},{\"id\":\"ml-7\"},{\"name\":\"b\"},{\"name\":\"b\"}]");
         assertThat(FeedPage.recordId(page.records().get(0))).isEqualTo("42");
         assertThat(FeedPage.recordId(page.records().get(1))).isEqualTo("ml-7");
-        assertThat(FeedPage.recordId(page.records().get(2))).startsWith("sha256:")
+        assertThat(FeedPage.recordId(page.records().get(2)))
+                .startsWith("sha256:")
                 .isEqualTo(FeedPage.recordId(page.records().get(3)));
     }
 
     @Test
     void aPageInNoAcceptedShapeIsRefused() {
-        assertThatThrownBy(() -> FeedPage.parse("{\"error\":\"maintenance\"}")).isInstanceOf(FeedPageNotReadableException.class);
+        assertThatThrownBy(() -> FeedPage.parse("{\"error\":\"maintenance\"}"))
+                .isInstanceOf(FeedPageNotReadableException.class);
         assertThatThrownBy(() -> FeedPage.parse("<html>oops</html>")).isInstanceOf(FeedPageNotReadableException.class);
         assertThatThrownBy(() -> FeedPage.parse("[1,2]")).isInstanceOf(FeedPageNotReadableException.class);
     }
 
     @Test
     void thePageUrlKeepsTheFeedsOwnQueryAndFollowsLinks() {
-        FeedPullState pull = new FeedPullState("micro-lesson",
-                new FeedSettings("https://p.example/api/lessons?course=weekly", "", 2, 10, 3, 1000, 30000, "page", "size"));
+        FeedPullState pull = new FeedPullState(
+                "micro-lesson",
+                new FeedSettings(
+                        "https://p.example/api/lessons?course=weekly", "", 2, 10, 3, 1000, 30000, "page", "size"));
         assertThat(pull.pageUrl()).isEqualTo("https://p.example/api/lessons?course=weekly&page=1&size=2");
         assertThat(pull.pageEndpoint()).isEqualTo("https://p.example/api/lessons");
         assertThat(pull.pageQuery()).isEqualTo("course=weekly&page=1&size=2");
         pull.accept(FeedPage.parse("[{\"id\":1},{\"id\":2}]"), id -> false);
         assertThat(pull.pageUrl()).endsWith("page=2&size=2");
-        pull.accept(FeedPage.parse("{\"records\":[{\"id\":2},{\"id\":3}],\"next\":\"?cursor=x\"}"), id -> id.equals("3"));
+        pull.accept(
+                FeedPage.parse("{\"records\":[{\"id\":2},{\"id\":3}],\"next\":\"?cursor=x\"}"), id -> id.equals("3"));
         assertThat(pull.pageUrl()).isEqualTo("https://p.example/api/lessons?cursor=x");
         assertThat(pull.fresh()).containsOnlyKeys("1", "2");
         assertThat(pull.fetched()).isEqualTo(4);
@@ -69,8 +82,8 @@ class FeedPageTests {
 
     @Test
     void thePageCapStopsAPullThatWouldNotEnd() {
-        FeedPullState pull = new FeedPullState("micro-lesson",
-                new FeedSettings("http://p/x", "", 1, 2, 3, 1000, 30000, "page", "size"));
+        FeedPullState pull = new FeedPullState(
+                "micro-lesson", new FeedSettings("http://p/x", "", 1, 2, 3, 1000, 30000, "page", "size"));
         pull.accept(FeedPage.parse("[{\"id\":1}]"), id -> false);
         assertThat(pull.more()).isTrue();
         pull.accept(FeedPage.parse("[{\"id\":2}]"), id -> false);

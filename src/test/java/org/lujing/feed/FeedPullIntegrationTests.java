@@ -103,7 +103,8 @@ class FeedPullIntegrationTests {
     @Order(1)
     void aPullFetchesEveryPageRetriesA5xxAndIngestsTheRecordsLikeADroppedFile() {
         // given the people on the roster
-        assertThat(ingest.ingest(Path.of("src/test/resources/org/lujing/ingest/merge/roster/roster.csv"), "roster").outcome())
+        assertThat(ingest.ingest(Path.of("src/test/resources/org/lujing/ingest/merge/roster/roster.csv"), "roster")
+                        .outcome())
                 .isEqualTo(FileOutcome.LOADED.name());
         long recordsBefore = supportRecords();
         int filesBefore = files.all().size();
@@ -116,10 +117,11 @@ class FeedPullIntegrationTests {
         assertThat(result.pages()).isEqualTo(2);
         assertThat(result.fetched()).isEqualTo(5);
         assertThat(result.fresh()).isEqualTo(5);
-        assertThat(requests).containsExactly(
-                "GET /lessons?course=weekly&page=1&size=3 Bearer " + TOKEN + " -> 500",
-                "GET /lessons?course=weekly&page=1&size=3 Bearer " + TOKEN + " -> 200",
-                "GET /lessons?course=weekly&page=2&size=3 Bearer " + TOKEN + " -> 200");
+        assertThat(requests)
+                .containsExactly(
+                        "GET /lessons?course=weekly&page=1&size=3 Bearer " + TOKEN + " -> 500",
+                        "GET /lessons?course=weekly&page=1&size=3 Bearer " + TOKEN + " -> 200",
+                        "GET /lessons?course=weekly&page=2&size=3 Bearer " + TOKEN + " -> 200");
 
         // and the file went through the ingest job with balanced accounting
         assertThat(result.file()).isNotNull();
@@ -130,11 +132,16 @@ class FeedPullIntegrationTests {
         assertThat(result.file().accepted()).isEqualTo(5);
         assertThat(files.all()).hasSize(filesBefore + 1);
         assertThat(supportRecords()).isEqualTo(recordsBefore + 5);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM support_record r JOIN subject s ON s.id = r.subject_id WHERE r.category = 'MICRO_LESSON'")
-                .query(Long.class).single()).isEqualTo(5);
+        assertThat(jdbc.sql(
+                                "SELECT COUNT(*) FROM support_record r JOIN subject s ON s.id = r.subject_id WHERE r.category = 'MICRO_LESSON'")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(5);
         assertThat(markedIds()).isEqualTo(5);
         assertThat(Path.of(result.file().storedPath())).exists().startsWith(HOME.resolve("archive/micro-lesson"));
-        assertThat(jsonFilesUnder(HOME.resolve("feeds"))).as("the staging copy is removed after the ingest").isEmpty();
+        assertThat(jsonFilesUnder(HOME.resolve("feeds")))
+                .as("the staging copy is removed after the ingest")
+                .isEmpty();
     }
 
     @Test
@@ -256,7 +263,8 @@ class FeedPullIntegrationTests {
 
     private long markedIds() {
         return jdbc.sql("SELECT COUNT(*) FROM CAMEL_MESSAGEPROCESSED WHERE processorName = 'micro-lesson-feed'")
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
     }
 
     private static List<Path> jsonFilesUnder(Path dir) {
@@ -271,8 +279,8 @@ class FeedPullIntegrationTests {
     }
 
     private static String record(String id, String name, String idNumber, String date, String lesson) {
-        return "{\"id\": \"" + id + "\", \"name\": \"" + name + "\", \"idNumber\": \"" + idNumber + "\", \"date\": \"" + date
-                + "\", \"activityName\": \"" + lesson + "\", \"hours\": 0.5}";
+        return "{\"id\": \"" + id + "\", \"name\": \"" + name + "\", \"idNumber\": \"" + idNumber + "\", \"date\": \""
+                + date + "\", \"activityName\": \"" + lesson + "\", \"hours\": 0.5}";
     }
 
     private static String base() {
@@ -323,7 +331,10 @@ class FeedPullIntegrationTests {
         for (int i = (page - 1) * size; i < Math.min(records.size(), page * size); i++) {
             slice.add(records.get(i));
         }
-        respond(ex, 200, "{\"platform\": \"智慧矫正\", \"page\": " + page + ", \"records\": [" + String.join(",", slice) + "]}");
+        respond(
+                ex,
+                200,
+                "{\"platform\": \"智慧矫正\", \"page\": " + page + ", \"records\": [" + String.join(",", slice) + "]}");
     }
 
     private static void respond(HttpExchange ex, int status, String body) throws IOException {

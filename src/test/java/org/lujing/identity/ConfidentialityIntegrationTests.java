@@ -2,7 +2,6 @@ package org.lujing.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,12 +38,21 @@ class ConfidentialityIntegrationTests {
         String h = home.toString();
 
         // given everything a partner might send, through the same commands operators use
-        assertThat(LujingCommand.run("ingest", "--home", h, "-v", FIXTURES.toString())).isEqualTo(3);
-        assertThat(LujingCommand.run("ingest", "--home", h, "-v", "sample-data")).isZero();
+        assertThat(LujingCommand.run("ingest", "--home", h, "-v", FIXTURES.toString()))
+                .isEqualTo(3);
+        assertThat(LujingCommand.run("ingest", "--home", h, "-v", "sample-data"))
+                .isZero();
         for (String[] command : new String[][] {
-            {"files", "--home", h}, {"files", "--home", h, "--json"}, {"rejects", "--home", h}, {"rejects", "--home", h, "--json"},
-            {"subjects", "--home", h}, {"subjects", "--home", h, "--json"}, {"identity", "pending", "--home", h},
-            {"stats", "--home", h, "--period", "2025", "--json"}, {"audit", "--home", h}}) {
+            {"files", "--home", h},
+            {"files", "--home", h, "--json"},
+            {"rejects", "--home", h},
+            {"rejects", "--home", h, "--json"},
+            {"subjects", "--home", h},
+            {"subjects", "--home", h, "--json"},
+            {"identity", "pending", "--home", h},
+            {"stats", "--home", h, "--period", "2025", "--json"},
+            {"audit", "--home", h}
+        }) {
             assertThat(LujingCommand.run(command)).as(String.join(" ", command)).isZero();
         }
 
@@ -59,7 +67,8 @@ class ConfidentialityIntegrationTests {
         try (Stream<Path> files = Files.walk(home)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
                 String rel = home.relativize(f).toString();
-                boolean evidence = (rel.startsWith("archive") || rel.startsWith("quarantine")) && !rel.endsWith(".error.txt");
+                boolean evidence =
+                        (rel.startsWith("archive") || rel.startsWith("quarantine")) && !rel.endsWith(".error.txt");
                 if (!evidence && !rel.startsWith("keys")) {
                     scan(rel, new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1), identity, samples, leaks);
                     scan(rel, new String(Files.readAllBytes(f), StandardCharsets.UTF_8), identity, samples, leaks);
@@ -67,13 +76,16 @@ class ConfidentialityIntegrationTests {
                 scan("file name " + rel, rel, identity, samples, leaks);
             }
         }
-        assertThat(Files.list(home.resolve("quarantine/hospital")).map(p -> p.getFileName().toString()))
+        assertThat(Files.list(home.resolve("quarantine/hospital"))
+                        .map(p -> p.getFileName().toString()))
                 .anyMatch(n -> n.endsWith(".error.txt"));
         int cells = 0;
-        try (Connection c = DriverManager.getConnection("jdbc:hsqldb:file:" + home.resolve("data/lujing") + ";shutdown=true", "SA", "");
+        try (Connection c = DriverManager.getConnection(
+                        "jdbc:hsqldb:file:" + home.resolve("data/lujing") + ";shutdown=true", "SA", "");
                 Statement st = c.createStatement()) {
             List<String> tables = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery("SELECT table_name FROM information_schema.tables WHERE table_schema = 'PUBLIC'")) {
+            try (ResultSet rs =
+                    st.executeQuery("SELECT table_name FROM information_schema.tables WHERE table_schema = 'PUBLIC'")) {
                 while (rs.next()) {
                     tables.add(rs.getString(1));
                 }

@@ -34,7 +34,9 @@ class IdentityCipherTests {
     void theBlindIndexIsStableUnderOneKeyAndDiffersUnderAnother() {
         IdentityCipher other = new IdentityCipher(key());
 
-        assertThat(cipher.blindIndex("id_number", ID)).isEqualTo(cipher.blindIndex("id_number", ID)).hasSize(64);
+        assertThat(cipher.blindIndex("id_number", ID))
+                .isEqualTo(cipher.blindIndex("id_number", ID))
+                .hasSize(64);
         assertThat(cipher.blindIndex("id_number", ID)).isNotEqualTo(other.blindIndex("id_number", ID));
         assertThat(cipher.blindIndex("id_number", ID)).isNotEqualTo(cipher.blindIndex("phone", ID));
     }
@@ -54,7 +56,9 @@ class IdentityCipherTests {
     void tamperingIsDetected() {
         String stored = cipher.encrypt("id_number", ID);
         char last = stored.charAt(stored.length() - 2);
-        String tampered = stored.substring(0, stored.length() - 2) + (last == 'A' ? 'B' : 'A') + stored.charAt(stored.length() - 1);
+        String tampered = stored.substring(0, stored.length() - 2)
+                + (last == 'A' ? 'B' : 'A')
+                + stored.charAt(stored.length() - 1);
 
         assertThatThrownBy(() -> cipher.decrypt("id_number", tampered)).isInstanceOf(WrongKeyException.class);
     }

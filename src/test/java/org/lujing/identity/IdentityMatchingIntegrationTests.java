@@ -58,14 +58,26 @@ class IdentityMatchingIntegrationTests {
     @Order(1)
     void aUniquePairMatchesAnAmbiguousOneWaitsAndNoPairIsRejected() {
         ingest.ingest(FIXTURES.resolve("roster/roster.csv"), "roster");
-        IngestedFile f = ingest.ingest(FIXTURES.resolve("community/fallback.csv"), "community").file().orElseThrow();
+        IngestedFile f = ingest.ingest(FIXTURES.resolve("community/fallback.csv"), "community")
+                .file()
+                .orElseThrow();
 
-        assertThat(new int[] {f.rowsRead(), f.accepted(), f.merged(), f.rejected()}).containsExactly(6, 5, 0, 1);
-        assertThat(method("2025-06-01", "NAME_PHONE")).as("赵一 by name and phone").isEqualTo(1);
-        assertThat(method("2025-06-04", "NAME_BIRTH_DATE")).as("钱二 by name and birth date").isEqualTo(1);
-        assertThat(pendingOn("2025-06-02")).as("two people share 李同's name and phone").isEqualTo(1);
-        assertThat(jdbc.sql("SELECT reason FROM row_reject WHERE row_no = 4").query(String.class).single())
-                .as("钱二 with neither phone nor birth date").isEqualTo("MISSING_FIELD");
+        assertThat(new int[] {f.rowsRead(), f.accepted(), f.merged(), f.rejected()})
+                .containsExactly(6, 5, 0, 1);
+        assertThat(method("2025-06-01", "NAME_PHONE"))
+                .as("赵一 by name and phone")
+                .isEqualTo(1);
+        assertThat(method("2025-06-04", "NAME_BIRTH_DATE"))
+                .as("钱二 by name and birth date")
+                .isEqualTo(1);
+        assertThat(pendingOn("2025-06-02"))
+                .as("two people share 李同's name and phone")
+                .isEqualTo(1);
+        assertThat(jdbc.sql("SELECT reason FROM row_reject WHERE row_no = 4")
+                        .query(String.class)
+                        .single())
+                .as("钱二 with neither phone nor birth date")
+                .isEqualTo("MISSING_FIELD");
         assertThat(pendingOn("2025-06-05")).as("an ID not on the roster").isEqualTo(1);
     }
 
@@ -77,7 +89,9 @@ class IdentityMatchingIntegrationTests {
         // 赵一 06-01 twice (by phone and by ID) + 钱二 06-04
         assertThat(june.figures(Category.PUBLIC_WELFARE).records()).isEqualTo(2);
         assertThat(june.pendingRecords()).isEqualTo(2);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM support_record WHERE merged_into IS NOT NULL").query(Long.class).single())
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM support_record WHERE merged_into IS NOT NULL")
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(1);
     }
 
@@ -94,18 +108,28 @@ class IdentityMatchingIntegrationTests {
 
         assertThat(method("2025-06-05", "MANUAL")).isEqualTo(1);
         assertThat(pendingOn("2025-06-01")).isEqualTo(1);
-        assertThat(statistics.compute(Period.parse("2025-06"), a -> true).figures(Category.PUBLIC_WELFARE).records())
-                .as("the ID-reported 06-01 record still counts, now on its own").isEqualTo(3);
+        assertThat(statistics
+                        .compute(Period.parse("2025-06"), a -> true)
+                        .figures(Category.PUBLIC_WELFARE)
+                        .records())
+                .as("the ID-reported 06-01 record still counts, now on its own")
+                .isEqualTo(3);
 
         // a later file with the same keys, then the nightly match
         ingest.ingest(FIXTURES.resolve("later/later.csv"), "community");
         matcher.rematch();
         matcher.rematch();
 
-        assertThat(method("2025-07-02", "MANUAL")).as("the link holds for new records").isEqualTo(1);
-        assertThat(pendingOn("2025-07-01")).as("'different' holds for new records").isEqualTo(1);
+        assertThat(method("2025-07-02", "MANUAL"))
+                .as("the link holds for new records")
+                .isEqualTo(1);
+        assertThat(pendingOn("2025-07-01"))
+                .as("'different' holds for new records")
+                .isEqualTo(1);
         assertThat(pendingOn("2025-06-01")).isEqualTo(1);
-        assertThat(queries.pending()).extracting(IdentityQueries.PendingKey::subjectKey).contains(zhaoPairKey)
+        assertThat(queries.pending())
+                .extracting(IdentityQueries.PendingKey::subjectKey)
+                .contains(zhaoPairKey)
                 .doesNotContain(sunKey);
     }
 
@@ -116,8 +140,11 @@ class IdentityMatchingIntegrationTests {
         ingest.ingest(FIXTURES.resolve("roster/roster.csv").resolveSibling("roster.csv"), "roster");
         ingest.ingest(writeRoster("赵一,430104198001010014,13800000099,麓景社区"), "roster");
 
-        assertThat(queries.history(zhao)).extracting(IdentityQueries.HistoryEntry::field).contains("phone", "community");
-        assertThat(queries.history(zhao)).noneMatch(h -> String.valueOf(h.newValue()).contains("13800000099"));
+        assertThat(queries.history(zhao))
+                .extracting(IdentityQueries.HistoryEntry::field)
+                .contains("phone", "community");
+        assertThat(queries.history(zhao))
+                .noneMatch(h -> String.valueOf(h.newValue()).contains("13800000099"));
     }
 
     private Path writeRoster(String row) {

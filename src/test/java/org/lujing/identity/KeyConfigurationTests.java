@@ -23,8 +23,10 @@ class KeyConfigurationTests {
         byte[] second = KeyConfiguration.loadOrCreate(keyFile);
 
         assertThat(first).hasSize(32).isEqualTo(second);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile))).isEqualTo("rw-------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile.getParent()))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile)))
+                .isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile.getParent())))
+                .isEqualTo("rwx------");
     }
 
     @Test

@@ -69,9 +69,11 @@ class KeyRingTests {
         ring.replace(List.of(newKey, created));
 
         assertThat(Files.readAllLines(keyFile)).containsExactly(b64(newKey), b64(created));
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile)))
+                .isEqualTo("rw-------");
         assertThat(KeyConfiguration.loadOrCreate(keyFile)).isEqualTo(newKey);
-        assertThat(ring.keyIds()).containsExactly(new IdentityCipher(newKey).keyId(), new IdentityCipher(created).keyId());
+        assertThat(ring.keyIds())
+                .containsExactly(new IdentityCipher(newKey).keyId(), new IdentityCipher(created).keyId());
         try (var left = Files.list(keyFile.getParent())) {
             assertThat(left).containsExactly(keyFile);
         }

@@ -54,7 +54,11 @@ class KeyRotationIntegrationTests {
     static final Period YEAR = Period.parse("2025");
 
     /** What must survive a rotation: figures, who each record belongs to, each person's values, the decisions. */
-    record State(Statistics stats, Map<Long, String> records, Map<Long, List<String>> subjects, Set<String> recordKeys,
+    record State(
+            Statistics stats,
+            Map<Long, String> records,
+            Map<Long, List<String>> subjects,
+            Set<String> recordKeys,
             Map<Long, String> decisions) {}
 
     static State before;
@@ -101,14 +105,19 @@ class KeyRotationIntegrationTests {
             for (Path source : sources.filter(Files::isDirectory).sorted().toList()) {
                 try (Stream<Path> files = Files.list(source)) {
                     for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-                        assertThat(ingest.ingest(f, source.getFileName().toString()).outcome()).startsWith("LOADED");
+                        assertThat(ingest.ingest(f, source.getFileName().toString())
+                                        .outcome())
+                                .startsWith("LOADED");
                     }
                 }
             }
         }
         // records without an ID number, matched by (name, phone) and (name, birth date): their keys rotate too
-        assertThat(ingest.ingest(FIXTURES.resolve("before/pairs.csv"), "employer").outcome()).isEqualTo("LOADED");
-        assertThat(jdbc.queryForList("SELECT match_method FROM support_record WHERE key_kind <> 'ID_NUMBER'", String.class))
+        assertThat(ingest.ingest(FIXTURES.resolve("before/pairs.csv"), "employer")
+                        .outcome())
+                .isEqualTo("LOADED");
+        assertThat(jdbc.queryForList(
+                        "SELECT match_method FROM support_record WHERE key_kind <> 'ID_NUMBER'", String.class))
                 .containsExactlyInAnyOrder("NAME_PHONE", "NAME_BIRTH_DATE");
 
         // given what partners sent
@@ -135,13 +144,13 @@ class KeyRotationIntegrationTests {
     @Order(2)
     void adminDecisionsAreTakenBeforeTheRotation() {
         // the one person not on the roster: an admin links their records to someone by hand
-        List<String> pending = jdbc.queryForList("SELECT DISTINCT subject_key FROM support_record WHERE subject_id IS NULL",
-                String.class);
+        List<String> pending = jdbc.queryForList(
+                "SELECT DISTINCT subject_key FROM support_record WHERE subject_id IS NULL", String.class);
         assertThat(pending).hasSize(1);
         matcher.decide("LINK", pending.get(0), subjectNamed("朱小红"), "test-admin", "same person, confirmed by phone");
         // and marks a (name, birth date) key as never being another person
-        String pairKey = jdbc.queryForObject("SELECT subject_key FROM support_record WHERE key_kind = 'NAME_BIRTH_DATE'",
-                String.class);
+        String pairKey = jdbc.queryForObject(
+                "SELECT subject_key FROM support_record WHERE key_kind = 'NAME_BIRTH_DATE'", String.class);
         matcher.decide("DIFFERENT", pairKey, subjectNamed("张建国"), "test-admin", "different person");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM support_record WHERE match_method = 'MANUAL'", Long.class))
                 .isPositive();
@@ -197,7 +206,8 @@ class KeyRotationIntegrationTests {
         assertThat(r.oldKeyDropped()).isTrue();
         assertThat(r.toString()).doesNotContain(Arrays.toString(firstKey));
         assertRotated(before, firstKey);
-        assertThat(jdbc.queryForList("SELECT state FROM key_rotation", String.class)).containsExactly("DONE");
+        assertThat(jdbc.queryForList("SELECT state FROM key_rotation", String.class))
+                .containsExactly("DONE");
         rotation.requireNoRotationInProgress();
     }
 
@@ -211,15 +221,21 @@ class KeyRotationIntegrationTests {
         assertThat(result.outcome()).isEqualTo("LOADED");
         assertThat(result.file().orElseThrow().accepted()).isEqualTo(3);
         Map<String, String> matched = new TreeMap<>();
-        jdbc.query("""
+        jdbc.query(
+                """
                         SELECT s.name, r.match_method, r.index_key_id FROM support_record r JOIN subject s ON s.id = r.subject_id
                         WHERE r.first_file_id = ?""",
                 rs -> {
-                    assertThat(rs.getString("index_key_id")).isEqualTo(ring.current().keyId());
+                    assertThat(rs.getString("index_key_id"))
+                            .isEqualTo(ring.current().keyId());
                     matched.put(rs.getString("name"), rs.getString("match_method"));
-                }, result.file().orElseThrow().id());
-        assertThat(matched).containsOnly(Map.entry("王志强", "ID_NUMBER"), Map.entry("张建国", "NAME_PHONE"),
-                Map.entry("李秀英", "NAME_BIRTH_DATE"));
+                },
+                result.file().orElseThrow().id());
+        assertThat(matched)
+                .containsOnly(
+                        Map.entry("王志强", "ID_NUMBER"),
+                        Map.entry("张建国", "NAME_PHONE"),
+                        Map.entry("李秀英", "NAME_BIRTH_DATE"));
     }
 
     @Test
@@ -246,13 +262,17 @@ class KeyRotationIntegrationTests {
         long rotations = jdbc.queryForObject("SELECT COUNT(*) FROM key_rotation", Long.class);
 
         // when LUJING_KEY holds one key: a new key is issued and nothing else changes
-        KeyRotationService.Result issued = new KeyRotationService(new KeyRing(List.of(current), null), jdbc, tx).rotate();
+        KeyRotationService.Result issued =
+                new KeyRotationService(new KeyRing(List.of(current), null), jdbc, tx).rotate();
 
         assertThat(issued.outcome()).isEqualTo(KeyRotationService.Outcome.NEW_KEY_ISSUED);
         assertThat(issued.toString()).doesNotContain(issued.issuedKey());
         byte[] next = java.util.Base64.getDecoder().decode(issued.issuedKey());
-        assertThat(new IdentityCipher(next).keyId()).isEqualTo(issued.newKeyId()).isNotEqualTo(currentId);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM key_rotation", Long.class)).isEqualTo(rotations);
+        assertThat(new IdentityCipher(next).keyId())
+                .isEqualTo(issued.newKeyId())
+                .isNotEqualTo(currentId);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM key_rotation", Long.class))
+                .isEqualTo(rotations);
         assertThat(rotation.status().subjectsLeft()).isZero();
 
         // when the admin sets LUJING_KEY="new,old" and runs it again: everything moves to the new key
@@ -263,8 +283,9 @@ class KeyRotationIntegrationTests {
         assertThat(done.oldKeyId()).isEqualTo(currentId);
         // the old key stays in LUJING_KEY until the admin removes it, but nothing needs it any more
         assertThat(done.oldKeyDropped()).isFalse();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM support_record WHERE index_key_id <> ?", Long.class,
-                done.newKeyId())).isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM support_record WHERE index_key_id <> ?", Long.class, done.newKeyId()))
+                .isZero();
         assertOpensNothing(new IdentityCipher(current));
     }
 
@@ -286,23 +307,31 @@ class KeyRotationIntegrationTests {
         assertThat(after.decisions()).isEqualTo(was.decisions());
 
         // every blind index is the new key's index of the value behind it
-        jdbc.query("SELECT name, id_number_enc, id_number_idx, phone_enc, phone_idx, name_phone_idx, name_birth_idx, index_key_id FROM subject",
+        jdbc.query(
+                "SELECT name, id_number_enc, id_number_idx, phone_enc, phone_idx, name_phone_idx, name_birth_idx, index_key_id FROM subject",
                 rs -> {
                     String id = ring.decrypt(IdentityKeys.ID_NUMBER, rs.getString("id_number_enc"));
                     String phone = ring.decrypt(IdentityKeys.PHONE, rs.getString("phone_enc"));
                     String name = rs.getString("name");
                     assertThat(rs.getString("id_number_idx")).isEqualTo(now.blindIndex(IdentityKeys.ID_NUMBER, id));
                     assertThat(rs.getString("phone_idx")).isEqualTo(now.blindIndex(IdentityKeys.PHONE, phone));
-                    assertThat(rs.getString("name_phone_idx")).isEqualTo(
-                            phone == null ? null : now.blindIndex(IdentityKeys.NAME_PHONE, IdentityKeys.namePhone(name, phone)));
-                    assertThat(rs.getString("name_birth_idx")).isEqualTo(now.blindIndex(IdentityKeys.NAME_BIRTH,
-                            IdentityKeys.nameBirth(name, IdNumberNormaliser.birthDate(id))));
+                    assertThat(rs.getString("name_phone_idx"))
+                            .isEqualTo(
+                                    phone == null
+                                            ? null
+                                            : now.blindIndex(
+                                                    IdentityKeys.NAME_PHONE, IdentityKeys.namePhone(name, phone)));
+                    assertThat(rs.getString("name_birth_idx"))
+                            .isEqualTo(now.blindIndex(
+                                    IdentityKeys.NAME_BIRTH,
+                                    IdentityKeys.nameBirth(name, IdNumberNormaliser.birthDate(id))));
                     assertThat(rs.getString("index_key_id")).isEqualTo(now.keyId());
                 });
         Set<String> keys = new HashSet<>();
         jdbc.query("SELECT subject_key, subject_ref_enc, index_key_id FROM support_record", rs -> {
             String enc = rs.getString("subject_ref_enc");
-            assertThat(rs.getString("subject_key")).isEqualTo(now.blindIndex(label(enc), ring.decrypt(label(enc), enc)));
+            assertThat(rs.getString("subject_key"))
+                    .isEqualTo(now.blindIndex(label(enc), ring.decrypt(label(enc), enc)));
             assertThat(rs.getString("index_key_id")).isEqualTo(now.keyId());
             keys.add(rs.getString("subject_key"));
         });
@@ -313,18 +342,24 @@ class KeyRotationIntegrationTests {
 
         // no value refers to the old key, and the old key decrypts none of them, not even re-labelled as its own
         assertThat(jdbc.queryForObject("""
-                        SELECT COUNT(*) FROM subject WHERE index_key_id = ? OR id_number_enc LIKE ? OR phone_enc LIKE ?""",
-                Long.class, old.keyId(), old.keyId() + ":%", old.keyId() + ":%")).isZero();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM support_record WHERE index_key_id = ? OR subject_ref_enc LIKE ?",
-                Long.class, old.keyId(), old.keyId() + ":%")).isZero();
+                        SELECT COUNT(*) FROM subject WHERE index_key_id = ? OR id_number_enc LIKE ? OR phone_enc LIKE ?""", Long.class, old.keyId(), old.keyId() + ":%", old.keyId() + ":%"))
+                .isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM support_record WHERE index_key_id = ? OR subject_ref_enc LIKE ?",
+                        Long.class,
+                        old.keyId(),
+                        old.keyId() + ":%"))
+                .isZero();
         assertOpensNothing(old);
 
         // the key file holds the new key alone, readable by the service user only
-        assertThat(KeyConfiguration.readAll(properties.keyFile())).singleElement()
+        assertThat(KeyConfiguration.readAll(properties.keyFile()))
+                .singleElement()
                 .satisfies(k -> assertThat(new IdentityCipher(k).keyId()).isEqualTo(now.keyId()));
         assertThat(ring.keyIds()).containsExactly(now.keyId());
         try {
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(properties.keyFile()))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(properties.keyFile())))
+                    .isEqualTo("rw-------");
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -352,7 +387,8 @@ class KeyRotationIntegrationTests {
 
     /** The label a stored value was encrypted under, found from where it is stored. */
     private String label(String enc) {
-        List<String> kinds = jdbc.queryForList("SELECT key_kind FROM support_record WHERE subject_ref_enc = ?", String.class, enc);
+        List<String> kinds =
+                jdbc.queryForList("SELECT key_kind FROM support_record WHERE subject_ref_enc = ?", String.class, enc);
         if (!kinds.isEmpty()) {
             return switch (kinds.get(0)) {
                 case "NAME_PHONE" -> IdentityKeys.NAME_PHONE;
@@ -368,18 +404,25 @@ class KeyRotationIntegrationTests {
         Map<Long, String> records = new TreeMap<>();
         Set<String> keys = new HashSet<>();
         jdbc.query("SELECT id, subject_id, match_method, merged_into, subject_key FROM support_record", rs -> {
-            records.put(rs.getLong("id"), rs.getObject("subject_id") + "|" + rs.getString("match_method") + "|"
-                    + rs.getObject("merged_into"));
+            records.put(
+                    rs.getLong("id"),
+                    rs.getObject("subject_id") + "|" + rs.getString("match_method") + "|"
+                            + rs.getObject("merged_into"));
             keys.add(rs.getString("subject_key"));
         });
         Map<Long, List<String>> subjects = new TreeMap<>();
         jdbc.query("SELECT id, id_number_enc, phone_enc FROM subject", rs -> {
-            subjects.put(rs.getLong("id"), Arrays.asList(ring.decrypt(IdentityKeys.ID_NUMBER, rs.getString("id_number_enc")),
-                    ring.decrypt(IdentityKeys.PHONE, rs.getString("phone_enc"))));
+            subjects.put(
+                    rs.getLong("id"),
+                    Arrays.asList(
+                            ring.decrypt(IdentityKeys.ID_NUMBER, rs.getString("id_number_enc")),
+                            ring.decrypt(IdentityKeys.PHONE, rs.getString("phone_enc"))));
         });
         Map<Long, String> decisions = new TreeMap<>();
         jdbc.query("SELECT id, kind, subject_id, active FROM identity_decision", rs -> {
-            decisions.put(rs.getLong("id"), rs.getString("kind") + "|" + rs.getLong("subject_id") + "|" + rs.getBoolean("active"));
+            decisions.put(
+                    rs.getLong("id"),
+                    rs.getString("kind") + "|" + rs.getLong("subject_id") + "|" + rs.getBoolean("active"));
         });
         return new State(stats(), records, subjects, keys, decisions);
     }
@@ -401,8 +444,10 @@ class KeyRotationIntegrationTests {
         List<Map<String, Object>> tables = jdbc.queryForList("""
                 SELECT table_schema, table_name FROM information_schema.tables
                 WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('INFORMATION_SCHEMA', 'SYSTEM_LOBS')""");
-        assertThat(tables).extracting(t -> t.get("TABLE_NAME")).contains("SUBJECT", "SUPPORT_RECORD", "ROW_REJECT",
-                "IDENTITY_DECISION", "BATCH_JOB_EXECUTION_CONTEXT");
+        assertThat(tables)
+                .extracting(t -> t.get("TABLE_NAME"))
+                .contains(
+                        "SUBJECT", "SUPPORT_RECORD", "ROW_REJECT", "IDENTITY_DECISION", "BATCH_JOB_EXECUTION_CONTEXT");
         for (Map<String, Object> t : tables) {
             String table = "\"" + t.get("TABLE_SCHEMA") + "\".\"" + t.get("TABLE_NAME") + "\"";
             jdbc.query("SELECT * FROM " + table, rs -> {
@@ -416,19 +461,24 @@ class KeyRotationIntegrationTests {
                         default -> rs.getString(c);
                     };
                     String column = md.getColumnName(c);
-                    identity.foundIn(text).forEach(hit -> leaks.add(table + "." + column + " holds " + hit.substring(0, 4) + "…"));
+                    identity.foundIn(text)
+                            .forEach(hit -> leaks.add(table + "." + column + " holds " + hit.substring(0, 4) + "…"));
                 }
             });
         }
         Set<Path> skipped = Set.of(HOME.resolve("archive"), HOME.resolve("quarantine"), HOME.resolve("keys"));
         int scanned = 0;
         try (Stream<Path> files = Files.walk(HOME)) {
-            for (Path f : files.filter(Files::isRegularFile).filter(f -> skipped.stream().noneMatch(f::startsWith)).toList()) {
+            for (Path f : files.filter(Files::isRegularFile)
+                    .filter(f -> skipped.stream().noneMatch(f::startsWith))
+                    .toList()) {
                 byte[] bytes = Files.readAllBytes(f);
                 scanned++;
-                for (Charset cs : List.of(StandardCharsets.ISO_8859_1, StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
+                for (Charset cs :
+                        List.of(StandardCharsets.ISO_8859_1, StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
                     identity.foundIn(new String(bytes, cs))
-                            .forEach(hit -> leaks.add(HOME.relativize(f) + " (" + cs + ") holds " + hit.substring(0, 4) + "…"));
+                            .forEach(hit ->
+                                    leaks.add(HOME.relativize(f) + " (" + cs + ") holds " + hit.substring(0, 4) + "…"));
                 }
             }
         }

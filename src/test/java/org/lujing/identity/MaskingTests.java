@@ -1,8 +1,8 @@
 package org.lujing.identity;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 class MaskingTests {
 
@@ -48,8 +48,7 @@ class MaskingTests {
     @Test
     void leavesOrdinaryTextAlone() {
         assertThat(Masking.value("合计：25人次，时长1.5小时，2025/3/7，0731-88881234，编号12345678901234"))
-            .isEqualTo("合计：25人次，时长1.5小时，2025/3/7，0731-88881234，编号12345678901234");
+                .isEqualTo("合计：25人次，时长1.5小时，2025/3/7，0731-88881234，编号12345678901234");
         assertThat(Masking.value(null)).isEmpty();
     }
-
 }

@@ -51,13 +51,23 @@ class FileIngestRestartIntegrationTests {
     void aFailedInspectionEndsTheJobAndItsRestartLoadsTheFile() throws Exception {
         // given an ingest of a file that is missing
         Path file = HOME.resolve("archive/employer/2025-01-06/招聘会.csv");
-        JobExecution failed = jobOperator.start(fileIngestJob, new JobParametersBuilder().addString("file", file.toString())
-                .addString("source", "employer").addString("name", "招聘会.csv").toJobParameters());
+        JobExecution failed = jobOperator.start(
+                fileIngestJob,
+                new JobParametersBuilder()
+                        .addString("file", file.toString())
+                        .addString("source", "employer")
+                        .addString("name", "招聘会.csv")
+                        .toJobParameters());
 
         // then it failed at the inspection and went no further
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
-        assertThat(jobs.steps(failed.getId())).extracting(JobsService.Step::name).containsExactly("inspectFileStep");
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM ingest_file").query(Long.class).single()).isZero();
+        assertThat(jobs.steps(failed.getId()))
+                .extracting(JobsService.Step::name)
+                .containsExactly("inspectFileStep");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM ingest_file")
+                        .query(Long.class)
+                        .single())
+                .isZero();
 
         // when the file is back and the execution is restarted
         Files.createDirectories(file.getParent());
@@ -70,9 +80,11 @@ class FileIngestRestartIntegrationTests {
 
         // then the restart inspected and loaded the whole file, its accounting balanced
         assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        assertThat(jobs.steps(restarted.getId())).extracting(JobsService.Step::name)
+        assertThat(jobs.steps(restarted.getId()))
+                .extracting(JobsService.Step::name)
                 .containsExactly("inspectFileStep", "loadRowsStep", "completeFileStep");
-        IngestedFile loaded = jdbc.sql("SELECT * FROM ingest_file").query(IngestedFile.class).single();
+        IngestedFile loaded =
+                jdbc.sql("SELECT * FROM ingest_file").query(IngestedFile.class).single();
         assertThat(loaded.rowsRead()).isEqualTo(2);
         assertThat(loaded.balances()).isTrue();
         assertThat(loaded.jobExecutionId()).isEqualTo(restarted.getId());
@@ -80,7 +92,9 @@ class FileIngestRestartIntegrationTests {
 
     @Test
     void theDatabaseFolderIsPrivate() throws Exception {
-        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(HOME.resolve("data"))))
-                .as("HSQLDB would leave data/ readable by every local user").isEqualTo("rwx------");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(HOME.resolve("data"))))
+                .as("HSQLDB would leave data/ readable by every local user")
+                .isEqualTo("rwx------");
     }
 }

@@ -81,7 +81,9 @@ class InboxRouteIntegrationTests {
 
         Statistics s = statistics.compute(Period.parse("2025"), agencies::isPartner);
         for (Map.Entry<Category, Integer> e : PilotTable.YEAR_2025.entrySet()) {
-            assertThat(s.figures(e.getKey()).value(e.getKey()).intValueExact()).as(e.getKey().zh()).isEqualTo(e.getValue());
+            assertThat(s.figures(e.getKey()).value(e.getKey()).intValueExact())
+                    .as(e.getKey().zh())
+                    .isEqualTo(e.getValue());
         }
         assertThat(s.partnerUnits()).isEqualTo(PilotTable.PARTNER_UNITS);
         assertThat(s.pendingRecords()).isEqualTo(4);
@@ -106,12 +108,16 @@ class InboxRouteIntegrationTests {
             assertThat(files.rejects(f.id())).hasSize(f.rejected());
             if (f.sourceId().equals("community")) {
                 // the ledger's own 合计 row, kept for reconciliation
-                assertThat(files.controlTotals(f.id())).singleElement()
+                assertThat(files.controlTotals(f.id()))
+                        .singleElement()
                         .satisfies(t -> assertThat(t.declaredCount()).isEqualTo(125));
             }
         }
-        long provenance = jdbc.sql("SELECT COUNT(*) FROM record_source").query(Long.class).single();
-        long records = jdbc.sql("SELECT COUNT(*) FROM support_record").query(Long.class).single();
+        long provenance =
+                jdbc.sql("SELECT COUNT(*) FROM record_source").query(Long.class).single();
+        long records = jdbc.sql("SELECT COUNT(*) FROM support_record")
+                .query(Long.class)
+                .single();
         assertThat(records).isEqualTo(122 + 31 + 37 + 31 + 267);
         assertThat(provenance).isEqualTo(records + 4);
     }
@@ -119,8 +125,11 @@ class InboxRouteIntegrationTests {
     @Test
     @Order(3)
     void droppingTheSameFilesAgainChangesNothing() {
-        long recordsBefore = jdbc.sql("SELECT COUNT(*) FROM support_record").query(Long.class).single();
-        long provenanceBefore = jdbc.sql("SELECT COUNT(*) FROM record_source").query(Long.class).single();
+        long recordsBefore = jdbc.sql("SELECT COUNT(*) FROM support_record")
+                .query(Long.class)
+                .single();
+        long provenanceBefore =
+                jdbc.sql("SELECT COUNT(*) FROM record_source").query(Long.class).single();
         Statistics before = statistics.compute(Period.parse("2025"), agencies::isPartner);
 
         int dropped = TestHomes.dropSampleData(HOME);
@@ -132,9 +141,16 @@ class InboxRouteIntegrationTests {
             assertThat(f.duplicateOf()).isNotNull();
             assertThat(f.rowsRead()).isZero();
         });
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM support_record").query(Long.class).single()).isEqualTo(recordsBefore);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM record_source").query(Long.class).single()).isEqualTo(provenanceBefore);
-        assertThat(statistics.compute(Period.parse("2025"), agencies::isPartner)).isEqualTo(before);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM support_record")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(recordsBefore);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM record_source")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(provenanceBefore);
+        assertThat(statistics.compute(Period.parse("2025"), agencies::isPartner))
+                .isEqualTo(before);
     }
 
     @Test
@@ -149,7 +165,8 @@ class InboxRouteIntegrationTests {
                 .list();
         assertThat(tables).contains("SUBJECT", "SUPPORT_RECORD", "ROW_REJECT", "INGEST_FILE");
         for (String table : tables) {
-            for (Map<String, Object> row : jdbc.sql("SELECT * FROM \"" + table + "\"").query().listOfRows()) {
+            for (Map<String, Object> row :
+                    jdbc.sql("SELECT * FROM \"" + table + "\"").query().listOfRows()) {
                 row.forEach((column, value) -> identity.foundIn(String.valueOf(value))
                         .forEach(hit -> leaks.add(table + "." + column + " holds " + hit.substring(0, 4) + "…")));
             }
@@ -161,7 +178,8 @@ class InboxRouteIntegrationTests {
         try (Stream<Path> data = Files.walk(HOME.resolve("data"))) {
             for (Path f : data.filter(Files::isRegularFile).toList()) {
                 String text = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
-                identity.foundIn(text).forEach(hit -> leaks.add(f.getFileName() + " holds " + hit.substring(0, 4) + "…"));
+                identity.foundIn(text)
+                        .forEach(hit -> leaks.add(f.getFileName() + " holds " + hit.substring(0, 4) + "…"));
             }
         }
         assertThat(leaks).isEmpty();
@@ -170,10 +188,13 @@ class InboxRouteIntegrationTests {
     @Test
     @Order(5)
     void aFileThatCannotBeReadIsQuarantinedWholeWithAReport() throws IOException {
-        long recordsBefore = jdbc.sql("SELECT COUNT(*) FROM support_record").query(Long.class).single();
+        long recordsBefore = jdbc.sql("SELECT COUNT(*) FROM support_record")
+                .query(Long.class)
+                .single();
         int filesBefore = files.all().size();
         Path hospital = HOME.resolve("inbox/hospital");
-        Path staged = Files.writeString(HOME.resolve("broken.staged"), "PK\u0003\u0004 this is not really a workbook 110105194912310021");
+        Path staged = Files.writeString(
+                HOME.resolve("broken.staged"), "PK\u0003\u0004 this is not really a workbook 110105194912310021");
         Files.move(staged, hospital.resolve("心理测评-损坏.xlsx"));
         Path nobody = Files.createDirectories(HOME.resolve("inbox/nobody"));
         Files.move(Files.writeString(HOME.resolve("x.staged"), "姓名,身份证号\n"), nobody.resolve("who.csv"));
@@ -190,11 +211,16 @@ class InboxRouteIntegrationTests {
         assertThat(quarantined).exists();
         assertThat(Path.of(broken.storedPath())).isEqualTo(quarantined);
         String report = Files.readString(HOME.resolve("quarantine/hospital/心理测评-损坏.xlsx.error.txt"));
-        assertThat(report).contains("心理测评-损坏.xlsx", "FILE_CORRUPT", "hospital", "What to do", "处理")
+        assertThat(report)
+                .contains("心理测评-损坏.xlsx", "FILE_CORRUPT", "hospital", "What to do", "处理")
                 .doesNotContain("110105194912310021");
         assertThat(HOME.resolve("quarantine/nobody/who.csv")).exists();
-        assertThat(Files.readString(HOME.resolve("quarantine/nobody/who.csv.error.txt"))).contains("jobs/sources/nobody.yaml");
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM support_record").query(Long.class).single()).isEqualTo(recordsBefore);
+        assertThat(Files.readString(HOME.resolve("quarantine/nobody/who.csv.error.txt")))
+                .contains("jobs/sources/nobody.yaml");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM support_record")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(recordsBefore);
     }
 
     private void awaitFinished(int expectedFiles) {

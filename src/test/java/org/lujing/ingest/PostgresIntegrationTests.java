@@ -75,7 +75,8 @@ class PostgresIntegrationTests {
     void thePilotYearComesOutTheSameOnPostgres() throws IOException {
         assertThat(jdbc.sql("SELECT version()").query(String.class).single()).startsWith("PostgreSQL 17");
 
-        for (String source : new String[] {"micro-lesson", "university", "employer", "hospital", "community", "roster"}) {
+        for (String source :
+                new String[] {"micro-lesson", "university", "employer", "hospital", "community", "roster"}) {
             try (var list = java.nio.file.Files.list(Path.of("sample-data", source))) {
                 for (Path f : list.toList()) {
                     assertThat(ingest.ingest(f, source).outcome()).startsWith("LOADED");
@@ -84,15 +85,22 @@ class PostgresIntegrationTests {
         }
         ingest.ingest(Path.of("sample-data/roster/2025年社区矫正对象名册.xlsx"), "roster");
 
-        assertThat(files.all()).hasSize(7).allSatisfy(f -> assertThat(f.balances()).isTrue());
+        assertThat(files.all())
+                .hasSize(7)
+                .allSatisfy(f -> assertThat(f.balances()).isTrue());
         assertThat(files.all().get(6).outcome()).isEqualTo(FileOutcome.DUPLICATE_FILE.name());
         Statistics s = statistics.compute(Period.parse("2025"), agencies::isPartner);
         for (Map.Entry<Category, Integer> e : PilotTable.YEAR_2025.entrySet()) {
-            assertThat(s.figures(e.getKey()).value(e.getKey()).intValueExact()).as(e.getKey().zh()).isEqualTo(e.getValue());
+            assertThat(s.figures(e.getKey()).value(e.getKey()).intValueExact())
+                    .as(e.getKey().zh())
+                    .isEqualTo(e.getValue());
         }
         assertThat(s.partnerUnits()).isEqualTo(PilotTable.PARTNER_UNITS);
         assertThat(s.pendingRecords()).isEqualTo(4);
         // Quartz keeps the nightly trigger in its (clustered) JDBC store on PostgreSQL too
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM qrtz_triggers").query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM qrtz_triggers")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 }

@@ -55,7 +55,8 @@ class RecordIdentityIntegrationTests {
         // the second row repeats the first: one record, two provenance links
         assertThat(new int[] {f.rowsRead(), f.accepted(), f.merged(), f.rejected(), f.skipped()})
                 .containsExactly(5, 4, 1, 0, 0);
-        assertThat(count("SELECT COUNT(*) FROM support_record WHERE subject_id IS NULL")).isEqualTo(4);
+        assertThat(count("SELECT COUNT(*) FROM support_record WHERE subject_id IS NULL"))
+                .isEqualTo(4);
         assertThat(stats(Category.PUBLIC_WELFARE)).isZero();
     }
 
@@ -72,9 +73,7 @@ class RecordIdentityIntegrationTests {
         List<Map<String, Object>> legal = jdbc.sql("""
                         SELECT r.agency, r.source_count, COUNT(s.id) AS links FROM support_record r
                         JOIN record_source s ON s.record_id = r.id
-                        WHERE r.category = 'LEGAL_EDUCATION' GROUP BY r.id, r.agency, r.source_count""")
-                .query()
-                .listOfRows();
+                        WHERE r.category = 'LEGAL_EDUCATION' GROUP BY r.id, r.agency, r.source_count""").query().listOfRows();
         assertThat(legal).hasSize(2).allSatisfy(row -> {
             assertThat(row.get("AGENCY")).isEqualTo("湖南工商大学");
             assertThat(((Number) row.get("SOURCE_COUNT")).intValue()).isEqualTo(2);
@@ -90,13 +89,16 @@ class RecordIdentityIntegrationTests {
         // 赵一's two records (two agencies are two records) and 钱二's are now counted; 孙三 is still pending
         assertThat(stats(Category.PUBLIC_WELFARE)).isEqualTo(2);
         assertThat(stats(Category.LEGAL_EDUCATION)).isEqualTo(1);
-        assertThat(statistics.compute(Period.parse("2025-03"), a -> true).pendingRecords()).isEqualTo(1);
-        assertThat(count("SELECT COUNT(*) FROM support_record WHERE match_method = 'ID_NUMBER'")).isEqualTo(3);
+        assertThat(statistics.compute(Period.parse("2025-03"), a -> true).pendingRecords())
+                .isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM support_record WHERE match_method = 'ID_NUMBER'"))
+                .isEqualTo(3);
 
         ingest.ingest(FIXTURES.resolve("roster-late/roster-2.csv"), "roster");
 
         assertThat(stats(Category.LEGAL_EDUCATION)).isEqualTo(2);
-        assertThat(statistics.compute(Period.parse("2025-03"), a -> true).pendingRecords()).isZero();
+        assertThat(statistics.compute(Period.parse("2025-03"), a -> true).pendingRecords())
+                .isZero();
         assertThat(count("SELECT COUNT(*) FROM subject")).isEqualTo(3);
     }
 
@@ -107,12 +109,19 @@ class RecordIdentityIntegrationTests {
 
         // same content: a duplicate file, nothing changes
         assertThat(count("SELECT COUNT(*) FROM subject")).isEqualTo(3);
-        assertThat(jdbc.sql("SELECT outcome FROM ingest_file ORDER BY id DESC").query(String.class).list().get(0))
+        assertThat(jdbc.sql("SELECT outcome FROM ingest_file ORDER BY id DESC")
+                        .query(String.class)
+                        .list()
+                        .get(0))
                 .isEqualTo(FileOutcome.DUPLICATE_FILE.name());
     }
 
     private long stats(Category c) {
-        return statistics.compute(Period.parse("2025"), a -> true).figures(c).value(c).longValueExact();
+        return statistics
+                .compute(Period.parse("2025"), a -> true)
+                .figures(c)
+                .value(c)
+                .longValueExact();
     }
 
     private long count(String sql) {

@@ -34,8 +34,21 @@ class RowNormaliserTests {
 
     @Test
     void aGoodRowBecomesARecordWithItsIdentityProtected() {
-        RowResult r = community.process(row(Field.NAME, "张 三", Field.ID_NUMBER, "110105 19491231 002x", Field.DATE, "2025/3/7",
-                Field.CATEGORY, "社区公益", Field.AGENCY, "工商大学", Field.HOURS, "2.50", Field.NOTES, "补录，原号110105194912310021"));
+        RowResult r = community.process(row(
+                Field.NAME,
+                "张 三",
+                Field.ID_NUMBER,
+                "110105 19491231 002x",
+                Field.DATE,
+                "2025/3/7",
+                Field.CATEGORY,
+                "社区公益",
+                Field.AGENCY,
+                "工商大学",
+                Field.HOURS,
+                "2.50",
+                Field.NOTES,
+                "补录，原号110105194912310021"));
 
         assertThat(r).isInstanceOf(RowResult.NewRecord.class);
         var d = ((RowResult.NewRecord) r).draft();
@@ -52,47 +65,107 @@ class RowNormaliserTests {
 
     @Test
     void withoutAnAgencyColumnTheSourceDelivers() {
-        RowResult r = community.process(row(Field.NAME, "张三", Field.ID_NUMBER, ID, Field.DATE, "2025-03-07", Field.CATEGORY, "矫正方案"));
+        RowResult r = community.process(
+                row(Field.NAME, "张三", Field.ID_NUMBER, ID, Field.DATE, "2025-03-07", Field.CATEGORY, "矫正方案"));
 
         assertThat(((RowResult.NewRecord) r).draft().agency()).isEqualTo("麓景社区居委会");
     }
 
     @Test
     void anAgencyOutsideTheDirectoryIsKeptAsWritten() {
-        RowResult r = community.process(row(Field.NAME, "张三", Field.ID_NUMBER, ID, Field.DATE, "2025-03-07",
-                Field.CATEGORY, "公益活动", Field.AGENCY, " 岳麓山志愿者协会 "));
+        RowResult r = community.process(row(
+                Field.NAME,
+                "张三",
+                Field.ID_NUMBER,
+                ID,
+                Field.DATE,
+                "2025-03-07",
+                Field.CATEGORY,
+                "公益活动",
+                Field.AGENCY,
+                " 岳麓山志愿者协会 "));
 
         assertThat(((RowResult.NewRecord) r).draft().agency()).isEqualTo("岳麓山志愿者协会");
     }
 
     @Test
     void blankTotalAndSignOffRowsAreSkipped() {
-        assertThat(skip(rowOfCells("", " ", ""))).extracting(RowResult.Skipped::why).isEqualTo("blank");
+        assertThat(skip(rowOfCells("", " ", "")))
+                .extracting(RowResult.Skipped::why)
+                .isEqualTo("blank");
         assertThat(skip(rowOfCells("合计：25人次", "", ""))).satisfies(s -> {
             assertThat(s.why()).isEqualTo("total");
             assertThat(s.declaredCount()).isEqualTo(25);
         });
-        assertThat(skip(rowOfCells("總計", "", "共 37 条"))).satisfies(s -> assertThat(s.declaredCount()).isEqualTo(37));
-        assertThat(skip(rowOfCells("填表人：李四", "审核人：王五", ""))).extracting(RowResult.Skipped::why).isEqualTo("sign-off");
+        assertThat(skip(rowOfCells("總計", "", "共 37 条")))
+                .satisfies(s -> assertThat(s.declaredCount()).isEqualTo(37));
+        assertThat(skip(rowOfCells("填表人：李四", "审核人：王五", "")))
+                .extracting(RowResult.Skipped::why)
+                .isEqualTo("sign-off");
     }
 
     @Test
     void eachBrokenRuleRejectsTheRowWithItsReasonAndColumn() {
-        assertReject(row(Field.ID_NUMBER, ID, Field.DATE, "2025-03-07", Field.CATEGORY, "普法"), ReasonCode.MISSING_FIELD, "name");
-        assertReject(row(Field.NAME, "张三", Field.ID_NUMBER, "110105194912310022", Field.DATE, "2025-03-07", Field.CATEGORY, "普法"),
-                ReasonCode.ID_CHECKSUM, "idNumber");
-        assertReject(row(Field.NAME, "张三", Field.ID_NUMBER, "1101051949", Field.DATE, "2025-03-07", Field.CATEGORY, "普法"),
-                ReasonCode.ID_INVALID, "idNumber");
-        assertReject(row(Field.NAME, "张三", Field.ID_NUMBER, ID, Field.DATE, "03/07/2025", Field.CATEGORY, "普法"),
-                ReasonCode.DATE_AMBIGUOUS, "date");
-        assertReject(row(Field.NAME, "张三", Field.ID_NUMBER, ID, Field.DATE, "2025-02-30", Field.CATEGORY, "普法"),
-                ReasonCode.DATE_INVALID, "date");
-        assertReject(row(Field.NAME, "张三", Field.ID_NUMBER, ID, Field.DATE, "2025-03-07", Field.CATEGORY, "棋艺比赛"),
-                ReasonCode.UNKNOWN_CATEGORY, "category");
-        assertReject(row(Field.NAME, "张三", Field.ID_NUMBER, ID, Field.DATE, "2025-03-07", Field.CATEGORY, "普法", Field.QUANTITY, "-3"),
-                ReasonCode.VALUE_INVALID, "quantity");
-        assertReject(row(Field.NAME, "张三", Field.ID_NUMBER, ID, Field.DATE, "2025-03-07", Field.CATEGORY, "普法", Field.HOURS, "两小时"),
-                ReasonCode.VALUE_INVALID, "hours");
+        assertReject(
+                row(Field.ID_NUMBER, ID, Field.DATE, "2025-03-07", Field.CATEGORY, "普法"),
+                ReasonCode.MISSING_FIELD,
+                "name");
+        assertReject(
+                row(
+                        Field.NAME,
+                        "张三",
+                        Field.ID_NUMBER,
+                        "110105194912310022",
+                        Field.DATE,
+                        "2025-03-07",
+                        Field.CATEGORY,
+                        "普法"),
+                ReasonCode.ID_CHECKSUM,
+                "idNumber");
+        assertReject(
+                row(Field.NAME, "张三", Field.ID_NUMBER, "1101051949", Field.DATE, "2025-03-07", Field.CATEGORY, "普法"),
+                ReasonCode.ID_INVALID,
+                "idNumber");
+        assertReject(
+                row(Field.NAME, "张三", Field.ID_NUMBER, ID, Field.DATE, "03/07/2025", Field.CATEGORY, "普法"),
+                ReasonCode.DATE_AMBIGUOUS,
+                "date");
+        assertReject(
+                row(Field.NAME, "张三", Field.ID_NUMBER, ID, Field.DATE, "2025-02-30", Field.CATEGORY, "普法"),
+                ReasonCode.DATE_INVALID,
+                "date");
+        assertReject(
+                row(Field.NAME, "张三", Field.ID_NUMBER, ID, Field.DATE, "2025-03-07", Field.CATEGORY, "棋艺比赛"),
+                ReasonCode.UNKNOWN_CATEGORY,
+                "category");
+        assertReject(
+                row(
+                        Field.NAME,
+                        "张三",
+                        Field.ID_NUMBER,
+                        ID,
+                        Field.DATE,
+                        "2025-03-07",
+                        Field.CATEGORY,
+                        "普法",
+                        Field.QUANTITY,
+                        "-3"),
+                ReasonCode.VALUE_INVALID,
+                "quantity");
+        assertReject(
+                row(
+                        Field.NAME,
+                        "张三",
+                        Field.ID_NUMBER,
+                        ID,
+                        Field.DATE,
+                        "2025-03-07",
+                        Field.CATEGORY,
+                        "普法",
+                        Field.HOURS,
+                        "两小时"),
+                ReasonCode.VALUE_INVALID,
+                "hours");
     }
 
     @Test
@@ -103,18 +176,33 @@ class RowNormaliserTests {
         cells.put(Field.DATE, Cell.text("2025-03-07"));
         cells.put(Field.CATEGORY, Cell.text("普法"));
 
-        RowResult r = community.process(new SourceRow("台账", 9, cells, new ArrayList<>(cells.values()), false, Map.of()));
+        RowResult r =
+                community.process(new SourceRow("台账", 9, cells, new ArrayList<>(cells.values()), false, Map.of()));
 
-        assertThat(r).isInstanceOfSatisfying(RowResult.Rejected.class,
-                rej -> assertThat(rej.reason()).isEqualTo(ReasonCode.ID_PRECISION_LOST));
+        assertThat(r)
+                .isInstanceOfSatisfying(
+                        RowResult.Rejected.class,
+                        rej -> assertThat(rej.reason()).isEqualTo(ReasonCode.ID_PRECISION_LOST));
     }
 
     @Test
     void aRejectedRowKeepsOnlyMaskedValuesAndNamesTheUnmappedWord() {
-        RowResult.Rejected r = (RowResult.Rejected) community.process(row(Field.NAME, "张三", Field.ID_NUMBER, ID,
-                Field.DATE, "2025-03-07", Field.CATEGORY, "棋艺比赛", Field.NOTES, "电话13812345678"));
+        RowResult.Rejected r = (RowResult.Rejected) community.process(row(
+                Field.NAME,
+                "张三",
+                Field.ID_NUMBER,
+                ID,
+                Field.DATE,
+                "2025-03-07",
+                Field.CATEGORY,
+                "棋艺比赛",
+                Field.NOTES,
+                "电话13812345678"));
 
-        assertThat(r.maskedValues()).doesNotContain(ID).doesNotContain("13812345678").contains("1101************2X", "棋艺比赛");
+        assertThat(r.maskedValues())
+                .doesNotContain(ID)
+                .doesNotContain("13812345678")
+                .contains("1101************2X", "棋艺比赛");
         assertThat(r.unmappedWord()).isEqualTo("棋艺比赛");
         assertThat(r.message()).contains("jobs/sources/community.yaml");
     }
@@ -123,8 +211,15 @@ class RowNormaliserTests {
     void aSourceWithOneKindOfActivityNeedsNoCategoryColumn() {
         RowNormaliser microLesson = new RowNormaliser(SOURCES.get("micro-lesson"), AGENCIES, CIPHER);
 
-        RowResult r = microLesson.process(row(Field.NAME, "张三", Field.ID_NUMBER, ID, Field.DATE, "2025-03-03T20:30:00+08:00",
-                Field.ACTIVITY_NAME, "第1课"));
+        RowResult r = microLesson.process(row(
+                Field.NAME,
+                "张三",
+                Field.ID_NUMBER,
+                ID,
+                Field.DATE,
+                "2025-03-03T20:30:00+08:00",
+                Field.ACTIVITY_NAME,
+                "第1课"));
 
         var d = ((RowResult.NewRecord) r).draft();
         assertThat(d.category()).isEqualTo(Category.MICRO_LESSON);
@@ -135,8 +230,19 @@ class RowNormaliserTests {
     void aRosterRowIsAnEncryptedSubject() {
         RowNormaliser roster = new RowNormaliser(SOURCES.get("roster"), AGENCIES, CIPHER);
 
-        RowResult r = roster.process(row(Field.NAME, "张三", Field.ID_NUMBER, ID, Field.PHONE, "+86 138-1234-5678",
-                Field.CORRECTION_TYPE, "缓刑", Field.SUPERVISION_START, "2025-01-01", Field.SUPERVISION_END, "2026年6月30日"));
+        RowResult r = roster.process(row(
+                Field.NAME,
+                "张三",
+                Field.ID_NUMBER,
+                ID,
+                Field.PHONE,
+                "+86 138-1234-5678",
+                Field.CORRECTION_TYPE,
+                "缓刑",
+                Field.SUPERVISION_START,
+                "2025-01-01",
+                Field.SUPERVISION_END,
+                "2026年6月30日"));
 
         var s = ((RowResult.RosterEntry) r).draft();
         assertThat(CIPHER.decrypt("id_number", s.idCipher())).isEqualTo(ID);
@@ -144,7 +250,9 @@ class RowNormaliserTests {
         assertThat(s.phoneIndex()).isEqualTo(CIPHER.blindIndex("phone", "13812345678"));
         assertThat(s.supervisionEnd()).isEqualTo(LocalDate.of(2026, 6, 30));
         assertThat(roster.process(row(Field.NAME, "张三", Field.ID_NUMBER, ID, Field.PHONE, "0731-8888")))
-                .isInstanceOfSatisfying(RowResult.Rejected.class, rej -> assertThat(rej.reason()).isEqualTo(ReasonCode.VALUE_INVALID));
+                .isInstanceOfSatisfying(
+                        RowResult.Rejected.class,
+                        rej -> assertThat(rej.reason()).isEqualTo(ReasonCode.VALUE_INVALID));
     }
 
     private void assertReject(SourceRow row, ReasonCode code, String column) {

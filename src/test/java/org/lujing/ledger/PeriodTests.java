@@ -11,8 +11,10 @@ class PeriodTests {
 
     @Test
     void yearQuarterMonthAndRange() {
-        assertThat(Period.parse("2025")).isEqualTo(new Period("2025", LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31)));
-        assertThat(Period.parse("2025-Q3")).isEqualTo(new Period("2025-Q3", LocalDate.of(2025, 7, 1), LocalDate.of(2025, 9, 30)));
+        assertThat(Period.parse("2025"))
+                .isEqualTo(new Period("2025", LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31)));
+        assertThat(Period.parse("2025-Q3"))
+                .isEqualTo(new Period("2025-Q3", LocalDate.of(2025, 7, 1), LocalDate.of(2025, 9, 30)));
         assertThat(Period.parse("2025-q1").to()).isEqualTo(LocalDate.of(2025, 3, 31));
         assertThat(Period.parse("2024-02").to()).isEqualTo(LocalDate.of(2024, 2, 29));
         assertThat(Period.parse("2025-11").label()).isEqualTo("2025-11");

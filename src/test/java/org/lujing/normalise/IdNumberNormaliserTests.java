@@ -1,13 +1,13 @@
 package org.lujing.normalise;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class IdNumberNormaliserTests {
 
@@ -18,7 +18,8 @@ class IdNumberNormaliserTests {
     @Test
     void acceptsValidIdNumbers() {
         assertThat(IdNumberNormaliser.normalise(VALID, CellKind.TEXT).value()).isEqualTo(VALID);
-        assertThat(IdNumberNormaliser.normalise(VALID_DIGITS, CellKind.TEXT).value()).isEqualTo(VALID_DIGITS);
+        assertThat(IdNumberNormaliser.normalise(VALID_DIGITS, CellKind.TEXT).value())
+                .isEqualTo(VALID_DIGITS);
     }
 
     @Test
@@ -47,18 +48,30 @@ class IdNumberNormaliserTests {
 
     @Test
     void acceptsLowerCaseX() {
-        assertThat(IdNumberNormaliser.normalise("11010519491231002x", CellKind.TEXT).value()).isEqualTo(VALID);
+        assertThat(IdNumberNormaliser.normalise("11010519491231002x", CellKind.TEXT)
+                        .value())
+                .isEqualTo(VALID);
     }
 
     @Test
     void foldsFullWidthDigitsAndX() {
-        assertThat(IdNumberNormaliser.normalise("１１０１０５１９４９１２３１００２Ｘ", CellKind.TEXT).value()).isEqualTo(VALID);
-        assertThat(IdNumberNormaliser.normalise("１１０１０５１９４９１２３１００２ｘ", CellKind.TEXT).value()).isEqualTo(VALID);
+        assertThat(IdNumberNormaliser.normalise("１１０１０５１９４９１２３１００２Ｘ", CellKind.TEXT)
+                        .value())
+                .isEqualTo(VALID);
+        assertThat(IdNumberNormaliser.normalise("１１０１０５１９４９１２３１００２ｘ", CellKind.TEXT)
+                        .value())
+                .isEqualTo(VALID);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "110105 19491231 002X", "110105-19491231-002X", " 110105\u00A019491231\u3000002X\t",
-            "'11010519491231002X", "110105—19491231—002X" })
+    @ValueSource(
+            strings = {
+                "110105 19491231 002X",
+                "110105-19491231-002X",
+                " 110105\u00A019491231\u3000002X\t",
+                "'11010519491231002X",
+                "110105—19491231—002X"
+            })
     void removesSpacesAndHyphens(String raw) {
         assertThat(IdNumberNormaliser.normalise(raw, CellKind.TEXT).value()).isEqualTo(VALID);
     }
@@ -74,11 +87,13 @@ class IdNumberNormaliserTests {
         // then
         assertThat(upgraded).isEqualTo(VALID);
         assertThat(IdNumberNormaliser.normalise(upgraded, CellKind.TEXT).isOk()).isTrue();
-        assertThat(IdNumberNormaliser.normalise("430104900307123", CellKind.TEXT).value()).isEqualTo(VALID_DIGITS);
+        assertThat(IdNumberNormaliser.normalise("430104900307123", CellKind.TEXT)
+                        .value())
+                .isEqualTo(VALID_DIGITS);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "430104199003071200", "4.301041990030712E17", "4.30104199003071E17", "430104199003071000" })
+    @ValueSource(strings = {"430104199003071200", "4.301041990030712E17", "4.30104199003071E17", "430104199003071000"})
     void rejectsANumericCellWithMoreThan15Digits(String numberText) {
         Normalised<String> result = IdNumberNormaliser.normalise(numberText, CellKind.NUMBER);
 
@@ -89,18 +104,28 @@ class IdNumberNormaliserTests {
     @Test
     void rejectsExponentTextFromACsvSavedByExcel() {
         assertThat(reason(IdNumberNormaliser.normalise("4.30104E+17", CellKind.TEXT)))
-            .isEqualTo(ReasonCode.ID_PRECISION_LOST);
+                .isEqualTo(ReasonCode.ID_PRECISION_LOST);
     }
 
     @Test
     void upgradesANumeric15DigitCell() {
-        assertThat(IdNumberNormaliser.normalise("110105491231002", CellKind.NUMBER).value()).isEqualTo(VALID);
-        assertThat(IdNumberNormaliser.normalise("1.10105491231002E14", CellKind.NUMBER).value()).isEqualTo(VALID);
+        assertThat(IdNumberNormaliser.normalise("110105491231002", CellKind.NUMBER)
+                        .value())
+                .isEqualTo(VALID);
+        assertThat(IdNumberNormaliser.normalise("1.10105491231002E14", CellKind.NUMBER)
+                        .value())
+                .isEqualTo(VALID);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "110105194902300025", "110105194913010028", "110105189912310020", "110105299912310023",
-            "110105490230002" })
+    @ValueSource(
+            strings = {
+                "110105194902300025",
+                "110105194913010028",
+                "110105189912310020",
+                "110105299912310023",
+                "110105490230002"
+            })
     void rejectsAnImpossibleBirthDate(String raw) {
         Normalised<String> result = IdNumberNormaliser.normalise(raw, CellKind.TEXT);
 
@@ -109,8 +134,15 @@ class IdNumberNormaliserTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "11010519491231002", "11010519491231002XX", "1101051949123100XX", "11010519491231002Y",
-            "abc", "11010519491231002X0" })
+    @ValueSource(
+            strings = {
+                "11010519491231002",
+                "11010519491231002XX",
+                "1101051949123100XX",
+                "11010519491231002Y",
+                "abc",
+                "11010519491231002X0"
+            })
     void rejectsWrongLengthOrCharacters(String raw) {
         Normalised<String> result = IdNumberNormaliser.normalise(raw, CellKind.TEXT);
 
@@ -132,5 +164,4 @@ class IdNumberNormaliserTests {
     private static String message(Normalised<?> result) {
         return ((Normalised.Rejected<?>) result).message();
     }
-
 }

@@ -1,12 +1,12 @@
 package org.lujing.normalise;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.lujing.ledger.Category;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class VocabularyTests {
 
@@ -43,8 +43,8 @@ class VocabularyTests {
 
     @Test
     void addsASourcesExtraWords() {
-        Vocabulary withExtras = Vocabulary.of(Map.of(Category.LEGAL_EDUCATION, List.of("法律讲座", "Law Class"),
-                Category.PUBLIC_WELFARE, List.of("公益劳动")));
+        Vocabulary withExtras = Vocabulary.of(Map.of(
+                Category.LEGAL_EDUCATION, List.of("法律讲座", "Law Class"), Category.PUBLIC_WELFARE, List.of("公益劳动")));
 
         assertThat(withExtras.lookup("法律講座")).contains(Category.LEGAL_EDUCATION);
         assertThat(withExtras.lookup("law class")).contains(Category.LEGAL_EDUCATION);
@@ -64,14 +64,14 @@ class VocabularyTests {
     @Test
     void refusesAWordUnderTwoCategories() {
         assertThatIllegalArgumentException()
-            .isThrownBy(() -> Vocabulary.of(Map.of(Category.EDUCATION_SUPPORT, List.of("普法"))))
-            .withMessageContaining("LEGAL_EDUCATION")
-            .withMessageContaining("EDUCATION_SUPPORT");
+                .isThrownBy(() -> Vocabulary.of(Map.of(Category.EDUCATION_SUPPORT, List.of("普法"))))
+                .withMessageContaining("LEGAL_EDUCATION")
+                .withMessageContaining("EDUCATION_SUPPORT");
         assertThatIllegalArgumentException()
-            .isThrownBy(() -> Vocabulary.of(Map.of(Category.EDUCATION_SUPPORT, List.of("讲座"), Category.LEGAL_EDUCATION,
-                    List.of("講座"))))
-            .withMessageContaining("LEGAL_EDUCATION")
-            .withMessageContaining("EDUCATION_SUPPORT");
+                .isThrownBy(() -> Vocabulary.of(
+                        Map.of(Category.EDUCATION_SUPPORT, List.of("讲座"), Category.LEGAL_EDUCATION, List.of("講座"))))
+                .withMessageContaining("LEGAL_EDUCATION")
+                .withMessageContaining("EDUCATION_SUPPORT");
     }
 
     @Test
@@ -80,5 +80,4 @@ class VocabularyTests {
 
         assertThat(repeated.lookup("普法")).contains(Category.LEGAL_EDUCATION);
     }
-
 }

@@ -37,50 +37,82 @@ class CrashRecoveryIntegrationTests {
         Path log = home.resolve("child.log");
 
         // given an ingest running in another JVM
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-cp", System.getProperty("java.class.path"), LujingApplication.class.getName(),
-                "ingest", "--home", home.toString(), "--source", "community", "-v", csv.toString())
+        Process child = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx256m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        LujingApplication.class.getName(),
+                        "ingest",
+                        "--home",
+                        home.toString(),
+                        "--source",
+                        "community",
+                        "-v",
+                        csv.toString())
                 .directory(Path.of("").toAbsolutePath().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
         try {
-            await().atMost(Duration.ofSeconds(120)).until(() -> Files.readString(log).contains("rows in 1 sheet(s) to load"));
+            await().atMost(Duration.ofSeconds(120))
+                    .until(() -> Files.readString(log).contains("rows in 1 sheet(s) to load"));
             // let a few chunks commit, then kill it outright
             Thread.sleep(4_000);
-            assertThat(child.isAlive()).as("still loading when killed (see %s)", log).isTrue();
+            assertThat(child.isAlive())
+                    .as("still loading when killed (see %s)", log)
+                    .isTrue();
         } finally {
             child.destroyForcibly().waitFor();
         }
 
         // when the application starts again
         // (HSQLDB takes the killed process's lock file for a live one until its heartbeat has gone stale: wait for it)
-        try (ConfigurableApplicationContext app = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2))
-                .ignoreExceptions().until(() -> new SpringApplicationBuilder(LujingApplication.class)
-                        .web(WebApplicationType.NONE)
-                        .run("--lujing.home=" + home, "--camel.main.auto-startup=false"), java.util.Objects::nonNull)) {
+        try (ConfigurableApplicationContext app = await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(2))
+                .ignoreExceptions()
+                .until(
+                        () -> new SpringApplicationBuilder(LujingApplication.class)
+                                .web(WebApplicationType.NONE)
+                                .run("--lujing.home=" + home, "--camel.main.auto-startup=false"),
+                        java.util.Objects::nonNull)) {
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             JobsService jobs = app.getBean(JobsService.class);
 
             // then the killed execution is FAILED, and the file shows what had been committed
             List<JobsService.Execution> failed = jobs.list("FAILED");
-            assertThat(failed).singleElement().satisfies(e -> assertThat(e.jobName()).isEqualTo("fileIngestJob"));
-            var before = jdbc.sql("SELECT rows_read, accepted, outcome FROM ingest_file").query().singleRow();
+            assertThat(failed)
+                    .singleElement()
+                    .satisfies(e -> assertThat(e.jobName()).isEqualTo("fileIngestJob"));
+            var before = jdbc.sql("SELECT rows_read, accepted, outcome FROM ingest_file")
+                    .query()
+                    .singleRow();
             int committed = ((Number) value(before, "rows_read")).intValue();
             assertThat(committed).as("killed mid-load").isBetween(1, ROWS - 1);
             assertThat(value(before, "outcome")).isEqualTo("IN_PROGRESS");
-            assertThat(jdbc.sql("SELECT COUNT(*) FROM support_record").query(Long.class).single()).isEqualTo(committed);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM support_record")
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(committed);
 
             // and its restart finishes the file without a record twice
             var restarted = jobs.restart(failed.get(0).id());
             assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-            var after = jdbc.sql("SELECT rows_read, accepted, merged, rejected, skipped, outcome FROM ingest_file").query().singleRow();
+            var after = jdbc.sql("SELECT rows_read, accepted, merged, rejected, skipped, outcome FROM ingest_file")
+                    .query()
+                    .singleRow();
             assertThat(((Number) value(after, "rows_read")).intValue()).isEqualTo(ROWS);
             assertThat(((Number) value(after, "accepted")).intValue()).isEqualTo(ROWS);
             assertThat(((Number) value(after, "merged")).intValue()).isZero();
             assertThat(value(after, "outcome")).isEqualTo("LOADED");
-            assertThat(jdbc.sql("SELECT COUNT(*) FROM support_record").query(Long.class).single()).isEqualTo(ROWS);
-            assertThat(jdbc.sql("SELECT COUNT(*) FROM record_source").query(Long.class).single()).isEqualTo(ROWS);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM support_record")
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(ROWS);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM record_source")
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(ROWS);
             assertThat(jdbc.sql("""
                             SELECT COUNT(*) FROM (SELECT file_id, sheet, row_no FROM record_source
                             GROUP BY file_id, sheet, row_no HAVING COUNT(*) > 1) d""").query(Long.class).single()).isZero();
@@ -113,7 +145,10 @@ class CrashRecoveryIntegrationTests {
     }
 
     private static Object value(java.util.Map<String, Object> row, String key) {
-        return row.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(key)).map(java.util.Map.Entry::getValue)
-                .findFirst().orElse(null);
+        return row.entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase(key))
+                .map(java.util.Map.Entry::getValue)
+                .findFirst()
+                .orElse(null);
     }
 }

@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** CSV as partners save it: UTF-8 with or without BOM, UTF-16 with BOM, GBK; comma, tab or semicolon. */
 class CsvEncodingTests {
 
-    static final String TEXT = "单位：湖南工商大学{d}{d}{d}\n姓名{d}身份证号{d}日期{d}活动类型\n张三{d}11010519491231002X{d}2025-03-07{d}\"普法，趣味\"\n";
+    static final String TEXT =
+            "单位：湖南工商大学{d}{d}{d}\n姓名{d}身份证号{d}日期{d}活动类型\n张三{d}11010519491231002X{d}2025-03-07{d}\"普法，趣味\"\n";
     static final ReadSettings DETECT = settings(null, null);
 
     @TempDir
@@ -41,8 +42,11 @@ class CsvEncodingTests {
     void aDeclaredEncodingAndDelimiterWinOverDetection() throws IOException {
         // Latin-1 bytes that also happen to be valid GB18030: detection would guess wrong, the declaration does not
         Path file = dir.resolve("latin1.csv");
-        Files.write(file, "name|idNumber|date|category\nJosé|11010519491231002X|2025-03-07|普法\n".replace("普法", "law")
-                .getBytes(StandardCharsets.ISO_8859_1));
+        Files.write(
+                file,
+                "name|idNumber|date|category\nJosé|11010519491231002X|2025-03-07|普法\n"
+                        .replace("普法", "law")
+                        .getBytes(StandardCharsets.ISO_8859_1));
 
         List<SourceRow> rows = HeaderDetectionTests.readAll(file, settings("ISO-8859-1", "|"));
 
@@ -51,7 +55,8 @@ class CsvEncodingTests {
 
     @Test
     void aQuotedFieldMayHoldNewlines() throws IOException {
-        Path file = Files.writeString(dir.resolve("multi.csv"),
+        Path file = Files.writeString(
+                dir.resolve("multi.csv"),
                 "姓名,身份证号,日期,活动类型,备注\r\n张三,11010519491231002X,2025-03-07,普法,\"第一行\r\n第二行\"\r\n李四,11010519491231002X,2025-03-08,普法,\r\n");
 
         List<SourceRow> rows = HeaderDetectionTests.readAll(file, DETECT);
@@ -83,7 +88,10 @@ class CsvEncodingTests {
     }
 
     private static ReadSettings settings(String encoding, String delimiter) {
-        return new ReadSettings(HeaderSynonyms.common(), EnumSet.of(Field.NAME, Field.ID_NUMBER, Field.DATE, Field.CATEGORY),
-                encoding, delimiter);
+        return new ReadSettings(
+                HeaderSynonyms.common(),
+                EnumSet.of(Field.NAME, Field.ID_NUMBER, Field.DATE, Field.CATEGORY),
+                encoding,
+                delimiter);
     }
 }

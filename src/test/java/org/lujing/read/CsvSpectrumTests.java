@@ -26,22 +26,24 @@ class CsvSpectrumTests {
      * Where the upstream JSON twin disagrees with its own CSV: location_coordinates.json gives a phone number of
      * 1234567890, but the CSV (the input under test) holds 2095257564. The CSV's value is what a correct parser returns.
      */
-    static final Map<String, Map<String, String>> UPSTREAM_ERRATA = Map.of(
-            "location_coordinates", Map.of("Contact Phone Number", "2095257564"));
+    static final Map<String, Map<String, String>> UPSTREAM_ERRATA =
+            Map.of("location_coordinates", Map.of("Contact Phone Number", "2095257564"));
 
     @TestFactory
     Stream<DynamicTest> everyCsvMatchesItsJsonTwin() throws IOException {
         List<Path> csvs = PoiCorpusRobustnessTests.corpusFiles(SPECTRUM.resolve("csvs"));
         assertThat(csvs).isNotEmpty();
-        return csvs.stream().map(csv -> DynamicTest.dynamicTest(csv.getFileName().toString(), () -> {
-            String name = csv.getFileName().toString().replaceFirst("\\.csv$", "");
-            List<Map<String, String>> expected = expected(SPECTRUM.resolve("json").resolve(name + ".json"),
-                    UPSTREAM_ERRATA.getOrDefault(name, Map.of()));
+        return csvs.stream()
+                .map(csv -> DynamicTest.dynamicTest(csv.getFileName().toString(), () -> {
+                    String name = csv.getFileName().toString().replaceFirst("\\.csv$", "");
+                    List<Map<String, String>> expected = expected(
+                            SPECTRUM.resolve("json").resolve(name + ".json"),
+                            UPSTREAM_ERRATA.getOrDefault(name, Map.of()));
 
-            List<Map<String, String>> actual = records(csv);
+                    List<Map<String, String>> actual = records(csv);
 
-            assertThat(actual).as(name).containsExactlyElementsOf(expected);
-        }));
+                    assertThat(actual).as(name).containsExactlyElementsOf(expected);
+                }));
     }
 
     /** Raw rows keyed by the first row, as the JSON twins are; every row must have the header's width. */
@@ -80,7 +82,8 @@ class CsvSpectrumTests {
         for (JsonNode object : objects) {
             Map<String, String> record = new LinkedHashMap<>();
             for (Map.Entry<String, JsonNode> e : object.properties()) {
-                record.put(e.getKey(), errata.getOrDefault(e.getKey(), e.getValue().asString()));
+                record.put(
+                        e.getKey(), errata.getOrDefault(e.getKey(), e.getValue().asString()));
             }
             records.add(record);
         }

@@ -18,8 +18,8 @@ import org.lujing.ledger.FileOutcome;
 /** The header row: the first of a sheet's first 20 rows that names every required field, by any synonym. */
 class HeaderDetectionTests {
 
-    static final ReadSettings RECORDS = new ReadSettings(HeaderSynonyms.common(),
-            EnumSet.of(Field.NAME, Field.ID_NUMBER, Field.DATE, Field.CATEGORY), null, null);
+    static final ReadSettings RECORDS = new ReadSettings(
+            HeaderSynonyms.common(), EnumSet.of(Field.NAME, Field.ID_NUMBER, Field.DATE, Field.CATEGORY), null, null);
 
     @TempDir
     Path dir;
@@ -66,7 +66,8 @@ class HeaderDetectionTests {
     @Test
     void everySheetWithAHeaderIsReadAndTheOthersPassedOver() throws IOException {
         Path xlsx = dir.resolve("two-sheets.xlsx");
-        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var out = Files.newOutputStream(xlsx)) {
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+                var out = Files.newOutputStream(xlsx)) {
             wb.createSheet("说明").createRow(0).createCell(0).setCellValue("本表由合作单位每月5日前报送。");
             for (String name : List.of("一月", "二月")) {
                 var sheet = wb.createSheet(name);
@@ -102,8 +103,12 @@ class HeaderDetectionTests {
         var header = detector.detect(cells("對象姓名", "公民身份號碼", "活動時間：", "服务类型", "时长（小时）", "ＢＭ备注"));
 
         assertThat(header).isPresent();
-        assertThat(header.get()).containsEntry(Field.NAME, 0).containsEntry(Field.ID_NUMBER, 1)
-                .containsEntry(Field.DATE, 2).containsEntry(Field.CATEGORY, 3).containsEntry(Field.HOURS, 4)
+        assertThat(header.get())
+                .containsEntry(Field.NAME, 0)
+                .containsEntry(Field.ID_NUMBER, 1)
+                .containsEntry(Field.DATE, 2)
+                .containsEntry(Field.CATEGORY, 3)
+                .containsEntry(Field.HOURS, 4)
                 .doesNotContainKey(Field.NOTES);
     }
 
@@ -117,11 +122,13 @@ class HeaderDetectionTests {
 
     @Test
     void aSourcesOwnSynonymsExtendTheCommonOnes() {
-        ReadSettings hospital = new ReadSettings(HeaderSynonyms.with(Map.of(Field.CATEGORY, List.of("服务项目"))),
-                RECORDS.requiredHeaders(), null, null);
+        ReadSettings hospital = new ReadSettings(
+                HeaderSynonyms.with(Map.of(Field.CATEGORY, List.of("服务项目"))), RECORDS.requiredHeaders(), null, null);
 
-        assertThat(new HeaderDetector(hospital).detect(cells("姓名", "身份证号", "日期", "服务项目"))).isPresent();
-        assertThat(new HeaderDetector(RECORDS).detect(cells("姓名", "身份证号", "日期", "服务项目"))).isEmpty();
+        assertThat(new HeaderDetector(hospital).detect(cells("姓名", "身份证号", "日期", "服务项目")))
+                .isPresent();
+        assertThat(new HeaderDetector(RECORDS).detect(cells("姓名", "身份证号", "日期", "服务项目")))
+                .isEmpty();
     }
 
     @Test
@@ -151,7 +158,8 @@ class HeaderDetectionTests {
         Path ods = write("ledger.ods", "not really");
 
         assertThatThrownBy(() -> PartnerFileReaders.open(ods, RECORDS))
-                .isInstanceOfSatisfying(UnreadableFileException.class,
+                .isInstanceOfSatisfying(
+                        UnreadableFileException.class,
                         e -> assertThat(e.outcome()).isEqualTo(FileOutcome.FILE_UNSUPPORTED))
                 .hasMessageContaining(".xlsx");
     }

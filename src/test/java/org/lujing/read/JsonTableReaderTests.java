@@ -25,12 +25,13 @@ class JsonTableReaderTests {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "[{\"name\":\"张三\",\"idNumber\":\"11010519491231002X\",\"date\":\"2025-03-03\"},{\"姓名\":\"李四\",\"身份证号\":\"11010519491231002X\",\"日期\":\"2025-03-10\"}]",
-        "{\"platform\":\"智慧矫正\",\"records\":[{\"name\":\"张三\",\"idNumber\":\"11010519491231002X\",\"date\":\"2025-03-03\"},{\"姓名\":\"李四\",\"身份证号\":\"11010519491231002X\",\"日期\":\"2025-03-10\"}],\"page\":1}",
-        "{\"data\":[{\"name\":\"张三\",\"idNumber\":\"11010519491231002X\",\"date\":\"2025-03-03\"},{\"姓名\":\"李四\",\"身份证号\":\"11010519491231002X\",\"日期\":\"2025-03-10\"}]}",
-        "{\"name\":\"张三\",\"idNumber\":\"11010519491231002X\",\"date\":\"2025-03-03\"}\n{\"姓名\":\"李四\",\"身份证号\":\"11010519491231002X\",\"日期\":\"2025-03-10\"}\n"
-    })
+    @ValueSource(
+            strings = {
+                "[{\"name\":\"张三\",\"idNumber\":\"11010519491231002X\",\"date\":\"2025-03-03\"},{\"姓名\":\"李四\",\"身份证号\":\"11010519491231002X\",\"日期\":\"2025-03-10\"}]",
+                "{\"platform\":\"智慧矫正\",\"records\":[{\"name\":\"张三\",\"idNumber\":\"11010519491231002X\",\"date\":\"2025-03-03\"},{\"姓名\":\"李四\",\"身份证号\":\"11010519491231002X\",\"日期\":\"2025-03-10\"}],\"page\":1}",
+                "{\"data\":[{\"name\":\"张三\",\"idNumber\":\"11010519491231002X\",\"date\":\"2025-03-03\"},{\"姓名\":\"李四\",\"身份证号\":\"11010519491231002X\",\"日期\":\"2025-03-10\"}]}",
+                "{\"name\":\"张三\",\"idNumber\":\"11010519491231002X\",\"date\":\"2025-03-03\"}\n{\"姓名\":\"李四\",\"身份证号\":\"11010519491231002X\",\"日期\":\"2025-03-10\"}\n"
+            })
     void everyShapeGivesTheSameRows(String json) throws IOException {
         Path file = Files.writeString(dir.resolve("feed.json"), json, StandardCharsets.UTF_8);
 
@@ -44,7 +45,8 @@ class JsonTableReaderTests {
 
     @Test
     void anIntegralIdNumberIsExactButAFractionalNumberIsANumber() throws IOException {
-        Path file = Files.writeString(dir.resolve("n.json"), "[{\"name\":\"张三\",\"idNumber\":110105194912310021,\"hours\":1.5}]");
+        Path file = Files.writeString(
+                dir.resolve("n.json"), "[{\"name\":\"张三\",\"idNumber\":110105194912310021,\"hours\":1.5}]");
 
         SourceRow row = HeaderDetectionTests.readAll(file, SETTINGS).get(0);
 
@@ -64,7 +66,8 @@ class JsonTableReaderTests {
         Path file = Files.writeString(dir.resolve("broken.json"), "[{\"name\":\"张三\"}, {\"name\":");
 
         assertThatThrownBy(() -> HeaderDetectionTests.readAll(file, SETTINGS))
-                .isInstanceOfSatisfying(UnreadableFileException.class,
+                .isInstanceOfSatisfying(
+                        UnreadableFileException.class,
                         e -> assertThat(e.outcome()).isEqualTo(FileOutcome.FILE_CORRUPT))
                 .hasMessageContaining("broken.json");
     }
@@ -74,7 +77,8 @@ class JsonTableReaderTests {
         Path file = Files.writeString(dir.resolve("empty.json"), "{\"records\": []}");
 
         assertThatThrownBy(() -> HeaderDetectionTests.readAll(file, SETTINGS))
-                .isInstanceOfSatisfying(UnreadableFileException.class,
+                .isInstanceOfSatisfying(
+                        UnreadableFileException.class,
                         e -> assertThat(e.outcome()).isEqualTo(FileOutcome.NO_TABLE_FOUND));
     }
 }

@@ -33,7 +33,8 @@ class PoiCorpusRobustnessTests {
     static final long TIMEOUT_SECONDS = 10;
 
     /** No header is required: every sheet's first row is taken as its header, so every later row is read. */
-    static final ReadSettings EVERY_ROW = new ReadSettings(HeaderSynonyms.common(), EnumSet.noneOf(Field.class), null, null);
+    static final ReadSettings EVERY_ROW =
+            new ReadSettings(HeaderSynonyms.common(), EnumSet.noneOf(Field.class), null, null);
 
     @Test
     void everyCorpusFileYieldsRowsOrATypedOutcomeInTime() throws Exception {
@@ -65,7 +66,10 @@ class PoiCorpusRobustnessTests {
                     Throwable cause = e.getCause();
                     if (cause instanceof UnreadableFileException u) {
                         outcome = u.outcome().name();
-                        detail = String.valueOf(u.getMessage()).lines().findFirst().orElse("");
+                        detail = String.valueOf(u.getMessage())
+                                .lines()
+                                .findFirst()
+                                .orElse("");
                         outcomes.merge(outcome, 1, Integer::sum);
                         if (u.getMessage() == null || !u.getMessage().contains(name)) {
                             failures.add(name + ": " + outcome + " without naming the file: " + u.getMessage());
@@ -77,15 +81,20 @@ class PoiCorpusRobustnessTests {
                 }
                 long ms = (System.nanoTime() - t0) / 1_000_000;
                 timings.add(new Timing(name, ms));
-                System.out.printf("corpus %-70s %-16s %6d ms  %s%n", name,
-                        outcome.length() > 16 ? outcome.substring(0, 16) : outcome, ms, detail);
+                System.out.printf(
+                        "corpus %-70s %-16s %6d ms  %s%n",
+                        name, outcome.length() > 16 ? outcome.substring(0, 16) : outcome, ms, detail);
             }
         } finally {
             pool.shutdownNow();
         }
         timings.sort(Comparator.comparingLong(Timing::ms).reversed());
-        System.out.printf("corpus %d files in %d ms; outcomes %s; slowest %s%n", files.size(),
-                (System.nanoTime() - started) / 1_000_000, outcomes, timings.subList(0, Math.min(5, timings.size())));
+        System.out.printf(
+                "corpus %d files in %d ms; outcomes %s; slowest %s%n",
+                files.size(),
+                (System.nanoTime() - started) / 1_000_000,
+                outcomes,
+                timings.subList(0, Math.min(5, timings.size())));
         if (!failures.isEmpty()) {
             fail(failures.size() + " corpus files were not read cleanly:\n" + String.join("\n", failures));
         }
@@ -105,7 +114,8 @@ class PoiCorpusRobustnessTests {
     /** The corpus files, or the test aborted when the corpus is absent; on CI its absence is a failure. */
     static List<Path> corpusFiles(Path folder) throws IOException {
         if (!Files.isDirectory(folder)) {
-            String message = "test corpus not found at " + folder.toAbsolutePath().normalize();
+            String message =
+                    "test corpus not found at " + folder.toAbsolutePath().normalize();
             if (System.getenv("CI") != null) {
                 fail(message + " (CI is set, so it must be present)");
             }

@@ -36,8 +36,8 @@ import org.lujing.normalise.CellKind;
 /** Legacy .xls workbooks read through PartnerFileReaders, as the hospital sends them; fixtures are written with HSSF. */
 class XlsRawSheetsTests {
 
-    static final ReadSettings SETTINGS = new ReadSettings(HeaderSynonyms.common(),
-            EnumSet.of(Field.NAME, Field.ID_NUMBER, Field.DATE), null, null);
+    static final ReadSettings SETTINGS =
+            new ReadSettings(HeaderSynonyms.common(), EnumSet.of(Field.NAME, Field.ID_NUMBER, Field.DATE), null, null);
 
     static final String ID = "11010519491231002X";
 
@@ -63,8 +63,9 @@ class XlsRawSheetsTests {
         List<SourceRow> rows = readAll(file);
 
         // then
-        assertThat(rows).extracting(SourceRow::sheet, SourceRow::rowNumber).containsExactly(
-                tuple("心理测评", 4), tuple("心理测评", 5), tuple("心理测评", 6), tuple("心理测评", 7));
+        assertThat(rows)
+                .extracting(SourceRow::sheet, SourceRow::rowNumber)
+                .containsExactly(tuple("心理测评", 4), tuple("心理测评", 5), tuple("心理测评", 6), tuple("心理测评", 7));
         SourceRow first = rows.get(0);
         assertThat(first.cell(Field.NAME)).isEqualTo(new org.lujing.read.Cell("张三", CellKind.TEXT));
         assertThat(first.cell(Field.ID_NUMBER).text()).isEqualTo(ID);
@@ -99,8 +100,11 @@ class XlsRawSheetsTests {
         List<SourceRow> rows = readAll(file);
 
         assertThat(rows).hasSize(2).allMatch(SourceRow::date1904);
-        assertThat(rows).extracting(r -> r.cell(Field.DATE)).containsExactly(
-                new org.lujing.read.Cell("2025-03-07", CellKind.DATE), new org.lujing.read.Cell("2025-03-14T18:00", CellKind.DATE));
+        assertThat(rows)
+                .extracting(r -> r.cell(Field.DATE))
+                .containsExactly(
+                        new org.lujing.read.Cell("2025-03-07", CellKind.DATE),
+                        new org.lujing.read.Cell("2025-03-14T18:00", CellKind.DATE));
     }
 
     @Test
@@ -125,7 +129,11 @@ class XlsRawSheetsTests {
         }
 
         assertThat(sheetsRead).isEqualTo(1);
-        assertThat(rows).extracting(SourceRow::sheet, SourceRow::rowNumber, r -> r.cell(Field.CATEGORY).text())
+        assertThat(rows)
+                .extracting(
+                        SourceRow::sheet,
+                        SourceRow::rowNumber,
+                        r -> r.cell(Field.CATEGORY).text())
                 .containsExactly(tuple("三月", 2, "心理疏导"), tuple("三月", 3, "团辅"));
     }
 
@@ -152,7 +160,8 @@ class XlsRawSheetsTests {
 
         assertThat(raw).extracting(RawSheets.RawRow::number).containsExactly(1, 10);
         assertThat(raw.get(0).cells()).extracting(org.lujing.read.Cell::text).containsExactly("a", "", "c");
-        assertThat(raw.get(1).cells()).extracting(org.lujing.read.Cell::text)
+        assertThat(raw.get(1).cells())
+                .extracting(org.lujing.read.Cell::text)
                 .containsExactly("", "", "", "TRUE", "-0.5", "100000000000000000000");
     }
 
@@ -164,15 +173,20 @@ class XlsRawSheetsTests {
             row(wb, s, 1, "张三", ID, LocalDate.of(2025, 3, 7));
         });
         Path xlsxInDisguise = dir.resolve("real-xlsx.xls");
-        try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(xlsxInDisguise)) {
+        try (XSSFWorkbook wb = new XSSFWorkbook();
+                OutputStream out = Files.newOutputStream(xlsxInDisguise)) {
             Sheet s = wb.createSheet("S");
             row(wb, s, 0, "姓名", "身份证号", "日期");
             row(wb, s, 1, "李四", ID, LocalDate.of(2025, 3, 8));
             wb.write(out);
         }
 
-        assertThat(readAll(xlsInDisguise)).extracting(r -> r.cell(Field.NAME).text()).containsExactly("张三");
-        assertThat(readAll(xlsxInDisguise)).extracting(r -> r.cell(Field.DATE).text()).containsExactly("2025-03-08");
+        assertThat(readAll(xlsInDisguise))
+                .extracting(r -> r.cell(Field.NAME).text())
+                .containsExactly("张三");
+        assertThat(readAll(xlsxInDisguise))
+                .extracting(r -> r.cell(Field.DATE).text())
+                .containsExactly("2025-03-08");
     }
 
     @Test
@@ -198,8 +212,10 @@ class XlsRawSheetsTests {
         Path truncated = Files.write(dir.resolve("truncated.xls"), java.util.Arrays.copyOf(bytes, bytes.length / 3));
         Path html = Files.writeString(dir.resolve("export.xls"), "<html><table><tr><td>姓名</td></tr></table></html>");
 
-        assertThatThrownBy(() -> readAll(truncated)).isInstanceOfSatisfying(UnreadableFileException.class,
-                e -> assertThat(e.outcome()).isEqualTo(FileOutcome.FILE_CORRUPT));
+        assertThatThrownBy(() -> readAll(truncated))
+                .isInstanceOfSatisfying(
+                        UnreadableFileException.class,
+                        e -> assertThat(e.outcome()).isEqualTo(FileOutcome.FILE_CORRUPT));
         assertThatThrownBy(() -> readAll(html)).isInstanceOfSatisfying(UnreadableFileException.class, e -> {
             assertThat(e.outcome()).isEqualTo(FileOutcome.FILE_UNSUPPORTED);
             assertThat(e.getMessage()).contains(".xlsx");
@@ -221,7 +237,9 @@ class XlsRawSheetsTests {
             records = new ArrayList<>(RecordFactory.createRecords(fs.createDocumentInputStream("Workbook")));
         }
         org.apache.poi.hssf.record.Record late = records.stream()
-                .filter(r -> r instanceof CellValueRecordInterface c && c.getRow() == 1 && c.getColumn() == 3).findFirst().orElseThrow();
+                .filter(r -> r instanceof CellValueRecordInterface c && c.getRow() == 1 && c.getColumn() == 3)
+                .findFirst()
+                .orElseThrow();
         records.remove(late);
         int afterRow2 = 1 + lastIndex(records, r -> r instanceof CellValueRecordInterface c && c.getRow() == 2);
         records.add(afterRow2, late);
@@ -230,7 +248,8 @@ class XlsRawSheetsTests {
         blank.setColumn((short) 0);
         records.add(afterRow2 + 1, blank);
         Path interleaved = dir.resolve("interleaved.xls");
-        try (POIFSFileSystem fs = new POIFSFileSystem(); OutputStream out = Files.newOutputStream(interleaved)) {
+        try (POIFSFileSystem fs = new POIFSFileSystem();
+                OutputStream out = Files.newOutputStream(interleaved)) {
             java.io.ByteArrayOutputStream stream = new java.io.ByteArrayOutputStream();
             for (org.apache.poi.hssf.record.Record r : records) {
                 stream.writeBytes(r.serialize());
@@ -243,14 +262,19 @@ class XlsRawSheetsTests {
         List<SourceRow> rows = readAll(interleaved);
 
         // then
-        assertThat(rows).extracting(SourceRow::rowNumber, r -> r.cell(Field.NAME).text(), r -> r.cell(Field.NOTES).text())
+        assertThat(rows)
+                .extracting(
+                        SourceRow::rowNumber,
+                        r -> r.cell(Field.NAME).text(),
+                        r -> r.cell(Field.NOTES).text())
                 .containsExactly(tuple(2, "张三", "first"), tuple(3, "李四", "second"));
     }
 
     @Test
     void aWorkbookProtectedOnlyWithExcelsDefaultPasswordIsRead() throws IOException {
         Path file;
-        Biff8EncryptionKey.setCurrentUserPassword("VelvetSweatshop"); // what Excel uses for "read-only recommended" files
+        Biff8EncryptionKey.setCurrentUserPassword(
+                "VelvetSweatshop"); // what Excel uses for "read-only recommended" files
         try {
             file = workbook("write-protected.xls", wb -> {
                 Sheet s = wb.createSheet("S");
@@ -273,10 +297,11 @@ class XlsRawSheetsTests {
             }
         });
 
-        assertThatThrownBy(() -> new XlsRawSheets(file.toFile(), 100_000)).isInstanceOfSatisfying(UnreadableFileException.class, e -> {
-            assertThat(e.outcome()).isEqualTo(FileOutcome.FILE_TOO_LARGE);
-            assertThat(e.getMessage()).contains("wordy.xls");
-        });
+        assertThatThrownBy(() -> new XlsRawSheets(file.toFile(), 100_000))
+                .isInstanceOfSatisfying(UnreadableFileException.class, e -> {
+                    assertThat(e.outcome()).isEqualTo(FileOutcome.FILE_TOO_LARGE);
+                    assertThat(e.getMessage()).contains("wordy.xls");
+                });
         try (XlsRawSheets sheets = new XlsRawSheets(file.toFile(), 10_000_000)) {
             assertThat(sheets.nextSheet().nextRow().cells()).containsExactly(org.lujing.read.Cell.text("说明文字 0"));
         }
@@ -285,12 +310,20 @@ class XlsRawSheetsTests {
     @Test
     void localeFormatsOfChineseExcelAreDates() {
         assertThat(XlsRawSheets.isDateFormat(14, null)).as("m/d/yy").isTrue();
-        assertThat(XlsRawSheets.isDateFormat(31, null)).as("yyyy年m月d日, reserved in POI").isTrue();
-        assertThat(XlsRawSheets.isDateFormat(57, null)).as("yyyy年m月, reserved in POI").isTrue();
+        assertThat(XlsRawSheets.isDateFormat(31, null))
+                .as("yyyy年m月d日, reserved in POI")
+                .isTrue();
+        assertThat(XlsRawSheets.isDateFormat(57, null))
+                .as("yyyy年m月, reserved in POI")
+                .isTrue();
         assertThat(XlsRawSheets.isDateFormat(0, null)).as("General").isFalse();
         assertThat(XlsRawSheets.isDateFormat(2, null)).as("0.00").isFalse();
-        assertThat(XlsRawSheets.isDateFormat(31, false)).as("the workbook's own format wins").isFalse();
-        assertThat(XlsRawSheets.isDateFormat(200, null)).as("an undefined custom format").isFalse();
+        assertThat(XlsRawSheets.isDateFormat(31, false))
+                .as("the workbook's own format wins")
+                .isFalse();
+        assertThat(XlsRawSheets.isDateFormat(200, null))
+                .as("an undefined custom format")
+                .isFalse();
     }
 
     @Test
@@ -299,7 +332,8 @@ class XlsRawSheetsTests {
             Sheet s = wb.createSheet("活动");
             row(wb, s, 0, "姓名", "身份证号", "日期", "时长");
             for (int i = 1; i < 40; i++) {
-                row(wb, s, i, "张三" + i, ID, LocalDate.of(2025, 3, 7).plusDays(i), i / 4.0).createCell(5)
+                row(wb, s, i, "张三" + i, ID, LocalDate.of(2025, 3, 7).plusDays(i), i / 4.0)
+                        .createCell(5)
                         .setCellFormula("A" + (i + 1) + "&\"x\"");
             }
             wb.getCreationHelper().createFormulaEvaluator().evaluateAll();
@@ -334,7 +368,8 @@ class XlsRawSheetsTests {
 
     private Path workbook(String name, Consumer<HSSFWorkbook> fill) throws IOException {
         Path file = dir.resolve(name);
-        try (HSSFWorkbook wb = new HSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+        try (HSSFWorkbook wb = new HSSFWorkbook();
+                OutputStream out = Files.newOutputStream(file)) {
             fill.accept(wb);
             wb.write(out);
         }

@@ -33,13 +33,18 @@ class XlsxRawSheetsTests {
     @Test
     void inlineStringsInValueElementsEscapesAndEmptySharedStringCellsAreRead() throws IOException {
         Path file = dir.resolve("other-writers.xlsx");
-        XlsxSafetyTests.writeXlsx(file, out -> out.write(("<row r=\"2\">"
-                + "<c r=\"A2\" t=\"inlineStr\"><v t=\"inlineStr\">张三</v></c>" // LibreOffice, for a formula's text
-                + "<c r=\"B2\" t=\"inlineStr\"><is><t>11010519491231002X</t></is></c>"
-                + "<c r=\"C2\" t=\"inlineStr\"><is><t>2025-03-07</t></is></c>"
-                + "<c r=\"D2\" t=\"inlineStr\"><is><t>第一行_x000d_\n第二行 _x005F_x</t></is></c>" // OOXML escapes
-                + "<c r=\"E2\" t=\"s\"><v></v></c>" // a shared-string cell left empty
-                + "</row>").getBytes(StandardCharsets.UTF_8)));
+        XlsxSafetyTests.writeXlsx(
+                file,
+                out ->
+                        out.write(
+                                ("<row r=\"2\">"
+                                                + "<c r=\"A2\" t=\"inlineStr\"><v t=\"inlineStr\">张三</v></c>" // LibreOffice, for a formula's text
+                                                + "<c r=\"B2\" t=\"inlineStr\"><is><t>11010519491231002X</t></is></c>"
+                                                + "<c r=\"C2\" t=\"inlineStr\"><is><t>2025-03-07</t></is></c>"
+                                                + "<c r=\"D2\" t=\"inlineStr\"><is><t>第一行_x000d_\n第二行 _x005F_x</t></is></c>" // OOXML escapes
+                                                + "<c r=\"E2\" t=\"s\"><v></v></c>" // a shared-string cell left empty
+                                                + "</row>")
+                                        .getBytes(StandardCharsets.UTF_8)));
 
         List<SourceRow> rows = XlsRawSheetsTests.readAll(file);
 
@@ -52,40 +57,45 @@ class XlsxRawSheetsTests {
     @Test
     void aRowNumberBeyondExcelsLastRowIsCorrupt() throws IOException {
         Path file = dir.resolve("row-overflow.xlsx");
-        XlsxSafetyTests.writeXlsx(file, out -> out.write(
-                "<row r=\"2147483647\"><c><v>1</v></c></row>".getBytes(StandardCharsets.UTF_8)));
+        XlsxSafetyTests.writeXlsx(
+                file, out -> out.write("<row r=\"2147483647\"><c><v>1</v></c></row>".getBytes(StandardCharsets.UTF_8)));
 
-        assertThatThrownBy(() -> XlsRawSheetsTests.readAll(file)).isInstanceOfSatisfying(UnreadableFileException.class, e -> {
-            assertThat(e.outcome()).isEqualTo(FileOutcome.FILE_CORRUPT);
-            assertThat(e.getMessage()).contains("row-overflow.xlsx");
-        });
+        assertThatThrownBy(() -> XlsRawSheetsTests.readAll(file))
+                .isInstanceOfSatisfying(UnreadableFileException.class, e -> {
+                    assertThat(e.outcome()).isEqualTo(FileOutcome.FILE_CORRUPT);
+                    assertThat(e.getMessage()).contains("row-overflow.xlsx");
+                });
     }
 
     @Test
     void sharedStringsAreThePlainTextOfEachItemAsPoiReadsIt() throws Exception {
         // given: runs, a phonetic run, escapes, entities, spaces kept, an empty item, and a run in another namespace
         Path file = dir.resolve("shared.xlsx");
-        writeWithSharedStrings(file, "<sst xmlns=\"" + SST_NS + "\" count=\"7\" uniqueCount=\"7\">"
-                + "<si><t>张三</t></si>"
-                + "<si><r><rPr><b/></rPr><t>湖南</t></r><r><t xml:space=\"preserve\"> 工商 </t></r><r><t>大学</t></r></si>"
-                + "<si><t>東京</t><rPh sb=\"0\" eb=\"2\"><t>トウキョウ</t></rPh><phoneticPr fontId=\"1\"/></si>"
-                + "<si><t>第一行_x000d_\n第二行 &amp; &lt;三&gt; _x005F_x</t></si>"
-                + "<si><t/></si>"
-                + "<si><t><![CDATA[A&B]]></t><x:t xmlns:x=\"urn:other\">not text</x:t></si>"
-                + "<si><t>11010519491231002X</t></si>"
-                + "</sst>", "<row r=\"2\">" + sharedCell("A2", 0) + sharedCell("B2", 6) + sharedCell("C2", 1)
-                        + sharedCell("D2", 2) + sharedCell("E2", 3) + sharedCell("F2", 4) + sharedCell("G2", 5) + "</row>");
+        writeWithSharedStrings(
+                file,
+                "<sst xmlns=\"" + SST_NS + "\" count=\"7\" uniqueCount=\"7\">"
+                        + "<si><t>张三</t></si>"
+                        + "<si><r><rPr><b/></rPr><t>湖南</t></r><r><t xml:space=\"preserve\"> 工商 </t></r><r><t>大学</t></r></si>"
+                        + "<si><t>東京</t><rPh sb=\"0\" eb=\"2\"><t>トウキョウ</t></rPh><phoneticPr fontId=\"1\"/></si>"
+                        + "<si><t>第一行_x000d_\n第二行 &amp; &lt;三&gt; _x005F_x</t></si>"
+                        + "<si><t/></si>"
+                        + "<si><t><![CDATA[A&B]]></t><x:t xmlns:x=\"urn:other\">not text</x:t></si>"
+                        + "<si><t>11010519491231002X</t></si>"
+                        + "</sst>",
+                "<row r=\"2\">" + sharedCell("A2", 0) + sharedCell("B2", 6) + sharedCell("C2", 1) + sharedCell("D2", 2)
+                        + sharedCell("E2", 3) + sharedCell("F2", 4) + sharedCell("G2", 5) + "</row>");
 
         // when
         List<String> ours = sharedStrings(file, Long.MAX_VALUE);
         List<SourceRow> rows = XlsRawSheetsTests.readAll(file);
 
         // then
-        assertThat(ours).containsExactly("张三", "湖南 工商 大学", "東京", "第一行\r\n第二行 & <三> _x", "", "A&B",
-                "11010519491231002X");
+        assertThat(ours)
+                .containsExactly("张三", "湖南 工商 大学", "東京", "第一行\r\n第二行 & <三> _x", "", "A&B", "11010519491231002X");
         assertThat(ours).isEqualTo(poiSharedStrings(file));
         assertThat(rows).hasSize(1);
-        assertThat(rows.get(0).cells()).extracting(Cell::text)
+        assertThat(rows.get(0).cells())
+                .extracting(Cell::text)
                 .containsExactly("张三", "11010519491231002X", "湖南 工商 大学", "東京", "第一行\r\n第二行 & <三> _x", "", "A&B");
         assertThat(rows.get(0).cells().get(5).isBlank()).isTrue();
     }
@@ -93,8 +103,10 @@ class XlsxRawSheetsTests {
     @Test
     void aWorkbookWithoutSharedStringsOrWithAnEmptyTableIsRead() throws IOException {
         Path none = dir.resolve("none.xlsx");
-        XlsxSafetyTests.writeXlsx(none, out -> out.write(("<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>张三</t></is></c>"
-                + "</row>").getBytes(StandardCharsets.UTF_8)));
+        XlsxSafetyTests.writeXlsx(
+                none,
+                out -> out.write(("<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>张三</t></is></c>" + "</row>")
+                        .getBytes(StandardCharsets.UTF_8)));
         Path empty = dir.resolve("empty.xlsx");
         writeWithSharedStrings(empty, "", "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>张三</t></is></c></row>");
 
@@ -105,25 +117,31 @@ class XlsxRawSheetsTests {
     @Test
     void aCellPointingPastTheSharedStringsIsCorrupt() throws IOException {
         Path file = dir.resolve("dangling.xlsx");
-        writeWithSharedStrings(file, "<sst xmlns=\"" + SST_NS + "\"><si><t>张三</t></si></sst>",
+        writeWithSharedStrings(
+                file,
+                "<sst xmlns=\"" + SST_NS + "\"><si><t>张三</t></si></sst>",
                 "<row r=\"2\">" + sharedCell("A2", 0) + sharedCell("B2", 1) + "</row>");
 
-        assertThatThrownBy(() -> XlsRawSheetsTests.readAll(file)).isInstanceOfSatisfying(UnreadableFileException.class, e -> {
-            assertThat(e.outcome()).isEqualTo(FileOutcome.FILE_CORRUPT);
-            assertThat(e.getMessage()).contains("dangling.xlsx").contains("shared string 1");
-        });
+        assertThatThrownBy(() -> XlsRawSheetsTests.readAll(file))
+                .isInstanceOfSatisfying(UnreadableFileException.class, e -> {
+                    assertThat(e.outcome()).isEqualTo(FileOutcome.FILE_CORRUPT);
+                    assertThat(e.getMessage()).contains("dangling.xlsx").contains("shared string 1");
+                });
     }
 
     @Test
     void entitiesDeclaredInTheSharedStringsAreRefusedAsUnsafe() throws IOException {
         Path file = dir.resolve("sst-doctype.xlsx");
-        writeWithSharedStrings(file, "<!DOCTYPE sst [<!ENTITY lol \"lol\">]><sst xmlns=\"" + SST_NS
-                + "\"><si><t>&lol;</t></si></sst>", "<row r=\"2\">" + sharedCell("A2", 0) + "</row>");
+        writeWithSharedStrings(
+                file,
+                "<!DOCTYPE sst [<!ENTITY lol \"lol\">]><sst xmlns=\"" + SST_NS + "\"><si><t>&lol;</t></si></sst>",
+                "<row r=\"2\">" + sharedCell("A2", 0) + "</row>");
 
-        assertThatThrownBy(() -> XlsRawSheetsTests.readAll(file)).isInstanceOfSatisfying(UnreadableFileException.class, e -> {
-            assertThat(e.outcome()).isEqualTo(FileOutcome.FILE_UNSAFE);
-            assertThat(e.getMessage()).contains("sst-doctype.xlsx").contains("sharedStrings.xml");
-        });
+        assertThatThrownBy(() -> XlsRawSheetsTests.readAll(file))
+                .isInstanceOfSatisfying(UnreadableFileException.class, e -> {
+                    assertThat(e.outcome()).isEqualTo(FileOutcome.FILE_UNSAFE);
+                    assertThat(e.getMessage()).contains("sst-doctype.xlsx").contains("sharedStrings.xml");
+                });
     }
 
     @Test
@@ -142,7 +160,10 @@ class XlsxRawSheetsTests {
             assertThatThrownBy(() -> new XlsxRawSheets(file.toFile(), budget))
                     .isInstanceOfSatisfying(UnreadableFileException.class, e -> {
                         assertThat(e.outcome()).isEqualTo(FileOutcome.FILE_TOO_LARGE);
-                        assertThat(e.getMessage()).contains("distinct.xlsx").contains("split").contains("CSV");
+                        assertThat(e.getMessage())
+                                .contains("distinct.xlsx")
+                                .contains("split")
+                                .contains("CSV");
                     });
         }
         assertThat(sharedStrings(file, unpacked * 10)).hasSize(2_000);
@@ -180,7 +201,8 @@ class XlsxRawSheetsTests {
 
     private static List<String> sharedStrings(Path file, long budget) throws Exception {
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
-            XlsxSharedStrings strings = XlsxSharedStrings.read(file.toFile(), pkg, XMLHelper.newXMLInputFactory(), budget);
+            XlsxSharedStrings strings =
+                    XlsxSharedStrings.read(file.toFile(), pkg, XMLHelper.newXMLInputFactory(), budget);
             List<String> items = new ArrayList<>();
             for (int i = 0; i < strings.size(); i++) {
                 items.add(strings.item(i));
@@ -219,26 +241,42 @@ class XlsxRawSheetsTests {
     static void writeWithSharedStrings(Path file, String sst, String rows) throws IOException {
         String ns = "http://schemas.openxmlformats.org/";
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
-            entry(zip, "[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"" + ns
-                    + "package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-                    + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-                    + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
-                    + "<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>"
-                    + "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/></Types>");
-            entry(zip, "_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"" + ns
-                    + "package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"" + ns
-                    + "officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
-            entry(zip, "xl/workbook.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"" + ns
-                    + "spreadsheetml/2006/main\" xmlns:r=\"" + ns + "officeDocument/2006/relationships\">"
-                    + "<sheets><sheet name=\"Sheet1\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
-            entry(zip, "xl/_rels/workbook.xml.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"" + ns
-                    + "package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"" + ns
-                    + "officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
-                    + "<Relationship Id=\"rId2\" Type=\"" + ns
-                    + "officeDocument/2006/relationships/sharedStrings\" Target=\"sharedStrings.xml\"/></Relationships>");
+            entry(
+                    zip,
+                    "[Content_Types].xml",
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"" + ns
+                            + "package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+                            + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+                            + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+                            + "<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>"
+                            + "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/></Types>");
+            entry(
+                    zip,
+                    "_rels/.rels",
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"" + ns
+                            + "package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"" + ns
+                            + "officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
+            entry(
+                    zip,
+                    "xl/workbook.xml",
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"" + ns
+                            + "spreadsheetml/2006/main\" xmlns:r=\"" + ns + "officeDocument/2006/relationships\">"
+                            + "<sheets><sheet name=\"Sheet1\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
+            entry(
+                    zip,
+                    "xl/_rels/workbook.xml.rels",
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"" + ns
+                            + "package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"" + ns
+                            + "officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
+                            + "<Relationship Id=\"rId2\" Type=\"" + ns
+                            + "officeDocument/2006/relationships/sharedStrings\" Target=\"sharedStrings.xml\"/></Relationships>");
             entry(zip, "xl/sharedStrings.xml", sst);
-            entry(zip, "xl/worksheets/sheet1.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"" + ns
-                    + "spreadsheetml/2006/main\"><sheetData>" + XlsxSafetyTests.HEADER_ROW + rows + "</sheetData></worksheet>");
+            entry(
+                    zip,
+                    "xl/worksheets/sheet1.xml",
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"" + ns
+                            + "spreadsheetml/2006/main\"><sheetData>" + XlsxSafetyTests.HEADER_ROW + rows
+                            + "</sheetData></worksheet>");
         }
     }
 

@@ -40,7 +40,8 @@ class XlsxSafetyTests {
         // a few hundred KB
         Path bomb = dir.resolve("bomb.xlsx");
         byte[] rows = ("<row><c t=\"inlineStr\"><is><t>张三</t></is></c><c><v>1</v></c></row>" + " ".repeat(8 * 1024))
-                .repeat(8).getBytes(StandardCharsets.UTF_8);
+                .repeat(8)
+                .getBytes(StandardCharsets.UTF_8);
         long expanded = writeXlsx(bomb, out -> {
             long n = 0;
             while (n < 320L * 1024 * 1024) {
@@ -56,7 +57,8 @@ class XlsxSafetyTests {
         long ms = (System.nanoTime() - started) / 1_000_000;
 
         // then
-        System.out.printf("zip bomb: %d MB unpacked from %d KB, refused after %d ms%n", expanded >> 20, packed >> 10, ms);
+        System.out.printf(
+                "zip bomb: %d MB unpacked from %d KB, refused after %d ms%n", expanded >> 20, packed >> 10, ms);
         assertThat(packed).isLessThan(1024 * 1024);
         assertThat(refused).isInstanceOfSatisfying(UnreadableFileException.class, e -> {
             assertThat(e.outcome()).isEqualTo(FileOutcome.FILE_UNSAFE);
@@ -71,7 +73,8 @@ class XlsxSafetyTests {
         try (POIFSFileSystem fs = new POIFSFileSystem()) {
             Encryptor encryptor = new EncryptionInfo(EncryptionMode.agile).getEncryptor();
             encryptor.confirmPassword("secret");
-            try (XSSFWorkbook wb = validWorkbook(3); OutputStream data = encryptor.getDataStream(fs)) {
+            try (XSSFWorkbook wb = validWorkbook(3);
+                    OutputStream data = encryptor.getDataStream(fs)) {
                 wb.write(data);
             }
             try (OutputStream out = Files.newOutputStream(locked)) {
@@ -85,7 +88,8 @@ class XlsxSafetyTests {
     @Test
     void aTruncatedXlsxIsCorrupt() throws IOException {
         Path whole = dir.resolve("whole.xlsx");
-        try (XSSFWorkbook wb = validWorkbook(2_000); OutputStream out = Files.newOutputStream(whole)) {
+        try (XSSFWorkbook wb = validWorkbook(2_000);
+                OutputStream out = Files.newOutputStream(whole)) {
             wb.write(out);
         }
         byte[] bytes = Files.readAllBytes(whole);
@@ -101,26 +105,36 @@ class XlsxSafetyTests {
         StringBuilder doctype = new StringBuilder("<!DOCTYPE worksheet [<!ENTITY lol \"lol\">");
         doctype.append("<!ENTITY lol1 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">");
         for (int i = 2; i <= 9; i++) {
-            doctype.append("<!ENTITY lol").append(i).append(" \"").append(("&lol" + (i - 1) + ";").repeat(10)).append("\">");
+            doctype.append("<!ENTITY lol")
+                    .append(i)
+                    .append(" \"")
+                    .append(("&lol" + (i - 1) + ";").repeat(10))
+                    .append("\">");
         }
         doctype.append("]>");
-        writeXlsx(laughs, doctype.toString(), out -> out.write(
-                "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>&lol9;</t></is></c></row>".getBytes(StandardCharsets.UTF_8)));
+        writeXlsx(
+                laughs,
+                doctype.toString(),
+                out -> out.write("<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>&lol9;</t></is></c></row>"
+                        .getBytes(StandardCharsets.UTF_8)));
 
         long started = System.nanoTime();
         Throwable refused = catchThrowable(() -> readAll(laughs));
         long ms = (System.nanoTime() - started) / 1_000_000;
 
-        assertThat(refused).isInstanceOfSatisfying(UnreadableFileException.class,
-                e -> assertThat(e.outcome()).isEqualTo(FileOutcome.FILE_UNSAFE));
+        assertThat(refused)
+                .isInstanceOfSatisfying(
+                        UnreadableFileException.class,
+                        e -> assertThat(e.outcome()).isEqualTo(FileOutcome.FILE_UNSAFE));
         assertThat(ms).isLessThan(5_000);
     }
 
     @Test
     void binaryAndOpenDocumentWorkbooksAreUnsupportedAndSayToSaveAsXlsx() throws IOException {
-        for (String name : new String[] { "ledger.xlsb", "ledger.ods" }) {
+        for (String name : new String[] {"ledger.xlsb", "ledger.ods"}) {
             Path file = dir.resolve(name);
-            try (XSSFWorkbook wb = validWorkbook(1); OutputStream out = Files.newOutputStream(file)) {
+            try (XSSFWorkbook wb = validWorkbook(1);
+                    OutputStream out = Files.newOutputStream(file)) {
                 wb.write(out); // a zip, as both formats are: the name alone decides
             }
             assertThatThrownBy(() -> readAll(file)).isInstanceOfSatisfying(UnreadableFileException.class, e -> {
@@ -142,7 +156,13 @@ class XlsxSafetyTests {
         Sheet s = wb.createSheet("活动");
         XlsRawSheetsTests.row(wb, s, 0, "姓名", "身份证号", "日期");
         for (int i = 1; i <= dataRows; i++) {
-            XlsRawSheetsTests.row(wb, s, i, "张三" + i, XlsRawSheetsTests.ID, LocalDate.of(2025, 3, 7).plusDays(i % 300));
+            XlsRawSheetsTests.row(
+                    wb,
+                    s,
+                    i,
+                    "张三" + i,
+                    XlsRawSheetsTests.ID,
+                    LocalDate.of(2025, 3, 7).plusDays(i % 300));
         }
         return wb;
     }
@@ -183,24 +203,37 @@ class XlsxSafetyTests {
         String ns = "http://schemas.openxmlformats.org/";
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
             zip.setLevel(Deflater.BEST_COMPRESSION);
-            entry(zip, "[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"" + ns
-                    + "package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-                    + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-                    + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
-                    + "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/></Types>");
-            entry(zip, "_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"" + ns
-                    + "package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"" + ns
-                    + "officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
-            entry(zip, "xl/workbook.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"" + ns
-                    + "spreadsheetml/2006/main\" xmlns:r=\"" + ns + "officeDocument/2006/relationships\">"
-                    + "<sheets><sheet name=\"Sheet1\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
-            entry(zip, "xl/_rels/workbook.xml.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"" + ns
-                    + "package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"" + ns
-                    + "officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>");
+            entry(
+                    zip,
+                    "[Content_Types].xml",
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"" + ns
+                            + "package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+                            + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+                            + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+                            + "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/></Types>");
+            entry(
+                    zip,
+                    "_rels/.rels",
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"" + ns
+                            + "package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"" + ns
+                            + "officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
+            entry(
+                    zip,
+                    "xl/workbook.xml",
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"" + ns
+                            + "spreadsheetml/2006/main\" xmlns:r=\"" + ns + "officeDocument/2006/relationships\">"
+                            + "<sheets><sheet name=\"Sheet1\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
+            entry(
+                    zip,
+                    "xl/_rels/workbook.xml.rels",
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"" + ns
+                            + "package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"" + ns
+                            + "officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>");
             zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
             CountingStream counted = new CountingStream(zip);
             counted.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + doctype + "<worksheet xmlns=\"" + ns
-                    + "spreadsheetml/2006/main\"><sheetData>" + HEADER_ROW).getBytes(StandardCharsets.UTF_8));
+                            + "spreadsheetml/2006/main\"><sheetData>" + HEADER_ROW)
+                    .getBytes(StandardCharsets.UTF_8));
             rows.write(counted);
             counted.write("</sheetData></worksheet>".getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();

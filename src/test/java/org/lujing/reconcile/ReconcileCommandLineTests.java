@@ -13,14 +13,17 @@ class ReconcileCommandLineTests {
     @Test
     void reconcileAndFindingsParse() {
         ParseResult reconcile = parse("reconcile", "--date", "2025-04-20", "--json");
-        assertThat((Object) reconcile.subcommand().matchedOptionValue("--date", null)).hasToString("2025-04-20");
+        assertThat((Object) reconcile.subcommand().matchedOptionValue("--date", null))
+                .hasToString("2025-04-20");
 
         ParseResult list = parse("findings", "--rule", "MISSING_FEED", "--status", "OPEN", "--json");
-        assertThat((Object) list.subcommand().matchedOptionValue("--status", null)).isEqualTo(FindingStatus.OPEN);
+        assertThat((Object) list.subcommand().matchedOptionValue("--status", null))
+                .isEqualTo(FindingStatus.OPEN);
 
         ParseResult ack = parse("findings", "ack", "3", "--note", "on it", "--as", "operator");
         assertThat(ack.subcommand().subcommand().commandSpec().name()).isEqualTo("ack");
-        assertThat((Object) ack.subcommand().subcommand().matchedPositionalValue(0, 0L)).isEqualTo(3L);
+        assertThat((Object) ack.subcommand().subcommand().matchedPositionalValue(0, 0L))
+                .isEqualTo(3L);
 
         ParseResult resolve = parse("findings", "resolve", "3", "--note", "fixed at the source");
         assertThat(resolve.subcommand().subcommand().commandSpec().name()).isEqualTo("resolve");
@@ -28,7 +31,8 @@ class ReconcileCommandLineTests {
 
     @Test
     void aStatusChangeNeedsANote() {
-        assertThat(new CommandLine(new LujingCommand()).execute("findings", "ack", "3")).isEqualTo(2);
+        assertThat(new CommandLine(new LujingCommand()).execute("findings", "ack", "3"))
+                .isEqualTo(2);
     }
 
     private static ParseResult parse(String... args) {

@@ -90,15 +90,23 @@ class ReconciliationIntegrationTests {
     void fixturesLoad() {
         // given the files of early April 2025, as if they had arrived then
         ingest.ingest(FIXTURES.resolve("roster/roster.csv"), "roster");
-        communityFile = arrivedOn(ingest.ingest(FIXTURES.resolve("community/ledger.csv"), "community"), "2025-04-03T10:00:00");
+        communityFile =
+                arrivedOn(ingest.ingest(FIXTURES.resolve("community/ledger.csv"), "community"), "2025-04-03T10:00:00");
         arrivedOn(ingest.ingest(FIXTURES.resolve("university/sessions.csv"), "university"), "2025-04-04T10:00:00");
         arrivedOn(ingest.ingest(FIXTURES.resolve("micro-lesson/lessons.json"), "micro-lesson"), "2025-04-16T02:00:00");
-        jdbc.sql("UPDATE support_record SET created_at = ?").param(Timestamp.valueOf(LocalDateTime.parse("2025-04-06T10:00:00"))).update();
+        jdbc.sql("UPDATE support_record SET created_at = ?")
+                .param(Timestamp.valueOf(LocalDateTime.parse("2025-04-06T10:00:00")))
+                .update();
 
-        assertThat(jdbc.sql("SELECT outcome FROM ingest_file ORDER BY id").query(String.class).list())
+        assertThat(jdbc.sql("SELECT outcome FROM ingest_file ORDER BY id")
+                        .query(String.class)
+                        .list())
                 .containsExactly("LOADED", "LOADED", "LOADED", "LOADED");
-        assertThat(jdbc.sql("SELECT declared_count FROM file_control_total WHERE file_id = ?").param(communityFile)
-                .query(Integer.class).list()).containsExactly(5);
+        assertThat(jdbc.sql("SELECT declared_count FROM file_control_total WHERE file_id = ?")
+                        .param(communityFile)
+                        .query(Integer.class)
+                        .list())
+                .containsExactly(5);
     }
 
     @Test
@@ -108,7 +116,10 @@ class ReconciliationIntegrationTests {
         assertThat(unmatched.evaluate(ctx("2025-04-12"))).isEmpty();
         List<Finding> found = unmatched.evaluate(ctx("2025-04-13"));
 
-        String sun = jdbc.sql("SELECT DISTINCT subject_key FROM support_record WHERE subject_id IS NULL").query(String.class).single().strip();
+        String sun = jdbc.sql("SELECT DISTINCT subject_key FROM support_record WHERE subject_id IS NULL")
+                .query(String.class)
+                .single()
+                .strip();
         assertThat(found).singleElement().satisfies(f -> {
             assertThat(f.key()).isEqualTo("subject:" + sun);
             assertThat(f.personMasked()).isEqualTo("孙三 4301************35");
@@ -135,21 +146,43 @@ class ReconciliationIntegrationTests {
     @Test
     @Order(4)
     void missingFeedCountsPeriodsWithoutADelivery() {
-        List<String> keys = missingFeed.evaluate(ctx("2025-06-10")).stream().map(Finding::key).toList();
+        List<String> keys = missingFeed.evaluate(ctx("2025-06-10")).stream()
+                .map(Finding::key)
+                .toList();
 
         // March is answered by the files of 3 and 4 April; April and May are not; June is not due yet
-        assertThat(keys).contains("source:community:2025-04", "source:community:2025-05",
-                "source:university:2025-04", "source:university:2025-05", "source:micro-lesson:2025-W17",
-                "source:micro-lesson:2025-W23");
-        assertThat(keys).doesNotContain("source:community:2025-03", "source:community:2025-06",
-                "source:micro-lesson:2025-W16", "source:micro-lesson:2025-W24");
+        assertThat(keys)
+                .contains(
+                        "source:community:2025-04",
+                        "source:community:2025-05",
+                        "source:university:2025-04",
+                        "source:university:2025-05",
+                        "source:micro-lesson:2025-W17",
+                        "source:micro-lesson:2025-W23");
+        assertThat(keys)
+                .doesNotContain(
+                        "source:community:2025-03",
+                        "source:community:2025-06",
+                        "source:micro-lesson:2025-W16",
+                        "source:micro-lesson:2025-W24");
         // no cadence (roster, employer), or never delivered and no feeds-since (hospital): nothing expected
-        assertThat(keys).noneMatch(k -> k.startsWith("source:roster:") || k.startsWith("source:employer:")
-                || k.startsWith("source:hospital:"));
+        assertThat(keys)
+                .noneMatch(k -> k.startsWith("source:roster:")
+                        || k.startsWith("source:employer:")
+                        || k.startsWith("source:hospital:"));
 
-        List<String> since = missingFeed.evaluate(new ReconcileContext(LocalDate.parse("2025-06-10"), jdbc, sources,
-                new ReconcileSettings(7, LocalDate.parse("2025-03-01"), 30))).stream().map(Finding::key).toList();
-        assertThat(since).contains("source:hospital:2025-03", "source:hospital:2025-05").doesNotContain("source:community:2025-03");
+        List<String> since = missingFeed
+                .evaluate(new ReconcileContext(
+                        LocalDate.parse("2025-06-10"),
+                        jdbc,
+                        sources,
+                        new ReconcileSettings(7, LocalDate.parse("2025-03-01"), 30)))
+                .stream()
+                .map(Finding::key)
+                .toList();
+        assertThat(since)
+                .contains("source:hospital:2025-03", "source:hospital:2025-05")
+                .doesNotContain("source:community:2025-03");
     }
 
     @Test
@@ -179,11 +212,14 @@ class ReconciliationIntegrationTests {
         List<Finding> found = noRecent.evaluate(ctx("2025-04-20"));
 
         // 赵一 was supported and attended; 吴五's supervision ended in March
-        assertThat(found).extracting(Finding::personMasked).containsExactly("钱二 4301************20", "周四 4301************40");
+        assertThat(found)
+                .extracting(Finding::personMasked)
+                .containsExactly("钱二 4301************20", "周四 4301************40");
         assertThat(found.get(0).details()).contains("micro-lessons").doesNotContain("no support record");
         assertThat(found.get(1).details()).contains("no support record", "micro-lessons");
         // a week later the lessons of 7 and 14 April… are no longer the last two weeks: 21–27 April had none held
-        assertThat(noRecent.evaluate(ctx("2025-04-27"))).noneMatch(f -> f.details().contains("micro-lessons"));
+        assertThat(noRecent.evaluate(ctx("2025-04-27")))
+                .noneMatch(f -> f.details().contains("micro-lessons"));
     }
 
     @Test
@@ -194,13 +230,17 @@ class ReconciliationIntegrationTests {
         ReconcileSummary second = reconcile.reconcile(LocalDate.parse("2025-04-20"));
 
         assertThat(first.opened()).isEqualTo(rows.size()).isPositive();
-        assertThat(first.rules()).extracting(ReconcileSummary.RuleCounts::rule).containsExactlyElementsOf(ReconcileService.RULE_ORDER);
+        assertThat(first.rules())
+                .extracting(ReconcileSummary.RuleCounts::rule)
+                .containsExactlyElementsOf(ReconcileService.RULE_ORDER);
         assertThat(second.opened()).isZero();
         assertThat(second.cleared()).isZero();
         assertThat(second.seenAgain()).isEqualTo(rows.size());
         assertThat(allFindings()).isEqualTo(rows);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM (SELECT rule, finding_key FROM finding GROUP BY rule, finding_key) f")
-                .query(Integer.class).single()).isEqualTo(rows.size());
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(rows.size());
     }
 
     @Test
@@ -220,11 +260,17 @@ class ReconciliationIntegrationTests {
         assertThat(after.firstSeen()).isEqualTo("2025-04-20");
         assertThat(after.lastSeen()).isEqualTo("2025-04-21");
         assertThat(findings.find(ack.id()).orElseThrow().status()).isEqualTo("ACKNOWLEDGED");
-        assertThat(findings.list(null, null, FindingStatus.RESOLVED)).extracting(StoredFinding::id).containsExactly(f.id());
-        assertThat(next.rules()).filteredOn(r -> r.rule().equals(OutsideSupervisionRule.NAME))
-                .singleElement().satisfies(r -> assertThat(r.seenAgain()).isEqualTo(1));
-        assertThat(audit.since(before)).extracting(AuditLog.Entry::action, AuditLog.Entry::target)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("FINDING_RESOLVE", "finding #" + f.id()),
+        assertThat(findings.list(null, null, FindingStatus.RESOLVED))
+                .extracting(StoredFinding::id)
+                .containsExactly(f.id());
+        assertThat(next.rules())
+                .filteredOn(r -> r.rule().equals(OutsideSupervisionRule.NAME))
+                .singleElement()
+                .satisfies(r -> assertThat(r.seenAgain()).isEqualTo(1));
+        assertThat(audit.since(before))
+                .extracting(AuditLog.Entry::action, AuditLog.Entry::target)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("FINDING_RESOLVE", "finding #" + f.id()),
                         org.assertj.core.groups.Tuple.tuple("FINDING_ACK", "finding #" + ack.id()));
     }
 
@@ -239,10 +285,13 @@ class ReconciliationIntegrationTests {
         assertThat(f.clearedOn()).isEqualTo("2025-04-22");
         assertThat(f.lastSeen()).isEqualTo("2025-04-21");
         assertThat(f.status()).isEqualTo("RESOLVED");
-        assertThat(cleared.rules()).filteredOn(r -> r.rule().equals(OutsideSupervisionRule.NAME))
-                .singleElement().satisfies(r -> assertThat(r.cleared()).isEqualTo(1));
+        assertThat(cleared.rules())
+                .filteredOn(r -> r.rule().equals(OutsideSupervisionRule.NAME))
+                .singleElement()
+                .satisfies(r -> assertThat(r.cleared()).isEqualTo(1));
         assertThat(findings.list(null, OutsideSupervisionRule.NAME, null)).isEmpty();
-        assertThat(findings.list(LocalDate.parse("2025-04-21"), OutsideSupervisionRule.NAME, null)).hasSize(1);
+        assertThat(findings.list(LocalDate.parse("2025-04-21"), OutsideSupervisionRule.NAME, null))
+                .hasSize(1);
 
         // and back: the same finding again, not a second one
         ingest.ingest(FIXTURES.resolve("roster-revert/roster-revert.csv"), "roster");
@@ -254,8 +303,11 @@ class ReconciliationIntegrationTests {
         assertThat(again.firstSeen()).isEqualTo("2025-04-20");
         assertThat(again.lastSeen()).isEqualTo("2025-04-23");
         assertThat(again.status()).isEqualTo("RESOLVED");
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM finding WHERE rule = ?").param(OutsideSupervisionRule.NAME)
-                .query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM finding WHERE rule = ?")
+                        .param(OutsideSupervisionRule.NAME)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -267,8 +319,10 @@ class ReconciliationIntegrationTests {
         reconcile.reconcile(LocalDate.parse("2025-04-21"));
 
         assertThat(outsideFinding().lastSeen()).isEqualTo("2025-04-23");
-        assertThat(allFindings()).extracting(r -> r.get("LAST_SEEN").toString())
-                .containsExactlyElementsOf(rows.stream().map(r -> r.get("LAST_SEEN").toString()).toList());
+        assertThat(allFindings())
+                .extracting(r -> r.get("LAST_SEEN").toString())
+                .containsExactlyElementsOf(
+                        rows.stream().map(r -> r.get("LAST_SEEN").toString()).toList());
     }
 
     @Test
@@ -286,8 +340,11 @@ class ReconciliationIntegrationTests {
         assertThat(jdbc.sql("""
                         SELECT COUNT(*) FROM batch_job_execution e JOIN batch_job_instance i ON i.job_instance_id = e.job_instance_id
                         WHERE i.job_name = 'reconcileJob' AND e.status = 'COMPLETED'""").query(Integer.class).single()).isEqualTo(2);
-        assertThat(jdbc.sql("SELECT findings_active FROM reconcile_run WHERE as_of = ?").param(LocalDate.parse("2025-04-24"))
-                .query(Integer.class).single()).isEqualTo(first.summary().active());
+        assertThat(jdbc.sql("SELECT findings_active FROM reconcile_run WHERE as_of = ?")
+                        .param(LocalDate.parse("2025-04-24"))
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(first.summary().active());
     }
 
     private ReconcileContext ctx(String asOf) {
@@ -296,19 +353,25 @@ class ReconciliationIntegrationTests {
 
     private long arrivedOn(FileIngestService.Result result, String at) {
         long id = result.file().orElseThrow().id();
-        jdbc.sql("UPDATE ingest_file SET received_at = ? WHERE id = ?").params(Timestamp.valueOf(LocalDateTime.parse(at)), id).update();
+        jdbc.sql("UPDATE ingest_file SET received_at = ? WHERE id = ?")
+                .params(Timestamp.valueOf(LocalDateTime.parse(at)), id)
+                .update();
         return id;
     }
 
     private long recordId(String name, String date) {
-        return jdbc.sql("SELECT id FROM support_record WHERE person_name = ? AND activity_date = ? AND merged_into IS NULL")
+        return jdbc.sql(
+                        "SELECT id FROM support_record WHERE person_name = ? AND activity_date = ? AND merged_into IS NULL")
                 .params(name, LocalDate.parse(date))
                 .query(Long.class)
                 .single();
     }
 
     private StoredFinding outsideFinding() {
-        return jdbc.sql("SELECT * FROM finding WHERE rule = ?").param(OutsideSupervisionRule.NAME).query(FindingsService.ROW).single();
+        return jdbc.sql("SELECT * FROM finding WHERE rule = ?")
+                .param(OutsideSupervisionRule.NAME)
+                .query(FindingsService.ROW)
+                .single();
     }
 
     private List<Map<String, Object>> allFindings() {

@@ -27,7 +27,8 @@ import org.springframework.test.context.DynamicPropertySource;
 class SampleDataReconcileIntegrationTests {
 
     static final Path HOME = TestHomes.fresh("reconcile-sample");
-    static final List<String> ORDER = List.of("roster", "community", "hospital", "university", "employer", "micro-lesson");
+    static final List<String> ORDER =
+            List.of("roster", "community", "hospital", "university", "employer", "micro-lesson");
 
     @DynamicPropertySource
     static void home(DynamicPropertyRegistry registry) {
@@ -68,13 +69,16 @@ class SampleDataReconcileIntegrationTests {
         assertThat(findings.list(null, OutsideSupervisionRule.NAME, null)).isEmpty();
         assertThat(findings.list(null, ControlTotalMismatchRule.NAME, null)).isEmpty();
         // the rule had something to check: the community ledger's 合计 row
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM file_control_total WHERE declared_count IS NOT NULL").query(Integer.class).single())
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM file_control_total WHERE declared_count IS NOT NULL")
+                        .query(Integer.class)
+                        .single())
                 .isPositive();
         assertThat(statistics.compute(Period.parse("2025"), agency -> true)).isEqualTo(before);
 
         // the one person not on the roster becomes a finding once the grace period is over
         reconcile.reconcile(LocalDate.now().plusDays(7));
-        assertThat(findings.list(null, UnmatchedSubjectRule.NAME, null)).singleElement()
+        assertThat(findings.list(null, UnmatchedSubjectRule.NAME, null))
+                .singleElement()
                 .satisfies(f -> assertThat(f.personMasked()).matches(".+ \\d{4}\\*{12}[0-9X]{2}"));
     }
 }

@@ -3,7 +3,6 @@ package org.lujing.sampledata;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,7 +29,6 @@ import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
-
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -38,7 +36,6 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -55,8 +52,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 public final class SampleDataGenerator {
 
-    private SampleDataGenerator() {
-    }
+    private SampleDataGenerator() {}
 
     // =====================================================================================
     // Identity numbers (GB 11643, ISO 7064 MOD 11-2)
@@ -82,12 +78,28 @@ public final class SampleDataGenerator {
     // People
     // =====================================================================================
 
-    record Person(int no, String name, String gender, String id, String phone, String community,
-                  String type, LocalDate start, LocalDate end) {
-    }
+    record Person(
+            int no,
+            String name,
+            String gender,
+            String id,
+            String phone,
+            String community,
+            String type,
+            LocalDate start,
+            LocalDate end) {}
 
-    private static Person person(int no, String name, String gender, String area, String birth, int seq,
-                                 String phone, String type, String start, String end) {
+    private static Person person(
+            int no,
+            String name,
+            String gender,
+            String area,
+            String birth,
+            int seq,
+            String phone,
+            String type,
+            String start,
+            String end) {
         String id = makeId(area, LocalDate.parse(birth), seq);
         return new Person(no, name, gender, id, phone, "麓景社区", type, LocalDate.parse(start), LocalDate.parse(end));
     }
@@ -119,9 +131,12 @@ public final class SampleDataGenerator {
         P[12] = person(12, "孙浩", "男", "430104", "1992-08-17", 39, "18874839021", "缓刑", "2024-03-18", "2027-03-17");
         P[13] = person(13, "马俊", "男", "430103", "1981-12-02", 65, "15973164478", "管制", "2024-06-03", "2026-06-02");
         P[14] = person(14, "朱小红", "女", "430104", "1987-04-28", 44, "13637489915", "缓刑", "2025-02-10", "2027-02-09");
-        Person bad = person(15, "胡建平", "男", "430103", "1970-03-05", 53, "13319402268", "假释", "2024-05-01", "2026-04-30");
-        String wrong = bad.id().substring(0, 17) + CHECK_CHARS.charAt((CHECK_CHARS.indexOf(bad.id().charAt(17)) + 1) % 11);
-        ROSTER_BAD = new Person(15, bad.name(), bad.gender(), wrong, bad.phone(), bad.community(), bad.type(), bad.start(), bad.end());
+        Person bad =
+                person(15, "胡建平", "男", "430103", "1970-03-05", 53, "13319402268", "假释", "2024-05-01", "2026-04-30");
+        String wrong = bad.id().substring(0, 17)
+                + CHECK_CHARS.charAt((CHECK_CHARS.indexOf(bad.id().charAt(17)) + 1) % 11);
+        ROSTER_BAD = new Person(
+                15, bad.name(), bad.gender(), wrong, bad.phone(), bad.community(), bad.type(), bad.start(), bad.end());
         PENDING = person(16, "钟晓峰", "男", "430103", "1993-07-14", 17, "13755018836", null, "2025-01-01", "2025-12-31");
     }
 
@@ -298,7 +313,10 @@ public final class SampleDataGenerator {
     // =====================================================================================
 
     static OutFile roster() {
-        OutFile f = new OutFile("roster", "2025年社区矫正对象名册.xlsx", "xlsx",
+        OutFile f = new OutFile(
+                "roster",
+                "2025年社区矫正对象名册.xlsx",
+                "xlsx",
                 "麓谷街道司法所的社区矫正对象名册（upsert）：标题行、空行、表头，15 行人员（其中 1 行身份证校验位错误），末行为填表人/审核人签字行。"
                         + "身份证号为文本单元格；吴磊的校验位写作小写 x；王志强的电话写作 `+86 138-7310-5521`；矫正起止日期为日期单元格。");
         Table t = new Table("名册");
@@ -312,8 +330,10 @@ public final class SampleDataGenerator {
         int no = 1;
         for (Person p : people) {
             String id = p.no() == 10 ? p.id().toLowerCase() : p.id();
-            t.data(p == ROSTER_BAD ? "R:ID_CHECKSUM" : "A", new ArrayList<>(Arrays.asList(
-                    no++, p.name(), p.gender(), id, p.phone(), p.community(), p.type(), p.start(), p.end())));
+            t.data(
+                    p == ROSTER_BAD ? "R:ID_CHECKSUM" : "A",
+                    new ArrayList<>(Arrays.asList(
+                            no++, p.name(), p.gender(), id, p.phone(), p.community(), p.type(), p.start(), p.end())));
         }
         List<Object> sign = new ArrayList<>(Arrays.asList("填表人：刘敏", null, null, null, "审核人：陈志刚"));
         t.data("S", sign);
@@ -328,7 +348,10 @@ public final class SampleDataGenerator {
     static final String COMMUNITY_SUM_PLACEHOLDER = "{N}";
 
     static OutFile community() {
-        OutFile f = new OutFile("community", "2025年麓景社区工作台账.xlsx", "xlsx",
+        OutFile f = new OutFile(
+                "community",
+                "2025年麓景社区工作台账.xlsx",
+                "xlsx",
                 "麓景社区居委会的工作台账（工作表「台账」）：两行标题、表头，按日期排列的活动行；合作单位列写明承办的合作单位（规范名与简称混用，空白 = 社区自办）；"
                         + "日期多为日期单元格，部分为文本 `2025/3/15`、`2025年2月6日`；中间一行空行，末尾合计行与填表人行。"
                         + "第二个工作表「说明」只有填表说明，没有表格。使用本源词汇 `义务劳动`（公益活动）、`临时救助`（帮助摆脱困境）。");
@@ -338,21 +361,46 @@ public final class SampleDataGenerator {
         a.add(new Act("2024-12-18", P[1], "协助调查评估", "协助司法所开展调查评估").notes("2024年度结转"));
         a.add(new Act("2024-12-20", P[2], "个案矫正方案", "制定个案矫正方案").notes("2024年度结转"));
         // ASSESSMENT: 12 (persons 2..13)
-        String[] asDates = {"2025-01-08", "2025-01-15", "2025-02-12", "2025-03-04", "2025-04-09", "2025-05-13",
-                "2025-06-10", "2025-07-08", "2025-08-12", "2025-09-09", "2025-10-14", "2025-11-11"};
+        String[] asDates = {
+            "2025-01-08",
+            "2025-01-15",
+            "2025-02-12",
+            "2025-03-04",
+            "2025-04-09",
+            "2025-05-13",
+            "2025-06-10",
+            "2025-07-08",
+            "2025-08-12",
+            "2025-09-09",
+            "2025-10-14",
+            "2025-11-11"
+        };
         String[] asWords = {"调查评估", "协助调查评估", "社会调查评估"};
         for (int i = 0; i < 12; i++) {
             a.add(new Act(asDates[i], P[i + 2], asWords[i % 3], "协助司法所开展调查评估").hours(2.0));
         }
         // CORRECTION_GROUP: 14 records, 12 distinct persons (1..12; 3 and 7 twice)
         for (int i = 1; i <= 12; i++) {
-            a.add(new Act(i <= 6 ? "2025-01-10" : "2025-01-17", P[i], i % 2 == 0 ? "参加矫正小组" : "矫正小组", "成立矫正小组").hours(1.0));
+            a.add(new Act(i <= 6 ? "2025-01-10" : "2025-01-17", P[i], i % 2 == 0 ? "参加矫正小组" : "矫正小组", "成立矫正小组")
+                    .hours(1.0));
         }
         a.add(new Act("2025-07-04", P[3], "矫正小组", "矫正小组成员调整").hours(1.0).notes("增补社区网格员"));
         a.add(new Act("2025-07-04", P[7], "矫正小组", "矫正小组成员调整").hours(1.0).notes("增补志愿者"));
         // CORRECTION_PLAN: 12 (persons 3..14)
-        String[] cpDates = {"2025-01-22", "2025-01-22", "2025-01-23", "2025-01-23", "2025-01-24", "2025-02-05",
-                "2025-02-05", "2025-02-06", "2025-02-06", "2025-02-07", "2025-02-07", "2025-02-20"};
+        String[] cpDates = {
+            "2025-01-22",
+            "2025-01-22",
+            "2025-01-23",
+            "2025-01-23",
+            "2025-01-24",
+            "2025-02-05",
+            "2025-02-05",
+            "2025-02-06",
+            "2025-02-06",
+            "2025-02-07",
+            "2025-02-07",
+            "2025-02-20"
+        };
         for (int i = 0; i < 12; i++) {
             Act x = new Act(cpDates[i], P[i + 3], i % 2 == 0 ? "矫正方案" : "个案矫正方案", "制定个案矫正方案").hours(1.5);
             if (i == 5 || i == 6) {
@@ -374,7 +422,10 @@ public final class SampleDataGenerator {
         pw(a, "2025-04-04", "湘江英烈纪念馆", "公益活动", "清明祭扫志愿服务", 3.0, 1, 3, 4, 6, 13);
         pw(a, "2025-05-17", "高新区市场监管局", "社区公益", "食品安全宣传", 2.0, 2, 5, 8);
         pw(a, "2025-06-21", "长沙高新区社会事业局", "公益活动", "社区图书角整理", 2.0, 7, 9, 11, 12);
-        a.add(new Act("2025-06-21", PENDING, "公益活动", "社区图书角整理").agency("长沙高新区社会事业局").hours(2.0).notes("待核实身份"));
+        a.add(new Act("2025-06-21", PENDING, "公益活动", "社区图书角整理")
+                .agency("长沙高新区社会事业局")
+                .hours(2.0)
+                .notes("待核实身份"));
         pw(a, "2025-07-12", "麓景物业", "义务劳动", "小区义务劳动", 2.0, 1, 4, 10, 14);
         pw(a, "2025-08-09", "湘麓建设", "公益活动", "工地安全宣传", 1.5, 3, 6, 13);
         pw(a, "2025-09-20", "长沙高新区职业技术学校", "志愿服务", "校园环境志愿服务", 2.0, 2, 5, 8, 11);
@@ -392,8 +443,12 @@ public final class SampleDataGenerator {
         a.add(new Act("2025-04-10", P[4], "帮扶教育", "子女入学协调").agency("长沙高新区麓枫学校").hours(1.0));
         a.add(new Act("2025-05-08", P[6], "教育帮扶", "子女心理关爱").agency("麓枫学校").hours(1.5));
         a.add(new Act("2025-06-05", P[9], "教育帮扶", "职业教育报读指导").agency("高新职校").hours(1.0));
-        a.add(new Act("2025-09-04", P[11], "教育帮扶", "孙辈课后托管").agency("长沙高新区麓谷实验学校").hours(2.0));
-        a.add(new Act("2025-09-18", P[14], "帮扶教育", "学历提升报名指导").agency("长沙高新区职业技术学校").hours(1.0));
+        a.add(new Act("2025-09-04", P[11], "教育帮扶", "孙辈课后托管")
+                .agency("长沙高新区麓谷实验学校")
+                .hours(2.0));
+        a.add(new Act("2025-09-18", P[14], "帮扶教育", "学历提升报名指导")
+                .agency("长沙高新区职业技术学校")
+                .hours(1.0));
         a.add(new Act("2025-10-23", P[6], "教育帮扶", "子女课业辅导").agency("麓谷实验学校").hours(2.0));
         a.add(new Act("2025-11-20", P[4], "教育帮扶", "家庭教育指导").agency("麓枫学校").hours(1.5));
         // HARDSHIP_RELIEF: 2
@@ -413,20 +468,37 @@ public final class SampleDataGenerator {
             a.add(x);
         }
         // LEGAL_EDUCATION: 8 (3 of them the university reports too)
-        a.add(new Act("2025-03-15", P[1], "普法活动", "3·15消费者权益保护普法").agency("湖南工商大学").hours(2.0).text("2025/3/15"));
-        a.add(new Act("2025-03-15", P[2], "普法活动", "3·15消费者权益保护普法").agency("工商大学").hours(2.0));
+        a.add(new Act("2025-03-15", P[1], "普法活动", "3·15消费者权益保护普法")
+                .agency("湖南工商大学")
+                .hours(2.0)
+                .text("2025/3/15"));
+        a.add(new Act("2025-03-15", P[2], "普法活动", "3·15消费者权益保护普法")
+                .agency("工商大学")
+                .hours(2.0));
         a.add(new Act("2025-06-26", P[5], "法治教育", "禁毒法治教育").agency("湖南工商大学法学院").hours(1.5));
         a.add(new Act("2025-05-20", P[6], "普法", "民法典进社区").agency("湖南工商大学").hours(1.5));
-        a.add(new Act("2025-07-10", P[13], "趣味普法", "防范电信诈骗趣味普法").agency("湖南工商大学").hours(1.0));
-        a.add(new Act("2025-03-28", P[8], "普法活动", "社区矫正法律讲座").agency("湖南麓谷律师事务所").hours(1.5));
+        a.add(new Act("2025-07-10", P[13], "趣味普法", "防范电信诈骗趣味普法")
+                .agency("湖南工商大学")
+                .hours(1.0));
+        a.add(new Act("2025-03-28", P[8], "普法活动", "社区矫正法律讲座")
+                .agency("湖南麓谷律师事务所")
+                .hours(1.5));
         a.add(new Act("2025-08-28", P[10], "普法", "劳动权益普法").agency("麓谷律所").hours(1.0));
         a.add(new Act("2025-10-30", P[12], "普法活动", "劳动权益普法").agency("麓谷律师事务所").hours(1.0));
         // rejected rows
-        a.add(new Act("2025-08-23", P[8], "棋艺比赛", "社区棋艺比赛").agency("长沙高新区社会事业局").hours(2.0)
+        a.add(new Act("2025-08-23", P[8], "棋艺比赛", "社区棋艺比赛")
+                .agency("长沙高新区社会事业局")
+                .hours(2.0)
                 .expect("R:UNKNOWN_CATEGORY"));
-        a.add(new Act("2025-03-07", P[13], "志愿服务", "学雷锋校园志愿服务").agency("麓谷实验学校").hours(2.0)
-                .text("03/07/2025").expect("R:DATE_AMBIGUOUS"));
-        a.add(new Act("2025-12-04", P[14], pf, "宪法宣传日读物发放").qty(-3).notes("退回3册").expect("R:VALUE_INVALID"));
+        a.add(new Act("2025-03-07", P[13], "志愿服务", "学雷锋校园志愿服务")
+                .agency("麓谷实验学校")
+                .hours(2.0)
+                .text("03/07/2025")
+                .expect("R:DATE_AMBIGUOUS"));
+        a.add(new Act("2025-12-04", P[14], pf, "宪法宣传日读物发放")
+                .qty(-3)
+                .notes("退回3册")
+                .expect("R:VALUE_INVALID"));
 
         Table t = new Table("台账");
         t.title("2025年麓景社区社区矫正工作台账");
@@ -440,11 +512,15 @@ public final class SampleDataGenerator {
                 t.blank();
                 blankDone = true;
             }
-            t.data(x.expect, new ArrayList<>(Arrays.asList(no++, x.date, x.name, x.id, x.word, x.activity, x.agency,
-                    x.hours, x.qty, x.notes)));
+            t.data(
+                    x.expect,
+                    new ArrayList<>(Arrays.asList(
+                            no++, x.date, x.name, x.id, x.word, x.activity, x.agency, x.hours, x.qty, x.notes)));
         }
-        t.data("S", new ArrayList<>(Arrays.asList("合计", null, null, null, null, null, null, null, null,
-                COMMUNITY_SUM_PLACEHOLDER)));
+        t.data(
+                "S",
+                new ArrayList<>(Arrays.asList(
+                        "合计", null, null, null, null, null, null, null, null, COMMUNITY_SUM_PLACEHOLDER)));
         t.data("S", new ArrayList<>(Arrays.asList("填表人：周敏", null, null, null, null, null, "审核人：李红梅")));
         // control total: number of data rows (everything that is neither title, header nor skipped)
         int dataRows = 0;
@@ -473,7 +549,8 @@ public final class SampleDataGenerator {
         return f;
     }
 
-    private static void pw(List<Act> a, String date, String agency, String word, String name, double hours, int... people) {
+    private static void pw(
+            List<Act> a, String date, String agency, String word, String name, double hours, int... people) {
         for (int p : people) {
             a.add(new Act(date, P[p], word, name).agency(agency).hours(hours));
         }
@@ -484,26 +561,63 @@ public final class SampleDataGenerator {
     // =====================================================================================
 
     static OutFile hospital() {
-        OutFile f = new OutFile("hospital", "2025年心理测评与团体辅导记录.xlsx", "xlsx",
+        OutFile f = new OutFile(
+                "hospital",
+                "2025年心理测评与团体辅导记录.xlsx",
+                "xlsx",
                 "湖南航天医院心理咨询基地的记录，两个工作表：「心理测评」（心理测量与评估）与「团体辅导」（团体辅导）。"
                         + "表头使用本源表头同义词 `服务项目`（类别）、`测评项目`（活动名称）、`测评结论`（结果），本源词汇 `量表测评`、`沙盘团辅`。"
                         + "没有合作单位列：承办单位即湖南航天医院。「团体辅导」中一行重复录入（同一人、同一天），一处姓名写作「刘 海燕」（含空格），末尾一行空行与填表人行。");
         String[] head = {"序号", "姓名", "身份证号码", "服务项目", "测评项目", "服务日期", "时长（小时）", "测评结论", "备注"};
 
         List<Act> pa = new ArrayList<>();
-        String[] paDates = {"2025-03-06", "2025-03-06", "2025-03-13", "2025-03-13", "2025-03-20", "2025-03-20", "2025-03-27", "2025-03-27"};
+        String[] paDates = {
+            "2025-03-06",
+            "2025-03-06",
+            "2025-03-13",
+            "2025-03-13",
+            "2025-03-20",
+            "2025-03-20",
+            "2025-03-27",
+            "2025-03-27"
+        };
         String[] paWords = {"心理测评", "量表测评", "心理测量", "心理测评"};
         String[] outcomes = {"未见明显异常", "轻度焦虑，建议团体辅导", "未见明显异常", "轻度抑郁情绪，建议随访"};
         for (int i = 0; i < 8; i++) {
-            pa.add(new Act(paDates[i], P[i + 1], paWords[i % 4], "SCL-90症状自评量表").hours(1.0).outcome(outcomes[i % 4]).notes("入矫初测"));
+            pa.add(new Act(paDates[i], P[i + 1], paWords[i % 4], "SCL-90症状自评量表")
+                    .hours(1.0)
+                    .outcome(outcomes[i % 4])
+                    .notes("入矫初测"));
         }
-        pa.add(new Act("2025-09-11", P[1], "量表测评", "SCL-90复测").hours(1.0).outcome("未见明显异常").notes("复测"));
-        pa.add(new Act("2025-09-11", P[3], "量表测评", "SCL-90复测").hours(1.0).outcome("焦虑情绪缓解").notes("复测"));
-        pa.add(new Act("2025-09-18", P[5], "量表测评", "SCL-90复测").hours(1.0).outcome("未见明显异常").notes("复测"));
-        pa.add(new Act("2025-09-18", P[7], "心理测评", "SAS焦虑自评量表").hours(1.0).outcome("未见明显异常").notes("复测"));
-        pa.add(new Act("2025-05-15", PENDING, "心理测评", "SCL-90症状自评量表").hours(1.0).outcome("未见明显异常").notes("街道转介，名册待核"));
-        pa.add(new Act("2025-04-03", P[9], "心理测评", "SCL-90症状自评量表").hours(1.0).text("2025-02-30").expect("R:DATE_INVALID"));
-        pa.add(new Act("2025-04-03", P[10], "心理测评", "SCL-90症状自评量表").hours(1.0).noDate().notes("日期漏填").expect("R:MISSING_FIELD"));
+        pa.add(new Act("2025-09-11", P[1], "量表测评", "SCL-90复测")
+                .hours(1.0)
+                .outcome("未见明显异常")
+                .notes("复测"));
+        pa.add(new Act("2025-09-11", P[3], "量表测评", "SCL-90复测")
+                .hours(1.0)
+                .outcome("焦虑情绪缓解")
+                .notes("复测"));
+        pa.add(new Act("2025-09-18", P[5], "量表测评", "SCL-90复测")
+                .hours(1.0)
+                .outcome("未见明显异常")
+                .notes("复测"));
+        pa.add(new Act("2025-09-18", P[7], "心理测评", "SAS焦虑自评量表")
+                .hours(1.0)
+                .outcome("未见明显异常")
+                .notes("复测"));
+        pa.add(new Act("2025-05-15", PENDING, "心理测评", "SCL-90症状自评量表")
+                .hours(1.0)
+                .outcome("未见明显异常")
+                .notes("街道转介，名册待核"));
+        pa.add(new Act("2025-04-03", P[9], "心理测评", "SCL-90症状自评量表")
+                .hours(1.0)
+                .text("2025-02-30")
+                .expect("R:DATE_INVALID"));
+        pa.add(new Act("2025-04-03", P[10], "心理测评", "SCL-90症状自评量表")
+                .hours(1.0)
+                .noDate()
+                .notes("日期漏填")
+                .expect("R:MISSING_FIELD"));
         Table t1 = new Table("心理测评");
         t1.title("湖南航天医院心理咨询基地 2025年社区矫正对象心理测评记录");
         t1.merged.add(new CellRangeAddress(0, 0, 0, 8));
@@ -551,7 +665,8 @@ public final class SampleDataGenerator {
     }
 
     private static List<Object> hospitalCells(int no, Act x) {
-        return new ArrayList<>(Arrays.asList(no, x.name, x.id, x.word, x.activity, x.date, x.hours, x.outcome, x.notes));
+        return new ArrayList<>(
+                Arrays.asList(no, x.name, x.id, x.word, x.activity, x.date, x.hours, x.outcome, x.notes));
     }
 
     // =====================================================================================
@@ -559,7 +674,10 @@ public final class SampleDataGenerator {
     // =====================================================================================
 
     static OutFile university() {
-        OutFile f = new OutFile("university", "2025年法学院普法与访谈记录.csv", "csv",
+        OutFile f = new OutFile(
+                "university",
+                "2025年法学院普法与访谈记录.csv",
+                "csv",
                 "湖南工商大学法学院学生普法基地的记录：UTF-8（无 BOM）、逗号分隔 CSV；表头使用本源同义词 `开展日期`（日期）、`主题`（活动名称），"
                         + "本源词汇 `法律讲堂`（普法活动）、`半结构化访谈`（结构式访谈）。没有单位列：承办单位即湖南工商大学。"
                         + "一个主题字段含逗号（加引号）；普法与访谈两段之间有一行只有逗号的空行。");
@@ -582,12 +700,24 @@ public final class SampleDataGenerator {
         }
         // rejected: 17-character ID (a digit of the birth date dropped); hours written in words
         String shortId = P[13].id().substring(0, 10) + P[13].id().substring(11);
-        a.add(new Act("2025-04-15", P[13], "趣味普法", "国家安全教育日趣味普法").hours(1.5).id(shortId).expect("R:ID_INVALID"));
+        a.add(new Act("2025-04-15", P[13], "趣味普法", "国家安全教育日趣味普法")
+                .hours(1.5)
+                .id(shortId)
+                .expect("R:ID_INVALID"));
         a.add(new Act("2025-04-15", P[14], "趣味普法", "国家安全教育日趣味普法").hours("两小时").expect("R:VALUE_INVALID"));
         List<Act> le = sorted(a);
 
         List<Act> si = new ArrayList<>();
-        String[] siDates = {"2025-05-08", "2025-05-08", "2025-05-09", "2025-05-09", "2025-05-15", "2025-05-15", "2025-05-16", "2025-05-16"};
+        String[] siDates = {
+            "2025-05-08",
+            "2025-05-08",
+            "2025-05-09",
+            "2025-05-09",
+            "2025-05-15",
+            "2025-05-15",
+            "2025-05-16",
+            "2025-05-16"
+        };
         for (int i = 0; i < 8; i++) {
             si.add(new Act(siDates[i], P[i + 1], "结构式访谈", "结构式访谈（第一轮）").hours(1.0));
         }
@@ -618,8 +748,8 @@ public final class SampleDataGenerator {
     }
 
     private static List<Object> csvCells(int no, Act x) {
-        return new ArrayList<>(Arrays.asList(String.valueOf(no), x.name, x.id, dateText(x.date), x.word, x.activity,
-                hoursText(x.hours), x.notes));
+        return new ArrayList<>(Arrays.asList(
+                String.valueOf(no), x.name, x.id, dateText(x.date), x.word, x.activity, hoursText(x.hours), x.notes));
     }
 
     private static String dateText(Object date) {
@@ -631,12 +761,17 @@ public final class SampleDataGenerator {
     // =====================================================================================
 
     static OutFile employer() {
-        OutFile f = new OutFile("employer", "2025年招聘会与就业情况.csv", "csv",
+        OutFile f = new OutFile(
+                "employer",
+                "2025年招聘会与就业情况.csv",
+                "csv",
                 "拓维信息汇总的招聘会参会与就业情况：UTF-8 **带 BOM**（Excel「CSV UTF-8」导出）、逗号分隔；表头使用本源同义词 `招聘单位`（单位），"
                         + "本源词汇 `双选会`（招聘会）、`签约上岗`（就业）。招聘会名称在活动名称列；日期部分写作 `2025/3/22`。");
         List<Act> a = new ArrayList<>();
         fair(a, "2025-02-15", "高新区人社局", "春风送岗", "2025年春风行动专场招聘会", 3, 7, 12);
-        a.add(new Act("2025-02-15", PENDING, "春风送岗", "2025年春风行动专场招聘会").agency("高新区人社局").notes("现场登记，名册待核"));
+        a.add(new Act("2025-02-15", PENDING, "春风送岗", "2025年春风行动专场招聘会")
+                .agency("高新区人社局")
+                .notes("现场登记，名册待核"));
         fair(a, "2025-03-22", "拓维信息", "专场招聘会", "拓维信息春季专场招聘会", 7, 8, 10);
         fair(a, "2025-04-26", "麓谷智造", "双选会", "麓谷智造技能岗位双选会", 3, 12);
         fair(a, "2025-05-24", "长沙高新区人力资源和社会保障局", "招聘会", "高新区民营企业招聘月", 4, 8, 10, 13);
@@ -646,15 +781,21 @@ public final class SampleDataGenerator {
         fair(a, "2025-11-29", "人社局", "招聘会", "冬季就业援助月招聘会", 4, 7, 10);
         fair(a, "2026-01-10", "高新区人社局", "招聘会", "2026年迎春招聘会", 3, 13);
         a.add(new Act("2025-04-07", P[7], "入职", "入职 拓维信息 运维助理").agency("拓维信息").notes("劳动合同一年"));
-        a.add(new Act("2025-08-04", P[7], "签约上岗", "签约上岗 岳麓云 数据标注员").agency("岳麓云").notes("转岗"));
+        a.add(new Act("2025-08-04", P[7], "签约上岗", "签约上岗 岳麓云 数据标注员")
+                .agency("岳麓云")
+                .notes("转岗"));
         a.add(new Act("2025-09-22", P[3], "入职", "入职 湘麓建设 施工员").agency("湘麓建设"));
         a.add(new Act("2025-11-10", P[12], "签约上岗", "签约上岗 麓谷智造 装配工").agency("湖南麓谷智造科技有限公司"));
         a.add(new Act("2025-12-08", P[10], "入职", "入职 麓景物业 保安员").agency("麓景物业"));
         // rejected
-        a.add(new Act("2025-03-22", P[13], "专场招聘会", "拓维信息春季专场招聘会").agency("拓维信息")
-                .id(birthDayTypo(P[13].id())).expect("R:ID_CHECKSUM"));
-        a.add(new Act("2025-04-26", P[4], "双选会", "麓谷智造技能岗位双选会").agency("麓谷智造")
-                .text("2025/4/31").expect("R:DATE_INVALID"));
+        a.add(new Act("2025-03-22", P[13], "专场招聘会", "拓维信息春季专场招聘会")
+                .agency("拓维信息")
+                .id(birthDayTypo(P[13].id()))
+                .expect("R:ID_CHECKSUM"));
+        a.add(new Act("2025-04-26", P[4], "双选会", "麓谷智造技能岗位双选会")
+                .agency("麓谷智造")
+                .text("2025/4/31")
+                .expect("R:DATE_INVALID"));
         for (Act x : a) {
             if (x.sort.equals(d("2025-03-22")) && x.date instanceof LocalDate) {
                 x.text("2025/3/22");
@@ -664,8 +805,17 @@ public final class SampleDataGenerator {
         t.header("序号", "姓名", "身份证号", "日期", "类别", "招聘单位", "活动名称", "备注");
         int no = 1;
         for (Act x : sorted(a)) {
-            t.data(x.expect, new ArrayList<>(Arrays.asList(String.valueOf(no++), x.name, x.id, dateText(x.date), x.word,
-                    x.agency, x.activity, x.notes)));
+            t.data(
+                    x.expect,
+                    new ArrayList<>(Arrays.asList(
+                            String.valueOf(no++),
+                            x.name,
+                            x.id,
+                            dateText(x.date),
+                            x.word,
+                            x.agency,
+                            x.activity,
+                            x.notes)));
         }
         f.tables.add(t);
         f.bom = true;
@@ -683,15 +833,45 @@ public final class SampleDataGenerator {
     // =====================================================================================
 
     static final String[] LESSONS = {
-            "社区矫正法概述", "矫正对象的权利与义务", "如何遵守报告制度", "外出请假与居住地变更", "民法典与家庭生活",
-            "劳动合同与权益保护", "防范电信网络诈骗", "禁毒知识", "情绪管理入门", "压力与睡眠", "亲子沟通",
-            "理财与防范非法集资", "交通安全与酒驾危害", "网络言行的法律边界", "求职技巧与简历制作", "职业技能提升路径",
-            "社会保险基础知识", "心理韧性训练", "感恩与责任", "社区公益与志愿服务", "消防安全常识", "防范家庭暴力",
-            "个人信息保护", "诚信与征信", "宪法基本知识", "缓刑与假释的法律规定", "矛盾纠纷的化解", "健康生活方式",
-            "反洗钱与反诈骗", "回归社会的心理准备", "家庭责任与亲情修复", "年度学习回顾"};
+        "社区矫正法概述",
+        "矫正对象的权利与义务",
+        "如何遵守报告制度",
+        "外出请假与居住地变更",
+        "民法典与家庭生活",
+        "劳动合同与权益保护",
+        "防范电信网络诈骗",
+        "禁毒知识",
+        "情绪管理入门",
+        "压力与睡眠",
+        "亲子沟通",
+        "理财与防范非法集资",
+        "交通安全与酒驾危害",
+        "网络言行的法律边界",
+        "求职技巧与简历制作",
+        "职业技能提升路径",
+        "社会保险基础知识",
+        "心理韧性训练",
+        "感恩与责任",
+        "社区公益与志愿服务",
+        "消防安全常识",
+        "防范家庭暴力",
+        "个人信息保护",
+        "诚信与征信",
+        "宪法基本知识",
+        "缓刑与假释的法律规定",
+        "矛盾纠纷的化解",
+        "健康生活方式",
+        "反洗钱与反诈骗",
+        "回归社会的心理准备",
+        "家庭责任与亲情修复",
+        "年度学习回顾"
+    };
 
     static OutFile microLesson() {
-        OutFile f = new OutFile("micro-lesson", "2025年每周一微课.json", "json",
+        OutFile f = new OutFile(
+                "micro-lesson",
+                "2025年每周一微课.json",
+                "json",
                 "智慧矫正平台「每周一微课」听课记录：对象 `{\"platform\": \"智慧矫正\", \"records\": [...]}`，英文键 name/idNumber/date/activityName/hours(/notes)；"
                         + "没有类别字段，类别取本源 defaultCategory MICRO_LESSON；承办单位即智慧矫正在线教育平台。"
                         + "32 堂课（2025-03-03 起每周一，至 2025-10-06），9 人听课，并非每人每周都听。");
@@ -706,8 +886,15 @@ public final class SampleDataGenerator {
                 boolean attends = rnd.nextInt(100) < 90;
                 boolean reflection = rnd.nextInt(4) == 0;
                 if (attends) {
-                    t.data("A", new ArrayList<>(Arrays.asList(P[p].name(), P[p].id(), date.toString(), title, 0.5,
-                            reflection ? "已提交学习心得" : null)));
+                    t.data(
+                            "A",
+                            new ArrayList<>(Arrays.asList(
+                                    P[p].name(),
+                                    P[p].id(),
+                                    date.toString(),
+                                    title,
+                                    0.5,
+                                    reflection ? "已提交学习心得" : null)));
                 }
             }
         }
@@ -746,7 +933,8 @@ public final class SampleDataGenerator {
                 for (int r = 0; r < t.rows.size(); r++) {
                     List<Object> cells = t.rows.get(r);
                     Row row = sh.createRow(r);
-                    boolean blankRow = "S".equals(t.expect.get(r)) && cells.stream().allMatch(c -> c == null);
+                    boolean blankRow =
+                            "S".equals(t.expect.get(r)) && cells.stream().allMatch(c -> c == null);
                     for (int c = 0; c < cells.size(); c++) {
                         Object v = cells.get(c);
                         if (v == null && !blankRow) {
@@ -784,10 +972,14 @@ public final class SampleDataGenerator {
                 }
             }
             wb.getProperties().getCoreProperties().setCreator("Lujing sample data");
-            wb.getProperties().getCoreProperties().setCreated(Optional.of(java.util.Date.from(
-                    ZIP_TIME.atZone(java.time.ZoneOffset.UTC).toInstant())));
-            wb.getProperties().getCoreProperties().setModified(Optional.of(java.util.Date.from(
-                    ZIP_TIME.atZone(java.time.ZoneOffset.UTC).toInstant())));
+            wb.getProperties()
+                    .getCoreProperties()
+                    .setCreated(Optional.of(java.util.Date.from(
+                            ZIP_TIME.atZone(java.time.ZoneOffset.UTC).toInstant())));
+            wb.getProperties()
+                    .getCoreProperties()
+                    .setModified(Optional.of(java.util.Date.from(
+                            ZIP_TIME.atZone(java.time.ZoneOffset.UTC).toInstant())));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             wb.write(out);
             return normaliseZip(out.toByteArray());
@@ -798,7 +990,7 @@ public final class SampleDataGenerator {
     static byte[] normaliseZip(byte[] zip) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip));
-             ZipOutputStream zo = new ZipOutputStream(out)) {
+                ZipOutputStream zo = new ZipOutputStream(out)) {
             ZipEntry e;
             while ((e = in.getNextEntry()) != null) {
                 ZipEntry n = new ZipEntry(e.getName());
@@ -884,10 +1076,14 @@ public final class SampleDataGenerator {
     // Independent counting check (a tiny re-implementation of the domain rules)
     // =====================================================================================
 
-    enum Rule { RECORDS, SUBJECTS, EVENTS, QUANTITY }
-
-    record Cat(String code, String zh, String unit, Rule rule, int target, String... words) {
+    enum Rule {
+        RECORDS,
+        SUBJECTS,
+        EVENTS,
+        QUANTITY
     }
+
+    record Cat(String code, String zh, String unit, Rule rule, int target, String... words) {}
 
     static final List<Cat> CATS = List.of(
             new Cat("ASSESSMENT", "调查评估", "件", Rule.RECORDS, 12, "调查评估", "协助调查评估", "社会调查评估"),
@@ -997,9 +1193,21 @@ public final class SampleDataGenerator {
 
     @SuppressWarnings("unchecked")
     static SourceCfg loadSource(Path jobs, String id, Directory dir) throws IOException {
-        Map<String, Object> y = new YAMLMapper().readValue(Files.readString(jobs.resolve("sources").resolve(id + ".yaml")), Map.class);
-        for (String key : List.of("id", "agency", "description", "formats", "cadence", "roster", "defaultCategory",
-                "encoding", "delimiter", "datePattern", "headers", "vocabulary")) {
+        Map<String, Object> y = new YAMLMapper()
+                .readValue(Files.readString(jobs.resolve("sources").resolve(id + ".yaml")), Map.class);
+        for (String key : List.of(
+                "id",
+                "agency",
+                "description",
+                "formats",
+                "cadence",
+                "roster",
+                "defaultCategory",
+                "encoding",
+                "delimiter",
+                "datePattern",
+                "headers",
+                "vocabulary")) {
             check(y.containsKey(key), id + ".yaml lacks key " + key);
         }
         SourceCfg s = new SourceCfg();
@@ -1045,8 +1253,15 @@ public final class SampleDataGenerator {
     }
 
     /** A unified record as the check computes it. */
-    record Rec(String id, String name, String cat, LocalDate date, String agency, String activity, BigDecimal qty,
-               String where) {
+    record Rec(
+            String id,
+            String name,
+            String cat,
+            LocalDate date,
+            String agency,
+            String activity,
+            BigDecimal qty,
+            String where) {
         String key() {
             return id + "|" + cat + "|" + date + "|" + agency;
         }
@@ -1117,8 +1332,10 @@ public final class SampleDataGenerator {
                     res.rowNo = rowNo(f, r);
                     results.add(res);
                     String exp = t.expect.get(r);
-                    check(res.outcome.equals(exp), f.relPath() + " " + t.sheet + " row " + res.rowNo
-                            + ": designed " + exp + " but counted " + res.outcome + " (" + res.what + ")");
+                    check(
+                            res.outcome.equals(exp),
+                            f.relPath() + " " + t.sheet + " row " + res.rowNo + ": designed " + exp + " but counted "
+                                    + res.outcome + " (" + res.what + ")");
                     acc.read++;
                     switch (res.outcome.charAt(0)) {
                         case 'A' -> acc.accepted++;
@@ -1150,8 +1367,11 @@ public final class SampleDataGenerator {
                         fields.add(fld);
                     }
                 }
-                boolean ok = fields.contains("name") && fields.contains("idNumber")
-                        && (src.roster || (fields.contains("date") && (fields.contains("category") || src.defaultCategory != null)));
+                boolean ok = fields.contains("name")
+                        && fields.contains("idNumber")
+                        && (src.roster
+                                || (fields.contains("date")
+                                        && (fields.contains("category") || src.defaultCategory != null)));
                 if (ok) {
                     return r;
                 }
@@ -1169,8 +1389,11 @@ public final class SampleDataGenerator {
                     allBlank = false;
                 }
                 String fs = foldWord(s);
-                if (fs.startsWith("合计") || fs.startsWith("总计") || fs.startsWith("小计")
-                        || fs.startsWith("填表人") || fs.startsWith("审核人")) {
+                if (fs.startsWith("合计")
+                        || fs.startsWith("总计")
+                        || fs.startsWith("小计")
+                        || fs.startsWith("填表人")
+                        || fs.startsWith("审核人")) {
                     res.outcome = "S";
                     res.what = "total / sign-off row: " + s;
                     return res;
@@ -1183,7 +1406,9 @@ public final class SampleDataGenerator {
             }
             Map<String, Object> v = new HashMap<>();
             cols.forEach((i, field) -> {
-                if (i < cells.size() && cells.get(i) != null && !str(cells.get(i)).isBlank()) {
+                if (i < cells.size()
+                        && cells.get(i) != null
+                        && !str(cells.get(i)).isBlank()) {
                     v.put(field, cells.get(i));
                 }
             });
@@ -1202,8 +1427,13 @@ public final class SampleDataGenerator {
             String id = normId(rawId);
             String idProblem = idProblem(id);
             if (idProblem != null) {
-                return reject(res, idProblem, idProblem.equals("ID_CHECKSUM") ? "check character does not match"
-                        : "not a well-formed 18-character number (" + normId(rawId).length() + " characters)");
+                return reject(
+                        res,
+                        idProblem,
+                        idProblem.equals("ID_CHECKSUM")
+                                ? "check character does not match"
+                                : "not a well-formed 18-character number ("
+                                        + normId(rawId).length() + " characters)");
             }
             if (src.roster) {
                 LocalDate start = (LocalDate) v.get("supervisionStart");
@@ -1219,7 +1449,8 @@ public final class SampleDataGenerator {
                 date = ld;
             } else {
                 String ds = str(dateRaw).trim();
-                Matcher m = Pattern.compile("(\\d{4})(?:[-/.年](\\d{1,2})[-/.月](\\d{1,2})日?|(\\d{2})(\\d{2}))").matcher(ds);
+                Matcher m = Pattern.compile("(\\d{4})(?:[-/.年](\\d{1,2})[-/.月](\\d{1,2})日?|(\\d{2})(\\d{2}))")
+                        .matcher(ds);
                 if (m.matches()) {
                     int y = Integer.parseInt(m.group(1));
                     int mo = Integer.parseInt(m.group(2) != null ? m.group(2) : m.group(4));
@@ -1258,10 +1489,12 @@ public final class SampleDataGenerator {
                 }
             }
             String agencyRaw = str(v.get("agency")).trim();
-            String agency = agencyRaw.isEmpty() ? src.agency : dir.canonical.getOrDefault(foldWord(agencyRaw), agencyRaw);
+            String agency =
+                    agencyRaw.isEmpty() ? src.agency : dir.canonical.getOrDefault(foldWord(agencyRaw), agencyRaw);
             check(dir.kind.containsKey(agency), f.relPath() + ": agency not in directory: " + agencyRaw);
             String activity = str(v.get("activityName")).trim();
-            Rec rec = new Rec(id, name, cat, date, agency, activity, qty, f.relPath() + " " + t.sheet + " row " + rowNo(f, r));
+            Rec rec = new Rec(
+                    id, name, cat, date, agency, activity, qty, f.relPath() + " " + t.sheet + " row " + rowNo(f, r));
             res.rec = rec;
             res.what = name + " " + mask(id) + " " + cat + " " + date + " " + agency
                     + (activity.isEmpty() ? "" : " 「" + activity + "」");
@@ -1297,12 +1530,17 @@ public final class SampleDataGenerator {
             Map<String, BigDecimal> stats = new LinkedHashMap<>();
             List<Rec> recs = counted(year);
             for (Cat c : CATS) {
-                List<Rec> mine = recs.stream().filter(x -> x.cat().equals(c.code())).toList();
+                List<Rec> mine =
+                        recs.stream().filter(x -> x.cat().equals(c.code())).toList();
                 BigDecimal value = switch (c.rule()) {
                     case RECORDS -> BigDecimal.valueOf(mine.size());
-                    case SUBJECTS -> BigDecimal.valueOf(mine.stream().map(Rec::id).distinct().count());
-                    case EVENTS -> BigDecimal.valueOf(mine.stream()
-                            .map(x -> x.cat() + "|" + x.date() + "|" + x.agency() + "|" + x.activity()).distinct().count());
+                    case SUBJECTS ->
+                        BigDecimal.valueOf(mine.stream().map(Rec::id).distinct().count());
+                    case EVENTS ->
+                        BigDecimal.valueOf(mine.stream()
+                                .map(x -> x.cat() + "|" + x.date() + "|" + x.agency() + "|" + x.activity())
+                                .distinct()
+                                .count());
                     case QUANTITY -> mine.stream().map(Rec::qty).reduce(BigDecimal.ZERO, BigDecimal::add);
                 };
                 stats.put(c.code(), value);
@@ -1386,7 +1624,8 @@ public final class SampleDataGenerator {
         }
         Map<String, BigDecimal> stats = chk.statistics(2025);
         for (Cat c : CATS) {
-            check(stats.get(c.code()).compareTo(BigDecimal.valueOf(c.target())) == 0,
+            check(
+                    stats.get(c.code()).compareTo(BigDecimal.valueOf(c.target())) == 0,
                     c.code() + " = " + stats.get(c.code()) + ", pilot figure " + c.target());
         }
         List<Rec> counted = chk.counted(2025);
@@ -1396,29 +1635,43 @@ public final class SampleDataGenerator {
                 partnersDelivering.add(r.agency());
             }
         }
-        check(partnersDelivering.size() == 19, "partners delivering counted records: " + partnersDelivering.size()
-                + " " + partnersDelivering);
+        check(
+                partnersDelivering.size() == 19,
+                "partners delivering counted records: " + partnersDelivering.size() + " " + partnersDelivering);
         // no record of a roster person outside their supervision period (no OUTSIDE_SUPERVISION findings)
         for (RowResult r : chk.firstByKey.values()) {
             LocalDate[] sup = chk.roster.get(r.rec.id());
             if (sup != null) {
-                check(!r.rec.date().isBefore(sup[0]) && !r.rec.date().isAfter(sup[1]),
+                check(
+                        !r.rec.date().isBefore(sup[0]) && !r.rec.date().isAfter(sup[1]),
                         "outside supervision: " + r.rec.where());
             }
         }
         check(chk.roster.size() == 14, "roster persons " + chk.roster.size());
         List<RowResult> pending = chk.results.stream()
-                .filter(r -> r.outcome.equals("A") && r.rec != null && !chk.roster.containsKey(r.rec.id())).toList();
+                .filter(r -> r.outcome.equals("A") && r.rec != null && !chk.roster.containsKey(r.rec.id()))
+                .toList();
         check(pending.size() >= 3 && pending.size() <= 5, "pending records " + pending.size());
         check(pending.stream().map(r -> r.rec.id()).distinct().count() == 1, "one pending person");
         check(pending.stream().map(r -> r.rec.cat()).distinct().count() >= 2, "pending categories");
-        List<RowResult> merged = chk.results.stream().filter(r -> r.outcome.equals("M")).toList();
-        long crossMerges = merged.stream().filter(r -> !r.mergedWith.startsWith("`" + r.file + "`")).count();
+        List<RowResult> merged =
+                chk.results.stream().filter(r -> r.outcome.equals("M")).toList();
+        long crossMerges = merged.stream()
+                .filter(r -> !r.mergedWith.startsWith("`" + r.file + "`"))
+                .count();
         check(crossMerges >= 3 && merged.size() - crossMerges >= 1, "merges");
         Set<String> codes = new TreeSet<>();
         chk.results.stream().filter(r -> r.outcome.startsWith("R:")).forEach(r -> codes.add(r.outcome.substring(2)));
-        check(codes.containsAll(List.of("MISSING_FIELD", "ID_INVALID", "ID_CHECKSUM", "DATE_AMBIGUOUS", "DATE_INVALID",
-                "UNKNOWN_CATEGORY", "VALUE_INVALID")), "reason codes " + codes);
+        check(
+                codes.containsAll(List.of(
+                        "MISSING_FIELD",
+                        "ID_INVALID",
+                        "ID_CHECKSUM",
+                        "DATE_AMBIGUOUS",
+                        "DATE_INVALID",
+                        "UNKNOWN_CATEGORY",
+                        "VALUE_INVALID")),
+                "reason codes " + codes);
         FileAccount micro = chk.accounts.get(5);
         check(micro.accepted >= 250 && micro.accepted <= 320, "micro-lesson records " + micro.accepted);
 
@@ -1438,7 +1691,8 @@ public final class SampleDataGenerator {
 
         System.out.println("sample data written to " + out.toAbsolutePath());
         for (FileAccount a : chk.accounts) {
-            System.out.printf("  %-45s read %3d  accepted %3d  merged %d  rejected %d %s  skipped %d%n",
+            System.out.printf(
+                    "  %-45s read %3d  accepted %3d  merged %d  rejected %d %s  skipped %d%n",
                     a.file.relPath(), a.read, a.accepted, a.merged, a.rejected, a.rejectCodes, a.skipped);
         }
         stats.forEach((k, v) -> System.out.println("  " + k + " = " + v.toPlainString()));
@@ -1449,53 +1703,84 @@ public final class SampleDataGenerator {
     // README
     // =====================================================================================
 
-    static String readme(List<OutFile> files, Check chk, Map<String, BigDecimal> stats, Set<String> partners,
-                         List<RowResult> pending, List<RowResult> merged) {
+    static String readme(
+            List<OutFile> files,
+            Check chk,
+            Map<String, BigDecimal> stats,
+            Set<String> partners,
+            List<RowResult> pending,
+            List<RowResult> merged) {
         StringBuilder b = new StringBuilder();
         b.append("# Sample data — the pilot year 2025\n\n");
-        b.append("Generated by `src/test/java/org/lujing/sampledata/SampleDataGenerator.java` (deterministic: fixed seed, fixed dates, fixed zip timestamps; "
-                + "the same run gives byte-identical files). Do not edit these files by hand — change the generator and run it again:\n\n");
-        b.append("```\ncd /work/main\nmvn -q -o dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test\n"
-                + "javac -encoding UTF-8 -d /tmp/gen -cp $(cat /tmp/cp.txt) src/test/java/org/lujing/sampledata/SampleDataGenerator.java\n"
-                + "java -cp /tmp/gen:$(cat /tmp/cp.txt) org.lujing.sampledata.SampleDataGenerator sample-data jobs\n```\n\n");
-        b.append("Before writing, the generator recounts every row it is about to write with its own small implementation of the rules in "
-                + "`domain.md` — reading header synonyms, vocabulary and the agency directory from `jobs/sources/*.yaml` and `jobs/agencies.yaml` — "
-                + "and throws if any row outcome, any file's accounting or any pilot figure below is off.\n\n");
-        b.append("The folders are laid out like the inbox (`inbox/<source>/`), one folder per source of `jobs/sources/`. "
-                + "All people, ID numbers and phone numbers are fictional (ID numbers carry valid GB 11643 check digits). "
-                + "ID numbers below are masked as the product masks them (first 4, last 2).\n\n");
+        b.append(
+                "Generated by `src/test/java/org/lujing/sampledata/SampleDataGenerator.java` (deterministic: fixed seed, fixed dates, fixed zip timestamps; "
+                        + "the same run gives byte-identical files). Do not edit these files by hand — change the generator and run it again:\n\n");
+        b.append(
+                "```\ncd /work/main\nmvn -q -o dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test\n"
+                        + "javac -encoding UTF-8 -d /tmp/gen -cp $(cat /tmp/cp.txt) src/test/java/org/lujing/sampledata/SampleDataGenerator.java\n"
+                        + "java -cp /tmp/gen:$(cat /tmp/cp.txt) org.lujing.sampledata.SampleDataGenerator sample-data jobs\n```\n\n");
+        b.append(
+                "Before writing, the generator recounts every row it is about to write with its own small implementation of the rules in "
+                        + "`domain.md` — reading header synonyms, vocabulary and the agency directory from `jobs/sources/*.yaml` and `jobs/agencies.yaml` — "
+                        + "and throws if any row outcome, any file's accounting or any pilot figure below is off.\n\n");
+        b.append(
+                "The folders are laid out like the inbox (`inbox/<source>/`), one folder per source of `jobs/sources/`. "
+                        + "All people, ID numbers and phone numbers are fictional (ID numbers carry valid GB 11643 check digits). "
+                        + "ID numbers below are masked as the product masks them (first 4, last 2).\n\n");
 
         b.append("## Pilot figures for 2025\n\n");
-        b.append("Counted: the records (after merging rows with the same identity — person, category, activity date, delivering agency) "
-                + "dated 2025 whose person is on the roster.\n\n");
-        b.append("| category | 中文 | value | unit | counted as | counted records |\n| --- | --- | ---: | --- | --- | ---: |\n");
+        b.append(
+                "Counted: the records (after merging rows with the same identity — person, category, activity date, delivering agency) "
+                        + "dated 2025 whose person is on the roster.\n\n");
+        b.append(
+                "| category | 中文 | value | unit | counted as | counted records |\n| --- | --- | ---: | --- | --- | ---: |\n");
         List<Rec> counted = chk.counted(2025);
         for (Cat c : CATS) {
-            long records = counted.stream().filter(x -> x.cat().equals(c.code())).count();
+            long records =
+                    counted.stream().filter(x -> x.cat().equals(c.code())).count();
             String rule = switch (c.rule()) {
                 case RECORDS -> "records";
                 case SUBJECTS -> "distinct persons";
                 case EVENTS -> "distinct events";
                 case QUANTITY -> "sum of quantity";
             };
-            b.append("| ").append(c.code()).append(" | ").append(c.zh()).append(" | ").append(stats.get(c.code()).toPlainString())
-                    .append(" | ").append(c.unit()).append(" | ").append(rule).append(" | ").append(records).append(" |\n");
+            b.append("| ")
+                    .append(c.code())
+                    .append(" | ")
+                    .append(c.zh())
+                    .append(" | ")
+                    .append(stats.get(c.code()).toPlainString())
+                    .append(" | ")
+                    .append(c.unit())
+                    .append(" | ")
+                    .append(rule)
+                    .append(" | ")
+                    .append(records)
+                    .append(" |\n");
         }
-        b.append("\nPartner units delivering at least one counted record: **").append(partners.size()).append("** (")
-                .append(String.join("、", partners)).append(").\n\n");
+        b.append("\nPartner units delivering at least one counted record: **")
+                .append(partners.size())
+                .append("** (")
+                .append(String.join("、", partners))
+                .append(").\n\n");
         b.append("Summary in the style of the situation report: 全年协助调查评估12件，建立矫正小组12个，制定矫正方案12个、重点帮扶方案4个，"
                 + "开展结构式访谈12人次、心理测量与评估12人次、团体辅导16人次，组织公益活动46人次、普法活动32人次、教育帮扶8人次，"
                 + "发放《图解社区矫正法》30册，帮助摆脱困境2人次，组织招聘会8次、帮助就业4名，开展每周一微课32堂，19家合作单位参与。\n\n");
-        b.append("Not counted: ").append(pending.size()).append(" records of one person not on the roster (pending identification), ")
-                .append("the out-of-year records listed below, and every rejected row. "
-                        + "No counted record lies outside its person's supervision period, so the sample raises no OUTSIDE_SUPERVISION finding.\n\n");
+        b.append("Not counted: ")
+                .append(pending.size())
+                .append(" records of one person not on the roster (pending identification), ")
+                .append(
+                        "the out-of-year records listed below, and every rejected row. "
+                                + "No counted record lies outside its person's supervision period, so the sample raises no OUTSIDE_SUPERVISION finding.\n\n");
 
         b.append("## Files and their accounting\n\n");
-        b.append("Processing order assumed for which row is \"merged\": roster, community, hospital, university, employer, micro-lesson "
-                + "(alphabetical order gives the same result: the community ledger is always read before the university file). "
-                + "Row numbers are Excel row numbers (1-based, title rows included), CSV line numbers (header = line 1) "
-                + "and JSON record numbers (1-based position in `records`). Title rows above the header and the header itself are not counted.\n\n");
-        b.append("| file | rows read | accepted | merged | rejected | skipped |\n| --- | ---: | ---: | ---: | --- | ---: |\n");
+        b.append(
+                "Processing order assumed for which row is \"merged\": roster, community, hospital, university, employer, micro-lesson "
+                        + "(alphabetical order gives the same result: the community ledger is always read before the university file). "
+                        + "Row numbers are Excel row numbers (1-based, title rows included), CSV line numbers (header = line 1) "
+                        + "and JSON record numbers (1-based position in `records`). Title rows above the header and the header itself are not counted.\n\n");
+        b.append(
+                "| file | rows read | accepted | merged | rejected | skipped |\n| --- | ---: | ---: | ---: | --- | ---: |\n");
         int[] tot = new int[5];
         for (FileAccount a : chk.accounts) {
             StringBuilder rc = new StringBuilder(String.valueOf(a.rejected));
@@ -1505,90 +1790,189 @@ public final class SampleDataGenerator {
                 a.rejectCodes.forEach((k, v) -> parts.add(k + (v > 1 ? " ×" + v : "")));
                 rc.append(String.join(", ", parts)).append(")");
             }
-            b.append("| `").append(a.file.relPath()).append("` | ").append(a.read).append(" | ").append(a.accepted).append(" | ")
-                    .append(a.merged).append(" | ").append(rc).append(" | ").append(a.skipped).append(" |\n");
+            b.append("| `")
+                    .append(a.file.relPath())
+                    .append("` | ")
+                    .append(a.read)
+                    .append(" | ")
+                    .append(a.accepted)
+                    .append(" | ")
+                    .append(a.merged)
+                    .append(" | ")
+                    .append(rc)
+                    .append(" | ")
+                    .append(a.skipped)
+                    .append(" |\n");
             tot[0] += a.read;
             tot[1] += a.accepted;
             tot[2] += a.merged;
             tot[3] += a.rejected;
             tot[4] += a.skipped;
         }
-        b.append("| **total** | ").append(tot[0]).append(" | ").append(tot[1]).append(" | ").append(tot[2]).append(" | ")
-                .append(tot[3]).append(" | ").append(tot[4]).append(" |\n\n");
+        b.append("| **total** | ")
+                .append(tot[0])
+                .append(" | ")
+                .append(tot[1])
+                .append(" | ")
+                .append(tot[2])
+                .append(" | ")
+                .append(tot[3])
+                .append(" | ")
+                .append(tot[4])
+                .append(" |\n\n");
         b.append("Every file loads as LOADED_WITH_REJECTS except the micro-lesson feed (LOADED).\n\n");
         for (FileAccount a : chk.accounts) {
             OutFile f = a.file;
-            b.append("### `").append(f.relPath()).append("`\n\n").append(f.description).append("\n\n");
+            b.append("### `")
+                    .append(f.relPath())
+                    .append("`\n\n")
+                    .append(f.description)
+                    .append("\n\n");
             if (!a.categories.isEmpty()) {
                 List<String> parts = new ArrayList<>();
                 a.categories.forEach((k, v) -> parts.add(k + " " + v));
-                b.append("Data rows by category (accepted + merged): ").append(String.join(", ", parts)).append(".\n\n");
+                b.append("Data rows by category (accepted + merged): ")
+                        .append(String.join(", ", parts))
+                        .append(".\n\n");
             }
             long sheets = f.tables.stream().filter(t -> t.headerRow >= 0).count();
             if (f.format.equals("xlsx")) {
                 List<String> names = new ArrayList<>();
                 for (Table t : f.tables) {
-                    names.add("「" + t.sheet + "」" + (t.headerRow >= 0 ? " header at row " + (t.headerRow + 1) : " (no table)"));
+                    names.add("「" + t.sheet + "」"
+                            + (t.headerRow >= 0 ? " header at row " + (t.headerRow + 1) : " (no table)"));
                 }
-                b.append("Sheets: ").append(String.join(", ", names)).append(". Tables read: ").append(sheets).append(".\n\n");
+                b.append("Sheets: ")
+                        .append(String.join(", ", names))
+                        .append(". Tables read: ")
+                        .append(sheets)
+                        .append(".\n\n");
             }
-            b.append("Rows read ").append(a.read).append(" = accepted ").append(a.accepted).append(" + merged ").append(a.merged)
-                    .append(" + rejected ").append(a.rejected).append(" + skipped ").append(a.skipped).append(".\n\n");
+            b.append("Rows read ")
+                    .append(a.read)
+                    .append(" = accepted ")
+                    .append(a.accepted)
+                    .append(" + merged ")
+                    .append(a.merged)
+                    .append(" + rejected ")
+                    .append(a.rejected)
+                    .append(" + skipped ")
+                    .append(a.skipped)
+                    .append(".\n\n");
         }
 
         b.append("## Pending identification\n\n");
         RowResult p0 = pending.get(0);
-        b.append("**").append(p0.rec.name()).append("** (`").append(mask(p0.rec.id())).append("`, a valid ID number that is not on the roster). ")
+        b.append("**")
+                .append(p0.rec.name())
+                .append("** (`")
+                .append(mask(p0.rec.id()))
+                .append("`, a valid ID number that is not on the roster). ")
                 .append("These rows are accepted (loaded as unmatched records), are not counted in any statistic, "
                         + "and become an UNMATCHED_SUBJECT finding after the grace period:\n\n");
         for (RowResult r : pending) {
-            b.append("- `").append(r.file).append("` ").append(r.sheet.equals("csv") || r.sheet.equals("records") ? "" : "「" + r.sheet + "」 ")
-                    .append(rowLabel(r)).append(": ").append(r.rec.cat()).append(", ").append(r.rec.date()).append(", ")
-                    .append(r.rec.agency()).append("\n");
+            b.append("- `")
+                    .append(r.file)
+                    .append("` ")
+                    .append(r.sheet.equals("csv") || r.sheet.equals("records") ? "" : "「" + r.sheet + "」 ")
+                    .append(rowLabel(r))
+                    .append(": ")
+                    .append(r.rec.cat())
+                    .append(", ")
+                    .append(r.rec.date())
+                    .append(", ")
+                    .append(r.rec.agency())
+                    .append("\n");
         }
         b.append("\n## Merged rows (counted once)\n\n");
         for (RowResult r : merged) {
             boolean cross = !r.mergedWith.startsWith("`" + r.file + "`");
-            b.append("- ").append(cross ? "cross-source: " : "in-file duplicate: ").append("`").append(r.file).append("` ")
-                    .append(sheetLabel(r)).append(rowLabel(r)).append(" (").append(r.what).append(") = first reported in ")
-                    .append(r.mergedWith).append("\n");
+            b.append("- ")
+                    .append(cross ? "cross-source: " : "in-file duplicate: ")
+                    .append("`")
+                    .append(r.file)
+                    .append("` ")
+                    .append(sheetLabel(r))
+                    .append(rowLabel(r))
+                    .append(" (")
+                    .append(r.what)
+                    .append(") = first reported in ")
+                    .append(r.mergedWith)
+                    .append("\n");
         }
-        b.append("\nThe cross-source pairs carry the same hours in both files, so they raise no CROSS_SOURCE_CONFLICT.\n\n");
+        b.append(
+                "\nThe cross-source pairs carry the same hours in both files, so they raise no CROSS_SOURCE_CONFLICT.\n\n");
         b.append("## Rejected rows\n\n| file | row | reason | what |\n| --- | --- | --- | --- |\n");
         for (RowResult r : chk.results) {
             if (r.outcome.startsWith("R:")) {
-                b.append("| `").append(r.file).append("` | ").append(sheetLabel(r)).append(rowLabel(r)).append(" | ")
-                        .append(r.outcome.substring(2)).append(" | ").append(r.what).append(" |\n");
+                b.append("| `")
+                        .append(r.file)
+                        .append("` | ")
+                        .append(sheetLabel(r))
+                        .append(rowLabel(r))
+                        .append(" | ")
+                        .append(r.outcome.substring(2))
+                        .append(" | ")
+                        .append(r.what)
+                        .append(" |\n");
             }
         }
         b.append("\n## Out-of-year rows (loaded, not counted in 2025)\n\n");
         for (RowResult r : chk.results) {
             if (r.rec != null && r.rec.date().getYear() != 2025) {
-                b.append("- `").append(r.file).append("` ").append(sheetLabel(r)).append(rowLabel(r)).append(": ")
-                        .append(r.what).append(r.outcome.equals("M") ? " (merged)" : "").append("\n");
+                b.append("- `")
+                        .append(r.file)
+                        .append("` ")
+                        .append(sheetLabel(r))
+                        .append(rowLabel(r))
+                        .append(": ")
+                        .append(r.what)
+                        .append(r.outcome.equals("M") ? " (merged)" : "")
+                        .append("\n");
             }
         }
         b.append("\n## Skipped rows\n\n");
         for (RowResult r : chk.results) {
             if (r.outcome.equals("S")) {
-                b.append("- `").append(r.file).append("` ").append(sheetLabel(r)).append(rowLabel(r)).append(": ")
-                        .append(r.what).append("\n");
+                b.append("- `")
+                        .append(r.file)
+                        .append("` ")
+                        .append(sheetLabel(r))
+                        .append(rowLabel(r))
+                        .append(": ")
+                        .append(r.what)
+                        .append("\n");
             }
         }
         b.append("\nThe community ledger's 合计 row states the number of its data rows (rows read − skipped), "
                 + "so it agrees with the file and raises no CONTROL_TOTAL_MISMATCH.\n\n");
         b.append("## Source configuration exercised\n\n");
-        b.append("- `hospital`: headers `服务项目` → category, `测评项目` → activityName, `测评结论` → outcome; words `量表测评` → PSYCH_ASSESSMENT, `沙盘团辅` → GROUP_COUNSELLING.\n");
-        b.append("- `university`: headers `开展日期` → date, `主题` → activityName; words `法律讲堂` → LEGAL_EDUCATION, `半结构化访谈` → STRUCTURED_INTERVIEW.\n");
-        b.append("- `employer`: header `招聘单位` → agency (`用人单位` also configured); words `双选会` → JOB_FAIR, `签约上岗` → EMPLOYMENT.\n");
+        b.append(
+                "- `hospital`: headers `服务项目` → category, `测评项目` → activityName, `测评结论` → outcome; words `量表测评` → PSYCH_ASSESSMENT, `沙盘团辅` → GROUP_COUNSELLING.\n");
+        b.append(
+                "- `university`: headers `开展日期` → date, `主题` → activityName; words `法律讲堂` → LEGAL_EDUCATION, `半结构化访谈` → STRUCTURED_INTERVIEW.\n");
+        b.append(
+                "- `employer`: header `招聘单位` → agency (`用人单位` also configured); words `双选会` → JOB_FAIR, `签约上岗` → EMPLOYMENT.\n");
         b.append("- `community`: words `义务劳动` → PUBLIC_WELFARE, `临时救助` → HARDSHIP_RELIEF.\n");
         b.append("- `micro-lesson`: defaultCategory MICRO_LESSON (the feed has no category field).\n");
-        b.append("- Agency aliases used in the files resolve through `jobs/agencies.yaml` (e.g. 工商大学, 湖南工商大学法学院, 拓维信息, 高新区人社局, 人社局, 麓谷律所, 革命历史纪念馆).\n\n");
+        b.append(
+                "- Agency aliases used in the files resolve through `jobs/agencies.yaml` (e.g. 工商大学, 湖南工商大学法学院, 拓维信息, 高新区人社局, 人社局, 麓谷律所, 革命历史纪念馆).\n\n");
         b.append("## The roster\n\n| no | name | ID | type | supervision |\n| --- | --- | --- | --- | --- |\n");
         for (int i = 1; i <= 14; i++) {
             Person p = P[i];
-            b.append("| ").append(i).append(" | ").append(p.name()).append(" | `").append(mask(p.id())).append("` | ").append(p.type())
-                    .append(" | ").append(p.start()).append(" – ").append(p.end()).append(" |\n");
+            b.append("| ")
+                    .append(i)
+                    .append(" | ")
+                    .append(p.name())
+                    .append(" | `")
+                    .append(mask(p.id()))
+                    .append("` | ")
+                    .append(p.type())
+                    .append(" | ")
+                    .append(p.start())
+                    .append(" – ")
+                    .append(p.end())
+                    .append(" |\n");
         }
         return b.toString();
     }
@@ -1604,5 +1988,4 @@ public final class SampleDataGenerator {
             default -> "row " + r.rowNo;
         };
     }
-
 }

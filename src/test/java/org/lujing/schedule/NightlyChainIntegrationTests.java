@@ -33,7 +33,9 @@ class NightlyChainIntegrationTests {
         Files.createDirectories(jobs);
         NightlySchedulerIntegrationTests.copyDir(Path.of("jobs/sources"), jobs.resolve("sources"));
         Files.copy(Path.of("jobs/agencies.yaml"), jobs.resolve("agencies.yaml"));
-        Files.writeString(jobs.resolve("nightly.yaml"), "steps: [pull-feeds, ingest-inbox, rematch, flaky, reconcile, reports]\n");
+        Files.writeString(
+                jobs.resolve("nightly.yaml"),
+                "steps: [pull-feeds, ingest-inbox, rematch, flaky, reconcile, reports]\n");
         registry.add("lujing.home", HOME::toString);
         registry.add("lujing.jobs-dir", jobs::toString);
     }
@@ -78,14 +80,18 @@ class NightlyChainIntegrationTests {
         // records arrive before their people's roster rows; the roster waits in the inbox for the night
         ingest.ingest(Path.of("src/test/resources/org/lujing/ingest/merge/community/ledger.csv"), "community");
         Path inbox = Files.createDirectories(HOME.resolve("inbox/roster"));
-        Files.copy(Path.of("src/test/resources/org/lujing/ingest/merge/roster/roster.csv"), inbox.resolve("roster.csv"));
-        assertThat(statistics.compute(Period.parse("2025-03"), a -> true).pendingRecords()).isEqualTo(4);
+        Files.copy(
+                Path.of("src/test/resources/org/lujing/ingest/merge/roster/roster.csv"), inbox.resolve("roster.csv"));
+        assertThat(statistics.compute(Period.parse("2025-03"), a -> true).pendingRecords())
+                .isEqualTo(4);
 
         NightlyChain.Result first = chain.run(night, "COMMAND", false);
 
         assertThat(first.completed()).isFalse();
-        assertThat(first.steps()).extracting(NightlyChain.StepResult::step, NightlyChain.StepResult::status)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("pull-feeds", "COMPLETED"),
+        assertThat(first.steps())
+                .extracting(NightlyChain.StepResult::step, NightlyChain.StepResult::status)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("pull-feeds", "COMPLETED"),
                         org.assertj.core.groups.Tuple.tuple("ingest-inbox", "COMPLETED"),
                         org.assertj.core.groups.Tuple.tuple("rematch", "COMPLETED"),
                         org.assertj.core.groups.Tuple.tuple("flaky", "FAILED"));
@@ -93,7 +99,8 @@ class NightlyChainIntegrationTests {
         assertThat(first.steps().get(3).message()).contains("the disk is full");
         assertThat(Files.exists(inbox.resolve("roster.csv"))).isFalse();
         // the roster came in that night and the waiting records are matched (孙三 is not on the roster)
-        assertThat(statistics.compute(Period.parse("2025-03"), a -> true).pendingRecords()).isEqualTo(1);
+        assertThat(statistics.compute(Period.parse("2025-03"), a -> true).pendingRecords())
+                .isEqualTo(1);
         assertThat(HOME.resolve("reports/" + night)).doesNotExist();
 
         BROKEN.set(false);
@@ -101,22 +108,22 @@ class NightlyChainIntegrationTests {
 
         assertThat(resumed.completed()).isTrue();
         assertThat(resumed.attempt()).isEqualTo(first.attempt());
-        assertThat(resumed.steps()).extracting(NightlyChain.StepResult::status)
+        assertThat(resumed.steps())
+                .extracting(NightlyChain.StepResult::status)
                 .containsExactly("COMPLETED", "COMPLETED", "COMPLETED", "COMPLETED", "COMPLETED", "COMPLETED");
         assertThat(resumed.steps().get(4).message()).contains("holding");
         assertThat(resumed.steps().get(0).message()).isEqualTo("done earlier");
         // the failed step's job was restarted (same instance, a second execution), not started anew
         long flakyExecutions = jdbc.sql("""
                         SELECT COUNT(*) FROM batch_job_execution e JOIN batch_job_execution_params p ON p.job_execution_id = e.job_execution_id
-                        WHERE p.parameter_name = 'step' AND p.parameter_value = 'flaky'""")
-                .query(Long.class)
-                .single();
+                        WHERE p.parameter_name = 'step' AND p.parameter_value = 'flaky'""").query(Long.class).single();
         assertThat(flakyExecutions).isEqualTo(2);
         assertThat(HOME.resolve("reports/" + night + "/statistics-2025.json")).exists();
         assertThat(HOME.resolve("reports/" + night + "/statistics-2025.xlsx")).exists();
         try (var files = Files.list(HOME.resolve("reports/" + night))) {
             assertThat(files.map(p -> p.getFileName().toString()))
-                    .anyMatch(n -> n.startsWith("findings-")).anyMatch(n -> n.startsWith("quality"));
+                    .anyMatch(n -> n.startsWith("findings-"))
+                    .anyMatch(n -> n.startsWith("quality"));
         }
     }
 }

@@ -29,16 +29,21 @@ class NightlySchedulerIntegrationTests {
         try (ConfigurableApplicationContext app = start(home, "0 0 2 * * ?")) {
             // once the scheduler runs (start-up time varies on a shared machine), move the trigger to 5 s from now
             String cron = cronAt(ZonedDateTime.now(ZoneId.of("Asia/Shanghai")).plusSeconds(5));
-            app.getBean(org.quartz.Scheduler.class).rescheduleJob(NightlySchedulingConfiguration.TRIGGER,
-                    org.quartz.TriggerBuilder.newTrigger().forJob(NightlySchedulingConfiguration.JOB)
-                            .withIdentity(NightlySchedulingConfiguration.TRIGGER)
-                            .withSchedule(org.quartz.CronScheduleBuilder.cronSchedule(cron)
-                                    .inTimeZone(java.util.TimeZone.getTimeZone("Asia/Shanghai"))
-                                    .withMisfireHandlingInstructionFireAndProceed())
-                            .build());
+            app.getBean(org.quartz.Scheduler.class)
+                    .rescheduleJob(
+                            NightlySchedulingConfiguration.TRIGGER,
+                            org.quartz.TriggerBuilder.newTrigger()
+                                    .forJob(NightlySchedulingConfiguration.JOB)
+                                    .withIdentity(NightlySchedulingConfiguration.TRIGGER)
+                                    .withSchedule(org.quartz.CronScheduleBuilder.cronSchedule(cron)
+                                            .inTimeZone(java.util.TimeZone.getTimeZone("Asia/Shanghai"))
+                                            .withMisfireHandlingInstructionFireAndProceed())
+                                    .build());
             NightlyChain chain = app.getBean(NightlyChain.class);
             await().atMost(Duration.ofSeconds(40)).until(() -> chain.attempts("SCHEDULE") == 1);
-            await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> true);
+            await().pollDelay(Duration.ofSeconds(3))
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> true);
 
             assertThat(chain.attempts("SCHEDULE")).isEqualTo(1);
             LocalDateAssertions.lastNightCompleted(chain);
@@ -55,7 +60,9 @@ class NightlySchedulerIntegrationTests {
         // the application stores the trigger, then goes down before the fire time
         try (ConfigurableApplicationContext app = start(home, cron)) {
             assertThat(app.getBean(NightlyChain.class).attempts("SCHEDULE")).isZero();
-            assertThat(ZonedDateTime.now(fire.getZone())).as("stored before its fire time").isBefore(fire);
+            assertThat(ZonedDateTime.now(fire.getZone()))
+                    .as("stored before its fire time")
+                    .isBefore(fire);
         }
         long wait = Duration.between(ZonedDateTime.now(fire.getZone()), fire).toMillis() + 2_500;
         Thread.sleep(Math.max(wait, 0));
@@ -64,9 +71,13 @@ class NightlySchedulerIntegrationTests {
         try (ConfigurableApplicationContext app = start(home, cron)) {
             NightlyChain chain = app.getBean(NightlyChain.class);
             await().atMost(Duration.ofSeconds(40)).until(() -> chain.attempts("SCHEDULE") == 1);
-            await().pollDelay(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6)).until(() -> true);
+            await().pollDelay(Duration.ofSeconds(4))
+                    .atMost(Duration.ofSeconds(6))
+                    .until(() -> true);
 
-            assertThat(chain.attempts("SCHEDULE")).as("one catch-up run, not one per missed fire").isEqualTo(1);
+            assertThat(chain.attempts("SCHEDULE"))
+                    .as("one catch-up run, not one per missed fire")
+                    .isEqualTo(1);
         }
     }
 
@@ -101,9 +112,13 @@ class NightlySchedulerIntegrationTests {
     static ConfigurableApplicationContext start(Path home, String cron) {
         return new SpringApplicationBuilder(LujingApplication.class)
                 .web(WebApplicationType.NONE)
-                .run("--lujing.home=" + home, "--lujing.jobs-dir=" + home.resolve("jobs"), "--lujing.nightly.cron=" + cron,
+                .run(
+                        "--lujing.home=" + home,
+                        "--lujing.jobs-dir=" + home.resolve("jobs"),
+                        "--lujing.nightly.cron=" + cron,
                         "--lujing.routes-dir=" + home.resolve("no-routes"),
-                        "--spring.quartz.auto-startup=true", "--camel.main.auto-startup=false",
+                        "--spring.quartz.auto-startup=true",
+                        "--camel.main.auto-startup=false",
                         "--spring.quartz.properties.org.quartz.jobStore.misfireThreshold=1000");
     }
 
@@ -111,7 +126,9 @@ class NightlySchedulerIntegrationTests {
     static final class LocalDateAssertions {
         static void lastNightCompleted(NightlyChain chain) {
             var night = java.time.LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1);
-            assertThat(chain.history(night)).isNotEmpty().allSatisfy(row -> assertThat(row.values()).contains("COMPLETED"));
+            assertThat(chain.history(night))
+                    .isNotEmpty()
+                    .allSatisfy(row -> assertThat(row.values()).contains("COMPLETED"));
         }
     }
 }
