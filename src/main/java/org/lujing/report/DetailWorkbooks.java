@@ -84,16 +84,27 @@ class DetailWorkbooks {
 
     // ---------------------------------------------------------------- ledger
 
+    /**
+     * One slice of the ledger. The slice's persons are the driving rows ({@code s.id IN (...)} on subject's key, then
+     * support_record through its subject_id index): written as {@code r.subject_id IN (...)} beside the date range,
+     * HSQLDB walked the date index over the whole period for every slice, so each slice read the period's ledger.
+     * {@link #ledgerSql} is checked against HSQLDB's plan by a test.
+     */
     private static final String LEDGER_SQL = """
             SELECT r.id, s.id AS sid, s.name, s.id_masked, s.correction_type, r.activity_date, r.category,
                    r.activity_name, r.agency, r.hours, r.quantity, r.outcome, r.match_method,
                    rs.source_id, f.file_name, rs.sheet, rs.row_no
-            FROM support_record r
-              JOIN subject s ON s.id = r.subject_id
+            FROM subject s
+              JOIN support_record r ON r.subject_id = s.id
               LEFT JOIN record_source rs ON rs.record_id = r.id
               LEFT JOIN ingest_file f ON f.id = rs.file_id
-            WHERE r.merged_into IS NULL AND r.activity_date >= ? AND r.activity_date <= ? AND r.subject_id IN (%s)
+            WHERE s.id IN (%s) AND r.merged_into IS NULL AND r.activity_date >= ? AND r.activity_date <= ?
             ORDER BY s.name, s.id, r.activity_date, r.category, r.agency, r.id, rs.id""";
+
+    /** The ledger query for a slice of {@code persons} persons: their ids first, then the period's two dates. */
+    static String ledgerSql(int persons) {
+        return LEDGER_SQL.formatted(String.join(", ", java.util.Collections.nCopies(persons, "?")));
+    }
 
     /** The persons of the period in the ledger's order, with their record counts, to slice the ledger by. */
     private static final String LEDGER_PERSONS_SQL = """
@@ -268,10 +279,10 @@ class DetailWorkbooks {
         long n = 0;
         for (List<Object> slice : slices(keys, budget)) {
             if (counted) {
-                List<Object> args = new ArrayList<>(List.of(period.from(), period.to()));
-                args.addAll(slice);
-                String marks = String.join(", ", java.util.Collections.nCopies(slice.size(), "?"));
-                n += stream(LEDGER_SQL.formatted(marks), sink, true, args.toArray());
+                List<Object> args = new ArrayList<>(slice);
+                args.add(period.from());
+                args.add(period.to());
+                n += stream(ledgerSql(slice.size()), sink, true, args.toArray());
             } else {
                 n += stream(PENDING_SQL, sink, false, period.from(), period.to(), slice.get(0), slice.get(slice.size() - 1));
             }

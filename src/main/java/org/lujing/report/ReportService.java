@@ -10,7 +10,6 @@ import java.util.List;
 import org.lujing.LujingProperties;
 import org.lujing.ledger.Period;
 import org.lujing.ledger.Statistics;
-import org.lujing.ledger.StatisticsQuery;
 import org.lujing.source.AgencyDirectory;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.SerializationFeature;
@@ -22,15 +21,13 @@ public class ReportService {
 
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-    private final StatisticsQuery statistics;
     private final StatisticsBreakdownQuery breakdown;
     private final AgencyDirectory agencies;
     private final LujingProperties properties;
     private final DetailWorkbooks details;
 
-    public ReportService(StatisticsQuery statistics, StatisticsBreakdownQuery breakdown, AgencyDirectory agencies,
-            LujingProperties properties, DetailWorkbooks details) {
-        this.statistics = statistics;
+    public ReportService(StatisticsBreakdownQuery breakdown, AgencyDirectory agencies, LujingProperties properties,
+            DetailWorkbooks details) {
         this.breakdown = breakdown;
         this.agencies = agencies;
         this.properties = properties;
@@ -50,8 +47,9 @@ public class ReportService {
         ReportLanguage language = ReportLanguage.parse(lang);
         Path dir = outDir != null ? outDir : defaultDirectory(period);
         String base = "statistics-" + period.label().replace("..", "_");
-        Statistics s = statistics.compute(period, agencies::isPartner);
-        var content = new StatisticsWorkbookWriter.Content(s, breakdown.byAgency(period), breakdown.byMonth(period));
+        // not StatisticsQuery: its period-wide DISTINCT tables fill a small heap on a million-record year
+        var content = breakdown.content(period, agencies::isPartner);
+        Statistics s = content.statistics();
         Path xlsx = dir.resolve(base + ".xlsx");
         Path json = dir.resolve(base + ".json");
         try {

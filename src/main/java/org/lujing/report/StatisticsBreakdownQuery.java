@@ -1,19 +1,31 @@
 package org.lujing.report;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.BitSet;
 import java.util.EnumMap;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.lujing.ledger.Category;
 import org.lujing.ledger.Period;
+import org.lujing.ledger.Statistics;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The period's figures split by delivering agency and by month, counted like {@link org.lujing.ledger.StatisticsQuery}
- * (people on the roster only, merged duplicates left out), each in its category's own unit.
+ * The statistics workbook's figures — the period's {@link Statistics}, and the same split by delivering agency and by
+ * month — counted like {@link org.lujing.ledger.StatisticsQuery} (people on the roster only, merged duplicates left
+ * out), each in its category's own unit, in one pass over the period a month at a time.
+ *
+ * <p>Why a month at a time: an in-process HSQLDB builds every intermediate table on the application's heap. Over a
+ * whole million-record year, the distinct (category, date, agency, activity) events and the distinct persons per
+ * agency and category took about 140 and 100 MiB of a 256 MiB heap. A month's are a twelfth of that, and add up:
+ * an event has one date, so the period's events are the months' events summed; records and quantities sum too. Only
+ * distinct persons do not add up, so they are gathered here, in bit sets over the period's persons (a few hundred
+ * bytes a set for thousands of persons), from each month's (agency, category, person) groups.
  */
 @Component
 public class StatisticsBreakdownQuery {
@@ -29,91 +41,111 @@ public class StatisticsBreakdownQuery {
     private static final String COUNTED =
             "subject_id IS NOT NULL AND merged_into IS NULL AND activity_date BETWEEN ? AND ?";
 
+    /** A month's events per agency and category; the derived table holds one month's distinct events. */
+    private static final String EVENTS_SQL = """
+            SELECT agency, category, COUNT(*) AS n FROM (
+              SELECT DISTINCT agency, category, activity_date, COALESCE(activity_name, '') AS activity_name
+              FROM support_record WHERE %s) e
+            GROUP BY agency, category""".formatted(COUNTED);
+
+    /** A month's records and quantity per agency, category and person. */
+    private static final String GROUPS_SQL = """
+            SELECT agency, category, subject_id, COUNT(*) AS records, SUM(quantity) AS quantity
+            FROM support_record WHERE %s
+            GROUP BY agency, category, subject_id""".formatted(COUNTED);
+
+    private static final String PENDING_SQL = """
+            SELECT COUNT(*) AS records, COUNT(DISTINCT subject_key) AS subjects
+            FROM support_record
+            WHERE subject_id IS NULL AND merged_into IS NULL AND activity_date BETWEEN ? AND ?""";
+
     private final JdbcClient jdbc;
 
     public StatisticsBreakdownQuery(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** Agency × category, agencies in name order. */
-    public Breakdown<String> byAgency(Period period) {
-        Map<String, Map<Category, BigDecimal>> out = new TreeMap<>();
-        for (Row row : rows(period)) {
-            out.computeIfAbsent(row.agency(), k -> new EnumMap<>(Category.class)).put(row.category(), row.value());
-        }
-        return new Breakdown<>(out);
-    }
-
-    /** Month × category, every month of the period present (zeros included) so a chart has no gaps. */
-    public Breakdown<YearMonth> byMonth(Period period) {
-        Map<YearMonth, Map<Category, BigDecimal>> out = new TreeMap<>();
+    /** The period's figures, agency × category (agencies in name order) and month × category (every month). */
+    public StatisticsWorkbookWriter.Content content(Period period, Predicate<String> isPartner) {
+        Tally year = new Tally();
+        Map<String, Tally> agencies = new TreeMap<>();
+        Map<YearMonth, Map<Category, BigDecimal>> months = new TreeMap<>();
+        Map<Long, Integer> persons = new HashMap<>(); // subject id -> bit
         for (YearMonth m = YearMonth.from(period.from()); !m.isAfter(YearMonth.from(period.to())); m = m.plusMonths(1)) {
-            out.put(m, new EnumMap<>(Category.class));
+            LocalDate from = period.from().isAfter(m.atDay(1)) ? period.from() : m.atDay(1);
+            LocalDate to = period.to().isBefore(m.atEndOfMonth()) ? period.to() : m.atEndOfMonth();
+            Tally month = new Tally();
+            jdbc.sql(EVENTS_SQL).params(from, to).query(rs -> {
+                Category c = Category.valueOf(rs.getString("category"));
+                long n = rs.getLong("n");
+                year.of(c).events += n;
+                month.of(c).events += n;
+                agencies.computeIfAbsent(rs.getString("agency"), k -> new Tally()).of(c).events += n;
+            });
+            jdbc.sql(GROUPS_SQL).params(from, to).query(rs -> {
+                Category c = Category.valueOf(rs.getString("category"));
+                int person = persons.computeIfAbsent(rs.getLong("subject_id"), k -> persons.size());
+                long records = rs.getLong("records");
+                BigDecimal quantity = rs.getBigDecimal("quantity");
+                for (Tally t : new Tally[] {year, month, agencies.computeIfAbsent(rs.getString("agency"), k -> new Tally())}) {
+                    t.of(c).add(person, records, quantity);
+                }
+            });
+            months.put(m, month.values());
         }
-        // one aggregate query pair per month, so the database does the counting and nothing row-sized is held here
-        // (a year of a million records would not fit a small heap as a list)
-        for (YearMonth m : out.keySet()) {
-            java.time.LocalDate from = period.from().isAfter(m.atDay(1)) ? period.from() : m.atDay(1);
-            java.time.LocalDate to = period.to().isBefore(m.atEndOfMonth()) ? period.to() : m.atEndOfMonth();
-            Map<String, Long> events = new java.util.HashMap<>();
-            jdbc.sql("""
-                            SELECT category, COUNT(*) AS n FROM (
-                              SELECT DISTINCT category, activity_date, agency, COALESCE(activity_name, '') AS activity_name
-                              FROM support_record WHERE %s) e
-                            GROUP BY category""".formatted(COUNTED))
-                    .params(from, to)
-                    .query((rs, i) -> events.put(rs.getString("category"), rs.getLong("n")))
-                    .list();
-            jdbc.sql("""
-                            SELECT category, COUNT(*) AS records, COUNT(DISTINCT subject_id) AS subjects, SUM(quantity) AS quantity
-                            FROM support_record WHERE %s GROUP BY category""".formatted(COUNTED))
-                    .params(from, to)
-                    .query((rs, i) -> {
-                        Category category = Category.valueOf(rs.getString("category"));
-                        BigDecimal quantity = rs.getBigDecimal("quantity");
-                        BigDecimal value = switch (category.countingRule()) {
-                            case RECORDS -> BigDecimal.valueOf(rs.getLong("records"));
-                            case SUBJECTS -> BigDecimal.valueOf(rs.getLong("subjects"));
-                            case EVENTS -> BigDecimal.valueOf(events.getOrDefault(category.name(), 0L));
-                            case QUANTITY -> quantity == null ? BigDecimal.ZERO : quantity.stripTrailingZeros();
-                        };
-                        return out.get(m).put(category, value);
-                    })
-                    .list();
-        }
-        return new Breakdown<>(out);
+        Map<Category, Statistics.Figures> byCategory = new EnumMap<>(Category.class);
+        year.figures.forEach((c, f) -> byCategory.put(c, f.figures()));
+        Map<String, Object> pending = jdbc.sql(PENDING_SQL).params(period.from(), period.to()).query().singleRow();
+        long partners = agencies.keySet().stream().filter(isPartner).count();
+        Statistics statistics = new Statistics(period, byCategory, number(pending, "records"), number(pending, "subjects"),
+                partners);
+        Map<String, Map<Category, BigDecimal>> byAgency = new TreeMap<>();
+        agencies.forEach((agency, t) -> byAgency.put(agency, t.values()));
+        return new StatisticsWorkbookWriter.Content(statistics, new Breakdown<>(byAgency), new Breakdown<>(months));
     }
 
-    private record Row(String agency, Category category, BigDecimal value) {}
+    /** Figures of one category within one group, being summed. */
+    private static final class Figure {
+        long records;
+        long events;
+        BigDecimal quantity = BigDecimal.ZERO;
+        final BitSet persons = new BitSet();
 
-    private List<Row> rows(Period period) {
-        Map<String, Long> events = new java.util.HashMap<>();
-        jdbc.sql("""
-                        SELECT agency, category, COUNT(*) AS n FROM (
-                          SELECT DISTINCT agency, category, activity_date, COALESCE(activity_name, '') AS activity_name
-                          FROM support_record WHERE %s) e
-                        GROUP BY agency, category""".formatted(COUNTED))
-                .params(period.from(), period.to())
-                .query((rs, i) -> events.put(rs.getString("agency") + "\u0000" + rs.getString("category"), rs.getLong("n")))
-                .list();
-        return jdbc.sql("""
-                        SELECT agency, category, COUNT(*) AS records, COUNT(DISTINCT subject_id) AS subjects,
-                               SUM(quantity) AS quantity
-                        FROM support_record WHERE %s
-                        GROUP BY agency, category""".formatted(COUNTED))
-                .params(period.from(), period.to())
-                .query((rs, i) -> {
-                    Category c = Category.valueOf(rs.getString("category"));
-                    String agency = rs.getString("agency");
-                    BigDecimal q = rs.getBigDecimal("quantity");
-                    BigDecimal value = switch (c.countingRule()) {
-                        case RECORDS -> BigDecimal.valueOf(rs.getLong("records"));
-                        case SUBJECTS -> BigDecimal.valueOf(rs.getLong("subjects"));
-                        case EVENTS -> BigDecimal.valueOf(events.getOrDefault(agency + "\u0000" + c.name(), 0L));
-                        case QUANTITY -> q == null ? BigDecimal.ZERO : q.stripTrailingZeros();
-                    };
-                    return new Row(agency, c, value);
-                })
-                .list();
+        void add(int person, long n, BigDecimal q) {
+            records += n;
+            if (q != null) {
+                quantity = quantity.add(q);
+            }
+            persons.set(person);
+        }
+
+        Statistics.Figures figures() {
+            return new Statistics.Figures(records, persons.cardinality(), events, quantity.stripTrailingZeros());
+        }
+    }
+
+    /** A group's figures per category. */
+    private static final class Tally {
+        final Map<Category, Figure> figures = new EnumMap<>(Category.class);
+
+        Figure of(Category c) {
+            return figures.computeIfAbsent(c, k -> new Figure());
+        }
+
+        /** Each category's figure in its own unit (only categories with a counted record are here). */
+        Map<Category, BigDecimal> values() {
+            Map<Category, BigDecimal> out = new EnumMap<>(Category.class);
+            figures.forEach((c, f) -> out.put(c, f.figures().value(c)));
+            return out;
+        }
+    }
+
+    private static long number(Map<String, Object> row, String key) {
+        Object v = row.entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase(key))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(0L);
+        return ((Number) v).longValue();
     }
 }

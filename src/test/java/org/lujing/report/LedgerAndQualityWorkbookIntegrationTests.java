@@ -90,6 +90,9 @@ class LedgerAndQualityWorkbookIntegrationTests {
     @Autowired
     DetailWorkbooks details;
 
+    @Autowired
+    javax.sql.DataSource dataSource;
+
     final IdentityValues identities = IdentityValues.in(Path.of("sample-data"));
 
     @BeforeAll
@@ -196,6 +199,30 @@ class LedgerAndQualityWorkbookIntegrationTests {
             }
             assertThat(a.getSheet("个人台账").getLastRowNum()).isEqualTo(inOne);
         }
+    }
+
+    @Test
+    void aSliceOfTheLedgerIsReadThroughItsPersonsNotThroughThePeriod() throws Exception {
+        // when HSQLDB plans the query of a slice of three persons
+        List<String> plan = new ArrayList<>();
+        try (var c = dataSource.getConnection();
+                var statement = c.prepareStatement("EXPLAIN PLAN FOR " + DetailWorkbooks.ledgerSql(3));
+                var rs = statement.executeQuery()) {
+            while (rs.next()) {
+                plan.add(rs.getString(1).strip());
+            }
+        }
+
+        // then the ledger table is reached through the persons' subject_id index, not by walking the period's dates
+        // (which read the whole period once per slice: 88 s instead of 7.5 s for 200,000 records)
+        int table = plan.indexOf("table=SUPPORT_RECORD");
+        assertThat(table).as(String.join("\n", plan)).isNotNegative();
+        List<String> access = plan.subList(table, plan.size());
+        int starts = access.indexOf("start conditions=[");
+        assertThat(starts).as(String.join("\n", plan)).isPositive();
+        assertThat(access.get(starts - 1)).as(String.join("\n", plan)).doesNotContain("SUPPORT_RECORD_DATE");
+        assertThat(access.get(starts + 1) + access.get(starts + 2)).as(String.join("\n", plan))
+                .startsWith("EQUAL").contains("COLUMN: PUBLIC.SUPPORT_RECORD.SUBJECT_ID").contains("COLUMN: PUBLIC.SUBJECT.ID");
     }
 
     private static List<String> cells(Sheet sheet) {

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -28,8 +31,12 @@ import org.lujing.ingest.FileIngestService;
 import org.lujing.ledger.Category;
 import org.lujing.ledger.CountingRule;
 import org.lujing.ledger.Period;
+import org.lujing.ledger.Statistics;
+import org.lujing.ledger.StatisticsQuery;
+import org.lujing.source.AgencyDirectory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -57,6 +64,18 @@ class StatisticsWorkbookIntegrationTests {
 
     @Autowired
     ReportService reports;
+
+    @Autowired
+    StatisticsBreakdownQuery breakdown;
+
+    @Autowired
+    StatisticsQuery statistics;
+
+    @Autowired
+    AgencyDirectory agencies;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @BeforeAll
     void ingestThePilotYearAndAFormulaNamedPartner() throws Exception {
@@ -138,6 +157,51 @@ class StatisticsWorkbookIntegrationTests {
                     assertThat(monthSums.get(c.zh())).as(c.name()).isEqualTo((double) PilotTable.YEAR_2025.get(c));
                 }
             }
+        }
+    }
+
+    @Test
+    void theWorkbooksMonthByMonthFiguresAreTheLedgersFiguresForThePeriod() {
+        for (String label : List.of("2025", "2025-Q2", "2025-06", "2024", "2025-03-15..2025-07-09")) {
+            Period period = Period.parse(label);
+            // when the workbook's figures are summed a month at a time
+            StatisticsWorkbookWriter.Content content = breakdown.content(period, agencies::isPartner);
+
+            // then they are the figures StatisticsQuery counts over the whole period at once
+            assertThat(content.statistics()).as(label).isEqualTo(statistics.compute(period, agencies::isPartner));
+            // and each month's column is that month's (within the period) statistics
+            for (var month : content.byMonth().figures().entrySet()) {
+                LocalDate from = period.from().isAfter(month.getKey().atDay(1)) ? period.from() : month.getKey().atDay(1);
+                LocalDate to = period.to().isBefore(month.getKey().atEndOfMonth()) ? period.to() : month.getKey().atEndOfMonth();
+                Statistics s = statistics.compute(Period.parse(from + ".." + to), agencies::isPartner);
+                for (Category c : Category.values()) {
+                    assertThat(content.byMonth().figure(month.getKey(), c)).as(label + " " + month.getKey() + " " + c)
+                            .isEqualByComparingTo(s.figures(c).value(c));
+                }
+            }
+            // and each agency's row is counted over the whole period, persons once each (the whole-period SQL)
+            Map<String, Map<Category, BigDecimal>> expected = new TreeMap<>();
+            jdbc.sql("""
+                            SELECT agency, category, COUNT(*) AS records, COUNT(DISTINCT subject_id) AS subjects,
+                                   SUM(quantity) AS quantity,
+                                   (SELECT COUNT(*) FROM (SELECT DISTINCT activity_date, COALESCE(activity_name, '') AS a
+                                      FROM support_record e WHERE e.agency = r.agency AND e.category = r.category
+                                        AND e.subject_id IS NOT NULL AND e.merged_into IS NULL
+                                        AND e.activity_date BETWEEN ? AND ?) x) AS events
+                            FROM support_record r
+                            WHERE subject_id IS NOT NULL AND merged_into IS NULL AND activity_date BETWEEN ? AND ?
+                            GROUP BY agency, category""")
+                    .params(period.from(), period.to(), period.from(), period.to())
+                    .query(rs -> {
+                        Category c = Category.valueOf(rs.getString("category"));
+                        BigDecimal value = new Statistics.Figures(rs.getLong("records"), rs.getLong("subjects"),
+                                rs.getLong("events"), rs.getBigDecimal("quantity").stripTrailingZeros()).value(c);
+                        expected.computeIfAbsent(rs.getString("agency"), k -> new TreeMap<>()).put(c, value);
+                    });
+            assertThat(content.byAgency().figures().keySet()).as(label).containsExactlyElementsOf(expected.keySet());
+            expected.forEach((agency, figures) -> figures.forEach((c, value) ->
+                    assertThat(content.byAgency().figure(agency, c)).as(label + " " + agency + " " + c)
+                            .isEqualByComparingTo(value)));
         }
     }
 
