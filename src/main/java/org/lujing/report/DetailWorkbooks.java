@@ -146,10 +146,19 @@ class DetailWorkbooks {
             try {
                 SafeCells cells = new SafeCells(wb);
                 Sheet ledger = wb.createSheet(ledgerSheet(lang));
-                cells.header(ledger.createRow(0), lang.pick("姓名", "Name"), lang.pick("身份证号（脱敏）", "ID number (masked)"),
-                        lang.pick("矫正类别", "Correction type"), lang.pick("日期", "Date"), lang.pick("类别", "Category"),
-                        lang.pick("活动名称", "Activity"), lang.pick("承办单位", "Agency"), lang.pick("时长（小时）", "Hours"),
-                        lang.pick("数量", "Quantity"), lang.pick("结果", "Outcome"), lang.pick("匹配方式", "Matched by"),
+                cells.header(
+                        ledger.createRow(0),
+                        lang.pick("姓名", "Name"),
+                        lang.pick("身份证号（脱敏）", "ID number (masked)"),
+                        lang.pick("矫正类别", "Correction type"),
+                        lang.pick("日期", "Date"),
+                        lang.pick("类别", "Category"),
+                        lang.pick("活动名称", "Activity"),
+                        lang.pick("承办单位", "Agency"),
+                        lang.pick("时长（小时）", "Hours"),
+                        lang.pick("数量", "Quantity"),
+                        lang.pick("结果", "Outcome"),
+                        lang.pick("匹配方式", "Matched by"),
                         lang.pick("来源", "Provenance"));
                 ledger.createFreezePane(2, 1);
                 int[] widths = {12, 22, 14, 12, 16, 30, 30, 10, 8, 24, 12, 60};
@@ -171,10 +180,19 @@ class DetailWorkbooks {
                 });
 
                 Sheet pending = wb.createSheet(pendingSheet(lang));
-                cells.header(pending.createRow(0), lang.pick("姓名", "Name"), lang.pick("身份证号（脱敏）", "ID number (masked)"),
-                        lang.pick("识别依据", "Keyed by"), lang.pick("日期", "Date"), lang.pick("类别", "Category"),
-                        lang.pick("活动名称", "Activity"), lang.pick("承办单位", "Agency"), lang.pick("时长（小时）", "Hours"),
-                        lang.pick("数量", "Quantity"), lang.pick("结果", "Outcome"), lang.pick("来源", "Provenance"));
+                cells.header(
+                        pending.createRow(0),
+                        lang.pick("姓名", "Name"),
+                        lang.pick("身份证号（脱敏）", "ID number (masked)"),
+                        lang.pick("识别依据", "Keyed by"),
+                        lang.pick("日期", "Date"),
+                        lang.pick("类别", "Category"),
+                        lang.pick("活动名称", "Activity"),
+                        lang.pick("承办单位", "Agency"),
+                        lang.pick("时长（小时）", "Hours"),
+                        lang.pick("数量", "Quantity"),
+                        lang.pick("结果", "Outcome"),
+                        lang.pick("来源", "Provenance"));
                 for (int i = 0; i < widths.length - 1; i++) {
                     pending.setColumnWidth(i, widths[i == 10 ? 11 : i] * 256);
                 }
@@ -273,9 +291,11 @@ class DetailWorkbooks {
 
     /** Streams the counted ledger (by person) or the pending records (by key) slice after slice, in order. */
     private long stream(Period period, boolean counted, int budget, RowSink sink) {
-        List<KeyCount> keys = jdbc.query(counted ? LEDGER_PERSONS_SQL : PENDING_KEYS_SQL,
+        List<KeyCount> keys = jdbc.query(
+                counted ? LEDGER_PERSONS_SQL : PENDING_KEYS_SQL,
                 (rs, i) -> new KeyCount(counted ? rs.getLong("k") : rs.getString("k"), rs.getLong("n")),
-                period.from(), period.to());
+                period.from(),
+                period.to());
         long n = 0;
         for (List<Object> slice : slices(keys, budget)) {
             if (counted) {
@@ -284,7 +304,14 @@ class DetailWorkbooks {
                 args.add(period.to());
                 n += stream(ledgerSql(slice.size()), sink, true, args.toArray());
             } else {
-                n += stream(PENDING_SQL, sink, false, period.from(), period.to(), slice.get(0), slice.get(slice.size() - 1));
+                n += stream(
+                        PENDING_SQL,
+                        sink,
+                        false,
+                        period.from(),
+                        period.to(),
+                        slice.get(0),
+                        slice.get(slice.size() - 1));
             }
         }
         return n;
@@ -304,7 +331,8 @@ class DetailWorkbooks {
             }
             String source = rs.getString("source_id");
             if (source != null) {
-                current[0].provenance.add(provenance(source, rs.getString("file_name"), rs.getString("sheet"), rs.getInt("row_no")));
+                current[0].provenance.add(
+                        provenance(source, rs.getString("file_name"), rs.getString("sheet"), rs.getInt("row_no")));
             }
         };
         jdbc.query(sql, handler, args);
@@ -362,10 +390,18 @@ class DetailWorkbooks {
             try {
                 SafeCells cells = new SafeCells(wb);
                 Sheet sheet = wb.createSheet(findingsSheet(lang));
-                cells.header(sheet.createRow(0), lang.pick("规则", "Rule"), lang.pick("严重程度", "Severity"),
-                        lang.pick("人员（脱敏）", "Person (masked)"), lang.pick("来源", "Source"), lang.pick("文件", "File"),
-                        lang.pick("详情", "Details"), lang.pick("首次发现", "First seen"), lang.pick("最近发现", "Last seen"),
-                        lang.pick("状态", "Status"), lang.pick("备注", "Note"));
+                cells.header(
+                        sheet.createRow(0),
+                        lang.pick("规则", "Rule"),
+                        lang.pick("严重程度", "Severity"),
+                        lang.pick("人员（脱敏）", "Person (masked)"),
+                        lang.pick("来源", "Source"),
+                        lang.pick("文件", "File"),
+                        lang.pick("详情", "Details"),
+                        lang.pick("首次发现", "First seen"),
+                        lang.pick("最近发现", "Last seen"),
+                        lang.pick("状态", "Status"),
+                        lang.pick("备注", "Note"));
                 columnWidths(sheet, 40, 10, 28, 14, 36, 70, 12, 12, 14, 30);
                 int r = 1;
                 for (StoredFinding f : list) {
@@ -374,9 +410,13 @@ class DetailWorkbooks {
                     cells.text(row, 1, lang.severity(f.severity()));
                     cells.text(row, 2, Masking.value(f.personMasked()));
                     cells.text(row, 3, f.sourceId());
-                    cells.text(row, 4, f.fileId() == null ? "" : Masking.value(names.getOrDefault(f.fileId(), "#" + f.fileId())));
+                    cells.text(
+                            row,
+                            4,
+                            f.fileId() == null ? "" : Masking.value(names.getOrDefault(f.fileId(), "#" + f.fileId())));
                     cells.text(row, 5, Masking.value(f.details()));
-                    cells.text(row, 6, f.firstSeen() == null ? "" : f.firstSeen().toString());
+                    cells.text(
+                            row, 6, f.firstSeen() == null ? "" : f.firstSeen().toString());
                     cells.text(row, 7, f.lastSeen() == null ? "" : f.lastSeen().toString());
                     cells.text(row, 8, lang.findingStatus(f.status()));
                     cells.text(row, 9, Masking.value(f.statusNote()));
@@ -444,9 +484,16 @@ class DetailWorkbooks {
             try {
                 SafeCells cells = new SafeCells(wb);
                 Sheet summary = wb.createSheet(filesSheet(lang));
-                cells.header(summary.createRow(0), lang.pick("文件", "File"), lang.pick("来源", "Source"),
-                        lang.pick("处理结果", "Outcome"), lang.pick("读取行", "Read"), lang.pick("接受", "Accepted"),
-                        lang.pick("合并", "Merged"), lang.pick("拒收", "Rejected"), lang.pick("跳过", "Skipped"),
+                cells.header(
+                        summary.createRow(0),
+                        lang.pick("文件", "File"),
+                        lang.pick("来源", "Source"),
+                        lang.pick("处理结果", "Outcome"),
+                        lang.pick("读取行", "Read"),
+                        lang.pick("接受", "Accepted"),
+                        lang.pick("合并", "Merged"),
+                        lang.pick("拒收", "Rejected"),
+                        lang.pick("跳过", "Skipped"),
                         lang.pick("说明", "Message"));
                 columnWidths(summary, 40, 14, 28, 8, 8, 8, 8, 8, 60);
                 int r = 1;
@@ -466,10 +513,17 @@ class DetailWorkbooks {
                 summary.createFreezePane(1, 1);
 
                 Sheet rejects = wb.createSheet(rejectsSheet(lang));
-                cells.header(rejects.createRow(0), lang.pick("文件", "File"), lang.pick("工作表", "Sheet"),
-                        lang.pick("行号", "Row"), lang.pick("列", "Column"), lang.pick("原因代码", "Reason code"),
-                        lang.pick("说明", "Message"), lang.pick("脱敏后的取值", "Values (masked)"),
-                        lang.pick("如何修改", "What to fix"), lang.pick("状态", "Status"));
+                cells.header(
+                        rejects.createRow(0),
+                        lang.pick("文件", "File"),
+                        lang.pick("工作表", "Sheet"),
+                        lang.pick("行号", "Row"),
+                        lang.pick("列", "Column"),
+                        lang.pick("原因代码", "Reason code"),
+                        lang.pick("说明", "Message"),
+                        lang.pick("脱敏后的取值", "Values (masked)"),
+                        lang.pick("如何修改", "What to fix"),
+                        lang.pick("状态", "Status"));
                 int[] rw = {40, 14, 8, 14, 20, 50, 70, 70, 10};
                 for (int i = 0; i < rw.length; i++) {
                     rejects.setColumnWidth(i, rw[i] * 256);

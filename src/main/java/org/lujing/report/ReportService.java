@@ -19,14 +19,18 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class ReportService {
 
-    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final JsonMapper JSON =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private final StatisticsBreakdownQuery breakdown;
     private final AgencyDirectory agencies;
     private final LujingProperties properties;
     private final DetailWorkbooks details;
 
-    public ReportService(StatisticsBreakdownQuery breakdown, AgencyDirectory agencies, LujingProperties properties,
+    public ReportService(
+            StatisticsBreakdownQuery breakdown,
+            AgencyDirectory agencies,
+            LujingProperties properties,
             DetailWorkbooks details) {
         this.breakdown = breakdown;
         this.agencies = agencies;

@@ -23,15 +23,22 @@ public final class SituationReport {
             new Phrase(Category.CORRECTION_PLAN, 3, "制定", "矫正方案", "drew up %s correction plans"),
             new Phrase(Category.KEY_SUPPORT_PLAN, 3, "制定", "重点帮扶方案", "drew up %s key support plans"),
             new Phrase(Category.STRUCTURED_INTERVIEW, 4, "开展", "结构式访谈", "held structured interviews (%s person-times)"),
-            new Phrase(Category.PSYCH_ASSESSMENT, 4, "开展", "心理测量与评估", "ran psychological assessments (%s person-times)"),
+            new Phrase(
+                    Category.PSYCH_ASSESSMENT, 4, "开展", "心理测量与评估", "ran psychological assessments (%s person-times)"),
             new Phrase(Category.PSYCH_COUNSELLING, 4, "开展", "心理疏导", "gave psychological counselling (%s person-times)"),
             new Phrase(Category.GROUP_COUNSELLING, 4, "开展", "团体辅导", "ran group counselling (%s person-times)"),
             new Phrase(Category.HOME_VISIT, 4, "开展", "实地走访", "made home visits (%s person-times)"),
-            new Phrase(Category.PUBLIC_WELFARE, 5, "组织", "公益活动", "organised public welfare activities (%s person-times)"),
+            new Phrase(
+                    Category.PUBLIC_WELFARE, 5, "组织", "公益活动", "organised public welfare activities (%s person-times)"),
             new Phrase(Category.LEGAL_EDUCATION, 5, "组织", "普法活动", "legal education (%s person-times)"),
             new Phrase(Category.EDUCATION_SUPPORT, 5, "组织", "教育帮扶", "education support (%s person-times)"),
             new Phrase(Category.GOOD_DEED, 5, "组织", "周行一善打卡", "weekly good deeds (%s person-times)"),
-            new Phrase(Category.MATERIALS, 6, "发放", "《图解社区矫正法》", "handed out %s copies of the Illustrated Community Correction Law"),
+            new Phrase(
+                    Category.MATERIALS,
+                    6,
+                    "发放",
+                    "《图解社区矫正法》",
+                    "handed out %s copies of the Illustrated Community Correction Law"),
             new Phrase(Category.HARDSHIP_RELIEF, 7, "帮助", "摆脱困境", "helped people out of hardship (%s person-times)"),
             new Phrase(Category.JOB_FAIR, 8, "组织", "招聘会", "organised %s job fairs"),
             new Phrase(Category.VOCATIONAL_TRAINING, 8, "开展", "职业技能培训", "vocational training (%s person-times)"),
@@ -61,7 +68,9 @@ public final class SituationReport {
             if (!(p.clause() == clause && p.verb().equals(verb))) {
                 out.append(p.verb());
             }
-            out.append(p.object()).append(StatisticsFormatter.plain(v)).append(p.category().unit());
+            out.append(p.object())
+                    .append(StatisticsFormatter.plain(v))
+                    .append(p.category().unit());
             clause = p.clause();
             verb = p.verb();
             any = true;
@@ -90,7 +99,9 @@ public final class SituationReport {
             out.append(String.join(", ", parts));
         }
         if (s.partnerUnits() > 0) {
-            out.append("; ").append(s.partnerUnits()).append(s.partnerUnits() == 1 ? " partner unit" : " partner units")
+            out.append("; ")
+                    .append(s.partnerUnits())
+                    .append(s.partnerUnits() == 1 ? " partner unit" : " partner units")
                     .append(" took part");
         }
         return out.append('.').toString();

@@ -71,7 +71,9 @@ public class StatisticsBreakdownQuery {
         Map<String, Tally> agencies = new TreeMap<>();
         Map<YearMonth, Map<Category, BigDecimal>> months = new TreeMap<>();
         Map<Long, Integer> persons = new HashMap<>(); // subject id -> bit
-        for (YearMonth m = YearMonth.from(period.from()); !m.isAfter(YearMonth.from(period.to())); m = m.plusMonths(1)) {
+        for (YearMonth m = YearMonth.from(period.from());
+                !m.isAfter(YearMonth.from(period.to()));
+                m = m.plusMonths(1)) {
             LocalDate from = period.from().isAfter(m.atDay(1)) ? period.from() : m.atDay(1);
             LocalDate to = period.to().isBefore(m.atEndOfMonth()) ? period.to() : m.atEndOfMonth();
             Tally month = new Tally();
@@ -80,14 +82,17 @@ public class StatisticsBreakdownQuery {
                 long n = rs.getLong("n");
                 year.of(c).events += n;
                 month.of(c).events += n;
-                agencies.computeIfAbsent(rs.getString("agency"), k -> new Tally()).of(c).events += n;
+                agencies.computeIfAbsent(rs.getString("agency"), k -> new Tally())
+                        .of(c)
+                        .events += n;
             });
             jdbc.sql(GROUPS_SQL).params(from, to).query(rs -> {
                 Category c = Category.valueOf(rs.getString("category"));
                 int person = persons.computeIfAbsent(rs.getLong("subject_id"), k -> persons.size());
                 long records = rs.getLong("records");
                 BigDecimal quantity = rs.getBigDecimal("quantity");
-                for (Tally t : new Tally[] {year, month, agencies.computeIfAbsent(rs.getString("agency"), k -> new Tally())}) {
+                for (Tally t :
+                        new Tally[] {year, month, agencies.computeIfAbsent(rs.getString("agency"), k -> new Tally())}) {
                     t.of(c).add(person, records, quantity);
                 }
             });
@@ -95,10 +100,11 @@ public class StatisticsBreakdownQuery {
         }
         Map<Category, Statistics.Figures> byCategory = new EnumMap<>(Category.class);
         year.figures.forEach((c, f) -> byCategory.put(c, f.figures()));
-        Map<String, Object> pending = jdbc.sql(PENDING_SQL).params(period.from(), period.to()).query().singleRow();
+        Map<String, Object> pending =
+                jdbc.sql(PENDING_SQL).params(period.from(), period.to()).query().singleRow();
         long partners = agencies.keySet().stream().filter(isPartner).count();
-        Statistics statistics = new Statistics(period, byCategory, number(pending, "records"), number(pending, "subjects"),
-                partners);
+        Statistics statistics =
+                new Statistics(period, byCategory, number(pending, "records"), number(pending, "subjects"), partners);
         Map<String, Map<Category, BigDecimal>> byAgency = new TreeMap<>();
         agencies.forEach((agency, t) -> byAgency.put(agency, t.values()));
         return new StatisticsWorkbookWriter.Content(statistics, new Breakdown<>(byAgency), new Breakdown<>(months));

@@ -43,15 +43,28 @@ public final class StatisticsFormatter {
             if (f.records() == 0) {
                 continue;
             }
-            t.row(c.zh(), plain(f.value(c)).toString(), c.unit(), Long.toString(f.subjects()), Long.toString(f.records()));
+            t.row(
+                    c.zh(),
+                    plain(f.value(c)).toString(),
+                    c.unit(),
+                    Long.toString(f.subjects()),
+                    Long.toString(f.records()));
         }
         StringBuilder out = new StringBuilder();
-        out.append("统计期间 ").append(s.period().label()).append("（").append(s.period().from()).append(" 至 ")
-                .append(s.period().to()).append("），仅计入名册内人员\n\n");
+        out.append("统计期间 ")
+                .append(s.period().label())
+                .append("（")
+                .append(s.period().from())
+                .append(" 至 ")
+                .append(s.period().to())
+                .append("），仅计入名册内人员\n\n");
         out.append(t.render());
         out.append("\n合作单位：").append(s.partnerUnits()).append(" 家\n");
-        out.append("待识别（不在名册，未计入）：").append(s.pendingRecords()).append(" 条记录，涉及 ")
-                .append(s.pendingSubjects()).append(" 人\n");
+        out.append("待识别（不在名册，未计入）：")
+                .append(s.pendingRecords())
+                .append(" 条记录，涉及 ")
+                .append(s.pendingSubjects())
+                .append(" 人\n");
         return out.toString();
     }
 

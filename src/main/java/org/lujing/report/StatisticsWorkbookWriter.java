@@ -37,7 +37,9 @@ import org.lujing.ledger.Statistics;
 public final class StatisticsWorkbookWriter {
 
     /** What goes into the workbook: the period's figures and their breakdowns. */
-    public record Content(Statistics statistics, StatisticsBreakdownQuery.Breakdown<String> byAgency,
+    public record Content(
+            Statistics statistics,
+            StatisticsBreakdownQuery.Breakdown<String> byAgency,
             StatisticsBreakdownQuery.Breakdown<YearMonth> byMonth) {}
 
     static final int WINDOW = 100;
@@ -83,12 +85,26 @@ public final class StatisticsWorkbookWriter {
     private static void summary(SXSSFWorkbook wb, SafeCells cells, Statistics s, ReportLanguage lang) {
         Sheet sheet = wb.createSheet(summarySheet(lang));
         int r = 0;
-        cells.text(sheet.createRow(r++), 0, lang.pick("统计期间 ", "Period ") + s.period().label() + lang.pick("（", " (")
-                + s.period().from() + lang.pick(" 至 ", " to ") + s.period().to() + lang.pick("），仅计入名册内人员",
-                "), people on the roster only"), cells.bold);
+        cells.text(
+                sheet.createRow(r++),
+                0,
+                lang.pick("统计期间 ", "Period ")
+                        + s.period().label()
+                        + lang.pick("（", " (")
+                        + s.period().from()
+                        + lang.pick(" 至 ", " to ")
+                        + s.period().to()
+                        + lang.pick("），仅计入名册内人员", "), people on the roster only"),
+                cells.bold);
         r++;
-        header(cells, sheet.createRow(r++), lang.pick("类别", "Category"), lang.pick("单位", "Unit"),
-                lang.pick("数值", "Figure"), lang.pick("人数", "Persons"), lang.pick("人次", "Person-times"));
+        header(
+                cells,
+                sheet.createRow(r++),
+                lang.pick("类别", "Category"),
+                lang.pick("单位", "Unit"),
+                lang.pick("数值", "Figure"),
+                lang.pick("人数", "Persons"),
+                lang.pick("人次", "Person-times"));
         for (Category c : Category.values()) {
             Statistics.Figures f = s.figures(c);
             if (f.records() == 0) {
@@ -103,7 +119,11 @@ public final class StatisticsWorkbookWriter {
         }
         r++;
         Row pending = sheet.createRow(r++);
-        cells.text(pending, 0, lang.pick("待识别（不在名册，未计入）", "Pending identification (not on the roster, not counted)"), null);
+        cells.text(
+                pending,
+                0,
+                lang.pick("待识别（不在名册，未计入）", "Pending identification (not on the roster, not counted)"),
+                null);
         cells.text(pending, 1, lang.pick("条记录", "records"), null);
         cells.number(pending, 2, BigDecimal.valueOf(s.pendingRecords()));
         cells.number(pending, 3, BigDecimal.valueOf(s.pendingSubjects()));
@@ -130,10 +150,15 @@ public final class StatisticsWorkbookWriter {
         cells.text(head, 0, lang.pick("单位", "Agency"), cells.bold);
         for (int i = 0; i < columns.size(); i++) {
             Category c = columns.get(i);
-            cells.text(head, i + 1, lang.category(c) + lang.pick("（", " (") + lang.unit(c) + lang.pick("）", ")"), cells.bold);
+            cells.text(
+                    head,
+                    i + 1,
+                    lang.category(c) + lang.pick("（", " (") + lang.unit(c) + lang.pick("）", ")"),
+                    cells.bold);
         }
         int r = 1;
-        for (Map.Entry<String, Map<Category, BigDecimal>> e : content.byAgency().figures().entrySet()) {
+        for (Map.Entry<String, Map<Category, BigDecimal>> e :
+                content.byAgency().figures().entrySet()) {
             Row row = sheet.createRow(r++);
             cells.text(row, 0, e.getKey(), null);
             for (int i = 0; i < columns.size(); i++) {
@@ -167,7 +192,11 @@ public final class StatisticsWorkbookWriter {
         sheet.setColumnWidth(0, 12 * 256);
         if (!columns.isEmpty() && !months.isEmpty()) {
             // SXSSFDrawing cannot make charts; the drawing of the backing XSSFSheet can, and SXSSF keeps it
-            chart(wb.getXSSFWorkbook().getSheet(name).createDrawingPatriarch(), columns, months.size(), lang,
+            chart(
+                    wb.getXSSFWorkbook().getSheet(name).createDrawingPatriarch(),
+                    columns,
+                    months.size(),
+                    lang,
                     columns.size() + 2);
         }
     }
@@ -184,11 +213,11 @@ public final class StatisticsWorkbookWriter {
         XDDFLineChartData data = (XDDFLineChartData) chart.createData(ChartTypes.LINE, x, y);
         // the chart reads the sheet's cells, so it follows any correction someone makes to the table
         org.apache.poi.xssf.usermodel.XSSFSheet sheet = drawing.getSheet();
-        XDDFDataSource<String> categories = XDDFDataSourcesFactory.fromStringCellRange(sheet,
-                new CellRangeAddress(1, months, 0, 0));
+        XDDFDataSource<String> categories =
+                XDDFDataSourcesFactory.fromStringCellRange(sheet, new CellRangeAddress(1, months, 0, 0));
         for (int i = 0; i < columns.size(); i++) {
-            XDDFNumericalDataSource<Double> values = XDDFDataSourcesFactory.fromNumericCellRange(sheet,
-                    new CellRangeAddress(1, months, i + 1, i + 1));
+            XDDFNumericalDataSource<Double> values =
+                    XDDFDataSourcesFactory.fromNumericCellRange(sheet, new CellRangeAddress(1, months, i + 1, i + 1));
             XDDFLineChartData.Series series = (XDDFLineChartData.Series) data.addSeries(categories, values);
             series.setTitle(lang.category(columns.get(i)), null);
             series.setSmooth(false);

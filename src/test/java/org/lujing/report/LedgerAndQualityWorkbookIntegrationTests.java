@@ -50,22 +50,40 @@ import tools.jackson.databind.json.JsonMapper;
 class LedgerAndQualityWorkbookIntegrationTests {
 
     static final Path HOME = TestHomes.fresh("report-ledger");
-    static final List<String> ORDER = List.of("roster", "community", "hospital", "university", "employer", "micro-lesson");
+    static final List<String> ORDER =
+            List.of("roster", "community", "hospital", "university", "employer", "micro-lesson");
     static final String MASKED_ID = "4301\\*{12}[0-9X]{2}";
     /** sample-data/README.md: counted records per category in 2025 (after merging). */
-    static final Map<Category, Integer> COUNTED_RECORDS = Map.ofEntries(Map.entry(Category.ASSESSMENT, 12),
-            Map.entry(Category.CORRECTION_GROUP, 14), Map.entry(Category.CORRECTION_PLAN, 12),
-            Map.entry(Category.KEY_SUPPORT_PLAN, 4), Map.entry(Category.STRUCTURED_INTERVIEW, 12),
-            Map.entry(Category.PSYCH_ASSESSMENT, 12), Map.entry(Category.GROUP_COUNSELLING, 16),
-            Map.entry(Category.LEGAL_EDUCATION, 32), Map.entry(Category.PUBLIC_WELFARE, 46),
-            Map.entry(Category.EDUCATION_SUPPORT, 8), Map.entry(Category.MICRO_LESSON, 267),
-            Map.entry(Category.JOB_FAIR, 23), Map.entry(Category.EMPLOYMENT, 5), Map.entry(Category.HARDSHIP_RELIEF, 2),
+    static final Map<Category, Integer> COUNTED_RECORDS = Map.ofEntries(
+            Map.entry(Category.ASSESSMENT, 12),
+            Map.entry(Category.CORRECTION_GROUP, 14),
+            Map.entry(Category.CORRECTION_PLAN, 12),
+            Map.entry(Category.KEY_SUPPORT_PLAN, 4),
+            Map.entry(Category.STRUCTURED_INTERVIEW, 12),
+            Map.entry(Category.PSYCH_ASSESSMENT, 12),
+            Map.entry(Category.GROUP_COUNSELLING, 16),
+            Map.entry(Category.LEGAL_EDUCATION, 32),
+            Map.entry(Category.PUBLIC_WELFARE, 46),
+            Map.entry(Category.EDUCATION_SUPPORT, 8),
+            Map.entry(Category.MICRO_LESSON, 267),
+            Map.entry(Category.JOB_FAIR, 23),
+            Map.entry(Category.EMPLOYMENT, 5),
+            Map.entry(Category.HARDSHIP_RELIEF, 2),
             Map.entry(Category.MATERIALS, 13));
 
-    static final Map<String, String> RULES_ZH = Map.of("UNMATCHED_SUBJECT", "人员不在名册",
-            "OUTSIDE_SUPERVISION", "矫正期外的活动", "MISSING_FEED", "数据未按期报送",
-            "CONTROL_TOTAL_MISMATCH", "合计数与明细不符", "CROSS_SOURCE_CONFLICT", "多来源数据不一致",
-            "NO_RECENT_SUPPORT", "近期无帮扶记录");
+    static final Map<String, String> RULES_ZH = Map.of(
+            "UNMATCHED_SUBJECT",
+            "人员不在名册",
+            "OUTSIDE_SUPERVISION",
+            "矫正期外的活动",
+            "MISSING_FEED",
+            "数据未按期报送",
+            "CONTROL_TOTAL_MISMATCH",
+            "合计数与明细不符",
+            "CROSS_SOURCE_CONFLICT",
+            "多来源数据不一致",
+            "NO_RECENT_SUPPORT",
+            "近期无帮扶记录");
 
     @DynamicPropertySource
     static void home(DynamicPropertyRegistry registry) {
@@ -110,25 +128,28 @@ class LedgerAndQualityWorkbookIntegrationTests {
     void theLedgerHasOneRowPerCountedRecordGroupedByPerson() throws Exception {
         List<Path> written = reports.writeLedger(Period.parse("2025"), null, "zh");
 
-        assertThat(written).containsExactly(HOME.resolve("reports").resolve("2025").resolve("ledger-2025.xlsx"));
+        assertThat(written)
+                .containsExactly(HOME.resolve("reports").resolve("2025").resolve("ledger-2025.xlsx"));
         long counted = jdbc.sql("""
                         SELECT COUNT(*) FROM support_record WHERE subject_id IS NOT NULL AND merged_into IS NULL
-                          AND activity_date >= DATE '2025-01-01' AND activity_date <= DATE '2025-12-31'""")
-                .query(Long.class).single();
+                          AND activity_date >= DATE '2025-01-01' AND activity_date <= DATE '2025-12-31'""").query(Long.class).single();
         double hours = jdbc.sql("""
                         SELECT COALESCE(SUM(hours), 0) FROM support_record WHERE subject_id IS NOT NULL AND merged_into IS NULL
-                          AND activity_date >= DATE '2025-01-01' AND activity_date <= DATE '2025-12-31'""")
-                .query(Double.class).single();
+                          AND activity_date >= DATE '2025-01-01' AND activity_date <= DATE '2025-12-31'""").query(Double.class).single();
         try (XSSFWorkbook wb = new XSSFWorkbook(written.get(0).toFile())) {
             assertThat(wb.getNumberOfSheets()).isEqualTo(2);
             assertThat(List.of(wb.getSheetName(0), wb.getSheetName(1))).containsExactly("个人台账", "待识别");
             assertSafe(wb);
 
             Sheet ledger = wb.getSheet("个人台账");
-            assertThat(header(ledger)).containsExactly("姓名", "身份证号（脱敏）", "矫正类别", "日期", "类别", "活动名称",
-                    "承办单位", "时长（小时）", "数量", "结果", "匹配方式", "来源");
+            assertThat(header(ledger))
+                    .containsExactly(
+                            "姓名", "身份证号（脱敏）", "矫正类别", "日期", "类别", "活动名称", "承办单位", "时长（小时）", "数量", "结果", "匹配方式", "来源");
             assertThat(ledger.getLastRowNum()).isEqualTo(counted);
-            assertThat(counted).isEqualTo(COUNTED_RECORDS.values().stream().mapToInt(Integer::intValue).sum());
+            assertThat(counted)
+                    .isEqualTo(COUNTED_RECORDS.values().stream()
+                            .mapToInt(Integer::intValue)
+                            .sum());
 
             Map<String, Integer> perCategory = new HashMap<>();
             double quantityOfMaterials = 0;
@@ -137,13 +158,17 @@ class LedgerAndQualityWorkbookIntegrationTests {
             Map<String, String> lastDate = new HashMap<>();
             for (int r = 1; r <= ledger.getLastRowNum(); r++) {
                 Row row = ledger.getRow(r);
-                String person = row.getCell(0).getStringCellValue() + " " + row.getCell(1).getStringCellValue();
+                String person = row.getCell(0).getStringCellValue() + " "
+                        + row.getCell(1).getStringCellValue();
                 assertThat(row.getCell(1).getStringCellValue()).as("row " + r).matches(MASKED_ID);
                 String date = row.getCell(3).getStringCellValue();
                 assertThat(date).startsWith("2025-");
                 // grouped by person, by date within a person
-                if (personOrder.isEmpty() || !personOrder.get(personOrder.size() - 1).equals(person)) {
-                    assertThat(personOrder).as("person " + person + " appears in one block").doesNotContain(person);
+                if (personOrder.isEmpty()
+                        || !personOrder.get(personOrder.size() - 1).equals(person)) {
+                    assertThat(personOrder)
+                            .as("person " + person + " appears in one block")
+                            .doesNotContain(person);
                     personOrder.add(person);
                 } else {
                     assertThat(date).isGreaterThanOrEqualTo(lastDate.get(person));
@@ -157,11 +182,17 @@ class LedgerAndQualityWorkbookIntegrationTests {
                 if (h != null && h.getCellType() == CellType.NUMERIC) {
                     hoursSum += h.getNumericCellValue();
                 }
-                assertThat(row.getCell(10).getStringCellValue()).as("matched by, row " + r).isEqualTo("身份证号");
-                assertThat(row.getCell(11).getStringCellValue()).as("provenance of row " + r).isNotBlank();
+                assertThat(row.getCell(10).getStringCellValue())
+                        .as("matched by, row " + r)
+                        .isEqualTo("身份证号");
+                assertThat(row.getCell(11).getStringCellValue())
+                        .as("provenance of row " + r)
+                        .isNotBlank();
             }
             for (Category c : Category.values()) {
-                assertThat(perCategory.getOrDefault(c.zh(), 0)).as(c.name()).isEqualTo(COUNTED_RECORDS.getOrDefault(c, 0));
+                assertThat(perCategory.getOrDefault(c.zh(), 0))
+                        .as(c.name())
+                        .isEqualTo(COUNTED_RECORDS.getOrDefault(c, 0));
             }
             assertThat(quantityOfMaterials).isEqualTo(30);
             assertThat(hoursSum).isCloseTo(hours, org.assertj.core.data.Offset.offset(0.001));
@@ -170,7 +201,8 @@ class LedgerAndQualityWorkbookIntegrationTests {
             boolean twoSources = false;
             for (int r = 1; r <= ledger.getLastRowNum(); r++) {
                 String provenance = ledger.getRow(r).getCell(11).getStringCellValue();
-                twoSources |= provenance.contains("community: ") && provenance.contains("台账!") && provenance.contains("; ");
+                twoSources |=
+                        provenance.contains("community: ") && provenance.contains("台账!") && provenance.contains("; ");
             }
             assertThat(twoSources).isTrue();
 
@@ -192,8 +224,13 @@ class LedgerAndQualityWorkbookIntegrationTests {
         long inSlices = details.writeLedger(Period.parse("2025"), ReportLanguage.ZH, sliced, 7);
 
         // then the same records, in the same order, with the same provenance
-        assertThat(inSlices).isEqualTo(inOne).isEqualTo(COUNTED_RECORDS.values().stream().mapToInt(Integer::intValue).sum());
-        try (XSSFWorkbook a = new XSSFWorkbook(whole.toFile()); XSSFWorkbook b = new XSSFWorkbook(sliced.toFile())) {
+        assertThat(inSlices)
+                .isEqualTo(inOne)
+                .isEqualTo(COUNTED_RECORDS.values().stream()
+                        .mapToInt(Integer::intValue)
+                        .sum());
+        try (XSSFWorkbook a = new XSSFWorkbook(whole.toFile());
+                XSSFWorkbook b = new XSSFWorkbook(sliced.toFile())) {
             for (String name : List.of("个人台账", "待识别")) {
                 assertThat(cells(b.getSheet(name))).as(name).isEqualTo(cells(a.getSheet(name)));
             }
@@ -221,16 +258,21 @@ class LedgerAndQualityWorkbookIntegrationTests {
         int starts = access.indexOf("start conditions=[");
         assertThat(starts).as(String.join("\n", plan)).isPositive();
         assertThat(access.get(starts - 1)).as(String.join("\n", plan)).doesNotContain("SUPPORT_RECORD_DATE");
-        assertThat(access.get(starts + 1) + access.get(starts + 2)).as(String.join("\n", plan))
-                .startsWith("EQUAL").contains("COLUMN: PUBLIC.SUPPORT_RECORD.SUBJECT_ID").contains("COLUMN: PUBLIC.SUBJECT.ID");
+        assertThat(access.get(starts + 1) + access.get(starts + 2))
+                .as(String.join("\n", plan))
+                .startsWith("EQUAL")
+                .contains("COLUMN: PUBLIC.SUPPORT_RECORD.SUBJECT_ID")
+                .contains("COLUMN: PUBLIC.SUBJECT.ID");
     }
 
     private static List<String> cells(Sheet sheet) {
         List<String> out = new ArrayList<>();
         for (Row row : sheet) {
             for (Cell c : row) {
-                out.add(c.getAddress() + "=" + (c.getCellType() == CellType.NUMERIC ? String.valueOf(c.getNumericCellValue())
-                        : c.getStringCellValue()));
+                out.add(c.getAddress() + "="
+                        + (c.getCellType() == CellType.NUMERIC
+                                ? String.valueOf(c.getNumericCellValue())
+                                : c.getStringCellValue()));
             }
         }
         return out;
@@ -275,11 +317,28 @@ class LedgerAndQualityWorkbookIntegrationTests {
                 reasons.merge(row.getCell(4).getStringCellValue(), 1, Integer::sum);
                 assertThat(row.getCell(0).getStringCellValue()).startsWith("2025年");
                 assertThat(row.getCell(2).getNumericCellValue()).isPositive();
-                assertThat(row.getCell(7).getStringCellValue()).as("advice").isNotBlank().doesNotContain(" / ");
+                assertThat(row.getCell(7).getStringCellValue())
+                        .as("advice")
+                        .isNotBlank()
+                        .doesNotContain(" / ");
                 assertThat(row.getCell(8).getStringCellValue()).isEqualTo("待修正");
             }
-            assertThat(reasons).containsExactlyInAnyOrderEntriesOf(Map.of("ID_CHECKSUM", 2, "DATE_AMBIGUOUS", 1,
-                    "UNKNOWN_CATEGORY", 1, "VALUE_INVALID", 2, "DATE_INVALID", 2, "MISSING_FIELD", 1, "ID_INVALID", 1));
+            assertThat(reasons)
+                    .containsExactlyInAnyOrderEntriesOf(Map.of(
+                            "ID_CHECKSUM",
+                            2,
+                            "DATE_AMBIGUOUS",
+                            1,
+                            "UNKNOWN_CATEGORY",
+                            1,
+                            "VALUE_INVALID",
+                            2,
+                            "DATE_INVALID",
+                            2,
+                            "MISSING_FIELD",
+                            1,
+                            "ID_INVALID",
+                            1));
         }
         JsonNode json = JsonMapper.builder().build().readTree(written.get(1).toFile());
         assertThat(json.size()).isEqualTo(6);
@@ -302,27 +361,34 @@ class LedgerAndQualityWorkbookIntegrationTests {
             assertThat(wb.getSheetName(0)).isEqualTo("核查发现");
             assertSafe(wb);
             Sheet sheet = wb.getSheet("核查发现");
-            assertThat(header(sheet)).containsExactly("规则", "严重程度", "人员（脱敏）", "来源", "文件", "详情", "首次发现",
-                    "最近发现", "状态", "备注");
+            assertThat(header(sheet))
+                    .containsExactly("规则", "严重程度", "人员（脱敏）", "来源", "文件", "详情", "首次发现", "最近发现", "状态", "备注");
             assertThat(sheet.getLastRowNum()).isEqualTo(expected.size());
             for (int i = 0; i < expected.size(); i++) {
                 Row row = sheet.getRow(i + 1);
                 // people read names; the rule's code stays beside its name for `findings --rule`
-                assertThat(row.getCell(0).getStringCellValue()).isEqualTo(RULES_ZH.get(expected.get(i).rule())
-                        + "（" + expected.get(i).rule() + "）");
-                assertThat(row.getCell(1).getStringCellValue()).isEqualTo(expected.get(i).severity().equals("HIGH") ? "高" : "中");
-                assertThat(row.getCell(6).getStringCellValue()).isEqualTo(expected.get(i).firstSeen().toString());
-                assertThat(row.getCell(8).getStringCellValue()).isEqualTo(
-                        Map.of("OPEN", "待处理", "ACKNOWLEDGED", "已知悉", "RESOLVED", "已解决").get(expected.get(i).status()));
+                assertThat(row.getCell(0).getStringCellValue())
+                        .isEqualTo(RULES_ZH.get(expected.get(i).rule()) + "（"
+                                + expected.get(i).rule() + "）");
+                assertThat(row.getCell(1).getStringCellValue())
+                        .isEqualTo(expected.get(i).severity().equals("HIGH") ? "高" : "中");
+                assertThat(row.getCell(6).getStringCellValue())
+                        .isEqualTo(expected.get(i).firstSeen().toString());
+                assertThat(row.getCell(8).getStringCellValue())
+                        .isEqualTo(Map.of("OPEN", "待处理", "ACKNOWLEDGED", "已知悉", "RESOLVED", "已解决")
+                                .get(expected.get(i).status()));
             }
         }
         // the JSON beside it is an interface: codes, never labels
         JsonNode json = JsonMapper.builder().build().readTree(written.get(1).toFile());
         assertThat(json.size()).isEqualTo(expected.size());
         for (int i = 0; i < expected.size(); i++) {
-            assertThat(json.get(i).get("rule").asString()).isEqualTo(expected.get(i).rule());
-            assertThat(json.get(i).get("severity").asString()).isEqualTo(expected.get(i).severity());
-            assertThat(json.get(i).get("status").asString()).isEqualTo(expected.get(i).status());
+            assertThat(json.get(i).get("rule").asString())
+                    .isEqualTo(expected.get(i).rule());
+            assertThat(json.get(i).get("severity").asString())
+                    .isEqualTo(expected.get(i).severity());
+            assertThat(json.get(i).get("status").asString())
+                    .isEqualTo(expected.get(i).status());
         }
 
         List<Path> english = reports.writeFindings(LocalDate.of(2026, 1, 31), HOME.resolve("out-findings-en"), "en");
@@ -330,7 +396,8 @@ class LedgerAndQualityWorkbookIntegrationTests {
             Sheet sheet = wb.getSheet("Findings");
             for (int i = 0; i < expected.size(); i++) {
                 Row row = sheet.getRow(i + 1);
-                assertThat(row.getCell(0).getStringCellValue()).endsWith(" (" + expected.get(i).rule() + ")")
+                assertThat(row.getCell(0).getStringCellValue())
+                        .endsWith(" (" + expected.get(i).rule() + ")")
                         .doesNotContainPattern("\\p{IsHan}");
                 assertThat(row.getCell(1).getStringCellValue()).isIn("High", "Medium");
                 assertThat(row.getCell(8).getStringCellValue()).isIn("Open", "Acknowledged", "Resolved");
@@ -352,7 +419,9 @@ class LedgerAndQualityWorkbookIntegrationTests {
             System.setErr(err);
         }
         assertThat(exit).isEqualTo(2);
-        assertThat(e.toString(StandardCharsets.UTF_8)).contains("needs --period").doesNotContain("\tat ");
+        assertThat(e.toString(StandardCharsets.UTF_8))
+                .contains("needs --period")
+                .doesNotContain("\tat ");
     }
 
     private static List<String> header(Sheet sheet) {
@@ -371,8 +440,12 @@ class LedgerAndQualityWorkbookIntegrationTests {
                     String where = sheet.getSheetName() + "!" + cell.getAddress();
                     assertThat(cell.getCellType()).as(where).isNotEqualTo(CellType.FORMULA);
                     if (cell.getCellType() == CellType.STRING) {
-                        assertThat(cell.getCellStyle().getQuotePrefixed()).as(where).isTrue();
-                        assertThat(identities.foundIn(cell.getStringCellValue())).as(where).isEmpty();
+                        assertThat(cell.getCellStyle().getQuotePrefixed())
+                                .as(where)
+                                .isTrue();
+                        assertThat(identities.foundIn(cell.getStringCellValue()))
+                                .as(where)
+                                .isEmpty();
                     }
                 }
             }

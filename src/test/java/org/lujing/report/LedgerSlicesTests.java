@@ -12,8 +12,13 @@ class LedgerSlicesTests {
 
     @Test
     void personsArePackedInOrderWithinTheBudgetAndNeverSplit() {
-        List<KeyCount> persons = List.of(new KeyCount(1L, 3), new KeyCount(2L, 4), new KeyCount(3L, 12),
-                new KeyCount(4L, 1), new KeyCount(5L, 6), new KeyCount(6L, 2));
+        List<KeyCount> persons = List.of(
+                new KeyCount(1L, 3),
+                new KeyCount(2L, 4),
+                new KeyCount(3L, 12),
+                new KeyCount(4L, 1),
+                new KeyCount(5L, 6),
+                new KeyCount(6L, 2));
 
         List<List<Object>> slices = DetailWorkbooks.slices(persons, 7);
 
@@ -30,7 +35,9 @@ class LedgerSlicesTests {
 
         List<List<Object>> slices = DetailWorkbooks.slices(persons, Integer.MAX_VALUE);
 
-        assertThat(slices).extracting(List::size).containsExactly(DetailWorkbooks.CHUNK_KEYS, DetailWorkbooks.CHUNK_KEYS, 1);
+        assertThat(slices)
+                .extracting(List::size)
+                .containsExactly(DetailWorkbooks.CHUNK_KEYS, DetailWorkbooks.CHUNK_KEYS, 1);
         assertThat(DetailWorkbooks.slices(List.of(), 10)).isEmpty();
     }
 }

@@ -51,7 +51,8 @@ import tools.jackson.databind.json.JsonMapper;
 class StatisticsWorkbookIntegrationTests {
 
     static final Path HOME = TestHomes.fresh("report");
-    static final List<String> ORDER = List.of("roster", "community", "hospital", "university", "employer", "micro-lesson");
+    static final List<String> ORDER =
+            List.of("roster", "community", "hospital", "university", "employer", "micro-lesson");
     static final String FORMULA_AGENCY = "=HYPERLINK(\"http://x\",\"y\")";
 
     @DynamicPropertySource
@@ -119,13 +120,15 @@ class StatisticsWorkbookIntegrationTests {
                 assertThat(row.getCell(2).getNumericCellValue()).as(c.name()).isEqualTo(expected);
             }
             assertThat(summary.get("合作单位").getCell(2).getNumericCellValue()).isEqualTo(PilotTable.PARTNER_UNITS);
-            assertThat(summary.get("待识别（不在名册，未计入）").getCell(2).getNumericCellValue()).isEqualTo(4);
+            assertThat(summary.get("待识别（不在名册，未计入）").getCell(2).getNumericCellValue())
+                    .isEqualTo(4);
             String paragraph = paragraph(wb.getSheet("汇总"));
             assertThat(paragraph).contains("协助调查评估12件").contains("组织公益活动46人次").contains("19");
             // the situation report of sample-data/README.md, word for word
-            assertThat(paragraph).isEqualTo("全年协助调查评估12件，建立矫正小组12个，制定矫正方案12个、重点帮扶方案4个，"
-                    + "开展结构式访谈12人次、心理测量与评估12人次、团体辅导16人次，组织公益活动46人次、普法活动32人次、教育帮扶8人次，"
-                    + "发放《图解社区矫正法》30册，帮助摆脱困境2人次，组织招聘会8次、帮助就业4名，开展每周一微课32堂，19家合作单位参与。");
+            assertThat(paragraph)
+                    .isEqualTo("全年协助调查评估12件，建立矫正小组12个，制定矫正方案12个、重点帮扶方案4个，"
+                            + "开展结构式访谈12人次、心理测量与评估12人次、团体辅导16人次，组织公益活动46人次、普法活动32人次、教育帮扶8人次，"
+                            + "发放《图解社区矫正法》30册，帮助摆脱困境2人次，组织招聘会8次、帮助就业4名，开展每周一微课32堂，19家合作单位参与。");
 
             // by agency: the columns add up to the summary where counting is additive
             Sheet byAgency = wb.getSheet("按单位");
@@ -148,8 +151,10 @@ class StatisticsWorkbookIntegrationTests {
             assertThat(byMonth.getRow(1).getCell(0).getStringCellValue()).isEqualTo("2025-01");
             List<XSSFChart> charts = byMonth.getDrawingPatriarch().getCharts();
             assertThat(charts).hasSize(1);
-            long nonZero = PilotTable.YEAR_2025.values().stream().filter(v -> v != 0).count();
-            assertThat(charts.get(0).getChartSeries()).singleElement()
+            long nonZero =
+                    PilotTable.YEAR_2025.values().stream().filter(v -> v != 0).count();
+            assertThat(charts.get(0).getChartSeries())
+                    .singleElement()
                     .satisfies(data -> assertThat(data.getSeriesCount()).isEqualTo((int) nonZero));
             Map<String, Double> monthSums = columnSums(byMonth);
             for (Category c : Category.values()) {
@@ -171,11 +176,16 @@ class StatisticsWorkbookIntegrationTests {
             assertThat(content.statistics()).as(label).isEqualTo(statistics.compute(period, agencies::isPartner));
             // and each month's column is that month's (within the period) statistics
             for (var month : content.byMonth().figures().entrySet()) {
-                LocalDate from = period.from().isAfter(month.getKey().atDay(1)) ? period.from() : month.getKey().atDay(1);
-                LocalDate to = period.to().isBefore(month.getKey().atEndOfMonth()) ? period.to() : month.getKey().atEndOfMonth();
+                LocalDate from = period.from().isAfter(month.getKey().atDay(1))
+                        ? period.from()
+                        : month.getKey().atDay(1);
+                LocalDate to = period.to().isBefore(month.getKey().atEndOfMonth())
+                        ? period.to()
+                        : month.getKey().atEndOfMonth();
                 Statistics s = statistics.compute(Period.parse(from + ".." + to), agencies::isPartner);
                 for (Category c : Category.values()) {
-                    assertThat(content.byMonth().figure(month.getKey(), c)).as(label + " " + month.getKey() + " " + c)
+                    assertThat(content.byMonth().figure(month.getKey(), c))
+                            .as(label + " " + month.getKey() + " " + c)
                             .isEqualByComparingTo(s.figures(c).value(c));
                 }
             }
@@ -194,13 +204,19 @@ class StatisticsWorkbookIntegrationTests {
                     .params(period.from(), period.to(), period.from(), period.to())
                     .query(rs -> {
                         Category c = Category.valueOf(rs.getString("category"));
-                        BigDecimal value = new Statistics.Figures(rs.getLong("records"), rs.getLong("subjects"),
-                                rs.getLong("events"), rs.getBigDecimal("quantity").stripTrailingZeros()).value(c);
-                        expected.computeIfAbsent(rs.getString("agency"), k -> new TreeMap<>()).put(c, value);
+                        BigDecimal value = new Statistics.Figures(
+                                        rs.getLong("records"),
+                                        rs.getLong("subjects"),
+                                        rs.getLong("events"),
+                                        rs.getBigDecimal("quantity").stripTrailingZeros())
+                                .value(c);
+                        expected.computeIfAbsent(rs.getString("agency"), k -> new TreeMap<>())
+                                .put(c, value);
                     });
             assertThat(content.byAgency().figures().keySet()).as(label).containsExactlyElementsOf(expected.keySet());
-            expected.forEach((agency, figures) -> figures.forEach((c, value) ->
-                    assertThat(content.byAgency().figure(agency, c)).as(label + " " + agency + " " + c)
+            expected.forEach((agency, figures) ->
+                    figures.forEach((c, value) -> assertThat(content.byAgency().figure(agency, c))
+                            .as(label + " " + agency + " " + c)
                             .isEqualByComparingTo(value)));
         }
     }
@@ -231,9 +247,13 @@ class StatisticsWorkbookIntegrationTests {
             assertThat(List.of(wb.getSheetName(0), wb.getSheetName(1), wb.getSheetName(2)))
                     .containsExactly("Summary", "By agency", "By month");
             assertNoFormulas(wb);
-            assertThat(rowsByFirstCell(wb.getSheet("Summary")).get("Investigation assessment").getCell(2)
-                    .getNumericCellValue()).isEqualTo(12);
-            assertThat(paragraph(wb.getSheet("Summary"))).startsWith("Over the year we assisted 12 investigation assessments")
+            assertThat(rowsByFirstCell(wb.getSheet("Summary"))
+                            .get("Investigation assessment")
+                            .getCell(2)
+                            .getNumericCellValue())
+                    .isEqualTo(12);
+            assertThat(paragraph(wb.getSheet("Summary")))
+                    .startsWith("Over the year we assisted 12 investigation assessments")
                     .endsWith("19 partner units took part.");
         }
     }
@@ -250,14 +270,17 @@ class StatisticsWorkbookIntegrationTests {
             System.setErr(err);
         }
         assertThat(exit).isEqualTo(2);
-        assertThat(e.toString(StandardCharsets.UTF_8)).contains("not a report kind").doesNotContain("\tat ");
+        assertThat(e.toString(StandardCharsets.UTF_8))
+                .contains("not a report kind")
+                .doesNotContain("\tat ");
     }
 
     private static void assertNoFormulas(XSSFWorkbook wb) {
         for (Sheet sheet : wb) {
             for (Row row : sheet) {
                 for (Cell cell : row) {
-                    assertThat(cell.getCellType()).as(sheet.getSheetName() + "!" + cell.getAddress())
+                    assertThat(cell.getCellType())
+                            .as(sheet.getSheetName() + "!" + cell.getAddress())
                             .isNotEqualTo(CellType.FORMULA);
                 }
             }
@@ -279,8 +302,10 @@ class StatisticsWorkbookIntegrationTests {
     private static String paragraph(Sheet sheet) {
         for (Row row : sheet) {
             Cell first = row.getCell(0);
-            if (first != null && first.getCellType() == CellType.STRING
-                    && (first.getStringCellValue().equals("情况说明") || first.getStringCellValue().equals("Situation report"))) {
+            if (first != null
+                    && first.getCellType() == CellType.STRING
+                    && (first.getStringCellValue().equals("情况说明")
+                            || first.getStringCellValue().equals("Situation report"))) {
                 return sheet.getRow(row.getRowNum() + 1).getCell(0).getStringCellValue();
             }
         }

@@ -49,7 +49,8 @@ class ReportDeliveryConfiguration {
     /** The login; with no username none is attempted (a relay that accepts the machine by its address). */
     @Bean
     MailAuthenticator reportMailAuthenticator(ReportMailSettings settings) {
-        return settings.username().isEmpty() ? new DefaultAuthenticator(null, null)
+        return settings.username().isEmpty()
+                ? new DefaultAuthenticator(null, null)
                 : new DefaultAuthenticator(settings.username(), settings.password());
     }
 

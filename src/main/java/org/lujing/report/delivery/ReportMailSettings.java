@@ -45,7 +45,9 @@ public record ReportMailSettings(
 
     public ReportMailSettings {
         host = host == null ? "" : host.strip();
-        security = security == null || security.isBlank() ? "starttls" : security.strip().toLowerCase(Locale.ROOT);
+        security = security == null || security.isBlank()
+                ? "starttls"
+                : security.strip().toLowerCase(Locale.ROOT);
         username = username == null ? "" : username.strip();
         password = password == null ? "" : password;
         from = from == null ? "" : from.strip();
@@ -54,8 +56,8 @@ public record ReportMailSettings(
         if (!host.isEmpty()) {
             // checked only when mail is on: a home without mail must start whatever these say
             if (!SECURITY.contains(security)) {
-                throw new IllegalArgumentException("lujing.reports.mail.security must be one of " + SECURITY
-                        + ", was '" + security + "'");
+                throw new IllegalArgumentException(
+                        "lujing.reports.mail.security must be one of " + SECURITY + ", was '" + security + "'");
             }
             if (from.isEmpty()) {
                 throw new IllegalArgumentException("lujing.reports.mail.host is set (" + host
@@ -81,7 +83,10 @@ public record ReportMailSettings(
     }
 
     private static List<String> split(String addresses) {
-        return Arrays.stream(addresses.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(addresses.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     /** Never prints the password. */

@@ -86,10 +86,13 @@ public class ReportMailer implements GenericFileFilter<File> {
             Files.writeString(sinceFile, now + "\n");
             return now;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep the mail start time in " + sinceFile + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot keep the mail start time in " + sinceFile + ": " + e.getMessage(), e);
         } catch (DateTimeParseException e) {
-            throw new IllegalStateException(sinceFile + " does not hold a time (" + e.getParsedString()
-                    + "); delete it to mail reports written from now on", e);
+            throw new IllegalStateException(
+                    sinceFile + " does not hold a time (" + e.getParsedString()
+                            + "); delete it to mail reports written from now on",
+                    e);
         }
     }
 
@@ -116,7 +119,8 @@ public class ReportMailer implements GenericFileFilter<File> {
         in.setHeader("Subject", subject(settings.subjectPrefix(), name));
         in.setBody(body(name, file.getName(), attach ? null : "outbox/" + relative));
         if (attach) {
-            String type = file.getName().endsWith(".xlsx") ? XLSX
+            String type = file.getName().endsWith(".xlsx")
+                    ? XLSX
                     : file.getName().endsWith(".json") ? "application/json" : "application/octet-stream";
             FileDataSource source = new FileDataSource(file) {
                 @Override
@@ -126,8 +130,12 @@ public class ReportMailer implements GenericFileFilter<File> {
             };
             exchange.getIn(AttachmentMessage.class).addAttachment(file.getName(), new DataHandler(source));
         } else {
-            LOG.warn("report-mail: {} is {} bytes, more than lujing.reports.mail.max-attachment-bytes ({}); mailed "
-                    + "without it, pointing to the outbox", relative, file.length(), settings.maxAttachmentBytes());
+            LOG.warn(
+                    "report-mail: {} is {} bytes, more than lujing.reports.mail.max-attachment-bytes ({}); mailed "
+                            + "without it, pointing to the outbox",
+                    relative,
+                    file.length(),
+                    settings.maxAttachmentBytes());
         }
     }
 
@@ -135,7 +143,12 @@ public class ReportMailer implements GenericFileFilter<File> {
     public void sent(Exchange exchange) {
         String relative = relativePath(exchange.getIn(), null);
         Failure earlier = failures.remove(relative);
-        LOG.info("report-mail: {} mailed to {} via {}:{}{}", relative, settings.to(), settings.host(), settings.port(),
+        LOG.info(
+                "report-mail: {} mailed to {} via {}:{}{}",
+                relative,
+                settings.to(),
+                settings.host(),
+                settings.port(),
                 earlier == null ? "" : " (after " + earlier.attempts() + " failed attempt(s))");
     }
 
@@ -149,12 +162,21 @@ public class ReportMailer implements GenericFileFilter<File> {
         Failure before = failures.get(relative);
         int attempts = before == null ? 1 : before.attempts() + 1;
         long factor = Math.min(MAX_BACKOFF, 1L << Math.min(attempts - 1, 30));
-        Instant next = clock.instant().plus(Duration.ofMillis(settings.retryAfterMs()).multipliedBy(factor));
+        Instant next =
+                clock.instant().plus(Duration.ofMillis(settings.retryAfterMs()).multipliedBy(factor));
         String reason = reason(cause);
         failures.put(relative, new Failure(relative, attempts, reason, next));
-        LOG.error("report-mail: {} was NOT mailed to {} via {}:{} ({} redeliveries, attempt {}): {}. The report and its "
-                + "outbox copy are in place; mail tries again after {}", relative, settings.to(), settings.host(),
-                settings.port(), settings.retries(), attempts, reason, next);
+        LOG.error(
+                "report-mail: {} was NOT mailed to {} via {}:{} ({} redeliveries, attempt {}): {}. The report and its "
+                        + "outbox copy are in place; mail tries again after {}",
+                relative,
+                settings.to(),
+                settings.host(),
+                settings.port(),
+                settings.retries(),
+                attempts,
+                reason,
+                next);
     }
 
     /** Reports that could not be mailed and wait for their next attempt, by path under reports/. */
@@ -174,7 +196,9 @@ public class ReportMailer implements GenericFileFilter<File> {
     static String reason(Throwable e) {
         List<String> parts = new ArrayList<>();
         for (Throwable t = e; t != null && parts.size() < 4; t = t.getCause() == t ? null : t.getCause()) {
-            String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().strip();
+            String m = t.getMessage() == null
+                    ? t.getClass().getSimpleName()
+                    : t.getMessage().strip();
             if (parts.stream().noneMatch(p -> p.contains(m))) {
                 parts.add(m);
             }
@@ -196,8 +220,7 @@ public class ReportMailer implements GenericFileFilter<File> {
         String enPeriod = name.period().isEmpty() ? "" : " (" + name.period() + ")";
         String zhWhat = outboxPath == null
                 ? "附件为麓景系统生成的" + name.zh() + zhPeriod + "，文件名 " + fileName + "。"
-                : "麓景系统生成了" + name.zh() + zhPeriod + "（" + fileName + "），文件过大，未随邮件发送，请到 "
-                        + outboxPath + " 领取。";
+                : "麓景系统生成了" + name.zh() + zhPeriod + "（" + fileName + "），文件过大，未随邮件发送，请到 " + outboxPath + " 领取。";
         String enWhat = outboxPath == null
                 ? "Attached is the " + name.en().toLowerCase(java.util.Locale.ROOT) + " report" + enPeriod
                         + " written by Lujing, file " + fileName + "."

@@ -56,8 +56,9 @@ class ReportDeliveryRouteIntegrationTests {
         List<Path> written = reports.writeStatistics(Period.parse("2025"), null, "zh");
 
         // then
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(outboxFiles())
-                .containsExactlyInAnyOrder("2025/statistics-2025.xlsx", "2025/statistics-2025.json"));
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(outboxFiles())
+                        .containsExactlyInAnyOrder("2025/statistics-2025.xlsx", "2025/statistics-2025.json"));
         for (Path report : written) {
             assertThat(OUTBOX.resolve("2025").resolve(report.getFileName())).hasSameBinaryContentAs(report);
         }
@@ -111,7 +112,8 @@ class ReportDeliveryRouteIntegrationTests {
             return List.of();
         }
         try (Stream<Path> files = Files.walk(OUTBOX)) {
-            return files.filter(Files::isRegularFile).map(f -> OUTBOX.relativize(f).toString().replace('\\', '/'))
+            return files.filter(Files::isRegularFile)
+                    .map(f -> OUTBOX.relativize(f).toString().replace('\\', '/'))
                     .toList();
         }
     }

@@ -41,12 +41,20 @@ import org.springframework.test.context.DynamicPropertySource;
  * down a report still reaches the outbox and the failed mail is logged and remembered; once the server is up the same
  * report arrives, attached byte for byte, and later reports follow.
  */
-@SpringBootTest(properties = {
-    "lujing.reports.delivery-delay=100", "lujing.reports.read-lock-min-age=100",
-    "lujing.reports.mail.host=127.0.0.1", "lujing.reports.mail.security=none",
-    "lujing.reports.mail.username=lujing", "lujing.reports.mail.password=s3cret",
-    "lujing.reports.mail.from=lujing@community.test", "lujing.reports.mail.to=chief@office.test, clerk@office.test",
-    "lujing.reports.mail.retries=1", "lujing.reports.mail.retry-delay-ms=50", "lujing.reports.mail.retry-after-ms=500"})
+@SpringBootTest(
+        properties = {
+            "lujing.reports.delivery-delay=100",
+            "lujing.reports.read-lock-min-age=100",
+            "lujing.reports.mail.host=127.0.0.1",
+            "lujing.reports.mail.security=none",
+            "lujing.reports.mail.username=lujing",
+            "lujing.reports.mail.password=s3cret",
+            "lujing.reports.mail.from=lujing@community.test",
+            "lujing.reports.mail.to=chief@office.test, clerk@office.test",
+            "lujing.reports.mail.retries=1",
+            "lujing.reports.mail.retry-delay-ms=50",
+            "lujing.reports.mail.retry-after-ms=500"
+        })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(OutputCaptureExtension.class)
 class ReportMailDeliveryIntegrationTests {
@@ -86,15 +94,18 @@ class ReportMailDeliveryIntegrationTests {
         List<Path> written = reports.writeStatistics(Period.parse("2025"), null, "zh");
 
         // then the outbox copy is made regardless
-        await().atMost(PATIENCE).untilAsserted(() ->
-                assertThat(OUTBOX.resolve(REPORT)).exists().hasSameBinaryContentAs(written.get(0)));
+        await().atMost(PATIENCE)
+                .untilAsserted(
+                        () -> assertThat(OUTBOX.resolve(REPORT)).exists().hasSameBinaryContentAs(written.get(0)));
         // and the failed mail is said once, clearly, and kept for another attempt
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(mailer.failures()).containsKey(REPORT));
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(mailer.failures()).containsKey(REPORT));
         ReportMailer.Failure failure = mailer.failures().get(REPORT);
         assertThat(failure.reason()).contains("127.0.0.1").containsIgnoringCase("refused");
         assertThat(output.getAll()).contains("report-mail: " + REPORT + " was NOT mailed to chief@office.test");
         // not recorded as mailed, so it is offered again (the outbox has its own record)
-        assertThat(Files.readString(HOME.resolve("data/report-delivery.idempotent"))).contains(REPORT);
+        assertThat(Files.readString(HOME.resolve("data/report-delivery.idempotent")))
+                .contains(REPORT);
         assertThat(mailRepository()).doesNotContain(REPORT);
     }
 
@@ -108,15 +119,16 @@ class ReportMailDeliveryIntegrationTests {
 
         // then the report is mailed on a later attempt: one mail, delivered to each recipient's mailbox
         await().atMost(PATIENCE).until(() -> smtp.getReceivedMessages().length >= 2);
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(mailer.failures()).doesNotContainKey(REPORT));
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(mailer.failures()).doesNotContainKey(REPORT));
         MimeMessage[] mails = smtp.getReceivedMessages();
         assertThat(mails).hasSize(2);
         MimeMessage mail = mails[0];
         assertThat(recipients(mail)).containsExactlyInAnyOrder("chief@office.test", "clerk@office.test");
         assertThat(mail.getFrom()[0].toString()).isEqualTo("lujing@community.test");
         assertThat(mail.getSubject()).isEqualTo("[麓景 Lujing] 统计报表 2025 / Statistics 2025");
-        assertThat(text(mail)).contains("附件为麓景系统生成的统计报表（2025）", "Attached is the statistics report (2025)",
-                "已脱敏", "masked");
+        assertThat(text(mail))
+                .contains("附件为麓景系统生成的统计报表（2025）", "Attached is the statistics report (2025)", "已脱敏", "masked");
         List<Part> attachments = attachments(mail);
         assertThat(attachments).hasSize(1); // the workbook; the JSON beside it is for machines, not mail
         assertThat(attachments.get(0).getFileName()).isEqualTo("statistics-2025.xlsx");
@@ -138,18 +150,21 @@ class ReportMailDeliveryIntegrationTests {
         // then
         await().atMost(PATIENCE).until(() -> smtp.getReceivedMessages().length >= before + 2);
         List<MimeMessage> quarter = Arrays.stream(smtp.getReceivedMessages())
-                .filter(m -> subject(m).equals("[麓景 Lujing] 统计报表 2025-Q1 / Statistics 2025-Q1")).toList();
+                .filter(m -> subject(m).equals("[麓景 Lujing] 统计报表 2025-Q1 / Statistics 2025-Q1"))
+                .toList();
         assertThat(quarter).hasSize(2); // one mail, one copy in each recipient's mailbox
         MimeMessage latest = quarter.get(0);
         assertThat(attachments(latest).get(0).getInputStream().readAllBytes())
                 .isEqualTo(Files.readAllBytes(written.get(0)));
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(OUTBOX.resolve("2025-Q1/statistics-2025-Q1.xlsx"))
-                .exists()); // the two routes do not wait for each other
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(OUTBOX.resolve("2025-Q1/statistics-2025-Q1.xlsx"))
+                        .exists()); // the two routes do not wait for each other
 
         // and nothing is mailed twice while the route keeps polling (every 100 ms)
         Thread.sleep(2_000);
         assertThat(smtp.getReceivedMessages()).hasSize(before + 2);
-        assertThat(mailRepository().lines().filter(l -> l.startsWith(REPORT + "|"))).hasSize(1);
+        assertThat(mailRepository().lines().filter(l -> l.startsWith(REPORT + "|")))
+                .hasSize(1);
     }
 
     static String mailRepository() throws IOException {

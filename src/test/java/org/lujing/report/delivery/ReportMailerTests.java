@@ -29,9 +29,11 @@ class ReportMailerTests {
         String attached = ReportMailer.body(name, "ledger-2025.xlsx", null);
         String pointed = ReportMailer.body(name, "ledger-2025.xlsx", "outbox/2025/ledger-2025.xlsx");
 
-        assertThat(attached).contains("附件为", "Attached is the ledger report (2025)", "已脱敏", "masked")
+        assertThat(attached)
+                .contains("附件为", "Attached is the ledger report (2025)", "已脱敏", "masked")
                 .doesNotContain("outbox/");
-        assertThat(pointed).contains("未随邮件发送", "outbox/2025/ledger-2025.xlsx", "too large to mail")
+        assertThat(pointed)
+                .contains("未随邮件发送", "outbox/2025/ledger-2025.xlsx", "too large to mail")
                 .doesNotContain("附件为");
     }
 
@@ -41,7 +43,8 @@ class ReportMailerTests {
         Properties ssl = ReportDeliveryConfiguration.javaMailProperties(settings("ssl", "a@x.test"));
         Properties none = ReportDeliveryConfiguration.javaMailProperties(settings("none", "a@x.test"));
 
-        assertThat(starttls).containsEntry("mail.smtp.starttls.enable", "true")
+        assertThat(starttls)
+                .containsEntry("mail.smtp.starttls.enable", "true")
                 .containsEntry("mail.smtp.starttls.required", "true")
                 .containsEntry("mail.smtp.ssl.checkserveridentity", "true");
         assertThat(ssl).containsEntry("mail.smtp.ssl.enable", "true").doesNotContainKey("mail.smtp.starttls.required");
@@ -51,18 +54,18 @@ class ReportMailerTests {
 
     @Test
     void aHostWithoutRecipientsOrWithAnUnknownSecurityIsRefusedAtStart() {
-        assertThatThrownBy(() -> settings("starttls", " , "))
-                .hasMessageContaining("lujing.reports.mail.to is empty");
+        assertThatThrownBy(() -> settings("starttls", " , ")).hasMessageContaining("lujing.reports.mail.to is empty");
         assertThatThrownBy(() -> settings("tls", "a@x.test"))
                 .hasMessageContaining("lujing.reports.mail.security must be one of [starttls, ssl, none], was 'tls'");
         // without a host nothing is checked: a home without mail starts whatever the other keys say
-        assertThat(new ReportMailSettings("", 0, "tls", "", "", "", "", "", 1, 0, 0, 0, 0).enabled()).isFalse();
+        assertThat(new ReportMailSettings("", 0, "tls", "", "", "", "", "", 1, 0, 0, 0, 0).enabled())
+                .isFalse();
     }
 
     @Test
     void thePasswordNeverShowsInTheSettingsText() {
-        var s = new ReportMailSettings("smtp.x.test", 587, "starttls", "me", "hunter2", "me@x.test", "a@x.test", "",
-                1, 0, 0, 0, 0);
+        var s = new ReportMailSettings(
+                "smtp.x.test", 587, "starttls", "me", "hunter2", "me@x.test", "a@x.test", "", 1, 0, 0, 0, 0);
         assertThat(s.toString()).doesNotContain("hunter2").contains("smtp.x.test");
     }
 
@@ -71,7 +74,7 @@ class ReportMailerTests {
     }
 
     private static ReportMailSettings settings(String security, String to) {
-        return new ReportMailSettings("smtp.x.test", 587, security, "", "", "lujing@x.test", to, "[P]", 1024, 3, 2000,
-                600000, 30000);
+        return new ReportMailSettings(
+                "smtp.x.test", 587, security, "", "", "lujing@x.test", to, "[P]", 1024, 3, 2000, 600000, 30000);
     }
 }
