@@ -20,6 +20,7 @@ import org.lujing.source.AgencyDirectory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -30,6 +31,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(properties = "camel.main.auto-startup=false")
 @ActiveProfiles("postgresql")
+// a cached context would outlive the embedded server it points to, its pool failing validations for the whole run
+@DirtiesContext
 class PostgresIntegrationTests {
 
     static final Path HOME = TestHomes.fresh("postgres");
