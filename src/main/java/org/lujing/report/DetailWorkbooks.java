@@ -141,80 +141,73 @@ class DetailWorkbooks {
     @Transactional(readOnly = true)
     long writeLedger(Period period, ReportLanguage lang, Path file, int chunkRecords) {
         long[] written = {0};
-        atomically(file, out -> {
-            SXSSFWorkbook wb = new SXSSFWorkbook(WINDOW);
-            try {
-                SafeCells cells = new SafeCells(wb);
-                Sheet ledger = wb.createSheet(ledgerSheet(lang));
-                cells.header(
-                        ledger.createRow(0),
-                        lang.pick("姓名", "Name"),
-                        lang.pick("身份证号（脱敏）", "ID number (masked)"),
-                        lang.pick("矫正类别", "Correction type"),
-                        lang.pick("日期", "Date"),
-                        lang.pick("类别", "Category"),
-                        lang.pick("活动名称", "Activity"),
-                        lang.pick("承办单位", "Agency"),
-                        lang.pick("时长（小时）", "Hours"),
-                        lang.pick("数量", "Quantity"),
-                        lang.pick("结果", "Outcome"),
-                        lang.pick("匹配方式", "Matched by"),
-                        lang.pick("来源", "Provenance"));
-                ledger.createFreezePane(2, 1);
-                int[] widths = {12, 22, 14, 12, 16, 30, 30, 10, 8, 24, 12, 60};
-                columnWidths(ledger, widths);
-                written[0] = stream(period, true, chunkRecords, (rs, provenance) -> {
-                    Row row = ledger.createRow(ledger.getLastRowNum() + 1);
-                    cells.text(row, 0, rs.name);
-                    cells.text(row, 1, rs.idMasked);
-                    cells.text(row, 2, rs.correctionType);
-                    cells.text(row, 3, rs.date.toString());
-                    cells.text(row, 4, category(rs.category, lang));
-                    cells.text(row, 5, Masking.value(rs.activityName));
-                    cells.text(row, 6, Masking.value(rs.agency));
-                    cells.numberOrBlank(row, 7, rs.hours);
-                    cells.numberOrBlank(row, 8, rs.quantity);
-                    cells.text(row, 9, Masking.value(rs.outcome));
-                    cells.text(row, 10, matchMethod(rs.matchMethod, lang));
-                    cells.text(row, 11, provenance);
-                });
+        workbook(file, wb -> {
+            SafeCells cells = new SafeCells(wb);
+            Sheet ledger = wb.createSheet(ledgerSheet(lang));
+            cells.header(
+                    ledger.createRow(0),
+                    lang.pick("姓名", "Name"),
+                    lang.pick("身份证号（脱敏）", "ID number (masked)"),
+                    lang.pick("矫正类别", "Correction type"),
+                    lang.pick("日期", "Date"),
+                    lang.pick("类别", "Category"),
+                    lang.pick("活动名称", "Activity"),
+                    lang.pick("承办单位", "Agency"),
+                    lang.pick("时长（小时）", "Hours"),
+                    lang.pick("数量", "Quantity"),
+                    lang.pick("结果", "Outcome"),
+                    lang.pick("匹配方式", "Matched by"),
+                    lang.pick("来源", "Provenance"));
+            ledger.createFreezePane(2, 1);
+            int[] widths = {12, 22, 14, 12, 16, 30, 30, 10, 8, 24, 12, 60};
+            columnWidths(ledger, widths);
+            written[0] = stream(period, true, chunkRecords, (rs, provenance) -> {
+                Row row = ledger.createRow(ledger.getLastRowNum() + 1);
+                cells.text(row, 0, rs.name);
+                cells.text(row, 1, rs.idMasked);
+                cells.text(row, 2, rs.correctionType);
+                cells.text(row, 3, rs.date.toString());
+                cells.text(row, 4, category(rs.category, lang));
+                cells.text(row, 5, Masking.value(rs.activityName));
+                cells.text(row, 6, Masking.value(rs.agency));
+                cells.numberOrBlank(row, 7, rs.hours);
+                cells.numberOrBlank(row, 8, rs.quantity);
+                cells.text(row, 9, Masking.value(rs.outcome));
+                cells.text(row, 10, matchMethod(rs.matchMethod, lang));
+                cells.text(row, 11, provenance);
+            });
 
-                Sheet pending = wb.createSheet(pendingSheet(lang));
-                cells.header(
-                        pending.createRow(0),
-                        lang.pick("姓名", "Name"),
-                        lang.pick("身份证号（脱敏）", "ID number (masked)"),
-                        lang.pick("识别依据", "Keyed by"),
-                        lang.pick("日期", "Date"),
-                        lang.pick("类别", "Category"),
-                        lang.pick("活动名称", "Activity"),
-                        lang.pick("承办单位", "Agency"),
-                        lang.pick("时长（小时）", "Hours"),
-                        lang.pick("数量", "Quantity"),
-                        lang.pick("结果", "Outcome"),
-                        lang.pick("来源", "Provenance"));
-                for (int i = 0; i < widths.length - 1; i++) {
-                    pending.setColumnWidth(i, widths[i == 10 ? 11 : i] * 256);
-                }
-                stream(period, false, chunkRecords, (rs, provenance) -> {
-                    Row row = pending.createRow(pending.getLastRowNum() + 1);
-                    cells.text(row, 0, rs.name);
-                    cells.text(row, 1, rs.idMasked == null ? "" : Masking.value(rs.idMasked));
-                    cells.text(row, 2, matchMethod(rs.keyKind, lang));
-                    cells.text(row, 3, rs.date.toString());
-                    cells.text(row, 4, category(rs.category, lang));
-                    cells.text(row, 5, Masking.value(rs.activityName));
-                    cells.text(row, 6, Masking.value(rs.agency));
-                    cells.numberOrBlank(row, 7, rs.hours);
-                    cells.numberOrBlank(row, 8, rs.quantity);
-                    cells.text(row, 9, Masking.value(rs.outcome));
-                    cells.text(row, 10, provenance);
-                });
-                wb.write(out);
-            } finally {
-                wb.close();
-                wb.dispose();
+            Sheet pending = wb.createSheet(pendingSheet(lang));
+            cells.header(
+                    pending.createRow(0),
+                    lang.pick("姓名", "Name"),
+                    lang.pick("身份证号（脱敏）", "ID number (masked)"),
+                    lang.pick("识别依据", "Keyed by"),
+                    lang.pick("日期", "Date"),
+                    lang.pick("类别", "Category"),
+                    lang.pick("活动名称", "Activity"),
+                    lang.pick("承办单位", "Agency"),
+                    lang.pick("时长（小时）", "Hours"),
+                    lang.pick("数量", "Quantity"),
+                    lang.pick("结果", "Outcome"),
+                    lang.pick("来源", "Provenance"));
+            for (int i = 0; i < widths.length - 1; i++) {
+                pending.setColumnWidth(i, widths[i == 10 ? 11 : i] * 256);
             }
+            stream(period, false, chunkRecords, (rs, provenance) -> {
+                Row row = pending.createRow(pending.getLastRowNum() + 1);
+                cells.text(row, 0, rs.name);
+                cells.text(row, 1, rs.idMasked == null ? "" : Masking.value(rs.idMasked));
+                cells.text(row, 2, matchMethod(rs.keyKind, lang));
+                cells.text(row, 3, rs.date.toString());
+                cells.text(row, 4, category(rs.category, lang));
+                cells.text(row, 5, Masking.value(rs.activityName));
+                cells.text(row, 6, Masking.value(rs.agency));
+                cells.numberOrBlank(row, 7, rs.hours);
+                cells.numberOrBlank(row, 8, rs.quantity);
+                cells.text(row, 9, Masking.value(rs.outcome));
+                cells.text(row, 10, provenance);
+            });
         });
         return written[0];
     }
@@ -385,48 +378,40 @@ class DetailWorkbooks {
     public List<StoredFinding> writeFindings(LocalDate date, ReportLanguage lang, Path file) {
         List<StoredFinding> list = findings.list(date, null, null);
         Map<Long, String> names = fileNames();
-        atomically(file, out -> {
-            SXSSFWorkbook wb = new SXSSFWorkbook(WINDOW);
-            try {
-                SafeCells cells = new SafeCells(wb);
-                Sheet sheet = wb.createSheet(findingsSheet(lang));
-                cells.header(
-                        sheet.createRow(0),
-                        lang.pick("规则", "Rule"),
-                        lang.pick("严重程度", "Severity"),
-                        lang.pick("人员（脱敏）", "Person (masked)"),
-                        lang.pick("来源", "Source"),
-                        lang.pick("文件", "File"),
-                        lang.pick("详情", "Details"),
-                        lang.pick("首次发现", "First seen"),
-                        lang.pick("最近发现", "Last seen"),
-                        lang.pick("状态", "Status"),
-                        lang.pick("备注", "Note"));
-                columnWidths(sheet, 40, 10, 28, 14, 36, 70, 12, 12, 14, 30);
-                int r = 1;
-                for (StoredFinding f : list) {
-                    Row row = sheet.createRow(r++);
-                    cells.text(row, 0, lang.rule(f.rule()));
-                    cells.text(row, 1, lang.severity(f.severity()));
-                    cells.text(row, 2, Masking.value(f.personMasked()));
-                    cells.text(row, 3, f.sourceId());
-                    cells.text(
-                            row,
-                            4,
-                            f.fileId() == null ? "" : Masking.value(names.getOrDefault(f.fileId(), "#" + f.fileId())));
-                    cells.text(row, 5, Masking.value(f.details()));
-                    cells.text(
-                            row, 6, f.firstSeen() == null ? "" : f.firstSeen().toString());
-                    cells.text(row, 7, f.lastSeen() == null ? "" : f.lastSeen().toString());
-                    cells.text(row, 8, lang.findingStatus(f.status()));
-                    cells.text(row, 9, Masking.value(f.statusNote()));
-                }
-                sheet.createFreezePane(0, 1);
-                wb.write(out);
-            } finally {
-                wb.close();
-                wb.dispose();
+        workbook(file, wb -> {
+            SafeCells cells = new SafeCells(wb);
+            Sheet sheet = wb.createSheet(findingsSheet(lang));
+            cells.header(
+                    sheet.createRow(0),
+                    lang.pick("规则", "Rule"),
+                    lang.pick("严重程度", "Severity"),
+                    lang.pick("人员（脱敏）", "Person (masked)"),
+                    lang.pick("来源", "Source"),
+                    lang.pick("文件", "File"),
+                    lang.pick("详情", "Details"),
+                    lang.pick("首次发现", "First seen"),
+                    lang.pick("最近发现", "Last seen"),
+                    lang.pick("状态", "Status"),
+                    lang.pick("备注", "Note"));
+            columnWidths(sheet, 40, 10, 28, 14, 36, 70, 12, 12, 14, 30);
+            int r = 1;
+            for (StoredFinding f : list) {
+                Row row = sheet.createRow(r++);
+                cells.text(row, 0, lang.rule(f.rule()));
+                cells.text(row, 1, lang.severity(f.severity()));
+                cells.text(row, 2, Masking.value(f.personMasked()));
+                cells.text(row, 3, f.sourceId());
+                cells.text(
+                        row,
+                        4,
+                        f.fileId() == null ? "" : Masking.value(names.getOrDefault(f.fileId(), "#" + f.fileId())));
+                cells.text(row, 5, Masking.value(f.details()));
+                cells.text(row, 6, f.firstSeen() == null ? "" : f.firstSeen().toString());
+                cells.text(row, 7, f.lastSeen() == null ? "" : f.lastSeen().toString());
+                cells.text(row, 8, lang.findingStatus(f.status()));
+                cells.text(row, 9, Masking.value(f.statusNote()));
             }
+            sheet.createFreezePane(0, 1);
         });
         return list;
     }
@@ -479,76 +464,69 @@ class DetailWorkbooks {
     }
 
     public void writeQuality(List<FileQuality> quality, ReportLanguage lang, Path file) {
-        atomically(file, out -> {
-            SXSSFWorkbook wb = new SXSSFWorkbook(WINDOW);
-            try {
-                SafeCells cells = new SafeCells(wb);
-                Sheet summary = wb.createSheet(filesSheet(lang));
-                cells.header(
-                        summary.createRow(0),
-                        lang.pick("文件", "File"),
-                        lang.pick("来源", "Source"),
-                        lang.pick("处理结果", "Outcome"),
-                        lang.pick("读取行", "Read"),
-                        lang.pick("接受", "Accepted"),
-                        lang.pick("合并", "Merged"),
-                        lang.pick("拒收", "Rejected"),
-                        lang.pick("跳过", "Skipped"),
-                        lang.pick("说明", "Message"));
-                columnWidths(summary, 40, 14, 28, 8, 8, 8, 8, 8, 60);
-                int r = 1;
-                for (FileQuality q : quality) {
-                    IngestedFile f = q.file();
-                    Row row = summary.createRow(r++);
-                    cells.text(row, 0, Masking.value(f.fileName()));
-                    cells.text(row, 1, f.sourceId());
-                    cells.text(row, 2, lang.fileOutcome(f.outcome()));
-                    cells.number(row, 3, BigDecimal.valueOf(f.rowsRead()));
-                    cells.number(row, 4, BigDecimal.valueOf(f.accepted()));
-                    cells.number(row, 5, BigDecimal.valueOf(f.merged()));
-                    cells.number(row, 6, BigDecimal.valueOf(f.rejected()));
-                    cells.number(row, 7, BigDecimal.valueOf(f.skipped()));
-                    cells.text(row, 8, Masking.value(f.message()));
-                }
-                summary.createFreezePane(1, 1);
-
-                Sheet rejects = wb.createSheet(rejectsSheet(lang));
-                cells.header(
-                        rejects.createRow(0),
-                        lang.pick("文件", "File"),
-                        lang.pick("工作表", "Sheet"),
-                        lang.pick("行号", "Row"),
-                        lang.pick("列", "Column"),
-                        lang.pick("原因代码", "Reason code"),
-                        lang.pick("说明", "Message"),
-                        lang.pick("脱敏后的取值", "Values (masked)"),
-                        lang.pick("如何修改", "What to fix"),
-                        lang.pick("状态", "Status"));
-                int[] rw = {40, 14, 8, 14, 20, 50, 70, 70, 10};
-                for (int i = 0; i < rw.length; i++) {
-                    rejects.setColumnWidth(i, rw[i] * 256);
-                }
-                r = 1;
-                for (FileQuality q : quality) {
-                    for (RejectedRow x : q.rejects()) {
-                        Row row = rejects.createRow(r++);
-                        cells.text(row, 0, Masking.value(q.file().fileName()));
-                        cells.text(row, 1, Masking.value(x.sheet()));
-                        cells.number(row, 2, BigDecimal.valueOf(x.rowNo()));
-                        cells.text(row, 3, Masking.value(x.columnName()));
-                        cells.text(row, 4, x.reason());
-                        cells.text(row, 5, Masking.value(x.message()));
-                        cells.text(row, 6, Masking.value(x.maskedValues()));
-                        cells.text(row, 7, advice(x.reason(), lang));
-                        cells.text(row, 8, lang.rejectStatus(x.status()));
-                    }
-                }
-                rejects.createFreezePane(0, 1);
-                wb.write(out);
-            } finally {
-                wb.close();
-                wb.dispose();
+        workbook(file, wb -> {
+            SafeCells cells = new SafeCells(wb);
+            Sheet summary = wb.createSheet(filesSheet(lang));
+            cells.header(
+                    summary.createRow(0),
+                    lang.pick("文件", "File"),
+                    lang.pick("来源", "Source"),
+                    lang.pick("处理结果", "Outcome"),
+                    lang.pick("读取行", "Read"),
+                    lang.pick("接受", "Accepted"),
+                    lang.pick("合并", "Merged"),
+                    lang.pick("拒收", "Rejected"),
+                    lang.pick("跳过", "Skipped"),
+                    lang.pick("说明", "Message"));
+            columnWidths(summary, 40, 14, 28, 8, 8, 8, 8, 8, 60);
+            int r = 1;
+            for (FileQuality q : quality) {
+                IngestedFile f = q.file();
+                Row row = summary.createRow(r++);
+                cells.text(row, 0, Masking.value(f.fileName()));
+                cells.text(row, 1, f.sourceId());
+                cells.text(row, 2, lang.fileOutcome(f.outcome()));
+                cells.number(row, 3, BigDecimal.valueOf(f.rowsRead()));
+                cells.number(row, 4, BigDecimal.valueOf(f.accepted()));
+                cells.number(row, 5, BigDecimal.valueOf(f.merged()));
+                cells.number(row, 6, BigDecimal.valueOf(f.rejected()));
+                cells.number(row, 7, BigDecimal.valueOf(f.skipped()));
+                cells.text(row, 8, Masking.value(f.message()));
             }
+            summary.createFreezePane(1, 1);
+
+            Sheet rejects = wb.createSheet(rejectsSheet(lang));
+            cells.header(
+                    rejects.createRow(0),
+                    lang.pick("文件", "File"),
+                    lang.pick("工作表", "Sheet"),
+                    lang.pick("行号", "Row"),
+                    lang.pick("列", "Column"),
+                    lang.pick("原因代码", "Reason code"),
+                    lang.pick("说明", "Message"),
+                    lang.pick("脱敏后的取值", "Values (masked)"),
+                    lang.pick("如何修改", "What to fix"),
+                    lang.pick("状态", "Status"));
+            int[] rw = {40, 14, 8, 14, 20, 50, 70, 70, 10};
+            for (int i = 0; i < rw.length; i++) {
+                rejects.setColumnWidth(i, rw[i] * 256);
+            }
+            r = 1;
+            for (FileQuality q : quality) {
+                for (RejectedRow x : q.rejects()) {
+                    Row row = rejects.createRow(r++);
+                    cells.text(row, 0, Masking.value(q.file().fileName()));
+                    cells.text(row, 1, Masking.value(x.sheet()));
+                    cells.number(row, 2, BigDecimal.valueOf(x.rowNo()));
+                    cells.text(row, 3, Masking.value(x.columnName()));
+                    cells.text(row, 4, x.reason());
+                    cells.text(row, 5, Masking.value(x.message()));
+                    cells.text(row, 6, Masking.value(x.maskedValues()));
+                    cells.text(row, 7, advice(x.reason(), lang));
+                    cells.text(row, 8, lang.rejectStatus(x.status()));
+                }
+            }
+            rejects.createFreezePane(0, 1);
         });
     }
 
@@ -599,17 +577,27 @@ class DetailWorkbooks {
 
     // ---------------------------------------------------------------- files
 
-    private interface Body {
-        void write(OutputStream out) throws IOException;
+    private interface Sheets {
+        void fill(SXSSFWorkbook wb) throws IOException;
     }
 
-    /** Written beside the target and moved in, so a reader never opens half a workbook. */
-    private static void atomically(Path file, Body body) {
+    /**
+     * A streaming workbook filled by {@code sheets}, written beside the target and moved in, so a reader never opens
+     * half a workbook; its temporary files are removed whatever happens.
+     */
+    private static void workbook(Path file, Sheets sheets) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path partial = file.resolveSibling(file.getFileName() + ".partial");
             try (OutputStream out = Files.newOutputStream(partial)) {
-                body.write(out);
+                SXSSFWorkbook wb = new SXSSFWorkbook(WINDOW);
+                try {
+                    sheets.fill(wb);
+                    wb.write(out);
+                } finally {
+                    wb.close();
+                    wb.dispose();
+                }
             }
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
