@@ -17,12 +17,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record LujingProperties(Path home, Path jobsDir, Path routesDir, Path keyFile, Ingest ingest) {
 
     /**
-     * @param chunkSize rows committed together
+     * @param chunkSize rows staged together (one commit of the staging step)
      * @param maxFileBytes files larger than this are refused as FILE_TOO_LARGE
+     * @param publishSliceRows staged rows published into the ledger in one transaction
      */
     public record Ingest(
-            @DefaultValue("500") int chunkSize,
-            @DefaultValue("209715200") long maxFileBytes) {}
+            @DefaultValue("5000") int chunkSize,
+            @DefaultValue("209715200") long maxFileBytes,
+            @DefaultValue("20000") int publishSliceRows) {}
 
     public Path data() {
         return home.resolve("data");

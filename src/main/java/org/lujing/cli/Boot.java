@@ -30,6 +30,8 @@ final class Boot {
         if (serve) {
             // serve shares its embedded database with the commands run meanwhile, through an HSQLDB server
             defaults.put("lujing.db.server.enabled", "true");
+            // ingests a crash interrupted are finished by serve when it starts, not by every command
+            defaults.put("lujing.ingest.resume-at-start", "true");
         } else {
             // a command finds a running serve's server in data/server.properties and goes through it
             app.addListeners(new DatabaseServerClient());

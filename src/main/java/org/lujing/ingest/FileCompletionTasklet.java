@@ -1,5 +1,6 @@
 package org.lujing.ingest;
 
+import java.nio.file.Path;
 import org.lujing.identity.IdentityMatcher;
 import org.lujing.ledger.FileOutcome;
 import org.lujing.source.SourceDefinition;
@@ -11,7 +12,8 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * Last step of an ingest: matches pending records again (so arrival order never changes the result); checks the file's accounting balances and records its outcome.
+ * Last step of an ingest: matches pending records again (so arrival order never changes the result); checks the
+ * file's accounting balances, records its outcome and removes its staging file.
  */
 class FileCompletionTasklet implements Tasklet {
 
@@ -21,12 +23,15 @@ class FileCompletionTasklet implements Tasklet {
     private final IdentityMatcher matcher;
     private final SourceDefinition source;
     private final long fileId;
+    private final Path stagingFile;
 
-    FileCompletionTasklet(FileRegistry files, IdentityMatcher matcher, SourceDefinition source, long fileId) {
+    FileCompletionTasklet(
+            FileRegistry files, IdentityMatcher matcher, SourceDefinition source, long fileId, Path stagingFile) {
         this.files = files;
         this.matcher = matcher;
         this.source = source;
         this.fileId = fileId;
+        this.stagingFile = stagingFile;
     }
 
     @Override
@@ -41,6 +46,9 @@ class FileCompletionTasklet implements Tasklet {
         }
         FileOutcome outcome = f.rejected() > 0 ? FileOutcome.LOADED_WITH_REJECTS : FileOutcome.LOADED;
         files.finish(fileId, outcome, null, null);
+        // published whole: the staging file's rows are all in the ledger now (a crash before this line redoes the
+        // step, and the file is simply deleted then)
+        StagingFileWriter.delete(stagingFile);
         log.info(
                 "{} ({}): {} — read {}, accepted {}, merged {}, rejected {}, skipped {}",
                 f.fileName(),

@@ -5,9 +5,11 @@ import org.lujing.LujingProperties;
 import org.lujing.identity.IdentityCipher;
 import org.lujing.identity.IdentityMatcher;
 import org.lujing.ledger.LedgerRepository;
+import org.lujing.ledger.StatisticsRollup;
 import org.lujing.read.SourceRow;
 import org.lujing.source.AgencyDirectory;
 import org.lujing.source.SourceCatalog;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -17,11 +19,15 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The ingest job: inspect the file (hash, duplicate, readable end to end) → load its rows in chunks (restartable)
- * → complete (rematch after a roster, record the outcome). A refused or duplicate file ends after inspection.
+ * The ingest job: inspect (register the file, claim its SHA-256) → stage its rows (read once, normalised, appended
+ * to a staging file; restartable by chunk) → publish them into the ledger with set-based SQL, a slice per
+ * transaction (restartable by slice) → complete (rematch pending records, check the accounting, record the
+ * outcome). A duplicate or refused file ends after inspection; a file found unreadable while staging ends there,
+ * with nothing of it in the ledger.
  */
 @Configuration(proxyBeanMethods = false)
 class FileIngestJobConfiguration {
@@ -29,7 +35,12 @@ class FileIngestJobConfiguration {
     static final String JOB_NAME = "fileIngestJob";
 
     @Bean
-    Job fileIngestJob(JobRepository jobRepository, Step inspectFileStep, Step loadRowsStep, Step completeFileStep) {
+    Job fileIngestJob(
+            JobRepository jobRepository,
+            Step inspectFileStep,
+            Step stageRowsStep,
+            Step publishRowsStep,
+            Step completeFileStep) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(inspectFileStep)
                 .on(FileInspectionTasklet.QUARANTINE.getExitCode())
@@ -38,13 +49,21 @@ class FileIngestJobConfiguration {
                 .on(FileInspectionTasklet.DUPLICATE.getExitCode())
                 .end()
                 // a failed inspection (the file vanished, the disk failed) must stop here: "*" alone would go on to
-                // load rows from a file nobody registered, and the restart would then find no file id
+                // stage rows from a file nobody registered, and the restart would then find no file id
                 .from(inspectFileStep)
-                .on(org.springframework.batch.core.ExitStatus.FAILED.getExitCode())
+                .on(ExitStatus.FAILED.getExitCode())
                 .fail()
                 .from(inspectFileStep)
                 .on("*")
-                .to(loadRowsStep)
+                .to(stageRowsStep)
+                .on(FileInspectionTasklet.QUARANTINE.getExitCode())
+                .end()
+                .from(stageRowsStep)
+                .on(ExitStatus.FAILED.getExitCode())
+                .fail()
+                .from(stageRowsStep)
+                .on("*")
+                .to(publishRowsStep)
                 .next(completeFileStep)
                 .end()
                 .build();
@@ -59,19 +78,29 @@ class FileIngestJobConfiguration {
     }
 
     @Bean
-    Step loadRowsStep(
+    Step stageRowsStep(
             JobRepository jobRepository,
             PlatformTransactionManager tx,
             LujingProperties properties,
             SourceRowItemReader sourceRowReader,
             RowNormaliser rowNormaliser,
-            LedgerRowWriter ledgerRowWriter) {
-        return new StepBuilder("loadRowsStep", jobRepository)
+            StagingFileWriter stagingFileWriter,
+            StagingOutcomeListener stagingOutcomeListener) {
+        return new StepBuilder("stageRowsStep", jobRepository)
                 .<SourceRow, RowResult>chunk(properties.ingest().chunkSize())
                 .transactionManager(tx)
                 .reader(sourceRowReader)
                 .processor(rowNormaliser)
-                .writer(ledgerRowWriter)
+                .writer(stagingFileWriter)
+                .listener(stagingOutcomeListener)
+                .build();
+    }
+
+    @Bean
+    Step publishRowsStep(
+            JobRepository jobRepository, PlatformTransactionManager tx, StagedRowsPublisher stagedRowsPublisher) {
+        return new StepBuilder("publishRowsStep", jobRepository)
+                .tasklet(stagedRowsPublisher, tx)
                 .build();
     }
 
@@ -105,8 +134,9 @@ class FileIngestJobConfiguration {
     SourceRowItemReader sourceRowReader(
             SourceCatalog sources,
             @Value("#{jobParameters['file']}") String file,
-            @Value("#{jobParameters['source']}") String source) {
-        return new SourceRowItemReader(Path.of(file), IngestSettings.readSettings(sources.get(source)));
+            @Value("#{jobParameters['source']}") String source,
+            @Value("#{jobParameters['name']}") String name) {
+        return new SourceRowItemReader(Path.of(file), name, IngestSettings.readSettings(sources.get(source)));
     }
 
     @Bean
@@ -121,12 +151,42 @@ class FileIngestJobConfiguration {
 
     @Bean
     @StepScope
-    LedgerRowWriter ledgerRowWriter(
-            LedgerRepository ledger,
+    StagingFileWriter stagingFileWriter(
+            LujingProperties properties, @Value("#{jobExecutionContext['fileId']}") Long fileId) {
+        return new StagingFileWriter(StagingFile.path(properties.data(), fileId));
+    }
+
+    @Bean
+    @StepScope
+    StagingOutcomeListener stagingOutcomeListener(
+            SourceRowItemReader sourceRowReader,
             FileRegistry files,
+            LujingProperties properties,
+            @Value("#{jobExecutionContext['fileId']}") Long fileId,
+            @Value("#{jobParameters['name']}") String name) {
+        return new StagingOutcomeListener(
+                sourceRowReader, files, fileId, name, StagingFile.path(properties.data(), fileId));
+    }
+
+    @Bean
+    @StepScope
+    StagedRowsPublisher stagedRowsPublisher(
+            JdbcTemplate jdbc,
+            FileRegistry files,
+            LedgerRepository ledger,
+            StatisticsRollup rollup,
+            LujingProperties properties,
             @Value("#{jobExecutionContext['fileId']}") Long fileId,
             @Value("#{jobParameters['source']}") String source) {
-        return new LedgerRowWriter(ledger, files, fileId, source);
+        return new StagedRowsPublisher(
+                jdbc,
+                files,
+                ledger,
+                rollup,
+                fileId,
+                source,
+                StagingFile.path(properties.data(), fileId),
+                properties.ingest().publishSliceRows());
     }
 
     @Bean
@@ -135,8 +195,10 @@ class FileIngestJobConfiguration {
             FileRegistry files,
             IdentityMatcher matcher,
             SourceCatalog sources,
+            LujingProperties properties,
             @Value("#{jobExecutionContext['fileId']}") Long fileId,
             @Value("#{jobParameters['source']}") String source) {
-        return new FileCompletionTasklet(files, matcher, sources.get(source), fileId);
+        return new FileCompletionTasklet(
+                files, matcher, sources.get(source), fileId, StagingFile.path(properties.data(), fileId));
     }
 }

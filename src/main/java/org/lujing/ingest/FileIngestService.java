@@ -8,6 +8,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.lujing.LujingProperties;
 import org.lujing.identity.KeyRotationService;
@@ -23,6 +25,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Service;
 
 /**
@@ -37,6 +40,7 @@ public class FileIngestService {
     private static final Logger log = LoggerFactory.getLogger(FileIngestService.class);
 
     private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
     private final Job fileIngestJob;
     private final FileRegistry files;
     private final SourceCatalog sources;
@@ -45,12 +49,14 @@ public class FileIngestService {
 
     public FileIngestService(
             JobOperator jobOperator,
+            JobRepository jobRepository,
             Job fileIngestJob,
             FileRegistry files,
             SourceCatalog sources,
             LujingProperties properties,
             KeyRotationService keyRotation) {
         this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
         this.fileIngestJob = fileIngestJob;
         this.files = files;
         this.sources = sources;
@@ -90,6 +96,10 @@ public class FileIngestService {
             log.warn("{}: no source '{}' is configured; quarantined at {}", name, sourceId, q);
             return new Result(Optional.empty(), q, BatchStatus.ABANDONED, -1);
         }
+        Optional<Result> resumed = resumeClaimed(original, name);
+        if (resumed.isPresent()) {
+            return resumed.get();
+        }
         Path archived = copyTo(
                 original,
                 properties
@@ -127,6 +137,99 @@ public class FileIngestService {
         }
         return new Result(
                 files.findByJobExecution(execution.getId()), storedAt, execution.getStatus(), execution.getId());
+    }
+
+    /**
+     * The same content dropped again while its earlier file is unfinished (a crash, a failed run): that file is
+     * finished under its own entry and claim — restarted from where it stopped — instead of being loaded anew.
+     * Empty when there is no such file, or when its run is still going (the new run then records a duplicate).
+     */
+    private Optional<Result> resumeClaimed(Path original, String name) {
+        String sha256;
+        try {
+            sha256 = FileInspectionTasklet.sha256(original);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + name, e);
+        }
+        Optional<IngestedFile> holder =
+                files.claimHolder(sha256).flatMap(files::find).filter(FileIngestService::unfinished);
+        if (holder.isEmpty()) {
+            return Optional.empty();
+        }
+        log.info(
+                "{} is the content of unfinished file #{}: finishing that one",
+                name,
+                holder.get().id());
+        return resume(holder.get());
+    }
+
+    private static boolean unfinished(IngestedFile f) {
+        return FileOutcome.IN_PROGRESS.name().equals(f.outcome()) && f.jobExecutionId() != null;
+    }
+
+    /**
+     * Finishes every file whose ingest was interrupted (its run FAILED or STOPPED, as start-up recovery marks a dead
+     * process's run), except those whose content waits in the inbox: the inbox route resumes them when it takes
+     * the file, so the drop is not recorded as a duplicate of itself.
+     */
+    public synchronized List<Result> resumeUnfinished() {
+        List<Result> results = new ArrayList<>();
+        for (IngestedFile f : files.unfinishedClaims()) {
+            if (waitsInInbox(f)) {
+                continue;
+            }
+            resume(f).ifPresent(results::add);
+        }
+        return results;
+    }
+
+    private Optional<Result> resume(IngestedFile f) {
+        JobExecution first = jobRepository.getJobExecution(f.jobExecutionId());
+        if (first == null) {
+            return Optional.empty();
+        }
+        JobExecution last = jobRepository.getLastJobExecution(first.getJobInstance());
+        if (last == null || (last.getStatus() != BatchStatus.FAILED && last.getStatus() != BatchStatus.STOPPED)) {
+            return Optional.empty();
+        }
+        log.info(
+                "resuming the ingest of file #{} ({}): execution #{} ended {}",
+                f.id(),
+                f.fileName(),
+                last.getId(),
+                last.getStatus());
+        JobExecution execution;
+        try {
+            execution = jobOperator.restart(last);
+        } catch (Exception e) {
+            throw new IngestFailedException(f.fileName(), f.sourceId(), e);
+        }
+        Optional<IngestedFile> after = files.find(f.id());
+        Path storedAt = Path.of(f.storedPath());
+        if (after.isPresent() && FileOutcome.valueOf(after.get().outcome()).quarantined()) {
+            storedAt = quarantine(storedAt, properties.quarantine().resolve(f.sourceId()), after.get());
+            files.updateStoredPath(f.id(), storedAt.toString());
+        }
+        return Optional.of(new Result(files.find(f.id()), storedAt, execution.getStatus(), execution.getId()));
+    }
+
+    private boolean waitsInInbox(IngestedFile f) {
+        Path dir = properties.inbox().resolve(f.sourceId());
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (var listing = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) listing::iterator) {
+                if (Files.isRegularFile(p)
+                        && Files.size(p) == f.sizeBytes()
+                        && FileInspectionTasklet.sha256(p).equals(f.sha256())) {
+                    return true;
+                }
+            }
+        } catch (IOException e) {
+            log.warn("cannot look into {}: {}", dir, e.toString());
+        }
+        return false;
     }
 
     private Path quarantine(Path archived, Path dir, IngestedFile f) {

@@ -11,8 +11,6 @@ import java.util.HexFormat;
 import java.util.Optional;
 import org.lujing.ledger.FileOutcome;
 import org.lujing.read.PartnerFileReaders;
-import org.lujing.read.TableReader;
-import org.lujing.read.UnreadableFileException;
 import org.lujing.source.SourceDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,9 +21,9 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * First step of an ingest: registers the file with its SHA-256, recognises a file already loaded, and reads the
- * whole file once without writing anything, so that a file that cannot be read — anywhere in it — is refused
- * whole before a single row reaches the ledger.
+ * First step of an ingest: registers the file and claims its SHA-256 before a row is staged. Content already
+ * claimed — loaded, or being loaded by another run — makes this file a DUPLICATE_FILE, so no content is ever
+ * loaded twice; a file over the size limit is refused without being read.
  */
 class FileInspectionTasklet implements Tasklet {
 
@@ -76,36 +74,23 @@ class FileInspectionTasklet implements Tasklet {
                     originalName + " is " + size + " bytes, more than the configured maximum of " + maxBytes
                             + " (lujing.ingest.max-file-bytes); split it by month");
         }
-        Optional<Long> earlier = files.findLoaded(sha256, fileId);
-        if (earlier.isPresent()) {
+        Optional<Long> holder = files.claim(sha256, fileId);
+        if (holder.isPresent()) {
+            long earlier = holder.get();
+            boolean loaded = files.find(earlier)
+                    .map(f -> !FileOutcome.IN_PROGRESS.name().equals(f.outcome()))
+                    .orElse(true);
             files.finish(
                     fileId,
                     FileOutcome.DUPLICATE_FILE,
-                    "same content as file #" + earlier.get() + " (SHA-256 " + sha256 + "); nothing counted again",
-                    earlier.get());
+                    loaded
+                            ? "same content as file #" + earlier + " (SHA-256 " + sha256 + "); nothing counted again"
+                            : "same content as file #" + earlier + " (SHA-256 " + sha256 + "), which is being loaded"
+                                    + " or was interrupted; it is finished under its own entry, never twice",
+                    earlier);
             contribution.setExitStatus(DUPLICATE);
-            log.info("{} ({}) is a duplicate of file #{}", originalName, source.id(), earlier.get());
+            log.info("{} ({}) is a duplicate of file #{}", originalName, source.id(), earlier);
             return RepeatStatus.FINISHED;
-        }
-        try (TableReader reader = PartnerFileReaders.open(file, IngestSettings.readSettings(source))) {
-            long rows = 0;
-            while (reader.next() != null) {
-                rows++;
-            }
-            if (reader.sheetsRead() == 0) {
-                return refuse(
-                        contribution,
-                        fileId,
-                        FileOutcome.NO_TABLE_FOUND,
-                        originalName
-                                + ": no sheet has a header row naming the required fields within its first 20 rows");
-            }
-            files.setSheets(fileId, reader.sheetsRead());
-            log.info("{} ({}): {} rows in {} sheet(s) to load", originalName, source.id(), rows, reader.sheetsRead());
-        } catch (UnreadableFileException e) {
-            return refuse(contribution, fileId, e.outcome(), e.getMessage());
-        } catch (RuntimeException | StackOverflowError e) {
-            return refuse(contribution, fileId, FileOutcome.FILE_CORRUPT, originalName + " cannot be read: " + e);
         }
         return RepeatStatus.FINISHED;
     }

@@ -5,19 +5,27 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.lujing.ledger.FileOutcome;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Every file received, its SHA-256, outcome and accounting; and the rows it rejected. */
 @Repository
 public class FileRegistry {
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate savepoint;
 
-    public FileRegistry(JdbcClient jdbc) {
+    public FileRegistry(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        // the claim's insert may fail on its key; PostgreSQL would then refuse the rest of the transaction
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     long register(
@@ -47,6 +55,78 @@ public class FileRegistry {
         return key.getKey().longValue();
     }
 
+    /**
+     * Claims the file's content for this file. Returns empty when the claim is this file's, or the id of the file
+     * that holds it: the primary key decides, so two processes can never both hold it.
+     */
+    Optional<Long> claim(String sha256, long fileId) {
+        try {
+            savepoint.executeWithoutResult(
+                    status -> jdbc.sql("INSERT INTO file_claim (sha256, file_id, claimed_at) VALUES (?, ?, ?)")
+                            .params(sha256, fileId, Timestamp.from(Instant.now()))
+                            .update());
+            return Optional.empty();
+        } catch (DuplicateKeyException held) {
+            return claimHolder(sha256);
+        }
+    }
+
+    /** The file that holds the claim on this content, if any. */
+    public Optional<Long> claimHolder(String sha256) {
+        return jdbc.sql("SELECT file_id FROM file_claim WHERE sha256 = ?")
+                .param(sha256)
+                .query(Long.class)
+                .optional();
+    }
+
+    /** Files that hold a claim but never finished: their run died or failed. */
+    List<IngestedFile> unfinishedClaims() {
+        return jdbc.sql(SELECT_FILE
+                        + " WHERE outcome = 'IN_PROGRESS' AND id IN (SELECT file_id FROM file_claim) ORDER BY id")
+                .query(IngestedFile.class)
+                .list();
+    }
+
+    /** How far a file's publication into the ledger has gone. */
+    record Publication(int rows, long offset) {}
+
+    Publication publication(long fileId) {
+        return jdbc.sql("SELECT published_rows, published_offset FROM ingest_file WHERE id = ?")
+                .param(fileId)
+                .query((rs, i) -> new Publication(rs.getInt(1), rs.getLong(2)))
+                .single();
+    }
+
+    /** Adds a published slice's accounting and moves the publication mark, in the slice's transaction. */
+    void addPublished(long fileId, FileAccounting slice, int rows, long offset) {
+        jdbc.sql("""
+                        UPDATE ingest_file SET rows_read = rows_read + ?, accepted = accepted + ?, merged = merged + ?,
+                          rejected = rejected + ?, skipped = skipped + ?, published_rows = published_rows + ?,
+                          published_offset = ?
+                        WHERE id = ?""")
+                .params(
+                        slice.read(),
+                        slice.accepted(),
+                        slice.merged(),
+                        slice.rejected(),
+                        slice.skipped(),
+                        rows,
+                        offset,
+                        fileId)
+                .update();
+    }
+
+    void sawUnmappedWord(long fileId, String sourceId, String word, long times) {
+        int n = jdbc.sql("UPDATE unmapped_word SET seen = seen + ?, last_file_id = ? WHERE source_id = ? AND word = ?")
+                .params(times, fileId, sourceId, word)
+                .update();
+        if (n == 0) {
+            jdbc.sql("INSERT INTO unmapped_word (source_id, word, seen, last_file_id) VALUES (?, ?, ?, ?)")
+                    .params(sourceId, word, times, fileId)
+                    .update();
+        }
+    }
+
     /** An earlier file with the same content that reached the ledger. */
     Optional<Long> findLoaded(String sha256, long otherThan) {
         return jdbc.sql("""
@@ -58,6 +138,10 @@ public class FileRegistry {
         jdbc.sql("UPDATE ingest_file SET outcome = ?, message = ?, duplicate_of = ?, finished_at = ? WHERE id = ?")
                 .params(outcome.name(), message, duplicateOf, Timestamp.from(Instant.now()), fileId)
                 .update();
+        if (outcome.quarantined()) {
+            // nothing of a refused file is in the ledger: its content may come again (as a corrected file cannot)
+            jdbc.sql("DELETE FROM file_claim WHERE file_id = ?").param(fileId).update();
+        }
     }
 
     void updateStoredPath(long fileId, String storedPath) {

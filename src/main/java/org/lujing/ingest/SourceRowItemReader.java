@@ -3,29 +3,37 @@ package org.lujing.ingest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import org.lujing.ledger.FileOutcome;
 import org.lujing.read.PartnerFileReaders;
 import org.lujing.read.ReadSettings;
 import org.lujing.read.SourceRow;
 import org.lujing.read.TableReader;
+import org.lujing.read.UnreadableFileException;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
  * Restartable reader over a partner file: remembers how many rows were handed out at each commit, and on a
- * restart passes over that many before handing out more, so a resumed ingest starts after its last committed chunk.
+ * restart passes over that many before handing out more, so a resumed staging starts after its last committed chunk.
+ * A file that turns out to be unreadable — at its first byte or its last row — ends the input and is kept as
+ * {@link #failure()}: the step then refuses the file whole, and nothing it staged reaches the ledger.
  */
 class SourceRowItemReader implements ItemStreamReader<SourceRow> {
 
     private static final String ROWS_KEY = "source.rows.read";
 
     private final Path file;
+    private final String name;
     private final ReadSettings settings;
     private TableReader reader;
     private int handedOut;
+    private UnreadableFileException failure;
+    private int sheets;
 
-    SourceRowItemReader(Path file, ReadSettings settings) {
+    SourceRowItemReader(Path file, String name, ReadSettings settings) {
         this.file = file;
+        this.name = name;
         this.settings = settings;
     }
 
@@ -39,20 +47,40 @@ class SourceRowItemReader implements ItemStreamReader<SourceRow> {
             }
         } catch (IOException e) {
             throw new ItemStreamException("cannot open " + file.getFileName(), e);
+        } catch (UnreadableFileException e) {
+            failure = e;
+        } catch (RuntimeException | StackOverflowError e) {
+            failure = corrupt(e);
         }
     }
 
     @Override
     public SourceRow read() {
+        if (failure != null || reader == null) {
+            return null;
+        }
         try {
             SourceRow row = reader.next();
             if (row != null) {
                 handedOut++;
+            } else {
+                sheets = reader.sheetsRead();
             }
             return row;
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + file.getFileName() + " failed after row " + handedOut, e);
+        } catch (UnreadableFileException e) {
+            failure = e;
+            return null;
+        } catch (RuntimeException | StackOverflowError e) {
+            // a reader's own defect on a malformed file is still the file's problem, never the process's
+            failure = corrupt(e);
+            return null;
         }
+    }
+
+    private UnreadableFileException corrupt(Throwable e) {
+        return new UnreadableFileException(FileOutcome.FILE_CORRUPT, name + " cannot be read: " + e, e);
     }
 
     @Override
@@ -72,7 +100,13 @@ class SourceRowItemReader implements ItemStreamReader<SourceRow> {
         }
     }
 
+    /** Why the file cannot be read, or null when it was read to its end. */
+    UnreadableFileException failure() {
+        return failure;
+    }
+
+    /** Sheets with a table, once the input has ended. */
     int sheetsRead() {
-        return reader == null ? 0 : reader.sheetsRead();
+        return reader == null ? sheets : reader.sheetsRead();
     }
 }

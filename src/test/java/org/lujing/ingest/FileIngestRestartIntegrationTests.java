@@ -82,7 +82,7 @@ class FileIngestRestartIntegrationTests {
         assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(jobs.steps(restarted.getId()))
                 .extracting(JobsService.Step::name)
-                .containsExactly("inspectFileStep", "loadRowsStep", "completeFileStep");
+                .containsExactly("inspectFileStep", "stageRowsStep", "publishRowsStep", "completeFileStep");
         IngestedFile loaded =
                 jdbc.sql("SELECT * FROM ingest_file").query(IngestedFile.class).single();
         assertThat(loaded.rowsRead()).isEqualTo(2);

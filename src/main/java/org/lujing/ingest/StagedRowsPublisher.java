@@ -1,0 +1,331 @@
+package org.lujing.ingest;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.lujing.ledger.LedgerRepository;
+import org.lujing.ledger.RecordDraft;
+import org.lujing.ledger.StatisticsRollup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Publishes a staged file into the ledger, one slice of rows per transaction. A slice's records go into a
+ * temporary table and from there into the ledger with set-based SQL through the identity index: new identities are
+ * inserted (ids from the database's identity, in one statement), rows whose identity exists — in an earlier file or
+ * earlier in this one — are merged into it, every row gets its provenance link; rejects, control totals and
+ * roster rows follow. The slice's accounting and the file's publication mark move in the same transaction, so a
+ * restart after a crash redoes exactly the slice that was not committed, and nothing twice.
+ */
+class StagedRowsPublisher implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(StagedRowsPublisher.class);
+
+    /** The identity of a record: the ledger's unique key, between the slice row s and the ledger row r. */
+    private static final String SAME_IDENTITY = "r.subject_key = s.subject_key AND r.category = s.category"
+            + " AND r.activity_date = s.activity_date AND r.agency = s.agency";
+
+    private static final String INSERT_NEW = """
+            INSERT INTO support_record (subject_key, subject_id, match_method, person_name, id_masked, category,
+              activity_date, agency, activity_name, hours, quantity, outcome, notes, source_count, first_file_id,
+              created_at, key_kind, subject_ref_enc, index_key_id)
+            SELECT s.subject_key, p.id, CASE WHEN p.id IS NULL THEN NULL ELSE 'ID_NUMBER' END, s.person_name,
+              s.id_masked, s.category, s.activity_date, s.agency, s.activity_name, s.hours, s.quantity, s.outcome,
+              s.notes, 1, s.file_id, ?, s.key_kind, s.subject_ref_enc, s.index_key_id
+            FROM stage_slice s LEFT JOIN subject p ON p.id_number_idx = s.subject_key AND s.key_kind = 'ID_NUMBER'
+            WHERE s.file_id = ? AND %s
+              AND NOT EXISTS (SELECT 1 FROM support_record r WHERE %s)
+            ORDER BY s.seq""";
+
+    private final JdbcTemplate jdbc;
+    private final FileRegistry files;
+    private final LedgerRepository ledger;
+    private final StatisticsRollup rollup;
+    private final long fileId;
+    private final String sourceId;
+    private final Path stagingFile;
+    private final int sliceRows;
+
+    StagedRowsPublisher(
+            JdbcTemplate jdbc,
+            FileRegistry files,
+            LedgerRepository ledger,
+            StatisticsRollup rollup,
+            long fileId,
+            String sourceId,
+            Path stagingFile,
+            int sliceRows) {
+        this.jdbc = jdbc;
+        this.files = files;
+        this.ledger = ledger;
+        this.rollup = rollup;
+        this.fileId = fileId;
+        this.sourceId = sourceId;
+        this.stagingFile = stagingFile;
+        this.sliceRows = sliceRows;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
+        FileRegistry.Publication done = files.publication(fileId);
+        long end = Files.exists(stagingFile) ? Files.size(stagingFile) : 0L;
+        if (done.offset() >= end) {
+            return RepeatStatus.FINISHED;
+        }
+        List<StagingFile.Staged> slice = new ArrayList<>(Math.min(sliceRows, 1 << 16));
+        long offset;
+        try (StagingFile.Reader reader = new StagingFile.Reader(stagingFile, done.offset(), end)) {
+            StagingFile.Staged s;
+            while (slice.size() < sliceRows && (s = reader.next()) != null) {
+                slice.add(s);
+            }
+            offset = reader.offset();
+        }
+        FileAccounting counts = publish(slice);
+        files.addPublished(fileId, counts, slice.size(), offset);
+        contribution.incrementReadCount();
+        contribution.incrementWriteCount(slice.size());
+        log.info(
+                "file #{}: published rows {}–{} (accepted {}, merged {}, rejected {}, skipped {})",
+                fileId,
+                done.rows() + 1,
+                done.rows() + slice.size(),
+                counts.accepted(),
+                counts.merged(),
+                counts.rejected(),
+                counts.skipped());
+        return offset >= end ? RepeatStatus.FINISHED : RepeatStatus.CONTINUABLE;
+    }
+
+    private FileAccounting publish(List<StagingFile.Staged> slice) {
+        List<StagingFile.Staged> records = new ArrayList<>();
+        List<RowResult.RosterEntry> roster = new ArrayList<>();
+        List<RowResult.Rejected> rejects = new ArrayList<>();
+        List<RowResult.Skipped> skips = new ArrayList<>();
+        for (StagingFile.Staged s : slice) {
+            if (s.result() instanceof RowResult.NewRecord) {
+                records.add(s);
+            } else if (s.result() instanceof RowResult.RosterEntry e) {
+                roster.add(e);
+            } else if (s.result() instanceof RowResult.Rejected j) {
+                rejects.add(j);
+            } else {
+                skips.add((RowResult.Skipped) s.result());
+            }
+        }
+        int created = records.isEmpty() ? 0 : publishRecords(records);
+        for (RowResult.RosterEntry e : roster) {
+            ledger.inSession(session -> session.upsertSubject(e.draft(), fileId));
+        }
+        writeRejects(rejects);
+        writeControlTotals(skips);
+        return new FileAccounting(
+                slice.size(), created + roster.size(), records.size() - created, rejects.size(), skips.size());
+    }
+
+    /** Returns how many records the slice created; the rest of its records merged into existing ones. */
+    private int publishRecords(List<StagingFile.Staged> records) {
+        stage(records);
+        Long before = jdbc.queryForObject("SELECT MAX(id) FROM support_record", Long.class);
+        long lo = before == null ? 0L : before;
+        Timestamp now = Timestamp.from(Instant.now());
+        int created = jdbc.update(INSERT_NEW.formatted("s.repeat_row = FALSE", SAME_IDENTITY), now, fileId);
+        // a row taken for a repeat whose identity is in no record: its 64-bit hash collided with another's
+        Set<Integer> collided = new HashSet<>(jdbc.queryForList(
+                "SELECT s.seq FROM stage_slice s WHERE s.file_id = ? AND s.repeat_row = TRUE"
+                        + " AND NOT EXISTS (SELECT 1 FROM support_record r WHERE " + SAME_IDENTITY + ")"
+                        + " ORDER BY s.seq",
+                Integer.class,
+                fileId));
+        for (int seq : new java.util.TreeSet<>(collided)) {
+            created += jdbc.update(INSERT_NEW.formatted("s.seq = ?", SAME_IDENTITY), now, fileId, seq);
+        }
+        mergeRepeats(records, lo, collided);
+        jdbc.update(
+                "INSERT INTO record_source (record_id, file_id, source_id, sheet, row_no, hours, quantity, outcome)"
+                        + " SELECT r.id, s.file_id, ?, s.sheet, s.row_no, s.hours, s.quantity, s.outcome"
+                        + " FROM stage_slice s JOIN support_record r ON " + SAME_IDENTITY + " WHERE s.file_id = ?",
+                sourceId,
+                fileId);
+        rollup.add("r.first_file_id = ? AND r.id > ?", fileId, lo);
+        jdbc.update("DELETE FROM stage_slice WHERE file_id = ?", fileId);
+        return created;
+    }
+
+    private void stage(List<StagingFile.Staged> records) {
+        jdbc.batchUpdate("""
+                INSERT INTO stage_slice (file_id, seq, sheet, row_no, repeat_row, key_kind, subject_key, subject_ref_enc,
+                  index_key_id, id_masked, person_name, category, activity_date, agency, activity_name, hours, quantity,
+                  outcome, notes)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement p, int i) throws SQLException {
+                StagingFile.Staged s = records.get(i);
+                RowResult.NewRecord n = (RowResult.NewRecord) s.result();
+                RecordDraft r = n.draft();
+                p.setLong(1, fileId);
+                p.setInt(2, s.seq());
+                p.setString(3, n.sheet());
+                p.setInt(4, n.row());
+                p.setBoolean(5, s.repeat());
+                p.setString(6, r.keyKind().name());
+                p.setString(7, r.subjectKey());
+                p.setString(8, r.subjectRef());
+                p.setString(9, r.indexKeyId());
+                p.setString(10, r.idMasked());
+                p.setString(11, r.personName());
+                p.setString(12, r.category().name());
+                p.setDate(13, Date.valueOf(r.date()));
+                p.setString(14, r.agency());
+                p.setString(15, r.activityName());
+                decimal(p, 16, r.hours());
+                decimal(p, 17, r.quantity());
+                p.setString(18, r.outcome());
+                p.setString(19, r.notes());
+            }
+
+            @Override
+            public int getBatchSize() {
+                return records.size();
+            }
+        });
+    }
+
+    /**
+     * A row that merged into an existing record adds to its source count and fills what the record lacks, in the
+     * file's order — as if the rows had been written one by one.
+     */
+    private void mergeRepeats(List<StagingFile.Staged> records, long lo, Set<Integer> collided) {
+        Map<Integer, Long> mergedInto = new TreeMap<>();
+        Set<Long> unnamed = new LinkedHashSet<>();
+        jdbc.query(
+                "SELECT s.seq, r.id, r.activity_name, s.activity_name AS staged_name"
+                        + " FROM stage_slice s JOIN support_record r ON " + SAME_IDENTITY
+                        + " WHERE s.file_id = ? AND (s.repeat_row = TRUE OR r.id <= ?)",
+                rs -> {
+                    int seq = rs.getInt(1);
+                    if (!collided.contains(seq)) {
+                        mergedInto.put(seq, rs.getLong(2));
+                        if (rs.getString(3) == null && rs.getString(4) != null) {
+                            unnamed.add(rs.getLong(2));
+                        }
+                    }
+                },
+                fileId,
+                lo);
+        if (mergedInto.isEmpty()) {
+            return;
+        }
+        Map<Integer, StagingFile.Staged> bySeq =
+                records.stream().collect(Collectors.toMap(StagingFile.Staged::seq, s -> s));
+        List<Map.Entry<Integer, Long>> merges = new ArrayList<>(mergedInto.entrySet());
+        // a record that gains an activity name becomes another event: its statistics move with it
+        String named = unnamed.isEmpty()
+                ? null
+                : "r.id IN (" + unnamed.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")";
+        if (named != null) {
+            rollup.remove(named);
+        }
+        jdbc.batchUpdate("""
+                UPDATE support_record SET source_count = source_count + 1,
+                  hours = COALESCE(hours, ?), outcome = COALESCE(outcome, ?), notes = COALESCE(notes, ?),
+                  activity_name = COALESCE(activity_name, ?)
+                WHERE id = ?""", new BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement p, int i) throws SQLException {
+                Map.Entry<Integer, Long> m = merges.get(i);
+                RecordDraft r = ((RowResult.NewRecord) bySeq.get(m.getKey()).result()).draft();
+                decimal(p, 1, r.hours());
+                p.setString(2, r.outcome());
+                p.setString(3, r.notes());
+                p.setString(4, r.activityName());
+                p.setLong(5, m.getValue());
+            }
+
+            @Override
+            public int getBatchSize() {
+                return merges.size();
+            }
+        });
+        if (named != null) {
+            rollup.add(named);
+        }
+    }
+
+    private void writeRejects(List<RowResult.Rejected> rejects) {
+        if (rejects.isEmpty()) {
+            return;
+        }
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.batchUpdate("""
+                INSERT INTO row_reject (file_id, source_id, sheet, row_no, column_name, reason, message, masked_values,
+                  created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", rejects, 1000, (p, r) -> {
+            p.setLong(1, fileId);
+            p.setString(2, sourceId);
+            p.setString(3, r.sheet());
+            p.setInt(4, r.row());
+            p.setString(5, r.column());
+            p.setString(6, r.reason().name());
+            p.setString(7, r.message());
+            p.setString(8, r.maskedValues());
+            p.setTimestamp(9, now);
+        });
+        Map<String, Long> unmapped = rejects.stream()
+                .filter(r -> r.unmappedWord() != null)
+                .collect(Collectors.groupingBy(RowResult.Rejected::unmappedWord, TreeMap::new, Collectors.counting()));
+        unmapped.forEach((word, seen) -> files.sawUnmappedWord(fileId, sourceId, word, seen));
+    }
+
+    private void writeControlTotals(List<RowResult.Skipped> skips) {
+        List<RowResult.Skipped> totals =
+                skips.stream().filter(k -> k.text() != null).toList();
+        if (totals.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate(
+                "INSERT INTO file_control_total (file_id, sheet, row_no, declared_count, row_text) VALUES (?, ?, ?, ?, ?)",
+                totals,
+                1000,
+                (p, k) -> {
+                    p.setLong(1, fileId);
+                    p.setString(2, k.sheet());
+                    p.setInt(3, k.row());
+                    if (k.declaredCount() == null) {
+                        p.setNull(4, Types.INTEGER);
+                    } else {
+                        p.setInt(4, k.declaredCount());
+                    }
+                    p.setString(5, k.text());
+                });
+    }
+
+    private static void decimal(PreparedStatement p, int index, BigDecimal value) throws SQLException {
+        if (value == null) {
+            p.setNull(index, Types.DECIMAL);
+        } else {
+            p.setBigDecimal(index, value);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.lujing.ingest;
+
+import java.nio.file.Path;
+import org.lujing.ledger.FileOutcome;
+import org.lujing.read.UnreadableFileException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+
+/**
+ * Ends the staging of a file: a file found unreadable anywhere, or with no table in it, is refused whole — its
+ * staged rows are thrown away, nothing reached the ledger, and its claim is released — otherwise the sheets read
+ * are recorded and publication follows.
+ */
+class StagingOutcomeListener implements StepExecutionListener {
+
+    private static final Logger log = LoggerFactory.getLogger(StagingOutcomeListener.class);
+
+    private final SourceRowItemReader reader;
+    private final FileRegistry files;
+    private final long fileId;
+    private final String name;
+    private final Path stagingFile;
+
+    StagingOutcomeListener(SourceRowItemReader reader, FileRegistry files, long fileId, String name, Path stagingFile) {
+        this.reader = reader;
+        this.files = files;
+        this.fileId = fileId;
+        this.name = name;
+        this.stagingFile = stagingFile;
+    }
+
+    @Override
+    public ExitStatus afterStep(StepExecution stepExecution) {
+        if (stepExecution.getStatus() != BatchStatus.COMPLETED) {
+            return null;
+        }
+        UnreadableFileException failure = reader.failure();
+        if (failure != null) {
+            return refuse(failure.outcome(), failure.getMessage());
+        }
+        if (reader.sheetsRead() == 0) {
+            return refuse(
+                    FileOutcome.NO_TABLE_FOUND,
+                    name + ": no sheet has a header row naming the required fields within its first 20 rows");
+        }
+        files.setSheets(fileId, reader.sheetsRead());
+        log.info("{}: {} rows staged from {} sheet(s)", name, stepExecution.getWriteCount(), reader.sheetsRead());
+        return null;
+    }
+
+    private ExitStatus refuse(FileOutcome outcome, String message) {
+        files.finish(fileId, outcome, message, null);
+        StagingFileWriter.delete(stagingFile);
+        log.warn("{} refused whole: {}", name, outcome);
+        return FileInspectionTasklet.QUARANTINE;
+    }
+}
