@@ -36,6 +36,7 @@ class FileCompletionTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        log.info("file #{}: all rows published; matching pending records and closing the file", fileId);
         // after a roster, people may now be known; after any file, pair-keyed records may now match
         matcher.rematch();
         IngestedFile f = files.find(fileId).orElseThrow();

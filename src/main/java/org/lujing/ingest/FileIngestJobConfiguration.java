@@ -5,6 +5,7 @@ import org.lujing.LujingProperties;
 import org.lujing.identity.IdentityCipher;
 import org.lujing.identity.IdentityMatcher;
 import org.lujing.ledger.LedgerRepository;
+import org.lujing.ledger.RecordIds;
 import org.lujing.ledger.StatisticsRollup;
 import org.lujing.read.SourceRow;
 import org.lujing.source.AgencyDirectory;
@@ -175,6 +176,7 @@ class FileIngestJobConfiguration {
             FileRegistry files,
             LedgerRepository ledger,
             StatisticsRollup rollup,
+            RecordIds recordIds,
             LujingProperties properties,
             @Value("#{jobExecutionContext['fileId']}") Long fileId,
             @Value("#{jobParameters['source']}") String source) {
@@ -183,6 +185,7 @@ class FileIngestJobConfiguration {
                 files,
                 ledger,
                 rollup,
+                recordIds,
                 fileId,
                 source,
                 StagingFile.path(properties.data(), fileId),

@@ -151,20 +151,32 @@ public class FileIngestService {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + name, e);
         }
-        Optional<IngestedFile> holder =
-                files.claimHolder(sha256).flatMap(files::find).filter(FileIngestService::unfinished);
-        if (holder.isEmpty()) {
+        Optional<IngestedFile> holder = files.claimHolder(sha256).flatMap(files::find);
+        if (holder.isEmpty() || holder.get().jobExecutionId() == null) {
+            return Optional.empty();
+        }
+        Optional<JobExecution> stopped = stoppedRun(holder.get());
+        if (stopped.isEmpty()) {
             return Optional.empty();
         }
         log.info(
                 "{} is the content of unfinished file #{}: finishing that one",
                 name,
                 holder.get().id());
-        return resume(holder.get());
+        return Optional.of(resume(holder.get(), stopped.get()));
     }
 
-    private static boolean unfinished(IngestedFile f) {
-        return FileOutcome.IN_PROGRESS.name().equals(f.outcome()) && f.jobExecutionId() != null;
+    /** The last run of the file's job when it ended FAILED or STOPPED (a crash, once recovered, is FAILED). */
+    private Optional<JobExecution> stoppedRun(IngestedFile f) {
+        JobExecution first = jobRepository.getJobExecution(f.jobExecutionId());
+        if (first == null) {
+            return Optional.empty();
+        }
+        JobExecution last = jobRepository.getLastJobExecution(first.getJobInstance());
+        if (last == null || (last.getStatus() != BatchStatus.FAILED && last.getStatus() != BatchStatus.STOPPED)) {
+            return Optional.empty();
+        }
+        return Optional.of(last);
     }
 
     /**
@@ -178,20 +190,12 @@ public class FileIngestService {
             if (waitsInInbox(f)) {
                 continue;
             }
-            resume(f).ifPresent(results::add);
+            stoppedRun(f).ifPresent(run -> results.add(resume(f, run)));
         }
         return results;
     }
 
-    private Optional<Result> resume(IngestedFile f) {
-        JobExecution first = jobRepository.getJobExecution(f.jobExecutionId());
-        if (first == null) {
-            return Optional.empty();
-        }
-        JobExecution last = jobRepository.getLastJobExecution(first.getJobInstance());
-        if (last == null || (last.getStatus() != BatchStatus.FAILED && last.getStatus() != BatchStatus.STOPPED)) {
-            return Optional.empty();
-        }
+    private Result resume(IngestedFile f, JobExecution last) {
         log.info(
                 "resuming the ingest of file #{} ({}): execution #{} ended {}",
                 f.id(),
@@ -210,7 +214,7 @@ public class FileIngestService {
             storedAt = quarantine(storedAt, properties.quarantine().resolve(f.sourceId()), after.get());
             files.updateStoredPath(f.id(), storedAt.toString());
         }
-        return Optional.of(new Result(files.find(f.id()), storedAt, execution.getStatus(), execution.getId()));
+        return new Result(files.find(f.id()), storedAt, execution.getStatus(), execution.getId());
     }
 
     private boolean waitsInInbox(IngestedFile f) {

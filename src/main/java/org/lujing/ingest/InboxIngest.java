@@ -9,6 +9,8 @@ import org.springframework.stereotype.Component;
 @Component("inboxIngest")
 public class InboxIngest {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(InboxIngest.class);
+
     private final FileIngestService ingest;
 
     public InboxIngest(FileIngestService ingest) {
@@ -20,6 +22,8 @@ public class InboxIngest {
         Path file = Path.of(path);
         String source = file.getParent().getFileName().toString();
         FileIngestService.Result result = ingest.ingest(file, source);
-        return source + "/" + Masking.value(file.getFileName().toString()) + " -> " + result.outcome();
+        String line = source + "/" + Masking.value(file.getFileName().toString()) + " -> " + result.outcome();
+        log.info("inbox: {}", line);
+        return line;
     }
 }

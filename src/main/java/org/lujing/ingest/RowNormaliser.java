@@ -46,6 +46,13 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
     private final IdentityCipher cipher;
     private final String sourceAgency;
 
+    private final java.util.Map<String, String> references = new java.util.LinkedHashMap<>(1 << 12, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, String> eldest) {
+            return size() > 20_000;
+        }
+    };
+
     RowNormaliser(SourceDefinition source, AgencyDirectory agencies, IdentityCipher cipher) {
         this.source = source;
         this.agencies = agencies;
@@ -150,6 +157,15 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
         return new RowResult.NewRecord(row.sheet(), row.rowNumber(), draft);
     }
 
+    /**
+     * The encrypted value behind a record's key. A person's rows repeat through a file, and each encryption costs a
+     * random nonce and a cipher: the ciphertext of a value met recently is reused. That tells nothing the blind
+     * index beside it does not already tell (equal values have equal keys).
+     */
+    private String reference(String column, String value) {
+        return references.computeIfAbsent(column + '\u0000' + value, k -> cipher.encrypt(column, value));
+    }
+
     /** Who a record is about: its blind key, the kind of key, the encrypted value behind it, a display form. */
     private record Subject(KeyKind kind, String key, String reference, String masked) {}
 
@@ -163,7 +179,7 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
             return new Subject(
                     KeyKind.ID_NUMBER,
                     cipher.blindIndex(ID_COLUMN, id),
-                    cipher.encrypt(ID_COLUMN, id),
+                    reference(ID_COLUMN, id),
                     Masking.idNumber(id));
         } catch (RowRejection noUsableId) {
             if (row.has(Field.PHONE)) {
@@ -174,7 +190,7 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
                     return new Subject(
                             KeyKind.NAME_PHONE,
                             cipher.blindIndex(IdentityKeys.NAME_PHONE, pair),
-                            cipher.encrypt(IdentityKeys.NAME_PHONE, pair),
+                            reference(IdentityKeys.NAME_PHONE, pair),
                             null);
                 }
             }
@@ -187,7 +203,7 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
                     return new Subject(
                             KeyKind.NAME_BIRTH_DATE,
                             cipher.blindIndex(IdentityKeys.NAME_BIRTH, pair),
-                            cipher.encrypt(IdentityKeys.NAME_BIRTH, pair),
+                            reference(IdentityKeys.NAME_BIRTH, pair),
                             null);
                 }
             }

@@ -11,7 +11,6 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +19,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.lujing.ledger.LedgerRepository;
 import org.lujing.ledger.RecordDraft;
+import org.lujing.ledger.RecordIds;
 import org.lujing.ledger.StatisticsRollup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,10 +47,10 @@ class StagedRowsPublisher implements Tasklet {
             + " AND r.activity_date = s.activity_date AND r.agency = s.agency";
 
     private static final String INSERT_NEW = """
-            INSERT INTO support_record (subject_key, subject_id, match_method, person_name, id_masked, category,
+            INSERT INTO support_record (id, subject_key, subject_id, match_method, person_name, id_masked, category,
               activity_date, agency, activity_name, hours, quantity, outcome, notes, source_count, first_file_id,
               created_at, key_kind, subject_ref_enc, index_key_id)
-            SELECT s.subject_key, p.id, CASE WHEN p.id IS NULL THEN NULL ELSE 'ID_NUMBER' END, s.person_name,
+            SELECT s.record_id, s.subject_key, p.id, CASE WHEN p.id IS NULL THEN NULL ELSE 'ID_NUMBER' END, s.person_name,
               s.id_masked, s.category, s.activity_date, s.agency, s.activity_name, s.hours, s.quantity, s.outcome,
               s.notes, 1, s.file_id, ?, s.key_kind, s.subject_ref_enc, s.index_key_id
             FROM stage_slice s LEFT JOIN subject p ON p.id_number_idx = s.subject_key AND s.key_kind = 'ID_NUMBER'
@@ -62,6 +62,7 @@ class StagedRowsPublisher implements Tasklet {
     private final FileRegistry files;
     private final LedgerRepository ledger;
     private final StatisticsRollup rollup;
+    private final RecordIds recordIds;
     private final long fileId;
     private final String sourceId;
     private final Path stagingFile;
@@ -72,6 +73,7 @@ class StagedRowsPublisher implements Tasklet {
             FileRegistry files,
             LedgerRepository ledger,
             StatisticsRollup rollup,
+            RecordIds recordIds,
             long fileId,
             String sourceId,
             Path stagingFile,
@@ -80,6 +82,7 @@ class StagedRowsPublisher implements Tasklet {
         this.files = files;
         this.ledger = ledger;
         this.rollup = rollup;
+        this.recordIds = recordIds;
         this.fileId = fileId;
         this.sourceId = sourceId;
         this.stagingFile = stagingFile;
@@ -146,39 +149,78 @@ class StagedRowsPublisher implements Tasklet {
 
     /** Returns how many records the slice created; the rest of its records merged into existing ones. */
     private int publishRecords(List<StagingFile.Staged> records) {
-        stage(records);
-        Long before = jdbc.queryForObject("SELECT MAX(id) FROM support_record", Long.class);
-        long lo = before == null ? 0L : before;
+        // a row that is the first of its identity in the file gets an id now; it keeps it unless the identity turns
+        // out to be in the ledger already (then the id is a gap and the row merges)
+        int firsts = (int) records.stream().filter(s -> !s.repeat()).count();
+        long nextId = firsts == 0 ? 0 : recordIds.reserve(firsts);
+        long[] ids = new long[records.size()];
+        for (int i = 0; i < records.size(); i++) {
+            ids[i] = records.get(i).repeat() ? 0 : nextId++;
+        }
+        stage(records, ids);
         Timestamp now = Timestamp.from(Instant.now());
         int created = jdbc.update(INSERT_NEW.formatted("s.repeat_row = FALSE", SAME_IDENTITY), now, fileId);
+        boolean allFirstsCreated = created == firsts;
         // a row taken for a repeat whose identity is in no record: its 64-bit hash collided with another's
-        Set<Integer> collided = new HashSet<>(jdbc.queryForList(
+        List<Integer> collided = jdbc.queryForList(
                 "SELECT s.seq FROM stage_slice s WHERE s.file_id = ? AND s.repeat_row = TRUE"
                         + " AND NOT EXISTS (SELECT 1 FROM support_record r WHERE " + SAME_IDENTITY + ")"
                         + " ORDER BY s.seq",
                 Integer.class,
-                fileId));
-        for (int seq : new java.util.TreeSet<>(collided)) {
-            created += jdbc.update(INSERT_NEW.formatted("s.seq = ?", SAME_IDENTITY), now, fileId, seq);
-        }
-        mergeRepeats(records, lo, collided);
-        jdbc.update(
-                "INSERT INTO record_source (record_id, file_id, source_id, sheet, row_no, hours, quantity, outcome)"
-                        + " SELECT r.id, s.file_id, ?, s.sheet, s.row_no, s.hours, s.quantity, s.outcome"
-                        + " FROM stage_slice s JOIN support_record r ON " + SAME_IDENTITY + " WHERE s.file_id = ?",
-                sourceId,
                 fileId);
-        rollup.add("r.first_file_id = ? AND r.id > ?", fileId, lo);
+        for (int seq : collided) {
+            long id = recordIds.reserve(1);
+            jdbc.update("UPDATE stage_slice SET record_id = ? WHERE file_id = ? AND seq = ?", id, fileId, seq);
+            if (jdbc.update(INSERT_NEW.formatted("s.seq = ?", SAME_IDENTITY), now, fileId, seq) == 1) {
+                created++;
+                rollup.add("r.id = ?", id);
+            }
+        }
+        mergeRepeats(records, allFirstsCreated, Set.copyOf(collided));
+        String provenance =
+                "INSERT INTO record_source (record_id, file_id, source_id, sheet, row_no, hours, quantity, outcome)";
+        if (allFirstsCreated) {
+            // every first row created its record under the id it was given: no lookup needed
+            jdbc.update(
+                    provenance + " SELECT s.record_id, s.file_id, ?, s.sheet, s.row_no, s.hours, s.quantity, s.outcome"
+                            + " FROM stage_slice s WHERE s.file_id = ? AND s.repeat_row = FALSE",
+                    sourceId,
+                    fileId);
+            jdbc.update(
+                    provenance + " SELECT r.id, s.file_id, ?, s.sheet, s.row_no, s.hours, s.quantity, s.outcome"
+                            + " FROM stage_slice s JOIN support_record r ON " + SAME_IDENTITY
+                            + " WHERE s.file_id = ? AND s.repeat_row = TRUE",
+                    sourceId,
+                    fileId);
+        } else {
+            jdbc.update(
+                    provenance + " SELECT r.id, s.file_id, ?, s.sheet, s.row_no, s.hours, s.quantity, s.outcome"
+                            + " FROM stage_slice s JOIN support_record r ON " + SAME_IDENTITY + " WHERE s.file_id = ?",
+                    sourceId,
+                    fileId);
+        }
+        if (firsts > 0) {
+            rollup.add("r.id BETWEEN ? AND ? AND r.first_file_id = ?", firstId(ids), nextId - 1, fileId);
+        }
         jdbc.update("DELETE FROM stage_slice WHERE file_id = ?", fileId);
         return created;
     }
 
-    private void stage(List<StagingFile.Staged> records) {
+    private static long firstId(long[] ids) {
+        for (long id : ids) {
+            if (id != 0) {
+                return id;
+            }
+        }
+        return 0;
+    }
+
+    private void stage(List<StagingFile.Staged> records, long[] ids) {
         jdbc.batchUpdate("""
                 INSERT INTO stage_slice (file_id, seq, sheet, row_no, repeat_row, key_kind, subject_key, subject_ref_enc,
                   index_key_id, id_masked, person_name, category, activity_date, agency, activity_name, hours, quantity,
-                  outcome, notes)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new BatchPreparedStatementSetter() {
+                  outcome, notes, record_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new BatchPreparedStatementSetter() {
             @Override
             public void setValues(PreparedStatement p, int i) throws SQLException {
                 StagingFile.Staged s = records.get(i);
@@ -203,6 +245,11 @@ class StagedRowsPublisher implements Tasklet {
                 decimal(p, 17, r.quantity());
                 p.setString(18, r.outcome());
                 p.setString(19, r.notes());
+                if (ids[i] == 0) {
+                    p.setNull(20, Types.BIGINT);
+                } else {
+                    p.setLong(20, ids[i]);
+                }
             }
 
             @Override
@@ -216,13 +263,15 @@ class StagedRowsPublisher implements Tasklet {
      * A row that merged into an existing record adds to its source count and fills what the record lacks, in the
      * file's order — as if the rows had been written one by one.
      */
-    private void mergeRepeats(List<StagingFile.Staged> records, long lo, Set<Integer> collided) {
+    private void mergeRepeats(List<StagingFile.Staged> records, boolean allFirstsCreated, Set<Integer> collided) {
         Map<Integer, Long> mergedInto = new TreeMap<>();
         Set<Long> unnamed = new LinkedHashSet<>();
         jdbc.query(
                 "SELECT s.seq, r.id, r.activity_name, s.activity_name AS staged_name"
                         + " FROM stage_slice s JOIN support_record r ON " + SAME_IDENTITY
-                        + " WHERE s.file_id = ? AND (s.repeat_row = TRUE OR r.id <= ?)",
+                        + " WHERE s.file_id = ? AND (s.repeat_row = TRUE OR r.id <> s.record_id)"
+                        // when every first row created its record, only repeats can merge: no need to look at the rest
+                        + (allFirstsCreated ? " AND s.repeat_row = TRUE" : ""),
                 rs -> {
                     int seq = rs.getInt(1);
                     if (!collided.contains(seq)) {
@@ -232,8 +281,7 @@ class StagedRowsPublisher implements Tasklet {
                         }
                     }
                 },
-                fileId,
-                lo);
+                fileId);
         if (mergedInto.isEmpty()) {
             return;
         }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
@@ -16,6 +18,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamWriter;
  */
 class StagingFileWriter implements ItemStreamWriter<RowResult> {
 
+    private static final Logger log = LoggerFactory.getLogger(StagingFileWriter.class);
     private static final String LENGTH_KEY = "staging.length";
     private static final String ROWS_KEY = "staging.rows";
 
@@ -61,8 +64,10 @@ class StagingFileWriter implements ItemStreamWriter<RowResult> {
     @Override
     public void update(ExecutionContext context) {
         try {
-            context.putLong(LENGTH_KEY, writer.force());
+            long length = writer.force();
+            context.putLong(LENGTH_KEY, length);
             context.putInt(ROWS_KEY, rows);
+            log.debug("{}: {} rows staged ({} bytes)", file.getFileName(), rows, length);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot force the staging file " + file + " to disk", e);
         }

@@ -6,7 +6,6 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
@@ -34,6 +33,8 @@ public final class LedgerSession implements AutoCloseable {
     private PreparedStatement insertSubject;
     private PreparedStatement findSubjectRow;
     private PreparedStatement history;
+    private PreparedStatement nextId;
+    private PreparedStatement readId;
     private int pendingProvenance;
 
     LedgerSession(Connection connection) {
@@ -74,14 +75,12 @@ public final class LedgerSession implements AutoCloseable {
             } else {
                 // a pair key (name + phone, name + birth date) is matched after the file, with the admin's decisions
                 Long subjectId = r.keyKind() == KeyKind.ID_NUMBER ? subjectId(r.subjectKey()) : null;
-                if (insertRecord == null) {
-                    insertRecord = connection.prepareStatement("""
-                            INSERT INTO support_record (subject_key, subject_id, match_method, person_name, id_masked, category,
-                              activity_date, agency, activity_name, hours, quantity, outcome, notes, source_count,
-                              first_file_id, created_at, key_kind, subject_ref_enc, index_key_id)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS);
-                    opened.add(insertRecord);
-                }
+                recordId = nextRecordId();
+                insertRecord = prepare(insertRecord, """
+                        INSERT INTO support_record (subject_key, subject_id, match_method, person_name, id_masked, category,
+                          activity_date, agency, activity_name, hours, quantity, outcome, notes, source_count,
+                          first_file_id, created_at, key_kind, subject_ref_enc, index_key_id, id)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)""");
                 PreparedStatement p = insertRecord;
                 p.setString(1, r.subjectKey());
                 if (subjectId == null) {
@@ -106,12 +105,8 @@ public final class LedgerSession implements AutoCloseable {
                 p.setString(16, r.keyKind().name());
                 p.setString(17, r.subjectRef());
                 p.setString(18, r.indexKeyId());
+                p.setLong(19, recordId);
                 p.executeUpdate();
-                try (ResultSet keys = p.getGeneratedKeys()) {
-                    keys.next();
-                    // id is the first column: HSQLDB returns only it, PostgreSQL every column
-                    recordId = keys.getLong(1);
-                }
                 effect = LedgerRepository.Effect.ACCEPTED;
             }
             insertProvenance = prepare(insertProvenance, """
@@ -248,6 +243,17 @@ public final class LedgerSession implements AutoCloseable {
 
     private static String text(Object date) {
         return date == null ? null : date.toString();
+    }
+
+    /** One id from the shared blocks (see {@link RecordIds}), taken in this session's transaction. */
+    private long nextRecordId() throws SQLException {
+        nextId = prepare(nextId, "UPDATE id_block SET next_id = next_id + 1 WHERE name = 'support_record'");
+        nextId.executeUpdate();
+        readId = prepare(readId, "SELECT next_id FROM id_block WHERE name = 'support_record'");
+        try (ResultSet rs = readId.executeQuery()) {
+            rs.next();
+            return rs.getLong(1) - 1;
+        }
     }
 
     private Long subjectId(String subjectKey) throws SQLException {

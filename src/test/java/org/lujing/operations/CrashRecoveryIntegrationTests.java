@@ -21,13 +21,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A separate JVM ingesting a large file is killed with SIGKILL in the middle of the job; at the next start the
- * execution it left STARTED is marked FAILED, and its restart resumes after the last committed chunk: the ledger
- * holds each record exactly once and the file's accounting balances.
+ * A separate JVM ingesting a large file is killed with SIGKILL while it publishes the file into the ledger; at the
+ * next start the execution it left STARTED is marked FAILED, and its restart resumes after the last committed
+ * slice: the ledger holds each record exactly once and the file's accounting balances.
  */
-class CrashRecoveryIntegrationTests {
+public class CrashRecoveryIntegrationTests {
 
-    static final int ROWS = 40_000;
+    public static final int ROWS = 40_000;
     static final int PEOPLE = 2_000;
 
     @Test
@@ -40,6 +40,9 @@ class CrashRecoveryIntegrationTests {
         Process child = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-Xmx256m",
+                        // slices small enough that the kill lands between two of them
+                        "-Dlujing.ingest.publish-slice-rows=4000",
+                        "-Dlujing.ingest.chunk-size=2000",
                         "-cp",
                         System.getProperty("java.class.path"),
                         LujingApplication.class.getName(),
@@ -56,9 +59,8 @@ class CrashRecoveryIntegrationTests {
                 .start();
         try {
             await().atMost(Duration.ofSeconds(120))
-                    .until(() -> Files.readString(log).contains("rows in 1 sheet(s) to load"));
-            // let a few chunks commit, then kill it outright
-            Thread.sleep(4_000);
+                    .until(() -> Files.readString(log).contains("published rows 4001–8000"));
+            // a slice is logged before its commit; at the second one the first is surely in: kill it outright
             assertThat(child.isAlive())
                     .as("still loading when killed (see %s)", log)
                     .isTrue();
@@ -88,7 +90,7 @@ class CrashRecoveryIntegrationTests {
                     .query()
                     .singleRow();
             int committed = ((Number) value(before, "rows_read")).intValue();
-            assertThat(committed).as("killed mid-load").isBetween(1, ROWS - 1);
+            assertThat(committed).as("killed mid-publication").isBetween(1, ROWS - 1);
             assertThat(value(before, "outcome")).isEqualTo("IN_PROGRESS");
             assertThat(jdbc.sql("SELECT COUNT(*) FROM support_record")
                             .query(Long.class)
@@ -120,7 +122,7 @@ class CrashRecoveryIntegrationTests {
     }
 
     /** ROWS distinct records: person i % PEOPLE on day i / PEOPLE of 2025, with valid check digits. */
-    static Path bigLedger(Path file) throws IOException {
+    public static Path bigLedger(Path file) throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write("日期,姓名,身份证号,活动类型,合作单位\n");
             for (int i = 0; i < ROWS; i++) {

@@ -1,0 +1,196 @@
+package org.lujing.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.lujing.LujingApplication;
+import org.lujing.TestHomes;
+import org.lujing.operations.CrashRecoveryIntegrationTests;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * {@code serve} is killed with SIGKILL while its inbox route ingests a file — while staging the rows, while
+ * publishing them into the ledger, while closing the file — and started again. The file waiting in the inbox is
+ * then finished under its own entry and claim: exactly one LOADED entry for its SHA-256, one provenance row per
+ * row read, every record once, no entry left IN_PROGRESS, no run left for an operator to restart, and no staging
+ * file left behind.
+ */
+class InboxIngestKillIntegrationTests {
+
+    static final int ROWS = CrashRecoveryIntegrationTests.ROWS;
+
+    enum Phase {
+        STAGING("rows staged ("),
+        PUBLISHING("published rows 1–"),
+        COMPLETING("all rows published; matching pending records");
+
+        final String marker;
+
+        Phase(String marker) {
+            this.marker = marker;
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Phase.class)
+    void serveKilledMidIngestFinishesTheFileOnceWhenItStartsAgain(Phase phase) throws Exception {
+        Path home = TestHomes.fresh("inbox-kill-" + phase.name().toLowerCase());
+        Path csv = CrashRecoveryIntegrationTests.bigLedger(home.resolve("ledger.csv"));
+        String sha256 = FileInspectionTasklet.sha256(csv);
+        Path inbox = Files.createDirectories(home.resolve("inbox/community"));
+
+        // given serve ingesting a file dropped into its inbox
+        Path firstLog = home.resolve("serve-1.log");
+        Process first = serve(home, firstLog);
+        try {
+            awaitLog(first, firstLog, "watching");
+            Path hidden = Files.copy(csv, inbox.resolve(".ledger.csv.tmp"));
+            Files.move(hidden, inbox.resolve("2025年台账.csv"), StandardCopyOption.ATOMIC_MOVE);
+            awaitLog(first, firstLog, phase.marker);
+        } finally {
+            // when it is killed outright in that phase
+            first.destroyForcibly().waitFor();
+        }
+
+        // and started again
+        Path secondLog = home.resolve("serve-2.log");
+        Process second = serve(home, secondLog);
+        try {
+            await().atMost(Duration.ofSeconds(240))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> {
+                        assertThat(second.isAlive())
+                                .as("serve died, see %s", secondLog)
+                                .isTrue();
+                        return Files.readString(secondLog).contains("inbox: community/") && isEmpty(inbox);
+                    });
+        } finally {
+            second.destroy();
+            second.waitFor();
+        }
+
+        // then the file was loaded exactly once, finished under its own claim
+        try (ConfigurableApplicationContext app = open(home)) {
+            JdbcClient jdbc = app.getBean(JdbcClient.class);
+            List<Map<String, Object>> entries = jdbc.sql(
+                            "SELECT id, outcome, rows_read, accepted, merged, rejected, skipped, duplicate_of"
+                                    + " FROM ingest_file WHERE sha256 = ? ORDER BY id")
+                    .param(sha256)
+                    .query()
+                    .listOfRows();
+            List<Map<String, Object>> loaded = entries.stream()
+                    .filter(e -> "LOADED".equals(value(e, "outcome")))
+                    .toList();
+            assertThat(loaded).as("LOADED entries for the file's SHA-256").hasSize(1);
+            Map<String, Object> file = loaded.get(0);
+            // a kill after the outcome was written but before the route took the file away makes the re-taken
+            // file a duplicate of it: recorded, never loaded again
+            assertThat(entries)
+                    .filteredOn(e -> !"LOADED".equals(value(e, "outcome")))
+                    .allSatisfy(e -> {
+                        assertThat(value(e, "outcome")).isEqualTo("DUPLICATE_FILE");
+                        assertThat(number(e, "duplicate_of")).isEqualTo(number(file, "id"));
+                    });
+            assertThat(number(file, "rows_read")).isEqualTo(ROWS);
+            assertThat(number(file, "accepted")).isEqualTo(ROWS);
+            assertThat(number(file, "merged") + number(file, "rejected") + number(file, "skipped"))
+                    .isZero();
+            assertThat(count(jdbc, "SELECT COUNT(*) FROM ingest_file WHERE outcome = 'IN_PROGRESS'"))
+                    .isZero();
+            assertThat(count(jdbc, "SELECT COUNT(*) FROM record_source WHERE file_id = " + number(file, "id")))
+                    .as("provenance rows = rows read − skipped − rejected")
+                    .isEqualTo(ROWS);
+            assertThat(count(jdbc, "SELECT COUNT(*) FROM support_record")).isEqualTo(ROWS);
+            assertThat(count(jdbc, "SELECT COUNT(*) FROM file_claim WHERE sha256 = '" + sha256 + "'"))
+                    .isEqualTo(1);
+            assertThat(count(jdbc, """
+                            SELECT COUNT(*) FROM BATCH_JOB_EXECUTION e WHERE e.STATUS <> 'COMPLETED'
+                              AND e.JOB_EXECUTION_ID = (SELECT MAX(x.JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION x
+                                                        WHERE x.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID)"""))
+                    .as("job instances whose last run did not complete: left for an operator")
+                    .isZero();
+        }
+        try (Stream<Path> staging = Files.list(Files.createDirectories(home.resolve("data/staging")))) {
+            assertThat(staging).as("staging files left").isEmpty();
+        }
+    }
+
+    private static Process serve(Path home, Path log) throws Exception {
+        return new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx256m",
+                        "-Dserver.port=0",
+                        "-Dlujing.inbox.read-lock-min-age=200",
+                        "-Dlujing.inbox.poll-delay=300",
+                        "-Dlujing.ingest.chunk-size=2000",
+                        "-Dlujing.ingest.publish-slice-rows=4000",
+                        "-Dlogging.level.org.lujing.ingest.StagingFileWriter=DEBUG",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        LujingApplication.class.getName(),
+                        "serve",
+                        "--home",
+                        home.toString())
+                .directory(Path.of("").toAbsolutePath().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+    }
+
+    private static void awaitLog(Process process, Path log, String text) {
+        await().atMost(Duration.ofSeconds(180))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> {
+                    assertThat(process.isAlive()).as("serve died, see %s", log).isTrue();
+                    return Files.exists(log) && Files.readString(log).contains(text);
+                });
+    }
+
+    private static ConfigurableApplicationContext open(Path home) {
+        // HSQLDB takes a killed process's lock file for a live one until its heartbeat is stale
+        return await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(2))
+                .ignoreExceptions()
+                .until(
+                        () -> new SpringApplicationBuilder(LujingApplication.class)
+                                .web(WebApplicationType.NONE)
+                                .run("--lujing.home=" + home, "--camel.main.auto-startup=false"),
+                        Objects::nonNull);
+    }
+
+    private static boolean isEmpty(Path dir) throws Exception {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.noneMatch(Files::isRegularFile);
+        }
+    }
+
+    private static long count(JdbcClient jdbc, String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+
+    private static long number(Map<String, Object> row, String key) {
+        Object v = value(row, key);
+        return v == null ? -1 : ((Number) v).longValue();
+    }
+
+    private static Object value(Map<String, Object> row, String key) {
+        return row.entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase(key))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(null);
+    }
+}
