@@ -137,7 +137,7 @@ public class CrashRecoveryIntegrationTests {
         return file;
     }
 
-    static char check(String first17) {
+    public static char check(String first17) {
         int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
         int sum = 0;
         for (int i = 0; i < 17; i++) {
