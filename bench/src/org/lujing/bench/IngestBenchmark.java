@@ -45,6 +45,8 @@ public final class IngestBenchmark {
 
     private final Path jar;
     private final Path work;
+    /** This invocation's homes and logs: concurrent runs never share a home, a key or a log. */
+    private final Path runDir;
     private final String classpath = System.getProperty("java.class.path");
     private final String pgUrl;
     private final String pgUser;
@@ -54,6 +56,8 @@ public final class IngestBenchmark {
     IngestBenchmark(Path jar, Path work, String pgUrl, String pgUser) {
         this.jar = jar;
         this.work = work;
+        this.runDir = work.resolve("runs/" + java.time.LocalDateTime.now().withNano(0).toString().replace(':', '-')
+                + "-" + ProcessHandle.current().pid());
         this.pgUrl = pgUrl;
         this.pgUser = pgUser;
     }
@@ -83,6 +87,10 @@ public final class IngestBenchmark {
                         + "-Xmx256m each, on %d CPUs, database %s%n", sizes, formats, rounds, Runtime.getRuntime().availableProcessors(),
                 bench.pgUrl == null ? "HSQLDB (file, cached tables)" : "PostgreSQL " + bench.pgUrl);
         Map<String, List<Round>> results = new LinkedHashMap<>();
+        for (int rows : sizes) {
+            IngestBenchData.ensure(rows, bench.work); // all data first, so generating never overlaps a timed run
+        }
+        System.out.println("homes and logs: " + bench.runDir);
         for (int rows : sizes) {
             Path data = IngestBenchData.ensure(rows, bench.work);
             Properties expected = new Properties();
@@ -124,13 +132,13 @@ public final class IngestBenchmark {
         int n = ++runNo;
 
         // Lujing: a fresh home, the roster first (not timed), then the timed ingest
-        Path home = work.resolve("homes/lujing-" + n);
+        Path home = runDir.resolve("homes/lujing-" + n);
         deleteTree(home);
         Files.createDirectories(home);
         String db = null;
         Map<String, String> env = new HashMap<>();
         if (pgUrl != null) {
-            db = "lujing_bench_" + n;
+            db = "lujing_bench_" + ProcessHandle.current().pid() + "_" + n;
             pgAdmin("DROP DATABASE IF EXISTS " + db);
             pgAdmin("CREATE DATABASE " + db);
             env.put("SPRING_PROFILES_ACTIVE", "postgresql");
@@ -138,7 +146,7 @@ public final class IngestBenchmark {
             env.put("SPRING_DATASOURCE_USERNAME", pgUser);
             env.put("SPRING_DATASOURCE_PASSWORD", "bench");
         }
-        Path log = work.resolve("logs");
+        Path log = runDir.resolve("logs");
         Files.createDirectories(log);
         run(env, log.resolve(n + "-roster.log"), "java", "-Xmx256m", "-jar", jar.toString(), "ingest",
                 data.resolve("roster.xlsx").toString(), "--source", "roster", "--home", home.toString());
@@ -190,13 +198,13 @@ public final class IngestBenchmark {
         }
 
         // the lean loop: a fresh database
-        Path leanDir = work.resolve("homes/lean-" + n);
+        Path leanDir = runDir.resolve("homes/lean-" + n);
         deleteTree(leanDir);
         List<String> cmd = new ArrayList<>(List.of("java", "-Xmx256m", "-cp", classpath, LeanIngest.class.getName(),
                 "--file", file.toString(), "--roster", data.resolve("roster.xlsx").toString()));
         String leanDb = null;
         if (pgUrl != null) {
-            leanDb = "lean_bench_" + n;
+            leanDb = "lean_bench_" + ProcessHandle.current().pid() + "_" + n;
             pgAdmin("DROP DATABASE IF EXISTS " + leanDb);
             pgAdmin("CREATE DATABASE " + leanDb);
             cmd.addAll(List.of("--url", pgUrl + leanDb, "--user", pgUser, "--password", "bench", "--copy"));
