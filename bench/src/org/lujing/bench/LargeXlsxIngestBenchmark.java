@@ -45,9 +45,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class LargeXlsxIngestBenchmark {
 
     private static final double MIB = 1024 * 1024;
-    private static final String[] CATEGORIES = {"公益活动", "普法", "团体辅导", "心理测评", "结构式访谈", "教育帮扶", "微课"};
-    private static final String[] AGENCIES = {"湖南工商大学", "湖南航天医院", "湘江英烈纪念馆", "长沙高新区总工会", "麓谷革命历史纪念馆",
-        "长沙高新区社会事业局", "拓维信息"};
+    private static final String[] CATEGORIES = IngestBenchData.CATEGORIES;
+    private static final String[] AGENCIES = IngestBenchData.AGENCIES;
 
     public static void main(String[] args) throws Exception {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
@@ -103,12 +102,7 @@ public final class LargeXlsxIngestBenchmark {
 
     static void generate(Path file, int rows) throws IOException {
         Random random = new Random(20251231L);
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < 5_000; i++) {
-            String first17 = "430104" + (1960 + i % 40) + String.format("%02d%02d", 1 + i % 12, 1 + i % 28)
-                    + String.format("%03d", i % 1000);
-            ids.add(first17 + check(first17));
-        }
+        List<String> ids = IngestBenchData.ids(); // the same 5,000 people as the ingest benchmark's roster
         try (SXSSFWorkbook wb = new SXSSFWorkbook(null, 200, true, true); OutputStream out = Files.newOutputStream(file)) {
             CellStyle date = wb.createCellStyle();
             date.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd"));
@@ -137,15 +131,6 @@ public final class LargeXlsxIngestBenchmark {
             }
             wb.write(out);
         }
-    }
-
-    static char check(String first17) {
-        int[] w = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (first17.charAt(i) - '0') * w[i];
-        }
-        return "10X98765432".charAt(sum % 11);
     }
 
     /** Wall time of each step of the job, from Spring Batch's own records. */
