@@ -56,7 +56,7 @@ class StagedRowsPublisher implements Tasklet {
             FROM stage_slice s LEFT JOIN subject p ON p.id_number_idx = s.subject_key AND s.key_kind = 'ID_NUMBER'
             WHERE s.file_id = ? AND %s
               AND NOT EXISTS (SELECT 1 FROM support_record r WHERE %s)
-            ORDER BY s.seq""";
+            ORDER BY s.subject_key, s.category, s.activity_date, s.agency""";
 
     private final JdbcTemplate jdbc;
     private final FileRegistry files;
@@ -157,9 +157,12 @@ class StagedRowsPublisher implements Tasklet {
         for (int i = 0; i < records.size(); i++) {
             ids[i] = records.get(i).repeat() ? 0 : nextId++;
         }
+        long t0 = System.nanoTime();
         stage(records, ids);
+        long t1 = System.nanoTime();
         Timestamp now = Timestamp.from(Instant.now());
         int created = jdbc.update(INSERT_NEW.formatted("s.repeat_row = FALSE", SAME_IDENTITY), now, fileId);
+        long t2 = System.nanoTime();
         boolean allFirstsCreated = created == firsts;
         // a row taken for a repeat whose identity is in no record: its 64-bit hash collided with another's
         List<Integer> collided = jdbc.queryForList(
@@ -177,6 +180,7 @@ class StagedRowsPublisher implements Tasklet {
             }
         }
         mergeRepeats(records, allFirstsCreated, Set.copyOf(collided));
+        long t3 = System.nanoTime();
         String provenance =
                 "INSERT INTO record_source (record_id, file_id, source_id, sheet, row_no, hours, quantity, outcome)";
         if (allFirstsCreated) {
@@ -199,10 +203,23 @@ class StagedRowsPublisher implements Tasklet {
                     sourceId,
                     fileId);
         }
+        long t4 = System.nanoTime();
         if (firsts > 0) {
             rollup.add("r.id BETWEEN ? AND ? AND r.first_file_id = ?", firstId(ids), nextId - 1, fileId);
         }
         jdbc.update("DELETE FROM stage_slice WHERE file_id = ?", fileId);
+        long t5 = System.nanoTime();
+        if (log.isDebugEnabled()) {
+            log.debug(
+                    "file #{}: slice of {} records in ms: stage {}, insert {}, merge {}, provenance {}, rollup {}",
+                    fileId,
+                    records.size(),
+                    (t1 - t0) / 1_000_000,
+                    (t2 - t1) / 1_000_000,
+                    (t3 - t2) / 1_000_000,
+                    (t4 - t3) / 1_000_000,
+                    (t5 - t4) / 1_000_000);
+        }
         return created;
     }
 
