@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.BitSet;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -19,8 +18,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>Why rollups: an in-process HSQLDB builds a query's whole result and every DISTINCT table on the application's
  * heap, so counting a million-record year straight from {@code support_record} ran out of a 256 MiB heap. Here every
- * query reads either a rollup or at most one month of raw records: records, quantity and partner units come from
- * {@code stat_day}; events from {@code stat_event} (an event never spans days); persons, which do not add up over
+ * query reads either a rollup or at most one month of raw records: records, quantity, events (an event never spans
+ * days; stat_day counts each day's stat_event rows) and partner units come from {@code stat_day}; persons, which do not add up over
  * months, are gathered in bit sets over subject ids (dense identity values) from {@code stat_subject_month} for whole
  * months and from the raw records of the days of a month the period only partly covers. Records pending
  * identification are read through the subject_id index: only they have none.
@@ -38,32 +37,25 @@ public class StatisticsQuery {
     public Statistics compute(Period period, Predicate<String> isPartner) {
         LocalDate from = period.from();
         LocalDate to = period.to();
-        Map<Category, long[]> records = new EnumMap<>(Category.class);
+        Map<Category, long[]> counts = new EnumMap<>(Category.class); // records, events
         Map<Category, BigDecimal> quantities = new EnumMap<>(Category.class);
         jdbc.sql("""
-                        SELECT category, SUM(records) AS records, SUM(quantity) AS quantity FROM stat_day
-                        WHERE activity_date BETWEEN ? AND ? AND records > 0
+                        SELECT category, SUM(records) AS records, SUM(quantity) AS quantity, SUM(events) AS events
+                        FROM stat_day WHERE activity_date BETWEEN ? AND ? AND records > 0
                         GROUP BY category""").params(from, to).query(rs -> {
             Category c = Category.valueOf(rs.getString("category"));
-            records.put(c, new long[] {rs.getLong("records")});
+            counts.put(c, new long[] {rs.getLong("records"), rs.getLong("events")});
             BigDecimal q = rs.getBigDecimal("quantity");
             quantities.put(c, q == null ? BigDecimal.ZERO : q);
         });
-        Map<String, Long> events = new HashMap<>();
-        jdbc.sql("""
-                        SELECT category, COUNT(*) AS n FROM stat_event
-                        WHERE activity_date BETWEEN ? AND ? AND records > 0
-                        GROUP BY category""").params(from, to).query(rs -> {
-            events.put(rs.getString("category"), rs.getLong("n"));
-        });
         Map<Category, BitSet> persons = persons(from, to);
         Map<Category, Statistics.Figures> byCategory = new EnumMap<>(Category.class);
-        records.forEach((c, n) -> byCategory.put(
+        counts.forEach((c, n) -> byCategory.put(
                 c,
                 new Statistics.Figures(
                         n[0],
                         persons.getOrDefault(c, new BitSet()).cardinality(),
-                        events.getOrDefault(c.name(), 0L),
+                        n[1],
                         quantities.get(c).stripTrailingZeros())));
         Set<String> pendingKeys = new HashSet<>();
         long[] pending = {0};

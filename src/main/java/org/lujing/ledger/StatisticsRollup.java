@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Keeps the statistics rollups ({@code stat_day}, {@code stat_event}, {@code stat_subject_month}) equal to what the
+ * Keeps the statistics rollups ({@code stat_day} with its events column, {@code stat_event},
+ * {@code stat_subject_month}) equal to what the
  * counted records (with a person, not merged) add up to, so that {@link StatisticsQuery} never walks a period's raw
  * records.
  *
@@ -40,8 +41,8 @@ public class StatisticsRollup {
             %3$s""";
 
     private static final String DAY_INSERT = """
-            WHEN NOT MATCHED THEN INSERT (activity_date, category, agency, records, quantity)
-              VALUES (v.activity_date, v.category, v.agency, v.records, v.quantity)""";
+            WHEN NOT MATCHED THEN INSERT (activity_date, category, agency, records, quantity, events)
+              VALUES (v.activity_date, v.category, v.agency, v.records, v.quantity, 0)""";
 
     private static final String EVENT = """
             MERGE INTO stat_event s USING (
@@ -60,6 +61,23 @@ public class StatisticsRollup {
     private static final String EVENT_INSERT = """
             WHEN NOT MATCHED THEN INSERT (activity_date, category, agency, activity_name_key, records)
               VALUES (v.activity_date, v.category, v.agency, v.activity_name_key, v.records)""";
+
+    /**
+     * Sets stat_day's events of the given (date, category, agency) groups to their number of stat_event rows: after
+     * stat_event has changed, for the groups it changed in. HSQLDB reads the groups, then stat_event by its key.
+     */
+    private static final String DAY_EVENTS = """
+            MERGE INTO stat_day s USING (
+              SELECT g.activity_date, g.category, g.agency, COUNT(e.records) FROM (%s) g
+              LEFT JOIN stat_event e
+                ON e.activity_date = g.activity_date AND e.category = g.category AND e.agency = g.agency
+              GROUP BY g.activity_date, g.category, g.agency) AS v (activity_date, category, agency, events)
+            ON s.activity_date = v.activity_date AND s.category = v.category AND s.agency = v.agency
+            WHEN MATCHED THEN UPDATE SET events = v.events""";
+
+    private static final String GROUPS =
+            "SELECT DISTINCT r.activity_date AS activity_date, r.category AS category, r.agency AS agency"
+                    + " FROM support_record r WHERE %s";
 
     private static final String SUBJECT = """
             MERGE INTO stat_subject_month s USING (
@@ -106,8 +124,7 @@ public class StatisticsRollup {
      * record's name before the write is not known: its records, quantity and person stay the same, its event may not.
      */
     public void refreshEvents(String recordPredicate, Object... params) {
-        String groups = "SELECT DISTINCT r.activity_date, r.category, r.agency FROM support_record r WHERE "
-                + COUNTED.formatted(recordPredicate);
+        String groups = GROUPS.formatted(COUNTED.formatted(recordPredicate));
         jdbc.sql("""
                         MERGE INTO stat_event s USING (%s) AS g (activity_date, category, agency)
                         ON s.activity_date = g.activity_date AND s.category = g.category AND s.agency = g.agency
@@ -121,6 +138,7 @@ public class StatisticsRollup {
                             ON r.activity_date = g.activity_date AND r.category = g.category AND r.agency = g.agency
                           WHERE COALESCE(r.subject_id, 0) > 0 AND r.merged_into IS NULL) e
                         GROUP BY activity_date, category, agency, activity_name_key""".formatted(groups)).params(List.of(params)).update();
+        jdbc.sql(DAY_EVENTS.formatted(groups)).params(List.of(params)).update();
     }
 
     /**
@@ -155,6 +173,7 @@ public class StatisticsRollup {
         jdbc.sql(EVENT.formatted(sign, selection, insert ? EVENT_INSERT : ""))
                 .params(p)
                 .update();
+        jdbc.sql(DAY_EVENTS.formatted(GROUPS.formatted(selection))).params(p).update();
         jdbc.sql(SUBJECT.formatted(sign, selection, insert ? SUBJECT_INSERT : ""))
                 .params(p)
                 .update();

@@ -3,13 +3,16 @@
 -- walking the year's raw records: an in-process HSQLDB builds every DISTINCT/GROUP BY table on the app's heap.
 -- A row whose records reach 0 is deleted. Written in SQL that HSQLDB and PostgreSQL both accept.
 
--- records and quantity per day, category and delivering agency (records, quantity, partner units)
+-- records, quantity and events per day, category and delivering agency (records, quantity, events, partner
+-- units); events is the number of stat_event rows of the day, category and agency, kept here because a year can
+-- have nearly as many events as records (every record its own activity name), and this table stays small
 CREATE TABLE stat_day (
   activity_date DATE NOT NULL,
   category VARCHAR(32) NOT NULL,
   agency VARCHAR(200) NOT NULL,
   records BIGINT NOT NULL,
   quantity DECIMAL(20,2) NOT NULL,
+  events BIGINT NOT NULL,
   PRIMARY KEY (activity_date, category, agency)
 );
 
@@ -35,8 +38,8 @@ CREATE TABLE stat_subject_month (
 
 -- an existing ledger gets its rollups here (one pass; a very large embedded ledger can instead be migrated with
 -- a bigger heap once, or its rollups recomputed month by month with StatisticsRollup.rebuild())
-INSERT INTO stat_day (activity_date, category, agency, records, quantity)
-  SELECT activity_date, category, agency, COUNT(*), SUM(quantity)
+INSERT INTO stat_day (activity_date, category, agency, records, quantity, events)
+  SELECT activity_date, category, agency, COUNT(*), SUM(quantity), 0
   FROM support_record WHERE subject_id IS NOT NULL AND merged_into IS NULL
   GROUP BY activity_date, category, agency;
 
@@ -45,6 +48,10 @@ INSERT INTO stat_event (activity_date, category, agency, activity_name_key, reco
     SELECT activity_date, category, agency, COALESCE(activity_name, '') AS activity_name_key
     FROM support_record WHERE subject_id IS NOT NULL AND merged_into IS NULL) r
   GROUP BY activity_date, category, agency, activity_name_key;
+
+UPDATE stat_day SET events = (
+  SELECT COUNT(*) FROM stat_event e
+  WHERE e.activity_date = stat_day.activity_date AND e.category = stat_day.category AND e.agency = stat_day.agency);
 
 INSERT INTO stat_subject_month (month, category, subject_id, records)
   SELECT month, category, subject_id, COUNT(*) FROM (
