@@ -28,13 +28,13 @@ declare -A med
 for period in 1990 2025 2025-Q2 2025-06; do
   times=()
   for i in $(seq 1 $runs); do
-    out="$(/usr/bin/time -f 'TIME %e %M' java -Xmx256m -jar "$build/lujing.jar" stats --home "$home" --period "$period" --json 2>&1)"
-    line="$(grep '^TIME' <<<"$out")"
-    secs="$(awk '{print $2}' <<<"$line")"
-    rss="$(awk '{printf "%.0f", $3/1024}' <<<"$line")"
+    /usr/bin/time -o "$home/time.txt" -f '%e %M' \
+      java -Xmx256m -jar "$build/lujing.jar" stats --home "$home" --period "$period" --json >"$home/out.json" 2>/dev/null
+    secs="$(awk '{print $1}' "$home/time.txt")"
+    rss="$(awk '{printf "%.0f", $2/1024}' "$home/time.txt")"
     times+=("$secs")
     echo "stats --period $period run $i: ${secs} s, peak RSS ${rss} MiB"
-    [ "$i" = 1 ] && grep -v '^TIME' <<<"$out" | tr -d '\n ' | cut -c1-300 && echo
+    [ "$i" = 1 ] && tr -d '\n' <"$home/out.json" | tr -s ' ' | cut -c1-400 && echo
   done
   med[$period]="$(printf '%s\n' "${times[@]}" | median)"
   echo "stats --period $period median of $runs: ${med[$period]} s"
