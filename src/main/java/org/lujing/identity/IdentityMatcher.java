@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.lujing.ledger.KeyKind;
 import org.lujing.ledger.MatchMethod;
+import org.lujing.ledger.StatisticsRollup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,17 +19,22 @@ import org.springframework.transaction.annotation.Transactional;
  * an exact (name, phone) or (name, birth date) pair that points to exactly one person not marked DIFFERENT by an
  * admin. Anything weaker stays pending. A record that turns out to repeat another record of the same person
  * (same category, date and agency, reported once with an ID and once without) is marked merged into it — kept,
- * reversibly, and not counted. Runs after every file and every night; running it again changes nothing.
+ * reversibly, and not counted. Runs after every file and every night; running it again changes nothing. Every change
+ * to who a record belongs to or whether it is merged is mirrored in the statistics rollups, in the same transaction.
  */
 @Component
 public class IdentityMatcher {
 
     private static final Logger log = LoggerFactory.getLogger(IdentityMatcher.class);
 
-    private final JdbcClient jdbc;
+    private static final String OF_SUBJECT = "r.subject_id = ?";
 
-    public IdentityMatcher(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final StatisticsRollup rollup;
+
+    public IdentityMatcher(JdbcClient jdbc, StatisticsRollup rollup) {
         this.jdbc = jdbc;
+        this.rollup = rollup;
     }
 
     /** Matches what can be matched; returns how many records were tied to a person. */
@@ -109,7 +115,15 @@ public class IdentityMatcher {
                         VALUES (?, ?, ?, ?, ?, ?, TRUE)""")
                 .params(kind, subjectKey, subjectId, actor, Timestamp.from(Instant.now()), reason)
                 .update();
-        // undo what an earlier match (or an earlier manual link) did for this key, then match again under the decision
+        // undo what an earlier match (or an earlier manual link) did for this key, then match again under the decision;
+        // all the records this touches belong to the key's current person(s) (merges stay within a person), whose
+        // rollup contributions are taken out before and put back after
+        List<Long> persons = jdbc.sql(
+                        "SELECT DISTINCT subject_id FROM support_record WHERE subject_key = ? AND subject_id IS NOT NULL")
+                .param(subjectKey)
+                .query(Long.class)
+                .list();
+        persons.forEach(p -> rollup.remove(OF_SUBJECT, p));
         jdbc.sql(
                         "UPDATE support_record SET merged_into = NULL WHERE merged_into IN (SELECT id FROM support_record WHERE subject_key = ?)")
                 .param(subjectKey)
@@ -118,6 +132,7 @@ public class IdentityMatcher {
                         "UPDATE support_record SET subject_id = NULL, match_method = NULL, merged_into = NULL WHERE subject_key = ?")
                 .param(subjectKey)
                 .update();
+        persons.forEach(p -> rollup.add(OF_SUBJECT, p));
         rematch();
     }
 
@@ -128,11 +143,14 @@ public class IdentityMatcher {
     }
 
     private int assign(String key, long subjectId, MatchMethod method) {
+        // the key's records count from now on, and merging repeats may stop an earlier record of the person counting
+        rollup.remove(OF_SUBJECT, subjectId);
         int n = jdbc.sql(
                         "UPDATE support_record SET subject_id = ?, match_method = ? WHERE subject_key = ? AND subject_id IS NULL")
                 .params(subjectId, method.name(), key)
                 .update();
         mergeRepeats(subjectId);
+        rollup.add(OF_SUBJECT, subjectId);
         return n;
     }
 

@@ -139,7 +139,7 @@ class StagedRowsPublisher implements Tasklet {
         }
         int created = records.isEmpty() ? 0 : publishRecords(records);
         for (RowResult.RosterEntry e : roster) {
-            ledger.inSession(session -> session.upsertSubject(e.draft(), fileId));
+            ledger.upsertSubject(e.draft(), fileId);
         }
         writeRejects(rejects);
         writeControlTotals(skips);

@@ -7,7 +7,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Writes the unified store: subjects (the roster), support records and their provenance. Writes go through a
- * {@link LedgerSession}, which prepares its statements once for a whole chunk of rows.
+ * {@link LedgerSession}, which prepares its statements once for a whole chunk of rows; the statistics rollups follow
+ * every record written here, in the same transaction.
  */
 @Repository
 public class LedgerRepository {
@@ -18,13 +19,23 @@ public class LedgerRepository {
         MERGED
     }
 
-    private final JdbcTemplate jdbcTemplate;
+    /** One record by its identity (the support_record_identity constraint, so its index). */
+    private static final String IDENTITY =
+            "r.subject_key = ? AND r.category = ? AND r.activity_date = ? AND r.agency = ?";
 
-    public LedgerRepository(JdbcTemplate jdbcTemplate) {
+    private final JdbcTemplate jdbcTemplate;
+    private final StatisticsRollup rollup;
+
+    public LedgerRepository(JdbcTemplate jdbcTemplate, StatisticsRollup rollup) {
         this.jdbcTemplate = jdbcTemplate;
+        this.rollup = rollup;
     }
 
-    /** Runs work against one session on the current transaction's connection; statements are closed after. */
+    /**
+     * Runs work against one session on the current transaction's connection; statements are closed after. The
+     * caller keeps the statistics rollups for what the work changes (the ingest publishes through its own set-based
+     * path and adds its records to the rollups itself).
+     */
     public <T> T inSession(Function<LedgerSession, T> work) {
         return jdbcTemplate.execute((ConnectionCallback<T>) connection -> {
             try (LedgerSession session = new LedgerSession(connection)) {
@@ -35,11 +46,26 @@ public class LedgerRepository {
 
     /** Adds a person or updates one; nobody is removed by being absent from a later roster. */
     public Effect upsertSubject(SubjectDraft s, long fileId) {
-        return inSession(session -> session.upsertSubject(s, fileId));
+        return jdbcTemplate.execute((ConnectionCallback<Effect>) connection -> {
+            try (LedgerSession session = new LedgerSession(connection)) {
+                return session.upsertSubject(s, fileId);
+            }
+        });
     }
 
-    /** Adds a record, or only a provenance link when a record with the same identity exists. */
+    /**
+     * Adds a record, or only a provenance link when a record with the same identity exists (which may fill its
+     * missing activity name, so its rollup contribution is taken out before and put back after).
+     */
     public Effect addRecord(RecordDraft r, long fileId, String sourceId, String sheet, int rowNo) {
-        return inSession(session -> session.addRecord(r, fileId, sourceId, sheet, rowNo));
+        Object[] identity = {r.subjectKey(), r.category().name(), r.date(), r.agency()};
+        rollup.remove(IDENTITY, identity);
+        Effect effect = jdbcTemplate.execute((ConnectionCallback<Effect>) connection -> {
+            try (LedgerSession session = new LedgerSession(connection)) {
+                return session.addRecord(r, fileId, sourceId, sheet, rowNo);
+            }
+        });
+        rollup.add(IDENTITY, identity);
+        return effect;
     }
 }

@@ -1,15 +1,29 @@
 package org.lujing.ledger;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.BitSet;
 import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Computes {@link Statistics} for a period straight from the ledger, in SQL both databases accept. */
+/**
+ * Computes {@link Statistics} for a period from the statistics rollups that {@link StatisticsRollup} keeps with the
+ * ledger, in SQL both databases accept.
+ *
+ * <p>Why rollups: an in-process HSQLDB builds a query's whole result and every DISTINCT table on the application's
+ * heap, so counting a million-record year straight from {@code support_record} ran out of a 256 MiB heap. Here every
+ * query reads either a rollup or at most one month of raw records: records, quantity, events (an event never spans
+ * days; stat_day counts each day's stat_event rows) and partner units come from {@code stat_day}; persons, which do not add up over
+ * months, are gathered in bit sets over subject ids (dense identity values) from {@code stat_subject_month} for whole
+ * months and from the raw records of the days of a month the period only partly covers. Records pending
+ * identification are read through the subject_id index: only they have none.
+ */
 @Component
 public class StatisticsQuery {
 
@@ -21,56 +35,74 @@ public class StatisticsQuery {
 
     /** @param isPartner tells which delivering agencies are partner units */
     public Statistics compute(Period period, Predicate<String> isPartner) {
-        Map<String, Long> events = new HashMap<>();
+        LocalDate from = period.from();
+        LocalDate to = period.to();
+        Map<Category, long[]> counts = new EnumMap<>(Category.class); // records, events
+        Map<Category, BigDecimal> quantities = new EnumMap<>(Category.class);
         jdbc.sql("""
-                        SELECT category, COUNT(*) AS n FROM (
-                          SELECT DISTINCT category, activity_date, agency, COALESCE(activity_name, '') AS activity_name
-                          FROM support_record
-                          WHERE subject_id IS NOT NULL AND merged_into IS NULL AND activity_date BETWEEN ? AND ?) e
-                        GROUP BY category""")
-                .params(period.from(), period.to())
-                .query((rs, i) -> events.put(rs.getString("category"), rs.getLong("n")))
-                .list();
+                        SELECT category, SUM(records) AS records, SUM(quantity) AS quantity, SUM(events) AS events
+                        FROM stat_day WHERE activity_date BETWEEN ? AND ? AND records > 0
+                        GROUP BY category""").params(from, to).query(rs -> {
+            Category c = Category.valueOf(rs.getString("category"));
+            counts.put(c, new long[] {rs.getLong("records"), rs.getLong("events")});
+            BigDecimal q = rs.getBigDecimal("quantity");
+            quantities.put(c, q == null ? BigDecimal.ZERO : q);
+        });
+        Map<Category, BitSet> persons = persons(from, to);
         Map<Category, Statistics.Figures> byCategory = new EnumMap<>(Category.class);
+        counts.forEach((c, n) -> byCategory.put(
+                c,
+                new Statistics.Figures(
+                        n[0],
+                        persons.getOrDefault(c, new BitSet()).cardinality(),
+                        n[1],
+                        quantities.get(c).stripTrailingZeros())));
+        Set<String> pendingKeys = new HashSet<>();
+        long[] pending = {0};
+        // subject_id IS NULL first: HSQLDB then reads the pending records through the subject_id index
         jdbc.sql("""
-                        SELECT category, COUNT(*) AS records, COUNT(DISTINCT subject_id) AS subjects, SUM(quantity) AS quantity
-                        FROM support_record
-                        WHERE subject_id IS NOT NULL AND merged_into IS NULL AND activity_date BETWEEN ? AND ?
-                        GROUP BY category""")
-                .params(period.from(), period.to())
-                .query((rs, i) -> {
-                    Category c = Category.valueOf(rs.getString("category"));
-                    BigDecimal q = rs.getBigDecimal("quantity");
-                    return byCategory.put(
-                            c,
-                            new Statistics.Figures(
-                                    rs.getLong("records"),
-                                    rs.getLong("subjects"),
-                                    events.getOrDefault(c.name(), 0L),
-                                    q == null ? BigDecimal.ZERO : q.stripTrailingZeros()));
-                })
-                .list();
-        Map<String, Object> pending =
-                jdbc.sql("""
-                        SELECT COUNT(*) AS records, COUNT(DISTINCT subject_key) AS subjects
-                        FROM support_record
-                        WHERE subject_id IS NULL AND merged_into IS NULL AND activity_date BETWEEN ? AND ?""").params(period.from(), period.to()).query().singleRow();
-        List<String> agencies = jdbc.sql("""
-                        SELECT DISTINCT agency FROM support_record
-                        WHERE subject_id IS NOT NULL AND merged_into IS NULL AND activity_date BETWEEN ? AND ?""")
-                .params(period.from(), period.to())
+                        SELECT subject_key FROM support_record
+                        WHERE subject_id IS NULL AND merged_into IS NULL AND activity_date BETWEEN ? AND ?""").params(from, to).query(rs -> {
+            pending[0]++;
+            pendingKeys.add(rs.getString(1));
+        });
+        long partners = jdbc
+                .sql("SELECT DISTINCT agency FROM stat_day WHERE activity_date BETWEEN ? AND ? AND records > 0")
+                .params(from, to)
                 .query(String.class)
-                .list();
-        long partners = agencies.stream().filter(isPartner).count();
-        return new Statistics(period, byCategory, number(pending, "records"), number(pending, "subjects"), partners);
+                .list()
+                .stream()
+                .filter(isPartner)
+                .count();
+        return new Statistics(period, byCategory, pending[0], pendingKeys.size(), partners);
     }
 
-    private static long number(Map<String, Object> row, String key) {
-        Object v = row.entrySet().stream()
-                .filter(e -> e.getKey().equalsIgnoreCase(key))
-                .map(Map.Entry::getValue)
-                .findFirst()
-                .orElse(0L);
-        return ((Number) v).longValue();
+    /** Each category's distinct persons in [from, to], a month at a time. */
+    private Map<Category, BitSet> persons(LocalDate from, LocalDate to) {
+        Map<Category, BitSet> persons = new EnumMap<>(Category.class);
+        for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
+            if (!from.isAfter(m.atDay(1)) && !to.isBefore(m.atEndOfMonth())) {
+                jdbc.sql("SELECT category, subject_id FROM stat_subject_month WHERE month = ? AND records > 0")
+                        .param(m.getYear() * 100 + m.getMonthValue())
+                        .query(rs -> {
+                            person(persons, rs.getString(1), rs.getLong(2));
+                        });
+            } else {
+                // the period covers only some days of this month: its raw records, at most a month of them
+                LocalDate first = from.isAfter(m.atDay(1)) ? from : m.atDay(1);
+                LocalDate last = to.isBefore(m.atEndOfMonth()) ? to : m.atEndOfMonth();
+                jdbc.sql("""
+                                SELECT category, subject_id FROM support_record
+                                WHERE activity_date BETWEEN ? AND ? AND COALESCE(subject_id, 0) > 0
+                                  AND merged_into IS NULL""").params(first, last).query(rs -> {
+                    person(persons, rs.getString(1), rs.getLong(2));
+                });
+            }
+        }
+        return persons;
+    }
+
+    private static void person(Map<Category, BitSet> persons, String category, long subjectId) {
+        persons.computeIfAbsent(Category.valueOf(category), k -> new BitSet()).set(Math.toIntExact(subjectId));
     }
 }

@@ -1,0 +1,328 @@
+package org.lujing.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.lujing.PilotTable;
+import org.lujing.TestHomes;
+import org.lujing.identity.IdentityCipher;
+import org.lujing.identity.IdentityKeys;
+import org.lujing.identity.IdentityMatcher;
+import org.lujing.ingest.FileIngestService;
+import org.lujing.ingest.RejectRetryService;
+import org.lujing.report.StatisticsBreakdownQuery;
+import org.lujing.source.AgencyDirectory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The statistics read from the rollups are, after every kind of ledger change the application makes, exactly the
+ * statistics recounted from the raw ledger ({@link LedgerRecount}) and those of the statistics workbook — for a year,
+ * quarters, months, ranges that cut months, and many seeded random ranges.
+ */
+@SpringBootTest(properties = "camel.main.auto-startup=false")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StatisticsAgreementIntegrationTests {
+
+    static final Path HOME = TestHomes.fresh("agreement");
+    static final Path JOBS = HOME.resolve("jobs");
+    static final Path MERGE = Path.of("src/test/resources/org/lujing/ingest/merge");
+    static final Path FALLBACK = Path.of("src/test/resources/org/lujing/identity/fallback");
+    static final List<Period> FIXED = List.of(
+            Period.parse("2025"),
+            Period.parse("2025-Q1"),
+            Period.parse("2025-Q2"),
+            Period.parse("2025-Q3"),
+            Period.parse("2025-Q4"),
+            Period.parse("2025-03"),
+            Period.parse("2025-06"),
+            Period.parse("2025-03-15..2025-07-09"),
+            Period.parse("2025-06-01..2025-06-01"),
+            Period.parse("2024-11-20..2026-03-10"),
+            Period.parse("2026"),
+            Period.parse("1990"));
+    static final List<Period> RANDOM = random(new Random(20251129), 30);
+
+    @DynamicPropertySource
+    static void home(DynamicPropertyRegistry registry) {
+        copyTree(Path.of("jobs"), JOBS);
+        registry.add("lujing.home", HOME::toString);
+        registry.add("lujing.jobs-dir", JOBS::toString);
+    }
+
+    @Autowired
+    FileIngestService ingest;
+
+    @Autowired
+    IdentityMatcher matcher;
+
+    @Autowired
+    IdentityCipher cipher;
+
+    @Autowired
+    RejectRetryService retry;
+
+    @Autowired
+    StatisticsQuery statistics;
+
+    @Autowired
+    StatisticsRollup rollup;
+
+    @Autowired
+    StatisticsBreakdownQuery breakdown;
+
+    @Autowired
+    AgencyDirectory agencies;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    @Order(1)
+    void thePilotYearPendingUntilItsRosterArrivesThenCounted() throws IOException {
+        // partner files first: every record waits for the roster
+        for (String source : List.of("community", "hospital", "university", "employer", "micro-lesson")) {
+            try (Stream<Path> files = Files.list(Path.of("sample-data", source))) {
+                for (Path file : files.sorted().toList()) {
+                    ingest.ingest(file, source);
+                }
+            }
+            assertAgrees("after " + source);
+        }
+        assertThat(stat("2025").byCategory()).isEmpty();
+        assertThat(stat("2025").pendingRecords()).isPositive();
+
+        // a new roster: the match counts what was waiting
+        try (Stream<Path> files = Files.list(Path.of("sample-data", "roster"))) {
+            for (Path file : files.sorted().toList()) {
+                ingest.ingest(file, "roster");
+            }
+        }
+        assertAgrees("after the roster");
+        Statistics year = stat("2025");
+        PilotTable.YEAR_2025.forEach((c, n) ->
+                assertThat(year.figures(c).value(c).intValueExact()).as(c.zh()).isEqualTo(n));
+        assertThat(year.partnerUnits()).isEqualTo(PilotTable.PARTNER_UNITS);
+    }
+
+    @Test
+    @Order(2)
+    void recordsMergedAcrossSourcesAndMatchedByALateRoster() {
+        ingest.ingest(MERGE.resolve("community/ledger.csv"), "community");
+        assertAgrees("after the community ledger");
+        ingest.ingest(MERGE.resolve("university/sessions.csv"), "university");
+        assertAgrees("after the university's repeats");
+        ingest.ingest(MERGE.resolve("roster/roster.csv"), "roster");
+        assertAgrees("after the roster");
+        ingest.ingest(MERGE.resolve("roster-late/roster-2.csv"), "roster");
+        assertAgrees("after the late roster");
+        matcher.rematch();
+        assertAgrees("after a rematch that changes nothing");
+    }
+
+    @Test
+    @Order(3)
+    void fallbackMatchesDuplicateMergesAndAdminDecisions() {
+        ingest.ingest(FALLBACK.resolve("roster/roster.csv"), "roster");
+        ingest.ingest(FALLBACK.resolve("community/fallback.csv"), "community");
+        assertAgrees("after pair-key matches and a merged repeat");
+        assertThat(count("SELECT COUNT(*) FROM support_record WHERE merged_into IS NOT NULL"))
+                .isPositive();
+
+        long qian = subjectId("430104198512120020");
+        long zhao = subjectId("430104198001010014");
+        String sunKey = cipher.blindIndex(IdentityKeys.ID_NUMBER, "430103199006060035");
+        String zhaoPairKey = cipher.blindIndex(IdentityKeys.NAME_PHONE, IdentityKeys.namePhone("赵一", "13800000001"));
+        long mergedBefore = count("SELECT COUNT(*) FROM support_record WHERE merged_into IS NOT NULL");
+
+        matcher.decide("LINK", sunKey, qian, "admin", "孙三 is 钱二's former name");
+        assertAgrees("after a LINK decision");
+        matcher.decide("DIFFERENT", zhaoPairKey, zhao, "admin", "the phone belongs to 赵一's brother");
+        assertAgrees("after a DIFFERENT decision");
+        assertThat(count("SELECT COUNT(*) FROM support_record WHERE merged_into IS NOT NULL"))
+                .as("the DIFFERENT decision undid a merge")
+                .isLessThan(mergedBefore);
+
+        ingest.ingest(FALLBACK.resolve("later/later.csv"), "community");
+        matcher.rematch();
+        assertAgrees("after a later file and the nightly match");
+        matcher.decide("LINK", zhaoPairKey, zhao, "admin", "the brother's phone was a mistake after all");
+        assertAgrees("after a LINK that replaces a DIFFERENT and merges again");
+    }
+
+    @Test
+    @Order(4)
+    void aMergedRowThatNamesTheActivitySplitsTheEvent() {
+        // two people at one job fair, first reported without the fair's name: one event
+        ingest.ingest(
+                csv(
+                        "fair-unnamed.csv",
+                        "日期,姓名,身份证号,活动类型,合作单位",
+                        "2026-02-10,赵一,430104198001010014,招聘会,长沙人才市场",
+                        "2026-02-10,钱二,430104198512120020,招聘会,长沙人才市场"),
+                "community");
+        assertAgrees("after an unnamed job fair");
+        assertThat(stat("2026-02-10..2026-02-10").figures(Category.JOB_FAIR).events())
+                .isEqualTo(1);
+
+        // then another file names two different fairs that day: the rows merge, their names split the event
+        ingest.ingest(
+                csv(
+                        "fair-named.csv",
+                        "日期,姓名,身份证号,活动类型,合作单位,活动名称",
+                        "2026-02-10,赵一,430104198001010014,招聘会,长沙人才市场,春风送岗专场",
+                        "2026-02-10,钱二,430104198512120020,招聘会,长沙人才市场,高校毕业生专场"),
+                "community");
+        assertAgrees("after the fairs are named");
+        Statistics day = stat("2026-02-10..2026-02-10");
+        assertThat(day.figures(Category.JOB_FAIR).events()).isEqualTo(2);
+        assertThat(day.figures(Category.JOB_FAIR).records()).isEqualTo(2);
+    }
+
+    @Test
+    @Order(5)
+    void rejectedRowsRetriedAfterAVocabularyChange() throws IOException {
+        ingest.ingest(
+                csv("chess-unnamed.csv", "日期,姓名,身份证号,活动类型,合作单位", "2026-03-01,赵一,430104198001010014,公益活动,长沙高新区总工会"),
+                "community");
+        long fileId = ingest.ingest(
+                        csv(
+                                "chess.csv",
+                                "日期,姓名,身份证号,活动类型,合作单位,活动名称",
+                                "2026-03-01,赵一,430104198001010014,棋艺比赛,长沙高新区总工会,象棋赛",
+                                "2026-03-01,钱二,430104198512120020,棋艺比赛,长沙高新区总工会,象棋赛",
+                                "2026-03-01,孙三,430103199006060035,棋艺比赛,长沙高新区总工会,围棋赛"),
+                        "community")
+                .file()
+                .orElseThrow()
+                .id();
+        assertAgrees("before the retry");
+        Path community = JOBS.resolve("sources/community.yaml");
+        Files.writeString(
+                community,
+                Files.readString(community).replace("PUBLIC_WELFARE: [义务劳动]", "PUBLIC_WELFARE: [义务劳动, 棋艺比赛]"),
+                StandardCharsets.UTF_8);
+
+        RejectRetryService.Result result = retry.retry(fileId);
+
+        // 赵一's row merges into the unnamed record and names it; 钱二's row is a new record (孙三 is 钱二 by the
+        // LINK decision, so his is another record of the same person)
+        assertThat(result.merged()).isEqualTo(1);
+        assertThat(result.accepted()).isEqualTo(2);
+        assertAgrees("after the retry");
+        Statistics day = stat("2026-03-01..2026-03-01");
+        assertThat(day.figures(Category.PUBLIC_WELFARE).records()).isEqualTo(3);
+        assertThat(day.figures(Category.PUBLIC_WELFARE).events()).isEqualTo(2);
+    }
+
+    @Test
+    @Order(6)
+    void aRebuildGivesTheRollupsKeptAlongTheWay() {
+        List<List<Map<String, Object>>> kept = rollups();
+        assertThat(kept).allSatisfy(rows -> assertThat(rows).isNotEmpty());
+
+        rollup.rebuild();
+
+        assertThat(rollups()).isEqualTo(kept);
+        assertAgrees("after a rebuild");
+    }
+
+    private void assertAgrees(String when) {
+        LedgerRecount recount = new LedgerRecount(jdbc);
+        for (Period p : FIXED) {
+            Statistics expected = recount.compute(p, agencies::isPartner);
+            assertThat(statistics.compute(p, agencies::isPartner))
+                    .as(when + ": " + p.label())
+                    .isEqualTo(expected);
+            assertThat(breakdown.content(p, agencies::isPartner).statistics())
+                    .as(when + ": the workbook's " + p.label())
+                    .isEqualTo(expected);
+        }
+        for (Period p : RANDOM) {
+            assertThat(statistics.compute(p, agencies::isPartner))
+                    .as(when + ": " + p.label())
+                    .isEqualTo(recount.compute(p, agencies::isPartner));
+        }
+    }
+
+    private List<List<Map<String, Object>>> rollups() {
+        return List.of(
+                jdbc.sql("SELECT * FROM stat_day ORDER BY activity_date, category, agency")
+                        .query()
+                        .listOfRows(),
+                jdbc.sql("SELECT * FROM stat_event ORDER BY activity_date, category, agency, activity_name_key")
+                        .query()
+                        .listOfRows(),
+                jdbc.sql("SELECT * FROM stat_subject_month ORDER BY month, category, subject_id")
+                        .query()
+                        .listOfRows());
+    }
+
+    private Statistics stat(String period) {
+        return statistics.compute(Period.parse(period), agencies::isPartner);
+    }
+
+    /** Ranges of 1 to 400 days starting anywhere from October 2024 to April 2026. */
+    static List<Period> random(Random random, int n) {
+        List<Period> periods = new ArrayList<>();
+        LocalDate start = LocalDate.parse("2024-10-01");
+        for (int i = 0; i < n; i++) {
+            LocalDate from = start.plusDays(random.nextInt(575));
+            LocalDate to = from.plusDays(random.nextInt(400));
+            periods.add(Period.parse(from + ".." + to));
+        }
+        return periods;
+    }
+
+    private long subjectId(String id) {
+        return jdbc.sql("SELECT id FROM subject WHERE id_number_idx = ?")
+                .param(cipher.blindIndex(IdentityKeys.ID_NUMBER, id))
+                .query(Long.class)
+                .single();
+    }
+
+    private long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+
+    private static Path csv(String name, String... lines) {
+        try {
+            return Files.writeString(HOME.resolve(name), String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void copyTree(Path from, Path to) {
+        try (Stream<Path> all = Files.walk(from)) {
+            for (Path p : all.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
