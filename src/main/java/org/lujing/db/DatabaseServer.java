@@ -186,7 +186,7 @@ public class DatabaseServer implements BeanPostProcessor, DisposableBean {
         try (Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(
                         "SELECT TABLE_SCHEMA, TABLE_NAME FROM INFORMATION_SCHEMA.TABLES"
-                                + " WHERE TABLE_TYPE IN ('BASE TABLE', 'VIEW') AND TABLE_SCHEMA NOT IN ('INFORMATION_SCHEMA', 'SYSTEM_LOBS')")) {
+                                + " WHERE TABLE_TYPE IN ('BASE TABLE', 'VIEW', 'GLOBAL TEMPORARY') AND TABLE_SCHEMA NOT IN ('INFORMATION_SCHEMA', 'SYSTEM_LOBS')")) {
             while (rs.next()) {
                 grants.add("GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE " + quoted(rs.getString(1)) + "."
                         + quoted(rs.getString(2)) + " TO " + role);
