@@ -185,10 +185,13 @@ public class DatabaseServer implements BeanPostProcessor, DisposableBean {
         List<String> grants = new ArrayList<>();
         try (Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(
-                        "SELECT TABLE_SCHEMA, TABLE_NAME FROM INFORMATION_SCHEMA.TABLES"
+                        "SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_TYPE FROM INFORMATION_SCHEMA.TABLES"
                                 + " WHERE TABLE_TYPE IN ('BASE TABLE', 'VIEW', 'GLOBAL TEMPORARY') AND TABLE_SCHEMA NOT IN ('INFORMATION_SCHEMA', 'SYSTEM_LOBS')")) {
             while (rs.next()) {
-                grants.add("GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE " + quoted(rs.getString(1)) + "."
+                // HSQLDB grants a temporary table (the ingest's stage_slice, session-private rows) only whole
+                String privileges =
+                        "GLOBAL TEMPORARY".equals(rs.getString(3)) ? "ALL" : "SELECT, INSERT, UPDATE, DELETE";
+                grants.add("GRANT " + privileges + " ON TABLE " + quoted(rs.getString(1)) + "."
                         + quoted(rs.getString(2)) + " TO " + role);
             }
         }
