@@ -119,13 +119,7 @@ public class FileIngestService {
             throw new IngestFailedException(name, sourceId, e);
         }
         Optional<IngestedFile> registered = files.findByJobExecution(execution.getId());
-        Path storedAt = archived;
-        if (registered.isPresent()
-                && FileOutcome.valueOf(registered.get().outcome()).quarantined()) {
-            IngestedFile f = registered.get();
-            storedAt = quarantine(archived, properties.quarantine().resolve(sourceId), f);
-            files.updateStoredPath(f.id(), storedAt.toString());
-        }
+        Path storedAt = quarantineIfRefused(registered, archived);
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             log.error(
                     "ingest of {} ({}) ended {}: {}; the file is kept at {} — rerun the job once the cause is fixed",
@@ -208,13 +202,19 @@ public class FileIngestService {
         } catch (Exception e) {
             throw new IngestFailedException(f.fileName(), f.sourceId(), e);
         }
-        Optional<IngestedFile> after = files.find(f.id());
-        Path storedAt = Path.of(f.storedPath());
-        if (after.isPresent() && FileOutcome.valueOf(after.get().outcome()).quarantined()) {
-            storedAt = quarantine(storedAt, properties.quarantine().resolve(f.sourceId()), after.get());
-            files.updateStoredPath(f.id(), storedAt.toString());
-        }
+        Path storedAt = quarantineIfRefused(files.find(f.id()), Path.of(f.storedPath()));
         return new Result(files.find(f.id()), storedAt, execution.getStatus(), execution.getId());
+    }
+
+    /** Moves a refused file's archive copy to quarantine/ with its error report; returns where the file now lies. */
+    private Path quarantineIfRefused(Optional<IngestedFile> file, Path archived) {
+        if (file.isEmpty() || !FileOutcome.valueOf(file.get().outcome()).quarantined()) {
+            return archived;
+        }
+        IngestedFile f = file.get();
+        Path moved = quarantine(archived, properties.quarantine().resolve(f.sourceId()), f);
+        files.updateStoredPath(f.id(), moved.toString());
+        return moved;
     }
 
     private boolean waitsInInbox(IngestedFile f) {

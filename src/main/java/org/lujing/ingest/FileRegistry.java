@@ -127,13 +127,6 @@ public class FileRegistry {
         }
     }
 
-    /** An earlier file with the same content that reached the ledger. */
-    Optional<Long> findLoaded(String sha256, long otherThan) {
-        return jdbc.sql("""
-                        SELECT MIN(id) FROM ingest_file
-                        WHERE sha256 = ? AND id <> ? AND outcome IN ('LOADED', 'LOADED_WITH_REJECTS')""").params(sha256, otherThan).query(Long.class).optional();
-    }
-
     void finish(long fileId, FileOutcome outcome, String message, Long duplicateOf) {
         jdbc.sql("UPDATE ingest_file SET outcome = ?, message = ?, duplicate_of = ?, finished_at = ? WHERE id = ?")
                 .params(outcome.name(), message, duplicateOf, Timestamp.from(Instant.now()), fileId)

@@ -152,7 +152,8 @@ class StagedRowsPublisher implements Tasklet {
         // a row that is the first of its identity in the file gets an id now; it keeps it unless the identity turns
         // out to be in the ledger already (then the id is a gap and the row merges)
         int firsts = (int) records.stream().filter(s -> !s.repeat()).count();
-        long nextId = firsts == 0 ? 0 : recordIds.reserve(firsts);
+        long firstId = firsts == 0 ? 0 : recordIds.reserve(firsts);
+        long nextId = firstId;
         long[] ids = new long[records.size()];
         for (int i = 0; i < records.size(); i++) {
             ids[i] = records.get(i).repeat() ? 0 : nextId++;
@@ -205,7 +206,7 @@ class StagedRowsPublisher implements Tasklet {
         }
         long t4 = System.nanoTime();
         if (firsts > 0) {
-            rollup.add("r.id BETWEEN ? AND ? AND r.first_file_id = ?", firstId(ids), nextId - 1, fileId);
+            rollup.add("r.id BETWEEN ? AND ? AND r.first_file_id = ?", firstId, nextId - 1, fileId);
         }
         jdbc.update("DELETE FROM stage_slice WHERE file_id = ?", fileId);
         long t5 = System.nanoTime();
@@ -221,15 +222,6 @@ class StagedRowsPublisher implements Tasklet {
                     (t5 - t4) / 1_000_000);
         }
         return created;
-    }
-
-    private static long firstId(long[] ids) {
-        for (long id : ids) {
-            if (id != 0) {
-                return id;
-            }
-        }
-        return 0;
     }
 
     private void stage(List<StagingFile.Staged> records, long[] ids) {

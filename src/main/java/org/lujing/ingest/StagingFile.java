@@ -44,7 +44,7 @@ final class StagingFile {
         return dataDir.resolve("staging").resolve(fileId + ".stage");
     }
 
-    /** Appends rows; {@link #length()} is the committed length once {@link #force()} returns. */
+    /** Appends rows; {@link #force()} returns the length safely on disk. */
     static final class Writer implements AutoCloseable {
 
         private final FileChannel channel;
@@ -147,10 +147,6 @@ final class StagingFile {
         long force() throws IOException {
             out.flush();
             channel.force(false);
-            return counting.count;
-        }
-
-        long length() {
             return counting.count;
         }
 

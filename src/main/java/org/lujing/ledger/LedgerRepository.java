@@ -1,6 +1,5 @@
 package org.lujing.ledger;
 
-import java.util.function.Function;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -29,19 +28,6 @@ public class LedgerRepository {
     public LedgerRepository(JdbcTemplate jdbcTemplate, StatisticsRollup rollup) {
         this.jdbcTemplate = jdbcTemplate;
         this.rollup = rollup;
-    }
-
-    /**
-     * Runs work against one session on the current transaction's connection; statements are closed after. The
-     * caller keeps the statistics rollups for what the work changes (the ingest publishes through its own set-based
-     * path and adds its records to the rollups itself).
-     */
-    public <T> T inSession(Function<LedgerSession, T> work) {
-        return jdbcTemplate.execute((ConnectionCallback<T>) connection -> {
-            try (LedgerSession session = new LedgerSession(connection)) {
-                return work.apply(session);
-            }
-        });
     }
 
     /** Adds a person or updates one; nobody is removed by being absent from a later roster. */
