@@ -1,9 +1,9 @@
 package org.lujing.ledger;
 
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,8 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>Every writer that changes what counts calls {@link #remove} on the records it is about to change and
  * {@link #add} on them after, in its own transaction (this class opens none: a rolled-back write takes its rollup
- * change with it). A selection is an SQL condition over {@code support_record r}; it is aggregated with one GROUP BY
- * per rollup and merged in, so it should stay bounded (a chunk, a person, a month — up to some 50,000 records).
+ * change with it). A selection is an SQL condition over {@code support_record r}; its records are read once, added
+ * up in memory ({@link RollupDelta}) and applied to the rollup rows they touch, so it should stay bounded (a slice,
+ * a person, a day — up to some 50,000 records).
  */
 @Component
 public class StatisticsRollup {
@@ -28,39 +29,6 @@ public class StatisticsRollup {
      * index over "IS NOT NULL" would walk every counted record of the ledger.
      */
     private static final String COUNTED = "(%s) AND COALESCE(r.subject_id, 0) > 0 AND r.merged_into IS NULL";
-
-    private static final String DAY = """
-            MERGE INTO stat_day s USING (
-              SELECT r.activity_date AS activity_date, r.category AS category, r.agency AS agency,
-                %1$sCOUNT(*) AS records, %1$sSUM(r.quantity) AS quantity
-              FROM support_record r WHERE %2$s
-              GROUP BY r.activity_date, r.category, r.agency) AS v (activity_date, category, agency, records, quantity)
-            ON s.activity_date = v.activity_date AND s.category = v.category AND s.agency = v.agency
-            WHEN MATCHED AND s.records + v.records = 0 THEN DELETE
-            WHEN MATCHED THEN UPDATE SET records = s.records + v.records, quantity = s.quantity + v.quantity
-            %3$s""";
-
-    private static final String DAY_INSERT = """
-            WHEN NOT MATCHED THEN INSERT (activity_date, category, agency, records, quantity, events)
-              VALUES (v.activity_date, v.category, v.agency, v.records, v.quantity, 0)""";
-
-    private static final String EVENT = """
-            MERGE INTO stat_event s USING (
-              SELECT activity_date, category, agency, activity_name_key, %1$sCOUNT(*) AS records FROM (
-                SELECT r.activity_date AS activity_date, r.category AS category, r.agency AS agency,
-                  COALESCE(r.activity_name, '') AS activity_name_key
-                FROM support_record r WHERE %2$s) e
-              GROUP BY activity_date, category, agency, activity_name_key)
-              AS v (activity_date, category, agency, activity_name_key, records)
-            ON s.activity_date = v.activity_date AND s.category = v.category AND s.agency = v.agency
-              AND s.activity_name_key = v.activity_name_key
-            WHEN MATCHED AND s.records + v.records = 0 THEN DELETE
-            WHEN MATCHED THEN UPDATE SET records = s.records + v.records
-            %3$s""";
-
-    private static final String EVENT_INSERT = """
-            WHEN NOT MATCHED THEN INSERT (activity_date, category, agency, activity_name_key, records)
-              VALUES (v.activity_date, v.category, v.agency, v.activity_name_key, v.records)""";
 
     /**
      * Sets stat_day's events of the given (date, category, agency) groups to their number of stat_event rows: after
@@ -79,27 +47,12 @@ public class StatisticsRollup {
             "SELECT DISTINCT r.activity_date AS activity_date, r.category AS category, r.agency AS agency"
                     + " FROM support_record r WHERE %s";
 
-    private static final String SUBJECT = """
-            MERGE INTO stat_subject_month s USING (
-              SELECT month, category, subject_id, %1$sCOUNT(*) AS records FROM (
-                SELECT CAST(EXTRACT(YEAR FROM r.activity_date) * 100 + EXTRACT(MONTH FROM r.activity_date) AS INTEGER)
-                    AS month,
-                  r.category AS category, r.subject_id AS subject_id
-                FROM support_record r WHERE %2$s) m
-              GROUP BY month, category, subject_id) AS v (month, category, subject_id, records)
-            ON s.month = v.month AND s.category = v.category AND s.subject_id = v.subject_id
-            WHEN MATCHED AND s.records + v.records = 0 THEN DELETE
-            WHEN MATCHED THEN UPDATE SET records = s.records + v.records
-            %3$s""";
-
-    private static final String SUBJECT_INSERT = """
-            WHEN NOT MATCHED THEN INSERT (month, category, subject_id, records)
-              VALUES (v.month, v.category, v.subject_id, v.records)""";
-
+    private final JdbcTemplate template;
     private final JdbcClient jdbc;
 
-    public StatisticsRollup(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    public StatisticsRollup(JdbcTemplate template) {
+        this.template = template;
+        this.jdbc = JdbcClient.create(template);
     }
 
     /**
@@ -110,12 +63,12 @@ public class StatisticsRollup {
      * @param params its parameters, in order
      */
     public void add(String recordPredicate, Object... params) {
-        apply(recordPredicate, params, "", true);
+        apply(recordPredicate, params, 1);
     }
 
     /** Takes away the contributions of the counted records among those {@code recordPredicate} selects. */
     public void remove(String recordPredicate, Object... params) {
-        apply(recordPredicate, params, "-", false);
+        apply(recordPredicate, params, -1);
     }
 
     /**
@@ -159,24 +112,33 @@ public class StatisticsRollup {
         if (first == null) {
             return;
         }
-        for (YearMonth m = YearMonth.from(first); !m.isAfter(YearMonth.from(last)); m = m.plusMonths(1)) {
-            add("r.activity_date BETWEEN ? AND ?", m.atDay(1), m.atEndOfMonth());
+        // a day at a time: what one apply holds in memory stays a day's worth of keys
+        for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+            add("r.activity_date = ?", d);
         }
     }
 
-    private void apply(String recordPredicate, Object[] params, String sign, boolean insert) {
-        String selection = COUNTED.formatted(recordPredicate);
-        List<Object> p = List.of(params);
-        jdbc.sql(DAY.formatted(sign, selection, insert ? DAY_INSERT : ""))
-                .params(p)
-                .update();
-        jdbc.sql(EVENT.formatted(sign, selection, insert ? EVENT_INSERT : ""))
-                .params(p)
-                .update();
-        jdbc.sql(DAY_EVENTS.formatted(GROUPS.formatted(selection))).params(p).update();
-        jdbc.sql(SUBJECT.formatted(sign, selection, insert ? SUBJECT_INSERT : ""))
-                .params(p)
-                .update();
+    /**
+     * Reads the selection's counted records (a bounded selection: a slice, a person, a day), adds their
+     * contributions up in memory and applies them key by key — rows of the rollups that the selection touches, never
+     * a whole group's. Keys are applied in sorted order, so two writers lock rollup rows in the same order.
+     */
+    private void apply(String recordPredicate, Object[] params, int sign) {
+        RollupDelta delta = new RollupDelta(sign);
+        jdbc.sql("""
+                        SELECT r.activity_date, r.category, r.agency, r.activity_name, r.subject_id, r.quantity
+                        FROM support_record r WHERE """ + COUNTED.formatted(recordPredicate))
+                .params(List.of(params))
+                .query(rs -> {
+                    delta.count(
+                            rs.getDate(1).toLocalDate(),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getLong(5),
+                            rs.getBigDecimal(6));
+                });
+        delta.applyTo(template);
     }
 
     private static LocalDate date(Map<String, Object> row, String key) {

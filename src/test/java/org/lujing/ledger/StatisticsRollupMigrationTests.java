@@ -78,7 +78,7 @@ class StatisticsRollupMigrationTests {
 
         // then its rollups are a month-by-month rebuild's, and the statistics are the raw recount's
         assertThat(migrated).allSatisfy(rows -> assertThat(rows).hasSizeGreaterThan(10));
-        new StatisticsRollup(jdbc).rebuild();
+        new StatisticsRollup(new org.springframework.jdbc.core.JdbcTemplate(ds)).rebuild();
         assertThat(rollups(jdbc)).isEqualTo(migrated);
         StatisticsQuery query = new StatisticsQuery(jdbc);
         LedgerRecount recount = new LedgerRecount(jdbc);
