@@ -33,9 +33,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Publishes a staged file into the ledger, one slice of rows per transaction. A slice's records go into a
  * temporary table and from there into the ledger with set-based SQL through the identity index: new identities are
- * inserted (ids from the database's identity, in one statement), rows whose identity exists — in an earlier file or
- * earlier in this one — are merged into it, every row gets its provenance link; rejects, control totals and
- * roster rows follow. The slice's accounting and the file's publication mark move in the same transaction, so a
+ * inserted in one statement (ids reserved in a block beforehand), rows whose identity exists — in an earlier file
+ * or earlier in this one — are merged into it, every row gets its provenance link; rejects, control totals and
+ * roster rows follow. A slice holds the ledger's write turn ({@link RecordIds#takeWriteTurn}) until it commits, so
+ * nodes that share a database publish slice by slice, never into each other's uncommitted rows. The slice's accounting and the file's publication mark move in the same transaction, so a
  * restart after a crash redoes exactly the slice that was not committed, and nothing twice.
  */
 class StagedRowsPublisher implements Tasklet {
@@ -122,6 +123,9 @@ class StagedRowsPublisher implements Tasklet {
     }
 
     private FileAccounting publish(List<StagingFile.Staged> slice) {
+        // one slice at a time writes the ledger, across every node sharing the database: the identity check and the
+        // insert below, and the rollups, see no other writer's uncommitted rows
+        recordIds.takeWriteTurn();
         List<StagingFile.Staged> records = new ArrayList<>();
         List<RowResult.RosterEntry> roster = new ArrayList<>();
         List<RowResult.Rejected> rejects = new ArrayList<>();

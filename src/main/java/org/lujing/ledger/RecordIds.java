@@ -18,6 +18,21 @@ public class RecordIds {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Takes the ledger's write turn until the caller's transaction ends: every writer of records or statistics
+     * rollups takes it first (reserving ids takes it too), so on a database that several nodes share two slices
+     * never insert the same identity at once, and rollup rows are never created twice. Writers hold it for one
+     * slice's transaction, so nodes interleave slice by slice; staging and reading stay parallel.
+     */
+    public void takeWriteTurn() {
+        takeWriteTurn(jdbc);
+    }
+
+    static void takeWriteTurn(JdbcClient jdbc) {
+        jdbc.sql("UPDATE id_block SET next_id = next_id WHERE name = 'support_record'")
+                .update();
+    }
+
     /** Reserves {@code count} consecutive ids and returns the first. */
     public long reserve(int count) {
         if (count <= 0) {

@@ -124,6 +124,7 @@ public class StatisticsRollup {
      * a whole group's. Keys are applied in sorted order, so two writers lock rollup rows in the same order.
      */
     private void apply(String recordPredicate, Object[] params, int sign) {
+        RecordIds.takeWriteTurn(jdbc);
         RollupDelta delta = new RollupDelta(sign);
         jdbc.sql("""
                         SELECT r.activity_date, r.category, r.agency, r.activity_name, r.subject_id, r.quantity
