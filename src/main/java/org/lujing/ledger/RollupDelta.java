@@ -2,6 +2,8 @@ package org.lujing.ledger;
 
 import java.math.BigDecimal;
 import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -89,116 +91,87 @@ final class RollupDelta {
     }
 
     private void applyEvents(JdbcTemplate jdbc) {
-        List<Map.Entry<Event, long[]>> all = new ArrayList<>(events.entrySet());
-        int[] updated = batch(
-                jdbc,
-                "UPDATE stat_event SET records = records + ?"
-                        + " WHERE activity_date = ? AND category = ? AND agency = ? AND activity_name_key = ?",
-                all,
-                (p, e) -> {
-                    p.setLong(1, e.getValue()[0]);
-                    event(p, 2, e.getKey());
-                });
-        if (sign > 0) {
-            List<Map.Entry<Event, long[]>> created = new ArrayList<>();
-            for (int i = 0; i < all.size(); i++) {
-                if (updated[i] == 0) {
-                    created.add(all.get(i));
-                    days.get(all.get(i).getKey().day()).events++;
-                }
-            }
-            batch(
-                    jdbc,
-                    "INSERT INTO stat_event (records, activity_date, category, agency, activity_name_key)"
-                            + " VALUES (?, ?, ?, ?, ?)",
-                    created,
-                    (p, e) -> {
-                        p.setLong(1, e.getValue()[0]);
-                        event(p, 2, e.getKey());
-                    });
-        } else {
-            int[] deleted = batch(
-                    jdbc,
-                    "DELETE FROM stat_event WHERE activity_date = ? AND category = ? AND agency = ?"
-                            + " AND activity_name_key = ? AND records <= 0",
-                    all,
-                    (p, e) -> event(p, 1, e.getKey()));
-            for (int i = 0; i < all.size(); i++) {
-                if (deleted[i] > 0) {
-                    days.get(all.get(i).getKey().day()).events--;
-                }
-            }
-        }
+        List<Event> changed = apply(jdbc, EVENT, events, RollupDelta::count, RollupDelta::event);
+        // a day's events are its stat_event rows: they move by the rows created or deleted here
+        changed.forEach(e -> days.get(e.day()).events += sign);
     }
 
     private void applyDays(JdbcTemplate jdbc) {
-        List<Map.Entry<Day, Sums>> all = new ArrayList<>(days.entrySet());
-        int[] updated = batch(
-                jdbc,
-                "UPDATE stat_day SET records = records + ?, quantity = quantity + ?, events = events + ?"
-                        + " WHERE activity_date = ? AND category = ? AND agency = ?",
-                all,
-                (p, e) -> {
-                    sums(p, 1, e.getValue());
-                    day(p, 4, e.getKey());
-                });
-        if (sign > 0) {
-            List<Map.Entry<Day, Sums>> created = new ArrayList<>();
-            for (int i = 0; i < all.size(); i++) {
-                if (updated[i] == 0) {
-                    created.add(all.get(i));
-                }
-            }
-            batch(
-                    jdbc,
-                    "INSERT INTO stat_day (records, quantity, events, activity_date, category, agency)"
-                            + " VALUES (?, ?, ?, ?, ?, ?)",
-                    created,
-                    (p, e) -> {
-                        sums(p, 1, e.getValue());
-                        day(p, 4, e.getKey());
-                    });
-        } else {
-            batch(
-                    jdbc,
-                    "DELETE FROM stat_day WHERE activity_date = ? AND category = ? AND agency = ? AND records <= 0",
-                    all,
-                    (p, e) -> day(p, 1, e.getKey()));
-        }
+        apply(jdbc, DAY, days, RollupDelta::sums, RollupDelta::day);
     }
 
     private void applySubjects(JdbcTemplate jdbc) {
-        List<Map.Entry<SubjectMonth, long[]>> all = new ArrayList<>(subjects.entrySet());
-        int[] updated = batch(
-                jdbc,
-                "UPDATE stat_subject_month SET records = records + ? WHERE month = ? AND category = ? AND subject_id = ?",
-                all,
-                (p, e) -> {
-                    p.setLong(1, e.getValue()[0]);
-                    subject(p, 2, e.getKey());
-                });
+        apply(jdbc, SUBJECT_MONTH, subjects, RollupDelta::count, RollupDelta::subject);
+    }
+
+    /** A rollup table: its value columns (added to) and its key columns (its primary key). */
+    private record Table(String name, List<String> values, List<String> keys) {
+        String update() {
+            return "UPDATE " + name + " SET "
+                    + String.join(
+                            ", ",
+                            values.stream().map(v -> v + " = " + v + " + ?").toList()) + " WHERE "
+                    + keyCondition();
+        }
+
+        String insert() {
+            List<String> columns = new ArrayList<>(values);
+            columns.addAll(keys);
+            return "INSERT INTO " + name + " (" + String.join(", ", columns) + ") VALUES ("
+                    + String.join(", ", columns.stream().map(c -> "?").toList()) + ")";
+        }
+
+        String deleteEmpty() {
+            return "DELETE FROM " + name + " WHERE " + keyCondition() + " AND records <= 0";
+        }
+
+        private String keyCondition() {
+            return String.join(" AND ", keys.stream().map(k -> k + " = ?").toList());
+        }
+    }
+
+    private static final List<String> DAY_KEY = List.of("activity_date", "category", "agency");
+    private static final Table DAY = new Table("stat_day", List.of("records", "quantity", "events"), DAY_KEY);
+    private static final Table EVENT = new Table(
+            "stat_event", List.of("records"), List.of("activity_date", "category", "agency", "activity_name_key"));
+    private static final Table SUBJECT_MONTH =
+            new Table("stat_subject_month", List.of("records"), List.of("month", "category", "subject_id"));
+
+    /** Binds a value or key's parameters from index {@code i} on. */
+    @FunctionalInterface
+    private interface Binder<T> {
+        void bind(PreparedStatement p, int i, T t) throws SQLException;
+    }
+
+    /**
+     * Applies one rollup's entries, in key order: updates the rows that exist; with sign 1 inserts the rest, with
+     * sign -1 deletes rows that reached 0. Returns the keys whose row was created or deleted.
+     */
+    private <K, V> List<K> apply(JdbcTemplate jdbc, Table table, Map<K, V> entries, Binder<V> value, Binder<K> key) {
+        List<Map.Entry<K, V>> all = new ArrayList<>(entries.entrySet());
+        int keyAt = 1 + table.values().size();
+        ParameterizedPreparedStatementSetter<Map.Entry<K, V>> valuesThenKey = (p, e) -> {
+            value.bind(p, 1, e.getValue());
+            key.bind(p, keyAt, e.getKey());
+        };
+        int[] updated = batch(jdbc, table.update(), all, valuesThenKey);
+        List<Map.Entry<K, V>> changed = new ArrayList<>();
         if (sign > 0) {
-            List<Map.Entry<SubjectMonth, long[]>> created = new ArrayList<>();
             for (int i = 0; i < all.size(); i++) {
                 if (updated[i] == 0) {
-                    created.add(all.get(i));
+                    changed.add(all.get(i));
                 }
             }
-            batch(
-                    jdbc,
-                    "INSERT INTO stat_subject_month (records, month, category, subject_id) VALUES (?, ?, ?, ?)",
-                    created,
-                    (p, e) -> {
-                        p.setLong(1, e.getValue()[0]);
-                        subject(p, 2, e.getKey());
-                    });
+            batch(jdbc, table.insert(), changed, valuesThenKey);
         } else {
-            batch(
-                    jdbc,
-                    "DELETE FROM stat_subject_month WHERE month = ? AND category = ? AND subject_id = ? AND records <= 0",
-                    all,
-                    (p, e) -> subject(p, 1, e.getKey()));
+            int[] deleted = batch(jdbc, table.deleteEmpty(), all, (p, e) -> key.bind(p, 1, e.getKey()));
+            for (int i = 0; i < all.size(); i++) {
+                if (deleted[i] > 0) {
+                    changed.add(all.get(i));
+                }
+            }
         }
+        return changed.stream().map(Map.Entry::getKey).toList();
     }
 
     private static <T> int[] batch(
@@ -209,24 +182,28 @@ final class RollupDelta {
         return jdbc.batchUpdate(sql, rows, rows.size(), setter)[0];
     }
 
-    private static void sums(java.sql.PreparedStatement p, int i, Sums s) throws java.sql.SQLException {
+    private static void count(PreparedStatement p, int i, long[] count) throws SQLException {
+        p.setLong(i, count[0]);
+    }
+
+    private static void sums(PreparedStatement p, int i, Sums s) throws SQLException {
         p.setLong(i, s.records);
         p.setBigDecimal(i + 1, s.quantity);
         p.setLong(i + 2, s.events);
     }
 
-    private static void day(java.sql.PreparedStatement p, int i, Day d) throws java.sql.SQLException {
+    private static void day(PreparedStatement p, int i, Day d) throws SQLException {
         p.setDate(i, Date.valueOf(d.date()));
         p.setString(i + 1, d.category());
         p.setString(i + 2, d.agency());
     }
 
-    private static void event(java.sql.PreparedStatement p, int i, Event e) throws java.sql.SQLException {
+    private static void event(PreparedStatement p, int i, Event e) throws SQLException {
         day(p, i, e.day());
         p.setString(i + 3, e.name());
     }
 
-    private static void subject(java.sql.PreparedStatement p, int i, SubjectMonth s) throws java.sql.SQLException {
+    private static void subject(PreparedStatement p, int i, SubjectMonth s) throws SQLException {
         p.setInt(i, s.month());
         p.setString(i + 1, s.category());
         p.setLong(i + 2, s.subjectId());
