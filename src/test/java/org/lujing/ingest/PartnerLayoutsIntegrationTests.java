@@ -55,6 +55,9 @@ class PartnerLayoutsIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.lujing.report.ReportService reports;
+
     @ParameterizedTest
     @ValueSource(strings = {"xlsx", "xls"})
     void aCommunityLedgerKeptASheetPerMonthWithPersonsMergedDownAndNoYearInItsDates(String format) {
@@ -127,6 +130,34 @@ class PartnerLayoutsIntegrationTests {
                 .filteredOn(n -> n.kind().equals(ReadingNote.SHEET_PASSED_OVER))
                 .singleElement()
                 .satisfies(n -> assertThat(n.sheet()).isEqualTo("填表说明"));
+        // the data-quality report explains the decision beside the rows it affected
+        assertThat(qualityNotes(file.getFileName().toString()))
+                .contains("3月 | 4 行（第 4–7 行） | DATE_YEAR | 日期缺年份，取自表头 2025年")
+                .contains("4月 | 3 行（第 3–5 行） | DATE_YEAR | 日期缺年份，取自表头 2025年");
+    }
+
+    /** The quality workbook's reading-notes rows of one file, as "sheet | rows | code | what". */
+    private List<String> qualityNotes(String fileName) {
+        Path out = HOME.resolve("quality-" + System.nanoTime());
+        Path xlsx = reports.writeQuality(out, "zh").get(0);
+        List<String> rows = new java.util.ArrayList<>();
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb =
+                new org.apache.poi.xssf.usermodel.XSSFWorkbook(xlsx.toFile())) {
+            org.apache.poi.ss.usermodel.Sheet sheet = wb.getSheet("读取说明");
+            assertThat(sheet).as("读取说明 sheet").isNotNull();
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                org.apache.poi.ss.usermodel.Row row = sheet.getRow(r);
+                if (row.getCell(0).getStringCellValue().equals(fileName)) {
+                    rows.add(row.getCell(1).getStringCellValue() + " | "
+                            + row.getCell(2).getStringCellValue() + " | "
+                            + row.getCell(3).getStringCellValue() + " | "
+                            + row.getCell(4).getStringCellValue());
+                }
+            }
+        } catch (java.io.IOException | org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
+            throw new IllegalStateException(e);
+        }
+        return rows;
     }
 
     @ParameterizedTest
@@ -197,6 +228,24 @@ class PartnerLayoutsIntegrationTests {
                     assertThat(n.sheet()).isEqualTo("来访登记");
                     assertThat(n.zh()).contains("来访登记").contains("对应不到任何类别").contains("词表");
                 });
+    }
+
+    @org.junit.jupiter.api.Test
+    void aWorkbookWhoseEverySheetIsPassedOverIsRefusedAndItsErrorSaysWhichAndWhy() {
+        people("xlsx");
+        Path file = PartnerWorkbooks.book()
+                .sheet("来访登记", s -> s.row("姓名", "身份证号", "日期").row("张三", zhang, "2025-07-01"))
+                .write(HOME.resolve("in").resolve("航天医院2025年7月.xlsx"));
+
+        IngestedFile f = ingest.ingest(file, "hospital").file().orElseThrow();
+
+        assertThat(f.outcome()).isEqualTo(FileOutcome.NO_TABLE_FOUND.name());
+        assertThat(f.message()).contains("来访登记").contains("对应不到任何类别");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM record_source WHERE file_id = ?")
+                        .param(f.id())
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @ParameterizedTest
