@@ -140,6 +140,53 @@ class MergedCellsReadingTests {
                 .containsExactly("1月:张三", "1月:李四", "2月:张三", "2月:张三");
     }
 
+    @org.junit.jupiter.api.Test
+    void anXlsProtectedWithExcelsDefaultPasswordHasItsMergesReadThroughTheDecryptingPass() throws IOException {
+        // record bodies are encrypted, so the first pass cannot read MERGEDCELLS from the raw stream
+        Path file;
+        org.apache.poi.hssf.record.crypto.Biff8EncryptionKey.setCurrentUserPassword("VelvetSweatshop");
+        try {
+            file = PartnerWorkbooks.book()
+                    .sheet(
+                            "台账",
+                            s -> s.row("姓名", "身份证号", "日期")
+                                    .row("张三", ZHANG, "2025-03-07")
+                                    .row(null, null, "2025-03-14")
+                                    .merge("A2:A3")
+                                    .merge("B2:B3"))
+                    .write(dir.resolve("read-only-recommended.xls"));
+        } finally {
+            org.apache.poi.hssf.record.crypto.Biff8EncryptionKey.setCurrentUserPassword(null);
+        }
+
+        assertThat(read(file)).extracting(r -> r.cell(Field.ID_NUMBER).text()).containsExactly(ZHANG, ZHANG);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"xlsx", "xls"})
+    void aMergedTitleAndTwoRowMergedHeaderStillFindTheHeaderAndGiveTheTitle(String format) throws IOException {
+        Path file = PartnerWorkbooks.book()
+                .sheet(
+                        "3月",
+                        s -> s.row("麓景社区2025年3月社区矫正帮扶工作台账")
+                                .row("序号", "基本信息", null, "活动情况")
+                                .row(null, "姓名", "身份证号", "日期")
+                                .row("1", "张三", ZHANG, "3月7日")
+                                .merge("A1:D1")
+                                .merge("A2:A3")
+                                .merge("B2:C2"))
+                .write(dir.resolve("titled." + format));
+
+        List<SourceRow> rows = read(file);
+
+        assertThat(rows).singleElement().satisfies(r -> {
+            assertThat(r.rowNumber()).isEqualTo(4);
+            assertThat(r.header(Field.NAME)).isEqualTo("姓名");
+            assertThat(r.context().year()).isEqualTo(2025);
+            assertThat(r.context().yearFrom()).isEqualTo("表头");
+        });
+    }
+
     static List<SourceRow> read(Path file) throws IOException {
         try (TableReader reader = PartnerFileReaders.open(file, SETTINGS)) {
             return XlsRawSheetsTests.drain(reader);
