@@ -64,9 +64,9 @@ final class SheetTableReader implements TableReader {
                         note(new ReadingNote(
                                 sheet.name(),
                                 ReadingNote.SHEET_PASSED_OVER,
-                                "工作表「" + sheet.name() + "」前 " + ReadSettings.HEADER_SEARCH_ROWS
-                                        + " 行中没有表头（需含" + required() + "），未读取（如填表说明）/ sheet '"
-                                        + sheet.name() + "' has no header row naming " + settings.requiredHeaders()
+                                label(sheet.name()) + "前 " + ReadSettings.HEADER_SEARCH_ROWS
+                                        + " 行中没有表头（需含" + required() + "），未读取（如填表说明）/ " + labelEn(sheet.name())
+                                        + " has no header row naming " + settings.requiredHeaders()
                                         + " within its first 20 rows and was passed over",
                                 0,
                                 0,
@@ -131,8 +131,8 @@ final class SheetTableReader implements TableReader {
                 note(new ReadingNote(
                         name,
                         ReadingNote.SHEET_PASSED_OVER,
-                        "工作表「" + name + "」没有类别列，表名和表头也对应不到任何类别，未读取；如需读取，请管理员在来源的词表"
-                                + "（vocabulary）中加入该表名 / sheet '" + name + "' has no category column and neither its"
+                        label(name) + "没有类别列，表名和表头也对应不到任何类别，未读取；如需读取，请管理员在来源的词表"
+                                + "（vocabulary）中加入该表名 / " + labelEn(name) + " has no category column and neither its"
                                 + " name nor its title maps to a category through the source's vocabulary: it was"
                                 + " passed over (add the sheet's name to the vocabulary to read it)",
                         0,
@@ -150,13 +150,22 @@ final class SheetTableReader implements TableReader {
             note(new ReadingNote(
                     sheet.name(),
                     ReadingNote.MERGED_CELLS,
-                    "工作表「" + sheet.name() + "」有 " + filled + " 行的空白格位于合并单元格内，取合并单元格左上角的值 / "
-                            + filled + " rows of sheet '" + sheet.name()
-                            + "' lie inside merged cells and took the merged cell's value",
+                    label(sheet.name()) + "有 " + filled + " 行的空白格位于合并单元格内，取合并单元格左上角的值 / "
+                            + filled + " rows of " + labelEn(sheet.name())
+                            + " lie inside merged cells and took the merged cell's value",
                     filled,
                     firstRow,
                     lastRow));
         }
+    }
+
+    /** 工作表「3月」, or 表格 for a CSV file, which has no sheets. */
+    private static String label(String sheetName) {
+        return sheetName == null || sheetName.isBlank() ? "表格" : "工作表「" + sheetName + "」";
+    }
+
+    private static String labelEn(String sheetName) {
+        return sheetName == null || sheetName.isBlank() ? "the table" : "sheet '" + sheetName + "'";
     }
 
     private void note(ReadingNote note) {
@@ -182,6 +191,7 @@ final class SheetTableReader implements TableReader {
         title.setLength(0);
         sawContent = false;
         RawSheets.RawRow previous = null;
+        int titleBeforePrevious = 0;
         for (int i = 0; i < ReadSettings.HEADER_SEARCH_ROWS; i++) {
             RawSheets.RawRow row = sheet.nextRow();
             if (row == null) {
@@ -192,6 +202,9 @@ final class SheetTableReader implements TableReader {
             if (header.isEmpty() && previous != null && previous.number() == row.number() - 1) {
                 header = detector.detectTwoRows(previous.cells(), row.cells());
                 headerCells = detector.combine(previous.cells(), row.cells());
+                if (header.isPresent()) {
+                    title.setLength(titleBeforePrevious); // the upper header row (基本信息, 活动情况) is no title
+                }
             }
             if (header.isPresent()) {
                 List<Cell> named = headerCells;
@@ -201,6 +214,7 @@ final class SheetTableReader implements TableReader {
                                 headers.put(field, named.get(col).text().strip()));
                 return header.get();
             }
+            titleBeforePrevious = title.length();
             addTitle(row.cells());
             previous = row;
         }
