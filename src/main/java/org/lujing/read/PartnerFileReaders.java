@@ -66,7 +66,7 @@ public final class PartnerFileReaders {
                         name
                                 + "：OpenDocument 表格 (.ods) 无法读取，请用 WPS 或 Excel 另存为 .xlsx"
                                 + " / OpenDocument spreadsheets (.ods) are not read: save it as .xlsx");
-            case "json" -> new JsonTableReader(file, settings);
+            case "json" -> new JsonTableReader(file, name, settings);
             default ->
                 throw new UnreadableFileException(
                         FileOutcome.FILE_UNSUPPORTED,

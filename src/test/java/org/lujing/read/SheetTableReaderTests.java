@@ -83,6 +83,20 @@ class SheetTableReaderTests {
         }
     }
 
+    @Test
+    void aJsonFeedsYearlessDatesCanOnlyTakeTheYearOfTheFilesName() throws IOException {
+        Path archived =
+                write("feed-1.json", "[{\"name\":\"张三\",\"idNumber\":\"11010519491231002X\",\"date\":\"3月7日\"}]");
+
+        try (TableReader dated = PartnerFileReaders.open(archived, "2025年3月微课.json", ACTIVITIES);
+                TableReader undated = PartnerFileReaders.open(archived, "微课.json", ACTIVITIES)) {
+            SourceRow row = dated.next();
+            assertThat(row.context().yearFor(3)).hasValue(2025);
+            assertThat(row.context().yearFrom()).isEqualTo("文件名");
+            assertThat(undated.next().context().yearFor(3)).isEmpty();
+        }
+    }
+
     private Path write(String name, String text) throws IOException {
         return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
     }
