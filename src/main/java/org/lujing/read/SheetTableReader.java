@@ -65,7 +65,7 @@ final class SheetTableReader implements TableReader {
                                 sheet.name(),
                                 ReadingNote.SHEET_PASSED_OVER,
                                 label(sheet.name()) + "前 " + ReadSettings.HEADER_SEARCH_ROWS
-                                        + " 行中没有表头（需含" + required() + "），未读取（如填表说明）/ " + labelEn(sheet.name())
+                                        + " 行中没有表头（需含" + required() + "），未读取（如填表说明） / " + labelEn(sheet.name())
                                         + " has no header row naming " + settings.requiredHeaders()
                                         + " within its first 20 rows and was passed over",
                                 0,
