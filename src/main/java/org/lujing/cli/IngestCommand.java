@@ -9,8 +9,10 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.lujing.identity.Masking;
 import org.lujing.ingest.FileIngestService;
+import org.lujing.ingest.FileRegistry;
 import org.lujing.ingest.IngestedFile;
 import org.lujing.ledger.FileOutcome;
+import org.lujing.read.ReadingNote;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,7 +51,11 @@ class IngestCommand implements Callable<Integer> {
             items.addAll(expand(p, source));
         }
         try (ConfigurableApplicationContext context = Boot.start(options.home, false, options.verbose)) {
-            List<IngestedFile> results = run(context.getBean(FileIngestService.class), items, !json);
+            List<IngestedFile> results = run(
+                    context.getBean(FileIngestService.class),
+                    json ? null : context.getBean(FileRegistry.class),
+                    items,
+                    !json);
             if (json) {
                 System.out.println(
                         Json.write(results.stream().map(IngestedFile::asJson).toList()));
@@ -67,6 +73,15 @@ class IngestCommand implements Callable<Integer> {
     record Item(Path file, String source) {}
 
     static List<IngestedFile> run(FileIngestService service, List<Item> items, boolean print) {
+        return run(service, null, items, print);
+    }
+
+    /**
+     * Ingests the items in order; with {@code print}, a line per file with its outcome and accounting, and, when
+     * {@code files} is given, what reading decided on it (a year from the title, a category from a sheet's name, a
+     * sheet passed over) beneath it.
+     */
+    static List<IngestedFile> run(FileIngestService service, FileRegistry files, List<Item> items, boolean print) {
         List<IngestedFile> results = new ArrayList<>();
         for (Item item : items) {
             FileIngestService.Result r = service.ingest(item.file(), item.source());
@@ -82,6 +97,15 @@ class IngestCommand implements Callable<Integer> {
                         .orElse(Masking.value(item.file().getFileName().toString()));
                 System.out.println(item.source() + "/" + name + ": " + r.outcome()
                         + (counts.isEmpty() ? "" : " (" + counts + ")"));
+                if (files != null && r.file().isPresent()) {
+                    for (ReadingNote n : files.notes(r.file().get().id())) {
+                        String where = n.sheet().isBlank() || n.zh().contains("「" + n.sheet() + "」")
+                                ? ""
+                                : "工作表「" + n.sheet() + "」";
+                        String rows = n.rowsText().isEmpty() ? "" : n.rowsText() + "：";
+                        System.out.println("  读取说明 " + n.kind() + "  " + where + rows + n.zh());
+                    }
+                }
             }
         }
         return results;

@@ -127,7 +127,7 @@ class ConsoleApiController {
         return files.all().stream().map(IngestedFile::asJson).toList();
     }
 
-    @Operation(summary = "One file with its rejected rows and control totals")
+    @Operation(summary = "One file with its rejected rows, control totals and reading notes")
     @GetMapping("/files/{id}")
     Map<String, Object> file(@PathVariable long id) {
         Map<String, Object> m = files.find(id)
@@ -136,6 +136,7 @@ class ConsoleApiController {
         List<RejectedRow> rejects = files.rejects(id);
         m.put("rejects", rejects);
         m.put("controlTotals", files.controlTotals(id));
+        m.put("notes", files.notes(id));
         return m;
     }
 

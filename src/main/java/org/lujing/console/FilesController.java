@@ -68,6 +68,7 @@ class FilesController {
         model.addAttribute("file", file);
         model.addAttribute("rejects", files.rejects(id));
         model.addAttribute("controlTotals", files.controlTotals(id));
+        model.addAttribute("notes", files.notes(id));
         return "file";
     }
 

@@ -86,15 +86,17 @@ class FileIngestJobConfiguration {
             SourceRowItemReader sourceRowReader,
             RowNormaliser rowNormaliser,
             StagingFileWriter stagingFileWriter,
-            StagingOutcomeListener stagingOutcomeListener) {
+            StagingOutcomeListener stagingOutcomeListener,
+            ReadingNotes readingNotes) {
         return new StepBuilder("stageRowsStep", jobRepository)
-                .<SourceRow, RowResult>chunk(properties.ingest().chunkSize())
-                .transactionManager(tx)
-                .reader(sourceRowReader)
-                .processor(rowNormaliser)
-                .writer(stagingFileWriter)
-                .listener(stagingOutcomeListener)
-                .build();
+                        .<SourceRow, RowResult>chunk(properties.ingest().chunkSize())
+                        .transactionManager(tx)
+                        .reader(sourceRowReader)
+                        .processor(rowNormaliser)
+                        .writer(stagingFileWriter)
+                        .stream(readingNotes)
+                        .listener(stagingOutcomeListener)
+                        .build();
     }
 
     @Bean
@@ -146,8 +148,16 @@ class FileIngestJobConfiguration {
             SourceCatalog sources,
             AgencyDirectory agencies,
             IdentityCipher cipher,
-            @Value("#{jobParameters['source']}") String source) {
-        return new RowNormaliser(sources.get(source), agencies, cipher);
+            @Value("#{jobParameters['source']}") String source,
+            ReadingNotes readingNotes) {
+        return new RowNormaliser(sources.get(source), agencies, cipher, readingNotes);
+    }
+
+    /** The rows' reading decisions, counted by the normaliser and kept with each chunk's commit. */
+    @Bean
+    @StepScope
+    ReadingNotes readingNotes() {
+        return new ReadingNotes();
     }
 
     @Bean
@@ -164,9 +174,10 @@ class FileIngestJobConfiguration {
             FileRegistry files,
             LujingProperties properties,
             @Value("#{jobExecutionContext['fileId']}") Long fileId,
-            @Value("#{jobParameters['name']}") String name) {
+            @Value("#{jobParameters['name']}") String name,
+            ReadingNotes readingNotes) {
         return new StagingOutcomeListener(
-                sourceRowReader, files, fileId, name, StagingFile.path(properties.data(), fileId));
+                sourceRowReader, files, fileId, name, StagingFile.path(properties.data(), fileId), readingNotes);
     }
 
     @Bean

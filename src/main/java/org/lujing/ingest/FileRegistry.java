@@ -4,7 +4,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.lujing.identity.Masking;
 import org.lujing.ledger.FileOutcome;
+import org.lujing.read.ReadingNote;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -193,6 +195,48 @@ public class FileRegistry {
                         "INSERT INTO file_control_total (file_id, sheet, row_no, declared_count, row_text) VALUES (?, ?, ?, ?, ?)")
                 .params(fileId, total.sheet(), total.row(), total.declaredCount(), total.text())
                 .update();
+    }
+
+    /**
+     * Replaces a file's reading notes with these (a resumed staging counts them all again). Messages are masked on
+     * the way in: they quote sheet names and titles, which a clerk may have typed anything into.
+     */
+    void replaceNotes(long fileId, List<ReadingNote> notes) {
+        jdbc.sql("DELETE FROM ingest_file_note WHERE file_id = ?").param(fileId).update();
+        for (ReadingNote n : notes) {
+            jdbc.sql("""
+                            INSERT INTO ingest_file_note (file_id, sheet, kind, message, row_count, first_row, last_row)
+                            VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                    .params(
+                            fileId,
+                            clip(Masking.value(n.sheet()), 200),
+                            n.kind(),
+                            clip(Masking.value(n.message()), 1000),
+                            n.rows(),
+                            n.firstRow(),
+                            n.lastRow())
+                    .update();
+        }
+    }
+
+    /** What the reader decided on a file's sheets and rows, in the order it was noted. */
+    public List<ReadingNote> notes(long fileId) {
+        return jdbc.sql("""
+                        SELECT sheet, kind, message, row_count, first_row, last_row FROM ingest_file_note
+                        WHERE file_id = ? ORDER BY id""")
+                .param(fileId)
+                .query((rs, i) -> new ReadingNote(
+                        rs.getString("sheet"),
+                        rs.getString("kind"),
+                        rs.getString("message"),
+                        rs.getInt("row_count"),
+                        rs.getInt("first_row"),
+                        rs.getInt("last_row")))
+                .list();
+    }
+
+    private static String clip(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 
     /** The totals a file states about itself (合计 rows), for reconciliation. */

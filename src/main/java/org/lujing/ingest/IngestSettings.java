@@ -15,9 +15,14 @@ final class IngestSettings {
         Set<Field> required = source.roster()
                 ? EnumSet.of(Field.NAME, Field.ID_NUMBER)
                 : EnumSet.of(Field.NAME, Field.ID_NUMBER, Field.DATE);
-        if (!source.roster() && source.defaultCategory() == null) {
-            required.add(Field.CATEGORY);
-        }
-        return new ReadSettings(source.headerSynonyms(), required, source.encoding(), source.delimiter());
+        // a sheet without a category column is still a table: its name, its title or the source's default category
+        // gives the category, and a sheet nothing gives one to is passed over by the reader (and noted)
+        return new ReadSettings(
+                source.headerSynonyms(),
+                required,
+                source.encoding(),
+                source.delimiter(),
+                source.roster() ? null : source.vocabulary(),
+                source.defaultCategory());
     }
 }

@@ -87,7 +87,8 @@ public class RejectRetryService {
         int still = 0;
         if (!open.isEmpty()) {
             RowNormaliser normaliser = new RowNormaliser(source, agencies, cipher);
-            try (TableReader reader = PartnerFileReaders.open(stored, IngestSettings.readSettings(source))) {
+            try (TableReader reader =
+                    PartnerFileReaders.open(stored, file.fileName(), IngestSettings.readSettings(source))) {
                 for (SourceRow row; (row = reader.next()) != null && !open.isEmpty(); ) {
                     RejectedRow reject = open.remove(key(row.sheet(), row.rowNumber()));
                     if (reject == null) {

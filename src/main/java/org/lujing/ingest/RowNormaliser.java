@@ -21,6 +21,8 @@ import org.lujing.normalise.ReasonCode;
 import org.lujing.normalise.TextFolding;
 import org.lujing.read.Cell;
 import org.lujing.read.Field;
+import org.lujing.read.ReadingNote;
+import org.lujing.read.SheetContext;
 import org.lujing.read.SourceRow;
 import org.lujing.source.AgencyDirectory;
 import org.lujing.source.SourceDefinition;
@@ -45,6 +47,7 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
     private final AgencyDirectory agencies;
     private final IdentityCipher cipher;
     private final String sourceAgency;
+    private final ReadingNotes notes;
 
     private final java.util.Map<String, String> references = new java.util.LinkedHashMap<>(1 << 12, 0.75f, true) {
         @Override
@@ -54,10 +57,16 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
     };
 
     RowNormaliser(SourceDefinition source, AgencyDirectory agencies, IdentityCipher cipher) {
+        this(source, agencies, cipher, new ReadingNotes());
+    }
+
+    /** {@code notes} counts the rows that took a year or a category from their sheet rather than their cells. */
+    RowNormaliser(SourceDefinition source, AgencyDirectory agencies, IdentityCipher cipher, ReadingNotes notes) {
         this.source = source;
         this.agencies = agencies;
         this.cipher = cipher;
         this.sourceAgency = agencies.canonical(source.agency());
+        this.notes = notes;
     }
 
     @Override
@@ -132,7 +141,7 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
     private RowResult record(SourceRow row) {
         String name = name(row);
         Subject subject = subject(row, name);
-        LocalDate date = date(row, Field.DATE, true);
+        LocalDate date = activityDate(row);
         Category category = category(row);
         String agency = row.has(Field.AGENCY)
                 ? Masking.value(agencies.canonical(row.cell(Field.AGENCY).text()))
@@ -282,7 +291,57 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
         return d.value();
     }
 
+    /**
+     * The activity date; a date written without a year takes the year its sheet's title, name or file name states
+     * (domain.md), and the row is counted under that decision so the file's notes can say where the year came from.
+     */
+    private LocalDate activityDate(SourceRow row) {
+        if (!row.has(Field.DATE)) {
+            throw new RowRejection(
+                    ReasonCode.MISSING_FIELD, row.header(Field.DATE), "日期为空 / the date is missing", null);
+        }
+        Cell c = row.cell(Field.DATE);
+        SheetContext context = row.context();
+        Normalised<LocalDate> d =
+                DateNormaliser.parse(c.text(), c.kind(), row.date1904(), source.datePattern(), context::yearFor);
+        if (!d.isOk()) {
+            throw rejection(d, row.header(Field.DATE));
+        }
+        if (DateNormaliser.isYearless(c.text(), c.kind())) {
+            int year = d.value().getYear();
+            notes.add(
+                    row.sheet(),
+                    ReadingNote.DATE_YEAR,
+                    "日期缺年份，取自" + context.yearFrom() + " " + year + "年 / dates without a year took " + year
+                            + " from the " + yearPlace(context.yearFrom()),
+                    row.rowNumber());
+        }
+        return d.value();
+    }
+
+    private static String yearPlace(String place) {
+        return switch (place == null ? "" : place) {
+            case "表头" -> "sheet's title";
+            case "工作表名" -> "sheet's name";
+            case "文件名" -> "file's name";
+            default -> "sheet";
+        };
+    }
+
     private Category category(SourceRow row) {
+        if (!row.has(Field.CATEGORY) && row.context().category() != null) {
+            Category category = row.context().category();
+            if (row.context().categoryFrom() != null) {
+                notes.add(
+                        row.sheet(),
+                        ReadingNote.CATEGORY_FROM_SHEET,
+                        "无类别列，类别取自" + row.context().categoryFrom() + "：" + category.zh() + " / no category"
+                                + " column: the category " + category.name() + " comes from the sheet's "
+                                + (row.context().categoryFrom().startsWith("工作表名") ? "name" : "title"),
+                        row.rowNumber());
+            }
+            return category;
+        }
         if (!row.has(Field.CATEGORY)) {
             return source.defaultCategoryOpt()
                     .orElseThrow(() -> new RowRejection(

@@ -3,9 +3,11 @@ package org.lujing.ingest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.lujing.ledger.FileOutcome;
 import org.lujing.read.PartnerFileReaders;
 import org.lujing.read.ReadSettings;
+import org.lujing.read.ReadingNote;
 import org.lujing.read.SourceRow;
 import org.lujing.read.TableReader;
 import org.lujing.read.UnreadableFileException;
@@ -30,6 +32,7 @@ class SourceRowItemReader implements ItemStreamReader<SourceRow> {
     private int handedOut;
     private UnreadableFileException failure;
     private int sheets;
+    private List<ReadingNote> notes = List.of();
 
     SourceRowItemReader(Path file, String name, ReadSettings settings) {
         this.file = file;
@@ -40,7 +43,7 @@ class SourceRowItemReader implements ItemStreamReader<SourceRow> {
     @Override
     public void open(ExecutionContext context) {
         try {
-            reader = PartnerFileReaders.open(file, settings);
+            reader = PartnerFileReaders.open(file, name, settings);
             int resumeAt = context.getInt(ROWS_KEY, 0);
             while (handedOut < resumeAt && reader.next() != null) {
                 handedOut++;
@@ -65,6 +68,7 @@ class SourceRowItemReader implements ItemStreamReader<SourceRow> {
                 handedOut++;
             } else {
                 sheets = reader.sheetsRead();
+                notes = reader.notes();
             }
             return row;
         } catch (IOException e) {
@@ -103,6 +107,11 @@ class SourceRowItemReader implements ItemStreamReader<SourceRow> {
     /** Why the file cannot be read, or null when it was read to its end. */
     UnreadableFileException failure() {
         return failure;
+    }
+
+    /** What the reader decided on the file's sheets (passed over, merged cells filled), once the input has ended. */
+    List<ReadingNote> notes() {
+        return reader == null ? notes : reader.notes();
     }
 
     /** Sheets with a table, once the input has ended. */

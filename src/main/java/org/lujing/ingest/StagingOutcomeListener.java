@@ -1,7 +1,10 @@
 package org.lujing.ingest;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.lujing.ledger.FileOutcome;
+import org.lujing.read.ReadingNote;
 import org.lujing.read.UnreadableFileException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +27,20 @@ class StagingOutcomeListener implements StepExecutionListener {
     private final long fileId;
     private final String name;
     private final Path stagingFile;
+    private final ReadingNotes notes;
 
     StagingOutcomeListener(SourceRowItemReader reader, FileRegistry files, long fileId, String name, Path stagingFile) {
+        this(reader, files, fileId, name, stagingFile, new ReadingNotes());
+    }
+
+    StagingOutcomeListener(
+            SourceRowItemReader reader,
+            FileRegistry files,
+            long fileId,
+            String name,
+            Path stagingFile,
+            ReadingNotes notes) {
+        this.notes = notes;
         this.reader = reader;
         this.files = files;
         this.fileId = fileId;
@@ -42,10 +57,19 @@ class StagingOutcomeListener implements StepExecutionListener {
         if (failure != null) {
             return refuse(failure.outcome(), failure.getMessage());
         }
+        // the reader's notes (sheets passed over, merged cells) come first, then the normaliser's, sheet by sheet
+        List<ReadingNote> all = new ArrayList<>(reader.notes());
+        all.addAll(notes.notes());
+        files.replaceNotes(fileId, all);
         if (reader.sheetsRead() == 0) {
-            return refuse(
-                    FileOutcome.NO_TABLE_FOUND,
+            StringBuilder why = new StringBuilder(
                     name + ": no sheet has a header row naming the required fields within its first 20 rows");
+            for (ReadingNote n : all) {
+                if (ReadingNote.SHEET_PASSED_OVER.equals(n.kind()) && why.length() < 2_000) {
+                    why.append("\n").append(n.message());
+                }
+            }
+            return refuse(FileOutcome.NO_TABLE_FOUND, why.toString());
         }
         files.setSheets(fileId, reader.sheetsRead());
         log.info("{}: {} rows staged from {} sheet(s)", name, stepExecution.getWriteCount(), reader.sheetsRead());

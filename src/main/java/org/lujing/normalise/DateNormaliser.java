@@ -40,6 +40,11 @@ public final class DateNormaliser {
     // Day-first and month-first look alike (03/07/2025); domain.md rejects them all unless declared.
     private static final Pattern YEAR_LAST = Pattern.compile("(\\d{1,2})([-/.])(\\d{1,2})\\2(\\d{4}|\\d{2})" + TIME);
 
+    // A month and day without a year, month first as Chinese writes them: 3月7日, 3.7, 03-07, 3/7.
+    private static final Pattern YEARLESS = Pattern.compile("(\\d{1,2})(?:月(\\d{1,2})[日号]?|([-/.])(\\d{1,2}))" + TIME);
+
+    private static final Pattern MONTH_DOT_DAY = Pattern.compile("(?:[1-9]|1[0-2])\\.\\d{1,2}");
+
     private static final Map<String, DateTimeFormatter> DECLARED = new ConcurrentHashMap<>();
 
     private static final Pattern OFFSET_DATE_TIME =
@@ -78,6 +83,81 @@ public final class DateNormaliser {
             }
         }
         return detect(value, date1904);
+    }
+
+    /**
+     * As {@link #parse(String, CellKind, boolean, String)}, and a date written without a year (3月7日, 3.7, 03-07) is
+     * given the year {@code yearForMonth} returns for its month — the year its sheet's title, the sheet's name or
+     * the file's name states — or rejected as {@link ReasonCode#DATE_INVALID} when it returns none: never this year
+     * by default. {@link #isYearless} tells the caller that the year was supplied.
+     */
+    public static Normalised<LocalDate> parse(
+            String text,
+            CellKind kind,
+            boolean date1904,
+            String declaredPattern,
+            java.util.function.IntFunction<java.util.OptionalInt> yearForMonth) {
+        if (kind == CellKind.NUMBER
+                && !TextFolding.isBlank(text)
+                && MONTH_DOT_DAY.matcher(text.strip()).matches()) {
+            // 3.7 typed into a General cell is the number 3.7, and 3.10 became 3.1: the day cannot be trusted
+            return invalid(
+                    text.strip(),
+                    "像是没有年份的“月.日”，但被Excel存成了数字（3.10会变成3.1）；请写全日期（如2025-03-07）/ looks like a"
+                            + " month.day Excel stored as a number (3.10 becomes 3.1): write the full date");
+        }
+        if (kind != CellKind.TEXT || TextFolding.isBlank(text)) {
+            return parse(text, kind, date1904, declaredPattern);
+        }
+        String value = TextFolding.toHalfWidth(text).strip().replaceAll("\\s+", " ");
+        Matcher m = YEARLESS.matcher(value);
+        if (!m.matches()) {
+            return parse(text, kind, date1904, declaredPattern);
+        }
+        if (!validTime(m, 5)) {
+            return invalid(value, "时间部分不存在 / the time part is impossible");
+        }
+        int month = Integer.parseInt(m.group(1));
+        int day = Integer.parseInt(m.group(2) != null ? m.group(2) : m.group(4));
+        if (m.group(2) == null && dayFirst(declaredPattern)) {
+            int first = month;
+            month = day;
+            day = first;
+        }
+        if (month < 1 || month > 12) {
+            return invalid(value, "月份不存在 / no such month");
+        }
+        java.util.OptionalInt year = yearForMonth == null ? java.util.OptionalInt.empty() : yearForMonth.apply(month);
+        if (year.isEmpty()) {
+            return invalid(
+                    value,
+                    "日期缺年份，表头、工作表名和文件名中都没有年份；请写全日期（如2025-03-07）或在表头注明年份 / the date has no"
+                            + " year, and neither the sheet's title, its name nor the file's name states one: write the"
+                            + " full date or put the year in the title");
+        }
+        try {
+            return Normalised.ok(LocalDate.of(year.getAsInt(), month, day));
+        } catch (DateTimeException ex) {
+            return invalid(value, year.getAsInt() + "年无此日期 / no such date in " + year.getAsInt());
+        }
+    }
+
+    /** A source that declares a day-first pattern (dd/MM/yyyy) writes 07/03 for the 7th of March too. */
+    private static boolean dayFirst(String declaredPattern) {
+        if (declaredPattern == null) {
+            return false;
+        }
+        int d = declaredPattern.indexOf('d');
+        int mm = declaredPattern.indexOf('M');
+        return d >= 0 && mm >= 0 && d < mm;
+    }
+
+    /** Whether a cell holds a month and day without a year, which {@link #parse} completes from its sheet. */
+    public static boolean isYearless(String text, CellKind kind) {
+        return kind == CellKind.TEXT
+                && text != null
+                && YEARLESS.matcher(TextFolding.toHalfWidth(text).strip().replaceAll("\\s+", " "))
+                        .matches();
     }
 
     private static Normalised<LocalDate> detect(String value, boolean date1904) {

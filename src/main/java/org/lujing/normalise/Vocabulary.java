@@ -57,6 +57,38 @@ public final class Vocabulary {
         return Optional.ofNullable(this.byKey.get(key(word)));
     }
 
+    /**
+     * The category named somewhere inside a longer text, such as a sheet name (心理测评(3月)) or a title row
+     * (2025年团体辅导签到表): the longest vocabulary word the folded text contains decides; when the longest words
+     * found name different categories the text is ambiguous and names none. An exact word is {@link #lookup}'s.
+     */
+    public Optional<Category> find(String text) {
+        Optional<Category> exact = lookup(text);
+        if (exact.isPresent() || TextFolding.isBlank(text)) {
+            return exact;
+        }
+        String folded = key(text);
+        int longest = 0;
+        Category found = null;
+        boolean ambiguous = false;
+        for (Map.Entry<String, Category> e : this.byKey.entrySet()) {
+            String word = e.getKey();
+            // one-letter words and Latin codes (PSYCH_ASSESSMENT) are too short or too unlike a title to be found in
+            // one
+            if (word.length() < 2 || word.chars().allMatch(c -> c < 128) || !folded.contains(word)) {
+                continue;
+            }
+            if (word.length() > longest) {
+                longest = word.length();
+                found = e.getValue();
+                ambiguous = false;
+            } else if (word.length() == longest && e.getValue() != found) {
+                ambiguous = true;
+            }
+        }
+        return ambiguous ? Optional.empty() : Optional.ofNullable(found);
+    }
+
     /** The words configured for a category: its default words and the source's extras. */
     public Set<String> words(Category category) {
         return this.words.getOrDefault(category, Set.of());

@@ -30,13 +30,22 @@ final class JsonTableReader implements TableReader {
     private final JsonParser parser;
     private final HeaderSynonyms synonyms;
     private final String fileName;
+    /** A feed has no sheet or title: a date without a year can only find one in the file's name. */
+    private final SheetContext context;
+
     private boolean inArray;
     private int number;
     private boolean sawRecord;
 
     JsonTableReader(Path file, ReadSettings settings) {
+        this(file, file.getFileName().toString(), settings);
+    }
+
+    /** {@code name}: the file's name as the partner gave it (the archive copy may be named otherwise). */
+    JsonTableReader(Path file, String name, ReadSettings settings) {
         this.synonyms = settings.synonyms();
         this.fileName = file.getFileName().toString();
+        this.context = SheetContext.of(name, "", "", null, null);
         try {
             this.parser = mapper.createParser(file.toFile());
         } catch (JacksonException e) {
@@ -150,7 +159,7 @@ final class JsonTableReader implements TableReader {
                 }
             });
         }
-        return new SourceRow("", number, fields, cells, false, headers);
+        return new SourceRow("", number, fields, cells, false, headers, context);
     }
 
     private static Cell toCell(JsonNode v) {

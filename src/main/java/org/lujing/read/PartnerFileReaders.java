@@ -41,12 +41,19 @@ public final class PartnerFileReaders {
      * what to do.
      */
     public static TableReader open(Path file, ReadSettings settings) throws IOException {
+        return open(file, file.getFileName().toString(), settings);
+    }
+
+    /**
+     * As {@link #open(Path, ReadSettings)}, for a file kept under another name than the partner gave it (the
+     * archive's copy): {@code name} is the partner's, where a year-less date may find its year.
+     */
+    public static TableReader open(Path file, String name, ReadSettings settings) throws IOException {
         String format = format(file);
-        String name = file.getFileName().toString();
         return switch (format) {
             case "csv" ->
-                new SheetTableReader(new CsvRawSheets(file, settings.encoding(), settings.delimiter()), settings);
-            case "xlsx", "xls" -> new SheetTableReader(spreadsheet(file, format), settings);
+                new SheetTableReader(new CsvRawSheets(file, settings.encoding(), settings.delimiter()), settings, name);
+            case "xlsx", "xls" -> new SheetTableReader(spreadsheet(file, format), settings, name);
             case "xlsb" ->
                 throw new UnreadableFileException(
                         FileOutcome.FILE_UNSUPPORTED,
@@ -59,7 +66,7 @@ public final class PartnerFileReaders {
                         name
                                 + "：OpenDocument 表格 (.ods) 无法读取，请用 WPS 或 Excel 另存为 .xlsx"
                                 + " / OpenDocument spreadsheets (.ods) are not read: save it as .xlsx");
-            case "json" -> new JsonTableReader(file, settings);
+            case "json" -> new JsonTableReader(file, name, settings);
             default ->
                 throw new UnreadableFileException(
                         FileOutcome.FILE_UNSUPPORTED,

@@ -20,6 +20,11 @@ interface RawSheets extends Closeable {
 
         /** The next row, or null at the end of the sheet. */
         RawRow nextRow() throws IOException;
+
+        /** Rows handed out so far in which a cell took its value from a merged region above or beside it. */
+        default int mergeFilledRows() {
+            return 0;
+        }
     }
 
     /** A row as it stands in the file, numbered as the partner sees it (1-based). */

@@ -1,26 +1,53 @@
 package org.lujing.read;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.lujing.ledger.Category;
 
 /**
  * Turns raw sheets into data rows: looks for the header within each sheet's first 20 rows, passes over sheets
- * with none (instruction sheets), and maps every row below the header to fields.
+ * with none (instruction sheets), and maps every row below the header to fields. The rows above the header (the
+ * title) and the sheet's and file's names give each row its {@link SheetContext}; a sheet without a category column
+ * in an activity source takes its category from its name or title through the vocabulary, else the source's default,
+ * else it is passed over — and every such decision is kept as a {@link ReadingNote}.
  */
 final class SheetTableReader implements TableReader {
 
+    /** Notes a file keeps: a workbook of a thousand blank sheets must not make a thousand. */
+    static final int MAX_NOTES = 200;
+
+    /** Characters of title text kept per sheet: enough for any title row, bounded for a crafted one. */
+    private static final int MAX_TITLE = 2_000;
+
     private final RawSheets sheets;
+    private final ReadSettings settings;
     private final HeaderDetector detector;
+    private final String fileName;
+    private final List<ReadingNote> notes = new ArrayList<>();
     private RawSheets.RawSheet sheet;
     private Map<Field, Integer> columns;
     private Map<Field, String> headers;
+    private SheetContext context;
     private int sheetsRead;
+    private int mergeBaseline;
+    private int firstRow;
+    private int lastRow;
+    private final StringBuilder title = new StringBuilder();
+    private boolean sawContent;
 
     SheetTableReader(RawSheets sheets, ReadSettings settings) {
+        this(sheets, settings, "");
+    }
+
+    SheetTableReader(RawSheets sheets, ReadSettings settings, String fileName) {
         this.sheets = sheets;
+        this.settings = settings;
         this.detector = new HeaderDetector(settings);
+        this.fileName = fileName == null ? "" : fileName;
     }
 
     @Override
@@ -33,29 +60,138 @@ final class SheetTableReader implements TableReader {
                 }
                 columns = findHeader();
                 if (columns == null) {
+                    if (sawContent) {
+                        note(new ReadingNote(
+                                sheet.name(),
+                                ReadingNote.SHEET_PASSED_OVER,
+                                label(sheet.name()) + "前 " + ReadSettings.HEADER_SEARCH_ROWS
+                                        + " 行中没有表头（需含" + required() + "），未读取（如填表说明） / " + labelEn(sheet.name())
+                                        + " has no header row naming " + settings.requiredHeaders()
+                                        + " within its first 20 rows and was passed over",
+                                0,
+                                0,
+                                0));
+                    }
+                    sheet = null;
+                    continue;
+                }
+                context = context();
+                if (context == null) {
                     sheet = null;
                     continue;
                 }
                 sheetsRead++;
+                mergeBaseline = sheet.mergeFilledRows();
+                firstRow = 0;
+                lastRow = 0;
             }
             RawSheets.RawRow row = sheet.nextRow();
             if (row == null) {
+                endOfSheet();
                 sheet = null;
                 continue;
             }
+            if (firstRow == 0) {
+                firstRow = row.number();
+            }
+            lastRow = row.number();
             return new SourceRow(
                     sheet.name(),
                     row.number(),
                     HeaderDetector.map(columns, row.cells()),
                     row.cells(),
                     sheets.date1904(),
-                    headers);
+                    headers,
+                    context);
         }
     }
 
-    /** Reads up to the first 20 rows; title rows above the header are passed over. */
+    /**
+     * The sheet's context once its header is known; null when the sheet has no category column, its name and title
+     * name no category and the source has no default: such a sheet is passed over, and the file says so.
+     */
+    private SheetContext context() {
+        String name = sheet.name();
+        String titleText = title.toString();
+        Category category = null;
+        String from = null;
+        if (settings.vocabulary() != null && !columns.containsKey(Field.CATEGORY)) {
+            Optional<Category> byName = settings.vocabulary().find(name);
+            Optional<Category> byTitle =
+                    byName.isPresent() ? byName : settings.vocabulary().find(titleText);
+            if (byName.isPresent()) {
+                category = byName.get();
+                from = "工作表名「" + name + "」";
+            } else if (byTitle.isPresent()) {
+                category = byTitle.get();
+                from = "表头「" + abbreviate(titleText) + "」";
+            } else if (settings.defaultCategory() != null) {
+                category = settings.defaultCategory(); // the source's one kind of activity: nothing to explain
+            } else {
+                note(new ReadingNote(
+                        name,
+                        ReadingNote.SHEET_PASSED_OVER,
+                        label(name) + "没有类别列，表名和表头也对应不到任何类别，未读取；如需读取，请管理员在来源的词表"
+                                + "（vocabulary）中加入该表名 / " + labelEn(name) + " has no category column and neither its"
+                                + " name nor its title maps to a category through the source's vocabulary: it was"
+                                + " passed over (add the sheet's name to the vocabulary to read it)",
+                        0,
+                        0,
+                        0));
+                return null;
+            }
+        }
+        return SheetContext.of(fileName, name, titleText, category, from);
+    }
+
+    private void endOfSheet() {
+        int filled = sheet.mergeFilledRows() - mergeBaseline;
+        if (filled > 0) {
+            note(new ReadingNote(
+                    sheet.name(),
+                    ReadingNote.MERGED_CELLS,
+                    label(sheet.name()) + "有 " + filled + " 行的空白格位于合并单元格内，取合并单元格左上角的值 / "
+                            + filled + " rows of " + labelEn(sheet.name())
+                            + " lie inside merged cells and took the merged cell's value",
+                    filled,
+                    firstRow,
+                    lastRow));
+        }
+    }
+
+    /** 工作表「3月」, or 表格 for a CSV file, which has no sheets. */
+    private static String label(String sheetName) {
+        return sheetName == null || sheetName.isBlank() ? "表格" : "工作表「" + sheetName + "」";
+    }
+
+    private static String labelEn(String sheetName) {
+        return sheetName == null || sheetName.isBlank() ? "the table" : "sheet '" + sheetName + "'";
+    }
+
+    private void note(ReadingNote note) {
+        if (notes.size() < MAX_NOTES) {
+            notes.add(note);
+        }
+    }
+
+    private String required() {
+        List<String> names = new ArrayList<>();
+        for (Field f : settings.requiredHeaders()) {
+            names.add(f.commonHeaders().get(0));
+        }
+        return String.join("、", names);
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+    }
+
+    /** Reads up to the first 20 rows; title rows above the header are passed over, their text kept. */
     private Map<Field, Integer> findHeader() throws IOException {
+        title.setLength(0);
+        sawContent = false;
         RawSheets.RawRow previous = null;
+        int titleBeforePrevious = 0;
         for (int i = 0; i < ReadSettings.HEADER_SEARCH_ROWS; i++) {
             RawSheets.RawRow row = sheet.nextRow();
             if (row == null) {
@@ -66,23 +202,50 @@ final class SheetTableReader implements TableReader {
             if (header.isEmpty() && previous != null && previous.number() == row.number() - 1) {
                 header = detector.detectTwoRows(previous.cells(), row.cells());
                 headerCells = detector.combine(previous.cells(), row.cells());
+                if (header.isPresent()) {
+                    title.setLength(titleBeforePrevious); // the upper header row (基本信息, 活动情况) is no title
+                }
             }
             if (header.isPresent()) {
                 List<Cell> named = headerCells;
-                headers = new java.util.EnumMap<>(Field.class);
+                headers = new EnumMap<>(Field.class);
                 header.get()
                         .forEach((field, col) ->
                                 headers.put(field, named.get(col).text().strip()));
                 return header.get();
             }
+            titleBeforePrevious = title.length();
+            addTitle(row.cells());
             previous = row;
         }
         return null;
     }
 
+    /** A title merged across the sheet reads as the same text in every cell: it is kept once. */
+    private void addTitle(List<Cell> cells) {
+        String last = null;
+        for (Cell c : cells) {
+            if (c.isBlank()) {
+                continue;
+            }
+            sawContent = true;
+            String text = c.text().strip();
+            if (text.equals(last) || title.length() >= MAX_TITLE) {
+                continue;
+            }
+            title.append(title.length() == 0 ? "" : " ").append(text, 0, Math.min(text.length(), MAX_TITLE));
+            last = text;
+        }
+    }
+
     @Override
     public int sheetsRead() {
         return sheetsRead;
+    }
+
+    @Override
+    public List<ReadingNote> notes() {
+        return List.copyOf(notes);
     }
 
     @Override

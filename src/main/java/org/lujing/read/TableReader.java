@@ -10,4 +10,9 @@ public interface TableReader extends Closeable {
 
     /** Sheets in which a header was found so far. */
     int sheetsRead();
+
+    /** Decisions taken while reading so far that the operator should see: sheets passed over, merged cells filled. */
+    default java.util.List<ReadingNote> notes() {
+        return java.util.List.of();
+    }
 }

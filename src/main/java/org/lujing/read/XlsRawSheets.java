@@ -26,6 +26,7 @@ import org.apache.poi.hssf.record.FormatRecord;
 import org.apache.poi.hssf.record.FormulaRecord;
 import org.apache.poi.hssf.record.LabelRecord;
 import org.apache.poi.hssf.record.LabelSSTRecord;
+import org.apache.poi.hssf.record.MergeCellsRecord;
 import org.apache.poi.hssf.record.NumberRecord;
 import org.apache.poi.hssf.record.Record;
 import org.apache.poi.hssf.record.RecordFactoryInputStream;
@@ -38,6 +39,7 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.usermodel.BuiltinFormats;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.lujing.ledger.FileOutcome;
 import org.lujing.normalise.CellKind;
 
@@ -93,6 +95,9 @@ final class XlsRawSheets implements RawSheets {
     /** The cell styles (XF indexes) that show numbers as dates. */
     private final BitSet dateStyles = new BitSet();
 
+    /** Each worksheet's merged regions, by the worksheet's position among the workbook's substreams. */
+    private final Map<Integer, MergedRegions> merges;
+
     private int depth;
     private int sheetsSeen;
     private boolean ended;
@@ -127,6 +132,7 @@ final class XlsRawSheets implements RawSheets {
             this.fs = opened;
             this.stream = in;
             readGlobals();
+            this.merges = readMerges(root, entry);
         } catch (RuntimeException | IOException | StackOverflowError e) {
             closeQuietly(in, opened);
             throw classify(e);
@@ -153,8 +159,8 @@ final class XlsRawSheets implements RawSheets {
                 if (r instanceof BOFRecord bof && depth == 1) {
                     int index = sheetsSeen++;
                     if (bof.getType() == BOFRecord.TYPE_WORKSHEET) {
-                        String name = index < sheetNames.size() ? sheetNames.get(index) : "Sheet" + (index + 1);
-                        current = new XlsSheet(name);
+                        String name = sheetName(index);
+                        current = new XlsSheet(name, merges.getOrDefault(index, MergedRegions.NONE));
                         return current;
                     }
                     skipSubstream();
@@ -230,6 +236,90 @@ final class XlsRawSheets implements RawSheets {
         // the smallest string takes 3 bytes (length and flags), so the text also bounds the count
         long strings = declared < 0 ? bytes / 3 : Math.min(declared, bytes / 3);
         return strings * 140 + bytes * 2;
+    }
+
+    /**
+     * The merged regions of every worksheet, from a first pass over the workbook stream: MERGEDCELLS records follow a
+     * sheet's cells, and its rows must carry their merged values as they are handed out. The pass reads record
+     * headers and skips every body but BOF/EOF (to tell the substreams apart) and MERGEDCELLS, so it costs a read of
+     * the stream and holds nothing but the regions. A workbook encrypted with Excel's default password has its record
+     * bodies encrypted: that one is passed through POI's record factory instead, which decrypts.
+     */
+    private Map<Integer, MergedRegions> readMerges(DirectoryNode root, String entry) throws IOException {
+        Map<Integer, MergedRegions.Builder> found = new java.util.HashMap<>();
+        int depthSeen = 0;
+        int substreams = 0;
+        byte[] header = new byte[4];
+        try (InputStream in = root.createDocumentInputStream(entry)) {
+            while (in.readNBytes(header, 0, 4) == 4) {
+                int sid = (header[0] & 0xFF) | (header[1] & 0xFF) << 8;
+                int length = (header[2] & 0xFF) | (header[3] & 0xFF) << 8;
+                if (sid == FILE_PASS_SID) {
+                    return readMergesDecrypted(root, entry);
+                }
+                if (sid == BOFRecord.sid) {
+                    if (depthSeen++ == 0) {
+                        substreams++;
+                    }
+                } else if (sid == EOFRecord.sid) {
+                    depthSeen = Math.max(0, depthSeen - 1);
+                } else if (sid == MergeCellsRecord.sid && depthSeen == 1 && substreams > 1) {
+                    byte[] body = in.readNBytes(length);
+                    int sheet = substreams - 2; // the first substream is the globals
+                    MergedRegions.Builder b =
+                            found.computeIfAbsent(sheet, k -> new MergedRegions.Builder(fileName, sheetName(k)));
+                    int n = body.length >= 2 ? u16(body, 0) : 0;
+                    for (int i = 0, at = 2; i < n && at + 8 <= body.length; i++, at += 8) {
+                        b.add(u16(body, at) + 1, u16(body, at + 2) + 1, u16(body, at + 4), u16(body, at + 6));
+                    }
+                    continue;
+                }
+                in.skipNBytes(length);
+            }
+        } catch (java.io.EOFException e) {
+            // a truncated stream: the regions read so far are all there are; the parse proper reports the damage
+        }
+        return built(found);
+    }
+
+    private Map<Integer, MergedRegions> readMergesDecrypted(DirectoryNode root, String entry) throws IOException {
+        Map<Integer, MergedRegions.Builder> found = new java.util.HashMap<>();
+        int depthSeen = 0;
+        int substreams = 0;
+        try (InputStream in = root.createDocumentInputStream(entry)) {
+            RecordFactoryInputStream rs = new RecordFactoryInputStream(in, false);
+            for (Record r = rs.nextRecord(); r != null; r = rs.nextRecord()) {
+                if (r instanceof BOFRecord) {
+                    if (depthSeen++ == 0) {
+                        substreams++;
+                    }
+                } else if (r instanceof EOFRecord) {
+                    depthSeen = Math.max(0, depthSeen - 1);
+                } else if (r instanceof MergeCellsRecord m && depthSeen == 1 && substreams > 1) {
+                    MergedRegions.Builder b = found.computeIfAbsent(
+                            substreams - 2, k -> new MergedRegions.Builder(fileName, sheetName(k)));
+                    for (int i = 0; i < m.getNumAreas(); i++) {
+                        CellRangeAddress a = m.getAreaAt(i);
+                        b.add(a.getFirstRow() + 1, a.getLastRow() + 1, a.getFirstColumn(), a.getLastColumn());
+                    }
+                }
+            }
+        }
+        return built(found);
+    }
+
+    private String sheetName(int index) {
+        return index < sheetNames.size() ? sheetNames.get(index) : "Sheet" + (index + 1);
+    }
+
+    private static Map<Integer, MergedRegions> built(Map<Integer, MergedRegions.Builder> found) {
+        Map<Integer, MergedRegions> out = new java.util.HashMap<>();
+        found.forEach((sheet, b) -> out.put(sheet, b.build()));
+        return out;
+    }
+
+    private static int u16(byte[] b, int at) {
+        return (b[at] & 0xFF) | (b[at + 1] & 0xFF) << 8;
     }
 
     /** The globals substream: everything needed to turn later cell records into text. */
@@ -367,7 +457,10 @@ final class XlsRawSheets implements RawSheets {
     private final class XlsSheet implements RawSheet {
 
         private final String name;
+        private final MergedRegions merges;
         private final TreeMap<Integer, List<Cell>> pending = new TreeMap<>();
+        /** The last row given its merged values: merges are applied in row order. */
+        private int filledUpTo;
         /** Cells and rows held in {@link #pending}. */
         private int held;
 
@@ -379,13 +472,19 @@ final class XlsRawSheets implements RawSheets {
 
         private int formulaColumn = -1;
 
-        XlsSheet(String name) {
+        XlsSheet(String name, MergedRegions merges) {
             this.name = name;
+            this.merges = merges;
         }
 
         @Override
         public String name() {
             return name;
+        }
+
+        @Override
+        public int mergeFilledRows() {
+            return merges.filledRows();
         }
 
         @Override
@@ -418,7 +517,13 @@ final class XlsRawSheets implements RawSheets {
                                 + "' yields more than 65,536 rows, which an .xls cannot hold; the file is damaged");
             }
             lastEmitted = Math.max(lastEmitted, lowest.getKey());
-            return new RawRow(lowest.getKey() + 1, lowest.getValue());
+            int number = lowest.getKey() + 1;
+            List<Cell> cells = lowest.getValue();
+            if (number > filledUpTo) {
+                cells = merges.fill(number, cells);
+                filledUpTo = number;
+            }
+            return new RawRow(number, cells);
         }
 
         private void accept(Record r) {

@@ -16,6 +16,7 @@ import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
@@ -105,23 +106,31 @@ final class XlsxRawSheets implements RawSheets {
     public RawSheet nextSheet() throws IOException {
         closeCurrent();
         String name;
+        MergedRegions merges;
         try {
             if (!sheetIterator.hasNext()) {
                 return null;
             }
             currentStream = sheetIterator.next();
             name = sheetIterator.getSheetName();
+            merges = readMerges(sheetIterator.getSheetPart(), name);
             current = xml.createXMLStreamReader(currentStream);
-        } catch (XMLStreamException | RuntimeException | StackOverflowError e) {
+        } catch (XMLStreamException | IOException | RuntimeException | StackOverflowError e) {
             throw XlsxFailures.classify(file, e, "opening the next sheet");
         }
         XMLStreamReader r = current;
         return new RawSheet() {
             private int lastRow;
+            private int filledUpTo;
 
             @Override
             public String name() {
                 return name;
+            }
+
+            @Override
+            public int mergeFilledRows() {
+                return merges.filledRows();
             }
 
             @Override
@@ -139,7 +148,13 @@ final class XlsxRawSheets implements RawSheets {
                                 throw new NumberFormatException("row number out of range: " + rAttr);
                             }
                             lastRow = number;
-                            return new RawRow(number, readCells(r));
+                            List<Cell> cells = readCells(r);
+                            if (number > filledUpTo) {
+                                // merges are applied in row order; a row some writer repeats out of order keeps its own
+                                cells = merges.fill(number, cells);
+                                filledUpTo = number;
+                            }
+                            return new RawRow(number, cells);
                         }
                     }
                     return null;
@@ -148,6 +163,34 @@ final class XlsxRawSheets implements RawSheets {
                 }
             }
         };
+    }
+
+    /**
+     * The sheet's merged regions, from a first pass over its part that reads nothing but {@code mergeCell} elements
+     * (they follow the rows, so the rows cannot be given their merged values without it). The pass streams like
+     * the rows' own: one element in memory at a time, and the regions as four ints each.
+     */
+    private MergedRegions readMerges(PackagePart part, String name) throws IOException, XMLStreamException {
+        MergedRegions.Builder merges = new MergedRegions.Builder(file.getName(), name);
+        try (InputStream in = part.getInputStream()) {
+            XMLStreamReader m = xml.createXMLStreamReader(in);
+            try {
+                while (m.hasNext()) {
+                    int ev = m.next();
+                    if (ev == XMLStreamConstants.DTD) {
+                        throw XlsxFailures.unsafeDoctype(file, "sheet '" + name + "'");
+                    }
+                    if (ev == XMLStreamConstants.START_ELEMENT && "mergeCell".equals(m.getLocalName())) {
+                        merges.add(m.getAttributeValue(null, "ref"));
+                    } else if (ev == XMLStreamConstants.END_ELEMENT && "mergeCells".equals(m.getLocalName())) {
+                        break; // nothing after the list concerns the cells
+                    }
+                }
+            } finally {
+                m.close();
+            }
+        }
+        return merges.build();
     }
 
     /** Reads the cells of the current row element, filling gaps left by absent cells with blanks. */

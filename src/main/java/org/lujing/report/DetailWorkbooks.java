@@ -26,6 +26,7 @@ import org.lujing.ingest.RejectedRow;
 import org.lujing.ledger.Category;
 import org.lujing.ledger.Period;
 import org.lujing.normalise.ReasonCode;
+import org.lujing.read.ReadingNote;
 import org.lujing.reconcile.FindingsService;
 import org.lujing.reconcile.StoredFinding;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -80,6 +81,10 @@ class DetailWorkbooks {
 
     static String rejectsSheet(ReportLanguage lang) {
         return lang.pick("拒收行", "Rejected rows");
+    }
+
+    static String notesSheet(ReportLanguage lang) {
+        return lang.pick("读取说明", "Reading notes");
     }
 
     // ---------------------------------------------------------------- ledger
@@ -449,7 +454,7 @@ class DetailWorkbooks {
     // ---------------------------------------------------------------- quality
 
     /** A file's accounting and its rejected rows. */
-    record FileQuality(IngestedFile file, List<RejectedRow> rejects) {}
+    record FileQuality(IngestedFile file, List<RejectedRow> rejects, List<ReadingNote> notes) {}
 
     /** Every registered file (or the one with {@code fileId}) with its rejected rows, in the order received. */
     @Transactional(readOnly = true)
@@ -457,7 +462,7 @@ class DetailWorkbooks {
         List<FileQuality> out = new ArrayList<>();
         for (IngestedFile f : files.all()) {
             if (fileId == null || f.id() == fileId) {
-                out.add(new FileQuality(f, files.rejects(f.id())));
+                out.add(new FileQuality(f, files.rejects(f.id()), files.notes(f.id())));
             }
         }
         return out;
@@ -527,6 +532,29 @@ class DetailWorkbooks {
                 }
             }
             rejects.createFreezePane(0, 1);
+
+            // how the reader read what it accepted: sheets passed over, merged cells, years and categories supplied
+            Sheet notes = wb.createSheet(notesSheet(lang));
+            cells.header(
+                    notes.createRow(0),
+                    lang.pick("文件", "File"),
+                    lang.pick("工作表", "Sheet"),
+                    lang.pick("涉及行", "Rows"),
+                    lang.pick("代码", "Code"),
+                    lang.pick("说明", "What was decided"));
+            columnWidths(notes, 40, 14, 24, 20, 90);
+            r = 1;
+            for (FileQuality q : quality) {
+                for (ReadingNote n : q.notes()) {
+                    Row row = notes.createRow(r++);
+                    cells.text(row, 0, Masking.value(q.file().fileName()));
+                    cells.text(row, 1, Masking.value(n.sheet()));
+                    cells.text(row, 2, lang.pick(n.rowsText(), n.rowsTextEn()));
+                    cells.text(row, 3, n.kind());
+                    cells.text(row, 4, Masking.value(lang.pick(n.zh(), n.en())));
+                }
+            }
+            notes.createFreezePane(0, 1);
         });
     }
 
@@ -570,6 +598,18 @@ class DetailWorkbooks {
                 rows.add(rr);
             }
             m.put("rejects", rows);
+            List<Map<String, Object>> notes = new ArrayList<>();
+            for (ReadingNote n : q.notes()) {
+                Map<String, Object> nn = new LinkedHashMap<>();
+                nn.put("sheet", Masking.value(n.sheet()));
+                nn.put("kind", n.kind());
+                nn.put("message", Masking.value(n.message()));
+                nn.put("rows", n.rows());
+                nn.put("firstRow", n.firstRow());
+                nn.put("lastRow", n.lastRow());
+                notes.add(nn);
+            }
+            m.put("notes", notes);
             out.add(m);
         }
         return out;

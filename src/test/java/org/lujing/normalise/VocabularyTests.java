@@ -80,4 +80,22 @@ class VocabularyTests {
 
         assertThat(repeated.lookup("普法")).contains(Category.LEGAL_EDUCATION);
     }
+
+    @org.junit.jupiter.api.Test
+    void aSheetNameOrTitleNamesTheCategoryOfTheLongestWordItContains() {
+        Vocabulary v = Vocabulary.of(java.util.Map.of());
+
+        assertThat(v.find("心理测评")).contains(org.lujing.ledger.Category.PSYCH_ASSESSMENT);
+        assertThat(v.find("心理测评（3月）")).contains(org.lujing.ledger.Category.PSYCH_ASSESSMENT);
+        assertThat(v.find("2025年团体心理辅导签到表")).contains(org.lujing.ledger.Category.GROUP_COUNSELLING);
+        assertThat(v.find("麓景社区2025年3月社区矫正帮扶工作台账")).isEmpty();
+        assertThat(v.find("统计")).isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void aTextNamingTwoCategoriesEquallyNamesNone() {
+        Vocabulary v = Vocabulary.of(java.util.Map.of());
+
+        assertThat(v.find("心理疏导与团体辅导")).isEmpty();
+    }
 }

@@ -1,0 +1,39 @@
+package org.lujing.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.lujing.TestHomes;
+import org.lujing.read.PartnerWorkbooks;
+
+/** {@code ingest} tells the operator at the terminal what reading decided, beneath each file's accounting. */
+class IngestCommandNotesIntegrationTests {
+
+    static final Path HOME = TestHomes.fresh("cli-notes");
+
+    @Test
+    void ingestPrintsEachFilesReadingNotesBeneathItsAccounting() {
+        Path file = PartnerWorkbooks.book()
+                .sheet("填表说明", s -> s.row("每月一张表"))
+                .sheet(
+                        "3月",
+                        s -> s.row("麓景社区2025年3月社区矫正帮扶工作台账")
+                                .row("姓名", "身份证号", "日期", "活动类型")
+                                .row("张三", PartnerWorkbooks.id("43010419850101123"), "3月7日", "公益活动")
+                                .row(null, null, "3月14日", "普法活动")
+                                .merge("A3:A4")
+                                .merge("B3:B4"))
+                .write(HOME.resolve("in/台账.xlsx"));
+
+        CapturedRun run = CapturedRun.of("ingest", "--home", HOME.toString(), "--source", "community", file.toString());
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out())
+                .contains("community/台账.xlsx: LOADED (read 2, accepted 2, merged 0, rejected 0, skipped 0)")
+                .contains("读取说明 DATE_YEAR  工作表「3月」2 行（第 3–4 行）：日期缺年份，取自表头 2025年")
+                .contains("读取说明 MERGED_CELLS  ")
+                .contains("读取说明 SHEET_PASSED_OVER  工作表「填表说明」前 20 行中没有表头")
+                .doesNotContain("passed over"); // the terminal shows the Chinese half of each note
+    }
+}

@@ -1,0 +1,83 @@
+package org.lujing.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.lujing.TestHomes;
+import org.lujing.ingest.FileIngestService;
+import org.lujing.ingest.IngestedFile;
+import org.lujing.read.PartnerWorkbooks;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+/** The console's file page and the API say, beside the rows they affected, what reading a file decided. */
+@SpringBootTest(properties = "camel.main.auto-startup=false")
+@AutoConfigureMockMvc
+class ConsoleReadingNotesIntegrationTests {
+
+    static final Path HOME = TestHomes.fresh("console-notes");
+    static String password;
+
+    @DynamicPropertySource
+    static void home(DynamicPropertyRegistry registry) {
+        registry.add("lujing.home", HOME::toString);
+    }
+
+    @BeforeAll
+    static void viewer() {
+        password = new UsersFile(HOME.resolve("config/users.yaml")).put("viewer", ConsoleRole.VIEWER);
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    FileIngestService ingest;
+
+    @Test
+    void aFilesYearAndCategoryDecisionsAreShownOnItsPageAndInTheApi() throws Exception {
+        // given: a register kept one sheet per service, dates without a year under a dated title
+        Path file = PartnerWorkbooks.book()
+                .sheet(
+                        "心理测评",
+                        s -> s.row("2025年8月心理测评登记")
+                                .row("姓名", "身份证号", "日期")
+                                .row("张三", PartnerWorkbooks.id("43010419850101123"), "8月5日"))
+                .write(HOME.resolve("in/医院登记.xlsx"));
+        IngestedFile f = ingest.ingest(file, "hospital").file().orElseThrow();
+
+        // when
+        String page = mvc.perform(MockMvcRequestBuilders.get("/files/" + f.id())
+                        .with(user("viewer")
+                                .authorities(Stream.of(ConsoleRole.VIEWER.authorities())
+                                        .map(SimpleGrantedAuthority::new)
+                                        .toList())))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String api = mvc.perform(
+                        MockMvcRequestBuilders.get("/api/files/" + f.id()).with(httpBasic("viewer", password)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        // then
+        assertThat(page)
+                .contains("读取说明")
+                .contains("日期缺年份，取自表头 2025年")
+                .contains("无类别列，类别取自工作表名「心理测评」：心理测量与评估")
+                .contains("第 3 行");
+        assertThat(api).contains("\"notes\"").contains("DATE_YEAR").contains("CATEGORY_FROM_SHEET");
+    }
+}
