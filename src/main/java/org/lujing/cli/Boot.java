@@ -30,8 +30,9 @@ final class Boot {
         if (serve) {
             // serve shares its embedded database with the commands run meanwhile, through an HSQLDB server
             defaults.put("lujing.db.server.enabled", "true");
-            // ingests a crash interrupted are finished by serve when it starts, not by every command
-            defaults.put("lujing.ingest.resume-at-start", "true");
+            // what a dead node (or this one before a crash) left is taken over by serve, at start and periodically;
+            // commands only beat, so that their own runs are not taken for dead
+            defaults.put("lujing.jobs.takeover", "true");
         } else {
             // a command finds a running serve's server in data/server.properties and goes through it
             app.addListeners(new DatabaseServerClient());
