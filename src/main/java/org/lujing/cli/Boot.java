@@ -36,6 +36,8 @@ final class Boot {
         } else {
             // a command finds a running serve's server in data/server.properties and goes through it
             app.addListeners(new DatabaseServerClient());
+            // the stored nightly trigger is serve's: a command's cron (or default) never replaces it
+            defaults.put("lujing.nightly.writes-schedule", "false");
         }
         app.setDefaultProperties(defaults);
         List<String> args = new ArrayList<>();
@@ -55,6 +57,12 @@ final class Boot {
                 // a command's Camel context is up only for moments, which Camel warns about
                 args.add("--logging.level.org.apache.camel.spring.boot.SpringBootCamelContext=ERROR");
             }
+        }
+        // the operator's --name=value properties win over the command's own (a property given twice would be joined)
+        for (String property : LujingCommand.SPRING_PROPERTIES.get()) {
+            String name = property.substring(0, property.indexOf('=') + 1);
+            args.removeIf(a -> a.startsWith(name));
+            args.add(property);
         }
         return app.run(args.toArray(String[]::new));
     }
