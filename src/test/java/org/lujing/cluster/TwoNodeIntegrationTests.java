@@ -253,6 +253,87 @@ public class TwoNodeIntegrationTests {
         assertThat(Files.readString(b)).doesNotContain("orphaned lock").doesNotContain("taking over");
     }
 
+    @Test
+    void twoFilesSharingRecordsPublishedAtOnceOnBothNodesBothLoadAndTheSharedRecordsAreMergedOnce() throws Exception {
+        Path home = TestHomes.fresh("two-nodes-shared");
+        Path a = home.resolve("node-a.log");
+        Path b = home.resolve("node-b.log");
+        Process nodeA = node(home, "node-a", a);
+        awaitLog(nodeA, a, "watching");
+        Process nodeB = node(home, "node-b", b);
+        awaitLog(nodeB, b, "watching");
+
+        // given two different files that share every record but one, the second in reverse order: whatever the two
+        // nodes' pace, their publications reach the same records at about the same moment somewhere in the middle
+        int shared = CrashRecoveryIntegrationTests.ROWS;
+        Path first = CrashRecoveryIntegrationTests.bigLedger(home.resolve("first.tmp"));
+        Path second = CrashRecoveryIntegrationTests.bigLedger(home.resolve("second.tmp"));
+        List<String> lines = new ArrayList<>(Files.readAllLines(second));
+        List<String> rows = new ArrayList<>(lines.subList(1, lines.size()));
+        java.util.Collections.reverse(rows);
+        rows.add(0, lines.get(1).replace("2025-01-01", "2025-12-31"));
+        rows.add(0, lines.get(0));
+        Files.write(second, rows);
+        Path inbox = Files.createDirectories(home.resolve("inbox/community"));
+
+        // when both land at once, one node taking each
+        Files.move(first, inbox.resolve("台账一.csv"), StandardCopyOption.ATOMIC_MOVE);
+        Files.move(second, inbox.resolve("台账二.csv"), StandardCopyOption.ATOMIC_MOVE);
+        await().atMost(Duration.ofSeconds(150))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    assertThat(nodeA.isAlive()).as("node a died, see %s", a).isTrue();
+                    assertThat(nodeB.isAlive()).as("node b died, see %s", b).isTrue();
+                    return isEmpty(inbox)
+                            && count("SELECT COUNT(*) FROM ingest_file WHERE outcome <> 'IN_PROGRESS'") == 2;
+                });
+
+        // then both loaded, and each shared record is in the ledger once
+        assertThat(jdbc.sql("SELECT outcome FROM ingest_file")
+                        .query(String.class)
+                        .list())
+                .containsOnly("LOADED");
+        assertThat(count("SELECT COUNT(*) FROM support_record")).isEqualTo(shared + 1);
+        assertThat(count("SELECT SUM(accepted) FROM ingest_file")).isEqualTo(shared + 1);
+        assertThat(count("SELECT SUM(merged) FROM ingest_file")).isEqualTo(shared);
+        assertThat(count("SELECT COUNT(*) FROM record_source")).isEqualTo(2L * shared + 1);
+    }
+
+    @Test
+    void theNightFiresOnceAcrossTheTwoNodes() throws Exception {
+        Path home = TestHomes.fresh("two-nodes-night");
+        Path a = home.resolve("node-a.log");
+        Path b = home.resolve("node-b.log");
+        Process nodeA = node(home, "node-a", a);
+        awaitLog(nodeA, a, "watching");
+        Process nodeB = node(home, "node-b", b);
+        awaitLog(nodeB, b, "watching");
+
+        // when the stored trigger comes due (moved to a few seconds from now; both schedulers read the store)
+        jdbc.sql("UPDATE qrtz_triggers SET next_fire_time = ?")
+                .param(System.currentTimeMillis() + 3000)
+                .update();
+
+        // then one node runs the chain, once
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() ->
+                        count("SELECT COUNT(*) FROM nightly_run WHERE step = 'reports' AND status = 'COMPLETED'") == 1);
+        // both schedulers have looked again meanwhile (their idle wait is 30 s at most)
+        Thread.sleep(35_000);
+        assertThat(count("SELECT COUNT(DISTINCT run_date) FROM nightly_run")).isEqualTo(1);
+        assertThat(count("SELECT MAX(attempt) FROM nightly_run")).as("attempts").isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM nightly_run WHERE trigger_kind <> 'SCHEDULE'"))
+                .isZero();
+        assertThat(jdbc.sql("SELECT DISTINCT j.node_id FROM job_node j JOIN nightly_run n"
+                                + " ON n.job_execution_id = j.job_execution_id")
+                        .query(String.class)
+                        .list())
+                .as("the node that ran the night")
+                .hasSize(1);
+        assertThat(Files.readString(a) + Files.readString(b)).doesNotContain("ConflictingJobsException");
+    }
+
     record CommandRun(int exit, String output) {}
 
     private Process node(Path home, String name, Path log) throws IOException {
