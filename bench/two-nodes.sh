@@ -76,7 +76,7 @@ for n in a b; do
   java -Xmx512m -Dlujing.node.id="node-$n" -Dserver.port=0 -jar target/lujing.jar serve --home "$home" \
     >"$run/node-$n.log" 2>&1 &
   pids+=($!)
-  until grep -q "watching" "$run/node-$n.log"; do
+  until grep -qs "watching" "$run/node-$n.log"; do
     kill -0 "${pids[-1]}" 2>/dev/null || { echo "node-$n died, see $run/node-$n.log"; exit 1; }
     sleep 1
   done
