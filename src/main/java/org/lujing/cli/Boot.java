@@ -30,11 +30,14 @@ final class Boot {
         if (serve) {
             // serve shares its embedded database with the commands run meanwhile, through an HSQLDB server
             defaults.put("lujing.db.server.enabled", "true");
-            // ingests a crash interrupted are finished by serve when it starts, not by every command
-            defaults.put("lujing.ingest.resume-at-start", "true");
+            // what a dead node (or this one before a crash) left is taken over by serve, at start and periodically;
+            // commands only beat, so that their own runs are not taken for dead
+            defaults.put("lujing.jobs.takeover", "true");
         } else {
             // a command finds a running serve's server in data/server.properties and goes through it
             app.addListeners(new DatabaseServerClient());
+            // the stored nightly trigger is serve's: a command's cron (or default) never replaces it
+            defaults.put("lujing.nightly.writes-schedule", "false");
         }
         app.setDefaultProperties(defaults);
         List<String> args = new ArrayList<>();
@@ -54,6 +57,12 @@ final class Boot {
                 // a command's Camel context is up only for moments, which Camel warns about
                 args.add("--logging.level.org.apache.camel.spring.boot.SpringBootCamelContext=ERROR");
             }
+        }
+        // the operator's --name=value properties win over the command's own (a property given twice would be joined)
+        for (String property : LujingCommand.SPRING_PROPERTIES.get()) {
+            String name = property.substring(0, property.indexOf('=') + 1);
+            args.removeIf(a -> a.startsWith(name));
+            args.add(property);
         }
         return app.run(args.toArray(String[]::new));
     }

@@ -1,5 +1,8 @@
 package org.lujing.cli;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -39,7 +42,30 @@ public class LujingCommand implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
+    /**
+     * Arguments {@code --name=value} whose name has a dot ({@code --server.port=18183}, {@code
+     * --lujing.nightly.cron=...}) are Spring properties, as the README documents: they go to the application, any
+     * command, and the rest to picocli. Set for the command being run.
+     */
+    static final ThreadLocal<List<String>> SPRING_PROPERTIES = ThreadLocal.withInitial(List::of);
+
+    private static final Pattern SPRING_PROPERTY = Pattern.compile("--[A-Za-z][\\w-]*(\\.[\\w\\[\\]-]+)+=.*");
+
     public static int run(String... args) {
+        List<String> springProperties = new ArrayList<>();
+        List<String> commandLine = new ArrayList<>();
+        for (String arg : args) {
+            (SPRING_PROPERTY.matcher(arg).matches() ? springProperties : commandLine).add(arg);
+        }
+        SPRING_PROPERTIES.set(List.copyOf(springProperties));
+        try {
+            return execute(commandLine.toArray(String[]::new));
+        } finally {
+            SPRING_PROPERTIES.remove();
+        }
+    }
+
+    private static int execute(String... args) {
         CommandLine cli = new CommandLine(new LujingCommand());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("lujing: " + UserMessages.explain(e));

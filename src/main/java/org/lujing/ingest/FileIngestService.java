@@ -116,6 +116,8 @@ public class FileIngestService {
         try {
             execution = jobOperator.start(fileIngestJob, params);
         } catch (Exception e) {
+            // nothing ran: the inbox file is tried again, and its next attempt keeps its own copy
+            deleteQuietly(archived);
             throw new IngestFailedException(name, sourceId, e);
         }
         Optional<IngestedFile> registered = files.findByJobExecution(execution.getId());
@@ -134,9 +136,10 @@ public class FileIngestService {
     }
 
     /**
-     * The same content dropped again while its earlier file is unfinished (a crash, a failed run): that file is
-     * finished under its own entry and claim — restarted from where it stopped — instead of being loaded anew.
-     * Empty when there is no such file, or when its run is still going (the new run then records a duplicate).
+     * The same content dropped again while its earlier file is unfinished (a crash, a failed run, a node that stopped
+     * beating): that file is finished under its own entry and claim — restarted from where it stopped — instead of
+     * being loaded anew. Empty when there is no such file, or when a live node is still at it (the new run then
+     * records a duplicate).
      */
     private Optional<Result> resumeClaimed(Path original, String name) {
         String sha256;
@@ -146,10 +149,12 @@ public class FileIngestService {
             throw new UncheckedIOException("cannot read " + name, e);
         }
         Optional<IngestedFile> holder = files.claimHolder(sha256).flatMap(files::find);
-        if (holder.isEmpty() || holder.get().jobExecutionId() == null) {
+        if (holder.isEmpty()
+                || holder.get().jobExecutionId() == null
+                || !FileOutcome.IN_PROGRESS.name().equals(holder.get().outcome())) {
             return Optional.empty();
         }
-        Optional<JobExecution> stopped = stoppedRun(holder.get());
+        Optional<JobExecution> stopped = takeOver(holder.get(), true);
         if (stopped.isEmpty()) {
             return Optional.empty();
         }
@@ -160,31 +165,55 @@ public class FileIngestService {
         return Optional.of(resume(holder.get(), stopped.get()));
     }
 
-    /** The last run of the file's job when it ended FAILED or STOPPED (a crash, once recovered, is FAILED). */
-    private Optional<JobExecution> stoppedRun(IngestedFile f) {
+    /**
+     * Takes an unfinished file over for this node when its run can be resumed: its last run ended FAILED or STOPPED,
+     * or is still marked running by a node that stopped beating (then it is marked FAILED here). The claim moves to
+     * this node first, so of several nodes trying, one goes on. Empty when the file is not this node's to resume.
+     */
+    private Optional<JobExecution> takeOver(IngestedFile f, boolean orMine) {
+        JobExecution last = lastRun(f);
+        if (last == null || !(resumable(last) || last.isRunning())) {
+            return Optional.empty();
+        }
+        // a run still marked running is taken only from a dead node, never from this one (a console restart runs here)
+        if (!files.takeOver(f.sha256(), orMine && !last.isRunning())) {
+            return Optional.empty();
+        }
+        if (last.isRunning()) {
+            // the claim was stale: the node running it is dead, and so is this run
+            log.warn(
+                    "file #{} ({}): its run #{} belongs to a node that stopped beating; marking it FAILED",
+                    f.id(),
+                    f.fileName(),
+                    last.getId());
+            jobOperator.recover(last);
+            last = lastRun(f);
+        }
+        return last != null && resumable(last) ? Optional.of(last) : Optional.empty();
+    }
+
+    private JobExecution lastRun(IngestedFile f) {
         JobExecution first = jobRepository.getJobExecution(f.jobExecutionId());
-        if (first == null) {
-            return Optional.empty();
-        }
-        JobExecution last = jobRepository.getLastJobExecution(first.getJobInstance());
-        if (last == null || (last.getStatus() != BatchStatus.FAILED && last.getStatus() != BatchStatus.STOPPED)) {
-            return Optional.empty();
-        }
-        return Optional.of(last);
+        return first == null ? null : jobRepository.getLastJobExecution(first.getJobInstance());
+    }
+
+    private static boolean resumable(JobExecution run) {
+        return run.getStatus() == BatchStatus.FAILED || run.getStatus() == BatchStatus.STOPPED;
     }
 
     /**
-     * Finishes every file whose ingest was interrupted (its run FAILED or STOPPED, as start-up recovery marks a dead
-     * process's run), except those whose content waits in the inbox: the inbox route resumes them when it takes
-     * the file, so the drop is not recorded as a duplicate of itself.
+     * Finishes every file whose ingest was interrupted and that no live node holds: its run FAILED or STOPPED (as
+     * start-up recovery marks a dead process's run), or left running by a node that stopped beating. Files whose
+     * content waits in the inbox are left to the inbox route, which resumes them when it takes the file, so the drop
+     * is not recorded as a duplicate of itself. {@code serve} calls this at start and then periodically.
      */
     public synchronized List<Result> resumeUnfinished() {
         List<Result> results = new ArrayList<>();
         for (IngestedFile f : files.unfinishedClaims()) {
-            if (waitsInInbox(f)) {
+            if (f.jobExecutionId() == null || waitsInInbox(f)) {
                 continue;
             }
-            stoppedRun(f).ifPresent(run -> results.add(resume(f, run)));
+            takeOver(f, false).ifPresent(run -> results.add(resume(f, run)));
         }
         return results;
     }
@@ -270,11 +299,25 @@ public class FileIngestService {
     private static Path copyTo(Path original, Path dir, String name) {
         try {
             createPrivateDirectories(dir);
-            Path target = freeName(dir, name);
-            Files.copy(original, target, StandardCopyOption.COPY_ATTRIBUTES);
-            return target;
+            while (true) {
+                Path target = freeName(dir, name);
+                try {
+                    Files.copy(original, target, StandardCopyOption.COPY_ATTRIBUTES);
+                    return target;
+                } catch (java.nio.file.FileAlreadyExistsException takenMeanwhile) {
+                    // another node copied a file of the same name into the shared archive at the same moment
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy " + original.getFileName() + " into " + dir, e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("cannot remove {}: {}", file, e.toString());
         }
     }
 

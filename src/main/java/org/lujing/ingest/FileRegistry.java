@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.lujing.cluster.ClusterNode;
 import org.lujing.identity.Masking;
 import org.lujing.ledger.FileOutcome;
 import org.lujing.read.ReadingNote;
@@ -22,9 +23,11 @@ public class FileRegistry {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate savepoint;
+    private final ClusterNode node;
 
-    public FileRegistry(JdbcClient jdbc, PlatformTransactionManager transactions) {
+    public FileRegistry(JdbcClient jdbc, PlatformTransactionManager transactions, ClusterNode node) {
         this.jdbc = jdbc;
+        this.node = node;
         // the claim's insert may fail on its key; PostgreSQL would then refuse the rest of the transaction
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -58,15 +61,16 @@ public class FileRegistry {
     }
 
     /**
-     * Claims the file's content for this file. Returns empty when the claim is this file's, or the id of the file
-     * that holds it: the primary key decides, so two processes can never both hold it.
+     * Claims the file's content for this file, in this node's name. Returns empty when the claim is this file's, or
+     * the id of the file that holds it: the primary key decides, so two processes can never both hold it.
      */
     Optional<Long> claim(String sha256, long fileId) {
         try {
-            savepoint.executeWithoutResult(
-                    status -> jdbc.sql("INSERT INTO file_claim (sha256, file_id, claimed_at) VALUES (?, ?, ?)")
-                            .params(sha256, fileId, Timestamp.from(Instant.now()))
-                            .update());
+            Timestamp now = Timestamp.from(Instant.now());
+            savepoint.executeWithoutResult(status -> jdbc.sql(
+                            "INSERT INTO file_claim (sha256, file_id, claimed_at, node_id, heartbeat_at) VALUES (?, ?, ?, ?, ?)")
+                    .params(sha256, fileId, now, node.id(), now)
+                    .update());
             return Optional.empty();
         } catch (DuplicateKeyException held) {
             return claimHolder(sha256);
@@ -79,6 +83,23 @@ public class FileRegistry {
                 .param(sha256)
                 .query(Long.class)
                 .optional();
+    }
+
+    /**
+     * Takes over the claim on an unfinished file's content for this node: only when the node that held it has not
+     * beaten for {@code lujing.jobs.recover-after} (or is gone), or when {@code orMine} and it is this node's own.
+     * Several nodes may try at once; the update decides, so exactly one of them goes on with the file.
+     */
+    boolean takeOver(String sha256, boolean orMine) {
+        Timestamp now = Timestamp.from(Instant.now());
+        return jdbc.sql("""
+                        UPDATE file_claim SET node_id = ?, heartbeat_at = ?
+                        WHERE sha256 = ? AND (node_id IS NULL OR heartbeat_at IS NULL OR heartbeat_at < ?
+                          OR (? AND node_id = ?))
+                          AND file_id IN (SELECT id FROM ingest_file WHERE outcome = 'IN_PROGRESS')""")
+                        .params(node.id(), now, sha256, node.deadBefore(), orMine, node.id())
+                        .update()
+                == 1;
     }
 
     /** Files that hold a claim but never finished: their run died or failed. */
@@ -136,6 +157,11 @@ public class FileRegistry {
         if (outcome.quarantined()) {
             // nothing of a refused file is in the ledger: its content may come again (as a corrected file cannot)
             jdbc.sql("DELETE FROM file_claim WHERE file_id = ?").param(fileId).update();
+        } else {
+            // finished: no node holds it any more, nothing is left to take over
+            jdbc.sql("UPDATE file_claim SET node_id = NULL, heartbeat_at = NULL WHERE file_id = ?")
+                    .param(fileId)
+                    .update();
         }
     }
 

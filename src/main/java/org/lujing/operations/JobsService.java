@@ -1,10 +1,10 @@
 package org.lujing.operations;
 
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.lujing.cluster.ClusterNode;
 import org.lujing.identity.Masking;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,12 +54,15 @@ public class JobsService {
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
     private final Environment env;
+    private final ClusterNode node;
 
-    public JobsService(JdbcClient jdbc, JobOperator jobOperator, JobRepository jobRepository, Environment env) {
+    public JobsService(
+            JdbcClient jdbc, JobOperator jobOperator, JobRepository jobRepository, Environment env, ClusterNode node) {
         this.jdbc = jdbc;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.env = env;
+        this.node = node;
     }
 
     public List<Execution> list(String status) {
@@ -224,37 +227,68 @@ public class JobsService {
     /**
      * Marks as FAILED the executions that a dead process left running, and returns their ids for a restart. On the
      * embedded database only one process can have it open, so at start-up every running execution is a dead one; on
-     * a shared database only those that have not moved for {@code lujing.jobs.recover-after} (default 30 minutes)
-     * are taken as dead, since another node may still be working on the others.
+     * a shared database only those of dead nodes ({@link #recoverDead}).
      */
     public List<Long> recoverInterrupted() {
         String url = env.getProperty("spring.datasource.url", "");
         if (url.startsWith("jdbc:hsqldb:hsql:") || url.startsWith("jdbc:hsqldb:hsqls:")) {
             // A command going through a running serve's database server (see org.lujing.db): the database's owner is
-            // alive, and the executions running are serve's (or another command's) — none is a dead process's to
-            // recover. Serve itself recovers at its own start, when it is the only one with the database again. The
-            // quiet-for-30-minutes rule of a shared database does not fit either: a long ingest may be quiet that long.
+            // alive and recovers by heartbeat what a killed command left running (recoverDead, in serve).
             return List.of();
         }
-        boolean embedded = url.startsWith("jdbc:hsqldb:file:");
-        Duration quiet = env.getProperty("lujing.jobs.recover-after", Duration.class, Duration.ofMinutes(30));
+        if (!url.startsWith("jdbc:hsqldb:file:")) {
+            return recoverDead();
+        }
         List<Long> recovered = new ArrayList<>();
         for (String name : jobRepository.getJobNames()) {
             for (JobExecution running : jobRepository.findRunningJobExecutions(name)) {
-                if (embedded || lastMoved(running).isBefore(LocalDateTime.now().minus(quiet))) {
+                jobOperator.recover(running);
+                recovered.add(running.getId());
+            }
+        }
+        logRecovered(recovered);
+        return recovered;
+    }
+
+    /**
+     * Marks as FAILED the running executions of nodes that stopped beating for {@code lujing.jobs.recover-after}
+     * (table {@code job_node}; an execution without a node, started before nodes were recorded, when it has not moved
+     * for that long). {@code serve} calls it at start and then periodically, so a dead node's work is recovered while
+     * the others run, not only when some process starts.
+     */
+    public List<Long> recoverDead() {
+        java.util.Set<String> alive = node.aliveNodes();
+        LocalDateTime quietSince = LocalDateTime.now().minus(node.recoverAfter());
+        List<Long> recovered = new ArrayList<>();
+        for (String name : jobRepository.getJobNames()) {
+            for (JobExecution running : jobRepository.findRunningJobExecutions(name)) {
+                boolean dead = node.nodeOf(running.getId())
+                        .map(n -> !alive.contains(n))
+                        .orElseGet(() -> lastMoved(running).isBefore(quietSince));
+                if (!dead) {
+                    continue;
+                }
+                try {
                     jobOperator.recover(running);
                     recovered.add(running.getId());
+                } catch (RuntimeException e) {
+                    // another node recovering it at the same moment; it is FAILED either way
+                    log.info("execution #{} not recovered here: {}", running.getId(), e.toString());
                 }
             }
         }
+        logRecovered(recovered);
+        return recovered;
+    }
+
+    private static void logRecovered(List<Long> recovered) {
         if (!recovered.isEmpty()) {
             log.warn(
                     "recovered {} job execution(s) left running by a process that stopped: {} — marked FAILED; "
-                            + "restart each with `jobs restart ID`",
+                            + "an ingest is finished by serve, anything else restarts with `jobs restart ID`",
                     recovered.size(),
                     recovered);
         }
-        return recovered;
     }
 
     private static LocalDateTime lastMoved(JobExecution execution) {

@@ -12,6 +12,7 @@ import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,6 +22,8 @@ import org.springframework.context.event.EventListener;
  * The one place for schedules: the nightly chain's JobDetail and cron Trigger, stored in Quartz's JDBC job store.
  * A fire missed while the machine was off is fired once when the scheduler starts (fire-and-proceed), not once
  * per missed night. A trigger already stored is kept (it remembers the missed fire); a changed cron replaces it.
+ * Only {@code serve} stores or changes them ({@code lujing.nightly.writes-schedule}, false for every other command):
+ * a command run with another {@code lujing.nightly.cron} — or none — never changes the cluster's schedule.
  */
 @Configuration(proxyBeanMethods = false)
 class NightlySchedulingConfiguration {
@@ -29,7 +32,10 @@ class NightlySchedulingConfiguration {
     static final TriggerKey TRIGGER = TriggerKey.triggerKey("nightly-chain-cron");
     private static final Logger log = LoggerFactory.getLogger(NightlySchedulingConfiguration.class);
 
+    static final String WRITES_SCHEDULE = "lujing.nightly.writes-schedule";
+
     @Bean
+    @ConditionalOnProperty(name = WRITES_SCHEDULE, havingValue = "true", matchIfMissing = true)
     JobDetail nightlyJobDetail() {
         return JobBuilder.newJob(NightlyQuartzJob.class)
                 .withIdentity(JOB)
@@ -39,6 +45,7 @@ class NightlySchedulingConfiguration {
     }
 
     @Bean
+    @ConditionalOnProperty(name = WRITES_SCHEDULE, havingValue = "true", matchIfMissing = true)
     Trigger nightlyTrigger(JobDetail nightlyJobDetail, NightlyDefinition definition) {
         return TriggerBuilder.newTrigger()
                 .forJob(nightlyJobDetail)
@@ -56,6 +63,9 @@ class NightlySchedulingConfiguration {
     /** The stored trigger wins (it carries a missed fire); when the configured cron differs, the configuration wins. */
     @EventListener(ApplicationReadyEvent.class)
     void applyChangedCron(ApplicationReadyEvent event) throws SchedulerException {
+        if (!event.getApplicationContext().getEnvironment().getProperty(WRITES_SCHEDULE, Boolean.class, true)) {
+            return;
+        }
         Scheduler scheduler = event.getApplicationContext().getBean(Scheduler.class);
         NightlyDefinition definition = event.getApplicationContext().getBean(NightlyDefinition.class);
         Trigger stored = scheduler.getTrigger(TRIGGER);

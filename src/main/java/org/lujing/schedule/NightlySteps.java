@@ -14,11 +14,13 @@ import org.lujing.feed.FeedPuller;
 import org.lujing.feed.PullResult;
 import org.lujing.identity.IdentityMatcher;
 import org.lujing.ingest.FileIngestService;
+import org.lujing.ingest.InboxClaims;
 import org.lujing.ledger.Period;
 import org.lujing.reconcile.ReconcileService;
 import org.lujing.reconcile.ReconcileSummary;
 import org.lujing.report.ReportService;
 import org.lujing.source.SourceCatalog;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -64,9 +66,17 @@ class NightlySteps {
         };
     }
 
-    /** ingest-inbox: what waits in {@code inbox/<source>/}, through the same service and job as the inbox route. */
+    /**
+     * ingest-inbox: what waits in {@code inbox/<source>/}, through the same service and job as the inbox route, and
+     * under the same claims ({@link InboxClaims}): a file another node's route (or this one's) has taken is left to
+     * it, and a file still being written (changed within {@code lujing.inbox.read-lock-min-age}) waits for the route.
+     */
     @Bean
-    NightlyStep nightlyIngestInbox(FileIngestService ingest, LujingProperties properties) {
+    NightlyStep nightlyIngestInbox(
+            FileIngestService ingest,
+            LujingProperties properties,
+            InboxClaims claims,
+            @Value("${lujing.inbox.read-lock-min-age:1000}") long minAgeMillis) {
         return new NightlyStep() {
             @Override
             public String name() {
@@ -78,24 +88,46 @@ class NightlySteps {
                 List<Path> files = waiting(properties.inbox());
                 int loaded = 0;
                 int refused = 0;
+                int left = 0;
                 for (Path file : files) {
-                    String source = file.getParent().getFileName().toString();
-                    String outcome = ingest.ingest(file, source).outcome();
-                    if (outcome.startsWith("LOADED") || outcome.equals("DUPLICATE_FILE")) {
-                        loaded++;
-                    } else {
-                        refused++;
+                    String key = InboxClaims.key(file);
+                    if (!settled(file, minAgeMillis) || !claims.add(key)) {
+                        left++;
+                        continue;
                     }
                     try {
+                        if (!Files.isRegularFile(file)) {
+                            // taken and finished by the route between the listing and the claim
+                            continue;
+                        }
+                        String source = file.getParent().getFileName().toString();
+                        String outcome = ingest.ingest(file, source).outcome();
+                        if (outcome.startsWith("LOADED") || outcome.equals("DUPLICATE_FILE")) {
+                            loaded++;
+                        } else {
+                            refused++;
+                        }
                         // kept in archive/ or quarantine/ by the ingest, as the route does
                         Files.deleteIfExists(file);
                     } catch (IOException e) {
                         throw new UncheckedIOException("cannot remove " + file + " from the inbox", e);
+                    } finally {
+                        claims.remove(key);
                     }
                 }
-                return files.size() + " file(s) from the inbox: " + loaded + " loaded, " + refused + " refused";
+                return (files.size() - left) + " file(s) from the inbox: " + loaded + " loaded, " + refused + " refused"
+                        + (left == 0 ? "" : "; " + left + " left to the inbox route (taken or still being written)");
             }
         };
+    }
+
+    /** Unchanged for the route's minimum age: a partner's copy still under way is not taken. */
+    static boolean settled(Path file, long minAgeMillis) {
+        try {
+            return Files.getLastModifiedTime(file).toMillis() <= System.currentTimeMillis() - minAgeMillis;
+        } catch (IOException gone) {
+            return false;
+        }
     }
 
     /** rematch: pending records against the roster, with the admins' decisions. */
@@ -169,7 +201,9 @@ class NightlySteps {
                 }
                 try (Stream<Path> inSource = Files.list(source)) {
                     inSource.filter(Files::isRegularFile)
-                            .filter(f -> !f.getFileName().toString().matches("^[.~].*|.*\\.(tmp|part|crdownload)$"))
+                            .filter(f -> !f.getFileName()
+                                    .toString()
+                                    .matches("^[.~].*|.*\\.(tmp|part|crdownload|camelLock)$"))
                             .sorted()
                             .forEach(files::add);
                 }

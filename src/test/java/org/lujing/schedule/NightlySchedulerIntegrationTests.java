@@ -41,6 +41,11 @@ class NightlySchedulerIntegrationTests {
                                     .build());
             NightlyChain chain = app.getBean(NightlyChain.class);
             await().atMost(Duration.ofSeconds(40)).until(() -> chain.attempts("SCHEDULE") == 1);
+            // the chain's last step writes three workbooks: on a loaded machine that outlasts a fixed pause
+            var night = java.time.LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1);
+            await().atMost(Duration.ofSeconds(90))
+                    .until(() -> chain.history(night).stream()
+                            .noneMatch(row -> row.values().contains("RUNNING")));
             await().pollDelay(Duration.ofSeconds(3))
                     .atMost(Duration.ofSeconds(5))
                     .until(() -> true);

@@ -1,0 +1,204 @@
+package org.lujing.cluster;
+
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * This process as one node of those sharing the database: its id, its heartbeat (table {@code lujing_node}, and the
+ * content claims it holds), and which nodes are alive. A node whose heartbeat is older than
+ * {@code lujing.jobs.recover-after} is dead: what it held may be taken over by a running node. On the embedded
+ * database opened in file mode only one process can be connected, so every other node found there is dead.
+ */
+@Component
+public class ClusterNode implements SmartInitializingSingleton, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ClusterNode.class);
+
+    private final JdbcClient jdbc;
+    private final String id;
+    private final Duration recoverAfter;
+    private final Duration heartbeat;
+    private final boolean soleProcess;
+    private ScheduledExecutorService beats;
+
+    public ClusterNode(JdbcClient jdbc, Environment env) {
+        this.jdbc = jdbc;
+        this.id = env.getProperty("lujing.node.id", defaultId());
+        this.recoverAfter = env.getProperty("lujing.jobs.recover-after", Duration.class, Duration.ofMinutes(30));
+        Duration beat = env.getProperty("lujing.jobs.heartbeat", Duration.class, Duration.ofSeconds(30));
+        // a node must beat several times within recover-after, or a slow beat would pass for a dead node
+        this.heartbeat = beat.compareTo(recoverAfter.dividedBy(3)) > 0 ? recoverAfter.dividedBy(3) : beat;
+        String url = env.getProperty("spring.datasource.url", "");
+        this.soleProcess = url.startsWith("jdbc:hsqldb:file:") || url.startsWith("jdbc:hsqldb:mem:");
+    }
+
+    /** This node's id: {@code lujing.node.id}, else host, process id and a random suffix. */
+    public String id() {
+        return id;
+    }
+
+    public Duration recoverAfter() {
+        return recoverAfter;
+    }
+
+    public Duration heartbeat() {
+        return heartbeat;
+    }
+
+    /** Heartbeats older than this are a dead node's. */
+    public Timestamp deadBefore() {
+        return Timestamp.from(Instant.now().minus(recoverAfter));
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        if (soleProcess) {
+            // only this process has the file open: every node recorded in it is gone, and so is what it held
+            int nodes = jdbc.sql("DELETE FROM lujing_node").update();
+            int claims = jdbc.sql("UPDATE file_claim SET node_id = NULL, heartbeat_at = NULL WHERE node_id IS NOT NULL")
+                    .update();
+            jdbc.sql("DELETE FROM inbox_claim").update();
+            if (nodes + claims > 0) {
+                log.info("{} node(s) of stopped processes forgotten, {} of their claims released", nodes, claims);
+            }
+        }
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.sql("INSERT INTO lujing_node (node_id, host, pid, started_at, heartbeat_at) VALUES (?, ?, ?, ?, ?)")
+                .params(id, host(), ProcessHandle.current().pid(), now, now)
+                .update();
+        beats = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "node-heartbeat");
+            t.setDaemon(true);
+            return t;
+        });
+        beats.scheduleWithFixedDelay(
+                this::beatQuietly, heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+        log.info("node {} beats every {} (taken for dead after {} without)", id, heartbeat, recoverAfter);
+    }
+
+    /** Tells the other nodes this one is alive: the node's row and the content claims it holds. */
+    public void beat() {
+        Timestamp now = Timestamp.from(Instant.now());
+        int n = jdbc.sql("UPDATE lujing_node SET heartbeat_at = ? WHERE node_id = ?")
+                .params(now, id)
+                .update();
+        if (n == 0) {
+            jdbc.sql("INSERT INTO lujing_node (node_id, host, pid, started_at, heartbeat_at) VALUES (?, ?, ?, ?, ?)")
+                    .params(id, host(), ProcessHandle.current().pid(), now, now)
+                    .update();
+        }
+        jdbc.sql("UPDATE file_claim SET heartbeat_at = ? WHERE node_id = ?")
+                .params(now, id)
+                .update();
+    }
+
+    private void beatQuietly() {
+        try {
+            beat();
+        } catch (RuntimeException e) {
+            // the database may be away for a moment; the next beat tries again
+            log.warn("node {}: heartbeat not written: {}", id, e.toString());
+        }
+    }
+
+    /** The nodes whose heartbeat is recent, this one always among them. */
+    public Set<String> aliveNodes() {
+        Set<String> alive = new HashSet<>(jdbc.sql("SELECT node_id FROM lujing_node WHERE heartbeat_at >= ?")
+                .param(deadBefore())
+                .query(String.class)
+                .list());
+        alive.add(id);
+        return alive;
+    }
+
+    public boolean isAlive(String nodeId) {
+        return id.equals(nodeId) || aliveNodes().contains(nodeId);
+    }
+
+    /** Records that this node runs a job execution (recovery then goes by this node's heartbeat). */
+    public void runs(long jobExecutionId) {
+        jdbc.sql("DELETE FROM job_node WHERE job_execution_id = ?")
+                .param(jobExecutionId)
+                .update();
+        jdbc.sql("INSERT INTO job_node (job_execution_id, node_id) VALUES (?, ?)")
+                .params(jobExecutionId, id)
+                .update();
+    }
+
+    /** The node that runs (or ran) a job execution, when known. */
+    public Optional<String> nodeOf(long jobExecutionId) {
+        return jdbc.sql("SELECT node_id FROM job_node WHERE job_execution_id = ?")
+                .param(jobExecutionId)
+                .query(String.class)
+                .optional();
+    }
+
+    /**
+     * Stops beating. The node's row goes only when it holds nothing unfinished: what a node stopped halfway keeps
+     * its name, and is taken over once the heartbeat is old enough, never while this process may still be at it.
+     */
+    @Override
+    public void destroy() {
+        if (beats != null) {
+            beats.shutdownNow();
+        }
+        // at most a moment: a database already gone must not hold the shutdown up for a connection timeout
+        Thread leave = new Thread(this::leave, "node-leave");
+        leave.setDaemon(true);
+        leave.start();
+        try {
+            leave.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void leave() {
+        try {
+            jdbc.sql("""
+                            DELETE FROM lujing_node WHERE node_id = ?
+                              AND NOT EXISTS (SELECT 1 FROM file_claim WHERE node_id = ?)
+                              AND NOT EXISTS (SELECT 1 FROM job_node j JOIN batch_job_execution e
+                                ON e.job_execution_id = j.job_execution_id
+                                WHERE j.node_id = ? AND e.status IN ('STARTING', 'STARTED', 'STOPPING'))""").params(id, id, id).update();
+        } catch (RuntimeException e) {
+            log.debug("node {}: row not removed at shutdown: {}", id, e.toString());
+        }
+    }
+
+    private static String defaultId() {
+        String pid = Long.toString(ProcessHandle.current().pid());
+        byte[] random = new byte[2];
+        ThreadLocalRandom.current().nextBytes(random);
+        String host = host();
+        // lujing_node.node_id holds 100 characters
+        return (host.length() > 80 ? host.substring(0, 80) : host) + "-" + pid + "-"
+                + HexFormat.of().formatHex(random);
+    }
+
+    private static String host() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            return ManagementFactory.getRuntimeMXBean().getName();
+        }
+    }
+}

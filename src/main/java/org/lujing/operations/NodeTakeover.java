@@ -1,0 +1,71 @@
+package org.lujing.operations;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.lujing.cluster.ClusterNode;
+import org.lujing.ingest.FileIngestService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * While {@code serve} runs — at its start and then every heartbeat — it takes over what dead nodes left: their
+ * running job executions are marked FAILED, and the files they were ingesting are finished here, each under its
+ * own entry and claim, from its last committed chunk or slice. A file whose content waits in the inbox is finished
+ * by the inbox route when it takes the file over. Nothing has to be restarted by hand, and a node that never comes
+ * back loses nothing.
+ */
+@Component
+@ConditionalOnProperty(name = "lujing.jobs.takeover", havingValue = "true")
+class NodeTakeover implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(NodeTakeover.class);
+
+    private final JobsService jobs;
+    private final FileIngestService ingest;
+    private final ClusterNode node;
+    private ScheduledExecutorService timer;
+
+    NodeTakeover(JobsService jobs, FileIngestService ingest, ClusterNode node) {
+        this.jobs = jobs;
+        this.ingest = ingest;
+        this.node = node;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "node-takeover");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = node.heartbeat().toMillis();
+        timer.scheduleWithFixedDelay(this::takeOver, 0, every, TimeUnit.MILLISECONDS);
+    }
+
+    void takeOver() {
+        try {
+            jobs.recoverDead();
+            for (FileIngestService.Result r : ingest.resumeUnfinished()) {
+                log.info(
+                        "interrupted ingest finished: {} ({})",
+                        r.outcome(),
+                        r.storedAt().getFileName());
+            }
+        } catch (RuntimeException e) {
+            log.error("taking over interrupted work failed; tried again in {}", node.heartbeat(), e);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+    }
+}
