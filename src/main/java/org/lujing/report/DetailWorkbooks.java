@@ -146,7 +146,7 @@ class DetailWorkbooks {
     @Transactional(readOnly = true)
     long writeLedger(Period period, ReportLanguage lang, Path file, int chunkRecords) {
         long[] written = {0};
-        workbook(file, wb -> {
+        workbook(file, lang.pick("帮扶台账", "Support ledger"), lang, wb -> {
             SafeCells cells = new SafeCells(wb);
             Sheet ledger = wb.createSheet(ledgerSheet(lang));
             cells.header(
@@ -196,6 +196,7 @@ class DetailWorkbooks {
                     lang.pick("数量", "Quantity"),
                     lang.pick("结果", "Outcome"),
                     lang.pick("来源", "Provenance"));
+            pending.createFreezePane(2, 1);
             for (int i = 0; i < widths.length - 1; i++) {
                 pending.setColumnWidth(i, widths[i == 10 ? 11 : i] * 256);
             }
@@ -383,7 +384,7 @@ class DetailWorkbooks {
     public List<StoredFinding> writeFindings(LocalDate date, ReportLanguage lang, Path file) {
         List<StoredFinding> list = findings.list(date, null, null);
         Map<Long, String> names = fileNames();
-        workbook(file, wb -> {
+        workbook(file, lang.pick("核查发现", "Findings"), lang, wb -> {
             SafeCells cells = new SafeCells(wb);
             Sheet sheet = wb.createSheet(findingsSheet(lang));
             cells.header(
@@ -469,7 +470,7 @@ class DetailWorkbooks {
     }
 
     public void writeQuality(List<FileQuality> quality, ReportLanguage lang, Path file) {
-        workbook(file, wb -> {
+        workbook(file, lang.pick("数据质量报告", "Data quality report"), lang, wb -> {
             SafeCells cells = new SafeCells(wb);
             Sheet summary = wb.createSheet(filesSheet(lang));
             cells.header(
@@ -622,10 +623,11 @@ class DetailWorkbooks {
     }
 
     /**
-     * A streaming workbook filled by {@code sheets}, written beside the target and moved in, so a reader never opens
-     * half a workbook; its temporary files are removed whatever happens.
+     * A streaming workbook filled by {@code sheets} and laid out for printing ({@link PrintLayout}), written beside
+     * the target and moved in, so a reader never opens half a workbook; its temporary files are removed whatever
+     * happens.
      */
-    private static void workbook(Path file, Sheets sheets) {
+    private static void workbook(Path file, String reportName, ReportLanguage lang, Sheets sheets) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path partial = file.resolveSibling(file.getFileName() + ".partial");
@@ -633,6 +635,7 @@ class DetailWorkbooks {
                 SXSSFWorkbook wb = new SXSSFWorkbook(WINDOW);
                 try {
                     sheets.fill(wb);
+                    PrintLayout.apply(wb, reportName, lang);
                     wb.write(out);
                 } finally {
                     wb.close();

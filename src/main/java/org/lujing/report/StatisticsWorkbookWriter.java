@@ -75,6 +75,7 @@ public final class StatisticsWorkbookWriter {
             summary(wb, cells, content.statistics(), lang);
             byAgency(wb, cells, content, lang);
             byMonth(wb, cells, content, lang);
+            PrintLayout.apply(wb, lang.pick("帮扶工作统计", "Support statistics"), lang);
             wb.write(out);
         } finally {
             wb.close();

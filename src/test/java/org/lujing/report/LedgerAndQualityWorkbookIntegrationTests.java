@@ -16,8 +16,11 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -121,6 +124,41 @@ class LedgerAndQualityWorkbookIntegrationTests {
                     ingest.ingest(file, source);
                 }
             }
+        }
+    }
+
+    @Test
+    void everyWorkbookPrintsLandscapeOnePageWideWithItsHeaderOnEveryPage() throws Exception {
+        List<Path> workbooks = List.of(
+                reports.writeLedger(Period.parse("2025"), HOME.resolve("out-print-ledger"), "zh")
+                        .get(0),
+                reports.writeQuality(HOME.resolve("out-print-quality"), "zh").get(0),
+                reports.writeFindings(LocalDate.of(2026, 1, 31), HOME.resolve("out-print-findings"), "zh")
+                        .get(0));
+        for (Path file : workbooks) {
+            try (XSSFWorkbook wb = new XSSFWorkbook(file.toFile())) {
+                for (Sheet sheet : wb) {
+                    String where = file.getFileName() + " / " + sheet.getSheetName();
+                    assertThat(sheet.getPrintSetup().getLandscape()).as(where).isTrue();
+                    assertThat(sheet.getPrintSetup().getPaperSize()).as(where).isEqualTo(PrintSetup.A4_PAPERSIZE);
+                    assertThat(sheet.getFitToPage()).as(where).isTrue();
+                    assertThat(sheet.getPrintSetup().getFitWidth()).as(where).isEqualTo((short) 1);
+                    assertThat(sheet.getPrintSetup().getFitHeight()).as(where).isZero();
+                    assertThat(sheet.getFooter().getRight()).as(where).contains("第 &P 页");
+                    // every list sheet repeats its header row on each printed page and can be filtered
+                    assertThat(sheet.getRepeatingRows()).as(where).isEqualTo(CellRangeAddress.valueOf("1:1"));
+                    if (sheet.getLastRowNum() > 0) {
+                        assertThat(((XSSFSheet) sheet).getCTWorksheet().isSetAutoFilter())
+                                .as(where)
+                                .isTrue();
+                    }
+                }
+            }
+        }
+        try (XSSFWorkbook wb = new XSSFWorkbook(workbooks.get(0).toFile())) {
+            // the ledger's pages going across each show whose records they are: name and masked ID repeat
+            assertThat(wb.getSheet("个人台账").getRepeatingColumns()).isEqualTo(CellRangeAddress.valueOf("A:B"));
+            assertThat(wb.getSheet("个人台账").getFooter().getLeft()).startsWith("帮扶台账");
         }
     }
 

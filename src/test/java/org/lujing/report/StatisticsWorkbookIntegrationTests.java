@@ -166,6 +166,27 @@ class StatisticsWorkbookIntegrationTests {
     }
 
     @Test
+    void theStatisticsWorkbookPrintsOnePageWideWithTheAgencyNamesOnEveryPage() throws Exception {
+        List<Path> written = reports.writeStatistics(Period.parse("2025"), HOME.resolve("out-print"), "zh");
+        try (XSSFWorkbook wb = new XSSFWorkbook(written.get(0).toFile())) {
+            for (org.apache.poi.ss.usermodel.Sheet sheet : wb) {
+                assertThat(sheet.getPrintSetup().getLandscape())
+                        .as(sheet.getSheetName())
+                        .isTrue();
+                assertThat(sheet.getFitToPage()).as(sheet.getSheetName()).isTrue();
+                assertThat(sheet.getPrintSetup().getFitWidth())
+                        .as(sheet.getSheetName())
+                        .isEqualTo((short) 1);
+                assertThat(sheet.getFooter().getLeft()).as(sheet.getSheetName()).startsWith("帮扶工作统计");
+            }
+            org.apache.poi.ss.usermodel.Sheet byAgency = wb.getSheet("按单位");
+            assertThat(byAgency.getRepeatingRows()).isEqualTo(org.apache.poi.ss.util.CellRangeAddress.valueOf("1:1"));
+            assertThat(byAgency.getRepeatingColumns())
+                    .isEqualTo(org.apache.poi.ss.util.CellRangeAddress.valueOf("A:A"));
+        }
+    }
+
+    @Test
     void theWorkbooksMonthByMonthFiguresAreTheLedgersFiguresForThePeriod() {
         for (String label : List.of("2025", "2025-Q2", "2025-06", "2024", "2025-03-15..2025-07-09")) {
             Period period = Period.parse(label);
