@@ -11,6 +11,7 @@ import org.lujing.LujingProperties;
 import org.lujing.ledger.Period;
 import org.lujing.ledger.Statistics;
 import org.lujing.source.AgencyDirectory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,16 +27,22 @@ public class ReportService {
     private final AgencyDirectory agencies;
     private final LujingProperties properties;
     private final DetailWorkbooks details;
+    private final String community;
+    private final String issuer;
 
     public ReportService(
             StatisticsBreakdownQuery breakdown,
             AgencyDirectory agencies,
             LujingProperties properties,
-            DetailWorkbooks details) {
+            DetailWorkbooks details,
+            @Value("${lujing.report.community:麓景社区}") String community,
+            @Value("${lujing.report.issuer:麓景社区居民委员会}") String issuer) {
         this.breakdown = breakdown;
         this.agencies = agencies;
         this.properties = properties;
         this.details = details;
+        this.community = community;
+        this.issuer = issuer;
     }
 
     /** The folder a period's reports go to when none is given: {@code <home>/reports/<period>/}. */
@@ -57,7 +64,8 @@ public class ReportService {
         Path xlsx = dir.resolve(base + ".xlsx");
         Path json = dir.resolve(base + ".json");
         try {
-            StatisticsWorkbookWriter.write(content, language, xlsx);
+            StatisticsWorkbookWriter.write(
+                    content, language, new ReportHeading(community, issuer, LocalDate.now()), xlsx);
             Path partial = dir.resolve(base + ".json.partial");
             Files.writeString(partial, JSON.writeValueAsString(StatisticsFormatter.json(s)) + "\n");
             Files.move(partial, json, StandardCopyOption.REPLACE_EXISTING);

@@ -107,18 +107,24 @@ public final class SituationReport {
         return out.append('.').toString();
     }
 
-    /** 全年 / 本季度 / 本月 / 期间, after the period's kind. */
+    /**
+     * 全年 / 本季度 / 本月 for a whole year, quarter or month; 截至M月D日 for one cut short (the nightly year-to-date
+     * figures are labelled with their year but end on the night); 期间 for any other span.
+     */
     static String prefix(Period p, ReportLanguage lang) {
         String label = p.label();
-        if (label.matches("\\d{4}")) {
-            return lang.pick("全年", "Over the year");
+        String whole = label.matches("\\d{4}")
+                ? lang.pick("全年", "Over the year")
+                : label.matches("\\d{4}-Q[1-4]")
+                        ? lang.pick("本季度", "This quarter")
+                        : label.matches("\\d{4}-\\d{2}") ? lang.pick("本月", "This month") : null;
+        if (whole == null) {
+            return lang.pick("期间", "Over the period");
         }
-        if (label.matches("\\d{4}-Q[1-4]")) {
-            return lang.pick("本季度", "This quarter");
-        }
-        if (label.matches("\\d{4}-\\d{2}")) {
-            return lang.pick("本月", "This month");
-        }
-        return lang.pick("期间", "Over the period");
+        return Period.parse(label).to().equals(p.to()) ? whole : cutShort(p, lang);
+    }
+
+    static String cutShort(Period p, ReportLanguage lang) {
+        return lang.pick("截至" + p.to().getMonthValue() + "月" + p.to().getDayOfMonth() + "日", "Up to " + p.to());
     }
 }

@@ -58,21 +58,23 @@ public final class StatisticsWorkbookWriter {
         return lang.pick("按月", "By month");
     }
 
-    public static void write(Content content, ReportLanguage lang, Path file) throws IOException {
+    public static void write(Content content, ReportLanguage lang, ReportHeading heading, Path file)
+            throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         // written beside the target and moved in, so a reader never opens half a workbook
         Path partial = file.resolveSibling(file.getFileName() + ".partial");
         try (OutputStream out = Files.newOutputStream(partial)) {
-            write(content, lang, out);
+            write(content, lang, heading, out);
         }
         Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
-    public static void write(Content content, ReportLanguage lang, OutputStream out) throws IOException {
+    public static void write(Content content, ReportLanguage lang, ReportHeading heading, OutputStream out)
+            throws IOException {
         SXSSFWorkbook wb = new SXSSFWorkbook(WINDOW);
         try {
             SafeCells cells = new SafeCells(wb);
-            summary(wb, cells, content.statistics(), lang);
+            summary(wb, cells, content.statistics(), lang, heading);
             byAgency(wb, cells, content, lang);
             byMonth(wb, cells, content, lang);
             PrintLayout.apply(wb, lang.pick("帮扶工作统计", "Support statistics"), lang);
@@ -83,9 +85,17 @@ public final class StatisticsWorkbookWriter {
         }
     }
 
-    private static void summary(SXSSFWorkbook wb, SafeCells cells, Statistics s, ReportLanguage lang) {
+    private static void summary(
+            SXSSFWorkbook wb, SafeCells cells, Statistics s, ReportLanguage lang, ReportHeading heading) {
         Sheet sheet = wb.createSheet(summarySheet(lang));
         int r = 0;
+        // the office's own heading: what the table is, who made it and when
+        Row title = sheet.createRow(r);
+        title.setHeightInPoints(24);
+        cells.text(title, 0, heading.title(s.period(), lang), cells.bold);
+        sheet.addMergedRegion(new CellRangeAddress(r, r, 0, 4));
+        r++;
+        cells.text(sheet.createRow(r++), 0, heading.madeBy(lang), null);
         cells.text(
                 sheet.createRow(r++),
                 0,
@@ -106,11 +116,9 @@ public final class StatisticsWorkbookWriter {
                 lang.pick("数值", "Figure"),
                 lang.pick("人数", "Persons"),
                 lang.pick("人次", "Person-times"));
+        // every category of the taxonomy, zeros included: a superior reads the whole table, not what happened
         for (Category c : Category.values()) {
             Statistics.Figures f = s.figures(c);
-            if (f.records() == 0) {
-                continue;
-            }
             Row row = sheet.createRow(r++);
             cells.text(row, 0, lang.category(c), null);
             cells.text(row, 1, lang.unit(c), null);

@@ -1,0 +1,44 @@
+package org.lujing.report;
+
+import java.time.LocalDate;
+import org.lujing.ledger.Period;
+
+/**
+ * Who made a report and when, as the office heads its statistics tables: the community in the title, the issuing
+ * unit (制表单位) and the date made (制表日期). Settings {@code lujing.report.community} and {@code lujing.report.issuer}.
+ */
+public record ReportHeading(String community, String issuer, LocalDate made) {
+
+    /** The title: 麓景社区2025年度社区矫正帮扶工作统计, or the period's own words for a quarter, a month or a span. */
+    String title(Period period, ReportLanguage lang) {
+        return lang.pick(
+                community + periodWords(period) + "社区矫正帮扶工作统计",
+                community + " community correction support statistics, " + period.from() + " to " + period.to());
+    }
+
+    String madeBy(ReportLanguage lang) {
+        return lang.pick("制表单位：" + issuer + "    制表日期：" + chinese(made), "Made by " + issuer + " on " + made);
+    }
+
+    static String periodWords(Period p) {
+        String label = p.label();
+        String words;
+        if (label.matches("\\d{4}")) {
+            words = label + "年度";
+        } else if (label.matches("\\d{4}-Q[1-4]")) {
+            words = label.substring(0, 4) + "年第" + label.charAt(6) + "季度";
+        } else if (label.matches("\\d{4}-\\d{2}")) {
+            words = label.substring(0, 4) + "年" + Integer.parseInt(label.substring(5)) + "月";
+        } else {
+            return chinese(p.from()) + "至" + chinese(p.to());
+        }
+        // a year, quarter or month cut short (the nightly year-to-date figures) says where it stops
+        return Period.parse(label).to().equals(p.to())
+                ? words
+                : words + "（截至" + p.to().getMonthValue() + "月" + p.to().getDayOfMonth() + "日）";
+    }
+
+    static String chinese(LocalDate d) {
+        return d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
+    }
+}
