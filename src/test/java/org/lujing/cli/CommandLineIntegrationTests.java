@@ -95,6 +95,38 @@ class CommandLineIntegrationTests {
         assertThat(run.out()).isEmpty();
     }
 
+    @Test
+    @Order(6)
+    void jobsJsonListsNewestFirst() throws Exception {
+        CapturedRun run = run("jobs", "--home", HOME.toString(), "--json");
+
+        assertThat(run.exit()).isZero();
+        JsonNode jobs = JSON.readTree(run.out());
+        assertThat(jobs.size()).as("one ingest per sample file").isGreaterThanOrEqualTo(6);
+        java.util.List<Long> ids = new java.util.ArrayList<>();
+        jobs.forEach(j -> ids.add(j.get("id").asLong()));
+        assertThat(ids).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    }
+
+    @Test
+    @Order(7)
+    void reconcileRefusesADateAfterToday() {
+        String tomorrow = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))
+                .plusDays(1)
+                .toString();
+
+        CapturedRun run = run("reconcile", "--home", HOME.toString(), "--date", tomorrow);
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err())
+                .contains("lujing: --date " + tomorrow)
+                .contains("在今天")
+                .doesNotContain("\tat ");
+        assertThat(run("findings", "--home", HOME.toString(), "--json").out())
+                .as("nothing was reconciled")
+                .doesNotContain("MISSING_FEED");
+    }
+
     static CapturedRun run(String... args) {
         return CapturedRun.of(args);
     }
