@@ -66,6 +66,7 @@ public final class StatisticsWorkbookWriter {
             write(content, lang, out);
         }
         Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        org.lujing.PrivateFolders.restrictFile(file);
     }
 
     public static void write(Content content, ReportLanguage lang, OutputStream out) throws IOException {
