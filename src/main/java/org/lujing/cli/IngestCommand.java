@@ -73,15 +73,20 @@ class IngestCommand implements Callable<Integer> {
             r.file().ifPresent(results::add);
             if (print) {
                 String counts = r.file()
-                        .map(f -> "read " + f.rowsRead() + ", accepted " + f.accepted() + ", merged " + f.merged()
-                                + ", rejected " + f.rejected() + ", skipped " + f.skipped())
+                        .map(f -> CliWords.lang()
+                                .pick(
+                                        "读取 " + f.rowsRead() + "，新增 " + f.accepted() + "，合并 " + f.merged() + "，拒收 "
+                                                + f.rejected() + "，跳过 " + f.skipped(),
+                                        "read " + f.rowsRead() + ", accepted " + f.accepted() + ", merged "
+                                                + f.merged() + ", rejected " + f.rejected() + ", skipped "
+                                                + f.skipped()))
                         .orElse("");
                 // the registered name: masked, should the partner have named the file after a person
                 String name = r.file()
                         .map(IngestedFile::fileName)
                         .orElse(Masking.value(item.file().getFileName().toString()));
-                System.out.println(item.source() + "/" + name + ": " + r.outcome()
-                        + (counts.isEmpty() ? "" : " (" + counts + ")"));
+                System.out.println(item.source() + "/" + name + ": " + CliWords.outcome(r.outcome())
+                        + (counts.isEmpty() ? "" : " " + counts));
             }
         }
         return results;

@@ -39,8 +39,8 @@ class JobsCommand implements Callable<Integer> {
                 TextTable t = new TextTable("#", "任务 job", "状态 status", "开始 start", "结束 end", "参数 parameters");
                 executions.forEach(e -> t.row(
                         Long.toString(e.id()),
-                        e.jobName(),
-                        e.status(),
+                        CliWords.job(e.jobName()),
+                        CliWords.jobStatus(e.status()),
                         e.startTime() == null ? "" : e.startTime().toString(),
                         e.endTime() == null ? "" : e.endTime().toString(),
                         e.parameters()));

@@ -141,7 +141,7 @@ class ConsoleApiController {
 
     @Operation(summary = "Quarantined files and their error reports")
     @GetMapping("/files/quarantine")
-    List<ConsoleQueries.StoredFile> quarantine() {
+    List<ConsoleQueries.QuarantinedFile> quarantine() {
         return queries.quarantined();
     }
 

@@ -1,9 +1,9 @@
 package org.lujing.console;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import org.lujing.audit.AuditLog;
 import org.lujing.ingest.FileRegistry;
+import org.lujing.ingest.InboxFailures;
 import org.lujing.ingest.IngestedFile;
 import org.lujing.ingest.RejectRetryService;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -31,8 +31,18 @@ class FilesController {
     private final ConsoleQueries queries;
     private final RejectRetryService retry;
     private final AuditLog audit;
+    private final InboxFailures failures;
+    private final org.lujing.source.SourceCatalog sources;
 
-    FilesController(FileRegistry files, ConsoleQueries queries, RejectRetryService retry, AuditLog audit) {
+    FilesController(
+            org.lujing.source.SourceCatalog sources,
+            FileRegistry files,
+            ConsoleQueries queries,
+            RejectRetryService retry,
+            AuditLog audit,
+            InboxFailures failures) {
+        this.failures = failures;
+        this.sources = sources;
         this.files = files;
         this.queries = queries;
         this.retry = retry;
@@ -59,6 +69,13 @@ class FilesController {
         model.addAttribute("source", source);
         model.addAttribute("outcome", outcome);
         model.addAttribute("quarantined", queries.quarantined());
+        model.addAttribute("failedDrops", failures.list());
+        model.addAttribute(
+                "outcomes",
+                java.util.Arrays.stream(org.lujing.ledger.FileOutcome.values())
+                        .map(Enum::name)
+                        .toList());
+        model.addAttribute("sources", sources.all());
         return "files";
     }
 
@@ -92,13 +109,14 @@ class FilesController {
         return "redirect:/files/" + id;
     }
 
-    /** A quarantined file's error report (masked text, Chinese and English). The quarantined file itself is not served. */
+    /**
+     * A quarantined file's error report (masked text, Chinese and English), by the id of Lujing's own record of it,
+     * and only while it holds what Lujing wrote: a {@code *.error.txt} anyone else put in quarantine/ is never
+     * served, whatever its name. The quarantined file itself is not served.
+     */
     @GetMapping("/files/quarantine/report")
-    ResponseEntity<Resource> errorReport(@RequestParam String path) throws IOException {
-        if (!path.endsWith(".error.txt")) {
-            throw new NotFoundException("error report " + path);
-        }
-        Path report = queries.quarantineFile(path).orElseThrow(() -> new NotFoundException("error report " + path));
+    ResponseEntity<Resource> errorReport(@RequestParam long id) {
+        Path report = files.intactErrorReport(id).orElseThrow(() -> new NotFoundException("error report #" + id));
         return download(report, MediaType.parseMediaType("text/plain;charset=UTF-8"));
     }
 

@@ -2,7 +2,9 @@ package org.lujing.console;
 
 import java.time.LocalDate;
 import org.lujing.operations.JobsService;
+import org.lujing.report.ReportLanguage;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -53,7 +55,40 @@ class JobsController {
         model.addAttribute("execution", execution);
         model.addAttribute("steps", jobs.steps(id));
         model.addAttribute("instance", jobs.instanceExecutions(id));
+        model.addAttribute("explanation", explain(execution, LocaleContextHolder.getLocale()));
         return "job";
+    }
+
+    /** What a failed or stopped execution says first, in words: what failed and what to do. */
+    record Explanation(String what, String todo) {}
+
+    static Explanation explain(JobsService.Execution e, java.util.Locale locale) {
+        if (!"FAILED".equals(e.status()) && !"STOPPED".equals(e.status())) {
+            return null;
+        }
+        ReportLanguage lang = ReportLanguage.of(locale);
+        String message = e.exitMessage() == null ? "" : e.exitMessage().strip();
+        // the exception's own sentence is the first line of the trace, after the exception's class name
+        String first = message.lines().findFirst().orElse("");
+        int colon = first.indexOf(": ");
+        if (colon > 0 && first.substring(0, colon).matches("[\\w.$]+")) {
+            first = first.substring(colon + 2);
+        }
+        String job = lang.jobName(e.jobName());
+        String what = "STOPPED".equals(e.status())
+                ? lang.pick(job + "被要求停止，已在一个提交点停下。", job + " was asked to stop and stopped at a commit.")
+                : first.isBlank()
+                        ? lang.pick(job + "失败，没有留下说明。", job + " failed without a message.")
+                        : lang.pick(job + "失败：", job + " failed: ") + lang.oneLanguage(first);
+        String todo = "fileIngestJob".equals(e.jobName())
+                ? lang.pick(
+                        "排除原因（如磁盘空间、数据库连接）后点“重新运行”：将从最后一次提交处继续，已写入的行不会重复。文件本身无法读取时不会失败，而是被隔离。",
+                        "Fix the cause (disk space, the database) and press Restart: it continues after the last commit,"
+                                + " nothing is written twice. A file that cannot be read does not fail: it is quarantined.")
+                : lang.pick(
+                        "排除原因后点“重新运行”；如果原因无法排除，请“放弃”该任务并记录原因。",
+                        "Fix the cause and press Restart; if it cannot be fixed, Abandon the execution with a reason.");
+        return new Explanation(what, todo);
     }
 
     @PostMapping("/jobs/{id}/{action}")

@@ -27,8 +27,8 @@ class CommandLineIntegrationTests {
 
         assertThat(run.exit()).isZero();
         assertThat(run.out())
-                .contains("roster/2025年社区矫正对象名册.xlsx: LOADED_WITH_REJECTS")
-                .contains("micro-lesson/2025年每周一微课.json: LOADED (read 267");
+                .contains("roster/2025年社区矫正对象名册.xlsx: 已载入，部分行拒收（LOADED_WITH_REJECTS）")
+                .contains("micro-lesson/2025年每周一微课.json: 已载入（LOADED） 读取 267");
         assertThat(Path.of("sample-data/roster/2025年社区矫正对象名册.xlsx")).exists();
     }
 

@@ -91,6 +91,12 @@ class ConsoleBrowserIntegrationTests {
     @Autowired
     org.lujing.ingest.FileIngestService ingest;
 
+    @Autowired
+    org.lujing.reconcile.ReconcileRunner reconcile;
+
+    @Autowired
+    org.lujing.ingest.FileRegistry ingestedFiles;
+
     WebDriver browser;
 
     @BeforeEach
@@ -156,7 +162,10 @@ class ConsoleBrowserIntegrationTests {
         // when a viewer signs in: the failed job shows, with no restart button
         signIn("supervisor", viewerPassword);
         open("/jobs/" + failedId);
-        assertThat(browser.findElement(By.id("job-status")).getText()).isEqualTo("FAILED");
+        assertThat(browser.findElement(By.id("job-status")).getAttribute("data-status"))
+                .isEqualTo("FAILED");
+        assertThat(browser.findElement(By.id("job-status")).getText()).isEqualTo("失败");
+        assertThat(browser.findElement(By.id("job-explain")).getText()).contains("出了什么问题", "怎么办");
         assertThat(browser.findElements(By.id("restart")))
                 .as("no restart button for a viewer")
                 .isEmpty();
@@ -209,21 +218,77 @@ class ConsoleBrowserIntegrationTests {
                 .as("newest first: the restart, the failed run, the roster")
                 .containsExactly("COMPLETED", "FAILED", "COMPLETED");
         open("/files");
-        assertThat(browser.findElement(By.id("files")).getText()).contains("社区活动台账.xlsx", "LOADED");
+        assertThat(browser.findElement(By.id("files")).getText()).contains("社区活动台账.xlsx", "已载入");
         // and the audit log says who restarted it and why
         open("/audit");
         assertThat(browser.findElement(By.id("audit")).getText())
-                .contains(
-                        "admin",
-                        "JOB_RESTART",
-                        "job execution #" + failedId,
-                        "file restored from the partner's e-mail");
+                .contains("admin", "重新运行任务", "job execution #" + failedId, "file restored from the partner's e-mail");
         dashboard("2025-11");
         screenshot("dashboard.png");
         assertThat(browser.findElement(By.id("failed-jobs")).getText()).isEqualTo("0");
         assertThat(Integer.parseInt(browser.findElement(By.id("chart-total")).getText()))
                 .isPositive();
+
+        // and every page a worker reads is in Chinese: no outcome, rule, severity, status, job or step code in its text
+        reconcile.run(java.time.LocalDate.of(2025, 12, 31));
+        long roster = ingestedFiles.all().get(0).id();
+        for (String page :
+                List.of("/", "/jobs", "/jobs/" + failedId, "/files", "/files/" + roster, "/findings", "/audit")) {
+            open(page);
+            String text = browser.findElement(By.tagName("main")).getText();
+            assertThat(ENGLISH_CODE
+                            .matcher(text)
+                            .results()
+                            .map(m -> m.group())
+                            .distinct()
+                            .toList())
+                    .as("English codes on %s", page)
+                    .isEmpty();
+        }
+        open("/findings");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("近期无帮扶记录", "待处理");
+        screenshot("findings.png");
     }
+
+    /** Every code a page must show as a word: file outcomes, rules, severities, statuses, job and step names. */
+    static final java.util.regex.Pattern ENGLISH_CODE = java.util.regex.Pattern.compile("\\b("
+            + String.join(
+                    "|",
+                    java.util.stream.Stream.of(
+                                    java.util.Arrays.stream(org.lujing.ledger.FileOutcome.values())
+                                            .map(Enum::name),
+                                    java.util.Arrays.stream(org.lujing.normalise.ReasonCode.values())
+                                            .map(Enum::name),
+                                    java.util.stream.Stream.of(
+                                            "UNMATCHED_SUBJECT",
+                                            "OUTSIDE_SUPERVISION",
+                                            "MISSING_FEED",
+                                            "CONTROL_TOTAL_MISMATCH",
+                                            "CROSS_SOURCE_CONFLICT",
+                                            "NO_RECENT_SUPPORT",
+                                            "HIGH",
+                                            "MEDIUM",
+                                            "LOW",
+                                            "OPEN",
+                                            "ACKNOWLEDGED",
+                                            "RESOLVED",
+                                            "COMPLETED",
+                                            "FAILED",
+                                            "STARTED",
+                                            "STOPPED",
+                                            "ABANDONED",
+                                            "JOB_RESTART",
+                                            "fileIngestJob",
+                                            "nightlyStepJob",
+                                            "reconcileJob",
+                                            "inspectFileStep",
+                                            "stageRowsStep",
+                                            "publishRowsStep",
+                                            "completeFileStep",
+                                            "reconcileStep"))
+                            .flatMap(x -> x)
+                            .toList())
+            + ")\\b");
 
     private void signIn(String user, String password) {
         open("/login");
