@@ -61,6 +61,15 @@ class ConsoleQueries {
                 .list();
     }
 
+    /** The month of the latest counted record up to today (statistics rollup, its key's first column), if any. */
+    Optional<java.time.YearMonth> latestMonthWithRecords() {
+        return jdbc.sql("SELECT MAX(activity_date) FROM stat_day WHERE activity_date <= ?")
+                .param(java.sql.Date.valueOf(LocalDate.now(SHANGHAI)))
+                .query((rs, i) -> Optional.ofNullable(rs.getDate(1)))
+                .single()
+                .map(d -> java.time.YearMonth.from(d.toLocalDate()));
+    }
+
     long openFindings() {
         return jdbc.sql("SELECT COUNT(*) FROM finding WHERE status = 'OPEN' AND cleared_on IS NULL")
                 .query(Long.class)

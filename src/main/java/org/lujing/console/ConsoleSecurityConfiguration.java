@@ -154,8 +154,9 @@ class ConsoleSecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain consoleSecurity(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(auth -> rules(auth.requestMatchers("/login", "/css/**", "/favicon.ico", "/error")
-                        .permitAll()))
+        http.authorizeHttpRequests(auth ->
+                        rules(auth.requestMatchers("/login", "/css/**", "/favicon.ico", "/favicon.svg", "/error")
+                                .permitAll()))
                 .formLogin(form -> form.loginPage("/login")
                         .defaultSuccessUrl("/", false)
                         // a locked name is told so (and until when), not "wrong password"

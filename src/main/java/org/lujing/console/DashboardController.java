@@ -50,8 +50,9 @@ class DashboardController {
 
     @GetMapping("/")
     String dashboard(@RequestParam(required = false) String month, Model model) {
+        // opens on the latest month that has records (not an empty current month early in a reporting cycle)
         YearMonth ym = month == null || month.isBlank()
-                ? YearMonth.now(ConsoleQueries.SHANGHAI)
+                ? queries.latestMonthWithRecords().orElse(YearMonth.now(ConsoleQueries.SHANGHAI))
                 : YearMonth.parse(month.strip());
         LocalDate today = LocalDate.now(ConsoleQueries.SHANGHAI);
         model.addAttribute("today", today);

@@ -1,6 +1,7 @@
 package org.lujing.console;
 
 import java.time.LocalDate;
+import java.util.List;
 import org.lujing.operations.JobsService;
 import org.lujing.report.ReportLanguage;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -24,8 +25,10 @@ class JobsController {
 
     private final JobsService jobs;
     private final JobActions actions;
+    private final IngestProgress progress;
 
-    JobsController(JobsService jobs, JobActions actions) {
+    JobsController(JobsService jobs, JobActions actions, IngestProgress progress) {
+        this.progress = progress;
         this.jobs = jobs;
         this.actions = actions;
     }
@@ -45,7 +48,38 @@ class JobsController {
         model.addAttribute("from", from);
         model.addAttribute("to", to);
         model.addAttribute("statuses", new String[] {"STARTED", "COMPLETED", "FAILED", "STOPPED", "ABANDONED"});
+        model.addAttribute("failedJobs", actions.failedJobNames());
         return "jobs";
+    }
+
+    /** The execution's progress as JSON, for the page's script (the session's sign-in, unlike /api). */
+    @GetMapping(path = "/jobs/{id}/progress", produces = "application/json")
+    @org.springframework.web.bind.annotation.ResponseBody
+    java.util.Map<String, Object> progress(@PathVariable long id) {
+        return progress.of(id, ReportLanguage.of(LocaleContextHolder.getLocale()))
+                .orElseThrow(() -> new NotFoundException("job execution #" + id))
+                .asJson();
+    }
+
+    /** Admins: restart every failed execution of a job (or of all) at once, with one reason for the audit log. */
+    @PostMapping("/jobs/restart-failed")
+    String restartFailed(
+            @RequestParam(required = false) String job,
+            @RequestParam(required = false) String reason,
+            Authentication user,
+            RedirectAttributes flash) {
+        try {
+            List<Long> ids = actions.restartFailed(job, reason, user.getName());
+            ReportLanguage lang = ReportLanguage.of(LocaleContextHolder.getLocale());
+            flash.addFlashAttribute(
+                    "doneText",
+                    lang.pick(
+                            "已提交重新运行 " + ids.size() + " 个失败的执行，刷新页面查看进度。",
+                            ids.size() + " failed execution(s) are being restarted; reload to follow them."));
+        } catch (JobActions.ActionRefusedException e) {
+            flash.addFlashAttribute("refused", e.getMessage());
+        }
+        return "redirect:/jobs";
     }
 
     @GetMapping("/jobs/{id}")

@@ -45,7 +45,14 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"camel.main.auto-startup=false", "server.address=127.0.0.1"})
+        properties = {
+            "camel.main.auto-startup=false",
+            "server.address=127.0.0.1",
+            // small commits, so a generated file's ingest takes long enough to watch its progress move
+            "lujing.ingest.chunk-size=1000",
+            "lujing.ingest.publish-slice-rows=1000"
+        })
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserIntegrationTests {
 
     static final Path HOME = TestHomes.fresh("console-browser");
@@ -133,6 +140,7 @@ class ConsoleBrowserIntegrationTests {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(1)
     void anAdminRestartsAFailedIngestAndAViewerCannot() throws Exception {
         // given the roster, and an ingest that failed because its file was not there, and the file put back
         try (var roster = Files.list(Path.of("sample-data/roster"))) {
@@ -289,6 +297,132 @@ class ConsoleBrowserIntegrationTests {
                             .flatMap(x -> x)
                             .toList())
             + ")\\b");
+
+    @Test
+    @org.junit.jupiter.api.Order(2)
+    void anAdminRestartsEveryFailedIngestAtOnceWithOneReason() throws Exception {
+        // given two ingests that failed because their files were not there yet, and the files put back
+        List<Long> failed = new java.util.ArrayList<>();
+        for (String source : List.of("hospital", "university")) {
+            Path sample;
+            try (var files = Files.list(Path.of("sample-data", source))) {
+                sample = files.filter(Files::isRegularFile).sorted().findFirst().orElseThrow();
+            }
+            Path file = HOME.resolve("archive/" + source + "/restore/" + sample.getFileName());
+            failed.add(jobOperator
+                    .start(
+                            fileIngestJob,
+                            new JobParametersBuilder()
+                                    .addString("file", file.toString())
+                                    .addString("source", source)
+                                    .addString("name", sample.getFileName().toString())
+                                    .toJobParameters())
+                    .getId());
+            Files.createDirectories(file.getParent());
+            Files.copy(sample, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+        assertThat(failed)
+                .allSatisfy(
+                        id -> assertThat(jobs.find(id).orElseThrow().status()).isEqualTo("FAILED"));
+
+        // when the admin restarts every failed file ingest from the jobs page, with one reason
+        signIn("admin", adminPassword);
+        open("/jobs");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("restart-failed-job")))
+                .selectByValue("fileIngestJob");
+        browser.findElement(By.id("restart-failed-reason")).sendKeys("partners re-sent both files");
+        browser.findElement(By.id("restart-failed-button")).click();
+        browser.switchTo().alert().accept();
+
+        // then both complete as new executions, and the audit log holds one entry naming both
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertThat(jobs.failedAwaitingRestart(100)).isEmpty());
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertThat(jobs.search("fileIngestJob", "STARTED", null, null, 10))
+                        .isEmpty());
+        for (long id : failed) {
+            assertThat(jobs.instanceExecutions(id))
+                    .extracting(JobsService.Execution::status)
+                    .containsExactly("FAILED", "COMPLETED");
+        }
+        open("/audit");
+        String audit = browser.findElement(By.id("audit")).getText();
+        assertThat(audit).contains("批量重新运行任务", "partners re-sent both files", "#" + failed.get(0), "#" + failed.get(1));
+        open("/jobs");
+        screenshot("jobs-bulk-restarted.png");
+        assertThat(browser.findElements(By.id("restart-failed")))
+                .as("nothing left to restart")
+                .isEmpty();
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(3)
+    void aRunningIngestShowsRowsDonePercentageAndTimeLeftLive() throws Exception {
+        // given a generated file of 60,000 rows (valid ID numbers, not on the roster: kept as pending)
+        Path csv = HOME.resolve("2025年普法活动-大批量.csv");
+        try (var out = Files.newBufferedWriter(csv)) {
+            out.write("姓名,身份证号,日期,活动类型,活动名称\n");
+            for (int i = 0; i < 60_000; i++) {
+                String body = "43010419" + (70 + i % 30) + String.format("%02d%02d", 1 + i % 12, 1 + i % 28)
+                        + String.format("%03d", i % 1000);
+                out.write("对象" + i + "," + body + checkDigit(body) + ",2025-" + String.format("%02d", 1 + i % 12) + "-"
+                        + String.format("%02d", 1 + (i / 12) % 28) + ",普法活动,第" + i + "期\n");
+            }
+        }
+        signIn("admin", adminPassword);
+
+        // when it is ingested while the admin watches
+        var running =
+                java.util.concurrent.Executors.newSingleThreadExecutor().submit(() -> ingest.ingest(csv, "university"));
+        long id = await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> jobs.search("fileIngestJob", "STARTED", null, null, 10).stream()
+                                .map(JobsService.Execution::id)
+                                .findFirst(),
+                        java.util.Optional::isPresent)
+                .orElseThrow();
+        open("/");
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> !browser.findElements(By.cssSelector("#running .progress-text"))
+                                .isEmpty()
+                        && !browser.findElement(By.cssSelector("#running .progress-text"))
+                                .getText()
+                                .isBlank());
+        screenshot("dashboard-during-ingest.png");
+        open("/jobs/" + id);
+
+        // then the page's figure moves without a reload: rows done grow, and a percentage with the time left shows
+        java.util.Set<Long> done = new java.util.TreeSet<>();
+        java.util.Set<String> texts = new java.util.LinkedHashSet<>();
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    var item = browser.findElement(By.id("job-progress"));
+                    String d = item.getAttribute("data-done");
+                    if (d != null) {
+                        done.add(Long.parseLong(d));
+                    }
+                    texts.add(item.findElement(By.className("progress-text")).getText());
+                    return done.size() >= 3 && texts.stream().anyMatch(t -> t.contains("%") && t.contains("预计还需"));
+                });
+        screenshot("job-during-ingest.png");
+        assertThat(texts).anyMatch(t -> t.matches(".*写入台账：\\d+ / 60000 行（\\d+%）.*"));
+        assertThat(running.get(5, java.util.concurrent.TimeUnit.MINUTES).outcome())
+                .startsWith("LOADED");
+    }
+
+    /** GB 11643's check character for the first 17 characters of an ID number. */
+    private static char checkDigit(String body) {
+        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (body.charAt(i) - '0') * weights[i];
+        }
+        return "10X98765432".charAt(sum % 11);
+    }
 
     private void signIn(String user, String password) {
         open("/login");
