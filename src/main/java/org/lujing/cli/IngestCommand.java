@@ -49,7 +49,13 @@ class IngestCommand implements Callable<Integer> {
             items.addAll(expand(p, source));
         }
         try (ConfigurableApplicationContext context = Boot.start(options.home, false, options.verbose)) {
-            List<IngestedFile> results = run(context.getBean(FileIngestService.class), items, !json);
+            List<IngestedFile> results;
+            try (ProgressLine progress = ProgressLine.start(
+                    context.getBean(org.lujing.operations.JobsService.class),
+                    context.getBean(org.lujing.console.IngestProgress.class),
+                    !json)) {
+                results = run(context.getBean(FileIngestService.class), items, !json, progress);
+            }
             if (json) {
                 System.out.println(
                         Json.write(results.stream().map(IngestedFile::asJson).toList()));
@@ -67,10 +73,17 @@ class IngestCommand implements Callable<Integer> {
     record Item(Path file, String source) {}
 
     static List<IngestedFile> run(FileIngestService service, List<Item> items, boolean print) {
+        return run(service, items, print, null);
+    }
+
+    static List<IngestedFile> run(FileIngestService service, List<Item> items, boolean print, ProgressLine progress) {
         List<IngestedFile> results = new ArrayList<>();
         for (Item item : items) {
             FileIngestService.Result r = service.ingest(item.file(), item.source());
             r.file().ifPresent(results::add);
+            if (progress != null) {
+                progress.clearLine();
+            }
             if (print) {
                 String counts = r.file()
                         .map(f -> CliWords.lang()

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.lujing.report.ReportLanguage;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -19,11 +18,10 @@ import org.springframework.stereotype.Component;
  * job repository and the file's publication mark, so it works for a run in any process sharing the database.
  */
 @Component
-@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-class IngestProgress {
+public class IngestProgress {
 
     /** One look at a running (or finished) execution. */
-    record Progress(
+    public record Progress(
             long executionId,
             String status,
             String step,
@@ -33,7 +31,7 @@ class IngestProgress {
             Long secondsLeft,
             String text) {
 
-        Map<String, Object> asJson() {
+        public Map<String, Object> asJson() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("executionId", executionId);
             m.put("status", status);
@@ -51,11 +49,11 @@ class IngestProgress {
 
     private final JdbcClient jdbc;
 
-    IngestProgress(JdbcClient jdbc) {
+    public IngestProgress(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    Optional<Progress> of(long executionId, ReportLanguage lang) {
+    public Optional<Progress> of(long executionId, ReportLanguage lang) {
         Optional<String> status = jdbc.sql("SELECT status FROM batch_job_execution WHERE job_execution_id = ?")
                 .param(executionId)
                 .query(String.class)
