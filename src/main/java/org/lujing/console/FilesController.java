@@ -1,6 +1,7 @@
 package org.lujing.console;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.lujing.audit.AuditLog;
 import org.lujing.ingest.FileRegistry;
 import org.lujing.ingest.InboxFailures;
@@ -49,23 +50,25 @@ class FilesController {
         this.audit = audit;
     }
 
+    static final int PAGE = 100;
+
     @GetMapping("/files")
     String list(
             @RequestParam(required = false) String source,
             @RequestParam(required = false) String outcome,
+            @RequestParam(defaultValue = "1") int page,
             Model model) {
-        model.addAttribute(
-                "files",
-                files.all().stream()
-                        .filter(f -> source == null
-                                || source.isBlank()
-                                || f.sourceId().equals(source))
-                        .filter(f -> outcome == null
-                                || outcome.isBlank()
-                                || f.outcome().equals(outcome))
-                        .sorted(java.util.Comparator.comparingLong(IngestedFile::id)
-                                .reversed())
-                        .toList());
+        List<IngestedFile> matching = files.all().stream()
+                .filter(f -> source == null || source.isBlank() || f.sourceId().equals(source))
+                .filter(f -> outcome == null || outcome.isBlank() || f.outcome().equals(outcome))
+                .sorted(java.util.Comparator.comparingLong(IngestedFile::id).reversed())
+                .toList();
+        // newest first, a page at a time: a year of daily drops is thousands of rows
+        int pages = Math.max(1, (matching.size() + PAGE - 1) / PAGE);
+        int shown = Math.min(Math.max(page, 1), pages);
+        model.addAttribute("files", matching.subList((shown - 1) * PAGE, Math.min(matching.size(), shown * PAGE)));
+        model.addAttribute("page", shown);
+        model.addAttribute("pages", pages);
         model.addAttribute("source", source);
         model.addAttribute("outcome", outcome);
         model.addAttribute("quarantined", queries.quarantined());
