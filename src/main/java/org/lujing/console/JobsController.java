@@ -26,8 +26,14 @@ class JobsController {
     private final JobsService jobs;
     private final JobActions actions;
     private final IngestProgress progress;
+    private final org.springframework.batch.core.repository.JobRepository jobRepository;
 
-    JobsController(JobsService jobs, JobActions actions, IngestProgress progress) {
+    JobsController(
+            JobsService jobs,
+            JobActions actions,
+            IngestProgress progress,
+            org.springframework.batch.core.repository.JobRepository jobRepository) {
+        this.jobRepository = jobRepository;
         this.progress = progress;
         this.jobs = jobs;
         this.actions = actions;
@@ -89,14 +95,33 @@ class JobsController {
         model.addAttribute("execution", execution);
         model.addAttribute("steps", jobs.steps(id));
         model.addAttribute("instance", jobs.instanceExecutions(id));
-        model.addAttribute("explanation", explain(execution, LocaleContextHolder.getLocale()));
+        boolean restartHelps = restartHelps(id, execution);
+        model.addAttribute("restartHelps", restartHelps);
+        model.addAttribute("explanation", explain(execution, LocaleContextHolder.getLocale(), restartHelps));
         return "job";
     }
 
     /** What a failed or stopped execution says first, in words: what failed and what to do. */
     record Explanation(String what, String todo) {}
 
+    /**
+     * Whether a restart could succeed: an ingest whose archived copy is gone would fail again at once, so the page
+     * says what to do instead of offering the button.
+     */
+    private boolean restartHelps(long id, JobsService.Execution e) {
+        if (!"fileIngestJob".equals(e.jobName())) {
+            return true;
+        }
+        var execution = jobRepository.getJobExecution(id);
+        String file = execution == null ? null : execution.getJobParameters().getString("file");
+        return file == null || java.nio.file.Files.exists(java.nio.file.Path.of(file));
+    }
+
     static Explanation explain(JobsService.Execution e, java.util.Locale locale) {
+        return explain(e, locale, true);
+    }
+
+    static Explanation explain(JobsService.Execution e, java.util.Locale locale, boolean restartHelps) {
         if (!"FAILED".equals(e.status()) && !"STOPPED".equals(e.status())) {
             return null;
         }
@@ -114,14 +139,19 @@ class JobsController {
                 : first.isBlank()
                         ? lang.pick(job + "失败，没有留下说明。", job + " failed without a message.")
                         : lang.pick(job + "失败：", job + " failed: ") + lang.oneLanguage(first);
-        String todo = "fileIngestJob".equals(e.jobName())
+        String todo = !restartHelps
                 ? lang.pick(
-                        "排除原因（如磁盘空间、数据库连接）后点“重新运行”：将从最后一次提交处继续，已写入的行不会重复。文件本身无法读取时不会失败，而是被隔离。",
-                        "Fix the cause (disk space, the database) and press Restart: it continues after the last commit,"
-                                + " nothing is written twice. A file that cannot be read does not fail: it is quarantined.")
-                : lang.pick(
-                        "排除原因后点“重新运行”；如果原因无法排除，请“放弃”该任务并记录原因。",
-                        "Fix the cause and press Restart; if it cannot be fixed, Abandon the execution with a reason.");
+                        "入库读取的存档副本已不存在，重新运行无济于事：请把文件重新放入收件箱 inbox/<来源>/，然后“放弃”此执行并写明原因。",
+                        "The archived copy the ingest reads is gone, so a restart cannot help: drop the file into"
+                                + " inbox/<source>/ again, then Abandon this execution with a reason.")
+                : "fileIngestJob".equals(e.jobName())
+                        ? lang.pick(
+                                "排除原因（如磁盘空间、数据库连接）后点“重新运行”：将从最后一次提交处继续，已写入的行不会重复。文件本身无法读取时不会失败，而是被隔离。",
+                                "Fix the cause (disk space, the database) and press Restart: it continues after the last commit,"
+                                        + " nothing is written twice. A file that cannot be read does not fail: it is quarantined.")
+                        : lang.pick(
+                                "排除原因后点“重新运行”；如果原因无法排除，请“放弃”该任务并记录原因。",
+                                "Fix the cause and press Restart; if it cannot be fixed, Abandon the execution with a reason.");
         return new Explanation(what, todo);
     }
 

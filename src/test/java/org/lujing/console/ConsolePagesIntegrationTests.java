@@ -65,6 +65,44 @@ class ConsolePagesIntegrationTests {
                 .doesNotContain(Path.of("jobs").toAbsolutePath().toString());
     }
 
+    @Autowired
+    org.springframework.batch.core.launch.JobOperator jobOperator;
+
+    @Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("fileIngestJob")
+    org.springframework.batch.core.job.Job fileIngestJob;
+
+    @Test
+    void aRestartIsNotOfferedWhereItCannotHelp() throws Exception {
+        // given an ingest that failed because its archived copy is not there
+        Path file = HOME.resolve("archive/community/gone/台账.xlsx");
+        long id = jobOperator
+                .start(
+                        fileIngestJob,
+                        new org.springframework.batch.core.job.parameters.JobParametersBuilder()
+                                .addString("file", file.toString())
+                                .addString("source", "community")
+                                .addString("name", "台账.xlsx")
+                                .toJobParameters())
+                .getId();
+
+        // then its page says what to do instead, and offers no restart
+        String failed = adminPage("/jobs/" + id);
+        assertThat(failed).contains("重新运行无济于事").doesNotContain("id=\"restart\"");
+
+        // once the file is back, the restart is offered again
+        java.nio.file.Files.createDirectories(file.getParent());
+        java.nio.file.Files.writeString(file, "x");
+        assertThat(adminPage("/jobs/" + id)).contains("id=\"restart\"").doesNotContain("重新运行无济于事");
+    }
+
+    private String adminPage(String path) throws Exception {
+        return mvc.perform(MockMvcRequestBuilders.get(path).with(user("admin").roles("ADMIN", "OPERATOR", "VIEWER")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+    }
+
     private String page(String path) throws Exception {
         return mvc.perform(MockMvcRequestBuilders.get(path).with(user("viewer").roles("VIEWER")))
                 .andReturn()
