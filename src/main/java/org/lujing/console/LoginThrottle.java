@@ -95,6 +95,9 @@ public final class LoginThrottle {
     /** Counts a wrong password; returns the lock it starts, if it starts one. */
     public java.util.Optional<Lock> failed(String user, String address) {
         Instant now = clock.instant();
+        if (counts.size() > MAX_ENTRIES) {
+            prune(now);
+        }
         Lock started = null;
         for (String k : List.of(key("user", user), key("address", address))) {
             int max = k.startsWith("user:") ? settings.maxFailures() : settings.maxAddressFailures();
@@ -114,6 +117,21 @@ public final class LoginThrottle {
             }
         }
         return java.util.Optional.ofNullable(started);
+    }
+
+    /** Past this many names and addresses counted, stale ones are dropped (a spray of made-up names costs no heap). */
+    static final int MAX_ENTRIES = 100_000;
+
+    /** Drops counts past forgetAfter; if that is not enough, every count that holds no lock now. */
+    void prune(Instant now) {
+        counts.values().removeIf(c -> c.last.plus(settings.forgetAfter()).isBefore(now));
+        if (counts.size() > MAX_ENTRIES) {
+            counts.values().removeIf(c -> !c.lockedUntil.isAfter(now));
+        }
+    }
+
+    int entries() {
+        return counts.size();
     }
 
     /** How many failures are counted now against this name. */

@@ -46,6 +46,9 @@ class ConsoleLoginThrottleIntegrationTests {
         UsersFile users = new UsersFile(HOME.resolve("config/users.yaml"));
         users.put("admin", ConsoleRole.ADMIN);
         password = users.put("operator", ConsoleRole.OPERATOR);
+        for (int i = 0; i <= 5; i++) {
+            users.put("k" + i, ConsoleRole.VIEWER);
+        }
     }
 
     @Autowired
@@ -123,23 +126,25 @@ class ConsoleLoginThrottleIntegrationTests {
     @Test
     void anUnknownNameTakesAsLongAsAWrongPasswordForAKnownOne() throws Exception {
         // warm up both paths (the dummy hash is made on first use)
-        api("admin", "warm", "10.0.1.1");
+        api("k5", "warm", "10.0.1.1");
         api("ghost", "warm", "10.0.1.2");
-        long known = Long.MAX_VALUE;
-        long unknown = Long.MAX_VALUE;
-        for (int i = 0; i < 2; i++) {
+        // each known name once (three failures would lock it and answer fast), each from its own address
+        long[] known = new long[5];
+        long[] unknown = new long[5];
+        for (int i = 0; i < 5; i++) {
             long t0 = System.nanoTime();
-            api("admin", "wrong", "10.0.1." + (10 + i));
-            known = Math.min(known, System.nanoTime() - t0);
+            api("k" + i, "wrong", "10.0.1." + (10 + i));
+            known[i] = System.nanoTime() - t0;
             t0 = System.nanoTime();
             api("ghost-" + i, "wrong", "10.0.1." + (20 + i));
-            unknown = Math.min(unknown, System.nanoTime() - t0);
+            unknown[i] = System.nanoTime() - t0;
         }
-        // before: bcrypt cost 10 for the dummy against 12 for real hashes, about a quarter of the time
-        assertThat((double) unknown / known)
-                .as("unknown %d ns, known %d ns", unknown, known)
-                .isGreaterThan(0.6);
-        LujingCommand.run("users", "unlock", "admin", "--home", HOME.toString());
+        java.util.Arrays.sort(known);
+        java.util.Arrays.sort(unknown);
+        // before: bcrypt cost 10 for the dummy against 12 for real hashes, about a quarter of the time (0.27)
+        assertThat((double) unknown[2] / known[2])
+                .as("median unknown %d ns, known %d ns", unknown[2], known[2])
+                .isGreaterThan(0.5);
     }
 
     private MockHttpServletResponse api(String user, String pass, String address) throws Exception {
