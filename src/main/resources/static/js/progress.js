@@ -9,7 +9,8 @@
       fetch(item.getAttribute('data-progress-url'), { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
         .then(function (r) { return r.ok ? r.json() : null; })
         .then(function (p) {
-          if (!p) { return; }
+          // a refused or failed answer (a restart of serve, a timeout) is asked again, not given up
+          if (!p) { setTimeout(poll, 2000); return; }
           text.textContent = p.text;
           item.setAttribute('data-done', p.done);
           item.setAttribute('data-status', p.status);
