@@ -56,7 +56,7 @@ class AuditCommand implements Callable<Integer> {
                         Long.toString(e.id()),
                         e.occurredAt().toString(),
                         e.actor(),
-                        e.action(),
+                        CliWords.audit(e.action()),
                         e.target(),
                         e.reason()));
                 System.out.print(t.render());

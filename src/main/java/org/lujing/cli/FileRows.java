@@ -1,6 +1,9 @@
 package org.lujing.cli;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.lujing.ingest.InboxFailures;
 import org.lujing.ingest.IngestedFile;
 import org.lujing.report.TextTable;
 
@@ -16,7 +19,7 @@ final class FileRows {
                     Long.toString(f.id()),
                     f.sourceId(),
                     f.fileName(),
-                    f.outcome(),
+                    CliWords.outcome(f.outcome()),
                     Integer.toString(f.rowsRead()),
                     Integer.toString(f.accepted()),
                     Integer.toString(f.merged()),
@@ -24,5 +27,35 @@ final class FileRows {
                     Integer.toString(f.skipped()));
         }
         return t.render();
+    }
+
+    /** A file in an inbox's .failed/ folder, as a table of source, path and why. */
+    static String failedTable(List<InboxFailures.FailedDrop> drops) {
+        TextTable t = new TextTable("来源 source", "文件 file", "原因 why");
+        drops.forEach(d -> t.row(d.source(), d.path(), CliWords.text(d.reason())));
+        return t.render();
+    }
+
+    /**
+     * A file in an inbox's .failed/ folder in the shape of {@code files --json}: no id or hash (it was never
+     * registered), outcome {@code FAILED} (as {@code ingest --json} says of a file whose ingest could not run), the
+     * reason in {@code message}.
+     */
+    static Map<String, Object> asJson(InboxFailures.FailedDrop d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", null);
+        m.put("name", d.name());
+        m.put("source", d.source());
+        m.put("sha256", null);
+        m.put("outcome", "FAILED");
+        m.put("receivedAt", d.failedAt().toString());
+        for (String k : List.of("read", "accepted", "merged", "rejected", "skipped")) {
+            m.put(k, 0);
+        }
+        m.put("balanced", true);
+        m.put("duplicateOf", null);
+        m.put("storedAt", d.path());
+        m.put("message", d.reason());
+        return m;
     }
 }

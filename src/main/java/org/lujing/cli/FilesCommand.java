@@ -2,7 +2,7 @@ package org.lujing.cli;
 
 import java.util.concurrent.Callable;
 import org.lujing.ingest.FileRegistry;
-import org.lujing.ingest.IngestedFile;
+import org.lujing.ingest.InboxFailures;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,12 +24,20 @@ class FilesCommand implements Callable<Integer> {
     public Integer call() {
         try (ConfigurableApplicationContext context = Boot.start(options.home, false, options.verbose)) {
             var files = context.getBean(FileRegistry.class).all();
-            System.out.print(
-                    json
-                            ? Json.write(files.stream()
-                                            .map(IngestedFile::asJson)
-                                            .toList()) + "\n"
-                            : FileRows.table(files));
+            var failed = context.getBean(InboxFailures.class).list();
+            if (json) {
+                java.util.List<java.util.Map<String, Object>> all = new java.util.ArrayList<>();
+                files.forEach(f -> all.add(f.asJson()));
+                failed.forEach(d -> all.add(FileRows.asJson(d)));
+                System.out.println(Json.write(all));
+            } else {
+                System.out.print(FileRows.table(files));
+                if (!failed.isEmpty()) {
+                    System.out.println();
+                    System.out.println("未能入库（inbox/<来源>/.failed/，排除原因后移回上一级文件夹）/ could not be ingested:");
+                    System.out.print(FileRows.failedTable(failed));
+                }
+            }
         }
         return 0;
     }

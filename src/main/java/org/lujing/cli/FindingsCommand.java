@@ -64,15 +64,21 @@ class FindingsCommand implements Callable<Integer> {
                 for (StoredFinding f : findings) {
                     t.row(
                             Long.toString(f.id()),
-                            f.rule(),
-                            f.severity(),
+                            CliWords.rule(f.rule()),
+                            CliWords.severity(f.severity()),
                             dash(f.personMasked()),
                             dash(f.sourceId()),
                             f.fileId() == null ? "-" : "#" + f.fileId(),
-                            f.details(),
+                            CliWords.text(f.details()),
                             f.firstSeen().toString(),
                             f.lastSeen().toString(),
-                            f.status() + (f.holds() ? "" : " (cleared " + f.clearedOn() + ")"));
+                            CliWords.findingStatus(String.valueOf(f.status()))
+                                    + (f.holds()
+                                            ? ""
+                                            : CliWords.lang()
+                                                    .pick(
+                                                            "（" + f.clearedOn() + " 已消除）",
+                                                            " (cleared " + f.clearedOn() + ")")));
                 }
                 System.out.print(t.render());
                 System.out.println(findings.size() + " 项发现 findings. Acknowledge with `findings ack ID --note TEXT`,"

@@ -51,11 +51,18 @@ class IngestCommand implements Callable<Integer> {
             items.addAll(expand(p, source));
         }
         try (ConfigurableApplicationContext context = Boot.start(options.home, false, options.verbose)) {
-            List<IngestedFile> results = run(
-                    context.getBean(FileIngestService.class),
-                    json ? null : context.getBean(FileRegistry.class),
-                    items,
-                    !json);
+            List<IngestedFile> results;
+            try (ProgressLine progress = ProgressLine.start(
+                    context.getBean(org.lujing.operations.JobsService.class),
+                    context.getBean(org.lujing.console.IngestProgress.class),
+                    !json)) {
+                results = run(
+                        context.getBean(FileIngestService.class),
+                        json ? null : context.getBean(FileRegistry.class),
+                        items,
+                        !json,
+                        progress);
+            }
             if (json) {
                 System.out.println(
                         Json.write(results.stream().map(IngestedFile::asJson).toList()));
@@ -73,7 +80,7 @@ class IngestCommand implements Callable<Integer> {
     record Item(Path file, String source) {}
 
     static List<IngestedFile> run(FileIngestService service, List<Item> items, boolean print) {
-        return run(service, null, items, print);
+        return run(service, null, items, print, null);
     }
 
     /**
@@ -81,22 +88,31 @@ class IngestCommand implements Callable<Integer> {
      * {@code files} is given, what reading decided on it (a year from the title, a category from a sheet's name, a
      * sheet passed over) beneath it.
      */
-    static List<IngestedFile> run(FileIngestService service, FileRegistry files, List<Item> items, boolean print) {
+    static List<IngestedFile> run(
+            FileIngestService service, FileRegistry files, List<Item> items, boolean print, ProgressLine progress) {
         List<IngestedFile> results = new ArrayList<>();
         for (Item item : items) {
             FileIngestService.Result r = service.ingest(item.file(), item.source());
             r.file().ifPresent(results::add);
+            if (progress != null) {
+                progress.clearLine();
+            }
             if (print) {
                 String counts = r.file()
-                        .map(f -> "read " + f.rowsRead() + ", accepted " + f.accepted() + ", merged " + f.merged()
-                                + ", rejected " + f.rejected() + ", skipped " + f.skipped())
+                        .map(f -> CliWords.lang()
+                                .pick(
+                                        "读取 " + f.rowsRead() + "，新增 " + f.accepted() + "，合并 " + f.merged() + "，拒收 "
+                                                + f.rejected() + "，跳过 " + f.skipped(),
+                                        "read " + f.rowsRead() + ", accepted " + f.accepted() + ", merged "
+                                                + f.merged() + ", rejected " + f.rejected() + ", skipped "
+                                                + f.skipped()))
                         .orElse("");
                 // the registered name: masked, should the partner have named the file after a person
                 String name = r.file()
                         .map(IngestedFile::fileName)
                         .orElse(Masking.value(item.file().getFileName().toString()));
-                System.out.println(item.source() + "/" + name + ": " + r.outcome()
-                        + (counts.isEmpty() ? "" : " (" + counts + ")"));
+                System.out.println(item.source() + "/" + name + ": " + CliWords.outcome(r.outcome())
+                        + (counts.isEmpty() ? "" : " " + counts));
                 if (files != null && r.file().isPresent()) {
                     for (ReadingNote n : files.notes(r.file().get().id())) {
                         String where = n.sheet().isBlank() || n.zh().contains("「" + n.sheet() + "」")

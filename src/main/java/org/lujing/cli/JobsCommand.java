@@ -15,7 +15,12 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "jobs",
         description = "Job executions (ingests, nightly steps, reconciliations): list, restart, stop, abandon.",
-        subcommands = {JobsCommand.Restart.class, JobsCommand.Stop.class, JobsCommand.Abandon.class})
+        subcommands = {
+            JobsCommand.Restart.class,
+            JobsCommand.RestartFailed.class,
+            JobsCommand.Stop.class,
+            JobsCommand.Abandon.class
+        })
 class JobsCommand implements Callable<Integer> {
 
     @Mixin
@@ -39,8 +44,8 @@ class JobsCommand implements Callable<Integer> {
                 TextTable t = new TextTable("#", "任务 job", "状态 status", "开始 start", "结束 end", "参数 parameters");
                 executions.forEach(e -> t.row(
                         Long.toString(e.id()),
-                        e.jobName(),
-                        e.status(),
+                        CliWords.job(e.jobName()),
+                        CliWords.jobStatus(e.status()),
                         e.startTime() == null ? "" : e.startTime().toString(),
                         e.endTime() == null ? "" : e.endTime().toString(),
                         e.parameters()));
@@ -93,6 +98,65 @@ class JobsCommand implements Callable<Integer> {
         @Override
         String action() {
             return "JOB_RESTART";
+        }
+    }
+
+    /**
+     * {@code jobs restart-failed [--job NAME] --reason TEXT}: every failed execution nothing has restarted yet, of one
+     * job or of all, restarted one after another with one audit entry naming them all.
+     */
+    @Command(
+            name = "restart-failed",
+            description =
+                    "Restart every failed execution not yet restarted (of --job NAME, or of all) with one reason.")
+    static class RestartFailed implements Callable<Integer> {
+
+        @Mixin
+        HomeOptions options;
+
+        @Mixin
+        ActorOptions actor;
+
+        @Option(names = "--job", paramLabel = "NAME", description = "fileIngestJob, nightlyStepJob, reconcileJob …")
+        String job;
+
+        @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why, for the audit log.")
+        String reason;
+
+        @Override
+        public Integer call() throws Exception {
+            try (ConfigurableApplicationContext context = Boot.start(options.home, false, options.verbose)) {
+                JobsService jobs = context.getBean(JobsService.class);
+                List<JobsService.Execution> failed = jobs.failedAwaitingRestart(10_000).stream()
+                        .filter(e -> job == null || e.jobName().equals(job))
+                        .sorted(java.util.Comparator.comparingLong(JobsService.Execution::id))
+                        .toList();
+                if (failed.isEmpty()) {
+                    System.out.println(
+                            CliWords.lang().pick("没有等待重新运行的失败执行", "no failed execution waits for a restart"));
+                    return 0;
+                }
+                context.getBean(AuditLog.class)
+                        .record(
+                                actor.actor(),
+                                "JOB_RESTART_ALL",
+                                (job == null ? "all jobs" : job) + ": "
+                                        + String.join(
+                                                ", ",
+                                                failed.stream()
+                                                        .map(e -> "#" + e.id())
+                                                        .toList()),
+                                reason,
+                                "command line: " + failed.size() + " execution(s)");
+                int notCompleted = 0;
+                for (JobsService.Execution e : failed) {
+                    var restarted = jobs.restart(e.id());
+                    notCompleted += restarted.getStatus().name().equals("COMPLETED") ? 0 : 1;
+                    System.out.println("#" + e.id() + " " + CliWords.job(e.jobName()) + " → #" + restarted.getId() + " "
+                            + CliWords.jobStatus(restarted.getStatus().name()));
+                }
+                return notCompleted == 0 ? 0 : 1;
+            }
         }
     }
 

@@ -38,7 +38,13 @@ class ReconcileCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LocalDate asOf = date != null ? date : LocalDate.now(SHANGHAI).minusDays(1);
+        LocalDate today = LocalDate.now(SHANGHAI);
+        LocalDate asOf = date != null ? date : today.minusDays(1);
+        if (asOf.isAfter(today)) {
+            // a run as of a day to come would open MISSING_FEED findings for periods not yet due
+            throw new IllegalArgumentException("--date " + asOf + " 在今天（" + today + "，Asia/Shanghai）之后：对账只能按今天或以前的日期进行"
+                    + " / is after today: reconciliation runs as of today or an earlier date");
+        }
         try (ConfigurableApplicationContext context = Boot.start(options.home, false, options.verbose)) {
             ReconcileRunner.Result result =
                     context.getBean(ReconcileRunner.class).run(asOf);

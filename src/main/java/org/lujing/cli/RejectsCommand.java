@@ -60,8 +60,8 @@ class RejectsCommand implements Callable<Integer> {
                             r.sheet().isEmpty() ? "-" : r.sheet(),
                             Integer.toString(r.rowNo()),
                             r.columnName(),
-                            r.reason(),
-                            r.message());
+                            CliWords.coded(CliWords.lang().reasonName(r.reason()), r.reason()),
+                            CliWords.lang().rejectMessage(r.message()));
                 }
                 System.out.print(t.render());
                 System.out.println(

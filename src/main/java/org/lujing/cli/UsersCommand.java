@@ -19,8 +19,13 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
         name = "users",
-        description = "Console users: list, add (or change role), passwd, remove.",
-        subcommands = {UsersCommand.Add.class, UsersCommand.Passwd.class, UsersCommand.Remove.class})
+        description = "Console users: list, add (or change role), passwd, remove, unlock.",
+        subcommands = {
+            UsersCommand.Add.class,
+            UsersCommand.Passwd.class,
+            UsersCommand.Remove.class,
+            UsersCommand.Unlock.class
+        })
 class UsersCommand implements Callable<Integer> {
 
     @Mixin
@@ -98,9 +103,43 @@ class UsersCommand implements Callable<Integer> {
         String name;
 
         @Override
-        public Integer call() {
-            System.out.println(name + ": password " + file(options).resetPassword(name));
+        public Integer call() throws java.io.IOException {
+            UsersFile users = file(options);
+            System.out.println(name + ": password " + users.resetPassword(name));
+            // a new password is a fresh start: lift any sign-in lock on the name too
+            org.lujing.console.LoginThrottle.unlock(users.path(), "user", name, java.time.Instant.now());
             System.err.println("shown only this once; the old password no longer works");
+            return 0;
+        }
+    }
+
+    /**
+     * {@code users unlock NAME} or {@code users unlock --address A}: lifts a sign-in lock at once, also while
+     * {@code serve} runs (it reads the unlocks file at the next sign-in). Appends to the unlocks file beside the
+     * users file; {@code serve}'s log and the audit log keep the failures that led to the lock.
+     */
+    @Command(name = "unlock", description = "Lift the sign-in lock of a user name, or of an address (--address).")
+    static class Unlock implements Callable<Integer> {
+        @Mixin
+        HomeOptions options;
+
+        @Parameters(paramLabel = "NAME", arity = "0..1")
+        String name;
+
+        @Option(names = "--address", paramLabel = "A", description = "The client address to unlock instead.")
+        String address;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            if ((name == null) == (address == null)) {
+                throw new IllegalArgumentException("give a user NAME or --address A (one of them)");
+            }
+            UsersFile users = file(options);
+            String kind = name != null ? "user" : "address";
+            String key = name != null ? name : address;
+            org.lujing.console.LoginThrottle.unlock(users.path(), kind, key, java.time.Instant.now());
+            System.out.println((name != null ? "用户 user " : "地址 address ") + key
+                    + "：已解锁，下次登录时生效 / unlocked from the next sign-in");
             return 0;
         }
     }

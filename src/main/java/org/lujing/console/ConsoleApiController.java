@@ -58,6 +58,7 @@ class ConsoleApiController {
     private final ConsoleQueries queries;
     private final InboxUpload upload;
     private final AuditLog audit;
+    private final IngestProgress progress;
 
     ConsoleApiController(
             JobsService jobs,
@@ -69,7 +70,9 @@ class ConsoleApiController {
             SourceCatalog sources,
             ConsoleQueries queries,
             InboxUpload upload,
-            AuditLog audit) {
+            AuditLog audit,
+            IngestProgress progress) {
+        this.progress = progress;
         this.jobs = jobs;
         this.actions = actions;
         this.files = files;
@@ -121,6 +124,24 @@ class ConsoleApiController {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("id", id, "action", action, "accepted", true));
     }
 
+    @Operation(summary = "A running execution's progress: rows done, of the total once known, percentage, seconds left")
+    @GetMapping("/jobs/{id}/progress")
+    Map<String, Object> progress(@PathVariable long id, @RequestParam(required = false) String lang) {
+        return progress.of(id, org.lujing.report.ReportLanguage.parse(lang))
+                .orElseThrow(() -> new NotFoundException("job execution #" + id))
+                .asJson();
+    }
+
+    @Operation(
+            summary = "Restart every failed execution nothing has restarted yet, of one job (?job=) or of all, with one"
+                    + " reason; admins")
+    @PostMapping("/jobs/restart-failed")
+    ResponseEntity<Map<String, Object>> restartFailed(
+            @RequestParam(required = false) String job, @RequestParam String reason, Authentication user) {
+        List<Long> ids = actions.restartFailed(job, reason, user.getName());
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("restarting", ids));
+    }
+
     @Operation(summary = "Every file received (the shape of `files --json`)")
     @GetMapping("/files")
     List<Map<String, Object>> files() {
@@ -142,7 +163,7 @@ class ConsoleApiController {
 
     @Operation(summary = "Quarantined files and their error reports")
     @GetMapping("/files/quarantine")
-    List<ConsoleQueries.StoredFile> quarantine() {
+    List<ConsoleQueries.QuarantinedFile> quarantine() {
         return queries.quarantined();
     }
 

@@ -61,6 +61,15 @@ class ConsoleQueries {
                 .list();
     }
 
+    /** The month of the latest counted record up to today (statistics rollup, its key's first column), if any. */
+    Optional<java.time.YearMonth> latestMonthWithRecords() {
+        return jdbc.sql("SELECT MAX(activity_date) FROM stat_day WHERE activity_date <= ?")
+                .param(java.sql.Date.valueOf(LocalDate.now(SHANGHAI)))
+                .query((rs, i) -> Optional.ofNullable(rs.getDate(1)))
+                .single()
+                .map(d -> java.time.YearMonth.from(d.toLocalDate()));
+    }
+
     long openFindings() {
         return jdbc.sql("SELECT COUNT(*) FROM finding WHERE status = 'OPEN' AND cleared_on IS NULL")
                 .query(Long.class)
@@ -73,17 +82,50 @@ class ConsoleQueries {
                 p -> p.toString().endsWith(".xlsx") || p.toString().endsWith(".json"));
     }
 
-    /** Quarantined files, each with its error report (the {@code .error.txt} beside it) when there is one. */
-    List<StoredFile> quarantined() {
-        return list(properties.quarantine(), p -> !p.getFileName().toString().endsWith(".error.txt"));
+    /**
+     * A file Lujing quarantined, from its own record of the error report it wrote (never from the folder's listing,
+     * which anyone who can write there could add to): the report is downloaded by {@code reportId}.
+     */
+    record QuarantinedFile(
+            long reportId,
+            Long fileId,
+            String source,
+            String name,
+            String outcome,
+            String path,
+            long sizeBytes,
+            Instant quarantinedAt) {}
+
+    /** Quarantined files still in quarantine/, newest first, each with the id of the error report Lujing wrote. */
+    List<QuarantinedFile> quarantined() {
+        Path root = properties.quarantine().toAbsolutePath().normalize();
+        List<QuarantinedFile> out = new ArrayList<>();
+        for (FileRegistry.ErrorReportEntry r : files.errorReports()) {
+            Path stored = Path.of(r.storedPath()).toAbsolutePath().normalize();
+            if (!stored.startsWith(root) || !Files.isRegularFile(stored)) {
+                continue;
+            }
+            long size;
+            try {
+                size = Files.size(stored);
+            } catch (IOException e) {
+                continue;
+            }
+            out.add(new QuarantinedFile(
+                    r.id(),
+                    r.fileId(),
+                    r.sourceId(),
+                    r.fileName(),
+                    r.outcome(),
+                    root.relativize(stored).toString().replace('\\', '/'),
+                    size,
+                    r.writtenAt().toInstant()));
+        }
+        return out;
     }
 
     Optional<Path> report(String relative) {
         return inside(properties.reports(), relative);
-    }
-
-    Optional<Path> quarantineFile(String relative) {
-        return inside(properties.quarantine(), relative);
     }
 
     /** A path under a folder, refused when it would step outside it (.., absolute, links) or does not exist. */

@@ -2,6 +2,10 @@ package org.lujing.console;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.lujing.audit.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -12,12 +16,16 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -33,22 +41,44 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 class ConsoleSecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(ConsoleSecurityConfiguration.class);
+    private static final tools.jackson.databind.ObjectMapper JSON =
+            tools.jackson.databind.json.JsonMapper.builder().build();
 
     @Bean
     UsersFile usersFile(@Value("${lujing.console.users-file}") Path file) {
         UsersFile users = new UsersFile(file);
         if (users.read().isEmpty()) {
             String password = users.put("admin", ConsoleRole.ADMIN);
-            // shown once, on the terminal that started serve, never in a log file: only its hash is kept
-            System.err.printf(
-                    "%n  Lujing console: first run, created user 'admin' with password  %s%n"
-                            + "  It is shown only this once. Change it with `lujing users passwd admin`; users are kept in %s%n%n",
-                    password, file);
-            log.warn(
-                    "first run: created console user 'admin' (password shown once on the terminal); users file {}",
-                    file);
+            showFirstPassword(users, password, System.console());
         }
         return users;
+    }
+
+    /**
+     * The first admin password goes where only the operator sees it, never between log lines on stderr (which is
+     * often a log file): to the terminal when serve has one; else into a file readable by the service user only
+     * (0600, beside the users file), removed at the first password change ({@code users passwd admin}).
+     */
+    static void showFirstPassword(UsersFile users, String password, java.io.Console terminal) {
+        if (terminal != null) {
+            terminal.printf(
+                    "%n  Lujing console: first run, created user 'admin' with password  %s%n"
+                            + "  It is shown only this once. Change it with `lujing users passwd admin`.%n%n",
+                    password);
+            terminal.flush();
+            log.warn("first run: created console user 'admin'; its password was shown once on the terminal");
+            return;
+        }
+        Path note = users.initialPasswordFile();
+        users.writePrivate(
+                note,
+                "# Lujing console: the first password of user 'admin'. Sign in, then run `lujing users passwd admin`:\n"
+                        + "# this file is deleted at that first password change.\n"
+                        + password + "\n");
+        log.warn(
+                "first run: created console user 'admin'; no terminal, so its password is in {} (mode 0600), deleted at"
+                        + " the first `lujing users passwd admin`",
+                note);
     }
 
     /** Read at every login, so `users add|passwd|remove` take effect without a restart. */
@@ -62,9 +92,37 @@ class ConsoleSecurityConfiguration {
                 .orElseThrow(() -> new UsernameNotFoundException(name));
     }
 
+    /**
+     * bcrypt at the cost the users file is written with (12): the provider's dummy hash for unknown names is made
+     * with this encoder, so an unknown name costs the same time as a known one (Spring's default, cost 10, answered
+     * unknown names about four times faster).
+     */
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(12)));
+    }
+
+    @Bean
+    LoginThrottle loginThrottle(
+            UsersFile users,
+            @Value("${lujing.console.login.max-failures}") int maxFailures,
+            @Value("${lujing.console.login.max-address-failures}") int maxAddressFailures,
+            @Value("${lujing.console.login.lock}") Duration lock,
+            @Value("${lujing.console.login.max-lock}") Duration maxLock,
+            @Value("${lujing.console.login.forget-after}") Duration forgetAfter) {
+        return new LoginThrottle(
+                new LoginThrottle.Settings(maxFailures, maxAddressFailures, lock, maxLock, forgetAfter),
+                LoginThrottle.unlocksFile(users.path()),
+                Clock.systemUTC());
+    }
+
+    /** The one authentication provider, for the form and HTTP Basic alike: passwords checked behind the throttle. */
+    @Bean
+    AuthenticationProvider consoleAuthenticationProvider(
+            UserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle, AuditLog audit) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+        passwords.setPasswordEncoder(encoder);
+        return new ThrottledAuthenticationProvider(passwords, throttle, audit);
     }
 
     @Bean
@@ -77,7 +135,11 @@ class ConsoleSecurityConfiguration {
                     response.setStatus(HttpStatus.UNAUTHORIZED.value());
                     response.setContentType(MediaType.APPLICATION_JSON_VALUE);
                     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-                    response.getWriter().write("{\"error\":\"unauthorized\",\"message\":\"sign in with HTTP Basic\"}");
+                    String message = e instanceof LockedException
+                            ? e.getMessage()
+                            : "sign in with HTTP Basic / 请用 HTTP Basic 登录";
+                    response.getWriter()
+                            .write(JSON.writeValueAsString(Map.of("error", "unauthorized", "message", message)));
                 }))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
@@ -92,10 +154,15 @@ class ConsoleSecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain consoleSecurity(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(auth -> rules(auth.requestMatchers("/login", "/css/**", "/favicon.ico", "/error")
-                        .permitAll()))
-                .formLogin(form ->
-                        form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+        http.authorizeHttpRequests(auth ->
+                        rules(auth.requestMatchers("/login", "/css/**", "/favicon.ico", "/favicon.svg", "/error")
+                                .permitAll()))
+                .formLogin(form -> form.loginPage("/login")
+                        .defaultSuccessUrl("/", false)
+                        // a locked name is told so (and until when), not "wrong password"
+                        .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
+                                + (e instanceof LockedException ? "/login?locked" : "/login?error")))
+                        .permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
                 .sessionManagement(s -> s.sessionFixation(f -> f.newSession()))
                 .headers(h -> h.contentSecurityPolicy(

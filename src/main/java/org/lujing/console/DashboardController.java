@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.lujing.ingest.InboxFailures;
 import org.lujing.ledger.Category;
 import org.lujing.ledger.Period;
 import org.lujing.ledger.Statistics;
@@ -27,9 +28,15 @@ class DashboardController {
     private final JobsService jobs;
     private final StatisticsQuery statistics;
     private final AgencyDirectory agencies;
+    private final InboxFailures failures;
 
     DashboardController(
-            ConsoleQueries queries, JobsService jobs, StatisticsQuery statistics, AgencyDirectory agencies) {
+            ConsoleQueries queries,
+            JobsService jobs,
+            StatisticsQuery statistics,
+            AgencyDirectory agencies,
+            InboxFailures failures) {
+        this.failures = failures;
         this.queries = queries;
         this.jobs = jobs;
         this.statistics = statistics;
@@ -43,8 +50,9 @@ class DashboardController {
 
     @GetMapping("/")
     String dashboard(@RequestParam(required = false) String month, Model model) {
+        // opens on the latest month that has records (not an empty current month early in a reporting cycle)
         YearMonth ym = month == null || month.isBlank()
-                ? YearMonth.now(ConsoleQueries.SHANGHAI)
+                ? queries.latestMonthWithRecords().orElse(YearMonth.now(ConsoleQueries.SHANGHAI))
                 : YearMonth.parse(month.strip());
         LocalDate today = LocalDate.now(ConsoleQueries.SHANGHAI);
         model.addAttribute("today", today);
@@ -52,6 +60,7 @@ class DashboardController {
         model.addAttribute("running", jobs.search(null, "STARTED", null, null, 50));
         model.addAttribute("failed", jobs.failedAwaitingRestart(50));
         model.addAttribute("openFindings", queries.openFindings());
+        model.addAttribute("failedDrops", failures.list());
         model.addAttribute("month", ym.toString());
         Map<String, Object> chart = monthChart(ym);
         model.addAttribute("chart", chart);

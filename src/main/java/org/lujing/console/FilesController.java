@@ -1,9 +1,10 @@
 package org.lujing.console;
 
-import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.lujing.audit.AuditLog;
 import org.lujing.ingest.FileRegistry;
+import org.lujing.ingest.InboxFailures;
 import org.lujing.ingest.IngestedFile;
 import org.lujing.ingest.RejectRetryService;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -31,34 +32,53 @@ class FilesController {
     private final ConsoleQueries queries;
     private final RejectRetryService retry;
     private final AuditLog audit;
+    private final InboxFailures failures;
+    private final org.lujing.source.SourceCatalog sources;
 
-    FilesController(FileRegistry files, ConsoleQueries queries, RejectRetryService retry, AuditLog audit) {
+    FilesController(
+            org.lujing.source.SourceCatalog sources,
+            FileRegistry files,
+            ConsoleQueries queries,
+            RejectRetryService retry,
+            AuditLog audit,
+            InboxFailures failures) {
+        this.failures = failures;
+        this.sources = sources;
         this.files = files;
         this.queries = queries;
         this.retry = retry;
         this.audit = audit;
     }
 
+    static final int PAGE = 100;
+
     @GetMapping("/files")
     String list(
             @RequestParam(required = false) String source,
             @RequestParam(required = false) String outcome,
+            @RequestParam(defaultValue = "1") int page,
             Model model) {
-        model.addAttribute(
-                "files",
-                files.all().stream()
-                        .filter(f -> source == null
-                                || source.isBlank()
-                                || f.sourceId().equals(source))
-                        .filter(f -> outcome == null
-                                || outcome.isBlank()
-                                || f.outcome().equals(outcome))
-                        .sorted(java.util.Comparator.comparingLong(IngestedFile::id)
-                                .reversed())
-                        .toList());
+        List<IngestedFile> matching = files.all().stream()
+                .filter(f -> source == null || source.isBlank() || f.sourceId().equals(source))
+                .filter(f -> outcome == null || outcome.isBlank() || f.outcome().equals(outcome))
+                .sorted(java.util.Comparator.comparingLong(IngestedFile::id).reversed())
+                .toList();
+        // newest first, a page at a time: a year of daily drops is thousands of rows
+        int pages = Math.max(1, (matching.size() + PAGE - 1) / PAGE);
+        int shown = Math.min(Math.max(page, 1), pages);
+        model.addAttribute("files", matching.subList((shown - 1) * PAGE, Math.min(matching.size(), shown * PAGE)));
+        model.addAttribute("page", shown);
+        model.addAttribute("pages", pages);
         model.addAttribute("source", source);
         model.addAttribute("outcome", outcome);
         model.addAttribute("quarantined", queries.quarantined());
+        model.addAttribute("failedDrops", failures.list());
+        model.addAttribute(
+                "outcomes",
+                java.util.Arrays.stream(org.lujing.ledger.FileOutcome.values())
+                        .map(Enum::name)
+                        .toList());
+        model.addAttribute("sources", sources.all());
         return "files";
     }
 
@@ -93,13 +113,14 @@ class FilesController {
         return "redirect:/files/" + id;
     }
 
-    /** A quarantined file's error report (masked text, Chinese and English). The quarantined file itself is not served. */
+    /**
+     * A quarantined file's error report (masked text, Chinese and English), by the id of Lujing's own record of it,
+     * and only while it holds what Lujing wrote: a {@code *.error.txt} anyone else put in quarantine/ is never
+     * served, whatever its name. The quarantined file itself is not served.
+     */
     @GetMapping("/files/quarantine/report")
-    ResponseEntity<Resource> errorReport(@RequestParam String path) throws IOException {
-        if (!path.endsWith(".error.txt")) {
-            throw new NotFoundException("error report " + path);
-        }
-        Path report = queries.quarantineFile(path).orElseThrow(() -> new NotFoundException("error report " + path));
+    ResponseEntity<Resource> errorReport(@RequestParam long id) {
+        Path report = files.intactErrorReport(id).orElseThrow(() -> new NotFoundException("error report #" + id));
         return download(report, MediaType.parseMediaType("text/plain;charset=UTF-8"));
     }
 

@@ -31,6 +31,15 @@ class FindingsController {
         model.addAttribute("rule", rule);
         model.addAttribute("status", status);
         model.addAttribute("statuses", FindingStatus.values());
+        model.addAttribute(
+                "rules",
+                java.util.List.of(
+                        "UNMATCHED_SUBJECT",
+                        "OUTSIDE_SUPERVISION",
+                        "MISSING_FEED",
+                        "CONTROL_TOTAL_MISMATCH",
+                        "CROSS_SOURCE_CONFLICT",
+                        "NO_RECENT_SUPPORT"));
         return "findings";
     }
 

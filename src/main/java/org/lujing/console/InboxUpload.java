@@ -26,7 +26,7 @@ import org.springframework.stereotype.Service;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class InboxUpload {
 
-    private static final int MAX_NAME = 120;
+    static final int MAX_NAME = 120;
 
     private final SourceCatalog sources;
     private final LujingProperties properties;
@@ -91,12 +91,19 @@ class InboxUpload {
      */
     static String sanitise(String original) {
         String name = original == null ? "" : original;
+        if (name.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            // a NUL or another control character is never part of a real file name: refuse, say why, echo nothing
+            throw new UploadRefusedException("文件名含有控制字符（如 NUL），请改名后重新上传 / the file name holds a control character"
+                    + " (such as NUL): rename the file and upload it again");
+        }
         name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
         name = Normalizer.normalize(name, Normalizer.Form.NFC);
         name = name.replaceAll("[^\\p{L}\\p{N} ._()（）\\-]", "_")
                 .replaceAll("\\s+", " ")
                 .strip();
         name = name.replaceFirst("^[.~ ]+", "");
+        // a partner may name a file after a person: the inbox copy, the echo and the audit entry carry the mask only
+        name = Masking.value(name);
         if (name.length() > MAX_NAME) {
             String ext = extension(name);
             name = name.substring(0, MAX_NAME - ext.length() - 1) + "." + ext;

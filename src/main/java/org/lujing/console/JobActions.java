@@ -1,5 +1,6 @@
 package org.lujing.console;
 
+import java.util.List;
 import java.util.Set;
 import org.lujing.audit.AuditLog;
 import org.lujing.operations.JobsService;
@@ -58,6 +59,58 @@ class JobActions {
                 log.error("restart of execution #{} asked by {} failed: {}", id, actor, ex.toString());
             }
         });
+    }
+
+    /**
+     * Restarts every failed execution that nothing has restarted yet — of one job, or of all jobs when {@code job} is
+     * blank — with one reason and one audit entry naming them all. The restarts run one after another in the
+     * background (two ingests at once would only compete for the same disk); the page returns at once.
+     */
+    List<Long> restartFailed(String job, String reason, String actor) {
+        if (reason == null || reason.isBlank()) {
+            throw new ActionRefusedException("a reason is required: it goes to the audit log");
+        }
+        List<JobsService.Execution> failed = jobs.failedAwaitingRestart(10_000).stream()
+                .filter(e -> job == null || job.isBlank() || e.jobName().equals(job.strip()))
+                .sorted(java.util.Comparator.comparingLong(JobsService.Execution::id))
+                .toList();
+        if (failed.isEmpty()) {
+            throw new ActionRefusedException("no failed execution"
+                    + (job == null || job.isBlank() ? "" : " of " + job.strip()) + " is waiting for a restart");
+        }
+        List<Long> ids = failed.stream().map(JobsService.Execution::id).toList();
+        audit.record(
+                actor,
+                "JOB_RESTART_ALL",
+                (job == null || job.isBlank() ? "all jobs" : job.strip()) + ": "
+                        + String.join(", ", ids.stream().map(id -> "#" + id).toList()),
+                reason,
+                "console: " + ids.size() + " execution(s)");
+        executor.execute(() -> {
+            for (long id : ids) {
+                try {
+                    var restarted = jobs.restart(id);
+                    log.info(
+                            "{} restarted execution #{} as #{}: {}",
+                            actor,
+                            id,
+                            restarted.getId(),
+                            restarted.getStatus());
+                } catch (Exception ex) {
+                    log.error("restart of execution #{} asked by {} failed: {}", id, actor, ex.toString());
+                }
+            }
+        });
+        return ids;
+    }
+
+    /** The names of the jobs that have failed executions waiting for a restart, for the bulk restart's choice. */
+    List<String> failedJobNames() {
+        return jobs.failedAwaitingRestart(10_000).stream()
+                .map(JobsService.Execution::jobName)
+                .distinct()
+                .sorted()
+                .toList();
     }
 
     void stop(long id, String reason, String actor) throws Exception {

@@ -1,8 +1,11 @@
 package org.lujing.console;
 
 import java.time.LocalDate;
+import java.util.List;
 import org.lujing.operations.JobsService;
+import org.lujing.report.ReportLanguage;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -22,8 +25,16 @@ class JobsController {
 
     private final JobsService jobs;
     private final JobActions actions;
+    private final IngestProgress progress;
+    private final org.springframework.batch.core.repository.JobRepository jobRepository;
 
-    JobsController(JobsService jobs, JobActions actions) {
+    JobsController(
+            JobsService jobs,
+            JobActions actions,
+            IngestProgress progress,
+            org.springframework.batch.core.repository.JobRepository jobRepository) {
+        this.jobRepository = jobRepository;
+        this.progress = progress;
         this.jobs = jobs;
         this.actions = actions;
     }
@@ -43,7 +54,38 @@ class JobsController {
         model.addAttribute("from", from);
         model.addAttribute("to", to);
         model.addAttribute("statuses", new String[] {"STARTED", "COMPLETED", "FAILED", "STOPPED", "ABANDONED"});
+        model.addAttribute("failedJobs", actions.failedJobNames());
         return "jobs";
+    }
+
+    /** The execution's progress as JSON, for the page's script (the session's sign-in, unlike /api). */
+    @GetMapping(path = "/jobs/{id}/progress", produces = "application/json")
+    @org.springframework.web.bind.annotation.ResponseBody
+    java.util.Map<String, Object> progress(@PathVariable long id) {
+        return progress.of(id, ReportLanguage.of(LocaleContextHolder.getLocale()))
+                .orElseThrow(() -> new NotFoundException("job execution #" + id))
+                .asJson();
+    }
+
+    /** Admins: restart every failed execution of a job (or of all) at once, with one reason for the audit log. */
+    @PostMapping("/jobs/restart-failed")
+    String restartFailed(
+            @RequestParam(required = false) String job,
+            @RequestParam(required = false) String reason,
+            Authentication user,
+            RedirectAttributes flash) {
+        try {
+            List<Long> ids = actions.restartFailed(job, reason, user.getName());
+            ReportLanguage lang = ReportLanguage.of(LocaleContextHolder.getLocale());
+            flash.addFlashAttribute(
+                    "doneText",
+                    lang.pick(
+                            "已提交重新运行 " + ids.size() + " 个失败的执行，刷新页面查看进度。",
+                            ids.size() + " failed execution(s) are being restarted; reload to follow them."));
+        } catch (JobActions.ActionRefusedException e) {
+            flash.addFlashAttribute("refused", e.getMessage());
+        }
+        return "redirect:/jobs";
     }
 
     @GetMapping("/jobs/{id}")
@@ -53,7 +95,64 @@ class JobsController {
         model.addAttribute("execution", execution);
         model.addAttribute("steps", jobs.steps(id));
         model.addAttribute("instance", jobs.instanceExecutions(id));
+        boolean restartHelps = restartHelps(id, execution);
+        model.addAttribute("restartHelps", restartHelps);
+        model.addAttribute("explanation", explain(execution, LocaleContextHolder.getLocale(), restartHelps));
         return "job";
+    }
+
+    /** What a failed or stopped execution says first, in words: what failed and what to do. */
+    record Explanation(String what, String todo) {}
+
+    /**
+     * Whether a restart could succeed: an ingest whose archived copy is gone would fail again at once, so the page
+     * says what to do instead of offering the button.
+     */
+    private boolean restartHelps(long id, JobsService.Execution e) {
+        if (!"fileIngestJob".equals(e.jobName())) {
+            return true;
+        }
+        var execution = jobRepository.getJobExecution(id);
+        String file = execution == null ? null : execution.getJobParameters().getString("file");
+        return file == null || java.nio.file.Files.exists(java.nio.file.Path.of(file));
+    }
+
+    static Explanation explain(JobsService.Execution e, java.util.Locale locale) {
+        return explain(e, locale, true);
+    }
+
+    static Explanation explain(JobsService.Execution e, java.util.Locale locale, boolean restartHelps) {
+        if (!"FAILED".equals(e.status()) && !"STOPPED".equals(e.status())) {
+            return null;
+        }
+        ReportLanguage lang = ReportLanguage.of(locale);
+        String message = e.exitMessage() == null ? "" : e.exitMessage().strip();
+        // the exception's own sentence is the first line of the trace, after the exception's class name
+        String first = message.lines().findFirst().orElse("");
+        int colon = first.indexOf(": ");
+        if (colon > 0 && first.substring(0, colon).matches("[\\w.$]+")) {
+            first = first.substring(colon + 2);
+        }
+        String job = lang.jobName(e.jobName());
+        String what = "STOPPED".equals(e.status())
+                ? lang.pick(job + "被要求停止，已在一个提交点停下。", job + " was asked to stop and stopped at a commit.")
+                : first.isBlank()
+                        ? lang.pick(job + "失败，没有留下说明。", job + " failed without a message.")
+                        : lang.pick(job + "失败：", job + " failed: ") + lang.oneLanguage(first);
+        String todo = !restartHelps
+                ? lang.pick(
+                        "入库读取的存档副本已不存在，重新运行无济于事：请把文件重新放入收件箱 inbox/<来源>/，然后“放弃”此执行并写明原因。",
+                        "The archived copy the ingest reads is gone, so a restart cannot help: drop the file into"
+                                + " inbox/<source>/ again, then Abandon this execution with a reason.")
+                : "fileIngestJob".equals(e.jobName())
+                        ? lang.pick(
+                                "排除原因（如磁盘空间、数据库连接）后点“重新运行”：将从最后一次提交处继续，已写入的行不会重复。文件本身无法读取时不会失败，而是被隔离。",
+                                "Fix the cause (disk space, the database) and press Restart: it continues after the last commit,"
+                                        + " nothing is written twice. A file that cannot be read does not fail: it is quarantined.")
+                        : lang.pick(
+                                "排除原因后点“重新运行”；如果原因无法排除，请“放弃”该任务并记录原因。",
+                                "Fix the cause and press Restart; if it cannot be fixed, Abandon the execution with a reason.");
+        return new Explanation(what, todo);
     }
 
     @PostMapping("/jobs/{id}/{action}")

@@ -28,11 +28,30 @@ class SourcesController {
             SourceCatalog sources,
             ConsoleQueries queries,
             AuditLog audit,
-            @Value("${lujing.jobs-dir}") String jobsDir) {
+            @Value("${lujing.jobs-dir}") String jobsDir,
+            @Value("${lujing.install-dir:${user.dir}}") String installDir) {
         this.sources = sources;
         this.queries = queries;
         this.audit = audit;
-        this.jobsDir = jobsDir;
+        this.jobsDir = shown(jobsDir, installDir);
+    }
+
+    /**
+     * The jobs folder as the page names it: relative to the installation ({@code jobs}) when it lies inside it, so the
+     * page tells an admin which file to edit without showing the server's layout; as configured otherwise.
+     */
+    static String shown(String jobsDir, String installDir) {
+        try {
+            java.nio.file.Path jobs =
+                    java.nio.file.Path.of(jobsDir).toAbsolutePath().normalize();
+            java.nio.file.Path install =
+                    java.nio.file.Path.of(installDir).toAbsolutePath().normalize();
+            return jobs.startsWith(install) && !jobs.equals(install)
+                    ? install.relativize(jobs).toString().replace('\\', '/')
+                    : jobsDir;
+        } catch (RuntimeException e) {
+            return jobsDir;
+        }
     }
 
     @GetMapping("/sources")

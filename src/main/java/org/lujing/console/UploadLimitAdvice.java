@@ -12,6 +12,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
@@ -33,18 +34,61 @@ class UploadLimitAdvice {
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ModelAndView tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String message = "the file is larger than the limit of " + limit
-                + " bytes (lujing.ingest.max-file-bytes); split it by month";
+    ModelAndView tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        long length = request.getContentLengthLong();
+        boolean nameTooLong = headerTooLarge(e) || (length >= 0 && length <= limit);
+        // the container reports a part header over its limit (a file name of hundreds of characters) as a size
+        // error too: that is the name's length, not the file's size, and the answer says so
+        String message = nameTooLong
+                ? "文件名过长（请不超过 " + InboxUpload.MAX_NAME + " 个字符），请改短后重新上传 / the file name is too long" + " (at most "
+                        + InboxUpload.MAX_NAME + " characters): shorten it and upload again"
+                : "the file is larger than the limit of " + limit
+                        + " bytes (lujing.ingest.max-file-bytes); split it by month";
+        return refuse(nameTooLong ? HttpStatus.BAD_REQUEST : HttpStatus.CONTENT_TOO_LARGE, message, request, response);
+    }
+
+    /**
+     * A multipart request the container could not parse: a file name holding a NUL (which the container refuses, its
+     * message carrying the name in clear — so it is neither logged nor echoed), or a malformed body. 400, saying why.
+     */
+    @ExceptionHandler(MultipartException.class)
+    ModelAndView unreadable(MultipartException e, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        boolean badName = false;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            badName |= t.getClass().getSimpleName().equals("InvalidFileNameException");
+        }
+        String message = badName
+                ? "文件名含有控制字符（如 NUL），请改名后重新上传 / the file name holds a control character (such as NUL):"
+                        + " rename the file and upload it again"
+                : "上传内容无法解析，请重新选择文件上传 / the upload could not be read as a form with a file: choose the"
+                        + " file and upload it again";
+        return refuse(HttpStatus.BAD_REQUEST, message, request, response);
+    }
+
+    private static ModelAndView refuse(
+            HttpStatus status, String message, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-            response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+            response.setStatus(status.value());
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             response.getWriter().write(JSON.writeValueAsString(Map.of("error", "refused", "message", message)));
             return new ModelAndView();
         }
-        // the redirect carries the message to the upload form, as a refused upload's does
         RequestContextUtils.getOutputFlashMap(request).put("refused", message);
         return new ModelAndView("redirect:/upload");
+    }
+
+    /** True when the container refused the multipart request for a part header over its limit, not for its size. */
+    static boolean headerTooLarge(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String m = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (m.contains("header")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

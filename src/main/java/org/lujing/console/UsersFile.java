@@ -98,7 +98,34 @@ public final class UsersFile {
     public synchronized String resetPassword(String name) {
         User user = find(name)
                 .orElseThrow(() -> new IllegalArgumentException("there is no user '" + name + "' (see `users`)"));
-        return put(name, user.role());
+        String password = put(name, user.role());
+        if (name.equals("admin")) {
+            // the first-run password note has served its purpose
+            try {
+                Files.deleteIfExists(initialPasswordFile());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot delete " + initialPasswordFile(), e);
+            }
+        }
+        return password;
+    }
+
+    /** Where serve leaves the first admin password when it has no terminal to show it on. */
+    public Path initialPasswordFile() {
+        return file.resolveSibling("initial-admin-password.txt");
+    }
+
+    /** Writes a file readable by the service user only (created 0600 before anything is written into it). */
+    void writePrivate(Path target, String text) {
+        try {
+            Files.createDirectories(target.toAbsolutePath().getParent());
+            Files.deleteIfExists(target);
+            Files.createFile(target);
+            restrict(target);
+            Files.writeString(target, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
+        }
     }
 
     public synchronized boolean remove(String name) {

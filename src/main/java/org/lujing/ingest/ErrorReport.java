@@ -18,6 +18,34 @@ final class ErrorReport {
 
     private ErrorReport() {}
 
+    /**
+     * The advice for an outcome, told apart by the reader's detail where one outcome covers several causes: a file
+     * is {@code FILE_UNSAFE} for a zip bomb, for XML entity declarations (an XXE or entity-expansion attack) or for a
+     * line, cell or row count beyond the readers' bounds, and the partner must be told which.
+     */
+    static Advice advice(FileOutcome outcome, String detail) {
+        String d = detail == null ? "" : detail.toLowerCase(java.util.Locale.ROOT);
+        if (outcome == FileOutcome.FILE_UNSAFE && (d.contains("doctype") || d.contains("entit"))) {
+            return new Advice(
+                    "文件含有 XML 实体声明（DOCTYPE），可被用于 XML 外部实体（XXE）或实体膨胀攻击；正常导出的 Excel 文件不会含有这种内容，为安全起见拒收。",
+                    "请用 Excel 打开后重新另存为 .xlsx，或让对方从原系统重新导出；如来源可疑，请告知管理员。",
+                    "The file declares XML entities (DOCTYPE), as an XXE or entity-expansion attack does; Excel never writes"
+                            + " them. Save it again from Excel as .xlsx, or ask the partner to export it again; report a"
+                            + " suspicious source to the administrator.");
+        }
+        if (outcome == FileOutcome.FILE_UNSAFE && d.contains(READ_LIMIT_MARK)) {
+            return new Advice(
+                    "文件中有一行、一个单元格或行数超过读取上限（常见于缺少换行的导出或非表格数据），为防止拖垮服务而拒收。",
+                    "请确认导出的是表格数据（每条记录一行）；数据确实很大时请按月拆分后分别放入。",
+                    "A line, a cell or the number of rows is beyond the readers' bounds (often an export without line"
+                            + " breaks, or not a table at all). Check that the export has one record a line; split a"
+                            + " genuinely large file by month.");
+        }
+        return advice(outcome);
+    }
+
+    private static final String READ_LIMIT_MARK = org.lujing.read.ReadLimits.MARK;
+
     static Advice advice(FileOutcome outcome) {
         return switch (outcome) {
             case FILE_CORRUPT ->

@@ -111,6 +111,10 @@ public class FileIngestService {
                 .addString("file", archived.toAbsolutePath().toString())
                 .addString("source", sourceId)
                 .addString("name", name)
+                // each drop is its own job instance: a corrected file dropped under a quarantined file's name the
+                // same day gets the same archive path (the refused copy moved out), and must run, not be "already
+                // complete"
+                .addString("drop", java.util.UUID.randomUUID().toString())
                 .toJobParameters();
         JobExecution execution;
         try {
@@ -267,9 +271,9 @@ public class FileIngestService {
 
     private Path quarantine(Path archived, Path dir, IngestedFile f) {
         FileOutcome outcome = FileOutcome.valueOf(f.outcome());
-        ErrorReport.Advice advice = ErrorReport.advice(outcome);
+        ErrorReport.Advice advice = ErrorReport.advice(outcome, f.message());
         Path moved = move(archived, dir);
-        ErrorReport.write(
+        Path report = ErrorReport.write(
                 moved,
                 f.sourceId(),
                 f.fileName(),
@@ -278,6 +282,7 @@ public class FileIngestService {
                 f.message(),
                 advice.zhFix(),
                 advice.enFix());
+        recordReport(f.id(), f.sourceId(), f.fileName(), outcome.name(), moved, report);
         log.warn("{} ({}) quarantined as {}: {}", f.fileName(), f.sourceId(), outcome, moved);
         return moved;
     }
@@ -291,8 +296,25 @@ public class FileIngestService {
             String enProblem,
             String zhFix,
             String enFix) {
-        ErrorReport.write(copied, sourceId, name, outcome, zhProblem, enProblem, zhFix, enFix);
+        Path report = ErrorReport.write(copied, sourceId, name, outcome, zhProblem, enProblem, zhFix, enFix);
+        recordReport(null, sourceId, name, outcome, copied, report);
         return copied;
+    }
+
+    /** The console serves an error report only from this record, and only while it holds what was written. */
+    private void recordReport(Long fileId, String sourceId, String name, String outcome, Path stored, Path report) {
+        try {
+            files.recordErrorReport(
+                    fileId,
+                    sourceId,
+                    name,
+                    outcome,
+                    stored.toAbsolutePath().toString(),
+                    report.toAbsolutePath().toString(),
+                    FileInspectionTasklet.sha256(report));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read back the error report " + report.getFileName(), e);
+        }
     }
 
     /** Copies a file into a folder under a name not yet taken there; evidence is never overwritten. */

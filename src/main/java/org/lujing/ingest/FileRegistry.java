@@ -338,6 +338,78 @@ public class FileRegistry {
                         FROM row_reject WHERE file_id = ? ORDER BY sheet, row_no""").param(fileId).query(RejectedRow.class).list();
     }
 
+    /** An error report Lujing wrote beside a quarantined file, and the SHA-256 of the text it wrote. */
+    public record ErrorReportEntry(
+            long id,
+            Long fileId,
+            String sourceId,
+            String fileName,
+            String outcome,
+            String storedPath,
+            String reportPath,
+            String reportSha256,
+            Timestamp writtenAt) {}
+
+    void recordErrorReport(
+            Long fileId,
+            String sourceId,
+            String fileName,
+            String outcome,
+            String storedPath,
+            String reportPath,
+            String sha256) {
+        jdbc.sql("""
+                        INSERT INTO error_report (file_id, source_id, file_name, outcome, stored_path, report_path,
+                          report_sha256, written_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        fileId,
+                        sourceId,
+                        fileName,
+                        outcome,
+                        storedPath,
+                        reportPath,
+                        sha256,
+                        Timestamp.from(Instant.now()))
+                .update();
+    }
+
+    /** Every error report Lujing wrote, newest first. */
+    public List<ErrorReportEntry> errorReports() {
+        return jdbc.sql(SELECT_REPORT + " ORDER BY id DESC")
+                .query(ErrorReportEntry.class)
+                .list();
+    }
+
+    public Optional<ErrorReportEntry> errorReport(long id) {
+        return jdbc.sql(SELECT_REPORT + " WHERE id = ?")
+                .param(id)
+                .query(ErrorReportEntry.class)
+                .optional();
+    }
+
+    /**
+     * The error report of this record when it is still where Lujing wrote it and holds exactly what Lujing wrote;
+     * empty for an unknown id, a report gone, or one changed since (never served, whatever its name).
+     */
+    public Optional<java.nio.file.Path> intactErrorReport(long id) {
+        return errorReport(id).flatMap(r -> {
+            java.nio.file.Path report = java.nio.file.Path.of(r.reportPath());
+            try {
+                return java.nio.file.Files.isRegularFile(report, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                                && FileInspectionTasklet.sha256(report).equals(r.reportSha256())
+                        ? Optional.of(report)
+                        : Optional.empty();
+            } catch (java.io.IOException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    private static final String SELECT_REPORT = """
+            SELECT id, file_id, source_id, file_name, outcome, stored_path, report_path, report_sha256, written_at
+            FROM error_report""";
+
     private static final String SELECT_FILE = """
             SELECT id, source_id, file_name, stored_path, sha256, size_bytes, format, received_at, finished_at, outcome,
               rows_read, accepted, merged, rejected, skipped, sheets_read, duplicate_of, job_execution_id, message

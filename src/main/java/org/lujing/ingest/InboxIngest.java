@@ -12,16 +12,26 @@ public class InboxIngest {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(InboxIngest.class);
 
     private final FileIngestService ingest;
+    private final InboxFailures failures;
 
-    public InboxIngest(FileIngestService ingest) {
+    public InboxIngest(FileIngestService ingest, InboxFailures failures) {
         this.ingest = ingest;
+        this.failures = failures;
     }
 
     /** Ingests the file and returns a line for the route's log: source, masked file name, outcome (domain.md's word). */
     public String ingest(@Header("CamelFileAbsolutePath") String path) {
         Path file = Path.of(path);
         String source = file.getParent().getFileName().toString();
-        FileIngestService.Result result = ingest.ingest(file, source);
+        FileIngestService.Result result;
+        try {
+            result = ingest.ingest(file, source);
+        } catch (RuntimeException e) {
+            // the route leaves the file in the inbox and tries again: say why beside it, for the console and `files`
+            failures.record(file, e);
+            throw e;
+        }
+        failures.clear(file);
         String line = source + "/" + Masking.value(file.getFileName().toString()) + " -> " + result.outcome();
         log.info("inbox: {}", line);
         return line;

@@ -65,11 +65,12 @@ public class JobsService {
         this.node = node;
     }
 
+    /** Every execution, or those with one status, newest first (as the README promises for {@code jobs --json}). */
     public List<Execution> list(String status) {
         List<Execution> out = new ArrayList<>();
         jdbc.sql(EXECUTIONS + """
                         WHERE (CAST(? AS VARCHAR(10)) IS NULL OR e.status = ?)
-                        ORDER BY e.job_execution_id""")
+                        ORDER BY e.job_execution_id DESC""")
                 .params(status, status)
                 .query((rs, n) -> out.add(execution(rs, true)))
                 .list();

@@ -34,10 +34,16 @@ final class CsvRawSheets implements RawSheets {
     private final Path file;
     private final String declaredEncoding;
     private final String declaredDelimiter;
+    private final ReadLimits limits;
     private boolean served;
     private CSVParser parser;
 
     CsvRawSheets(Path file, String declaredEncoding, String declaredDelimiter) {
+        this(file, declaredEncoding, declaredDelimiter, ReadLimits.DEFAULT);
+    }
+
+    CsvRawSheets(Path file, String declaredEncoding, String declaredDelimiter, ReadLimits limits) {
+        this.limits = limits;
         this.file = file;
         this.declaredEncoding = declaredEncoding;
         this.declaredDelimiter = declaredDelimiter;
@@ -54,12 +60,16 @@ final class CsvRawSheets implements RawSheets {
         int bom = bomLength(head, charset);
         InputStream in = Files.newInputStream(file);
         in.skipNBytes(bom);
-        Reader reader = new BufferedReader(new InputStreamReader(
-                in,
-                charset.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPLACE)
-                        .onUnmappableCharacter(CodingErrorAction.REPLACE)));
         char delimiter = declaredDelimiter != null ? unescape(declaredDelimiter) : detectDelimiter(head, bom, charset);
+        // bounded before the parser sees a character: a line without end would otherwise become one token in memory
+        Reader reader = new BoundedCsvReader(
+                new BufferedReader(new InputStreamReader(
+                        in,
+                        charset.newDecoder()
+                                .onMalformedInput(CodingErrorAction.REPLACE)
+                                .onUnmappableCharacter(CodingErrorAction.REPLACE))),
+                delimiter,
+                limits);
         CSVFormat format = CSVFormat.DEFAULT
                 .builder()
                 .setDelimiter(delimiter)

@@ -54,10 +54,10 @@ class CrossSourceConflictRule implements ReconciliationRule {
         List<Finding> out = new ArrayList<>();
         byRecord.forEach((recordId, links) -> {
             List<String> conflicts = new ArrayList<>();
-            conflict("hours", links, Provenance::hours, conflicts);
-            conflict("quantity", links, Provenance::quantity, conflicts);
+            conflict("时长 hours", links, Provenance::hours, conflicts);
+            conflict("数量 quantity", links, Provenance::quantity, conflicts);
             conflict(
-                    "outcome",
+                    "结果 outcome",
                     links,
                     p -> p.outcome() == null || p.outcome().isBlank()
                             ? null
@@ -121,6 +121,10 @@ class CrossSourceConflictRule implements ReconciliationRule {
                             "what",
                             rs.getString("category") + " on " + rs.getDate("activity_date") + " by "
                                     + rs.getString("agency"));
+                    m.put(
+                            "whatZh",
+                            rs.getDate("activity_date") + " " + rs.getString("agency") + " 的"
+                                    + Finding.categoryZh(rs.getString("category")));
                     return m;
                 })
                 .single();
@@ -133,6 +137,8 @@ class CrossSourceConflictRule implements ReconciliationRule {
                 (String) r.get("person"),
                 first.sourceId(),
                 first.fileId(),
-                r.get("what") + ": sources disagree on " + conflicts);
+                Finding.text(
+                        r.get("whatZh") + "：不同来源的记录不一致 — " + conflicts,
+                        r.get("what") + ": sources disagree on " + conflicts));
     }
 }

@@ -16,4 +16,22 @@ record Finding(
         String personMasked,
         String sourceId,
         Long fileId,
-        String details) {}
+        String details) {
+
+    /**
+     * Details in both languages, {@code 中文 ‖ English}: screens and reports show the reader's language only (see
+     * {@code ReportLanguage.oneLanguage}); JSON keeps the whole text.
+     */
+    static String text(String zh, String en) {
+        return zh + " ‖ " + en;
+    }
+
+    /** A category code in Chinese (调查评估), or the code itself when it is none. */
+    static String categoryZh(String code) {
+        try {
+            return org.lujing.ledger.Category.valueOf(code).zh();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return String.valueOf(code);
+        }
+    }
+}

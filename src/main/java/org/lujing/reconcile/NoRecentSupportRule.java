@@ -79,13 +79,17 @@ class NoRecentSupportRule implements ReconciliationRule {
         List<Finding> out = new ArrayList<>();
         for (Person p : active) {
             List<String> reasons = new ArrayList<>();
+            List<String> reasonsZh = new ArrayList<>();
             LocalDate last = lastRecord.get(p.id());
             if (p.start().isBefore(windowStart) && (last == null || last.isBefore(windowStart))) {
                 reasons.add("no support record since " + (last == null ? "supervision began " + p.start() : last)
                         + " (none " + windowStart + " … " + asOf + ")");
+                reasonsZh.add((last == null ? "自 " + p.start() + " 矫正开始以来" : "自 " + last + " 以来") + "没有帮扶记录（"
+                        + windowStart + " … " + asOf + " 无记录）");
             }
             if (lessonWeeks && !p.start().isAfter(week1) && !attended.contains(p.id())) {
                 reasons.add("missed the weekly micro-lessons of " + week1 + " … " + lastSunday);
+                reasonsZh.add("缺席 " + week1 + " … " + lastSunday + " 的每周一微课");
             }
             if (!reasons.isEmpty()) {
                 out.add(new Finding(
@@ -96,7 +100,7 @@ class NoRecentSupportRule implements ReconciliationRule {
                         PersonDisplay.of(p.name(), p.idMasked()),
                         null,
                         null,
-                        String.join("; ", reasons)));
+                        Finding.text(String.join("；", reasonsZh), String.join("; ", reasons))));
             }
         }
         return out;

@@ -41,10 +41,15 @@ class OutsideSupervisionRule implements ReconciliationRule {
                         PersonDisplay.of(rs.getString("name"), rs.getString("id_masked")),
                         rs.getString("source_id"),
                         rs.getLong("first_file_id"),
-                        rs.getString("category") + " on " + rs.getDate("activity_date") + " by "
-                                + rs.getString("agency")
-                                + " lies outside supervision " + bound(rs.getDate("supervision_start")) + " … "
-                                + bound(rs.getDate("supervision_end")))))
+                        Finding.text(
+                                rs.getDate("activity_date") + " " + rs.getString("agency") + " 的"
+                                        + Finding.categoryZh(rs.getString("category")) + "不在矫正期 "
+                                        + bound(rs.getDate("supervision_start")) + " … "
+                                        + bound(rs.getDate("supervision_end")) + " 内",
+                                rs.getString("category") + " on " + rs.getDate("activity_date") + " by "
+                                        + rs.getString("agency")
+                                        + " lies outside supervision " + bound(rs.getDate("supervision_start"))
+                                        + " … " + bound(rs.getDate("supervision_end"))))))
                 .list();
         return out;
     }

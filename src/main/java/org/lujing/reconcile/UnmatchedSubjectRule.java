@@ -50,15 +50,33 @@ class UnmatchedSubjectRule implements ReconciliationRule {
                         PersonDisplay.of(rs.getString("person_name"), rs.getString("id_masked")),
                         rs.getString("source_id"),
                         rs.getLong("first_file_id"),
-                        rs.getInt("records") + " record(s) dated " + rs.getDate("first_date") + " … "
-                                + rs.getDate("last_date")
-                                + " (matched by " + rs.getString("key_kind") + ") still have no person on the roster;"
-                                + " first arrived "
-                                + rs.getTimestamp("created_at")
-                                        .toLocalDateTime()
-                                        .toLocalDate()
-                                + ", grace " + ctx.settings().graceDays() + " days")))
+                        Finding.text(
+                                rs.getInt("records") + " 条记录（" + rs.getDate("first_date") + " … "
+                                        + rs.getDate("last_date") + "，按" + keyKindZh(rs.getString("key_kind"))
+                                        + "匹配）仍找不到名册中的人员；首次收到于 "
+                                        + rs.getTimestamp("created_at")
+                                                .toLocalDateTime()
+                                                .toLocalDate() + "，宽限 "
+                                        + ctx.settings().graceDays() + " 天",
+                                rs.getInt("records") + " record(s) dated " + rs.getDate("first_date") + " … "
+                                        + rs.getDate("last_date")
+                                        + " (matched by " + rs.getString("key_kind")
+                                        + ") still have no person on the roster;"
+                                        + " first arrived "
+                                        + rs.getTimestamp("created_at")
+                                                .toLocalDateTime()
+                                                .toLocalDate()
+                                        + ", grace " + ctx.settings().graceDays() + " days"))))
                 .list();
         return out;
+    }
+
+    private static String keyKindZh(String kind) {
+        return switch (String.valueOf(kind).strip()) {
+            case "ID_NUMBER" -> "身份证号";
+            case "NAME_PHONE" -> "姓名和电话";
+            case "NAME_BIRTH_DATE" -> "姓名和出生日期";
+            default -> String.valueOf(kind);
+        };
     }
 }

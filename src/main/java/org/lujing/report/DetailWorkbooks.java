@@ -411,7 +411,7 @@ class DetailWorkbooks {
                         row,
                         4,
                         f.fileId() == null ? "" : Masking.value(names.getOrDefault(f.fileId(), "#" + f.fileId())));
-                cells.text(row, 5, Masking.value(f.details()));
+                cells.text(row, 5, Masking.value(lang.oneLanguage(f.details())));
                 cells.text(row, 6, f.firstSeen() == null ? "" : f.firstSeen().toString());
                 cells.text(row, 7, f.lastSeen() == null ? "" : f.lastSeen().toString());
                 cells.text(row, 8, lang.findingStatus(f.status()));
@@ -643,6 +643,7 @@ class DetailWorkbooks {
                 }
             }
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
+            org.lujing.PrivateFolders.restrictFile(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }

@@ -27,11 +27,11 @@ public enum ReportLanguage {
         return locale != null && locale.getLanguage().equals("en") ? EN : ZH;
     }
 
-    String pick(String zh, String en) {
+    public String pick(String zh, String en) {
         return this == ZH ? zh : en;
     }
 
-    String category(Category c) {
+    public String category(Category c) {
         return this == ZH
                 ? c.zh()
                 : switch (c) {
@@ -76,7 +76,7 @@ public enum ReportLanguage {
      * A reconciliation rule's name followed by its code, {@code 未匹配人员（UNMATCHED_SUBJECT）}: people read the name,
      * and the code is what {@code findings --rule} and the README use. An unknown code is shown as it is.
      */
-    String rule(String code) {
+    public String rule(String code) {
         String name = code == null
                 ? null
                 : switch (code) {
@@ -92,7 +92,7 @@ public enum ReportLanguage {
     }
 
     /** A finding's severity ({@code HIGH}, {@code MEDIUM}). */
-    String severity(String code) {
+    public String severity(String code) {
         return label(
                 code,
                 switch (nullToEmpty(code)) {
@@ -104,7 +104,7 @@ public enum ReportLanguage {
     }
 
     /** A finding's status ({@code OPEN}, {@code ACKNOWLEDGED}, {@code RESOLVED}). */
-    String findingStatus(String code) {
+    public String findingStatus(String code) {
         return label(
                 code,
                 switch (nullToEmpty(code)) {
@@ -116,7 +116,7 @@ public enum ReportLanguage {
     }
 
     /** A rejected row's status: still to fix ({@code OPEN}) or fixed by a retry ({@code RESOLVED}). */
-    String rejectStatus(String code) {
+    public String rejectStatus(String code) {
         return label(
                 code,
                 switch (nullToEmpty(code)) {
@@ -127,7 +127,7 @@ public enum ReportLanguage {
     }
 
     /** What became of a received file, in domain.md's words ({@code LOADED}, {@code FILE_CORRUPT}, ...). */
-    String fileOutcome(String code) {
+    public String fileOutcome(String code) {
         return label(
                 code,
                 switch (nullToEmpty(code)) {
@@ -144,6 +144,147 @@ public enum ReportLanguage {
                     default -> null;
                 });
     }
+
+    /** A rule's name alone, for a screen that keeps the code out of sight (in a tooltip). */
+    public String ruleName(String code) {
+        String full = rule(code);
+        int open = full.lastIndexOf(pick("（", " ("));
+        return open > 0 ? full.substring(0, open) : full;
+    }
+
+    /** A job execution's or step's status, as Spring Batch names it. */
+    public String jobStatus(String code) {
+        return label(
+                code,
+                switch (nullToEmpty(code)) {
+                    case "COMPLETED" -> pick("已完成", "Completed");
+                    case "STARTING" -> pick("正在启动", "Starting");
+                    case "STARTED" -> pick("运行中", "Running");
+                    case "STOPPING" -> pick("正在停止", "Stopping");
+                    case "STOPPED" -> pick("已停止", "Stopped");
+                    case "FAILED" -> pick("失败", "Failed");
+                    case "ABANDONED" -> pick("已放弃", "Abandoned");
+                    case "UNKNOWN" -> pick("未知", "Unknown");
+                    case "NOOP" -> pick("无需处理", "Nothing to do");
+                    case "EXECUTING" -> pick("执行中", "Executing");
+                    default -> null;
+                });
+    }
+
+    /** A job's name ({@code fileIngestJob}, ...) in words. */
+    public String jobName(String code) {
+        return label(
+                code,
+                switch (nullToEmpty(code)) {
+                    case "fileIngestJob" -> pick("文件入库", "File ingest");
+                    case "nightlyStepJob" -> pick("夜间任务步骤", "Nightly step");
+                    case "reconcileJob" -> pick("核查对账", "Reconciliation");
+                    default -> null;
+                });
+    }
+
+    /** A step's name ({@code stageRowsStep}, ...) in words. */
+    public String stepName(String code) {
+        return label(
+                code,
+                switch (nullToEmpty(code)) {
+                    case "inspectFileStep" -> pick("检查文件", "Inspect the file");
+                    case "stageRowsStep" -> pick("读取并暂存各行", "Read and stage the rows");
+                    case "publishRowsStep" -> pick("写入台账", "Publish into the ledger");
+                    case "completeFileStep" -> pick("完成文件", "Complete the file");
+                    case "loadRowsStep" -> pick("载入各行", "Load the rows");
+                    case "runNightlyStep" -> pick("运行夜间步骤", "Run the nightly step");
+                    case "reconcileStep" -> pick("核查对账", "Reconcile");
+                    default -> null;
+                });
+    }
+
+    /** What an audit entry records ({@code JOB_RESTART}, {@code LOGIN_FAILED}, ...). */
+    public String auditAction(String code) {
+        return label(
+                code,
+                switch (nullToEmpty(code)) {
+                    case "JOB_RESTART" -> pick("重新运行任务", "Restarted a job");
+                    case "JOB_RESTART_ALL" -> pick("批量重新运行任务", "Restarted failed jobs");
+                    case "JOB_STOP" -> pick("停止任务", "Stopped a job");
+                    case "JOB_ABANDON" -> pick("放弃任务", "Abandoned a job");
+                    case "KEYS_ROTATE" -> pick("轮换密钥", "Rotated the key");
+                    case "KEYS_NEW_KEY_ISSUED" -> pick("生成新密钥", "Issued a new key");
+                    case "LOGIN_FAILED" -> pick("登录失败", "Failed sign-in");
+                    case "LOGIN_LOCKED" -> pick("登录已锁定", "Sign-in locked");
+                    case "RERUN_REJECTS" -> pick("重新处理拒收行", "Retried rejected rows");
+                    case "SOURCES_RELOAD" -> pick("重新加载数据来源", "Reloaded the sources");
+                    case "UPLOAD" -> pick("上传文件", "Uploaded a file");
+                    case "VIEW_UNMASKED" -> pick("查看未脱敏身份证号", "Viewed unmasked ID numbers");
+                    case "IDENTITY_LINK" -> pick("确认为同一人", "Linked records to a person");
+                    case "IDENTITY_DIFFERENT" -> pick("确认不是同一人", "Marked records as not this person");
+                    case "FINDING_ACK" -> pick("知悉核查发现", "Acknowledged a finding");
+                    case "FINDING_RESOLVE" -> pick("解决核查发现", "Resolved a finding");
+                    default -> null;
+                });
+    }
+
+    /** A rejected row's reason code as a short name ({@code 日期无效}). */
+    public String reasonName(String code) {
+        return label(
+                code,
+                switch (nullToEmpty(code)) {
+                    case "MISSING_FIELD" -> pick("必填项为空", "Required field empty");
+                    case "ID_INVALID" -> pick("身份证号无效", "ID number invalid");
+                    case "ID_CHECKSUM" -> pick("身份证号校验位错误", "ID number check digit wrong");
+                    case "ID_PRECISION_LOST" -> pick("身份证号被存成数字", "ID number stored as a number");
+                    case "DATE_INVALID" -> pick("日期无效", "Date invalid");
+                    case "DATE_AMBIGUOUS" -> pick("日期有歧义", "Date ambiguous");
+                    case "UNKNOWN_CATEGORY" -> pick("活动类型不在词表中", "Activity type unknown");
+                    case "VALUE_INVALID" -> pick("取值无效", "Value invalid");
+                    default -> null;
+                });
+    }
+
+    /**
+     * A rejected row's message, stored as {@code 中文 / English} (the reason's advice) or as one sentence, in this
+     * language only.
+     */
+    public String rejectMessage(String message) {
+        if (message == null) {
+            return "";
+        }
+        int slash = message.indexOf(" / ");
+        if (slash < 0) {
+            return message;
+        }
+        return this == ZH ? message.substring(0, slash) : message.substring(slash + 3);
+    }
+
+    /** A rejected row's reason code in words, and what to do, in this language only. */
+    public String reason(String code) {
+        String both;
+        try {
+            both = org.lujing.normalise.ReasonCode.valueOf(code).advice();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return nullToEmpty(code);
+        }
+        int slash = both.indexOf(" / ");
+        return slash < 0 ? both : this == ZH ? both.substring(0, slash) : both.substring(slash + 3);
+    }
+
+    /**
+     * A text stored in both languages as {@code 中文 / English} (finding details, error messages) in this language
+     * only; a text without the separator is shown as it is.
+     */
+    public String oneLanguage(String text) {
+        if (text == null) {
+            return "";
+        }
+        int slash = text.indexOf(BILINGUAL);
+        if (slash < 0) {
+            return text;
+        }
+        return this == ZH ? text.substring(0, slash) : text.substring(slash + BILINGUAL.length());
+    }
+
+    /** The separator between the Chinese and the English of a text stored in both. */
+    public static final String BILINGUAL = " ‖ ";
 
     private static String label(String code, String label) {
         return label != null ? label : nullToEmpty(code);

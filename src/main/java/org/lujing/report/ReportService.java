@@ -69,6 +69,7 @@ public class ReportService {
             Path partial = dir.resolve(base + ".json.partial");
             Files.writeString(partial, JSON.writeValueAsString(StatisticsFormatter.json(s)) + "\n");
             Files.move(partial, json, StandardCopyOption.REPLACE_EXISTING);
+            org.lujing.PrivateFolders.restrictFile(json);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the statistics report into " + dir + ": " + e.getMessage(), e);
         }
@@ -123,6 +124,7 @@ public class ReportService {
             Path partial = dir.resolve(base + ".json.partial");
             Files.writeString(partial, JSON.writeValueAsString(value) + "\n");
             Files.move(partial, json, StandardCopyOption.REPLACE_EXISTING);
+            org.lujing.PrivateFolders.restrictFile(json);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + json + ": " + e.getMessage(), e);
         }

@@ -67,6 +67,7 @@ public final class StatisticsWorkbookWriter {
             write(content, lang, heading, out);
         }
         Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        org.lujing.PrivateFolders.restrictFile(file);
     }
 
     public static void write(Content content, ReportLanguage lang, ReportHeading heading, OutputStream out)

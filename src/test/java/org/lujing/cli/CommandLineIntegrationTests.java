@@ -27,8 +27,8 @@ class CommandLineIntegrationTests {
 
         assertThat(run.exit()).isZero();
         assertThat(run.out())
-                .contains("roster/2025年社区矫正对象名册.xlsx: LOADED_WITH_REJECTS")
-                .contains("micro-lesson/2025年每周一微课.json: LOADED (read 267");
+                .contains("roster/2025年社区矫正对象名册.xlsx: 已载入，部分行拒收（LOADED_WITH_REJECTS）")
+                .contains("micro-lesson/2025年每周一微课.json: 已载入（LOADED） 读取 267");
         assertThat(Path.of("sample-data/roster/2025年社区矫正对象名册.xlsx")).exists();
     }
 
@@ -93,6 +93,38 @@ class CommandLineIntegrationTests {
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("lujing: not a period").doesNotContain("\tat ");
         assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    @Order(6)
+    void jobsJsonListsNewestFirst() throws Exception {
+        CapturedRun run = run("jobs", "--home", HOME.toString(), "--json");
+
+        assertThat(run.exit()).isZero();
+        JsonNode jobs = JSON.readTree(run.out());
+        assertThat(jobs.size()).as("one ingest per sample file").isGreaterThanOrEqualTo(6);
+        java.util.List<Long> ids = new java.util.ArrayList<>();
+        jobs.forEach(j -> ids.add(j.get("id").asLong()));
+        assertThat(ids).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    }
+
+    @Test
+    @Order(7)
+    void reconcileRefusesADateAfterToday() {
+        String tomorrow = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))
+                .plusDays(1)
+                .toString();
+
+        CapturedRun run = run("reconcile", "--home", HOME.toString(), "--date", tomorrow);
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err())
+                .contains("lujing: --date " + tomorrow)
+                .contains("在今天")
+                .doesNotContain("\tat ");
+        assertThat(run("findings", "--home", HOME.toString(), "--json").out())
+                .as("nothing was reconciled")
+                .doesNotContain("MISSING_FEED");
     }
 
     static CapturedRun run(String... args) {

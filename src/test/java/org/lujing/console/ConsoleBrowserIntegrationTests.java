@@ -45,7 +45,14 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"camel.main.auto-startup=false", "server.address=127.0.0.1"})
+        properties = {
+            "camel.main.auto-startup=false",
+            "server.address=127.0.0.1",
+            // small commits, so a generated file's ingest takes long enough to watch its progress move
+            "lujing.ingest.chunk-size=1000",
+            "lujing.ingest.publish-slice-rows=1000"
+        })
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserIntegrationTests {
 
     static final Path HOME = TestHomes.fresh("console-browser");
@@ -91,6 +98,12 @@ class ConsoleBrowserIntegrationTests {
     @Autowired
     org.lujing.ingest.FileIngestService ingest;
 
+    @Autowired
+    org.lujing.reconcile.ReconcileRunner reconcile;
+
+    @Autowired
+    org.lujing.ingest.FileRegistry ingestedFiles;
+
     WebDriver browser;
 
     @BeforeEach
@@ -127,6 +140,7 @@ class ConsoleBrowserIntegrationTests {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(1)
     void anAdminRestartsAFailedIngestAndAViewerCannot() throws Exception {
         // given the roster, and an ingest that failed because its file was not there, and the file put back
         try (var roster = Files.list(Path.of("sample-data/roster"))) {
@@ -156,7 +170,10 @@ class ConsoleBrowserIntegrationTests {
         // when a viewer signs in: the failed job shows, with no restart button
         signIn("supervisor", viewerPassword);
         open("/jobs/" + failedId);
-        assertThat(browser.findElement(By.id("job-status")).getText()).isEqualTo("FAILED");
+        assertThat(browser.findElement(By.id("job-status")).getAttribute("data-status"))
+                .isEqualTo("FAILED");
+        assertThat(browser.findElement(By.id("job-status")).getText()).isEqualTo("失败");
+        assertThat(browser.findElement(By.id("job-explain")).getText()).contains("出了什么问题", "怎么办");
         assertThat(browser.findElements(By.id("restart")))
                 .as("no restart button for a viewer")
                 .isEmpty();
@@ -209,20 +226,205 @@ class ConsoleBrowserIntegrationTests {
                 .as("newest first: the restart, the failed run, the roster")
                 .containsExactly("COMPLETED", "FAILED", "COMPLETED");
         open("/files");
-        assertThat(browser.findElement(By.id("files")).getText()).contains("社区活动台账.xlsx", "LOADED");
+        assertThat(browser.findElement(By.id("files")).getText()).contains("社区活动台账.xlsx", "已载入");
         // and the audit log says who restarted it and why
         open("/audit");
         assertThat(browser.findElement(By.id("audit")).getText())
-                .contains(
-                        "admin",
-                        "JOB_RESTART",
-                        "job execution #" + failedId,
-                        "file restored from the partner's e-mail");
+                .contains("admin", "重新运行任务", "job execution #" + failedId, "file restored from the partner's e-mail");
         dashboard("2025-11");
         screenshot("dashboard.png");
         assertThat(browser.findElement(By.id("failed-jobs")).getText()).isEqualTo("0");
         assertThat(Integer.parseInt(browser.findElement(By.id("chart-total")).getText()))
                 .isPositive();
+
+        // and every page a worker reads is in Chinese: no outcome, rule, severity, status, job or step code in its text
+        reconcile.run(java.time.LocalDate.of(2025, 12, 31));
+        long roster = ingestedFiles.all().get(0).id();
+        for (String page :
+                List.of("/", "/jobs", "/jobs/" + failedId, "/files", "/files/" + roster, "/findings", "/audit")) {
+            open(page);
+            String text = browser.findElement(By.tagName("main")).getText();
+            assertThat(ENGLISH_CODE
+                            .matcher(text)
+                            .results()
+                            .map(m -> m.group())
+                            .distinct()
+                            .toList())
+                    .as("English codes on %s", page)
+                    .isEmpty();
+        }
+        open("/findings");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("近期无帮扶记录", "待处理");
+        screenshot("findings.png");
+    }
+
+    /** Every code a page must show as a word: file outcomes, rules, severities, statuses, job and step names. */
+    static final java.util.regex.Pattern ENGLISH_CODE = java.util.regex.Pattern.compile("\\b("
+            + String.join(
+                    "|",
+                    java.util.stream.Stream.of(
+                                    java.util.Arrays.stream(org.lujing.ledger.FileOutcome.values())
+                                            .map(Enum::name),
+                                    java.util.Arrays.stream(org.lujing.normalise.ReasonCode.values())
+                                            .map(Enum::name),
+                                    java.util.stream.Stream.of(
+                                            "UNMATCHED_SUBJECT",
+                                            "OUTSIDE_SUPERVISION",
+                                            "MISSING_FEED",
+                                            "CONTROL_TOTAL_MISMATCH",
+                                            "CROSS_SOURCE_CONFLICT",
+                                            "NO_RECENT_SUPPORT",
+                                            "HIGH",
+                                            "MEDIUM",
+                                            "LOW",
+                                            "OPEN",
+                                            "ACKNOWLEDGED",
+                                            "RESOLVED",
+                                            "COMPLETED",
+                                            "FAILED",
+                                            "STARTED",
+                                            "STOPPED",
+                                            "ABANDONED",
+                                            "JOB_RESTART",
+                                            "fileIngestJob",
+                                            "nightlyStepJob",
+                                            "reconcileJob",
+                                            "inspectFileStep",
+                                            "stageRowsStep",
+                                            "publishRowsStep",
+                                            "completeFileStep",
+                                            "reconcileStep"))
+                            .flatMap(x -> x)
+                            .toList())
+            + ")\\b");
+
+    @Test
+    @org.junit.jupiter.api.Order(2)
+    void anAdminRestartsEveryFailedIngestAtOnceWithOneReason() throws Exception {
+        // given two ingests that failed because their files were not there yet, and the files put back
+        List<Long> failed = new java.util.ArrayList<>();
+        for (String source : List.of("hospital", "university")) {
+            Path sample;
+            try (var files = Files.list(Path.of("sample-data", source))) {
+                sample = files.filter(Files::isRegularFile).sorted().findFirst().orElseThrow();
+            }
+            Path file = HOME.resolve("archive/" + source + "/restore/" + sample.getFileName());
+            failed.add(jobOperator
+                    .start(
+                            fileIngestJob,
+                            new JobParametersBuilder()
+                                    .addString("file", file.toString())
+                                    .addString("source", source)
+                                    .addString("name", sample.getFileName().toString())
+                                    .toJobParameters())
+                    .getId());
+            Files.createDirectories(file.getParent());
+            Files.copy(sample, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+        assertThat(failed)
+                .allSatisfy(
+                        id -> assertThat(jobs.find(id).orElseThrow().status()).isEqualTo("FAILED"));
+
+        // when the admin restarts every failed file ingest from the jobs page, with one reason
+        signIn("admin", adminPassword);
+        open("/jobs");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("restart-failed-job")))
+                .selectByValue("fileIngestJob");
+        browser.findElement(By.id("restart-failed-reason")).sendKeys("partners re-sent both files");
+        browser.findElement(By.id("restart-failed-button")).click();
+        browser.switchTo().alert().accept();
+
+        // then both complete as new executions, and the audit log holds one entry naming both
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertThat(jobs.failedAwaitingRestart(100)).isEmpty());
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertThat(jobs.search("fileIngestJob", "STARTED", null, null, 10))
+                        .isEmpty());
+        for (long id : failed) {
+            assertThat(jobs.instanceExecutions(id))
+                    .extracting(JobsService.Execution::status)
+                    .containsExactly("FAILED", "COMPLETED");
+        }
+        open("/audit");
+        String audit = browser.findElement(By.id("audit")).getText();
+        assertThat(audit).contains("批量重新运行任务", "partners re-sent both files", "#" + failed.get(0), "#" + failed.get(1));
+        open("/jobs");
+        screenshot("jobs-bulk-restarted.png");
+        assertThat(browser.findElements(By.id("restart-failed")))
+                .as("nothing left to restart")
+                .isEmpty();
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(3)
+    void aRunningIngestShowsRowsDonePercentageAndTimeLeftLive() throws Exception {
+        // given a generated file of 60,000 rows (valid ID numbers, not on the roster: kept as pending)
+        Path csv = HOME.resolve("2025年普法活动-大批量.csv");
+        try (var out = Files.newBufferedWriter(csv)) {
+            out.write("姓名,身份证号,日期,活动类型,活动名称\n");
+            for (int i = 0; i < 60_000; i++) {
+                String body = "43010419" + (70 + i % 30) + String.format("%02d%02d", 1 + i % 12, 1 + i % 28)
+                        + String.format("%03d", i % 1000);
+                out.write("对象" + i + "," + body + checkDigit(body) + ",2025-" + String.format("%02d", 1 + i % 12) + "-"
+                        + String.format("%02d", 1 + (i / 12) % 28) + ",普法活动,第" + i + "期\n");
+            }
+        }
+        signIn("admin", adminPassword);
+
+        // when it is ingested while the admin watches
+        var running =
+                java.util.concurrent.Executors.newSingleThreadExecutor().submit(() -> ingest.ingest(csv, "university"));
+        long id = await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> jobs.search("fileIngestJob", "STARTED", null, null, 10).stream()
+                                .map(JobsService.Execution::id)
+                                .findFirst(),
+                        java.util.Optional::isPresent)
+                .orElseThrow();
+        open("/");
+
+        // then the dashboard's figure moves without a reload: rows done grow, and a percentage with the time left shows
+        java.util.Set<Long> done = new java.util.TreeSet<>();
+        java.util.Set<String> texts = new java.util.LinkedHashSet<>();
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    var items = browser.findElements(By.cssSelector("#running .progress"));
+                    if (items.isEmpty()) {
+                        return false;
+                    }
+                    String d = items.get(0).getAttribute("data-done");
+                    if (d != null) {
+                        done.add(Long.parseLong(d));
+                    }
+                    texts.add(items.get(0)
+                            .findElement(By.className("progress-text"))
+                            .getText());
+                    return done.size() >= 3 && texts.stream().anyMatch(t -> t.contains("%") && t.contains("预计还需"));
+                });
+        screenshot("dashboard-during-ingest.png");
+        assertThat(texts).anyMatch(t -> t.matches(".*写入台账：\\d+ / 60000 行（\\d+%）.*"));
+        // and the job page carries the same live figure while the ingest runs
+        open("/jobs/" + id);
+        if (jobs.find(id).orElseThrow().status().equals("STARTED")) {
+            assertThat(browser.findElements(By.id("job-progress"))).hasSize(1);
+            screenshot("job-during-ingest.png");
+        }
+        assertThat(running.get(5, java.util.concurrent.TimeUnit.MINUTES).outcome())
+                .startsWith("LOADED");
+    }
+
+    /** GB 11643's check character for the first 17 characters of an ID number. */
+    private static char checkDigit(String body) {
+        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (body.charAt(i) - '0') * weights[i];
+        }
+        return "10X98765432".charAt(sum % 11);
     }
 
     private void signIn(String user, String password) {

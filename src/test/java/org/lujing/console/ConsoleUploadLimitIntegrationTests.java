@@ -78,4 +78,79 @@ class ConsoleUploadLimitIntegrationTests {
                                 : 0)
                 .isZero();
     }
+
+    @Test
+    void aNameWithANulIsRefusedWith400SayingWhy() throws Exception {
+        HttpResponse<String> response = upload("名单\u0000.csv", "a,b\n".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("控制字符").contains("control character");
+        assertThat(inboxCount()).isZero();
+    }
+
+    @Test
+    void aVeryLongNameIsRefusedWith400ForItsLengthNotItsSize() throws Exception {
+        // 470 characters: the part's header passes the container's 512 bytes while the request stays under 1000
+        HttpResponse<String> response = upload("a".repeat(470) + ".csv", "a,b\n".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body())
+                .contains("文件名过长")
+                .contains("name is too long")
+                .doesNotContain("1000 bytes");
+        assertThat(inboxCount()).isZero();
+    }
+
+    @Test
+    void anIdNumberInTheNameIsNeverEchoedInClear() throws Exception {
+        HttpResponse<String> response = upload("11010519491231002X张三.csv", "日期,姓名\n".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(response.body()).doesNotContain("11010519491231002X").contains("1101************2X");
+        try (var files = Files.list(HOME.resolve("inbox/employer"))) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .allSatisfy(n -> assertThat(n).doesNotContain("11010519491231002X"));
+        }
+        try (var files = Files.list(HOME.resolve("inbox/employer"))) {
+            for (Path p : files.toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private long inboxCount() throws java.io.IOException {
+        Path inbox = HOME.resolve("inbox/employer");
+        if (!Files.exists(inbox)) {
+            return 0;
+        }
+        try (var files = Files.list(inbox)) {
+            return files.count();
+        }
+    }
+
+    private HttpResponse<String> upload(String filename, byte[] content) throws Exception {
+        String boundary = "lujing-boundary";
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                        + "\"\r\nContent-Type: text/csv\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[head.length + content.length + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(content, 0, body, head.length, content.length);
+        System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder()
+                                .uri(URI.create("http://127.0.0.1:" + port + "/api/upload/employer"))
+                                .header(
+                                        "Authorization",
+                                        "Basic "
+                                                + Base64.getEncoder()
+                                                        .encodeToString(("operator:" + password)
+                                                                .getBytes(StandardCharsets.UTF_8)))
+                                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+    }
 }

@@ -18,7 +18,10 @@ class InboxUploadTests {
         assertThat(InboxUpload.sanitise(".hidden.csv")).isEqualTo("hidden.csv");
         assertThat(InboxUpload.sanitise("~$lock.xlsx")).isEqualTo("__lock.xlsx");
         assertThat(InboxUpload.sanitise("a;rm -rf $(x)|b.csv")).isEqualTo("a_rm -rf _(x)_b.csv");
-        assertThat(InboxUpload.sanitise("名单\u0000\n.csv")).isEqualTo("名单__.csv");
+        // a control character is refused, saying why, rather than quietly replaced
+        assertThatThrownBy(() -> InboxUpload.sanitise("名单\u0000\n.csv")).hasMessageContaining("控制字符");
+        // an ID number in the name is masked before it is stored, echoed or audited
+        assertThat(InboxUpload.sanitise("11010519491231002X张三.csv")).isEqualTo("1101************2X张三.csv");
         assertThat(InboxUpload.sanitise("x".repeat(300) + ".json")).hasSize(120).endsWith(".json");
         assertThatThrownBy(() -> InboxUpload.sanitise("noextension")).hasMessageContaining("extension");
         assertThatThrownBy(() -> InboxUpload.sanitise("")).hasMessageContaining("extension");

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,6 +59,9 @@ class InboxRouteIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    InboxFailures failures;
 
     @Test
     @Order(1)
@@ -221,6 +225,98 @@ class InboxRouteIntegrationTests {
                         .query(Long.class)
                         .single())
                 .isEqualTo(recordsBefore);
+    }
+
+    @Test
+    @Order(6)
+    void aCorrectedFileDroppedAgainUnderAQuarantinedNameTheSameDayIsIngested() throws IOException {
+        int filesBefore = files.all().size();
+        Path employer = HOME.resolve("inbox/employer");
+        String name = "2025年12月招聘会.csv";
+        Files.move(Files.writeString(HOME.resolve("bad.staged"), "这不是表格\n"), employer.resolve(name));
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(files.all()).hasSize(filesBefore + 1);
+            assertThat(files.all().get(filesBefore).outcome()).isEqualTo(FileOutcome.NO_TABLE_FOUND.name());
+            assertThat(employer.resolve(name)).doesNotExist();
+        });
+
+        // when the operator drops the fixed file under the same name, the same day
+        Files.move(
+                Files.writeString(
+                        HOME.resolve("fixed.staged"),
+                        "姓名,身份证号,日期,类别,招聘单位,活动名称\n王志强,430104198503120571,2025-12-06,春风送岗,高新区人社局,冬季招聘会\n"),
+                employer.resolve(name));
+
+        // then it is ingested, not refused as an instance that already exists, and nothing lands in .failed/
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(files.all()).hasSize(filesBefore + 2);
+            assertThat(files.all().get(filesBefore + 1).outcome()).isEqualTo(FileOutcome.LOADED.name());
+        });
+        assertThat(employer.resolve(".failed")).doesNotExist();
+        assertThat(failures.list()).isEmpty();
+    }
+
+    @Test
+    @Order(7)
+    void aFileThatCouldNotBeIngestedIsListedWithItsReason() throws IOException {
+        // given: the archive cannot take the file (its source folder is a plain file), so the ingest cannot run
+        Path archive = HOME.resolve("archive/university");
+        Files.createDirectories(HOME.resolve("archive"));
+        Path aside = HOME.resolve("archive-university.aside");
+        if (Files.exists(archive)) {
+            Files.move(archive, aside);
+        }
+        Files.writeString(archive, "not a folder");
+        try {
+            Path university = Files.createDirectories(HOME.resolve("inbox/university"));
+            Files.move(
+                    Files.writeString(HOME.resolve("u.staged"), "姓名,身份证号,日期,活动类型\n"),
+                    university.resolve("11010519491231002X的记录.csv"));
+
+            // then it waits in the inbox, is tried again, and is listed, masked, with why
+            await().atMost(PATIENCE)
+                    .untilAsserted(() -> assertThat(failures.list())
+                            .singleElement()
+                            .satisfies(d -> {
+                                assertThat(d.source()).isEqualTo("university");
+                                assertThat(d.name()).isEqualTo("1101************2X的记录.csv");
+                                assertThat(d.path()).isEqualTo("inbox/university/1101************2X的记录.csv");
+                                assertThat(d.reason()).contains("入库未能运行").doesNotContain("11010519491231002X");
+                            }));
+            assertThat(university.resolve(".failed")).doesNotExist();
+        } finally {
+            Files.delete(archive);
+            if (Files.exists(aside)) {
+                Files.move(aside, archive);
+            }
+        }
+        // once the cause is gone the next poll ingests it, and it is no longer listed
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(failures.list()).isEmpty());
+    }
+
+    @Test
+    @Order(8)
+    void onlyErrorReportsLujingWroteAndThatAreUnchangedAreServed() throws IOException {
+        // given: a partner's own *.error.txt in quarantine/, holding an ID number in clear
+        Path fake = HOME.resolve("quarantine/hospital/partner.xlsx.error.txt");
+        Files.writeString(fake, "110105194912310021");
+
+        // then: the listing comes from Lujing's records only, and each listed report is served while intact
+        List<FileRegistry.ErrorReportEntry> reports = files.errorReports();
+        assertThat(reports).isNotEmpty();
+        assertThat(reports)
+                .extracting(FileRegistry.ErrorReportEntry::reportPath)
+                .noneMatch(p -> p.contains("partner"));
+        FileRegistry.ErrorReportEntry hospital = reports.stream()
+                .filter(r -> r.sourceId().equals("hospital"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(files.intactErrorReport(hospital.id())).contains(Path.of(hospital.reportPath()));
+
+        // a report changed since Lujing wrote it is not served either
+        Files.writeString(Path.of(hospital.reportPath()), "110105194912310021", StandardOpenOption.APPEND);
+        assertThat(files.intactErrorReport(hospital.id())).isEmpty();
+        assertThat(files.intactErrorReport(999_999)).isEmpty();
     }
 
     private void awaitFinished(int expectedFiles) {

@@ -43,7 +43,17 @@ class ReportDeliveryConfiguration {
 
     @Bean
     ReportMailer reportMailer(ReportMailSettings settings, LujingProperties properties) {
-        return new ReportMailer(settings, properties.data().resolve("report-mail.since"), Clock.systemDefaultZone());
+        return new ReportMailer(
+                settings,
+                properties.data().resolve("report-mail.since"),
+                Clock.systemDefaultZone(),
+                new ReportFilesOnly(properties.reports()));
+    }
+
+    /** The outbox route's filter: no symbolic link is followed, nothing outside reports/ is delivered. */
+    @Bean
+    ReportFilesOnly reportFilesOnly(LujingProperties properties) {
+        return new ReportFilesOnly(properties.reports());
     }
 
     /** The login; with no username none is attempted (a relay that accepts the machine by its address). */

@@ -49,7 +49,14 @@ public class ReportMailer implements GenericFileFilter<File> {
     private final Map<String, Failure> failures = new ConcurrentHashMap<>();
     private volatile Instant since;
 
+    private final ReportFilesOnly inside;
+
     ReportMailer(ReportMailSettings settings, Path sinceFile, Clock clock) {
+        this(settings, sinceFile, clock, null);
+    }
+
+    ReportMailer(ReportMailSettings settings, Path sinceFile, Clock clock, ReportFilesOnly inside) {
+        this.inside = inside;
         this.settings = settings;
         this.sinceFile = sinceFile;
         this.clock = clock;
@@ -99,6 +106,9 @@ public class ReportMailer implements GenericFileFilter<File> {
     /** Whether the file consumer may hand this report to the route now (folders are always walked). */
     @Override
     public boolean accept(GenericFile<File> file) {
+        if (inside != null && !inside.accept(file)) {
+            return false;
+        }
         if (file.isDirectory()) {
             return true;
         }

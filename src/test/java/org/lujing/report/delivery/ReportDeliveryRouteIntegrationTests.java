@@ -107,6 +107,44 @@ class ReportDeliveryRouteIntegrationTests {
         assertThat(HOME.resolve("data/report-mail.since")).doesNotExist();
     }
 
+    @Test
+    @Order(5)
+    void reportsAndTheOutboxArePrivate() throws IOException {
+        // given the reports written again by Lujing (test 3 rewrote one by hand) and delivered
+        reports.writeStatistics(Period.parse("2025"), null, "zh");
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(OUTBOX.resolve("2025/statistics-2025.json"))
+                        .hasSameBinaryContentAs(HOME.resolve("reports/2025/statistics-2025.json")));
+        // reports/ and outbox/ as archive/: folders 0700, files 0600, at every level
+        for (Path root : List.of(HOME.resolve("reports"), OUTBOX)) {
+            try (Stream<Path> all = Files.walk(root)) {
+                for (Path p : all.toList()) {
+                    String mode =
+                            java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+                    assertThat(mode)
+                            .as(HOME.relativize(p).toString())
+                            .isEqualTo(Files.isDirectory(p) ? "rwx------" : "rw-------");
+                }
+            }
+        }
+    }
+
+    @Test
+    @Order(6)
+    void aSymbolicLinkInReportsIsNeverFollowedOutOfIt() throws IOException {
+        // given: links in reports/ to a file and a folder outside it, and a real report written after them
+        Path secrets = Files.createDirectories(HOME.resolve("elsewhere"));
+        Files.writeString(secrets.resolve("secret.json"), "{\"id\": \"110105194912310021\"}\n");
+        Files.createSymbolicLink(HOME.resolve("reports/2025/leak.json"), secrets.resolve("secret.json"));
+        Files.createSymbolicLink(HOME.resolve("reports/linked"), secrets);
+        reports.writeStatistics(Period.parse("2025-11"), null, "zh");
+
+        // then the real report arrives and neither link's target does
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(outboxFiles()).contains("2025-11/statistics-2025-11.json"));
+        assertThat(outboxFiles()).noneMatch(f -> f.contains("leak") || f.contains("secret") || f.startsWith("linked"));
+    }
+
     static List<String> outboxFiles() throws IOException {
         if (!Files.isDirectory(OUTBOX)) {
             return List.of();

@@ -1,0 +1,70 @@
+package org.lujing.cli;
+
+import org.lujing.report.ReportLanguage;
+
+/**
+ * The command line's human output in words, Chinese unless {@code LUJING_LANG=en}: outcomes, job names and
+ * statuses, rules, severities, audit actions and reject reasons read as words with the code beside them in brackets
+ * for admins and scripts that grep; {@code --json} keeps the bare codes.
+ */
+final class CliWords {
+
+    private CliWords() {}
+
+    static ReportLanguage lang() {
+        String configured = System.getenv("LUJING_LANG");
+        try {
+            return ReportLanguage.parse(configured);
+        } catch (IllegalArgumentException e) {
+            return ReportLanguage.ZH;
+        }
+    }
+
+    /** {@code 已载入（LOADED）}: the word, then the code; the code alone when there is no word for it. */
+    static String coded(String word, String code) {
+        if (code == null || code.isBlank()) {
+            return word == null ? "" : word;
+        }
+        if (word == null || word.isBlank() || word.equals(code)) {
+            return code;
+        }
+        return lang() == ReportLanguage.ZH ? word + "（" + code + "）" : word + " (" + code + ")";
+    }
+
+    static String outcome(String code) {
+        return coded(
+                "FAILED".equals(code) ? lang().pick("未能入库", "Could not be ingested") : lang().fileOutcome(code), code);
+    }
+
+    static String job(String code) {
+        return coded(lang().jobName(code), code);
+    }
+
+    static String jobStatus(String code) {
+        return coded(lang().jobStatus(code), code);
+    }
+
+    static String rule(String code) {
+        return coded(lang().ruleName(code), code);
+    }
+
+    static String severity(String code) {
+        return coded(lang().severity(code), code);
+    }
+
+    static String findingStatus(String code) {
+        return coded(lang().findingStatus(code), code);
+    }
+
+    static String audit(String code) {
+        return coded(lang().auditAction(code), code);
+    }
+
+    static String reason(String code) {
+        return coded(lang().reason(code), code);
+    }
+
+    static String text(String text) {
+        return lang().oneLanguage(text);
+    }
+}

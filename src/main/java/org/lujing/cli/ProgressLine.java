@@ -1,0 +1,98 @@
+package org.lujing.cli;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.function.LongSupplier;
+import org.lujing.console.IngestProgress;
+import org.lujing.operations.JobsService;
+
+/**
+ * {@code ingest}'s progress bar on a terminal: while the command's ingest runs, a line on stderr redrawn every half
+ * second — a bar and the percentage once the total is known (publication), rows done and the time left. Only when
+ * there is a terminal (stdout and stdin on a console); scripts and {@code --json} see nothing of it.
+ */
+final class ProgressLine implements AutoCloseable {
+
+    private final Thread thread;
+    private final PrintStream out;
+    private volatile boolean stopped;
+    private int width;
+
+    private ProgressLine(JobsService jobs, IngestProgress progress, LongSupplier since, PrintStream out) {
+        this.out = out;
+        this.thread = new Thread(
+                () -> {
+                    while (!stopped) {
+                        try {
+                            List<JobsService.Execution> running =
+                                    jobs.search("fileIngestJob", "STARTED", null, null, 1);
+                            if (!running.isEmpty() && running.get(0).id() >= since.getAsLong()) {
+                                progress.of(running.get(0).id(), CliWords.lang())
+                                        .ifPresent(p -> draw(render(p, 30)));
+                            }
+                            Thread.sleep(500);
+                        } catch (InterruptedException e) {
+                            return;
+                        } catch (RuntimeException e) {
+                            // a progress line is worth no failed ingest: try again at the next tick
+                        }
+                    }
+                },
+                "ingest-progress");
+        thread.setDaemon(true);
+    }
+
+    /** A progress line when the command runs on a terminal, else one that does nothing. */
+    static ProgressLine start(JobsService jobs, IngestProgress progress, boolean wanted) {
+        if (!wanted || System.console() == null) {
+            return new ProgressLine(null, null, () -> 0, null);
+        }
+        long since = jobs.search(null, null, null, null, 1).stream()
+                .mapToLong(JobsService.Execution::id)
+                .max()
+                .orElse(0);
+        ProgressLine line = new ProgressLine(jobs, progress, () -> since + 1, System.err);
+        line.thread.start();
+        return line;
+    }
+
+    /** {@code [███████░░░░░░░]  47%  写入台账：28000 / 60000 行（47%），预计还需 12 秒}, or the text alone before a total. */
+    static String render(IngestProgress.Progress p, int bar) {
+        if (p.percent() == null) {
+            return p.text();
+        }
+        int filled = Math.max(0, Math.min(bar, p.percent() * bar / 100));
+        return "[" + "█".repeat(filled) + "░".repeat(bar - filled) + "] " + String.format("%3d%%", p.percent()) + "  "
+                + p.text();
+    }
+
+    private synchronized void draw(String line) {
+        String padded = line.length() < width ? line + " ".repeat(width - line.length()) : line;
+        width = line.length();
+        out.print("\r" + padded);
+        out.flush();
+    }
+
+    /** Clears the line before a result is printed under it; the next tick draws it again. */
+    synchronized void clearLine() {
+        if (out != null && width > 0) {
+            out.print("\r" + " ".repeat(width) + "\r");
+            out.flush();
+            width = 0;
+        }
+    }
+
+    @Override
+    public void close() {
+        stopped = true;
+        if (out != null) {
+            thread.interrupt();
+            synchronized (this) {
+                if (width > 0) {
+                    out.print("\r" + " ".repeat(width) + "\r");
+                    out.flush();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package org.lujing.console;
+
+import org.lujing.report.ReportLanguage;
+import org.lujing.source.SourceCatalog;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The console's words for codes, in the page's language: file outcomes, job and step names and statuses, rules,
+ * severities, finding and reject statuses, reject reasons, audit actions, sources. Templates call it as
+ * {@code ${@words.outcome(f.outcome)}} and keep the code in the element's {@code title} for admins, so the page's
+ * text is one language and the codes are a hover away.
+ */
+@Component("words")
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+public class Words {
+
+    private final SourceCatalog sources;
+
+    Words(SourceCatalog sources) {
+        this.sources = sources;
+    }
+
+    private static ReportLanguage lang() {
+        return ReportLanguage.of(LocaleContextHolder.getLocale());
+    }
+
+    public String outcome(String code) {
+        return "FAILED".equals(code) ? lang().pick("未能入库", "Could not be ingested") : lang().fileOutcome(code);
+    }
+
+    public String jobStatus(String code) {
+        return lang().jobStatus(code);
+    }
+
+    public String job(String code) {
+        return lang().jobName(code);
+    }
+
+    public String step(String code) {
+        return lang().stepName(code);
+    }
+
+    public String rule(String code) {
+        return lang().ruleName(code);
+    }
+
+    public String severity(String code) {
+        return lang().severity(code);
+    }
+
+    public String findingStatus(Object code) {
+        return lang().findingStatus(code == null ? null : code.toString());
+    }
+
+    public String rejectStatus(String code) {
+        return lang().rejectStatus(code);
+    }
+
+    public String reason(String code) {
+        return lang().reasonName(code);
+    }
+
+    /** A rejected row's message (the reason's advice, or a sentence of its own) in the page's language. */
+    public String rejectMessage(String message) {
+        return lang().rejectMessage(message);
+    }
+
+    public String audit(String code) {
+        return lang().auditAction(code);
+    }
+
+    /** A text stored as {@code 中文 ‖ English} in the page's language. */
+    public String text(String text) {
+        return lang().oneLanguage(text);
+    }
+
+    /** A source by its agency's name (the id stays in the title): 湖南航天医院, not hospital. */
+    public String source(String id) {
+        if (id == null) {
+            return "";
+        }
+        return sources.find(id).map(s -> s.agency()).orElse(id);
+    }
+
+    /**
+     * A rejected row's masked values, stored as a JSON array, as one readable line: the cells joined by " · ",
+     * empty cells left out.
+     */
+    public String values(String maskedJson) {
+        if (maskedJson == null || maskedJson.isBlank()) {
+            return "";
+        }
+        try {
+            tools.jackson.databind.JsonNode node =
+                    tools.jackson.databind.json.JsonMapper.builder().build().readTree(maskedJson);
+            if (!node.isArray() && !node.isObject()) {
+                return maskedJson;
+            }
+            java.util.List<String> parts = new java.util.ArrayList<>();
+            if (node.isObject()) {
+                node.properties().forEach(e -> {
+                    String v = e.getValue().isNull() ? "" : e.getValue().asString();
+                    if (!v.isBlank()) {
+                        parts.add(e.getKey() + "：" + v);
+                    }
+                });
+            } else {
+                node.forEach(v -> {
+                    String t = v.isNull() ? "" : v.asString();
+                    if (!t.isBlank()) {
+                        parts.add(t);
+                    }
+                });
+            }
+            return String.join(" · ", parts);
+        } catch (RuntimeException e) {
+            return maskedJson;
+        }
+    }
+}

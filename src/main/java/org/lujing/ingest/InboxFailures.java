@@ -1,0 +1,134 @@
+package org.lujing.ingest;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.lujing.LujingProperties;
+import org.lujing.identity.Masking;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Files of the inbox whose ingest could not run at all (the database busy or away, a disk full), each with the
+ * reason, so the dashboard, the Files page and {@code files} show them instead of leaving them to be found by hand.
+ * The route leaves such a file where it is and offers it again at every poll; the reason is written, masked, beside
+ * it as {@code .<name>.reason} (hidden: the route takes no dot-file) and removed once the file is ingested. Files an
+ * older version parked in {@code inbox/<source>/.failed/} are listed too, until someone moves them back up.
+ */
+@Component
+public class InboxFailures {
+
+    private static final Logger log = LoggerFactory.getLogger(InboxFailures.class);
+    static final String FOLDER = ".failed";
+
+    /** One file waiting in a {@code .failed/} folder, with why, when known. */
+    public record FailedDrop(
+            String source, String name, String path, long sizeBytes, Instant failedAt, String reason) {}
+
+    private final LujingProperties properties;
+
+    public InboxFailures(LujingProperties properties) {
+        this.properties = properties;
+    }
+
+    /** Notes why a file of the inbox could not be ingested; it stays in the inbox and is offered again. */
+    public void record(Path inboxFile, Throwable cause) {
+        String name = inboxFile.getFileName().toString();
+        String why = Masking.value(reason(cause));
+        try {
+            Path note = reasonOf(inboxFile);
+            Files.writeString(note, why + "\n", StandardCharsets.UTF_8);
+            try {
+                Files.setPosixFilePermissions(note, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException notPosix) {
+                // on Windows the profile's ACLs apply
+            }
+        } catch (IOException e) {
+            log.warn("cannot note why {} failed: {}", Masking.value(name), e.toString());
+        }
+    }
+
+    /** Forgets the reason noted for a file once it has been ingested. */
+    public void clear(Path inboxFile) {
+        try {
+            Files.deleteIfExists(reasonOf(inboxFile));
+        } catch (IOException e) {
+            log.warn(
+                    "cannot remove the failure note of {}: {}",
+                    Masking.value(inboxFile.getFileName().toString()),
+                    e.toString());
+        }
+    }
+
+    private static Path reasonOf(Path file) {
+        return file.resolveSibling("." + file.getFileName() + ".reason");
+    }
+
+    /** Every file waiting after a failed ingest — in the inbox, or parked in an older {@code .failed/} — newest first. */
+    public List<FailedDrop> list() {
+        Path inbox = properties.inbox();
+        if (!Files.isDirectory(inbox)) {
+            return List.of();
+        }
+        List<FailedDrop> out = new ArrayList<>();
+        try (Stream<Path> sources = Files.list(inbox)) {
+            for (Path source : sources.filter(Files::isDirectory).toList()) {
+                for (Path dir : List.of(source, source.resolve(FOLDER))) {
+                    if (!Files.isDirectory(dir)) {
+                        continue;
+                    }
+                    boolean parked = dir.getFileName().toString().equals(FOLDER);
+                    try (Stream<Path> files = Files.list(dir)) {
+                        for (Path f : files.filter(Files::isRegularFile)
+                                .filter(p -> !p.getFileName().toString().startsWith("."))
+                                .toList()) {
+                            Path note = reasonOf(f);
+                            if (!parked && !Files.exists(note)) {
+                                continue; // an inbox file nothing has failed on: simply waiting for the route
+                            }
+                            String reason = Files.exists(note)
+                                    ? Files.readString(note, StandardCharsets.UTF_8)
+                                            .strip()
+                                    : "原因未记录（旧版本停放的文件）/ reason not recorded (parked by an older version)";
+                            out.add(new FailedDrop(
+                                    source.getFileName().toString(),
+                                    Masking.value(f.getFileName().toString()),
+                                    Masking.value(properties
+                                            .home()
+                                            .toAbsolutePath()
+                                            .relativize(f.toAbsolutePath())
+                                            .toString()
+                                            .replace('\\', '/')),
+                                    Files.size(f),
+                                    Files.getLastModifiedTime(f).toInstant(),
+                                    reason));
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            log.warn("cannot list the inbox's failed files: {}", e.toString());
+        }
+        out.sort(Comparator.comparing(FailedDrop::failedAt).reversed());
+        return out;
+    }
+
+    private static String reason(Throwable e) {
+        String message = e.toString();
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                message = t.getMessage();
+            }
+        }
+        return "入库未能运行（文件留在收件箱，每次轮询都会重试，排除原因后即可入库）/ the ingest could not run (the file stays in"
+                + " the inbox and is tried again at every poll): " + message;
+    }
+}

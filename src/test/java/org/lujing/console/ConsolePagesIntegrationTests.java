@@ -1,0 +1,112 @@
+package org.lujing.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.lujing.TestHomes;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+/** The files list pages (newest first, 100 a page); the Sources page names files relative to the installation. */
+@SpringBootTest(properties = "camel.main.auto-startup=false")
+@AutoConfigureMockMvc
+class ConsolePagesIntegrationTests {
+
+    static final Path HOME = TestHomes.fresh("console-pages");
+
+    @DynamicPropertySource
+    static void home(DynamicPropertyRegistry registry) {
+        registry.add("lujing.home", HOME::toString);
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void theFilesListPagesNewestFirst() throws Exception {
+        // given 150 files received
+        for (int i = 1; i <= 150; i++) {
+            jdbc.sql("""
+                            INSERT INTO ingest_file (source_id, file_name, sha256, size_bytes, received_at, outcome)
+                            VALUES ('community', ?, ?, 1, ?, 'LOADED')""")
+                    .params("file-" + i + ".xlsx", String.format("%064d", i), Timestamp.from(Instant.now()))
+                    .update();
+        }
+
+        // then page 1 holds the newest 100, page 2 the oldest 50
+        String first = page("/files");
+        assertThat(first)
+                .contains("file-150.xlsx", "file-51.xlsx", "第 1 页，共 2 页")
+                .doesNotContain("file-50.xlsx<");
+        String second = page("/files?page=2");
+        assertThat(second)
+                .contains("file-50.xlsx", "file-1.xlsx", "第 2 页，共 2 页")
+                .doesNotContain("file-51.xlsx");
+    }
+
+    @Test
+    void theSourcesPageNamesTheJobsFolderRelativeToTheInstallation() throws Exception {
+        String sources = page("/sources");
+        assertThat(sources)
+                .contains("jobs/sources/")
+                .doesNotContain(Path.of("jobs").toAbsolutePath().toString());
+    }
+
+    @Autowired
+    org.springframework.batch.core.launch.JobOperator jobOperator;
+
+    @Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("fileIngestJob")
+    org.springframework.batch.core.job.Job fileIngestJob;
+
+    @Test
+    void aRestartIsNotOfferedWhereItCannotHelp() throws Exception {
+        // given an ingest that failed because its archived copy is not there
+        Path file = HOME.resolve("archive/community/gone/台账.xlsx");
+        long id = jobOperator
+                .start(
+                        fileIngestJob,
+                        new org.springframework.batch.core.job.parameters.JobParametersBuilder()
+                                .addString("file", file.toString())
+                                .addString("source", "community")
+                                .addString("name", "台账.xlsx")
+                                .toJobParameters())
+                .getId();
+
+        // then its page says what to do instead, and offers no restart
+        String failed = adminPage("/jobs/" + id);
+        assertThat(failed).contains("重新运行无济于事").doesNotContain("id=\"restart\"");
+
+        // once the file is back, the restart is offered again
+        java.nio.file.Files.createDirectories(file.getParent());
+        java.nio.file.Files.writeString(file, "x");
+        assertThat(adminPage("/jobs/" + id)).contains("id=\"restart\"").doesNotContain("重新运行无济于事");
+    }
+
+    private String adminPage(String path) throws Exception {
+        return mvc.perform(MockMvcRequestBuilders.get(path).with(user("admin").roles("ADMIN", "OPERATOR", "VIEWER")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+    }
+
+    private String page(String path) throws Exception {
+        return mvc.perform(MockMvcRequestBuilders.get(path).with(user("viewer").roles("VIEWER")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+    }
+}
