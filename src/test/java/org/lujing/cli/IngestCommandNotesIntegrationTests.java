@@ -30,7 +30,7 @@ class IngestCommandNotesIntegrationTests {
 
         assertThat(run.exit()).isZero();
         assertThat(run.out())
-                .contains("community/台账.xlsx: LOADED (read 2, accepted 2, merged 0, rejected 0, skipped 0)")
+                .contains("community/台账.xlsx: 已载入（LOADED） 读取 2，新增 2，合并 0，拒收 0，跳过 0")
                 .contains("读取说明 DATE_YEAR  工作表「3月」2 行（第 3–4 行）：日期缺年份，取自表头 2025年")
                 .contains("读取说明 MERGED_CELLS  ")
                 .contains("读取说明 SHEET_PASSED_OVER  工作表「填表说明」前 20 行中没有表头")

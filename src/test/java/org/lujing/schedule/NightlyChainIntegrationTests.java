@@ -80,8 +80,12 @@ class NightlyChainIntegrationTests {
         // records arrive before their people's roster rows; the roster waits in the inbox for the night
         ingest.ingest(Path.of("src/test/resources/org/lujing/ingest/merge/community/ledger.csv"), "community");
         Path inbox = Files.createDirectories(HOME.resolve("inbox/roster"));
-        Files.copy(
+        Path roster = Files.copy(
                 Path.of("src/test/resources/org/lujing/ingest/merge/roster/roster.csv"), inbox.resolve("roster.csv"));
+        // it has waited a while: the night leaves a file changed within the read lock's minimum age to the route
+        Files.setLastModifiedTime(
+                roster,
+                java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(60)));
         assertThat(statistics.compute(Period.parse("2025-03"), a -> true).pendingRecords())
                 .isEqualTo(4);
 
