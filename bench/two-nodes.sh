@@ -12,37 +12,22 @@ cd "$(dirname "$0")/.."
 files="${1:-40}"
 rows="${2:-25000}"
 people="${3:-5000}"
-pguser=lujingbench
-
-if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
-  apt-get install -y postgresql >/dev/null
-fi
-bin="$(dirname "$(ls -d /usr/lib/postgresql/*/bin/initdb | sort -V | tail -1)")"
-id -u "$pguser" >/dev/null 2>&1 || useradd -r -M -s /usr/sbin/nologin "$pguser"
-as_pg() { if [[ "$(id -u)" == 0 ]]; then runuser -u "$pguser" -- "$@"; else "$@"; fi; }
 
 source bench/build.sh
 
 run="target/bench/two-nodes-$(date +%Y%m%d-%H%M%S)"
 home="$(pwd)/$run/home"
 mkdir -p "$home" "$run/files"
-data="$(mktemp -d /tmp/lujing-bench-pg.XXXXXX)"
-chown "$pguser" "$data" 2>/dev/null || true
 pids=()
 stop() {
   for p in "${pids[@]:-}"; do [[ -n "$p" ]] && kill "$p" 2>/dev/null || true; done
   wait 2>/dev/null || true
-  as_pg "$bin/pg_ctl" -D "$data/db" -m fast stop >/dev/null 2>&1 || true
-  rm -rf "$data"
+  pg_stop
 }
+source bench/postgres.sh
 trap stop EXIT
-port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-as_pg "$bin/initdb" -D "$data/db" -U "$pguser" --auth=trust -E UTF8 --no-locale >"$data/initdb.log"
-as_pg "$bin/pg_ctl" -D "$data/db" -l "$data/server.log" -w \
-  -o "-c listen_addresses=127.0.0.1 -p $port -k $data" start >/dev/null
 as_pg "$bin/createdb" -h 127.0.0.1 -p "$port" -U "$pguser" lujing
 sql() { as_pg "$bin/psql" -h 127.0.0.1 -p "$port" -U "$pguser" -d lujing -tAc "$1"; }
-echo "PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port (default settings)"
 
 # every record its own identity: record r is person r % people on day r / people of 2025 (so rows × files / people
 # must stay within 365 days), a community activity at a partner
