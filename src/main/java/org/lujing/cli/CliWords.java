@@ -3,7 +3,7 @@ package org.lujing.cli;
 import org.lujing.report.ReportLanguage;
 
 /**
- * The command line's human output in words, Chinese unless {@code LUJING_LANG=en}: outcomes, job names and
+ * The command line's human output in words, Chinese unless {@code LUJING_LANG=en} or an English locale: outcomes, job names and
  * statuses, rules, severities, audit actions and reject reasons read as words with the code beside them in brackets
  * for admins and scripts that grep; {@code --json} keeps the bare codes.
  */
@@ -12,12 +12,31 @@ final class CliWords {
     private CliWords() {}
 
     static ReportLanguage lang() {
-        String configured = System.getenv("LUJING_LANG");
-        try {
-            return ReportLanguage.parse(configured);
-        } catch (IllegalArgumentException e) {
-            return ReportLanguage.ZH;
+        return lang(System.getenv());
+    }
+
+    /**
+     * {@code LUJING_LANG} (zh or en) when set; else the locale ({@code LC_ALL}, then {@code LC_MESSAGES}, then
+     * {@code LANG}): English for an {@code en} locale, Chinese for anything else, including none or {@code C}.
+     */
+    static ReportLanguage lang(java.util.Map<String, String> env) {
+        String configured = env.get("LUJING_LANG");
+        if (configured != null && !configured.isBlank()) {
+            try {
+                return ReportLanguage.parse(configured);
+            } catch (IllegalArgumentException e) {
+                return ReportLanguage.ZH;
+            }
         }
+        for (String name : java.util.List.of("LC_ALL", "LC_MESSAGES", "LANG")) {
+            String locale = env.get(name);
+            if (locale != null && !locale.isBlank()) {
+                return locale.toLowerCase(java.util.Locale.ROOT).startsWith("en")
+                        ? ReportLanguage.EN
+                        : ReportLanguage.ZH;
+            }
+        }
+        return ReportLanguage.ZH;
     }
 
     /** {@code 已载入（LOADED）}: the word, then the code; the code alone when there is no word for it. */
