@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.lujing.files.PrivateFiles;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -118,11 +117,7 @@ public final class UsersFile {
     /** Writes a file readable by the service user only (created 0600 before anything is written into it). */
     void writePrivate(Path target, String text) {
         try {
-            Files.createDirectories(target.toAbsolutePath().getParent());
-            Files.deleteIfExists(target);
-            Files.createFile(target);
-            restrict(target);
-            Files.writeString(target, text);
+            PrivateFiles.writeString(target, text);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);
         }
@@ -151,27 +146,13 @@ public final class UsersFile {
             out.add(m);
         }
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-            Files.deleteIfExists(tmp);
-            Files.createFile(tmp);
-            restrict(tmp);
-            Files.writeString(
-                    tmp,
+            PrivateFiles.writeString(
+                    file,
                     "# Lujing console users: role admin, operator or viewer; password is a bcrypt hash.\n"
                             + "# Manage with `lujing users add|passwd|remove`.\n"
                             + new YAMLMapper().writeValueAsString(Map.of("users", out)));
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
-        }
-    }
-
-    private static void restrict(Path path) throws IOException {
-        try {
-            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system (Windows): the folder's own permissions apply
         }
     }
 

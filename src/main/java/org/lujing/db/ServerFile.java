@@ -3,21 +3,18 @@ package org.lujing.db;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.IntPredicate;
 import java.util.function.LongPredicate;
+import org.lujing.files.PrivateFiles;
 
 /**
  * {@code data/server.properties}: how commands reach the database that a running {@code serve} holds. Written by
@@ -149,34 +146,25 @@ public record ServerFile(long pid, Integer port, String user, String secret, Str
 
     /** Replaces the file in one atomic move of a private (0600) temporary file written beside it. */
     void write(Path file) {
+        StringBuilder text = new StringBuilder();
+        text.append("# written by `lujing serve` (pid ")
+                .append(pid)
+                .append("); deleted when it stops. Keep private.\n");
+        text.append("pid=").append(pid).append('\n');
+        if (port != null) {
+            text.append("port=")
+                    .append(port)
+                    .append("\nuser=")
+                    .append(user)
+                    .append("\nsecret=")
+                    .append(secret)
+                    .append('\n');
+        }
+        if (recovery != null) {
+            text.append("recovery=").append(recovery).append('\n');
+        }
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, ".server", ".tmp");
-            try {
-                try {
-                    Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException notPosix) {
-                    // Windows: the user's profile ACLs apply
-                }
-                try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                    out.write("# written by `lujing serve` (pid " + pid + "); deleted when it stops. Keep private.\n");
-                    out.write("pid=" + pid + "\n");
-                    if (port != null) {
-                        out.write("port=" + port + "\nuser=" + user + "\nsecret=" + secret + "\n");
-                    }
-                    if (recovery != null) {
-                        out.write("recovery=" + recovery + "\n");
-                    }
-                }
-                try {
-                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException notAtomic) {
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            PrivateFiles.writeString(file, text.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

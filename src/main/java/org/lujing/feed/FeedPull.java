@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -19,6 +18,7 @@ import org.apache.camel.ExchangeProperty;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.lujing.LujingProperties;
+import org.lujing.files.PrivateFiles;
 import org.lujing.identity.Masking;
 import org.lujing.ingest.FileIngestService;
 import org.lujing.ingest.IngestedFile;
@@ -186,7 +186,7 @@ public class FeedPull {
     private Path write(FeedPullState pull) {
         Path dir = properties.home().resolve("feeds").resolve(pull.sourceId());
         try {
-            createPrivateDirectories(dir);
+            PrivateFiles.createPrivateDirectories(dir);
             String stem = LocalDateTime.now(SHANGHAI).format(FILE_NAME);
             Path target = dir.resolve(stem + ".json");
             for (int i = 1; Files.exists(target); i++) {
@@ -242,20 +242,6 @@ public class FeedPull {
             Files.deleteIfExists(file);
         } catch (IOException e) {
             log.warn("could not delete {}: {}", file, e.getMessage());
-        }
-    }
-
-    private static void createPrivateDirectories(Path dir) throws IOException {
-        Path absolute = dir.toAbsolutePath();
-        if (Files.isDirectory(absolute)) {
-            return;
-        }
-        createPrivateDirectories(absolute.getParent());
-        Files.createDirectories(absolute);
-        try {
-            Files.setPosixFilePermissions(absolute, PosixFilePermissions.fromString("rwx------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // on Windows the profile's ACLs apply
         }
     }
 }

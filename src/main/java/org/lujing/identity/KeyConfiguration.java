@@ -2,20 +2,15 @@ package org.lujing.identity;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import org.lujing.LujingProperties;
+import org.lujing.files.PrivateFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
@@ -62,16 +57,12 @@ class KeyConfiguration {
             }
             Path dir = keyFile.toAbsolutePath().getParent();
             Files.createDirectories(dir);
-            restrict(dir, "rwx------");
+            PrivateFiles.restrict(dir, "rwx------");
             byte[] key = new byte[32];
             new SecureRandom().nextBytes(key);
-            Path tmp = Files.createTempFile(dir, ".lujing-key", ".tmp");
-            restrict(tmp, "rw-------");
-            Files.writeString(tmp, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII);
-            try {
-                Files.move(tmp, keyFile);
-            } catch (FileAlreadyExistsException raced) {
-                Files.deleteIfExists(tmp);
+            byte[] line = (Base64.getEncoder().encodeToString(key) + "\n").getBytes(StandardCharsets.US_ASCII);
+            if (!PrivateFiles.writeNew(keyFile, out -> out.write(line))) {
+                // another process created the key file first: use its key
                 return readAll(keyFile).get(0);
             }
             String message = "Created a new encryption key at " + keyFile.toAbsolutePath()
@@ -117,38 +108,12 @@ class KeyConfiguration {
      * the old file or the new one, never half of one.
      */
     static void write(Path keyFile, List<byte[]> keys) {
+        StringBuilder text = new StringBuilder();
+        keys.forEach(k -> text.append(Base64.getEncoder().encodeToString(k)).append('\n'));
         try {
-            Path dir = keyFile.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, ".lujing-key", ".tmp");
-            try {
-                restrict(tmp, "rw-------");
-                StringBuilder text = new StringBuilder();
-                keys.forEach(
-                        k -> text.append(Base64.getEncoder().encodeToString(k)).append('\n'));
-                try (FileChannel out =
-                        FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                    out.write(StandardCharsets.US_ASCII.encode(text.toString()));
-                    out.force(true);
-                }
-                try {
-                    Files.move(tmp, keyFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException notAtomic) {
-                    Files.move(tmp, keyFile, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            PrivateFiles.write(keyFile, out -> out.write(text.toString().getBytes(StandardCharsets.US_ASCII)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the key file " + keyFile, e);
-        }
-    }
-
-    private static void restrict(Path path, String perms) throws IOException {
-        try {
-            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(perms));
-        } catch (UnsupportedOperationException notPosix) {
-            // Windows: the user's profile ACLs apply; nothing finer to set here.
         }
     }
 

@@ -5,13 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.lujing.LujingProperties;
+import org.lujing.files.PrivateFiles;
 import org.lujing.identity.KeyRotationService;
 import org.lujing.identity.Masking;
 import org.lujing.ledger.FileOutcome;
@@ -320,7 +320,7 @@ public class FileIngestService {
     /** Copies a file into a folder under a name not yet taken there; evidence is never overwritten. */
     private static Path copyTo(Path original, Path dir, String name) {
         try {
-            createPrivateDirectories(dir);
+            PrivateFiles.createPrivateDirectories(dir);
             while (true) {
                 Path target = freeName(dir, name);
                 try {
@@ -345,7 +345,7 @@ public class FileIngestService {
 
     private static Path move(Path file, Path dir) {
         try {
-            createPrivateDirectories(dir);
+            PrivateFiles.createPrivateDirectories(dir);
             return Files.move(file, freeName(dir, file.getFileName().toString()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot move " + file.getFileName() + " into " + dir, e);
@@ -361,21 +361,6 @@ public class FileIngestService {
             target = dir.resolve(stem + "-" + i + ext);
         }
         return target;
-    }
-
-    /** archive/ and quarantine/ hold partners' original files: readable by the service user only. */
-    static void createPrivateDirectories(Path dir) throws IOException {
-        Path absolute = dir.toAbsolutePath();
-        if (Files.isDirectory(absolute)) {
-            return;
-        }
-        createPrivateDirectories(absolute.getParent());
-        Files.createDirectories(absolute);
-        try {
-            Files.setPosixFilePermissions(absolute, PosixFilePermissions.fromString("rwx------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // on Windows the profile's ACLs apply
-        }
     }
 
     private static String safe(String s) {

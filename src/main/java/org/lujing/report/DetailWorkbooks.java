@@ -1,12 +1,9 @@
 package org.lujing.report;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -19,6 +16,7 @@ import javax.sql.DataSource;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.lujing.files.PrivateFiles;
 import org.lujing.identity.Masking;
 import org.lujing.ingest.FileRegistry;
 import org.lujing.ingest.IngestedFile;
@@ -629,9 +627,7 @@ class DetailWorkbooks {
      */
     private static void workbook(Path file, String reportName, ReportLanguage lang, Sheets sheets) {
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path partial = file.resolveSibling(file.getFileName() + ".partial");
-            try (OutputStream out = Files.newOutputStream(partial)) {
+            PrivateFiles.write(file, out -> {
                 SXSSFWorkbook wb = new SXSSFWorkbook(WINDOW);
                 try {
                     sheets.fill(wb);
@@ -641,8 +637,7 @@ class DetailWorkbooks {
                     wb.close();
                     wb.dispose();
                 }
-            }
-            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
+            });
             org.lujing.PrivateFolders.restrictFile(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);

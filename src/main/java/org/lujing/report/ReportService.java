@@ -2,12 +2,11 @@ package org.lujing.report;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.List;
 import org.lujing.LujingProperties;
+import org.lujing.files.PrivateFiles;
 import org.lujing.ledger.Period;
 import org.lujing.ledger.Statistics;
 import org.lujing.source.AgencyDirectory;
@@ -66,9 +65,7 @@ public class ReportService {
         try {
             StatisticsWorkbookWriter.write(
                     content, language, new ReportHeading(community, issuer, LocalDate.now()), xlsx);
-            Path partial = dir.resolve(base + ".json.partial");
-            Files.writeString(partial, JSON.writeValueAsString(StatisticsFormatter.json(s)) + "\n");
-            Files.move(partial, json, StandardCopyOption.REPLACE_EXISTING);
+            PrivateFiles.writeString(json, JSON.writeValueAsString(StatisticsFormatter.json(s)) + "\n");
             org.lujing.PrivateFolders.restrictFile(json);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the statistics report into " + dir + ": " + e.getMessage(), e);
@@ -120,10 +117,7 @@ public class ReportService {
     private static Path writeJson(Path dir, String base, Object value) {
         Path json = dir.resolve(base + ".json");
         try {
-            Files.createDirectories(dir);
-            Path partial = dir.resolve(base + ".json.partial");
-            Files.writeString(partial, JSON.writeValueAsString(value) + "\n");
-            Files.move(partial, json, StandardCopyOption.REPLACE_EXISTING);
+            PrivateFiles.writeString(json, JSON.writeValueAsString(value) + "\n");
             org.lujing.PrivateFolders.restrictFile(json);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + json + ": " + e.getMessage(), e);

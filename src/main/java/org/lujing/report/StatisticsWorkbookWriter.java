@@ -3,7 +3,6 @@ package org.lujing.report;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -26,6 +25,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
+import org.lujing.files.PrivateFiles;
 import org.lujing.ledger.Category;
 import org.lujing.ledger.Statistics;
 
@@ -60,13 +60,8 @@ public final class StatisticsWorkbookWriter {
 
     public static void write(Content content, ReportLanguage lang, ReportHeading heading, Path file)
             throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
         // written beside the target and moved in, so a reader never opens half a workbook
-        Path partial = file.resolveSibling(file.getFileName() + ".partial");
-        try (OutputStream out = Files.newOutputStream(partial)) {
-            write(content, lang, heading, out);
-        }
-        Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        PrivateFiles.write(file, out -> write(content, lang, heading, out));
         org.lujing.PrivateFolders.restrictFile(file);
     }
 
