@@ -36,8 +36,7 @@ public final class IngestBenchData {
     /** Activity words every source understands (domain.md), each mapping to one category. */
     static final String[] CATEGORIES = {"公益活动", "普法", "团体辅导", "心理测评", "结构式访谈", "教育帮扶", "微课"};
 
-    static final String[] AGENCIES = {"湖南工商大学", "湖南航天医院", "湘江英烈纪念馆", "长沙高新区总工会", "麓谷革命历史纪念馆",
-        "长沙高新区社会事业局", "拓维信息"};
+    static final String[] AGENCIES = {"湖南工商大学", "湖南航天医院", "湘江英烈纪念馆", "长沙高新区总工会", "麓谷革命历史纪念馆", "长沙高新区社会事业局", "拓维信息"};
     static final String[] HEADERS = {"序号", "日期", "姓名", "身份证号", "活动类型", "活动名称", "合作单位", "时长（小时）"};
     private static final String[] TYPES = {"管制", "缓刑", "假释", "暂予监外执行"};
 
@@ -74,9 +73,14 @@ public final class IngestBenchData {
         try (Writer w = Files.newBufferedWriter(dir.resolve("expected.properties"))) {
             p.store(w, "ingest benchmark data, seed " + SEED);
         }
-        System.out.printf("generated %s: %,d rows (%,d repeated identities), xlsx %.1f MB, csv %.1f MB, in %.1f s%n",
-                dir, rows, repeats, Files.size(dir.resolve("community.xlsx")) / 1e6,
-                Files.size(dir.resolve("community.csv")) / 1e6, (System.nanoTime() - t) / 1e9);
+        System.out.printf(
+                "generated %s: %,d rows (%,d repeated identities), xlsx %.1f MB, csv %.1f MB, in %.1f s%n",
+                dir,
+                rows,
+                repeats,
+                Files.size(dir.resolve("community.xlsx")) / 1e6,
+                Files.size(dir.resolve("community.csv")) / 1e6,
+                (System.nanoTime() - t) / 1e9);
         return dir;
     }
 
@@ -161,8 +165,8 @@ public final class IngestBenchData {
                 } else {
                     do {
                         identity = ((random.nextInt(PEOPLE) * 365L + random.nextInt(365)) * CATEGORIES.length
-                                        + random.nextInt(CATEGORIES.length))
-                                * AGENCIES.length
+                                                + random.nextInt(CATEGORIES.length))
+                                        * AGENCIES.length
                                 + random.nextInt(AGENCIES.length);
                     } while (!seen.add(identity));
                 }

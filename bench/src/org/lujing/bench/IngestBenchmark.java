@@ -47,6 +47,7 @@ public final class IngestBenchmark {
     private final Path work;
     /** This invocation's homes and logs: concurrent runs never share a home, a key or a log. */
     private final Path runDir;
+
     private final String classpath = System.getProperty("java.class.path");
     private final String pgUrl;
     private final String pgUser;
@@ -56,8 +57,9 @@ public final class IngestBenchmark {
     IngestBenchmark(Path jar, Path work, String pgUrl, String pgUser) {
         this.jar = jar;
         this.work = work;
-        this.runDir = work.resolve("runs/" + java.time.LocalDateTime.now().withNano(0).toString().replace(':', '-')
-                + "-" + ProcessHandle.current().pid());
+        this.runDir = work.resolve(
+                "runs/" + java.time.LocalDateTime.now().withNano(0).toString().replace(':', '-') + "-"
+                        + ProcessHandle.current().pid());
         this.pgUrl = pgUrl;
         this.pgUser = pgUser;
     }
@@ -75,16 +77,26 @@ public final class IngestBenchmark {
             }
         }
         boolean growth = a.containsKey("growth");
-        List<Integer> sizes = Arrays.stream(a.getOrDefault("rows", growth ? "100000,1000000" : "1000000").split(","))
-                .map(String::trim).map(Integer::valueOf).toList();
+        List<Integer> sizes = Arrays.stream(a.getOrDefault("rows", growth ? "100000,1000000" : "1000000")
+                        .split(","))
+                .map(String::trim)
+                .map(Integer::valueOf)
+                .toList();
         int rounds = Integer.parseInt(a.getOrDefault("rounds", "3"));
         List<String> formats = List.of(a.getOrDefault("formats", "xlsx,csv").split(","));
-        IngestBenchmark bench = new IngestBenchmark(Path.of(a.getOrDefault("jar", "target/lujing.jar")).toAbsolutePath(),
-                Path.of(a.getOrDefault("work", "target/bench")).toAbsolutePath(), a.get("pg-url"),
+        IngestBenchmark bench = new IngestBenchmark(
+                Path.of(a.getOrDefault("jar", "target/lujing.jar")).toAbsolutePath(),
+                Path.of(a.getOrDefault("work", "target/bench")).toAbsolutePath(),
+                a.get("pg-url"),
                 a.getOrDefault("pg-user", "lujingbench"));
 
-        System.out.printf("Ingest benchmark: Lujing vs. a lean hand-written loop, back to back, rows %s, formats %s, %d round(s), "
-                        + "-Xmx256m each, on %d CPUs, database %s%n", sizes, formats, rounds, Runtime.getRuntime().availableProcessors(),
+        System.out.printf(
+                "Ingest benchmark: Lujing vs. a lean hand-written loop, back to back, rows %s, formats %s, %d round(s), "
+                        + "-Xmx256m each, on %d CPUs, database %s%n",
+                sizes,
+                formats,
+                rounds,
+                Runtime.getRuntime().availableProcessors(),
                 bench.pgUrl == null ? "HSQLDB (file, cached tables)" : "PostgreSQL " + bench.pgUrl);
         Map<String, List<Round>> results = new LinkedHashMap<>();
         for (int rows : sizes) {
@@ -116,8 +128,9 @@ public final class IngestBenchmark {
             bench.failures.forEach(f -> System.out.println("  " + f));
             System.exit(1);
         }
-        System.out.println("checks: every run read every row, balanced (read = accepted + merged + rejected + skipped), "
-                + "and holds each distinct record once");
+        System.out.println(
+                "checks: every run read every row, balanced (read = accepted + merged + rejected + skipped), "
+                        + "and holds each distinct record once");
     }
 
     Round round(Path data, String format, Properties expected, int round) throws Exception {
@@ -148,26 +161,67 @@ public final class IngestBenchmark {
         }
         Path log = runDir.resolve("logs");
         Files.createDirectories(log);
-        run(env, log.resolve(n + "-roster.log"), "java", "-Xmx256m", "-jar", jar.toString(), "ingest",
-                data.resolve("roster.xlsx").toString(), "--source", "roster", "--home", home.toString());
+        run(
+                env,
+                log.resolve(n + "-roster.log"),
+                "java",
+                "-Xmx256m",
+                "-jar",
+                jar.toString(),
+                "ingest",
+                data.resolve("roster.xlsx").toString(),
+                "--source",
+                "roster",
+                "--home",
+                home.toString());
         long t0 = System.nanoTime();
-        run(env, log.resolve(n + "-ingest.log"), "java", "-Xmx256m", "-jar", jar.toString(), "ingest", file.toString(),
-                "--source", source, "--home", home.toString());
+        run(
+                env,
+                log.resolve(n + "-ingest.log"),
+                "java",
+                "-Xmx256m",
+                "-jar",
+                jar.toString(),
+                "ingest",
+                file.toString(),
+                "--source",
+                source,
+                "--home",
+                home.toString());
         long lujingTotal = (System.nanoTime() - t0) / 1_000_000;
 
-        JsonNode jobs = JSON.readTree(run(env, log.resolve(n + "-jobs.log"), "java", "-jar", jar.toString(), "jobs",
-                "--json", "--home", home.toString()));
+        JsonNode jobs = JSON.readTree(run(
+                env,
+                log.resolve(n + "-jobs.log"),
+                "java",
+                "-jar",
+                jar.toString(),
+                "jobs",
+                "--json",
+                "--home",
+                home.toString()));
         long lujingJob = -1;
         for (JsonNode j : jobs) {
-            if (j.path("job").asText().equals("fileIngestJob") && j.path("parameters").asText().contains("source=" + source)) {
-                lujingJob = Duration.between(time(j.path("startTime").asText()), time(j.path("endTime").asText()))
+            if (j.path("job").asText().equals("fileIngestJob")
+                    && j.path("parameters").asText().contains("source=" + source)) {
+                lujingJob = Duration.between(
+                                time(j.path("startTime").asText()),
+                                time(j.path("endTime").asText()))
                         .toMillis();
                 check(j.path("status").asText().equals("COMPLETED"), label + ": Lujing job status " + j.path("status"));
             }
         }
         check(lujingJob >= 0, label + ": no fileIngestJob execution for source " + source + " in jobs --json");
-        JsonNode files = JSON.readTree(run(env, log.resolve(n + "-files.log"), "java", "-jar", jar.toString(), "files",
-                "--json", "--home", home.toString()));
+        JsonNode files = JSON.readTree(run(
+                env,
+                log.resolve(n + "-files.log"),
+                "java",
+                "-jar",
+                jar.toString(),
+                "files",
+                "--json",
+                "--home",
+                home.toString()));
         for (JsonNode f : files) {
             if (f.path("source").asText().equals(source)) {
                 long read = f.path("read").asLong();
@@ -175,23 +229,39 @@ public final class IngestBenchmark {
                 long mer = f.path("merged").asLong();
                 long rej = f.path("rejected").asLong();
                 long skp = f.path("skipped").asLong();
-                String counts = String.format("outcome %s, read %d, accepted %d, merged %d, rejected %d, skipped %d",
+                String counts = String.format(
+                        "outcome %s, read %d, accepted %d, merged %d, rejected %d, skipped %d",
                         f.path("outcome").asText(), read, acc, mer, rej, skp);
-                check(read == rows && acc == distinct && mer == repeats && rej == 0 && skp == 0,
+                check(
+                        read == rows && acc == distinct && mer == repeats && rej == 0 && skp == 0,
                         label + ": Lujing " + counts + "; expected read " + rows + ", accepted " + distinct
                                 + ", merged " + repeats);
-                check(read == acc + mer + rej + skp && f.path("balanced").asBoolean(), label + ": Lujing unbalanced: " + counts);
+                check(
+                        read == acc + mer + rej + skp && f.path("balanced").asBoolean(),
+                        label + ": Lujing unbalanced: " + counts);
             }
         }
-        JsonNode stats = JSON.readTree(run(env, log.resolve(n + "-stats.log"), "java", "-jar", jar.toString(), "stats",
-                "--period", "2025", "--json", "--home", home.toString()));
+        JsonNode stats = JSON.readTree(run(
+                env,
+                log.resolve(n + "-stats.log"),
+                "java",
+                "-jar",
+                jar.toString(),
+                "stats",
+                "--period",
+                "2025",
+                "--json",
+                "--home",
+                home.toString()));
         long records = 0;
         for (JsonNode c : stats.path("stats")) {
             records += c.path("records").asLong();
         }
         long pending = stats.path("pendingRecords").asLong();
-        check(records == distinct && pending == 0, label + ": Lujing stats count " + records + " records on the roster and "
-                + pending + " pending; expected " + distinct + " and 0");
+        check(
+                records == distinct && pending == 0,
+                label + ": Lujing stats count " + records + " records on the roster and " + pending
+                        + " pending; expected " + distinct + " and 0");
         deleteTree(home); // a million-row ledger takes about a gigabyte
         if (db != null) {
             pgAdmin("DROP DATABASE " + db);
@@ -200,8 +270,16 @@ public final class IngestBenchmark {
         // the lean loop: a fresh database
         Path leanDir = runDir.resolve("homes/lean-" + n);
         deleteTree(leanDir);
-        List<String> cmd = new ArrayList<>(List.of("java", "-Xmx256m", "-cp", classpath, LeanIngest.class.getName(),
-                "--file", file.toString(), "--roster", data.resolve("roster.xlsx").toString()));
+        List<String> cmd = new ArrayList<>(List.of(
+                "java",
+                "-Xmx256m",
+                "-cp",
+                classpath,
+                LeanIngest.class.getName(),
+                "--file",
+                file.toString(),
+                "--roster",
+                data.resolve("roster.xlsx").toString()));
         String leanDb = null;
         if (pgUrl != null) {
             leanDb = "lean_bench_" + ProcessHandle.current().pid() + "_" + n;
@@ -217,8 +295,11 @@ public final class IngestBenchmark {
         Matcher m = LEAN.matcher(out);
         check(m.find(), label + ": no LEAN line from the lean loop");
         long leanLoad = Long.parseLong(m.group(7));
-        check(Long.parseLong(m.group(1)) == rows && Long.parseLong(m.group(2)) == distinct
-                        && Long.parseLong(m.group(3)) == repeats && Long.parseLong(m.group(6)) == distinct,
+        check(
+                Long.parseLong(m.group(1)) == rows
+                        && Long.parseLong(m.group(2)) == distinct
+                        && Long.parseLong(m.group(3)) == repeats
+                        && Long.parseLong(m.group(6)) == distinct,
                 label + ": lean " + m.group());
         deleteTree(leanDir);
         if (leanDb != null) {
@@ -276,10 +357,16 @@ public final class IngestBenchmark {
     }
 
     static String describe(int rows, Round r) {
-        return String.format("Lujing %.1f s end to end (job %.1f s), lean %.1f s end to end (load %.1f s); "
+        return String.format(
+                "Lujing %.1f s end to end (job %.1f s), lean %.1f s end to end (load %.1f s); "
                         + "Lujing/lean throughput %.3f end to end, %.3f job vs. load; load average %s",
-                r.lujingTotal() / 1e3, r.lujingJob() / 1e3, r.leanTotal() / 1e3, r.leanLoad() / 1e3,
-                (double) r.leanTotal() / r.lujingTotal(), (double) r.leanLoad() / r.lujingJob(), r.load());
+                r.lujingTotal() / 1e3,
+                r.lujingJob() / 1e3,
+                r.leanTotal() / 1e3,
+                r.leanLoad() / 1e3,
+                (double) r.leanTotal() / r.lujingTotal(),
+                (double) r.leanLoad() / r.lujingJob(),
+                r.load());
     }
 
     static long median(List<Round> rounds, java.util.function.ToLongFunction<Round> f) {
@@ -290,28 +377,50 @@ public final class IngestBenchmark {
     void print(Map<String, List<Round>> results, int rounds) {
         System.out.println();
         System.out.printf("Every round (seconds; load average before → after)%n");
-        System.out.printf("%-16s %5s %12s %10s %12s %10s  %s%n", "rows format", "round", "Lujing e2e", "Lujing job",
-                "lean e2e", "lean load", "load avg");
+        System.out.printf(
+                "%-16s %5s %12s %10s %12s %10s  %s%n",
+                "rows format", "round", "Lujing e2e", "Lujing job", "lean e2e", "lean load", "load avg");
         results.forEach((k, list) -> {
             for (int i = 0; i < list.size(); i++) {
                 Round r = list.get(i);
-                System.out.printf("%-16s %5d %12.1f %10.1f %12.1f %10.1f  %s%n", k, i + 1, r.lujingTotal() / 1e3,
-                        r.lujingJob() / 1e3, r.leanTotal() / 1e3, r.leanLoad() / 1e3, r.load());
+                System.out.printf(
+                        "%-16s %5d %12.1f %10.1f %12.1f %10.1f  %s%n",
+                        k,
+                        i + 1,
+                        r.lujingTotal() / 1e3,
+                        r.lujingJob() / 1e3,
+                        r.leanTotal() / 1e3,
+                        r.leanLoad() / 1e3,
+                        r.load());
             }
         });
         System.out.println();
-        System.out.printf("Medians of %d round(s): seconds and rows/s; ratio = Lujing's throughput / the lean loop's%n",
-                rounds);
-        System.out.printf("%-16s %22s %22s %22s %22s %9s %9s%n", "rows format", "Lujing end to end", "Lujing job",
-                "lean end to end", "lean load", "ratio e2e", "ratio job");
+        System.out.printf(
+                "Medians of %d round(s): seconds and rows/s; ratio = Lujing's throughput / the lean loop's%n", rounds);
+        System.out.printf(
+                "%-16s %22s %22s %22s %22s %9s %9s%n",
+                "rows format",
+                "Lujing end to end",
+                "Lujing job",
+                "lean end to end",
+                "lean load",
+                "ratio e2e",
+                "ratio job");
         results.forEach((k, list) -> {
             int rows = Integer.parseInt(k.split(" ")[0]);
             long lt = median(list, Round::lujingTotal);
             long lj = median(list, Round::lujingJob);
             long nt = median(list, Round::leanTotal);
             long nl = median(list, Round::leanLoad);
-            System.out.printf("%-16s %22s %22s %22s %22s %9.3f %9.3f%n", k, cell(rows, lt), cell(rows, lj),
-                    cell(rows, nt), cell(rows, nl), (double) nt / lt, (double) nl / lj);
+            System.out.printf(
+                    "%-16s %22s %22s %22s %22s %9.3f %9.3f%n",
+                    k,
+                    cell(rows, lt),
+                    cell(rows, lj),
+                    cell(rows, nt),
+                    cell(rows, nl),
+                    (double) nt / lt,
+                    (double) nl / lj);
         });
     }
 
@@ -323,14 +432,18 @@ public final class IngestBenchmark {
         int small = sizes.get(0);
         int large = sizes.get(sizes.size() - 1);
         System.out.println();
-        System.out.printf("Growth: time(%,d rows) / time(%,d rows), medians (linear = %.0f; target for Lujing ≤ 11)%n",
+        System.out.printf(
+                "Growth: time(%,d rows) / time(%,d rows), medians (linear = %.0f; target for Lujing ≤ 11)%n",
                 large, small, (double) large / small);
-        System.out.printf("%-8s %18s %18s %18s %18s%n", "format", "Lujing end to end", "Lujing job", "lean end to end",
-                "lean load");
+        System.out.printf(
+                "%-8s %18s %18s %18s %18s%n",
+                "format", "Lujing end to end", "Lujing job", "lean end to end", "lean load");
         for (String f : formats) {
             List<Round> s = results.get(small + " " + f);
             List<Round> l = results.get(large + " " + f);
-            System.out.printf("%-8s %18.2f %18.2f %18.2f %18.2f%n", f,
+            System.out.printf(
+                    "%-8s %18.2f %18.2f %18.2f %18.2f%n",
+                    f,
                     (double) median(l, Round::lujingTotal) / median(s, Round::lujingTotal),
                     (double) median(l, Round::lujingJob) / median(s, Round::lujingJob),
                     (double) median(l, Round::leanTotal) / median(s, Round::leanTotal),

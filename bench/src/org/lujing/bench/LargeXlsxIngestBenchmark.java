@@ -59,14 +59,18 @@ public final class LargeXlsxIngestBenchmark {
             Path partial = work.resolve(xlsx.getFileName() + ".partial");
             generate(partial, rows);
             Files.move(partial, xlsx, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            System.out.printf("generated %s (%,d rows, %.1f MB) in %.1f s%n", xlsx, rows, Files.size(xlsx) / 1e6,
-                    (System.nanoTime() - t) / 1e9);
+            System.out.printf(
+                    "generated %s (%,d rows, %.1f MB) in %.1f s%n",
+                    xlsx, rows, Files.size(xlsx) / 1e6, (System.nanoTime() - t) / 1e9);
         }
         Path home = Files.createTempDirectory(work.toAbsolutePath(), "home-");
         SpringApplication app = new SpringApplication(LujingApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);
-        List<String> springArgs = new ArrayList<>(List.of("--lujing.home=" + home, "--camel.main.auto-startup=false",
-                "--logging.level.root=WARN", "--lujing.ingest.max-file-bytes=2000000000"));
+        List<String> springArgs = new ArrayList<>(List.of(
+                "--lujing.home=" + home,
+                "--camel.main.auto-startup=false",
+                "--logging.level.root=WARN",
+                "--lujing.ingest.max-file-bytes=2000000000"));
         // further arguments go to Spring (e.g. --spring.datasource.url=... to compare settings)
         for (int i = 2; i < args.length; i++) {
             springArgs.add(args[i]);
@@ -75,19 +79,27 @@ public final class LargeXlsxIngestBenchmark {
             HeapWatch heap = HeapWatch.start();
             long start = System.nanoTime();
             long cpuStart = processCpuNanos();
-            FileIngestService.Result result = ctx.getBean(FileIngestService.class).ingest(xlsx, "community");
+            FileIngestService.Result result =
+                    ctx.getBean(FileIngestService.class).ingest(xlsx, "community");
             double seconds = (System.nanoTime() - start) / 1e9;
             double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
             IngestedFile f = result.file().orElseThrow();
-            System.out.printf("outcome %s: read %,d, accepted %,d, merged %,d, rejected %,d, skipped %,d (balanced: %s)%n",
+            System.out.printf(
+                    "outcome %s: read %,d, accepted %,d, merged %,d, rejected %,d, skipped %,d (balanced: %s)%n",
                     f.outcome(), f.rowsRead(), f.accepted(), f.merged(), f.rejected(), f.skipped(), f.balances());
             System.out.printf("steps: %s%n", stepTimes(ctx, result.jobExecutionId()));
             // on a shared machine wall time swings with other load; CPU time (all threads, GC included) swings less
             // MiB, as -Xmx and the GC log count
-            System.out.printf("ingest: %.1f s, %,.0f rows/s, %.1f CPU s (%,.0f rows per CPU s); "
-                    + "peak heap %.0f MiB in use, %.0f MiB left after a collection, of max %.0f MiB%n",
-                    seconds, f.rowsRead() / seconds, cpuSeconds, f.rowsRead() / cpuSeconds, heap.peakInUse() / MIB,
-                    heap.peakAfterGc() / MIB, Runtime.getRuntime().maxMemory() / MIB);
+            System.out.printf(
+                    "ingest: %.1f s, %,.0f rows/s, %.1f CPU s (%,.0f rows per CPU s); "
+                            + "peak heap %.0f MiB in use, %.0f MiB left after a collection, of max %.0f MiB%n",
+                    seconds,
+                    f.rowsRead() / seconds,
+                    cpuSeconds,
+                    f.rowsRead() / cpuSeconds,
+                    heap.peakInUse() / MIB,
+                    heap.peakAfterGc() / MIB,
+                    Runtime.getRuntime().maxMemory() / MIB);
         }
         deleteTree(home); // a million-row ledger takes about a gigabyte of disk
     }
@@ -103,7 +115,8 @@ public final class LargeXlsxIngestBenchmark {
     static void generate(Path file, int rows) throws IOException {
         Random random = new Random(20251231L);
         List<String> ids = IngestBenchData.ids(); // the same 5,000 people as the ingest benchmark's roster
-        try (SXSSFWorkbook wb = new SXSSFWorkbook(null, 200, true, true); OutputStream out = Files.newOutputStream(file)) {
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(null, 200, true, true);
+                OutputStream out = Files.newOutputStream(file)) {
             CellStyle date = wb.createCellStyle();
             date.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd"));
             Sheet sheet = wb.createSheet("台账");
@@ -136,21 +149,27 @@ public final class LargeXlsxIngestBenchmark {
     /** Wall time of each step of the job, from Spring Batch's own records. */
     static String stepTimes(ConfigurableApplicationContext ctx, long jobExecutionId) {
         StringBuilder out = new StringBuilder();
-        ctx.getBean(JdbcTemplate.class).query("""
+        ctx.getBean(JdbcTemplate.class)
+                .query(
+                        """
                 SELECT step_name, start_time, end_time FROM batch_step_execution
-                WHERE job_execution_id = ? ORDER BY step_execution_id""", rs -> {
-            Timestamp from = rs.getTimestamp(2);
-            Timestamp to = rs.getTimestamp(3);
-            if (from != null && to != null) {
-                out.append(out.isEmpty() ? "" : ", ").append(rs.getString(1))
-                        .append(String.format(" %.1f s", (to.getTime() - from.getTime()) / 1e3));
-            }
-        }, jobExecutionId);
+                WHERE job_execution_id = ? ORDER BY step_execution_id""",
+                        rs -> {
+                            Timestamp from = rs.getTimestamp(2);
+                            Timestamp to = rs.getTimestamp(3);
+                            if (from != null && to != null) {
+                                out.append(out.isEmpty() ? "" : ", ")
+                                        .append(rs.getString(1))
+                                        .append(String.format(" %.1f s", (to.getTime() - from.getTime()) / 1e3));
+                            }
+                        },
+                        jobExecutionId);
         return out.toString();
     }
 
     static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /**
@@ -172,20 +191,31 @@ public final class LargeXlsxIngestBenchmark {
                 }
             }
             for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-                ((NotificationEmitter) gc).addNotificationListener((n, handback) -> {
-                    if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
-                        GcInfo info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData()).getGcInfo();
-                        watch.inUse.accumulateAndGet(watch.heap(info.getMemoryUsageBeforeGc()), Math::max);
-                        watch.afterGc.accumulateAndGet(watch.heap(info.getMemoryUsageAfterGc()), Math::max);
-                    }
-                }, null, null);
+                ((NotificationEmitter) gc)
+                        .addNotificationListener(
+                                (n, handback) -> {
+                                    if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(
+                                            n.getType())) {
+                                        GcInfo info = GarbageCollectionNotificationInfo.from(
+                                                        (CompositeData) n.getUserData())
+                                                .getGcInfo();
+                                        watch.inUse.accumulateAndGet(
+                                                watch.heap(info.getMemoryUsageBeforeGc()), Math::max);
+                                        watch.afterGc.accumulateAndGet(
+                                                watch.heap(info.getMemoryUsageAfterGc()), Math::max);
+                                    }
+                                },
+                                null,
+                                null);
             }
             return watch;
         }
 
         private long heap(Map<String, MemoryUsage> pools) {
-            return pools.entrySet().stream().filter(e -> heapPools.contains(e.getKey()))
-                    .mapToLong(e -> e.getValue().getUsed()).sum();
+            return pools.entrySet().stream()
+                    .filter(e -> heapPools.contains(e.getKey()))
+                    .mapToLong(e -> e.getValue().getUsed())
+                    .sum();
         }
 
         /** Also counts what is in use now, for a run too short to collect at all. */

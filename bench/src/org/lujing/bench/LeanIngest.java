@@ -62,6 +62,7 @@ public final class LeanIngest {
             CATEGORY_NO.putIfAbsent(c, CATEGORY_NO.size());
         }
     }
+
     private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
     private static final LocalDate PG_EPOCH = LocalDate.of(2000, 1, 1);
 
@@ -96,8 +97,8 @@ public final class LeanIngest {
         Path file = Path.of(a.get("file"));
         int batch = Integer.parseInt(a.getOrDefault("batch", "5000"));
         long t0 = System.nanoTime();
-        try (Connection c = DriverManager.getConnection(a.get("url"), a.getOrDefault("user", "SA"),
-                a.getOrDefault("password", ""))) {
+        try (Connection c = DriverManager.getConnection(
+                a.get("url"), a.getOrDefault("user", "SA"), a.getOrDefault("password", ""))) {
             boolean pg = c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
             createTable(c, pg);
             c.setAutoCommit(false);
@@ -120,9 +121,17 @@ public final class LeanIngest {
                 inserted = rs.getLong(1);
             }
             c.commit();
-            System.out.printf("LEAN read=%d accepted=%d merged=%d rejected=%d skipped=%d inserted=%d load_ms=%d "
-                            + "roster_ms=%d setup_ms=%d%n", ingest.read, ingest.accepted, ingest.merged,
-                    ingest.rejected, ingest.skipped, inserted, (t3 - t2) / 1_000_000, (t2 - t1) / 1_000_000,
+            System.out.printf(
+                    "LEAN read=%d accepted=%d merged=%d rejected=%d skipped=%d inserted=%d load_ms=%d "
+                            + "roster_ms=%d setup_ms=%d%n",
+                    ingest.read,
+                    ingest.accepted,
+                    ingest.merged,
+                    ingest.rejected,
+                    ingest.skipped,
+                    inserted,
+                    (t3 - t2) / 1_000_000,
+                    (t2 - t1) / 1_000_000,
                     (t1 - t0) / 1_000_000);
         }
     }
@@ -244,17 +253,29 @@ public final class LeanIngest {
         Integer subject = roster.get(key);
         int who = subject != null ? subject : -unmatched.computeIfAbsent(key, k -> unmatched.size() + 1);
         int agencyNo = agencies.computeIfAbsent(agency, k -> agencies.size());
-        long identity = (((long) (who + (1 << 22)) << 40) | ((long) CATEGORY_NO.get(category) << 32)
-                | (date.toEpochDay() & 0xFFFFF) << 12 | (agencyNo & 0xFFF));
+        long identity = (((long) (who + (1 << 22)) << 40)
+                | ((long) CATEGORY_NO.get(category) << 32)
+                | (date.toEpochDay() & 0xFFFFF) << 12
+                | (agencyNo & 0xFFF));
         if (!identities.add(identity)) {
             merged++;
             return;
         }
         String hours = cell(cells, h.hours);
         accepted++;
-        sink.add(new Rec(key, subject, name, id.substring(0, 4) + "************" + id.substring(16), category, date,
-                agency, cell(cells, h.activity), hours == null || hours.isBlank() ? null : Double.valueOf(hours),
-                fileName, sheet, rowNo));
+        sink.add(new Rec(
+                key,
+                subject,
+                name,
+                id.substring(0, 4) + "************" + id.substring(16),
+                category,
+                date,
+                agency,
+                cell(cells, h.activity),
+                hours == null || hours.isBlank() ? null : Double.valueOf(hours),
+                fileName,
+                sheet,
+                rowNo));
     }
 
     static String cell(List<String> cells, int i) {
@@ -377,7 +398,10 @@ public final class LeanIngest {
                         cells.add(null);
                     }
                     String v = text.toString();
-                    cells.add("s".equals(type) ? strings.getItemAt(Integer.parseInt(v)).getString() : v);
+                    cells.add(
+                            "s".equals(type)
+                                    ? strings.getItemAt(Integer.parseInt(v)).getString()
+                                    : v);
                 }
                 case "row" -> rows.accept(cells);
                 default -> {}
@@ -387,8 +411,19 @@ public final class LeanIngest {
 
     // ---- writing ----------------------------------------------------------------------------------------------
 
-    record Rec(String key, Integer subject, String name, String masked, String category, LocalDate date, String agency,
-            String activity, Double hours, String file, String sheet, int row) {}
+    record Rec(
+            String key,
+            Integer subject,
+            String name,
+            String masked,
+            String category,
+            LocalDate date,
+            String agency,
+            String activity,
+            Double hours,
+            String file,
+            String sheet,
+            int row) {}
 
     interface Sink {
         void add(Rec r);
@@ -533,9 +568,11 @@ public final class LeanIngest {
             try {
                 if (pending > 0) {
                     out.writeShort(-1);
-                    copy.copyIn("COPY lean_record (subject_key, subject_id, person_name, id_masked, category, "
-                            + "activity_date, agency, activity_name, hours, quantity, file_name, sheet, row_no) "
-                            + "FROM STDIN (FORMAT binary)", new ByteArrayInputStream(buffer.toByteArray()));
+                    copy.copyIn(
+                            "COPY lean_record (subject_key, subject_id, person_name, id_masked, category, "
+                                    + "activity_date, agency, activity_name, hours, quantity, file_name, sheet, row_no) "
+                                    + "FROM STDIN (FORMAT binary)",
+                            new ByteArrayInputStream(buffer.toByteArray()));
                     c.commit();
                     pending = 0;
                 }

@@ -43,8 +43,9 @@ public final class MergedXlsxReadBenchmark {
         int block = Math.max(2, rows / persons);
         Path merged = generate(work.resolve("merged-" + rows + "-" + merges + ".xlsx"), rows, block, true);
         Path plain = generate(work.resolve("merged-" + rows + "-" + merges + "-plain.xlsx"), rows, block, false);
-        System.out.printf("heap limit %.0f MiB, %d CPUs%n", Runtime.getRuntime().maxMemory() / MIB,
-                Runtime.getRuntime().availableProcessors());
+        System.out.printf(
+                "heap limit %.0f MiB, %d CPUs%n",
+                Runtime.getRuntime().maxMemory() / MIB, Runtime.getRuntime().availableProcessors());
         boolean ok = read("with merges   ", merged, rows);
         ok &= read("without merges", plain, rows);
         firstPass(merged);
@@ -101,8 +102,9 @@ public final class MergedXlsxReadBenchmark {
             }
             pkg.revert();
         }
-        System.out.printf("first pass alone (the merges only): %,d regions in %.1f s (%.1f CPU s)%n", regions,
-                (System.nanoTime() - start) / 1e9, (cpuNanos() - cpuStart) / 1e9);
+        System.out.printf(
+                "first pass alone (the merges only): %,d regions in %.1f s (%.1f CPU s)%n",
+                regions, (System.nanoTime() - start) / 1e9, (cpuNanos() - cpuStart) / 1e9);
     }
 
     private static long cpuNanos() {
@@ -117,7 +119,8 @@ public final class MergedXlsxReadBenchmark {
         }
         long t = System.nanoTime();
         Path partial = file.resolveSibling(file.getFileName() + ".partial");
-        try (ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16))) {
+        try (ZipOutputStream zip =
+                new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16))) {
             entry(zip, "[Content_Types].xml", """
                     <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
                     <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
@@ -173,7 +176,8 @@ public final class MergedXlsxReadBenchmark {
                     int from = p * block + 3;
                     int to = Math.min(rows, (p + 1) * block) + 2;
                     if (to > from) {
-                        w.write("<mergeCell ref=\"B" + from + ":B" + to + "\"/><mergeCell ref=\"C" + from + ":C" + to + "\"/>");
+                        w.write("<mergeCell ref=\"B" + from + ":B" + to + "\"/><mergeCell ref=\"C" + from + ":C" + to
+                                + "\"/>");
                         regions += 2;
                     }
                 }
@@ -182,8 +186,9 @@ public final class MergedXlsxReadBenchmark {
             w.write("</worksheet>");
             w.flush();
             zip.closeEntry();
-            System.out.printf("generated %s (%,d rows, %,d merged regions) in %.1f s%n", file, rows, regions,
-                    (System.nanoTime() - t) / 1e9);
+            System.out.printf(
+                    "generated %s (%,d rows, %,d merged regions) in %.1f s%n",
+                    file, rows, regions, (System.nanoTime() - t) / 1e9);
         }
         Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         System.out.printf("  %s: %.1f MB%n", file.getFileName(), Files.size(file) / 1e6);

@@ -41,8 +41,8 @@ public final class ReportWorkbookBenchmark {
         Path home = Files.createTempDirectory(work.toAbsolutePath(), "reports-home-");
         SpringApplication app = new SpringApplication(LujingApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);
-        List<String> springArgs = new ArrayList<>(List.of("--lujing.home=" + home, "--camel.main.auto-startup=false",
-                "--logging.level.root=WARN"));
+        List<String> springArgs = new ArrayList<>(
+                List.of("--lujing.home=" + home, "--camel.main.auto-startup=false", "--logging.level.root=WARN"));
         for (int i = 2; i < args.length; i++) {
             springArgs.add(args[i]); // e.g. --spring.datasource.url=... to compare settings
         }
@@ -56,21 +56,24 @@ public final class ReportWorkbookBenchmark {
     static void run(ConfigurableApplicationContext ctx, Path home, int records) throws Exception {
         long t = System.nanoTime();
         fill(ctx.getBean(DataSource.class), records, agencyNames(Path.of("jobs/agencies.yaml")));
-        System.out.printf("ledger: %,d records of %,d people inserted in %.1f s%n", records, SUBJECTS,
-                (System.nanoTime() - t) / 1e9);
+        System.out.printf(
+                "ledger: %,d records of %,d people inserted in %.1f s%n",
+                records, SUBJECTS, (System.nanoTime() - t) / 1e9);
 
         ReportService reports = ctx.getBean(ReportService.class);
         Period year = Period.parse("2025");
         Path out = Files.createDirectories(home.resolve("reports").resolve("2025"));
         // -Dbench.reports=ledger measures one workbook alone, in a JVM no other workbook has used
-        List<String> which = List.of(System.getProperty("bench.reports", "statistics,ledger").split(","));
+        List<String> which =
+                List.of(System.getProperty("bench.reports", "statistics,ledger").split(","));
         if (which.contains("statistics")) {
             measure("statistics", () -> reports.writeStatistics(year, out, "zh"));
         }
         if (which.contains("ledger")) {
             Method ledger = ledgerWriter();
             if (ledger == null) {
-                System.out.println("ledger workbook: ReportService has no writeLedger(Period, Path, String); not measured");
+                System.out.println(
+                        "ledger workbook: ReportService has no writeLedger(Period, Path, String); not measured");
             } else {
                 measure("ledger", () -> ledger.invoke(reports, year, out, "zh"));
             }
@@ -98,15 +101,22 @@ public final class ReportWorkbookBenchmark {
             if (!(cause instanceof OutOfMemoryError)) {
                 throw e;
             }
-            System.out.printf("%s workbook: FAILED with %s after %.1f s, peak heap %.0f MiB in use%n", name, cause,
-                    (System.nanoTime() - start) / 1e9, heap.peakInUse() / MIB);
+            System.out.printf(
+                    "%s workbook: FAILED with %s after %.1f s, peak heap %.0f MiB in use%n",
+                    name, cause, (System.nanoTime() - start) / 1e9, heap.peakInUse() / MIB);
             return;
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         double cpu = (LargeXlsxIngestBenchmark.processCpuNanos() - cpuStart) / 1e9;
         // the listener of the previous measure stays registered; the values of this one start from zero
-        System.out.printf("%s workbook: %.1f s (%.1f CPU s); peak heap %.0f MiB in use, %.0f MiB left after a "
-                + "collection, of max %.0f MiB%n", name, seconds, cpu, heap.peakInUse() / MIB, heap.peakAfterGc() / MIB,
+        System.out.printf(
+                "%s workbook: %.1f s (%.1f CPU s); peak heap %.0f MiB in use, %.0f MiB left after a "
+                        + "collection, of max %.0f MiB%n",
+                name,
+                seconds,
+                cpu,
+                heap.peakInUse() / MIB,
+                heap.peakAfterGc() / MIB,
                 Runtime.getRuntime().maxMemory() / MIB);
     }
 
@@ -148,8 +158,7 @@ public final class ReportWorkbookBenchmark {
             long fileId;
             try (PreparedStatement file = c.prepareStatement("""
                     INSERT INTO ingest_file (source_id, file_name, sha256, size_bytes, format, received_at, finished_at,
-                      outcome, rows_read, accepted) VALUES ('community', 'bench.xlsx', ?, 0, 'xlsx', ?, ?, 'LOADED', ?, ?)""",
-                    new String[] {"id"})) {
+                      outcome, rows_read, accepted) VALUES ('community', 'bench.xlsx', ?, 0, 'xlsx', ?, ?, 'LOADED', ?, ?)""", new String[] {"id"})) {
                 file.setString(1, hex(random, 32));
                 file.setTimestamp(2, now);
                 file.setTimestamp(3, now);

@@ -26,7 +26,8 @@ public final class StatisticsBenchmark {
 
     public static void main(String[] args) throws Exception {
         int records = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-        Path home = Path.of(args.length > 1 ? args[1] : "target/bench/stats-home").toAbsolutePath();
+        Path home =
+                Path.of(args.length > 1 ? args[1] : "target/bench/stats-home").toAbsolutePath();
         Files.createDirectories(home);
         if (args.length > 2 && args[2].equals("measure")) {
             measure(home, java.util.Arrays.copyOfRange(args, 3, args.length));
@@ -34,21 +35,26 @@ public final class StatisticsBenchmark {
         }
         SpringApplication app = new SpringApplication(LujingApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);
-        try (ConfigurableApplicationContext ctx = app.run(
-                "--lujing.home=" + home, "--camel.main.auto-startup=false", "--logging.level.root=WARN")) {
+        try (ConfigurableApplicationContext ctx =
+                app.run("--lujing.home=" + home, "--camel.main.auto-startup=false", "--logging.level.root=WARN")) {
             long t = System.nanoTime();
             DataSource dataSource = ctx.getBean(DataSource.class);
             ReportWorkbookBenchmark.fill(
                     dataSource, records, ReportWorkbookBenchmark.agencyNames(Path.of("jobs/agencies.yaml")));
             JdbcTemplate sql = new JdbcTemplate(dataSource);
-            int pending = sql.update("UPDATE support_record SET subject_id = NULL, match_method = NULL WHERE MOD(id, 100) = 0");
+            int pending = sql.update(
+                    "UPDATE support_record SET subject_id = NULL, match_method = NULL WHERE MOD(id, 100) = 0");
             int merged = sql.update("UPDATE support_record SET merged_into = id - 1 WHERE MOD(id, 200) = 1 AND id > 1");
-            System.out.printf("ledger: %,d records inserted (%,d pending, %,d merged) in %.1f s%n", records, pending,
-                    merged, (System.nanoTime() - t) / 1e9);
+            System.out.printf(
+                    "ledger: %,d records inserted (%,d pending, %,d merged) in %.1f s%n",
+                    records, pending, merged, (System.nanoTime() - t) / 1e9);
             t = System.nanoTime();
             ctx.getBean(StatisticsRollup.class).rebuild();
-            System.out.printf("rollups rebuilt in %.1f s: %,d stat_day, %,d stat_event, %,d stat_subject_month rows%n",
-                    (System.nanoTime() - t) / 1e9, count(sql, "stat_day"), count(sql, "stat_event"),
+            System.out.printf(
+                    "rollups rebuilt in %.1f s: %,d stat_day, %,d stat_event, %,d stat_subject_month rows%n",
+                    (System.nanoTime() - t) / 1e9,
+                    count(sql, "stat_day"),
+                    count(sql, "stat_event"),
                     count(sql, "stat_subject_month"));
             sql.execute("CHECKPOINT");
         }
@@ -57,8 +63,8 @@ public final class StatisticsBenchmark {
     static void measure(Path home, String[] periods) throws Exception {
         SpringApplication app = new SpringApplication(LujingApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);
-        try (ConfigurableApplicationContext ctx = app.run(
-                "--lujing.home=" + home, "--camel.main.auto-startup=false", "--logging.level.root=WARN")) {
+        try (ConfigurableApplicationContext ctx =
+                app.run("--lujing.home=" + home, "--camel.main.auto-startup=false", "--logging.level.root=WARN")) {
             StatisticsQuery query = ctx.getBean(StatisticsQuery.class);
             AgencyDirectory agencies = ctx.getBean(AgencyDirectory.class);
             LargeXlsxIngestBenchmark.HeapWatch heap = LargeXlsxIngestBenchmark.HeapWatch.start();
@@ -73,13 +79,24 @@ public final class StatisticsBenchmark {
                 }
                 double[] sorted = ms.clone();
                 java.util.Arrays.sort(sorted);
-                long records = s.byCategory().values().stream().mapToLong(Statistics.Figures::records).sum();
-                System.out.printf("in-process StatisticsQuery.compute(%s): %s ms, median %.0f ms (%,d records, %,d pending)%n",
-                        label, java.util.Arrays.toString(java.util.Arrays.stream(ms).mapToLong(Math::round).toArray()),
-                        sorted[2], records, s.pendingRecords());
+                long records = s.byCategory().values().stream()
+                        .mapToLong(Statistics.Figures::records)
+                        .sum();
+                System.out.printf(
+                        "in-process StatisticsQuery.compute(%s): %s ms, median %.0f ms (%,d records, %,d pending)%n",
+                        label,
+                        java.util.Arrays.toString(java.util.Arrays.stream(ms)
+                                .mapToLong(Math::round)
+                                .toArray()),
+                        sorted[2],
+                        records,
+                        s.pendingRecords());
             }
-            System.out.printf("in-process: peak heap %.0f MiB in use, %.0f MiB left after a collection, of max %.0f MiB%n",
-                    heap.peakInUse() / 1048576.0, heap.peakAfterGc() / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0);
+            System.out.printf(
+                    "in-process: peak heap %.0f MiB in use, %.0f MiB left after a collection, of max %.0f MiB%n",
+                    heap.peakInUse() / 1048576.0,
+                    heap.peakAfterGc() / 1048576.0,
+                    Runtime.getRuntime().maxMemory() / 1048576.0);
         }
     }
 

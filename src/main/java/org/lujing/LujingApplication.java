@@ -1,15 +1,13 @@
 package org.lujing;
 
-import org.lujing.cli.LujingCommand;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** The Spring Boot application; {@link #main} hands the command line to picocli first. */
+/**
+ * The Spring application: every module under {@code org.lujing} (see {@code ModularityTests} and the module
+ * documentation). The process starts in the command line ({@code org.lujing.cli.LujingCommand#main}), which starts this
+ * application for the commands that need it; so the application knows nothing of the command line.
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-public class LujingApplication {
-
-    public static void main(String[] args) {
-        System.exit(LujingCommand.run(args));
-    }
-}
+public class LujingApplication {}

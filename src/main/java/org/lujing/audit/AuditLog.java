@@ -3,7 +3,7 @@ package org.lujing.audit;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import org.lujing.identity.Masking;
+import org.lujing.normalise.Masking;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;

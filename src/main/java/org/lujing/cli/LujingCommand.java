@@ -51,6 +51,11 @@ public class LujingCommand implements Runnable {
 
     private static final Pattern SPRING_PROPERTY = Pattern.compile("--[A-Za-z][\\w-]*(\\.[\\w\\[\\]-]+)+=.*");
 
+    /** The jar's entry point: runs one command and exits with its code. */
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
     public static int run(String... args) {
         List<String> springProperties = new ArrayList<>();
         List<String> commandLine = new ArrayList<>();

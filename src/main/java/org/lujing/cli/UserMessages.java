@@ -1,7 +1,7 @@
 package org.lujing.cli;
 
 import java.sql.SQLException;
-import org.lujing.identity.Masking;
+import org.lujing.normalise.Masking;
 
 /** Turns a failure into one sentence an operator can act on, instead of a stack trace. */
 final class UserMessages {

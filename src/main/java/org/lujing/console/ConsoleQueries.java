@@ -12,7 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.lujing.LujingProperties;
+import org.lujing.home.LujingProperties;
 import org.lujing.ingest.FileRegistry;
 import org.lujing.ingest.IngestedFile;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;

@@ -75,7 +75,7 @@ class FilesController {
         model.addAttribute("failedDrops", failures.list());
         model.addAttribute(
                 "outcomes",
-                java.util.Arrays.stream(org.lujing.ledger.FileOutcome.values())
+                java.util.Arrays.stream(org.lujing.read.FileOutcome.values())
                         .map(Enum::name)
                         .toList());
         model.addAttribute("sources", sources.all());

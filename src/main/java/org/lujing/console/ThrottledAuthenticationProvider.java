@@ -3,7 +3,7 @@ package org.lujing.console;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.lujing.audit.AuditLog;
-import org.lujing.identity.Masking;
+import org.lujing.normalise.Masking;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AuthenticationProvider;

@@ -39,7 +39,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
  * At a clean stop: the server stops, the administrator gets its configured password back, the file is deleted, and
  * the kept session closes (the pool's last connection then shuts the database down as before).
  */
-public class DatabaseServer implements BeanPostProcessor, DisposableBean {
+class DatabaseServer implements BeanPostProcessor, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseServer.class);
     static final String ALIAS = "lujing";

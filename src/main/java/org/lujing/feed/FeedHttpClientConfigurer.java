@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
  * 429 after a pause), so that every retry is the route's redelivery, counted, logged and backed off as configured.
  */
 @Component("feedHttpClientConfigurer")
-public class FeedHttpClientConfigurer implements HttpClientConfigurer {
+class FeedHttpClientConfigurer implements HttpClientConfigurer {
 
     @Override
     public void configureHttpClient(HttpClientBuilder clientBuilder) {

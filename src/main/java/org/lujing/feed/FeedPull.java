@@ -17,12 +17,12 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
-import org.lujing.LujingProperties;
 import org.lujing.files.PrivateFiles;
-import org.lujing.identity.Masking;
+import org.lujing.home.LujingProperties;
 import org.lujing.ingest.FileIngestService;
 import org.lujing.ingest.IngestedFile;
-import org.lujing.ledger.FileOutcome;
+import org.lujing.normalise.Masking;
+import org.lujing.read.FileOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -47,7 +47,7 @@ import tools.jackson.databind.json.JsonMapper;
  * nothing.
  */
 @Component("feedPull")
-public class FeedPull {
+class FeedPull {
 
     static final String STATE = "lujingFeedPull";
     static final String SOURCE = "lujingFeedSource";

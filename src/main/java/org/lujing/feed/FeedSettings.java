@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pageParam name of the page-number query parameter (pages count from 1)
  * @param sizeParam name of the page-size query parameter
  */
-public record FeedSettings(
+record FeedSettings(
         @DefaultValue("") String url,
         @DefaultValue("") String token,
         @DefaultValue("100") int pageSize,

@@ -7,8 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import org.lujing.identity.Masking;
-import org.lujing.ledger.FileOutcome;
+import org.lujing.normalise.Masking;
+import org.lujing.read.FileOutcome;
 
 /** The readable report written beside a quarantined file: what is wrong and what to do, in Chinese with English below. */
 final class ErrorReport {

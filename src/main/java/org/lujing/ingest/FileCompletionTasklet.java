@@ -2,7 +2,7 @@ package org.lujing.ingest;
 
 import java.nio.file.Path;
 import org.lujing.identity.IdentityMatcher;
-import org.lujing.ledger.FileOutcome;
+import org.lujing.read.FileOutcome;
 import org.lujing.source.SourceDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,7 +1,7 @@
 package org.lujing.ingest;
 
 import java.nio.file.Path;
-import org.lujing.LujingProperties;
+import org.lujing.home.LujingProperties;
 import org.lujing.identity.IdentityCipher;
 import org.lujing.identity.IdentityMatcher;
 import org.lujing.ledger.LedgerRepository;

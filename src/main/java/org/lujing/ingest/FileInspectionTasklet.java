@@ -9,7 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
-import org.lujing.ledger.FileOutcome;
+import org.lujing.read.FileOutcome;
 import org.lujing.read.PartnerFileReaders;
 import org.lujing.source.SourceDefinition;
 import org.slf4j.Logger;

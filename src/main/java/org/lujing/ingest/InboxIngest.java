@@ -2,12 +2,12 @@ package org.lujing.ingest;
 
 import java.nio.file.Path;
 import org.apache.camel.Header;
-import org.lujing.identity.Masking;
+import org.lujing.normalise.Masking;
 import org.springframework.stereotype.Component;
 
 /** Called by the inbox route for each file that lands in {@code inbox/<source>/}: the folder names the source. */
 @Component("inboxIngest")
-public class InboxIngest {
+class InboxIngest {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(InboxIngest.class);
 

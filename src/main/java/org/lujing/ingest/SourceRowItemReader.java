@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.lujing.ledger.FileOutcome;
+import org.lujing.read.FileOutcome;
 import org.lujing.read.PartnerFileReaders;
 import org.lujing.read.ReadSettings;
 import org.lujing.read.ReadingNote;

@@ -3,7 +3,7 @@ package org.lujing.ingest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.lujing.ledger.FileOutcome;
+import org.lujing.read.FileOutcome;
 import org.lujing.read.ReadingNote;
 import org.lujing.read.UnreadableFileException;
 import org.slf4j.Logger;

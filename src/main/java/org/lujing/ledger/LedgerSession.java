@@ -19,7 +19,7 @@ import java.util.Map;
  * links are sent as one batch. Per-row statement preparation (HSQLDB compiles every prepare anew) was the largest
  * cost of a big ingest. Plain JDBC in SQL that HSQLDB and PostgreSQL both accept.
  */
-public final class LedgerSession implements AutoCloseable {
+final class LedgerSession implements AutoCloseable {
 
     private final Connection connection;
     private final List<PreparedStatement> opened = new ArrayList<>();

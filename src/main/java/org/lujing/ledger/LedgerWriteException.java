@@ -3,7 +3,7 @@ package org.lujing.ledger;
 import java.sql.SQLException;
 
 /** A write to the ledger failed; the chunk's transaction rolls back and the job can be restarted. */
-public class LedgerWriteException extends RuntimeException {
+class LedgerWriteException extends RuntimeException {
 
     public LedgerWriteException(String message, SQLException cause) {
         super(message + ": " + cause.getMessage(), cause);

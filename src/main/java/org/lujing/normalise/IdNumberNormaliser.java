@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.lujing.identity.Masking;
 
 /** Normalises resident ID numbers (GB 11643) to their 18-character upper-case form. */
 public final class IdNumberNormaliser {

@@ -1,7 +1,6 @@
 package org.lujing.normalise;
 
 import java.util.Objects;
-import org.lujing.identity.Masking;
 
 /** The outcome of normalising one value: the value, or the reason a row is rejected. */
 public sealed interface Normalised<T> permits Normalised.Ok, Normalised.Rejected {

@@ -1,7 +1,6 @@
 package org.lujing.normalise;
 
 import java.math.BigDecimal;
-import org.lujing.identity.Masking;
 
 /** Normalises a mainland mobile number to its 11 digits. */
 public final class PhoneNormaliser {

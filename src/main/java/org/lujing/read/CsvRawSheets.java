@@ -19,7 +19,6 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.lujing.ledger.FileOutcome;
 
 /**
  * A CSV file as one sheet. The encoding is the source's declaration, else a byte-order mark, else UTF-8 if the

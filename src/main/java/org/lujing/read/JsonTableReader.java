@@ -7,7 +7,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.lujing.ledger.FileOutcome;
 import org.lujing.normalise.CellKind;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;

@@ -3,7 +3,6 @@ package org.lujing.read;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.lujing.ledger.FileOutcome;
 
 /**
  * The merged cells of one sheet, given to its rows as they stream past in ascending order: every cell a merge covers

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
-import org.lujing.ledger.FileOutcome;
 
 /** Opens a partner file with the reader its format needs, or refuses it with a typed outcome. */
 public final class PartnerFileReaders {

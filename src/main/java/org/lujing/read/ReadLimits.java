@@ -15,7 +15,7 @@ public record ReadLimits(int maxCellChars, int maxRecordChars, int maxCells, lon
     /** The refusal for one bound, in Chinese with English after it, the bound's name and figure included. */
     UnreadableFileException exceeded(String zhWhat, String enWhat, long limit, long row) {
         return new UnreadableFileException(
-                org.lujing.ledger.FileOutcome.FILE_UNSAFE,
+                org.lujing.read.FileOutcome.FILE_UNSAFE,
                 "第 " + row + " 行起" + zhWhat + "超过读取上限 " + limit + "，已拒收 / from row " + row + " on, " + enWhat
                         + " is beyond the " + MARK + " of " + limit);
     }

@@ -1,7 +1,5 @@
 package org.lujing.read;
 
-import org.lujing.ledger.FileOutcome;
-
 /** The file cannot be read at all: it goes to quarantine whole with this outcome and message. */
 public class UnreadableFileException extends RuntimeException {
 

@@ -40,7 +40,6 @@ import org.apache.poi.ss.usermodel.BuiltinFormats;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.lujing.ledger.FileOutcome;
 import org.lujing.normalise.CellKind;
 
 /**

@@ -8,7 +8,6 @@ import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
 import org.apache.poi.openxml4j.exceptions.ODFNotOfficeXmlFileException;
 import org.apache.poi.openxml4j.exceptions.OLE2NotOfficeXmlFileException;
 import org.apache.poi.xssf.XLSBUnsupportedException;
-import org.lujing.ledger.FileOutcome;
 
 /**
  * Turns what POI (or the XML parser under it) throws while a workbook is opened or read into a typed, quarantinable

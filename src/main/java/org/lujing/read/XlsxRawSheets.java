@@ -22,7 +22,6 @@ import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
-import org.lujing.ledger.FileOutcome;
 import org.lujing.normalise.CellKind;
 
 /**

@@ -14,7 +14,6 @@ import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.xssf.usermodel.XSSFRelation;
-import org.lujing.ledger.FileOutcome;
 
 /**
  * A workbook's shared strings as plain text, one {@link String} per {@code <si>}, read once with StAX. POI's

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.lujing.identity.Masking;
+import org.lujing.normalise.Masking;
 import org.springframework.stereotype.Component;
 
 /**

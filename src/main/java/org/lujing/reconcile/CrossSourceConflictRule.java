@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.function.Function;
-import org.lujing.identity.Masking;
+import org.lujing.normalise.Masking;
 import org.springframework.stereotype.Component;
 
 /**

@@ -2,7 +2,7 @@ package org.lujing.reconcile;
 
 import java.sql.Date;
 import java.time.LocalDate;
-import org.lujing.identity.Masking;
+import org.lujing.normalise.Masking;
 
 /** How findings name a person and read dates: name and masked ID number, run through masking once more. */
 final class PersonDisplay {

@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     to the as-of date
  */
 @ConfigurationProperties("lujing.reconcile")
-public record ReconcileSettings(
+record ReconcileSettings(
         @DefaultValue("7") int graceDays,
         LocalDate feedsSince,
         @DefaultValue("30") int recentDays) {}

@@ -17,12 +17,12 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.lujing.files.PrivateFiles;
-import org.lujing.identity.Masking;
 import org.lujing.ingest.FileRegistry;
 import org.lujing.ingest.IngestedFile;
 import org.lujing.ingest.RejectedRow;
 import org.lujing.ledger.Category;
 import org.lujing.ledger.Period;
+import org.lujing.normalise.Masking;
 import org.lujing.normalise.ReasonCode;
 import org.lujing.read.ReadingNote;
 import org.lujing.reconcile.FindingsService;
@@ -638,7 +638,7 @@ class DetailWorkbooks {
                     wb.dispose();
                 }
             });
-            org.lujing.PrivateFolders.restrictFile(file);
+            org.lujing.home.PrivateFolders.restrictFile(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }

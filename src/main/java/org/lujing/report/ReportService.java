@@ -5,8 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import org.lujing.LujingProperties;
 import org.lujing.files.PrivateFiles;
+import org.lujing.home.LujingProperties;
 import org.lujing.ledger.Period;
 import org.lujing.ledger.Statistics;
 import org.lujing.source.AgencyDirectory;
@@ -66,7 +66,7 @@ public class ReportService {
             StatisticsWorkbookWriter.write(
                     content, language, new ReportHeading(community, issuer, LocalDate.now()), xlsx);
             PrivateFiles.writeString(json, JSON.writeValueAsString(StatisticsFormatter.json(s)) + "\n");
-            org.lujing.PrivateFolders.restrictFile(json);
+            org.lujing.home.PrivateFolders.restrictFile(json);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the statistics report into " + dir + ": " + e.getMessage(), e);
         }
@@ -118,7 +118,7 @@ public class ReportService {
         Path json = dir.resolve(base + ".json");
         try {
             PrivateFiles.writeString(json, JSON.writeValueAsString(value) + "\n");
-            org.lujing.PrivateFolders.restrictFile(json);
+            org.lujing.home.PrivateFolders.restrictFile(json);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + json + ": " + e.getMessage(), e);
         }

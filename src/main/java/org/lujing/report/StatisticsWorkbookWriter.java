@@ -62,7 +62,7 @@ public final class StatisticsWorkbookWriter {
             throws IOException {
         // written beside the target and moved in, so a reader never opens half a workbook
         PrivateFiles.write(file, out -> write(content, lang, heading, out));
-        org.lujing.PrivateFolders.restrictFile(file);
+        org.lujing.home.PrivateFolders.restrictFile(file);
     }
 
     public static void write(Content content, ReportLanguage lang, ReportHeading heading, OutputStream out)

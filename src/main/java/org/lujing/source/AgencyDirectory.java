@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.lujing.LujingProperties;
+import org.lujing.home.LujingProperties;
 import org.lujing.normalise.TextFolding;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;

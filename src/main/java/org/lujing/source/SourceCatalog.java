@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.lujing.LujingProperties;
+import org.lujing.home.LujingProperties;
 import org.lujing.ledger.Category;
 import org.lujing.normalise.Vocabulary;
 import org.lujing.read.Field;

@@ -17,7 +17,6 @@ import java.util.Properties;
 import java.util.stream.StreamSupport;
 import org.hsqldb.jdbc.JDBCDriver;
 import org.junit.jupiter.api.Test;
-import org.lujing.LujingApplication;
 import org.lujing.TestHomes;
 import org.lujing.db.ServerFile;
 import tools.jackson.databind.JsonNode;
@@ -48,7 +47,7 @@ class ServeDatabaseServerIntegrationTests {
                         "-Dlujing.inbox.poll-delay=500",
                         "-cp",
                         System.getProperty("java.class.path"),
-                        LujingApplication.class.getName(),
+                        org.lujing.cli.LujingCommand.class.getName(),
                         "serve",
                         "--home",
                         home.toString())

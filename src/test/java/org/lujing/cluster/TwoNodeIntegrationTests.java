@@ -26,7 +26,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.lujing.LujingApplication;
 import org.lujing.TestHomes;
 import org.lujing.operations.CrashRecoveryIntegrationTests;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -387,7 +386,7 @@ public class TwoNodeIntegrationTests {
                 "-DLUJING_KEY=" + KEY,
                 "-cp",
                 System.getProperty("java.class.path"),
-                LujingApplication.class.getName()));
+                org.lujing.cli.LujingCommand.class.getName()));
         line.addAll(List.of(args));
         return line;
     }

@@ -263,7 +263,7 @@ class ConsoleBrowserIntegrationTests {
             + String.join(
                     "|",
                     java.util.stream.Stream.of(
-                                    java.util.Arrays.stream(org.lujing.ledger.FileOutcome.values())
+                                    java.util.Arrays.stream(org.lujing.read.FileOutcome.values())
                                             .map(Enum::name),
                                     java.util.Arrays.stream(org.lujing.normalise.ReasonCode.values())
                                             .map(Enum::name),

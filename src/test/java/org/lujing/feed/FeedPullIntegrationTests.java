@@ -28,7 +28,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.lujing.TestHomes;
 import org.lujing.ingest.FileIngestService;
 import org.lujing.ingest.FileRegistry;
-import org.lujing.ledger.FileOutcome;
+import org.lujing.read.FileOutcome;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.env.ConfigurableEnvironment;

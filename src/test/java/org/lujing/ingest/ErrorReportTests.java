@@ -3,7 +3,7 @@ package org.lujing.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.lujing.ledger.FileOutcome;
+import org.lujing.read.FileOutcome;
 
 /** A file refused as FILE_UNSAFE is told why in the partner's report: XML entities, a read limit, or a zip bomb. */
 class ErrorReportTests {

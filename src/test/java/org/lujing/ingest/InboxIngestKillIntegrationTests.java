@@ -140,7 +140,7 @@ class InboxIngestKillIntegrationTests {
                         "-Dlogging.level.org.lujing.ingest.StagingFileWriter=DEBUG",
                         "-cp",
                         System.getProperty("java.class.path"),
-                        LujingApplication.class.getName(),
+                        org.lujing.cli.LujingCommand.class.getName(),
                         "serve",
                         "--home",
                         home.toString())

@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.lujing.TestHomes;
-import org.lujing.ledger.FileOutcome;
+import org.lujing.read.FileOutcome;
 import org.lujing.read.PartnerWorkbooks;
 import org.lujing.read.ReadingNote;
 import org.springframework.beans.factory.annotation.Autowired;

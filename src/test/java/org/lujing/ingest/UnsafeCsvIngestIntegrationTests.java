@@ -41,7 +41,7 @@ class UnsafeCsvIngestIntegrationTests {
                 "-Dfile.encoding=UTF-8",
                 "-cp",
                 System.getProperty("java.class.path"),
-                "org.lujing.LujingApplication",
+                "org.lujing.cli.LujingCommand",
                 "ingest",
                 file.toString(),
                 "--source",

@@ -45,7 +45,7 @@ public class CrashRecoveryIntegrationTests {
                         "-Dlujing.ingest.chunk-size=2000",
                         "-cp",
                         System.getProperty("java.class.path"),
-                        LujingApplication.class.getName(),
+                        org.lujing.cli.LujingCommand.class.getName(),
                         "ingest",
                         "--home",
                         home.toString(),

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.lujing.ledger.FileOutcome;
 
 /** A CSV reader bounds one cell, one row, the cells of a row and the rows of a file, and refuses beyond as FILE_UNSAFE. */
 class CsvReadLimitsTests {

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lujing.ledger.FileOutcome;
 
 /** The header row: the first of a sheet's first 20 rows that names every required field, by any synonym. */
 class HeaderDetectionTests {

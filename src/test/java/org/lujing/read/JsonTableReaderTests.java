@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.lujing.ledger.FileOutcome;
 import org.lujing.normalise.CellKind;
 
 /** JSON feeds in domain.md's three shapes, keyed by English field names or header synonyms. */

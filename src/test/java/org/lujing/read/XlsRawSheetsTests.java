@@ -30,7 +30,6 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lujing.ledger.FileOutcome;
 import org.lujing.normalise.CellKind;
 
 /** Legacy .xls workbooks read through PartnerFileReaders, as the hospital sends them; fixtures are written with HSSF. */

@@ -17,7 +17,6 @@ import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lujing.ledger.FileOutcome;
 
 /**
  * Cell forms other writers than Excel put into .xlsx sheets (found by comparing with POI's usermodel on its corpus),

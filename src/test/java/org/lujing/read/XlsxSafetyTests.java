@@ -21,7 +21,6 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lujing.ledger.FileOutcome;
 
 /** Hostile and broken .xlsx files are refused whole, quickly, with the outcome an operator can act on. */
 class XlsxSafetyTests {

@@ -8,7 +8,7 @@ import org.apache.camel.component.mail.DefaultAuthenticator;
 import org.apache.camel.component.mail.MailAuthenticator;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
-import org.lujing.LujingProperties;
+import org.lujing.home.LujingProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

@@ -1,4 +1,4 @@
-package org.lujing.ledger;
+package org.lujing.read;
 
 /** What became of a file, in domain.md's words; the quarantine outcomes mean nothing of it reached the ledger. */
 public enum FileOutcome {

@@ -1,4 +1,4 @@
-package org.lujing;
+package org.lujing.home;
 
 import jakarta.annotation.PostConstruct;
 import java.io.IOException;

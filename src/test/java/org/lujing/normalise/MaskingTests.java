@@ -1,4 +1,4 @@
-package org.lujing.identity;
+package org.lujing.normalise;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

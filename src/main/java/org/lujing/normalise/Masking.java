@@ -1,4 +1,4 @@
-package org.lujing.identity;
+package org.lujing.normalise;
 
 import java.math.BigDecimal;
 import java.util.regex.Matcher;

@@ -1,4 +1,4 @@
-package org.lujing;
+package org.lujing.home;
 
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,0 +1,10 @@
+/**
+ * Job executions for administrators: listing, restarting, stopping, and recovering what a crashed or
+ * dead node left.
+ */
+@ApplicationModule(
+        displayName = "作业运维 Operations",
+        allowedDependencies = {"cluster", "ingest", "normalise"})
+package org.lujing.operations;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,10 @@
+/**
+ * The nightly reconciliation: rules over the ledger that open, update and close findings for the
+ * office to follow up.
+ */
+@ApplicationModule(
+        displayName = "对账 Reconcile",
+        allowedDependencies = {"audit", "ledger", "normalise", "source"})
+package org.lujing.reconcile;
+
+import org.springframework.modulith.ApplicationModule;
