@@ -1,5 +1,6 @@
 package org.lujing;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,6 +14,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
@@ -120,13 +123,37 @@ public final class IdentityValues {
                     }
                 }
             } catch (RuntimeException | IOException notAWorkbook) {
-                // a damaged workbook is scanned as raw bytes
-                out.add(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1));
+                // a damaged workbook is scanned part by part (its compressed bytes would never match anything)
+                out.addAll(rawTexts(f));
             }
             out.add(f.getFileName().toString());
             return out;
         }
         return List.of(
                 Files.readString(f, StandardCharsets.UTF_8), f.getFileName().toString());
+    }
+
+    /**
+     * The text a file holds, however it is stored: each part of a zip container (an .xlsx, even one POI cannot open)
+     * uncompressed, else the bytes themselves; both read as UTF-8 and as ISO-8859-1, so that a value is found in any
+     * encoding a writer may have used.
+     */
+    public static List<String> rawTexts(Path f) throws IOException {
+        List<String> out = new ArrayList<>();
+        byte[] bytes = Files.readAllBytes(f);
+        if (bytes.length > 3 && bytes[0] == 'P' && bytes[1] == 'K') {
+            try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
+                for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                    byte[] part = zip.readAllBytes();
+                    out.add(new String(part, StandardCharsets.UTF_8));
+                    out.add(new String(part, StandardCharsets.ISO_8859_1));
+                }
+            } catch (IOException damaged) {
+                // what could be uncompressed was added; the raw bytes below cover the rest
+            }
+        }
+        out.add(new String(bytes, StandardCharsets.UTF_8));
+        out.add(new String(bytes, StandardCharsets.ISO_8859_1));
+        return out;
     }
 }

@@ -70,8 +70,10 @@ class ConfidentialityIntegrationTests {
                 boolean evidence =
                         (rel.startsWith("archive") || rel.startsWith("quarantine")) && !rel.endsWith(".error.txt");
                 if (!evidence && !rel.startsWith("keys")) {
-                    scan(rel, new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1), identity, samples, leaks);
-                    scan(rel, new String(Files.readAllBytes(f), StandardCharsets.UTF_8), identity, samples, leaks);
+                    // a workbook's parts uncompressed: its zip bytes would never show a clear value
+                    for (String text : IdentityValues.rawTexts(f)) {
+                        scan(rel, text, identity, samples, leaks);
+                    }
                 }
                 scan("file name " + rel, rel, identity, samples, leaks);
             }
