@@ -31,7 +31,7 @@ public final class LoginThrottle {
     /** Why a sign-in is refused before its password is checked. */
     public record Lock(String kind, String key, Instant until) {}
 
-    /** The settings; see the README's configuration table. */
+    /** The settings; see docs/configuration.md. */
     public record Settings(
             int maxFailures, int maxAddressFailures, Duration lock, Duration maxLock, Duration forgetAfter) {}
 
