@@ -1,10 +1,7 @@
 package org.lujing.identity;
 
 import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -12,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.lujing.ledger.KeyKind;
+import org.lujing.normalise.IdNumberNormaliser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -49,12 +46,12 @@ public class KeyRotationService {
     private static final Logger log = LoggerFactory.getLogger(KeyRotationService.class);
 
     private final KeyRing ring;
-    private final JdbcTemplate jdbc;
+    private final KeyRotationRows rows;
     private final TransactionTemplate tx;
 
-    public KeyRotationService(KeyRing ring, JdbcTemplate jdbc, TransactionTemplate tx) {
+    KeyRotationService(KeyRing ring, KeyRotationRows rows, TransactionTemplate tx) {
         this.ring = ring;
-        this.jdbc = jdbc;
+        this.rows = rows;
         this.tx = tx;
     }
 
@@ -108,9 +105,9 @@ public class KeyRotationService {
                 current,
                 ring.keyIds(),
                 ring.keyFile().map(Object::toString).orElse("LUJING_KEY"),
-                unfinished(),
-                count("subject", SUBJECTS_LEFT, current),
-                count("support_record r", RECORDS_LEFT, current));
+                rows.unfinished(),
+                rows.countSubjectsNotUnder(current),
+                rows.countRecordsNotUnder(current));
     }
 
     /**
@@ -118,7 +115,7 @@ public class KeyRotationService {
      * should match are still under the other, and a roster row could add a person twice.
      */
     public void requireNoRotationInProgress() {
-        unfinished().ifPresent(r -> {
+        rows.unfinished().ifPresent(r -> {
             throw new KeyRotationUnfinishedException(r.oldKeyId(), r.newKeyId());
         });
     }
@@ -130,7 +127,7 @@ public class KeyRotationService {
 
     /** As {@link #rotate()}, in batches of {@code batchRows}, stopping after {@code maxBatches} (to interrupt it in tests). */
     Result rotate(int maxBatches, int batchRows) {
-        Optional<Rotation> running = unfinished();
+        Optional<Rotation> running = rows.unfinished();
         String oldKeyId;
         if (running.isPresent()) {
             oldKeyId = running.get().oldKeyId();
@@ -198,49 +195,33 @@ public class KeyRotationService {
     }
 
     private void start(String oldKeyId) {
-        jdbc.update(
-                "INSERT INTO key_rotation (old_key_id, new_key_id, started_at, state) VALUES (?, ?, ?, 'RUNNING')",
-                oldKeyId,
-                ring.current().keyId(),
-                Timestamp.from(Instant.now()));
+        rows.started(oldKeyId, ring.current().keyId());
         log.info("key rotation from {} to {} started", oldKeyId, ring.current().keyId());
     }
-
-    private static final String SUBJECTS_LEFT = """
-            index_key_id IS NULL OR index_key_id <> ? OR id_number_enc NOT LIKE ?
-              OR (phone_enc IS NOT NULL AND phone_enc NOT LIKE ?)""";
-
-    private static final String RECORDS_LEFT = """
-            r.index_key_id IS NULL OR r.index_key_id <> ? OR r.subject_ref_enc IS NULL OR r.subject_ref_enc NOT LIKE ?""";
 
     /** One batch of people: every ciphertext and blind index recomputed from the decrypted ID number and phone. */
     private int rekeySubjects(int batchRows, long[] done) {
         IdentityCipher current = ring.current();
         String keyId = current.keyId();
-        List<Map<String, Object>> rows =
-                jdbc.queryForList("""
-                SELECT id, name, id_number_enc, phone_enc FROM subject WHERE %s
-                ORDER BY id FETCH FIRST %d ROWS ONLY""".formatted(SUBJECTS_LEFT, batchRows), args(SUBJECTS_LEFT, keyId));
         List<Object[]> updates = new ArrayList<>();
-        for (Map<String, Object> row : rows) {
-            String name = (String) value(row, "name");
-            String id = ring.decrypt(IdentityKeys.ID_NUMBER, (String) value(row, "id_number_enc"));
-            String phone = ring.decrypt(IdentityKeys.PHONE, (String) value(row, "phone_enc"));
+        for (KeyRotationRows.SubjectRow row : rows.subjectsNotUnder(keyId, batchRows)) {
+            String id = ring.decrypt(IdentityKeys.ID_NUMBER, row.idNumberEnc());
+            String phone = ring.decrypt(IdentityKeys.PHONE, row.phoneEnc());
             updates.add(new Object[] {
                 current.blindIndex(IdentityKeys.ID_NUMBER, id),
                 current.encrypt(IdentityKeys.ID_NUMBER, id),
                 current.blindIndex(IdentityKeys.PHONE, phone),
                 current.encrypt(IdentityKeys.PHONE, phone),
-                phone == null ? null : current.blindIndex(IdentityKeys.NAME_PHONE, IdentityKeys.namePhone(name, phone)),
-                current.blindIndex(IdentityKeys.NAME_BIRTH, IdentityKeys.nameBirth(name, birthDate(id))),
+                phone == null
+                        ? null
+                        : current.blindIndex(IdentityKeys.NAME_PHONE, IdentityKeys.namePhone(row.name(), phone)),
+                current.blindIndex(
+                        IdentityKeys.NAME_BIRTH, IdentityKeys.nameBirth(row.name(), IdNumberNormaliser.birthDate(id))),
                 keyId,
-                value(row, "id")
+                row.id()
             });
         }
-        jdbc.batchUpdate("""
-                UPDATE subject SET id_number_idx = ?, id_number_enc = ?, phone_idx = ?, phone_enc = ?, name_phone_idx = ?,
-                  name_birth_idx = ?, index_key_id = ?
-                WHERE id = ?""", updates);
+        rows.updateSubjects(updates);
         done[0] += updates.size();
         return updates.size();
     }
@@ -253,53 +234,33 @@ public class KeyRotationService {
     private int rekeyRecords(int batchRows, long[] done) {
         IdentityCipher current = ring.current();
         String keyId = current.keyId();
-        List<Map<String, Object>> rows =
-                jdbc.queryForList("""
-                SELECT r.id, r.subject_key, r.key_kind, r.subject_ref_enc, s.id_number_enc AS subject_id_enc
-                FROM support_record r LEFT JOIN subject s ON s.id = r.subject_id
-                WHERE %s ORDER BY r.id FETCH FIRST %d ROWS ONLY""".formatted(RECORDS_LEFT, batchRows), args(RECORDS_LEFT, keyId));
         List<Object[]> updates = new ArrayList<>();
         Map<String, String> renamed = new LinkedHashMap<>();
-        for (Map<String, Object> row : rows) {
-            long recordId = ((Number) value(row, "id")).longValue();
-            KeyKind kind = KeyKind.valueOf((String) value(row, "key_kind"));
-            String label = switch (kind) {
+        for (KeyRotationRows.RecordRow row : rows.recordsNotUnder(keyId, batchRows)) {
+            String label = switch (row.kind()) {
                 case ID_NUMBER -> IdentityKeys.ID_NUMBER;
                 case NAME_PHONE -> IdentityKeys.NAME_PHONE;
                 case NAME_BIRTH_DATE -> IdentityKeys.NAME_BIRTH;
             };
-            String reference = (String) value(row, "subject_ref_enc");
             String behindKey;
-            if (reference != null) {
-                behindKey = ring.decrypt(label, reference);
-            } else if (kind == KeyKind.ID_NUMBER && value(row, "subject_id_enc") != null) {
+            if (row.subjectRefEnc() != null) {
+                behindKey = ring.decrypt(label, row.subjectRefEnc());
+            } else if (row.kind() == KeyKind.ID_NUMBER && row.subjectIdNumberEnc() != null) {
                 // a record without its own reference, tied by ID number: its person holds the same value
-                behindKey = ring.decrypt(IdentityKeys.ID_NUMBER, (String) value(row, "subject_id_enc"));
+                behindKey = ring.decrypt(IdentityKeys.ID_NUMBER, row.subjectIdNumberEnc());
             } else {
                 throw new IllegalStateException(
-                        "record #" + recordId + " keeps no encrypted " + label
+                        "record #" + row.id() + " keeps no encrypted " + label
                                 + ", so its key cannot be rebuilt under a new key; re-ingest its file or link it by hand first");
             }
-            String oldKey = ((String) value(row, "subject_key")).strip();
             String newKey = current.blindIndex(label, behindKey);
-            updates.add(new Object[] {newKey, current.encrypt(label, behindKey), keyId, recordId});
-            if (!oldKey.equals(newKey)) {
-                renamed.put(oldKey, newKey);
+            updates.add(new Object[] {newKey, current.encrypt(label, behindKey), keyId, row.id()});
+            if (!row.subjectKey().equals(newKey)) {
+                renamed.put(row.subjectKey(), newKey);
             }
         }
-        jdbc.batchUpdate(
-                "UPDATE support_record SET subject_key = ?, subject_ref_enc = ?, index_key_id = ? WHERE id = ?",
-                updates);
-        if (!renamed.isEmpty()) {
-            int[] moved = jdbc.batchUpdate(
-                    "UPDATE identity_decision SET subject_key = ? WHERE subject_key = ?",
-                    renamed.entrySet().stream()
-                            .map(e -> new Object[] {e.getValue(), e.getKey()})
-                            .toList());
-            for (int m : moved) {
-                done[2] += Math.max(m, 0);
-            }
-        }
+        rows.updateRecords(updates);
+        done[2] += rows.moveDecisions(renamed);
         done[1] += updates.size();
         return updates.size();
     }
@@ -309,7 +270,7 @@ public class KeyRotationService {
      * between the two leaves a RUNNING row with nothing to do, which the next run closes.
      */
     private boolean finish(String newKeyId) {
-        long left = count("subject", SUBJECTS_LEFT, newKeyId) + count("support_record r", RECORDS_LEFT, newKeyId);
+        long left = rows.countSubjectsNotUnder(newKeyId) + rows.countRecordsNotUnder(newKeyId);
         if (left > 0) {
             // only a writer running beside the rotation can cause this; the old key must stay until they are re-keyed
             throw new IllegalStateException(left + " row(s) were written under another key during the rotation: stop"
@@ -318,43 +279,9 @@ public class KeyRotationService {
         if (ring.keyFile().isPresent() && ring.size() > 1) {
             ring.replace(List.of(ring.materials().get(0)));
         }
-        jdbc.update(
-                "UPDATE key_rotation SET state = 'DONE', finished_at = ? WHERE state = 'RUNNING'",
-                Timestamp.from(Instant.now()));
+        rows.finished();
         // LUJING_KEY still holds the old key until the admin removes it
         return ring.size() == 1;
-    }
-
-    private Optional<Rotation> unfinished() {
-        return jdbc
-                .query(
-                        """
-                        SELECT id, old_key_id, new_key_id, started_at FROM key_rotation WHERE state = 'RUNNING'
-                        ORDER BY id DESC""",
-                        (rs, n) -> new Rotation(
-                                rs.getLong("id"),
-                                rs.getString("old_key_id"),
-                                rs.getString("new_key_id"),
-                                rs.getTimestamp("started_at").toInstant()))
-                .stream()
-                .findFirst();
-    }
-
-    private long count(String from, String condition, String keyId) {
-        Long n = jdbc.queryForObject(
-                "SELECT COUNT(*) FROM " + from + " WHERE " + condition, Long.class, args(condition, keyId));
-        return n == null ? 0 : n;
-    }
-
-    /** The key id once, then its ciphertext prefix for every LIKE of the condition. */
-    private static Object[] args(String condition, String keyId) {
-        int likes = condition.split("NOT LIKE", -1).length - 1;
-        Object[] args = new Object[1 + likes];
-        args[0] = keyId;
-        for (int i = 1; i < args.length; i++) {
-            args[i] = keyId + ":%";
-        }
-        return args;
     }
 
     private String where() {
@@ -369,21 +296,5 @@ public class KeyRotationService {
             // a 4-byte key id shared with the current key would make the two indistinguishable in stored values
         } while (ring.cipher(new IdentityCipher(key).keyId()).isPresent());
         return key;
-    }
-
-    /**
-     * The birth date inside an 18-character ID number, as {@code IdNumberNormaliser.birthDate} reads it; repeated
-     * here because normalise already depends on identity (for masking), and the rotation only sees valid numbers.
-     */
-    private static LocalDate birthDate(String id18) {
-        return LocalDate.parse(id18.substring(6, 14), DateTimeFormatter.BASIC_ISO_DATE);
-    }
-
-    private static Object value(Map<String, Object> row, String key) {
-        return row.entrySet().stream()
-                .filter(e -> e.getKey().equalsIgnoreCase(key))
-                .map(Map.Entry::getValue)
-                .findFirst()
-                .orElse(null);
     }
 }

@@ -2,7 +2,6 @@ package org.lujing.ledger;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -103,12 +102,11 @@ public class StatisticsRollup {
         jdbc.sql("DELETE FROM stat_day").update();
         jdbc.sql("DELETE FROM stat_event").update();
         jdbc.sql("DELETE FROM stat_subject_month").update();
-        Map<String, Object> range = jdbc.sql(
-                        "SELECT MIN(activity_date) AS first_date, MAX(activity_date) AS last_date FROM support_record")
-                .query()
-                .singleRow();
-        LocalDate first = date(range, "first_date");
-        LocalDate last = date(range, "last_date");
+        LocalDate[] range = jdbc.sql("SELECT MIN(activity_date), MAX(activity_date) FROM support_record")
+                .query((rs, n) -> new LocalDate[] {rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class)})
+                .single();
+        LocalDate first = range[0];
+        LocalDate last = range[1];
         if (first == null) {
             return;
         }
@@ -140,17 +138,5 @@ public class StatisticsRollup {
                             rs.getBigDecimal(6));
                 });
         delta.applyTo(template);
-    }
-
-    private static LocalDate date(Map<String, Object> row, String key) {
-        Object v = row.entrySet().stream()
-                .filter(e -> e.getKey().equalsIgnoreCase(key))
-                .map(Map.Entry::getValue)
-                .findFirst()
-                .orElse(null);
-        if (v == null) {
-            return null;
-        }
-        return v instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) v;
     }
 }

@@ -263,7 +263,7 @@ class KeyRotationIntegrationTests {
 
         // when LUJING_KEY holds one key: a new key is issued and nothing else changes
         KeyRotationService.Result issued =
-                new KeyRotationService(new KeyRing(List.of(current), null), jdbc, tx).rotate();
+                new KeyRotationService(new KeyRing(List.of(current), null), new KeyRotationRows(jdbc), tx).rotate();
 
         assertThat(issued.outcome()).isEqualTo(KeyRotationService.Outcome.NEW_KEY_ISSUED);
         assertThat(issued.toString()).doesNotContain(issued.issuedKey());
@@ -277,7 +277,7 @@ class KeyRotationIntegrationTests {
 
         // when the admin sets LUJING_KEY="new,old" and runs it again: everything moves to the new key
         KeyRing environment = new KeyRing(List.of(next, current), null);
-        KeyRotationService.Result done = new KeyRotationService(environment, jdbc, tx).rotate();
+        KeyRotationService.Result done = new KeyRotationService(environment, new KeyRotationRows(jdbc), tx).rotate();
 
         assertThat(done.outcome()).isEqualTo(KeyRotationService.Outcome.DONE);
         assertThat(done.oldKeyId()).isEqualTo(currentId);
