@@ -4,13 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.lujing.files.PrivateFiles;
 import org.lujing.home.LujingProperties;
 import org.lujing.identity.KeyRotationService;
 import org.lujing.normalise.Masking;
@@ -46,6 +43,7 @@ public class FileIngestService {
     private final SourceCatalog sources;
     private final LujingProperties properties;
     private final KeyRotationService keyRotation;
+    private final EvidenceFolders evidence;
 
     public FileIngestService(
             JobOperator jobOperator,
@@ -54,7 +52,8 @@ public class FileIngestService {
             FileRegistry files,
             SourceCatalog sources,
             LujingProperties properties,
-            KeyRotationService keyRotation) {
+            KeyRotationService keyRotation,
+            EvidenceFolders evidence) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.fileIngestJob = fileIngestJob;
@@ -62,6 +61,7 @@ public class FileIngestService {
         this.sources = sources;
         this.properties = properties;
         this.keyRotation = keyRotation;
+        this.evidence = evidence;
     }
 
     /** What became of a file: its registry entry (outcome and accounting) and where it now lies. */
@@ -83,8 +83,8 @@ public class FileIngestService {
         // a partner may name a file after a person: from here on (archive name, registry, logs) it is masked
         String name = Masking.value(original.getFileName().toString());
         if (source.isEmpty()) {
-            Path q = quarantine(
-                    copyTo(original, properties.quarantine().resolve(safe(sourceId)), name),
+            Path q = evidence.quarantineUnknownSource(
+                    original,
                     sourceId,
                     name,
                     "UNKNOWN_SOURCE",
@@ -100,13 +100,7 @@ public class FileIngestService {
         if (resumed.isPresent()) {
             return resumed.get();
         }
-        Path archived = copyTo(
-                original,
-                properties
-                        .archive()
-                        .resolve(sourceId)
-                        .resolve(LocalDate.now(SHANGHAI).toString()),
-                name);
+        Path archived = evidence.archive(original, sourceId, name);
         JobParameters params = new JobParametersBuilder()
                 .addString("file", archived.toAbsolutePath().toString())
                 .addString("source", sourceId)
@@ -125,7 +119,7 @@ public class FileIngestService {
             throw new IngestFailedException(name, sourceId, e);
         }
         Optional<IngestedFile> registered = files.findByJobExecution(execution.getId());
-        Path storedAt = quarantineIfRefused(registered, archived);
+        Path storedAt = evidence.quarantineIfRefused(registered, archived);
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             log.error(
                     "ingest of {} ({}) ended {}: {}; the file is kept at {} — rerun the job once the cause is fixed",
@@ -235,19 +229,8 @@ public class FileIngestService {
         } catch (Exception e) {
             throw new IngestFailedException(f.fileName(), f.sourceId(), e);
         }
-        Path storedAt = quarantineIfRefused(files.find(f.id()), Path.of(f.storedPath()));
+        Path storedAt = evidence.quarantineIfRefused(files.find(f.id()), Path.of(f.storedPath()));
         return new Result(files.find(f.id()), storedAt, execution.getStatus(), execution.getId());
-    }
-
-    /** Moves a refused file's archive copy to quarantine/ with its error report; returns where the file now lies. */
-    private Path quarantineIfRefused(Optional<IngestedFile> file, Path archived) {
-        if (file.isEmpty() || !FileOutcome.valueOf(file.get().outcome()).quarantined()) {
-            return archived;
-        }
-        IngestedFile f = file.get();
-        Path moved = quarantine(archived, properties.quarantine().resolve(f.sourceId()), f);
-        files.updateStoredPath(f.id(), moved.toString());
-        return moved;
     }
 
     private boolean waitsInInbox(IngestedFile f) {
@@ -269,101 +252,11 @@ public class FileIngestService {
         return false;
     }
 
-    private Path quarantine(Path archived, Path dir, IngestedFile f) {
-        FileOutcome outcome = FileOutcome.valueOf(f.outcome());
-        ErrorReport.Advice advice = ErrorReport.advice(outcome, f.message());
-        Path moved = move(archived, dir);
-        Path report = ErrorReport.write(
-                moved,
-                f.sourceId(),
-                f.fileName(),
-                outcome.name(),
-                advice.zhProblem(),
-                f.message(),
-                advice.zhFix(),
-                advice.enFix());
-        recordReport(f.id(), f.sourceId(), f.fileName(), outcome.name(), moved, report);
-        log.warn("{} ({}) quarantined as {}: {}", f.fileName(), f.sourceId(), outcome, moved);
-        return moved;
-    }
-
-    private Path quarantine(
-            Path copied,
-            String sourceId,
-            String name,
-            String outcome,
-            String zhProblem,
-            String enProblem,
-            String zhFix,
-            String enFix) {
-        Path report = ErrorReport.write(copied, sourceId, name, outcome, zhProblem, enProblem, zhFix, enFix);
-        recordReport(null, sourceId, name, outcome, copied, report);
-        return copied;
-    }
-
-    /** The console serves an error report only from this record, and only while it holds what was written. */
-    private void recordReport(Long fileId, String sourceId, String name, String outcome, Path stored, Path report) {
-        try {
-            files.recordErrorReport(
-                    fileId,
-                    sourceId,
-                    name,
-                    outcome,
-                    stored.toAbsolutePath().toString(),
-                    report.toAbsolutePath().toString(),
-                    FileInspectionTasklet.sha256(report));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read back the error report " + report.getFileName(), e);
-        }
-    }
-
-    /** Copies a file into a folder under a name not yet taken there; evidence is never overwritten. */
-    private static Path copyTo(Path original, Path dir, String name) {
-        try {
-            PrivateFiles.createPrivateDirectories(dir);
-            while (true) {
-                Path target = freeName(dir, name);
-                try {
-                    Files.copy(original, target, StandardCopyOption.COPY_ATTRIBUTES);
-                    return target;
-                } catch (java.nio.file.FileAlreadyExistsException takenMeanwhile) {
-                    // another node copied a file of the same name into the shared archive at the same moment
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot copy " + original.getFileName() + " into " + dir, e);
-        }
-    }
-
     private static void deleteQuietly(Path file) {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {
             log.warn("cannot remove {}: {}", file, e.toString());
         }
-    }
-
-    private static Path move(Path file, Path dir) {
-        try {
-            PrivateFiles.createPrivateDirectories(dir);
-            return Files.move(file, freeName(dir, file.getFileName().toString()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot move " + file.getFileName() + " into " + dir, e);
-        }
-    }
-
-    static Path freeName(Path dir, String name) {
-        Path target = dir.resolve(name);
-        int dot = name.lastIndexOf('.');
-        String stem = dot > 0 ? name.substring(0, dot) : name;
-        String ext = dot > 0 ? name.substring(dot) : "";
-        for (int i = 1; Files.exists(target); i++) {
-            target = dir.resolve(stem + "-" + i + ext);
-        }
-        return target;
-    }
-
-    private static String safe(String s) {
-        return s.replaceAll("[^\\p{L}\\p{N}._-]", "_");
     }
 }

@@ -1,0 +1,150 @@
+package org.lujing.ingest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.lujing.files.PrivateFiles;
+import org.lujing.home.LujingProperties;
+import org.lujing.read.FileOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Where partners' files are kept as evidence: every file received is copied, as received, into
+ * {@code archive/<source>/<date>/} before its job starts (the job reads that copy); a refused file's copy moves to
+ * {@code quarantine/<source>/} with an error report beside it, recorded so that the console serves only reports Lujing
+ * wrote. Nothing here is ever overwritten: a name already taken gets a {@code -1}, {@code -2}… suffix. Folders are
+ * created private (0700).
+ */
+@Component
+class EvidenceFolders {
+
+    private static final Logger log = LoggerFactory.getLogger(EvidenceFolders.class);
+
+    private final FileRegistry files;
+    private final LujingProperties properties;
+
+    EvidenceFolders(FileRegistry files, LujingProperties properties) {
+        this.files = files;
+        this.properties = properties;
+    }
+
+    /** Copies a received file into today's archive folder of its source (Shanghai's date); returns the copy. */
+    Path archive(Path original, String sourceId, String name) {
+        return copyTo(
+                original,
+                properties
+                        .archive()
+                        .resolve(sourceId)
+                        .resolve(LocalDate.now(FileIngestService.SHANGHAI).toString()),
+                name);
+    }
+
+    /** Moves a refused file's archive copy to quarantine/ with its error report; returns where the file now lies. */
+    Path quarantineIfRefused(Optional<IngestedFile> file, Path archived) {
+        if (file.isEmpty() || !FileOutcome.valueOf(file.get().outcome()).quarantined()) {
+            return archived;
+        }
+        IngestedFile f = file.get();
+        Path moved = quarantine(archived, properties.quarantine().resolve(f.sourceId()), f);
+        files.updateStoredPath(f.id(), moved.toString());
+        return moved;
+    }
+
+    private Path quarantine(Path archived, Path dir, IngestedFile f) {
+        FileOutcome outcome = FileOutcome.valueOf(f.outcome());
+        ErrorReport.Advice advice = ErrorReport.advice(outcome, f.message());
+        Path moved = move(archived, dir);
+        Path report = ErrorReport.write(
+                moved,
+                f.sourceId(),
+                f.fileName(),
+                outcome.name(),
+                advice.zhProblem(),
+                f.message(),
+                advice.zhFix(),
+                advice.enFix());
+        recordReport(f.id(), f.sourceId(), f.fileName(), outcome.name(), moved, report);
+        log.warn("{} ({}) quarantined as {}: {}", f.fileName(), f.sourceId(), outcome, moved);
+        return moved;
+    }
+
+    /** Copies a file of no configured source into quarantine/ with its error report; returns where it lies. */
+    Path quarantineUnknownSource(
+            Path original,
+            String sourceId,
+            String name,
+            String outcome,
+            String zhProblem,
+            String enProblem,
+            String zhFix,
+            String enFix) {
+        Path copied = copyTo(original, properties.quarantine().resolve(safe(sourceId)), name);
+        Path report = ErrorReport.write(copied, sourceId, name, outcome, zhProblem, enProblem, zhFix, enFix);
+        recordReport(null, sourceId, name, outcome, copied, report);
+        return copied;
+    }
+
+    /** The console serves an error report only from this record, and only while it holds what was written. */
+    private void recordReport(Long fileId, String sourceId, String name, String outcome, Path stored, Path report) {
+        try {
+            files.recordErrorReport(
+                    fileId,
+                    sourceId,
+                    name,
+                    outcome,
+                    stored.toAbsolutePath().toString(),
+                    report.toAbsolutePath().toString(),
+                    FileInspectionTasklet.sha256(report));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read back the error report " + report.getFileName(), e);
+        }
+    }
+
+    /** Copies a file into a folder under a name not yet taken there; evidence is never overwritten. */
+    private static Path copyTo(Path original, Path dir, String name) {
+        try {
+            PrivateFiles.createPrivateDirectories(dir);
+            while (true) {
+                Path target = freeName(dir, name);
+                try {
+                    Files.copy(original, target, StandardCopyOption.COPY_ATTRIBUTES);
+                    return target;
+                } catch (java.nio.file.FileAlreadyExistsException takenMeanwhile) {
+                    // another node copied a file of the same name into the shared archive at the same moment
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy " + original.getFileName() + " into " + dir, e);
+        }
+    }
+
+    private static Path move(Path file, Path dir) {
+        try {
+            PrivateFiles.createPrivateDirectories(dir);
+            return Files.move(file, freeName(dir, file.getFileName().toString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move " + file.getFileName() + " into " + dir, e);
+        }
+    }
+
+    static Path freeName(Path dir, String name) {
+        Path target = dir.resolve(name);
+        int dot = name.lastIndexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        String ext = dot > 0 ? name.substring(dot) : "";
+        for (int i = 1; Files.exists(target); i++) {
+            target = dir.resolve(stem + "-" + i + ext);
+        }
+        return target;
+    }
+
+    private static String safe(String s) {
+        return s.replaceAll("[^\\p{L}\\p{N}._-]", "_");
+    }
+}
