@@ -17,7 +17,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Every file received, its SHA-256, outcome and accounting; and the rows it rejected. */
+/** Every file received, its SHA-256, outcome and accounting; and the rows it rejected. *
+ * <p>Why one class of this length: it is the one place that writes {@code ingest_file} and {@code file_claim}, so the claim's rules (unique SHA-256, takeover, accounting) are read and changed together.
+ */
 @Repository
 public class FileRegistry {
 

@@ -38,6 +38,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * roster rows follow. A slice holds the ledger's write turn ({@link RecordIds#takeWriteTurn}) until it commits, so
  * nodes that share a database publish slice by slice, never into each other's uncommitted rows. The slice's accounting and the file's publication mark move in the same transaction, so a
  * restart after a crash redoes exactly the slice that was not committed, and nothing twice.
+ *
+ * <p>Why one class of this length: publication is one set-based sequence per slice (identities, records, merges, provenance, rollups, accounting) whose SQL statements depend on each other's order.
  */
 class StagedRowsPublisher implements Tasklet {
 

@@ -27,6 +27,8 @@ import org.lujing.normalise.ReasonCode;
  * a local file costs a fraction of a database insert and is not logged twice; each chunk forces it to disk before
  * its commit, and a restart cuts it back to the last committed length, so what the job repository says was staged
  * is exactly what the file holds.
+ *
+ * <p>Why one class of this length: the staging format is written and read here alone (writer, reader, and the record layout they share), so both sides change together.
  */
 final class StagingFile {
 

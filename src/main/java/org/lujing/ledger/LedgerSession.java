@@ -18,6 +18,8 @@ import java.util.Map;
  * Ledger writes for one chunk on one connection: each statement is prepared once and executed per row, provenance
  * links are sent as one batch. Per-row statement preparation (HSQLDB compiles every prepare anew) was the largest
  * cost of a big ingest. Plain JDBC in SQL that HSQLDB and PostgreSQL both accept.
+ *
+ * <p>Why one class of this length: one connection's prepared statements for the row-by-row ledger writes that remain (roster rows, and rejected rows retried after a vocabulary change) with their identity checks, kept together so each statement is prepared once per session.
  */
 final class LedgerSession implements AutoCloseable {
 

@@ -14,7 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads the many ways partners write an activity date into one calendar date (Asia/Shanghai). */
+/** Reads the many ways partners write an activity date into one calendar date (Asia/Shanghai). *
+ * <p>Why one class of this length: it is the table of date spellings partners use (with and without years, Chinese and numeric, Excel serials) and the order in which they are tried; the order is the rule.
+ */
 public final class DateNormaliser {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");

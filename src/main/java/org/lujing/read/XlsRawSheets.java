@@ -60,6 +60,8 @@ import org.lujing.normalise.CellKind;
  * .xls's 256 are ignored, and a sheet yielding more than 65,536 rows (possible only when a damaged file repeats rows)
  * is refused as corrupt. Every failure, including POI's runtime exceptions on damaged files, becomes an
  * {@link UnreadableFileException} naming the file.
+ *
+ * <p>Why one class of this length: it is one state machine over one BIFF record stream (workbook globals, then each sheet: formats, shared strings, merged regions, cells) — split, the records' order and the state they share would be spread over several files.
  */
 final class XlsRawSheets implements RawSheets {
 

@@ -28,6 +28,8 @@ import org.lujing.normalise.CellKind;
  * Streams an .xlsx/.xlsm workbook with {@link XSSFReader} opened from a File, pulling each sheet's XML with StAX:
  * one row in memory at a time whatever the size of the sheet. Shared and inline strings, date-formatted numbers
  * (on the 1900 or 1904 date system) and formula results are read; formulas are never evaluated.
+ *
+ * <p>Why one class of this length: it is one StAX pass over a sheet part and the workbook parts it needs (shared strings, styles for dates, merged regions); the cursor state is shared by every step.
  */
 final class XlsxRawSheets implements RawSheets {
 
