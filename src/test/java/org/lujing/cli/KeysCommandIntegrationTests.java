@@ -4,88 +4,107 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.lujing.TestHomes;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code keys status} and {@code keys rotate}: key ids and counts on stdout, never a key; the rotation audited. */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+/**
+ * {@code keys status} and {@code keys rotate}: key ids and counts on stdout, never a key; the rotation audited. Each
+ * scenario starts from its own home with two people and four records.
+ */
 class KeysCommandIntegrationTests {
 
-    static final Path HOME = TestHomes.fresh("keys-cli");
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static String keyBefore;
-    static String keyIdBefore;
+    static final Path MERGE = Path.of("src/test/resources/org/lujing/ingest/merge");
 
     @Test
-    @Order(1)
-    void statusNamesTheCurrentKeyById() throws Exception {
-        Path merge = Path.of("src/test/resources/org/lujing/ingest/merge");
-        assertThat(run(
-                                "ingest",
-                                "--home",
-                                HOME.toString(),
-                                merge.resolve("roster/roster.csv").toString(),
-                                merge.resolve("community/ledger.csv").toString())
-                        .exit())
-                .isZero();
-        keyBefore = Files.readString(HOME.resolve("keys/lujing.key")).strip();
+    void statusNamesTheCurrentKeyByIdAndNeverShowsIt() throws Exception {
+        // given
+        Path home = homeWithALedger("keys-status");
+        String key = Files.readString(home.resolve("keys/lujing.key")).strip();
 
-        CapturedRun run = run("keys", "status", "--home", HOME.toString(), "--json");
+        // when
+        CapturedRun run = run("keys", "status", "--home", home.toString(), "--json");
 
+        // then
         assertThat(run.exit()).isZero();
         JsonNode json = JSON.readTree(run.out());
-        keyIdBefore = json.get("currentKeyId").asString();
-        assertThat(keyIdBefore).hasSize(8);
+        assertThat(json.get("currentKeyId").asString()).hasSize(8);
         assertThat(json.get("rotationUnfinished").asBoolean()).isFalse();
         assertThat(json.get("keySource").asString()).endsWith("lujing.key");
-        assertThat(run.out()).doesNotContain(keyBefore);
+        assertThat(run.out() + run.err()).doesNotContain(key);
     }
 
     @Test
-    @Order(2)
-    void rotatePrintsWhatItDidAndNoKey() throws Exception {
+    void rotatePrintsWhatItDidAndNoKeyAndIsAudited() throws Exception {
+        // given
+        Path home = homeWithALedger("keys-rotate");
+        String keyBefore = Files.readString(home.resolve("keys/lujing.key")).strip();
+        String keyIdBefore = JSON.readTree(run("keys", "status", "--home", home.toString(), "--json")
+                        .out())
+                .get("currentKeyId")
+                .asString();
+
+        // when
         CapturedRun run = run(
                 "keys",
                 "rotate",
                 "--home",
-                HOME.toString(),
+                home.toString(),
                 "--json",
                 "--as",
                 "admin-wang",
                 "--reason",
                 "yearly rotation");
 
+        // then it says what it re-keyed, under which ids, and shows neither key
         assertThat(run.exit()).isZero();
         JsonNode json = JSON.readTree(run.out());
+        String newKeyId = json.get("newKeyId").asString();
         assertThat(json.get("outcome").asString()).isEqualTo("DONE");
         assertThat(json.get("oldKeyId").asString()).isEqualTo(keyIdBefore);
-        assertThat(json.get("newKeyId").asString()).hasSize(8).isNotEqualTo(keyIdBefore);
+        assertThat(newKeyId).hasSize(8).isNotEqualTo(keyIdBefore);
         assertThat(json.get("rekeyed").get("subject").asLong()).isEqualTo(2);
         assertThat(json.get("rekeyed").get("support_record").asLong()).isEqualTo(4);
         assertThat(json.get("oldKeyDropped").asBoolean()).isTrue();
         assertThat(json.has("newKey")).isFalse();
-        String keyAfter = Files.readString(HOME.resolve("keys/lujing.key")).strip();
+        String keyAfter = Files.readString(home.resolve("keys/lujing.key")).strip();
         assertThat(keyAfter).isNotEqualTo(keyBefore).doesNotContain("\n");
         assertThat(run.out() + run.err()).doesNotContain(keyBefore).doesNotContain(keyAfter);
 
-        assertThat(run("keys", "status", "--home", HOME.toString()).out())
-                .contains("current key id: " + json.get("newKeyId").asString())
-                .contains("none unfinished");
+        // and status shows the new key with nothing left to do
+        assertThat(run("keys", "status", "--home", home.toString()).out())
+                .contains(newKeyId)
+                .doesNotContain(keyIdBefore);
+        assertThat(JSON.readTree(run("keys", "status", "--home", home.toString(), "--json")
+                                .out())
+                        .get("rotationUnfinished")
+                        .asBoolean())
+                .isFalse();
 
-        CapturedRun audit = run("audit", "--home", HOME.toString(), "--json");
+        // and the audit log names who rotated, why, and from which key id to which
+        CapturedRun audit = run("audit", "--home", home.toString(), "--json");
         assertThat(JSON.readTree(audit.out())).anySatisfy(e -> {
             assertThat(e.get("action").asString()).isEqualTo("KEYS_ROTATE");
             assertThat(e.get("actor").asString()).isEqualTo("admin-wang");
             assertThat(e.get("reason").asString()).isEqualTo("yearly rotation");
-            assertThat(e.get("target").asString())
-                    .contains(keyIdBefore)
-                    .contains(json.get("newKeyId").asString());
+            assertThat(e.get("target").asString()).contains(keyIdBefore).contains(newKeyId);
         });
+    }
+
+    /** A fresh home holding a roster of two and a ledger of four records, ingested by the command line. */
+    private static Path homeWithALedger(String name) {
+        Path home = TestHomes.fresh(name);
+        assertThat(run(
+                                "ingest",
+                                "--home",
+                                home.toString(),
+                                MERGE.resolve("roster/roster.csv").toString(),
+                                MERGE.resolve("community/ledger.csv").toString())
+                        .exit())
+                .isZero();
+        return home;
     }
 
     static CapturedRun run(String... args) {
