@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.lujing.audit.AuditLog;
 import org.lujing.db.DatabaseServerClient;
 import org.lujing.identity.KeyRotationService;
+import org.lujing.report.ReportLanguage;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,16 +59,29 @@ class KeysCommand implements Runnable {
                     m.put("recordsLeft", s.recordsLeft());
                     System.out.println(Json.write(m));
                 } else {
-                    System.out.println("current key id: " + s.currentKeyId() + " (from " + s.keySource() + ")");
-                    System.out.println("keys held:      " + String.join(", ", s.keyIds()));
+                    ReportLanguage w = CliWords.lang();
+                    System.out.println(w.pick("当前密钥编号：", "current key id: ")
+                            + s.currentKeyId()
+                            + w.pick("（来自 ", " (from ")
+                            + s.keySource()
+                            + w.pick("）", ")"));
+                    System.out.println(w.pick("持有的密钥：  ", "keys held:      ") + String.join(", ", s.keyIds()));
+                    long left = s.subjectsLeft() + s.recordsLeft();
                     System.out.println(s.unfinished()
-                            .map(r -> "rotation:       UNFINISHED, " + r.oldKeyId() + " → " + r.newKeyId() + " since "
-                                    + r.startedAt() + "; " + s.subjectsLeft() + " people and " + s.recordsLeft()
-                                    + " records left — run `keys rotate` to finish it")
-                            .orElse("rotation:       none unfinished"
-                                    + (s.subjectsLeft() + s.recordsLeft() > 0
-                                            ? "; " + s.subjectsLeft() + " people and " + s.recordsLeft()
-                                                    + " records are under an older key — run `keys rotate`"
+                            .map(r -> w.pick(
+                                    "密钥轮换：    未完成（UNFINISHED），" + r.oldKeyId() + " → " + r.newKeyId() + "，开始于 "
+                                            + r.startedAt() + "；还剩 " + s.subjectsLeft() + " 人、" + s.recordsLeft()
+                                            + " 条记录——请运行 `keys rotate` 完成",
+                                    "rotation:       UNFINISHED, " + r.oldKeyId() + " → " + r.newKeyId() + " since "
+                                            + r.startedAt() + "; " + s.subjectsLeft() + " people and "
+                                            + s.recordsLeft() + " records left — run `keys rotate` to finish it"))
+                            .orElse(w.pick("密钥轮换：    无未完成的轮换", "rotation:       none unfinished")
+                                    + (left > 0
+                                            ? w.pick(
+                                                    "；" + s.subjectsLeft() + " 人、" + s.recordsLeft()
+                                                            + " 条记录仍在旧密钥下——请运行 `keys rotate`",
+                                                    "; " + s.subjectsLeft() + " people and " + s.recordsLeft()
+                                                            + " records are under an older key — run `keys rotate`")
                                             : "")));
                 }
             }
@@ -142,6 +156,18 @@ class KeysCommand implements Runnable {
         }
 
         static String text(KeyRotationService.Result r) {
+            if (r.outcome() == KeyRotationService.Outcome.NEW_KEY_ISSUED && CliWords.lang() == ReportLanguage.ZH) {
+                return """
+                        密钥来自 LUJING_KEY，Lujing 无法修改它，因此尚未重新加密任何数据（NEW_KEY_ISSUED）。
+                        已生成新密钥（编号 %s）；它只显示这一次，不保存在任何地方：
+
+                            %s
+
+                        1. 设置 LUJING_KEY="<新密钥>,<当前密钥>"（新密钥在前，逗号，再接当前使用的密钥，编号 %s）。
+                        2. 再次运行 `keys rotate`：它会在新密钥下重新加密全部数据。
+                        3. 显示完成后，把 LUJING_KEY 改为只含新密钥。
+                        """.formatted(r.newKeyId(), r.issuedKey(), r.oldKeyId());
+            }
             if (r.outcome() == KeyRotationService.Outcome.NEW_KEY_ISSUED) {
                 return """
                         The key comes from LUJING_KEY, which Lujing cannot change. Nothing was re-encrypted yet.
@@ -154,29 +180,35 @@ class KeysCommand implements Runnable {
                         3. When it says done, set LUJING_KEY to the new key alone.
                         """.formatted(r.newKeyId(), r.issuedKey(), r.oldKeyId());
             }
+            ReportLanguage w = CliWords.lang();
             StringBuilder out = new StringBuilder();
-            out.append("key rotation ")
+            out.append(w.pick("密钥轮换 ", "key rotation "))
                     .append(r.oldKeyId())
                     .append(" → ")
                     .append(r.newKeyId())
-                    .append(": ")
-                    .append(r.outcome())
+                    .append(w.pick("：", ": "))
+                    .append(w.pick(r.outcome() == KeyRotationService.Outcome.DONE ? "已完成" : "未完成", ""))
+                    .append(w.pick("（" + r.outcome() + "）", r.outcome().name()))
                     .append('\n');
-            out.append("  people (subject) re-encrypted:          ")
+            out.append(w.pick("  重新加密的人员（subject）：          ", "  people (subject) re-encrypted:          "))
                     .append(r.subjects())
                     .append('\n');
-            out.append("  records (support_record) re-keyed:      ")
+            out.append(w.pick("  重建索引的记录（support_record）：   ", "  records (support_record) re-keyed:      "))
                     .append(r.records())
                     .append('\n');
-            out.append("  admin decisions (identity_decision):    ")
+            out.append(w.pick("  迁移的管理员判定（identity_decision）：", "  admin decisions (identity_decision):    "))
                     .append(r.decisions())
                     .append('\n');
             if (r.oldKeyDropped()) {
-                out.append("The old key is dropped: the key file holds the new key alone. Back up the key file now;"
-                        + " a backup of the old key opens only database backups taken before this rotation.\n");
-            } else if (r.outcome() == KeyRotationService.Outcome.DONE) {
                 out.append(
-                        "Everything is under the new key. Set LUJING_KEY to the new key alone (drop the old one).\n");
+                        w.pick(
+                                "旧密钥已删除：密钥文件只保存新密钥。请立即备份密钥文件；旧密钥的备份只能打开本次轮换之前的数据库备份。\n",
+                                "The old key is dropped: the key file holds the new key alone. Back up the key file now;"
+                                        + " a backup of the old key opens only database backups taken before this rotation.\n"));
+            } else if (r.outcome() == KeyRotationService.Outcome.DONE) {
+                out.append(w.pick(
+                        "所有数据都已在新密钥下。请把 LUJING_KEY 改为只含新密钥（删除旧密钥）。\n",
+                        "Everything is under the new key. Set LUJING_KEY to the new key alone (drop the old one).\n"));
             }
             return out.toString();
         }

@@ -75,7 +75,8 @@ class KeysCommandIntegrationTests {
 
         // and status shows the new key with nothing left to do
         assertThat(run("keys", "status", "--home", home.toString()).out())
-                .contains(newKeyId)
+                .contains("当前密钥编号：" + newKeyId)
+                .contains("无未完成的轮换")
                 .doesNotContain(keyIdBefore);
         assertThat(JSON.readTree(run("keys", "status", "--home", home.toString(), "--json")
                                 .out())
