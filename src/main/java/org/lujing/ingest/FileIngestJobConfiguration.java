@@ -7,6 +7,7 @@ import org.lujing.identity.IdentityMatcher;
 import org.lujing.ledger.LedgerRepository;
 import org.lujing.ledger.RecordIds;
 import org.lujing.ledger.StatisticsRollup;
+import org.lujing.ledger.TableStatistics;
 import org.lujing.read.SourceRow;
 import org.lujing.source.AgencyDirectory;
 import org.lujing.source.SourceCatalog;
@@ -188,6 +189,7 @@ class FileIngestJobConfiguration {
             LedgerRepository ledger,
             StatisticsRollup rollup,
             RecordIds recordIds,
+            TableStatistics tableStatistics,
             LujingProperties properties,
             @Value("#{jobExecutionContext['fileId']}") Long fileId,
             @Value("#{jobParameters['source']}") String source) {
@@ -197,6 +199,7 @@ class FileIngestJobConfiguration {
                 ledger,
                 rollup,
                 recordIds,
+                tableStatistics,
                 fileId,
                 source,
                 StagingFile.path(properties.data(), fileId),

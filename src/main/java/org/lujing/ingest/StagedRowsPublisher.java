@@ -21,6 +21,7 @@ import org.lujing.ledger.LedgerRepository;
 import org.lujing.ledger.RecordDraft;
 import org.lujing.ledger.RecordIds;
 import org.lujing.ledger.StatisticsRollup;
+import org.lujing.ledger.TableStatistics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -66,6 +67,7 @@ class StagedRowsPublisher implements Tasklet {
     private final LedgerRepository ledger;
     private final StatisticsRollup rollup;
     private final RecordIds recordIds;
+    private final TableStatistics tableStatistics;
     private final long fileId;
     private final String sourceId;
     private final Path stagingFile;
@@ -77,6 +79,7 @@ class StagedRowsPublisher implements Tasklet {
             LedgerRepository ledger,
             StatisticsRollup rollup,
             RecordIds recordIds,
+            TableStatistics tableStatistics,
             long fileId,
             String sourceId,
             Path stagingFile,
@@ -86,6 +89,7 @@ class StagedRowsPublisher implements Tasklet {
         this.ledger = ledger;
         this.rollup = rollup;
         this.recordIds = recordIds;
+        this.tableStatistics = tableStatistics;
         this.fileId = fileId;
         this.sourceId = sourceId;
         this.stagingFile = stagingFile;
@@ -128,6 +132,8 @@ class StagedRowsPublisher implements Tasklet {
         // one slice at a time writes the ledger, across every node sharing the database: the identity check and the
         // insert below, and the rollups, see no other writer's uncommitted rows
         recordIds.takeWriteTurn();
+        // on PostgreSQL, a ledger that grew a lot since its statistics were taken is analyzed before it is planned on
+        tableStatistics.refreshIfStale();
         List<StagingFile.Staged> records = new ArrayList<>();
         List<RowResult.RosterEntry> roster = new ArrayList<>();
         List<RowResult.Rejected> rejects = new ArrayList<>();
@@ -149,6 +155,7 @@ class StagedRowsPublisher implements Tasklet {
         }
         writeRejects(rejects);
         writeControlTotals(skips);
+        tableStatistics.written(slice.size());
         return new FileAccounting(
                 slice.size(), created + roster.size(), records.size() - created, rejects.size(), skips.size());
     }

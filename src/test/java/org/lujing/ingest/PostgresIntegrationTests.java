@@ -15,10 +15,12 @@ import org.lujing.ledger.Category;
 import org.lujing.ledger.Period;
 import org.lujing.ledger.Statistics;
 import org.lujing.ledger.StatisticsQuery;
+import org.lujing.ledger.TableStatistics;
 import org.lujing.read.FileOutcome;
 import org.lujing.source.AgencyDirectory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
@@ -74,6 +76,9 @@ class PostgresIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    JdbcTemplate jdbcTemplate;
+
     @Test
     void thePilotYearComesOutTheSameOnPostgres() throws IOException {
         assertThat(jdbc.sql("SELECT version()").query(String.class).single()).startsWith("PostgreSQL 17");
@@ -105,5 +110,25 @@ class PostgresIntegrationTests {
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aLedgerThatGrewAFifthIsAnalyzedBeforeItIsPlannedOn() {
+        // given a ledger written to (the pilot year here, whatever order the tests run in) and a small threshold
+        TableStatistics tables = new TableStatistics(jdbcTemplate, 10);
+        assertThat(tables.refreshIfStale()).as("nothing written yet").isFalse();
+
+        // when a publication writes enough rows
+        tables.written(100_000);
+
+        // then the next slice analyzes the ledger's tables (not autovacuum: this process, now)
+        assertThat(tables.refreshIfStale()).isTrue();
+        assertThat(jdbc.sql(
+                                "SELECT COUNT(*) FROM pg_stat_user_tables WHERE relname = 'support_record' AND last_analyze IS NOT NULL")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1L);
+        // and does not analyze again until more was written
+        assertThat(tables.refreshIfStale()).isFalse();
     }
 }
