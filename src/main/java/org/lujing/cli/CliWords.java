@@ -86,4 +86,9 @@ final class CliWords {
     static String text(String text) {
         return lang().oneLanguage(text);
     }
+
+    /** A finding's details in the chosen language; an old English-only one said again in Chinese from its rule. */
+    static String details(String rule, String details) {
+        return org.lujing.reconcile.FindingDetails.render(rule, details, lang() == ReportLanguage.ZH);
+    }
 }

@@ -71,6 +71,14 @@ public class Words {
         return lang().auditAction(code);
     }
 
+    /**
+     * A finding's details in the page's language: one half of a bilingual sentence, or an old English-only one said
+     * again in Chinese from its rule's parameters.
+     */
+    public String details(String rule, String details) {
+        return org.lujing.reconcile.FindingDetails.render(rule, details, lang() == ReportLanguage.ZH);
+    }
+
     /** A text stored as {@code 中文 ‖ English} in the page's language. */
     public String text(String text) {
         return lang().oneLanguage(text);
