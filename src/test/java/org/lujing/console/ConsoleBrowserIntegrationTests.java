@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lujing.TestHomes;
-import org.lujing.operations.JobsService;
+import org.lujing.operations.JobQueries;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -93,7 +93,7 @@ class ConsoleBrowserIntegrationTests {
     Job fileIngestJob;
 
     @Autowired
-    JobsService jobs;
+    JobQueries jobs;
 
     @Autowired
     org.lujing.ingest.FileIngestService ingest;
@@ -162,7 +162,7 @@ class ConsoleBrowserIntegrationTests {
                 .getId();
         assertThat(jobs.find(failedId))
                 .get()
-                .extracting(JobsService.Execution::status)
+                .extracting(JobQueries.Execution::status)
                 .isEqualTo("FAILED");
         Files.createDirectories(file.getParent());
         Files.copy(sampleCommunityFile(), file, StandardCopyOption.REPLACE_EXISTING);
@@ -188,7 +188,7 @@ class ConsoleBrowserIntegrationTests {
         assertThat(forged).isEqualTo(403L);
         assertThat(jobs.search("fileIngestJob", null, null, null, 100))
                 .as("nothing was restarted")
-                .extracting(JobsService.Execution::status)
+                .extracting(JobQueries.Execution::status)
                 .containsExactly("FAILED", "COMPLETED");
         signOut();
 
@@ -344,7 +344,7 @@ class ConsoleBrowserIntegrationTests {
                         .isEmpty());
         for (long id : failed) {
             assertThat(jobs.instanceExecutions(id))
-                    .extracting(JobsService.Execution::status)
+                    .extracting(JobQueries.Execution::status)
                     .containsExactly("FAILED", "COMPLETED");
         }
         open("/audit");
@@ -380,7 +380,7 @@ class ConsoleBrowserIntegrationTests {
                 .pollInterval(Duration.ofMillis(100))
                 .until(
                         () -> jobs.search("fileIngestJob", "STARTED", null, null, 10).stream()
-                                .map(JobsService.Execution::id)
+                                .map(JobQueries.Execution::id)
                                 .findFirst(),
                         java.util.Optional::isPresent)
                 .orElseThrow();
