@@ -79,6 +79,46 @@ public class Words {
         return org.lujing.reconcile.FindingDetails.render(rule, details, lang() == ReportLanguage.ZH);
     }
 
+    /** An audit entry's target or details in the page's language (see {@link org.lujing.audit.AuditText}). */
+    public String auditText(String text) {
+        ReportLanguage lang = lang();
+        return org.lujing.audit.AuditText.render(text, lang == ReportLanguage.ZH, lang::jobName);
+    }
+
+    /**
+     * An execution's parameters ({@code night=2025-04-30, step=reports}) in the page's language: each name in words,
+     * a nightly step and a source by their names ({@code 夜间日期 2025-04-30 · 步骤 生成报表}); English as stored.
+     */
+    public String parameters(String parameters) {
+        if (parameters == null || parameters.isBlank() || lang() == ReportLanguage.EN) {
+            return parameters == null ? "" : parameters;
+        }
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        for (String pair : parameters.split(", (?=[\\w.]+=)")) {
+            int eq = pair.indexOf('=');
+            if (eq < 0) {
+                parts.add(pair);
+                continue;
+            }
+            String name = pair.substring(0, eq);
+            String value = pair.substring(eq + 1);
+            switch (name) {
+                case "night" -> parts.add("夜间日期 " + value);
+                case "step" -> parts.add("步骤 " + org.lujing.operations.JobProgress.nightlyStepName(value, lang()));
+                case "attempt" -> parts.add("第 " + value + " 次");
+                case "source" -> parts.add("来源 " + source(value));
+                case "name" -> parts.add("文件名 " + value);
+                case "file" -> parts.add("存档 " + value);
+                case "asOf" -> parts.add("核查日期 " + value);
+                case "drop", "run.id" -> {
+                    // a unique number that only keeps runs apart: nothing for a reader
+                }
+                default -> parts.add(pair);
+            }
+        }
+        return String.join(" · ", parts);
+    }
+
     /** A text stored as {@code 中文 ‖ English} in the page's language. */
     public String text(String text) {
         return lang().oneLanguage(text);
