@@ -54,7 +54,7 @@ class IngestCommand implements Callable<Integer> {
             List<IngestedFile> results;
             try (ProgressLine progress = ProgressLine.start(
                     context.getBean(org.lujing.operations.JobQueries.class),
-                    context.getBean(org.lujing.operations.JobProgress.class),
+                    context.getBean(org.lujing.console.JobProgress.class),
                     !json)) {
                 results = run(
                         context.getBean(FileIngestService.class),

@@ -39,6 +39,7 @@ class JobsCommand implements Callable<Integer> {
         try (ConfigurableApplicationContext context = Boot.start(options.home, false, options.verbose)) {
             List<JobQueries.Execution> executions = context.getBean(JobQueries.class)
                     .list(status == null ? null : status.toUpperCase(java.util.Locale.ROOT));
+            org.lujing.source.SourceCatalog sources = context.getBean(org.lujing.source.SourceCatalog.class);
             if (json) {
                 System.out.println(Json.write(
                         executions.stream().map(JobQueries.Execution::asJson).toList()));
@@ -50,7 +51,12 @@ class JobsCommand implements Callable<Integer> {
                         CliWords.jobStatus(e.status()),
                         e.startTime() == null ? "" : e.startTime().toString(),
                         e.endTime() == null ? "" : e.endTime().toString(),
-                        e.parameters()));
+                        org.lujing.console.JobParametersText.render(
+                                e.parameters(),
+                                CliWords.lang(),
+                                id -> sources.find(id)
+                                        .map(org.lujing.source.SourceDefinition::agency)
+                                        .orElse(id))));
                 System.out.print(t.render());
             }
         }
@@ -146,7 +152,13 @@ class JobsCommand implements Callable<Integer> {
                                             : "no failed execution of the night of " + night + " waits for a restart"));
                     return 0;
                 }
-                restarts.audit(actor.actor(), job, night, failed, reason, "command line");
+                context.getBean(AuditLog.class)
+                        .record(
+                                actor.actor(),
+                                "JOB_RESTART_ALL",
+                                FailedRestarts.auditTarget(job, night, failed),
+                                reason,
+                                "command line: " + failed.size() + " execution(s)");
                 int notCompleted = 0;
                 for (FailedRestarts.Outcome o : restarts.restart(failed, night, "COMMAND")) {
                     notCompleted += o.completed() ? 0 : 1;

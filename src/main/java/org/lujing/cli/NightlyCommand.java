@@ -5,7 +5,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.lujing.operations.JobProgress;
+import org.lujing.console.JobProgress;
 import org.lujing.operations.JobQueries;
 import org.lujing.report.ReportLanguage;
 import org.lujing.report.TextTable;

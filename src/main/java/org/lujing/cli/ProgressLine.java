@@ -3,7 +3,7 @@ package org.lujing.cli;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.function.LongSupplier;
-import org.lujing.operations.JobProgress;
+import org.lujing.console.JobProgress;
 import org.lujing.operations.JobQueries;
 
 /**

@@ -96,7 +96,12 @@ class JobActions {
                     "no failed execution" + (which.isEmpty() ? "" : " of " + which)
                             + (night == null ? "" : " of the night of " + night) + " is waiting for a restart"));
         }
-        restarts.audit(actor, job, night, failed, reason, "console");
+        audit.record(
+                actor,
+                "JOB_RESTART_ALL",
+                FailedRestarts.auditTarget(job, night, failed),
+                reason,
+                "console: " + failed.size() + " execution(s)");
         executor.execute(() -> {
             for (FailedRestarts.Outcome o : restarts.restart(failed, night, "CONSOLE")) {
                 log.info("{} restarted execution #{} as #{}: {}", actor, o.failedId(), o.restartedId(), o.status());

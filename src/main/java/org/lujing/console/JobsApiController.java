@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.lujing.operations.JobProgress;
 import org.lujing.operations.JobQueries;
 import org.lujing.report.ReportLanguage;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;

@@ -2,7 +2,6 @@ package org.lujing.console;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.lujing.operations.JobProgress;
 import org.lujing.operations.JobQueries;
 import org.lujing.report.ReportLanguage;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -56,9 +55,7 @@ class JobsController {
         model.addAttribute("to", to);
         model.addAttribute("statuses", new String[] {"STARTED", "COMPLETED", "FAILED", "STOPPED", "ABANDONED"});
         model.addAttribute("failedJobs", actions.failedJobNames());
-        model.addAttribute(
-                "failedNights",
-                jobs.nightsWithFailures(LocalDate.now(ConsoleQueries.SHANGHAI).minusDays(60)));
+        model.addAttribute("failedNights", jobs.nightsWithFailures(31));
         return "jobs";
     }
 

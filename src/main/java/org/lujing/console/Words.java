@@ -90,33 +90,43 @@ public class Words {
      * a nightly step and a source by their names ({@code 夜间日期 2025-04-30 · 步骤 生成报表}); English as stored.
      */
     public String parameters(String parameters) {
-        if (parameters == null || parameters.isBlank() || lang() == ReportLanguage.EN) {
-            return parameters == null ? "" : parameters;
+        return JobParametersText.render(parameters, lang(), this::source);
+    }
+
+    /** A category code ({@code LEGAL_EDUCATION}) as its name (普法活动); anything else as it is. */
+    public String category(Object code) {
+        if (code == null) {
+            return "";
         }
-        java.util.List<String> parts = new java.util.ArrayList<>();
-        for (String pair : parameters.split(", (?=[\\w.]+=)")) {
-            int eq = pair.indexOf('=');
-            if (eq < 0) {
-                parts.add(pair);
-                continue;
-            }
-            String name = pair.substring(0, eq);
-            String value = pair.substring(eq + 1);
-            switch (name) {
-                case "night" -> parts.add("夜间日期 " + value);
-                case "step" -> parts.add("步骤 " + org.lujing.operations.JobProgress.nightlyStepName(value, lang()));
-                case "attempt" -> parts.add("第 " + value + " 次");
-                case "source" -> parts.add("来源 " + source(value));
-                case "name" -> parts.add("文件名 " + value);
-                case "file" -> parts.add("存档 " + value);
-                case "asOf" -> parts.add("核查日期 " + value);
-                case "drop", "run.id" -> {
-                    // a unique number that only keeps runs apart: nothing for a reader
-                }
-                default -> parts.add(pair);
-            }
+        try {
+            return lang().category(org.lujing.ledger.Category.valueOf(code.toString()));
+        } catch (IllegalArgumentException e) {
+            return code.toString();
         }
-        return String.join(" · ", parts);
+    }
+
+    /** How often a source delivers ({@code MONTHLY}, {@code WEEKLY}, {@code NONE}). */
+    public String cadence(Object code) {
+        String c = code == null ? "" : code.toString();
+        return switch (c) {
+            case "MONTHLY" -> lang().pick("每月（次月 5 日前）", "Monthly (by the 5th)");
+            case "WEEKLY" -> lang().pick("每周", "Weekly");
+            case "NONE" -> lang().pick("不定期", "No fixed cadence");
+            default -> c;
+        };
+    }
+
+    /** A row field of a source definition ({@code ACTIVITY_NAME}) by its usual header (活动名称). */
+    public String field(Object code) {
+        if (code == null) {
+            return "";
+        }
+        try {
+            org.lujing.read.Field f = org.lujing.read.Field.valueOf(code.toString());
+            return lang() == ReportLanguage.ZH ? f.commonHeaders().get(0) : f.key();
+        } catch (IllegalArgumentException e) {
+            return code.toString();
+        }
     }
 
     /** A text stored as {@code 中文 ‖ English} in the page's language. */

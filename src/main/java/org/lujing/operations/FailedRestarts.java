@@ -4,14 +4,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.lujing.audit.AuditLog;
 import org.lujing.schedule.NightlyChain;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Restarts failed executions in bulk, with one reason and one {@code JOB_RESTART_ALL} audit entry naming them all:
+ * Restarts failed executions in bulk, with one reason and one {@code JOB_RESTART_ALL} audit entry naming them all
+ * (written by the caller, which knows who asks, with {@link #auditTarget}):
  * every failed execution of a job (or of all), or everything of one night — the ingests its inbox step started, its
  * reconciliations, and its failed nightly step, which is resumed through the chain so the steps after it run too.
  * The command line, the console and the API all come here, so the three choose and restart the same executions.
@@ -32,13 +32,11 @@ public class FailedRestarts {
 
     private final JobQueries queries;
     private final JobControl control;
-    private final AuditLog audit;
     private final NightlyChain chain;
 
-    public FailedRestarts(JobQueries queries, JobControl control, AuditLog audit, NightlyChain chain) {
+    public FailedRestarts(JobQueries queries, JobControl control, NightlyChain chain) {
         this.queries = queries;
         this.control = control;
-        this.audit = audit;
         this.chain = chain;
     }
 
@@ -56,25 +54,16 @@ public class FailedRestarts {
                 .toList();
     }
 
-    /** Writes the one audit entry of a bulk restart, before anything is restarted. */
-    public void audit(
-            String actor,
-            String job,
-            LocalDate night,
-            List<JobQueries.Execution> failed,
-            String reason,
-            String channel) {
+    /**
+     * What the one {@code JOB_RESTART_ALL} audit entry of a bulk restart names, written by the caller before anything
+     * is restarted: {@code night 2025-04-30: #7, #9}, {@code fileIngestJob: #3}, {@code all jobs: #3, #4}.
+     */
+    public static String auditTarget(String job, LocalDate night, List<JobQueries.Execution> failed) {
         String scope = night != null
                 ? "night " + night + (job == null || job.isBlank() ? "" : " " + job.strip())
                 : job == null || job.isBlank() ? "all jobs" : job.strip();
-        audit.record(
-                actor,
-                "JOB_RESTART_ALL",
-                scope + ": "
-                        + String.join(
-                                ", ", failed.stream().map(e -> "#" + e.id()).toList()),
-                reason,
-                channel + ": " + failed.size() + " execution(s)");
+        return scope + ": "
+                + String.join(", ", failed.stream().map(e -> "#" + e.id()).toList());
     }
 
     /**

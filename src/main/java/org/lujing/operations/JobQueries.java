@@ -163,20 +163,20 @@ public class JobQueries {
     }
 
     /**
-     * The nights since a date with a failed nightly step or a failed ingest of their inbox step that nothing has
-     * restarted yet, newest first: what the console offers to rerun as a night.
+     * The latest nights (at most {@code limit}) with a failed nightly step or a failed ingest of their inbox step that
+     * nothing has restarted yet, newest first: what the console offers to rerun as a night.
      */
-    public List<LocalDate> nightsWithFailures(LocalDate since) {
+    public List<LocalDate> nightsWithFailures(int limit) {
         return jdbc.sql("""
                         SELECT DISTINCT n.run_date FROM nightly_run n
-                        WHERE n.run_date >= ? AND EXISTS (SELECT 1 FROM batch_job_execution e
+                        WHERE EXISTS (SELECT 1 FROM batch_job_execution e
                           JOIN batch_job_instance i ON i.job_instance_id = e.job_instance_id
                           WHERE %s
                             AND ((i.job_name = 'nightlyStepJob' AND e.job_execution_id = n.job_execution_id)
                               OR (i.job_name = 'fileIngestJob' AND n.step = 'ingest-inbox' AND e.create_time >= n.started_at
                                 AND (n.finished_at IS NULL OR e.create_time <= n.finished_at))))
                         ORDER BY n.run_date DESC""".formatted(AWAITING_RESTART))
-                .param(java.sql.Date.valueOf(since))
+                .withMaxRows(limit)
                 .query((rs, n) -> rs.getDate(1).toLocalDate())
                 .list();
     }

@@ -1,7 +1,6 @@
 package org.lujing.schedule;
 
 import java.time.LocalDate;
-import org.lujing.identity.Masking;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,7 +25,8 @@ class NightlyProgressRecorder {
     NightlyStep.Progress of(LocalDate night, long attempt, String step) {
         return (done, total, zh, en) -> {
             try {
-                String note = zh == null ? null : Masking.value(truncate(zh + " ‖ " + (en == null ? zh : en)));
+                // steps name no file or person in a note (a file's name may hold an ID number), so it needs no mask
+                String note = zh == null ? null : truncate(zh + " ‖ " + (en == null ? zh : en));
                 jdbc.sql("""
                                 UPDATE nightly_run SET progress_done = ?, progress_total = ?, progress_note = ?
                                 WHERE run_date = ? AND attempt = ? AND step = ?""")

@@ -111,8 +111,9 @@ class NightlySteps {
                     progress.report(
                             i,
                             files.size(),
-                            "正在入库 " + file.getParent().getFileName() + "/" + file.getFileName(),
-                            "ingesting " + file.getParent().getFileName() + "/" + file.getFileName());
+                            "正在入库第 " + (i + 1) + " 个文件（来源 " + file.getParent().getFileName() + "）",
+                            "ingesting file " + (i + 1) + " (source "
+                                    + file.getParent().getFileName() + ")");
                     String key = InboxClaims.key(file);
                     if (!settled(file, minAgeMillis) || !claims.add(key)) {
                         left++;

@@ -3,7 +3,7 @@ package org.lujing.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.lujing.operations.JobProgress;
+import org.lujing.console.JobProgress;
 
 /** The terminal's progress line: a bar and a percentage once the total is known, the words alone before. */
 class ProgressLineTests {

@@ -1,4 +1,4 @@
-package org.lujing.operations;
+package org.lujing.console;
 
 import java.sql.Timestamp;
 import java.time.Duration;
