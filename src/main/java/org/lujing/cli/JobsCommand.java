@@ -100,7 +100,12 @@ class JobsCommand implements Callable<Integer> {
         @Override
         String act(JobControl jobs) throws Exception {
             var execution = jobs.restart(id);
-            return "execution #" + id + " restarted as #" + execution.getId() + ": " + execution.getStatus();
+            return CliWords.lang()
+                    .pick(
+                            "执行 #" + id + " 已重新运行为 #" + execution.getId() + "："
+                                    + CliWords.jobStatus(execution.getStatus().name()),
+                            "execution #" + id + " restarted as #" + execution.getId() + ": "
+                                    + CliWords.jobStatus(execution.getStatus().name()));
         }
 
         @Override
@@ -177,7 +182,11 @@ class JobsCommand implements Callable<Integer> {
     static class Stop extends Action {
         @Override
         String act(JobControl jobs) throws Exception {
-            return "execution #" + id + (jobs.stop(id) ? ": stop requested" : ": could not be asked to stop");
+            boolean asked = jobs.stop(id);
+            return CliWords.lang()
+                    .pick(
+                            "执行 #" + id + (asked ? "：已请求停止" : "：无法请求停止"),
+                            "execution #" + id + (asked ? ": stop requested" : ": could not be asked to stop"));
         }
 
         @Override
@@ -193,7 +202,8 @@ class JobsCommand implements Callable<Integer> {
     static class Abandon extends Action {
         @Override
         String act(JobControl jobs) throws Exception {
-            return "execution #" + id + ": " + jobs.abandon(id).getStatus();
+            String status = CliWords.jobStatus(jobs.abandon(id).getStatus().name());
+            return CliWords.lang().pick("执行 #" + id + "：" + status, "execution #" + id + ": " + status);
         }
 
         @Override
