@@ -6,3 +6,7 @@ ALTER TABLE nightly_run ADD COLUMN steps_total INTEGER;
 ALTER TABLE nightly_run ADD COLUMN progress_done BIGINT;
 ALTER TABLE nightly_run ADD COLUMN progress_total BIGINT;
 ALTER TABLE nightly_run ADD COLUMN progress_note VARCHAR(400);
+
+-- A CSV's line count, taken while the file is hashed at inspection: the reading phase of its ingest shows a
+-- percentage of it (an estimate: a quoted cell may span lines). NULL for formats whose rows are not lines.
+ALTER TABLE ingest_file ADD COLUMN expected_rows BIGINT;
