@@ -429,7 +429,10 @@ class ConsoleBrowserIntegrationTests {
                     texts.add(items.get(0)
                             .findElement(By.className("progress-text"))
                             .getText());
-                    return done.size() >= 3 && texts.stream().anyMatch(t -> t.contains("%") && t.contains("预计还需"));
+                    // publication's figure (reading a CSV shows a percentage too, of its line count)
+                    return done.size() >= 3
+                            && texts.stream()
+                                    .anyMatch(t -> t.contains("写入台账") && t.contains("%") && t.contains("预计还需"));
                 });
         screenshot("dashboard-during-ingest.png");
         assertThat(texts).anyMatch(t -> t.matches(".*写入台账：\\d+ / 60000 行（\\d+%）.*"));
