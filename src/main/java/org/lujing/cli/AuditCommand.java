@@ -57,7 +57,7 @@ class AuditCommand implements Callable<Integer> {
                         e.occurredAt().toString(),
                         e.actor(),
                         CliWords.audit(e.action()),
-                        e.target(),
+                        CliWords.auditText(e.target()),
                         e.reason()));
                 System.out.print(t.render());
             }

@@ -86,4 +86,15 @@ final class CliWords {
     static String text(String text) {
         return lang().oneLanguage(text);
     }
+
+    /** A finding's details in the chosen language; an old English-only one said again in Chinese from its rule. */
+    static String details(String rule, String details) {
+        return org.lujing.reconcile.FindingDetails.render(rule, details, lang() == ReportLanguage.ZH);
+    }
+
+    /** An audit entry's target or details in the chosen language. */
+    static String auditText(String text) {
+        ReportLanguage lang = lang();
+        return org.lujing.audit.AuditText.render(text, lang == ReportLanguage.ZH, lang::jobName);
+    }
 }

@@ -69,7 +69,7 @@ class FindingsCommand implements Callable<Integer> {
                             dash(f.personMasked()),
                             dash(f.sourceId()),
                             f.fileId() == null ? "-" : "#" + f.fileId(),
-                            CliWords.text(f.details()),
+                            CliWords.details(f.rule(), f.details()),
                             f.firstSeen().toString(),
                             f.lastSeen().toString(),
                             CliWords.findingStatus(String.valueOf(f.status()))

@@ -53,8 +53,8 @@ class IngestCommand implements Callable<Integer> {
         try (ConfigurableApplicationContext context = Boot.start(options.home, false, options.verbose)) {
             List<IngestedFile> results;
             try (ProgressLine progress = ProgressLine.start(
-                    context.getBean(org.lujing.operations.JobsService.class),
-                    context.getBean(org.lujing.console.IngestProgress.class),
+                    context.getBean(org.lujing.operations.JobQueries.class),
+                    context.getBean(org.lujing.console.JobProgress.class),
                     !json)) {
                 results = run(
                         context.getBean(FileIngestService.class),

@@ -3,7 +3,9 @@ package org.lujing.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.lujing.audit.AuditLog;
-import org.lujing.operations.JobsService;
+import org.lujing.operations.FailedRestarts;
+import org.lujing.operations.JobControl;
+import org.lujing.operations.JobQueries;
 import org.lujing.report.TextTable;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -35,11 +37,12 @@ class JobsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (ConfigurableApplicationContext context = Boot.start(options.home, false, options.verbose)) {
-            List<JobsService.Execution> executions = context.getBean(JobsService.class)
+            List<JobQueries.Execution> executions = context.getBean(JobQueries.class)
                     .list(status == null ? null : status.toUpperCase(java.util.Locale.ROOT));
+            org.lujing.source.SourceCatalog sources = context.getBean(org.lujing.source.SourceCatalog.class);
             if (json) {
                 System.out.println(Json.write(
-                        executions.stream().map(JobsService.Execution::asJson).toList()));
+                        executions.stream().map(JobQueries.Execution::asJson).toList()));
             } else {
                 TextTable t = new TextTable("#", "任务 job", "状态 status", "开始 start", "结束 end", "参数 parameters");
                 executions.forEach(e -> t.row(
@@ -48,7 +51,12 @@ class JobsCommand implements Callable<Integer> {
                         CliWords.jobStatus(e.status()),
                         e.startTime() == null ? "" : e.startTime().toString(),
                         e.endTime() == null ? "" : e.endTime().toString(),
-                        e.parameters()));
+                        org.lujing.console.JobParametersText.render(
+                                e.parameters(),
+                                CliWords.lang(),
+                                id -> sources.find(id)
+                                        .map(org.lujing.source.SourceDefinition::agency)
+                                        .orElse(id))));
                 System.out.print(t.render());
             }
         }
@@ -70,7 +78,7 @@ class JobsCommand implements Callable<Integer> {
         @Option(names = "--reason", paramLabel = "TEXT", description = "Why, for the audit log.")
         String reason;
 
-        abstract String act(JobsService jobs) throws Exception;
+        abstract String act(JobControl jobs) throws Exception;
 
         abstract String action();
 
@@ -78,7 +86,7 @@ class JobsCommand implements Callable<Integer> {
         public Integer call() throws Exception {
             try (ConfigurableApplicationContext context = Boot.start(options.home, false, options.verbose)) {
                 context.getBean(AuditLog.class).record(actor.actor(), action(), "job execution #" + id, reason, null);
-                System.out.println(act(context.getBean(JobsService.class)));
+                System.out.println(act(context.getBean(JobControl.class)));
             }
             return 0;
         }
@@ -90,9 +98,14 @@ class JobsCommand implements Callable<Integer> {
             description = "Restart a failed or stopped execution; an ingest resumes after its last committed chunk.")
     static class Restart extends Action {
         @Override
-        String act(JobsService jobs) throws Exception {
+        String act(JobControl jobs) throws Exception {
             var execution = jobs.restart(id);
-            return "execution #" + id + " restarted as #" + execution.getId() + ": " + execution.getStatus();
+            return CliWords.lang()
+                    .pick(
+                            "执行 #" + id + " 已重新运行为 #" + execution.getId() + "："
+                                    + CliWords.jobStatus(execution.getStatus().name()),
+                            "execution #" + id + " restarted as #" + execution.getId() + ": "
+                                    + CliWords.jobStatus(execution.getStatus().name()));
         }
 
         @Override
@@ -102,13 +115,13 @@ class JobsCommand implements Callable<Integer> {
     }
 
     /**
-     * {@code jobs restart-failed [--job NAME] --reason TEXT}: every failed execution nothing has restarted yet, of one
-     * job or of all, restarted one after another with one audit entry naming them all.
+     * {@code jobs restart-failed [--job NAME] [--night D] --reason TEXT}: every failed execution nothing has restarted
+     * yet — of one job, of one night, or of all — restarted one after another with one audit entry naming them all.
      */
     @Command(
             name = "restart-failed",
-            description =
-                    "Restart every failed execution not yet restarted (of --job NAME, or of all) with one reason.")
+            description = "Restart every failed execution not yet restarted (of --job NAME, of --night D, or of all)"
+                    + " with one reason; a night's failed step is resumed through the chain.")
     static class RestartFailed implements Callable<Integer> {
 
         @Mixin
@@ -120,40 +133,44 @@ class JobsCommand implements Callable<Integer> {
         @Option(names = "--job", paramLabel = "NAME", description = "fileIngestJob, nightlyStepJob, reconcileJob …")
         String job;
 
+        @Option(
+                names = "--night",
+                paramLabel = "DATE",
+                description =
+                        "A night (yyyy-MM-dd): its failed nightly step, the ingests it started, its reconciliation.")
+        java.time.LocalDate night;
+
         @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why, for the audit log.")
         String reason;
 
         @Override
         public Integer call() throws Exception {
             try (ConfigurableApplicationContext context = Boot.start(options.home, false, options.verbose)) {
-                JobsService jobs = context.getBean(JobsService.class);
-                List<JobsService.Execution> failed = jobs.failedAwaitingRestart(10_000).stream()
-                        .filter(e -> job == null || e.jobName().equals(job))
-                        .sorted(java.util.Comparator.comparingLong(JobsService.Execution::id))
-                        .toList();
+                FailedRestarts restarts = context.getBean(FailedRestarts.class);
+                List<JobQueries.Execution> failed = restarts.waiting(job, night);
                 if (failed.isEmpty()) {
-                    System.out.println(
-                            CliWords.lang().pick("没有等待重新运行的失败执行", "no failed execution waits for a restart"));
+                    System.out.println(CliWords.lang()
+                            .pick(
+                                    night == null ? "没有等待重新运行的失败执行" : night + " 夜间没有等待重新运行的失败执行",
+                                    night == null
+                                            ? "no failed execution waits for a restart"
+                                            : "no failed execution of the night of " + night + " waits for a restart"));
                     return 0;
                 }
                 context.getBean(AuditLog.class)
                         .record(
                                 actor.actor(),
                                 "JOB_RESTART_ALL",
-                                (job == null ? "all jobs" : job) + ": "
-                                        + String.join(
-                                                ", ",
-                                                failed.stream()
-                                                        .map(e -> "#" + e.id())
-                                                        .toList()),
+                                FailedRestarts.auditTarget(job, night, failed),
                                 reason,
                                 "command line: " + failed.size() + " execution(s)");
                 int notCompleted = 0;
-                for (JobsService.Execution e : failed) {
-                    var restarted = jobs.restart(e.id());
-                    notCompleted += restarted.getStatus().name().equals("COMPLETED") ? 0 : 1;
-                    System.out.println("#" + e.id() + " " + CliWords.job(e.jobName()) + " → #" + restarted.getId() + " "
-                            + CliWords.jobStatus(restarted.getStatus().name()));
+                for (FailedRestarts.Outcome o : restarts.restart(failed, night, "COMMAND")) {
+                    notCompleted += o.completed() ? 0 : 1;
+                    System.out.println("#" + o.failedId() + " " + CliWords.job(o.jobName()) + " → "
+                            + (o.restartedId() == null ? "" : "#" + o.restartedId() + " ")
+                            + CliWords.jobStatus(o.status())
+                            + (o.message() == null ? "" : "  " + CliWords.lang().oneLanguage(o.message())));
                 }
                 return notCompleted == 0 ? 0 : 1;
             }
@@ -164,8 +181,12 @@ class JobsCommand implements Callable<Integer> {
     @Command(name = "stop", description = "Ask a running execution to stop after its current chunk.")
     static class Stop extends Action {
         @Override
-        String act(JobsService jobs) throws Exception {
-            return "execution #" + id + (jobs.stop(id) ? ": stop requested" : ": could not be asked to stop");
+        String act(JobControl jobs) throws Exception {
+            boolean asked = jobs.stop(id);
+            return CliWords.lang()
+                    .pick(
+                            "执行 #" + id + (asked ? "：已请求停止" : "：无法请求停止"),
+                            "execution #" + id + (asked ? ": stop requested" : ": could not be asked to stop"));
         }
 
         @Override
@@ -180,8 +201,9 @@ class JobsCommand implements Callable<Integer> {
             description = "Give up a stopped or failed execution for good (it will not be restarted).")
     static class Abandon extends Action {
         @Override
-        String act(JobsService jobs) throws Exception {
-            return "execution #" + id + ": " + jobs.abandon(id).getStatus();
+        String act(JobControl jobs) throws Exception {
+            String status = CliWords.jobStatus(jobs.abandon(id).getStatus().name());
+            return CliWords.lang().pick("执行 #" + id + "：" + status, "execution #" + id + ": " + status);
         }
 
         @Override

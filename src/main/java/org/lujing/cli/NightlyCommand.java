@@ -5,6 +5,9 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.lujing.console.JobProgress;
+import org.lujing.operations.JobQueries;
+import org.lujing.report.ReportLanguage;
 import org.lujing.report.TextTable;
 import org.lujing.schedule.NightlyChain;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -38,7 +41,12 @@ class NightlyCommand implements Callable<Integer> {
         LocalDate night =
                 date != null ? date : LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1);
         try (ConfigurableApplicationContext context = Boot.start(options.home, false, options.verbose)) {
-            NightlyChain.Result r = context.getBean(NightlyChain.class).run(night, "COMMAND", resume);
+            NightlyChain.Result r;
+            // on a terminal, the running step's place in the night and its count, as the console shows it
+            try (ProgressLine line = ProgressLine.start(
+                    context.getBean(JobQueries.class), context.getBean(JobProgress.class), "nightlyStepJob", !json)) {
+                r = context.getBean(NightlyChain.class).run(night, "COMMAND", resume);
+            }
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("night", r.night().toString());
@@ -59,11 +67,22 @@ class NightlyCommand implements Callable<Integer> {
                 System.out.println(Json.write(m));
             } else {
                 TextTable t = new TextTable("步骤 step", "结果 status", "说明 message");
-                r.steps().forEach(s -> t.row(s.step(), s.status(), s.message()));
-                System.out.println("夜间任务 night " + r.night() + "（第 " + r.attempt() + " 次 attempt）");
+                ReportLanguage lang = CliWords.lang();
+                r.steps()
+                        .forEach(s -> t.row(
+                                CliWords.coded(JobProgress.nightlyStepName(s.step(), lang), s.step()),
+                                CliWords.jobStatus(s.status()),
+                                "done earlier".equals(s.message())
+                                        ? lang.pick("此前已完成", "done earlier")
+                                        : lang.oneLanguage(s.message())));
+                System.out.println(lang.pick(
+                        "夜间任务 " + r.night() + "（第 " + r.attempt() + " 次）",
+                        "Night of " + r.night() + " (attempt " + r.attempt() + ")"));
                 System.out.print(t.render());
                 if (!r.completed()) {
-                    System.out.println("stopped; fix the cause, then: nightly --date " + r.night() + " --resume");
+                    System.out.println(lang.pick(
+                            "已停止；排除原因后运行：nightly --date " + r.night() + " --resume",
+                            "stopped; fix the cause, then: nightly --date " + r.night() + " --resume"));
                 }
             }
             return r.completed() ? 0 : 4;

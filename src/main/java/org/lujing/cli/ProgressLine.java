@@ -3,8 +3,8 @@ package org.lujing.cli;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.function.LongSupplier;
-import org.lujing.console.IngestProgress;
-import org.lujing.operations.JobsService;
+import org.lujing.console.JobProgress;
+import org.lujing.operations.JobQueries;
 
 /**
  * {@code ingest}'s progress bar on a terminal: while the command's ingest runs, a line on stderr redrawn every half
@@ -18,14 +18,13 @@ final class ProgressLine implements AutoCloseable {
     private volatile boolean stopped;
     private int width;
 
-    private ProgressLine(JobsService jobs, IngestProgress progress, LongSupplier since, PrintStream out) {
+    private ProgressLine(JobQueries jobs, JobProgress progress, String jobName, LongSupplier since, PrintStream out) {
         this.out = out;
         this.thread = new Thread(
                 () -> {
                     while (!stopped) {
                         try {
-                            List<JobsService.Execution> running =
-                                    jobs.search("fileIngestJob", "STARTED", null, null, 1);
+                            List<JobQueries.Execution> running = jobs.search(jobName, "STARTED", null, null, 1);
                             if (!running.isEmpty() && running.get(0).id() >= since.getAsLong()) {
                                 progress.of(running.get(0).id(), CliWords.lang())
                                         .ifPresent(p -> draw(render(p, 30)));
@@ -43,21 +42,26 @@ final class ProgressLine implements AutoCloseable {
     }
 
     /** A progress line when the command runs on a terminal, else one that does nothing. */
-    static ProgressLine start(JobsService jobs, IngestProgress progress, boolean wanted) {
+    static ProgressLine start(JobQueries jobs, JobProgress progress, boolean wanted) {
+        return start(jobs, progress, "fileIngestJob", wanted);
+    }
+
+    /** The same for the newest running execution of a job ({@code nightlyStepJob}: the night's step i of n). */
+    static ProgressLine start(JobQueries jobs, JobProgress progress, String jobName, boolean wanted) {
         if (!wanted || System.console() == null) {
-            return new ProgressLine(null, null, () -> 0, null);
+            return new ProgressLine(null, null, jobName, () -> 0, null);
         }
         long since = jobs.search(null, null, null, null, 1).stream()
-                .mapToLong(JobsService.Execution::id)
+                .mapToLong(JobQueries.Execution::id)
                 .max()
                 .orElse(0);
-        ProgressLine line = new ProgressLine(jobs, progress, () -> since + 1, System.err);
+        ProgressLine line = new ProgressLine(jobs, progress, jobName, () -> since + 1, System.err);
         line.thread.start();
         return line;
     }
 
     /** {@code [███████░░░░░░░]  47%  写入台账：28000 / 60000 行（47%），预计还需 12 秒}, or the text alone before a total. */
-    static String render(IngestProgress.Progress p, int bar) {
+    static String render(JobProgress.Progress p, int bar) {
         if (p.percent() == null) {
             return p.text();
         }

@@ -11,7 +11,7 @@ import org.lujing.ledger.Category;
 import org.lujing.ledger.Period;
 import org.lujing.ledger.Statistics;
 import org.lujing.ledger.StatisticsQuery;
-import org.lujing.operations.JobsService;
+import org.lujing.operations.JobQueries;
 import org.lujing.source.AgencyDirectory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Controller;
@@ -25,14 +25,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 class DashboardController {
 
     private final ConsoleQueries queries;
-    private final JobsService jobs;
+    private final JobQueries jobs;
     private final StatisticsQuery statistics;
     private final AgencyDirectory agencies;
     private final InboxFailures failures;
 
     DashboardController(
             ConsoleQueries queries,
-            JobsService jobs,
+            JobQueries jobs,
             StatisticsQuery statistics,
             AgencyDirectory agencies,
             InboxFailures failures) {

@@ -1,13 +1,17 @@
 package org.lujing.console;
 
+import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 import org.lujing.audit.AuditLog;
-import org.lujing.operations.JobsService;
+import org.lujing.operations.FailedRestarts;
+import org.lujing.operations.JobControl;
+import org.lujing.operations.JobQueries;
+import org.lujing.report.ReportLanguage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Service;
 
@@ -21,16 +25,22 @@ import org.springframework.stereotype.Service;
 class JobActions {
 
     private static final Logger log = LoggerFactory.getLogger(JobActions.class);
-    private static final Set<String> RESTARTABLE = Set.of("FAILED", "STOPPED");
-    private static final Set<String> STOPPABLE = Set.of("STARTING", "STARTED");
-    private static final Set<String> ABANDONABLE = Set.of("FAILED", "STOPPED", "STOPPING");
 
-    private final JobsService jobs;
+    private final JobQueries jobs;
+    private final JobControl control;
+    private final FailedRestarts restarts;
     private final AuditLog audit;
     private final TaskExecutor executor;
 
-    JobActions(JobsService jobs, AuditLog audit, @Qualifier("consoleJobExecutor") TaskExecutor executor) {
+    JobActions(
+            JobQueries jobs,
+            JobControl control,
+            FailedRestarts restarts,
+            AuditLog audit,
+            @Qualifier("consoleJobExecutor") TaskExecutor executor) {
         this.jobs = jobs;
+        this.control = control;
+        this.restarts = restarts;
         this.audit = audit;
         this.executor = executor;
     }
@@ -42,99 +52,102 @@ class JobActions {
         }
     }
 
-    void restart(long id, String reason, String actor) {
-        JobsService.Execution e = check(id, reason, RESTARTABLE, "restarted");
-        audit.record(actor, "JOB_RESTART", "job execution #" + id, reason, "console");
-        executor.execute(() -> {
-            try {
-                var restarted = jobs.restart(id);
-                log.info(
-                        "{} restarted {} execution #{} as #{}: {}",
-                        actor,
-                        e.jobName(),
-                        id,
-                        restarted.getId(),
-                        restarted.getStatus());
-            } catch (Exception ex) {
-                log.error("restart of execution #{} asked by {} failed: {}", id, actor, ex.toString());
-            }
-        });
+    /** One action on one execution, audited first; a restart goes on in the background. */
+    void apply(JobAction action, long id, String reason, String actor) throws Exception {
+        JobQueries.Execution e = check(id, reason, action);
+        audit.record(actor, action.auditAction, "job execution #" + id, reason, "console");
+        switch (action) {
+            case RESTART ->
+                executor.execute(() -> {
+                    try {
+                        var restarted = control.restart(id);
+                        log.info(
+                                "{} restarted {} execution #{} as #{}: {}",
+                                actor,
+                                e.jobName(),
+                                id,
+                                restarted.getId(),
+                                restarted.getStatus());
+                    } catch (Exception ex) {
+                        log.error("restart of execution #{} asked by {} failed: {}", id, actor, ex.toString());
+                    }
+                });
+            case STOP -> control.stop(id);
+            case ABANDON -> control.abandon(id);
+        }
     }
 
     /**
-     * Restarts every failed execution that nothing has restarted yet — of one job, or of all jobs when {@code job} is
-     * blank — with one reason and one audit entry naming them all. The restarts run one after another in the
-     * background (two ingests at once would only compete for the same disk); the page returns at once.
+     * Restarts every failed execution that nothing has restarted yet — of one night when {@code night} is given,
+     * else of one job, or of all jobs when {@code job} is blank — with one reason and one audit entry naming them
+     * all. The restarts run one after another in the background (a night's failed step last, resumed through the
+     * chain); the page returns at once.
      */
-    List<Long> restartFailed(String job, String reason, String actor) {
+    List<Long> restartFailed(String job, LocalDate night, String reason, String actor) {
         if (reason == null || reason.isBlank()) {
-            throw new ActionRefusedException("a reason is required: it goes to the audit log");
+            throw new ActionRefusedException(reasonRequired());
         }
-        List<JobsService.Execution> failed = jobs.failedAwaitingRestart(10_000).stream()
-                .filter(e -> job == null || job.isBlank() || e.jobName().equals(job.strip()))
-                .sorted(java.util.Comparator.comparingLong(JobsService.Execution::id))
-                .toList();
+        List<JobQueries.Execution> failed = restarts.waiting(job, night);
         if (failed.isEmpty()) {
-            throw new ActionRefusedException("no failed execution"
-                    + (job == null || job.isBlank() ? "" : " of " + job.strip()) + " is waiting for a restart");
+            ReportLanguage lang = lang();
+            String which = job == null || job.isBlank() ? "" : lang.jobName(job.strip());
+            throw new ActionRefusedException(lang.pick(
+                    (night == null ? "" : night + " 夜间") + "没有等待重新运行的失败" + which + "执行",
+                    "no failed execution" + (which.isEmpty() ? "" : " of " + which)
+                            + (night == null ? "" : " of the night of " + night) + " is waiting for a restart"));
         }
-        List<Long> ids = failed.stream().map(JobsService.Execution::id).toList();
         audit.record(
                 actor,
                 "JOB_RESTART_ALL",
-                (job == null || job.isBlank() ? "all jobs" : job.strip()) + ": "
-                        + String.join(", ", ids.stream().map(id -> "#" + id).toList()),
+                FailedRestarts.auditTarget(job, night, failed),
                 reason,
-                "console: " + ids.size() + " execution(s)");
+                "console: " + failed.size() + " execution(s)");
         executor.execute(() -> {
-            for (long id : ids) {
-                try {
-                    var restarted = jobs.restart(id);
-                    log.info(
-                            "{} restarted execution #{} as #{}: {}",
-                            actor,
-                            id,
-                            restarted.getId(),
-                            restarted.getStatus());
-                } catch (Exception ex) {
-                    log.error("restart of execution #{} asked by {} failed: {}", id, actor, ex.toString());
-                }
+            for (FailedRestarts.Outcome o : restarts.restart(failed, night, "CONSOLE")) {
+                log.info("{} restarted execution #{} as #{}: {}", actor, o.failedId(), o.restartedId(), o.status());
             }
         });
-        return ids;
+        return failed.stream().map(JobQueries.Execution::id).toList();
+    }
+
+    List<Long> restartFailed(String job, String reason, String actor) {
+        return restartFailed(job, null, reason, actor);
     }
 
     /** The names of the jobs that have failed executions waiting for a restart, for the bulk restart's choice. */
     List<String> failedJobNames() {
         return jobs.failedAwaitingRestart(10_000).stream()
-                .map(JobsService.Execution::jobName)
+                .map(JobQueries.Execution::jobName)
                 .distinct()
                 .sorted()
                 .toList();
     }
 
-    void stop(long id, String reason, String actor) throws Exception {
-        check(id, reason, STOPPABLE, "stopped");
-        audit.record(actor, "JOB_STOP", "job execution #" + id, reason, "console");
-        jobs.stop(id);
-    }
-
-    void abandon(long id, String reason, String actor) throws Exception {
-        check(id, reason, ABANDONABLE, "abandoned");
-        audit.record(actor, "JOB_ABANDON", "job execution #" + id, reason, "console");
-        jobs.abandon(id);
-    }
-
-    private JobsService.Execution check(long id, String reason, Set<String> allowed, String verb) {
-        JobsService.Execution e =
-                jobs.find(id).orElseThrow(() -> new ActionRefusedException("there is no job execution #" + id));
+    private JobQueries.Execution check(long id, String reason, JobAction action) {
+        ReportLanguage lang = lang();
+        JobQueries.Execution e = jobs.find(id)
+                .orElseThrow(() -> new ActionRefusedException(
+                        lang.pick("没有编号为 #" + id + " 的任务执行", "there is no job execution #" + id)));
         if (reason == null || reason.isBlank()) {
-            throw new ActionRefusedException("a reason is required: it goes to the audit log");
+            throw new ActionRefusedException(reasonRequired());
         }
-        if (!allowed.contains(e.status())) {
-            throw new ActionRefusedException("execution #" + id + " is " + e.status() + " and cannot be " + verb
-                    + " (only " + String.join(", ", allowed.stream().sorted().toList()) + ")");
+        if (!action.appliesTo.contains(e.status())) {
+            List<String> allowed = action.appliesTo.stream().sorted().toList();
+            throw new ActionRefusedException(lang.pick(
+                    "执行 #" + id + " 的状态是" + lang.jobStatus(e.status()) + "，不能" + action.zh + "（只有"
+                            + String.join(
+                                    "、", allowed.stream().map(lang::jobStatus).toList()) + "的执行可以）",
+                    "execution #" + id + " is " + e.status() + " and cannot be " + action.verb + " (only "
+                            + String.join(", ", allowed) + ")"));
         }
         return e;
+    }
+
+    private static String reasonRequired() {
+        return lang().pick("请填写原因：它会写入审计日志", "a reason is required: it goes to the audit log");
+    }
+
+    private static ReportLanguage lang() {
+        return ReportLanguage.of(LocaleContextHolder.getLocale());
     }
 }

@@ -2,7 +2,7 @@ package org.lujing.console;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.lujing.operations.JobsService;
+import org.lujing.operations.JobQueries;
 import org.lujing.report.ReportLanguage;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -23,15 +23,15 @@ class JobsController {
 
     static final int PAGE = 200;
 
-    private final JobsService jobs;
+    private final JobQueries jobs;
     private final JobActions actions;
-    private final IngestProgress progress;
+    private final JobProgress progress;
     private final org.springframework.batch.core.repository.JobRepository jobRepository;
 
     JobsController(
-            JobsService jobs,
+            JobQueries jobs,
             JobActions actions,
-            IngestProgress progress,
+            JobProgress progress,
             org.springframework.batch.core.repository.JobRepository jobRepository) {
         this.jobRepository = jobRepository;
         this.progress = progress;
@@ -55,6 +55,7 @@ class JobsController {
         model.addAttribute("to", to);
         model.addAttribute("statuses", new String[] {"STARTED", "COMPLETED", "FAILED", "STOPPED", "ABANDONED"});
         model.addAttribute("failedJobs", actions.failedJobNames());
+        model.addAttribute("failedNights", jobs.nightsWithFailures(31));
         return "jobs";
     }
 
@@ -67,15 +68,19 @@ class JobsController {
                 .asJson();
     }
 
-    /** Admins: restart every failed execution of a job (or of all) at once, with one reason for the audit log. */
+    /**
+     * Admins: restart every failed execution of a job (or of all), or of one night, at once, with one reason for the
+     * audit log.
+     */
     @PostMapping("/jobs/restart-failed")
     String restartFailed(
             @RequestParam(required = false) String job,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate night,
             @RequestParam(required = false) String reason,
             Authentication user,
             RedirectAttributes flash) {
         try {
-            List<Long> ids = actions.restartFailed(job, reason, user.getName());
+            List<Long> ids = actions.restartFailed(job, night, reason, user.getName());
             ReportLanguage lang = ReportLanguage.of(LocaleContextHolder.getLocale());
             flash.addFlashAttribute(
                     "doneText",
@@ -90,8 +95,7 @@ class JobsController {
 
     @GetMapping("/jobs/{id}")
     String show(@PathVariable long id, Model model) {
-        JobsService.Execution execution =
-                jobs.find(id).orElseThrow(() -> new NotFoundException("job execution #" + id));
+        JobQueries.Execution execution = jobs.find(id).orElseThrow(() -> new NotFoundException("job execution #" + id));
         model.addAttribute("execution", execution);
         model.addAttribute("steps", jobs.steps(id));
         model.addAttribute("instance", jobs.instanceExecutions(id));
@@ -108,7 +112,7 @@ class JobsController {
      * Whether a restart could succeed: an ingest whose archived copy is gone would fail again at once, so the page
      * says what to do instead of offering the button.
      */
-    private boolean restartHelps(long id, JobsService.Execution e) {
+    private boolean restartHelps(long id, JobQueries.Execution e) {
         if (!"fileIngestJob".equals(e.jobName())) {
             return true;
         }
@@ -117,11 +121,11 @@ class JobsController {
         return file == null || java.nio.file.Files.exists(java.nio.file.Path.of(file));
     }
 
-    static Explanation explain(JobsService.Execution e, java.util.Locale locale) {
+    static Explanation explain(JobQueries.Execution e, java.util.Locale locale) {
         return explain(e, locale, true);
     }
 
-    static Explanation explain(JobsService.Execution e, java.util.Locale locale, boolean restartHelps) {
+    static Explanation explain(JobQueries.Execution e, java.util.Locale locale, boolean restartHelps) {
         if (!"FAILED".equals(e.status()) && !"STOPPED".equals(e.status())) {
             return null;
         }
@@ -162,14 +166,10 @@ class JobsController {
             @RequestParam(required = false) String reason,
             Authentication user,
             RedirectAttributes flash) {
+        JobAction wanted = JobAction.of(action);
         try {
-            switch (action) {
-                case "restart" -> actions.restart(id, reason, user.getName());
-                case "stop" -> actions.stop(id, reason, user.getName());
-                case "abandon" -> actions.abandon(id, reason, user.getName());
-                default -> throw new NotFoundException("action " + action);
-            }
-            flash.addFlashAttribute("done", "job." + action + ".done");
+            actions.apply(wanted, id, reason, user.getName());
+            flash.addFlashAttribute("done", "job." + wanted.word() + ".done");
         } catch (JobActions.ActionRefusedException e) {
             flash.addFlashAttribute("refused", e.getMessage());
         } catch (NotFoundException e) {

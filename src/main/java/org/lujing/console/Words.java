@@ -71,6 +71,64 @@ public class Words {
         return lang().auditAction(code);
     }
 
+    /**
+     * A finding's details in the page's language: one half of a bilingual sentence, or an old English-only one said
+     * again in Chinese from its rule's parameters.
+     */
+    public String details(String rule, String details) {
+        return org.lujing.reconcile.FindingDetails.render(rule, details, lang() == ReportLanguage.ZH);
+    }
+
+    /** An audit entry's target or details in the page's language (see {@link org.lujing.audit.AuditText}). */
+    public String auditText(String text) {
+        ReportLanguage lang = lang();
+        return org.lujing.audit.AuditText.render(text, lang == ReportLanguage.ZH, lang::jobName);
+    }
+
+    /**
+     * An execution's parameters ({@code night=2025-04-30, step=reports}) in the page's language: each name in words,
+     * a nightly step and a source by their names ({@code 夜间日期 2025-04-30 · 步骤 生成报表}); English as stored.
+     */
+    public String parameters(String parameters) {
+        return JobParametersText.render(parameters, lang(), this::source);
+    }
+
+    /** A category code ({@code LEGAL_EDUCATION}) as its name (普法活动); anything else as it is. */
+    public String category(Object code) {
+        if (code == null) {
+            return "";
+        }
+        try {
+            return lang().category(org.lujing.ledger.Category.valueOf(code.toString()));
+        } catch (IllegalArgumentException e) {
+            return code.toString();
+        }
+    }
+
+    /** How often a source delivers ({@code MONTHLY}, {@code WEEKLY}, {@code NONE}). */
+    public String cadence(Object code) {
+        String c = code == null ? "" : code.toString();
+        return switch (c) {
+            case "MONTHLY" -> lang().pick("每月（次月 5 日前）", "Monthly (by the 5th)");
+            case "WEEKLY" -> lang().pick("每周", "Weekly");
+            case "NONE" -> lang().pick("不定期", "No fixed cadence");
+            default -> c;
+        };
+    }
+
+    /** A row field of a source definition ({@code ACTIVITY_NAME}) by its usual header (活动名称). */
+    public String field(Object code) {
+        if (code == null) {
+            return "";
+        }
+        try {
+            org.lujing.read.Field f = org.lujing.read.Field.valueOf(code.toString());
+            return lang() == ReportLanguage.ZH ? f.commonHeaders().get(0) : f.key();
+        } catch (IllegalArgumentException e) {
+            return code.toString();
+        }
+    }
+
     /** A text stored as {@code 中文 ‖ English} in the page's language. */
     public String text(String text) {
         return lang().oneLanguage(text);

@@ -62,6 +62,13 @@ public class FileRegistry {
         return key.getKey().longValue();
     }
 
+    /** How many rows the file is expected to hold (a CSV's lines), for the reading phase's percentage. */
+    void expectRows(long fileId, long rows) {
+        jdbc.sql("UPDATE ingest_file SET expected_rows = ? WHERE id = ?")
+                .params(rows, fileId)
+                .update();
+    }
+
     /**
      * Claims the file's content for this file, in this node's name. Returns empty when the claim is this file's, or
      * the id of the file that holds it: the primary key decides, so two processes can never both hold it.

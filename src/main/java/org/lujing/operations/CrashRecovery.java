@@ -1,24 +1,122 @@
 package org.lujing.operations;
 
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.lujing.cluster.ClusterNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * At start-up, executions left STARTED by a process that is gone are marked FAILED and listed for a restart. It
- * runs once every bean exists and before anything is started — the scheduler (which may fire a missed night at
- * once) and the inbox route — so no execution of this process can be taken for a dead one.
+ * The policy for executions left STARTED by a process that died: which are dead, and marking them FAILED so they
+ * can be restarted. At start-up it runs once every bean exists and before anything is started — the scheduler
+ * (which may fire a missed night at once) and the inbox route — so no execution of this process can be taken for a
+ * dead one; {@code serve} then asks again at every heartbeat ({@link NodeTakeover}).
  */
 @Component
 class CrashRecovery implements SmartInitializingSingleton {
 
-    private final JobsService jobs;
+    private static final Logger log = LoggerFactory.getLogger(CrashRecovery.class);
 
-    CrashRecovery(JobsService jobs) {
-        this.jobs = jobs;
+    private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
+    private final Environment env;
+    private final ClusterNode node;
+
+    CrashRecovery(JobOperator jobOperator, JobRepository jobRepository, Environment env, ClusterNode node) {
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+        this.env = env;
+        this.node = node;
     }
 
     @Override
     public void afterSingletonsInstantiated() {
-        jobs.recoverInterrupted();
+        recoverInterrupted();
+    }
+
+    /**
+     * Marks as FAILED the executions that a dead process left running, and returns their ids for a restart. On the
+     * embedded database only one process can have it open, so at start-up every running execution is a dead one; on
+     * a shared database only those of dead nodes ({@link #recoverDead}).
+     */
+    List<Long> recoverInterrupted() {
+        String url = env.getProperty("spring.datasource.url", "");
+        if (url.startsWith("jdbc:hsqldb:hsql:") || url.startsWith("jdbc:hsqldb:hsqls:")) {
+            // A command going through a running serve's database server (see org.lujing.db): the database's owner is
+            // alive and recovers by heartbeat what a killed command left running (recoverDead, in serve).
+            return List.of();
+        }
+        if (!url.startsWith("jdbc:hsqldb:file:")) {
+            return recoverDead();
+        }
+        List<Long> recovered = new ArrayList<>();
+        for (String name : jobRepository.getJobNames()) {
+            for (JobExecution running : jobRepository.findRunningJobExecutions(name)) {
+                jobOperator.recover(running);
+                recovered.add(running.getId());
+            }
+        }
+        logRecovered(recovered);
+        return recovered;
+    }
+
+    /**
+     * Marks as FAILED the running executions of nodes that stopped beating for {@code lujing.jobs.recover-after}
+     * (table {@code job_node}; an execution without a node, started before nodes were recorded, when it has not moved
+     * for that long). {@code serve} calls it at start and then periodically, so a dead node's work is recovered while
+     * the others run, not only when some process starts.
+     */
+    List<Long> recoverDead() {
+        Set<String> alive = node.aliveNodes();
+        LocalDateTime quietSince = LocalDateTime.now().minus(node.recoverAfter());
+        List<Long> recovered = new ArrayList<>();
+        for (String name : jobRepository.getJobNames()) {
+            for (JobExecution running : jobRepository.findRunningJobExecutions(name)) {
+                boolean dead = node.nodeOf(running.getId())
+                        .map(n -> !alive.contains(n))
+                        .orElseGet(() -> lastMoved(running).isBefore(quietSince));
+                if (!dead) {
+                    continue;
+                }
+                try {
+                    jobOperator.recover(running);
+                    recovered.add(running.getId());
+                } catch (RuntimeException e) {
+                    // another node recovering it at the same moment; it is FAILED either way
+                    log.info("execution #{} not recovered here: {}", running.getId(), e.toString());
+                }
+            }
+        }
+        logRecovered(recovered);
+        return recovered;
+    }
+
+    private static void logRecovered(List<Long> recovered) {
+        if (!recovered.isEmpty()) {
+            log.warn(
+                    "recovered {} job execution(s) left running by a process that stopped: {} — marked FAILED; "
+                            + "an ingest is finished by serve, anything else restarts with `jobs restart ID`",
+                    recovered.size(),
+                    recovered);
+        }
+    }
+
+    private static LocalDateTime lastMoved(JobExecution execution) {
+        LocalDateTime last =
+                execution.getLastUpdated() != null ? execution.getLastUpdated() : execution.getCreateTime();
+        for (var step : execution.getStepExecutions()) {
+            if (step.getLastUpdated() != null && step.getLastUpdated().isAfter(last)) {
+                last = step.getLastUpdated();
+            }
+        }
+        return last;
     }
 }

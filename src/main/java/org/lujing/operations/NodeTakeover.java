@@ -26,13 +26,13 @@ class NodeTakeover implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(NodeTakeover.class);
 
-    private final JobsService jobs;
+    private final CrashRecovery recovery;
     private final FileIngestService ingest;
     private final ClusterNode node;
     private ScheduledExecutorService timer;
 
-    NodeTakeover(JobsService jobs, FileIngestService ingest, ClusterNode node) {
-        this.jobs = jobs;
+    NodeTakeover(CrashRecovery recovery, FileIngestService ingest, ClusterNode node) {
+        this.recovery = recovery;
         this.ingest = ingest;
         this.node = node;
     }
@@ -50,7 +50,7 @@ class NodeTakeover implements DisposableBean {
 
     void takeOver() {
         try {
-            jobs.recoverDead();
+            recovery.recoverDead();
             for (FileIngestService.Result r : ingest.resumeUnfinished()) {
                 log.info(
                         "interrupted ingest finished: {} ({})",

@@ -79,15 +79,13 @@ class ControlTotalMismatchRule implements ReconciliationRule {
                     null,
                     any.sourceId(),
                     any.fileId(),
-                    Finding.text(
-                            Masking.value(any.fileName()) + " 的合计行（"
-                                    + where.toString().replace("row ", "第 ").replaceAll("第 (\\d+)", "第 $1 行") + "）声明 "
-                                    + declared + " 条，明细实际 "
-                                    + any.dataRows() + " 条（读取 " + any.rowsRead() + " 行 − 跳过 " + any.skipped()
-                                    + " 行）",
-                            Masking.value(any.fileName()) + " declares " + declared + " data rows (total row at "
-                                    + where + ") but has " + any.dataRows() + " (rows read " + any.rowsRead()
-                                    + " − skipped " + any.skipped() + ")")));
+                    FindingDetails.controlTotalMismatch(
+                            Masking.value(any.fileName()),
+                            where.toString(),
+                            declared,
+                            any.dataRows(),
+                            any.rowsRead(),
+                            any.skipped())));
         }
         return out;
     }

@@ -117,14 +117,9 @@ class CrossSourceConflictRule implements ReconciliationRule {
                             rs.getString("name") != null
                                     ? PersonDisplay.of(rs.getString("name"), rs.getString("subject_masked"))
                                     : PersonDisplay.of(rs.getString("person_name"), rs.getString("id_masked")));
-                    m.put(
-                            "what",
-                            rs.getString("category") + " on " + rs.getDate("activity_date") + " by "
-                                    + rs.getString("agency"));
-                    m.put(
-                            "whatZh",
-                            rs.getDate("activity_date") + " " + rs.getString("agency") + " 的"
-                                    + Finding.categoryZh(rs.getString("category")));
+                    m.put("category", rs.getString("category"));
+                    m.put("date", String.valueOf(rs.getDate("activity_date")));
+                    m.put("agency", rs.getString("agency"));
                     return m;
                 })
                 .single();
@@ -137,8 +132,7 @@ class CrossSourceConflictRule implements ReconciliationRule {
                 (String) r.get("person"),
                 first.sourceId(),
                 first.fileId(),
-                Finding.text(
-                        r.get("whatZh") + "：不同来源的记录不一致 — " + conflicts,
-                        r.get("what") + ": sources disagree on " + conflicts));
+                FindingDetails.crossSourceConflict(
+                        (String) r.get("category"), (String) r.get("date"), (String) r.get("agency"), conflicts));
     }
 }

@@ -74,18 +74,14 @@ class MissingFeedRule implements ReconciliationRule {
                             null,
                             source.id(),
                             null,
-                            Finding.text(
-                                    source.agency() + "（"
-                                            + (source.cadence().name().equals("WEEKLY") ? "每周" : "每月")
-                                            + "报送）" + p.label() + " 没有成功载入的文件（报送期 "
-                                            + p.from().toLocalDate()
-                                            + " … " + p.until().toLocalDate().minusDays(1) + "，截止 " + p.due() + "）",
-                                    source.id() + " (" + source.agency() + ", "
-                                            + source.cadence().name().toLowerCase()
-                                            + ") delivered no loaded file for " + p.label() + " (window "
-                                            + p.from().toLocalDate()
-                                            + " … " + p.until().toLocalDate().minusDays(1) + ", due " + p.due()
-                                            + ")")));
+                            FindingDetails.missingFeed(
+                                    source.id(),
+                                    source.agency(),
+                                    source.cadence().name(),
+                                    p.label(),
+                                    p.from().toLocalDate().toString(),
+                                    p.until().toLocalDate().minusDays(1).toString(),
+                                    p.due().toString())));
                 }
             }
         }

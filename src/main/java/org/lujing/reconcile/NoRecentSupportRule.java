@@ -61,14 +61,12 @@ class NoRecentSupportRule implements ReconciliationRule {
                         PersonDisplay.date(rs.getDate("supervision_start"))))
                 .list();
         Map<Long, LocalDate> lastRecord = new HashMap<>();
-        ctx.jdbc()
-                .sql("""
+        ctx.jdbc().sql("""
                         SELECT subject_id, MAX(activity_date) AS last_date FROM support_record
                         WHERE subject_id IS NOT NULL AND merged_into IS NULL AND activity_date <= ?
-                        GROUP BY subject_id""")
-                .param(asOf)
-                .query((rs, i) -> lastRecord.put(rs.getLong("subject_id"), PersonDisplay.date(rs.getDate("last_date"))))
-                .list();
+                        GROUP BY subject_id""").param(asOf).query(rs -> {
+            lastRecord.put(rs.getLong("subject_id"), PersonDisplay.date(rs.getDate("last_date")));
+        });
         boolean lessonWeeks = lessons(ctx, week1) && lessons(ctx, week2);
         Set<Long> attended = new HashSet<>(
                 ctx.jdbc().sql("""
@@ -78,18 +76,17 @@ class NoRecentSupportRule implements ReconciliationRule {
 
         List<Finding> out = new ArrayList<>();
         for (Person p : active) {
-            List<String> reasons = new ArrayList<>();
-            List<String> reasonsZh = new ArrayList<>();
+            List<FindingDetails.Reason> reasons = new ArrayList<>();
             LocalDate last = lastRecord.get(p.id());
             if (p.start().isBefore(windowStart) && (last == null || last.isBefore(windowStart))) {
-                reasons.add("no support record since " + (last == null ? "supervision began " + p.start() : last)
-                        + " (none " + windowStart + " … " + asOf + ")");
-                reasonsZh.add((last == null ? "自 " + p.start() + " 矫正开始以来" : "自 " + last + " 以来") + "没有帮扶记录（"
-                        + windowStart + " … " + asOf + " 无记录）");
+                reasons.add(FindingDetails.Reason.noRecord(
+                        last == null ? null : last.toString(),
+                        p.start().toString(),
+                        windowStart.toString(),
+                        asOf.toString()));
             }
             if (lessonWeeks && !p.start().isAfter(week1) && !attended.contains(p.id())) {
-                reasons.add("missed the weekly micro-lessons of " + week1 + " … " + lastSunday);
-                reasonsZh.add("缺席 " + week1 + " … " + lastSunday + " 的每周一微课");
+                reasons.add(FindingDetails.Reason.missedLessons(week1.toString(), lastSunday.toString()));
             }
             if (!reasons.isEmpty()) {
                 out.add(new Finding(
@@ -100,7 +97,7 @@ class NoRecentSupportRule implements ReconciliationRule {
                         PersonDisplay.of(p.name(), p.idMasked()),
                         null,
                         null,
-                        Finding.text(String.join("；", reasonsZh), String.join("; ", reasons))));
+                        FindingDetails.noRecentSupport(reasons)));
             }
         }
         return out;

@@ -1,6 +1,5 @@
 package org.lujing.reconcile;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -21,8 +20,7 @@ class OutsideSupervisionRule implements ReconciliationRule {
 
     @Override
     public List<Finding> evaluate(ReconcileContext ctx) {
-        List<Finding> out = new ArrayList<>();
-        ctx.jdbc()
+        return ctx.jdbc()
                 .sql("""
                         SELECT r.id, r.category, r.activity_date, r.agency, r.first_file_id, f.source_id,
                                s.id AS subject_id, s.name, s.id_masked, s.supervision_start, s.supervision_end
@@ -33,7 +31,7 @@ class OutsideSupervisionRule implements ReconciliationRule {
                           AND ((s.supervision_start IS NOT NULL AND r.activity_date < s.supervision_start)
                             OR (s.supervision_end IS NOT NULL AND r.activity_date > s.supervision_end))
                         ORDER BY r.id""")
-                .query((rs, i) -> out.add(new Finding(
+                .query((rs, i) -> new Finding(
                         NAME,
                         "record:" + rs.getLong("id"),
                         Severity.HIGH,
@@ -41,17 +39,13 @@ class OutsideSupervisionRule implements ReconciliationRule {
                         PersonDisplay.of(rs.getString("name"), rs.getString("id_masked")),
                         rs.getString("source_id"),
                         rs.getLong("first_file_id"),
-                        Finding.text(
-                                rs.getDate("activity_date") + " " + rs.getString("agency") + " 的"
-                                        + Finding.categoryZh(rs.getString("category")) + "不在矫正期 "
-                                        + bound(rs.getDate("supervision_start")) + " … "
-                                        + bound(rs.getDate("supervision_end")) + " 内",
-                                rs.getString("category") + " on " + rs.getDate("activity_date") + " by "
-                                        + rs.getString("agency")
-                                        + " lies outside supervision " + bound(rs.getDate("supervision_start"))
-                                        + " … " + bound(rs.getDate("supervision_end"))))))
+                        FindingDetails.outsideSupervision(
+                                rs.getString("category"),
+                                String.valueOf(rs.getDate("activity_date")),
+                                rs.getString("agency"),
+                                bound(rs.getDate("supervision_start")),
+                                bound(rs.getDate("supervision_end")))))
                 .list();
-        return out;
     }
 
     private static String bound(java.sql.Date d) {

@@ -109,15 +109,16 @@ public class ReconcileService {
     private Map<String, Map<String, Existing>> existing() {
         Map<String, Map<String, Existing>> out = new HashMap<>();
         jdbc.sql("SELECT id, rule, finding_key, first_seen, last_seen, cleared_on FROM finding")
-                .query((rs, i) -> out.computeIfAbsent(rs.getString("rule"), k -> new HashMap<>())
-                        .put(
-                                rs.getString("finding_key"),
-                                new Existing(
-                                        rs.getLong("id"),
-                                        PersonDisplay.date(rs.getDate("first_seen")),
-                                        PersonDisplay.date(rs.getDate("last_seen")),
-                                        PersonDisplay.date(rs.getDate("cleared_on")))))
-                .list();
+                .query(rs -> {
+                    out.computeIfAbsent(rs.getString("rule"), k -> new HashMap<>())
+                            .put(
+                                    rs.getString("finding_key"),
+                                    new Existing(
+                                            rs.getLong("id"),
+                                            PersonDisplay.date(rs.getDate("first_seen")),
+                                            PersonDisplay.date(rs.getDate("last_seen")),
+                                            PersonDisplay.date(rs.getDate("cleared_on"))));
+                });
         return out;
     }
 

@@ -2,7 +2,6 @@ package org.lujing.reconcile;
 
 import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -27,8 +26,7 @@ class UnmatchedSubjectRule implements ReconciliationRule {
         // created_at date + grace ≤ as-of  ⇔  created_at < start of (as-of − grace + 1 day)
         LocalDate lastArrival = ctx.asOf().minusDays(ctx.settings().graceDays());
         Timestamp before = Timestamp.valueOf(lastArrival.plusDays(1).atStartOfDay());
-        List<Finding> out = new ArrayList<>();
-        ctx.jdbc()
+        return ctx.jdbc()
                 .sql("""
                         SELECT r.subject_key, r.key_kind, r.person_name, r.id_masked, r.created_at, r.first_file_id,
                                f.source_id, k.records, k.first_date, k.last_date
@@ -42,7 +40,7 @@ class UnmatchedSubjectRule implements ReconciliationRule {
                         LEFT JOIN ingest_file f ON f.id = r.first_file_id
                         ORDER BY r.id""")
                 .param(before)
-                .query((rs, i) -> out.add(new Finding(
+                .query((rs, i) -> new Finding(
                         NAME,
                         "subject:" + rs.getString("subject_key").strip(),
                         Severity.MEDIUM,
@@ -50,33 +48,16 @@ class UnmatchedSubjectRule implements ReconciliationRule {
                         PersonDisplay.of(rs.getString("person_name"), rs.getString("id_masked")),
                         rs.getString("source_id"),
                         rs.getLong("first_file_id"),
-                        Finding.text(
-                                rs.getInt("records") + " 条记录（" + rs.getDate("first_date") + " … "
-                                        + rs.getDate("last_date") + "，按" + keyKindZh(rs.getString("key_kind"))
-                                        + "匹配）仍找不到名册中的人员；首次收到于 "
-                                        + rs.getTimestamp("created_at")
-                                                .toLocalDateTime()
-                                                .toLocalDate() + "，宽限 "
-                                        + ctx.settings().graceDays() + " 天",
-                                rs.getInt("records") + " record(s) dated " + rs.getDate("first_date") + " … "
-                                        + rs.getDate("last_date")
-                                        + " (matched by " + rs.getString("key_kind")
-                                        + ") still have no person on the roster;"
-                                        + " first arrived "
-                                        + rs.getTimestamp("created_at")
-                                                .toLocalDateTime()
-                                                .toLocalDate()
-                                        + ", grace " + ctx.settings().graceDays() + " days"))))
+                        FindingDetails.unmatchedSubject(
+                                rs.getInt("records"),
+                                String.valueOf(rs.getDate("first_date")),
+                                String.valueOf(rs.getDate("last_date")),
+                                rs.getString("key_kind").strip(),
+                                rs.getTimestamp("created_at")
+                                        .toLocalDateTime()
+                                        .toLocalDate()
+                                        .toString(),
+                                ctx.settings().graceDays())))
                 .list();
-        return out;
-    }
-
-    private static String keyKindZh(String kind) {
-        return switch (String.valueOf(kind).strip()) {
-            case "ID_NUMBER" -> "身份证号";
-            case "NAME_PHONE" -> "姓名和电话";
-            case "NAME_BIRTH_DATE" -> "姓名和出生日期";
-            default -> String.valueOf(kind);
-        };
     }
 }

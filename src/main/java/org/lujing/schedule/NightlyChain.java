@@ -97,12 +97,23 @@ public class NightlyChain {
             String step,
             String trigger,
             Optional<Map<String, Object>> previous) {
+        int stepsTotal = definition.steps().size();
         Timestamp now = Timestamp.from(Instant.now());
         if (previous.isEmpty()) {
             jdbc.sql("""
-                            INSERT INTO nightly_run (run_date, attempt, step, position, status, trigger_kind, started_at)
-                            VALUES (?, ?, ?, ?, 'RUNNING', ?, ?)""")
-                    .params(java.sql.Date.valueOf(night), attempt, step, position, trigger, now)
+                            INSERT INTO nightly_run (run_date, attempt, step, position, status, trigger_kind, started_at,
+                              steps_total)
+                            VALUES (?, ?, ?, ?, 'RUNNING', ?, ?, ?)""")
+                    .params(java.sql.Date.valueOf(night), attempt, step, position, trigger, now, stepsTotal)
+                    .update();
+        } else {
+            // resumed: the row says it runs again and counts afresh; it keeps its first start, so the night's
+            // window (JobQueries.failedOfNight) still covers the ingests the first run started
+            jdbc.sql("""
+                            UPDATE nightly_run SET status = 'RUNNING', finished_at = NULL, steps_total = ?,
+                              progress_done = NULL, progress_total = NULL, progress_note = NULL
+                            WHERE run_date = ? AND attempt = ? AND step = ?""")
+                    .params(stepsTotal, java.sql.Date.valueOf(night), attempt, step)
                     .update();
         }
         JobExecution execution;

@@ -42,8 +42,10 @@ class NightlyStepJobConfiguration {
     @StepScope
     Tasklet nightlyStepTasklet(
             List<NightlyStep> steps,
+            NightlyProgressRecorder recorder,
             @Value("#{jobParameters['step']}") String name,
-            @Value("#{jobParameters['night']}") String night) {
+            @Value("#{jobParameters['night']}") String night,
+            @Value("#{jobParameters['attempt']}") Long attempt) {
         NightlyStep step = steps.stream()
                 .filter(s -> s.name().equals(name))
                 .findFirst()
@@ -51,8 +53,9 @@ class NightlyStepJobConfiguration {
         return (contribution, chunkContext) -> {
             // a step may start jobs of its own (each inbox file's ingest), which the job repository refuses on a
             // thread with a transaction — and a tasklet always runs in one: the step's work gets a thread of its own
-            java.util.concurrent.FutureTask<String> work =
-                    new java.util.concurrent.FutureTask<>(() -> step.run(LocalDate.parse(night)));
+            java.util.concurrent.FutureTask<String> work = new java.util.concurrent.FutureTask<>(() -> step.run(
+                    LocalDate.parse(night),
+                    attempt == null ? NightlyStep.Progress.NONE : recorder.of(LocalDate.parse(night), attempt, name)));
             Thread worker = new Thread(work, "nightly-" + name);
             worker.start();
             String summary;

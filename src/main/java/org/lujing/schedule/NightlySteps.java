@@ -42,11 +42,21 @@ class NightlySteps {
 
             @Override
             public String run(LocalDate night) {
+                return run(night, Progress.NONE);
+            }
+
+            @Override
+            public String run(LocalDate night, Progress progress) {
                 List<String> said = new ArrayList<>();
-                for (var source : sources.all()) {
-                    if (!feeds.hasFeed(source.id())) {
-                        continue;
-                    }
+                List<org.lujing.source.SourceDefinition> withFeed = sources.all().stream()
+                        .filter(s -> feeds.hasFeed(s.id()))
+                        .toList();
+                for (var source : withFeed) {
+                    progress.report(
+                            said.size(),
+                            withFeed.size(),
+                            "拉取 " + source.agency() + " 的数据",
+                            "pulling " + source.id() + "'s feed");
                     String route = source.id() + "-feed";
                     try {
                         // commands other than serve start with routes stopped; a feed route is started for its pull
@@ -61,7 +71,9 @@ class NightlySteps {
                     said.add(source.id() + " " + r.status()
                             + (r.message() == null || r.message().isBlank() ? "" : " (" + r.message() + ")"));
                 }
-                return said.isEmpty() ? "no feeds" : String.join("; ", said);
+                return said.isEmpty()
+                        ? "没有数据接口 ‖ no feeds"
+                        : "拉取：" + String.join("；", said) + " ‖ " + String.join("; ", said);
             }
         };
     }
@@ -85,11 +97,23 @@ class NightlySteps {
 
             @Override
             public String run(LocalDate night) {
+                return run(night, Progress.NONE);
+            }
+
+            @Override
+            public String run(LocalDate night, Progress progress) {
                 List<Path> files = waiting(properties.inbox());
                 int loaded = 0;
                 int refused = 0;
                 int left = 0;
-                for (Path file : files) {
+                for (int i = 0; i < files.size(); i++) {
+                    Path file = files.get(i);
+                    progress.report(
+                            i,
+                            files.size(),
+                            "正在入库第 " + (i + 1) + " 个文件（来源 " + file.getParent().getFileName() + "）",
+                            "ingesting file " + (i + 1) + " (source "
+                                    + file.getParent().getFileName() + ")");
                     String key = InboxClaims.key(file);
                     if (!settled(file, minAgeMillis) || !claims.add(key)) {
                         left++;
@@ -115,7 +139,10 @@ class NightlySteps {
                         claims.remove(key);
                     }
                 }
-                return (files.size() - left) + " file(s) from the inbox: " + loaded + " loaded, " + refused + " refused"
+                return "收件箱 " + (files.size() - left) + " 个文件：载入 " + loaded + " 个，拒收 " + refused + " 个"
+                        + (left == 0 ? "" : "；" + left + " 个留给收件箱路由（已被领取或仍在写入）") + " ‖ "
+                        + (files.size() - left) + " file(s) from the inbox: " + loaded + " loaded, " + refused
+                        + " refused"
                         + (left == 0 ? "" : "; " + left + " left to the inbox route (taken or still being written)");
             }
         };
@@ -141,7 +168,8 @@ class NightlySteps {
 
             @Override
             public String run(LocalDate night) {
-                return matcher.rematch() + " pending record(s) matched";
+                int matched = matcher.rematch();
+                return "匹配了 " + matched + " 条待识别记录 ‖ " + matched + " pending record(s) matched";
             }
         };
     }
@@ -158,8 +186,9 @@ class NightlySteps {
             @Override
             public String run(LocalDate night) {
                 ReconcileSummary r = reconcile.reconcile(night);
-                return r.opened() + " new, " + r.seenAgain() + " seen again, " + r.cleared() + " cleared, " + r.active()
-                        + " holding";
+                return "新增 " + r.opened() + " 条，再次发现 " + r.seenAgain() + " 条，已消除 " + r.cleared() + " 条，当前 "
+                        + r.active() + " 条 ‖ " + r.opened() + " new, " + r.seenAgain() + " seen again, " + r.cleared()
+                        + " cleared, " + r.active() + " holding";
             }
         };
     }
@@ -175,16 +204,25 @@ class NightlySteps {
 
             @Override
             public String run(LocalDate night) {
+                return run(night, Progress.NONE);
+            }
+
+            @Override
+            public String run(LocalDate night, Progress progress) {
                 // labelled by its year, counted up to the night; findings as of the night; every file's quality
                 Period yearToDate = new Period(Integer.toString(night.getYear()), night.withDayOfYear(1), night);
                 Path dir = properties.reports().resolve(night.toString());
+                progress.report(0, 3, "正在生成统计报表", "writing the statistics");
                 List<Path> written = new ArrayList<>(reports.writeStatistics(yearToDate, dir, "zh"));
+                progress.report(1, 3, "正在生成核查发现报表", "writing the findings");
                 written.addAll(reports.writeFindings(night, dir, "zh"));
+                progress.report(2, 3, "正在生成数据质量报表", "writing the data quality report");
                 written.addAll(reports.writeQuality(dir, "zh"));
-                return "wrote "
-                        + written.stream()
-                                .map(p -> properties.home().relativize(p).toString())
-                                .toList();
+                progress.report(3, 3, "报表已写完", "reports written");
+                List<String> names = written.stream()
+                        .map(p -> properties.home().relativize(p).toString())
+                        .toList();
+                return "已写出 " + names + " ‖ wrote " + names;
             }
         };
     }

@@ -3,23 +3,34 @@ package org.lujing.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.lujing.console.IngestProgress;
+import org.lujing.console.JobProgress;
 
 /** The terminal's progress line: a bar and a percentage once the total is known, the words alone before. */
 class ProgressLineTests {
 
     @Test
     void aBarOnceTheTotalIsKnownAndTheWordsAloneBefore() {
-        var publishing = new IngestProgress.Progress(
-                8, "STARTED", "publishRowsStep", 28_000, 60_000L, 46, 12L, "写入台账：28000 / 60000 行（46%），预计还需 12 秒");
+        var publishing = new JobProgress.Progress(
+                8,
+                "STARTED",
+                "publishRowsStep",
+                28_000,
+                60_000L,
+                46,
+                12L,
+                "写入台账：28000 / 60000 行（46%），预计还需 12 秒",
+                3,
+                4,
+                30L);
         assertThat(ProgressLine.render(publishing, 10))
                 .isEqualTo("[████░░░░░░]  46%  写入台账：28000 / 60000 行（46%），预计还需 12 秒");
 
-        var staging = new IngestProgress.Progress(
-                8, "STARTED", "stageRowsStep", 5_000, null, null, null, "读取并暂存各行：已读取 5000 行");
-        assertThat(ProgressLine.render(staging, 10)).isEqualTo("读取并暂存各行：已读取 5000 行");
+        var staging = new JobProgress.Progress(
+                8, "STARTED", "stageRowsStep", 5_000, null, null, null, "读取并暂存各行：已读取 5000 行", 2, 4, 5L);
+        assertThat(ProgressLine.render(staging, 10)).isEqualTo("读取并暂存各行：已读取 5000 行", 2, 4, 5L);
 
-        var done = new IngestProgress.Progress(8, "STARTED", "publishRowsStep", 60_000, 60_000L, 100, null, "t");
+        var done =
+                new JobProgress.Progress(8, "STARTED", "publishRowsStep", 60_000, 60_000L, 100, null, "t", 3, 4, 60L);
         assertThat(ProgressLine.render(done, 4)).startsWith("[████] 100%");
     }
 }

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lujing.TestHomes;
-import org.lujing.operations.JobsService;
+import org.lujing.operations.JobQueries;
+import org.lujing.schedule.NightlyChain;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -93,7 +94,7 @@ class ConsoleBrowserIntegrationTests {
     Job fileIngestJob;
 
     @Autowired
-    JobsService jobs;
+    JobQueries jobs;
 
     @Autowired
     org.lujing.ingest.FileIngestService ingest;
@@ -103,6 +104,12 @@ class ConsoleBrowserIntegrationTests {
 
     @Autowired
     org.lujing.ingest.FileRegistry ingestedFiles;
+
+    @Autowired
+    NightlyChain nightly;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     WebDriver browser;
 
@@ -162,7 +169,7 @@ class ConsoleBrowserIntegrationTests {
                 .getId();
         assertThat(jobs.find(failedId))
                 .get()
-                .extracting(JobsService.Execution::status)
+                .extracting(JobQueries.Execution::status)
                 .isEqualTo("FAILED");
         Files.createDirectories(file.getParent());
         Files.copy(sampleCommunityFile(), file, StandardCopyOption.REPLACE_EXISTING);
@@ -188,7 +195,7 @@ class ConsoleBrowserIntegrationTests {
         assertThat(forged).isEqualTo(403L);
         assertThat(jobs.search("fileIngestJob", null, null, null, 100))
                 .as("nothing was restarted")
-                .extracting(JobsService.Execution::status)
+                .extracting(JobQueries.Execution::status)
                 .containsExactly("FAILED", "COMPLETED");
         signOut();
 
@@ -230,7 +237,8 @@ class ConsoleBrowserIntegrationTests {
         // and the audit log says who restarted it and why
         open("/audit");
         assertThat(browser.findElement(By.id("audit")).getText())
-                .contains("admin", "重新运行任务", "job execution #" + failedId, "file restored from the partner's e-mail");
+                .contains("admin", "重新运行任务", "任务执行 #" + failedId, "file restored from the partner's e-mail")
+                .doesNotContain("job execution");
         dashboard("2025-11");
         screenshot("dashboard.png");
         assertThat(browser.findElement(By.id("failed-jobs")).getText()).isEqualTo("0");
@@ -239,9 +247,20 @@ class ConsoleBrowserIntegrationTests {
 
         // and every page a worker reads is in Chinese: no outcome, rule, severity, status, job or step code in its text
         reconcile.run(java.time.LocalDate.of(2025, 12, 31));
+        NightlyChain.Result night = nightly.run(java.time.LocalDate.of(2025, 12, 31), "COMMAND", false);
+        assertThat(night.completed()).isTrue();
+        long reportsStep = night.steps().get(night.steps().size() - 1).jobExecutionId();
         long roster = ingestedFiles.all().get(0).id();
-        for (String page :
-                List.of("/", "/jobs", "/jobs/" + failedId, "/files", "/files/" + roster, "/findings", "/audit")) {
+        for (String page : List.of(
+                "/",
+                "/jobs",
+                "/jobs/" + failedId,
+                "/jobs/" + reportsStep,
+                "/files",
+                "/files/" + roster,
+                "/findings",
+                "/audit",
+                "/sources")) {
             open(page);
             String text = browser.findElement(By.tagName("main")).getText();
             assertThat(ENGLISH_CODE
@@ -286,6 +305,13 @@ class ConsoleBrowserIntegrationTests {
                                             "STOPPED",
                                             "ABANDONED",
                                             "JOB_RESTART",
+                                            "JOB_RESTART_ALL",
+                                            "job execution",
+                                            "runNightlyStep",
+                                            "pull-feeds",
+                                            "ingest-inbox",
+                                            "MONTHLY",
+                                            "WEEKLY",
                                             "fileIngestJob",
                                             "nightlyStepJob",
                                             "reconcileJob",
@@ -344,7 +370,7 @@ class ConsoleBrowserIntegrationTests {
                         .isEmpty());
         for (long id : failed) {
             assertThat(jobs.instanceExecutions(id))
-                    .extracting(JobsService.Execution::status)
+                    .extracting(JobQueries.Execution::status)
                     .containsExactly("FAILED", "COMPLETED");
         }
         open("/audit");
@@ -380,7 +406,7 @@ class ConsoleBrowserIntegrationTests {
                 .pollInterval(Duration.ofMillis(100))
                 .until(
                         () -> jobs.search("fileIngestJob", "STARTED", null, null, 10).stream()
-                                .map(JobsService.Execution::id)
+                                .map(JobQueries.Execution::id)
                                 .findFirst(),
                         java.util.Optional::isPresent)
                 .orElseThrow();
@@ -403,7 +429,10 @@ class ConsoleBrowserIntegrationTests {
                     texts.add(items.get(0)
                             .findElement(By.className("progress-text"))
                             .getText());
-                    return done.size() >= 3 && texts.stream().anyMatch(t -> t.contains("%") && t.contains("预计还需"));
+                    // publication's figure (reading a CSV shows a percentage too, of its line count)
+                    return done.size() >= 3
+                            && texts.stream()
+                                    .anyMatch(t -> t.contains("写入台账") && t.contains("%") && t.contains("预计还需"));
                 });
         screenshot("dashboard-during-ingest.png");
         assertThat(texts).anyMatch(t -> t.matches(".*写入台账：\\d+ / 60000 行（\\d+%）.*"));
@@ -415,6 +444,74 @@ class ConsoleBrowserIntegrationTests {
         }
         assertThat(running.get(5, java.util.concurrent.TimeUnit.MINUTES).outcome())
                 .startsWith("LOADED");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(4)
+    void anAdminRerunsEverythingThatFailedInOneNightWithOneReason() throws Exception {
+        // given a night whose inbox step ran while two ingests failed (their files were not there yet), files put back
+        java.time.LocalDate night = java.time.LocalDate.of(2025, 12, 30);
+        java.sql.Timestamp from =
+                java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(1));
+        List<Long> failed = new java.util.ArrayList<>();
+        for (String source : List.of("employer", "micro-lesson")) {
+            Path sample;
+            try (var files = Files.list(Path.of("sample-data", source))) {
+                sample = files.filter(Files::isRegularFile).sorted().findFirst().orElseThrow();
+            }
+            Path file = HOME.resolve("archive/" + source + "/night/" + sample.getFileName());
+            failed.add(jobOperator
+                    .start(
+                            fileIngestJob,
+                            new JobParametersBuilder()
+                                    .addString("file", file.toString())
+                                    .addString("source", source)
+                                    .addString("name", sample.getFileName().toString())
+                                    .toJobParameters())
+                    .getId());
+            Files.createDirectories(file.getParent());
+            Files.copy(sample, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+        jdbc.sql("""
+                        INSERT INTO nightly_run (run_date, attempt, step, position, status, trigger_kind, started_at,
+                          finished_at, steps_total)
+                        VALUES (?, 1, 'ingest-inbox', 1, 'COMPLETED', 'SCHEDULE', ?, ?, 5)""")
+                .params(
+                        java.sql.Date.valueOf(night),
+                        from,
+                        java.sql.Timestamp.from(java.time.Instant.now().plusSeconds(1)))
+                .update();
+
+        // when the admin picks the night on the jobs page and reruns it with one reason
+        signIn("admin", adminPassword);
+        open("/jobs");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("restart-night-date")))
+                .selectByValue(night.toString());
+        browser.findElement(By.id("restart-night-reason")).sendKeys("the archive disk was back");
+        browser.findElement(By.id("restart-night-button")).click();
+        browser.switchTo().alert().accept();
+
+        // then both ingests complete as new executions, and one audit entry names the night and both
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> {
+                    for (long id : failed) {
+                        assertThat(jobs.instanceExecutions(id))
+                                .extracting(JobQueries.Execution::status)
+                                .containsExactly("FAILED", "COMPLETED");
+                    }
+                });
+        open("/audit");
+        assertThat(browser.findElement(By.id("audit")).getText())
+                .contains(
+                        "批量重新运行任务",
+                        "2025-12-30 夜间：#" + failed.get(0) + ", #" + failed.get(1),
+                        "the archive disk was back");
+        open("/jobs");
+        assertThat(browser.findElements(By.id("restart-night")))
+                .as("nothing left to rerun")
+                .isEmpty();
+        screenshot("jobs-night-rerun.png");
     }
 
     /** GB 11643's check character for the first 17 characters of an ID number. */

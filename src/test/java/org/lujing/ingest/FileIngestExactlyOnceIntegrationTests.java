@@ -19,7 +19,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.lujing.TestHomes;
 import org.lujing.operations.CrashRecoveryIntegrationTests;
-import org.lujing.operations.JobsService;
+import org.lujing.operations.JobQueries;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,7 +46,7 @@ class FileIngestExactlyOnceIntegrationTests {
     FileIngestService ingest;
 
     @Autowired
-    JobsService jobs;
+    JobQueries jobs;
 
     @Autowired
     JdbcClient jdbc;
@@ -70,7 +70,7 @@ class FileIngestExactlyOnceIntegrationTests {
         assertThat(count("SELECT COUNT(*) FROM file_claim WHERE file_id = " + f.id()))
                 .isZero();
         assertThat(jobs.steps(refused.jobExecutionId()))
-                .extracting(JobsService.Step::name)
+                .extracting(JobQueries.Step::name)
                 .containsExactly("inspectFileStep", "stageRowsStep");
         assertThat(refused.storedAt()).startsWith(HOME.resolve("quarantine"));
         assertStagingEmpty();
@@ -96,7 +96,7 @@ class FileIngestExactlyOnceIntegrationTests {
         assertThat(d.outcome()).isEqualTo("DUPLICATE_FILE");
         assertThat(d.duplicateOf()).isEqualTo(g.id());
         assertThat(jobs.steps(again.jobExecutionId()))
-                .extracting(JobsService.Step::name)
+                .extracting(JobQueries.Step::name)
                 .containsExactly("inspectFileStep");
         assertThat(count("SELECT COUNT(*) FROM record_source")).isEqualTo(ROWS);
 

@@ -6,7 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.lujing.TestHomes;
-import org.lujing.operations.JobsService;
+import org.lujing.operations.JobControl;
+import org.lujing.operations.JobQueries;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -42,7 +43,10 @@ class FileIngestRestartIntegrationTests {
     Job fileIngestJob;
 
     @Autowired
-    JobsService jobs;
+    JobQueries jobs;
+
+    @Autowired
+    JobControl control;
 
     @Autowired
     JdbcClient jdbc;
@@ -61,9 +65,7 @@ class FileIngestRestartIntegrationTests {
 
         // then it failed at the inspection and went no further
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
-        assertThat(jobs.steps(failed.getId()))
-                .extracting(JobsService.Step::name)
-                .containsExactly("inspectFileStep");
+        assertThat(jobs.steps(failed.getId())).extracting(JobQueries.Step::name).containsExactly("inspectFileStep");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM ingest_file")
                         .query(Long.class)
                         .single())
@@ -76,12 +78,12 @@ class FileIngestRestartIntegrationTests {
                 2025-01-06,张三,430102198001011234,招聘会,新春招聘会,拓维信息
                 2025-01-06,李四,430102198502021238,招聘会,新春招聘会,拓维信息
                 """);
-        JobExecution restarted = jobs.restart(failed.getId());
+        JobExecution restarted = control.restart(failed.getId());
 
         // then the restart inspected and loaded the whole file, its accounting balanced
         assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(jobs.steps(restarted.getId()))
-                .extracting(JobsService.Step::name)
+                .extracting(JobQueries.Step::name)
                 .containsExactly("inspectFileStep", "stageRowsStep", "publishRowsStep", "completeFileStep");
         IngestedFile loaded =
                 jdbc.sql("SELECT * FROM ingest_file").query(IngestedFile.class).single();

@@ -79,10 +79,11 @@ public class CrashRecoveryIntegrationTests {
                                 .run("--lujing.home=" + home, "--camel.main.auto-startup=false"),
                         java.util.Objects::nonNull)) {
             JdbcClient jdbc = app.getBean(JdbcClient.class);
-            JobsService jobs = app.getBean(JobsService.class);
+            JobQueries jobs = app.getBean(JobQueries.class);
+            JobControl control = app.getBean(JobControl.class);
 
             // then the killed execution is FAILED, and the file shows what had been committed
-            List<JobsService.Execution> failed = jobs.list("FAILED");
+            List<JobQueries.Execution> failed = jobs.list("FAILED");
             assertThat(failed)
                     .singleElement()
                     .satisfies(e -> assertThat(e.jobName()).isEqualTo("fileIngestJob"));
@@ -98,7 +99,7 @@ public class CrashRecoveryIntegrationTests {
                     .isEqualTo(committed);
 
             // and its restart finishes the file without a record twice
-            var restarted = jobs.restart(failed.get(0).id());
+            var restarted = control.restart(failed.get(0).id());
             assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
             var after = jdbc.sql("SELECT rows_read, accepted, merged, rejected, skipped, outcome FROM ingest_file")
                     .query()

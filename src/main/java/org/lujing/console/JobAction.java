@@ -1,0 +1,41 @@
+package org.lujing.console;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * What an admin may do to one execution, as the page ({@code POST /jobs/{id}/{action}}) and the API
+ * ({@code POST /api/jobs/{id}/{action}}) both name it in their URLs, with the statuses it applies to.
+ */
+enum JobAction {
+    RESTART("restarted", "重新运行", Set.of("FAILED", "STOPPED"), "JOB_RESTART"),
+    STOP("stopped", "停止", Set.of("STARTING", "STARTED"), "JOB_STOP"),
+    ABANDON("abandoned", "放弃", Set.of("FAILED", "STOPPED", "STOPPING"), "JOB_ABANDON");
+
+    final String verb;
+    final String zh;
+    final Set<String> appliesTo;
+    final String auditAction;
+
+    JobAction(String verb, String zh, Set<String> appliesTo, String auditAction) {
+        this.verb = verb;
+        this.zh = zh;
+        this.appliesTo = appliesTo;
+        this.auditAction = auditAction;
+    }
+
+    /** The URL's word ({@code restart}, {@code stop}, {@code abandon}); anything else is not found. */
+    static JobAction of(String word) {
+        for (JobAction a : values()) {
+            if (a.word().equals(word)) {
+                return a;
+            }
+        }
+        throw new NotFoundException("action " + word);
+    }
+
+    /** The word in URLs and in the API's answer. */
+    String word() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

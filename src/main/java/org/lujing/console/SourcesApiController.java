@@ -1,0 +1,75 @@
+package org.lujing.console;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.lujing.audit.AuditLog;
+import org.lujing.source.SourceCatalog;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/sources}: each source's formats and vocabulary with the words seen but not mapped; admins reload. */
+@RestController
+@RequestMapping(path = "/api/sources", produces = MediaType.APPLICATION_JSON_VALUE)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@Tag(name = "lujing")
+class SourcesApiController implements ApiResource {
+
+    private final SourceCatalog sources;
+    private final ConsoleQueries queries;
+    private final AuditLog audit;
+
+    SourcesApiController(SourceCatalog sources, ConsoleQueries queries, AuditLog audit) {
+        this.sources = sources;
+        this.queries = queries;
+        this.audit = audit;
+    }
+
+    @Operation(summary = "Sources with their formats and the vocabulary words seen but not mapped")
+    @GetMapping
+    List<Map<String, Object>> sources() {
+        List<ConsoleQueries.UnmappedWord> unmapped = queries.unmappedWords();
+        return sources.all().stream()
+                .map(s -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("id", s.id());
+                    m.put("agency", s.agency());
+                    m.put("formats", s.formats());
+                    m.put("cadence", s.cadence().name());
+                    m.put("roster", s.roster());
+                    m.put(
+                            "defaultCategory",
+                            s.defaultCategory() == null
+                                    ? null
+                                    : s.defaultCategory().name());
+                    m.put("vocabulary", s.vocabularyWords());
+                    m.put(
+                            "unmappedWords",
+                            unmapped.stream()
+                                    .filter(u -> u.sourceId().equals(s.id()))
+                                    .toList());
+                    return m;
+                })
+                .toList();
+    }
+
+    @Operation(summary = "Reload jobs/sources/*.yaml after an edit; admins")
+    @PostMapping("/reload")
+    Map<String, Object> reloadSources(Authentication user) {
+        sources.reload();
+        audit.record(
+                user.getName(),
+                "SOURCES_RELOAD",
+                "jobs/sources",
+                null,
+                sources.all().size() + " sources");
+        return Map.of("sources", sources.all().size());
+    }
+}
