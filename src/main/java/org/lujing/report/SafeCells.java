@@ -17,6 +17,8 @@ final class SafeCells {
     final CellStyle plain;
     final CellStyle bold;
     final CellStyle wrapped;
+    /** A table's header cell. */
+    final CellStyle head;
 
     SafeCells(SXSSFWorkbook wb) {
         plain = wb.createCellStyle();
@@ -30,6 +32,7 @@ final class SafeCells {
         wrapped.setQuotePrefixed(true);
         wrapped.setWrapText(true);
         wrapped.setVerticalAlignment(VerticalAlignment.TOP);
+        head = bold;
     }
 
     void text(Row row, int col, String value, CellStyle style) {
@@ -54,6 +57,9 @@ final class SafeCells {
             number(row, col, value);
         }
     }
+
+    /** An empty cell of a table. */
+    void blank(Row row, int col) {}
 
     /** A bold header row of labels from column 0. */
     void header(Row row, String... labels) {

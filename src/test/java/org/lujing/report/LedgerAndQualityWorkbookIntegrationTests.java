@@ -109,7 +109,7 @@ class LedgerAndQualityWorkbookIntegrationTests {
     JdbcClient jdbc;
 
     @Autowired
-    DetailWorkbooks details;
+    LedgerWorkbook ledgerWorkbook;
 
     @Autowired
     javax.sql.DataSource dataSource;
@@ -258,8 +258,8 @@ class LedgerAndQualityWorkbookIntegrationTests {
         // given the ledger read in one slice, and read a few persons at a time (a person with more is a slice alone)
         Path whole = HOME.resolve("out-slices/whole.xlsx");
         Path sliced = HOME.resolve("out-slices/sliced.xlsx");
-        long inOne = details.writeLedger(Period.parse("2025"), ReportLanguage.ZH, whole, Integer.MAX_VALUE);
-        long inSlices = details.writeLedger(Period.parse("2025"), ReportLanguage.ZH, sliced, 7);
+        long inOne = ledgerWorkbook.write(Period.parse("2025"), ReportLanguage.ZH, whole, Integer.MAX_VALUE);
+        long inSlices = ledgerWorkbook.write(Period.parse("2025"), ReportLanguage.ZH, sliced, 7);
 
         // then the same records, in the same order, with the same provenance
         assertThat(inSlices)
@@ -281,7 +281,7 @@ class LedgerAndQualityWorkbookIntegrationTests {
         // when HSQLDB plans the query of a slice of three persons
         List<String> plan = new ArrayList<>();
         try (var c = dataSource.getConnection();
-                var statement = c.prepareStatement("EXPLAIN PLAN FOR " + DetailWorkbooks.ledgerSql(3));
+                var statement = c.prepareStatement("EXPLAIN PLAN FOR " + LedgerSlices.ledgerSql(3));
                 var rs = statement.executeQuery()) {
             while (rs.next()) {
                 plan.add(rs.getString(1).strip());

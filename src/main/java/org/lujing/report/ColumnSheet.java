@@ -1,0 +1,88 @@
+package org.lujing.report;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.function.Function;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+/**
+ * A list sheet described once, as its columns: each column's header in both languages, its width and how its cell is
+ * taken from an item, so a sheet's headers, widths and cells cannot drift apart. Row 0 is the header, frozen (with
+ * the first {@code keyColumns} columns), which {@link PrintLayout} repeats on every printed page.
+ */
+final class ColumnSheet<T> {
+
+    /**
+     * One column: the header in Chinese and English, the width in characters, whether it holds codes for admins (a
+     * narrow column beside the words, the only place a Chinese sheet shows a code), and the cell of an item — a
+     * {@link String} (text), a {@link Number} or null (an empty cell).
+     */
+    record Column<T>(String zh, String en, int width, boolean code, Function<T, Object> value) {
+
+        static <T> Column<T> of(String zh, String en, int width, Function<T, Object> value) {
+            return new Column<>(zh, en, width, false, value);
+        }
+
+        /** A column of codes (rule, reason, outcome) for admins and scripts. */
+        static <T> Column<T> code(String zh, String en, int width, Function<T, Object> value) {
+            return new Column<>(zh, en, width, true, value);
+        }
+
+        String header(ReportLanguage lang) {
+            return lang.pick(zh, en);
+        }
+    }
+
+    private final Sheet sheet;
+    private final SafeCells cells;
+    private final List<Column<T>> columns;
+    private int next = 1;
+
+    private ColumnSheet(Sheet sheet, SafeCells cells, List<Column<T>> columns) {
+        this.sheet = sheet;
+        this.cells = cells;
+        this.columns = columns;
+    }
+
+    /** Creates the sheet with its header row, widths and frozen panes. */
+    static <T> ColumnSheet<T> create(
+            SXSSFWorkbook wb,
+            SafeCells cells,
+            String name,
+            ReportLanguage lang,
+            int keyColumns,
+            List<Column<T>> columns) {
+        Sheet sheet = wb.createSheet(name);
+        Row head = sheet.createRow(0);
+        for (int i = 0; i < columns.size(); i++) {
+            Column<T> c = columns.get(i);
+            cells.text(head, i, c.header(lang), cells.head);
+            sheet.setColumnWidth(i, c.width() * 256);
+        }
+        sheet.createFreezePane(keyColumns, 1);
+        return new ColumnSheet<>(sheet, cells, columns);
+    }
+
+    /** Writes one item as the next row. */
+    void add(T item) {
+        Row row = sheet.createRow(next++);
+        for (int i = 0; i < columns.size(); i++) {
+            Object v = columns.get(i).value().apply(item);
+            if (v instanceof BigDecimal d) {
+                cells.number(row, i, d);
+            } else if (v instanceof Number n) {
+                cells.number(row, i, new BigDecimal(n.toString()));
+            } else if (v == null) {
+                cells.blank(row, i);
+            } else {
+                cells.text(row, i, v.toString());
+            }
+        }
+    }
+
+    Sheet sheet() {
+        return sheet;
+    }
+}

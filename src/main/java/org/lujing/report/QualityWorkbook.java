@@ -1,0 +1,182 @@
+package org.lujing.report;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.lujing.identity.Masking;
+import org.lujing.ingest.FileRegistry;
+import org.lujing.ingest.IngestedFile;
+import org.lujing.ingest.RejectedRow;
+import org.lujing.normalise.ReasonCode;
+import org.lujing.read.ReadingNote;
+import org.lujing.report.ColumnSheet.Column;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The data-quality workbook: every received file's accounting (文件汇总), its rejected rows with what to fix (拒收行)
+ * and how the reader read what it accepted (读取说明); and the same as JSON for machines.
+ */
+@Component
+class QualityWorkbook {
+
+    private final FileRegistry files;
+
+    QualityWorkbook(FileRegistry files) {
+        this.files = files;
+    }
+
+    static String filesSheet(ReportLanguage lang) {
+        return lang.pick("文件汇总", "Files");
+    }
+
+    static String rejectsSheet(ReportLanguage lang) {
+        return lang.pick("拒收行", "Rejected rows");
+    }
+
+    static String notesSheet(ReportLanguage lang) {
+        return lang.pick("读取说明", "Reading notes");
+    }
+
+    /** A file's accounting and its rejected rows. */
+    record FileQuality(IngestedFile file, List<RejectedRow> rejects, List<ReadingNote> notes) {}
+
+    /** A rejected row with its file. */
+    record Reject(IngestedFile file, RejectedRow row) {}
+
+    /** A reading note with its file. */
+    record Note(IngestedFile file, ReadingNote note) {}
+
+    /** Every registered file (or the one with {@code fileId}) with its rejected rows, in the order received. */
+    @Transactional(readOnly = true)
+    public List<FileQuality> quality(Long fileId) {
+        List<FileQuality> out = new ArrayList<>();
+        for (IngestedFile f : files.all()) {
+            if (fileId == null || f.id() == fileId) {
+                out.add(new FileQuality(f, files.rejects(f.id()), files.notes(f.id())));
+            }
+        }
+        return out;
+    }
+
+    static List<Column<IngestedFile>> fileColumns(ReportLanguage lang) {
+        return List.of(
+                Column.of("文件", "File", 40, f -> Masking.value(f.fileName())),
+                Column.of("来源", "Source", 14, f -> f.sourceId()),
+                Column.of("处理结果", "Outcome", 28, f -> lang.fileOutcome(f.outcome())),
+                Column.of("读取行", "Read", 8, f -> BigDecimal.valueOf(f.rowsRead())),
+                Column.of("接受", "Accepted", 8, f -> BigDecimal.valueOf(f.accepted())),
+                Column.of("合并", "Merged", 8, f -> BigDecimal.valueOf(f.merged())),
+                Column.of("拒收", "Rejected", 8, f -> BigDecimal.valueOf(f.rejected())),
+                Column.of("跳过", "Skipped", 8, f -> BigDecimal.valueOf(f.skipped())),
+                Column.of("说明", "Message", 60, f -> Masking.value(f.message())));
+    }
+
+    static List<Column<Reject>> rejectColumns(ReportLanguage lang) {
+        return List.of(
+                Column.of("文件", "File", 40, x -> Masking.value(x.file().fileName())),
+                Column.of("工作表", "Sheet", 14, x -> Masking.value(x.row().sheet())),
+                Column.of("行号", "Row", 8, x -> BigDecimal.valueOf(x.row().rowNo())),
+                Column.of("列", "Column", 14, x -> Masking.value(x.row().columnName())),
+                Column.of("原因代码", "Reason code", 20, x -> x.row().reason()),
+                Column.of("说明", "Message", 50, x -> Masking.value(x.row().message())),
+                Column.of(
+                        "脱敏后的取值",
+                        "Values (masked)",
+                        70,
+                        x -> Masking.value(x.row().maskedValues())),
+                Column.of("如何修改", "What to fix", 70, x -> advice(x.row().reason(), lang)),
+                Column.of("状态", "Status", 10, x -> lang.rejectStatus(x.row().status())));
+    }
+
+    static List<Column<Note>> noteColumns(ReportLanguage lang) {
+        return List.of(
+                Column.of("文件", "File", 40, n -> Masking.value(n.file().fileName())),
+                Column.of("工作表", "Sheet", 14, n -> Masking.value(n.note().sheet())),
+                Column.of(
+                        "涉及行",
+                        "Rows",
+                        24,
+                        n -> lang.pick(n.note().rowsText(), n.note().rowsTextEn())),
+                Column.of("代码", "Code", 20, n -> n.note().kind()),
+                Column.of(
+                        "说明",
+                        "What was decided",
+                        90,
+                        n -> Masking.value(lang.pick(n.note().zh(), n.note().en()))));
+    }
+
+    public void write(List<FileQuality> quality, ReportLanguage lang, Path file) {
+        ReportWorkbook.write(file, lang.pick("数据质量报告", "Data quality report"), lang, (wb, cells) -> {
+            ColumnSheet<IngestedFile> summary =
+                    ColumnSheet.create(wb, cells, filesSheet(lang), lang, 1, fileColumns(lang));
+            quality.forEach(q -> summary.add(q.file()));
+            ColumnSheet<Reject> rejects =
+                    ColumnSheet.create(wb, cells, rejectsSheet(lang), lang, 0, rejectColumns(lang));
+            quality.forEach(q -> q.rejects().forEach(x -> rejects.add(new Reject(q.file(), x))));
+            // how the reader read what it accepted: sheets passed over, merged cells, years and categories supplied
+            ColumnSheet<Note> notes = ColumnSheet.create(wb, cells, notesSheet(lang), lang, 0, noteColumns(lang));
+            quality.forEach(q -> q.notes().forEach(n -> notes.add(new Note(q.file(), n))));
+        });
+    }
+
+    /** The reason's advice in the report's language (the advice holds Chinese, then English, split by " / "). */
+    static String advice(String reason, ReportLanguage lang) {
+        try {
+            String both = ReasonCode.valueOf(reason).advice();
+            int slash = both.indexOf(" / ");
+            if (slash < 0) {
+                return both;
+            }
+            return lang.pick(both.substring(0, slash), both.substring(slash + 3));
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+
+    List<Map<String, Object>> json(List<FileQuality> quality) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (FileQuality q : quality) {
+            IngestedFile f = q.file();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("file", Masking.value(f.fileName()));
+            m.put("source", f.sourceId());
+            m.put("outcome", f.outcome());
+            m.put("read", f.rowsRead());
+            m.put("accepted", f.accepted());
+            m.put("merged", f.merged());
+            m.put("rejected", f.rejected());
+            m.put("skipped", f.skipped());
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (RejectedRow x : q.rejects()) {
+                Map<String, Object> rr = new LinkedHashMap<>();
+                rr.put("sheet", Masking.value(x.sheet()));
+                rr.put("row", x.rowNo());
+                rr.put("column", x.columnName() == null ? null : Masking.value(x.columnName()));
+                rr.put("reason", x.reason());
+                rr.put("message", Masking.value(x.message()));
+                rr.put("values", x.maskedValues() == null ? null : Masking.value(x.maskedValues()));
+                rr.put("status", x.status());
+                rows.add(rr);
+            }
+            m.put("rejects", rows);
+            List<Map<String, Object>> notes = new ArrayList<>();
+            for (ReadingNote n : q.notes()) {
+                Map<String, Object> nn = new LinkedHashMap<>();
+                nn.put("sheet", Masking.value(n.sheet()));
+                nn.put("kind", n.kind());
+                nn.put("message", Masking.value(n.message()));
+                nn.put("rows", n.rows());
+                nn.put("firstRow", n.firstRow());
+                nn.put("lastRow", n.lastRow());
+                notes.add(nn);
+            }
+            m.put("notes", notes);
+            out.add(m);
+        }
+        return out;
+    }
+}
