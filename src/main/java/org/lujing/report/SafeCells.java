@@ -19,6 +19,8 @@ final class SafeCells {
     final CellStyle wrapped;
     /** A table's header cell. */
     final CellStyle head;
+    /** A table's header cell whose text wraps onto more lines in a narrow column. */
+    final CellStyle headWrapped;
 
     SafeCells(SXSSFWorkbook wb) {
         plain = wb.createCellStyle();
@@ -33,6 +35,10 @@ final class SafeCells {
         wrapped.setWrapText(true);
         wrapped.setVerticalAlignment(VerticalAlignment.TOP);
         head = bold;
+        headWrapped = wb.createCellStyle();
+        headWrapped.cloneStyleFrom(bold);
+        headWrapped.setWrapText(true);
+        headWrapped.setVerticalAlignment(VerticalAlignment.CENTER);
     }
 
     void text(Row row, int col, String value, CellStyle style) {
