@@ -106,26 +106,25 @@ public final class StatisticsWorkbookWriter {
         for (Category c : Category.values()) {
             Statistics.Figures f = s.figures(c);
             Row row = sheet.createRow(r++);
-            cells.text(row, 0, lang.category(c), null);
-            cells.text(row, 1, lang.unit(c), null);
+            cells.text(row, 0, lang.category(c));
+            cells.text(row, 1, lang.unit(c));
             cells.number(row, 2, f.value(c));
             cells.number(row, 3, BigDecimal.valueOf(f.subjects()));
             cells.number(row, 4, BigDecimal.valueOf(f.records()));
         }
         r++;
         Row pending = sheet.createRow(r++);
-        cells.text(
-                pending,
-                0,
-                lang.pick("待识别（不在名册，未计入）", "Pending identification (not on the roster, not counted)"),
-                null);
-        cells.text(pending, 1, lang.pick("条记录", "records"), null);
+        cells.text(pending, 0, lang.pick("待识别（不在名册，未计入）", "Pending identification (not on the roster, not counted)"));
+        cells.text(pending, 1, lang.pick("条记录", "records"));
         cells.number(pending, 2, BigDecimal.valueOf(s.pendingRecords()));
         cells.number(pending, 3, BigDecimal.valueOf(s.pendingSubjects()));
+        cells.blank(pending, 4);
         Row partners = sheet.createRow(r++);
-        cells.text(partners, 0, lang.pick("合作单位", "Partner units"), null);
-        cells.text(partners, 1, lang.pick("家", "units"), null);
+        cells.text(partners, 0, lang.pick("合作单位", "Partner units"));
+        cells.text(partners, 1, lang.pick("家", "units"));
         cells.number(partners, 2, BigDecimal.valueOf(s.partnerUnits()));
+        cells.blank(partners, 3);
+        cells.blank(partners, 4);
         r++;
         cells.text(sheet.createRow(r++), 0, lang.pick("情况说明", "Situation report"), cells.bold);
         Row paragraph = sheet.createRow(r);
@@ -150,7 +149,7 @@ public final class StatisticsWorkbookWriter {
         for (Map.Entry<String, Map<Category, BigDecimal>> e :
                 content.byAgency().figures().entrySet()) {
             Row row = sheet.createRow(r++);
-            cells.text(row, 0, e.getKey(), null);
+            cells.text(row, 0, e.getKey());
             for (int i = 0; i < columns.size(); i++) {
                 cells.number(row, i + 1, e.getValue().getOrDefault(columns.get(i), BigDecimal.ZERO));
             }
@@ -170,7 +169,7 @@ public final class StatisticsWorkbookWriter {
         List<YearMonth> months = new ArrayList<>(content.byMonth().figures().keySet());
         for (int m = 0; m < months.size(); m++) {
             Row row = sheet.createRow(m + 1);
-            cells.text(row, 0, months.get(m).toString(), null);
+            cells.text(row, 0, months.get(m).toString());
             for (int i = 0; i < columns.size(); i++) {
                 cells.number(row, i + 1, content.byMonth().figure(months.get(m), columns.get(i)));
             }
@@ -235,7 +234,7 @@ public final class StatisticsWorkbookWriter {
 
     private static void header(SafeCells cells, Row row, String... labels) {
         for (int i = 0; i < labels.length; i++) {
-            cells.text(row, i, labels[i], cells.bold);
+            cells.text(row, i, labels[i], cells.head);
         }
     }
 }
