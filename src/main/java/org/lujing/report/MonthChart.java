@@ -38,11 +38,11 @@ final class MonthChart {
 
     /**
      * Fills whose grey levels (luma) step from dark to light and alternate, so neighbouring series differ in a
-     * greyscale print as well as in colour: 12 %, 60 %, 24 %, 72 %, 36 %, 84 %, 48 %, 89 %, then three more (eleven
+     * greyscale print as well as in colour: 12 %, 60 %, 24 %, 72 %, 36 %, 80 %, 48 %, 89 %, then three more (eleven
      * categories are counted in person-times).
      */
     static final int[] PALETTE = {
-        0x10203f, 0x45b9d0, 0x15552b, 0xdfaf7e, 0xc23030, 0xc0eaab, 0xa852d4, 0xf0e6a8, 0x94255c, 0xc7bfef, 0x248f6b
+        0x10203f, 0x45b9d0, 0x15552b, 0xdfaf7e, 0xc23030, 0xb6e0a1, 0xa852d4, 0xf0e6a8, 0x94255c, 0xc7bfef, 0x248f6b
     };
 
     /** Rows each chart takes on the sheet. */
