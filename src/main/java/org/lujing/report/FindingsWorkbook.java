@@ -22,10 +22,12 @@ class FindingsWorkbook {
 
     private final FindingsService findings;
     private final FileRegistry files;
+    private final ReportWords words;
 
-    FindingsWorkbook(FindingsService findings, FileRegistry files) {
+    FindingsWorkbook(FindingsService findings, FileRegistry files, ReportWords words) {
         this.findings = findings;
         this.files = files;
+        this.words = words;
     }
 
     static String findingsSheet(ReportLanguage lang) {
@@ -34,10 +36,10 @@ class FindingsWorkbook {
 
     List<Column<StoredFinding>> columns(ReportLanguage lang, Map<Long, String> names) {
         return List.of(
-                Column.of("规则", "Rule", 40, f -> lang.rule(f.rule())),
+                Column.of("规则", "Rule", 20, f -> lang.ruleName(f.rule())),
                 Column.of("严重程度", "Severity", 10, f -> lang.severity(f.severity())),
                 Column.of("人员（脱敏）", "Person (masked)", 28, f -> Masking.value(f.personMasked())),
-                Column.of("来源", "Source", 14, f -> f.sourceId()),
+                Column.of("来源", "Source", 20, f -> words.source(f.sourceId())),
                 Column.of("文件", "File", 36, f -> fileName(f, names)),
                 Column.of("详情", "Details", 70, f -> Masking.value(lang.oneLanguage(f.details()))),
                 Column.of(
@@ -51,7 +53,9 @@ class FindingsWorkbook {
                         12,
                         f -> f.lastSeen() == null ? "" : f.lastSeen().toString()),
                 Column.of("状态", "Status", 14, f -> lang.findingStatus(f.status())),
-                Column.of("备注", "Note", 30, f -> Masking.value(f.statusNote())));
+                Column.of("备注", "Note", 30, f -> Masking.value(f.statusNote())),
+                // the rule's code for admins (findings --rule), in its own narrow column at the end
+                Column.code("规则代码", "Rule code", 14, f -> f.rule()));
     }
 
     /** Writes the findings holding on {@code date} (null: holding now); returns them. */

@@ -22,9 +22,11 @@ import org.springframework.transaction.annotation.Transactional;
 class LedgerWorkbook {
 
     private final LedgerSlices slices;
+    private final ReportWords words;
 
-    LedgerWorkbook(LedgerSlices slices) {
+    LedgerWorkbook(LedgerSlices slices, ReportWords words) {
         this.slices = slices;
+        this.words = words;
     }
 
     static String ledgerSheet(ReportLanguage lang) {
@@ -43,7 +45,7 @@ class LedgerWorkbook {
         c.add(Column.of("矫正类别", "Correction type", 14, r -> r.correctionType));
         c.addAll(recordColumns(lang));
         c.add(Column.of("匹配方式", "Matched by", 12, r -> matchMethod(r.matchMethod, lang)));
-        c.add(Column.of("来源", "Provenance", 60, r -> provenance(r.provenance)));
+        c.add(Column.of("来源", "Provenance", 60, r -> provenance(r.provenance, lang)));
         return c;
     }
 
@@ -55,7 +57,7 @@ class LedgerWorkbook {
                 "身份证号（脱敏）", "ID number (masked)", 22, r -> r.idMasked == null ? "" : Masking.value(r.idMasked)));
         c.add(Column.of("识别依据", "Keyed by", 14, r -> matchMethod(r.keyKind, lang)));
         c.addAll(recordColumns(lang));
-        c.add(Column.of("来源", "Provenance", 60, r -> provenance(r.provenance)));
+        c.add(Column.of("来源", "Provenance", 60, r -> provenance(r.provenance, lang)));
         return c;
     }
 
@@ -114,23 +116,28 @@ class LedgerWorkbook {
         };
     }
 
-    private static String provenance(List<Provenance> links) {
+    private String provenance(List<Provenance> links, ReportLanguage lang) {
         List<String> out = new ArrayList<>(links.size());
         for (Provenance p : links) {
-            out.add(provenance(p.source(), p.fileName(), p.sheet(), p.row()));
+            out.add(provenance(words.source(p.source()), p.fileName(), p.sheet(), p.row(), lang));
         }
-        return String.join("; ", out);
+        return String.join(lang.pick("；", "; "), out);
     }
 
-    /** {@code community: 2025年麓景社区工作台账.xlsx 台账!12}; a CSV or JSON file has no sheet to name. */
-    static String provenance(String source, String fileName, String sheet, int row) {
-        StringBuilder b = new StringBuilder(source).append(": ");
+    /**
+     * Where a record was read, by the source's agency: {@code 麓景社区居委会：2025年麓景社区工作台账.xlsx「台账」第12行}
+     * ({@code …: file.xlsx, sheet 台账, row 12}); a CSV or JSON file has no sheet to name.
+     */
+    static String provenance(String agency, String fileName, String sheet, int row, ReportLanguage lang) {
+        StringBuilder b = new StringBuilder(agency).append(lang.pick("：", ": "));
         if (fileName != null) {
-            b.append(Masking.value(fileName)).append(' ');
+            b.append(Masking.value(fileName));
         }
         if (sheet != null && !sheet.isBlank() && !sheet.equals(fileName)) {
-            b.append(Masking.value(sheet)).append('!');
+            b.append(lang.pick("「" + Masking.value(sheet) + "」", ", sheet " + Masking.value(sheet) + ", "));
+        } else {
+            b.append(lang.pick("", ", "));
         }
-        return b.append(row).toString();
+        return b.append(lang.pick("第" + row + "行", "row " + row)).toString();
     }
 }

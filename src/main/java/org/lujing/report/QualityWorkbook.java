@@ -24,10 +24,15 @@ import org.springframework.transaction.annotation.Transactional;
 class QualityWorkbook {
 
     private final FileRegistry files;
+    private final ReportWords words;
 
-    QualityWorkbook(FileRegistry files) {
+    QualityWorkbook(FileRegistry files, ReportWords words) {
         this.files = files;
+        this.words = words;
     }
+
+    /** Value columns at most on 拒收行; a wider partner row keeps its first cells (all of them are in the JSON). */
+    static final int MAX_VALUE_COLUMNS = 30;
 
     static String filesSheet(ReportLanguage lang) {
         return lang.pick("文件汇总", "Files");
@@ -44,8 +49,8 @@ class QualityWorkbook {
     /** A file's accounting and its rejected rows. */
     record FileQuality(IngestedFile file, List<RejectedRow> rejects, List<ReadingNote> notes) {}
 
-    /** A rejected row with its file. */
-    record Reject(IngestedFile file, RejectedRow row) {}
+    /** A rejected row with its file and its values, one string per cell of the partner's row. */
+    record Reject(IngestedFile file, RejectedRow row, List<String> values) {}
 
     /** A reading note with its file. */
     record Note(IngestedFile file, ReadingNote note) {}
@@ -62,34 +67,50 @@ class QualityWorkbook {
         return out;
     }
 
-    static List<Column<IngestedFile>> fileColumns(ReportLanguage lang) {
+    List<Column<IngestedFile>> fileColumns(ReportLanguage lang) {
         return List.of(
                 Column.of("文件", "File", 40, f -> Masking.value(f.fileName())),
-                Column.of("来源", "Source", 14, f -> f.sourceId()),
-                Column.of("处理结果", "Outcome", 28, f -> lang.fileOutcome(f.outcome())),
+                Column.of("来源", "Source", 22, f -> words.source(f.sourceId())),
+                Column.of("处理结果", "Outcome", 24, f -> lang.fileOutcome(f.outcome())),
                 Column.of("读取行", "Read", 8, f -> BigDecimal.valueOf(f.rowsRead())),
                 Column.of("接受", "Accepted", 8, f -> BigDecimal.valueOf(f.accepted())),
                 Column.of("合并", "Merged", 8, f -> BigDecimal.valueOf(f.merged())),
                 Column.of("拒收", "Rejected", 8, f -> BigDecimal.valueOf(f.rejected())),
                 Column.of("跳过", "Skipped", 8, f -> BigDecimal.valueOf(f.skipped())),
-                Column.of("说明", "Message", 60, f -> Masking.value(f.message())));
+                Column.of("说明", "Message", 50, f -> Masking.value(lang.oneLanguage(f.message()))),
+                Column.code("结果代码", "Outcome code", 14, f -> f.outcome()));
     }
 
-    static List<Column<Reject>> rejectColumns(ReportLanguage lang) {
-        return List.of(
-                Column.of("文件", "File", 40, x -> Masking.value(x.file().fileName())),
-                Column.of("工作表", "Sheet", 14, x -> Masking.value(x.row().sheet())),
-                Column.of("行号", "Row", 8, x -> BigDecimal.valueOf(x.row().rowNo())),
-                Column.of("列", "Column", 14, x -> Masking.value(x.row().columnName())),
-                Column.of("原因代码", "Reason code", 20, x -> x.row().reason()),
-                Column.of("说明", "Message", 50, x -> Masking.value(x.row().message())),
+    /**
+     * The rejected rows: where, why and what to fix in words, the reason's code in a narrow column, then the row's
+     * masked values one column per cell of the partner's row ({@code values} columns), whole numbers without
+     * {@code .0}.
+     */
+    List<Column<Reject>> rejectColumns(ReportLanguage lang, int values) {
+        List<Column<Reject>> c = new ArrayList<>(List.of(
+                Column.of("文件", "File", 34, x -> Masking.value(x.file().fileName())),
+                Column.of("工作表", "Sheet", 10, x -> Masking.value(x.row().sheet())),
+                Column.of("行号", "Row", 6, x -> BigDecimal.valueOf(x.row().rowNo())),
+                Column.of("列", "Column", 10, x -> Masking.value(x.row().columnName())),
+                Column.of("原因", "Reason", 16, x -> lang.reasonName(x.row().reason())),
                 Column.of(
-                        "脱敏后的取值",
-                        "Values (masked)",
-                        70,
-                        x -> Masking.value(x.row().maskedValues())),
-                Column.of("如何修改", "What to fix", 70, x -> advice(x.row().reason(), lang)),
-                Column.of("状态", "Status", 10, x -> lang.rejectStatus(x.row().status())));
+                        "说明",
+                        "Message",
+                        40,
+                        x -> Masking.value(
+                                words.rejectMessage(x.row().message(), x.row().sourceId(), lang))),
+                Column.of("如何修改", "What to fix", 40, x -> advice(x.row().reason(), lang)),
+                Column.of("状态", "Status", 8, x -> lang.rejectStatus(x.row().status())),
+                Column.code("原因代码", "Reason code", 14, x -> x.row().reason())));
+        for (int i = 0; i < values; i++) {
+            int n = i;
+            c.add(Column.of(
+                    "原表第" + (i + 1) + "列",
+                    "Cell " + (i + 1),
+                    12,
+                    x -> n < x.values().size() ? Masking.value(x.values().get(n)) : null));
+        }
+        return c;
     }
 
     static List<Column<Note>> noteColumns(ReportLanguage lang) {
@@ -114,9 +135,17 @@ class QualityWorkbook {
             ColumnSheet<IngestedFile> summary =
                     ColumnSheet.create(wb, cells, filesSheet(lang), lang, 1, fileColumns(lang));
             quality.forEach(q -> summary.add(q.file()));
-            ColumnSheet<Reject> rejects =
-                    ColumnSheet.create(wb, cells, rejectsSheet(lang), lang, 0, rejectColumns(lang));
-            quality.forEach(q -> q.rejects().forEach(x -> rejects.add(new Reject(q.file(), x))));
+            List<Reject> rows = new ArrayList<>();
+            int values = 0;
+            for (FileQuality q : quality) {
+                for (RejectedRow x : q.rejects()) {
+                    rows.add(new Reject(q.file(), x, ReportWords.values(x.maskedValues())));
+                    values = Math.max(values, rows.get(rows.size() - 1).values().size());
+                }
+            }
+            ColumnSheet<Reject> rejects = ColumnSheet.create(
+                    wb, cells, rejectsSheet(lang), lang, 0, rejectColumns(lang, Math.min(values, MAX_VALUE_COLUMNS)));
+            rows.forEach(rejects::add);
             // how the reader read what it accepted: sheets passed over, merged cells, years and categories supplied
             ColumnSheet<Note> notes = ColumnSheet.create(wb, cells, notesSheet(lang), lang, 0, noteColumns(lang));
             quality.forEach(q -> q.notes().forEach(n -> notes.add(new Note(q.file(), n))));

@@ -173,6 +173,12 @@ class StatisticsWorkbookIntegrationTests {
     void theStatisticsWorkbookPrintsOnePageWideWithTheAgencyNamesOnEveryPage() throws Exception {
         List<Path> written = reports.writeStatistics(Period.parse("2025"), HOME.resolve("out-print"), "zh");
         try (XSSFWorkbook wb = new XSSFWorkbook(written.get(0).toFile())) {
+            PrintedWorkbooks.assertPrintable(wb, "statistics-2025.xlsx");
+            PrintedWorkbooks.assertNoCodeWords(wb, "statistics-2025.xlsx");
+            assertThat(wb.getSheet("汇总").getPrintSetup().getFitHeight())
+                    .as("汇总 on one page")
+                    .isEqualTo((short) 1);
+            assertThat(wb.getSheet("按月").getRepeatingRows()).isEqualTo(CellRangeAddress.valueOf("1:1"));
             for (org.apache.poi.ss.usermodel.Sheet sheet : wb) {
                 assertThat(sheet.getPrintSetup().getLandscape())
                         .as(sheet.getSheetName())
@@ -315,6 +321,11 @@ class StatisticsWorkbookIntegrationTests {
         String area = wb.getPrintArea(wb.getSheetIndex(byMonth));
         assertThat(area).as("print area of 按月").isNotNull();
         CellRangeAddress printed = CellRangeAddress.valueOf(area.substring(area.indexOf('!') + 1));
+        List<XSSFClientAnchor> anchors = new java.util.ArrayList<>();
+        for (var shape : byMonth.getDrawingPatriarch().getShapes()) {
+            anchors.add((XSSFClientAnchor) shape.getAnchor());
+        }
+        assertThat(anchors).hasSize(2);
         int series = 0;
         for (int n = 0; n < charts.size(); n++) {
             XSSFChart chart = charts.get(n);
@@ -331,7 +342,7 @@ class StatisticsWorkbookIntegrationTests {
             assertThat(colours).as("one colour per series").hasSize(data.getSeriesCount());
             String xml = chart.getCTChart().xmlText();
             assertThat(xml).contains("月份").contains(n == 0 ? "人次" : "数量");
-            XSSFClientAnchor anchor = (XSSFClientAnchor) chart.getGraphicFrame().getAnchor();
+            XSSFClientAnchor anchor = anchors.get(n);
             assertThat(anchor.getRow1()).as("below the table").isGreaterThan(byMonth.getLastRowNum());
             assertThat(anchor.getRow2()).as("inside the print area").isLessThanOrEqualTo(printed.getLastRow());
             assertThat(anchor.getCol2() - 1).isLessThanOrEqualTo(printed.getLastColumn());
