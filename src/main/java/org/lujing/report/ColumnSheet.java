@@ -19,15 +19,20 @@ final class ColumnSheet<T> {
      * narrow column beside the words, the only place a Chinese sheet shows a code), and the cell of an item — a
      * {@link String} (text), a {@link Number} or null (an empty cell).
      */
-    record Column<T>(String zh, String en, int width, boolean code, Function<T, Object> value) {
+    record Column<T>(String zh, String en, int width, boolean code, boolean wrap, Function<T, Object> value) {
 
         static <T> Column<T> of(String zh, String en, int width, Function<T, Object> value) {
-            return new Column<>(zh, en, width, false, value);
+            return new Column<>(zh, en, width, false, false, value);
+        }
+
+        /** A column of sentences that wrap within its width, so the sheet stays narrow enough to print legibly. */
+        static <T> Column<T> wrapped(String zh, String en, int width, Function<T, Object> value) {
+            return new Column<>(zh, en, width, false, true, value);
         }
 
         /** A column of codes (rule, reason, outcome) for admins and scripts. */
         static <T> Column<T> code(String zh, String en, int width, Function<T, Object> value) {
-            return new Column<>(zh, en, width, true, value);
+            return new Column<>(zh, en, width, true, false, value);
         }
 
         String header(ReportLanguage lang) {
@@ -77,7 +82,7 @@ final class ColumnSheet<T> {
             } else if (v == null) {
                 cells.blank(row, i);
             } else {
-                cells.text(row, i, v.toString());
+                cells.text(row, i, v.toString(), columns.get(i).wrap() ? cells.cellWrapped : cells.cell);
             }
         }
     }

@@ -41,7 +41,7 @@ class FindingsWorkbook {
                 Column.of("人员（脱敏）", "Person (masked)", 28, f -> Masking.value(f.personMasked())),
                 Column.of("来源", "Source", 20, f -> words.source(f.sourceId())),
                 Column.of("文件", "File", 36, f -> fileName(f, names)),
-                Column.of("详情", "Details", 70, f -> Masking.value(lang.oneLanguage(f.details()))),
+                Column.wrapped("详情", "Details", 50, f -> Masking.value(lang.oneLanguage(f.details()))),
                 Column.of(
                         "首次发现",
                         "First seen",

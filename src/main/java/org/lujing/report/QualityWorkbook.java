@@ -77,7 +77,7 @@ class QualityWorkbook {
                 Column.of("合并", "Merged", 8, f -> BigDecimal.valueOf(f.merged())),
                 Column.of("拒收", "Rejected", 8, f -> BigDecimal.valueOf(f.rejected())),
                 Column.of("跳过", "Skipped", 8, f -> BigDecimal.valueOf(f.skipped())),
-                Column.of("说明", "Message", 50, f -> Masking.value(lang.oneLanguage(f.message()))),
+                Column.wrapped("说明", "Message", 40, f -> Masking.value(lang.oneLanguage(f.message()))),
                 Column.code("结果代码", "Outcome code", 14, f -> f.outcome()));
     }
 
@@ -93,13 +93,13 @@ class QualityWorkbook {
                 Column.of("行号", "Row", 6, x -> BigDecimal.valueOf(x.row().rowNo())),
                 Column.of("列", "Column", 10, x -> Masking.value(x.row().columnName())),
                 Column.of("原因", "Reason", 16, x -> lang.reasonName(x.row().reason())),
-                Column.of(
+                Column.wrapped(
                         "说明",
                         "Message",
-                        40,
+                        30,
                         x -> Masking.value(
                                 words.rejectMessage(x.row().message(), x.row().sourceId(), lang))),
-                Column.of("如何修改", "What to fix", 40, x -> advice(x.row().reason(), lang)),
+                Column.wrapped("如何修改", "What to fix", 30, x -> advice(x.row().reason(), lang)),
                 Column.of("状态", "Status", 8, x -> lang.rejectStatus(x.row().status())),
                 Column.code("原因代码", "Reason code", 14, x -> x.row().reason())));
         for (int i = 0; i < values; i++) {
@@ -107,7 +107,7 @@ class QualityWorkbook {
             c.add(Column.of(
                     "原表第" + (i + 1) + "列",
                     "Cell " + (i + 1),
-                    12,
+                    10,
                     x -> n < x.values().size() ? Masking.value(x.values().get(n)) : null));
         }
         return c;
@@ -122,11 +122,12 @@ class QualityWorkbook {
                         "Rows",
                         24,
                         n -> lang.pick(n.note().rowsText(), n.note().rowsTextEn())),
-                Column.of("代码", "Code", 20, n -> n.note().kind()),
-                Column.of(
+                // the code stays where scripts and PartnerLayoutsIntegrationTests read it, before the words
+                Column.code("代码", "Code", 20, n -> n.note().kind()),
+                Column.wrapped(
                         "说明",
                         "What was decided",
-                        90,
+                        70,
                         n -> Masking.value(lang.pick(n.note().zh(), n.note().en()))));
     }
 

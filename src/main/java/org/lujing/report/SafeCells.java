@@ -26,6 +26,8 @@ final class SafeCells {
     final CellStyle wrapped;
     /** Text in a table. */
     final CellStyle cell;
+    /** Text in a table that wraps within its column (the row grows when the sheet is opened). */
+    final CellStyle cellWrapped;
     /** A table's header cell: bold, shaded, bordered. */
     final CellStyle head;
     /** A table's header cell whose text wraps onto more lines in a narrow column. */
@@ -47,6 +49,10 @@ final class SafeCells {
         wrapped.setVerticalAlignment(VerticalAlignment.TOP);
         cell = bordered(wb.createCellStyle());
         cell.setQuotePrefixed(true);
+        cellWrapped = wb.createCellStyle();
+        cellWrapped.cloneStyleFrom(cell);
+        cellWrapped.setWrapText(true);
+        cellWrapped.setVerticalAlignment(VerticalAlignment.TOP);
         number = bordered(wb.createCellStyle());
         head = bordered(wb.createCellStyle());
         head.setQuotePrefixed(true);

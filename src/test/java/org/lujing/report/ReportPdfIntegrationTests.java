@@ -27,7 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The pilot year's workbooks printed by a real spreadsheet client: LibreOffice (headless) converts each to PDF, and
  * the pages are what an office hands on — 汇总, 按单位 and 按月 one page each (the chart on 按月's page), the ledger's
- * every page headed by 姓名 and 身份证号（脱敏）, the findings on one page.
+ * every page headed by 姓名 and 身份证号（脱敏）, the findings on one page, the quality report a page a sheet.
  *
  * <p>Needs soffice (Debian: libreoffice-calc-nogui) and pdfinfo/pdftotext (poppler-utils); {@code .ci/run} installs
  * them. Without them the test is skipped on a developer machine; with CI=true it fails instead.
@@ -90,6 +90,7 @@ class ReportPdfIntegrationTests {
         command.add(reports.writeFindings(LocalDate.of(2026, 1, 31), out, "zh")
                 .get(0)
                 .toString());
+        command.add(reports.writeQuality(out, "zh").get(0).toString());
         run(command);
         pdfs = HOME.resolve("pdf");
     }
@@ -123,6 +124,14 @@ class ReportPdfIntegrationTests {
     @Test
     void theFindingsPrintOnOnePage() throws Exception {
         assertThat(pages(pdfs.resolve("findings-2026-01-31.pdf"))).isEqualTo(1);
+    }
+
+    @Test
+    void theQualityReportPrintsEachSheetOnOnePage() throws Exception {
+        Path pdf = pdfs.resolve("quality.pdf");
+        // 文件汇总, 拒收行 (ten rows, their values one column per cell), 读取说明
+        assertThat(pages(pdf)).isEqualTo(3);
+        assertThat(text(pdf, 2)).contains("原因代码").contains("DATE_AMBIGUOUS").contains("日期有歧义");
     }
 
     private static int pages(Path pdf) throws Exception {
