@@ -73,6 +73,7 @@ final class ColumnSheet<T> {
     /** Writes one item as the next row. */
     void add(T item) {
         Row row = sheet.createRow(next++);
+        int lines = 1;
         for (int i = 0; i < columns.size(); i++) {
             Object v = columns.get(i).value().apply(item);
             if (v instanceof BigDecimal d) {
@@ -82,9 +83,30 @@ final class ColumnSheet<T> {
             } else if (v == null) {
                 cells.blank(row, i);
             } else {
-                cells.text(row, i, v.toString(), columns.get(i).wrap() ? cells.cellWrapped : cells.cell);
+                Column<T> c = columns.get(i);
+                cells.text(row, i, v.toString(), c.wrap() ? cells.cellWrapped : cells.cell);
+                if (c.wrap()) {
+                    lines = Math.max(lines, ceilDiv(displayWidth(v.toString()), Math.max(1, c.width() - 1)));
+                }
             }
         }
+        // spreadsheet clients keep a row's stored height on opening, so a wrapped row says how tall it is
+        if (lines > 1) {
+            row.setHeightInPoints(sheet.getDefaultRowHeightInPoints() * lines);
+        }
+    }
+
+    private static int ceilDiv(int a, int b) {
+        return (a + b - 1) / b;
+    }
+
+    /** Width in character cells: a Chinese (full-width) character takes two. */
+    static int displayWidth(String text) {
+        int w = 0;
+        for (int i = 0; i < text.length(); i++) {
+            w += text.charAt(i) >= 0x2E80 ? 2 : 1;
+        }
+        return w;
     }
 
     Sheet sheet() {

@@ -45,7 +45,7 @@ class LedgerWorkbook {
         c.add(Column.of("矫正类别", "Correction type", 14, r -> r.correctionType));
         c.addAll(recordColumns(lang));
         c.add(Column.of("匹配方式", "Matched by", 12, r -> matchMethod(r.matchMethod, lang)));
-        c.add(Column.wrapped("来源", "Provenance", 40, r -> provenance(r.provenance, lang)));
+        c.add(Column.wrapped("来源", "Provenance", 58, r -> provenance(r.provenance, lang)));
         return c;
     }
 
@@ -57,7 +57,7 @@ class LedgerWorkbook {
                 "身份证号（脱敏）", "ID number (masked)", 22, r -> r.idMasked == null ? "" : Masking.value(r.idMasked)));
         c.add(Column.of("识别依据", "Keyed by", 14, r -> matchMethod(r.keyKind, lang)));
         c.addAll(recordColumns(lang));
-        c.add(Column.wrapped("来源", "Provenance", 40, r -> provenance(r.provenance, lang)));
+        c.add(Column.wrapped("来源", "Provenance", 58, r -> provenance(r.provenance, lang)));
         return c;
     }
 

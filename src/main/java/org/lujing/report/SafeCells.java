@@ -49,11 +49,14 @@ final class SafeCells {
         wrapped.setVerticalAlignment(VerticalAlignment.TOP);
         cell = bordered(wb.createCellStyle());
         cell.setQuotePrefixed(true);
+        // a row grown for a wrapped neighbour keeps every cell's text on its first line
+        cell.setVerticalAlignment(VerticalAlignment.TOP);
         cellWrapped = wb.createCellStyle();
         cellWrapped.cloneStyleFrom(cell);
         cellWrapped.setWrapText(true);
         cellWrapped.setVerticalAlignment(VerticalAlignment.TOP);
         number = bordered(wb.createCellStyle());
+        number.setVerticalAlignment(VerticalAlignment.TOP);
         head = bordered(wb.createCellStyle());
         head.setQuotePrefixed(true);
         head.setFont(boldFont);

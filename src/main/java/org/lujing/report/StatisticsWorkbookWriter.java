@@ -202,23 +202,13 @@ public final class StatisticsWorkbookWriter {
         int lines = 1;
         for (int i = 0; i < labels.size(); i++) {
             String label = labels.get(i);
-            int need = displayWidth(label);
+            int need = ColumnSheet.displayWidth(label);
             int width = Math.max(9, Math.min(14, need + 2));
             cells.text(head, i + 1, label, cells.headWrapped);
             sheet.setColumnWidth(i + 1, width * 256);
             lines = Math.max(lines, (need + width - 3) / (width - 2));
         }
         head.setHeightInPoints(16f * lines + 4);
-    }
-
-    /** Width in character cells: a Chinese (full-width) character takes two. */
-    static int displayWidth(String text) {
-        int w = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            w += ch >= 0x2E80 ? 2 : 1;
-        }
-        return w;
     }
 
     /** The categories a period has counted records in (taxonomy order); the others would be columns of zeros. */
