@@ -25,7 +25,9 @@ public class ReportService {
     private final StatisticsBreakdownQuery breakdown;
     private final AgencyDirectory agencies;
     private final LujingProperties properties;
-    private final DetailWorkbooks details;
+    private final LedgerWorkbook ledger;
+    private final FindingsWorkbook findings;
+    private final QualityWorkbook quality;
     private final String community;
     private final String issuer;
 
@@ -33,13 +35,17 @@ public class ReportService {
             StatisticsBreakdownQuery breakdown,
             AgencyDirectory agencies,
             LujingProperties properties,
-            DetailWorkbooks details,
+            LedgerWorkbook ledger,
+            FindingsWorkbook findings,
+            QualityWorkbook quality,
             @Value("${lujing.report.community:麓景社区}") String community,
             @Value("${lujing.report.issuer:麓景社区居民委员会}") String issuer) {
         this.breakdown = breakdown;
         this.agencies = agencies;
         this.properties = properties;
-        this.details = details;
+        this.ledger = ledger;
+        this.findings = findings;
+        this.quality = quality;
         this.community = community;
         this.issuer = issuer;
     }
@@ -82,7 +88,7 @@ public class ReportService {
         ReportLanguage language = ReportLanguage.parse(lang);
         Path dir = outDir != null ? outDir : defaultDirectory(period);
         Path xlsx = dir.resolve("ledger-" + period.label().replace("..", "_") + ".xlsx");
-        details.writeLedger(period, language, xlsx);
+        ledger.write(period, language, xlsx);
         return List.of(xlsx);
     }
 
@@ -95,8 +101,8 @@ public class ReportService {
         Path dir = outDir != null ? outDir : properties.reports().resolve("findings");
         String base = "findings-" + (date == null ? "current" : date.toString());
         Path xlsx = dir.resolve(base + ".xlsx");
-        var list = details.writeFindings(date, language, xlsx);
-        Path json = writeJson(dir, base, details.findingsJson(list));
+        var list = findings.write(date, language, xlsx);
+        Path json = writeJson(dir, base, findings.json(list));
         return List.of(xlsx, json);
     }
 
@@ -108,9 +114,9 @@ public class ReportService {
         ReportLanguage language = ReportLanguage.parse(lang);
         Path dir = outDir != null ? outDir : properties.reports().resolve("quality");
         Path xlsx = dir.resolve("quality.xlsx");
-        var quality = details.quality(null);
-        details.writeQuality(quality, language, xlsx);
-        Path json = writeJson(dir, "quality", details.qualityJson(quality));
+        var files = quality.quality(null);
+        quality.write(files, language, xlsx);
+        Path json = writeJson(dir, "quality", quality.json(files));
         return List.of(xlsx, json);
     }
 

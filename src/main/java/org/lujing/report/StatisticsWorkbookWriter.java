@@ -11,27 +11,14 @@ import java.util.Map;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xddf.usermodel.chart.AxisPosition;
-import org.apache.poi.xddf.usermodel.chart.ChartTypes;
-import org.apache.poi.xddf.usermodel.chart.LegendPosition;
-import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
-import org.apache.poi.xddf.usermodel.chart.XDDFChartLegend;
-import org.apache.poi.xddf.usermodel.chart.XDDFDataSource;
-import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
-import org.apache.poi.xddf.usermodel.chart.XDDFLineChartData;
-import org.apache.poi.xddf.usermodel.chart.XDDFNumericalDataSource;
-import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.apache.poi.xssf.usermodel.XSSFChart;
-import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
-import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.lujing.files.PrivateFiles;
 import org.lujing.ledger.Category;
 import org.lujing.ledger.Statistics;
 
 /**
  * Writes the statistics workbook of a period with SXSSF: 汇总 (figures, pending and partner lines, the situation
- * paragraph), 按单位 (agency × category), 按月 (month × category with a native line chart). Every text goes in as
+ * paragraph), 按单位 (agency × category), 按月 (month × category with native bar charts below the table, on the same printed page). Every text goes in as
  * a quote-prefixed string cell, so a partner's agency written as {@code =HYPERLINK(...)} is never a live formula.
  */
 public final class StatisticsWorkbookWriter {
@@ -74,6 +61,9 @@ public final class StatisticsWorkbookWriter {
             byAgency(wb, cells, content, lang);
             byMonth(wb, cells, content, lang);
             PrintLayout.apply(wb, lang.pick("帮扶工作统计", "Support statistics"), lang);
+            // 汇总 is handed on as one page; 按月's table and its charts belong on one page together
+            wb.getSheet(summarySheet(lang)).getPrintSetup().setFitHeight((short) 1);
+            wb.getSheet(monthSheet(lang)).getPrintSetup().setFitHeight((short) 1);
             wb.write(out);
         } finally {
             wb.close();
@@ -116,26 +106,25 @@ public final class StatisticsWorkbookWriter {
         for (Category c : Category.values()) {
             Statistics.Figures f = s.figures(c);
             Row row = sheet.createRow(r++);
-            cells.text(row, 0, lang.category(c), null);
-            cells.text(row, 1, lang.unit(c), null);
+            cells.text(row, 0, lang.category(c));
+            cells.text(row, 1, lang.unit(c));
             cells.number(row, 2, f.value(c));
             cells.number(row, 3, BigDecimal.valueOf(f.subjects()));
             cells.number(row, 4, BigDecimal.valueOf(f.records()));
         }
         r++;
         Row pending = sheet.createRow(r++);
-        cells.text(
-                pending,
-                0,
-                lang.pick("待识别（不在名册，未计入）", "Pending identification (not on the roster, not counted)"),
-                null);
-        cells.text(pending, 1, lang.pick("条记录", "records"), null);
+        cells.text(pending, 0, lang.pick("待识别（不在名册，未计入）", "Pending identification (not on the roster, not counted)"));
+        cells.text(pending, 1, lang.pick("条记录", "records"));
         cells.number(pending, 2, BigDecimal.valueOf(s.pendingRecords()));
         cells.number(pending, 3, BigDecimal.valueOf(s.pendingSubjects()));
+        cells.blank(pending, 4);
         Row partners = sheet.createRow(r++);
-        cells.text(partners, 0, lang.pick("合作单位", "Partner units"), null);
-        cells.text(partners, 1, lang.pick("家", "units"), null);
+        cells.text(partners, 0, lang.pick("合作单位", "Partner units"));
+        cells.text(partners, 1, lang.pick("家", "units"));
         cells.number(partners, 2, BigDecimal.valueOf(s.partnerUnits()));
+        cells.blank(partners, 3);
+        cells.blank(partners, 4);
         r++;
         cells.text(sheet.createRow(r++), 0, lang.pick("情况说明", "Situation report"), cells.bold);
         Row paragraph = sheet.createRow(r);
@@ -151,83 +140,75 @@ public final class StatisticsWorkbookWriter {
     private static void byAgency(SXSSFWorkbook wb, SafeCells cells, Content content, ReportLanguage lang) {
         Sheet sheet = wb.createSheet(agencySheet(lang));
         List<Category> columns = shown(content.statistics());
-        Row head = sheet.createRow(0);
-        cells.text(head, 0, lang.pick("单位", "Agency"), cells.bold);
-        for (int i = 0; i < columns.size(); i++) {
-            Category c = columns.get(i);
-            cells.text(
-                    head,
-                    i + 1,
-                    lang.category(c) + lang.pick("（", " (") + lang.unit(c) + lang.pick("）", ")"),
-                    cells.bold);
+        List<String> headers = new ArrayList<>();
+        for (Category c : columns) {
+            headers.add(lang.category(c) + lang.pick("（", " (") + lang.unit(c) + lang.pick("）", ")"));
         }
+        tableHeader(sheet, cells, lang.pick("单位", "Agency"), 36, headers);
         int r = 1;
         for (Map.Entry<String, Map<Category, BigDecimal>> e :
                 content.byAgency().figures().entrySet()) {
             Row row = sheet.createRow(r++);
-            cells.text(row, 0, e.getKey(), null);
+            cells.text(row, 0, e.getKey());
             for (int i = 0; i < columns.size(); i++) {
                 cells.number(row, i + 1, e.getValue().getOrDefault(columns.get(i), BigDecimal.ZERO));
             }
         }
         sheet.createFreezePane(1, 1);
-        sheet.setColumnWidth(0, 36 * 256);
-        for (int i = 1; i <= columns.size(); i++) {
-            sheet.setColumnWidth(i, 14 * 256);
-        }
     }
 
     private static void byMonth(SXSSFWorkbook wb, SafeCells cells, Content content, ReportLanguage lang) {
         String name = monthSheet(lang);
         Sheet sheet = wb.createSheet(name);
         List<Category> columns = shown(content.statistics());
-        Row head = sheet.createRow(0);
-        cells.text(head, 0, lang.pick("月份", "Month"), cells.bold);
-        for (int i = 0; i < columns.size(); i++) {
-            cells.text(head, i + 1, lang.category(columns.get(i)), cells.bold);
+        List<String> headers = new ArrayList<>();
+        for (Category c : columns) {
+            headers.add(lang.category(c));
         }
+        tableHeader(sheet, cells, lang.pick("月份", "Month"), 10, headers);
         List<YearMonth> months = new ArrayList<>(content.byMonth().figures().keySet());
         for (int m = 0; m < months.size(); m++) {
             Row row = sheet.createRow(m + 1);
-            cells.text(row, 0, months.get(m).toString(), null);
+            cells.text(row, 0, months.get(m).toString());
             for (int i = 0; i < columns.size(); i++) {
                 cells.number(row, i + 1, content.byMonth().figure(months.get(m), columns.get(i)));
             }
         }
-        sheet.setColumnWidth(0, 12 * 256);
+        sheet.createFreezePane(1, 1);
         if (!columns.isEmpty() && !months.isEmpty()) {
+            // below the table, at least ten columns wide however few categories the period has
+            int width = Math.max(columns.size() + 1, 10);
             // SXSSFDrawing cannot make charts; the drawing of the backing XSSFSheet can, and SXSSF keeps it
-            chart(
+            int bottom = MonthChart.draw(
                     wb.getXSSFWorkbook().getSheet(name).createDrawingPatriarch(),
                     columns,
                     months.size(),
                     lang,
-                    columns.size() + 2);
+                    months.size() + 2,
+                    width);
+            // the print area holds the charts too, so they print on the table's page
+            wb.setPrintArea(wb.getSheetIndex(sheet), 0, width - 1, 0, bottom);
         }
     }
 
-    private static void chart(XSSFDrawing drawing, List<Category> columns, int months, ReportLanguage lang, int col) {
-        XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, col, 1, col + 14, 26);
-        XSSFChart chart = drawing.createChart(anchor);
-        chart.setTitleText(lang.pick("各月帮扶情况", "Support by month"));
-        chart.setTitleOverlay(false);
-        XDDFChartLegend legend = chart.getOrAddLegend();
-        legend.setPosition(LegendPosition.BOTTOM);
-        XDDFCategoryAxis x = chart.createCategoryAxis(AxisPosition.BOTTOM);
-        XDDFValueAxis y = chart.createValueAxis(AxisPosition.LEFT);
-        XDDFLineChartData data = (XDDFLineChartData) chart.createData(ChartTypes.LINE, x, y);
-        // the chart reads the sheet's cells, so it follows any correction someone makes to the table
-        org.apache.poi.xssf.usermodel.XSSFSheet sheet = drawing.getSheet();
-        XDDFDataSource<String> categories =
-                XDDFDataSourcesFactory.fromStringCellRange(sheet, new CellRangeAddress(1, months, 0, 0));
-        for (int i = 0; i < columns.size(); i++) {
-            XDDFNumericalDataSource<Double> values =
-                    XDDFDataSourcesFactory.fromNumericCellRange(sheet, new CellRangeAddress(1, months, i + 1, i + 1));
-            XDDFLineChartData.Series series = (XDDFLineChartData.Series) data.addSeries(categories, values);
-            series.setTitle(lang.category(columns.get(i)), null);
-            series.setSmooth(false);
+    /**
+     * A table's header row: the first column's label and width, then one column per label, each as wide as its
+     * label needs up to 14 characters, a longer label wrapping onto a second or third line (never clipped).
+     */
+    private static void tableHeader(Sheet sheet, SafeCells cells, String first, int firstWidth, List<String> labels) {
+        Row head = sheet.createRow(0);
+        cells.text(head, 0, first, cells.headWrapped);
+        sheet.setColumnWidth(0, firstWidth * 256);
+        int lines = 1;
+        for (int i = 0; i < labels.size(); i++) {
+            String label = labels.get(i);
+            int need = ColumnSheet.displayWidth(label);
+            int width = Math.max(9, Math.min(14, need + 2));
+            cells.text(head, i + 1, label, cells.headWrapped);
+            sheet.setColumnWidth(i + 1, width * 256);
+            lines = Math.max(lines, (need + width - 3) / (width - 2));
         }
-        chart.plot(data);
+        head.setHeightInPoints(16f * lines + 4);
     }
 
     /** The categories a period has counted records in (taxonomy order); the others would be columns of zeros. */
@@ -243,7 +224,7 @@ public final class StatisticsWorkbookWriter {
 
     private static void header(SafeCells cells, Row row, String... labels) {
         for (int i = 0; i < labels.length; i++) {
-            cells.text(row, i, labels[i], cells.bold);
+            cells.text(row, i, labels[i], cells.head);
         }
     }
 }

@@ -109,7 +109,7 @@ class LedgerAndQualityWorkbookIntegrationTests {
     JdbcClient jdbc;
 
     @Autowired
-    DetailWorkbooks details;
+    LedgerWorkbook ledgerWorkbook;
 
     @Autowired
     javax.sql.DataSource dataSource;
@@ -129,6 +129,7 @@ class LedgerAndQualityWorkbookIntegrationTests {
 
     @Test
     void everyWorkbookPrintsLandscapeOnePageWideWithItsHeaderOnEveryPage() throws Exception {
+        reconcile.reconcile(LocalDate.of(2026, 1, 31));
         List<Path> workbooks = List.of(
                 reports.writeLedger(Period.parse("2025"), HOME.resolve("out-print-ledger"), "zh")
                         .get(0),
@@ -137,6 +138,9 @@ class LedgerAndQualityWorkbookIntegrationTests {
                         .get(0));
         for (Path file : workbooks) {
             try (XSSFWorkbook wb = new XSSFWorkbook(file.toFile())) {
+                PrintedWorkbooks.assertPrintable(wb, file.getFileName().toString());
+                // a Chinese workbook names sources, rules, reasons and outcomes in words; codes only in 代码 columns
+                PrintedWorkbooks.assertNoCodeWords(wb, file.getFileName().toString());
                 for (Sheet sheet : wb) {
                     String where = file.getFileName() + " / " + sheet.getSheetName();
                     assertThat(sheet.getPrintSetup().getLandscape()).as(where).isTrue();
@@ -239,8 +243,10 @@ class LedgerAndQualityWorkbookIntegrationTests {
             boolean twoSources = false;
             for (int r = 1; r <= ledger.getLastRowNum(); r++) {
                 String provenance = ledger.getRow(r).getCell(11).getStringCellValue();
+                // sources by their agency's name, as the office knows them, not by their ids
+                assertThat(provenance).doesNotContain("community").doesNotContain("micro-lesson");
                 twoSources |=
-                        provenance.contains("community: ") && provenance.contains("台账!") && provenance.contains("; ");
+                        provenance.startsWith("麓景社区居委会：") && provenance.contains("「台账」第") && provenance.contains("；");
             }
             assertThat(twoSources).isTrue();
 
@@ -258,8 +264,8 @@ class LedgerAndQualityWorkbookIntegrationTests {
         // given the ledger read in one slice, and read a few persons at a time (a person with more is a slice alone)
         Path whole = HOME.resolve("out-slices/whole.xlsx");
         Path sliced = HOME.resolve("out-slices/sliced.xlsx");
-        long inOne = details.writeLedger(Period.parse("2025"), ReportLanguage.ZH, whole, Integer.MAX_VALUE);
-        long inSlices = details.writeLedger(Period.parse("2025"), ReportLanguage.ZH, sliced, 7);
+        long inOne = ledgerWorkbook.write(Period.parse("2025"), ReportLanguage.ZH, whole, Integer.MAX_VALUE);
+        long inSlices = ledgerWorkbook.write(Period.parse("2025"), ReportLanguage.ZH, sliced, 7);
 
         // then the same records, in the same order, with the same provenance
         assertThat(inSlices)
@@ -281,7 +287,7 @@ class LedgerAndQualityWorkbookIntegrationTests {
         // when HSQLDB plans the query of a slice of three persons
         List<String> plan = new ArrayList<>();
         try (var c = dataSource.getConnection();
-                var statement = c.prepareStatement("EXPLAIN PLAN FOR " + DetailWorkbooks.ledgerSql(3));
+                var statement = c.prepareStatement("EXPLAIN PLAN FOR " + LedgerSlices.ledgerSql(3));
                 var rs = statement.executeQuery()) {
             while (rs.next()) {
                 plan.add(rs.getString(1).strip());
@@ -347,20 +353,53 @@ class LedgerAndQualityWorkbookIntegrationTests {
                 assertThat(summary.getRow(r).getCell(2).getStringCellValue()).isIn("已载入", "已载入，部分行拒收");
             }
 
+            List<String> sources = new ArrayList<>();
+            for (int r = 1; r <= summary.getLastRowNum(); r++) {
+                sources.add(summary.getRow(r).getCell(1).getStringCellValue());
+            }
+            // sources by their agency's name (jobs/sources/*.yaml), not by their ids
+            assertThat(sources)
+                    .containsExactlyInAnyOrder("麓谷街道司法所", "麓景社区居委会", "湖南航天医院", "湖南工商大学", "拓维信息系统股份有限公司", "智慧矫正在线教育平台");
+            assertThat(header(summary)).endsWith("结果代码");
+
             Sheet rejects = wb.getSheet("拒收行");
             assertThat(rejects.getLastRowNum()).isEqualTo(10);
+            assertThat(header(rejects).subList(0, 10))
+                    .containsExactly("文件", "工作表", "行号", "列", "原因", "说明", "如何修改", "状态", "原因代码", "原表第1列");
             Map<String, Integer> reasons = new TreeMap<>();
             for (int r = 1; r <= 10; r++) {
                 Row row = rejects.getRow(r);
-                reasons.merge(row.getCell(4).getStringCellValue(), 1, Integer::sum);
+                reasons.merge(row.getCell(8).getStringCellValue(), 1, Integer::sum);
                 assertThat(row.getCell(0).getStringCellValue()).startsWith("2025年");
                 assertThat(row.getCell(2).getNumericCellValue()).isPositive();
-                assertThat(row.getCell(7).getStringCellValue())
+                assertThat(row.getCell(4).getStringCellValue())
+                        .as("reason in words")
+                        .containsPattern("\\p{IsHan}");
+                assertThat(row.getCell(5).getStringCellValue())
+                        .as("message in Chinese only")
+                        .doesNotContain(" / ")
+                        .doesNotContainPattern("[A-Za-z]{3,}");
+                assertThat(row.getCell(6).getStringCellValue())
                         .as("advice")
                         .isNotBlank()
                         .doesNotContain(" / ");
-                assertThat(row.getCell(8).getStringCellValue()).isEqualTo("待修正");
+                assertThat(row.getCell(7).getStringCellValue()).isEqualTo("待修正");
+                // the row's values one column per cell, whole numbers as the partner wrote them (43, not 43.0)
+                for (int c = 9; c < row.getLastCellNum(); c++) {
+                    Cell value = row.getCell(c);
+                    if (value != null && value.getCellType() == CellType.STRING) {
+                        assertThat(value.getStringCellValue())
+                                .as("value " + value.getAddress())
+                                .doesNotMatch("-?\\d+\\.0")
+                                .doesNotStartWith("[");
+                    }
+                }
             }
+            Row ambiguous = rowWith(rejects, 8, "DATE_AMBIGUOUS");
+            assertThat(ambiguous.getCell(9).getStringCellValue()).isEqualTo("43");
+            assertThat(ambiguous.getCell(10).getStringCellValue()).isEqualTo("03/07/2025");
+            assertThat(ambiguous.getCell(11).getStringCellValue()).isEqualTo("马俊");
+            assertThat(ambiguous.getCell(12).getStringCellValue()).matches(MASKED_ID);
             assertThat(reasons)
                     .containsExactlyInAnyOrderEntriesOf(Map.of(
                             "ID_CHECKSUM",
@@ -400,14 +439,20 @@ class LedgerAndQualityWorkbookIntegrationTests {
             assertSafe(wb);
             Sheet sheet = wb.getSheet("核查发现");
             assertThat(header(sheet))
-                    .containsExactly("规则", "严重程度", "人员（脱敏）", "来源", "文件", "详情", "首次发现", "最近发现", "状态", "备注");
+                    .containsExactly("规则", "严重程度", "人员（脱敏）", "来源", "文件", "详情", "首次发现", "最近发现", "状态", "备注", "规则代码");
             assertThat(sheet.getLastRowNum()).isEqualTo(expected.size());
             for (int i = 0; i < expected.size(); i++) {
                 Row row = sheet.getRow(i + 1);
-                // people read names; the rule's code stays beside its name for `findings --rule`
+                // people read names; the rule's code stays in its own column for `findings --rule`
                 assertThat(row.getCell(0).getStringCellValue())
-                        .isEqualTo(RULES_ZH.get(expected.get(i).rule()) + "（"
-                                + expected.get(i).rule() + "）");
+                        .isEqualTo(RULES_ZH.get(expected.get(i).rule()));
+                assertThat(row.getCell(10).getStringCellValue())
+                        .isEqualTo(expected.get(i).rule());
+                assertThat(row.getCell(5).getStringCellValue())
+                        .as("details in Chinese only")
+                        .containsPattern("\\p{IsHan}")
+                        .doesNotContain("‖")
+                        .doesNotContainPattern("[A-Za-z]{3,}");
                 assertThat(row.getCell(1).getStringCellValue())
                         .isEqualTo(expected.get(i).severity().equals("HIGH") ? "高" : "中");
                 assertThat(row.getCell(6).getStringCellValue())
@@ -434,9 +479,10 @@ class LedgerAndQualityWorkbookIntegrationTests {
             Sheet sheet = wb.getSheet("Findings");
             for (int i = 0; i < expected.size(); i++) {
                 Row row = sheet.getRow(i + 1);
-                assertThat(row.getCell(0).getStringCellValue())
-                        .endsWith(" (" + expected.get(i).rule() + ")")
-                        .doesNotContainPattern("\\p{IsHan}");
+                assertThat(row.getCell(0).getStringCellValue()).doesNotContainPattern("\\p{IsHan}");
+                assertThat(row.getCell(5).getStringCellValue()).doesNotContainPattern("\\p{IsHan}");
+                assertThat(row.getCell(10).getStringCellValue())
+                        .isEqualTo(expected.get(i).rule());
                 assertThat(row.getCell(1).getStringCellValue()).isIn("High", "Medium");
                 assertThat(row.getCell(8).getStringCellValue()).isIn("Open", "Acknowledged", "Resolved");
             }
@@ -460,6 +506,18 @@ class LedgerAndQualityWorkbookIntegrationTests {
         assertThat(e.toString(StandardCharsets.UTF_8))
                 .contains("needs --period")
                 .doesNotContain("\tat ");
+    }
+
+    private static Row rowWith(Sheet sheet, int column, String text) {
+        for (Row row : sheet) {
+            Cell cell = row.getCell(column);
+            if (cell != null
+                    && cell.getCellType() == CellType.STRING
+                    && cell.getStringCellValue().equals(text)) {
+                return row;
+            }
+        }
+        throw new AssertionError("no row with " + text + " in " + sheet.getSheetName());
     }
 
     private static List<String> header(Sheet sheet) {

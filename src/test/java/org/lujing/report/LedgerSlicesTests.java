@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.lujing.report.DetailWorkbooks.KeyCount;
+import org.lujing.report.LedgerSlices.KeyCount;
 
 /** How the ledger is sliced for reading: whole persons, in order, within a record budget. */
 class LedgerSlicesTests {
@@ -20,7 +20,7 @@ class LedgerSlicesTests {
                 new KeyCount(5L, 6),
                 new KeyCount(6L, 2));
 
-        List<List<Object>> slices = DetailWorkbooks.slices(persons, 7);
+        List<List<Object>> slices = LedgerSlices.slices(persons, 7);
 
         // 3+4 fills the first; 12 is over the budget and goes alone; 1+6 fits; 2 is left
         assertThat(slices).containsExactly(List.of(1L, 2L), List.of(3L), List.of(4L, 5L), List.of(6L));
@@ -29,15 +29,13 @@ class LedgerSlicesTests {
     @Test
     void aSliceHoldsAtMostChunkKeysPersons() {
         List<KeyCount> persons = new ArrayList<>();
-        for (long i = 0; i < DetailWorkbooks.CHUNK_KEYS * 2L + 1; i++) {
+        for (long i = 0; i < LedgerSlices.CHUNK_KEYS * 2L + 1; i++) {
             persons.add(new KeyCount(i, 1));
         }
 
-        List<List<Object>> slices = DetailWorkbooks.slices(persons, Integer.MAX_VALUE);
+        List<List<Object>> slices = LedgerSlices.slices(persons, Integer.MAX_VALUE);
 
-        assertThat(slices)
-                .extracting(List::size)
-                .containsExactly(DetailWorkbooks.CHUNK_KEYS, DetailWorkbooks.CHUNK_KEYS, 1);
-        assertThat(DetailWorkbooks.slices(List.of(), 10)).isEmpty();
+        assertThat(slices).extracting(List::size).containsExactly(LedgerSlices.CHUNK_KEYS, LedgerSlices.CHUNK_KEYS, 1);
+        assertThat(LedgerSlices.slices(List.of(), 10)).isEmpty();
     }
 }

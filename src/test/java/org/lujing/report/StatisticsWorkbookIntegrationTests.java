@@ -10,15 +10,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xddf.usermodel.XDDFColorRgbBinary;
+import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
+import org.apache.poi.xddf.usermodel.chart.BarGrouping;
+import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
 import org.apache.poi.xssf.usermodel.XSSFChart;
+import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
@@ -151,13 +159,7 @@ class StatisticsWorkbookIntegrationTests {
             XSSFSheet byMonth = wb.getSheet("按月");
             assertThat(byMonth.getLastRowNum()).isEqualTo(12);
             assertThat(byMonth.getRow(1).getCell(0).getStringCellValue()).isEqualTo("2025-01");
-            List<XSSFChart> charts = byMonth.getDrawingPatriarch().getCharts();
-            assertThat(charts).hasSize(1);
-            long nonZero =
-                    PilotTable.YEAR_2025.values().stream().filter(v -> v != 0).count();
-            assertThat(charts.get(0).getChartSeries())
-                    .singleElement()
-                    .satisfies(data -> assertThat(data.getSeriesCount()).isEqualTo((int) nonZero));
+            assertMonthCharts(wb, byMonth);
             Map<String, Double> monthSums = columnSums(byMonth);
             for (Category c : Category.values()) {
                 if (c.countingRule() == CountingRule.RECORDS && PilotTable.YEAR_2025.get(c) != 0) {
@@ -171,6 +173,12 @@ class StatisticsWorkbookIntegrationTests {
     void theStatisticsWorkbookPrintsOnePageWideWithTheAgencyNamesOnEveryPage() throws Exception {
         List<Path> written = reports.writeStatistics(Period.parse("2025"), HOME.resolve("out-print"), "zh");
         try (XSSFWorkbook wb = new XSSFWorkbook(written.get(0).toFile())) {
+            PrintedWorkbooks.assertPrintable(wb, "statistics-2025.xlsx");
+            PrintedWorkbooks.assertNoCodeWords(wb, "statistics-2025.xlsx");
+            assertThat(wb.getSheet("汇总").getPrintSetup().getFitHeight())
+                    .as("汇总 on one page")
+                    .isEqualTo((short) 1);
+            assertThat(wb.getSheet("按月").getRepeatingRows()).isEqualTo(CellRangeAddress.valueOf("1:1"));
             for (org.apache.poi.ss.usermodel.Sheet sheet : wb) {
                 assertThat(sheet.getPrintSetup().getLandscape())
                         .as(sheet.getSheetName())
@@ -296,6 +304,53 @@ class StatisticsWorkbookIntegrationTests {
         assertThat(e.toString(StandardCharsets.UTF_8))
                 .contains("not a report kind")
                 .doesNotContain("\tat ");
+    }
+
+    /**
+     * Two bar charts below the 按月 table and inside its print area: the person-times categories stacked, the others
+     * clustered, one series per category with a figure, each its own colour, axes titled 月份 and 人次/数量.
+     */
+    private static void assertMonthCharts(XSSFWorkbook wb, XSSFSheet byMonth) {
+        List<XSSFChart> charts = byMonth.getDrawingPatriarch().getCharts();
+        assertThat(charts).hasSize(2);
+        long nonZero =
+                PilotTable.YEAR_2025.values().stream().filter(v -> v != 0).count();
+        long personTimes = PilotTable.YEAR_2025.entrySet().stream()
+                .filter(e -> e.getValue() != 0 && e.getKey().unit().equals("人次"))
+                .count();
+        String area = wb.getPrintArea(wb.getSheetIndex(byMonth));
+        assertThat(area).as("print area of 按月").isNotNull();
+        CellRangeAddress printed = CellRangeAddress.valueOf(area.substring(area.indexOf('!') + 1));
+        List<XSSFClientAnchor> anchors = new java.util.ArrayList<>();
+        for (var shape : byMonth.getDrawingPatriarch().getShapes()) {
+            anchors.add((XSSFClientAnchor) shape.getAnchor());
+        }
+        assertThat(anchors).hasSize(2);
+        int series = 0;
+        for (int n = 0; n < charts.size(); n++) {
+            XSSFChart chart = charts.get(n);
+            XDDFBarChartData data = (XDDFBarChartData) chart.getChartSeries().get(0);
+            assertThat(data.getBarGrouping()).isEqualTo(n == 0 ? BarGrouping.STACKED : BarGrouping.CLUSTERED);
+            assertThat(data.getSeriesCount()).isEqualTo((int) (n == 0 ? personTimes : nonZero - personTimes));
+            series += data.getSeriesCount();
+            Set<String> colours = new HashSet<>();
+            for (int i = 0; i < data.getSeriesCount(); i++) {
+                XDDFSolidFillProperties fill = (XDDFSolidFillProperties)
+                        data.getSeries(i).getShapeProperties().getFillProperties();
+                colours.add(java.util.HexFormat.of().formatHex(((XDDFColorRgbBinary) fill.getColor()).getValue()));
+            }
+            assertThat(colours).as("one colour per series").hasSize(data.getSeriesCount());
+            String xml = chart.getCTChart().xmlText();
+            assertThat(xml).contains("月份").contains(n == 0 ? "人次" : "数量");
+            XSSFClientAnchor anchor = anchors.get(n);
+            assertThat(anchor.getRow1()).as("below the table").isGreaterThan(byMonth.getLastRowNum());
+            assertThat(anchor.getRow2()).as("inside the print area").isLessThanOrEqualTo(printed.getLastRow());
+            assertThat(anchor.getCol2() - 1).isLessThanOrEqualTo(printed.getLastColumn());
+        }
+        assertThat(series).isEqualTo((int) nonZero);
+        assertThat(byMonth.getPrintSetup().getFitHeight())
+                .as("table and charts on one page")
+                .isEqualTo((short) 1);
     }
 
     private static void assertNoFormulas(XSSFWorkbook wb) {

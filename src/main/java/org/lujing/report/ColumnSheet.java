@@ -1,0 +1,115 @@
+package org.lujing.report;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.function.Function;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+/**
+ * A list sheet described once, as its columns: each column's header in both languages, its width and how its cell is
+ * taken from an item, so a sheet's headers, widths and cells cannot drift apart. Row 0 is the header, frozen (with
+ * the first {@code keyColumns} columns), which {@link PrintLayout} repeats on every printed page.
+ */
+final class ColumnSheet<T> {
+
+    /**
+     * One column: the header in Chinese and English, the width in characters, whether it holds codes for admins (a
+     * narrow column beside the words, the only place a Chinese sheet shows a code), and the cell of an item — a
+     * {@link String} (text), a {@link Number} or null (an empty cell).
+     */
+    record Column<T>(String zh, String en, int width, boolean code, boolean wrap, Function<T, Object> value) {
+
+        static <T> Column<T> of(String zh, String en, int width, Function<T, Object> value) {
+            return new Column<>(zh, en, width, false, false, value);
+        }
+
+        /** A column of sentences that wrap within its width, so the sheet stays narrow enough to print legibly. */
+        static <T> Column<T> wrapped(String zh, String en, int width, Function<T, Object> value) {
+            return new Column<>(zh, en, width, false, true, value);
+        }
+
+        /** A column of codes (rule, reason, outcome) for admins and scripts. */
+        static <T> Column<T> code(String zh, String en, int width, Function<T, Object> value) {
+            return new Column<>(zh, en, width, true, false, value);
+        }
+
+        String header(ReportLanguage lang) {
+            return lang.pick(zh, en);
+        }
+    }
+
+    private final Sheet sheet;
+    private final SafeCells cells;
+    private final List<Column<T>> columns;
+    private int next = 1;
+
+    private ColumnSheet(Sheet sheet, SafeCells cells, List<Column<T>> columns) {
+        this.sheet = sheet;
+        this.cells = cells;
+        this.columns = columns;
+    }
+
+    /** Creates the sheet with its header row, widths and frozen panes. */
+    static <T> ColumnSheet<T> create(
+            SXSSFWorkbook wb,
+            SafeCells cells,
+            String name,
+            ReportLanguage lang,
+            int keyColumns,
+            List<Column<T>> columns) {
+        Sheet sheet = wb.createSheet(name);
+        Row head = sheet.createRow(0);
+        for (int i = 0; i < columns.size(); i++) {
+            Column<T> c = columns.get(i);
+            cells.text(head, i, c.header(lang), cells.head);
+            sheet.setColumnWidth(i, c.width() * 256);
+        }
+        sheet.createFreezePane(keyColumns, 1);
+        return new ColumnSheet<>(sheet, cells, columns);
+    }
+
+    /** Writes one item as the next row. */
+    void add(T item) {
+        Row row = sheet.createRow(next++);
+        int lines = 1;
+        for (int i = 0; i < columns.size(); i++) {
+            Object v = columns.get(i).value().apply(item);
+            if (v instanceof BigDecimal d) {
+                cells.number(row, i, d);
+            } else if (v instanceof Number n) {
+                cells.number(row, i, new BigDecimal(n.toString()));
+            } else if (v == null) {
+                cells.blank(row, i);
+            } else {
+                Column<T> c = columns.get(i);
+                cells.text(row, i, v.toString(), c.wrap() ? cells.cellWrapped : cells.cell);
+                if (c.wrap()) {
+                    lines = Math.max(lines, ceilDiv(displayWidth(v.toString()), Math.max(1, c.width() - 1)));
+                }
+            }
+        }
+        // spreadsheet clients keep a row's stored height on opening, so a wrapped row says how tall it is
+        if (lines > 1) {
+            row.setHeightInPoints(sheet.getDefaultRowHeightInPoints() * lines);
+        }
+    }
+
+    private static int ceilDiv(int a, int b) {
+        return (a + b - 1) / b;
+    }
+
+    /** Width in character cells: a Chinese (full-width) character takes two. */
+    static int displayWidth(String text) {
+        int w = 0;
+        for (int i = 0; i < text.length(); i++) {
+            w += text.charAt(i) >= 0x2E80 ? 2 : 1;
+        }
+        return w;
+    }
+
+    Sheet sheet() {
+        return sheet;
+    }
+}

@@ -1,0 +1,107 @@
+package org.lujing.report;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.lujing.ingest.FileRegistry;
+import org.lujing.ingest.IngestedFile;
+import org.lujing.normalise.Masking;
+import org.lujing.reconcile.FindingsService;
+import org.lujing.reconcile.StoredFinding;
+import org.lujing.report.ColumnSheet.Column;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The findings workbook (核查发现) holding on a date, and the same findings as JSON for machines. */
+@Component
+class FindingsWorkbook {
+
+    private final FindingsService findings;
+    private final FileRegistry files;
+    private final ReportWords words;
+
+    FindingsWorkbook(FindingsService findings, FileRegistry files, ReportWords words) {
+        this.findings = findings;
+        this.files = files;
+        this.words = words;
+    }
+
+    static String findingsSheet(ReportLanguage lang) {
+        return lang.pick("核查发现", "Findings");
+    }
+
+    List<Column<StoredFinding>> columns(ReportLanguage lang, Map<Long, String> names) {
+        return List.of(
+                Column.of("规则", "Rule", 20, f -> lang.ruleName(f.rule())),
+                Column.of("严重程度", "Severity", 10, f -> lang.severity(f.severity())),
+                Column.of("人员（脱敏）", "Person (masked)", 28, f -> Masking.value(f.personMasked())),
+                Column.of("来源", "Source", 20, f -> words.source(f.sourceId())),
+                Column.of("文件", "File", 36, f -> fileName(f, names)),
+                Column.wrapped("详情", "Details", 50, f -> Masking.value(lang.oneLanguage(f.details()))),
+                Column.of(
+                        "首次发现",
+                        "First seen",
+                        12,
+                        f -> f.firstSeen() == null ? "" : f.firstSeen().toString()),
+                Column.of(
+                        "最近发现",
+                        "Last seen",
+                        12,
+                        f -> f.lastSeen() == null ? "" : f.lastSeen().toString()),
+                Column.of("状态", "Status", 14, f -> lang.findingStatus(f.status())),
+                Column.of("备注", "Note", 30, f -> Masking.value(f.statusNote())),
+                // the rule's code for admins (findings --rule), in its own narrow column at the end
+                Column.code("规则代码", "Rule code", 14, f -> f.rule()));
+    }
+
+    /** Writes the findings holding on {@code date} (null: holding now); returns them. */
+    @Transactional(readOnly = true)
+    public List<StoredFinding> write(LocalDate date, ReportLanguage lang, Path file) {
+        List<StoredFinding> list = findings.list(date, null, null);
+        Map<Long, String> names = fileNames();
+        ReportWorkbook.write(file, lang.pick("核查发现", "Findings"), lang, (wb, cells) -> {
+            ColumnSheet<StoredFinding> sheet =
+                    ColumnSheet.create(wb, cells, findingsSheet(lang), lang, 0, columns(lang, names));
+            list.forEach(sheet::add);
+        });
+        return list;
+    }
+
+    /** The findings as plain maps for the JSON beside the workbook (masked fields only). */
+    List<Map<String, Object>> json(List<StoredFinding> list) {
+        Map<Long, String> names = fileNames();
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (StoredFinding f : list) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", f.id());
+            m.put("rule", f.rule());
+            m.put("severity", f.severity());
+            m.put("person", f.personMasked() == null ? null : Masking.value(f.personMasked()));
+            m.put("source", f.sourceId());
+            m.put("file", f.fileId() == null ? null : fileName(f, names));
+            m.put("details", f.details() == null ? null : Masking.value(f.details()));
+            m.put("firstSeen", f.firstSeen() == null ? null : f.firstSeen().toString());
+            m.put("lastSeen", f.lastSeen() == null ? null : f.lastSeen().toString());
+            m.put("status", f.status());
+            m.put("note", f.statusNote() == null ? null : Masking.value(f.statusNote()));
+            out.add(m);
+        }
+        return out;
+    }
+
+    private static String fileName(StoredFinding f, Map<Long, String> names) {
+        return f.fileId() == null ? "" : Masking.value(names.getOrDefault(f.fileId(), "#" + f.fileId()));
+    }
+
+    private Map<Long, String> fileNames() {
+        Map<Long, String> names = new HashMap<>();
+        for (IngestedFile f : files.all()) {
+            names.put(f.id(), f.fileName());
+        }
+        return names;
+    }
+}

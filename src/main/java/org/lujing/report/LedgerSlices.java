@@ -1,0 +1,214 @@
+package org.lujing.report;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import javax.sql.DataSource;
+import org.lujing.ledger.Period;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the ledger of a period for the ledger workbook in slices of whole persons (at most {@link #CHUNK_RECORDS}
+ * records each, in the ledger's own order), so neither the driver nor an embedded database ever holds the period's
+ * rows: an in-process HSQLDB builds a query's whole sorted result on the heap whatever the fetch size.
+ */
+@Component
+class LedgerSlices {
+
+    static final int FETCH_SIZE = 1000;
+    /** Records read per query of the ledger: whole persons (or pending keys) up to this many. */
+    static final int CHUNK_RECORDS = 20_000;
+    /** Persons per query at most, so the IN list stays short for any database. */
+    static final int CHUNK_KEYS = 500;
+
+    private final JdbcTemplate jdbc;
+
+    LedgerSlices(DataSource dataSource) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.jdbc.setFetchSize(FETCH_SIZE);
+    }
+
+    /**
+     * One slice of the ledger. The slice's persons are the driving rows ({@code s.id IN (...)} on subject's key, then
+     * support_record through its subject_id index): written as {@code r.subject_id IN (...)} beside the date range,
+     * HSQLDB walked the date index over the whole period for every slice, so each slice read the period's ledger.
+     * {@link #ledgerSql} is checked against HSQLDB's plan by a test.
+     */
+    private static final String LEDGER_SQL = """
+            SELECT r.id, s.id AS sid, s.name, s.id_masked, s.correction_type, r.activity_date, r.category,
+                   r.activity_name, r.agency, r.hours, r.quantity, r.outcome, r.match_method,
+                   rs.source_id, f.file_name, rs.sheet, rs.row_no
+            FROM subject s
+              JOIN support_record r ON r.subject_id = s.id
+              LEFT JOIN record_source rs ON rs.record_id = r.id
+              LEFT JOIN ingest_file f ON f.id = rs.file_id
+            WHERE s.id IN (%s) AND r.merged_into IS NULL AND r.activity_date >= ? AND r.activity_date <= ?
+            ORDER BY s.name, s.id, r.activity_date, r.category, r.agency, r.id, rs.id""";
+
+    /** The ledger query for a slice of {@code persons} persons: their ids first, then the period's two dates. */
+    static String ledgerSql(int persons) {
+        return LEDGER_SQL.formatted(String.join(", ", Collections.nCopies(persons, "?")));
+    }
+
+    /** The persons of the period in the ledger's order, with their record counts, to slice the ledger by. */
+    private static final String LEDGER_PERSONS_SQL = """
+            SELECT s.id AS k, COUNT(*) AS n
+            FROM support_record r JOIN subject s ON s.id = r.subject_id
+            WHERE r.merged_into IS NULL AND r.activity_date >= ? AND r.activity_date <= ?
+            GROUP BY s.name, s.id
+            ORDER BY s.name, s.id""";
+
+    private static final String PENDING_SQL = """
+            SELECT r.id, r.person_name, r.id_masked, r.key_kind, r.activity_date, r.category, r.activity_name,
+                   r.agency, r.hours, r.quantity, r.outcome, rs.source_id, f.file_name, rs.sheet, rs.row_no
+            FROM support_record r
+              LEFT JOIN record_source rs ON rs.record_id = r.id
+              LEFT JOIN ingest_file f ON f.id = rs.file_id
+            WHERE r.subject_id IS NULL AND r.merged_into IS NULL AND r.activity_date >= ? AND r.activity_date <= ?
+              AND r.subject_key >= ? AND r.subject_key <= ?
+            ORDER BY r.subject_key, r.activity_date, r.category, r.agency, r.id, rs.id""";
+
+    private static final String PENDING_KEYS_SQL = """
+            SELECT r.subject_key AS k, COUNT(*) AS n
+            FROM support_record r
+            WHERE r.subject_id IS NULL AND r.merged_into IS NULL AND r.activity_date >= ? AND r.activity_date <= ?
+            GROUP BY r.subject_key
+            ORDER BY r.subject_key""";
+
+    /** Where a record was read: its source, file, sheet and row (a record two sources reported has two). */
+    record Provenance(String source, String fileName, String sheet, int row) {}
+
+    /** One record as read, with its provenance links gathered from consecutive joined rows. */
+    static final class LedgerRow {
+        long id;
+        String name;
+        String idMasked;
+        String correctionType;
+        String keyKind;
+        String matchMethod;
+        LocalDate date;
+        String category;
+        String activityName;
+        String agency;
+        BigDecimal hours;
+        BigDecimal quantity;
+        String outcome;
+        final List<Provenance> provenance = new ArrayList<>();
+    }
+
+    interface RowSink {
+        void accept(LedgerRow row);
+    }
+
+    /** A person (or pending key) and how many records it has in the period. */
+    record KeyCount(Object key, long records) {}
+
+    /**
+     * Consecutive keys packed into slices of at most {@code budget} records and {@link #CHUNK_KEYS} keys; a key with
+     * more records than the budget is a slice of its own (a person is never split, so no record is).
+     */
+    static List<List<Object>> slices(List<KeyCount> keys, int budget) {
+        List<List<Object>> out = new ArrayList<>();
+        List<Object> slice = new ArrayList<>();
+        long records = 0;
+        for (KeyCount k : keys) {
+            if (!slice.isEmpty() && (records + k.records() > budget || slice.size() >= CHUNK_KEYS)) {
+                out.add(slice);
+                slice = new ArrayList<>();
+                records = 0;
+            }
+            slice.add(k.key());
+            records += k.records();
+        }
+        if (!slice.isEmpty()) {
+            out.add(slice);
+        }
+        return out;
+    }
+
+    /**
+     * Streams the counted ledger (by person) or the pending records (by key) slice after slice, in order; returns
+     * the number of records streamed.
+     */
+    long stream(Period period, boolean counted, int budget, RowSink sink) {
+        List<KeyCount> keys = jdbc.query(
+                counted ? LEDGER_PERSONS_SQL : PENDING_KEYS_SQL,
+                (rs, i) -> new KeyCount(counted ? rs.getLong("k") : rs.getString("k"), rs.getLong("n")),
+                period.from(),
+                period.to());
+        long n = 0;
+        for (List<Object> slice : slices(keys, budget)) {
+            if (counted) {
+                List<Object> args = new ArrayList<>(slice);
+                args.add(period.from());
+                args.add(period.to());
+                n += stream(ledgerSql(slice.size()), sink, true, args.toArray());
+            } else {
+                n += stream(
+                        PENDING_SQL,
+                        sink,
+                        false,
+                        period.from(),
+                        period.to(),
+                        slice.get(0),
+                        slice.get(slice.size() - 1));
+            }
+        }
+        return n;
+    }
+
+    private long stream(String sql, RowSink sink, boolean counted, Object... args) {
+        LedgerRow[] current = {null};
+        long[] n = {0};
+        RowCallbackHandler handler = rs -> {
+            long id = rs.getLong("id");
+            if (current[0] == null || current[0].id != id) {
+                if (current[0] != null) {
+                    sink.accept(current[0]);
+                    n[0]++;
+                }
+                current[0] = read(rs, id, counted);
+            }
+            String source = rs.getString("source_id");
+            if (source != null) {
+                current[0].provenance.add(
+                        new Provenance(source, rs.getString("file_name"), rs.getString("sheet"), rs.getInt("row_no")));
+            }
+        };
+        jdbc.query(sql, handler, args);
+        if (current[0] != null) {
+            sink.accept(current[0]);
+            n[0]++;
+        }
+        return n[0];
+    }
+
+    private static LedgerRow read(ResultSet rs, long id, boolean counted) throws SQLException {
+        LedgerRow r = new LedgerRow();
+        r.id = id;
+        if (counted) {
+            r.name = rs.getString("name");
+            r.idMasked = rs.getString("id_masked");
+            r.correctionType = rs.getString("correction_type");
+            r.matchMethod = rs.getString("match_method");
+        } else {
+            r.name = rs.getString("person_name");
+            r.idMasked = rs.getString("id_masked");
+            r.keyKind = rs.getString("key_kind");
+        }
+        r.date = rs.getDate("activity_date").toLocalDate();
+        r.category = rs.getString("category");
+        r.activityName = rs.getString("activity_name");
+        r.agency = rs.getString("agency");
+        r.hours = rs.getBigDecimal("hours");
+        r.quantity = rs.getBigDecimal("quantity");
+        r.outcome = rs.getString("outcome");
+        return r;
+    }
+}

@@ -1,0 +1,212 @@
+package org.lujing.report;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.lujing.ingest.FileRegistry;
+import org.lujing.ingest.IngestedFile;
+import org.lujing.ingest.RejectedRow;
+import org.lujing.normalise.Masking;
+import org.lujing.normalise.ReasonCode;
+import org.lujing.read.ReadingNote;
+import org.lujing.report.ColumnSheet.Column;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The data-quality workbook: every received file's accounting (文件汇总), its rejected rows with what to fix (拒收行)
+ * and how the reader read what it accepted (读取说明); and the same as JSON for machines.
+ */
+@Component
+class QualityWorkbook {
+
+    private final FileRegistry files;
+    private final ReportWords words;
+
+    QualityWorkbook(FileRegistry files, ReportWords words) {
+        this.files = files;
+        this.words = words;
+    }
+
+    /** Value columns at most on 拒收行; a wider partner row keeps its first cells (all of them are in the JSON). */
+    static final int MAX_VALUE_COLUMNS = 30;
+
+    static String filesSheet(ReportLanguage lang) {
+        return lang.pick("文件汇总", "Files");
+    }
+
+    static String rejectsSheet(ReportLanguage lang) {
+        return lang.pick("拒收行", "Rejected rows");
+    }
+
+    static String notesSheet(ReportLanguage lang) {
+        return lang.pick("读取说明", "Reading notes");
+    }
+
+    /** A file's accounting and its rejected rows. */
+    record FileQuality(IngestedFile file, List<RejectedRow> rejects, List<ReadingNote> notes) {}
+
+    /** A rejected row with its file and its values, one string per cell of the partner's row. */
+    record Reject(IngestedFile file, RejectedRow row, List<String> values) {}
+
+    /** A reading note with its file. */
+    record Note(IngestedFile file, ReadingNote note) {}
+
+    /** Every registered file (or the one with {@code fileId}) with its rejected rows, in the order received. */
+    @Transactional(readOnly = true)
+    public List<FileQuality> quality(Long fileId) {
+        List<FileQuality> out = new ArrayList<>();
+        for (IngestedFile f : files.all()) {
+            if (fileId == null || f.id() == fileId) {
+                out.add(new FileQuality(f, files.rejects(f.id()), files.notes(f.id())));
+            }
+        }
+        return out;
+    }
+
+    List<Column<IngestedFile>> fileColumns(ReportLanguage lang) {
+        return List.of(
+                Column.of("文件", "File", 40, f -> Masking.value(f.fileName())),
+                Column.of("来源", "Source", 22, f -> words.source(f.sourceId())),
+                Column.of("处理结果", "Outcome", 24, f -> lang.fileOutcome(f.outcome())),
+                Column.of("读取行", "Read", 8, f -> BigDecimal.valueOf(f.rowsRead())),
+                Column.of("接受", "Accepted", 8, f -> BigDecimal.valueOf(f.accepted())),
+                Column.of("合并", "Merged", 8, f -> BigDecimal.valueOf(f.merged())),
+                Column.of("拒收", "Rejected", 8, f -> BigDecimal.valueOf(f.rejected())),
+                Column.of("跳过", "Skipped", 8, f -> BigDecimal.valueOf(f.skipped())),
+                Column.wrapped("说明", "Message", 40, f -> Masking.value(lang.oneLanguage(f.message()))),
+                Column.code("结果代码", "Outcome code", 14, f -> f.outcome()));
+    }
+
+    /**
+     * The rejected rows: where, why and what to fix in words, the reason's code in a narrow column, then the row's
+     * masked values one column per cell of the partner's row ({@code values} columns), whole numbers without
+     * {@code .0}.
+     */
+    List<Column<Reject>> rejectColumns(ReportLanguage lang, int values) {
+        List<Column<Reject>> c = new ArrayList<>(List.of(
+                Column.of("文件", "File", 34, x -> Masking.value(x.file().fileName())),
+                Column.of("工作表", "Sheet", 10, x -> Masking.value(x.row().sheet())),
+                Column.of("行号", "Row", 6, x -> BigDecimal.valueOf(x.row().rowNo())),
+                Column.of("列", "Column", 10, x -> Masking.value(x.row().columnName())),
+                Column.of("原因", "Reason", 16, x -> lang.reasonName(x.row().reason())),
+                Column.wrapped(
+                        "说明",
+                        "Message",
+                        30,
+                        x -> Masking.value(
+                                words.rejectMessage(x.row().message(), x.row().sourceId(), lang))),
+                Column.wrapped("如何修改", "What to fix", 30, x -> advice(x.row().reason(), lang)),
+                Column.of("状态", "Status", 8, x -> lang.rejectStatus(x.row().status())),
+                Column.code("原因代码", "Reason code", 14, x -> x.row().reason())));
+        for (int i = 0; i < values; i++) {
+            int n = i;
+            c.add(Column.of(
+                    "原表第" + (i + 1) + "列",
+                    "Cell " + (i + 1),
+                    10,
+                    x -> n < x.values().size() ? Masking.value(x.values().get(n)) : null));
+        }
+        return c;
+    }
+
+    static List<Column<Note>> noteColumns(ReportLanguage lang) {
+        return List.of(
+                Column.of("文件", "File", 40, n -> Masking.value(n.file().fileName())),
+                Column.of("工作表", "Sheet", 14, n -> Masking.value(n.note().sheet())),
+                Column.of(
+                        "涉及行",
+                        "Rows",
+                        24,
+                        n -> lang.pick(n.note().rowsText(), n.note().rowsTextEn())),
+                // the code stays where scripts and PartnerLayoutsIntegrationTests read it, before the words
+                Column.code("代码", "Code", 20, n -> n.note().kind()),
+                Column.wrapped(
+                        "说明",
+                        "What was decided",
+                        70,
+                        n -> Masking.value(lang.pick(n.note().zh(), n.note().en()))));
+    }
+
+    public void write(List<FileQuality> quality, ReportLanguage lang, Path file) {
+        ReportWorkbook.write(file, lang.pick("数据质量报告", "Data quality report"), lang, (wb, cells) -> {
+            ColumnSheet<IngestedFile> summary =
+                    ColumnSheet.create(wb, cells, filesSheet(lang), lang, 1, fileColumns(lang));
+            quality.forEach(q -> summary.add(q.file()));
+            List<Reject> rows = new ArrayList<>();
+            int values = 0;
+            for (FileQuality q : quality) {
+                for (RejectedRow x : q.rejects()) {
+                    rows.add(new Reject(q.file(), x, ReportWords.values(x.maskedValues())));
+                    values = Math.max(values, rows.get(rows.size() - 1).values().size());
+                }
+            }
+            ColumnSheet<Reject> rejects = ColumnSheet.create(
+                    wb, cells, rejectsSheet(lang), lang, 0, rejectColumns(lang, Math.min(values, MAX_VALUE_COLUMNS)));
+            rows.forEach(rejects::add);
+            // how the reader read what it accepted: sheets passed over, merged cells, years and categories supplied
+            ColumnSheet<Note> notes = ColumnSheet.create(wb, cells, notesSheet(lang), lang, 0, noteColumns(lang));
+            quality.forEach(q -> q.notes().forEach(n -> notes.add(new Note(q.file(), n))));
+        });
+    }
+
+    /** The reason's advice in the report's language (the advice holds Chinese, then English, split by " / "). */
+    static String advice(String reason, ReportLanguage lang) {
+        try {
+            String both = ReasonCode.valueOf(reason).advice();
+            int slash = both.indexOf(" / ");
+            if (slash < 0) {
+                return both;
+            }
+            return lang.pick(both.substring(0, slash), both.substring(slash + 3));
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+
+    List<Map<String, Object>> json(List<FileQuality> quality) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (FileQuality q : quality) {
+            IngestedFile f = q.file();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("file", Masking.value(f.fileName()));
+            m.put("source", f.sourceId());
+            m.put("outcome", f.outcome());
+            m.put("read", f.rowsRead());
+            m.put("accepted", f.accepted());
+            m.put("merged", f.merged());
+            m.put("rejected", f.rejected());
+            m.put("skipped", f.skipped());
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (RejectedRow x : q.rejects()) {
+                Map<String, Object> rr = new LinkedHashMap<>();
+                rr.put("sheet", Masking.value(x.sheet()));
+                rr.put("row", x.rowNo());
+                rr.put("column", x.columnName() == null ? null : Masking.value(x.columnName()));
+                rr.put("reason", x.reason());
+                rr.put("message", Masking.value(x.message()));
+                rr.put("values", x.maskedValues() == null ? null : Masking.value(x.maskedValues()));
+                rr.put("status", x.status());
+                rows.add(rr);
+            }
+            m.put("rejects", rows);
+            List<Map<String, Object>> notes = new ArrayList<>();
+            for (ReadingNote n : q.notes()) {
+                Map<String, Object> nn = new LinkedHashMap<>();
+                nn.put("sheet", Masking.value(n.sheet()));
+                nn.put("kind", n.kind());
+                nn.put("message", Masking.value(n.message()));
+                nn.put("rows", n.rows());
+                nn.put("firstRow", n.firstRow());
+                nn.put("lastRow", n.lastRow());
+                notes.add(nn);
+            }
+            m.put("notes", notes);
+            out.add(m);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,32 @@
+package org.lujing.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The chart palette prints distinguishably in grey, not only in colour. */
+class MonthChartTests {
+
+    @Test
+    void neighbouringSeriesDifferInGreyAndNoTwoOfTheFirstEightShareAGreyLevel() {
+        int[] grey = new int[MonthChart.PALETTE.length];
+        for (int i = 0; i < grey.length; i++) {
+            int rgb = MonthChart.PALETTE[i];
+            // the luma a greyscale printer or photocopier keeps, in percent
+            grey[i] = (int)
+                    Math.round((0.299 * (rgb >> 16 & 0xff) + 0.587 * (rgb >> 8 & 0xff) + 0.114 * (rgb & 0xff)) / 2.55);
+        }
+        for (int i = 1; i < grey.length; i++) {
+            assertThat(Math.abs(grey[i] - grey[i - 1]))
+                    .as("series %d and %d", i - 1, i)
+                    .isGreaterThanOrEqualTo(20);
+        }
+        for (int i = 0; i < 8; i++) {
+            for (int j = i + 1; j < 8; j++) {
+                assertThat(Math.abs(grey[i] - grey[j]))
+                        .as("series %d and %d", i, j)
+                        .isGreaterThanOrEqualTo(8);
+            }
+        }
+    }
+}
