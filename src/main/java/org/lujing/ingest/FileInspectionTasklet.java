@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 import org.lujing.read.FileOutcome;
 import org.lujing.read.PartnerFileReaders;
+import org.lujing.read.RowEstimate;
 import org.lujing.source.SourceDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +58,9 @@ class FileInspectionTasklet implements Tasklet {
         if ("csv".equals(format)) {
             // the header line is no row; a last line without a line break is one
             files.expectRows(fileId, Math.max(0, lines[0] + (lines[1] == '\n' ? 0 : 1) - 1));
+        } else if ("xlsx".equals(format) || "xlsm".equals(format)) {
+            // what the sheets' dimensions say they span, header rows included: "about", like a CSV's lines
+            RowEstimate.xlsx(file).ifPresent(rows -> files.expectRows(fileId, Math.max(0, rows - 1)));
         }
         chunkContext
                 .getStepContext()
