@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.lujing.ingest.FileRegistry;
@@ -71,27 +70,26 @@ class FindingsWorkbook {
         return list;
     }
 
-    /** The findings as plain maps for the JSON beside the workbook (masked fields only). */
+    /**
+     * The findings for the JSON beside the workbook: the one shape of {@code findings --json} and {@code /api/findings}
+     * ({@link StoredFinding#asJson()}), its free texts masked once more, plus {@code file} (the file's masked name) and
+     * {@code note} (the status note under the name this JSON had before it shared that shape).
+     */
     List<Map<String, Object>> json(List<StoredFinding> list) {
         Map<Long, String> names = fileNames();
         List<Map<String, Object>> out = new ArrayList<>();
         for (StoredFinding f : list) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", f.id());
-            m.put("rule", f.rule());
-            m.put("severity", f.severity());
-            m.put("person", f.personMasked() == null ? null : Masking.value(f.personMasked()));
-            m.put("source", f.sourceId());
+            Map<String, Object> m = f.asJson();
+            m.replaceAll((k, v) -> v instanceof String text && MASKED.contains(k) ? Masking.value(text) : v);
             m.put("file", f.fileId() == null ? null : fileName(f, names));
-            m.put("details", f.details() == null ? null : Masking.value(f.details()));
-            m.put("firstSeen", f.firstSeen() == null ? null : f.firstSeen().toString());
-            m.put("lastSeen", f.lastSeen() == null ? null : f.lastSeen().toString());
-            m.put("status", f.status());
-            m.put("note", f.statusNote() == null ? null : Masking.value(f.statusNote()));
+            m.put("note", m.get("statusNote"));
             out.add(m);
         }
         return out;
     }
+
+    /** Fields that carry partners' or admins' free text. */
+    private static final java.util.Set<String> MASKED = java.util.Set.of("person", "details", "statusNote");
 
     private static String fileName(StoredFinding f, Map<Long, String> names) {
         return f.fileId() == null ? "" : Masking.value(names.getOrDefault(f.fileId(), "#" + f.fileId()));
