@@ -100,11 +100,12 @@ public class StatisticsBreakdownQuery {
         }
         Map<Category, Statistics.Figures> byCategory = new EnumMap<>(Category.class);
         year.figures.forEach((c, f) -> byCategory.put(c, f.figures()));
-        Map<String, Object> pending =
-                jdbc.sql(PENDING_SQL).params(period.from(), period.to()).query().singleRow();
+        long[] pending = jdbc.sql(PENDING_SQL)
+                .params(period.from(), period.to())
+                .query((rs, n) -> new long[] {rs.getLong("records"), rs.getLong("subjects")})
+                .single();
         long partners = agencies.keySet().stream().filter(isPartner).count();
-        Statistics statistics =
-                new Statistics(period, byCategory, number(pending, "records"), number(pending, "subjects"), partners);
+        Statistics statistics = new Statistics(period, byCategory, pending[0], pending[1], partners);
         Map<String, Map<Category, BigDecimal>> byAgency = new TreeMap<>();
         agencies.forEach((agency, t) -> byAgency.put(agency, t.values()));
         return new StatisticsWorkbookWriter.Content(statistics, new Breakdown<>(byAgency), new Breakdown<>(months));
@@ -144,14 +145,5 @@ public class StatisticsBreakdownQuery {
             figures.forEach((c, f) -> out.put(c, f.figures().value(c)));
             return out;
         }
-    }
-
-    private static long number(Map<String, Object> row, String key) {
-        Object v = row.entrySet().stream()
-                .filter(e -> e.getKey().equalsIgnoreCase(key))
-                .map(Map.Entry::getValue)
-                .findFirst()
-                .orElse(0L);
-        return ((Number) v).longValue();
     }
 }
