@@ -19,6 +19,10 @@ import org.springframework.stereotype.Component;
  * into the ledger, how many of the staged total, the percentage and the time left at the rate since publication
  * started. A nightly step adds its place in the night (step i of n) and what it has done of how much — files
  * ingested, reports written, feeds pulled — as the step records it in {@code nightly_run}.
+ *
+ * <p>Why one class of this length: each kind of job (an ingest's reading and publication, a nightly step, a
+ * report) reads its progress from the job repository differently, and the figure, percentage, time left and words
+ * they produce must stay one shape for the dashboard, the job page, the API and the command line.
  */
 @Component
 public class JobProgress {
