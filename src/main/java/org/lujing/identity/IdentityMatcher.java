@@ -19,7 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
  * an exact (name, phone) or (name, birth date) pair that points to exactly one person not marked DIFFERENT by an
  * admin. Anything weaker stays pending. A record that turns out to repeat another record of the same person
  * (same category, date and agency, reported once with an ID and once without) is marked merged into it — kept,
- * reversibly, and not counted. Runs after every file and every night; running it again changes nothing. Every change
+ * reversibly, and not counted. Then scored matching ({@link ScoredMatching}) links, queues for review or leaves the
+ * keys no exact rule tied. Runs after every file and every night; running it again changes nothing. Every change
  * to who a record belongs to or whether it is merged is mirrored in the statistics rollups, in the same transaction.
  */
 @Component
@@ -31,10 +32,12 @@ public class IdentityMatcher {
 
     private final JdbcClient jdbc;
     private final StatisticsRollup rollup;
+    private final ScoredMatching scored;
 
-    public IdentityMatcher(JdbcClient jdbc, StatisticsRollup rollup) {
+    public IdentityMatcher(JdbcClient jdbc, StatisticsRollup rollup, ScoredMatching scored) {
         this.jdbc = jdbc;
         this.rollup = rollup;
+        this.scored = scored;
     }
 
     /** Matches what can be matched; returns how many records were tied to a person. */
@@ -65,7 +68,11 @@ public class IdentityMatcher {
                 case ID_NUMBER -> "id_number_idx";
                 case NAME_PHONE -> "name_phone_idx";
                 case NAME_BIRTH_DATE -> "name_birth_idx";
+                case NAME_TYPED_ID -> null; // no roster index: scored matching only
             };
+            if (column == null) {
+                continue;
+            }
             List<Long> candidates = jdbc.sql("""
                             SELECT id FROM subject WHERE %s = ?
                               AND id NOT IN (SELECT subject_id FROM identity_decision
@@ -78,9 +85,18 @@ public class IdentityMatcher {
                     case ID_NUMBER -> MatchMethod.ID_NUMBER;
                     case NAME_PHONE -> MatchMethod.NAME_PHONE;
                     case NAME_BIRTH_DATE -> MatchMethod.NAME_BIRTH_DATE;
+                    case NAME_TYPED_ID -> MatchMethod.SCORED;
                 };
                 matched += assign(key, candidates.get(0), method);
             }
+        }
+        // what exact keys could not tie: scored matching over what the rows said (issue 13)
+        for (ScoredMatching.Link link : scored.pass()) {
+            int n = assign(link.subjectKey(), link.subjectId(), MatchMethod.SCORED);
+            if (n > 0) {
+                scored.recordLink(link);
+            }
+            matched += n;
         }
         if (matched > 0) {
             log.info("{} pending record(s) matched to people on the roster", matched);
@@ -133,6 +149,10 @@ public class IdentityMatcher {
                 .param(subjectKey)
                 .update();
         persons.forEach(p -> rollup.add(OF_SUBJECT, p));
+        // an automatic link's evidence, or the key's place in the review queue, no longer stands: the decision does
+        jdbc.sql("DELETE FROM identity_match WHERE subject_key = ?")
+                .param(subjectKey)
+                .update();
         rematch();
     }
 

@@ -267,6 +267,7 @@ public class KeyRotationService {
                 case ID_NUMBER -> IdentityKeys.ID_NUMBER;
                 case NAME_PHONE -> IdentityKeys.NAME_PHONE;
                 case NAME_BIRTH_DATE -> IdentityKeys.NAME_BIRTH;
+                case NAME_TYPED_ID -> IdentityKeys.NAME_TYPED_ID;
             };
             String reference = (String) value(row, "subject_ref_enc");
             String behindKey;
@@ -281,7 +282,8 @@ public class KeyRotationService {
                                 + ", so its key cannot be rebuilt under a new key; re-ingest its file or link it by hand first");
             }
             String oldKey = ((String) value(row, "subject_key")).strip();
-            String newKey = current.blindIndex(label, behindKey);
+            // a reference may carry what the row said for scored matching after the value behind the key
+            String newKey = current.blindIndex(label, IdentityKeys.behindKey(behindKey));
             updates.add(new Object[] {newKey, current.encrypt(label, behindKey), keyId, recordId});
             if (!oldKey.equals(newKey)) {
                 renamed.put(oldKey, newKey);
@@ -291,11 +293,12 @@ public class KeyRotationService {
                 "UPDATE support_record SET subject_key = ?, subject_ref_enc = ?, index_key_id = ? WHERE id = ?",
                 updates);
         if (!renamed.isEmpty()) {
-            int[] moved = jdbc.batchUpdate(
-                    "UPDATE identity_decision SET subject_key = ? WHERE subject_key = ?",
-                    renamed.entrySet().stream()
-                            .map(e -> new Object[] {e.getValue(), e.getKey()})
-                            .toList());
+            List<Object[]> pairs = renamed.entrySet().stream()
+                    .map(e -> new Object[] {e.getValue(), e.getKey()})
+                    .toList();
+            int[] moved = jdbc.batchUpdate("UPDATE identity_decision SET subject_key = ? WHERE subject_key = ?", pairs);
+            // scored matching's evidence and review queue are keyed like decisions
+            jdbc.batchUpdate("UPDATE identity_match SET subject_key = ? WHERE subject_key = ?", pairs);
             for (int m : moved) {
                 done[2] += Math.max(m, 0);
             }

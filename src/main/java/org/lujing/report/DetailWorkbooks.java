@@ -96,7 +96,10 @@ class DetailWorkbooks {
     private static final String LEDGER_SQL = """
             SELECT r.id, s.id AS sid, s.name, s.id_masked, s.correction_type, r.activity_date, r.category,
                    r.activity_name, r.agency, r.hours, r.quantity, r.outcome, r.match_method,
-                   rs.source_id, f.file_name, rs.sheet, rs.row_no
+                   rs.source_id, f.file_name, rs.sheet, rs.row_no,
+                   CASE WHEN r.match_method = 'SCORED' THEN (SELECT MAX(m.evidence) FROM identity_match m
+                     WHERE m.subject_key = r.subject_key AND m.subject_id = r.subject_id AND m.outcome = 'LINKED') END
+                     AS match_evidence
             FROM subject s
               JOIN support_record r ON r.subject_id = s.id
               LEFT JOIN record_source rs ON rs.record_id = r.id
@@ -176,7 +179,7 @@ class DetailWorkbooks {
                 cells.numberOrBlank(row, 7, rs.hours);
                 cells.numberOrBlank(row, 8, rs.quantity);
                 cells.text(row, 9, Masking.value(rs.outcome));
-                cells.text(row, 10, matchMethod(rs.matchMethod, lang));
+                cells.text(row, 10, matchMethod(rs.matchMethod, lang) + scoredEvidence(rs.matchEvidence, lang));
                 cells.text(row, 11, provenance);
             });
 
@@ -234,8 +237,17 @@ class DetailWorkbooks {
             case "NAME_PHONE" -> lang.pick("姓名+电话", "Name + phone");
             case "NAME_BIRTH_DATE" -> lang.pick("姓名+出生日期", "Name + birth date");
             case "MANUAL" -> lang.pick("人工关联", "Linked by hand");
+            case "SCORED" -> lang.pick("评分匹配", "Scored match");
+            case "NAME_TYPED_ID" -> lang.pick("姓名+有误的身份证号", "Name + damaged ID number");
             default -> code;
         };
+    }
+
+    /** A scored match's evidence in words (levels and weights, never a value), after the method: issue 13. */
+    static String scoredEvidence(String evidenceJson, ReportLanguage lang) {
+        return evidenceJson == null
+                ? ""
+                : "（" + org.lujing.identity.match.EvidenceWords.of(evidenceJson, lang == ReportLanguage.ZH) + "）";
     }
 
     /** One record as read, with its provenance links gathered from consecutive joined rows. */
@@ -246,6 +258,7 @@ class DetailWorkbooks {
         String correctionType;
         String keyKind;
         String matchMethod;
+        String matchEvidence;
         LocalDate date;
         String category;
         String activityName;
@@ -348,6 +361,7 @@ class DetailWorkbooks {
             r.idMasked = rs.getString("id_masked");
             r.correctionType = rs.getString("correction_type");
             r.matchMethod = rs.getString("match_method");
+            r.matchEvidence = rs.getString("match_evidence");
         } else {
             r.name = rs.getString("person_name");
             r.idMasked = rs.getString("id_masked");
