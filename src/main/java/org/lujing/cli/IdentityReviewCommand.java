@@ -144,14 +144,16 @@ class IdentityReviewCommand implements Callable<Integer> {
         @Option(names = "--reason", required = true, paramLabel = "TEXT")
         String reason;
 
-        abstract IdentityReview.Entry decide(IdentityReview review);
+        abstract IdentityReview.Entry decide(IdentityReview review, IdentityReview.Audit audit);
 
         abstract String done(ReportLanguage lang);
 
         @Override
         public Integer call() {
             try (ConfigurableApplicationContext context = Boot.start(options.home, false, options.verbose)) {
-                IdentityReview.Entry e = decide(context.getBean(IdentityReview.class));
+                IdentityReview.Entry e = decide(
+                        context.getBean(IdentityReview.class),
+                        context.getBean(org.lujing.audit.AuditLog.class)::record);
                 System.out.println(
                         done(CliWords.lang()) + " #" + id + ": " + e.rows().name() + " → "
                                 + e.best().person().name() + " #" + e.best().subjectId());
@@ -164,8 +166,8 @@ class IdentityReviewCommand implements Callable<Integer> {
     @Command(name = "accept", description = "These records are this person: link them (as `identity link`).")
     static class Accept extends Decision {
         @Override
-        IdentityReview.Entry decide(IdentityReview review) {
-            return review.accept(id, actor.actor(), reason);
+        IdentityReview.Entry decide(IdentityReview review, IdentityReview.Audit audit) {
+            return review.accept(id, actor.actor(), reason, audit);
         }
 
         @Override
@@ -178,8 +180,8 @@ class IdentityReviewCommand implements Callable<Integer> {
     @Command(name = "reject", description = "These records are NOT this person (as `identity different`).")
     static class Reject extends Decision {
         @Override
-        IdentityReview.Entry decide(IdentityReview review) {
-            return review.reject(id, actor.actor(), reason);
+        IdentityReview.Entry decide(IdentityReview review, IdentityReview.Audit audit) {
+            return review.reject(id, actor.actor(), reason, audit);
         }
 
         @Override

@@ -5,7 +5,6 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.lujing.audit.AuditLog;
 import org.lujing.identity.match.EvidenceWords;
 import org.lujing.identity.match.RowTraits;
 import org.lujing.ledger.KeyKind;
@@ -43,16 +42,23 @@ public class IdentityReview {
             String why,
             Timestamp matchedAt) {}
 
+    /**
+     * Where a decision is audited: the audit log's {@code record}, passed in by the caller so that identity does not
+     * depend on the audit package (which masks through identity).
+     */
+    @FunctionalInterface
+    public interface Audit {
+        void record(String actor, String action, String target, String reason, String details);
+    }
+
     private final JdbcClient jdbc;
     private final KeyRing ring;
     private final IdentityMatcher matcher;
-    private final AuditLog audit;
 
-    public IdentityReview(JdbcClient jdbc, KeyRing ring, IdentityMatcher matcher, AuditLog audit) {
+    public IdentityReview(JdbcClient jdbc, KeyRing ring, IdentityMatcher matcher) {
         this.jdbc = jdbc;
         this.ring = ring;
         this.matcher = matcher;
-        this.audit = audit;
     }
 
     /** The review queue, strongest first. */
@@ -71,17 +77,17 @@ public class IdentityReview {
 
     /** An admin accepts: the key's records are this person (as `identity link`), audited. */
     @Transactional
-    public Entry accept(long id, String actor, String reason) {
-        return decide(id, "LINK", actor, reason);
+    public Entry accept(long id, String actor, String reason, Audit audit) {
+        return decide(id, "LINK", actor, reason, audit);
     }
 
     /** An admin rejects: the key's records are never this person (as `identity different`), audited. */
     @Transactional
-    public Entry reject(long id, String actor, String reason) {
-        return decide(id, "DIFFERENT", actor, reason);
+    public Entry reject(long id, String actor, String reason, Audit audit) {
+        return decide(id, "DIFFERENT", actor, reason, audit);
     }
 
-    private Entry decide(long id, String kind, String actor, String reason) {
+    private Entry decide(long id, String kind, String actor, String reason, Audit audit) {
         Entry e = entry(id)
                 .filter(x -> x.outcome().equals("REVIEW"))
                 .orElseThrow(() -> new IllegalArgumentException("there is no review entry #" + id

@@ -18,9 +18,12 @@ import org.lujing.ingest.FileIngestService;
 import org.lujing.ingest.IngestedFile;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
  * Issue 13 end to end: rows without a clean ID number are linked by scored matching with their evidence stored,
@@ -28,6 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * audited and hold on every later run, and nothing stored or shown carries an ID number or phone in clear.
  */
 @SpringBootTest(properties = {"camel.main.auto-startup=false", "lujing.identity.match.keep-damaged-ids=true"})
+@AutoConfigureMockMvc
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScoredMatchingIntegrationTests {
 
@@ -54,6 +58,12 @@ class ScoredMatchingIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    org.lujing.audit.AuditLog audit;
 
     @Test
     @Order(1)
@@ -132,8 +142,8 @@ class ScoredMatchingIntegrationTests {
                 .findFirst()
                 .orElseThrow();
 
-        review.reject(sister.id(), "admin", "她是刘海燕的妹妹");
-        review.accept(birthTypo.id(), "admin", "生日录错一位，电话核实");
+        review.reject(sister.id(), "admin", "她是刘海燕的妹妹", audit::record);
+        review.accept(birthTypo.id(), "admin", "生日录错一位，电话核实", audit::record);
 
         assertThat(record("2025-06-07")).containsExactly(liu, "MANUAL");
         assertThat(record("2025-06-02")).containsExactly(null, null);
@@ -155,7 +165,7 @@ class ScoredMatchingIntegrationTests {
 
     @Test
     @Order(3)
-    void noIdNumberOrPhoneInClearInTheEvidenceOrTheQueue() {
+    void noIdNumberOrPhoneInClearInTheEvidenceTheQueueOrTheReviewPage() throws Exception {
         List<String> stored = jdbc.sql("SELECT evidence || COALESCE(second_evidence, '') || why FROM identity_match")
                 .query(String.class)
                 .list();
@@ -167,6 +177,19 @@ class ScoredMatchingIntegrationTests {
         for (IdentityReview.Entry e : review.links()) {
             shown.add(e.toString());
         }
+        // the console's review page and its API, as an admin sees them
+        for (String path : List.of("/identity/review", "/api/identity/review", "/api/identity/review?links=true")) {
+            String page = mvc.perform(MockMvcRequestBuilders.get(path)
+                            .with(org.springframework.security.test.web.servlet.request
+                                    .SecurityMockMvcRequestPostProcessors.user("admin")
+                                    .roles("ADMIN", "OPERATOR", "VIEWER")))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(page).as(path).contains("刘海燕");
+            shown.add(page);
+        }
+        assertThat(shown.get(shown.size() - 3)).contains("4301************22", "138******11", "身份证号 一位不同");
         for (String text : shown) {
             assertThat(text)
                     .doesNotContain(LIU, WANG, LIU_PHONE, "430104198003129022", "430102197511500035", "13500009999")
