@@ -4,6 +4,7 @@
 # tests' labelled generator (every case of the issue), times the matching core alone and prints its false- and
 # missed-link rates, then — unless `core` is given — stores roster and rows encrypted in a fresh embedded home and
 # times IdentityMatcher.rematch() (decrypt, match, link with rollups, evidence, review queue). MAVEN_ARGS=-o builds offline.
+# UPPER=8 tries another upper threshold in the core run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rows="${1:-100000}"
@@ -17,5 +18,5 @@ javac -encoding UTF-8 -d "$build/bench-classes" -cp "$cp" bench/src/org/lujing/b
   src/test/java/org/lujing/identity/match/LabelledRows.java
 home="$(mktemp -d "$PWD/$build/bench/match-home-XXXX")"
 [ "${KEEP_HOME:-0}" = 1 ] || trap 'rm -rf "$home"' EXIT
-/usr/bin/time -f 'wall %e s, peak RSS %M KiB' java -Xmx2g -cp "$build/bench-classes:$cp" org.lujing.bench.MatchBenchmark \
+/usr/bin/time -f 'wall %e s, peak RSS %M KiB' java -Xmx2g ${UPPER:+-Dupper=$UPPER} -cp "$build/bench-classes:$cp" org.lujing.bench.MatchBenchmark \
   "$rows" "$people" "$home" ${3:-}

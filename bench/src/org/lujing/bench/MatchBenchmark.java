@@ -58,13 +58,21 @@ public final class MatchBenchmark {
                 (System.nanoTime() - t) / 1e9);
 
         t = System.nanoTime();
-        RecordLinker linker = new RecordLinker(set.roster(), MatchSettings.DEFAULTS);
+        MatchSettings settings = System.getProperty("upper") == null
+                ? MatchSettings.DEFAULTS
+                : new MatchSettings(
+                        Double.parseDouble(System.getProperty("upper")),
+                        MatchSettings.DEFAULTS.lower(),
+                        MatchSettings.DEFAULTS.margin());
+        RecordLinker linker = new RecordLinker(set.roster(), settings);
         double built = (System.nanoTime() - t) / 1e9;
         int linked = 0;
         int wrong = 0;
         int review = 0;
         int certain = 0;
         int missed = 0;
+        java.util.Map<String, Integer> missedByKind = new java.util.TreeMap<>();
+        java.util.Map<String, String> example = new java.util.TreeMap<>();
         for (LabelledRows.Row row : labelled) {
             MatchOutcome o = linker.match(row.traits(), Set.of());
             boolean right = o.kind() == MatchOutcome.Kind.LINK && o.best().subjectId() == row.truth();
@@ -80,6 +88,9 @@ public final class MatchBenchmark {
                 certain++;
                 if (!right) {
                     missed++;
+                    missedByKind.merge(row.kind(), 1, Integer::sum);
+                    example.putIfAbsent(
+                            row.kind(), o.kind() + " " + o.why() + " " + (o.best() == null ? "" : o.best().evidenceJson(0)));
                 }
             }
         }
@@ -99,6 +110,7 @@ public final class MatchBenchmark {
                 missed,
                 certain,
                 100.0 * missed / Math.max(1, certain));
+        missedByKind.forEach((kind, n) -> System.out.println("  missed " + n + " " + kind + ": " + example.get(kind)));
         if (coreOnly) {
             return;
         }

@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("lujing.identity.match")
 public record IdentityMatchProperties(
         @DefaultValue("true") boolean enabled,
-        @DefaultValue("10") double upper,
+        @DefaultValue("9") double upper,
         @DefaultValue("0") double lower,
         @DefaultValue("6") double margin,
         @DefaultValue("false") boolean keepDamagedIds) {

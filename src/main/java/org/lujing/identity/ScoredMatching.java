@@ -38,8 +38,14 @@ public class ScoredMatching {
     private final JdbcClient jdbc;
     private final KeyRing ring;
     private final IdentityMatchProperties properties;
+    private final org.springframework.jdbc.core.JdbcTemplate batch;
 
-    public ScoredMatching(JdbcClient jdbc, KeyRing ring, IdentityMatchProperties properties) {
+    public ScoredMatching(
+            JdbcClient jdbc,
+            KeyRing ring,
+            IdentityMatchProperties properties,
+            org.springframework.jdbc.core.JdbcTemplate batch) {
+        this.batch = batch;
         this.jdbc = jdbc;
         this.ring = ring;
         this.properties = properties;
@@ -85,10 +91,11 @@ public class ScoredMatching {
                 case NONE -> {}
             }
         }
+        List<Object[]> fresh = new ArrayList<>();
         for (Object[] review : reviews) {
             Long id = queued.remove(review[0] + "/" + review[1]);
             if (id == null) {
-                jdbc.sql(INSERT).params(review).update();
+                fresh.add(review);
             } else {
                 jdbc.sql("""
                                 UPDATE identity_match SET score = ?, evidence = ?, second_subject_id = ?, second_score = ?,
@@ -97,6 +104,7 @@ public class ScoredMatching {
                         .update();
             }
         }
+        insert(fresh);
         queued.values()
                 .forEach(id -> jdbc.sql("DELETE FROM identity_match WHERE id = ?")
                         .param(id)
@@ -111,10 +119,12 @@ public class ScoredMatching {
         return links;
     }
 
-    /** Records an automatic link's evidence. */
-    void recordLink(Link link) {
-        insert(List.<Object[]>of(
-                row(link.subjectKey(), "LINKED", link.outcome(), link.prior(), Timestamp.from(Instant.now()))));
+    /** Records the automatic links' evidence. */
+    void recordLinks(List<Link> links) {
+        Timestamp now = Timestamp.from(Instant.now());
+        insert(links.stream()
+                .map(l -> row(l.subjectKey(), "LINKED", l.outcome(), l.prior(), now))
+                .toList());
     }
 
     private static final String INSERT = """
@@ -122,8 +132,8 @@ public class ScoredMatching {
               second_evidence, why, matched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private void insert(List<Object[]> rows) {
-        for (Object[] row : rows) {
-            jdbc.sql(INSERT).params(row).update();
+        if (!rows.isEmpty()) {
+            batch.batchUpdate(INSERT, rows);
         }
     }
 

@@ -7,7 +7,7 @@ package org.lujing.identity.match;
  */
 public record MatchSettings(double upper, double lower, double margin) {
 
-    public static final MatchSettings DEFAULTS = new MatchSettings(10, 0, 6);
+    public static final MatchSettings DEFAULTS = new MatchSettings(9, 0, 6);
 
     public MatchSettings {
         if (lower > upper) {
