@@ -224,19 +224,35 @@ public class IdentityMatcher {
         return tied;
     }
 
-    /** Marks later repeats of (person, category, date, agency) as merged into the first record, for many persons. */
+    /**
+     * Marks later repeats of (person, category, date, agency) as merged into the first record, for many persons: their
+     * records are read once through the subject_id index and grouped here (a correlated UPDATE over an IN list took
+     * HSQLDB a scan of the ledger per chunk).
+     */
     private void mergeRepeats(List<Long> subjectIds) {
+        Map<String, Long> first = new java.util.HashMap<>();
+        List<long[]> repeats = new java.util.ArrayList<>();
         jdbc.sql("""
-                        UPDATE support_record SET merged_into = (
-                          SELECT MIN(f.id) FROM support_record f
-                          WHERE f.subject_id = support_record.subject_id AND f.category = support_record.category
-                            AND f.activity_date = support_record.activity_date AND f.agency = support_record.agency)
-                        WHERE subject_id IN (%s) AND merged_into IS NULL AND id > (
-                          SELECT MIN(f.id) FROM support_record f
-                          WHERE f.subject_id = support_record.subject_id AND f.category = support_record.category
-                            AND f.activity_date = support_record.activity_date AND f.agency = support_record.agency)""".formatted(String.join(", ", java.util.Collections.nCopies(subjectIds.size(), "?"))))
+                        SELECT id, subject_id, category, activity_date, agency, merged_into FROM support_record
+                        WHERE subject_id IN (%s) ORDER BY id""".formatted(String.join(", ", java.util.Collections.nCopies(subjectIds.size(), "?"))))
                 .params(List.copyOf(subjectIds))
-                .update();
+                .query((rs, n) -> {
+                    long id = rs.getLong(1);
+                    String group = rs.getLong(2) + "\u0000" + rs.getString(3) + "\u0000" + rs.getDate(4) + "\u0000"
+                            + rs.getString(5);
+                    Long firstId = first.putIfAbsent(group, id);
+                    rs.getLong(6);
+                    if (firstId != null && rs.wasNull()) {
+                        repeats.add(new long[] {firstId, id});
+                    }
+                    return null;
+                })
+                .list();
+        if (!repeats.isEmpty()) {
+            batch.batchUpdate(
+                    "UPDATE support_record SET merged_into = ? WHERE id = ?",
+                    repeats.stream().map(r -> new Object[] {r[0], r[1]}).toList());
+        }
     }
 
     private static Object value(Map<String, Object> row, String key) {
