@@ -14,11 +14,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code identity pending|link|different}: records waiting for their person, and an admin's decisions about them. */
+/**
+ * {@code identity pending|link|different|review}: records waiting for their person, an admin's decisions about them,
+ * and scored matching's review queue.
+ */
 @Command(
         name = "identity",
         description = "Records waiting for their person; link them by hand or mark them as a different person.",
-        subcommands = {IdentityCommand.Pending.class, IdentityCommand.Link.class, IdentityCommand.Different.class})
+        subcommands = {
+            IdentityCommand.Pending.class,
+            IdentityCommand.Link.class,
+            IdentityCommand.Different.class,
+            IdentityReviewCommand.class
+        })
 class IdentityCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -44,6 +52,11 @@ class IdentityCommand implements Runnable {
             try (ConfigurableApplicationContext context = Boot.start(options.home, false, options.verbose)) {
                 List<IdentityQueries.PendingKey> pending =
                         context.getBean(IdentityQueries.class).pending();
+                // a key waiting in scored matching's review queue: its best candidate and the evidence (issue 13)
+                Map<String, org.lujing.identity.IdentityReview.Entry> review = new java.util.HashMap<>();
+                context.getBean(org.lujing.identity.IdentityReview.class)
+                        .queue()
+                        .forEach(e -> review.putIfAbsent(e.key(), e));
                 if (json) {
                     System.out.println(Json.write(pending.stream()
                             .map(p -> {
@@ -54,6 +67,17 @@ class IdentityCommand implements Runnable {
                                 m.put("idNumber", p.idMasked());
                                 m.put("records", p.records());
                                 m.put("candidates", p.candidates());
+                                org.lujing.identity.IdentityReview.Entry r =
+                                        review.get(p.subjectKey().substring(0, 12));
+                                if (r != null) {
+                                    Map<String, Object> best = new LinkedHashMap<>();
+                                    best.put("reviewId", r.id());
+                                    best.put("subjectId", r.best().subjectId());
+                                    best.put("score", r.best().score());
+                                    best.put("evidence", Json.parse(r.best().evidence()));
+                                    best.put("why", r.why());
+                                    m.put("review", best);
+                                }
                                 return m;
                             })
                             .toList()));

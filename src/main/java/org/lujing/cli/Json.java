@@ -15,4 +15,9 @@ final class Json {
     static String write(Object value) {
         return MAPPER.writeValueAsString(value);
     }
+
+    /** A JSON text as a tree, to embed it in an output rather than as a string. */
+    static Object parse(String json) {
+        return json == null ? null : MAPPER.readTree(json);
+    }
 }

@@ -182,6 +182,8 @@ class ConsoleSecurityConfiguration {
                     auth) {
         auth.requestMatchers("/audit/**", "/api/audit/**")
                 .hasRole("ADMIN")
+                .requestMatchers("/identity/**", "/api/identity/**")
+                .hasRole("ADMIN")
                 .requestMatchers(HttpMethod.POST, "/jobs/**", "/api/jobs/**")
                 .hasRole("ADMIN")
                 .requestMatchers(HttpMethod.POST, "/sources/**", "/api/sources/**")

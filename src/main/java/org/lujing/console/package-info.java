@@ -8,6 +8,7 @@
             "audit",
             "files",
             "home",
+            "identity",
             "ingest",
             "ledger",
             "normalise",

@@ -19,7 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
  * an exact (name, phone) or (name, birth date) pair that points to exactly one person not marked DIFFERENT by an
  * admin. Anything weaker stays pending. A record that turns out to repeat another record of the same person
  * (same category, date and agency, reported once with an ID and once without) is marked merged into it — kept,
- * reversibly, and not counted. Runs after every file and every night; running it again changes nothing. Every change
+ * reversibly, and not counted. Then scored matching ({@link ScoredMatching}) links, queues for review or leaves the
+ * keys no exact rule tied. Runs after every file and every night; running it again changes nothing. Every change
  * to who a record belongs to or whether it is merged is mirrored in the statistics rollups, in the same transaction.
  */
 @Component
@@ -31,10 +32,18 @@ public class IdentityMatcher {
 
     private final JdbcClient jdbc;
     private final StatisticsRollup rollup;
+    private final ScoredMatching scored;
+    private final org.springframework.jdbc.core.JdbcTemplate batch;
 
-    public IdentityMatcher(JdbcClient jdbc, StatisticsRollup rollup) {
+    public IdentityMatcher(
+            JdbcClient jdbc,
+            StatisticsRollup rollup,
+            ScoredMatching scored,
+            org.springframework.jdbc.core.JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.rollup = rollup;
+        this.scored = scored;
     }
 
     /** Matches what can be matched; returns how many records were tied to a person. */
@@ -53,19 +62,24 @@ public class IdentityMatcher {
                           JOIN identity_decision d ON d.subject_key = r.subject_key AND d.kind = 'LINK' AND d.active = TRUE
                           WHERE r.subject_id IS NULL""").query().listOfRows();
         int matched = 0;
+        List<Assignment> exact = new java.util.ArrayList<>();
         for (Map<String, Object> k : keys) {
             String key = (String) value(k, "subject_key");
             KeyKind kind = KeyKind.valueOf((String) value(k, "key_kind"));
             Optional<Long> linked = decision("LINK", key);
             if (linked.isPresent()) {
-                matched += assign(key, linked.get(), MatchMethod.MANUAL);
+                exact.add(new Assignment(key, linked.get(), MatchMethod.MANUAL));
                 continue;
             }
             String column = switch (kind) {
                 case ID_NUMBER -> "id_number_idx";
                 case NAME_PHONE -> "name_phone_idx";
                 case NAME_BIRTH_DATE -> "name_birth_idx";
+                case NAME_TYPED_ID -> null; // no roster index: scored matching only
             };
+            if (column == null) {
+                continue;
+            }
             List<Long> candidates = jdbc.sql("""
                             SELECT id FROM subject WHERE %s = ?
                               AND id NOT IN (SELECT subject_id FROM identity_decision
@@ -78,10 +92,27 @@ public class IdentityMatcher {
                     case ID_NUMBER -> MatchMethod.ID_NUMBER;
                     case NAME_PHONE -> MatchMethod.NAME_PHONE;
                     case NAME_BIRTH_DATE -> MatchMethod.NAME_BIRTH_DATE;
+                    case NAME_TYPED_ID -> MatchMethod.SCORED;
                 };
-                matched += assign(key, candidates.get(0), method);
+                exact.add(new Assignment(key, candidates.get(0), method));
             }
         }
+        for (int n : assignAll(exact)) {
+            matched += n;
+        }
+        // what exact keys could not tie: scored matching over what the rows said (issue 13)
+        List<ScoredMatching.Link> links = scored.pass();
+        int[] linked = assignAll(links.stream()
+                .map(l -> new Assignment(l.subjectKey(), l.subjectId(), MatchMethod.SCORED))
+                .toList());
+        List<ScoredMatching.Link> made = new java.util.ArrayList<>();
+        for (int i = 0; i < linked.length; i++) {
+            if (linked[i] > 0) {
+                made.add(links.get(i));
+            }
+            matched += linked[i];
+        }
+        scored.recordLinks(made);
         if (matched > 0) {
             log.info("{} pending record(s) matched to people on the roster", matched);
         }
@@ -133,6 +164,10 @@ public class IdentityMatcher {
                 .param(subjectKey)
                 .update();
         persons.forEach(p -> rollup.add(OF_SUBJECT, p));
+        // an automatic link's evidence, or the key's place in the review queue, no longer stands: the decision does
+        jdbc.sql("DELETE FROM identity_match WHERE subject_key = ?")
+                .param(subjectKey)
+                .update();
         rematch();
     }
 
@@ -142,29 +177,82 @@ public class IdentityMatcher {
                         ORDER BY id DESC""").params(kind, key).query(Long.class).list().stream().findFirst();
     }
 
-    private int assign(String key, long subjectId, MatchMethod method) {
-        // the key's records count from now on, and merging repeats may stop an earlier record of the person counting
-        rollup.remove(OF_SUBJECT, subjectId);
-        int n = jdbc.sql(
-                        "UPDATE support_record SET subject_id = ?, match_method = ? WHERE subject_key = ? AND subject_id IS NULL")
-                .params(subjectId, method.name(), key)
-                .update();
-        mergeRepeats(subjectId);
-        rollup.add(OF_SUBJECT, subjectId);
-        return n;
+    /** A key to tie to a person, and how. */
+    private record Assignment(String key, long subjectId, MatchMethod method) {}
+
+    /** Persons a set-based assignment handles at once: their rollups are taken out and put back together. */
+    private static final int ASSIGN_CHUNK = 500;
+
+    /**
+     * Ties keys to persons: the keys' records count from now on, and merging repeats may stop an earlier record of the
+     * person counting. Per chunk of persons, their rollup contributions are removed once, the keys tied in one batch,
+     * repeats merged and the contributions added back (a key at a time, with six statements each, a night with
+     * 60,000 keys to tie took many minutes). Returns the records tied per assignment, in order.
+     */
+    private int[] assignAll(List<Assignment> all) {
+        int[] tied = new int[all.size()];
+        Map<Long, List<Integer>> bySubject = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < all.size(); i++) {
+            bySubject
+                    .computeIfAbsent(all.get(i).subjectId(), s -> new java.util.ArrayList<>())
+                    .add(i);
+        }
+        List<Long> subjects = new java.util.ArrayList<>(bySubject.keySet());
+        for (int from = 0; from < subjects.size(); from += ASSIGN_CHUNK) {
+            List<Long> chunk = subjects.subList(from, Math.min(subjects.size(), from + ASSIGN_CHUNK));
+            String in = "r.subject_id IN (" + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")";
+            Object[] ids = chunk.toArray();
+            rollup.remove(in, ids);
+            List<Integer> indexes = new java.util.ArrayList<>();
+            List<Object[]> updates = new java.util.ArrayList<>();
+            for (Long subject : chunk) {
+                for (int i : bySubject.get(subject)) {
+                    Assignment a = all.get(i);
+                    indexes.add(i);
+                    updates.add(new Object[] {a.subjectId(), a.method().name(), a.key()});
+                }
+            }
+            int[] counts = batch.batchUpdate(
+                    "UPDATE support_record SET subject_id = ?, match_method = ? WHERE subject_key = ? AND subject_id IS NULL",
+                    updates);
+            for (int j = 0; j < counts.length; j++) {
+                tied[indexes.get(j)] = Math.max(counts[j], 0);
+            }
+            mergeRepeats(chunk);
+            rollup.add(in, ids);
+        }
+        return tied;
     }
 
-    /** Marks later repeats of (person, category, date, agency) as merged into the first record. */
-    private void mergeRepeats(long subjectId) {
+    /**
+     * Marks later repeats of (person, category, date, agency) as merged into the first record, for many persons: their
+     * records are read once through the subject_id index and grouped here (a correlated UPDATE over an IN list took
+     * HSQLDB a scan of the ledger per chunk).
+     */
+    private void mergeRepeats(List<Long> subjectIds) {
+        Map<String, Long> first = new java.util.HashMap<>();
+        List<long[]> repeats = new java.util.ArrayList<>();
         jdbc.sql("""
-                        UPDATE support_record SET merged_into = (
-                          SELECT MIN(f.id) FROM support_record f
-                          WHERE f.subject_id = support_record.subject_id AND f.category = support_record.category
-                            AND f.activity_date = support_record.activity_date AND f.agency = support_record.agency)
-                        WHERE subject_id = ? AND merged_into IS NULL AND id > (
-                          SELECT MIN(f.id) FROM support_record f
-                          WHERE f.subject_id = support_record.subject_id AND f.category = support_record.category
-                            AND f.activity_date = support_record.activity_date AND f.agency = support_record.agency)""").param(subjectId).update();
+                        SELECT id, subject_id, category, activity_date, agency, merged_into FROM support_record
+                        WHERE subject_id IN (%s) ORDER BY id""".formatted(String.join(", ", java.util.Collections.nCopies(subjectIds.size(), "?"))))
+                .params(List.copyOf(subjectIds))
+                .query((rs, n) -> {
+                    long id = rs.getLong(1);
+                    String group = rs.getLong(2) + "\u0000" + rs.getString(3) + "\u0000" + rs.getDate(4) + "\u0000"
+                            + rs.getString(5);
+                    Long firstId = first.putIfAbsent(group, id);
+                    rs.getLong(6);
+                    if (firstId != null && rs.wasNull()) {
+                        repeats.add(new long[] {firstId, id});
+                    }
+                    return null;
+                })
+                .list();
+        if (!repeats.isEmpty()) {
+            batch.batchUpdate(
+                    "UPDATE support_record SET merged_into = ? WHERE id = ?",
+                    repeats.stream().map(r -> new Object[] {r[0], r[1]}).toList());
+        }
     }
 
     private static Object value(Map<String, Object> row, String key) {

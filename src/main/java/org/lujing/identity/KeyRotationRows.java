@@ -88,16 +88,20 @@ class KeyRotationRows {
                 "UPDATE support_record SET subject_key = ?, subject_ref_enc = ?, index_key_id = ? WHERE id = ?", rows);
     }
 
-    /** Moves admins' decisions from their records' old keys to the new ones; returns how many moved. */
+    /**
+     * Moves admins' decisions, and scored matching's evidence and review entries, from their records' old keys to the
+     * new ones; returns how many decisions moved.
+     */
     long moveDecisions(Map<String, String> oldToNew) {
         if (oldToNew.isEmpty()) {
             return 0;
         }
-        int[] moved = jdbc.batchUpdate(
-                "UPDATE identity_decision SET subject_key = ? WHERE subject_key = ?",
-                oldToNew.entrySet().stream()
-                        .map(e -> new Object[] {e.getValue(), e.getKey()})
-                        .toList());
+        List<Object[]> pairs = oldToNew.entrySet().stream()
+                .map(e -> new Object[] {e.getValue(), e.getKey()})
+                .toList();
+        int[] moved = jdbc.batchUpdate("UPDATE identity_decision SET subject_key = ? WHERE subject_key = ?", pairs);
+        // scored matching's evidence and review queue are keyed like decisions
+        jdbc.batchUpdate("UPDATE identity_match SET subject_key = ? WHERE subject_key = ?", pairs);
         long n = 0;
         for (int m : moved) {
             n += Math.max(m, 0);

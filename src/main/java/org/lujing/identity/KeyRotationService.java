@@ -241,6 +241,7 @@ public class KeyRotationService {
                 case ID_NUMBER -> IdentityKeys.ID_NUMBER;
                 case NAME_PHONE -> IdentityKeys.NAME_PHONE;
                 case NAME_BIRTH_DATE -> IdentityKeys.NAME_BIRTH;
+                case NAME_TYPED_ID -> IdentityKeys.NAME_TYPED_ID;
             };
             String behindKey;
             if (row.subjectRefEnc() != null) {
@@ -253,7 +254,8 @@ public class KeyRotationService {
                         "record #" + row.id() + " keeps no encrypted " + label
                                 + ", so its key cannot be rebuilt under a new key; re-ingest its file or link it by hand first");
             }
-            String newKey = current.blindIndex(label, behindKey);
+            // a reference may carry what the row said for scored matching after the value behind the key
+            String newKey = current.blindIndex(label, IdentityKeys.behindKey(behindKey));
             updates.add(new Object[] {newKey, current.encrypt(label, behindKey), keyId, row.id()});
             if (!row.subjectKey().equals(newKey)) {
                 renamed.put(row.subjectKey(), newKey);

@@ -150,8 +150,9 @@ class FileIngestJobConfiguration {
             AgencyDirectory agencies,
             IdentityCipher cipher,
             @Value("#{jobParameters['source']}") String source,
-            ReadingNotes readingNotes) {
-        return new RowNormaliser(sources.get(source), agencies, cipher, readingNotes);
+            ReadingNotes readingNotes,
+            org.lujing.identity.IdentityMatchProperties matching) {
+        return new RowNormaliser(sources.get(source), agencies, cipher, readingNotes, matching.keepDamagedIds());
     }
 
     /** The rows' reading decisions, counted by the normaliser and kept with each chunk's commit. */

@@ -39,6 +39,7 @@ public class RejectRetryService {
     private final IdentityCipher cipher;
     private final IdentityMatcher matcher;
     private final KeyRotationService keyRotation;
+    private final boolean keepDamagedIds;
 
     public RejectRetryService(
             FileRegistry files,
@@ -47,7 +48,9 @@ public class RejectRetryService {
             AgencyDirectory agencies,
             IdentityCipher cipher,
             IdentityMatcher matcher,
-            KeyRotationService keyRotation) {
+            KeyRotationService keyRotation,
+            org.lujing.identity.IdentityMatchProperties matching) {
+        this.keepDamagedIds = matching.keepDamagedIds();
         this.files = files;
         this.ledger = ledger;
         this.sources = sources;
@@ -86,7 +89,7 @@ public class RejectRetryService {
         int skipped = 0;
         int still = 0;
         if (!open.isEmpty()) {
-            RowNormaliser normaliser = new RowNormaliser(source, agencies, cipher);
+            RowNormaliser normaliser = new RowNormaliser(source, agencies, cipher, new ReadingNotes(), keepDamagedIds);
             try (TableReader reader =
                     PartnerFileReaders.open(stored, file.fileName(), IngestSettings.readSettings(source))) {
                 for (SourceRow row; (row = reader.next()) != null && !open.isEmpty(); ) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.lujing.identity.IdentityCipher;
 import org.lujing.identity.IdentityKeys;
+import org.lujing.identity.match.RowTraits;
 import org.lujing.ledger.Category;
 import org.lujing.ledger.KeyKind;
 import org.lujing.ledger.RecordDraft;
@@ -34,6 +35,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Applies domain.md's reading rules to one row: recognises blank, total and sign-off rows, validates and
  * normalises every value, resolves the delivering agency, and protects identity values before anything is kept.
  * Never returns null: every row read yields exactly one {@link RowResult}.
+ *
+ * <p>Why one class of this length: it applies a source's column rules to one row in the order domain.md gives
+ * them (identity, date, category, quantities, and what a row without a clean ID keeps for scored matching), and each
+ * rule's outcome decides whether the next one runs.
  */
 class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
 
@@ -48,6 +53,7 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
     private final IdentityCipher cipher;
     private final String sourceAgency;
     private final ReadingNotes notes;
+    private final boolean keepDamagedIds;
 
     private final java.util.Map<String, String> references = new java.util.LinkedHashMap<>(1 << 12, 0.75f, true) {
         @Override
@@ -62,6 +68,21 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
 
     /** {@code notes} counts the rows that took a year or a category from their sheet rather than their cells. */
     RowNormaliser(SourceDefinition source, AgencyDirectory agencies, IdentityCipher cipher, ReadingNotes notes) {
+        this(source, agencies, cipher, notes, false);
+    }
+
+    /**
+     * {@code keepDamagedIds}: a row whose ID number is damaged (check character, length, Excel rounding) and that has
+     * neither a phone nor a birth date is kept for scored matching under its name and the number as typed, instead of
+     * being rejected ({@code lujing.identity.match.keep-damaged-ids}).
+     */
+    RowNormaliser(
+            SourceDefinition source,
+            AgencyDirectory agencies,
+            IdentityCipher cipher,
+            ReadingNotes notes,
+            boolean keepDamagedIds) {
+        this.keepDamagedIds = keepDamagedIds;
         this.source = source;
         this.agencies = agencies;
         this.cipher = cipher;
@@ -191,6 +212,21 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
                     reference(ID_COLUMN, id),
                     Masking.idNumber(id));
         } catch (RowRejection noUsableId) {
+            // what the row says about its person beyond the pair, for scored matching: kept inside the encrypted
+            // reference, after the value behind the key (IdentityKeys.TRAITS), so it needs no column of its own and a
+            // key rotation re-encrypts it with the reference
+            String typedId = typedId(row, noUsableId.code);
+            String typedPhone = row.has(Field.PHONE) ? phoneDigits(row.cell(Field.PHONE)) : null;
+            LocalDate birth = null;
+            if (row.has(Field.BIRTH_DATE)) {
+                Cell c = row.cell(Field.BIRTH_DATE);
+                Normalised<LocalDate> b =
+                        DateNormaliser.parse(c.text(), c.kind(), row.date1904(), source.datePattern());
+                birth = b.isOk() ? b.value() : null;
+            }
+            String traits = new RowTraits(null, typedId, typedPhone, birth).encode();
+            // as before, a pair-keyed record shows no ID number: the damaged one is shown masked on review only
+            String masked = null;
             if (row.has(Field.PHONE)) {
                 Cell c = row.cell(Field.PHONE);
                 Normalised<String> phone = PhoneNormaliser.normalise(c.text(), c.kind());
@@ -199,25 +235,72 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
                     return new Subject(
                             KeyKind.NAME_PHONE,
                             cipher.blindIndex(IdentityKeys.NAME_PHONE, pair),
-                            reference(IdentityKeys.NAME_PHONE, pair),
-                            null);
+                            referenceWithTraits(IdentityKeys.NAME_PHONE, pair, traits),
+                            masked);
                 }
             }
-            if (row.has(Field.BIRTH_DATE)) {
-                Cell c = row.cell(Field.BIRTH_DATE);
-                Normalised<LocalDate> birth =
-                        DateNormaliser.parse(c.text(), c.kind(), row.date1904(), source.datePattern());
-                if (birth.isOk()) {
-                    String pair = IdentityKeys.nameBirth(name, birth.value());
-                    return new Subject(
-                            KeyKind.NAME_BIRTH_DATE,
-                            cipher.blindIndex(IdentityKeys.NAME_BIRTH, pair),
-                            reference(IdentityKeys.NAME_BIRTH, pair),
-                            null);
-                }
+            if (birth != null) {
+                String pair = IdentityKeys.nameBirth(name, birth);
+                return new Subject(
+                        KeyKind.NAME_BIRTH_DATE,
+                        cipher.blindIndex(IdentityKeys.NAME_BIRTH, pair),
+                        referenceWithTraits(IdentityKeys.NAME_BIRTH, pair, traits),
+                        masked);
+            }
+            if (keepDamagedIds && typedId != null) {
+                String pair = IdentityKeys.nameTypedId(name, typedId);
+                return new Subject(
+                        KeyKind.NAME_TYPED_ID,
+                        cipher.blindIndex(IdentityKeys.NAME_TYPED_ID, pair),
+                        referenceWithTraits(IdentityKeys.NAME_TYPED_ID, pair, traits),
+                        masked);
             }
             throw noUsableId;
         }
+    }
+
+    /** The reference, with the traits after it when the ciphertext stays within its column (512). */
+    private String referenceWithTraits(String column, String behindKey, String traits) {
+        String with = behindKey + IdentityKeys.TRAITS + traits;
+        return with.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 300
+                ? reference(column, with)
+                : reference(column, behindKey);
+    }
+
+    /**
+     * The ID number as the partner typed it, for scored matching: its digits (and X) when it is damaged but whole
+     * enough to compare (15 to 19 characters); {@code ~} and the significant digits Excel kept when it was rounded;
+     * else {@code null}.
+     */
+    static String typedId(SourceRow row, ReasonCode why) {
+        if (!row.has(Field.ID_NUMBER)) {
+            return null;
+        }
+        String folded = TextFolding.fold(row.cell(Field.ID_NUMBER).text()).toUpperCase(java.util.Locale.ROOT);
+        if (why == ReasonCode.ID_PRECISION_LOST) {
+            try {
+                BigDecimal n = new BigDecimal(folded.replace(" ", "")).stripTrailingZeros();
+                String digits = n.unscaledValue().abs().toString();
+                return digits.length() >= 6 ? "~" + digits : null;
+            } catch (NumberFormatException notANumber) {
+                return null;
+            }
+        }
+        StringBuilder kept = new StringBuilder(20);
+        for (int i = 0; i < folded.length(); i++) {
+            char c = folded.charAt(i);
+            if ((c >= '0' && c <= '9') || c == 'X') {
+                kept.append(c);
+            } else if (c != ' ' && c != '-') {
+                return null;
+            }
+        }
+        return kept.length() >= 15 && kept.length() <= 19 ? kept.toString() : null;
+    }
+
+    private static String phoneDigits(Cell c) {
+        String digits = org.lujing.identity.match.Comparisons.phoneDigits(c.text());
+        return digits.length() >= 10 && digits.length() <= 12 ? digits : null;
     }
 
     private RowResult roster(SourceRow row) {

@@ -4,7 +4,17 @@
  */
 @ApplicationModule(
         displayName = "导入 Ingest",
-        allowedDependencies = {"cluster", "files", "home", "identity", "ledger", "normalise", "read", "source"})
+        allowedDependencies = {
+            "cluster",
+            "files",
+            "home",
+            "identity",
+            "identity :: match",
+            "ledger",
+            "normalise",
+            "read",
+            "source"
+        })
 package org.lujing.ingest;
 
 import org.springframework.modulith.ApplicationModule;

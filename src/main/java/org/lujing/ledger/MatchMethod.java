@@ -5,5 +5,7 @@ public enum MatchMethod {
     ID_NUMBER,
     NAME_PHONE,
     NAME_BIRTH_DATE,
-    MANUAL
+    MANUAL,
+    /** Scored matching (issue 13) linked it above the upper threshold; its evidence is in {@code identity_match}. */
+    SCORED
 }

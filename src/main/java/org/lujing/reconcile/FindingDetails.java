@@ -130,6 +130,7 @@ public final class FindingDetails {
             case "ID_NUMBER" -> "身份证号";
             case "NAME_PHONE" -> "姓名和电话";
             case "NAME_BIRTH_DATE" -> "姓名和出生日期";
+            case "NAME_TYPED_ID" -> "姓名和有误的身份证号";
             default -> String.valueOf(kind);
         };
     }

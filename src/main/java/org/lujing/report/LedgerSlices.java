@@ -43,7 +43,10 @@ class LedgerSlices {
     private static final String LEDGER_SQL = """
             SELECT r.id, s.id AS sid, s.name, s.id_masked, s.correction_type, r.activity_date, r.category,
                    r.activity_name, r.agency, r.hours, r.quantity, r.outcome, r.match_method,
-                   rs.source_id, f.file_name, rs.sheet, rs.row_no
+                   rs.source_id, f.file_name, rs.sheet, rs.row_no,
+                   CASE WHEN r.match_method = 'SCORED' THEN (SELECT MAX(m.evidence) FROM identity_match m
+                     WHERE m.subject_key = r.subject_key AND m.subject_id = r.subject_id AND m.outcome = 'LINKED') END
+                     AS match_evidence
             FROM subject s
               JOIN support_record r ON r.subject_id = s.id
               LEFT JOIN record_source rs ON rs.record_id = r.id
@@ -92,6 +95,7 @@ class LedgerSlices {
         String correctionType;
         String keyKind;
         String matchMethod;
+        String matchEvidence;
         LocalDate date;
         String category;
         String activityName;
@@ -197,6 +201,7 @@ class LedgerSlices {
             r.idMasked = rs.getString("id_masked");
             r.correctionType = rs.getString("correction_type");
             r.matchMethod = rs.getString("match_method");
+            r.matchEvidence = rs.getString("match_evidence");
         } else {
             r.name = rs.getString("person_name");
             r.idMasked = rs.getString("id_masked");

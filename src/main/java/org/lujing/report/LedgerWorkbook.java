@@ -3,6 +3,7 @@ package org.lujing.report;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.lujing.identity.match.EvidenceWords;
 import org.lujing.ledger.Category;
 import org.lujing.ledger.Period;
 import org.lujing.normalise.Masking;
@@ -44,7 +45,11 @@ class LedgerWorkbook {
         c.add(Column.of("身份证号（脱敏）", "ID number (masked)", 22, r -> r.idMasked));
         c.add(Column.of("矫正类别", "Correction type", 14, r -> r.correctionType));
         c.addAll(recordColumns(lang));
-        c.add(Column.of("匹配方式", "Matched by", 12, r -> matchMethod(r.matchMethod, lang)));
+        c.add(Column.of(
+                "匹配方式",
+                "Matched by",
+                12,
+                r -> matchMethod(r.matchMethod, lang) + scoredEvidence(r.matchEvidence, lang)));
         c.add(Column.wrapped("来源", "Provenance", 58, r -> provenance(r.provenance, lang)));
         return c;
     }
@@ -102,6 +107,11 @@ class LedgerWorkbook {
         }
     }
 
+    /** A scored match's evidence in words (levels and weights, never a value), after the method (issue 13). */
+    static String scoredEvidence(String evidenceJson, ReportLanguage lang) {
+        return evidenceJson == null ? "" : "（" + EvidenceWords.of(evidenceJson, lang == ReportLanguage.ZH) + "）";
+    }
+
     /** How a record was (or would be) tied to its person: the method's name only, never the value matched on. */
     static String matchMethod(String code, ReportLanguage lang) {
         if (code == null) {
@@ -111,6 +121,8 @@ class LedgerWorkbook {
             case "ID_NUMBER" -> lang.pick("身份证号", "ID number");
             case "NAME_PHONE" -> lang.pick("姓名+电话", "Name + phone");
             case "NAME_BIRTH_DATE" -> lang.pick("姓名+出生日期", "Name + birth date");
+            case "SCORED" -> lang.pick("评分匹配", "Scored match");
+            case "NAME_TYPED_ID" -> lang.pick("姓名+有误的身份证号", "Name + damaged ID number");
             case "MANUAL" -> lang.pick("人工关联", "Linked by hand");
             default -> code;
         };

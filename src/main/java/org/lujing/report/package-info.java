@@ -4,7 +4,17 @@
  */
 @ApplicationModule(
         displayName = "报表 Reports",
-        allowedDependencies = {"files", "home", "ingest", "ledger", "normalise", "read", "reconcile", "source"})
+        allowedDependencies = {
+            "files",
+            "home",
+            "identity :: match",
+            "ingest",
+            "ledger",
+            "normalise",
+            "read",
+            "reconcile",
+            "source"
+        })
 package org.lujing.report;
 
 import org.springframework.modulith.ApplicationModule;

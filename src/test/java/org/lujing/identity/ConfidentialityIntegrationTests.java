@@ -26,6 +26,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
  * the name and agency columns, a total row, rejected rows, a file name, a corrupt file — and then a scan of every
  * log line and command output, every database column and every file Lujing wrote: none may hold one in clear.
  * The partners' originals in archive/ and quarantine/ are evidence and are left out of the scan; the key file too.
+ * Scored matching's review queue and evidence (CLI, JSON, ledger workbook, identity_match) are scanned with the rest;
+ * the console's review page in {@link ScoredMatchingIntegrationTests}.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ConfidentialityIntegrationTests {
@@ -50,6 +52,11 @@ class ConfidentialityIntegrationTests {
             {"subjects", "--home", h},
             {"subjects", "--home", h, "--json"},
             {"identity", "pending", "--home", h},
+            {"identity", "pending", "--home", h, "--json"},
+            {"identity", "review", "--home", h},
+            {"identity", "review", "--home", h, "--json"},
+            {"identity", "review", "--links", "--home", h, "--json"},
+            {"report", "--home", h, "--period", "2025", "--kind", "ledger"},
             {"stats", "--home", h, "--period", "2025", "--json"},
             {"audit", "--home", h}
         }) {
@@ -64,6 +71,9 @@ class ConfidentialityIntegrationTests {
         // when we look everywhere
         scan("output", output.getAll(), identity, samples, leaks);
         assertThat(output.getAll()).contains("LOADED_WITH_REJECTS", "FILE_CORRUPT", "4301************14");
+        // scored matching had something to show (issue 13): an automatic link with its evidence, and a review entry
+        assertThat(output.getAll())
+                .contains("\"outcome\" : \"LINKED\"", "\"outcome\" : \"REVIEW\"", "ONE_SUBSTITUTION");
         try (Stream<Path> files = Files.walk(home)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
                 String rel = home.relativize(f).toString();

@@ -1,0 +1,90 @@
+package org.lujing.console;
+
+import java.util.List;
+import java.util.Map;
+import org.lujing.identity.IdentityReview;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Scored matching's review queue and its automatic links' evidence (issue 13), for admins: each pending key beside the
+ * person it may be, masked, with the levels and weights; accept links (as `identity link`), reject marks different
+ * (as `identity different`), both audited. Its own controller and API ({@code /api/identity/review}), apart from
+ * {@link ConsoleApiController}.
+ */
+@Controller
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class IdentityReviewController {
+
+    private final IdentityReview review;
+    private final org.lujing.audit.AuditLog audit;
+
+    IdentityReviewController(IdentityReview review, org.lujing.audit.AuditLog audit) {
+        this.review = review;
+        this.audit = audit;
+    }
+
+    @GetMapping("/identity/review")
+    String page(Model model) {
+        model.addAttribute("queue", review.queue());
+        model.addAttribute("links", review.links());
+        model.addAttribute("zh", !"en".equals(LocaleContextHolder.getLocale().getLanguage()));
+        return "identity-review";
+    }
+
+    @PostMapping("/identity/review/{id}/{action}")
+    String act(
+            @PathVariable long id,
+            @PathVariable String action,
+            @RequestParam(required = false) String reason,
+            Authentication user,
+            RedirectAttributes flash) {
+        try {
+            decide(id, action, reason, user.getName());
+            flash.addFlashAttribute("done", "review." + action + ".done");
+        } catch (IllegalArgumentException e) {
+            flash.addFlashAttribute("refused", e.getMessage());
+        }
+        return "redirect:/identity/review";
+    }
+
+    /** The queue ({@code ?links=true}: the automatic links) as JSON, the shapes of `identity review --json`. */
+    @GetMapping("/api/identity/review")
+    @ResponseBody
+    List<IdentityReview.Entry> api(@RequestParam(defaultValue = "false") boolean links) {
+        return links ? review.links() : review.queue();
+    }
+
+    @PostMapping("/api/identity/review/{id}/{action}")
+    @ResponseBody
+    ResponseEntity<Object> apiAct(
+            @PathVariable long id,
+            @PathVariable String action,
+            @RequestBody(required = false) Map<String, String> body,
+            Authentication user) {
+        try {
+            return ResponseEntity.ok(decide(id, action, body == null ? null : body.get("reason"), user.getName()));
+        } catch (IllegalArgumentException e) {
+            return ResponseEntity.badRequest().body(Map.of("message", e.getMessage()));
+        }
+    }
+
+    private IdentityReview.Entry decide(long id, String action, String reason, String actor) {
+        return switch (action) {
+            case "accept" -> review.accept(id, actor, reason, audit::record);
+            case "reject" -> review.reject(id, actor, reason, audit::record);
+            default -> throw new NotFoundException("action " + action);
+        };
+    }
+}

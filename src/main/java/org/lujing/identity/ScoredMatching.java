@@ -1,0 +1,245 @@
+package org.lujing.identity;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.lujing.identity.match.MatchOutcome;
+import org.lujing.identity.match.RecordLinker;
+import org.lujing.identity.match.RosterPerson;
+import org.lujing.identity.match.RowTraits;
+import org.lujing.identity.match.ScoredCandidate;
+import org.lujing.ledger.KeyKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The database side of scored matching: reads the pending keys that carry what their rows said (decrypted in memory
+ * only), decrypts the roster in memory, runs {@link RecordLinker}, refreshes the review queue and returns the keys
+ * to link. Called by {@link IdentityMatcher#rematch()} inside its transaction; adds no blind index, so key rotation
+ * has nothing new to rebuild.
+ */
+@Component
+public class ScoredMatching {
+
+    private static final Logger log = LoggerFactory.getLogger(ScoredMatching.class);
+
+    /** A key to link to a person, with the evidence to record. */
+    public record Link(String subjectKey, long subjectId, MatchOutcome outcome, double prior) {}
+
+    private final JdbcClient jdbc;
+    private final KeyRing ring;
+    private final IdentityMatchProperties properties;
+    private final org.springframework.jdbc.core.JdbcTemplate batch;
+
+    public ScoredMatching(
+            JdbcClient jdbc,
+            KeyRing ring,
+            IdentityMatchProperties properties,
+            org.springframework.jdbc.core.JdbcTemplate batch) {
+        this.batch = batch;
+        this.jdbc = jdbc;
+        this.ring = ring;
+        this.properties = properties;
+    }
+
+    /** Scores every pending key without a clean ID number; queues the doubtful ones; returns those to link. */
+    List<Link> pass() {
+        if (!properties.enabled()) {
+            return List.of();
+        }
+        long started = System.nanoTime();
+        // the queue is recomputed every pass (a key linked since, or a roster change, must not leave a stale entry),
+        // but an entry that still stands keeps its number, so an admin's `identity review accept N` means what was
+        // shown
+        Map<String, Long> queued = new HashMap<>();
+        jdbc.sql("SELECT id, subject_key, subject_id FROM identity_match WHERE outcome = 'REVIEW'")
+                .query((rs, n) -> queued.put(rs.getString(2).strip() + '/' + rs.getLong(3), rs.getLong(1)))
+                .list();
+        Map<String, Set<RowTraits>> pending = pendingTraits();
+        if (pending.isEmpty()) {
+            queued.values()
+                    .forEach(id -> jdbc.sql("DELETE FROM identity_match WHERE id = ?")
+                            .param(id)
+                            .update());
+            return List.of();
+        }
+        RecordLinker linker = new RecordLinker(roster(), properties.settings());
+        Map<String, Set<Long>> different = new HashMap<>();
+        jdbc.sql("SELECT subject_key, subject_id FROM identity_decision WHERE kind = 'DIFFERENT' AND active = TRUE")
+                .query((rs, n) -> different
+                        .computeIfAbsent(rs.getString(1).strip(), k -> new HashSet<>())
+                        .add(rs.getLong(2)))
+                .list();
+        List<Link> links = new ArrayList<>();
+        List<Object[]> reviews = new ArrayList<>();
+        Timestamp now = Timestamp.from(Instant.now());
+        double prior = linker.model().prior();
+        for (Map.Entry<String, Set<RowTraits>> e : pending.entrySet()) {
+            MatchOutcome outcome = decide(linker, e.getValue(), different.getOrDefault(e.getKey(), Set.of()));
+            switch (outcome.kind()) {
+                case LINK -> links.add(new Link(e.getKey(), outcome.best().subjectId(), outcome, prior));
+                case REVIEW -> reviews.add(row(e.getKey(), "REVIEW", outcome, prior, now));
+                case NONE -> {}
+            }
+        }
+        List<Object[]> fresh = new ArrayList<>();
+        for (Object[] review : reviews) {
+            Long id = queued.remove(review[0] + "/" + review[1]);
+            if (id == null) {
+                fresh.add(review);
+            } else {
+                jdbc.sql("""
+                                UPDATE identity_match SET score = ?, evidence = ?, second_subject_id = ?, second_score = ?,
+                                  second_evidence = ?, why = ? WHERE id = ?""")
+                        .params(review[3], review[4], review[5], review[6], review[7], review[8], id)
+                        .update();
+            }
+        }
+        insert(fresh);
+        queued.values()
+                .forEach(id -> jdbc.sql("DELETE FROM identity_match WHERE id = ?")
+                        .param(id)
+                        .update());
+        log.info(
+                "scored matching: {} pending key(s) against {} people: {} to link, {} for review ({} ms)",
+                pending.size(),
+                linker.rosterSize(),
+                links.size(),
+                reviews.size(),
+                (System.nanoTime() - started) / 1_000_000);
+        return links;
+    }
+
+    /** Records the automatic links' evidence. */
+    void recordLinks(List<Link> links) {
+        Timestamp now = Timestamp.from(Instant.now());
+        insert(links.stream()
+                .map(l -> row(l.subjectKey(), "LINKED", l.outcome(), l.prior(), now))
+                .toList());
+    }
+
+    private static final String INSERT = """
+            INSERT INTO identity_match (subject_key, subject_id, outcome, score, evidence, second_subject_id, second_score,
+              second_evidence, why, matched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    private void insert(List<Object[]> rows) {
+        if (!rows.isEmpty()) {
+            batch.batchUpdate(INSERT, rows);
+        }
+    }
+
+    private static Object[] row(String key, String outcome, MatchOutcome o, double prior, Timestamp at) {
+        ScoredCandidate best = o.best();
+        ScoredCandidate second = o.second();
+        return new Object[] {
+            key,
+            best.subjectId(),
+            outcome,
+            round(best.score()),
+            best.evidenceJson(prior),
+            second == null ? null : second.subjectId(),
+            second == null ? null : round(second.score()),
+            second == null ? null : second.evidenceJson(prior),
+            o.why(),
+            at
+        };
+    }
+
+    private static java.math.BigDecimal round(double bits) {
+        return java.math.BigDecimal.valueOf(bits).setScale(1, java.math.RoundingMode.HALF_UP);
+    }
+
+    /**
+     * One key may stand for several rows that said different things (one typed the ID, another the phone): each is
+     * scored; the strongest decides, and rows that point at different people send the key to review.
+     */
+    private static MatchOutcome decide(RecordLinker linker, Set<RowTraits> rows, Set<Long> notThese) {
+        MatchOutcome chosen = null;
+        Set<Long> pointedAt = new HashSet<>();
+        for (RowTraits row : rows) {
+            MatchOutcome o = linker.match(row, notThese);
+            if (o.kind() != MatchOutcome.Kind.NONE) {
+                pointedAt.add(o.best().subjectId());
+            }
+            if (chosen == null
+                    || (o.best() != null
+                            && (chosen.best() == null
+                                    || o.best().score() > chosen.best().score()))) {
+                chosen = o;
+            }
+        }
+        if (chosen.kind() == MatchOutcome.Kind.LINK && pointedAt.size() > 1) {
+            return new MatchOutcome(
+                    MatchOutcome.Kind.REVIEW,
+                    chosen.best(),
+                    chosen.second(),
+                    "rows of this key point at different people");
+        }
+        return chosen;
+    }
+
+    /** Pending keys without a clean ID number, each with the distinct things its rows said (name from the record). */
+    private Map<String, Set<RowTraits>> pendingTraits() {
+        Map<String, Set<RowTraits>> byKey = new LinkedHashMap<>();
+        Map<String, RowTraits> decoded = new HashMap<>();
+        jdbc.sql("""
+                        SELECT DISTINCT r.subject_key, r.key_kind, r.person_name, r.subject_ref_enc FROM support_record r
+                        WHERE r.subject_id IS NULL AND r.key_kind <> 'ID_NUMBER' AND r.subject_ref_enc IS NOT NULL""")
+                .query((rs, n) -> {
+                    String key = rs.getString(1).strip();
+                    KeyKind kind = KeyKind.valueOf(rs.getString(2).strip());
+                    String name = rs.getString(3);
+                    String reference = rs.getString(4);
+                    RowTraits traits =
+                            decoded.computeIfAbsent(reference + '\u0000' + name, k -> traits(kind, name, reference));
+                    byKey.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(traits);
+                    return null;
+                })
+                .list();
+        return byKey;
+    }
+
+    /** What a record's reference says: the traits after the value behind the key, else the pair itself. */
+    private RowTraits traits(KeyKind kind, String name, String reference) {
+        String label = switch (kind) {
+            case NAME_PHONE -> IdentityKeys.NAME_PHONE;
+            case NAME_BIRTH_DATE -> IdentityKeys.NAME_BIRTH;
+            case NAME_TYPED_ID -> IdentityKeys.NAME_TYPED_ID;
+            case ID_NUMBER -> IdentityKeys.ID_NUMBER;
+        };
+        String plain = ring.decrypt(label, reference);
+        String traits = IdentityKeys.traits(plain);
+        if (traits != null) {
+            RowTraits t = RowTraits.decode(traits);
+            return new RowTraits(name, t.typedId(), t.phone(), t.birth());
+        }
+        // written before scored matching: the pair is all the row kept
+        String behind = IdentityKeys.behindKey(plain);
+        String value = behind.substring(behind.indexOf('\u001f') + 1);
+        return switch (kind) {
+            case NAME_PHONE -> new RowTraits(name, null, value, null);
+            case NAME_BIRTH_DATE -> new RowTraits(name, null, null, java.time.LocalDate.parse(value));
+            default -> new RowTraits(name, value, null, null);
+        };
+    }
+
+    /** The roster, decrypted in memory for this pass only. */
+    private List<RosterPerson> roster() {
+        return jdbc.sql("SELECT id, name, id_number_enc, phone_enc FROM subject ORDER BY id")
+                .query((rs, n) -> RosterPerson.of(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        ring.decrypt(IdentityKeys.ID_NUMBER, rs.getString(3)),
+                        rs.getString(4) == null ? null : ring.decrypt(IdentityKeys.PHONE, rs.getString(4))))
+                .list();
+    }
+}
