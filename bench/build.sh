@@ -4,7 +4,8 @@ if [[ "${BENCH_SKIP_BUILD:-}" != 1 ]]; then
   ./mvnw -q -B -DskipTests package
   ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
 fi
-cp="target/classes:$(cat target/bench-classpath.txt)"
+# test-classes: a benchmark may use the tests' generators (MatchBenchmark uses LabelledRows)
+cp="target/classes:target/test-classes:$(cat target/bench-classpath.txt)"
 if [[ "${BENCH_SKIP_BUILD:-}" != 1 ]]; then
   mkdir -p target/bench-classes
   javac -encoding UTF-8 -d target/bench-classes -cp "$cp" $(find bench/src -name '*.java')
