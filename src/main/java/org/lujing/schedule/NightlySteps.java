@@ -48,6 +48,7 @@ class NightlySteps {
             @Override
             public String run(LocalDate night, Progress progress) {
                 List<String> said = new ArrayList<>();
+                List<String> saidZh = new ArrayList<>();
                 List<org.lujing.source.SourceDefinition> withFeed = sources.all().stream()
                         .filter(s -> feeds.hasFeed(s.id()))
                         .toList();
@@ -70,10 +71,11 @@ class NightlySteps {
                     PullResult r = feeds.pull(source.id());
                     said.add(source.id() + " " + r.status()
                             + (r.message() == null || r.message().isBlank() ? "" : " (" + r.message() + ")"));
+                    saidZh.add(source.id() + " " + pullZh(r));
                 }
                 return said.isEmpty()
                         ? "没有数据接口 ‖ no feeds"
-                        : "拉取：" + String.join("；", said) + " ‖ " + String.join("; ", said);
+                        : "拉取：" + String.join("；", saidZh) + " ‖ " + String.join("; ", said);
             }
         };
     }
@@ -250,5 +252,17 @@ class NightlySteps {
             throw new UncheckedIOException("cannot list " + inbox, e);
         }
         return files;
+    }
+
+    /** A feed pull in Chinese words, the status code beside them (the English half keeps the detail). */
+    static String pullZh(PullResult r) {
+        String words = switch (r.status()) {
+            case INGESTED -> "已入库 " + r.fresh() + " 条新记录";
+            case NOTHING_NEW -> "没有新记录";
+            case SKIPPED -> "已跳过：未配置接口地址";
+            case UNREACHABLE -> "无法连接，下一夜重试";
+            case INGEST_FAILED -> "新记录入库失败，下次拉取重试";
+        };
+        return words + "（" + r.status() + "）";
     }
 }
