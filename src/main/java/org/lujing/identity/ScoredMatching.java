@@ -18,6 +18,8 @@ import org.lujing.identity.match.ScoredCandidate;
 import org.lujing.ledger.KeyKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -38,13 +40,9 @@ public class ScoredMatching {
     private final JdbcClient jdbc;
     private final KeyRing ring;
     private final IdentityMatchProperties properties;
-    private final org.springframework.jdbc.core.JdbcTemplate batch;
+    private final JdbcTemplate batch;
 
-    public ScoredMatching(
-            JdbcClient jdbc,
-            KeyRing ring,
-            IdentityMatchProperties properties,
-            org.springframework.jdbc.core.JdbcTemplate batch) {
+    public ScoredMatching(JdbcClient jdbc, KeyRing ring, IdentityMatchProperties properties, JdbcTemplate batch) {
         this.batch = batch;
         this.jdbc = jdbc;
         this.ring = ring;
@@ -62,23 +60,19 @@ public class ScoredMatching {
         // shown
         Map<String, Long> queued = new HashMap<>();
         jdbc.sql("SELECT id, subject_key, subject_id FROM identity_match WHERE outcome = 'REVIEW'")
-                .query((rs, n) -> queued.put(rs.getString(2).strip() + '/' + rs.getLong(3), rs.getLong(1)))
-                .list();
+                .query((RowCallbackHandler)
+                        rs -> queued.put(rs.getString(2).strip() + '/' + rs.getLong(3), rs.getLong(1)));
         Map<String, Set<RowTraits>> pending = pendingTraits();
         if (pending.isEmpty()) {
-            queued.values()
-                    .forEach(id -> jdbc.sql("DELETE FROM identity_match WHERE id = ?")
-                            .param(id)
-                            .update());
+            deleteQueued(queued.values());
             return List.of();
         }
         RecordLinker linker = new RecordLinker(roster(), properties.settings());
         Map<String, Set<Long>> different = new HashMap<>();
         jdbc.sql("SELECT subject_key, subject_id FROM identity_decision WHERE kind = 'DIFFERENT' AND active = TRUE")
-                .query((rs, n) -> different
+                .query((RowCallbackHandler) rs -> different
                         .computeIfAbsent(rs.getString(1).strip(), k -> new HashSet<>())
-                        .add(rs.getLong(2)))
-                .list();
+                        .add(rs.getLong(2)));
         List<Link> links = new ArrayList<>();
         List<Object[]> reviews = new ArrayList<>();
         Timestamp now = Timestamp.from(Instant.now());
@@ -92,23 +86,23 @@ public class ScoredMatching {
             }
         }
         List<Object[]> fresh = new ArrayList<>();
+        List<Object[]> standing = new ArrayList<>();
         for (Object[] review : reviews) {
             Long id = queued.remove(review[0] + "/" + review[1]);
             if (id == null) {
                 fresh.add(review);
             } else {
-                jdbc.sql("""
-                                UPDATE identity_match SET score = ?, evidence = ?, second_subject_id = ?, second_score = ?,
-                                  second_evidence = ?, why = ? WHERE id = ?""")
-                        .params(review[3], review[4], review[5], review[6], review[7], review[8], id)
-                        .update();
+                standing.add(new Object[] {review[3], review[4], review[5], review[6], review[7], review[8], id});
             }
         }
+        // a pass runs after every file: the queue's rows are written in batches, not one statement each
+        if (!standing.isEmpty()) {
+            batch.batchUpdate("""
+                    UPDATE identity_match SET score = ?, evidence = ?, second_subject_id = ?, second_score = ?,
+                      second_evidence = ?, why = ? WHERE id = ?""", standing);
+        }
         insert(fresh);
-        queued.values()
-                .forEach(id -> jdbc.sql("DELETE FROM identity_match WHERE id = ?")
-                        .param(id)
-                        .update());
+        deleteQueued(queued.values());
         log.info(
                 "scored matching: {} pending key(s) against {} people: {} to link, {} for review ({} ms)",
                 pending.size(),
@@ -117,6 +111,15 @@ public class ScoredMatching {
                 reviews.size(),
                 (System.nanoTime() - started) / 1_000_000);
         return links;
+    }
+
+    /** Removes review entries that no longer stand. */
+    private void deleteQueued(java.util.Collection<Long> ids) {
+        if (!ids.isEmpty()) {
+            batch.batchUpdate(
+                    "DELETE FROM identity_match WHERE id = ?",
+                    ids.stream().map(id -> new Object[] {id}).toList());
+        }
     }
 
     /** Records the automatic links' evidence. */
@@ -193,18 +196,14 @@ public class ScoredMatching {
         Map<String, RowTraits> decoded = new HashMap<>();
         jdbc.sql("""
                         SELECT DISTINCT r.subject_key, r.key_kind, r.person_name, r.subject_ref_enc FROM support_record r
-                        WHERE r.subject_id IS NULL AND r.key_kind <> 'ID_NUMBER' AND r.subject_ref_enc IS NOT NULL""")
-                .query((rs, n) -> {
-                    String key = rs.getString(1).strip();
-                    KeyKind kind = KeyKind.valueOf(rs.getString(2).strip());
-                    String name = rs.getString(3);
-                    String reference = rs.getString(4);
-                    RowTraits traits =
-                            decoded.computeIfAbsent(reference + '\u0000' + name, k -> traits(kind, name, reference));
-                    byKey.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(traits);
-                    return null;
-                })
-                .list();
+                        WHERE r.subject_id IS NULL AND r.key_kind <> 'ID_NUMBER' AND r.subject_ref_enc IS NOT NULL""").query((RowCallbackHandler) rs -> {
+            String key = rs.getString(1).strip();
+            KeyKind kind = KeyKind.valueOf(rs.getString(2).strip());
+            String name = rs.getString(3);
+            String reference = rs.getString(4);
+            RowTraits traits = decoded.computeIfAbsent(reference + '\u0000' + name, k -> traits(kind, name, reference));
+            byKey.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(traits);
+        });
         return byKey;
     }
 
