@@ -29,6 +29,7 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -237,48 +238,91 @@ class StagedRowsPublisher implements Tasklet {
         return created;
     }
 
-    private void stage(List<StagingFile.Staged> records, long[] ids) {
-        jdbc.batchUpdate("""
-                INSERT INTO stage_slice (file_id, seq, sheet, row_no, repeat_row, key_kind, subject_key, subject_ref_enc,
-                  index_key_id, id_masked, person_name, category, activity_date, agency, activity_name, hours, quantity,
-                  outcome, notes, record_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new BatchPreparedStatementSetter() {
-            @Override
-            public void setValues(PreparedStatement p, int i) throws SQLException {
-                StagingFile.Staged s = records.get(i);
-                RowResult.NewRecord n = (RowResult.NewRecord) s.result();
-                RecordDraft r = n.draft();
-                p.setLong(1, fileId);
-                p.setInt(2, s.seq());
-                p.setString(3, n.sheet());
-                p.setInt(4, n.row());
-                p.setBoolean(5, s.repeat());
-                p.setString(6, r.keyKind().name());
-                p.setString(7, r.subjectKey());
-                p.setString(8, r.subjectRef());
-                p.setString(9, r.indexKeyId());
-                p.setString(10, r.idMasked());
-                p.setString(11, r.personName());
-                p.setString(12, r.category().name());
-                p.setDate(13, Date.valueOf(r.date()));
-                p.setString(14, r.agency());
-                p.setString(15, r.activityName());
-                decimal(p, 16, r.hours());
-                decimal(p, 17, r.quantity());
-                p.setString(18, r.outcome());
-                p.setString(19, r.notes());
-                if (ids[i] == 0) {
-                    p.setNull(20, Types.BIGINT);
-                } else {
-                    p.setLong(20, ids[i]);
-                }
-            }
+    private static final String STAGE_COLUMNS = "file_id, seq, sheet, row_no, repeat_row, key_kind, subject_key,"
+            + " subject_ref_enc, index_key_id, id_masked, person_name, category, activity_date, agency, activity_name,"
+            + " hours, quantity, outcome, notes, record_id";
 
-            @Override
-            public int getBatchSize() {
-                return records.size();
-            }
-        });
+    /**
+     * Writes the slice's records into {@code stage_slice}: on PostgreSQL with {@code COPY} (one stream instead of a
+     * statement per row), elsewhere in one JDBC batch.
+     */
+    private void stage(List<StagingFile.Staged> records, long[] ids) {
+        if (tableStatistics.dialect().postgres()) {
+            jdbc.execute((ConnectionCallback<Long>) c -> {
+                try (CopyText copy = new CopyText(c, "stage_slice", STAGE_COLUMNS)) {
+                    for (int i = 0; i < records.size(); i++) {
+                        StagingFile.Staged s = records.get(i);
+                        RowResult.NewRecord n = (RowResult.NewRecord) s.result();
+                        RecordDraft r = n.draft();
+                        copy.add(fileId)
+                                .add(s.seq())
+                                .add(n.sheet())
+                                .add(n.row())
+                                .add(s.repeat());
+                        copy.add(r.keyKind().name())
+                                .add(r.subjectKey())
+                                .add(r.subjectRef())
+                                .add(r.indexKeyId());
+                        copy.add(r.idMasked())
+                                .add(r.personName())
+                                .add(r.category().name())
+                                .add(r.date());
+                        copy.add(r.agency())
+                                .add(r.activityName())
+                                .add(plain(r.hours()))
+                                .add(plain(r.quantity()));
+                        copy.add(r.outcome()).add(r.notes()).add(ids[i] == 0 ? null : ids[i]);
+                        copy.endRow();
+                    }
+                    return copy.finish();
+                }
+            });
+            return;
+        }
+        jdbc.batchUpdate(
+                "INSERT INTO stage_slice (" + STAGE_COLUMNS + ")"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement p, int i) throws SQLException {
+                        StagingFile.Staged s = records.get(i);
+                        RowResult.NewRecord n = (RowResult.NewRecord) s.result();
+                        RecordDraft r = n.draft();
+                        p.setLong(1, fileId);
+                        p.setInt(2, s.seq());
+                        p.setString(3, n.sheet());
+                        p.setInt(4, n.row());
+                        p.setBoolean(5, s.repeat());
+                        p.setString(6, r.keyKind().name());
+                        p.setString(7, r.subjectKey());
+                        p.setString(8, r.subjectRef());
+                        p.setString(9, r.indexKeyId());
+                        p.setString(10, r.idMasked());
+                        p.setString(11, r.personName());
+                        p.setString(12, r.category().name());
+                        p.setDate(13, Date.valueOf(r.date()));
+                        p.setString(14, r.agency());
+                        p.setString(15, r.activityName());
+                        decimal(p, 16, r.hours());
+                        decimal(p, 17, r.quantity());
+                        p.setString(18, r.outcome());
+                        p.setString(19, r.notes());
+                        if (ids[i] == 0) {
+                            p.setNull(20, Types.BIGINT);
+                        } else {
+                            p.setLong(20, ids[i]);
+                        }
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return records.size();
+                    }
+                });
+    }
+
+    private static String plain(BigDecimal value) {
+        return value == null ? null : value.toPlainString();
     }
 
     /**

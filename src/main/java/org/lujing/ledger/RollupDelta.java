@@ -81,31 +81,35 @@ final class RollupDelta {
         return days.isEmpty();
     }
 
-    void applyTo(JdbcTemplate jdbc) {
+    /**
+     * Applies the delta. On HSQLDB (in process, where a statement costs little) one batched statement per key; on
+     * PostgreSQL, where each statement of a batch is a round of the protocol, a few statements per table that take
+     * every key at once as arrays ({@link RollupSets}).
+     */
+    void applyTo(JdbcTemplate jdbc, SqlDialect dialect) {
         if (isEmpty()) {
             return;
         }
-        applyEvents(jdbc);
-        applyDays(jdbc);
-        applySubjects(jdbc);
-    }
-
-    private void applyEvents(JdbcTemplate jdbc) {
+        if (dialect.postgres()) {
+            RollupSets sets = new RollupSets(jdbc, sign);
+            List<Event> changed = sets.apply(EVENT, events, c -> new Object[] {c[0]}, RollupDelta::eventKey, true);
+            changed.forEach(e -> days.get(e.day()).events += sign);
+            sets.apply(DAY, days, s -> new Object[] {s.records, s.quantity, s.events}, RollupDelta::dayKey, false);
+            sets.apply(SUBJECT_MONTH, subjects, c -> new Object[] {c[0]}, RollupDelta::subjectKey, false);
+            return;
+        }
         List<Event> changed = apply(jdbc, EVENT, events, RollupDelta::count, RollupDelta::event);
         // a day's events are its stat_event rows: they move by the rows created or deleted here
         changed.forEach(e -> days.get(e.day()).events += sign);
-    }
-
-    private void applyDays(JdbcTemplate jdbc) {
         apply(jdbc, DAY, days, RollupDelta::sums, RollupDelta::day);
-    }
-
-    private void applySubjects(JdbcTemplate jdbc) {
         apply(jdbc, SUBJECT_MONTH, subjects, RollupDelta::count, RollupDelta::subject);
     }
 
-    /** A rollup table: its value columns (added to) and its key columns (its primary key). */
-    private record Table(String name, List<String> values, List<String> keys) {
+    /**
+     * A rollup table: its value columns (added to) and its key columns (its primary key), with their types as
+     * PostgreSQL names them (for the arrays {@link RollupSets} binds).
+     */
+    record Table(String name, List<String> values, List<String> keys, List<String> types) {
         String update() {
             return "UPDATE " + name + " SET "
                     + String.join(
@@ -131,11 +135,21 @@ final class RollupDelta {
     }
 
     private static final List<String> DAY_KEY = List.of("activity_date", "category", "agency");
-    private static final Table DAY = new Table("stat_day", List.of("records", "quantity", "events"), DAY_KEY);
+    private static final Table DAY = new Table(
+            "stat_day",
+            List.of("records", "quantity", "events"),
+            DAY_KEY,
+            List.of("int8", "numeric", "int8", "date", "varchar", "varchar"));
     private static final Table EVENT = new Table(
-            "stat_event", List.of("records"), List.of("activity_date", "category", "agency", "activity_name_key"));
-    private static final Table SUBJECT_MONTH =
-            new Table("stat_subject_month", List.of("records"), List.of("month", "category", "subject_id"));
+            "stat_event",
+            List.of("records"),
+            List.of("activity_date", "category", "agency", "activity_name_key"),
+            List.of("int8", "date", "varchar", "varchar", "varchar"));
+    private static final Table SUBJECT_MONTH = new Table(
+            "stat_subject_month",
+            List.of("records"),
+            List.of("month", "category", "subject_id"),
+            List.of("int8", "int4", "varchar", "int8"));
 
     /** Binds a value or key's parameters from index {@code i} on. */
     @FunctionalInterface
@@ -201,6 +215,20 @@ final class RollupDelta {
     private static void event(PreparedStatement p, int i, Event e) throws SQLException {
         day(p, i, e.day());
         p.setString(i + 3, e.name());
+    }
+
+    private static Object[] dayKey(Day d) {
+        return new Object[] {Date.valueOf(d.date()), d.category(), d.agency()};
+    }
+
+    private static Object[] eventKey(Event e) {
+        return new Object[] {
+            Date.valueOf(e.day().date()), e.day().category(), e.day().agency(), e.name()
+        };
+    }
+
+    private static Object[] subjectKey(SubjectMonth s) {
+        return new Object[] {s.month(), s.category(), s.subjectId()};
     }
 
     private static void subject(PreparedStatement p, int i, SubjectMonth s) throws SQLException {

@@ -48,10 +48,12 @@ public class StatisticsRollup {
 
     private final JdbcTemplate template;
     private final JdbcClient jdbc;
+    private final SqlDialect dialect;
 
     public StatisticsRollup(JdbcTemplate template) {
         this.template = template;
         this.jdbc = JdbcClient.create(template);
+        this.dialect = SqlDialect.of(template);
     }
 
     /**
@@ -137,6 +139,6 @@ public class StatisticsRollup {
                             rs.getLong(5),
                             rs.getBigDecimal(6));
                 });
-        delta.applyTo(template);
+        delta.applyTo(template, dialect);
     }
 }

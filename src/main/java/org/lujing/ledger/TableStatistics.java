@@ -1,11 +1,9 @@
 package org.lujing.ledger;
 
-import java.sql.DatabaseMetaData;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -37,10 +35,12 @@ public class TableStatistics {
     public TableStatistics(JdbcTemplate jdbc, @Value("${lujing.ingest.analyze-after-rows}") long minRows) {
         this.jdbc = jdbc;
         this.minRows = minRows;
-        this.postgres = "PostgreSQL".equalsIgnoreCase(jdbc.execute((ConnectionCallback<String>) c -> {
-            DatabaseMetaData md = c.getMetaData();
-            return md.getDatabaseProductName();
-        }));
+        this.postgres = SqlDialect.of(jdbc).postgres();
+    }
+
+    /** The database the ledger is in. */
+    public SqlDialect dialect() {
+        return postgres ? SqlDialect.POSTGRESQL : SqlDialect.HSQLDB;
     }
 
     /** Counts rows a publication wrote; they matter at the next {@link #refreshIfStale()}. */
