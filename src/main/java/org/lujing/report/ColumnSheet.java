@@ -3,6 +3,7 @@ package org.lujing.report;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.function.Function;
+import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -40,15 +41,36 @@ final class ColumnSheet<T> {
         }
     }
 
-    private final Sheet sheet;
-    private final SafeCells cells;
-    private final List<Column<T>> columns;
-    private int next = 1;
+    /** Items a sheet takes below its header: an .xlsx sheet ends at row 1,048,576. */
+    static final int ITEMS_PER_SHEET = SpreadsheetVersion.EXCEL2007.getMaxRows() - 1;
 
-    private ColumnSheet(Sheet sheet, SafeCells cells, List<Column<T>> columns) {
-        this.sheet = sheet;
+    private final SXSSFWorkbook wb;
+    private final SafeCells cells;
+    private final String name;
+    private final ReportLanguage lang;
+    private final int keyColumns;
+    private final List<Column<T>> columns;
+    private final int itemsPerSheet;
+    private Sheet sheet;
+    private int sheets;
+    private int next;
+
+    private ColumnSheet(
+            SXSSFWorkbook wb,
+            SafeCells cells,
+            String name,
+            ReportLanguage lang,
+            int keyColumns,
+            List<Column<T>> columns,
+            int itemsPerSheet) {
+        this.wb = wb;
         this.cells = cells;
+        this.name = name;
+        this.lang = lang;
+        this.keyColumns = keyColumns;
         this.columns = columns;
+        this.itemsPerSheet = itemsPerSheet;
+        newSheet();
     }
 
     /** Creates the sheet with its header row, widths and frozen panes. */
@@ -59,7 +81,27 @@ final class ColumnSheet<T> {
             ReportLanguage lang,
             int keyColumns,
             List<Column<T>> columns) {
-        Sheet sheet = wb.createSheet(name);
+        return new ColumnSheet<>(wb, cells, name, lang, keyColumns, columns, ITEMS_PER_SHEET);
+    }
+
+    /**
+     * The same, continuing in a new sheet named "name (2)", "name (3)"… with the same header whenever one holds
+     * {@code itemsPerSheet} items (a ledger of millions of records does not fit one sheet).
+     */
+    static <T> ColumnSheet<T> create(
+            SXSSFWorkbook wb,
+            SafeCells cells,
+            String name,
+            ReportLanguage lang,
+            int keyColumns,
+            List<Column<T>> columns,
+            int itemsPerSheet) {
+        return new ColumnSheet<>(wb, cells, name, lang, keyColumns, columns, itemsPerSheet);
+    }
+
+    private void newSheet() {
+        sheets++;
+        sheet = wb.createSheet(sheets == 1 ? name : name + " (" + sheets + ")");
         Row head = sheet.createRow(0);
         for (int i = 0; i < columns.size(); i++) {
             Column<T> c = columns.get(i);
@@ -67,11 +109,14 @@ final class ColumnSheet<T> {
             sheet.setColumnWidth(i, c.width() * 256);
         }
         sheet.createFreezePane(keyColumns, 1);
-        return new ColumnSheet<>(sheet, cells, columns);
+        next = 1;
     }
 
-    /** Writes one item as the next row. */
+    /** Writes one item as the next row (in a continuation sheet when this one is full). */
     void add(T item) {
+        if (next > itemsPerSheet) {
+            newSheet();
+        }
         Row row = sheet.createRow(next++);
         int lines = 1;
         for (int i = 0; i < columns.size(); i++) {
@@ -109,6 +154,7 @@ final class ColumnSheet<T> {
         return w;
     }
 
+    /** The sheet being written (the last continuation sheet once one was needed). */
     Sheet sheet() {
         return sheet;
     }
