@@ -149,6 +149,14 @@ public final class ReportWorkbookBenchmark {
      * (category, date, agency) and the ledger's identity constraint holds.
      */
     static void fill(DataSource dataSource, int records, List<String> agencies) throws Exception {
+        fill(dataSource, records, agencies, SUBJECTS);
+    }
+
+    /** The same with {@code people} people instead of 3,000 (records per person at most 19 × 365). */
+    static void fill(DataSource dataSource, int records, List<String> agencies, int people) throws Exception {
+        if ((long) people * 19 * 365 < records) {
+            throw new IllegalArgumentException(records + " records do not fit " + people + " people's identities");
+        }
         Random random = new Random(20251231L);
         Category[] categories = Category.values();
         Timestamp now = new Timestamp(System.currentTimeMillis());
@@ -170,13 +178,13 @@ public final class ReportWorkbookBenchmark {
                     fileId = keys.getLong(1);
                 }
             }
-            String[] keys = new String[SUBJECTS];
-            String[] masked = new String[SUBJECTS];
-            long[] ids = new long[SUBJECTS];
+            String[] keys = new String[people];
+            String[] masked = new String[people];
+            long[] ids = new long[people];
             try (PreparedStatement subject = c.prepareStatement("""
                     INSERT INTO subject (id_number_idx, id_number_enc, id_masked, name, first_file_id, last_file_id,
                       created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"})) {
-                for (int p = 0; p < SUBJECTS; p++) {
+                for (int p = 0; p < people; p++) {
                     keys[p] = hex(random, 32);
                     masked[p] = String.format("4301************%02d", p % 100);
                     subject.setString(1, keys[p]);
@@ -200,8 +208,8 @@ public final class ReportWorkbookBenchmark {
                       activity_date, agency, activity_name, hours, quantity, source_count, first_file_id, created_at,
                       key_kind) VALUES (?, ?, 'ID_NUMBER', ?, ?, ?, ?, ?, ?, ?, 1, 1, ?, ?, 'ID_NUMBER')""")) {
                 for (int i = 0; i < records; i++) {
-                    int p = i % SUBJECTS;
-                    int k = i / SUBJECTS;
+                    int p = i % people;
+                    int k = i / people;
                     Category category = categories[k % categories.length];
                     record.setString(1, keys[p]);
                     record.setLong(2, ids[p]);
