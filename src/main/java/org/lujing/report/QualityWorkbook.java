@@ -134,7 +134,7 @@ class QualityWorkbook {
 
     /**
      * The heading of a block of rejected rows of one file and sheet: the file, the sheet, where its header stands, and
-     * over the value columns the partner's own titles, 原表第N列 where a title cell is empty.
+     * over the value columns the partner's own titles, 原表第N列 where a title cell is empty, nothing beyond the header.
      */
     static List<String> blockHeading(IngestedFile file, SheetHeader header, int values, ReportLanguage lang) {
         List<String> cells = new ArrayList<>();
@@ -149,8 +149,9 @@ class QualityWorkbook {
         while (cells.size() < FIRST_VALUE_COLUMN) {
             cells.add(null);
         }
-        for (int i = 0; i < values; i++) {
-            String title = i < header.cells().size() ? header.cells().get(i) : "";
+        // beyond the partner's header the sheet has no column: left empty (the top row still says 原表第N列)
+        for (int i = 0; i < Math.min(values, header.cells().size()); i++) {
+            String title = header.cells().get(i);
             cells.add(title == null || title.isBlank() ? cellLabel(i, lang) : Masking.value(title));
         }
         return cells;

@@ -438,6 +438,9 @@ class LedgerAndQualityWorkbookIntegrationTests {
             assertThat(headingOf.get(csv.getRowNum()).getCell(10).getStringCellValue())
                     .isNotBlank()
                     .doesNotStartWith("原表第");
+            // its header is narrower than the community ledger's ten columns: nothing stands beyond it
+            assertThat(headingOf.get(csv.getRowNum()).getCell(18).getStringCellValue())
+                    .isEmpty();
             assertThat(reasons)
                     .containsExactlyInAnyOrderEntriesOf(Map.of(
                             "ID_CHECKSUM",
