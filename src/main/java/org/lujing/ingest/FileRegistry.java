@@ -294,16 +294,26 @@ public class FileRegistry {
                 cells = new ArrayList<>(cells.subList(0, cells.size() / 2));
                 json = JSON.writeValueAsString(cells);
             }
-            int updated = jdbc.sql(
-                            "UPDATE file_sheet_header SET header_row_no = ?, headers = ? WHERE file_id = ? AND sheet = ?")
-                    .params(h.rowNumber(), json, fileId, sheet)
-                    .update();
-            if (updated == 0) {
-                jdbc.sql("INSERT INTO file_sheet_header (file_id, sheet, header_row_no, headers) VALUES (?, ?, ?, ?)")
-                        .params(fileId, sheet, h.rowNumber(), json)
-                        .update();
+            if (updateSheetHeader(fileId, sheet, h.rowNumber(), json) == 0) {
+                String stored = json;
+                try {
+                    // in a savepoint: were another writer's row there first, PostgreSQL would refuse the rest of
+                    // the transaction after the failed insert
+                    savepoint.executeWithoutResult(status -> jdbc.sql(
+                                    "INSERT INTO file_sheet_header (file_id, sheet, header_row_no, headers) VALUES (?, ?, ?, ?)")
+                            .params(fileId, sheet, h.rowNumber(), stored)
+                            .update());
+                } catch (DuplicateKeyException there) {
+                    updateSheetHeader(fileId, sheet, h.rowNumber(), stored);
+                }
             }
         }
+    }
+
+    private int updateSheetHeader(long fileId, String sheet, int rowNumber, String json) {
+        return jdbc.sql("UPDATE file_sheet_header SET header_row_no = ?, headers = ? WHERE file_id = ? AND sheet = ?")
+                .params(rowNumber, json, fileId, sheet)
+                .update();
     }
 
     /** The header row of each of a file's sheets as kept (masked), by sheet name; empty for a file loaded before V19. */
