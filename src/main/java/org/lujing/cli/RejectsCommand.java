@@ -1,6 +1,7 @@
 package org.lujing.cli;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import org.lujing.ingest.IngestedFile;
 import org.lujing.ingest.RejectRetryService;
 import org.lujing.ingest.RejectedRow;
 import org.lujing.normalise.ReasonCode;
+import org.lujing.read.SheetHeader;
 import org.lujing.report.TextTable;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -46,8 +48,11 @@ class RejectsCommand implements Callable<Integer> {
             List<RejectedRow> rows = registry.openRejects(file);
             if (json) {
                 List<Map<String, Object>> out = new ArrayList<>();
+                Map<Long, Map<String, SheetHeader>> headers = new HashMap<>();
                 for (RejectedRow r : rows) {
-                    out.add(json(r, byId.get(r.fileId())));
+                    SheetHeader h = headers.computeIfAbsent(r.fileId(), registry::sheetHeaders)
+                            .get(r.sheet());
+                    out.add(json(r, byId.get(r.fileId()), h));
                 }
                 System.out.println(Json.write(out));
             } else {
@@ -72,7 +77,8 @@ class RejectsCommand implements Callable<Integer> {
         return 0;
     }
 
-    static Map<String, Object> json(RejectedRow r, IngestedFile f) {
+    /** A rejected row; {@code headers} its sheet's header cells as the partner wrote them, null when not kept. */
+    static Map<String, Object> json(RejectedRow r, IngestedFile f, SheetHeader header) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", r.id());
         m.put("fileId", r.fileId());
@@ -88,6 +94,7 @@ class RejectsCommand implements Callable<Integer> {
                 r.maskedValues() == null
                         ? List.of()
                         : JsonMapper.builder().build().readTree(r.maskedValues()));
+        m.put("headers", header == null ? null : header.cells());
         m.put("advice", ReasonCode.valueOf(r.reason()).advice());
         m.put("status", r.status());
         return m;

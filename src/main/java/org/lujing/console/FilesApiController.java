@@ -43,6 +43,8 @@ class FilesApiController implements ApiResource {
         m.put("rejects", files.rejects(id));
         m.put("controlTotals", files.controlTotals(id));
         m.put("notes", files.notes(id));
+        // each sheet's header row as the partner wrote it (masked): the titles over a reject's maskedValues
+        m.put("headers", List.copyOf(files.sheetHeaders(id).values()));
         return m;
     }
 

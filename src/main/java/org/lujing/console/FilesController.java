@@ -89,6 +89,7 @@ class FilesController {
         model.addAttribute("rejects", files.rejects(id));
         model.addAttribute("controlTotals", files.controlTotals(id));
         model.addAttribute("notes", files.notes(id));
+        model.addAttribute("headers", files.sheetHeaders(id));
         return "file";
     }
 

@@ -143,6 +143,35 @@ public class Words {
     }
 
     /**
+     * A rejected row's masked values under its sheet's header as the partner wrote it: 姓名：马俊 · 日期：03/07/2025,
+     * empty cells left out; a cell without a title (or a row whose header was not kept) shows its value alone.
+     */
+    public String values(String maskedJson, org.lujing.read.SheetHeader header) {
+        if (header == null || maskedJson == null || maskedJson.isBlank()) {
+            return values(maskedJson);
+        }
+        try {
+            tools.jackson.databind.JsonNode node =
+                    tools.jackson.databind.json.JsonMapper.builder().build().readTree(maskedJson);
+            if (!node.isArray()) {
+                return values(maskedJson);
+            }
+            java.util.List<String> parts = new java.util.ArrayList<>();
+            for (int i = 0; i < node.size(); i++) {
+                String v = node.get(i).isNull() ? "" : node.get(i).asString();
+                if (v.isBlank()) {
+                    continue;
+                }
+                String title = i < header.cells().size() ? header.cells().get(i) : "";
+                parts.add(title.isBlank() ? v : title + "：" + v);
+            }
+            return String.join(" · ", parts);
+        } catch (RuntimeException e) {
+            return maskedJson;
+        }
+    }
+
+    /**
      * A rejected row's masked values, stored as a JSON array, as one readable line: the cells joined by " · ",
      * empty cells left out.
      */

@@ -2,12 +2,16 @@ package org.lujing.ingest;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.lujing.cluster.ClusterNode;
 import org.lujing.normalise.Masking;
 import org.lujing.read.FileOutcome;
 import org.lujing.read.ReadingNote;
+import org.lujing.read.SheetHeader;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -16,6 +20,8 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Every file received, its SHA-256, outcome and accounting; and the rows it rejected. *
  * <p>Why one class of this length: it is the one place that writes {@code ingest_file} and {@code file_claim}, so the claim's rules (unique SHA-256, takeover, accounting) are read and changed together.
@@ -252,6 +258,76 @@ public class FileRegistry {
                             n.lastRow())
                     .update();
         }
+    }
+
+    /** Characters of one header cell kept, cells of one header row kept, and the stored JSON's bound (V19). */
+    static final int MAX_HEADER_TEXT = 100;
+
+    static final int MAX_HEADER_CELLS = 500;
+    static final int MAX_HEADERS_JSON = 16_000;
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /**
+     * Keeps each sheet's header row once per file: a sheet already kept is updated, never added again, so a staging
+     * resumed after a crash or a retry of the file's rejected rows leaves one entry per sheet. Cells are masked
+     * like a row's values (a clerk may type anything into a title) and clipped to fit the column.
+     */
+    void saveSheetHeaders(long fileId, List<SheetHeader> headers) {
+        for (SheetHeader h : headers) {
+            String sheet = h.sheet() == null ? "" : h.sheet();
+            if (sheet.length() > 200) {
+                continue; // row_reject's sheet is as long at most: no reject could be headed by it
+            }
+            List<String> cells = new ArrayList<>();
+            for (String c : h.cells()) {
+                cells.add(clip(Masking.value(c == null ? "" : c.strip()), MAX_HEADER_TEXT));
+            }
+            while (!cells.isEmpty() && cells.get(cells.size() - 1).isEmpty()) {
+                cells.remove(cells.size() - 1);
+            }
+            if (cells.size() > MAX_HEADER_CELLS) {
+                cells = new ArrayList<>(cells.subList(0, MAX_HEADER_CELLS));
+            }
+            String json = JSON.writeValueAsString(cells);
+            while (json.length() > MAX_HEADERS_JSON) {
+                cells = new ArrayList<>(cells.subList(0, cells.size() / 2));
+                json = JSON.writeValueAsString(cells);
+            }
+            if (updateSheetHeader(fileId, sheet, h.rowNumber(), json) == 0) {
+                String stored = json;
+                try {
+                    // in a savepoint: were another writer's row there first, PostgreSQL would refuse the rest of
+                    // the transaction after the failed insert
+                    savepoint.executeWithoutResult(status -> jdbc.sql(
+                                    "INSERT INTO file_sheet_header (file_id, sheet, header_row_no, headers) VALUES (?, ?, ?, ?)")
+                            .params(fileId, sheet, h.rowNumber(), stored)
+                            .update());
+                } catch (DuplicateKeyException there) {
+                    updateSheetHeader(fileId, sheet, h.rowNumber(), stored);
+                }
+            }
+        }
+    }
+
+    private int updateSheetHeader(long fileId, String sheet, int rowNumber, String json) {
+        return jdbc.sql("UPDATE file_sheet_header SET header_row_no = ?, headers = ? WHERE file_id = ? AND sheet = ?")
+                .params(rowNumber, json, fileId, sheet)
+                .update();
+    }
+
+    /** The header row of each of a file's sheets as kept (masked), by sheet name; empty for a file loaded before V19. */
+    public Map<String, SheetHeader> sheetHeaders(long fileId) {
+        Map<String, SheetHeader> out = new LinkedHashMap<>();
+        jdbc.sql("SELECT sheet, header_row_no, headers FROM file_sheet_header WHERE file_id = ? ORDER BY sheet")
+                .param(fileId)
+                .query((rs, i) -> new SheetHeader(
+                        rs.getString("sheet"),
+                        rs.getInt("header_row_no"),
+                        JSON.readValue(rs.getString("headers"), new TypeReference<List<String>>() {})))
+                .list()
+                .forEach(h -> out.put(h.sheet(), h));
+        return out;
     }
 
     /** What the reader decided on a file's sheets and rows, in the order it was noted. */

@@ -118,6 +118,8 @@ public class RejectRetryService {
                     }
                     files.resolveReject(reject.id());
                 }
+                // the headers of the sheets read so far: a file loaded before they were kept gains them here
+                files.saveSheetHeaders(fileId, reader.headers());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + stored, e);
             }

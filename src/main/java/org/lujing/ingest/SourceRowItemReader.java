@@ -8,6 +8,7 @@ import org.lujing.read.FileOutcome;
 import org.lujing.read.PartnerFileReaders;
 import org.lujing.read.ReadSettings;
 import org.lujing.read.ReadingNote;
+import org.lujing.read.SheetHeader;
 import org.lujing.read.SourceRow;
 import org.lujing.read.TableReader;
 import org.lujing.read.UnreadableFileException;
@@ -33,6 +34,7 @@ class SourceRowItemReader implements ItemStreamReader<SourceRow> {
     private UnreadableFileException failure;
     private int sheets;
     private List<ReadingNote> notes = List.of();
+    private List<SheetHeader> headers = List.of();
 
     SourceRowItemReader(Path file, String name, ReadSettings settings) {
         this.file = file;
@@ -69,6 +71,7 @@ class SourceRowItemReader implements ItemStreamReader<SourceRow> {
             } else {
                 sheets = reader.sheetsRead();
                 notes = reader.notes();
+                headers = reader.headers();
             }
             return row;
         } catch (IOException e) {
@@ -112,6 +115,11 @@ class SourceRowItemReader implements ItemStreamReader<SourceRow> {
     /** What the reader decided on the file's sheets (passed over, merged cells filled), once the input has ended. */
     List<ReadingNote> notes() {
         return reader == null ? notes : reader.notes();
+    }
+
+    /** The header row of every sheet with a table, once the input has ended (a resumed read finds them all again). */
+    List<SheetHeader> headers() {
+        return reader == null ? headers : reader.headers();
     }
 
     /** Sheets with a table, once the input has ended. */

@@ -61,6 +61,7 @@ class StagingOutcomeListener implements StepExecutionListener {
         List<ReadingNote> all = new ArrayList<>(reader.notes());
         all.addAll(notes.notes());
         files.replaceNotes(fileId, all);
+        files.saveSheetHeaders(fileId, reader.headers());
         if (reader.sheetsRead() == 0) {
             StringBuilder why = new StringBuilder(
                     name + ": no sheet has a header row naming the required fields within its first 20 rows");

@@ -20,6 +20,9 @@ final class SheetTableReader implements TableReader {
     /** Notes a file keeps: a workbook of a thousand blank sheets must not make a thousand. */
     static final int MAX_NOTES = 200;
 
+    /** Sheets whose header row a file keeps: a workbook of a sheet per day has a few hundred. */
+    static final int MAX_HEADERS = 1_000;
+
     /** Characters of title text kept per sheet: enough for any title row, bounded for a crafted one. */
     private static final int MAX_TITLE = 2_000;
 
@@ -28,6 +31,7 @@ final class SheetTableReader implements TableReader {
     private final HeaderDetector detector;
     private final String fileName;
     private final List<ReadingNote> notes = new ArrayList<>();
+    private final List<SheetHeader> sheetHeaders = new ArrayList<>();
     private RawSheets.RawSheet sheet;
     private Map<Field, Integer> columns;
     private Map<Field, String> headers;
@@ -212,6 +216,11 @@ final class SheetTableReader implements TableReader {
                 header.get()
                         .forEach((field, col) ->
                                 headers.put(field, named.get(col).text().strip()));
+                if (sheetHeaders.size() < MAX_HEADERS) {
+                    List<String> texts = new ArrayList<>(named.size());
+                    named.forEach(c -> texts.add(c.isBlank() ? "" : c.text().strip()));
+                    sheetHeaders.add(new SheetHeader(sheet.name(), row.number(), texts));
+                }
                 return header.get();
             }
             titleBeforePrevious = title.length();
@@ -246,6 +255,11 @@ final class SheetTableReader implements TableReader {
     @Override
     public List<ReadingNote> notes() {
         return List.copyOf(notes);
+    }
+
+    @Override
+    public List<SheetHeader> headers() {
+        return List.copyOf(sheetHeaders);
     }
 
     @Override

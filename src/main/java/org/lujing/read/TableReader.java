@@ -15,4 +15,9 @@ public interface TableReader extends Closeable {
     default java.util.List<ReadingNote> notes() {
         return java.util.List.of();
     }
+
+    /** The header row of every sheet in which one was found so far, in the order the sheets were read. */
+    default java.util.List<SheetHeader> headers() {
+        return java.util.List.of();
+    }
 }

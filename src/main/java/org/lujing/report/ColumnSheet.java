@@ -141,6 +141,27 @@ final class ColumnSheet<T> {
         }
     }
 
+    /**
+     * Writes a heading row inside the table, shaded like the header: a block's own titles over the rows that follow
+     * it (a null or blank cell stays empty, bordered). Titles wrap within their column, and the row says how tall.
+     */
+    void addHeading(List<String> titles) {
+        Row row = sheet.createRow(next++);
+        int lines = 1;
+        for (int i = 0; i < columns.size(); i++) {
+            String t = i < titles.size() ? titles.get(i) : null;
+            cells.text(row, i, t == null ? "" : t, cells.headWrapped);
+            if (t != null) {
+                lines = Math.max(
+                        lines,
+                        ceilDiv(displayWidth(t), Math.max(1, columns.get(i).width() - 1)));
+            }
+        }
+        if (lines > 1) {
+            row.setHeightInPoints(sheet.getDefaultRowHeightInPoints() * Math.min(lines, 4));
+        }
+    }
+
     private static int ceilDiv(int a, int b) {
         return (a + b - 1) / b;
     }

@@ -3,6 +3,7 @@ package org.lujing.report;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.lujing.ingest.RejectedRow;
 import org.lujing.normalise.Masking;
 import org.lujing.normalise.ReasonCode;
 import org.lujing.read.ReadingNote;
+import org.lujing.read.SheetHeader;
 import org.lujing.report.ColumnSheet.Column;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,8 +48,17 @@ class QualityWorkbook {
         return lang.pick("读取说明", "Reading notes");
     }
 
-    /** A file's accounting and its rejected rows. */
-    record FileQuality(IngestedFile file, List<RejectedRow> rejects, List<ReadingNote> notes) {}
+    /**
+     * A file's accounting, its rejected rows, its reading notes and the header row of each of its sheets as the
+     * partner wrote it (by sheet; empty for a file loaded before headers were kept).
+     */
+    record FileQuality(
+            IngestedFile file, List<RejectedRow> rejects, List<ReadingNote> notes, Map<String, SheetHeader> headers) {
+
+        FileQuality(IngestedFile file, List<RejectedRow> rejects, List<ReadingNote> notes) {
+            this(file, rejects, notes, Map.of());
+        }
+    }
 
     /** A rejected row with its file and its values, one string per cell of the partner's row. */
     record Reject(IngestedFile file, RejectedRow row, List<String> values) {}
@@ -61,7 +72,7 @@ class QualityWorkbook {
         List<FileQuality> out = new ArrayList<>();
         for (IngestedFile f : files.all()) {
             if (fileId == null || f.id() == fileId) {
-                out.add(new FileQuality(f, files.rejects(f.id()), files.notes(f.id())));
+                out.add(new FileQuality(f, files.rejects(f.id()), files.notes(f.id()), files.sheetHeaders(f.id())));
             }
         }
         return out;
@@ -105,12 +116,45 @@ class QualityWorkbook {
         for (int i = 0; i < values; i++) {
             int n = i;
             c.add(Column.of(
-                    "原表第" + (i + 1) + "列",
-                    "Cell " + (i + 1),
+                    cellLabel(i, ReportLanguage.ZH),
+                    cellLabel(i, ReportLanguage.EN),
                     10,
                     x -> n < x.values().size() ? Masking.value(x.values().get(n)) : null));
         }
         return c;
+    }
+
+    /** A value column's title when the partner's header is not known: 原表第3列 (Cell 3). */
+    static String cellLabel(int index, ReportLanguage lang) {
+        return lang.pick("原表第" + (index + 1) + "列", "Cell " + (index + 1));
+    }
+
+    /** Where 拒收行's value columns start: after the fixed columns of {@link #rejectColumns}. */
+    static final int FIRST_VALUE_COLUMN = 9;
+
+    /**
+     * The heading of a block of rejected rows of one file and sheet: the file, the sheet, where its header stands, and
+     * over the value columns the partner's own titles, 原表第N列 where a title cell is empty, nothing beyond the header.
+     */
+    static List<String> blockHeading(IngestedFile file, SheetHeader header, int values, ReportLanguage lang) {
+        List<String> cells = new ArrayList<>();
+        cells.add(Masking.value(file.fileName()));
+        cells.add(Masking.value(header.sheet()));
+        cells.add(null);
+        cells.add(null);
+        cells.add(null);
+        cells.add(lang.pick(
+                "原表表头（第 " + header.rowNumber() + " 行），以下各行的取值按此列出",
+                "The partner's header (row " + header.rowNumber() + "); the values below stand under it"));
+        while (cells.size() < FIRST_VALUE_COLUMN) {
+            cells.add(null);
+        }
+        // beyond the partner's header the sheet has no column: left empty (the top row still says 原表第N列)
+        for (int i = 0; i < Math.min(values, header.cells().size()); i++) {
+            String title = header.cells().get(i);
+            cells.add(title == null || title.isBlank() ? cellLabel(i, lang) : Masking.value(title));
+        }
+        return cells;
     }
 
     static List<Column<Note>> noteColumns(ReportLanguage lang) {
@@ -137,16 +181,36 @@ class QualityWorkbook {
                     ColumnSheet.create(wb, cells, filesSheet(lang), lang, 1, fileColumns(lang));
             quality.forEach(q -> summary.add(q.file()));
             List<Reject> rows = new ArrayList<>();
+            Map<Long, Map<String, SheetHeader>> headers = new HashMap<>();
             int values = 0;
             for (FileQuality q : quality) {
+                headers.put(q.file().id(), q.headers());
                 for (RejectedRow x : q.rejects()) {
                     rows.add(new Reject(q.file(), x, ReportWords.values(x.maskedValues())));
                     values = Math.max(values, rows.get(rows.size() - 1).values().size());
+                    SheetHeader h = q.headers().get(x.sheet());
+                    if (h != null) {
+                        values = Math.max(values, h.cells().size());
+                    }
                 }
             }
-            ColumnSheet<Reject> rejects = ColumnSheet.create(
-                    wb, cells, rejectsSheet(lang), lang, 0, rejectColumns(lang, Math.min(values, MAX_VALUE_COLUMNS)));
-            rows.forEach(rejects::add);
+            values = Math.min(values, MAX_VALUE_COLUMNS);
+            ColumnSheet<Reject> rejects =
+                    ColumnSheet.create(wb, cells, rejectsSheet(lang), lang, 0, rejectColumns(lang, values));
+            // a file's rejected rows come sheet by sheet; a sheet whose header is known heads its block with it
+            long blockFile = -1;
+            String blockSheet = null;
+            for (Reject r : rows) {
+                if (r.file().id() != blockFile || !r.row().sheet().equals(blockSheet)) {
+                    blockFile = r.file().id();
+                    blockSheet = r.row().sheet();
+                    SheetHeader h = headers.get(blockFile).get(blockSheet);
+                    if (h != null) {
+                        rejects.addHeading(blockHeading(r.file(), h, values, lang));
+                    }
+                }
+                rejects.add(r);
+            }
             // how the reader read what it accepted: sheets passed over, merged cells, years and categories supplied
             ColumnSheet<Note> notes = ColumnSheet.create(wb, cells, notesSheet(lang), lang, 0, noteColumns(lang));
             quality.forEach(q -> q.notes().forEach(n -> notes.add(new Note(q.file(), n))));
@@ -205,6 +269,16 @@ class QualityWorkbook {
                 notes.add(nn);
             }
             m.put("notes", notes);
+            // each sheet's header as the partner wrote it (masked), the titles over a reject's "values"
+            List<Map<String, Object>> headers = new ArrayList<>();
+            for (SheetHeader h : q.headers().values()) {
+                Map<String, Object> hh = new LinkedHashMap<>();
+                hh.put("sheet", Masking.value(h.sheet()));
+                hh.put("row", h.rowNumber());
+                hh.put("headers", h.cells().stream().map(Masking::value).toList());
+                headers.add(hh);
+            }
+            m.put("headers", headers);
             out.add(m);
         }
         return out;

@@ -6,6 +6,7 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
@@ -32,6 +33,8 @@ final class SafeCells {
     final CellStyle head;
     /** A table's header cell whose text wraps onto more lines in a narrow column. */
     final CellStyle headWrapped;
+    /** A table's header cell over a column of numbers: right-aligned, as the numbers are. */
+    final CellStyle headNumber;
 
     private final CellStyle number;
 
@@ -57,6 +60,7 @@ final class SafeCells {
         cellWrapped.setVerticalAlignment(VerticalAlignment.TOP);
         number = bordered(wb.createCellStyle());
         number.setVerticalAlignment(VerticalAlignment.TOP);
+        number.setAlignment(HorizontalAlignment.RIGHT);
         head = bordered(wb.createCellStyle());
         head.setQuotePrefixed(true);
         head.setFont(boldFont);
@@ -67,6 +71,9 @@ final class SafeCells {
         headWrapped.cloneStyleFrom(head);
         headWrapped.setWrapText(true);
         headWrapped.setVerticalAlignment(VerticalAlignment.CENTER);
+        headNumber = wb.createCellStyle();
+        headNumber.cloneStyleFrom(head);
+        headNumber.setAlignment(HorizontalAlignment.RIGHT);
     }
 
     private static CellStyle bordered(CellStyle style) {

@@ -94,14 +94,12 @@ public final class StatisticsWorkbookWriter {
                         + lang.pick("），仅计入名册内人员", "), people on the roster only"),
                 cells.bold);
         r++;
-        header(
-                cells,
-                sheet.createRow(r++),
-                lang.pick("类别", "Category"),
-                lang.pick("单位", "Unit"),
-                lang.pick("数值", "Figure"),
-                lang.pick("人数", "Persons"),
-                lang.pick("人次", "Person-times"));
+        Row columns = sheet.createRow(r++);
+        header(cells, columns, lang.pick("类别", "Category"), lang.pick("单位", "Unit"));
+        // the figures' headers stand right-aligned over their right-aligned numbers
+        cells.text(columns, 2, lang.pick("数值", "Figure"), cells.headNumber);
+        cells.text(columns, 3, lang.pick("人数", "Persons"), cells.headNumber);
+        cells.text(columns, 4, lang.pick("人次", "Person-times"), cells.headNumber);
         // every category of the taxonomy, zeros included: a superior reads the whole table, not what happened
         for (Category c : Category.values()) {
             Statistics.Figures f = s.figures(c);
@@ -167,9 +165,10 @@ public final class StatisticsWorkbookWriter {
         }
         tableHeader(sheet, cells, lang.pick("月份", "Month"), 10, headers);
         List<YearMonth> months = new ArrayList<>(content.byMonth().figures().keySet());
+        boolean oneYear = months.stream().map(YearMonth::getYear).distinct().count() <= 1;
         for (int m = 0; m < months.size(); m++) {
             Row row = sheet.createRow(m + 1);
-            cells.text(row, 0, months.get(m).toString());
+            cells.text(row, 0, monthLabel(months.get(m), oneYear, lang));
             for (int i = 0; i < columns.size(); i++) {
                 cells.number(row, i + 1, content.byMonth().figure(months.get(m), columns.get(i)));
             }
@@ -189,6 +188,15 @@ public final class StatisticsWorkbookWriter {
             // the print area holds the charts too, so they print on the table's page
             wb.setPrintArea(wb.getSheetIndex(sheet), 0, width - 1, 0, bottom);
         }
+    }
+
+    /**
+     * A month as the office writes it: 1月 within one year, 2025年12月 when the period spans two (a range from
+     * November to February); 2025-01 in English. The chart's axis reads these cells.
+     */
+    static String monthLabel(YearMonth month, boolean oneYear, ReportLanguage lang) {
+        String zh = (oneYear ? "" : month.getYear() + "年") + month.getMonthValue() + "月";
+        return lang.pick(zh, month.toString());
     }
 
     /**

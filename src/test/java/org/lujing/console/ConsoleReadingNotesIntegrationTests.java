@@ -80,4 +80,44 @@ class ConsoleReadingNotesIntegrationTests {
                 .contains("第 3 行");
         assertThat(api).contains("\"notes\"").contains("DATE_YEAR").contains("CATEGORY_FROM_SHEET");
     }
+
+    @Test
+    void aRejectedRowsValuesStandUnderThePartnersOwnTitles() throws Exception {
+        // given: a register whose header names a contact with a phone, and a row with a day February lacks
+        Path file = PartnerWorkbooks.book()
+                .sheet(
+                        "心理测评",
+                        s -> s.row("2025年心理测评登记")
+                                .row("姓名", "身份证号", "日期", "联系人13812345678")
+                                .row("李四", PartnerWorkbooks.id("43010419850202123"), "2025-02-30", "王老师"))
+                .write(HOME.resolve("in/医院登记-拒收.xlsx"));
+        IngestedFile f = ingest.ingest(file, "hospital").file().orElseThrow();
+        assertThat(f.rejected()).isEqualTo(1);
+
+        // when
+        String page = mvc.perform(MockMvcRequestBuilders.get("/files/" + f.id())
+                        .with(user("viewer")
+                                .authorities(Stream.of(ConsoleRole.VIEWER.authorities())
+                                        .map(SimpleGrantedAuthority::new)
+                                        .toList())))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String api = mvc.perform(
+                        MockMvcRequestBuilders.get("/api/files/" + f.id()).with(httpBasic("viewer", password)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        // then each value is named by its title, and the phone in a title is masked everywhere
+        assertThat(page)
+                .contains("姓名：李四")
+                .contains("日期：2025-02-30")
+                .contains("联系人138******78：王老师")
+                .doesNotContain("13812345678");
+        assertThat(api)
+                .contains("\"headers\"")
+                .contains("\"cells\":[\"姓名\",\"身份证号\",\"日期\",\"联系人138******78\"]")
+                .doesNotContain("13812345678");
+    }
 }

@@ -25,7 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@code serve} is killed with SIGKILL while its inbox route ingests a file — while staging the rows, while
  * publishing them into the ledger, while closing the file — and started again. The file waiting in the inbox is
  * then finished under its own entry and claim: exactly one LOADED entry for its SHA-256, one provenance row per
- * row read, every record once, no entry left IN_PROGRESS, no run left for an operator to restart, and no staging
+ * row read, every record once, its header row kept once, no entry left IN_PROGRESS, no run left for an operator to restart, and no staging
  * file left behind.
  */
 class InboxIngestKillIntegrationTests {
@@ -114,6 +114,10 @@ class InboxIngestKillIntegrationTests {
                     .as("provenance rows = rows read − skipped − rejected")
                     .isEqualTo(ROWS);
             assertThat(count(jdbc, "SELECT COUNT(*) FROM support_record")).isEqualTo(ROWS);
+            // its one sheet's header row kept once, however often its staging was begun (duplicates never stage)
+            assertThat(count(jdbc, "SELECT COUNT(*) FROM file_sheet_header")).isEqualTo(1);
+            assertThat(count(jdbc, "SELECT COUNT(*) FROM file_sheet_header WHERE file_id = " + number(file, "id")))
+                    .isEqualTo(1);
             assertThat(count(jdbc, "SELECT COUNT(*) FROM file_claim WHERE sha256 = '" + sha256 + "'"))
                     .isEqualTo(1);
             assertThat(count(jdbc, """

@@ -114,11 +114,32 @@ class PostgresIntegrationTests {
         }
         assertThat(s.partnerUnits()).isEqualTo(PilotTable.PARTNER_UNITS);
         assertThat(s.pendingRecords()).isEqualTo(4);
+        // each sheet with a table has its header row kept once (V19; a JSON feed has none), and storing it again, as a
+        // resumed staging or a retry does, updates it in place
+        long sheets = jdbc.sql("SELECT SUM(sheets_read) FROM ingest_file WHERE format <> 'json'")
+                .query(Long.class)
+                .single();
+        assertThat(headerRows()).isEqualTo(sheets).isPositive();
+        IngestedFile community = files.all().stream()
+                .filter(f -> f.sourceId().equals("community"))
+                .findFirst()
+                .orElseThrow();
+        files.saveSheetHeaders(
+                community.id(),
+                java.util.List.copyOf(files.sheetHeaders(community.id()).values()));
+        assertThat(headerRows()).isEqualTo(sheets);
+        assertThat(files.sheetHeaders(community.id()).get("台账").cells()).startsWith("序号", "日期", "姓名", "身份证号");
         // Quartz keeps the nightly trigger in its (clustered) JDBC store on PostgreSQL too
         assertThat(jdbc.sql("SELECT COUNT(*) FROM qrtz_triggers")
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
+    }
+
+    private long headerRows() {
+        return jdbc.sql("SELECT COUNT(*) FROM file_sheet_header")
+                .query(Long.class)
+                .single();
     }
 
     @Test

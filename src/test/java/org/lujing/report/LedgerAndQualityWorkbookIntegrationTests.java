@@ -363,12 +363,31 @@ class LedgerAndQualityWorkbookIntegrationTests {
             assertThat(header(summary)).endsWith("结果代码");
 
             Sheet rejects = wb.getSheet("拒收行");
-            assertThat(rejects.getLastRowNum()).isEqualTo(10);
             assertThat(header(rejects).subList(0, 10))
                     .containsExactly("文件", "工作表", "行号", "列", "原因", "说明", "如何修改", "状态", "原因代码", "原表第1列");
-            Map<String, Integer> reasons = new TreeMap<>();
-            for (int r = 1; r <= 10; r++) {
+            // every block of one file's sheet is headed by that sheet's header row as the partner wrote it
+            List<Row> dataRows = new ArrayList<>();
+            Map<Integer, Row> headingOf = new HashMap<>();
+            Row heading = null;
+            for (int r = 1; r <= rejects.getLastRowNum(); r++) {
                 Row row = rejects.getRow(r);
+                if (row.getCell(5).getStringCellValue().startsWith("原表表头")) {
+                    heading = row;
+                    continue;
+                }
+                assertThat(heading).as("a heading above row " + r).isNotNull();
+                assertThat(row.getCell(0).getStringCellValue())
+                        .isEqualTo(heading.getCell(0).getStringCellValue());
+                assertThat(row.getCell(1).getStringCellValue())
+                        .isEqualTo(heading.getCell(1).getStringCellValue());
+                headingOf.put(r, heading);
+                dataRows.add(row);
+            }
+            // five sheets hold the ten rejected rows: 名册, 台账, 心理测评 and the two CSV files
+            assertThat(rejects.getLastRowNum()).isEqualTo(15);
+            assertThat(dataRows).hasSize(10);
+            Map<String, Integer> reasons = new TreeMap<>();
+            for (Row row : dataRows) {
                 reasons.merge(row.getCell(8).getStringCellValue(), 1, Integer::sum);
                 assertThat(row.getCell(0).getStringCellValue()).startsWith("2025年");
                 assertThat(row.getCell(2).getNumericCellValue()).isPositive();
@@ -400,6 +419,28 @@ class LedgerAndQualityWorkbookIntegrationTests {
             assertThat(ambiguous.getCell(10).getStringCellValue()).isEqualTo("03/07/2025");
             assertThat(ambiguous.getCell(11).getStringCellValue()).isEqualTo("马俊");
             assertThat(ambiguous.getCell(12).getStringCellValue()).matches(MASKED_ID);
+            // above the values, the community ledger's own header (row 3 of 「台账」, below its title and its 填报单位 line)
+            Row titles = headingOf.get(ambiguous.getRowNum());
+            assertThat(titles.getCell(5).getStringCellValue()).isEqualTo("原表表头（第 3 行），以下各行的取值按此列出");
+            List<String> partnerHeader = new ArrayList<>();
+            for (int c = 9; c < 19; c++) {
+                partnerHeader.add(titles.getCell(c).getStringCellValue());
+            }
+            assertThat(partnerHeader)
+                    .containsExactly("序号", "日期", "姓名", "身份证号", "活动类型", "活动名称", "合作单位", "时长（小时）", "数量", "备注");
+            assertThat(titles.getCell(9).getCellStyle().getFillPattern())
+                    .as("shaded like a header")
+                    .isEqualTo(rejects.getRow(0).getCell(9).getCellStyle().getFillPattern());
+            // the university's CSV: its header is line 1, and its titles head its two rows
+            Row csv = rowWith(rejects, 8, "ID_INVALID");
+            assertThat(headingOf.get(csv.getRowNum()).getCell(5).getStringCellValue())
+                    .contains("第 1 行");
+            assertThat(headingOf.get(csv.getRowNum()).getCell(10).getStringCellValue())
+                    .isNotBlank()
+                    .doesNotStartWith("原表第");
+            // its header is narrower than the community ledger's ten columns: nothing stands beyond it
+            assertThat(headingOf.get(csv.getRowNum()).getCell(18).getStringCellValue())
+                    .isEmpty();
             assertThat(reasons)
                     .containsExactlyInAnyOrderEntriesOf(Map.of(
                             "ID_CHECKSUM",
@@ -422,6 +463,17 @@ class LedgerAndQualityWorkbookIntegrationTests {
         for (JsonNode file : json) {
             assertThat(file.get("outcome").asString()).isIn("LOADED", "LOADED_WITH_REJECTS");
         }
+        JsonNode community = null;
+        for (JsonNode file : json) {
+            if (file.get("source").asString().equals("community")) {
+                community = file;
+            }
+        }
+        assertThat(community.get("headers")).hasSize(1);
+        assertThat(community.get("headers").get(0).get("sheet").asString()).isEqualTo("台账");
+        assertThat(community.get("headers").get(0).get("row").asInt()).isEqualTo(3);
+        assertThat(community.get("headers").get(0).get("headers").get(2).asString())
+                .isEqualTo("姓名");
         assertThat(identities.foundIn(Files.readString(written.get(1)))).isEmpty();
     }
 

@@ -2,10 +2,25 @@ package org.lujing.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.YearMonth;
 import org.junit.jupiter.api.Test;
 
-/** The chart palette prints distinguishably in grey, not only in colour. */
+/** The chart palette prints distinguishably in grey, not only in colour; the months it is read by are words. */
 class MonthChartTests {
+
+    @Test
+    void monthsReadAsTheOfficeWritesThemAndTheYearOnlyWhenThePeriodSpansTwo() {
+        assertThat(StatisticsWorkbookWriter.monthLabel(YearMonth.of(2025, 1), true, ReportLanguage.ZH))
+                .isEqualTo("1月");
+        assertThat(StatisticsWorkbookWriter.monthLabel(YearMonth.of(2025, 12), true, ReportLanguage.ZH))
+                .isEqualTo("12月");
+        assertThat(StatisticsWorkbookWriter.monthLabel(YearMonth.of(2025, 12), false, ReportLanguage.ZH))
+                .isEqualTo("2025年12月");
+        assertThat(StatisticsWorkbookWriter.monthLabel(YearMonth.of(2026, 1), false, ReportLanguage.ZH))
+                .isEqualTo("2026年1月");
+        assertThat(StatisticsWorkbookWriter.monthLabel(YearMonth.of(2025, 1), true, ReportLanguage.EN))
+                .isEqualTo("2025-01");
+    }
 
     @Test
     void neighbouringSeriesDifferInGreyAndNoTwoOfTheFirstEightShareAGreyLevel() {

@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -121,6 +122,19 @@ class StatisticsWorkbookIntegrationTests {
                     .startsWith("制表单位：麓景社区居民委员会")
                     .contains("制表日期：");
             Map<String, Row> summary = rowsByFirstCell(summarySheet);
+            // 数值, 人数 and 人次 stand right-aligned over their right-aligned numbers; 类别 and 单位 as they were
+            Row columnsRow = summary.get("类别");
+            for (int c = 2; c <= 4; c++) {
+                assertThat(columnsRow.getCell(c).getCellStyle().getAlignment())
+                        .as(columnsRow.getCell(c).getStringCellValue())
+                        .isEqualTo(HorizontalAlignment.RIGHT);
+                assertThat(summary.get(Category.ASSESSMENT.zh())
+                                .getCell(c)
+                                .getCellStyle()
+                                .getAlignment())
+                        .isEqualTo(HorizontalAlignment.RIGHT);
+            }
+            assertThat(columnsRow.getCell(0).getCellStyle().getAlignment()).isNotEqualTo(HorizontalAlignment.RIGHT);
             for (Category c : Category.values()) {
                 int expected = PilotTable.YEAR_2025.get(c);
                 // every category is listed, zeros included
@@ -158,7 +172,9 @@ class StatisticsWorkbookIntegrationTests {
             // by month: twelve months, a native chart with one series per category with a figure
             XSSFSheet byMonth = wb.getSheet("按月");
             assertThat(byMonth.getLastRowNum()).isEqualTo(12);
-            assertThat(byMonth.getRow(1).getCell(0).getStringCellValue()).isEqualTo("2025-01");
+            // months as the office writes them within one year: 1月 … 12月
+            assertThat(byMonth.getRow(1).getCell(0).getStringCellValue()).isEqualTo("1月");
+            assertThat(byMonth.getRow(12).getCell(0).getStringCellValue()).isEqualTo("12月");
             assertMonthCharts(wb, byMonth);
             Map<String, Double> monthSums = columnSums(byMonth);
             for (Category c : Category.values()) {
@@ -283,6 +299,9 @@ class StatisticsWorkbookIntegrationTests {
                             .getCell(2)
                             .getNumericCellValue())
                     .isEqualTo(12);
+            // English keeps the ISO month
+            assertThat(wb.getSheet("By month").getRow(1).getCell(0).getStringCellValue())
+                    .isEqualTo("2025-01");
             assertThat(paragraph(wb.getSheet("Summary")))
                     .startsWith("Over the year we assisted 12 investigation assessments")
                     .endsWith("19 partner units took part.");
