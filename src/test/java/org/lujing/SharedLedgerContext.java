@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -18,9 +19,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * Spring's test context cache builds it once per run instead of once per class: one home, with its own copy of
  * {@code jobs/} (a test may edit a source definition, and puts it back), and an empty ledger before every test
  * ({@link TestLedger}). A test writes its own scratch files outside the home ({@link TestHomes#fresh}), and leaves
- * no key rotation unfinished. Subclasses add no properties of their own: that would make another context.
+ * no key rotation unfinished. MockMvc is there for the console's tests. Subclasses add no properties of their own:
+ * that would make another context.
  */
 @SpringBootTest(properties = "camel.main.auto-startup=false")
+@AutoConfigureMockMvc
 public abstract class SharedLedgerContext {
 
     public static final Path HOME = TestHomes.fresh("shared");
