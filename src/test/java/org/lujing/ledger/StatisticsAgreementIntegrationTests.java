@@ -24,7 +24,6 @@ import org.lujing.ingest.FileIngestService;
 import org.lujing.ingest.RejectRetryService;
 import org.lujing.report.StatisticsBreakdownQuery;
 import org.lujing.source.AgencyDirectory;
-import org.lujing.source.SourceCatalog;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -84,9 +83,6 @@ class StatisticsAgreementIntegrationTests extends SharedLedgerContext {
 
     @Autowired
     AgencyDirectory agencies;
-
-    @Autowired
-    SourceCatalog sources;
 
     @Autowired
     JdbcClient jdbc;
@@ -208,30 +204,19 @@ class StatisticsAgreementIntegrationTests extends SharedLedgerContext {
                 .orElseThrow()
                 .id();
         assertAgrees("before the retry");
-        Path community = JOBS.resolve("sources/community.yaml");
-        String asConfigured = Files.readString(community, StandardCharsets.UTF_8);
-        try {
-            Files.writeString(
-                    community,
-                    asConfigured.replace("PUBLIC_WELFARE: [义务劳动]", "PUBLIC_WELFARE: [义务劳动, 棋艺比赛]"),
-                    StandardCharsets.UTF_8);
+        editSource("community", yaml -> yaml.replace("PUBLIC_WELFARE: [义务劳动]", "PUBLIC_WELFARE: [义务劳动, 棋艺比赛]"));
 
-            // when
-            RejectRetryService.Result result = retry.retry(fileId);
+        // when
+        RejectRetryService.Result result = retry.retry(fileId);
 
-            // then 赵一's row merges into the unnamed record and names it; 钱二's row is a new record (孙三 is 钱二
-            // by the LINK decision, so his is another record of the same person)
-            assertThat(result.merged()).isEqualTo(1);
-            assertThat(result.accepted()).isEqualTo(2);
-            assertAgrees("after the retry");
-            Statistics day = stat("2026-03-01..2026-03-01");
-            assertThat(day.figures(Category.PUBLIC_WELFARE).records()).isEqualTo(3);
-            assertThat(day.figures(Category.PUBLIC_WELFARE).events()).isEqualTo(2);
-        } finally {
-            // the vocabulary as configured, for the tests that share the context
-            Files.writeString(community, asConfigured, StandardCharsets.UTF_8);
-            sources.reload();
-        }
+        // then 赵一's row merges into the unnamed record and names it; 钱二's row is a new record (孙三 is 钱二 by the
+        // LINK decision, so his is another record of the same person)
+        assertThat(result.merged()).isEqualTo(1);
+        assertThat(result.accepted()).isEqualTo(2);
+        assertAgrees("after the retry");
+        Statistics day = stat("2026-03-01..2026-03-01");
+        assertThat(day.figures(Category.PUBLIC_WELFARE).records()).isEqualTo(3);
+        assertThat(day.figures(Category.PUBLIC_WELFARE).events()).isEqualTo(2);
     }
 
     @Test
