@@ -3,28 +3,36 @@ package org.lujing.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.lujing.PilotTable;
 import org.lujing.TestHomes;
 import org.lujing.ledger.Category;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The command line is an interface scripts rely on: exit codes, and --json outputs that are JSON and nothing else. */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+/**
+ * The command line is an interface scripts rely on: exit codes, and --json outputs that are JSON and nothing else.
+ *
+ * <p>Every test runs alone: the pilot year is ingested by the command into a home the first time a test asks for it
+ * ({@link PilotHome}), and the tests only read that home afterwards (the one command that would write, a reconcile
+ * dated tomorrow, is refused).
+ */
 class CommandLineIntegrationTests {
 
-    static final Path HOME = TestHomes.fresh("cli");
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @Test
-    @Order(1)
-    void ingestTakesAFolderLaidOutLikeTheInbox() {
-        CapturedRun run = run("ingest", "--home", HOME.toString(), "sample-data");
+    /** The pilot year, ingested once by {@code lujing ingest sample-data}: built on first use, read-only after. */
+    static final class PilotHome {
+        static final Path HOME = TestHomes.fresh("cli");
+        static final CapturedRun INGEST = run("ingest", "--home", HOME.toString(), "sample-data");
+    }
 
+    @Test
+    void ingestTakesAFolderLaidOutLikeTheInbox() {
+        // given / when the sample folder, laid out like the inbox, is ingested
+        CapturedRun run = PilotHome.INGEST;
+
+        // then
         assertThat(run.exit()).isZero();
         assertThat(run.out())
                 .contains("roster/2025年社区矫正对象名册.xlsx: 已载入，部分行拒收（LOADED_WITH_REJECTS）")
@@ -33,9 +41,8 @@ class CommandLineIntegrationTests {
     }
 
     @Test
-    @Order(2)
     void statsJsonIsOneObjectInTheDocumentedShape() throws Exception {
-        CapturedRun run = run("stats", "--home", HOME.toString(), "--period", "2025", "--json");
+        CapturedRun run = run("stats", "--home", PilotHome.HOME.toString(), "--period", "2025", "--json");
 
         assertThat(run.exit()).isZero();
         JsonNode json = JSON.readTree(run.out());
@@ -55,9 +62,8 @@ class CommandLineIntegrationTests {
     }
 
     @Test
-    @Order(3)
     void statsTableIsChineseWithUnits() {
-        CapturedRun run = run("stats", "--home", HOME.toString(), "--period", "2025");
+        CapturedRun run = run("stats", "--home", PilotHome.HOME.toString(), "--period", "2025");
 
         assertThat(run.out())
                 .containsPattern("调查评估\\s+12\\s+件")
@@ -68,9 +74,8 @@ class CommandLineIntegrationTests {
     }
 
     @Test
-    @Order(4)
     void filesJsonListsEachFilesOutcomeAndAccounting() throws Exception {
-        CapturedRun run = run("files", "--home", HOME.toString(), "--json");
+        CapturedRun run = run("files", "--home", PilotHome.HOME.toString(), "--json");
 
         JsonNode files = JSON.readTree(run.out());
         assertThat(files).hasSize(6);
@@ -86,9 +91,8 @@ class CommandLineIntegrationTests {
     }
 
     @Test
-    @Order(5)
     void aBadPeriodIsAOneLineErrorAndExitCode2() {
-        CapturedRun run = run("stats", "--home", HOME.toString(), "--period", "someday");
+        CapturedRun run = run("stats", "--home", PilotHome.HOME.toString(), "--period", "someday");
 
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("lujing: not a period").doesNotContain("\tat ");
@@ -96,9 +100,8 @@ class CommandLineIntegrationTests {
     }
 
     @Test
-    @Order(6)
     void jobsJsonListsNewestFirst() throws Exception {
-        CapturedRun run = run("jobs", "--home", HOME.toString(), "--json");
+        CapturedRun run = run("jobs", "--home", PilotHome.HOME.toString(), "--json");
 
         assertThat(run.exit()).isZero();
         JsonNode jobs = JSON.readTree(run.out());
@@ -109,20 +112,20 @@ class CommandLineIntegrationTests {
     }
 
     @Test
-    @Order(7)
     void reconcileRefusesADateAfterToday() {
         String tomorrow = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))
                 .plusDays(1)
                 .toString();
 
-        CapturedRun run = run("reconcile", "--home", HOME.toString(), "--date", tomorrow);
+        CapturedRun run = run("reconcile", "--home", PilotHome.HOME.toString(), "--date", tomorrow);
 
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err())
                 .contains("lujing: --date " + tomorrow)
                 .contains("在今天")
                 .doesNotContain("\tat ");
-        assertThat(run("findings", "--home", HOME.toString(), "--json").out())
+        assertThat(run("findings", "--home", PilotHome.HOME.toString(), "--json")
+                        .out())
                 .as("nothing was reconciled")
                 .doesNotContain("MISSING_FEED");
     }

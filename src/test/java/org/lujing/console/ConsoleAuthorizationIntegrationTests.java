@@ -5,7 +5,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
-import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,14 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.lujing.TestHomes;
+import org.lujing.SharedLedgerContext;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpMethod;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
@@ -36,18 +31,10 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * contract; a test fails when a controller maps a path the table does not cover, so no endpoint ships unguarded.
  * Pages are asked with a session user and a CSRF token; the API with HTTP Basic and real users from the users file.
  */
-@SpringBootTest(properties = "camel.main.auto-startup=false")
-@AutoConfigureMockMvc
-class ConsoleAuthorizationIntegrationTests {
+class ConsoleAuthorizationIntegrationTests extends SharedLedgerContext {
 
-    static final Path HOME = TestHomes.fresh("console-auth");
     static final UsersFile USERS = new UsersFile(HOME.resolve("config/users.yaml"));
     static final Map<ConsoleRole, String> PASSWORDS = new EnumMap<>(ConsoleRole.class);
-
-    @DynamicPropertySource
-    static void home(DynamicPropertyRegistry registry) {
-        registry.add("lujing.home", HOME::toString);
-    }
 
     @BeforeAll
     static void users() {

@@ -7,27 +7,14 @@ import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.lujing.TestHomes;
+import org.lujing.SharedLedgerContext;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /** The files list pages (newest first, 100 a page); the Sources page names files relative to the installation. */
-@SpringBootTest(properties = "camel.main.auto-startup=false")
-@AutoConfigureMockMvc
-class ConsolePagesIntegrationTests {
-
-    static final Path HOME = TestHomes.fresh("console-pages");
-
-    @DynamicPropertySource
-    static void home(DynamicPropertyRegistry registry) {
-        registry.add("lujing.home", HOME::toString);
-    }
+class ConsolePagesIntegrationTests extends SharedLedgerContext {
 
     @Autowired
     MockMvc mvc;

@@ -8,31 +8,23 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.lujing.SharedLedgerContext;
 import org.lujing.TestHomes;
 import org.lujing.ingest.FileIngestService;
 import org.lujing.ingest.IngestedFile;
 import org.lujing.read.PartnerWorkbooks;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /** The console's file page and the API say, beside the rows they affected, what reading a file decided. */
-@SpringBootTest(properties = "camel.main.auto-startup=false")
-@AutoConfigureMockMvc
-class ConsoleReadingNotesIntegrationTests {
+class ConsoleReadingNotesIntegrationTests extends SharedLedgerContext {
 
-    static final Path HOME = TestHomes.fresh("console-notes");
+    /** This class's own files, outside the shared home. */
+    static final Path FILES = TestHomes.fresh("console-notes");
+
     static String password;
-
-    @DynamicPropertySource
-    static void home(DynamicPropertyRegistry registry) {
-        registry.add("lujing.home", HOME::toString);
-    }
 
     @BeforeAll
     static void viewer() {
@@ -54,7 +46,7 @@ class ConsoleReadingNotesIntegrationTests {
                         s -> s.row("2025年8月心理测评登记")
                                 .row("姓名", "身份证号", "日期")
                                 .row("张三", PartnerWorkbooks.id("43010419850101123"), "8月5日"))
-                .write(HOME.resolve("in/医院登记.xlsx"));
+                .write(FILES.resolve("in/医院登记.xlsx"));
         IngestedFile f = ingest.ingest(file, "hospital").file().orElseThrow();
 
         // when

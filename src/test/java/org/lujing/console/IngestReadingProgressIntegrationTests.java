@@ -12,26 +12,20 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.lujing.SharedLedgerContext;
 import org.lujing.TestHomes;
 import org.lujing.ingest.FileIngestService;
 import org.lujing.operations.JobQueries;
 import org.lujing.report.ReportLanguage;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** While a CSV is read, its ingest shows rows read of about how many (its lines), with a percentage. */
-@SpringBootTest(properties = "camel.main.auto-startup=false")
-class IngestReadingProgressIntegrationTests {
+class IngestReadingProgressIntegrationTests extends SharedLedgerContext {
 
-    static final Path HOME = TestHomes.fresh("reading-progress");
+    /** This class's own files, outside the shared home. */
+    static final Path FILES = TestHomes.fresh("reading-progress");
+
     static final int ROWS = 40_000;
-
-    @DynamicPropertySource
-    static void home(DynamicPropertyRegistry registry) {
-        registry.add("lujing.home", HOME::toString);
-    }
 
     @Autowired
     FileIngestService ingest;
@@ -45,7 +39,7 @@ class IngestReadingProgressIntegrationTests {
     @Test
     void aCsvsReadingPhaseShowsAPercentageOfItsLines() throws Exception {
         // given a CSV of ROWS rows (a header line, then a line a row)
-        Path csv = HOME.resolve("2025年普法活动-读取进度.csv");
+        Path csv = FILES.resolve("2025年普法活动-读取进度.csv");
         try (var out = Files.newBufferedWriter(csv)) {
             out.write("姓名,身份证号,日期,活动类型,活动名称\n");
             for (int i = 0; i < ROWS; i++) {

@@ -1,8 +1,10 @@
 package org.lujing.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +13,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,14 +21,14 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.lujing.TestHomes;
+import org.lujing.TestLedger;
 import org.lujing.ingest.FileIngestService;
 import org.lujing.ingest.FileRegistry;
 import org.lujing.read.FileOutcome;
@@ -33,6 +36,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -40,9 +44,11 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The micro-lesson feed route against a local HTTP server: paging, a 5xx retried with backoff, the bearer token,
  * idempotence by record id, and the pulled records going through the same ingest and accounting as a dropped file.
+ *
+ * <p>Each test is a scenario of its own: an empty ledger, the feed's five lessons, a server that answers at once, and
+ * whatever its "given" adds (the roster, an earlier pull, a failing first page).
  */
 @SpringBootTest
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FeedPullIntegrationTests {
 
     static final Path HOME = TestHomes.fresh("feed");
@@ -50,15 +56,21 @@ class FeedPullIntegrationTests {
     static final int PAGE_SIZE = 3;
     static final int RETRIES = 2;
     static final long TIMEOUT_MS = 600;
-
-    static final List<String> records = new CopyOnWriteArrayList<>(List.of(
+    static final List<String> FIVE_LESSONS = List.of(
             record("ml-1", "赵一", "430104198001010014", "2025-03-03", "第1课 社区矫正法概述"),
             record("ml-2", "钱二", "430104198512120020", "2025-03-03", "第1课 社区矫正法概述"),
             record("ml-3", "赵一", "430104198001010014", "2025-03-10", "第2课 遵纪守法"),
             record("ml-4", "钱二", "430104198512120020", "2025-03-10", "第2课 遵纪守法"),
-            record("ml-5", "赵一", "430104198001010014", "2025-03-17", "第3课 心理健康")));
+            record("ml-5", "赵一", "430104198001010014", "2025-03-17", "第3课 心理健康"));
+
+    /** What the feed serves and what it was asked: set up again before each test. */
+    static final List<String> records = new CopyOnWriteArrayList<>();
+
     static final List<String> requests = new CopyOnWriteArrayList<>();
-    static final AtomicBoolean failFirstPageOnce = new AtomicBoolean(true);
+    static final AtomicBoolean failFirstPageOnce = new AtomicBoolean();
+    /** Requests the server is still answering: a timed-out pull leaves one behind that must not reach the next test. */
+    static final AtomicInteger answering = new AtomicInteger();
+
     static final HttpServer server = startServer();
     static final Map<String, Object> overrides = new HashMap<>();
 
@@ -88,6 +100,23 @@ class FeedPullIntegrationTests {
     @Autowired
     ConfigurableEnvironment environment;
 
+    @Autowired
+    JdbcTemplate jdbcTemplate;
+
+    @BeforeEach
+    void anEmptyLedgerAndAFeedOfFiveLessons() {
+        TestLedger.empty(jdbcTemplate);
+        records.clear();
+        records.addAll(FIVE_LESSONS);
+        failFirstPageOnce.set(false);
+        requests.clear();
+    }
+
+    @AfterEach
+    void waitForTheServerToAnswerEverythingItWasAsked() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> answering.get() == 0);
+    }
+
     @AfterEach
     void dropOverrides() {
         environment.getPropertySources().remove("feed-test-overrides");
@@ -100,14 +129,12 @@ class FeedPullIntegrationTests {
     }
 
     @Test
-    @Order(1)
     void aPullFetchesEveryPageRetriesA5xxAndIngestsTheRecordsLikeADroppedFile() {
-        // given the people on the roster
-        assertThat(ingest.ingest(Path.of("src/test/resources/org/lujing/ingest/merge/roster/roster.csv"), "roster")
-                        .outcome())
-                .isEqualTo(FileOutcome.LOADED.name());
+        // given the people on the roster, and a feed whose first page fails once
+        theRosterIsLoaded();
         long recordsBefore = supportRecords();
         int filesBefore = files.all().size();
+        failFirstPageOnce.set(true);
 
         // when
         PullResult result = feeds.pull("micro-lesson");
@@ -145,14 +172,18 @@ class FeedPullIntegrationTests {
     }
 
     @Test
-    @Order(2)
     void aSecondPullAddsNothing() {
+        // given the five lessons pulled once
+        theRosterIsLoaded();
+        assertThat(feeds.pull("micro-lesson").status()).isEqualTo(PullResult.Status.INGESTED);
         long recordsBefore = supportRecords();
         int filesBefore = files.all().size();
         requests.clear();
 
+        // when
         PullResult result = feeds.pull("micro-lesson");
 
+        // then
         assertThat(result.status()).isEqualTo(PullResult.Status.NOTHING_NEW);
         assertThat(result.fetched()).isEqualTo(5);
         assertThat(result.fresh()).isZero();
@@ -164,14 +195,18 @@ class FeedPullIntegrationTests {
     }
 
     @Test
-    @Order(3)
     void aPullTakesOnlyTheRecordsNotSeenBeforeAndStopsAtAnEmptyPage() {
+        // given the five lessons pulled once, then a sixth published
+        theRosterIsLoaded();
+        assertThat(feeds.pull("micro-lesson").status()).isEqualTo(PullResult.Status.INGESTED);
         long recordsBefore = supportRecords();
         records.add(record("ml-6", "钱二", "430104198512120020", "2025-03-17", "第3课 心理健康"));
         requests.clear();
 
+        // when
         PullResult result = feeds.pull("micro-lesson");
 
+        // then
         assertThat(result.status()).isEqualTo(PullResult.Status.INGESTED);
         assertThat(result.pages()).isEqualTo(3);
         assertThat(result.fetched()).isEqualTo(6);
@@ -184,7 +219,6 @@ class FeedPullIntegrationTests {
     }
 
     @Test
-    @Order(4)
     void aFeedWithoutUrlIsSkippedWithoutAnyRequest() {
         override("lujing.feeds.micro-lesson.url", "");
         requests.clear();
@@ -197,7 +231,6 @@ class FeedPullIntegrationTests {
     }
 
     @Test
-    @Order(5)
     void aFeedThatCannotBeReachedIsReportedAfterTheRetries() throws IOException {
         int closedPort;
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
@@ -214,7 +247,6 @@ class FeedPullIntegrationTests {
     }
 
     @Test
-    @Order(6)
     void aFeedAnswering5xxIsRetriedWithBackoffThenReported() {
         override("lujing.feeds.micro-lesson.url", base() + "/down");
         requests.clear();
@@ -227,7 +259,6 @@ class FeedPullIntegrationTests {
     }
 
     @Test
-    @Order(7)
     void aFeedThatDoesNotAnswerInTimeIsReported() {
         override("lujing.feeds.micro-lesson.url", base() + "/slow");
         long start = System.nanoTime();
@@ -240,7 +271,6 @@ class FeedPullIntegrationTests {
     }
 
     @Test
-    @Order(8)
     void aPageThatIsNotJsonIsReportedWithoutLeakingItsContent() {
         override("lujing.feeds.micro-lesson.url", base() + "/garbage");
 
@@ -248,6 +278,12 @@ class FeedPullIntegrationTests {
 
         assertThat(result.status()).isEqualTo(PullResult.Status.UNREACHABLE);
         assertThat(result.message()).doesNotContain("430104198001010014");
+    }
+
+    private void theRosterIsLoaded() {
+        assertThat(ingest.ingest(Path.of("src/test/resources/org/lujing/ingest/merge/roster/roster.csv"), "roster")
+                        .outcome())
+                .isEqualTo(FileOutcome.LOADED.name());
     }
 
     private void override(String key, Object value) {
@@ -291,22 +327,33 @@ class FeedPullIntegrationTests {
         try {
             HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             s.setExecutor(Executors.newCachedThreadPool());
-            s.createContext("/lessons", FeedPullIntegrationTests::lessons);
-            s.createContext("/down", ex -> respond(ex, 503, "{\"error\": \"maintenance\"}"));
-            s.createContext("/garbage", ex -> respond(ex, 200, "<html>赵一 430104198001010014</html>"));
-            s.createContext("/slow", ex -> {
+            s.createContext("/lessons", answering(FeedPullIntegrationTests::lessons));
+            s.createContext("/down", answering(ex -> respond(ex, 503, "{\"error\": \"maintenance\"}")));
+            s.createContext("/garbage", answering(ex -> respond(ex, 200, "<html>赵一 430104198001010014</html>")));
+            s.createContext("/slow", answering(ex -> {
                 try {
                     Thread.sleep(TIMEOUT_MS * 4);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
                 respond(ex, 200, "[]");
-            });
+            }));
             s.start();
             return s;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static HttpHandler answering(HttpHandler handler) {
+        return ex -> {
+            answering.incrementAndGet();
+            try {
+                handler.handle(ex);
+            } finally {
+                answering.decrementAndGet();
+            }
+        };
     }
 
     /** The assumed platform: GET ?page=N&size=S (pages from 1), bearer token, {"records": [...]} per page. */

@@ -3,10 +3,8 @@ package org.lujing.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
+import org.lujing.SharedLedgerContext;
 import org.lujing.TestHomes;
 import org.lujing.ingest.FileIngestService;
 import org.lujing.ingest.IngestedFile;
@@ -15,26 +13,18 @@ import org.lujing.ledger.Period;
 import org.lujing.ledger.Statistics;
 import org.lujing.ledger.StatisticsQuery;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * domain.md's fallback: without a usable ID number, an exact (name, phone) or (name, birth date) pair that points to
  * exactly one person matches; anything weaker stays pending; an admin's link and "different people" hold for good.
  */
-@SpringBootTest(properties = "camel.main.auto-startup=false")
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class IdentityMatchingIntegrationTests {
+class IdentityMatchingIntegrationTests extends SharedLedgerContext {
 
-    static final Path HOME = TestHomes.fresh("matching");
     static final Path FIXTURES = Path.of("src/test/resources/org/lujing/identity/fallback");
 
-    @DynamicPropertySource
-    static void home(DynamicPropertyRegistry registry) {
-        registry.add("lujing.home", HOME::toString);
-    }
+    /** This test's own files, outside the shared home. */
+    final Path scratch = TestHomes.fresh("matching");
 
     @Autowired
     FileIngestService ingest;
@@ -55,12 +45,11 @@ class IdentityMatchingIntegrationTests {
     JdbcClient jdbc;
 
     @Test
-    @Order(1)
     void aUniquePairMatchesAnAmbiguousOneWaitsAndNoPairIsRejected() {
-        ingest.ingest(FIXTURES.resolve("roster/roster.csv"), "roster");
-        IngestedFile f = ingest.ingest(FIXTURES.resolve("community/fallback.csv"), "community")
-                .file()
-                .orElseThrow();
+        // when
+        IngestedFile f = theRosterAndAFileWithoutIdsAreLoaded();
+
+        // then
 
         assertThat(new int[] {f.rowsRead(), f.accepted(), f.merged(), f.rejected()})
                 .containsExactly(6, 5, 0, 1);
@@ -82,8 +71,11 @@ class IdentityMatchingIntegrationTests {
     }
 
     @Test
-    @Order(2)
     void theSameActivityReportedWithAndWithoutAnIdIsCountedOnce() {
+        // given
+        theRosterAndAFileWithoutIdsAreLoaded();
+
+        // when
         Statistics june = statistics.compute(Period.parse("2025-06"), a -> true);
 
         // 赵一 06-01 twice (by phone and by ID) + 钱二 06-04
@@ -96,8 +88,9 @@ class IdentityMatchingIntegrationTests {
     }
 
     @Test
-    @Order(3)
     void anAdminLinkAndADifferentPeopleDecisionSurviveReingestAndTheNightlyMatch() {
+        // given
+        theRosterAndAFileWithoutIdsAreLoaded();
         long qian = subjectId("430104198512120020");
         long zhao = subjectId("430104198001010014");
         String sunKey = cipher.blindIndex(IdentityKeys.ID_NUMBER, "430103199006060035");
@@ -134,12 +127,15 @@ class IdentityMatchingIntegrationTests {
     }
 
     @Test
-    @Order(4)
     void aRosterUpdateIsKeptInTheSubjectsHistory() {
+        // given
+        ingest.ingest(FIXTURES.resolve("roster/roster.csv"), "roster");
         long zhao = subjectId("430104198001010014");
-        ingest.ingest(FIXTURES.resolve("roster/roster.csv").resolveSibling("roster.csv"), "roster");
+
+        // when
         ingest.ingest(writeRoster("赵一,430104198001010014,13800000099,麓景社区"), "roster");
 
+        // then
         assertThat(queries.history(zhao))
                 .extracting(IdentityQueries.HistoryEntry::field)
                 .contains("phone", "community");
@@ -147,9 +143,16 @@ class IdentityMatchingIntegrationTests {
                 .noneMatch(h -> String.valueOf(h.newValue()).contains("13800000099"));
     }
 
+    private IngestedFile theRosterAndAFileWithoutIdsAreLoaded() {
+        ingest.ingest(FIXTURES.resolve("roster/roster.csv"), "roster");
+        return ingest.ingest(FIXTURES.resolve("community/fallback.csv"), "community")
+                .file()
+                .orElseThrow();
+    }
+
     private Path writeRoster(String row) {
         try {
-            Path file = HOME.resolve("roster-update.csv");
+            Path file = scratch.resolve("roster-update.csv");
             java.nio.file.Files.writeString(file, "姓名,身份证号码,联系电话,所属社区\n" + row + "\n");
             return file;
         } catch (java.io.IOException e) {

@@ -19,12 +19,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.lujing.IdentityValues;
 import org.lujing.TestHomes;
+import org.lujing.TestLedger;
 import org.lujing.home.LujingProperties;
 import org.lujing.ingest.FileIngestService;
 import org.lujing.ledger.Period;
@@ -43,12 +43,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Identity at rest and key rotation (domain.md, "Identity and confidentiality"): the database and the files under
  * the home, without the key, reveal no ID number or phone; {@code keys rotate} — interrupted, then resumed — leaves
  * every figure, every match and every admin decision as it was, under a new key, and the old key opens nothing.
+ *
+ * <p>Each test is a scenario of its own on an empty ledger ({@link TestLedger}): it loads the pilot year, takes the
+ * admin's decisions and rotates as far as its "given" says, and leaves no rotation unfinished. The class keeps a
+ * context of its own rather than {@link org.lujing.SharedLedgerContext}'s: a rotation changes the process's key, and
+ * beans that took the key when they were made keep the old one — as a {@code serve} started before {@code keys
+ * rotate} would until restarted — so other tests in that context would write under a key nobody reads.
  */
 @SpringBootTest(properties = "camel.main.auto-startup=false")
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KeyRotationIntegrationTests {
 
     static final Path HOME = TestHomes.fresh("keys");
+
     static final Path SAMPLES = Path.of("sample-data");
     static final Path FIXTURES = Path.of("src/test/resources/org/lujing/identity/rotation");
     static final Period YEAR = Period.parse("2025");
@@ -60,16 +66,6 @@ class KeyRotationIntegrationTests {
             Map<Long, List<String>> subjects,
             Set<String> recordKeys,
             Map<Long, String> decisions) {}
-
-    static State before;
-    static byte[] firstKey;
-    static long recordCount;
-    static long decisionsMovedWhenInterrupted;
-
-    @DynamicPropertySource
-    static void home(DynamicPropertyRegistry registry) {
-        registry.add("lujing.home", HOME::toString);
-    }
 
     @Autowired
     FileIngestService ingest;
@@ -98,29 +94,28 @@ class KeyRotationIntegrationTests {
     @Autowired
     TransactionTemplate tx;
 
-    @Test
-    @Order(1)
-    void withoutTheKeyTheDatabaseAndFilesRevealNoIdNumber() throws IOException {
-        try (Stream<Path> sources = Files.list(SAMPLES)) {
-            for (Path source : sources.filter(Files::isDirectory).sorted().toList()) {
-                try (Stream<Path> files = Files.list(source)) {
-                    for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-                        assertThat(ingest.ingest(f, source.getFileName().toString())
-                                        .outcome())
-                                .startsWith("LOADED");
-                    }
-                }
-            }
-        }
-        // records without an ID number, matched by (name, phone) and (name, birth date): their keys rotate too
-        assertThat(ingest.ingest(FIXTURES.resolve("before/pairs.csv"), "employer")
-                        .outcome())
-                .isEqualTo("LOADED");
-        assertThat(jdbc.queryForList(
-                        "SELECT match_method FROM support_record WHERE key_kind <> 'ID_NUMBER'", String.class))
-                .containsExactlyInAnyOrder("NAME_PHONE", "NAME_BIRTH_DATE");
+    @DynamicPropertySource
+    static void home(DynamicPropertyRegistry registry) {
+        registry.add("lujing.home", HOME::toString);
+    }
 
-        // given what partners sent
+    @BeforeEach
+    void startFromAnEmptyLedger() {
+        TestLedger.empty(jdbc);
+    }
+
+    /** A scenario that stopped half-way (or failed) must not leave the shared context unable to write. */
+    @AfterEach
+    void finishAnyRotationLeftUnfinished() {
+        if (rotation.status().unfinished().isPresent()) {
+            rotation.rotate();
+        }
+    }
+
+    @Test
+    void withoutTheKeyTheDatabaseAndFilesRevealNoIdNumber() throws IOException {
+        // given what partners sent, every file loaded, and records without an ID number matched by pair keys
+        thePilotYearIsLoaded();
         IdentityValues identity = IdentityValues.in(SAMPLES);
         assertThat(identity.needles()).hasSizeGreaterThan(20);
 
@@ -141,28 +136,28 @@ class KeyRotationIntegrationTests {
     }
 
     @Test
-    @Order(2)
-    void adminDecisionsAreTakenBeforeTheRotation() {
-        // the one person not on the roster: an admin links their records to someone by hand
-        List<String> pending = jdbc.queryForList(
-                "SELECT DISTINCT subject_key FROM support_record WHERE subject_id IS NULL", String.class);
-        assertThat(pending).hasSize(1);
-        matcher.decide("LINK", pending.get(0), subjectNamed("朱小红"), "test-admin", "same person, confirmed by phone");
-        // and marks a (name, birth date) key as never being another person
-        String pairKey = jdbc.queryForObject(
-                "SELECT subject_key FROM support_record WHERE key_kind = 'NAME_BIRTH_DATE'", String.class);
-        matcher.decide("DIFFERENT", pairKey, subjectNamed("张建国"), "test-admin", "different person");
+    void anAdminLinksThePersonNotOnTheRosterAndSeparatesAPairKey() {
+        // given
+        thePilotYearIsLoaded();
+
+        // when
+        theAdminHasDecided();
+
+        // then
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM support_record WHERE match_method = 'MANUAL'", Long.class))
                 .isPositive();
-
-        before = snapshot();
-        firstKey = KeyConfiguration.readAll(properties.keyFile()).get(0);
-        recordCount = jdbc.queryForObject("SELECT COUNT(*) FROM support_record", Long.class);
+        assertThat(jdbc.queryForList("SELECT kind FROM identity_decision WHERE active", String.class))
+                .containsExactlyInAnyOrder("LINK", "DIFFERENT");
     }
 
     @Test
-    @Order(3)
     void anInterruptedRotationLeavesBothKeysAndEverythingReadable() {
+        // given
+        thePilotYearIsLoaded();
+        theAdminHasDecided();
+        State before = snapshot();
+        byte[] firstKey = currentKeyOnDisk();
+        long recordCount = records();
         String oldKeyId = ring.current().keyId();
 
         // when the process dies after three batches of ten (all 14 people, then 10 records)
@@ -171,7 +166,6 @@ class KeyRotationIntegrationTests {
         // then
         assertThat(r.outcome()).isEqualTo(KeyRotationService.Outcome.UNFINISHED);
         assertThat(new long[] {r.subjects(), r.records()}).containsExactly(14, 10);
-        decisionsMovedWhenInterrupted = r.decisions();
         assertThat(r.oldKeyId()).isEqualTo(oldKeyId);
         assertThat(r.newKeyId()).isEqualTo(ring.current().keyId()).isNotEqualTo(oldKeyId);
         // the key file holds the new key first and the old one after it; a restart reads the same ring
@@ -194,8 +188,15 @@ class KeyRotationIntegrationTests {
     }
 
     @Test
-    @Order(4)
     void runningItAgainFinishesAndTheOldKeyOpensNothing() {
+        // given a rotation interrupted after three batches of ten
+        thePilotYearIsLoaded();
+        theAdminHasDecided();
+        State before = snapshot();
+        byte[] firstKey = currentKeyOnDisk();
+        long recordCount = records();
+        long decisionsMovedWhenInterrupted = rotation.rotate(3, 10).decisions();
+
         // when
         KeyRotationService.Result r = rotation.rotate();
 
@@ -212,8 +213,12 @@ class KeyRotationIntegrationTests {
     }
 
     @Test
-    @Order(5)
     void identityStillWorksUnderTheNewKey() {
+        // given a rotation interrupted, then finished
+        thePilotYearIsLoaded();
+        theAdminHasDecided();
+        theKeysWereRotatedWithAnInterruption();
+
         // when a partner file arrives for known people: by ID number, by (name, phone), by (name, birth date)
         FileIngestService.Result result = ingest.ingest(FIXTURES.resolve("after/fair.csv"), "employer");
 
@@ -239,14 +244,22 @@ class KeyRotationIntegrationTests {
     }
 
     @Test
-    @Order(6)
     void aRotationRunThroughInOneGoLeavesTheSameLedger() throws IOException {
+        // given an earlier rotation (interrupted, then finished) and a file loaded since
+        thePilotYearIsLoaded();
+        theAdminHasDecided();
+        byte[] firstKey = currentKeyOnDisk();
+        theKeysWereRotatedWithAnInterruption();
+        assertThat(ingest.ingest(FIXTURES.resolve("after/fair.csv"), "employer").outcome())
+                .isEqualTo("LOADED");
         State beforeSecond = snapshot();
-        byte[] secondKey = KeyConfiguration.readAll(properties.keyFile()).get(0);
-        long records = jdbc.queryForObject("SELECT COUNT(*) FROM support_record", Long.class);
+        byte[] secondKey = currentKeyOnDisk();
+        long records = records();
 
+        // when
         KeyRotationService.Result r = rotation.rotate();
 
+        // then
         assertThat(r.outcome()).isEqualTo(KeyRotationService.Outcome.DONE);
         assertThat(new long[] {r.subjects(), r.records(), r.decisions()}).containsExactly(14, records, 2);
         assertRotated(beforeSecond, secondKey);
@@ -255,9 +268,11 @@ class KeyRotationIntegrationTests {
     }
 
     @Test
-    @Order(7)
     void keysFromTheEnvironmentAreIssuedOnceThenRotatedToWhenPutFirst() {
-        byte[] current = KeyConfiguration.readAll(properties.keyFile()).get(0);
+        // given the pilot year under the key LUJING_KEY holds
+        thePilotYearIsLoaded();
+        theAdminHasDecided();
+        byte[] current = currentKeyOnDisk();
         String currentId = new IdentityCipher(current).keyId();
         long rotations = jdbc.queryForObject("SELECT COUNT(*) FROM key_rotation", Long.class);
 
@@ -287,6 +302,57 @@ class KeyRotationIntegrationTests {
                         "SELECT COUNT(*) FROM support_record WHERE index_key_id <> ?", Long.class, done.newKeyId()))
                 .isZero();
         assertOpensNothing(new IdentityCipher(current));
+    }
+
+    // --- givens
+
+    /** Every sample file loaded, and records without an ID number matched by (name, phone) and (name, birth date). */
+    private void thePilotYearIsLoaded() {
+        try (Stream<Path> sources = Files.list(SAMPLES)) {
+            for (Path source : sources.filter(Files::isDirectory).sorted().toList()) {
+                try (Stream<Path> files = Files.list(source)) {
+                    for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                        assertThat(ingest.ingest(f, source.getFileName().toString())
+                                        .outcome())
+                                .as(f.toString())
+                                .startsWith("LOADED");
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        // records without an ID number, matched by (name, phone) and (name, birth date): their keys rotate too
+        assertThat(ingest.ingest(FIXTURES.resolve("before/pairs.csv"), "employer")
+                        .outcome())
+                .isEqualTo("LOADED");
+        assertThat(jdbc.queryForList(
+                        "SELECT match_method FROM support_record WHERE key_kind <> 'ID_NUMBER'", String.class))
+                .containsExactlyInAnyOrder("NAME_PHONE", "NAME_BIRTH_DATE");
+    }
+
+    /** The admin links the one person not on the roster, and marks a (name, birth date) key as another person. */
+    private void theAdminHasDecided() {
+        List<String> pending = jdbc.queryForList(
+                "SELECT DISTINCT subject_key FROM support_record WHERE subject_id IS NULL", String.class);
+        assertThat(pending).hasSize(1);
+        matcher.decide("LINK", pending.get(0), subjectNamed("朱小红"), "test-admin", "same person, confirmed by phone");
+        String pairKey = jdbc.queryForObject(
+                "SELECT subject_key FROM support_record WHERE key_kind = 'NAME_BIRTH_DATE'", String.class);
+        matcher.decide("DIFFERENT", pairKey, subjectNamed("张建国"), "test-admin", "different person");
+    }
+
+    private void theKeysWereRotatedWithAnInterruption() {
+        assertThat(rotation.rotate(3, 10).outcome()).isEqualTo(KeyRotationService.Outcome.UNFINISHED);
+        assertThat(rotation.rotate().outcome()).isEqualTo(KeyRotationService.Outcome.DONE);
+    }
+
+    private byte[] currentKeyOnDisk() {
+        return KeyConfiguration.readAll(properties.keyFile()).get(0);
+    }
+
+    private long records() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM support_record", Long.class);
     }
 
     // --- what a rotation must leave behind

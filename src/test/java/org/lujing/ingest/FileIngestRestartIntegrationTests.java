@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.lujing.TestHomes;
+import org.lujing.SharedLedgerContext;
 import org.lujing.operations.JobControl;
 import org.lujing.operations.JobQueries;
 import org.springframework.batch.core.BatchStatus;
@@ -15,25 +15,14 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * An ingest whose inspection fails (its file is not there) stops at the inspection, and its restart, once the file
  * is back, inspects and loads it in full. Before the fix the failure fell through to loadRows, and the restart
  * failed again for want of a file id.
  */
-@SpringBootTest(properties = "camel.main.auto-startup=false")
-class FileIngestRestartIntegrationTests {
-
-    static final Path HOME = TestHomes.fresh("ingest-restart");
-
-    @DynamicPropertySource
-    static void home(DynamicPropertyRegistry registry) {
-        registry.add("lujing.home", HOME::toString);
-    }
+class FileIngestRestartIntegrationTests extends SharedLedgerContext {
 
     @Autowired
     JobOperator jobOperator;

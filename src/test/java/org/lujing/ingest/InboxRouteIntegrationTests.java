@@ -13,13 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.lujing.IdentityValues;
 import org.lujing.PilotTable;
 import org.lujing.TestHomes;
+import org.lujing.TestLedger;
 import org.lujing.ledger.Category;
 import org.lujing.ledger.Period;
 import org.lujing.ledger.Statistics;
@@ -28,6 +27,7 @@ import org.lujing.read.FileOutcome;
 import org.lujing.source.AgencyDirectory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -35,9 +35,10 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The pipeline end to end on the embedded default: sample-data dropped into a real inbox is picked up by the
  * Camel route, ingested by the batch job, and the year's statistics equal domain.md's pilot table.
+ *
+ * <p>Each test starts from an empty ledger without archive or quarantine, and drops what its scenario needs.
  */
 @SpringBootTest(properties = {"lujing.inbox.poll-delay=200", "lujing.inbox.read-lock-min-age=300"})
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class InboxRouteIntegrationTests {
 
     static final Path HOME = TestHomes.fresh("inbox-route");
@@ -63,14 +64,23 @@ class InboxRouteIntegrationTests {
     @Autowired
     InboxFailures failures;
 
-    @Test
-    @Order(1)
-    void sampleDataDroppedIntoTheInboxReproducesThePilotTable() throws IOException {
-        // given
-        int dropped = TestHomes.dropSampleData(HOME);
+    @Autowired
+    JdbcTemplate jdbcTemplate;
 
-        // when the route has taken every file in
-        awaitFinished(dropped);
+    /** Each test starts from an empty ledger, with no evidence and nothing waiting in the inbox from another test. */
+    @BeforeEach
+    void startFromAnEmptyLedgerAndNoEvidence() throws IOException {
+        awaitInboxEmpty();
+        TestLedger.empty(jdbcTemplate);
+        for (String folder : List.of("archive", "quarantine")) {
+            deleteTree(HOME.resolve(folder));
+        }
+    }
+
+    @Test
+    void sampleDataDroppedIntoTheInboxReproducesThePilotTable() throws IOException {
+        // given the sample data dropped into the inbox, when the route has taken every file in
+        int dropped = thePilotYearIsTakenInThroughTheInbox();
 
         // then
         List<IngestedFile> all = files.all();
@@ -95,8 +105,11 @@ class InboxRouteIntegrationTests {
     }
 
     @Test
-    @Order(2)
     void everyFilesAccountingMatchesTheSampleDataReadme() {
+        // given
+        thePilotYearIsTakenInThroughTheInbox();
+
+        // then
         Map<String, int[]> expected = Map.of(
                 "roster", new int[] {16, 14, 0, 1, 1},
                 "community", new int[] {128, 122, 0, 3, 3},
@@ -127,8 +140,9 @@ class InboxRouteIntegrationTests {
     }
 
     @Test
-    @Order(3)
     void droppingTheSameFilesAgainChangesNothing() {
+        // given
+        thePilotYearIsTakenInThroughTheInbox();
         long recordsBefore = jdbc.sql("SELECT COUNT(*) FROM support_record")
                 .query(Long.class)
                 .single();
@@ -136,8 +150,11 @@ class InboxRouteIntegrationTests {
                 jdbc.sql("SELECT COUNT(*) FROM record_source").query(Long.class).single();
         Statistics before = statistics.compute(Period.parse("2025"), agencies::isPartner);
 
+        // when
         int dropped = TestHomes.dropSampleData(HOME);
         awaitFinished(dropped * 2);
+
+        // then
 
         List<IngestedFile> again = files.all().subList(dropped, dropped * 2);
         assertThat(again).allSatisfy(f -> {
@@ -158,8 +175,9 @@ class InboxRouteIntegrationTests {
     }
 
     @Test
-    @Order(4)
     void theDatabaseHoldsNoIdNumberOrPhoneInClear() throws IOException {
+        // given
+        thePilotYearIsTakenInThroughTheInbox();
         IdentityValues identity = IdentityValues.in(Path.of("sample-data"));
         assertThat(identity.needles()).hasSizeGreaterThan(20);
 
@@ -190,24 +208,15 @@ class InboxRouteIntegrationTests {
     }
 
     @Test
-    @Order(5)
     void aFileThatCannotBeReadIsQuarantinedWholeWithAReport() throws IOException {
         long recordsBefore = jdbc.sql("SELECT COUNT(*) FROM support_record")
                 .query(Long.class)
                 .single();
         int filesBefore = files.all().size();
-        Path hospital = HOME.resolve("inbox/hospital");
-        Path staged = Files.writeString(
-                HOME.resolve("broken.staged"), "PK\u0003\u0004 this is not really a workbook 110105194912310021");
-        Files.move(staged, hospital.resolve("心理测评-损坏.xlsx"));
-        Path nobody = Files.createDirectories(HOME.resolve("inbox/nobody"));
-        Files.move(Files.writeString(HOME.resolve("x.staged"), "姓名,身份证号\n"), nobody.resolve("who.csv"));
+        // when a workbook that is not one, and a file for a source nobody configured, are dropped
+        aBrokenWorkbookAndAFileForNoSourceAreDropped();
 
-        await().atMost(PATIENCE).untilAsserted(() -> {
-            assertThat(files.all()).hasSize(filesBefore + 1);
-            assertThat(inboxFiles()).isEmpty();
-        });
-
+        // then
         IngestedFile broken = files.all().get(filesBefore);
         assertThat(broken.outcome()).isEqualTo(FileOutcome.FILE_CORRUPT.name());
         assertThat(broken.rowsRead()).isZero();
@@ -228,10 +237,9 @@ class InboxRouteIntegrationTests {
     }
 
     @Test
-    @Order(6)
     void aCorrectedFileDroppedAgainUnderAQuarantinedNameTheSameDayIsIngested() throws IOException {
         int filesBefore = files.all().size();
-        Path employer = HOME.resolve("inbox/employer");
+        Path employer = Files.createDirectories(HOME.resolve("inbox/employer"));
         String name = "2025年12月招聘会.csv";
         Files.move(Files.writeString(HOME.resolve("bad.staged"), "这不是表格\n"), employer.resolve(name));
         await().atMost(PATIENCE).untilAsserted(() -> {
@@ -257,7 +265,6 @@ class InboxRouteIntegrationTests {
     }
 
     @Test
-    @Order(7)
     void aFileThatCouldNotBeIngestedIsListedWithItsReason() throws IOException {
         // given: the archive cannot take the file (its source folder is a plain file), so the ingest cannot run
         Path archive = HOME.resolve("archive/university");
@@ -295,9 +302,10 @@ class InboxRouteIntegrationTests {
     }
 
     @Test
-    @Order(8)
     void onlyErrorReportsLujingWroteAndThatAreUnchangedAreServed() throws IOException {
-        // given: a partner's own *.error.txt in quarantine/, holding an ID number in clear
+        // given: a file refused whole, with Lujing's error report beside it in quarantine/
+        aBrokenWorkbookAndAFileForNoSourceAreDropped();
+        // and a partner's own *.error.txt in quarantine/, holding an ID number in clear
         Path fake = HOME.resolve("quarantine/hospital/partner.xlsx.error.txt");
         Files.writeString(fake, "110105194912310021");
 
@@ -317,6 +325,44 @@ class InboxRouteIntegrationTests {
         Files.writeString(Path.of(hospital.reportPath()), "110105194912310021", StandardOpenOption.APPEND);
         assertThat(files.intactErrorReport(hospital.id())).isEmpty();
         assertThat(files.intactErrorReport(999_999)).isEmpty();
+    }
+
+    /** The sample data dropped into the inbox the way partners do, and every file taken in by the route. */
+    private int thePilotYearIsTakenInThroughTheInbox() {
+        int dropped = TestHomes.dropSampleData(HOME);
+        awaitFinished(dropped);
+        return dropped;
+    }
+
+    /** A broken workbook for the hospital and a CSV for a source nobody configured, both dropped and taken. */
+    private void aBrokenWorkbookAndAFileForNoSourceAreDropped() throws IOException {
+        int filesBefore = files.all().size();
+        Path hospital = Files.createDirectories(HOME.resolve("inbox/hospital"));
+        Path staged = Files.writeString(
+                HOME.resolve("broken.staged"), "PK\u0003\u0004 this is not really a workbook 110105194912310021");
+        Files.move(staged, hospital.resolve("心理测评-损坏.xlsx"));
+        Path nobody = Files.createDirectories(HOME.resolve("inbox/nobody"));
+        Files.move(Files.writeString(HOME.resolve("x.staged"), "姓名,身份证号\n"), nobody.resolve("who.csv"));
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(files.all()).hasSize(filesBefore + 1);
+            assertThat(inboxFiles()).isEmpty();
+        });
+    }
+
+    private void awaitInboxEmpty() {
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(inboxFiles()).isEmpty());
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     private void awaitFinished(int expectedFiles) {

@@ -7,15 +7,13 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.lujing.SharedLedgerContext;
 import org.lujing.TestHomes;
 import org.lujing.read.FileOutcome;
 import org.lujing.read.PartnerWorkbooks;
 import org.lujing.read.ReadingNote;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Partner files as clerks keep them (domain.md, "Reading partner files"), each in .xlsx and .xls, through the real
@@ -23,10 +21,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * register with a sheet per service and no category column. Each asserts the records, the accounting and that nothing
  * was rejected, and that the file's notes say what was decided.
  */
-@SpringBootTest(properties = "camel.main.auto-startup=false")
-class PartnerLayoutsIntegrationTests {
+class PartnerLayoutsIntegrationTests extends SharedLedgerContext {
 
-    static final Path HOME = TestHomes.fresh("layouts");
+    /** This class's own files, outside the shared home. */
+    static final Path FILES = TestHomes.fresh("layouts");
 
     // the same people in .xlsx and .xls would merge the second format's rows into the first's records: each format
     // has its own people (the sequence digits differ)
@@ -39,11 +37,6 @@ class PartnerLayoutsIntegrationTests {
         zhang = id("430104198501011" + seq + "3");
         li = id("430104199002022" + seq + "4");
         wang = id("430104197512123" + seq + "5");
-    }
-
-    @DynamicPropertySource
-    static void home(DynamicPropertyRegistry registry) {
-        registry.add("lujing.home", HOME::toString);
     }
 
     @Autowired
@@ -96,7 +89,7 @@ class PartnerLayoutsIntegrationTests {
                                 .merge("A4:A5")
                                 .merge("B4:B5")
                                 .merge("C4:C5"))
-                .write(HOME.resolve("in").resolve("麓景社区帮扶台账." + format));
+                .write(FILES.resolve("in").resolve("麓景社区帮扶台账." + format));
 
         // when
         IngestedFile f = ingest.ingest(file, "community").file().orElseThrow();
@@ -138,7 +131,7 @@ class PartnerLayoutsIntegrationTests {
 
     /** The quality workbook's reading-notes rows of one file, as "sheet | rows | code | what". */
     private List<String> qualityNotes(String fileName) {
-        Path out = HOME.resolve("quality-" + System.nanoTime());
+        Path out = FILES.resolve("quality-" + System.nanoTime());
         Path xlsx = reports.writeQuality(out, "zh").get(0);
         List<String> rows = new java.util.ArrayList<>();
         try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb =
@@ -182,7 +175,7 @@ class PartnerLayoutsIntegrationTests {
                 .sheet(
                         "Sheet4",
                         s -> s.row("心理疏导记录（补录）").row("姓名", "身份证号", "日期").row("王五", wang, "2025-05-27"))
-                .write(HOME.resolve("in").resolve("航天医院2025年5月心理服务登记." + format));
+                .write(FILES.resolve("in").resolve("航天医院2025年5月心理服务登记." + format));
 
         IngestedFile f = ingest.ingest(file, "hospital").file().orElseThrow();
 
@@ -214,7 +207,7 @@ class PartnerLayoutsIntegrationTests {
         Path file = PartnerWorkbooks.book()
                 .sheet("心理测评", s -> s.row("姓名", "身份证号", "日期").row("张三", zhang, "2025-06-03"))
                 .sheet("来访登记", s -> s.row("姓名", "身份证号", "日期").row("李四", li, "2025-06-04"))
-                .write(HOME.resolve("in").resolve("航天医院2025年6月." + format));
+                .write(FILES.resolve("in").resolve("航天医院2025年6月." + format));
 
         IngestedFile f = ingest.ingest(file, "hospital").file().orElseThrow();
 
@@ -235,7 +228,7 @@ class PartnerLayoutsIntegrationTests {
         people("xlsx");
         Path file = PartnerWorkbooks.book()
                 .sheet("来访登记", s -> s.row("姓名", "身份证号", "日期").row("张三", zhang, "2025-07-01"))
-                .write(HOME.resolve("in").resolve("航天医院2025年7月.xlsx"));
+                .write(FILES.resolve("in").resolve("航天医院2025年7月.xlsx"));
 
         IngestedFile f = ingest.ingest(file, "hospital").file().orElseThrow();
 
@@ -259,7 +252,7 @@ class PartnerLayoutsIntegrationTests {
                                 .row("姓名", "身份证号", "日期", "活动类型")
                                 .row("张三", zhang, "3月7日", "公益活动")
                                 .row("李四", li, "2025-03-08", "公益活动"))
-                .write(HOME.resolve("in").resolve("社区台账-" + format + "." + format));
+                .write(FILES.resolve("in").resolve("社区台账-" + format + "." + format));
 
         IngestedFile f = ingest.ingest(file, "community").file().orElseThrow();
 
@@ -281,7 +274,7 @@ class PartnerLayoutsIntegrationTests {
         Path file = PartnerWorkbooks.book()
                 .sheet("12月", s -> s.row("姓名", "身份证号", "日期", "活动类型").row("张三", zhang, "12月28日", "公益活动"))
                 .sheet("1月", s -> s.row("姓名", "身份证号", "日期", "活动类型").row("李四", li, "1月5日", "公益活动"))
-                .write(HOME.resolve("in").resolve("2024年度社区帮扶台账." + format));
+                .write(FILES.resolve("in").resolve("2024年度社区帮扶台账." + format));
 
         IngestedFile f = ingest.ingest(file, "community").file().orElseThrow();
 

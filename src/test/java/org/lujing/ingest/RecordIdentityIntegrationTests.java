@@ -5,36 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.lujing.TestHomes;
+import org.lujing.SharedLedgerContext;
 import org.lujing.ledger.Category;
 import org.lujing.ledger.Period;
 import org.lujing.ledger.StatisticsQuery;
 import org.lujing.read.FileOutcome;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Record identity and merge: (person, category, date, agency) is one record however many rows and sources report
  * it; records of people not yet on the roster wait, and are matched when the roster arrives — in any order.
  */
-@SpringBootTest(properties = "camel.main.auto-startup=false")
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class RecordIdentityIntegrationTests {
+class RecordIdentityIntegrationTests extends SharedLedgerContext {
 
-    static final Path HOME = TestHomes.fresh("identity");
     static final Path FIXTURES = Path.of("src/test/resources/org/lujing/ingest/merge");
-
-    @DynamicPropertySource
-    static void home(DynamicPropertyRegistry registry) {
-        registry.add("lujing.home", HOME::toString);
-    }
 
     @Autowired
     FileIngestService ingest;
@@ -46,10 +32,11 @@ class RecordIdentityIntegrationTests {
     JdbcClient jdbc;
 
     @Test
-    @Order(1)
     void partnerRowsBeforeTheRosterArePendingAndNotCounted() {
+        // when a partner's ledger arrives before the roster
         FileIngestService.Result community = ingest.ingest(FIXTURES.resolve("community/ledger.csv"), "community");
 
+        // then
         IngestedFile f = community.file().orElseThrow();
         assertThat(f.outcome()).isEqualTo(FileOutcome.LOADED.name());
         // the second row repeats the first: one record, two provenance links
@@ -61,10 +48,14 @@ class RecordIdentityIntegrationTests {
     }
 
     @Test
-    @Order(2)
     void theSameActivityFromAnotherSourceMergesIntoOneRecord() {
+        // given
+        ingest.ingest(FIXTURES.resolve("community/ledger.csv"), "community");
+
+        // when
         FileIngestService.Result university = ingest.ingest(FIXTURES.resolve("university/sessions.csv"), "university");
 
+        // then
         IngestedFile f = university.file().orElseThrow();
         // the university is the delivering agency by default; the community ledger named it in 合作单位
         assertThat(new int[] {f.rowsRead(), f.accepted(), f.merged()}).containsExactly(2, 0, 2);
@@ -82,11 +73,14 @@ class RecordIdentityIntegrationTests {
     }
 
     @Test
-    @Order(3)
     void aRosterLoadMatchesWhatWasWaiting() {
+        // given
+        thePartnersFilesAreLoaded();
+
+        // when
         ingest.ingest(FIXTURES.resolve("roster/roster.csv"), "roster");
 
-        // 赵一's two records (two agencies are two records) and 钱二's are now counted; 孙三 is still pending
+        // then 赵一's two records (two agencies are two records) and 钱二's are now counted; 孙三 is still pending
         assertThat(stats(Category.PUBLIC_WELFARE)).isEqualTo(2);
         assertThat(stats(Category.LEGAL_EDUCATION)).isEqualTo(1);
         assertThat(statistics.compute(Period.parse("2025-03"), a -> true).pendingRecords())
@@ -103,17 +97,28 @@ class RecordIdentityIntegrationTests {
     }
 
     @Test
-    @Order(4)
     void aRosterRowForAKnownPersonUpdatesThemInsteadOfAddingAnother() {
+        // given both rosters loaded
+        thePartnersFilesAreLoaded();
+        ingest.ingest(FIXTURES.resolve("roster/roster.csv"), "roster");
+        ingest.ingest(FIXTURES.resolve("roster-late/roster-2.csv"), "roster");
+        assertThat(count("SELECT COUNT(*) FROM subject")).isEqualTo(3);
+
+        // when the first roster arrives again
         ingest.ingest(FIXTURES.resolve("roster/roster.csv").toAbsolutePath(), "roster");
 
-        // same content: a duplicate file, nothing changes
+        // then: same content, a duplicate file, nothing changes: a duplicate file, nothing changes
         assertThat(count("SELECT COUNT(*) FROM subject")).isEqualTo(3);
         assertThat(jdbc.sql("SELECT outcome FROM ingest_file ORDER BY id DESC")
                         .query(String.class)
                         .list()
                         .get(0))
                 .isEqualTo(FileOutcome.DUPLICATE_FILE.name());
+    }
+
+    private void thePartnersFilesAreLoaded() {
+        ingest.ingest(FIXTURES.resolve("community/ledger.csv"), "community");
+        ingest.ingest(FIXTURES.resolve("university/sessions.csv"), "university");
     }
 
     private long stats(Category c) {

@@ -3,33 +3,15 @@ package org.lujing.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.lujing.TestHomes;
+import org.lujing.SharedLedgerContext;
 import org.lujing.read.FileOutcome;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** After an admin extends a vocabulary, a file's rejected rows are retried and the ones now valid join once. */
-@SpringBootTest(properties = "camel.main.auto-startup=false")
-class RejectRetryIntegrationTests {
-
-    static final Path HOME = TestHomes.fresh("retry");
-    static final Path JOBS = HOME.resolve("jobs");
-
-    @DynamicPropertySource
-    static void home(DynamicPropertyRegistry registry) throws IOException {
-        copyTree(Path.of("jobs"), JOBS);
-        registry.add("lujing.home", HOME::toString);
-        registry.add("lujing.jobs-dir", JOBS::toString);
-    }
+class RejectRetryIntegrationTests extends SharedLedgerContext {
 
     @Autowired
     FileIngestService ingest;
@@ -61,11 +43,7 @@ class RejectRetryIntegrationTests {
                 .containsExactly(0, 2);
 
         // when the admin maps the word and retries
-        Path community = JOBS.resolve("sources/community.yaml");
-        Files.writeString(
-                community,
-                Files.readString(community).replace("PUBLIC_WELFARE: [义务劳动]", "PUBLIC_WELFARE: [义务劳动, 棋艺比赛]"),
-                StandardCharsets.UTF_8);
+        editSource("community", yaml -> yaml.replace("PUBLIC_WELFARE: [义务劳动]", "PUBLIC_WELFARE: [义务劳动, 棋艺比赛]"));
         RejectRetryService.Result result = retry.retry(file.id());
 
         // then the row joins, the other stays rejected, and the file still balances
@@ -98,18 +76,5 @@ class RejectRetryIntegrationTests {
         return jdbc.sql("SELECT word FROM unmapped_word WHERE source_id = 'community'")
                 .query(String.class)
                 .list();
-    }
-
-    static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> all = Files.walk(from)) {
-            for (Path p : all.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
     }
 }

@@ -7,18 +7,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.lujing.PilotTable;
+import org.lujing.SharedLedgerContext;
 import org.lujing.TestHomes;
 import org.lujing.identity.IdentityCipher;
 import org.lujing.identity.IdentityKeys;
@@ -28,24 +25,23 @@ import org.lujing.ingest.RejectRetryService;
 import org.lujing.report.StatisticsBreakdownQuery;
 import org.lujing.source.AgencyDirectory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The statistics read from the rollups are, after every kind of ledger change the application makes, exactly the
  * statistics recounted from the raw ledger ({@link LedgerRecount}) and those of the statistics workbook — for a year,
  * quarters, months, ranges that cut months, and many seeded random ranges.
+ *
+ * <p>Each test is one sequence of ledger changes from an empty ledger ({@link SharedLedgerContext}), checked after
+ * every change.
  */
-@SpringBootTest(properties = "camel.main.auto-startup=false")
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class StatisticsAgreementIntegrationTests {
+class StatisticsAgreementIntegrationTests extends SharedLedgerContext {
 
-    static final Path HOME = TestHomes.fresh("agreement");
-    static final Path JOBS = HOME.resolve("jobs");
     static final Path MERGE = Path.of("src/test/resources/org/lujing/ingest/merge");
     static final Path FALLBACK = Path.of("src/test/resources/org/lujing/identity/fallback");
+    static final String SUN_ID = "430103199006060035";
+    static final String QIAN_ID = "430104198512120020";
+    static final String ZHAO_ID = "430104198001010014";
     static final List<Period> FIXED = List.of(
             Period.parse("2025"),
             Period.parse("2025-Q1"),
@@ -61,12 +57,8 @@ class StatisticsAgreementIntegrationTests {
             Period.parse("1990"));
     static final List<Period> RANDOM = random(new Random(20251129), 30);
 
-    @DynamicPropertySource
-    static void home(DynamicPropertyRegistry registry) {
-        copyTree(Path.of("jobs"), JOBS);
-        registry.add("lujing.home", HOME::toString);
-        registry.add("lujing.jobs-dir", JOBS::toString);
-    }
+    /** This test's own files, outside the shared home. */
+    final Path scratch = TestHomes.fresh("agreement-files");
 
     @Autowired
     FileIngestService ingest;
@@ -96,7 +88,6 @@ class StatisticsAgreementIntegrationTests {
     JdbcClient jdbc;
 
     @Test
-    @Order(1)
     void thePilotYearPendingUntilItsRosterArrivesThenCounted() throws IOException {
         // partner files first: every record waits for the roster
         for (String source : List.of("community", "hospital", "university", "employer", "micro-lesson")) {
@@ -111,11 +102,7 @@ class StatisticsAgreementIntegrationTests {
         assertThat(stat("2025").pendingRecords()).isPositive();
 
         // a new roster: the match counts what was waiting
-        try (Stream<Path> files = Files.list(Path.of("sample-data", "roster"))) {
-            for (Path file : files.sorted().toList()) {
-                ingest.ingest(file, "roster");
-            }
-        }
+        ingestAll("roster");
         assertAgrees("after the roster");
         Statistics year = stat("2025");
         PilotTable.YEAR_2025.forEach((c, n) ->
@@ -124,7 +111,6 @@ class StatisticsAgreementIntegrationTests {
     }
 
     @Test
-    @Order(2)
     void recordsMergedAcrossSourcesAndMatchedByALateRoster() {
         ingest.ingest(MERGE.resolve("community/ledger.csv"), "community");
         assertAgrees("after the community ledger");
@@ -139,7 +125,6 @@ class StatisticsAgreementIntegrationTests {
     }
 
     @Test
-    @Order(3)
     void fallbackMatchesDuplicateMergesAndAdminDecisions() {
         ingest.ingest(FALLBACK.resolve("roster/roster.csv"), "roster");
         ingest.ingest(FALLBACK.resolve("community/fallback.csv"), "community");
@@ -147,13 +132,11 @@ class StatisticsAgreementIntegrationTests {
         assertThat(count("SELECT COUNT(*) FROM support_record WHERE merged_into IS NOT NULL"))
                 .isPositive();
 
-        long qian = subjectId("430104198512120020");
-        long zhao = subjectId("430104198001010014");
-        String sunKey = cipher.blindIndex(IdentityKeys.ID_NUMBER, "430103199006060035");
+        long zhao = subjectId(ZHAO_ID);
         String zhaoPairKey = cipher.blindIndex(IdentityKeys.NAME_PHONE, IdentityKeys.namePhone("赵一", "13800000001"));
         long mergedBefore = count("SELECT COUNT(*) FROM support_record WHERE merged_into IS NOT NULL");
 
-        matcher.decide("LINK", sunKey, qian, "admin", "孙三 is 钱二's former name");
+        linkSunToQian();
         assertAgrees("after a LINK decision");
         matcher.decide("DIFFERENT", zhaoPairKey, zhao, "admin", "the phone belongs to 赵一's brother");
         assertAgrees("after a DIFFERENT decision");
@@ -169,8 +152,10 @@ class StatisticsAgreementIntegrationTests {
     }
 
     @Test
-    @Order(4)
     void aMergedRowThatNamesTheActivitySplitsTheEvent() {
+        // given 赵一 and 钱二 on the roster
+        ingest.ingest(FALLBACK.resolve("roster/roster.csv"), "roster");
+
         // two people at one job fair, first reported without the fair's name: one event
         ingest.ingest(
                 csv(
@@ -198,8 +183,12 @@ class StatisticsAgreementIntegrationTests {
     }
 
     @Test
-    @Order(5)
     void rejectedRowsRetriedAfterAVocabularyChange() throws IOException {
+        // given 赵一, 钱二 and 孙三 on the rosters, and 孙三 linked to 钱二 by an admin
+        ingest.ingest(FALLBACK.resolve("roster/roster.csv"), "roster");
+        ingest.ingest(MERGE.resolve("roster-late/roster-2.csv"), "roster");
+        ingest.ingest(FALLBACK.resolve("community/fallback.csv"), "community");
+        linkSunToQian();
         ingest.ingest(
                 csv("chess-unnamed.csv", "日期,姓名,身份证号,活动类型,合作单位", "2026-03-01,赵一,430104198001010014,公益活动,长沙高新区总工会"),
                 "community");
@@ -215,15 +204,12 @@ class StatisticsAgreementIntegrationTests {
                 .orElseThrow()
                 .id();
         assertAgrees("before the retry");
-        Path community = JOBS.resolve("sources/community.yaml");
-        Files.writeString(
-                community,
-                Files.readString(community).replace("PUBLIC_WELFARE: [义务劳动]", "PUBLIC_WELFARE: [义务劳动, 棋艺比赛]"),
-                StandardCharsets.UTF_8);
+        editSource("community", yaml -> yaml.replace("PUBLIC_WELFARE: [义务劳动]", "PUBLIC_WELFARE: [义务劳动, 棋艺比赛]"));
 
+        // when
         RejectRetryService.Result result = retry.retry(fileId);
 
-        // 赵一's row merges into the unnamed record and names it; 钱二's row is a new record (孙三 is 钱二 by the
+        // then 赵一's row merges into the unnamed record and names it; 钱二's row is a new record (孙三 is 钱二 by the
         // LINK decision, so his is another record of the same person)
         assertThat(result.merged()).isEqualTo(1);
         assertThat(result.accepted()).isEqualTo(2);
@@ -234,15 +220,46 @@ class StatisticsAgreementIntegrationTests {
     }
 
     @Test
-    @Order(6)
-    void aRebuildGivesTheRollupsKeptAlongTheWay() {
+    void aRebuildGivesTheRollupsKeptAlongTheWay() throws IOException {
+        // given a ledger grown by every kind of change: the pilot year, merges across sources, pair-key matches,
+        // decisions that link, separate and merge again
+        ingestAll("community", "hospital", "university", "employer", "micro-lesson", "roster");
+        ingest.ingest(MERGE.resolve("community/ledger.csv"), "community");
+        ingest.ingest(MERGE.resolve("university/sessions.csv"), "university");
+        ingest.ingest(MERGE.resolve("roster/roster.csv"), "roster");
+        ingest.ingest(MERGE.resolve("roster-late/roster-2.csv"), "roster");
+        ingest.ingest(FALLBACK.resolve("roster/roster.csv"), "roster");
+        ingest.ingest(FALLBACK.resolve("community/fallback.csv"), "community");
+        linkSunToQian();
+        String zhaoPairKey = cipher.blindIndex(IdentityKeys.NAME_PHONE, IdentityKeys.namePhone("赵一", "13800000001"));
+        matcher.decide("DIFFERENT", zhaoPairKey, subjectId(ZHAO_ID), "admin", "the phone belongs to 赵一's brother");
+        ingest.ingest(FALLBACK.resolve("later/later.csv"), "community");
+        matcher.rematch();
         List<List<Map<String, Object>>> kept = rollups();
         assertThat(kept).allSatisfy(rows -> assertThat(rows).isNotEmpty());
 
+        // when
         rollup.rebuild();
 
+        // then
         assertThat(rollups()).isEqualTo(kept);
         assertAgrees("after a rebuild");
+    }
+
+    private void ingestAll(String... sourceIds) throws IOException {
+        for (String source : sourceIds) {
+            try (Stream<Path> files = Files.list(Path.of("sample-data", source))) {
+                for (Path file : files.sorted().toList()) {
+                    ingest.ingest(file, source);
+                }
+            }
+        }
+    }
+
+    /** 孙三 is 钱二's former name: an admin links his ID number's key to 钱二. */
+    private void linkSunToQian() {
+        String sunKey = cipher.blindIndex(IdentityKeys.ID_NUMBER, SUN_ID);
+        matcher.decide("LINK", sunKey, subjectId(QIAN_ID), "admin", "孙三 is 钱二's former name");
     }
 
     private void assertAgrees(String when) {
@@ -303,24 +320,9 @@ class StatisticsAgreementIntegrationTests {
         return jdbc.sql(sql).query(Long.class).single();
     }
 
-    private static Path csv(String name, String... lines) {
+    private Path csv(String name, String... lines) {
         try {
-            return Files.writeString(HOME.resolve(name), String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static void copyTree(Path from, Path to) {
-        try (Stream<Path> all = Files.walk(from)) {
-            for (Path p : all.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
+            return Files.writeString(scratch.resolve(name), String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -9,29 +9,20 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.lujing.TestHomes;
+import org.lujing.SharedLedgerContext;
 import org.lujing.reconcile.ReconcileRunner;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Listing executions costs the same few statements whatever the list's length — the executions, then the parameters
  * of all of them — where it once issued one parameters query per execution ({@code /api/jobs?limit=10000} made
  * 10,001).
  */
-@SpringBootTest(properties = "camel.main.auto-startup=false")
-class JobQueriesIntegrationTests {
+class JobQueriesIntegrationTests extends SharedLedgerContext {
 
     static final int RUNS = 40;
-
-    @DynamicPropertySource
-    static void home(DynamicPropertyRegistry registry) {
-        registry.add("lujing.home", TestHomes.fresh("job-queries")::toString);
-    }
 
     @Autowired
     ReconcileRunner reconcile;

@@ -9,37 +9,26 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.lujing.TestHomes;
+import org.lujing.SharedLedgerContext;
 import org.lujing.audit.AuditLog;
 import org.lujing.ingest.FileIngestService;
 import org.lujing.source.SourceCatalog;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The six rules on a small ledger made for them (each fires where it should and stays silent beside it), then the
  * life of findings across runs: idempotent per date, status kept, cleared when no longer true, reopened, and the
  * reconcile job through JobOperator.
+ *
+ * <p>Each test starts from an empty ledger ({@link SharedLedgerContext}): the files of early April arrive, then as
+ * many reconcile runs and admin decisions as its "given" says.
  */
-@SpringBootTest(properties = "camel.main.auto-startup=false")
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ReconciliationIntegrationTests {
+class ReconciliationIntegrationTests extends SharedLedgerContext {
 
-    static final Path HOME = TestHomes.fresh("reconcile");
     static final Path FIXTURES = Path.of("src/test/resources/org/lujing/reconcile/rules");
-
-    @DynamicPropertySource
-    static void home(DynamicPropertyRegistry registry) {
-        registry.add("lujing.home", HOME::toString);
-    }
 
     @Autowired
     FileIngestService ingest;
@@ -83,21 +72,12 @@ class ReconciliationIntegrationTests {
     @Autowired
     AuditLog audit;
 
-    static long communityFile;
-
     @Test
-    @Order(1)
     void fixturesLoad() {
         // given the files of early April 2025, as if they had arrived then
-        ingest.ingest(FIXTURES.resolve("roster/roster.csv"), "roster");
-        communityFile =
-                arrivedOn(ingest.ingest(FIXTURES.resolve("community/ledger.csv"), "community"), "2025-04-03T10:00:00");
-        arrivedOn(ingest.ingest(FIXTURES.resolve("university/sessions.csv"), "university"), "2025-04-04T10:00:00");
-        arrivedOn(ingest.ingest(FIXTURES.resolve("micro-lesson/lessons.json"), "micro-lesson"), "2025-04-16T02:00:00");
-        jdbc.sql("UPDATE support_record SET created_at = ?")
-                .param(Timestamp.valueOf(LocalDateTime.parse("2025-04-06T10:00:00")))
-                .update();
+        long communityFile = theFilesOfEarlyAprilArrived();
 
+        // then
         assertThat(jdbc.sql("SELECT outcome FROM ingest_file ORDER BY id")
                         .query(String.class)
                         .list())
@@ -110,8 +90,10 @@ class ReconciliationIntegrationTests {
     }
 
     @Test
-    @Order(2)
     void unmatchedSubjectWaitsOutTheGracePeriod() {
+        // given
+        theFilesOfEarlyAprilArrived();
+
         // arrived 2025-04-06, grace 7 days: due on the 13th, not before
         assertThat(unmatched.evaluate(ctx("2025-04-12"))).isEmpty();
         List<Finding> found = unmatched.evaluate(ctx("2025-04-13"));
@@ -129,8 +111,10 @@ class ReconciliationIntegrationTests {
     }
 
     @Test
-    @Order(3)
     void outsideSupervisionIsOneFindingPerRecordDatedOutside() {
+        // given
+        theFilesOfEarlyAprilArrived();
+
         List<Finding> found = outside.evaluate(ctx("2025-04-20"));
 
         long early = recordId("钱二", "2025-02-15");
@@ -144,8 +128,10 @@ class ReconciliationIntegrationTests {
     }
 
     @Test
-    @Order(4)
     void missingFeedCountsPeriodsWithoutADelivery() {
+        // given
+        theFilesOfEarlyAprilArrived();
+
         List<String> keys = missingFeed.evaluate(ctx("2025-06-10")).stream()
                 .map(Finding::key)
                 .toList();
@@ -186,8 +172,10 @@ class ReconciliationIntegrationTests {
     }
 
     @Test
-    @Order(5)
     void controlTotalMismatchComparesTheTotalRowWithTheDataRows() {
+        // given
+        long communityFile = theFilesOfEarlyAprilArrived();
+
         // the community file says 5 but has 6 data rows; the university file's 合计：2 agrees
         assertThat(controlTotal.evaluate(ctx("2025-04-20"))).singleElement().satisfies(f -> {
             assertThat(f.key()).isEqualTo("file:" + communityFile);
@@ -197,8 +185,10 @@ class ReconciliationIntegrationTests {
     }
 
     @Test
-    @Order(6)
     void crossSourceConflictNeedsTwoSourcesWithDifferentValues() {
+        // given
+        theFilesOfEarlyAprilArrived();
+
         // 赵一 4 April: hours 1 (community) vs 2 (university); 钱二 5 April: the university left hours empty
         assertThat(conflict.evaluate(ctx("2025-04-20"))).singleElement().satisfies(f -> {
             assertThat(f.key()).isEqualTo("record:" + recordId("赵一", "2025-04-04"));
@@ -207,8 +197,10 @@ class ReconciliationIntegrationTests {
     }
 
     @Test
-    @Order(7)
     void noRecentSupportFindsActivePeopleWithoutSupportOrLessons() {
+        // given
+        theFilesOfEarlyAprilArrived();
+
         List<Finding> found = noRecent.evaluate(ctx("2025-04-20"));
 
         // 赵一 was supported and attended; 吴五's supervision ended in March
@@ -223,8 +215,10 @@ class ReconciliationIntegrationTests {
     }
 
     @Test
-    @Order(10)
     void reconcilingTheSameDateTwiceChangesNothing() {
+        // given
+        theFilesOfEarlyAprilArrived();
+
         ReconcileSummary first = reconcile.reconcile(LocalDate.parse("2025-04-20"));
         List<Map<String, Object>> rows = allFindings();
         ReconcileSummary second = reconcile.reconcile(LocalDate.parse("2025-04-20"));
@@ -244,8 +238,12 @@ class ReconciliationIntegrationTests {
     }
 
     @Test
-    @Order(11)
     void aResolvedFindingStaysResolvedWhenSeenAgain() {
+        // given the findings of a first run
+        theFilesOfEarlyAprilArrived();
+        reconcile.reconcile(LocalDate.parse("2025-04-20"));
+
+        // when an admin resolves one and acknowledges another, and the next day is reconciled
         StoredFinding f = outsideFinding();
         Instant before = Instant.now().minusSeconds(1);
         findings.resolve(f.id(), "钱二 joined early; confirmed with the judicial office", "tester");
@@ -254,6 +252,7 @@ class ReconciliationIntegrationTests {
 
         ReconcileSummary next = reconcile.reconcile(LocalDate.parse("2025-04-21"));
 
+        // then
         StoredFinding after = findings.find(f.id()).orElseThrow();
         assertThat(after.status()).isEqualTo("RESOLVED");
         assertThat(after.statusBy()).isEqualTo("tester");
@@ -275,9 +274,14 @@ class ReconciliationIntegrationTests {
     }
 
     @Test
-    @Order(12)
     void aFindingNoLongerTrueIsClearedAndReopensWhenTrueAgain() {
-        // the roster now says 钱二's supervision began on 1 February
+        // given a finding resolved by an admin and seen again the next day
+        theFilesOfEarlyAprilArrived();
+        reconcile.reconcile(LocalDate.parse("2025-04-20"));
+        findings.resolve(outsideFinding().id(), "钱二 joined early; confirmed with the judicial office", "tester");
+        reconcile.reconcile(LocalDate.parse("2025-04-21"));
+
+        // when the roster now says 钱二's supervision began on 1 February
         ingest.ingest(FIXTURES.resolve("roster-fix/roster-fix.csv"), "roster");
         ReconcileSummary cleared = reconcile.reconcile(LocalDate.parse("2025-04-22"));
 
@@ -311,9 +315,18 @@ class ReconciliationIntegrationTests {
     }
 
     @Test
-    @Order(13)
     void anOlderDateNeverUndoesALaterRun() {
+        // given runs on three days, the outside finding cleared on one and back on the next
+        theFilesOfEarlyAprilArrived();
+        reconcile.reconcile(LocalDate.parse("2025-04-20"));
+        reconcile.reconcile(LocalDate.parse("2025-04-21"));
+        ingest.ingest(FIXTURES.resolve("roster-fix/roster-fix.csv"), "roster");
+        reconcile.reconcile(LocalDate.parse("2025-04-22"));
+        ingest.ingest(FIXTURES.resolve("roster-revert/roster-revert.csv"), "roster");
+        reconcile.reconcile(LocalDate.parse("2025-04-23"));
         List<Map<String, Object>> rows = allFindings();
+
+        // when
         reconcile.reconcile(LocalDate.parse("2025-04-23"));
         // rerunning a date already passed keeps every later judgement
         reconcile.reconcile(LocalDate.parse("2025-04-21"));
@@ -326,8 +339,11 @@ class ReconciliationIntegrationTests {
     }
 
     @Test
-    @Order(20)
     void theReconcileJobRunsThroughTheJobOperator() {
+        // given
+        theFilesOfEarlyAprilArrived();
+
+        // when
         ReconcileRunner.Result first = runner.run(LocalDate.parse("2025-04-24"));
         ReconcileRunner.Result again = runner.run(LocalDate.parse("2025-04-24"));
 
@@ -345,6 +361,19 @@ class ReconciliationIntegrationTests {
                         .query(Integer.class)
                         .single())
                 .isEqualTo(first.summary().active());
+    }
+
+    /** The roster, then the community, university and micro-lesson files as if received in early April; their id. */
+    private long theFilesOfEarlyAprilArrived() {
+        ingest.ingest(FIXTURES.resolve("roster/roster.csv"), "roster");
+        long communityFile =
+                arrivedOn(ingest.ingest(FIXTURES.resolve("community/ledger.csv"), "community"), "2025-04-03T10:00:00");
+        arrivedOn(ingest.ingest(FIXTURES.resolve("university/sessions.csv"), "university"), "2025-04-04T10:00:00");
+        arrivedOn(ingest.ingest(FIXTURES.resolve("micro-lesson/lessons.json"), "micro-lesson"), "2025-04-16T02:00:00");
+        jdbc.sql("UPDATE support_record SET created_at = ?")
+                .param(Timestamp.valueOf(LocalDateTime.parse("2025-04-06T10:00:00")))
+                .update();
+        return communityFile;
     }
 
     private ReconcileContext ctx(String asOf) {

@@ -8,32 +8,22 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.lujing.TestHomes;
+import org.lujing.SharedLedgerContext;
 import org.lujing.ingest.FileIngestService;
 import org.lujing.ledger.Period;
 import org.lujing.ledger.Statistics;
 import org.lujing.ledger.StatisticsQuery;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The pilot year's sample data is clean where sample-data/README.md says so: no record outside its person's
  * supervision and a community total row that agrees with its file; and reconciling never changes the statistics.
  */
-@SpringBootTest(properties = "camel.main.auto-startup=false")
-class SampleDataReconcileIntegrationTests {
+class SampleDataReconcileIntegrationTests extends SharedLedgerContext {
 
-    static final Path HOME = TestHomes.fresh("reconcile-sample");
     static final List<String> ORDER =
             List.of("roster", "community", "hospital", "university", "employer", "micro-lesson");
-
-    @DynamicPropertySource
-    static void home(DynamicPropertyRegistry registry) {
-        registry.add("lujing.home", HOME::toString);
-    }
 
     @Autowired
     FileIngestService ingest;

@@ -10,30 +10,20 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.lujing.TestHomes;
+import org.lujing.SharedLedgerContext;
 import org.lujing.cluster.TwoNodeIntegrationTests;
 import org.lujing.ingest.InboxClaims;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The nightly chain's ingest step takes inbox files under the inbox route's claims: a file another node holds is
  * left to it, a file still being written and Camel's lock files are never read, and a dead node's file is taken.
  */
-@SpringBootTest(properties = "camel.main.auto-startup=false")
-class NightlyIngestClaimsIntegrationTests {
-
-    static final Path HOME = TestHomes.fresh("nightly-claims");
-
-    @DynamicPropertySource
-    static void home(DynamicPropertyRegistry registry) {
-        registry.add("lujing.home", HOME::toString);
-    }
+class NightlyIngestClaimsIntegrationTests extends SharedLedgerContext {
 
     @Autowired
     @Qualifier("nightlyIngestInbox")
@@ -44,6 +34,13 @@ class NightlyIngestClaimsIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    /** The other node and the lock file are this test's own: the context and its home are shared. */
+    @AfterEach
+    void forgetTheOtherNodeAndItsLockFile() throws IOException {
+        jdbc.sql("DELETE FROM lujing_node WHERE node_id = 'other'").update();
+        Files.deleteIfExists(HOME.resolve("inbox/community/old.csv.camelLock"));
+    }
 
     @Test
     void theIngestStepSkipsWhatTheRouteHoldsAndNeverReadsLockFiles() throws IOException {

@@ -20,11 +20,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.lujing.TestHomes;
 import org.lujing.ledger.Period;
@@ -40,6 +37,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * Mail delivery of reports against a real SMTP server (GreenMail, in-process, on a free port): while the server is
  * down a report still reaches the outbox and the failed mail is logged and remembered; once the server is up the same
  * report arrives, attached byte for byte, and later reports follow.
+ *
+ * <p>Each test is a scenario of its own, with its own report (period) and the server down until the test starts it;
+ * a report another test left unmailed may arrive meanwhile, so mails are counted per report.
  */
 @SpringBootTest(
         properties = {
@@ -55,7 +55,6 @@ import org.springframework.test.context.DynamicPropertySource;
             "lujing.reports.mail.retry-delay-ms=50",
             "lujing.reports.mail.retry-after-ms=500"
         })
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(OutputCaptureExtension.class)
 class ReportMailDeliveryIntegrationTests {
 
@@ -63,9 +62,8 @@ class ReportMailDeliveryIntegrationTests {
     static final Path OUTBOX = HOME.resolve("outbox");
     static final int PORT = freePort();
     static final Duration PATIENCE = Duration.ofSeconds(30);
-    static final String REPORT = "2025/statistics-2025.xlsx";
 
-    static GreenMail smtp;
+    GreenMail smtp;
 
     @DynamicPropertySource
     static void home(DynamicPropertyRegistry registry) {
@@ -79,54 +77,59 @@ class ReportMailDeliveryIntegrationTests {
     @Autowired
     ReportMailer mailer;
 
-    @AfterAll
-    static void stopServer() {
+    @AfterEach
+    void stopServer() {
         if (smtp != null) {
             smtp.stop();
         }
     }
 
     @Test
-    @Order(1)
     void aRefusedConnectionLeavesTheOutboxCopyAndLogsAndRemembersTheFailure(CapturedOutput output) throws IOException {
         // given no server listening on the configured port
+        String report = "2025-Q2/statistics-2025-Q2.xlsx";
+
         // when
-        List<Path> written = reports.writeStatistics(Period.parse("2025"), null, "zh");
+        List<Path> written = reports.writeStatistics(Period.parse("2025-Q2"), null, "zh");
 
         // then the outbox copy is made regardless
         await().atMost(PATIENCE)
                 .untilAsserted(
-                        () -> assertThat(OUTBOX.resolve(REPORT)).exists().hasSameBinaryContentAs(written.get(0)));
+                        () -> assertThat(OUTBOX.resolve(report)).exists().hasSameBinaryContentAs(written.get(0)));
         // and the failed mail is said once, clearly, and kept for another attempt
         await().atMost(PATIENCE)
-                .untilAsserted(() -> assertThat(mailer.failures()).containsKey(REPORT));
-        ReportMailer.Failure failure = mailer.failures().get(REPORT);
+                .untilAsserted(() -> assertThat(mailer.failures()).containsKey(report));
+        ReportMailer.Failure failure = mailer.failures().get(report);
         assertThat(failure.reason()).contains("127.0.0.1").containsIgnoringCase("refused");
-        assertThat(output.getAll()).contains("report-mail: " + REPORT + " was NOT mailed to chief@office.test");
+        assertThat(output.getAll()).contains("report-mail: " + report + " was NOT mailed to chief@office.test");
         // not recorded as mailed, so it is offered again (the outbox has its own record)
         assertThat(Files.readString(HOME.resolve("data/report-delivery.idempotent")))
-                .contains(REPORT);
-        assertThat(mailRepository()).doesNotContain(REPORT);
+                .contains(report);
+        assertThat(mailRepository()).doesNotContain(report);
     }
 
     @Test
-    @Order(2)
     void onceTheServerIsUpTheFailedReportArrivesAttachedByteForByte() throws Exception {
-        // given the server comes up
-        smtp = new GreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-                .withConfiguration(GreenMailConfiguration.aConfig().withUser("lujing", "s3cret"));
-        smtp.start();
+        // given a report that could not be mailed while the server was down
+        String report = "2025/statistics-2025.xlsx";
+        String subject = "[麓景 Lujing] 统计报表 2025 / Statistics 2025";
+        reports.writeStatistics(Period.parse("2025"), null, "zh");
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(mailer.failures()).containsKey(report));
+
+        // when the server comes up
+        startServer();
 
         // then the report is mailed on a later attempt: one mail, delivered to each recipient's mailbox
-        await().atMost(PATIENCE).until(() -> smtp.getReceivedMessages().length >= 2);
+        await().atMost(PATIENCE).until(() -> received(subject).size() >= 2);
         await().atMost(PATIENCE)
-                .untilAsserted(() -> assertThat(mailer.failures()).doesNotContainKey(REPORT));
-        MimeMessage[] mails = smtp.getReceivedMessages();
+                .untilAsserted(() -> assertThat(mailer.failures()).doesNotContainKey(report));
+        List<MimeMessage> mails = received(subject);
         assertThat(mails).hasSize(2);
-        MimeMessage mail = mails[0];
+        MimeMessage mail = mails.get(0);
         assertThat(recipients(mail)).containsExactlyInAnyOrder("chief@office.test", "clerk@office.test");
         assertThat(mail.getFrom()[0].toString()).isEqualTo("lujing@community.test");
-        assertThat(mail.getSubject()).isEqualTo("[麓景 Lujing] 统计报表 2025 / Statistics 2025");
+        assertThat(mail.getSubject()).isEqualTo(subject);
         assertThat(text(mail))
                 .contains("附件为麓景系统生成的统计报表（2025）", "Attached is the statistics report (2025)", "已脱敏", "masked");
         List<Part> attachments = attachments(mail);
@@ -134,37 +137,48 @@ class ReportMailDeliveryIntegrationTests {
         assertThat(attachments.get(0).getFileName()).isEqualTo("statistics-2025.xlsx");
         assertThat(attachments.get(0).getContentType()).startsWith(ReportMailer.XLSX);
         assertThat(attachments.get(0).getInputStream().readAllBytes())
-                .isEqualTo(Files.readAllBytes(HOME.resolve("reports").resolve(REPORT)));
-        assertThat(mailRepository()).contains(REPORT);
+                .isEqualTo(Files.readAllBytes(HOME.resolve("reports").resolve(report)));
+        assertThat(mailRepository()).contains(report);
     }
 
     @Test
-    @Order(3)
-    void aLaterReportIsMailedOnceAndTheOutboxIsNotDeliveredAgain() throws Exception {
-        // given
-        int before = smtp.getReceivedMessages().length;
+    void aReportWrittenWhileTheServerIsUpIsMailedOnceAndTheOutboxIsNotDeliveredAgain() throws Exception {
+        // given the server is up
+        String report = "2025-Q1/statistics-2025-Q1.xlsx";
+        String subject = "[麓景 Lujing] 统计报表 2025-Q1 / Statistics 2025-Q1";
+        startServer();
 
         // when
         List<Path> written = reports.writeStatistics(Period.parse("2025-Q1"), null, "en");
 
-        // then
-        await().atMost(PATIENCE).until(() -> smtp.getReceivedMessages().length >= before + 2);
-        List<MimeMessage> quarter = Arrays.stream(smtp.getReceivedMessages())
-                .filter(m -> subject(m).equals("[麓景 Lujing] 统计报表 2025-Q1 / Statistics 2025-Q1"))
-                .toList();
-        assertThat(quarter).hasSize(2); // one mail, one copy in each recipient's mailbox
-        MimeMessage latest = quarter.get(0);
-        assertThat(attachments(latest).get(0).getInputStream().readAllBytes())
+        // then one mail, one copy in each recipient's mailbox
+        await().atMost(PATIENCE).until(() -> received(subject).size() >= 2);
+        List<MimeMessage> quarter = received(subject);
+        assertThat(quarter).hasSize(2);
+        assertThat(attachments(quarter.get(0)).get(0).getInputStream().readAllBytes())
                 .isEqualTo(Files.readAllBytes(written.get(0)));
         await().atMost(PATIENCE)
-                .untilAsserted(() -> assertThat(OUTBOX.resolve("2025-Q1/statistics-2025-Q1.xlsx"))
-                        .exists()); // the two routes do not wait for each other
+                .untilAsserted(
+                        () -> assertThat(OUTBOX.resolve(report)).exists()); // the two routes do not wait for each other
 
         // and nothing is mailed twice while the route keeps polling (every 100 ms)
         Thread.sleep(2_000);
-        assertThat(smtp.getReceivedMessages()).hasSize(before + 2);
-        assertThat(mailRepository().lines().filter(l -> l.startsWith(REPORT + "|")))
+        assertThat(received(subject)).hasSize(2);
+        assertThat(mailRepository().lines().filter(l -> l.startsWith(report + "|")))
                 .hasSize(1);
+    }
+
+    private void startServer() {
+        smtp = new GreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+                .withConfiguration(GreenMailConfiguration.aConfig().withUser("lujing", "s3cret"));
+        smtp.start();
+    }
+
+    /** The mails the server received for one report (another test's report may arrive meanwhile). */
+    private List<MimeMessage> received(String subject) {
+        return Arrays.stream(smtp.getReceivedMessages())
+                .filter(m -> subject(m).equals(subject))
+                .toList();
     }
 
     static String mailRepository() throws IOException {
