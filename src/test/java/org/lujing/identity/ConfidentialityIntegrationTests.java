@@ -74,6 +74,10 @@ class ConfidentialityIntegrationTests {
         // scored matching had something to show (issue 13): an automatic link with its evidence, and a review entry
         assertThat(output.getAll())
                 .contains("\"outcome\" : \"LINKED\"", "\"outcome\" : \"REVIEW\"", "ONE_SUBSTITUTION");
+        // plain `identity pending` shows the queued key's candidates with the evidence in words, masked
+        assertThat(output.getAll())
+                .containsPattern("评分匹配的候选人（待审核；证件号、电话已脱敏）：\\R  键 \\S{12}  ")
+                .containsPattern("    候选 #\\d+ .+?：评分 -?[\\d.]+（先验 -[\\d.]+）：身份证号 ");
         try (Stream<Path> files = Files.walk(home)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
                 String rel = home.relativize(f).toString();
