@@ -246,7 +246,7 @@ class IdentityCommand implements Runnable {
                                     + l.level().shortName(),
                             String.format(java.util.Locale.ROOT, "%.4f", l.m()),
                             mFrom(l, lang),
-                            String.format(java.util.Locale.ROOT, "%.2g", l.u()),
+                            String.format(java.util.Locale.ROOT, "%.2e", l.u()),
                             uFrom(l, lang),
                             String.format(java.util.Locale.ROOT, "%+.1f", l.weight()));
                 }
