@@ -138,14 +138,22 @@ public final class MatchBenchmark {
                     stored,
                     (System.nanoTime() - t) / 1e9);
             JdbcTemplate sql = new JdbcTemplate(dataSource);
+            // the machine is shared: the CPU time the process spent says how much work it was, whatever the load
+            com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            long cpu = os.getProcessCpuTime();
             t = System.nanoTime();
             int matched = ctx.getBean(IdentityMatcher.class).rematch();
             double secs = (System.nanoTime() - t) / 1e9;
+            double cpuSecs = (os.getProcessCpuTime() - cpu) / 1e9;
             System.out.printf(
                     Locale.ROOT,
-                    "rematch: %,d records linked in %.1f s (%s); review queue %,d; still pending %,d%n",
+                    "rematch: %,d records linked in %.1f s wall, %.1f s CPU, load average %.1f (%s); review queue %,d;"
+                            + " still pending %,d%n",
                     matched,
                     secs,
+                    cpuSecs,
+                    os.getSystemLoadAverage(),
                     sql.queryForList(
                             "SELECT match_method || ' ' || COUNT(*) FROM support_record"
                                     + " WHERE subject_id IS NOT NULL GROUP BY match_method",

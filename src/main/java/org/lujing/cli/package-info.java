@@ -9,6 +9,7 @@
             "console",
             "db",
             "identity",
+            "identity :: match",
             "ingest",
             "ledger",
             "normalise",

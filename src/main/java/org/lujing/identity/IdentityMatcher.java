@@ -4,12 +4,13 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.lujing.ledger.KeyKind;
 import org.lujing.ledger.MatchMethod;
+import org.lujing.ledger.RecordIds;
 import org.lujing.ledger.StatisticsRollup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,13 +35,16 @@ public class IdentityMatcher {
     private final StatisticsRollup rollup;
     private final ScoredMatching scored;
     private final org.springframework.jdbc.core.JdbcTemplate batch;
+    private final RecordIds ids;
 
     public IdentityMatcher(
             JdbcClient jdbc,
             StatisticsRollup rollup,
             ScoredMatching scored,
-            org.springframework.jdbc.core.JdbcTemplate batch) {
+            org.springframework.jdbc.core.JdbcTemplate batch,
+            RecordIds ids) {
         this.jdbc = jdbc;
+        this.ids = ids;
         this.batch = batch;
         this.rollup = rollup;
         this.scored = scored;
@@ -49,59 +53,17 @@ public class IdentityMatcher {
     /** Matches what can be matched; returns how many records were tied to a person. */
     @Transactional
     public int rematch() {
-        // only keys that something could match: a person by any of the three indexes, or an admin's link — a large
-        // ledger of records for people not (yet) on the roster must not be walked key by key every time
-        List<Map<String, Object>> keys = jdbc.sql("""
-                        SELECT r.subject_key, r.key_kind FROM support_record r
-                          JOIN subject s ON s.id_number_idx = r.subject_key WHERE r.subject_id IS NULL
-                        UNION SELECT r.subject_key, r.key_kind FROM support_record r
-                          JOIN subject s ON s.name_phone_idx = r.subject_key WHERE r.subject_id IS NULL
-                        UNION SELECT r.subject_key, r.key_kind FROM support_record r
-                          JOIN subject s ON s.name_birth_idx = r.subject_key WHERE r.subject_id IS NULL
-                        UNION SELECT r.subject_key, r.key_kind FROM support_record r
-                          JOIN identity_decision d ON d.subject_key = r.subject_key AND d.kind = 'LINK' AND d.active = TRUE
-                          WHERE r.subject_id IS NULL""").query().listOfRows();
+        long t0 = System.nanoTime();
         int matched = 0;
-        List<Assignment> exact = new java.util.ArrayList<>();
-        for (Map<String, Object> k : keys) {
-            String key = (String) value(k, "subject_key");
-            KeyKind kind = KeyKind.valueOf((String) value(k, "key_kind"));
-            Optional<Long> linked = decision("LINK", key);
-            if (linked.isPresent()) {
-                exact.add(new Assignment(key, linked.get(), MatchMethod.MANUAL));
-                continue;
-            }
-            String column = switch (kind) {
-                case ID_NUMBER -> "id_number_idx";
-                case NAME_PHONE -> "name_phone_idx";
-                case NAME_BIRTH_DATE -> "name_birth_idx";
-                case NAME_TYPED_ID -> null; // no roster index: scored matching only
-            };
-            if (column == null) {
-                continue;
-            }
-            List<Long> candidates = jdbc.sql("""
-                            SELECT id FROM subject WHERE %s = ?
-                              AND id NOT IN (SELECT subject_id FROM identity_decision
-                                             WHERE kind = 'DIFFERENT' AND active = TRUE AND subject_key = ?)""".formatted(column))
-                    .params(key, key)
-                    .query(Long.class)
-                    .list();
-            if (candidates.size() == 1) {
-                MatchMethod method = switch (kind) {
-                    case ID_NUMBER -> MatchMethod.ID_NUMBER;
-                    case NAME_PHONE -> MatchMethod.NAME_PHONE;
-                    case NAME_BIRTH_DATE -> MatchMethod.NAME_BIRTH_DATE;
-                    case NAME_TYPED_ID -> MatchMethod.SCORED;
-                };
-                exact.add(new Assignment(key, candidates.get(0), method));
-            }
-        }
+        List<Assignment> exact = exactAssignments();
+        long t1 = System.nanoTime();
         for (int n : assignAll(exact)) {
             matched += n;
         }
+        long t2 = System.nanoTime();
         // what exact keys could not tie: scored matching over what the rows said (issue 13)
         List<ScoredMatching.Link> links = scored.pass();
+        long t3 = System.nanoTime();
         int[] linked = assignAll(links.stream()
                 .map(l -> new Assignment(l.subjectKey(), l.subjectId(), MatchMethod.SCORED))
                 .toList());
@@ -112,11 +74,81 @@ public class IdentityMatcher {
             }
             matched += linked[i];
         }
+        long t4 = System.nanoTime();
         scored.recordLinks(made);
+        long t5 = System.nanoTime();
         if (matched > 0) {
-            log.info("{} pending record(s) matched to people on the roster", matched);
+            // where a big night's time goes (bench/match.sh reads it): the exact rules, scored matching, linking
+            log.info(
+                    "{} pending record(s) matched to people on the roster: exact rules {} ms ({} keys, {} ms linking),"
+                            + " scored pass {} ms, linking {} ms, evidence {} ms",
+                    matched,
+                    (t1 - t0) / 1_000_000,
+                    exact.size(),
+                    (t2 - t1) / 1_000_000,
+                    (t3 - t2) / 1_000_000,
+                    (t4 - t3) / 1_000_000,
+                    (t5 - t4) / 1_000_000);
         }
         return matched;
+    }
+
+    /**
+     * What the exact rules tie, read set-based: an admin's LINK for a pending key wins; else the one person whose index
+     * of the key's kind equals the key, unless an admin said the key is not that person. A handful of queries whatever
+     * the number of keys (a query or two per key took seconds for a night of 10,000 pending keys). Only keys that
+     * something could match are read: a large ledger of records for people not (yet) on the roster is never walked
+     * key by key.
+     */
+    private List<Assignment> exactAssignments() {
+        Map<String, Long> linkedByAdmin = new java.util.HashMap<>();
+        jdbc.sql("""
+                        SELECT d.subject_key, d.subject_id FROM identity_decision d
+                        WHERE d.kind = 'LINK' AND d.active = TRUE
+                          AND EXISTS (SELECT 1 FROM support_record r WHERE r.subject_key = d.subject_key AND r.subject_id IS NULL)
+                        ORDER BY d.id""").query((RowCallbackHandler)
+                rs -> linkedByAdmin.put(rs.getString(1).strip(), rs.getLong(2)));
+        Map<String, java.util.Set<Long>> notThese = new java.util.HashMap<>();
+        jdbc.sql("SELECT subject_key, subject_id FROM identity_decision WHERE kind = 'DIFFERENT' AND active = TRUE")
+                .query((RowCallbackHandler)
+                        rs -> notThese.computeIfAbsent(rs.getString(1).strip(), k -> new java.util.HashSet<>())
+                                .add(rs.getLong(2)));
+        // each kind of key against its own index of the roster; UNION leaves one row per (key, person)
+        Map<String, java.util.Set<Long>> candidates = new java.util.LinkedHashMap<>();
+        Map<String, KeyKind> kinds = new java.util.HashMap<>();
+        jdbc.sql("""
+                        SELECT r.subject_key, r.key_kind, s.id FROM support_record r
+                          JOIN subject s ON s.id_number_idx = r.subject_key
+                          WHERE r.subject_id IS NULL AND r.key_kind = 'ID_NUMBER'
+                        UNION SELECT r.subject_key, r.key_kind, s.id FROM support_record r
+                          JOIN subject s ON s.name_phone_idx = r.subject_key
+                          WHERE r.subject_id IS NULL AND r.key_kind = 'NAME_PHONE'
+                        UNION SELECT r.subject_key, r.key_kind, s.id FROM support_record r
+                          JOIN subject s ON s.name_birth_idx = r.subject_key
+                          WHERE r.subject_id IS NULL AND r.key_kind = 'NAME_BIRTH_DATE'""").query((RowCallbackHandler) rs -> {
+            String key = rs.getString(1).strip();
+            kinds.put(key, KeyKind.valueOf(rs.getString(2).strip()));
+            candidates.computeIfAbsent(key, k -> new java.util.TreeSet<>()).add(rs.getLong(3));
+        });
+        List<Assignment> exact = new java.util.ArrayList<>();
+        linkedByAdmin.forEach((key, person) -> exact.add(new Assignment(key, person, MatchMethod.MANUAL)));
+        candidates.forEach((key, people) -> {
+            if (linkedByAdmin.containsKey(key)) {
+                return;
+            }
+            java.util.Set<Long> left = new java.util.TreeSet<>(people);
+            left.removeAll(notThese.getOrDefault(key, java.util.Set.of()));
+            if (left.size() == 1) {
+                MatchMethod method = switch (kinds.get(key)) {
+                    case ID_NUMBER -> MatchMethod.ID_NUMBER;
+                    case NAME_PHONE -> MatchMethod.NAME_PHONE;
+                    case NAME_BIRTH_DATE -> MatchMethod.NAME_BIRTH_DATE;
+                    case NAME_TYPED_ID -> MatchMethod.SCORED; // never read above: no roster index
+                };
+                exact.add(new Assignment(key, left.iterator().next(), method));
+            }
+        });
+        return exact;
     }
 
     /**
@@ -171,26 +203,49 @@ public class IdentityMatcher {
         rematch();
     }
 
-    private Optional<Long> decision(String kind, String key) {
-        return jdbc.sql("""
-                        SELECT subject_id FROM identity_decision WHERE kind = ? AND subject_key = ? AND active = TRUE
-                        ORDER BY id DESC""").params(kind, key).query(Long.class).list().stream().findFirst();
-    }
-
     /** A key to tie to a person, and how. */
     private record Assignment(String key, long subjectId, MatchMethod method) {}
 
-    /** Persons a set-based assignment handles at once: their rollups are taken out and put back together. */
-    private static final int ASSIGN_CHUNK = 500;
+    /** Persons whose records a set-based assignment reads and ties at once. */
+    private static final int ASSIGN_CHUNK = 1_000;
+
+    /** Records a rollup change may hold before it is applied, so that its sums stay a few megabytes of heap. */
+    private static final int APPLY_AFTER_RECORDS = 50_000;
+
+    /** A record of a person (or about to be), as linking and merging see it. */
+    private record Held(
+            long id,
+            boolean counted,
+            Long mergedInto,
+            long subjectId,
+            String category,
+            java.time.LocalDate date,
+            String agency,
+            String activityName,
+            java.math.BigDecimal quantity) {
+
+        String group() {
+            return subjectId + "\u0000" + category + "\u0000" + date + "\u0000" + agency;
+        }
+    }
+
+    private static final String HELD = """
+            SELECT r.id, r.subject_id, r.merged_into, r.category, r.activity_date, r.agency, r.activity_name, r.quantity,
+              r.subject_key FROM support_record r WHERE """;
 
     /**
-     * Ties keys to persons: the keys' records count from now on, and merging repeats may stop an earlier record of the
-     * person counting. Per chunk of persons, their rollup contributions are removed once, the keys tied in one batch,
-     * repeats merged and the contributions added back (a key at a time, with six statements each, a night with
-     * 60,000 keys to tie took many minutes). Returns the records tied per assignment, in order.
+     * Ties keys to persons, set-based, a chunk of persons at a time under the ledger's write turn: the persons' records
+     * and the pending records of their keys are read once, the keys tied in one batch, later repeats of a (person,
+     * category, date, agency) merged into the first in another, and what starts or stops counting goes into one
+     * rollup change applied every {@link #APPLY_AFTER_RECORDS} records — never a remove and an add over each person's
+     * records (that, per chunk, was most of a night's linking of 60,000 records). Returns the records tied per
+     * assignment, in order.
      */
     private int[] assignAll(List<Assignment> all) {
         int[] tied = new int[all.size()];
+        if (all.isEmpty()) {
+            return tied;
+        }
         Map<Long, List<Integer>> bySubject = new java.util.LinkedHashMap<>();
         for (int i = 0; i < all.size(); i++) {
             bySubject
@@ -198,11 +253,12 @@ public class IdentityMatcher {
                     .add(i);
         }
         List<Long> subjects = new java.util.ArrayList<>(bySubject.keySet());
+        StatisticsRollup.Change change = rollup.change();
         for (int from = 0; from < subjects.size(); from += ASSIGN_CHUNK) {
             List<Long> chunk = subjects.subList(from, Math.min(subjects.size(), from + ASSIGN_CHUNK));
-            String in = "r.subject_id IN (" + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")";
-            Object[] ids = chunk.toArray();
-            rollup.remove(in, ids);
+            // nobody else writes records or rollups until this transaction ends: what is read here is what is tied
+            ids.takeWriteTurn();
+            Map<String, Long> personOfKey = new java.util.HashMap<>();
             List<Integer> indexes = new java.util.ArrayList<>();
             List<Object[]> updates = new java.util.ArrayList<>();
             for (Long subject : chunk) {
@@ -210,56 +266,80 @@ public class IdentityMatcher {
                     Assignment a = all.get(i);
                     indexes.add(i);
                     updates.add(new Object[] {a.subjectId(), a.method().name(), a.key()});
+                    personOfKey.put(a.key().strip(), a.subjectId());
                 }
             }
+            List<Held> held = new java.util.ArrayList<>();
+            // the persons' own records (counted unless merged) and the pending ones about to be theirs (not counted);
+            // "no person yet" is written so that no index serves it: the key's index must
+            read(held, "r.subject_id IN (" + marks(chunk.size()) + ")", chunk, null);
+            List<String> keys = new java.util.ArrayList<>(personOfKey.keySet());
+            read(
+                    held,
+                    "r.subject_key IN (" + marks(keys.size()) + ") AND COALESCE(r.subject_id, 0) = 0",
+                    keys,
+                    personOfKey);
             int[] counts = batch.batchUpdate(
                     "UPDATE support_record SET subject_id = ?, match_method = ? WHERE subject_key = ? AND subject_id IS NULL",
                     updates);
             for (int j = 0; j < counts.length; j++) {
                 tied[indexes.get(j)] = Math.max(counts[j], 0);
             }
-            mergeRepeats(chunk);
-            rollup.add(in, ids);
+            mergeRepeats(held, change);
+            if (change.records() >= APPLY_AFTER_RECORDS) {
+                change.apply();
+            }
         }
+        change.apply();
         return tied;
     }
 
-    /**
-     * Marks later repeats of (person, category, date, agency) as merged into the first record, for many persons: their
-     * records are read once through the subject_id index and grouped here (a correlated UPDATE over an IN list took
-     * HSQLDB a scan of the ledger per chunk).
-     */
-    private void mergeRepeats(List<Long> subjectIds) {
-        Map<String, Long> first = new java.util.HashMap<>();
-        List<long[]> repeats = new java.util.ArrayList<>();
-        jdbc.sql("""
-                        SELECT id, subject_id, category, activity_date, agency, merged_into FROM support_record
-                        WHERE subject_id IN (%s) ORDER BY id""".formatted(String.join(", ", java.util.Collections.nCopies(subjectIds.size(), "?"))))
-                .params(List.copyOf(subjectIds))
-                .query((rs, n) -> {
-                    long id = rs.getLong(1);
-                    String group = rs.getLong(2) + "\u0000" + rs.getString(3) + "\u0000" + rs.getDate(4) + "\u0000"
-                            + rs.getString(5);
-                    Long firstId = first.putIfAbsent(group, id);
-                    rs.getLong(6);
-                    if (firstId != null && rs.wasNull()) {
-                        repeats.add(new long[] {firstId, id});
-                    }
-                    return null;
-                })
-                .list();
-        if (!repeats.isEmpty()) {
-            batch.batchUpdate(
-                    "UPDATE support_record SET merged_into = ? WHERE id = ?",
-                    repeats.stream().map(r -> new Object[] {r[0], r[1]}).toList());
-        }
+    private void read(List<Held> into, String where, List<?> params, Map<String, Long> personOfKey) {
+        jdbc.sql(HELD + " " + where).params(List.copyOf(params)).query((RowCallbackHandler) rs -> {
+            long merged = rs.getLong(3);
+            Long mergedInto = rs.wasNull() ? null : merged;
+            boolean pending = personOfKey != null;
+            into.add(new Held(
+                    rs.getLong(1),
+                    !pending && mergedInto == null,
+                    mergedInto,
+                    pending ? personOfKey.get(rs.getString(9).strip()) : rs.getLong(2),
+                    rs.getString(4),
+                    rs.getDate(5).toLocalDate(),
+                    rs.getString(6),
+                    rs.getString(7),
+                    rs.getBigDecimal(8)));
+        });
     }
 
-    private static Object value(Map<String, Object> row, String key) {
-        return row.entrySet().stream()
-                .filter(e -> e.getKey().equalsIgnoreCase(key))
-                .map(Map.Entry::getValue)
-                .findFirst()
-                .orElse(null);
+    private static String marks(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
+    /**
+     * Marks later repeats of (person, category, date, agency) as merged into the first record (the lowest id), and
+     * tells the rollup change which records start counting (newly tied, not merged) and which stop (counted, now
+     * merged).
+     */
+    private void mergeRepeats(List<Held> held, StatisticsRollup.Change change) {
+        held.sort(java.util.Comparator.comparingLong(Held::id));
+        Map<String, Long> first = new java.util.HashMap<>();
+        List<Object[]> repeats = new java.util.ArrayList<>();
+        for (Held r : held) {
+            Long firstId = first.putIfAbsent(r.group(), r.id());
+            boolean mergedNow = firstId != null && r.mergedInto() == null;
+            if (mergedNow) {
+                repeats.add(new Object[] {firstId, r.id()});
+            }
+            boolean countsAfter = r.mergedInto() == null && !mergedNow;
+            if (countsAfter && !r.counted()) {
+                change.starts(r.date(), r.category(), r.agency(), r.activityName(), r.subjectId(), r.quantity());
+            } else if (r.counted() && !countsAfter) {
+                change.stops(r.date(), r.category(), r.agency(), r.activityName(), r.subjectId(), r.quantity());
+            }
+        }
+        if (!repeats.isEmpty()) {
+            batch.batchUpdate("UPDATE support_record SET merged_into = ? WHERE id = ?", repeats);
+        }
     }
 }

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.lujing.identity.match.MatchExamples;
 import org.lujing.identity.match.MatchOutcome;
 import org.lujing.identity.match.RecordLinker;
 import org.lujing.identity.match.RosterPerson;
@@ -67,7 +68,8 @@ public class ScoredMatching {
             deleteQueued(queued.values());
             return List.of();
         }
-        RecordLinker linker = new RecordLinker(roster(), properties.settings());
+        List<RosterPerson> roster = roster();
+        RecordLinker linker = new RecordLinker(roster, examples(roster), properties.settings());
         Map<String, Set<Long>> different = new HashMap<>();
         jdbc.sql("SELECT subject_key, subject_id FROM identity_decision WHERE kind = 'DIFFERENT' AND active = TRUE")
                 .query((RowCallbackHandler) rs -> different
@@ -77,8 +79,14 @@ public class ScoredMatching {
         List<Object[]> reviews = new ArrayList<>();
         Timestamp now = Timestamp.from(Instant.now());
         double prior = linker.model().prior();
-        for (Map.Entry<String, Set<RowTraits>> e : pending.entrySet()) {
-            MatchOutcome outcome = decide(linker, e.getValue(), different.getOrDefault(e.getKey(), Set.of()));
+        // the linker is read-only once built: keys are scored on every core (100,000 keys took 13 s on one)
+        List<Map.Entry<String, Set<RowTraits>>> keys = new ArrayList<>(pending.entrySet());
+        List<MatchOutcome> outcomes = keys.parallelStream()
+                .map(e -> decide(linker, e.getValue(), different.getOrDefault(e.getKey(), Set.of())))
+                .toList();
+        for (int i = 0; i < keys.size(); i++) {
+            Map.Entry<String, Set<RowTraits>> e = keys.get(i);
+            MatchOutcome outcome = outcomes.get(i);
             switch (outcome.kind()) {
                 case LINK -> links.add(new Link(e.getKey(), outcome.best().subjectId(), outcome, prior));
                 case REVIEW -> reviews.add(row(e.getKey(), "REVIEW", outcome, prior, now));
@@ -192,18 +200,22 @@ public class ScoredMatching {
 
     /** Pending keys without a clean ID number, each with the distinct things its rows said (name from the record). */
     private Map<String, Set<RowTraits>> pendingTraits() {
-        Map<String, Set<RowTraits>> byKey = new LinkedHashMap<>();
-        Map<String, RowTraits> decoded = new HashMap<>();
+        record Said(String key, KeyKind kind, String name, String reference) {}
+        List<Said> rows = new ArrayList<>();
         jdbc.sql("""
                         SELECT DISTINCT r.subject_key, r.key_kind, r.person_name, r.subject_ref_enc FROM support_record r
-                        WHERE r.subject_id IS NULL AND r.key_kind <> 'ID_NUMBER' AND r.subject_ref_enc IS NOT NULL""").query((RowCallbackHandler) rs -> {
-            String key = rs.getString(1).strip();
-            KeyKind kind = KeyKind.valueOf(rs.getString(2).strip());
-            String name = rs.getString(3);
-            String reference = rs.getString(4);
-            RowTraits traits = decoded.computeIfAbsent(reference + '\u0000' + name, k -> traits(kind, name, reference));
-            byKey.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(traits);
-        });
+                        WHERE r.subject_id IS NULL AND r.key_kind <> 'ID_NUMBER' AND r.subject_ref_enc IS NOT NULL""").query((RowCallbackHandler) rs -> rows.add(new Said(
+                rs.getString(1).strip(), KeyKind.valueOf(rs.getString(2).strip()), rs.getString(3), rs.getString(4))));
+        // decrypting is most of reading: done on every core, each distinct reference once
+        Map<String, RowTraits> decoded = new java.util.concurrent.ConcurrentHashMap<>();
+        rows.parallelStream()
+                .forEach(r -> decoded.computeIfAbsent(
+                        r.reference() + '\u0000' + r.name(), k -> traits(r.kind(), r.name(), r.reference())));
+        Map<String, Set<RowTraits>> byKey = new LinkedHashMap<>();
+        for (Said r : rows) {
+            byKey.computeIfAbsent(r.key(), k -> new LinkedHashSet<>())
+                    .add(decoded.get(r.reference() + '\u0000' + r.name()));
+        }
         return byKey;
     }
 
@@ -229,6 +241,74 @@ public class ScoredMatching {
             case NAME_BIRTH_DATE -> new RowTraits(name, null, null, java.time.LocalDate.parse(value));
             default -> new RowTraits(name, value, null, null);
         };
+    }
+
+    /** Records the examples of true matches are read from: the newest of the ledger, so a pass stays bounded. */
+    static final int EXAMPLE_WINDOW = 100_000;
+
+    /**
+     * Pairs known to be one person, for estimating m: among the newest {@link #EXAMPLE_WINDOW} records, those tied by
+     * a valid ID number, what each said (its name; the phone and birth date it carried, kept encrypted beside the ID
+     * number since issue 13's second part) beside its person on the roster. Each distinct (person, name, reference)
+     * counts once — a person's rows in one file say the same thing many times.
+     */
+    MatchExamples examples(List<RosterPerson> roster) {
+        Map<Long, RosterPerson> byId = new HashMap<>();
+        roster.forEach(p -> byId.put(p.id(), p));
+        record Said(long subjectId, String name, String reference) {}
+        Set<Said> said = new HashSet<>();
+        jdbc.sql("""
+                        SELECT r.subject_id, r.person_name, r.subject_ref_enc FROM support_record r
+                        WHERE r.id > (SELECT COALESCE(MAX(id), 0) FROM support_record) - ?
+                          AND r.match_method = 'ID_NUMBER' AND r.person_name IS NOT NULL""").param(EXAMPLE_WINDOW).query((RowCallbackHandler)
+                rs -> said.add(new Said(rs.getLong(1), rs.getString(2), rs.getString(3))));
+        List<Said> distinct = new ArrayList<>(said);
+        MatchExamples examples = new MatchExamples();
+        List<RowTraits> rows = distinct.parallelStream()
+                .map(s -> {
+                    RowTraits carried = s.reference() == null ? null : carried(s.reference());
+                    return carried == null
+                            ? new RowTraits(s.name(), null, null, null)
+                            : new RowTraits(s.name(), null, carried.phone(), carried.birth());
+                })
+                .toList();
+        int i = 0;
+        for (Said s : distinct) {
+            RosterPerson person = byId.get(s.subjectId());
+            RowTraits row = rows.get(i++);
+            if (person != null) {
+                examples.add(row, person);
+            }
+        }
+        return examples;
+    }
+
+    /** The phone and birth date a record tied by its ID number carried, if its reference kept them. */
+    private RowTraits carried(String reference) {
+        String traits = IdentityKeys.traits(ring.decrypt(IdentityKeys.ID_NUMBER, reference));
+        return traits == null ? null : RowTraits.decode(traits);
+    }
+
+    /** The weights scored matching would use now, and where each came from ({@code identity model}). */
+    public record Explanation(
+            int rosterSize,
+            double prior,
+            org.lujing.identity.match.MatchSettings settings,
+            int enoughExamples,
+            List<org.lujing.identity.match.MatchModel.LevelWeight> levels) {}
+
+    /** Builds the model as a matching pass would — roster decrypted in memory, examples from the ledger — and explains it. */
+    @org.springframework.transaction.annotation.Transactional(readOnly = true)
+    public Explanation explain() {
+        List<RosterPerson> roster = roster();
+        org.lujing.identity.match.MatchModel model =
+                org.lujing.identity.match.MatchModel.estimate(roster, examples(roster));
+        return new Explanation(
+                model.rosterSize(),
+                model.prior(),
+                properties.settings(),
+                org.lujing.identity.match.MatchModel.ENOUGH_EXAMPLES,
+                model.explain());
     }
 
     /** The roster, decrypted in memory for this pass only. */

@@ -206,10 +206,16 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
     private Subject subject(SourceRow row, String name) {
         try {
             String id = idNumber(row);
+            // a phone or birth date beside a valid ID number is kept too (encrypted, after the number): such rows are
+            // the examples from which scored matching learns how often partners mistype what they write beside it
+            String phone = row.has(Field.PHONE) ? phoneDigits(row.cell(Field.PHONE)) : null;
+            LocalDate birth = birthDate(row);
             return new Subject(
                     KeyKind.ID_NUMBER,
                     cipher.blindIndex(ID_COLUMN, id),
-                    reference(ID_COLUMN, id),
+                    phone == null && birth == null
+                            ? reference(ID_COLUMN, id)
+                            : referenceWithTraits(ID_COLUMN, id, new RowTraits(null, null, phone, birth).encode()),
                     Masking.idNumber(id));
         } catch (RowRejection noUsableId) {
             // what the row says about its person beyond the pair, for scored matching: kept inside the encrypted
@@ -217,13 +223,7 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
             // key rotation re-encrypts it with the reference
             String typedId = typedId(row, noUsableId.code);
             String typedPhone = row.has(Field.PHONE) ? phoneDigits(row.cell(Field.PHONE)) : null;
-            LocalDate birth = null;
-            if (row.has(Field.BIRTH_DATE)) {
-                Cell c = row.cell(Field.BIRTH_DATE);
-                Normalised<LocalDate> b =
-                        DateNormaliser.parse(c.text(), c.kind(), row.date1904(), source.datePattern());
-                birth = b.isOk() ? b.value() : null;
-            }
+            LocalDate birth = birthDate(row);
             String traits = new RowTraits(null, typedId, typedPhone, birth).encode();
             // as before, a pair-keyed record shows no ID number: the damaged one is shown masked on review only
             String masked = null;
@@ -257,6 +257,16 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
             }
             throw noUsableId;
         }
+    }
+
+    /** The row's birth date column, when it holds a date. */
+    private LocalDate birthDate(SourceRow row) {
+        if (!row.has(Field.BIRTH_DATE)) {
+            return null;
+        }
+        Cell c = row.cell(Field.BIRTH_DATE);
+        Normalised<LocalDate> b = DateNormaliser.parse(c.text(), c.kind(), row.date1904(), source.datePattern());
+        return b.isOk() ? b.value() : null;
     }
 
     /** The reference, with the traits after it when the ciphertext stays within its column (512). */

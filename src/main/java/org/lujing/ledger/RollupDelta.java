@@ -16,7 +16,9 @@ import org.springframework.jdbc.core.ParameterizedPreparedStatementSetter;
 /**
  * What a set of counted records adds to (or, with sign -1, takes from) the statistics rollups, added up in memory
  * and then applied one rollup row at a time: an UPDATE by key for rows that exist, an INSERT for the rest, a DELETE
- * where a row's records reach 0. A day's events move by the stat_event rows this delta creates or deletes, so no
+ * where a row's records reach 0. A delta may also mix records that start counting with records that stop
+ * ({@link #count(int, LocalDate, String, String, String, long, BigDecimal)}): rows whose changes cancel out are
+ * not touched. A day's events move by the stat_event rows this delta creates or deletes, so no
  * group is ever recounted (a recount would walk every event of the days a slice touches: a year's, for a big file).
  */
 final class RollupDelta {
@@ -66,6 +68,18 @@ final class RollupDelta {
     }
 
     void count(LocalDate date, String category, String agency, String activityName, long subjectId, BigDecimal qty) {
+        count(sign, date, category, agency, activityName, subjectId, qty);
+    }
+
+    /** Counts one record that starts ({@code sign} 1) or stops (-1) counting. */
+    void count(
+            int sign,
+            LocalDate date,
+            String category,
+            String agency,
+            String activityName,
+            long subjectId,
+            BigDecimal qty) {
         Day day = new Day(date, category, agency);
         Sums sums = days.computeIfAbsent(day, d -> new Sums());
         sums.records += sign;
@@ -90,23 +104,34 @@ final class RollupDelta {
         if (isEmpty()) {
             return;
         }
-        if (dialect.postgres()) {
-            RollupSets sets = new RollupSets(jdbc, sign);
-            List<Event> changed = sets.apply(EVENT, events, c -> new Object[] {c[0]}, RollupDelta::eventKey, true);
-            changed.forEach(e -> days.get(e.day()).events += sign);
-            sets.apply(DAY, days, s -> new Object[] {s.records, s.quantity, s.events}, RollupDelta::dayKey, false);
-            sets.apply(SUBJECT_MONTH, subjects, c -> new Object[] {c[0]}, RollupDelta::subjectKey, false);
-            return;
-        }
-        List<Event> changed = apply(jdbc, EVENT, events, RollupDelta::count, RollupDelta::event);
-        // a day's events are its stat_event rows: they move by the rows created or deleted here
-        changed.forEach(e -> days.get(e.day()).events += sign);
-        apply(jdbc, DAY, days, RollupDelta::sums, RollupDelta::day);
-        apply(jdbc, SUBJECT_MONTH, subjects, RollupDelta::count, RollupDelta::subject);
+        sets = dialect.postgres() ? new RollupSets(jdbc) : null;
+        applyEvents(jdbc);
+        applyDays(jdbc);
+        applySubjects(jdbc);
+    }
+
+    /** Set while a delta is applied on PostgreSQL. */
+    private RollupSets sets;
+
+    private void applyEvents(JdbcTemplate jdbc) {
+        events.values().removeIf(c -> c[0] == 0);
+        List<Event> changed = apply(jdbc, EVENT, events, c -> c[0], RollupDelta::count, RollupDelta::event);
+        // a day's events are its stat_event rows: they move by the rows created (records added) or deleted (taken)
+        changed.forEach(e -> days.get(e.day()).events += Long.signum(events.get(e)[0]));
+    }
+
+    private void applyDays(JdbcTemplate jdbc) {
+        days.values().removeIf(d -> d.records == 0 && d.events == 0 && d.quantity.signum() == 0);
+        apply(jdbc, DAY, days, d -> d.records, RollupDelta::sums, RollupDelta::day);
+    }
+
+    private void applySubjects(JdbcTemplate jdbc) {
+        subjects.values().removeIf(c -> c[0] == 0);
+        apply(jdbc, SUBJECT_MONTH, subjects, c -> c[0], RollupDelta::count, RollupDelta::subject);
     }
 
     /**
-     * A rollup table: its value columns (added to) and its key columns (its primary key), with their types as
+     * A rollup table: its value columns (added to) and its key columns (its primary key), with the types of both as
      * PostgreSQL names them (for the arrays {@link RollupSets} binds).
      */
     record Table(String name, List<String> values, List<String> keys, List<String> types) {
@@ -158,10 +183,21 @@ final class RollupDelta {
     }
 
     /**
-     * Applies one rollup's entries, in key order: updates the rows that exist; with sign 1 inserts the rest, with
-     * sign -1 deletes rows that reached 0. Returns the keys whose row was created or deleted.
+     * Applies one rollup's entries, in key order: updates the rows that exist; inserts the rest of those whose records
+     * grow, deletes the rows that reached 0 among those whose records shrink. Returns the keys whose row was created
+     * or deleted.
      */
-    private <K, V> List<K> apply(JdbcTemplate jdbc, Table table, Map<K, V> entries, Binder<V> value, Binder<K> key) {
+    private <K, V> List<K> apply(
+            JdbcTemplate jdbc,
+            Table table,
+            Map<K, V> entries,
+            java.util.function.ToLongFunction<V> records,
+            Binder<V> value,
+            Binder<K> key) {
+        if (sets != null) {
+            // only stat_event's created and deleted rows are needed (they move their day's events)
+            return sets.apply(table, entries, records, RollupDelta::columns, RollupDelta::columns, table == EVENT);
+        }
         List<Map.Entry<K, V>> all = new ArrayList<>(entries.entrySet());
         int keyAt = 1 + table.values().size();
         ParameterizedPreparedStatementSetter<Map.Entry<K, V>> valuesThenKey = (p, e) -> {
@@ -169,23 +205,26 @@ final class RollupDelta {
             key.bind(p, keyAt, e.getKey());
         };
         int[] updated = batch(jdbc, table.update(), all, valuesThenKey);
-        List<Map.Entry<K, V>> changed = new ArrayList<>();
-        if (sign > 0) {
-            for (int i = 0; i < all.size(); i++) {
-                if (updated[i] == 0) {
-                    changed.add(all.get(i));
-                }
-            }
-            batch(jdbc, table.insert(), changed, valuesThenKey);
-        } else {
-            int[] deleted = batch(jdbc, table.deleteEmpty(), all, (p, e) -> key.bind(p, 1, e.getKey()));
-            for (int i = 0; i < all.size(); i++) {
-                if (deleted[i] > 0) {
-                    changed.add(all.get(i));
-                }
+        List<Map.Entry<K, V>> missing = new ArrayList<>();
+        List<Map.Entry<K, V>> shrunk = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            long grows = records.applyAsLong(all.get(i).getValue());
+            if (grows > 0 && updated[i] == 0) {
+                missing.add(all.get(i));
+            } else if (grows < 0) {
+                shrunk.add(all.get(i));
             }
         }
-        return changed.stream().map(Map.Entry::getKey).toList();
+        batch(jdbc, table.insert(), missing, valuesThenKey);
+        int[] deleted = batch(jdbc, table.deleteEmpty(), shrunk, (p, e) -> key.bind(p, 1, e.getKey()));
+        List<K> changed = new ArrayList<>();
+        missing.forEach(e -> changed.add(e.getKey()));
+        for (int i = 0; i < shrunk.size(); i++) {
+            if (deleted[i] > 0) {
+                changed.add(shrunk.get(i).getKey());
+            }
+        }
+        return changed;
     }
 
     private static <T> int[] batch(
@@ -194,6 +233,24 @@ final class RollupDelta {
             return new int[0];
         }
         return jdbc.batchUpdate(sql, rows, rows.size(), setter)[0];
+    }
+
+    /** A value or key as its columns' values, in the table's order (for {@link RollupSets}). */
+    private static Object[] columns(Object valueOrKey) {
+        if (valueOrKey instanceof long[] count) {
+            return new Object[] {count[0]};
+        } else if (valueOrKey instanceof Sums s) {
+            return new Object[] {s.records, s.quantity, s.events};
+        } else if (valueOrKey instanceof Day d) {
+            return new Object[] {Date.valueOf(d.date()), d.category(), d.agency()};
+        } else if (valueOrKey instanceof Event e) {
+            return new Object[] {
+                Date.valueOf(e.day().date()), e.day().category(), e.day().agency(), e.name()
+            };
+        } else if (valueOrKey instanceof SubjectMonth m) {
+            return new Object[] {m.month(), m.category(), m.subjectId()};
+        }
+        throw new IllegalArgumentException("not a rollup value or key: " + valueOrKey);
     }
 
     private static void count(PreparedStatement p, int i, long[] count) throws SQLException {
@@ -215,20 +272,6 @@ final class RollupDelta {
     private static void event(PreparedStatement p, int i, Event e) throws SQLException {
         day(p, i, e.day());
         p.setString(i + 3, e.name());
-    }
-
-    private static Object[] dayKey(Day d) {
-        return new Object[] {Date.valueOf(d.date()), d.category(), d.agency()};
-    }
-
-    private static Object[] eventKey(Event e) {
-        return new Object[] {
-            Date.valueOf(e.day().date()), e.day().category(), e.day().agency(), e.name()
-        };
-    }
-
-    private static Object[] subjectKey(SubjectMonth s) {
-        return new Object[] {s.month(), s.category(), s.subjectId()};
     }
 
     private static void subject(PreparedStatement p, int i, SubjectMonth s) throws SQLException {

@@ -1,5 +1,6 @@
 package org.lujing.ledger;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -70,6 +71,52 @@ public class StatisticsRollup {
     /** Takes away the contributions of the counted records among those {@code recordPredicate} selects. */
     public void remove(String recordPredicate, Object... params) {
         apply(recordPredicate, params, -1);
+    }
+
+    /**
+     * A change to many records whose writer knows, from the records it reads anyway, which of them start counting and
+     * which stop (identity's set-based linking: records tied to a person, repeats merged). Their contributions are
+     * added up in memory and applied at once by {@link Change#apply}, rows whose changes cancel out untouched — one
+     * read instead of a {@link #remove} and an {@link #add} over every record of every person involved.
+     */
+    public Change change() {
+        return new Change();
+    }
+
+    /** Records that start or stop counting, added up until {@link #apply}. */
+    public final class Change {
+
+        private RollupDelta delta = new RollupDelta(1);
+        private int records;
+
+        private Change() {}
+
+        /** A record that did not count and counts from now on (it has a person and is not merged). */
+        public void starts(
+                LocalDate date, String category, String agency, String activityName, long subjectId, BigDecimal qty) {
+            delta.count(1, date, category, agency, activityName, subjectId, qty);
+            records++;
+        }
+
+        /** A record that counted and stops (merged into another, or no longer anyone's). */
+        public void stops(
+                LocalDate date, String category, String agency, String activityName, long subjectId, BigDecimal qty) {
+            delta.count(-1, date, category, agency, activityName, subjectId, qty);
+            records++;
+        }
+
+        /** How many records this change holds so far: a caller applies it before it grows too big for the heap. */
+        public int records() {
+            return records;
+        }
+
+        /** Applies what was counted, in the caller's transaction (after taking the ledger's write turn), and empties. */
+        public void apply() {
+            RecordIds.takeWriteTurn(jdbc);
+            delta.applyTo(template, dialect);
+            delta = new RollupDelta(1);
+            records = 0;
+        }
     }
 
     /**

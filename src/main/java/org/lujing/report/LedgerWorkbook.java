@@ -45,11 +45,8 @@ class LedgerWorkbook {
         c.add(Column.of("身份证号（脱敏）", "ID number (masked)", 22, r -> r.idMasked));
         c.add(Column.of("矫正类别", "Correction type", 14, r -> r.correctionType));
         c.addAll(recordColumns(lang));
-        c.add(Column.of(
-                "匹配方式",
-                "Matched by",
-                12,
-                r -> matchMethod(r.matchMethod, lang) + scoredEvidence(r.matchEvidence, lang)));
+        c.add(Column.of("匹配方式", "Matched by", 12, r -> matchMethod(r.matchMethod, lang)));
+        c.add(Column.wrapped("匹配依据", "Match evidence", 40, r -> scoredEvidence(r.matchEvidence, lang)));
         c.add(Column.wrapped("来源", "Provenance", 58, r -> provenance(r.provenance, lang)));
         return c;
     }
@@ -107,9 +104,9 @@ class LedgerWorkbook {
         }
     }
 
-    /** A scored match's evidence in words (levels and weights, never a value), after the method (issue 13). */
+    /** A scored match's evidence in words (levels and weights, never a value), in a column of its own (issue 13). */
     static String scoredEvidence(String evidenceJson, ReportLanguage lang) {
-        return evidenceJson == null ? "" : "（" + EvidenceWords.of(evidenceJson, lang == ReportLanguage.ZH) + "）";
+        return evidenceJson == null ? "" : EvidenceWords.of(evidenceJson, lang == ReportLanguage.ZH);
     }
 
     /** How a record was (or would be) tied to its person: the method's name only, never the value matched on. */

@@ -56,6 +56,8 @@ class ConfidentialityIntegrationTests {
             {"identity", "review", "--home", h},
             {"identity", "review", "--home", h, "--json"},
             {"identity", "review", "--links", "--home", h, "--json"},
+            {"identity", "model", "--home", h},
+            {"identity", "model", "--home", h, "--json"},
             {"report", "--home", h, "--period", "2025", "--kind", "ledger"},
             {"stats", "--home", h, "--period", "2025", "--json"},
             {"audit", "--home", h}
@@ -74,6 +76,17 @@ class ConfidentialityIntegrationTests {
         // scored matching had something to show (issue 13): an automatic link with its evidence, and a review entry
         assertThat(output.getAll())
                 .contains("\"outcome\" : \"LINKED\"", "\"outcome\" : \"REVIEW\"", "ONE_SUBSTITUTION");
+        // plain `identity pending` shows the queued key's candidates with the evidence in words, masked
+        assertThat(output.getAll())
+                .containsPattern("评分匹配的候选人（待审核；证件号、电话已脱敏）：\\R  键 \\S{12}  ")
+                .containsPattern("    候选 #\\d+ .+?：评分 -?[\\d.]+（先验 -[\\d.]+）：身份证号 ");
+        // identity model: every level's weight and where it came from; the names of rows tied by a valid ID number are
+        // read as examples (the pilot year has too few of them to estimate from), and so is a phone written beside one
+        assertThat(output.getAll())
+                .contains("评分匹配的权重：名册 ", "先验（台账无从估计）", "名册抽样 ", "姓名频率")
+                .containsPattern("姓名 +相同 EQUAL +0\\.8500 +先验（台账仅 [1-9]\\d* 对）")
+                .containsPattern("电话 +相同 EQUAL +0\\.6000 +先验（台账仅 [1-9]\\d* 对）")
+                .contains("\"mSource\" : \"PRIOR\"", "\"uSource\" : \"FLOOR\"", "\"uSource\" : \"NAME_FREQUENCY\"");
         try (Stream<Path> files = Files.walk(home)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
                 String rel = home.relativize(f).toString();

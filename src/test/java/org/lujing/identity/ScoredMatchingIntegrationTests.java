@@ -64,6 +64,9 @@ class ScoredMatchingIntegrationTests {
     MockMvc mvc;
 
     @Autowired
+    org.lujing.report.ReportService reports;
+
+    @Autowired
     org.lujing.audit.AuditLog audit;
 
     @Autowired
@@ -75,7 +78,7 @@ class ScoredMatchingIntegrationTests {
     }
 
     @Test
-    void rowsWithoutACleanIdAreLinkedQueuedOrLeftByTheirScore() throws IOException {
+    void rowsWithoutACleanIdAreLinkedQueuedOrLeftByTheirScore() throws Exception {
         // when
         IngestedFile f = theRosterAndTheRowsAreLoaded();
 
@@ -101,6 +104,34 @@ class ScoredMatchingIntegrationTests {
         assertThat(toLiu.best().evidenceZh()).contains("身份证号 一位不同", "姓名 繁简相同", "电话 相同");
         assertThat(toLiu.rows().idMasked()).isEqualTo("4301************22");
         assertThat(toLiu.rows().phoneMasked()).isEqualTo("138******11");
+
+        // the ledger workbook: the method in 匹配方式, the evidence in words in its own column 匹配依据
+        Path xlsx = reports.writeLedger(org.lujing.ledger.Period.parse("2025"), HOME.resolve("ledger-test"), "zh")
+                .get(0);
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb =
+                new org.apache.poi.xssf.usermodel.XSSFWorkbook(xlsx.toFile())) {
+            org.apache.poi.ss.usermodel.Sheet ledger = wb.getSheet("个人台账");
+            List<String> header = new ArrayList<>();
+            ledger.getRow(0).forEach(c -> header.add(c.getStringCellValue()));
+            int method = header.indexOf("匹配方式");
+            int evidence = header.indexOf("匹配依据");
+            assertThat(evidence).isEqualTo(method + 1);
+            List<String> scored = new ArrayList<>();
+            for (int r = 1; r <= ledger.getLastRowNum(); r++) {
+                org.apache.poi.ss.usermodel.Row row = ledger.getRow(r);
+                if (row.getCell(method).getStringCellValue().equals("评分匹配")) {
+                    scored.add(row.getCell(evidence).getStringCellValue());
+                } else {
+                    assertThat(row.getCell(evidence).getStringCellValue()).isEmpty();
+                }
+            }
+            assertThat(scored)
+                    .hasSize(2)
+                    .anySatisfy(e -> assertThat(e)
+                            .startsWith("评分 ")
+                            .contains("身份证号 一位不同 +", "姓名 繁简相同 +", "电话 相同 +")
+                            .doesNotContain(LIU, LIU_PHONE, "430104198003129022"));
+        }
 
         // the sister and the one-digit-away stranger wait for an admin, never linked; the namesake does not even wait
         List<IdentityReview.Entry> queue = review.queue();

@@ -186,7 +186,19 @@ class LedgerAndQualityWorkbookIntegrationTests {
             Sheet ledger = wb.getSheet("个人台账");
             assertThat(header(ledger))
                     .containsExactly(
-                            "姓名", "身份证号（脱敏）", "矫正类别", "日期", "类别", "活动名称", "承办单位", "时长（小时）", "数量", "结果", "匹配方式", "来源");
+                            "姓名",
+                            "身份证号（脱敏）",
+                            "矫正类别",
+                            "日期",
+                            "类别",
+                            "活动名称",
+                            "承办单位",
+                            "时长（小时）",
+                            "数量",
+                            "结果",
+                            "匹配方式",
+                            "匹配依据",
+                            "来源");
             assertThat(ledger.getLastRowNum()).isEqualTo(counted);
             assertThat(counted)
                     .isEqualTo(COUNTED_RECORDS.values().stream()
@@ -227,7 +239,11 @@ class LedgerAndQualityWorkbookIntegrationTests {
                 assertThat(row.getCell(10).getStringCellValue())
                         .as("matched by, row " + r)
                         .isEqualTo("身份证号");
+                // an ID number needs no evidence: its column stays empty
                 assertThat(row.getCell(11).getStringCellValue())
+                        .as("match evidence, row " + r)
+                        .isEmpty();
+                assertThat(row.getCell(12).getStringCellValue())
                         .as("provenance of row " + r)
                         .isNotBlank();
             }
@@ -242,7 +258,7 @@ class LedgerAndQualityWorkbookIntegrationTests {
             // a record reported by two sources names both (the community ledger is read first)
             boolean twoSources = false;
             for (int r = 1; r <= ledger.getLastRowNum(); r++) {
-                String provenance = ledger.getRow(r).getCell(11).getStringCellValue();
+                String provenance = ledger.getRow(r).getCell(12).getStringCellValue();
                 // sources by their agency's name, as the office knows them, not by their ids
                 assertThat(provenance).doesNotContain("community").doesNotContain("micro-lesson");
                 twoSources |=

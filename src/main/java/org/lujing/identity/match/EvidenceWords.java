@@ -62,7 +62,7 @@ public final class EvidenceWords {
         return out.toString();
     }
 
-    static String field(Level.Field field, boolean zh) {
+    public static String field(Level.Field field, boolean zh) {
         return switch (field) {
             case ID -> zh ? "身份证号" : "ID";
             case NAME -> zh ? "姓名" : "name";

@@ -8,7 +8,9 @@ import java.util.SplittableRandom;
 
 /**
  * The Fellegi–Sunter weights: for each level, m = P(level | same person) and u = P(level | different people), and
- * its weight log2(m/u) in bits. m comes from documented priors (how partners mistype, docs/identity-matching.md); u is
+ * its weight log2(m/u) in bits. m is estimated, field by field, from pairs known to be one person (ledger rows tied
+ * by a valid ID number, {@link MatchExamples}) when there are {@link #ENOUGH_EXAMPLES} of them, blended with and
+ * bounded by documented priors (how partners mistype, docs/identity-matching.md), else taken from the priors; u is
  * estimated from the roster itself — the rate at which pairs of different people on it agree at that level, from a
  * seeded sample of pairs, never below a floor (a roster cannot show chances smaller than one in its sample) — and for
  * the name's equal levels from how often that very name occurs on the roster (term frequency: 张伟 weighs less than a
@@ -27,6 +29,44 @@ public final class MatchModel {
      * the rendering is as likely for a namesake as for the person, so it costs the name's agreement nothing.
      */
     static final double RENDERING = 0.05;
+
+    /**
+     * Pairs of a field the ledger must show before that field's m are estimated from them rather than taken from the
+     * priors: with 200, a level seen in 5% of pairs is measured to within about ±3 points (one standard error 1.5).
+     */
+    public static final int ENOUGH_EXAMPLES = 200;
+
+    /** How many pairs the priors count for in the blend: a level the ledger never shows keeps some of its prior. */
+    static final double PRIOR_PAIRS = 20;
+
+    /**
+     * Rows tied by a valid ID number were typed more carefully than rows without one, so the ledger shows slips more
+     * rarely than they happen where scored matching is needed: an estimate may make a level at most this many times
+     * rarer than its prior (2 bits of weight), never more.
+     */
+    static final double MAX_SHRINK = 4;
+
+    /** Where a level's m came from. */
+    public enum MSource {
+        /** the documented prior: too few examples in the ledger (or none possible, for the ID number) */
+        PRIOR,
+        /** estimated from the ledger's pairs, blended with the prior */
+        LEDGER
+    }
+
+    /** Where a level's u came from. */
+    public enum USource {
+        /** the rate among a seeded sample of pairs of different people on the roster */
+        ROSTER_SAMPLE,
+        /** the floor: the sample showed it more rarely than a roster can tell */
+        FLOOR,
+        /** the share of the roster carrying the row's name (shown for a name one person carries) */
+        NAME_FREQUENCY
+    }
+
+    /** One level's weight and where its m and u came from, for {@code identity model}. */
+    public record LevelWeight(
+            Level level, double m, MSource mSource, int mPairs, double u, USource uSource, int uPairs, double weight) {}
 
     private static final Map<Level, Double> M = new EnumMap<>(Level.class);
     private static final Map<Level, Double> U_FLOOR = new EnumMap<>(Level.class);
@@ -59,7 +99,11 @@ public final class MatchModel {
     }
 
     private final int rosterSize;
+    private final Map<Level, Double> m;
+    private final Map<Level.Field, Integer> examples;
     private final Map<Level, Double> u;
+    private final java.util.Set<Level> uFloored;
+    private final int pairsSampled;
     private final Map<String, Integer> foldedCounts;
     private final Map<String, Integer> simplifiedCounts;
     private final Map<String, Integer> pinyinCounts;
@@ -67,20 +111,36 @@ public final class MatchModel {
 
     private MatchModel(
             int rosterSize,
+            Map<Level, Double> m,
+            Map<Level.Field, Integer> examples,
             Map<Level, Double> u,
+            java.util.Set<Level> uFloored,
+            int pairsSampled,
             Map<String, Integer> foldedCounts,
             Map<String, Integer> simplifiedCounts,
             Map<String, Integer> pinyinCounts) {
         this.rosterSize = rosterSize;
+        this.m = m;
+        this.examples = examples;
         this.u = u;
+        this.uFloored = uFloored;
+        this.pairsSampled = pairsSampled;
         this.foldedCounts = foldedCounts;
         this.simplifiedCounts = simplifiedCounts;
         this.pinyinCounts = pinyinCounts;
         this.prior = log2(ON_ROSTER / Math.max(1, rosterSize));
     }
 
-    /** Estimates u from the roster: name frequencies, and the levels of a seeded sample of pairs of different people. */
+    /** Estimates u from the roster; every m is its prior. */
     public static MatchModel estimate(List<RosterPerson> roster) {
+        return estimate(roster, new MatchExamples());
+    }
+
+    /**
+     * Estimates u from the roster (name frequencies, and the levels of a seeded sample of pairs of different people)
+     * and m from the examples of true matches, field by field where they are enough.
+     */
+    public static MatchModel estimate(List<RosterPerson> roster, MatchExamples matches) {
         Map<String, Integer> folded = new HashMap<>();
         Map<String, Integer> simplified = new HashMap<>();
         Map<String, Integer> pinyin = new HashMap<>();
@@ -112,6 +172,7 @@ public final class MatchModel {
             }
         }
         Map<Level, Double> u = new EnumMap<>(Level.class);
+        java.util.Set<Level> floored = java.util.EnumSet.noneOf(Level.class);
         for (Level level : Level.values()) {
             if (level.unknown()) {
                 continue;
@@ -127,9 +188,76 @@ public final class MatchModel {
                 }
                 observed = known == 0 ? 1.0 : counts.getOrDefault(level, 0) / (double) known;
             }
+            if (observed < U_FLOOR.get(level)) {
+                floored.add(level);
+            }
             u.put(level, Math.max(observed, U_FLOOR.get(level)));
         }
-        return new MatchModel(n, u, folded, simplified, pinyin);
+        Map<Level.Field, Integer> examples = new EnumMap<>(Level.Field.class);
+        for (Level.Field field : Level.Field.values()) {
+            examples.put(field, matches.pairs(field));
+        }
+        return new MatchModel(n, mOf(matches), examples, u, floored, pairs, folded, simplified, pinyin);
+    }
+
+    /**
+     * m per level: for a field with {@link #ENOUGH_EXAMPLES} pairs, the observed share blended with the prior as
+     * {@link #PRIOR_PAIRS} pairs, (count + 20·prior) / (pairs + 20) — these add up to one — then raised to at least
+     * prior / {@link #MAX_SHRINK} where the ledger shows a level rarer than that, what the raise adds being taken from
+     * the field's commonest level so that they still add up to one; else the prior.
+     */
+    static Map<Level, Double> mOf(MatchExamples known) {
+        Map<Level, Double> m = new EnumMap<>(M);
+        for (Level.Field field : Level.Field.values()) {
+            int pairs = known.pairs(field);
+            if (pairs < ENOUGH_EXAMPLES) {
+                continue;
+            }
+            double raised = 0;
+            Level commonest = null;
+            Map<Level, Double> estimated = new EnumMap<>(Level.class);
+            for (Level level : Level.values()) {
+                if (level.field() != field || level.unknown()) {
+                    continue;
+                }
+                double prior = M.get(level);
+                double blended = (known.observed(level) + PRIOR_PAIRS * prior) / (pairs + PRIOR_PAIRS);
+                double bounded = Math.max(blended, prior / MAX_SHRINK);
+                raised += bounded - blended;
+                estimated.put(level, bounded);
+                if (commonest == null || blended > estimated.get(commonest)) {
+                    commonest = level;
+                }
+            }
+            estimated.merge(commonest, -raised, Double::sum);
+            m.putAll(estimated);
+        }
+        return m;
+    }
+
+    /** Every level's m, u and weight and where they came from (a name's agreeing levels for a name one person has). */
+    public List<LevelWeight> explain() {
+        List<LevelWeight> out = new java.util.ArrayList<>();
+        for (Level level : Level.values()) {
+            if (level.unknown()) {
+                continue;
+            }
+            int mPairs = examples.getOrDefault(level.field(), 0);
+            MSource mSource =
+                    level.field() != Level.Field.ID && mPairs >= ENOUGH_EXAMPLES ? MSource.LEDGER : MSource.PRIOR;
+            boolean byName = level == Level.NAME_EQUAL || level == Level.NAME_SIMPLIFIED || level == Level.NAME_PINYIN;
+            double uShown = byName ? u(level, null) : u.get(level);
+            USource uSource =
+                    byName ? USource.NAME_FREQUENCY : uFloored.contains(level) ? USource.FLOOR : USource.ROSTER_SAMPLE;
+            out.add(new LevelWeight(
+                    level, m.get(level), mSource, mPairs, uShown, uSource, pairsSampled, log2(m.get(level) / uShown)));
+        }
+        return out;
+    }
+
+    /** The prior m of a level (docs/identity-matching.md). */
+    public static double priorM(Level level) {
+        return M.get(level);
     }
 
     /** The weight in bits of one comparison's level, with the name's term frequency where it applies. */
@@ -137,12 +265,23 @@ public final class MatchModel {
         if (level.unknown()) {
             return 0;
         }
-        return log2(M.get(level) / u(level, rowName));
+        return log2(m.get(level) / u(level, rowName));
     }
 
-    /** u of a level; for the name's agreeing levels, the share of the roster carrying that name (at least one). */
+    /**
+     * u of a level; for the name's agreeing levels, the share of the roster carrying that name (at least one; a
+     * {@code null} name: a name one person carries).
+     */
     double u(Level level, NameKey rowName) {
         double floor = u.get(level);
+        if (rowName == null) {
+            double one = 1.0 / Math.max(1, rosterSize);
+            return switch (level) {
+                case NAME_EQUAL, NAME_PINYIN -> Math.max(floor, one);
+                case NAME_SIMPLIFIED -> Math.max(floor, one * RENDERING);
+                default -> floor;
+            };
+        }
         return switch (level) {
             case NAME_EQUAL -> Math.max(floor, share(foldedCounts, rowName.folded()));
             case NAME_SIMPLIFIED -> Math.max(floor, share(simplifiedCounts, rowName.simplified()) * RENDERING);
@@ -152,7 +291,7 @@ public final class MatchModel {
     }
 
     double m(Level level) {
-        return M.get(level);
+        return m.get(level);
     }
 
     private double share(Map<String, Integer> counts, String key) {

@@ -26,8 +26,13 @@ public final class RecordLinker {
     private final Map<String, List<RosterPerson>> blocks = new HashMap<>();
 
     public RecordLinker(List<RosterPerson> roster, MatchSettings settings) {
+        this(roster, new MatchExamples(), settings);
+    }
+
+    /** With m estimated from pairs known to be one person where they are enough ({@link MatchModel}). */
+    public RecordLinker(List<RosterPerson> roster, MatchExamples matches, MatchSettings settings) {
         this.roster = List.copyOf(roster);
-        this.model = MatchModel.estimate(this.roster);
+        this.model = MatchModel.estimate(this.roster, matches);
         this.settings = settings;
         for (RosterPerson p : this.roster) {
             for (String key : rosterKeys(p)) {

@@ -43,7 +43,15 @@ public record ScoredCandidate(long subjectId, double score, List<Comparison> com
         return json.append('}').toString();
     }
 
+    /**
+     * One decimal, as {@code %.1f} writes it (half up, "-0.0" for a small negative), without String.format: evidence is
+     * written for tens of thousands of links a night and format's parsing was a fifth of writing it.
+     */
     static String round(double bits) {
-        return String.format(Locale.ROOT, "%.1f", bits);
+        if (Double.isNaN(bits) || Double.isInfinite(bits)) {
+            return String.format(Locale.ROOT, "%.1f", bits);
+        }
+        long tenths = Math.round(Math.abs(bits) * 10);
+        return (bits < 0 ? "-" : "") + tenths / 10 + "." + tenths % 10;
     }
 }
