@@ -94,36 +94,47 @@ public class TwoNodeIntegrationTests {
         awaitLog(nodeB, b, "watching");
         String storedCron = storedCron();
 
-        // given 200 small files, 5 records each, all written elsewhere and moved into the inbox at once
-        int files = 200;
+        // given 200 small files, 5 records each, all written elsewhere and moved into the inbox at once — three
+        // waves of them, one after the other has settled, so a race that loses a file now and then shows
+        int perWave = 200;
+        int waves = 3;
+        int files = perWave * waves;
         int rows = 5;
         Path staging = Files.createDirectories(home.resolve("staging"));
         Path inbox = Files.createDirectories(home.resolve("inbox/community"));
-        List<Path> ready = new ArrayList<>();
-        for (int f = 0; f < files; f++) {
-            ready.add(smallLedger(staging.resolve("f" + f + ".csv"), f, rows));
-        }
-        for (Path f : ready) {
-            Files.move(f, inbox.resolve("2025年台账-" + f.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+        for (int wave = 0; wave < waves; wave++) {
+            List<Path> ready = new ArrayList<>();
+            for (int f = wave * perWave; f < (wave + 1) * perWave; f++) {
+                ready.add(smallLedger(staging.resolve("f" + f + ".csv"), f, rows));
+            }
+            for (Path f : ready) {
+                Files.move(f, inbox.resolve("2025年台账-" + f.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+            }
+
+            // when both nodes take them in
+            await().atMost(Duration.ofSeconds(150))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> {
+                        assertThat(nodeA.isAlive()).as("node a died, see %s", a).isTrue();
+                        assertThat(nodeB.isAlive()).as("node b died, see %s", b).isTrue();
+                        return isEmpty(inbox)
+                                && count("SELECT COUNT(*) FROM ingest_file WHERE outcome = 'IN_PROGRESS'") == 0;
+                    });
+
+            // then each file of every wave so far was loaded exactly once, by one node or the other
+            long sofar = (long) (wave + 1) * perWave;
+            assertThat(count("SELECT COUNT(*) FROM ingest_file"))
+                    .as("files after wave %d", wave + 1)
+                    .isEqualTo(sofar);
+            assertThat(count("SELECT COUNT(*) FROM ingest_file WHERE outcome = 'LOADED'"))
+                    .as("loaded after wave %d", wave + 1)
+                    .isEqualTo(sofar);
+            assertThat(count("SELECT COUNT(DISTINCT sha256) FROM ingest_file")).isEqualTo(sofar);
+            assertThat(count("SELECT COUNT(*) FROM support_record")).isEqualTo(sofar * rows);
+            assertThat(count("SELECT COUNT(*) FROM record_source")).isEqualTo(sofar * rows);
         }
 
-        // when both nodes take them in
-        await().atMost(Duration.ofSeconds(150))
-                .pollInterval(Duration.ofSeconds(1))
-                .until(() -> {
-                    assertThat(nodeA.isAlive()).as("node a died, see %s", a).isTrue();
-                    assertThat(nodeB.isAlive()).as("node b died, see %s", b).isTrue();
-                    return isEmpty(inbox)
-                            && count("SELECT COUNT(*) FROM ingest_file WHERE outcome = 'IN_PROGRESS'") == 0;
-                });
-
-        // then each file was loaded exactly once, by one node or the other, and nothing was parked or repeated
-        assertThat(count("SELECT COUNT(*) FROM ingest_file")).isEqualTo(files);
-        assertThat(count("SELECT COUNT(*) FROM ingest_file WHERE outcome = 'LOADED'"))
-                .isEqualTo(files);
-        assertThat(count("SELECT COUNT(DISTINCT sha256) FROM ingest_file")).isEqualTo(files);
-        assertThat(count("SELECT COUNT(*) FROM support_record")).isEqualTo((long) files * rows);
-        assertThat(count("SELECT COUNT(*) FROM record_source")).isEqualTo((long) files * rows);
+        // and nothing was parked, repeated or left claimed
         assertThat(count("SELECT COUNT(*) FROM inbox_claim"))
                 .as("inbox claims left")
                 .isZero();
@@ -146,9 +157,10 @@ public class TwoNodeIntegrationTests {
                 .doesNotContain("orphaned lock");
 
         // and a command given another cron (through --name=value) reads the statistics and leaves the schedule alone
-        CommandRun stats = command(home, "stats", "--period", "2025", "--json", "--lujing.nightly.cron=0 0 5 * * ?");
+        CommandRun stats = command(
+                home, "stats", "--period", "2025-01-01..2026-12-31", "--json", "--lujing.nightly.cron=0 0 5 * * ?");
         assertThat(stats.exit()).as(stats.output()).isZero();
-        // no roster was loaded: every record waits for its person, none counted twice
+        // no roster was loaded: every record waits for its person, none counted twice (file n is dated 2025-01-01 + n)
         assertThat(stats.output()).contains("\"pendingRecords\":" + files * rows);
         assertThat(storedCron()).isEqualTo(storedCron).isEqualTo("0 0 2 * * ?");
     }
