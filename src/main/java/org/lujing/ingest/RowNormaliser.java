@@ -104,8 +104,17 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
         try {
             return source.roster() ? roster(row) : record(row);
         } catch (RowRejection r) {
+            // bounded to what row_reject and unmapped_word hold: a row wider or wordier than that is still rejected
+            // and kept (its values cut), never the reason its whole file fails
+            String word = r.unmappedWord == null || r.unmappedWord.length() > MAX_WORD ? null : r.unmappedWord;
             return new RowResult.Rejected(
-                    row.sheet(), row.rowNumber(), r.code, r.column, r.getMessage(), maskedValues(row), r.unmappedWord);
+                    row.sheet(),
+                    row.rowNumber(),
+                    r.code,
+                    clip(r.column, MAX_COLUMN),
+                    clip(r.getMessage(), MAX_MESSAGE),
+                    maskedValues(row),
+                    word);
         }
     }
 
@@ -485,6 +494,24 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
         return row.has(field) ? TextFolding.fold(row.cell(field).text()) : null;
     }
 
+    /** What {@code row_reject} holds: message 1,000 characters, masked values 4,000, column 200; a word 200. */
+    static final int MAX_MESSAGE = 1000;
+
+    static final int MAX_VALUES = 4000;
+    static final int MAX_COLUMN = 200;
+    static final int MAX_WORD = 200;
+
+    /** One value of a rejected row as kept: enough to recognise it. */
+    private static final int MAX_VALUE = 300;
+
+    static String clip(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    /**
+     * The row's cells as a JSON array, identity values masked, each value cut at 300 characters and the array cut
+     * (its last element "…") where it would pass the 4,000 characters {@code row_reject.masked_values} holds.
+     */
     private String maskedValues(SourceRow row) {
         List<String> masked = new ArrayList<>(row.cells().size());
         Cell id = row.cell(Field.ID_NUMBER);
@@ -497,10 +524,18 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
             } else if (c == phone) {
                 masked.add(Masking.phone(TextFolding.fold(c.text())));
             } else {
-                masked.add(Masking.value(c.text()));
+                masked.add(clip(Masking.value(c.text()), MAX_VALUE));
             }
         }
-        return JSON.writeValueAsString(masked);
+        String json = JSON.writeValueAsString(masked);
+        // two values of at most 300 characters each always fit, escaped or not: the loop ends
+        while (json.length() > MAX_VALUES && masked.size() > 2) {
+            int drop = Math.max(1, (json.length() - MAX_VALUES) / (MAX_VALUE + 3));
+            masked = new ArrayList<>(masked.subList(0, Math.max(1, masked.size() - 1 - drop)));
+            masked.add("…");
+            json = JSON.writeValueAsString(masked);
+        }
+        return json;
     }
 
     private static RowRejection rejection(Normalised<?> n, String column) {
