@@ -126,11 +126,32 @@ public class FileIngestService {
                     name,
                     sourceId,
                     execution.getStatus(),
-                    execution.getExitStatus().getExitDescription(),
+                    why(execution),
                     archived);
         }
         return new Result(
                 files.findByJobExecution(execution.getId()), storedAt, execution.getStatus(), execution.getId());
+    }
+
+    /**
+     * Why a run did not complete, never empty: the job's exit description, else the first step failure's deepest
+     * cause (a step's failure leaves the job's own description blank).
+     */
+    static String why(JobExecution execution) {
+        String description = execution.getExitStatus().getExitDescription();
+        if (description != null && !description.isBlank()) {
+            return description;
+        }
+        return execution.getAllFailureExceptions().stream()
+                .findFirst()
+                .map(e -> {
+                    Throwable root = e;
+                    while (root.getCause() != null && root.getCause() != root) {
+                        root = root.getCause();
+                    }
+                    return root.getClass().getSimpleName() + ": " + root.getMessage();
+                })
+                .orElse("(no failure recorded)");
     }
 
     /**
