@@ -25,7 +25,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * Spring's test context cache builds it once per run instead of once per class: one home, with its own copy of
  * {@code jobs/} (a test edits a source definition through {@link #editSource}, put back after it), and an empty
  * ledger before every test
- * ({@link TestLedger}). A test writes its own scratch files outside the home ({@link TestHomes#fresh}), and leaves
+ * ({@link TestLedger}), or once per class for tests that only read what their class loaded
+ * ({@link SharedLedgerLoadedOnce}). A test writes its own scratch files outside the home ({@link TestHomes#fresh}), and leaves
  * no key rotation unfinished. MockMvc is there for the console's tests. Subclasses add no properties of their own:
  * that would make another context.
  */
@@ -54,7 +55,14 @@ public abstract class SharedLedgerContext {
 
     @BeforeEach
     void startFromAnEmptyLedger() {
-        TestLedger.empty(jdbcTemplate);
+        if (emptiesBeforeEachTest()) {
+            TestLedger.empty(jdbcTemplate);
+        }
+    }
+
+    /** True but in {@link SharedLedgerLoadedOnce}, whose tests read what their class loaded once. */
+    boolean emptiesBeforeEachTest() {
+        return true;
     }
 
     /** An admin's edit of {@code jobs/sources/<id>.yaml} (read again at the next retry or reload); undone after the test. */
