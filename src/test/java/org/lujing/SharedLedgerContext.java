@@ -12,10 +12,12 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.lujing.schedule.TestNightlySteps;
 import org.lujing.source.SourceCatalog;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -27,11 +29,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * ledger before every test
  * ({@link TestLedger}), or once per class for tests that only read what their class loaded
  * ({@link SharedLedgerLoadedOnce}). A test writes its own scratch files outside the home ({@link TestHomes#fresh}), and leaves
- * no key rotation unfinished. MockMvc is there for the console's tests. Subclasses add no properties of their own:
+ * no key rotation unfinished. MockMvc is there for the console's tests, and two nightly steps a test steers
+ * ({@link TestNightlySteps}) for the nightly chain's. Subclasses add no properties of their own:
  * that would make another context.
  */
 @SpringBootTest(properties = "camel.main.auto-startup=false")
 @AutoConfigureMockMvc
+@Import(TestNightlySteps.class)
 public abstract class SharedLedgerContext {
 
     public static final Path HOME = TestHomes.fresh("shared");
