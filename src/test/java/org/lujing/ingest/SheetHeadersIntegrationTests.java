@@ -9,29 +9,22 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.lujing.SharedLedgerContext;
 import org.lujing.TestHomes;
 import org.lujing.read.SheetHeader;
 import org.lujing.report.ReportService;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Each sheet's header row is kept once per file, masked: the quality workbook heads a file's rejected rows with the
  * partner's own titles, and staging it again or retrying the rejected rows never adds it twice (a file loaded before
  * headers were kept gains its header at its retry).
  */
-@SpringBootTest(properties = "camel.main.auto-startup=false")
-class SheetHeadersIntegrationTests {
+class SheetHeadersIntegrationTests extends SharedLedgerContext {
 
-    static final Path HOME = TestHomes.fresh("sheet-headers");
-
-    @DynamicPropertySource
-    static void home(DynamicPropertyRegistry registry) {
-        registry.add("lujing.home", HOME::toString);
-    }
+    /** The workbooks this test writes, outside the shared home. */
+    static final Path OUT = TestHomes.fresh("sheet-headers");
 
     @Autowired
     FileIngestService ingest;
@@ -84,7 +77,7 @@ class SheetHeadersIntegrationTests {
         assertThat(files.sheetHeaders(file.id()).get("").cells()).containsExactlyElementsOf(partner);
 
         // and the quality workbook heads the rejected rows with the partner's titles, one over each value
-        Path xlsx = reports.writeQuality(HOME.resolve("out-quality"), "zh").get(0);
+        Path xlsx = reports.writeQuality(OUT.resolve("out-quality"), "zh").get(0);
         try (XSSFWorkbook wb = new XSSFWorkbook(xlsx.toFile())) {
             Sheet rejects = wb.getSheet("拒收行");
             assertThat(rejects.getLastRowNum())
@@ -103,8 +96,7 @@ class SheetHeadersIntegrationTests {
             assertThat(unknownWord.getCell(9 + partner.indexOf("身份证号")).getStringCellValue())
                     .isEqualTo("4301************14");
         }
-        Path english =
-                reports.writeQuality(HOME.resolve("out-quality-en"), "en").get(0);
+        Path english = reports.writeQuality(OUT.resolve("out-quality-en"), "en").get(0);
         try (XSSFWorkbook wb = new XSSFWorkbook(english.toFile())) {
             Row heading = wb.getSheet("Rejected rows").getRow(1);
             assertThat(heading.getCell(5).getStringCellValue()).startsWith("The partner's header (row 2)");

@@ -24,9 +24,8 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.lujing.IdentityValues;
-import org.lujing.TestHomes;
+import org.lujing.SharedLedgerLoadedOnce;
 import org.lujing.cli.LujingCommand;
 import org.lujing.ingest.FileIngestService;
 import org.lujing.ledger.Category;
@@ -36,10 +35,7 @@ import org.lujing.reconcile.ReconcileService;
 import org.lujing.reconcile.ReconcileSummary;
 import org.lujing.reconcile.StoredFinding;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,11 +44,8 @@ import tools.jackson.databind.json.JsonMapper;
  * figures that match the ledger, masked identity only, no formula anywhere, and the ten rejected rows of
  * sample-data with their reason codes.
  */
-@SpringBootTest(properties = "camel.main.auto-startup=false")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LedgerAndQualityWorkbookIntegrationTests {
+class LedgerAndQualityWorkbookIntegrationTests extends SharedLedgerLoadedOnce {
 
-    static final Path HOME = TestHomes.fresh("report-ledger");
     static final List<String> ORDER =
             List.of("roster", "community", "hospital", "university", "employer", "micro-lesson");
     static final String MASKED_ID = "4301\\*{12}[0-9X]{2}";
@@ -87,11 +80,6 @@ class LedgerAndQualityWorkbookIntegrationTests {
             "多来源数据不一致",
             "NO_RECENT_SUPPORT",
             "近期无帮扶记录");
-
-    @DynamicPropertySource
-    static void home(DynamicPropertyRegistry registry) {
-        registry.add("lujing.home", HOME::toString);
-    }
 
     @Autowired
     FileIngestService ingest;

@@ -14,15 +14,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.lujing.TestHomes;
+import org.lujing.SharedLedgerLoadedOnce;
 import org.lujing.ingest.FileIngestService;
 import org.lujing.ledger.Period;
 import org.lujing.reconcile.ReconcileService;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The pilot year's workbooks printed by a real spreadsheet client: LibreOffice (headless) converts each to PDF, and
@@ -32,18 +28,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * <p>Needs soffice (Debian: libreoffice-calc-nogui) and pdfinfo/pdftotext (poppler-utils); {@code .ci/run} installs
  * them. Without them the test is skipped on a developer machine; with CI=true it fails instead.
  */
-@SpringBootTest(properties = "camel.main.auto-startup=false")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReportPdfIntegrationTests {
+class ReportPdfIntegrationTests extends SharedLedgerLoadedOnce {
 
-    static final Path HOME = TestHomes.fresh("report-pdf");
     static final List<String> ORDER =
             List.of("roster", "community", "hospital", "university", "employer", "micro-lesson");
-
-    @DynamicPropertySource
-    static void home(DynamicPropertyRegistry registry) {
-        registry.add("lujing.home", HOME::toString);
-    }
 
     @Autowired
     FileIngestService ingest;

@@ -32,9 +32,8 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.lujing.PilotTable;
-import org.lujing.TestHomes;
+import org.lujing.SharedLedgerLoadedOnce;
 import org.lujing.cli.LujingCommand;
 import org.lujing.ingest.FileIngestService;
 import org.lujing.ledger.Category;
@@ -44,10 +43,7 @@ import org.lujing.ledger.Statistics;
 import org.lujing.ledger.StatisticsQuery;
 import org.lujing.source.AgencyDirectory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -55,19 +51,11 @@ import tools.jackson.databind.json.JsonMapper;
  * The statistics workbook of the pilot year: its figures are the pilot's, its breakdowns add up, its chart is a real
  * chart, and no partner-supplied text ever becomes a formula.
  */
-@SpringBootTest(properties = "camel.main.auto-startup=false")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StatisticsWorkbookIntegrationTests {
+class StatisticsWorkbookIntegrationTests extends SharedLedgerLoadedOnce {
 
-    static final Path HOME = TestHomes.fresh("report");
     static final List<String> ORDER =
             List.of("roster", "community", "hospital", "university", "employer", "micro-lesson");
     static final String FORMULA_AGENCY = "=HYPERLINK(\"http://x\",\"y\")";
-
-    @DynamicPropertySource
-    static void home(DynamicPropertyRegistry registry) {
-        registry.add("lujing.home", HOME::toString);
-    }
 
     @Autowired
     FileIngestService ingest;

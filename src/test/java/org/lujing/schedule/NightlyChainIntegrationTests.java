@@ -6,64 +6,29 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.lujing.TestHomes;
+import org.lujing.SharedLedgerContext;
 import org.lujing.ingest.FileIngestService;
 import org.lujing.ledger.Period;
 import org.lujing.ledger.StatisticsQuery;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
 
-/** The nightly chain: steps in order, a failed step stops the night, and the night resumes from that step. */
-@SpringBootTest(properties = "camel.main.auto-startup=false")
-class NightlyChainIntegrationTests {
+/**
+ * The nightly chain: steps in order, a failed step stops the night, and the night resumes from that step. On the
+ * shared context, with a chain of its own steps ({@link TestNightlySteps}); the roster it drops in the inbox and the
+ * reports of its night are taken away afterwards.
+ */
+class NightlyChainIntegrationTests extends SharedLedgerContext {
 
-    static final Path HOME = TestHomes.fresh("nightly");
-    static final AtomicBoolean BROKEN = new AtomicBoolean(true);
-
-    @DynamicPropertySource
-    static void home(DynamicPropertyRegistry registry) throws IOException {
-        Path jobs = HOME.resolve("jobs");
-        Files.createDirectories(jobs);
-        NightlySchedulerIntegrationTests.copyDir(Path.of("jobs/sources"), jobs.resolve("sources"));
-        Files.copy(Path.of("jobs/agencies.yaml"), jobs.resolve("agencies.yaml"));
-        Files.writeString(
-                jobs.resolve("nightly.yaml"),
-                "steps: [pull-feeds, ingest-inbox, rematch, flaky, reconcile, reports]\n");
-        registry.add("lujing.home", HOME::toString);
-        registry.add("lujing.jobs-dir", jobs::toString);
-    }
-
-    /** A step that fails until the test mends it. */
-    @TestConfiguration
-    static class FlakyStep {
-        @Bean
-        NightlyStep flakyStep() {
-            return new NightlyStep() {
-                @Override
-                public String name() {
-                    return "flaky";
-                }
-
-                @Override
-                public String run(LocalDate night) {
-                    if (BROKEN.get()) {
-                        throw new IllegalStateException("the disk is full");
-                    }
-                    return "fine now";
-                }
-            };
-        }
-    }
+    static final LocalDate NIGHT = LocalDate.of(2025, 3, 31);
 
     @Autowired
-    NightlyChain chain;
+    TestNightlySteps.Chains chains;
 
     @Autowired
     FileIngestService ingest;
@@ -74,9 +39,23 @@ class NightlyChainIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    NightlyChain chain;
+
+    @BeforeEach
+    void aChainWithAStepThatFails() {
+        TestNightlySteps.reset();
+        chain = chains.of(List.of("pull-feeds", "ingest-inbox", "rematch", "flaky", "reconcile", "reports"));
+    }
+
+    @AfterEach
+    void takeAwayTheInboxRosterAndTheNightsReports() throws IOException {
+        Files.deleteIfExists(HOME.resolve("inbox/roster/roster.csv"));
+        FileSystemUtils.deleteRecursively(HOME.resolve("reports/" + NIGHT));
+    }
+
     @Test
     void aFailedNightStopsAtItsStepAndResumesFromThere() throws IOException {
-        LocalDate night = LocalDate.of(2025, 3, 31);
+        LocalDate night = NIGHT;
         // records arrive before their people's roster rows; the roster waits in the inbox for the night
         ingest.ingest(Path.of("src/test/resources/org/lujing/ingest/merge/community/ledger.csv"), "community");
         Path inbox = Files.createDirectories(HOME.resolve("inbox/roster"));
@@ -110,7 +89,7 @@ class NightlyChainIntegrationTests {
                 .isEqualTo(1);
         assertThat(HOME.resolve("reports/" + night)).doesNotExist();
 
-        BROKEN.set(false);
+        TestNightlySteps.mend();
         NightlyChain.Result resumed = chain.run(night, "COMMAND", true);
 
         assertThat(resumed.completed()).isTrue();

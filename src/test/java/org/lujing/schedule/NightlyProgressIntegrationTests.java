@@ -3,106 +3,38 @@ package org.lujing.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.lujing.TestHomes;
+import org.lujing.SharedLedgerContext;
 import org.lujing.audit.AuditLog;
 import org.lujing.console.JobProgress;
 import org.lujing.operations.FailedRestarts;
+import org.lujing.operations.JobControl;
 import org.lujing.operations.JobQueries;
 import org.lujing.report.ReportLanguage;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * A running night shows its step (i of n), what the step has done of how much and for how long, live from the
  * database; and a failed night is rerun in one go — its failed step resumed through the chain, with one audit entry.
+ * On the shared context, with a chain of its own steps ({@link TestNightlySteps}); its night's reports are taken
+ * away afterwards.
  */
-@SpringBootTest(properties = "camel.main.auto-startup=false")
-class NightlyProgressIntegrationTests {
+class NightlyProgressIntegrationTests extends SharedLedgerContext {
 
-    static final Path HOME = TestHomes.fresh("nightly-progress");
-    static final AtomicBoolean BROKEN = new AtomicBoolean(true);
-    static final CountDownLatch RELEASE = new CountDownLatch(1);
-
-    @DynamicPropertySource
-    static void home(DynamicPropertyRegistry registry) throws IOException {
-        Path jobs = HOME.resolve("jobs");
-        Files.createDirectories(jobs);
-        NightlySchedulerIntegrationTests.copyDir(Path.of("jobs/sources"), jobs.resolve("sources"));
-        Files.copy(Path.of("jobs/agencies.yaml"), jobs.resolve("agencies.yaml"));
-        Files.writeString(jobs.resolve("nightly.yaml"), "steps: [rematch, counting, flaky, reports]\n");
-        registry.add("lujing.home", HOME::toString);
-        registry.add("lujing.jobs-dir", jobs::toString);
-    }
-
-    @TestConfiguration
-    static class Steps {
-
-        /** Counts four things, and waits after the first until the test has looked. */
-        @Bean
-        NightlyStep countingStep() {
-            return new NightlyStep() {
-                @Override
-                public String name() {
-                    return "counting";
-                }
-
-                @Override
-                public String run(LocalDate night) {
-                    return run(night, Progress.NONE);
-                }
-
-                @Override
-                public String run(LocalDate night, Progress progress) {
-                    progress.report(1, 4, "正在数第二件", "counting the second");
-                    try {
-                        RELEASE.await(60, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    progress.report(4, 4, "数完了", "counted");
-                    return "4 counted";
-                }
-            };
-        }
-
-        @Bean
-        NightlyStep flakyStep() {
-            return new NightlyStep() {
-                @Override
-                public String name() {
-                    return "flaky";
-                }
-
-                @Override
-                public String run(LocalDate night) {
-                    if (BROKEN.get()) {
-                        throw new IllegalStateException("the disk is full");
-                    }
-                    return "fine now";
-                }
-            };
-        }
-    }
+    static final LocalDate NIGHT = LocalDate.of(2025, 4, 30);
 
     @Autowired
-    NightlyChain chain;
+    TestNightlySteps.Chains chains;
 
     @Autowired
     JobProgress progress;
@@ -111,7 +43,7 @@ class NightlyProgressIntegrationTests {
     JobQueries jobs;
 
     @Autowired
-    FailedRestarts restarts;
+    JobControl control;
 
     @Autowired
     AuditLog audit;
@@ -119,9 +51,27 @@ class NightlyProgressIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    NightlyChain chain;
+
+    /** What the console's "rerun the night" uses, resuming this test's chain. */
+    FailedRestarts restarts;
+
+    @BeforeEach
+    void aChainWhoseSecondStepCountsAndThirdFails() {
+        TestNightlySteps.reset();
+        chain = chains.of(List.of("rematch", "counting", "flaky", "reports"));
+        restarts = new FailedRestarts(jobs, control, chain);
+    }
+
+    @AfterEach
+    void letTheCountingGoOnAndTakeAwayTheNightsReports() throws java.io.IOException {
+        TestNightlySteps.release();
+        FileSystemUtils.deleteRecursively(HOME.resolve("reports/" + NIGHT));
+    }
+
     @Test
     void aRunningNightShowsItsStepAndCountsAndAFailedNightIsRerunInOneGo() throws Exception {
-        LocalDate night = LocalDate.of(2025, 4, 30);
+        LocalDate night = NIGHT;
         Instant before = Instant.now();
 
         // given a night under way, its second step having done one thing of four
@@ -161,7 +111,7 @@ class NightlyProgressIntegrationTests {
                 .containsEntry("steps", 4)
                 .containsKey("elapsedSeconds");
 
-        RELEASE.countDown();
+        TestNightlySteps.release();
         NightlyChain.Result failed = first.get(60, TimeUnit.SECONDS);
         assertThat(failed.completed()).isFalse();
         long flaky = failed.steps().get(2).jobExecutionId();
@@ -174,7 +124,7 @@ class NightlyProgressIntegrationTests {
         assertThat(jobs.nightsWithFailures(31)).containsExactly(night);
 
         // when an admin reruns the night, the cause mended
-        BROKEN.set(false);
+        TestNightlySteps.mend();
         List<JobQueries.Execution> waiting = restarts.waiting(null, night);
         audit.record(
                 "admin", "JOB_RESTART_ALL", FailedRestarts.auditTarget(null, night, waiting), "disk cleared", "test");
