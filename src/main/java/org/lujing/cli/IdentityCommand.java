@@ -17,6 +17,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code identity pending|link|different|review}: records waiting for their person, an admin's decisions about them,
  * and scored matching's review queue.
+ *
+ * <p>Why one class of this length: picocli's subcommands of {@code identity} (pending, link, different, review, model)
+ * are nested classes of one command, each a few lines of options and output, as the other commands are written.
  */
 @Command(
         name = "identity",

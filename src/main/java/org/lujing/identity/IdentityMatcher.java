@@ -23,6 +23,10 @@ import org.springframework.transaction.annotation.Transactional;
  * reversibly, and not counted. Then scored matching ({@link ScoredMatching}) links, queues for review or leaves the
  * keys no exact rule tied. Runs after every file and every night; running it again changes nothing. Every change
  * to who a record belongs to or whether it is merged is mirrored in the statistics rollups, in the same transaction.
+ *
+ * <p>Why one class of this length: a rematch is one sequence under the ledger's write turn — the exact rules, their
+ * linking, the scored pass, its linking and evidence — whose steps share the chunk of persons being tied and the one
+ * rollup change they feed; split, each part would need that state handed across.
  */
 @Component
 public class IdentityMatcher {

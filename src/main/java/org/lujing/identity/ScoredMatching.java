@@ -29,6 +29,10 @@ import org.springframework.stereotype.Component;
  * only), decrypts the roster in memory, runs {@link RecordLinker}, refreshes the review queue and returns the keys
  * to link. Called by {@link IdentityMatcher#rematch()} inside its transaction; adds no blind index, so key rotation
  * has nothing new to rebuild.
+ *
+ * <p>Why one class of this length: the scored pass reads the pending keys and the roster, blocks, scores and decides,
+ * and writes the review queue in one pass over the same decrypted roster; its parts are small methods that share that
+ * roster and the model in use.
  */
 @Component
 public class ScoredMatching {

@@ -16,6 +16,10 @@ import java.util.SplittableRandom;
  * the name's equal levels from how often that very name occurs on the roster (term frequency: 张伟 weighs less than a
  * rare name). The prior is the chance that a pending row's person is one given roster person: {@link #ON_ROSTER}
  * spread over the roster.
+ *
+ * <p>Why one class of this length: the model is the comparisons' levels with their m and u, where each came from, and
+ * the weights derived from them; estimating m from the ledger's examples and explaining the result read the same
+ * tables, so they stay beside them.
  */
 public final class MatchModel {
 
