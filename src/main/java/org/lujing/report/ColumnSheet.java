@@ -81,7 +81,7 @@ final class ColumnSheet<T> {
             ReportLanguage lang,
             int keyColumns,
             List<Column<T>> columns) {
-        return new ColumnSheet<>(wb, cells, name, lang, keyColumns, columns, ITEMS_PER_SHEET);
+        return create(wb, cells, name, lang, keyColumns, columns, ITEMS_PER_SHEET);
     }
 
     /**
