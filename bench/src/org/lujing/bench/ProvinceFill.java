@@ -72,17 +72,21 @@ public final class ProvinceFill {
             sql.update("DELETE FROM stat_day");
             sql.update("DELETE FROM stat_event");
             sql.update("DELETE FROM stat_subject_month");
+            sql.update("DELETE FROM stat_person_bits");
             for (String statement : ROLLUPS) {
                 sql.update(statement);
             }
+            // the persons' bit sets from stat_subject_month, as migration V21 does for an existing ledger
+            ctx.getBean(org.lujing.ledger.StatisticsRollup.class).rebuildPersonBits();
             sql.execute("ANALYZE");
             System.out.printf(
                     "set-up: rollups rebuilt and tables analyzed in %.1f s (%,d stat_day, %,d stat_event,"
-                            + " %,d stat_subject_month rows)%n",
+                            + " %,d stat_subject_month, %,d stat_person_bits rows)%n",
                     (System.nanoTime() - t) / 1e9,
                     sql.queryForObject("SELECT COUNT(*) FROM stat_day", Long.class),
                     sql.queryForObject("SELECT COUNT(*) FROM stat_event", Long.class),
-                    sql.queryForObject("SELECT COUNT(*) FROM stat_subject_month", Long.class));
+                    sql.queryForObject("SELECT COUNT(*) FROM stat_subject_month", Long.class),
+                    sql.queryForObject("SELECT COUNT(*) FROM stat_person_bits", Long.class));
         }
     }
 }

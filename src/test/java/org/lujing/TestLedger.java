@@ -28,6 +28,7 @@ public final class TestLedger {
             "stat_day",
             "stat_event",
             "stat_subject_month",
+            "stat_person_bits",
             "finding",
             "reconcile_run",
             "unmapped_word",

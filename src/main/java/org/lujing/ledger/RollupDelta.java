@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.ParameterizedPreparedStatementSetter;
  * ({@link #count(int, LocalDate, String, String, String, long, BigDecimal)}): rows whose changes cancel out are
  * not touched. A day's events move by the stat_event rows this delta creates or deletes, so no
  * group is ever recounted (a recount would walk every event of the days a slice touches: a year's, for a big file).
+ * Likewise a person's bit in {@link PersonBits} is set or cleared by the stat_subject_month rows it creates or deletes.
  */
 final class RollupDelta {
 
@@ -127,7 +128,13 @@ final class RollupDelta {
 
     private void applySubjects(JdbcTemplate jdbc) {
         subjects.values().removeIf(c -> c[0] == 0);
-        apply(jdbc, SUBJECT_MONTH, subjects, c -> c[0], RollupDelta::count, RollupDelta::subject);
+        List<SubjectMonth> changed =
+                apply(jdbc, SUBJECT_MONTH, subjects, c -> c[0], RollupDelta::count, RollupDelta::subject);
+        // a person's row of a month and category created (records added) or deleted (taken) sets or clears their bit
+        List<SubjectMonth> created = new ArrayList<>();
+        List<SubjectMonth> deleted = new ArrayList<>();
+        changed.forEach(m -> (subjects.get(m)[0] > 0 ? created : deleted).add(m));
+        PersonBits.apply(jdbc, created, deleted);
     }
 
     /**
@@ -195,8 +202,8 @@ final class RollupDelta {
             Binder<V> value,
             Binder<K> key) {
         if (sets != null) {
-            // only stat_event's created and deleted rows are needed (they move their day's events)
-            return sets.apply(table, entries, records, RollupDelta::columns, RollupDelta::columns, table == EVENT);
+            // stat_event's created and deleted rows move their day's events, stat_subject_month's their person's bit
+            return sets.apply(table, entries, records, RollupDelta::columns, RollupDelta::columns, table != DAY);
         }
         List<Map.Entry<K, V>> all = new ArrayList<>(entries.entrySet());
         int keyAt = 1 + table.values().size();

@@ -20,8 +20,10 @@ import org.springframework.stereotype.Component;
  * heap, so counting a million-record year straight from {@code support_record} ran out of a 256 MiB heap. Here every
  * query reads either a rollup or at most one month of raw records: records, quantity, events (an event never spans
  * days; stat_day counts each day's stat_event rows) and partner units come from {@code stat_day}; persons, which do not add up over
- * months, are gathered in bit sets over subject ids (dense identity values) from {@code stat_subject_month} for whole
- * months and from the raw records of the days of a month the period only partly covers. Records pending
+ * months, are gathered in bit sets over subject ids (dense identity values) from the months' stored bit sets
+ * ({@code stat_person_bits}, {@link PersonBits}: a province's year is about 3,000 rows of 4,096 persons instead of
+ * 1.25 million of one) for whole months and from the raw records of the days of a month the period only partly
+ * covers. Records pending
  * identification are read through the subject_id index: only they have none.
  */
 @Component
@@ -82,10 +84,12 @@ public class StatisticsQuery {
         Map<Category, BitSet> persons = new EnumMap<>(Category.class);
         for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
             if (!from.isAfter(m.atDay(1)) && !to.isBefore(m.atEndOfMonth())) {
-                jdbc.sql("SELECT category, subject_id FROM stat_subject_month WHERE month = ? AND records > 0")
+                // a whole month: its persons' bit sets, 4,096 persons to a row
+                jdbc.sql("SELECT category, block, persons FROM stat_person_bits WHERE month = ?")
                         .param(m.getYear() * 100 + m.getMonthValue())
                         .query(rs -> {
-                            person(persons, rs.getString(1), rs.getLong(2));
+                            BitSet into = persons.computeIfAbsent(Category.valueOf(rs.getString(1)), k -> new BitSet());
+                            PersonBits.addTo(into, rs.getInt(2), rs.getBytes(3));
                         });
             } else {
                 // the period covers only some days of this month: its raw records, at most a month of them

@@ -10,7 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Keeps the statistics rollups ({@code stat_day} with its events column, {@code stat_event},
- * {@code stat_subject_month}) equal to what the
+ * {@code stat_subject_month} and its persons as bit sets in {@code stat_person_bits}) equal to what the
  * counted records (with a person, not merged) add up to, so that {@link StatisticsQuery} never walks a period's raw
  * records.
  *
@@ -151,6 +151,7 @@ public class StatisticsRollup {
         jdbc.sql("DELETE FROM stat_day").update();
         jdbc.sql("DELETE FROM stat_event").update();
         jdbc.sql("DELETE FROM stat_subject_month").update();
+        jdbc.sql("DELETE FROM stat_person_bits").update();
         LocalDate[] range = jdbc.sql("SELECT MIN(activity_date), MAX(activity_date) FROM support_record")
                 .query((rs, n) -> new LocalDate[] {rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class)})
                 .single();
@@ -163,6 +164,17 @@ public class StatisticsRollup {
         for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
             add("r.activity_date = ?", d);
         }
+    }
+
+    /**
+     * Writes the persons' bit sets ({@code stat_person_bits}) again from {@code stat_subject_month}, a month at a
+     * time: for rollups that were filled set-based from the ledger (a migration, a benchmark's fill) instead of
+     * through this class.
+     */
+    @Transactional
+    public void rebuildPersonBits() {
+        RecordIds.takeWriteTurn(jdbc);
+        PersonBits.rebuild(template);
     }
 
     /**

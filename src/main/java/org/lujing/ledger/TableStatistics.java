@@ -24,7 +24,8 @@ public class TableStatistics {
     private static final Logger log = LoggerFactory.getLogger(TableStatistics.class);
 
     /** The tables a publication writes, whose plans depend on their size. */
-    static final String TABLES = "support_record, record_source, subject, stat_day, stat_event, stat_subject_month";
+    static final String TABLES =
+            "support_record, record_source, subject, stat_day, stat_event, stat_subject_month, stat_person_bits";
 
     private final JdbcTemplate jdbc;
     private final long minRows;

@@ -202,6 +202,14 @@ class PostgresIntegrationTests {
                             .sorted()
                             .toList());
         }
+        // the persons' bit sets (BYTEA here) hold exactly the persons of stat_subject_month's rows
+        assertThat(org.lujing.ledger.PersonBitsRows.stored(jdbc))
+                .isEqualTo(org.lujing.ledger.PersonBitsRows.expected(jdbc));
+        tables.put(
+                "stat_person_bits",
+                org.lujing.ledger.PersonBitsRows.stored(jdbc).stream()
+                        .map(Object::toString)
+                        .toList());
         return tables;
     }
 

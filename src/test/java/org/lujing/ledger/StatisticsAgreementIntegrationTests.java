@@ -263,6 +263,9 @@ class StatisticsAgreementIntegrationTests extends SharedLedgerContext {
     }
 
     private void assertAgrees(String when) {
+        assertThat(PersonBitsRows.stored(jdbc))
+                .as(when + ": the persons' bit sets")
+                .isEqualTo(PersonBitsRows.expected(jdbc));
         LedgerRecount recount = new LedgerRecount(jdbc);
         for (Period p : FIXED) {
             Statistics expected = recount.compute(p, agencies::isPartner);
@@ -290,7 +293,8 @@ class StatisticsAgreementIntegrationTests extends SharedLedgerContext {
                         .listOfRows(),
                 jdbc.sql("SELECT * FROM stat_subject_month ORDER BY month, category, subject_id")
                         .query()
-                        .listOfRows());
+                        .listOfRows(),
+                PersonBitsRows.stored(jdbc));
     }
 
     private Statistics stat(String period) {

@@ -17,8 +17,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * An existing ledger gets its rollups from the V10 migration, and they are the rollups {@link StatisticsRollup#rebuild}
- * computes month by month; the statistics read from them are the raw recount's.
+ * An existing ledger gets its rollups from the V10 migration and its persons' bit sets from V21, and they are the
+ * rollups {@link StatisticsRollup#rebuild} computes month by month; the statistics read from them are the raw recount's.
  */
 class StatisticsRollupMigrationTests {
 
@@ -67,10 +67,11 @@ class StatisticsRollupMigrationTests {
                     random.nextInt(15) == 0 && i > 1 ? (Object) (long) (i - 1) : null);
         }
 
-        // when the ledger is migrated
+        // when the ledger is migrated (V21, the persons' bit sets, is a Java migration Spring Boot hands to Flyway)
         Flyway.configure()
                 .dataSource(ds)
                 .locations("classpath:db/migration/hsqldb")
+                .javaMigrations(new PersonBitsMigration())
                 .load()
                 .migrate();
         JdbcClient jdbc = JdbcClient.create(ds);
@@ -78,6 +79,7 @@ class StatisticsRollupMigrationTests {
 
         // then its rollups are a month-by-month rebuild's, and the statistics are the raw recount's
         assertThat(migrated).allSatisfy(rows -> assertThat(rows).hasSizeGreaterThan(10));
+        assertThat(PersonBitsRows.stored(jdbc)).isEqualTo(PersonBitsRows.expected(jdbc));
         new StatisticsRollup(new org.springframework.jdbc.core.JdbcTemplate(ds)).rebuild();
         assertThat(rollups(jdbc)).isEqualTo(migrated);
         StatisticsQuery query = new StatisticsQuery(jdbc);
@@ -104,6 +106,7 @@ class StatisticsRollupMigrationTests {
                         .listOfRows(),
                 jdbc.sql("SELECT * FROM stat_subject_month ORDER BY month, category, subject_id")
                         .query()
-                        .listOfRows());
+                        .listOfRows(),
+                PersonBitsRows.stored(jdbc));
     }
 }
