@@ -12,7 +12,8 @@ build="${LUJING_BUILD_DIR:-target}"
 runs=5
 ./mvnw -q -B -DskipTests -Dlujing.build.dir="$build" package
 ./mvnw -q -B -Dlujing.build.dir="$build" dependency:build-classpath -Dmdep.outputFile="$build/bench-classpath.txt"
-cp="$build/classes:$(cat "$build/bench-classpath.txt")"
+# test-classes: bench/src is compiled as a whole, and MatchBenchmark uses the tests' generators (LabelledRows)
+cp="$build/classes:$build/test-classes:$(cat "$build/bench-classpath.txt")"
 mkdir -p "$build/bench-classes" "$build/bench"
 javac -encoding UTF-8 -d "$build/bench-classes" -cp "$cp" $(find bench/src -name '*.java')
 home="$(mktemp -d "$PWD/$build/bench/stats-home-XXXX")"
