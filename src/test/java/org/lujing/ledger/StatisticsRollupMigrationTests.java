@@ -68,12 +68,7 @@ class StatisticsRollupMigrationTests {
         }
 
         // when the ledger is migrated (V21, the persons' bit sets, is a Java migration Spring Boot hands to Flyway)
-        Flyway.configure()
-                .dataSource(ds)
-                .locations("classpath:db/migration/hsqldb")
-                .javaMigrations(new PersonBitsMigration())
-                .load()
-                .migrate();
+        PersonBitsTests.migrate(ds);
         JdbcClient jdbc = JdbcClient.create(ds);
         List<List<Map<String, Object>>> migrated = rollups(jdbc);
 
