@@ -55,7 +55,11 @@ final class ColumnSheet<T> {
     private int sheets;
     private int next;
 
-    private ColumnSheet(
+    /**
+     * A list sheet that continues in a new sheet named "name (2)", "name (3)"… with the same header whenever one holds
+     * {@code itemsPerSheet} items (a ledger of millions of records does not fit one sheet).
+     */
+    ColumnSheet(
             SXSSFWorkbook wb,
             SafeCells cells,
             String name,
@@ -73,7 +77,7 @@ final class ColumnSheet<T> {
         newSheet();
     }
 
-    /** Creates the sheet with its header row, widths and frozen panes. */
+    /** Creates the sheet with its header row, widths and frozen panes; a full sheet continues in "name (2)"…. */
     static <T> ColumnSheet<T> create(
             SXSSFWorkbook wb,
             SafeCells cells,
@@ -81,22 +85,7 @@ final class ColumnSheet<T> {
             ReportLanguage lang,
             int keyColumns,
             List<Column<T>> columns) {
-        return create(wb, cells, name, lang, keyColumns, columns, ITEMS_PER_SHEET);
-    }
-
-    /**
-     * The same, continuing in a new sheet named "name (2)", "name (3)"… with the same header whenever one holds
-     * {@code itemsPerSheet} items (a ledger of millions of records does not fit one sheet).
-     */
-    static <T> ColumnSheet<T> create(
-            SXSSFWorkbook wb,
-            SafeCells cells,
-            String name,
-            ReportLanguage lang,
-            int keyColumns,
-            List<Column<T>> columns,
-            int itemsPerSheet) {
-        return new ColumnSheet<>(wb, cells, name, lang, keyColumns, columns, itemsPerSheet);
+        return new ColumnSheet<>(wb, cells, name, lang, keyColumns, columns, ITEMS_PER_SHEET);
     }
 
     private void newSheet() {

@@ -23,7 +23,7 @@ class ColumnSheetTests {
 
         // when 7 items are written
         ReportWorkbook.write(file, "测试", ReportLanguage.ZH, (wb, cells) -> {
-            ColumnSheet<Integer> list = ColumnSheet.create(wb, cells, "台账", ReportLanguage.ZH, 1, columns, 3);
+            ColumnSheet<Integer> list = new ColumnSheet<>(wb, cells, "台账", ReportLanguage.ZH, 1, columns, 3);
             IntStream.rangeClosed(1, 7).boxed().forEach(list::add);
         });
 
