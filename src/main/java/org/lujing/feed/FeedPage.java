@@ -51,7 +51,8 @@ record FeedPage(List<JsonNode> records, Boolean explicitMore, Integer nextPage, 
         if (!root.isObject()) {
             throw new FeedPageNotReadableException(
                     "the feed answered a JSON " + root.getNodeType().name().toLowerCase()
-                            + ", expected an array of records or an object holding one under 'records', 'data' or 'items'");
+                            + ", expected an array of records or an object holding one under 'records', 'data' or 'items'",
+                    "接口返回的不是记录数组，也不是在 records、data 或 items 下含有记录数组的对象");
         }
         JsonNode array = null;
         for (String key : WRAPPERS) {
@@ -63,7 +64,8 @@ record FeedPage(List<JsonNode> records, Boolean explicitMore, Integer nextPage, 
         if (array == null) {
             throw new FeedPageNotReadableException(
                     "the feed answered an object without a 'records', 'data' or 'items' array (keys: "
-                            + root.propertyNames() + ")");
+                            + root.propertyNames() + ")",
+                    "接口返回的对象中没有 records、data 或 items 记录数组（字段：" + root.propertyNames() + "）");
         }
         Boolean more = null;
         Integer nextPage = null;
@@ -121,8 +123,10 @@ record FeedPage(List<JsonNode> records, Boolean explicitMore, Integer nextPage, 
         List<JsonNode> out = new ArrayList<>(array.size());
         for (JsonNode n : array) {
             if (!n.isObject()) {
-                throw new FeedPageNotReadableException("the feed's records array holds a "
-                        + n.getNodeType().name().toLowerCase() + " where a record object was expected");
+                throw new FeedPageNotReadableException(
+                        "the feed's records array holds a "
+                                + n.getNodeType().name().toLowerCase() + " where a record object was expected",
+                        "接口的记录数组中有一项不是记录对象（" + n.getNodeType().name().toLowerCase() + "）");
             }
             out.add(n);
         }
@@ -141,12 +145,14 @@ record FeedPage(List<JsonNode> records, Boolean explicitMore, Integer nextPage, 
                 JsonNode n = MAPPER.readTree(line);
                 if (!n.isObject()) {
                     throw new FeedPageNotReadableException(
-                            "line " + number + " of the feed's page is not a JSON object");
+                            "line " + number + " of the feed's page is not a JSON object",
+                            "接口页面第 " + number + " 行不是 JSON 对象");
                 }
                 out.add(n);
             } catch (JacksonException e) {
                 throw new FeedPageNotReadableException(
-                        "the feed's page is not JSON (line " + number + "): " + e.getOriginalMessage());
+                        "the feed's page is not JSON (line " + number + "): " + e.getOriginalMessage(),
+                        "接口页面不是 JSON（第 " + number + " 行）");
             }
         }
         return out;

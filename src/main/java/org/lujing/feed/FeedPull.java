@@ -118,19 +118,28 @@ class FeedPull {
                 0,
                 0,
                 null,
-                "no URL configured (lujing.feeds." + pull.sourceId() + ".url)");
+                "no URL configured (lujing.feeds." + pull.sourceId() + ".url)",
+                null);
     }
 
     /** After every retry failed: the feed is reported, nothing is ingested or marked, and the night goes on. */
     public PullResult unreachable(
             @ExchangeProperty(STATE) FeedPullState pull, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
+        boolean retried = !(cause instanceof FeedPageNotReadableException);
         String reason = Masking.value(reason(cause))
-                + (cause instanceof FeedPageNotReadableException
-                        ? ""
-                        : " (after " + pull.settings().retries() + " retries)");
+                + (retried ? " (after " + pull.settings().retries() + " retries)" : "");
+        String reasonZh = Masking.value(reasonZh(cause))
+                + (retried ? "，重试 " + pull.settings().retries() + " 次后仍未成功" : "");
         log.warn("{} feed unreachable: {}; it is pulled again next night", pull.sourceId(), reason);
         return new PullResult(
-                pull.sourceId(), PullResult.Status.UNREACHABLE, pull.pages(), pull.fetched(), 0, null, reason);
+                pull.sourceId(),
+                PullResult.Status.UNREACHABLE,
+                pull.pages(),
+                pull.fetched(),
+                0,
+                null,
+                reason,
+                reasonZh);
     }
 
     /** Writes the pull's new records as one file, ingests it, and marks their ids once the ingest succeeded. */
@@ -138,7 +147,14 @@ class FeedPull {
         String sourceId = pull.sourceId();
         if (pull.fresh().isEmpty()) {
             PullResult r = new PullResult(
-                    sourceId, PullResult.Status.NOTHING_NEW, pull.pages(), pull.fetched(), 0, null, pull.warning());
+                    sourceId,
+                    PullResult.Status.NOTHING_NEW,
+                    pull.pages(),
+                    pull.fetched(),
+                    0,
+                    null,
+                    pull.warning(),
+                    pull.warningZh());
             log.info("{}", r);
             return r;
         }
@@ -165,7 +181,8 @@ class FeedPull {
                     pull.fetched(),
                     pull.fresh().size(),
                     registered,
-                    pull.warning());
+                    pull.warning(),
+                    pull.warningZh());
             log.info("{}", r);
         } else {
             r = new PullResult(
@@ -177,7 +194,8 @@ class FeedPull {
                     registered,
                     "the ingest of the pulled records ended " + ingested.outcome() + " (job " + ingested.jobStatus()
                             + "); nothing was marked as taken, the next pull takes them again; the file is kept at "
-                            + ingested.storedAt());
+                            + ingested.storedAt(),
+                    "拉取的 " + pull.fresh().size() + " 条新记录未标记为已取，下次拉取会再取；文件保存在 " + ingested.storedAt());
             log.warn("{}", r);
         }
         return r;
@@ -227,6 +245,38 @@ class FeedPull {
         }
         String message = cause.getMessage();
         return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+
+    /**
+     * Why the feed could not be reached, in Chinese: the HTTP status, or what the connection ran into (refused,
+     * unknown host, timed out, TLS), looked for along the cause chain; the exception's type otherwise.
+     */
+    static String reasonZh(Exception cause) {
+        if (cause == null) {
+            return "原因不明";
+        }
+        if (cause instanceof HttpOperationFailedException http) {
+            return "接口返回 HTTP " + http.getStatusCode() + "（" + withoutQuery(http.getUri()) + "）";
+        }
+        if (cause instanceof FeedPageNotReadableException page) {
+            return page.messageZh();
+        }
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.UnknownHostException) {
+                return "找不到接口主机" + (t.getMessage() == null ? "" : " " + t.getMessage());
+            }
+            if (t instanceof java.net.ConnectException) {
+                return "连接被拒绝（接口服务未运行或端口不对）";
+            }
+            if (t instanceof javax.net.ssl.SSLException) {
+                return "加密连接（TLS）失败";
+            }
+            if (t instanceof java.io.InterruptedIOException
+                    || t.getClass().getSimpleName().contains("Timeout")) {
+                return "接口在时限内没有应答";
+            }
+        }
+        return "连接失败（" + cause.getClass().getSimpleName() + "）";
     }
 
     private static String withoutQuery(String uri) {

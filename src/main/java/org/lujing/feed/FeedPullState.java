@@ -21,6 +21,7 @@ final class FeedPullState {
     private int pages;
     private int fetched;
     private String warning;
+    private String warningZh;
 
     FeedPullState(String sourceId, FeedSettings settings) {
         this.sourceId = sourceId;
@@ -94,6 +95,8 @@ final class FeedPullState {
             more = false;
             warning = "stopped after max-pages (" + settings.maxPages() + ") although the feed announced more;"
                     + " raise lujing.feeds." + sourceId + ".max-pages if the feed is really that long";
+            warningZh = "已拉取到页数上限（" + settings.maxPages() + " 页），接口表示还有数据；若接口确实这么长，请调高 lujing.feeds." + sourceId
+                    + ".max-pages";
         }
     }
 
@@ -111,6 +114,11 @@ final class FeedPullState {
 
     String warning() {
         return warning;
+    }
+
+    /** {@link #warning()} in Chinese. */
+    String warningZh() {
+        return warningZh;
     }
 
     private static String withQuery(String url, String k1, String v1, String k2, String v2) {

@@ -13,9 +13,18 @@ import org.lujing.ingest.IngestedFile;
  * @param fresh records whose id had not been taken before (each counted once)
  * @param file the ingested file's registry entry; null unless the pull came to an ingest that registered a file
  * @param message why it was skipped, unreachable or failed, or a warning (the page cap was hit); null otherwise
+ * @param messageZh the same in Chinese, for the workers who read the night's detail; null when there is nothing to
+ *     add to the status's own words
  */
 public record PullResult(
-        String sourceId, Status status, int pages, int fetched, int fresh, IngestedFile file, String message) {
+        String sourceId,
+        Status status,
+        int pages,
+        int fetched,
+        int fresh,
+        IngestedFile file,
+        String message,
+        String messageZh) {
 
     /** The pull as a whole. */
     public enum Status {

@@ -18,6 +18,7 @@ import org.lujing.ingest.InboxClaims;
 import org.lujing.ledger.Period;
 import org.lujing.reconcile.ReconcileService;
 import org.lujing.reconcile.ReconcileSummary;
+import org.lujing.report.ReportLanguage;
 import org.lujing.report.ReportService;
 import org.lujing.source.SourceCatalog;
 import org.springframework.beans.factory.annotation.Value;
@@ -254,7 +255,10 @@ class NightlySteps {
         return files;
     }
 
-    /** A feed pull in Chinese words, the status code beside them (the English half keeps the detail). */
+    /**
+     * A feed pull in Chinese words, the status code beside them, then why (a failure's reason, the file's outcome,
+     * a warning) in Chinese too; the English half keeps the technical detail.
+     */
     static String pullZh(PullResult r) {
         String words = switch (r.status()) {
             case INGESTED -> "已入库 " + r.fresh() + " 条新记录";
@@ -263,6 +267,13 @@ class NightlySteps {
             case UNREACHABLE -> "无法连接，下一夜重试";
             case INGEST_FAILED -> "新记录入库失败，下次拉取重试";
         };
-        return words + "（" + r.status() + "）";
+        List<String> why = new ArrayList<>();
+        if (r.status() == PullResult.Status.INGEST_FAILED && r.outcome() != null) {
+            why.add("入库结果：" + ReportLanguage.ZH.fileOutcome(r.outcome()) + "（" + r.outcome() + "）");
+        }
+        if (r.messageZh() != null && !r.messageZh().isBlank()) {
+            why.add(r.messageZh());
+        }
+        return words + "（" + r.status() + "）" + (why.isEmpty() ? "" : "：" + String.join("，", why));
     }
 }

@@ -227,6 +227,7 @@ class FeedPullIntegrationTests {
 
         assertThat(result.status()).isEqualTo(PullResult.Status.SKIPPED);
         assertThat(result.message()).contains("lujing.feeds.micro-lesson.url");
+        assertThat(result.messageZh()).isNull();
         assertThat(requests).isEmpty();
     }
 
@@ -243,6 +244,7 @@ class FeedPullIntegrationTests {
 
         assertThat(result.status()).isEqualTo(PullResult.Status.UNREACHABLE);
         assertThat(result.message()).contains("after " + RETRIES + " retries");
+        assertThat(result.messageZh()).isEqualTo("连接被拒绝（接口服务未运行或端口不对），重试 " + RETRIES + " 次后仍未成功");
         assertThat(files.all()).hasSize(filesBefore);
     }
 
@@ -255,6 +257,7 @@ class FeedPullIntegrationTests {
 
         assertThat(result.status()).isEqualTo(PullResult.Status.UNREACHABLE);
         assertThat(result.message()).contains("HTTP 503").doesNotContain("page=");
+        assertThat(result.messageZh()).startsWith("接口返回 HTTP 503（").doesNotContain("page=");
         assertThat(requests).hasSize(1 + RETRIES).allSatisfy(r -> assertThat(r).endsWith("-> 503"));
     }
 
@@ -268,6 +271,7 @@ class FeedPullIntegrationTests {
         long ms = (System.nanoTime() - start) / 1_000_000;
         assertThat(result.status()).isEqualTo(PullResult.Status.UNREACHABLE);
         assertThat(ms).isLessThan((RETRIES + 1) * (TIMEOUT_MS + 1000));
+        assertThat(result.messageZh()).startsWith("接口在时限内没有应答");
     }
 
     @Test
@@ -278,6 +282,7 @@ class FeedPullIntegrationTests {
 
         assertThat(result.status()).isEqualTo(PullResult.Status.UNREACHABLE);
         assertThat(result.message()).doesNotContain("430104198001010014");
+        assertThat(result.messageZh()).startsWith("接口页面不是 JSON（第 ").doesNotContain("430104198001010014");
     }
 
     private void theRosterIsLoaded() {

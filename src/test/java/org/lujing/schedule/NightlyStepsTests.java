@@ -1,0 +1,73 @@
+package org.lujing.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Timestamp;
+import org.junit.jupiter.api.Test;
+import org.lujing.feed.PullResult;
+import org.lujing.ingest.IngestedFile;
+
+/** The night's detail as workers read it: a feed pull's status and its reason in Chinese, codes beside them. */
+class NightlyStepsTests {
+
+    @Test
+    void anUnreachableFeedSaysWhyInChinese() {
+        PullResult r = new PullResult(
+                "micro-lesson",
+                PullResult.Status.UNREACHABLE,
+                0,
+                0,
+                0,
+                null,
+                "HTTP 503 Service Unavailable from http://feed.example/lessons (after 3 retries)",
+                "接口返回 HTTP 503（http://feed.example/lessons），重试 3 次后仍未成功");
+
+        assertThat(NightlySteps.pullZh(r))
+                .isEqualTo("无法连接，下一夜重试（UNREACHABLE）：接口返回 HTTP 503（http://feed.example/lessons），重试 3 次后仍未成功")
+                .doesNotContain("after", "retries", "from");
+    }
+
+    @Test
+    void aFailedIngestOfPulledRecordsNamesTheFileOutcomeInChinese() {
+        IngestedFile file = new IngestedFile(
+                7,
+                "micro-lesson",
+                "20261129-0200.json",
+                "quarantine/micro-lesson/20261129-0200.json",
+                "ab",
+                10,
+                "json",
+                new Timestamp(0),
+                new Timestamp(0),
+                "FILE_CORRUPT",
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                null,
+                3L,
+                null);
+        PullResult r = new PullResult(
+                "micro-lesson",
+                PullResult.Status.INGEST_FAILED,
+                1,
+                5,
+                5,
+                file,
+                "the ingest of the pulled records ended FILE_CORRUPT (job FAILED); ...",
+                "拉取的 5 条新记录未标记为已取，下次拉取会再取；文件保存在 quarantine/micro-lesson/20261129-0200.json");
+
+        assertThat(NightlySteps.pullZh(r))
+                .startsWith("新记录入库失败，下次拉取重试（INGEST_FAILED）：入库结果：文件损坏，已隔离（FILE_CORRUPT），拉取的 5 条新记录")
+                .doesNotContain("ingest of", "job FAILED");
+    }
+
+    @Test
+    void aPullWithNothingToAddSaysOnlyItsStatus() {
+        PullResult r = new PullResult("micro-lesson", PullResult.Status.NOTHING_NEW, 2, 40, 0, null, null, null);
+
+        assertThat(NightlySteps.pullZh(r)).isEqualTo("没有新记录（NOTHING_NEW）");
+    }
+}
