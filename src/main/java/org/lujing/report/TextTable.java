@@ -49,9 +49,16 @@ public final class TextTable {
         out.append(line.toString().stripTrailing()).append('\n');
     }
 
-    private static boolean isNumber(String s) {
-        return !s.isEmpty() && s.chars().allMatch(ch -> Character.isDigit(ch) || ch == '.' || ch == '-');
+    /**
+     * A count, an amount, a change or a share: {@code 1234}, {@code 1,234.5}, {@code -3}, {@code +16.6},
+     * {@code 12.5%}; a lone dash stands for "none" in a column of numbers and lines up with them too.
+     */
+    static boolean isNumber(String s) {
+        return s.equals("-") || s.equals("—") || NUMBER.matcher(s).matches();
     }
+
+    private static final java.util.regex.Pattern NUMBER =
+            java.util.regex.Pattern.compile("[+\\-−]?[0-9][0-9,]*(\\.[0-9]+)?%?");
 
     static int width(String s) {
         if (s == null) {
