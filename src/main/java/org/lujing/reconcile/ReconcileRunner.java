@@ -15,7 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs {@code reconcileJob} for a date through {@link JobOperator}, for the command line and the nightly chain.
- * Each run gets its own {@code run.id}, so the same date can be reconciled again.
+ * Each run gets its own {@code run.id} (random, not the clock: two runs in the same millisecond, from two nodes or a
+ * command beside the nightly chain, would otherwise be one job instance and the second refused), so the same date
+ * can be reconciled again.
  */
 @Component
 public class ReconcileRunner {
@@ -36,11 +38,16 @@ public class ReconcileRunner {
         this.reconcileJob = reconcileJob;
     }
 
-    public Result run(LocalDate asOf) {
-        JobParameters params = new JobParametersBuilder()
+    /** A run's parameters: the date, and an id of its own. */
+    static JobParameters parameters(LocalDate asOf) {
+        return new JobParametersBuilder()
                 .addString(ReconciliationJobConfiguration.AS_OF, asOf.toString())
-                .addLong("run.id", System.currentTimeMillis())
+                .addString("run.id", java.util.UUID.randomUUID().toString())
                 .toJobParameters();
+    }
+
+    public Result run(LocalDate asOf) {
+        JobParameters params = parameters(asOf);
         JobExecution execution;
         try {
             execution = jobOperator.start(reconcileJob, params);
