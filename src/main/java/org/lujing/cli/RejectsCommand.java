@@ -1,7 +1,6 @@
 package org.lujing.cli;
 
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +10,7 @@ import org.lujing.ingest.FileRegistry;
 import org.lujing.ingest.IngestedFile;
 import org.lujing.ingest.RejectRetryService;
 import org.lujing.ingest.RejectedRow;
+import org.lujing.ingest.RejectedRows;
 import org.lujing.normalise.ReasonCode;
 import org.lujing.read.SheetHeader;
 import org.lujing.report.TextTable;
@@ -33,35 +33,93 @@ class RejectsCommand implements Callable<Integer> {
     @Option(names = "--file", paramLabel = "ID", description = "Only this file (its # in `files`).")
     Long file;
 
-    @Option(names = "--json", description = "Print a JSON array and nothing else on stdout.")
+    @Option(names = "--json", description = "Print a JSON array and nothing else on stdout (every open row, streamed).")
     boolean json;
+
+    @Option(
+            names = "--limit",
+            paramLabel = "N",
+            defaultValue = "50",
+            description = "Rows listed per file in the text output (default 50; 0 lists them all). Every file's rows"
+                    + " are counted by reason and column first; --json always gives every row.")
+    int limit;
 
     @Override
     public Integer call() {
+        if (limit < 0) {
+            throw new IllegalArgumentException("--limit must be 0 (all) or more, not " + limit);
+        }
         try (ConfigurableApplicationContext context = Boot.start(options.home, false, options.verbose)) {
             FileRegistry registry = context.getBean(FileRegistry.class);
+            RejectedRows rejects = context.getBean(RejectedRows.class);
             Map<Long, IngestedFile> byId = new LinkedHashMap<>();
             registry.all().forEach(f -> byId.put(f.id(), f));
             if (file != null && !byId.containsKey(file)) {
                 throw new IllegalArgumentException("there is no file #" + file + " (see `files`)");
             }
-            List<RejectedRow> rows = registry.openRejects(file);
+            List<Long> withRejects = file != null ? List.of(file) : rejects.files(true);
             if (json) {
-                List<Map<String, Object>> out = new ArrayList<>();
-                Map<Long, Map<String, SheetHeader>> headers = new HashMap<>();
-                for (RejectedRow r : rows) {
-                    SheetHeader h = headers.computeIfAbsent(r.fileId(), registry::sheetHeaders)
-                            .get(r.sheet());
-                    out.add(json(r, byId.get(r.fileId()), h));
-                }
-                System.out.println(Json.write(out));
+                printJson(registry, rejects, byId, withRejects);
             } else {
+                printText(rejects, byId, withRejects);
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * A JSON array of every open rejected row, written a row at a time as the rows are read a page at a time: a file
+     * whose every row was refused has a million of them.
+     */
+    private static void printJson(
+            FileRegistry registry, RejectedRows rejects, Map<Long, IngestedFile> byId, List<Long> files) {
+        PrintStream out = System.out;
+        out.print("[");
+        boolean[] first = {true};
+        for (long id : files) {
+            Map<String, SheetHeader> headers = registry.sheetHeaders(id);
+            rejects.forEach(id, true, r -> {
+                out.print(first[0] ? "\n" : ",\n");
+                first[0] = false;
+                out.print(Json.write(json(r, byId.get(r.fileId()), headers.get(r.sheet()))));
+            });
+        }
+        out.println(first[0] ? "]" : "\n]");
+        out.flush();
+    }
+
+    /** Each file's open rows counted by reason and column, then its first {@code --limit} rows (all with 0). */
+    private void printText(RejectedRows rejects, Map<Long, IngestedFile> byId, List<Long> files) {
+        long open = 0;
+        long unlisted = 0;
+        for (long id : files) {
+            IngestedFile f = byId.get(id);
+            long count = rejects.count(id, true);
+            if (count == 0) {
+                continue;
+            }
+            open += count;
+            System.out.println("#" + id + " " + f.fileName() + "：" + count + " 行待处理 / open");
+            TextTable counts = new TextTable("原因 reason", "列 column", "行数 rows");
+            rejects.counts(id).stream()
+                    .filter(c -> "OPEN".equals(c.status()))
+                    .forEach(c -> counts.row(
+                            CliWords.coded(CliWords.lang().reasonName(c.reason()), c.reason()),
+                            c.column() == null ? "-" : c.column(),
+                            Long.toString(c.rows())));
+            System.out.print(counts.render());
+            long listed = 0;
+            RejectedRows.After after = null;
+            do {
+                // a table per page: widths fit the page, and no more than a page is ever held
+                int want = limit == 0 ? 1_000 : (int) Math.min(1_000, limit - listed);
+                RejectedRows.Page page = rejects.page(id, true, after, want);
                 TextTable t =
                         new TextTable("#", "文件 file", "工作表 sheet", "行 row", "列 column", "原因 reason", "说明 message");
-                for (RejectedRow r : rows) {
+                for (RejectedRow r : page.rows()) {
                     t.row(
                             Long.toString(r.fileId()),
-                            byId.get(r.fileId()).fileName(),
+                            f.fileName(),
                             r.sheet().isEmpty() ? "-" : r.sheet(),
                             Integer.toString(r.rowNo()),
                             r.columnName(),
@@ -69,12 +127,18 @@ class RejectsCommand implements Callable<Integer> {
                             CliWords.lang().rejectMessage(r.message()));
                 }
                 System.out.print(t.render());
-                System.out.println(
-                        rows.size() + " 行待处理 / open rejected rows. Fix the source file and re-drop it, or extend"
-                                + " jobs/sources/<source>.yaml and run `rejects retry --file ID`.");
-            }
+                listed += page.rows().size();
+                after = page.next();
+            } while (after != null && (limit == 0 || listed < limit));
+            unlisted += count - listed;
+            System.out.println();
         }
-        return 0;
+        System.out.println(open + " 行待处理 / open rejected rows"
+                + (unlisted > 0
+                        ? "；" + unlisted + " 行未列出 / not listed (--limit 0 lists them all, --json gives them all)"
+                        : "")
+                + ". Fix the source file and re-drop it, or extend jobs/sources/<source>.yaml and run"
+                + " `rejects retry --file ID`.");
     }
 
     /** A rejected row; {@code headers} its sheet's header cells as the partner wrote them, null when not kept. */

@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Map;
 import org.lujing.ingest.FileRegistry;
 import org.lujing.ingest.IngestedFile;
+import org.lujing.ingest.RejectedRows;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/files}: every file received (the shape of {@code files --json}), one with its rows, the quarantine. */
@@ -20,11 +22,16 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "lujing")
 class FilesApiController implements ApiResource {
 
+    /** Rejected rows in a file's document, and at most per page of {@code /rejects}. */
+    static final int REJECTS_PAGE = 1_000;
+
     private final FileRegistry files;
+    private final RejectedRows rejects;
     private final ConsoleQueries queries;
 
-    FilesApiController(FileRegistry files, ConsoleQueries queries) {
+    FilesApiController(FileRegistry files, RejectedRows rejects, ConsoleQueries queries) {
         this.files = files;
+        this.rejects = rejects;
         this.queries = queries;
     }
 
@@ -34,18 +41,66 @@ class FilesApiController implements ApiResource {
         return files.all().stream().map(IngestedFile::asJson).toList();
     }
 
-    @Operation(summary = "One file with its rejected rows, control totals and reading notes")
+    @Operation(
+            summary = "One file with its rejected rows (the first 1,000; `rejectsNext` pages on), control totals and"
+                    + " reading notes")
     @GetMapping("/{id}")
     Map<String, Object> file(@PathVariable long id) {
         Map<String, Object> m = files.find(id)
                 .orElseThrow(() -> new NotFoundException("file #" + id))
                 .asJson();
-        m.put("rejects", files.rejects(id));
+        RejectedRows.Page page = rejects.page(id, false, null, REJECTS_PAGE);
+        m.put("rejects", page.rows());
+        // a file whose every row was refused has as many rejects as rows: the rest a page at a time
+        m.put("rejectCount", rejects.count(id, false));
+        m.put("rejectCounts", rejects.counts(id));
+        m.put("rejectsNext", nextUrl(id, page.next(), REJECTS_PAGE, false));
         m.put("controlTotals", files.controlTotals(id));
         m.put("notes", files.notes(id));
         // each sheet's header row as the partner wrote it (masked): the titles over a reject's maskedValues
         m.put("headers", List.copyOf(files.sheetHeaders(id).values()));
         return m;
+    }
+
+    @Operation(
+            summary = "A page of a file's rejected rows in sheet and row order, after `sheet`/`row` (from the first"
+                    + " without them); `open=true` for the open ones only; `next` is the following page, null after the"
+                    + " last")
+    @GetMapping("/{id}/rejects")
+    Map<String, Object> rejects(
+            @PathVariable long id,
+            @RequestParam(name = "sheet", required = false) String sheet,
+            @RequestParam(name = "row", required = false) Integer row,
+            @RequestParam(name = "limit", defaultValue = "" + REJECTS_PAGE) int limit,
+            @RequestParam(name = "open", defaultValue = "false") boolean open) {
+        files.find(id).orElseThrow(() -> new NotFoundException("file #" + id));
+        if (limit < 1 || limit > REJECTS_PAGE) {
+            throw new org.springframework.web.server.ResponseStatusException(
+                    org.springframework.http.HttpStatus.BAD_REQUEST,
+                    "limit must be between 1 and " + REJECTS_PAGE + ", not " + limit);
+        }
+        RejectedRows.After after = sheet == null || row == null ? null : new RejectedRows.After(sheet, row);
+        RejectedRows.Page page = rejects.page(id, open, after, limit);
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("fileId", id);
+        m.put("rejects", page.rows());
+        m.put("next", nextUrl(id, page.next(), limit, open));
+        return m;
+    }
+
+    /** The address of the page after {@code next}, or null when there is none. */
+    private static String nextUrl(long id, RejectedRows.After next, int limit, boolean open) {
+        if (next == null) {
+            return null;
+        }
+        return org.springframework.web.util.UriComponentsBuilder.fromPath("/api/files/{id}/rejects")
+                .queryParam("sheet", next.sheet())
+                .queryParam("row", next.rowNo())
+                .queryParam("limit", limit)
+                .queryParam("open", open)
+                .buildAndExpand(id)
+                .encode()
+                .toUriString();
     }
 
     @Operation(summary = "Quarantined files and their error reports")

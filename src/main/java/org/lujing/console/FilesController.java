@@ -7,6 +7,7 @@ import org.lujing.ingest.FileRegistry;
 import org.lujing.ingest.InboxFailures;
 import org.lujing.ingest.IngestedFile;
 import org.lujing.ingest.RejectRetryService;
+import org.lujing.ingest.RejectedRows;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
@@ -34,14 +35,17 @@ class FilesController {
     private final AuditLog audit;
     private final InboxFailures failures;
     private final org.lujing.source.SourceCatalog sources;
+    private final RejectedRows rejects;
 
     FilesController(
             org.lujing.source.SourceCatalog sources,
             FileRegistry files,
+            RejectedRows rejects,
             ConsoleQueries queries,
             RejectRetryService retry,
             AuditLog audit,
             InboxFailures failures) {
+        this.rejects = rejects;
         this.failures = failures;
         this.sources = sources;
         this.files = files;
@@ -82,11 +86,29 @@ class FilesController {
         return "files";
     }
 
+    /** Rejected rows shown on a file's page at a time: a file whose every row was refused has a million. */
+    static final int REJECTS_PAGE = 200;
+
+    /**
+     * A file: its accounting, its rejected rows counted by reason and column (what to fix, at a glance) and a page of
+     * them from the row after {@code sheet}/{@code row} on, its control totals, reading notes and sheet headers.
+     */
     @GetMapping("/files/{id}")
-    String show(@PathVariable long id, Model model) {
+    String show(
+            @PathVariable long id,
+            @RequestParam(name = "sheet", required = false) String afterSheet,
+            @RequestParam(name = "row", required = false) Integer afterRow,
+            Model model) {
         IngestedFile file = files.find(id).orElseThrow(() -> new NotFoundException("file #" + id));
         model.addAttribute("file", file);
-        model.addAttribute("rejects", files.rejects(id));
+        RejectedRows.After after =
+                afterSheet == null || afterRow == null ? null : new RejectedRows.After(afterSheet, afterRow);
+        RejectedRows.Page page = rejects.page(id, false, after, REJECTS_PAGE);
+        model.addAttribute("rejects", page.rows());
+        model.addAttribute("rejectsNext", page.next());
+        model.addAttribute("rejectsFromStart", after == null);
+        model.addAttribute("rejectCounts", rejects.counts(id));
+        model.addAttribute("rejectTotal", rejects.count(id, false));
         model.addAttribute("controlTotals", files.controlTotals(id));
         model.addAttribute("notes", files.notes(id));
         model.addAttribute("headers", files.sheetHeaders(id));

@@ -377,24 +377,24 @@ public class FileRegistry {
         return jdbc.sql(SELECT_FILE + " ORDER BY id").query(IngestedFile.class).list();
     }
 
-    /** Open rejected rows, of one file or (fileId null) of every file, oldest first. */
-    public List<RejectedRow> openRejects(Long fileId) {
-        return jdbc.sql("""
-                        SELECT id, file_id, source_id, sheet, row_no, column_name, reason, message, masked_values, status
-                        FROM row_reject WHERE status = 'OPEN' AND (CAST(? AS BIGINT) IS NULL OR file_id = ?)
-                        ORDER BY file_id, sheet, row_no""").params(fileId, fileId).query(RejectedRow.class).list();
-    }
-
-    void updateReject(long rejectId, RowResult.Rejected r) {
-        jdbc.sql("UPDATE row_reject SET reason = ?, column_name = ?, message = ?, masked_values = ? WHERE id = ?")
-                .params(r.reason().name(), r.column(), r.message(), r.maskedValues(), rejectId)
+    /** A rejected row refused again, perhaps for another reason; by its place (file, sheet, row), its unique key. */
+    void updateReject(long fileId, String sheet, int rowNo, RowResult.Rejected r) {
+        jdbc.sql("UPDATE row_reject SET reason = ?, column_name = ?, message = ?, masked_values = ?"
+                        + " WHERE file_id = ? AND sheet = ? AND row_no = ? AND status = 'OPEN'")
+                .params(r.reason().name(), r.column(), r.message(), r.maskedValues(), fileId, sheet, rowNo)
                 .update();
     }
 
-    void resolveReject(long rejectId) {
-        jdbc.sql("UPDATE row_reject SET status = 'RESOLVED' WHERE id = ?")
-                .param(rejectId)
-                .update();
+    /**
+     * Resolves a rejected row that is about to join the ledger on a retry, by its place (file, sheet, row), its unique
+     * key; false when it was no longer open (another retry took it first).
+     */
+    boolean resolveReject(long fileId, String sheet, int rowNo) {
+        return jdbc.sql("UPDATE row_reject SET status = 'RESOLVED'"
+                                + " WHERE file_id = ? AND sheet = ? AND row_no = ? AND status = 'OPEN'")
+                        .params(fileId, sheet, rowNo)
+                        .update()
+                == 1;
     }
 
     void setOutcome(long fileId, FileOutcome outcome) {
@@ -415,12 +415,6 @@ public class FileRegistry {
                         .update();
             }
         }
-    }
-
-    public List<RejectedRow> rejects(long fileId) {
-        return jdbc.sql("""
-                        SELECT id, file_id, source_id, sheet, row_no, column_name, reason, message, masked_values, status
-                        FROM row_reject WHERE file_id = ? ORDER BY sheet, row_no""").param(fileId).query(RejectedRow.class).list();
     }
 
     /** An error report Lujing wrote beside a quarantined file, and the SHA-256 of the text it wrote. */

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.lujing.identity.IdentityCipher;
 import org.lujing.identity.IdentityMatcher;
@@ -20,7 +23,8 @@ import org.lujing.source.SourceDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Re-validates a file's rejected rows after an admin extended a vocabulary or a mapping: the rows now valid join
@@ -33,6 +37,7 @@ public class RejectRetryService {
     private static final Logger log = LoggerFactory.getLogger(RejectRetryService.class);
 
     private final FileRegistry files;
+    private final RejectedRows rejects;
     private final LedgerRepository ledger;
     private final SourceCatalog sources;
     private final AgencyDirectory agencies;
@@ -40,18 +45,23 @@ public class RejectRetryService {
     private final IdentityMatcher matcher;
     private final KeyRotationService keyRotation;
     private final boolean keepDamagedIds;
+    private final TransactionTemplate transactions;
 
     public RejectRetryService(
             FileRegistry files,
+            RejectedRows rejects,
             LedgerRepository ledger,
             SourceCatalog sources,
             AgencyDirectory agencies,
             IdentityCipher cipher,
             IdentityMatcher matcher,
             KeyRotationService keyRotation,
-            org.lujing.identity.IdentityMatchProperties matching) {
+            org.lujing.identity.IdentityMatchProperties matching,
+            PlatformTransactionManager transactionManager) {
         this.keepDamagedIds = matching.keepDamagedIds();
+        this.transactions = new TransactionTemplate(transactionManager);
         this.files = files;
+        this.rejects = rejects;
         this.ledger = ledger;
         this.sources = sources;
         this.agencies = agencies;
@@ -63,7 +73,13 @@ public class RejectRetryService {
     /** What a retry did: rows now accepted or merged into existing records, and rows still rejected. */
     public record Result(long fileId, int accepted, int merged, int skipped, int stillRejected, String outcome) {}
 
-    @Transactional
+    /**
+     * Retries the file's open rejected rows, {@link #SLICE} rows to a transaction: each slice writes its rows'
+     * records, its rejects' new state and its share of the file's accounting together, so a retry stopped halfway
+     * (a crash, a kill) leaves every row either retried or still open and the accounting balanced, and a second retry
+     * takes up the rest. A row is taken by resolving its reject ({@code status = 'OPEN'} in the update), so a retry
+     * running beside this one never adds it twice.
+     */
     public Result retry(long fileId) {
         keyRotation.requireNoRotationInProgress();
         IngestedFile file = files.find(fileId)
@@ -80,72 +96,115 @@ public class RejectRetryService {
         }
         sources.reload();
         SourceDefinition source = sources.get(file.sourceId());
-        Map<String, RejectedRow> open = new HashMap<>();
-        for (RejectedRow r : files.openRejects(fileId)) {
-            open.put(key(r.sheet(), r.rowNo()), r);
-        }
-        int accepted = 0;
-        int merged = 0;
-        int skipped = 0;
-        int still = 0;
-        if (!open.isEmpty()) {
+        // the open rows' numbers, a bit per row of each sheet: a file whose every row was refused has a million
+        Map<String, BitSet> open = new HashMap<>();
+        long[] remaining = {0};
+        rejects.forEach(fileId, true, r -> {
+            open.computeIfAbsent(r.sheet(), k -> new BitSet()).set(r.rowNo());
+            remaining[0]++;
+        });
+        FileAccounting done = new FileAccounting(0, 0, 0, 0, 0);
+        if (remaining[0] > 0) {
             RowNormaliser normaliser = new RowNormaliser(source, agencies, cipher, new ReadingNotes(), keepDamagedIds);
             try (TableReader reader =
                     PartnerFileReaders.open(stored, file.fileName(), IngestSettings.readSettings(source))) {
-                for (SourceRow row; (row = reader.next()) != null && !open.isEmpty(); ) {
-                    RejectedRow reject = open.remove(key(row.sheet(), row.rowNumber()));
-                    if (reject == null) {
+                List<Retried> slice = new ArrayList<>();
+                for (SourceRow row; remaining[0] > 0 && (row = reader.next()) != null; ) {
+                    BitSet rows = open.get(row.sheet());
+                    if (rows == null || row.rowNumber() < 0 || !rows.get(row.rowNumber())) {
                         continue;
                     }
-                    RowResult result = normaliser.process(row);
-                    if (result instanceof RowResult.Rejected r) {
-                        files.updateReject(reject.id(), r);
-                        still++;
-                        continue;
+                    rows.clear(row.rowNumber());
+                    remaining[0]--;
+                    slice.add(new Retried(row.sheet(), row.rowNumber(), normaliser.process(row)));
+                    if (slice.size() == SLICE) {
+                        done = plus(done, write(fileId, source.id(), slice));
+                        slice.clear();
                     }
-                    if (result instanceof RowResult.NewRecord r) {
-                        if (ledger.addRecord(r.draft(), fileId, source.id(), r.sheet(), r.row())
-                                == LedgerRepository.Effect.MERGED) {
-                            merged++;
-                        } else {
-                            accepted++;
-                        }
-                    } else if (result instanceof RowResult.RosterEntry r) {
-                        ledger.upsertSubject(r.draft(), fileId);
-                        accepted++;
-                    } else {
-                        skipped++;
-                    }
-                    files.resolveReject(reject.id());
                 }
+                done = plus(done, write(fileId, source.id(), slice));
                 // the headers of the sheets read so far: a file loaded before they were kept gains them here
-                files.saveSheetHeaders(fileId, reader.headers());
+                transactions.executeWithoutResult(t -> files.saveSheetHeaders(fileId, reader.headers()));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + stored, e);
             }
-            still += open.size();
         }
-        int fixed = accepted + merged + skipped;
-        files.addCounts(fileId, new FileAccounting(0, accepted, merged, -fixed, skipped));
-        if (accepted + merged > 0) {
+        if (done.accepted() + done.merged() > 0) {
             matcher.rematch();
         }
+        // still rejected: refused again, and rows the file no longer holds where they were rejected
+        long still = rejects.count(fileId, true);
         FileOutcome now = still == 0 ? FileOutcome.LOADED : FileOutcome.LOADED_WITH_REJECTS;
-        files.setOutcome(fileId, now);
-        files.forgetMappedWords(
-                source.id(), word -> source.vocabulary().lookup(word).isPresent());
+        transactions.executeWithoutResult(t -> {
+            files.setOutcome(fileId, now);
+            files.forgetMappedWords(
+                    source.id(), word -> source.vocabulary().lookup(word).isPresent());
+        });
         log.info(
                 "retry of file #{} ({}): {} accepted, {} merged, {} skipped, {} still rejected",
                 fileId,
                 file.fileName(),
-                accepted,
-                merged,
-                skipped,
+                done.accepted(),
+                done.merged(),
+                done.skipped(),
                 still);
-        return new Result(fileId, accepted, merged, skipped, still, now.name());
+        return new Result(fileId, done.accepted(), done.merged(), done.skipped(), (int) still, now.name());
     }
 
-    private static String key(String sheet, int row) {
-        return sheet + '\u0000' + row;
+    /** Rows whose retry one transaction writes. */
+    static final int SLICE = 2_000;
+
+    /** A rejected row read again, and what the normaliser now makes of it. */
+    private record Retried(String sheet, int row, RowResult result) {}
+
+    /**
+     * Writes a slice of retried rows in one transaction: those refused again keep their (possibly new) reason, the
+     * others join the ledger as their reject is resolved; the file's accounting moves by what joined. Returns what
+     * joined (accepted, merged, skipped; rejected as the negative of their sum).
+     */
+    private FileAccounting write(long fileId, String sourceId, List<Retried> slice) {
+        if (slice.isEmpty()) {
+            return new FileAccounting(0, 0, 0, 0, 0);
+        }
+        return transactions.execute(t -> {
+            int accepted = 0;
+            int merged = 0;
+            int skipped = 0;
+            for (Retried x : slice) {
+                if (x.result() instanceof RowResult.Rejected r) {
+                    files.updateReject(fileId, x.sheet(), x.row(), r);
+                    continue;
+                }
+                // taken by resolving its reject: a row another retry resolved first is not added again
+                if (!files.resolveReject(fileId, x.sheet(), x.row())) {
+                    continue;
+                }
+                if (x.result() instanceof RowResult.NewRecord r) {
+                    if (ledger.addRecord(r.draft(), fileId, sourceId, r.sheet(), r.row())
+                            == LedgerRepository.Effect.MERGED) {
+                        merged++;
+                    } else {
+                        accepted++;
+                    }
+                } else if (x.result() instanceof RowResult.RosterEntry r) {
+                    ledger.upsertSubject(r.draft(), fileId);
+                    accepted++;
+                } else {
+                    skipped++;
+                }
+            }
+            FileAccounting joined = new FileAccounting(0, accepted, merged, -(accepted + merged + skipped), skipped);
+            files.addCounts(fileId, joined);
+            return joined;
+        });
+    }
+
+    private static FileAccounting plus(FileAccounting a, FileAccounting b) {
+        return new FileAccounting(
+                0,
+                a.accepted() + b.accepted(),
+                a.merged() + b.merged(),
+                a.rejected() + b.rejected(),
+                a.skipped() + b.skipped());
     }
 }

@@ -3,13 +3,13 @@ package org.lujing.report;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.lujing.ingest.FileRegistry;
 import org.lujing.ingest.IngestedFile;
 import org.lujing.ingest.RejectedRow;
+import org.lujing.ingest.RejectedRows;
 import org.lujing.normalise.Masking;
 import org.lujing.normalise.ReasonCode;
 import org.lujing.read.ReadingNote;
@@ -17,6 +17,7 @@ import org.lujing.read.SheetHeader;
 import org.lujing.report.ColumnSheet.Column;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.JsonGenerator;
 
 /**
  * The data-quality workbook: every received file's accounting (文件汇总), its rejected rows with what to fix (拒收行)
@@ -26,10 +27,12 @@ import org.springframework.transaction.annotation.Transactional;
 class QualityWorkbook {
 
     private final FileRegistry files;
+    private final RejectedRows rejects;
     private final ReportWords words;
 
-    QualityWorkbook(FileRegistry files, ReportWords words) {
+    QualityWorkbook(FileRegistry files, RejectedRows rejects, ReportWords words) {
         this.files = files;
+        this.rejects = rejects;
         this.words = words;
     }
 
@@ -49,16 +52,11 @@ class QualityWorkbook {
     }
 
     /**
-     * A file's accounting, its rejected rows, its reading notes and the header row of each of its sheets as the
-     * partner wrote it (by sheet; empty for a file loaded before headers were kept).
+     * A file's accounting, its reading notes and the header row of each of its sheets as the partner wrote it (by
+     * sheet; empty for a file loaded before headers were kept). Its rejected rows are not held here: a file can have a
+     * million of them, and they are read a page at a time as they are written ({@link RejectedRows}).
      */
-    record FileQuality(
-            IngestedFile file, List<RejectedRow> rejects, List<ReadingNote> notes, Map<String, SheetHeader> headers) {
-
-        FileQuality(IngestedFile file, List<RejectedRow> rejects, List<ReadingNote> notes) {
-            this(file, rejects, notes, Map.of());
-        }
-    }
+    record FileQuality(IngestedFile file, List<ReadingNote> notes, Map<String, SheetHeader> headers) {}
 
     /** A rejected row with its file and its values, one string per cell of the partner's row. */
     record Reject(IngestedFile file, RejectedRow row, List<String> values) {}
@@ -66,13 +64,13 @@ class QualityWorkbook {
     /** A reading note with its file. */
     record Note(IngestedFile file, ReadingNote note) {}
 
-    /** Every registered file (or the one with {@code fileId}) with its rejected rows, in the order received. */
+    /** Every registered file (or the one with {@code fileId}) with its notes and headers, in the order received. */
     @Transactional(readOnly = true)
     public List<FileQuality> quality(Long fileId) {
         List<FileQuality> out = new ArrayList<>();
         for (IngestedFile f : files.all()) {
             if (fileId == null || f.id() == fileId) {
-                out.add(new FileQuality(f, files.rejects(f.id()), files.notes(f.id()), files.sheetHeaders(f.id())));
+                out.add(new FileQuality(f, files.notes(f.id()), files.sheetHeaders(f.id())));
             }
         }
         return out;
@@ -180,36 +178,34 @@ class QualityWorkbook {
             ColumnSheet<IngestedFile> summary =
                     ColumnSheet.create(wb, cells, filesSheet(lang), lang, 1, fileColumns(lang));
             quality.forEach(q -> summary.add(q.file()));
-            List<Reject> rows = new ArrayList<>();
-            Map<Long, Map<String, SheetHeader>> headers = new HashMap<>();
-            int values = 0;
+            // the widest partner row decides the value columns: a first pass that keeps nothing
+            int[] widest = {0};
             for (FileQuality q : quality) {
-                headers.put(q.file().id(), q.headers());
-                for (RejectedRow x : q.rejects()) {
-                    rows.add(new Reject(q.file(), x, ReportWords.values(x.maskedValues())));
-                    values = Math.max(values, rows.get(rows.size() - 1).values().size());
-                    SheetHeader h = q.headers().get(x.sheet());
-                    if (h != null) {
-                        values = Math.max(values, h.cells().size());
-                    }
-                }
+                q.headers()
+                        .values()
+                        .forEach(h -> widest[0] = Math.max(widest[0], h.cells().size()));
+                rejects.forEach(
+                        q.file().id(),
+                        false,
+                        x -> widest[0] = Math.max(
+                                widest[0], ReportWords.values(x.maskedValues()).size()));
             }
-            values = Math.min(values, MAX_VALUE_COLUMNS);
-            ColumnSheet<Reject> rejects =
+            int values = Math.min(widest[0], MAX_VALUE_COLUMNS);
+            ColumnSheet<Reject> sheet =
                     ColumnSheet.create(wb, cells, rejectsSheet(lang), lang, 0, rejectColumns(lang, values));
             // a file's rejected rows come sheet by sheet; a sheet whose header is known heads its block with it
-            long blockFile = -1;
-            String blockSheet = null;
-            for (Reject r : rows) {
-                if (r.file().id() != blockFile || !r.row().sheet().equals(blockSheet)) {
-                    blockFile = r.file().id();
-                    blockSheet = r.row().sheet();
-                    SheetHeader h = headers.get(blockFile).get(blockSheet);
-                    if (h != null) {
-                        rejects.addHeading(blockHeading(r.file(), h, values, lang));
+            for (FileQuality q : quality) {
+                String[] block = {null};
+                rejects.forEach(q.file().id(), false, x -> {
+                    if (!x.sheet().equals(block[0])) {
+                        block[0] = x.sheet();
+                        SheetHeader h = q.headers().get(x.sheet());
+                        if (h != null) {
+                            sheet.addHeading(blockHeading(q.file(), h, values, lang));
+                        }
                     }
-                }
-                rejects.add(r);
+                    sheet.add(new Reject(q.file(), x, ReportWords.values(x.maskedValues())));
+                });
             }
             // how the reader read what it accepted: sheets passed over, merged cells, years and categories supplied
             ColumnSheet<Note> notes = ColumnSheet.create(wb, cells, notesSheet(lang), lang, 0, noteColumns(lang));
@@ -231,21 +227,26 @@ class QualityWorkbook {
         }
     }
 
-    List<Map<String, Object>> json(List<FileQuality> quality) {
-        List<Map<String, Object>> out = new ArrayList<>();
+    /**
+     * The same as JSON for machines, written as it is read: each file's accounting, its rejected rows (a page at a
+     * time, never all held), its reading notes and its sheets' headers.
+     */
+    void writeJson(List<FileQuality> quality, JsonGenerator json) {
+        json.writeStartArray();
         for (FileQuality q : quality) {
             IngestedFile f = q.file();
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("file", Masking.value(f.fileName()));
-            m.put("source", f.sourceId());
-            m.put("outcome", f.outcome());
-            m.put("read", f.rowsRead());
-            m.put("accepted", f.accepted());
-            m.put("merged", f.merged());
-            m.put("rejected", f.rejected());
-            m.put("skipped", f.skipped());
-            List<Map<String, Object>> rows = new ArrayList<>();
-            for (RejectedRow x : q.rejects()) {
+            json.writeStartObject();
+            json.writeStringProperty("file", Masking.value(f.fileName()));
+            json.writeStringProperty("source", f.sourceId());
+            json.writeStringProperty("outcome", f.outcome());
+            json.writeNumberProperty("read", f.rowsRead());
+            json.writeNumberProperty("accepted", f.accepted());
+            json.writeNumberProperty("merged", f.merged());
+            json.writeNumberProperty("rejected", f.rejected());
+            json.writeNumberProperty("skipped", f.skipped());
+            json.writeName("rejects");
+            json.writeStartArray();
+            rejects.forEach(f.id(), false, x -> {
                 Map<String, Object> rr = new LinkedHashMap<>();
                 rr.put("sheet", Masking.value(x.sheet()));
                 rr.put("row", x.rowNo());
@@ -254,9 +255,9 @@ class QualityWorkbook {
                 rr.put("message", Masking.value(x.message()));
                 rr.put("values", x.maskedValues() == null ? null : Masking.value(x.maskedValues()));
                 rr.put("status", x.status());
-                rows.add(rr);
-            }
-            m.put("rejects", rows);
+                json.writePOJO(rr);
+            });
+            json.writeEndArray();
             List<Map<String, Object>> notes = new ArrayList<>();
             for (ReadingNote n : q.notes()) {
                 Map<String, Object> nn = new LinkedHashMap<>();
@@ -268,7 +269,7 @@ class QualityWorkbook {
                 nn.put("lastRow", n.lastRow());
                 notes.add(nn);
             }
-            m.put("notes", notes);
+            json.writePOJOProperty("notes", notes);
             // each sheet's header as the partner wrote it (masked), the titles over a reject's "values"
             List<Map<String, Object>> headers = new ArrayList<>();
             for (SheetHeader h : q.headers().values()) {
@@ -278,9 +279,9 @@ class QualityWorkbook {
                 hh.put("headers", h.cells().stream().map(Masking::value).toList());
                 headers.add(hh);
             }
-            m.put("headers", headers);
-            out.add(m);
+            json.writePOJOProperty("headers", headers);
+            json.writeEndObject();
         }
-        return out;
+        json.writeEndArray();
     }
 }

@@ -19,8 +19,11 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class ReportService {
 
-    private static final JsonMapper JSON =
-            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    /** Indented; a generator it makes leaves its stream open, to whoever opened it (the quality report's). */
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(tools.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET)
+            .build();
 
     private final StatisticsBreakdownQuery breakdown;
     private final AgencyDirectory agencies;
@@ -116,7 +119,19 @@ public class ReportService {
         Path xlsx = dir.resolve("quality.xlsx");
         var files = quality.quality(null);
         quality.write(files, language, xlsx);
-        Path json = writeJson(dir, "quality", quality.json(files));
+        // streamed: the rejected rows of every file would not fit the heap as one document
+        Path json = dir.resolve("quality.json");
+        try {
+            PrivateFiles.write(json, out -> {
+                try (tools.jackson.core.JsonGenerator g = JSON.createGenerator(out)) {
+                    quality.writeJson(files, g);
+                    g.writeRaw('\n');
+                }
+            });
+            org.lujing.home.PrivateFolders.restrictFile(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + json + ": " + e.getMessage(), e);
+        }
         return List.of(xlsx, json);
     }
 

@@ -122,6 +122,7 @@ class ConsoleAuthorizationIntegrationTests extends SharedLedgerContext {
                     A),
             new Rule(HttpMethod.GET, "/api/files", "/api/files", L, A, A, A),
             new Rule(HttpMethod.GET, "/api/files/{id}", "/api/files/999999", L, A, A, A),
+            new Rule(HttpMethod.GET, "/api/files/{id}/rejects", "/api/files/999999/rejects", L, A, A, A),
             new Rule(HttpMethod.GET, "/api/files/quarantine", "/api/files/quarantine", L, A, A, A),
             new Rule(HttpMethod.POST, "/api/upload/{source}", "/api/upload/community", L, F, A, A),
             new Rule(HttpMethod.GET, "/api/findings", "/api/findings", L, A, A, A),

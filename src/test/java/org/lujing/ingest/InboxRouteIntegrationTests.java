@@ -53,6 +53,9 @@ class InboxRouteIntegrationTests {
     FileRegistry files;
 
     @Autowired
+    RejectedRows rejectedRows;
+
+    @Autowired
     StatisticsQuery statistics;
 
     @Autowired
@@ -122,7 +125,7 @@ class InboxRouteIntegrationTests {
             assertThat(new int[] {f.rowsRead(), f.accepted(), f.merged(), f.rejected(), f.skipped()})
                     .as(f.fileName())
                     .containsExactly(e);
-            assertThat(files.rejects(f.id())).hasSize(f.rejected());
+            assertThat(rejectedRows.page(f.id(), false, null, 10_000).rows()).hasSize(f.rejected());
             if (f.sourceId().equals("community")) {
                 // the ledger's own 合计 row, kept for reconciliation
                 assertThat(files.controlTotals(f.id()))

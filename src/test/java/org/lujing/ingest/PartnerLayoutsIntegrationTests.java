@@ -46,6 +46,9 @@ class PartnerLayoutsIntegrationTests extends SharedLedgerContext {
     FileRegistry files;
 
     @Autowired
+    RejectedRows rejectedRows;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -258,11 +261,13 @@ class PartnerLayoutsIntegrationTests extends SharedLedgerContext {
 
         assertThat(f.outcome()).isEqualTo(FileOutcome.LOADED_WITH_REJECTS.name());
         assertThat(new int[] {f.rowsRead(), f.accepted(), f.rejected()}).containsExactly(2, 1, 1);
-        assertThat(files.rejects(f.id())).singleElement().satisfies(r -> {
-            assertThat(r.reason()).isEqualTo("DATE_INVALID");
-            assertThat(r.rowNo()).isEqualTo(3);
-            assertThat(r.message()).contains("日期缺年份");
-        });
+        assertThat(rejectedRows.page(f.id(), false, null, 10_000).rows())
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r.reason()).isEqualTo("DATE_INVALID");
+                    assertThat(r.rowNo()).isEqualTo(3);
+                    assertThat(r.message()).contains("日期缺年份");
+                });
         assertThat(records(f.id())).containsExactly("3月:4 李四 PUBLIC_WELFARE 2025-03-08");
     }
 

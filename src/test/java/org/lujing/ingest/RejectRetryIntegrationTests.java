@@ -23,6 +23,9 @@ class RejectRetryIntegrationTests extends SharedLedgerContext {
     FileRegistry files;
 
     @Autowired
+    RejectedRows rejectedRows;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Test
@@ -32,7 +35,7 @@ class RejectRetryIntegrationTests extends SharedLedgerContext {
                 .file()
                 .orElseThrow();
         assertThat(file.outcome()).isEqualTo(FileOutcome.LOADED_WITH_REJECTS.name());
-        assertThat(files.openRejects(file.id()))
+        assertThat(rejectedRows.page(file.id(), true, null, 10_000).rows())
                 .extracting(RejectedRow::reason)
                 .containsExactly("UNKNOWN_CATEGORY", "ID_CHECKSUM");
         assertThat(unmapped()).containsExactly("棋艺比赛");
@@ -58,7 +61,9 @@ class RejectRetryIntegrationTests extends SharedLedgerContext {
                         .single())
                 .isEqualTo(2);
         assertThat(unmapped()).isEmpty();
-        assertThat(files.openRejects(file.id())).extracting(RejectedRow::reason).containsExactly("ID_CHECKSUM");
+        assertThat(rejectedRows.page(file.id(), true, null, 10_000).rows())
+                .extracting(RejectedRow::reason)
+                .containsExactly("ID_CHECKSUM");
 
         // and retrying again adds nothing
         assertThat(retry.retry(file.id()).accepted()).isZero();
@@ -70,6 +75,50 @@ class RejectRetryIntegrationTests extends SharedLedgerContext {
                         .query(Long.class)
                         .single())
                 .isEqualTo(2);
+    }
+
+    @Test
+    void aFileWhoseEveryRowWasRefusedIsRetriedSliceBySliceEveryRowOnce(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws IOException {
+        // given more refused rows than one retry transaction takes: one word the vocabulary does not know
+        int rows = RejectRetryService.SLICE + 500;
+        StringBuilder csv = new StringBuilder("日期,姓名,身份证号,活动类型,合作单位\n");
+        String[] agencies = {"湘江英烈纪念馆", "长沙高新区总工会", "湖南工商大学"};
+        for (int i = 0; i < rows; i++) {
+            csv.append(java.time.LocalDate.of(2025, 1, 1).plusDays(i % 365))
+                    .append(",赵一,430104198001010014,棋艺比赛,")
+                    .append(agencies[i % 3])
+                    .append('\n');
+        }
+        Path file = java.nio.file.Files.writeString(dir.resolve("all-refused.csv"), csv);
+        IngestedFile refused = ingest.ingest(file, "community").file().orElseThrow();
+        assertThat(refused.rejected()).isEqualTo(rows);
+
+        // when the word is mapped and the file retried
+        editSource("community", yaml -> yaml.replace("PUBLIC_WELFARE: [义务劳动]", "PUBLIC_WELFARE: [义务劳动, 棋艺比赛]"));
+        RejectRetryService.Result result = retry.retry(refused.id());
+
+        // then every row joined once: 3 × 365 distinct records, the rest merged into them
+        assertThat(result.accepted()).isEqualTo(3 * 365);
+        assertThat(result.merged()).isEqualTo(rows - 3 * 365);
+        assertThat(result.stillRejected()).isZero();
+        IngestedFile after = files.find(refused.id()).orElseThrow();
+        assertThat(after.outcome()).isEqualTo(FileOutcome.LOADED.name());
+        assertThat(new int[] {after.rowsRead(), after.accepted(), after.merged(), after.rejected()})
+                .containsExactly(rows, 3 * 365, rows - 3 * 365, 0);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM record_source WHERE file_id = ?")
+                        .param(refused.id())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(rows);
+        assertThat(rejectedRows.count(refused.id(), true)).isZero();
+
+        // and a second retry finds nothing open
+        assertThat(retry.retry(refused.id()).accepted()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM support_record")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(3 * 365);
     }
 
     private java.util.List<String> unmapped() {

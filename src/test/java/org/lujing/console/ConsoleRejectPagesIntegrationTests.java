@@ -1,0 +1,146 @@
+package org.lujing.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.lujing.SharedLedgerContext;
+import org.lujing.TestHomes;
+import org.lujing.ingest.FileIngestService;
+import org.lujing.ingest.IngestedFile;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A file whose every row was refused: its page counts the rejects by reason and lists them 200 at a time with a next
+ * page, and the API pages them too, so neither holds (nor sends) a million rows at once.
+ */
+class ConsoleRejectPagesIntegrationTests extends SharedLedgerContext {
+
+    static final Path FILES = TestHomes.fresh("console-reject-pages");
+    static final int ROWS = 450;
+
+    static String password;
+
+    @BeforeAll
+    static void viewer() {
+        password = new UsersFile(HOME.resolve("config/users.yaml")).put("viewer", ConsoleRole.VIEWER);
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    FileIngestService ingest;
+
+    private IngestedFile everyRowRefused() throws Exception {
+        StringBuilder csv = new StringBuilder("日期,姓名,身份证号,活动类型,合作单位\n");
+        for (int i = 0; i < ROWS; i++) {
+            csv.append(java.time.LocalDate.of(2025, 1, 1).plusDays(i % 365))
+                    .append(",赵一,430104198001010014,棋艺比赛,湖南工商大学\n");
+        }
+        Path file =
+                Files.writeString(Files.createDirectories(FILES.resolve("in")).resolve("all-refused.csv"), csv);
+        IngestedFile f = ingest.ingest(file, "community").file().orElseThrow();
+        assertThat(f.rejected()).isEqualTo(ROWS);
+        return f;
+    }
+
+    private String page(String path) throws Exception {
+        return mvc.perform(MockMvcRequestBuilders.get(path)
+                        .with(user("viewer")
+                                .authorities(Stream.of(ConsoleRole.VIEWER.authorities())
+                                        .map(SimpleGrantedAuthority::new)
+                                        .toList())))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+    }
+
+    @Test
+    void theFilePageCountsTheRejectsThenListsThem200APage() throws Exception {
+        IngestedFile f = everyRowRefused();
+
+        String first = page("/files/" + f.id());
+
+        assertThat(first).contains("共 450 行拒收，以下列出前 200 行。").contains("活动类型不在词表中");
+        assertThat(rows(first)).isEqualTo(200);
+        // the counts table: one reason, one column, all 450
+        assertThat(first).containsPattern("id=\"reject-counts\"[\\s\\S]*?>450<");
+        // follow "next page" to the end: 200, 200, 50 rows, and no "next" on the last
+        List<Integer> sizes = new ArrayList<>(List.of(rows(first)));
+        String current = first;
+        while (next(current) != null) {
+            current = page(next(current));
+            sizes.add(rows(current));
+            assertThat(current).contains("回到第一页");
+        }
+        assertThat(sizes).containsExactly(200, 200, 50);
+        assertThat(current).contains("共 450 行拒收，以下列出 50 行，自原表第 402 行起。");
+    }
+
+    @Test
+    void theApiPagesTheRejectsAndSaysWhereTheNextPageIs() throws Exception {
+        IngestedFile f = everyRowRefused();
+        JsonMapper json = JsonMapper.builder().build();
+
+        Map<?, ?> file = json.readValue(api("/api/files/" + f.id()), Map.class);
+        assertThat(file.get("rejectCount")).isEqualTo(450);
+        assertThat((List<?>) file.get("rejects")).hasSize(450);
+        assertThat(file.get("rejectsNext")).isNull();
+
+        List<Integer> sizes = new ArrayList<>();
+        List<Object> rowNumbers = new ArrayList<>();
+        String next = "/api/files/" + f.id() + "/rejects?limit=200";
+        while (next != null) {
+            Map<?, ?> page = json.readValue(api(next), Map.class);
+            List<?> rejects = (List<?>) page.get("rejects");
+            sizes.add(rejects.size());
+            rejects.forEach(r -> rowNumbers.add(((Map<?, ?>) r).get("rowNo")));
+            next = (String) page.get("next");
+        }
+        assertThat(sizes).containsExactly(200, 200, 50);
+        assertThat(rowNumbers).hasSize(450).doesNotHaveDuplicates();
+
+        assertThat(mvc.perform(MockMvcRequestBuilders.get("/api/files/" + f.id() + "/rejects?limit=5000")
+                                .with(httpBasic("viewer", password)))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(400);
+    }
+
+    private String api(String path) throws Exception {
+        return mvc.perform(MockMvcRequestBuilders.get(path).with(httpBasic("viewer", password)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+    }
+
+    private static int rows(String html) {
+        int start = html.indexOf("id=\"rejects\"");
+        if (start < 0) {
+            return 0;
+        }
+        String table = html.substring(start, html.indexOf("</table>", start));
+        return table.split("<tr>", -1).length - 2;
+    }
+
+    private static String next(String html) {
+        Matcher m = Pattern.compile("id=\"rejects-next\" href=\"([^\"]+)\"").matcher(html);
+        return m.find() ? m.group(1).replace("&amp;", "&") : null;
+    }
+}
