@@ -247,15 +247,22 @@ final class LedgerSession implements AutoCloseable {
         return date == null ? null : date.toString();
     }
 
-    /** One id from the shared blocks (see {@link RecordIds}), taken in this session's transaction. */
+    /**
+     * One id from the shared blocks (see {@link RecordIds}), taken in this session's transaction: from a block the
+     * transaction keeps ({@link RecordIds#fromBlock}), so a transaction that adds records one at a time updates the
+     * counter once per block, not once per record.
+     */
     private long nextRecordId() throws SQLException {
-        nextId = prepare(nextId, "UPDATE id_block SET next_id = next_id + 1 WHERE name = 'support_record'");
-        nextId.executeUpdate();
-        readId = prepare(readId, "SELECT next_id FROM id_block WHERE name = 'support_record'");
-        try (ResultSet rs = readId.executeQuery()) {
-            rs.next();
-            return rs.getLong(1) - 1;
-        }
+        return RecordIds.fromBlock(count -> {
+            nextId = prepare(nextId, "UPDATE id_block SET next_id = next_id + ? WHERE name = 'support_record'");
+            nextId.setInt(1, count);
+            nextId.executeUpdate();
+            readId = prepare(readId, "SELECT next_id FROM id_block WHERE name = 'support_record'");
+            try (ResultSet rs = readId.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) - count;
+            }
+        });
     }
 
     private Long subjectId(String subjectKey) throws SQLException {

@@ -2,6 +2,8 @@ package org.lujing.ledger;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Hands out support-record ids in blocks, in the caller's transaction: the counter's row stays locked until the
@@ -29,9 +31,69 @@ public class RecordIds {
     }
 
     static void takeWriteTurn(JdbcClient jdbc) {
+        // once per transaction: the lock is held until it ends anyway, and on HSQLDB (MVCC) every further update of
+        // the row in the same transaction adds a version that the next one walks past — a retry of 2,000 rows, two
+        // turns a row, spent minutes walking versions of this one row
+        boolean inTransaction = TransactionSynchronizationManager.isSynchronizationActive();
+        if (inTransaction
+                && TransactionSynchronizationManager.getSynchronizations().stream()
+                        .anyMatch(TurnHeld.class::isInstance)) {
+            return;
+        }
         jdbc.sql("UPDATE id_block SET next_id = next_id WHERE name = 'support_record'")
                 .update();
+        if (inTransaction) {
+            TransactionSynchronizationManager.registerSynchronization(new TurnHeld());
+        }
     }
+
+    /** Ids a transaction that adds records one at a time reserves at once ({@link #fromBlock}). */
+    static final int ROW_BLOCK = 256;
+
+    /** Reserves {@code count} consecutive ids in the caller's transaction and returns the first. */
+    @FunctionalInterface
+    interface Reservation {
+        long reserve(int count) throws java.sql.SQLException;
+    }
+
+    /**
+     * One id for a writer that adds records one at a time, from a block of {@link #ROW_BLOCK} the current
+     * transaction keeps (ids it does not use are a gap, as a merged row's are); outside a transaction, one id. On
+     * HSQLDB every update of id_block's row in a transaction adds a version the next update walks past: an update per
+     * record made a retry of 2,000 rows quadratic.
+     */
+    static long fromBlock(Reservation reservation) throws java.sql.SQLException {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return reservation.reserve(1);
+        }
+        IdBlock block = TransactionSynchronizationManager.getSynchronizations().stream()
+                .filter(IdBlock.class::isInstance)
+                .map(IdBlock.class::cast)
+                .findFirst()
+                .orElse(null);
+        if (block == null) {
+            block = new IdBlock();
+            TransactionSynchronizationManager.registerSynchronization(block);
+        }
+        if (block.next == block.end) {
+            block.next = reservation.reserve(ROW_BLOCK);
+            block.end = block.next + ROW_BLOCK;
+        }
+        return block.next++;
+    }
+
+    /** The ids the current transaction reserved and has not handed out yet; gone with the transaction. */
+    private static final class IdBlock implements TransactionSynchronization {
+        long next;
+        long end;
+    }
+
+    /**
+     * Marks the current transaction as holding the write turn. Synchronizations belong to one transaction (one that
+     * is suspended for a new one takes its own along), so a new transaction takes the turn again. No savepoint takes
+     * the turn: a rollback to one would give PostgreSQL's row lock back while the mark stayed.
+     */
+    private static final class TurnHeld implements TransactionSynchronization {}
 
     /** Reserves {@code count} consecutive ids and returns the first. */
     public long reserve(int count) {
