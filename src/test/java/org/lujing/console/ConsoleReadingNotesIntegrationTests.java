@@ -2,10 +2,8 @@ package org.lujing.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lujing.SharedLedgerContext;
@@ -14,7 +12,6 @@ import org.lujing.ingest.FileIngestService;
 import org.lujing.ingest.IngestedFile;
 import org.lujing.read.PartnerWorkbooks;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
@@ -50,11 +47,7 @@ class ConsoleReadingNotesIntegrationTests extends SharedLedgerContext {
         IngestedFile f = ingest.ingest(file, "hospital").file().orElseThrow();
 
         // when
-        String page = mvc.perform(MockMvcRequestBuilders.get("/files/" + f.id())
-                        .with(user("viewer")
-                                .authorities(Stream.of(ConsoleRole.VIEWER.authorities())
-                                        .map(SimpleGrantedAuthority::new)
-                                        .toList())))
+        String page = mvc.perform(MockMvcRequestBuilders.get("/files/" + f.id()).with(Viewer.signedIn()))
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
@@ -87,11 +80,7 @@ class ConsoleReadingNotesIntegrationTests extends SharedLedgerContext {
         assertThat(f.rejected()).isEqualTo(1);
 
         // when
-        String page = mvc.perform(MockMvcRequestBuilders.get("/files/" + f.id())
-                        .with(user("viewer")
-                                .authorities(Stream.of(ConsoleRole.VIEWER.authorities())
-                                        .map(SimpleGrantedAuthority::new)
-                                        .toList())))
+        String page = mvc.perform(MockMvcRequestBuilders.get("/files/" + f.id()).with(Viewer.signedIn()))
                 .andReturn()
                 .getResponse()
                 .getContentAsString();

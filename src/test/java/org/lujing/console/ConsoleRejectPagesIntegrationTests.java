@@ -2,7 +2,6 @@ package org.lujing.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lujing.SharedLedgerContext;
@@ -19,7 +17,6 @@ import org.lujing.TestHomes;
 import org.lujing.ingest.FileIngestService;
 import org.lujing.ingest.IngestedFile;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import tools.jackson.databind.json.JsonMapper;
@@ -60,11 +57,7 @@ class ConsoleRejectPagesIntegrationTests extends SharedLedgerContext {
     }
 
     private String page(String path) throws Exception {
-        return mvc.perform(MockMvcRequestBuilders.get(path)
-                        .with(user("viewer")
-                                .authorities(Stream.of(ConsoleRole.VIEWER.authorities())
-                                        .map(SimpleGrantedAuthority::new)
-                                        .toList())))
+        return mvc.perform(MockMvcRequestBuilders.get(path).with(Viewer.signedIn()))
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
