@@ -52,8 +52,10 @@ class FilesApiController implements ApiResource {
         RejectedRows.Page page = rejects.page(id, false, null, REJECTS_PAGE);
         m.put("rejects", page.rows());
         // a file whose every row was refused has as many rejects as rows: the rest a page at a time
-        m.put("rejectCount", rejects.count(id, false));
-        m.put("rejectCounts", rejects.counts(id));
+        // one pass over the file's rejects: the total is the counts' sum
+        List<RejectedRows.ReasonCount> counts = rejects.counts(id);
+        m.put("rejectCount", RejectedRows.total(counts));
+        m.put("rejectCounts", counts);
         m.put("rejectsNext", nextUrl(id, page.next(), REJECTS_PAGE, false));
         m.put("controlTotals", files.controlTotals(id));
         m.put("notes", files.notes(id));

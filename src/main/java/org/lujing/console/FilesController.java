@@ -107,8 +107,10 @@ class FilesController {
         model.addAttribute("rejects", page.rows());
         model.addAttribute("rejectsNext", page.next());
         model.addAttribute("rejectsFromStart", after == null);
-        model.addAttribute("rejectCounts", rejects.counts(id));
-        model.addAttribute("rejectTotal", rejects.count(id, false));
+        // one pass over the file's rejects: the total is the counts' sum
+        List<RejectedRows.ReasonCount> counts = rejects.counts(id);
+        model.addAttribute("rejectCounts", counts);
+        model.addAttribute("rejectTotal", RejectedRows.total(counts));
         model.addAttribute("controlTotals", files.controlTotals(id));
         model.addAttribute("notes", files.notes(id));
         model.addAttribute("headers", files.sheetHeaders(id));

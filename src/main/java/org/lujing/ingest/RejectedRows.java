@@ -95,6 +95,11 @@ public class RejectedRows {
                 .list();
     }
 
+    /** The rows the counts add up to: a file's rejects, counted in the same pass as their reasons. */
+    public static long total(List<ReasonCount> counts) {
+        return counts.stream().mapToLong(ReasonCount::rows).sum();
+    }
+
     /** How many rejected rows the file has (only the open ones with {@code openOnly}). */
     public long count(long fileId, boolean openOnly) {
         return jdbc.sql("SELECT COUNT(*) FROM row_reject WHERE file_id = ?" + (openOnly ? " AND status = 'OPEN'" : ""))
