@@ -94,19 +94,21 @@ class RejectsCommand implements Callable<Integer> {
         long unlisted = 0;
         for (long id : files) {
             IngestedFile f = byId.get(id);
-            long count = rejects.count(id, true);
+            // one pass over the file's rejects: the open count is the open counts' sum
+            List<RejectedRows.ReasonCount> openCounts = rejects.counts(id).stream()
+                    .filter(c -> "OPEN".equals(c.status()))
+                    .toList();
+            long count = RejectedRows.total(openCounts);
             if (count == 0) {
                 continue;
             }
             open += count;
             System.out.println("#" + id + " " + f.fileName() + "：" + count + " 行待处理 / open");
             TextTable counts = new TextTable("原因 reason", "列 column", "行数 rows");
-            rejects.counts(id).stream()
-                    .filter(c -> "OPEN".equals(c.status()))
-                    .forEach(c -> counts.row(
-                            CliWords.coded(CliWords.lang().reasonName(c.reason()), c.reason()),
-                            c.column() == null ? "-" : c.column(),
-                            Long.toString(c.rows())));
+            openCounts.forEach(c -> counts.row(
+                    CliWords.coded(CliWords.lang().reasonName(c.reason()), c.reason()),
+                    c.column() == null ? "-" : c.column(),
+                    Long.toString(c.rows())));
             System.out.print(counts.render());
             long listed = 0;
             RejectedRows.After after = null;
