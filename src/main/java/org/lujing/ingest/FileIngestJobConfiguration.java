@@ -4,10 +4,6 @@ import java.nio.file.Path;
 import org.lujing.home.LujingProperties;
 import org.lujing.identity.IdentityCipher;
 import org.lujing.identity.IdentityMatcher;
-import org.lujing.ledger.LedgerRepository;
-import org.lujing.ledger.RecordIds;
-import org.lujing.ledger.StatisticsRollup;
-import org.lujing.ledger.TableStatistics;
 import org.lujing.read.SourceRow;
 import org.lujing.source.AgencyDirectory;
 import org.lujing.source.SourceCatalog;
@@ -21,7 +17,6 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -185,22 +180,11 @@ class FileIngestJobConfiguration {
     @Bean
     @StepScope
     StagedRowsPublisher stagedRowsPublisher(
-            JdbcTemplate jdbc,
-            FileRegistry files,
-            LedgerRepository ledger,
-            StatisticsRollup rollup,
-            RecordIds recordIds,
-            TableStatistics tableStatistics,
+            SlicePublishers publishers,
             LujingProperties properties,
             @Value("#{jobExecutionContext['fileId']}") Long fileId,
             @Value("#{jobParameters['source']}") String source) {
-        return new StagedRowsPublisher(
-                jdbc,
-                files,
-                ledger,
-                rollup,
-                recordIds,
-                tableStatistics,
+        return publishers.fromStagingFile(
                 fileId,
                 source,
                 StagingFile.path(properties.data(), fileId),

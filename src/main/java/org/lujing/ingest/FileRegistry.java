@@ -13,6 +13,7 @@ import org.lujing.read.FileOutcome;
 import org.lujing.read.ReadingNote;
 import org.lujing.read.SheetHeader;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -30,11 +31,14 @@ import tools.jackson.databind.json.JsonMapper;
 public class FileRegistry {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final TransactionTemplate savepoint;
     private final ClusterNode node;
 
-    public FileRegistry(JdbcClient jdbc, PlatformTransactionManager transactions, ClusterNode node) {
+    public FileRegistry(
+            JdbcClient jdbc, JdbcTemplate batch, PlatformTransactionManager transactions, ClusterNode node) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.node = node;
         // the claim's insert may fail on its key; PostgreSQL would then refuse the rest of the transaction
         this.savepoint = new TransactionTemplate(transactions);
@@ -377,24 +381,53 @@ public class FileRegistry {
         return jdbc.sql(SELECT_FILE + " ORDER BY id").query(IngestedFile.class).list();
     }
 
-    /** A rejected row refused again, perhaps for another reason; by its place (file, sheet, row), its unique key. */
-    void updateReject(long fileId, String sheet, int rowNo, RowResult.Rejected r) {
-        jdbc.sql("UPDATE row_reject SET reason = ?, column_name = ?, message = ?, masked_values = ?"
-                        + " WHERE file_id = ? AND sheet = ? AND row_no = ? AND status = 'OPEN'")
-                .params(r.reason().name(), r.column(), r.message(), r.maskedValues(), fileId, sheet, rowNo)
-                .update();
+    /**
+     * Rejected rows refused again on a retry, perhaps for other reasons; each by its place (file, sheet, row), its
+     * unique key, in one batch.
+     */
+    void updateRejects(long fileId, List<RowResult.Rejected> refused) {
+        if (refused.isEmpty()) {
+            return;
+        }
+        batch.batchUpdate(
+                "UPDATE row_reject SET reason = ?, column_name = ?, message = ?, masked_values = ?"
+                        + " WHERE file_id = ? AND sheet = ? AND row_no = ? AND status = 'OPEN'",
+                refused,
+                refused.size(),
+                (p, r) -> {
+                    p.setString(1, r.reason().name());
+                    p.setString(2, r.column());
+                    p.setString(3, r.message());
+                    p.setString(4, r.maskedValues());
+                    p.setLong(5, fileId);
+                    p.setString(6, r.sheet());
+                    p.setInt(7, r.row());
+                });
     }
 
     /**
-     * Resolves a rejected row that is about to join the ledger on a retry, by its place (file, sheet, row), its unique
-     * key; false when it was no longer open (another retry took it first).
+     * Resolves rejected rows that are about to join the ledger on a retry, each by its place (file, sheet, row), its
+     * unique key, in one batch; an element is false when that row was no longer open (another retry took it first).
      */
-    boolean resolveReject(long fileId, String sheet, int rowNo) {
-        return jdbc.sql("UPDATE row_reject SET status = 'RESOLVED'"
-                                + " WHERE file_id = ? AND sheet = ? AND row_no = ? AND status = 'OPEN'")
-                        .params(fileId, sheet, rowNo)
-                        .update()
-                == 1;
+    boolean[] resolveRejects(long fileId, List<? extends RowResult> joining) {
+        boolean[] taken = new boolean[joining.size()];
+        if (joining.isEmpty()) {
+            return taken;
+        }
+        int[][] counts = batch.batchUpdate(
+                "UPDATE row_reject SET status = 'RESOLVED'"
+                        + " WHERE file_id = ? AND sheet = ? AND row_no = ? AND status = 'OPEN'",
+                joining,
+                joining.size(),
+                (p, r) -> {
+                    p.setLong(1, fileId);
+                    p.setString(2, r.sheet());
+                    p.setInt(3, r.row());
+                });
+        for (int i = 0; i < taken.length; i++) {
+            taken[i] = counts[0][i] == 1;
+        }
+        return taken;
     }
 
     void setOutcome(long fileId, FileOutcome outcome) {

@@ -12,7 +12,6 @@ import java.util.Map;
 import org.lujing.identity.IdentityCipher;
 import org.lujing.identity.IdentityMatcher;
 import org.lujing.identity.KeyRotationService;
-import org.lujing.ledger.LedgerRepository;
 import org.lujing.read.FileOutcome;
 import org.lujing.read.PartnerFileReaders;
 import org.lujing.read.SourceRow;
@@ -38,7 +37,7 @@ public class RejectRetryService {
 
     private final FileRegistry files;
     private final RejectedRows rejects;
-    private final LedgerRepository ledger;
+    private final SlicePublishers publishers;
     private final SourceCatalog sources;
     private final AgencyDirectory agencies;
     private final IdentityCipher cipher;
@@ -50,7 +49,7 @@ public class RejectRetryService {
     public RejectRetryService(
             FileRegistry files,
             RejectedRows rejects,
-            LedgerRepository ledger,
+            SlicePublishers publishers,
             SourceCatalog sources,
             AgencyDirectory agencies,
             IdentityCipher cipher,
@@ -62,7 +61,7 @@ public class RejectRetryService {
         this.transactions = new TransactionTemplate(transactionManager);
         this.files = files;
         this.rejects = rejects;
-        this.ledger = ledger;
+        this.publishers = publishers;
         this.sources = sources;
         this.agencies = agencies;
         this.cipher = cipher;
@@ -99,8 +98,8 @@ public class RejectRetryService {
         // the open rows' numbers, a bit per row of each sheet: a file whose every row was refused has a million
         Map<String, BitSet> open = new HashMap<>();
         long[] remaining = {0};
-        rejects.forEach(fileId, true, r -> {
-            open.computeIfAbsent(r.sheet(), k -> new BitSet()).set(r.rowNo());
+        rejects.forEachOpenPlace(fileId, (sheet, row) -> {
+            open.computeIfAbsent(sheet, k -> new BitSet()).set(row);
             remaining[0]++;
         });
         FileAccounting done = new FileAccounting(0, 0, 0, 0, 0);
@@ -108,6 +107,8 @@ public class RejectRetryService {
             RowNormaliser normaliser = new RowNormaliser(source, agencies, cipher, new ReadingNotes(), keepDamagedIds);
             try (TableReader reader =
                     PartnerFileReaders.open(stored, file.fileName(), IngestSettings.readSettings(source))) {
+                StagedRowsPublisher publisher = publishers.forSlices(fileId, source.id());
+                IdentitySeen seen = new IdentitySeen();
                 List<Retried> slice = new ArrayList<>();
                 for (SourceRow row; remaining[0] > 0 && (row = reader.next()) != null; ) {
                     BitSet rows = open.get(row.sheet());
@@ -118,11 +119,11 @@ public class RejectRetryService {
                     remaining[0]--;
                     slice.add(new Retried(row.sheet(), row.rowNumber(), normaliser.process(row)));
                     if (slice.size() == SLICE) {
-                        done = plus(done, write(fileId, source.id(), slice));
+                        done = plus(done, write(publisher, seen, slice));
                         slice.clear();
                     }
                 }
-                done = plus(done, write(fileId, source.id(), slice));
+                done = plus(done, write(publisher, seen, slice));
                 // the headers of the sheets read so far: a file loaded before they were kept gains them here
                 transactions.executeWithoutResult(t -> files.saveSheetHeaders(fileId, reader.headers()));
             } catch (IOException e) {
@@ -159,40 +160,48 @@ public class RejectRetryService {
 
     /**
      * Writes a slice of retried rows in one transaction: those refused again keep their (possibly new) reason, the
-     * others join the ledger as their reject is resolved; the file's accounting moves by what joined. Returns what
-     * joined (accepted, merged, skipped; rejected as the negative of their sum).
+     * others join the ledger as their reject is resolved, through the ingest's set-based publication (one insert of
+     * the new identities, merges through the identity index, provenance and rollups); the file's accounting moves by
+     * what joined. A row that repeats the identity of a row joined before it in this retry is marked a repeat, as
+     * staging marks a file's repeats. Returns what joined (accepted, merged, skipped; rejected as the negative of
+     * their sum).
      */
-    private FileAccounting write(long fileId, String sourceId, List<Retried> slice) {
+    private FileAccounting write(StagedRowsPublisher publisher, IdentitySeen seen, List<Retried> slice) {
         if (slice.isEmpty()) {
             return new FileAccounting(0, 0, 0, 0, 0);
         }
+        long fileId = publisher.fileId();
         return transactions.execute(t -> {
-            int accepted = 0;
-            int merged = 0;
-            int skipped = 0;
+            List<RowResult.Rejected> refused = new ArrayList<>();
+            List<RowResult> joining = new ArrayList<>();
             for (Retried x : slice) {
                 if (x.result() instanceof RowResult.Rejected r) {
-                    files.updateReject(fileId, x.sheet(), x.row(), r);
+                    refused.add(r);
+                } else {
+                    joining.add(x.result());
+                }
+            }
+            files.updateRejects(fileId, refused);
+            // taken by resolving its reject: a row another retry resolved first is not added again
+            boolean[] taken = files.resolveRejects(fileId, joining);
+            List<StagingFile.Staged> rows = new ArrayList<>();
+            int skipped = 0;
+            for (int i = 0; i < taken.length; i++) {
+                RowResult r = joining.get(i);
+                if (!taken[i]) {
                     continue;
                 }
-                // taken by resolving its reject: a row another retry resolved first is not added again
-                if (!files.resolveReject(fileId, x.sheet(), x.row())) {
-                    continue;
-                }
-                if (x.result() instanceof RowResult.NewRecord r) {
-                    if (ledger.addRecord(r.draft(), fileId, sourceId, r.sheet(), r.row())
-                            == LedgerRepository.Effect.MERGED) {
-                        merged++;
-                    } else {
-                        accepted++;
-                    }
-                } else if (x.result() instanceof RowResult.RosterEntry r) {
-                    ledger.upsertSubject(r.draft(), fileId);
-                    accepted++;
+                if (r instanceof RowResult.NewRecord n) {
+                    rows.add(new StagingFile.Staged(rows.size(), n, !seen.add(n.draft())));
+                } else if (r instanceof RowResult.RosterEntry) {
+                    rows.add(new StagingFile.Staged(rows.size(), r, false));
                 } else {
                     skipped++;
                 }
             }
+            FileAccounting published = rows.isEmpty() ? new FileAccounting(0, 0, 0, 0, 0) : publisher.publish(rows);
+            int accepted = published.accepted();
+            int merged = published.merged();
             FileAccounting joined = new FileAccounting(0, accepted, merged, -(accepted + merged + skipped), skipped);
             files.addCounts(fileId, joined);
             return joined;

@@ -63,6 +63,34 @@ public class RejectedRows {
         } while (after != null);
     }
 
+    /**
+     * The place (sheet, row) of every open rejected row of the file, in order, {@code PLACES} to a query: only the
+     * two columns, for a retry that keeps a bit per row and reads the rows themselves from the file.
+     */
+    public void forEachOpenPlace(long fileId, java.util.function.ObjIntConsumer<String> each) {
+        forEachOpenPlace(fileId, PLACES, each);
+    }
+
+    void forEachOpenPlace(long fileId, int pageRows, java.util.function.ObjIntConsumer<String> each) {
+        for (String sheet = nextSheet(fileId, null); sheet != null; sheet = nextSheet(fileId, sheet)) {
+            int row = Integer.MIN_VALUE;
+            List<Integer> rows;
+            do {
+                rows = jdbc.sql("SELECT row_no FROM row_reject WHERE file_id = ? AND sheet = ? AND row_no > ?"
+                                + " AND status = 'OPEN' ORDER BY file_id, sheet, row_no LIMIT ?")
+                        .params(fileId, sheet, row, pageRows)
+                        .query(Integer.class)
+                        .list();
+                for (int r : rows) {
+                    each.accept(sheet, r);
+                }
+                row = rows.isEmpty() ? row : rows.get(rows.size() - 1);
+            } while (rows.size() == pageRows);
+        }
+    }
+
+    private static final int PLACES = 20_000;
+
     private List<RejectedRow> read(long fileId, boolean openOnly, After after, int limit) {
         List<RejectedRow> rows = new ArrayList<>(Math.min(limit, PAGE + 1));
         String sheet = after == null ? nextSheet(fileId, null) : after.sheet();

@@ -97,6 +97,10 @@ class StagedRowsPublisher implements Tasklet {
         this.sliceRows = sliceRows;
     }
 
+    long fileId() {
+        return fileId;
+    }
+
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
         FileRegistry.Publication done = files.publication(fileId);
@@ -129,7 +133,11 @@ class StagedRowsPublisher implements Tasklet {
         return offset >= end ? RepeatStatus.FINISHED : RepeatStatus.CONTINUABLE;
     }
 
-    private FileAccounting publish(List<StagingFile.Staged> slice) {
+    /**
+     * Publishes one slice in the caller's transaction: its records, roster rows, rejects and control totals. Returns
+     * its accounting; the caller records it (the step with the publication mark, a retry with its rejects' state).
+     */
+    FileAccounting publish(List<StagingFile.Staged> slice) {
         // one slice at a time writes the ledger, across every node sharing the database: the identity check and the
         // insert below, and the rollups, see no other writer's uncommitted rows
         recordIds.takeWriteTurn();

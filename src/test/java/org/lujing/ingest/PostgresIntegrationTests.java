@@ -39,6 +39,9 @@ import org.springframework.test.context.DynamicPropertySource;
 class PostgresIntegrationTests {
 
     static final Path HOME = TestHomes.fresh("postgres");
+    /** A copy of the installation's jobs/, so a test may edit a source's vocabulary. */
+    static final Path JOBS = HOME.resolve("jobs");
+
     static final EmbeddedPostgres POSTGRES = start();
 
     static EmbeddedPostgres start() {
@@ -52,6 +55,8 @@ class PostgresIntegrationTests {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         registry.add("lujing.home", HOME::toString);
+        org.lujing.SharedLedgerContext.copyTree(Path.of("jobs"), JOBS);
+        registry.add("lujing.jobs-dir", JOBS::toString);
         registry.add("spring.datasource.url", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "");
@@ -83,6 +88,15 @@ class PostgresIntegrationTests {
     @Autowired
     StatisticsRollup rollup;
 
+    @Autowired
+    RejectRetryService retry;
+
+    @Autowired
+    RejectedRows rejectedRows;
+
+    @Autowired
+    org.lujing.source.SourceCatalog sources;
+
     @Test
     void thePilotYearComesOutTheSameOnPostgres() throws IOException {
         assertThat(jdbc.sql("SELECT version()").query(String.class).single()).startsWith("PostgreSQL 17");
@@ -98,7 +112,8 @@ class PostgresIntegrationTests {
         ingest.ingest(Path.of("sample-data/roster/2025年社区矫正对象名册.xlsx"), "roster");
 
         assertThat(files.all().stream()
-                        .filter(f -> !f.fileName().startsWith("copy-"))
+                        .filter(f -> !f.fileName().startsWith("copy-")
+                                && !f.fileName().startsWith("retry-"))
                         .toList())
                 .hasSize(7)
                 .allSatisfy(f -> assertThat(f.balances()).isTrue());
@@ -121,7 +136,7 @@ class PostgresIntegrationTests {
                 .single();
         assertThat(headerRows()).isEqualTo(sheets).isPositive();
         IngestedFile community = files.all().stream()
-                .filter(f -> f.sourceId().equals("community"))
+                .filter(f -> f.sourceId().equals("community") && !f.fileName().startsWith("retry-"))
                 .findFirst()
                 .orElseThrow();
         files.saveSheetHeaders(
@@ -211,6 +226,67 @@ class PostgresIntegrationTests {
                         .map(Object::toString)
                         .toList());
         return tables;
+    }
+
+    @Test
+    void refusedRowsRetriedAfterAVocabularyChangeJoinThroughTheSetBasedPublication() throws IOException {
+        // given a record of 2024 (the pilot year stays as it is), then a file whose every row names an activity word
+        // the vocabulary does not know: one row of the record's identity, two rows of one new identity, one more
+        ingestCsv("retry-named.csv", "2024-03-01,赵一,430104198001010014,公益活动,长沙高新区总工会");
+        IngestedFile refused = ingestCsv(
+                "retry-chess.csv",
+                "2024-03-01,赵一,430104198001010014,社区象棋友谊赛,长沙高新区总工会",
+                "2024-03-02,赵一,430104198001010014,社区象棋友谊赛,长沙高新区总工会",
+                "2024-03-02,赵一,430104198001010014,社区象棋友谊赛,长沙高新区总工会",
+                "2024-03-03,钱二,430104198512120020,社区象棋友谊赛,长沙高新区总工会");
+        assertThat(refused.rejected()).isEqualTo(4);
+        long records = count("SELECT COUNT(*) FROM support_record");
+
+        // when the word is mapped and the file retried
+        Path yaml = JOBS.resolve("sources").resolve("community.yaml");
+        String definition = java.nio.file.Files.readString(yaml);
+        RejectRetryService.Result result;
+        try {
+            java.nio.file.Files.writeString(
+                    yaml, definition.replace("PUBLIC_WELFARE: [义务劳动]", "PUBLIC_WELFARE: [义务劳动, 社区象棋友谊赛]"));
+            result = retry.retry(refused.id());
+        } finally {
+            // the other tests of this class read the installation's vocabulary
+            java.nio.file.Files.writeString(yaml, definition);
+            sources.reload();
+        }
+
+        // then the first row merges into the record, the repeated row into the one its twin created, two are new
+        assertThat(result.accepted()).isEqualTo(2);
+        assertThat(result.merged()).isEqualTo(2);
+        assertThat(result.stillRejected()).isZero();
+        IngestedFile after = files.find(refused.id()).orElseThrow();
+        assertThat(after.outcome()).isEqualTo(FileOutcome.LOADED.name());
+        assertThat(new int[] {after.rowsRead(), after.accepted(), after.merged(), after.rejected()})
+                .containsExactly(4, 2, 2, 0);
+        assertThat(after.balances()).isTrue();
+        assertThat(count("SELECT COUNT(*) FROM support_record")).isEqualTo(records + 2);
+        assertThat(count("SELECT COUNT(*) FROM record_source WHERE file_id = " + refused.id()))
+                .isEqualTo(4);
+        assertThat(count("SELECT source_count FROM support_record WHERE activity_date = DATE '2024-03-01'"))
+                .isEqualTo(2);
+        assertThat(count("SELECT source_count FROM support_record WHERE activity_date = DATE '2024-03-02'"))
+                .isEqualTo(2);
+        assertThat(rejectedRows.count(refused.id(), true)).isZero();
+        // and the rollups it kept equal a rebuild from the ledger
+        Map<String, java.util.List<String>> kept = rollups();
+        rollup.rebuild();
+        assertThat(rollups()).isEqualTo(kept);
+    }
+
+    private IngestedFile ingestCsv(String name, String... rows) throws IOException {
+        Path file = HOME.resolve(name);
+        java.nio.file.Files.writeString(file, "日期,姓名,身份证号,活动类型,合作单位\n" + String.join("\n", rows) + "\n");
+        return ingest.ingest(file, "community").file().orElseThrow();
+    }
+
+    private long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
     }
 
     @Test

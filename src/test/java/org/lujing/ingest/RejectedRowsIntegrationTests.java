@@ -84,6 +84,12 @@ class RejectedRowsIntegrationTests extends SharedLedgerContext {
         assertThat(rejects.count(fileId, false)).isEqualTo(27);
         assertThat(rejects.page(fileId, true, null, 18).next()).isNull();
         assertThat(rejects.files(true)).contains(fileId);
+        // and a retry's places alone (sheet, row), three to a query here: the same rows, in the same order
+        List<String> places = new ArrayList<>();
+        rejects.forEachOpenPlace(fileId, 3, (sheet, row) -> places.add(sheet + "/" + row));
+        assertThat(places)
+                .containsExactlyElementsOf(
+                        open.stream().map(r -> r.sheet() + "/" + r.rowNo()).toList());
     }
 
     @Test
