@@ -32,8 +32,8 @@ public class RecordIds {
 
     static void takeWriteTurn(JdbcClient jdbc) {
         // once per transaction: the lock is held until it ends anyway, and on HSQLDB (MVCC) every further update of
-        // the row in the same transaction adds a version that the next one walks past — a retry of 2,000 rows, two
-        // turns a row, spent minutes walking versions of this one row
+        // the row in the same transaction adds a version that the next one walks past — a retry that asked twice a
+        // row spent minutes walking versions of this one row
         boolean inTransaction = TransactionSynchronizationManager.isSynchronizationActive();
         if (inTransaction
                 && TransactionSynchronizationManager.getSynchronizations().stream()
@@ -45,47 +45,6 @@ public class RecordIds {
         if (inTransaction) {
             TransactionSynchronizationManager.registerSynchronization(new TurnHeld());
         }
-    }
-
-    /** Ids a transaction that adds records one at a time reserves at once ({@link #fromBlock}). */
-    static final int ROW_BLOCK = 256;
-
-    /** Reserves {@code count} consecutive ids in the caller's transaction and returns the first. */
-    @FunctionalInterface
-    interface Reservation {
-        long reserve(int count) throws java.sql.SQLException;
-    }
-
-    /**
-     * One id for a writer that adds records one at a time, from a block of {@link #ROW_BLOCK} the current
-     * transaction keeps (ids it does not use are a gap, as a merged row's are); outside a transaction, one id. On
-     * HSQLDB every update of id_block's row in a transaction adds a version the next update walks past: an update per
-     * record made a retry of 2,000 rows quadratic.
-     */
-    static long fromBlock(Reservation reservation) throws java.sql.SQLException {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return reservation.reserve(1);
-        }
-        IdBlock block = TransactionSynchronizationManager.getSynchronizations().stream()
-                .filter(IdBlock.class::isInstance)
-                .map(IdBlock.class::cast)
-                .findFirst()
-                .orElse(null);
-        if (block == null) {
-            block = new IdBlock();
-            TransactionSynchronizationManager.registerSynchronization(block);
-        }
-        if (block.next == block.end) {
-            block.next = reservation.reserve(ROW_BLOCK);
-            block.end = block.next + ROW_BLOCK;
-        }
-        return block.next++;
-    }
-
-    /** The ids the current transaction reserved and has not handed out yet; gone with the transaction. */
-    private static final class IdBlock implements TransactionSynchronization {
-        long next;
-        long end;
     }
 
     /**

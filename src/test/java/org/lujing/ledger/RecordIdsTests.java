@@ -85,40 +85,4 @@ class RecordIdsTests {
 
         assertThat(turns).hasValue(2);
     }
-
-    @Test
-    void aTransactionAddingRecordsOneByOneTakesItsIdsInBlocks() {
-        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        AtomicInteger reservations = new AtomicInteger();
-        long[] next = {1};
-        RecordIds.Reservation counter = count -> {
-            reservations.incrementAndGet();
-            long first = next[0];
-            next[0] += count;
-            return first;
-        };
-
-        java.util.List<Long> ids = new java.util.ArrayList<>();
-        tx.executeWithoutResult(s -> {
-            for (int i = 0; i < 600; i++) {
-                try {
-                    ids.add(RecordIds.fromBlock(counter));
-                } catch (java.sql.SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        });
-
-        // 600 distinct consecutive ids from three reservations of 256
-        assertThat(ids).doesNotHaveDuplicates().startsWith(1L, 2L, 3L).endsWith(600L);
-        assertThat(reservations).hasValue(3);
-        // a new transaction starts a block of its own: the old one's rest is a gap
-        tx.executeWithoutResult(s -> {
-            try {
-                assertThat(RecordIds.fromBlock(counter)).isEqualTo(3L * RecordIds.ROW_BLOCK + 1);
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-    }
 }
