@@ -425,7 +425,15 @@ public class FileRegistry {
                     p.setInt(3, r.row());
                 });
         for (int i = 0; i < taken.length; i++) {
-            taken[i] = counts[0][i] == 1;
+            int count = counts[0][i];
+            if (count != 0 && count != 1) {
+                // a driver that answers SUCCESS_NO_INFO would leave rows resolved but never published: the slice's
+                // transaction is rolled back instead, and the rows stay open for the next retry
+                throw new IllegalStateException(
+                        "resolving rejected row " + joining.get(i).row() + " of file #" + fileId + " reported " + count
+                                + " rows updated, not 0 or 1");
+            }
+            taken[i] = count == 1;
         }
         return taken;
     }

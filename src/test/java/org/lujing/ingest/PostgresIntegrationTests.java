@@ -231,14 +231,20 @@ class PostgresIntegrationTests {
     @Test
     void refusedRowsRetriedAfterAVocabularyChangeJoinThroughTheSetBasedPublication() throws IOException {
         // given a record of 2024 (the pilot year stays as it is), then a file whose every row names an activity word
-        // the vocabulary does not know: one row of the record's identity, two rows of one new identity, one more
+        // the vocabulary does not know: one row of the record's identity, two rows of one new identity (the second
+        // names the match the first left unnamed), one more; 赵一 and 钱二 on the roster, so that the records count
+        Path roster = HOME.resolve("retry-roster.csv");
+        java.nio.file.Files.writeString(
+                roster, "姓名,身份证号码,联系电话\n赵一,430104198001010014,13800000001\n钱二,430104198512120020,13800000002\n");
+        assertThat(ingest.ingest(roster, "roster").outcome()).startsWith("LOADED");
         ingestCsv("retry-named.csv", "2024-03-01,赵一,430104198001010014,公益活动,长沙高新区总工会");
-        IngestedFile refused = ingestCsv(
+        IngestedFile refused = ingestCsvWithHeader(
                 "retry-chess.csv",
-                "2024-03-01,赵一,430104198001010014,社区象棋友谊赛,长沙高新区总工会",
-                "2024-03-02,赵一,430104198001010014,社区象棋友谊赛,长沙高新区总工会",
-                "2024-03-02,赵一,430104198001010014,社区象棋友谊赛,长沙高新区总工会",
-                "2024-03-03,钱二,430104198512120020,社区象棋友谊赛,长沙高新区总工会");
+                "日期,姓名,身份证号,活动类型,合作单位,活动名称",
+                "2024-03-01,赵一,430104198001010014,社区象棋友谊赛,长沙高新区总工会,",
+                "2024-03-02,赵一,430104198001010014,社区象棋友谊赛,长沙高新区总工会,",
+                "2024-03-02,赵一,430104198001010014,社区象棋友谊赛,长沙高新区总工会,第一轮",
+                "2024-03-03,钱二,430104198512120020,社区象棋友谊赛,长沙高新区总工会,");
         assertThat(refused.rejected()).isEqualTo(4);
         long records = count("SELECT COUNT(*) FROM support_record");
 
@@ -273,15 +279,23 @@ class PostgresIntegrationTests {
         assertThat(count("SELECT source_count FROM support_record WHERE activity_date = DATE '2024-03-02'"))
                 .isEqualTo(2);
         assertThat(rejectedRows.count(refused.id(), true)).isZero();
-        // and the rollups it kept equal a rebuild from the ledger
+        assertThat(jdbc.sql("SELECT activity_name FROM support_record WHERE activity_date = DATE '2024-03-02'")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("第一轮");
+        // and the rollups it kept (the named record counted once, in its named event) equal a rebuild from the ledger
         Map<String, java.util.List<String>> kept = rollups();
         rollup.rebuild();
         assertThat(rollups()).isEqualTo(kept);
     }
 
     private IngestedFile ingestCsv(String name, String... rows) throws IOException {
+        return ingestCsvWithHeader(name, "日期,姓名,身份证号,活动类型,合作单位", rows);
+    }
+
+    private IngestedFile ingestCsvWithHeader(String name, String header, String... rows) throws IOException {
         Path file = HOME.resolve(name);
-        java.nio.file.Files.writeString(file, "日期,姓名,身份证号,活动类型,合作单位\n" + String.join("\n", rows) + "\n");
+        java.nio.file.Files.writeString(file, header + "\n" + String.join("\n", rows) + "\n");
         return ingest.ingest(file, "community").file().orElseThrow();
     }
 

@@ -183,6 +183,59 @@ class StatisticsAgreementIntegrationTests extends SharedLedgerContext {
     }
 
     @Test
+    void aRepeatLaterInTheSameFileNamesTheRecordItsFirstRowCreated() {
+        // given 赵一 and 钱二 on the roster
+        ingest.ingest(FALLBACK.resolve("roster/roster.csv"), "roster");
+
+        // when one file reports 赵一 at a job fair without its name, 钱二 there too, then 赵一's row again with the
+        // fair's name: the repeat merges into the record the first row created in the same slice and names it
+        ingest.ingest(
+                csv(
+                        "fair-named-later.csv",
+                        "日期,姓名,身份证号,活动类型,合作单位,活动名称",
+                        "2026-04-01,赵一,430104198001010014,招聘会,长沙人才市场,",
+                        "2026-04-01,钱二,430104198512120020,招聘会,长沙人才市场,",
+                        "2026-04-01,赵一,430104198001010014,招聘会,长沙人才市场,春风送岗专场"),
+                "community");
+
+        // then two records: 赵一's, named, and 钱二's, still unnamed — each counted once, in two events
+        assertAgrees("after a file whose repeat names its own new record");
+        Statistics day = stat("2026-04-01..2026-04-01");
+        assertThat(day.figures(Category.JOB_FAIR).records()).isEqualTo(2);
+        assertThat(day.figures(Category.JOB_FAIR).events()).isEqualTo(2);
+    }
+
+    @Test
+    void refusedRowsRetriedTogetherWhereTheRepeatNamesTheNewRecord() throws IOException {
+        // given 赵一 and 钱二 on the roster, and a file refused whole for a word not in the vocabulary: 赵一 without the
+        // match's name, 钱二 without it too, then 赵一 again with it
+        ingest.ingest(FALLBACK.resolve("roster/roster.csv"), "roster");
+        long fileId = ingest.ingest(
+                        csv(
+                                "chess-named-later.csv",
+                                "日期,姓名,身份证号,活动类型,合作单位,活动名称",
+                                "2026-04-02,赵一,430104198001010014,棋艺比赛,长沙高新区总工会,",
+                                "2026-04-02,钱二,430104198512120020,棋艺比赛,长沙高新区总工会,",
+                                "2026-04-02,赵一,430104198001010014,棋艺比赛,长沙高新区总工会,象棋赛"),
+                        "community")
+                .file()
+                .orElseThrow()
+                .id();
+        editSource("community", yaml -> yaml.replace("PUBLIC_WELFARE: [义务劳动]", "PUBLIC_WELFARE: [义务劳动, 棋艺比赛]"));
+
+        // when the word is mapped and the file retried: the three rows publish in one slice
+        RejectRetryService.Result result = retry.retry(fileId);
+
+        // then 赵一's second row merges into the record his first created and names it; nothing is counted twice
+        assertThat(result.accepted()).isEqualTo(2);
+        assertThat(result.merged()).isEqualTo(1);
+        assertAgrees("after a retry whose repeat names its own new record");
+        Statistics day = stat("2026-04-02..2026-04-02");
+        assertThat(day.figures(Category.PUBLIC_WELFARE).records()).isEqualTo(2);
+        assertThat(day.figures(Category.PUBLIC_WELFARE).events()).isEqualTo(2);
+    }
+
+    @Test
     void rejectedRowsRetriedAfterAVocabularyChange() throws IOException {
         // given 赵一, 钱二 and 孙三 on the rosters, and 孙三 linked to 钱二 by an admin
         ingest.ingest(FALLBACK.resolve("roster/roster.csv"), "roster");
