@@ -12,9 +12,11 @@ import java.util.UUID;
 import org.lujing.audit.AuditLog;
 import org.lujing.home.LujingProperties;
 import org.lujing.normalise.Masking;
+import org.lujing.report.ReportLanguage;
 import org.lujing.source.SourceCatalog;
 import org.lujing.source.SourceDefinition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 
 /**
@@ -47,20 +49,29 @@ class InboxUpload {
 
     /** Stores the upload in the source's inbox and returns where it went. */
     Path store(String sourceId, String originalName, long size, InputStream content, String actor) {
+        ReportLanguage lang = lang();
         SourceDefinition source = sources.find(sourceId)
-                .orElseThrow(() -> new UploadRefusedException("there is no source '" + sourceId + "'"));
+                .orElseThrow(() -> new UploadRefusedException(
+                        lang.pick("没有名为 " + sourceId + " 的来源", "there is no source '" + sourceId + "'")));
         String name = sanitise(originalName);
         String extension = extension(name);
         if (!source.accepts(extension)) {
-            throw new UploadRefusedException(Masking.value(name) + ": source '" + sourceId + "' takes "
-                    + String.join(", ", source.formats()) + ", not '" + extension + "'");
+            throw new UploadRefusedException(Masking.value(name)
+                    + lang.pick(
+                            "：来源 " + sourceId + " 只接受 " + String.join("、", source.formats()) + " 文件，不接受 " + extension,
+                            ": source '" + sourceId + "' takes " + String.join(", ", source.formats()) + ", not '"
+                                    + extension + "'"));
         }
         if (size <= 0) {
-            throw new UploadRefusedException(Masking.value(name) + " is empty");
+            throw new UploadRefusedException(Masking.value(name) + lang.pick(" 是空文件", " is empty"));
         }
         if (size > properties.ingest().maxFileBytes()) {
-            throw new UploadRefusedException(Masking.value(name) + " is " + size + " bytes; the limit is "
-                    + properties.ingest().maxFileBytes() + " (lujing.ingest.max-file-bytes)");
+            throw new UploadRefusedException(Masking.value(name)
+                    + lang.pick(
+                            " 有 " + size + " 字节，超过上限 " + properties.ingest().maxFileBytes()
+                                    + " 字节（lujing.ingest.max-file-bytes），请按月拆分后上传",
+                            " is " + size + " bytes; the limit is "
+                                    + properties.ingest().maxFileBytes() + " (lujing.ingest.max-file-bytes)"));
         }
         Path dir = properties.inbox().resolve(source.id());
         try {
@@ -72,7 +83,8 @@ class InboxUpload {
             }
             if (written > properties.ingest().maxFileBytes()) {
                 Files.delete(partial);
-                throw new UploadRefusedException(Masking.value(name) + " is over the size limit");
+                throw new UploadRefusedException(
+                        Masking.value(name) + lang.pick(" 超过大小上限，请按月拆分后上传", " is over the size limit"));
             }
             Path target = freeName(dir, name);
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
@@ -84,6 +96,11 @@ class InboxUpload {
         }
     }
 
+    /** The language of the request being answered (the console's cookie, Chinese by default). */
+    private static ReportLanguage lang() {
+        return ReportLanguage.of(LocaleContextHolder.getLocale());
+    }
+
     /**
      * The last segment of whatever path the browser sent, in NFC, with anything but letters, digits, spaces, dots,
      * dashes, underscores and brackets replaced by '_', no leading dots or tildes, at most 120 characters (the
@@ -93,8 +110,10 @@ class InboxUpload {
         String name = original == null ? "" : original;
         if (name.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
             // a NUL or another control character is never part of a real file name: refuse, say why, echo nothing
-            throw new UploadRefusedException("文件名含有控制字符（如 NUL），请改名后重新上传 / the file name holds a control character"
-                    + " (such as NUL): rename the file and upload it again");
+            throw new UploadRefusedException(
+                    lang().pick(
+                                    "文件名含有控制字符（如 NUL），请改名后重新上传",
+                                    "the file name holds a control character (such as NUL): rename the file and upload it again"));
         }
         name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
         name = Normalizer.normalize(name, Normalizer.Form.NFC);
@@ -109,7 +128,9 @@ class InboxUpload {
             name = name.substring(0, MAX_NAME - ext.length() - 1) + "." + ext;
         }
         if (name.isEmpty() || extension(name).isEmpty()) {
-            throw new UploadRefusedException("the file needs a name with an extension (.xlsx, .xls, .csv or .json)");
+            throw new UploadRefusedException(lang().pick(
+                            "文件名须带扩展名（.xlsx、.xls、.csv 或 .json）",
+                            "the file needs a name with an extension (.xlsx, .xls, .csv or .json)"));
         }
         return name;
     }

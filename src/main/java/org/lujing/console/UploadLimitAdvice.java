@@ -5,8 +5,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.lujing.report.ReportLanguage;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -40,11 +42,16 @@ class UploadLimitAdvice {
         boolean nameTooLong = headerTooLarge(e) || (length >= 0 && length <= limit);
         // the container reports a part header over its limit (a file name of hundreds of characters) as a size
         // error too: that is the name's length, not the file's size, and the answer says so
+        ReportLanguage lang = ReportLanguage.of(LocaleContextHolder.getLocale());
         String message = nameTooLong
-                ? "文件名过长（请不超过 " + InboxUpload.MAX_NAME + " 个字符），请改短后重新上传 / the file name is too long" + " (at most "
-                        + InboxUpload.MAX_NAME + " characters): shorten it and upload again"
-                : "the file is larger than the limit of " + limit
-                        + " bytes (lujing.ingest.max-file-bytes); split it by month";
+                ? lang.pick(
+                        "文件名过长（请不超过 " + InboxUpload.MAX_NAME + " 个字符），请改短后重新上传",
+                        "the file name is too long (at most " + InboxUpload.MAX_NAME
+                                + " characters): shorten it and upload again")
+                : lang.pick(
+                        "文件超过大小上限 " + limit + " 字节（lujing.ingest.max-file-bytes），请按月拆分后上传",
+                        "the file is larger than the limit of " + limit
+                                + " bytes (lujing.ingest.max-file-bytes); split it by month");
         return refuse(nameTooLong ? HttpStatus.BAD_REQUEST : HttpStatus.CONTENT_TOO_LARGE, message, request, response);
     }
 
@@ -59,11 +66,14 @@ class UploadLimitAdvice {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             badName |= t.getClass().getSimpleName().equals("InvalidFileNameException");
         }
+        ReportLanguage lang = ReportLanguage.of(LocaleContextHolder.getLocale());
         String message = badName
-                ? "文件名含有控制字符（如 NUL），请改名后重新上传 / the file name holds a control character (such as NUL):"
-                        + " rename the file and upload it again"
-                : "上传内容无法解析，请重新选择文件上传 / the upload could not be read as a form with a file: choose the"
-                        + " file and upload it again";
+                ? lang.pick(
+                        "文件名含有控制字符（如 NUL），请改名后重新上传",
+                        "the file name holds a control character (such as NUL): rename the file and upload it again")
+                : lang.pick(
+                        "上传内容无法解析，请重新选择文件上传",
+                        "the upload could not be read as a form with a file: choose the file and upload it again");
         return refuse(HttpStatus.BAD_REQUEST, message, request, response);
     }
 

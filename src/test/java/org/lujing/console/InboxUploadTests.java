@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lujing.TestHomes;
+import org.springframework.context.i18n.LocaleContextHolder;
 
 /** Upload names: no folders, no hidden names, nothing a shell or the inbox would misread; paths stay inside their folder. */
 class InboxUploadTests {
@@ -23,8 +27,26 @@ class InboxUploadTests {
         // an ID number in the name is masked before it is stored, echoed or audited
         assertThat(InboxUpload.sanitise("11010519491231002X张三.csv")).isEqualTo("1101************2X张三.csv");
         assertThat(InboxUpload.sanitise("x".repeat(300) + ".json")).hasSize(120).endsWith(".json");
-        assertThatThrownBy(() -> InboxUpload.sanitise("noextension")).hasMessageContaining("extension");
-        assertThatThrownBy(() -> InboxUpload.sanitise("")).hasMessageContaining("extension");
+        assertThatThrownBy(() -> InboxUpload.sanitise("noextension")).hasMessageContaining("扩展名");
+        assertThatThrownBy(() -> InboxUpload.sanitise("")).hasMessageContaining("扩展名");
+    }
+
+    @Test
+    void aRefusalIsInTheRequestsLanguage() {
+        LocaleContextHolder.setLocale(Locale.ENGLISH);
+        assertThatThrownBy(() -> InboxUpload.sanitise("noextension"))
+                .hasMessageContaining("extension")
+                .hasMessageNotContaining("扩展名");
+    }
+
+    @BeforeEach
+    void chineseAsTheConsoleDefaults() {
+        LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
+    }
+
+    @AfterEach
+    void forgetTheLocale() {
+        LocaleContextHolder.resetLocaleContext();
     }
 
     @Test
