@@ -135,12 +135,19 @@ class RejectsCommand implements Callable<Integer> {
             unlisted += count - listed;
             System.out.println();
         }
-        System.out.println(open + " 行待处理 / open rejected rows"
-                + (unlisted > 0
-                        ? "；" + unlisted + " 行未列出 / not listed (--limit 0 lists them all, --json gives them all)"
-                        : "")
-                + ". Fix the source file and re-drop it, or extend jobs/sources/<source>.yaml and run"
-                + " `rejects retry --file ID`.");
+        System.out.println(CliWords.lang()
+                .pick(
+                        open + " 行待处理"
+                                + (unlisted > 0 ? "；" + unlisted + " 行未列出（--limit 0 列出全部，--json 输出全部）" : "")
+                                + "。请修改源文件后重新放入，或在 jobs/sources/<来源>.yaml 中补充词汇后运行"
+                                + " `rejects retry --file 编号`。",
+                        open + " open rejected rows"
+                                + (unlisted > 0
+                                        ? "; " + unlisted
+                                                + " not listed (--limit 0 lists them all, --json gives them all)"
+                                        : "")
+                                + ". Fix the source file and re-drop it, or extend jobs/sources/<source>.yaml and run"
+                                + " `rejects retry --file ID`."));
     }
 
     /** A rejected row; {@code headers} its sheet's header cells as the partner wrote them, null when not kept. */
@@ -208,9 +215,14 @@ class RejectsCommand implements Callable<Integer> {
                     m.put("outcome", r.outcome());
                     System.out.println(Json.write(m));
                 } else {
-                    System.out.println("file #" + r.fileId() + ": " + r.accepted() + " accepted, " + r.merged()
-                            + " merged, " + r.skipped() + " skipped, " + r.stillRejected() + " still rejected → "
-                            + r.outcome());
+                    System.out.println(CliWords.lang()
+                                    .pick(
+                                            "文件 #" + r.fileId() + "：新增 " + r.accepted() + "，合并 " + r.merged() + "，跳过 "
+                                                    + r.skipped() + "，仍拒收 " + r.stillRejected() + " → ",
+                                            "file #" + r.fileId() + ": " + r.accepted() + " accepted, " + r.merged()
+                                                    + " merged, " + r.skipped() + " skipped, " + r.stillRejected()
+                                                    + " still rejected → ")
+                            + CliWords.outcome(r.outcome()));
                 }
             }
             return 0;

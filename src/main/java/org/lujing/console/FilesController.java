@@ -8,7 +8,9 @@ import org.lujing.ingest.InboxFailures;
 import org.lujing.ingest.IngestedFile;
 import org.lujing.ingest.RejectRetryService;
 import org.lujing.ingest.RejectedRows;
+import org.lujing.report.ReportLanguage;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
@@ -128,10 +130,16 @@ class FilesController {
                     "file #" + id,
                     null,
                     "accepted " + r.accepted() + ", merged " + r.merged() + ", still rejected " + r.stillRejected());
+            ReportLanguage lang = ReportLanguage.of(LocaleContextHolder.getLocale());
             flash.addFlashAttribute(
                     "doneText",
-                    "accepted " + r.accepted() + " · merged " + r.merged() + " · skipped " + r.skipped()
-                            + " · still rejected " + r.stillRejected() + " → " + r.outcome());
+                    lang.pick(
+                            "新增 " + r.accepted() + " · 合并 " + r.merged() + " · 跳过 " + r.skipped() + " · 仍拒收 "
+                                    + r.stillRejected() + " → " + lang.fileOutcome(r.outcome()) + "（" + r.outcome()
+                                    + "）",
+                            "accepted " + r.accepted() + " · merged " + r.merged() + " · skipped " + r.skipped()
+                                    + " · still rejected " + r.stillRejected() + " → " + lang.fileOutcome(r.outcome())
+                                    + " (" + r.outcome() + ")"));
         } catch (IllegalArgumentException | IllegalStateException e) {
             flash.addFlashAttribute("refused", e.getMessage());
         }

@@ -11,7 +11,10 @@ import org.lujing.read.PartnerWorkbooks;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code rejects --json} gives each rejected row its sheet's header as the partner wrote it, beside its values. */
+/**
+ * {@code rejects --json} gives each rejected row its sheet's header as the partner wrote it, beside its values; the
+ * human output and a retry's result speak the worker's language (Chinese here), with codes only beside the words.
+ */
 class RejectsCommandHeadersIntegrationTests {
 
     static final Path HOME = TestHomes.fresh("cli-reject-headers");
@@ -42,5 +45,34 @@ class RejectsCommandHeadersIntegrationTests {
         assertThat(headers).containsExactly("姓名", "身份证号", "日期", "活动类型", "联系人138******78");
         assertThat(row.get("values").get(headers.indexOf("活动类型")).asString()).isEqualTo("棋艺比赛");
         assertThat(run.out()).doesNotContain("13812345678");
+    }
+
+    @Test
+    void theListAndARetryAnswerInChineseWithTheOutcomeCodeBesideItsWord() {
+        Path home = TestHomes.fresh("cli-reject-words");
+        Path file = PartnerWorkbooks.book()
+                .sheet(
+                        "4月",
+                        s -> s.row("姓名", "身份证号", "日期", "活动类型")
+                                .row("李四", PartnerWorkbooks.id("43010419850101123"), "2025-04-07", "棋艺比赛"))
+                .write(home.resolve("in/四月台账.xlsx"));
+        assertThat(CapturedRun.of("ingest", "--home", home.toString(), "--source", "community", file.toString())
+                        .exit())
+                .isZero();
+
+        CapturedRun list = CapturedRun.of("rejects", "--home", home.toString());
+        CapturedRun retry = CapturedRun.of("rejects", "retry", "--home", home.toString(), "--file", "1");
+
+        assertThat(list.exit()).isZero();
+        assertThat(list.out())
+                .contains("1 行待处理")
+                .contains("rejects retry --file 编号")
+                .doesNotContain("Fix the source");
+        assertThat(retry.exit()).isZero();
+        // the word is still not in the vocabulary: the row stays refused, and the file keeps its outcome
+        assertThat(retry.out())
+                .contains("文件 #1：新增 0，合并 0，跳过 0，仍拒收 1 → ")
+                .contains("（LOADED_WITH_REJECTS）")
+                .doesNotContain("still rejected");
     }
 }

@@ -10,13 +10,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lujing.SharedLedgerContext;
 import org.lujing.TestHomes;
 import org.lujing.ingest.FileIngestService;
 import org.lujing.ingest.IngestedFile;
+import org.lujing.report.ReportLanguage;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import tools.jackson.databind.json.JsonMapper;
@@ -61,6 +65,27 @@ class ConsoleRejectPagesIntegrationTests extends SharedLedgerContext {
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
+    }
+
+    @Test
+    void aRetryFromTheFilePageAnswersInChineseWithTheOutcomeCodeBesideItsWord() throws Exception {
+        IngestedFile f = everyRowRefused();
+
+        Object done = mvc.perform(MockMvcRequestBuilders.post("/files/" + f.id() + "/retry")
+                        .with(SecurityMockMvcRequestPostProcessors.user("admin")
+                                .authorities(Stream.of(ConsoleRole.ADMIN.authorities())
+                                        .map(SimpleGrantedAuthority::new)
+                                        .toList()))
+                        .with(SecurityMockMvcRequestPostProcessors.csrf()))
+                .andReturn()
+                .getFlashMap()
+                .get("doneText");
+
+        // the word is still unknown: every row stays refused and the file keeps its outcome, said in words
+        assertThat(done)
+                .asString()
+                .isEqualTo("新增 0 · 合并 0 · 跳过 0 · 仍拒收 450 → " + ReportLanguage.ZH.fileOutcome(f.outcome()) + "（"
+                        + f.outcome() + "）");
     }
 
     @Test
