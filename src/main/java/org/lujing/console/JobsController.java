@@ -97,11 +97,14 @@ class JobsController {
     String show(@PathVariable long id, Model model) {
         JobQueries.Execution execution = jobs.find(id).orElseThrow(() -> new NotFoundException("job execution #" + id));
         model.addAttribute("execution", execution);
-        model.addAttribute("steps", jobs.steps(id));
+        List<JobQueries.Step> steps = jobs.steps(id);
+        model.addAttribute("steps", steps);
         model.addAttribute("instance", jobs.instanceExecutions(id));
         boolean restartHelps = restartHelps(id, execution);
         model.addAttribute("restartHelps", restartHelps);
-        model.addAttribute("explanation", explain(execution, LocaleContextHolder.getLocale(), restartHelps));
+        model.addAttribute(
+                "explanation",
+                explain(withStepMessage(execution, steps), LocaleContextHolder.getLocale(), restartHelps));
         return "job";
     }
 
@@ -119,6 +122,33 @@ class JobsController {
         var execution = jobRepository.getJobExecution(id);
         String file = execution == null ? null : execution.getJobParameters().getString("file");
         return file == null || java.nio.file.Files.exists(java.nio.file.Path.of(file));
+    }
+
+    /**
+     * The execution with the message of its last failed step when it has none of its own: Spring Batch keeps a failed
+     * step's exception on the step, and the job's own exit message is often empty.
+     */
+    static JobQueries.Execution withStepMessage(JobQueries.Execution e, List<JobQueries.Step> steps) {
+        if (e.exitMessage() != null && !e.exitMessage().isBlank()) {
+            return e;
+        }
+        for (int i = steps.size() - 1; i >= 0; i--) {
+            JobQueries.Step s = steps.get(i);
+            if ("FAILED".equals(s.status())
+                    && s.exitMessage() != null
+                    && !s.exitMessage().isBlank()) {
+                return new JobQueries.Execution(
+                        e.id(),
+                        e.jobName(),
+                        e.status(),
+                        e.exitCode(),
+                        s.exitMessage(),
+                        e.startTime(),
+                        e.endTime(),
+                        e.parameters());
+            }
+        }
+        return e;
     }
 
     static Explanation explain(JobQueries.Execution e, java.util.Locale locale) {

@@ -17,9 +17,11 @@ import org.springframework.stereotype.Component;
 public class Words {
 
     private final SourceCatalog sources;
+    private final org.lujing.operations.JobQueries jobs;
 
-    Words(SourceCatalog sources) {
+    Words(SourceCatalog sources, org.lujing.operations.JobQueries jobs) {
         this.sources = sources;
+        this.jobs = jobs;
     }
 
     private static ReportLanguage lang() {
@@ -127,6 +129,16 @@ public class Words {
         } catch (IllegalArgumentException e) {
             return code.toString();
         }
+    }
+
+    /**
+     * Why a failed or stopped job execution ended, in the page's language: the job's name and the exception's own
+     * sentence, never the first line of a stack trace as the job repository keeps it.
+     */
+    public String failure(org.lujing.operations.JobQueries.Execution e) {
+        JobsController.Explanation why = JobsController.explain(
+                JobsController.withStepMessage(e, jobs.steps(e.id())), LocaleContextHolder.getLocale());
+        return why == null ? "" : why.what();
     }
 
     /** A text stored as {@code 中文 ‖ English} in the page's language. */

@@ -28,6 +28,12 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  */
 class FileInspectionTasklet implements Tasklet {
 
+    /**
+     * Between the Chinese and the English of a file's stored message: readers show their language's half (as
+     * {@code ReportLanguage.oneLanguage} splits it).
+     */
+    static final String BILINGUAL = " ‖ ";
+
     static final String FILE_ID = "fileId";
     static final ExitStatus QUARANTINE = new ExitStatus("QUARANTINE");
     static final ExitStatus DUPLICATE = new ExitStatus("DUPLICATE");
@@ -74,7 +80,9 @@ class FileInspectionTasklet implements Tasklet {
                     contribution,
                     fileId,
                     FileOutcome.FILE_TOO_LARGE,
-                    originalName + " is " + size + " bytes, more than the configured maximum of " + maxBytes
+                    originalName + " 有 " + size + " 字节，超过设定的上限 " + maxBytes + " 字节（lujing.ingest.max-file-bytes），请按月拆分"
+                            + BILINGUAL + originalName + " is " + size
+                            + " bytes, more than the configured maximum of " + maxBytes
                             + " (lujing.ingest.max-file-bytes); split it by month");
         }
         Optional<Long> holder = files.claim(sha256, fileId);
@@ -87,9 +95,13 @@ class FileInspectionTasklet implements Tasklet {
                     fileId,
                     FileOutcome.DUPLICATE_FILE,
                     loaded
-                            ? "same content as file #" + earlier + " (SHA-256 " + sha256 + "); nothing counted again"
-                            : "same content as file #" + earlier + " (SHA-256 " + sha256 + "), which is being loaded"
-                                    + " or was interrupted; it is finished under its own entry, never twice",
+                            ? "与文件 #" + earlier + " 内容相同（SHA-256 " + sha256 + "），未重复计入" + BILINGUAL
+                                    + "same content as file #" + earlier + " (SHA-256 " + sha256
+                                    + "); nothing counted again"
+                            : "与文件 #" + earlier + " 内容相同（SHA-256 " + sha256 + "），该文件正在入库或曾被中断；它会在自己的条目下完成，不会入库两次"
+                                    + BILINGUAL + "same content as file #" + earlier + " (SHA-256 "
+                                    + sha256 + "), which is being loaded or was interrupted; it is finished under its"
+                                    + " own entry, never twice",
                     earlier);
             contribution.setExitStatus(DUPLICATE);
             log.info("{} ({}) is a duplicate of file #{}", originalName, source.id(), earlier);

@@ -63,14 +63,17 @@ class StagingOutcomeListener implements StepExecutionListener {
         files.replaceNotes(fileId, all);
         files.saveSheetHeaders(fileId, reader.headers());
         if (reader.sheetsRead() == 0) {
-            StringBuilder why = new StringBuilder(
+            StringBuilder zh = new StringBuilder(name + "：没有哪张表在前 20 行内有写明必填字段的表头行");
+            StringBuilder en = new StringBuilder(
                     name + ": no sheet has a header row naming the required fields within its first 20 rows");
             for (ReadingNote n : all) {
-                if (ReadingNote.SHEET_PASSED_OVER.equals(n.kind()) && why.length() < 2_000) {
-                    why.append("\n").append(n.message());
+                if (ReadingNote.SHEET_PASSED_OVER.equals(n.kind()) && zh.length() + en.length() < 2_000) {
+                    zh.append("\n").append(n.zh());
+                    en.append("\n").append(n.en());
                 }
             }
-            return refuse(FileOutcome.NO_TABLE_FOUND, why.toString());
+            // stored in both languages: the file page, the quality workbook and the CLI show the reader's half
+            return refuse(FileOutcome.NO_TABLE_FOUND, zh + FileInspectionTasklet.BILINGUAL + en);
         }
         files.setSheets(fileId, reader.sheetsRead());
         log.info("{}: {} rows staged from {} sheet(s)", name, stepExecution.getWriteCount(), reader.sheetsRead());

@@ -181,6 +181,13 @@ class ConsoleBrowserIntegrationTests {
                 .isEqualTo("FAILED");
         assertThat(browser.findElement(By.id("job-status")).getText()).isEqualTo("失败");
         assertThat(browser.findElement(By.id("job-explain")).getText()).contains("出了什么问题", "怎么办");
+        // the dashboard says why in words, not with the first line of a stack trace
+        open("/");
+        assertThat(browser.findElement(By.xpath("//section[h2='失败的任务']//td[@class='clip']"))
+                        .getText())
+                .startsWith(org.lujing.report.ReportLanguage.ZH.jobName("fileIngestJob") + "失败：")
+                .doesNotContain("Exception", "\tat ");
+        open("/jobs/" + failedId);
         assertThat(browser.findElements(By.id("restart")))
                 .as("no restart button for a viewer")
                 .isEmpty();

@@ -95,6 +95,7 @@ class FileIngestExactlyOnceIntegrationTests {
         IngestedFile d = again.file().orElseThrow();
         assertThat(d.outcome()).isEqualTo("DUPLICATE_FILE");
         assertThat(d.duplicateOf()).isEqualTo(g.id());
+        assertThat(d.message()).startsWith("与文件 #" + g.id() + " 内容相同").contains(" ‖ same content as file #");
         assertThat(jobs.steps(again.jobExecutionId()))
                 .extracting(JobQueries.Step::name)
                 .containsExactly("inspectFileStep");

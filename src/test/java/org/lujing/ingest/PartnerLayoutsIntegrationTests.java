@@ -237,6 +237,12 @@ class PartnerLayoutsIntegrationTests extends SharedLedgerContext {
 
         assertThat(f.outcome()).isEqualTo(FileOutcome.NO_TABLE_FOUND.name());
         assertThat(f.message()).contains("来访登记").contains("对应不到任何类别");
+        // stored in both languages; the Chinese half, which the file page shows by default, says it all in Chinese
+        String chinese = f.message().substring(0, f.message().indexOf(" ‖ "));
+        assertThat(chinese)
+                .contains("没有哪张表在前 20 行内有写明必填字段的表头行")
+                .contains("来访登记")
+                .doesNotContain("no sheet", "passed over");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM record_source WHERE file_id = ?")
                         .param(f.id())
                         .query(Long.class)
