@@ -87,9 +87,35 @@ class JobsCommand implements Callable<Integer> {
             try (ConfigurableApplicationContext context = Boot.start(options.home, false, options.verbose)) {
                 context.getBean(AuditLog.class).record(actor.actor(), action(), "job execution #" + id, reason, null);
                 System.out.println(act(context.getBean(JobControl.class)));
+            } catch (JobControl.Refused r) {
+                System.err.println("lujing: " + refusal(r));
+                return 2;
             }
             return 0;
         }
+    }
+
+    /** Why an action does not apply, in the operator's words, the statuses' codes beside them. */
+    static String refusal(JobControl.Refused r) {
+        var lang = CliWords.lang();
+        String verb = switch (r.action()) {
+            case "restart" -> lang.pick("重新运行", "restarted");
+            case "stop" -> lang.pick("停止", "stopped");
+            default -> lang.pick("放弃", "abandoned");
+        };
+        if (r.status() == null) {
+            return lang.pick(
+                    "没有编号为 #" + r.executionId() + " 的任务执行（`jobs` 列出全部）",
+                    "there is no job execution #" + r.executionId() + " (see `jobs`)");
+        }
+        String allowed = String.join(
+                lang.pick("、", ", "),
+                r.allowed().stream().map(CliWords::jobStatus).toList());
+        return lang.pick(
+                "执行 #" + r.executionId() + " 的状态是" + CliWords.jobStatus(r.status()) + "，不能" + verb + "（只有" + allowed
+                        + "的执行可以）",
+                "execution #" + r.executionId() + " is " + CliWords.jobStatus(r.status()) + " and cannot be " + verb
+                        + " (only " + allowed + ")");
     }
 
     /** {@code jobs restart ID}. */

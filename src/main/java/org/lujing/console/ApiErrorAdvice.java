@@ -2,7 +2,9 @@ package org.lujing.console;
 
 import java.time.Instant;
 import java.util.Map;
+import org.lujing.report.ReportLanguage;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -28,7 +30,8 @@ class ApiErrorAdvice {
                         "error",
                         "refused",
                         "message",
-                        e.getMessage(),
+                        // a refusal thrown in both languages ("中文 ‖ English") answers in the request's
+                        ReportLanguage.of(LocaleContextHolder.getLocale()).oneLanguage(String.valueOf(e.getMessage())),
                         "at",
                         Instant.now().toString()));
     }

@@ -1,10 +1,14 @@
 package org.lujing.operations;
 
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.stereotype.Service;
 
 /** What an admin does to one execution: restart it, ask it to stop, give it up. Reading is {@link JobQueries}'. */
@@ -23,23 +27,75 @@ public class JobControl {
 
     /** Restarts a failed or stopped execution; a restarted ingest resumes after its last committed chunk. */
     public JobExecution restart(long executionId) throws Exception {
-        JobExecution execution = existing(executionId);
+        JobExecution execution = existing(executionId, "restart", Set.of("FAILED", "STOPPED"));
         log.info("restarting {} execution #{}", execution.getJobInstance().getJobName(), executionId);
         return jobOperator.restart(execution);
     }
 
     public boolean stop(long executionId) throws Exception {
-        return jobOperator.stop(existing(executionId));
+        return jobOperator.stop(existing(executionId, "stop", Set.of("STARTING", "STARTED")));
     }
 
     public JobExecution abandon(long executionId) throws Exception {
-        return jobOperator.abandon(existing(executionId));
+        return jobOperator.abandon(existing(executionId, "abandon", Set.of("FAILED", "STOPPED", "STOPPING")));
     }
 
-    private JobExecution existing(long executionId) {
-        JobExecution execution = jobRepository.getJobExecution(executionId);
+    /**
+     * An action that does not apply: the execution does not exist ({@code status} null) or is in a status the action
+     * does not take. The caller says so in the operator's words; the codes are here for it.
+     */
+    public static final class Refused extends IllegalArgumentException {
+
+        private final long executionId;
+        private final String action;
+        private final String status;
+        private final List<String> allowed;
+
+        Refused(long executionId, String action, String status, Set<String> allowed) {
+            super(
+                    status == null
+                            ? "there is no job execution #" + executionId + " (see `jobs`)"
+                            : "execution #" + executionId + " is " + status + " and cannot be given " + action
+                                    + " (only " + String.join(", ", new TreeSet<>(allowed)) + ")");
+            this.executionId = executionId;
+            this.action = action;
+            this.status = status;
+            this.allowed = List.copyOf(new TreeSet<>(allowed));
+        }
+
+        public long executionId() {
+            return executionId;
+        }
+
+        /** restart, stop or abandon. */
+        public String action() {
+            return action;
+        }
+
+        /** The execution's status, or null when there is no such execution. */
+        public String status() {
+            return status;
+        }
+
+        /** The statuses the action takes, sorted. */
+        public List<String> allowed() {
+            return allowed;
+        }
+    }
+
+    private JobExecution existing(long executionId, String action, Set<String> appliesTo) {
+        JobExecution execution;
+        try {
+            execution = jobRepository.getJobExecution(executionId);
+        } catch (EmptyResultDataAccessException e) {
+            // the JDBC job repository answers a missing id with an exception, not with null
+            execution = null;
+        }
         if (execution == null) {
-            throw new IllegalArgumentException("there is no job execution #" + executionId + " (see `jobs`)");
+            throw new Refused(executionId, action, null, appliesTo);
+        }
+        if (!appliesTo.contains(execution.getStatus().name())) {
+            throw new Refused(executionId, action, execution.getStatus().name(), appliesTo);
         }
         return execution;
     }

@@ -95,8 +95,19 @@ class CommandLineIntegrationTests {
         CapturedRun run = run("stats", "--home", PilotHome.HOME.toString(), "--period", "someday");
 
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.err()).contains("lujing: not a period").doesNotContain("\tat ");
+        assertThat(run.err())
+                .contains("lujing: 不是时期：“someday”")
+                .doesNotContain("\tat ")
+                .doesNotContain("not a period");
         assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void aMonthThatDoesNotExistIsRefusedInWordsNotWithJavaTimesMessage() {
+        CapturedRun run = run("stats", "--home", PilotHome.HOME.toString(), "--period", "2025-13");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("lujing: 不是有效的时期：“2025-13”").doesNotContain("MonthOfYear");
     }
 
     @Test

@@ -74,6 +74,24 @@ class ConsoleUploadIntegrationTests {
         assertThat(HOME.resolve("inbox/roster")).doesNotExist();
     }
 
+    @Test
+    void aBadPeriodOnTheApiIsRefusedInTheRequestsLanguage() throws Exception {
+        var chinese = mvc.perform(
+                        MockMvcRequestBuilders.get("/api/stats?period=someday").with(httpBasic("operator", password)))
+                .andReturn()
+                .getResponse();
+        var english = mvc.perform(MockMvcRequestBuilders.get("/api/stats?period=someday")
+                        .cookie(new jakarta.servlet.http.Cookie("lujing-lang", "en"))
+                        .with(httpBasic("operator", password)))
+                .andReturn()
+                .getResponse();
+
+        assertThat(chinese.getStatus()).isEqualTo(422);
+        assertThat(chinese.getContentAsString()).contains("不是时期").doesNotContain("not a period");
+        assertThat(english.getStatus()).isEqualTo(422);
+        assertThat(english.getContentAsString()).contains("not a period").doesNotContain("不是时期");
+    }
+
     private void assertRefused(String url, String name, byte[] content, String reason) throws Exception {
         var response = mvc.perform(MockMvcRequestBuilders.multipart(url)
                         .file(new MockMultipartFile("file", name, "application/octet-stream", content))
