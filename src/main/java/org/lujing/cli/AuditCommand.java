@@ -51,7 +51,7 @@ class AuditCommand implements Callable<Integer> {
                         })
                         .toList()));
             } else {
-                TextTable t = new TextTable("#", "时间 when", "人 who", "操作 action", "对象 what", "原因 why");
+                TextTable t = CliWords.table("#", "时间 when", "人 who", "操作 action", "对象 what", "原因 why");
                 entries.forEach(e -> t.row(
                         Long.toString(e.id()),
                         e.occurredAt().toString(),

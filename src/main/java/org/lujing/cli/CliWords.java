@@ -1,6 +1,7 @@
 package org.lujing.cli;
 
 import org.lujing.report.ReportLanguage;
+import org.lujing.report.TextTable;
 
 /**
  * The command line's human output in words, Chinese unless {@code LUJING_LANG=en} or an English locale: outcomes, job names and
@@ -37,6 +38,32 @@ final class CliWords {
             }
         }
         return ReportLanguage.ZH;
+    }
+
+    /**
+     * A table whose headers are written {@code 来源 source}: each header in the operator's language, the Chinese
+     * before the first space that starts the English, the English after it; a header written in one language stays.
+     */
+    static TextTable table(String... headers) {
+        ReportLanguage lang = lang();
+        String[] shown = new String[headers.length];
+        for (int i = 0; i < headers.length; i++) {
+            shown[i] = header(headers[i], lang);
+        }
+        return new TextTable(shown);
+    }
+
+    static String header(String header, ReportLanguage lang) {
+        for (int at = header.indexOf(' '); at > 0; at = header.indexOf(' ', at + 1)) {
+            String before = header.substring(0, at);
+            String after = header.substring(at + 1);
+            if (before.chars().anyMatch(c -> c > 0x7f)
+                    && !after.isEmpty()
+                    && after.chars().allMatch(c -> c < 0x80)) {
+                return lang.pick(before, after);
+            }
+        }
+        return header;
     }
 
     /** {@code 已载入（LOADED）}: the word, then the code; the code alone when there is no word for it. */

@@ -13,7 +13,7 @@ final class FileRows {
     private FileRows() {}
 
     static String table(List<IngestedFile> files) {
-        TextTable t = new TextTable("#", "来源 source", "文件 file", "结果 outcome", "读取", "新增", "合并", "拒收", "跳过");
+        TextTable t = CliWords.table("#", "来源 source", "文件 file", "结果 outcome", "读取", "新增", "合并", "拒收", "跳过");
         for (IngestedFile f : files) {
             t.row(
                     Long.toString(f.id()),
@@ -31,7 +31,7 @@ final class FileRows {
 
     /** A file in an inbox's .failed/ folder, as a table of source, path and why. */
     static String failedTable(List<InboxFailures.FailedDrop> drops) {
-        TextTable t = new TextTable("来源 source", "文件 file", "原因 why");
+        TextTable t = CliWords.table("来源 source", "文件 file", "原因 why");
         drops.forEach(d -> t.row(d.source(), d.path(), CliWords.text(d.reason())));
         return t.render();
     }

@@ -50,7 +50,7 @@ class FindingsCommand implements Callable<Integer> {
                 findings.forEach(f -> out.add(f.asJson()));
                 System.out.println(Json.write(out));
             } else {
-                TextTable t = new TextTable(
+                TextTable t = CliWords.table(
                         "#",
                         "规则 rule",
                         "级别 severity",

@@ -97,7 +97,7 @@ class IdentityCommand implements Runnable {
                             })
                             .toList()));
                 } else {
-                    TextTable t = new TextTable("键 key", "依据 by", "姓名 names", "身份证号 ID", "记录", "候选 candidates");
+                    TextTable t = CliWords.table("键 key", "依据 by", "姓名 names", "身份证号 ID", "记录", "候选 candidates");
                     pending.forEach(p -> t.row(
                             p.subjectKey().substring(0, 12),
                             p.keyKind(),
@@ -233,7 +233,7 @@ class IdentityCommand implements Runnable {
                                 plain(model.settings().upper()),
                                 plain(model.settings().lower()),
                                 plain(model.settings().margin()))));
-                TextTable t = new TextTable(
+                TextTable t = CliWords.table(
                         lang.pick("字段", "field"),
                         lang.pick("层级", "level"),
                         "m",

@@ -53,7 +53,7 @@ class IdentityReviewCommand implements Callable<Integer> {
                                 : lang.pick("待审核队列为空。", "The review queue is empty."));
                 return 0;
             }
-            TextTable t = new TextTable(
+            TextTable t = CliWords.table(
                     "#",
                     lang.pick("记录", "records"),
                     lang.pick("记录中的姓名", "name in records"),

@@ -44,7 +44,7 @@ class JobsCommand implements Callable<Integer> {
                 System.out.println(Json.write(
                         executions.stream().map(JobQueries.Execution::asJson).toList()));
             } else {
-                TextTable t = new TextTable("#", "任务 job", "状态 status", "开始 start", "结束 end", "参数 parameters");
+                TextTable t = CliWords.table("#", "任务 job", "状态 status", "开始 start", "结束 end", "参数 parameters");
                 executions.forEach(e -> t.row(
                         Long.toString(e.id()),
                         CliWords.job(e.jobName()),

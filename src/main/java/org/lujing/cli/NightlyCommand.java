@@ -66,7 +66,7 @@ class NightlyCommand implements Callable<Integer> {
                                 .toList());
                 System.out.println(Json.write(m));
             } else {
-                TextTable t = new TextTable("步骤 step", "结果 status", "说明 message");
+                TextTable t = CliWords.table("步骤 step", "结果 status", "说明 message");
                 ReportLanguage lang = CliWords.lang();
                 r.steps()
                         .forEach(s -> t.row(

@@ -43,7 +43,8 @@ class ReconcileCommand implements Callable<Integer> {
         if (asOf.isAfter(today)) {
             // a run as of a day to come would open MISSING_FEED findings for periods not yet due
             throw new IllegalArgumentException("--date " + asOf + " 在今天（" + today + "，Asia/Shanghai）之后：对账只能按今天或以前的日期进行"
-                    + " / is after today: reconciliation runs as of today or an earlier date");
+                    + " ‖ --date " + asOf + " is after today (" + today
+                    + ", Asia/Shanghai): reconciliation runs as of today or an earlier date");
         }
         try (ConfigurableApplicationContext context = Boot.start(options.home, false, options.verbose)) {
             ReconcileRunner.Result result =
@@ -69,20 +70,28 @@ class ReconcileCommand implements Callable<Integer> {
                 }
                 System.out.println(Json.write(m));
             } else if (s != null) {
-                TextTable t = new TextTable("规则 rule", "新 new", "仍在 seen again", "已消除 cleared");
+                TextTable t = CliWords.table("规则 rule", "新 new", "仍在 seen again", "已消除 cleared");
                 s.rules()
                         .forEach(r -> t.row(
-                                r.rule(),
+                                CliWords.rule(r.rule()),
                                 Integer.toString(r.opened()),
                                 Integer.toString(r.seenAgain()),
                                 Integer.toString(r.cleared())));
-                System.out.println("对账日期 as of " + asOf);
+                System.out.println(CliWords.lang().pick("对账日期 " + asOf, "as of " + asOf));
                 System.out.print(t.render());
-                System.out.println(s.active() + " 项发现 findings hold. See `findings`.");
+                System.out.println(CliWords.lang()
+                        .pick(
+                                "共 " + s.active() + " 项发现待处理，`findings` 列出它们。",
+                                s.active() + " findings hold. See `findings`."));
             } else {
-                System.err.println("reconcile job #" + result.jobExecutionId() + " for " + asOf + " ended "
-                        + result.status() + " (" + result.exitCode() + "); fix the cause and run `reconcile --date "
-                        + asOf + "` again.");
+                System.err.println(CliWords.lang()
+                        .pick(
+                                "对账任务 #" + result.jobExecutionId() + "（" + asOf + "）结束于"
+                                        + CliWords.jobStatus(result.status().name()) + "（退出码 " + result.exitCode()
+                                        + "）；排除原因后再运行 `reconcile --date " + asOf + "`。",
+                                "reconcile job #" + result.jobExecutionId() + " for " + asOf + " ended "
+                                        + result.status() + " (" + result.exitCode()
+                                        + "); fix the cause and run `reconcile --date " + asOf + "` again."));
             }
             return result.completed() ? 0 : 1;
         }

@@ -104,7 +104,7 @@ class RejectsCommand implements Callable<Integer> {
             }
             open += count;
             System.out.println("#" + id + " " + f.fileName() + "：" + count + " 行待处理 / open");
-            TextTable counts = new TextTable("原因 reason", "列 column", "行数 rows");
+            TextTable counts = CliWords.table("原因 reason", "列 column", "行数 rows");
             openCounts.forEach(c -> counts.row(
                     CliWords.coded(CliWords.lang().reasonName(c.reason()), c.reason()),
                     c.column() == null ? "-" : c.column(),
@@ -117,7 +117,7 @@ class RejectsCommand implements Callable<Integer> {
                 int want = limit == 0 ? 1_000 : (int) Math.min(1_000, limit - listed);
                 RejectedRows.Page page = rejects.page(id, true, after, want);
                 TextTable t =
-                        new TextTable("#", "文件 file", "工作表 sheet", "行 row", "列 column", "原因 reason", "说明 message");
+                        CliWords.table("#", "文件 file", "工作表 sheet", "行 row", "列 column", "原因 reason", "说明 message");
                 for (RejectedRow r : page.rows()) {
                     t.row(
                             Long.toString(r.fileId()),

@@ -52,7 +52,7 @@ class SubjectsCommand implements Callable<Integer> {
         try (ConfigurableApplicationContext context = Boot.start(options.home, false, options.verbose)) {
             IdentityQueries queries = context.getBean(IdentityQueries.class);
             if (history != null) {
-                TextTable t = new TextTable("时间 when", "字段 field", "原值 old", "新值 new", "文件 file");
+                TextTable t = CliWords.table("时间 when", "字段 field", "原值 old", "新值 new", "文件 file");
                 queries.history(history)
                         .forEach(h -> t.row(
                                 h.changedAt().toString(),
@@ -105,7 +105,7 @@ class SubjectsCommand implements Callable<Integer> {
                 }
                 System.out.println(Json.write(out));
             } else {
-                TextTable t = new TextTable("#", "姓名 name", "身份证号 ID", "矫正类别", "社区", "矫正期间 supervision", "记录");
+                TextTable t = CliWords.table("#", "姓名 name", "身份证号 ID", "矫正类别", "社区", "矫正期间 supervision", "记录");
                 for (int i = 0; i < subjects.size(); i++) {
                     var s = subjects.get(i);
                     t.row(

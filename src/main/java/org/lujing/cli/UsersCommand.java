@@ -47,7 +47,7 @@ class UsersCommand implements Callable<Integer> {
                     })
                     .toList()));
         } else {
-            TextTable t = new TextTable("用户 user", "角色 role");
+            TextTable t = CliWords.table("用户 user", "角色 role");
             users.read().forEach(u -> t.row(u.name(), u.role().word()));
             System.out.print(t.render());
             System.out.println("(" + users.path() + ")");

@@ -21,4 +21,17 @@ class CliWordsTests {
                 .isEqualTo(ReportLanguage.ZH);
         assertThat(CliWords.lang(Map.of("LUJING_LANG", "en"))).isEqualTo(ReportLanguage.EN);
     }
+
+    @Test
+    void aTablesHeadersSpeakOneLanguage() {
+        assertThat(CliWords.header("来源 source", ReportLanguage.ZH)).isEqualTo("来源");
+        assertThat(CliWords.header("来源 source", ReportLanguage.EN)).isEqualTo("source");
+        assertThat(CliWords.header("仍在 seen again", ReportLanguage.ZH)).isEqualTo("仍在");
+        assertThat(CliWords.header("仍在 seen again", ReportLanguage.EN)).isEqualTo("seen again");
+        assertThat(CliWords.header("身份证号 ID", ReportLanguage.ZH)).isEqualTo("身份证号");
+        // written in one language, a header stays as it is
+        assertThat(CliWords.header("读取", ReportLanguage.EN)).isEqualTo("读取");
+        assertThat(CliWords.header("#", ReportLanguage.ZH)).isEqualTo("#");
+        assertThat(CliWords.header("seen again", ReportLanguage.ZH)).isEqualTo("seen again");
+    }
 }

@@ -134,7 +134,8 @@ class CommandLineIntegrationTests {
         assertThat(run.err())
                 .contains("lujing: --date " + tomorrow)
                 .contains("在今天")
-                .doesNotContain("\tat ");
+                .doesNotContain("\tat ")
+                .doesNotContain("is after today");
         assertThat(run("findings", "--home", PilotHome.HOME.toString(), "--json")
                         .out())
                 .as("nothing was reconciled")
