@@ -56,6 +56,10 @@ final class Boot {
                         "--logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext=ERROR");
                 // a command's Camel context is up only for moments, which Camel warns about
                 args.add("--logging.level.org.apache.camel.spring.boot.SpringBootCamelContext=ERROR");
+                // a refused or quarantined file is the command's own result, printed in the operator's words (the
+                // log's English line is for serve's log and --verbose); POI's notes on odd workbooks likewise
+                args.add("--logging.level.org.lujing.ingest=ERROR");
+                args.add("--logging.level.org.apache.poi=ERROR");
             }
         }
         // the operator's --name=value properties win over the command's own (a property given twice would be joined)

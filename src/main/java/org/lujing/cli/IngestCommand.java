@@ -113,6 +113,14 @@ class IngestCommand implements Callable<Integer> {
                         .orElse(Masking.value(item.file().getFileName().toString()));
                 System.out.println(item.source() + "/" + name + ": " + CliWords.outcome(r.outcome())
                         + (counts.isEmpty() ? "" : " " + counts));
+                boolean loaded = r.outcome().equals(FileOutcome.LOADED.name())
+                        || r.outcome().equals(FileOutcome.LOADED_WITH_REJECTS.name());
+                r.file()
+                        .map(IngestedFile::message)
+                        .filter(m -> !loaded && !m.isBlank())
+                        .ifPresent(
+                                m -> System.out.println("  " + CliWords.lang().pick("说明 ", "why: ")
+                                        + CliWords.lang().oneLanguage(m)));
                 if (files != null && r.file().isPresent()) {
                     for (ReadingNote n : files.notes(r.file().get().id())) {
                         String where = n.sheet().isBlank() || n.zh().contains("「" + n.sheet() + "」")

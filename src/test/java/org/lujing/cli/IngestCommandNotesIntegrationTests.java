@@ -36,4 +36,22 @@ class IngestCommandNotesIntegrationTests {
                 .contains("读取说明 SHEET_PASSED_OVER  工作表「填表说明」前 20 行中没有表头")
                 .doesNotContain("passed over"); // the terminal shows the Chinese half of each note
     }
+
+    @Test
+    void aRefusedFileSaysWhyInChineseWithoutTheLogsEnglishLines() throws Exception {
+        Path file = java.nio.file.Files.writeString(
+                java.nio.file.Files.createDirectories(HOME.resolve("in-refused"))
+                        .resolve("说明.csv"),
+                "这是一份说明，不是台账\n请按月填写\n");
+
+        CapturedRun run =
+                CapturedRun.of("ingest", "--home", HOME.toString(), "--source", "university", file.toString());
+
+        assertThat(run.out())
+                .contains("university/说明.csv: ")
+                .contains("（NO_TABLE_FOUND）")
+                .contains("  说明 说明.csv：没有哪张表在前 20 行内有写明必填字段的表头行")
+                .doesNotContain("no sheet has");
+        assertThat(run.err()).doesNotContain("refused whole", "quarantined as");
+    }
 }
