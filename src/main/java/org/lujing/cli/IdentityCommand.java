@@ -349,7 +349,8 @@ class IdentityCommand implements Runnable {
                 String fullKey = queries.resolveKey(key);
                 if (queries.subject(subject).isEmpty()) {
                     throw new IllegalArgumentException(
-                            "there is no person #" + subject + " on the roster (see `subjects`)");
+                            "名册上没有编号为 #" + subject + " 的人（`subjects` 列出名册） ‖ there is no person #" + subject
+                                    + " on the roster (see `subjects`)");
                 }
                 context.getBean(TransactionTemplate.class).executeWithoutResult(tx -> {
                     context.getBean(IdentityMatcher.class).decide(kind(), fullKey, subject, actor.actor(), reason);

@@ -47,7 +47,8 @@ class RejectsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (limit < 0) {
-            throw new IllegalArgumentException("--limit must be 0 (all) or more, not " + limit);
+            throw new IllegalArgumentException(
+                    "--limit 须为 0（全部）或更大，不能是 " + limit + " ‖ --limit must be 0 (all) or more, not " + limit);
         }
         try (ConfigurableApplicationContext context = Boot.start(options.home, false, options.verbose)) {
             FileRegistry registry = context.getBean(FileRegistry.class);
@@ -55,7 +56,8 @@ class RejectsCommand implements Callable<Integer> {
             Map<Long, IngestedFile> byId = new LinkedHashMap<>();
             registry.all().forEach(f -> byId.put(f.id(), f));
             if (file != null && !byId.containsKey(file)) {
-                throw new IllegalArgumentException("there is no file #" + file + " (see `files`)");
+                throw new IllegalArgumentException(
+                        "没有编号为 #" + file + " 的文件（`files` 列出全部） ‖ there is no file #" + file + " (see `files`)");
             }
             List<Long> withRejects = file != null ? List.of(file) : rejects.files(true);
             if (json) {

@@ -64,18 +64,21 @@ class ReportCommand implements Callable<Integer> {
     public Integer call() {
         String k = kind.strip().toLowerCase(Locale.ROOT);
         if (!KINDS.contains(k)) {
-            throw new IllegalArgumentException("not a report kind: '" + kind + "'; use " + String.join(", ", KINDS));
+            throw new IllegalArgumentException("没有“" + kind + "”这种报表；可选 " + String.join("、", KINDS)
+                    + " ‖ not a report kind: '" + kind + "'; use " + String.join(", ", KINDS));
         }
         boolean periodic = k.equals("statistics") || k.equals("ledger");
         if (periodic && period == null) {
-            throw new IllegalArgumentException("the " + k + " report needs --period");
+            throw new IllegalArgumentException(
+                    k + " 报表需要 --period（如 2025、2025-Q3、2025-11） ‖ the " + k + " report needs --period");
         }
         Period p = period == null ? null : Period.parse(period);
         LocalDate asOf;
         try {
             asOf = date == null ? null : LocalDate.parse(date.strip());
         } catch (java.time.format.DateTimeParseException e) {
-            throw new IllegalArgumentException("not a date: '" + date + "'; write it like 2026-01-31");
+            throw new IllegalArgumentException(
+                    "不是日期：“" + date + "”；请写成 2026-01-31 的样子 ‖ not a date: '" + date + "'; write it like 2026-01-31");
         }
         ReportLanguage.parse(lang); // a wrong --lang is refused before the application starts
         try (ConfigurableApplicationContext context = Boot.start(options.home, false, options.verbose)) {

@@ -47,7 +47,8 @@ class SubjectsCommand implements Callable<Integer> {
     public Integer call() {
         if (unmasked && (reason == null || reason.isBlank())) {
             throw new IllegalArgumentException(
-                    "--unmasked needs --reason: every unmasked view is audited with who, when and why");
+                    "--unmasked 需要 --reason：每次查看未遮盖的信息都会记入审计（谁、何时、为何） ‖ --unmasked needs --reason:"
+                            + " every unmasked view is audited with who, when and why");
         }
         try (ConfigurableApplicationContext context = Boot.start(options.home, false, options.verbose)) {
             IdentityQueries queries = context.getBean(IdentityQueries.class);

@@ -4,6 +4,6 @@ package org.lujing.reconcile;
 public class FindingNotFoundException extends IllegalArgumentException {
 
     public FindingNotFoundException(long id) {
-        super("there is no finding #" + id + " (see `findings`)");
+        super("没有编号为 #" + id + " 的核查发现（`findings` 列出全部） ‖ there is no finding #" + id + " (see `findings`)");
     }
 }

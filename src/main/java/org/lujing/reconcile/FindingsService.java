@@ -70,8 +70,9 @@ public class FindingsService {
         if (rule != null) {
             String wanted = rule.strip().toUpperCase(Locale.ROOT);
             if (!ReconcileService.RULE_ORDER.contains(wanted)) {
-                throw new IllegalArgumentException(
-                        "there is no rule " + rule + "; rules are " + String.join(", ", ReconcileService.RULE_ORDER));
+                throw new IllegalArgumentException("没有规则 " + rule + "；规则有 "
+                        + String.join("、", ReconcileService.RULE_ORDER) + " ‖ there is no rule " + rule + "; rules are "
+                        + String.join(", ", ReconcileService.RULE_ORDER));
             }
             sql.append(" AND rule = ?");
             params.add(wanted);
@@ -94,7 +95,7 @@ public class FindingsService {
     public StoredFinding acknowledge(long id, String note, String actor) {
         StoredFinding f = find(id).orElseThrow(() -> new FindingNotFoundException(id));
         if (FindingStatus.RESOLVED.name().equals(f.status())) {
-            throw new IllegalArgumentException("finding #" + id + " is already resolved");
+            throw new IllegalArgumentException("核查发现 #" + id + " 已解决 ‖ finding #" + id + " is already resolved");
         }
         return change(f, FindingStatus.ACKNOWLEDGED, note, actor, "FINDING_ACK");
     }
@@ -114,10 +115,11 @@ public class FindingsService {
     private StoredFinding change(StoredFinding f, FindingStatus status, String note, String actor, String action) {
         if (note == null || note.isBlank()) {
             throw new IllegalArgumentException(
-                    "say why: a note is required to " + status.name().toLowerCase(Locale.ROOT) + " a finding");
+                    "请写明原因：" + (status == FindingStatus.RESOLVED ? "解决" : "确认") + "核查发现需要填写说明 ‖ say why: a note is"
+                            + " required to " + status.name().toLowerCase(Locale.ROOT) + " a finding");
         }
         if (actor == null || actor.isBlank()) {
-            throw new IllegalArgumentException("an actor is required");
+            throw new IllegalArgumentException("需要注明操作人 ‖ an actor is required");
         }
         String masked = Masking.value(note.strip());
         jdbc.sql("UPDATE finding SET status = ?, status_note = ?, status_by = ?, status_at = ? WHERE id = ?")

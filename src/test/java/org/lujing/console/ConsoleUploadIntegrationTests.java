@@ -14,10 +14,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** An operator's upload lands whole in the source's inbox under a safe name, and is audited; bad uploads are refused by name. */
 @SpringBootTest(properties = {"camel.main.auto-startup=false", "lujing.ingest.max-file-bytes=1000"})
@@ -90,6 +93,31 @@ class ConsoleUploadIntegrationTests {
         assertThat(chinese.getContentAsString()).contains("不是时期").doesNotContain("not a period");
         assertThat(english.getStatus()).isEqualTo(422);
         assertThat(english.getContentAsString()).contains("not a period").doesNotContain("不是时期");
+    }
+
+    @Test
+    void aRefusedFindingActionIsExplainedInTheConsolesLanguage() throws Exception {
+        RequestPostProcessor operator = SecurityMockMvcRequestPostProcessors.user("operator")
+                .authorities(Stream.of(ConsoleRole.OPERATOR.authorities())
+                        .map(SimpleGrantedAuthority::new)
+                        .toList());
+        Object refused = mvc.perform(MockMvcRequestBuilders.post("/findings/999999/acknowledge")
+                        .param("note", "看过了")
+                        .with(operator)
+                        .with(SecurityMockMvcRequestPostProcessors.csrf()))
+                .andReturn()
+                .getFlashMap()
+                .get("refused");
+
+        String page = mvc.perform(MockMvcRequestBuilders.get("/findings")
+                        .flashAttr("refused", refused)
+                        .with(operator))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        // thrown in both languages; the page shows its own half
+        assertThat(page).contains("没有编号为 #999999 的核查发现").doesNotContain("there is no finding");
     }
 
     private void assertRefused(String url, String name, byte[] content, String reason) throws Exception {

@@ -560,7 +560,8 @@ class LedgerAndQualityWorkbookIntegrationTests extends SharedLedgerLoadedOnce {
         }
         assertThat(exit).isEqualTo(2);
         assertThat(e.toString(StandardCharsets.UTF_8))
-                .contains("needs --period")
+                .contains("ledger 报表需要 --period")
+                .doesNotContain("needs --period")
                 .doesNotContain("\tat ");
     }
 

@@ -309,7 +309,8 @@ class StatisticsWorkbookIntegrationTests extends SharedLedgerLoadedOnce {
         }
         assertThat(exit).isEqualTo(2);
         assertThat(e.toString(StandardCharsets.UTF_8))
-                .contains("not a report kind")
+                .contains("没有“budget”这种报表")
+                .doesNotContain("not a report kind")
                 .doesNotContain("\tat ");
     }
 
