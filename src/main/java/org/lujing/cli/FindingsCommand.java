@@ -81,8 +81,13 @@ class FindingsCommand implements Callable<Integer> {
                                                             " (cleared " + f.clearedOn() + ")")));
                 }
                 System.out.print(t.render());
-                System.out.println(findings.size() + " 项发现 findings. Acknowledge with `findings ack ID --note TEXT`,"
-                        + " close with `findings resolve ID --note TEXT`.");
+                System.out.println(CliWords.lang()
+                        .pick(
+                                "共 " + findings.size() + " 项发现。确认用 `findings ack 编号 --note 说明`，解决用"
+                                        + " `findings resolve 编号 --note 说明`。",
+                                findings.size()
+                                        + " findings. Acknowledge with `findings ack ID --note TEXT`, close with"
+                                        + " `findings resolve ID --note TEXT`."));
             }
         }
         return 0;
@@ -123,8 +128,12 @@ class FindingsCommand implements Callable<Integer> {
                 if (json) {
                     System.out.println(Json.write(f.asJson()));
                 } else {
-                    System.out.println(
-                            "finding #" + f.id() + " (" + f.rule() + ") → " + f.status() + " by " + f.statusBy());
+                    System.out.println(CliWords.lang()
+                            .pick(
+                                    "核查发现 #" + f.id() + " " + CliWords.rule(f.rule()) + " → "
+                                            + CliWords.findingStatus(f.status()) + "，操作人 " + f.statusBy(),
+                                    "finding #" + f.id() + " " + CliWords.rule(f.rule()) + " → "
+                                            + CliWords.findingStatus(f.status()) + " by " + f.statusBy()));
                 }
             }
             return 0;

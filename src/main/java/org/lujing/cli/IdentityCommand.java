@@ -362,8 +362,12 @@ class IdentityCommand implements Runnable {
                                     reason,
                                     null);
                 });
-                System.out.println(kind() + ": key " + fullKey.substring(0, 12) + " and person #" + subject
-                        + " — recorded" + " and applied; later runs keep it.");
+                System.out.println(CliWords.lang()
+                        .pick(
+                                kind() + "：键 " + fullKey.substring(0, 12) + " 与名册人员 #" + subject
+                                        + " 的决定已记录并生效；以后的匹配都会遵守它。",
+                                kind() + ": key " + fullKey.substring(0, 12) + " and person #" + subject
+                                        + " — recorded and applied; later runs keep it."));
             }
             return 0;
         }

@@ -24,8 +24,11 @@ class ServeCommand implements Callable<Integer> {
             }
         });
         context.registerShutdownHook();
-        System.err.println(
-                "lujing: watching " + context.getEnvironment().getProperty("lujing.home") + "/inbox — Ctrl-C to stop");
+        String inbox = context.getEnvironment().getProperty("lujing.home") + "/inbox";
+        // "watching" stays in either language: scripts and tests wait for it before they drop files
+        System.err.println("lujing: "
+                + CliWords.lang()
+                        .pick("正在监视（watching）" + inbox + "，按 Ctrl-C 停止", "watching " + inbox + " — Ctrl-C to stop"));
         closed.await();
         return 0;
     }
