@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.TreeSet;
 import java.util.function.Function;
 import org.lujing.normalise.Masking;
+import org.lujing.source.SourceDefinition;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,26 +54,39 @@ class CrossSourceConflictRule implements ReconciliationRule {
                 byRecord.computeIfAbsent(p.recordId(), k -> new ArrayList<>()).add(p));
         List<Finding> out = new ArrayList<>();
         byRecord.forEach((recordId, links) -> {
-            List<String> conflicts = new ArrayList<>();
-            conflict("时长 hours", links, Provenance::hours, conflicts);
-            conflict("数量 quantity", links, Provenance::quantity, conflicts);
+            List<String[]> conflicts = new ArrayList<>();
+            conflict(ctx, "hours", links, Provenance::hours, conflicts);
+            conflict(ctx, "quantity", links, Provenance::quantity, conflicts);
             conflict(
-                    "结果 outcome",
+                    ctx,
+                    "outcome",
                     links,
                     p -> p.outcome() == null || p.outcome().isBlank()
                             ? null
                             : p.outcome().strip(),
                     conflicts);
             if (!conflicts.isEmpty()) {
-                out.add(finding(ctx, recordId, links, String.join("; ", conflicts)));
+                out.add(finding(
+                        ctx,
+                        recordId,
+                        links,
+                        String.join("；", conflicts.stream().map(c -> c[0]).toList()),
+                        String.join("; ", conflicts.stream().map(c -> c[1]).toList())));
             }
         });
         return out;
     }
 
-    /** Adds "hours: community 2, university 3" when two sources give different non-empty values. */
+    /**
+     * Adds {"时长：麓景社区居委会 2，湖南工商大学 3", "hours: community 2, university 3"} when two sources give different
+     * non-empty values: in Chinese each source by its agency's name, in English by its id.
+     */
     private static <T> void conflict(
-            String field, List<Provenance> links, Function<Provenance, T> value, List<String> out) {
+            ReconcileContext ctx,
+            String field,
+            List<Provenance> links,
+            Function<Provenance, T> value,
+            List<String[]> out) {
         boolean differs = false;
         for (Provenance a : links) {
             for (Provenance b : links) {
@@ -84,11 +98,21 @@ class CrossSourceConflictRule implements ReconciliationRule {
             }
         }
         if (differs) {
-            TreeSet<String> shown = new TreeSet<>();
-            links.stream()
-                    .filter(p -> value.apply(p) != null)
-                    .forEach(p -> shown.add(p.sourceId() + " " + display(value.apply(p))));
-            out.add(field + ": " + String.join(", ", shown));
+            TreeSet<String> zh = new TreeSet<>();
+            TreeSet<String> en = new TreeSet<>();
+            links.stream().filter(p -> value.apply(p) != null).forEach(p -> {
+                String v = display(value.apply(p));
+                zh.add(ctx.sources()
+                                .find(p.sourceId())
+                                .map(SourceDefinition::agency)
+                                .filter(a -> a != null && !a.isBlank())
+                                .orElse(p.sourceId())
+                        + " " + v);
+                en.add(p.sourceId() + " " + v);
+            });
+            out.add(new String[] {
+                FindingDetails.fieldZh(field) + "：" + String.join("，", zh), field + ": " + String.join(", ", en)
+            });
         }
     }
 
@@ -103,7 +127,8 @@ class CrossSourceConflictRule implements ReconciliationRule {
         return v instanceof BigDecimal d ? d.stripTrailingZeros().toPlainString() : Masking.value(String.valueOf(v));
     }
 
-    private static Finding finding(ReconcileContext ctx, long recordId, List<Provenance> links, String conflicts) {
+    private static Finding finding(
+            ReconcileContext ctx, long recordId, List<Provenance> links, String conflictsZh, String conflictsEn) {
         Map<String, Object> r = ctx.jdbc()
                 .sql("""
                         SELECT r.subject_id, r.person_name, r.id_masked, r.category, r.activity_date, r.agency, s.name, s.id_masked AS subject_masked
@@ -133,6 +158,10 @@ class CrossSourceConflictRule implements ReconciliationRule {
                 first.sourceId(),
                 first.fileId(),
                 FindingDetails.crossSourceConflict(
-                        (String) r.get("category"), (String) r.get("date"), (String) r.get("agency"), conflicts));
+                        (String) r.get("category"),
+                        (String) r.get("date"),
+                        (String) r.get("agency"),
+                        conflictsZh,
+                        conflictsEn));
     }
 }

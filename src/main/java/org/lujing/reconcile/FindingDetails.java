@@ -82,11 +82,41 @@ public final class FindingDetails {
     }
 
     /** {@code conflicts}: {@code 时长 hours: community 2, university 3; …}, already in both languages. */
-    static String crossSourceConflict(String category, String date, String agency, String conflicts) {
+    /**
+     * @param conflictsZh {@code 时长：麓景社区居委会 2，湖南工商大学 3}, the sources by their agencies' names
+     * @param conflictsEn {@code hours: community 2, university 3}, the sources by their ids
+     */
+    static String crossSourceConflict(
+            String category, String date, String agency, String conflictsZh, String conflictsEn) {
         return text(
-                date + " " + agency + " 的" + categoryZh(category) + "：不同来源的记录不一致 — " + conflicts,
-                category + " on " + date + " by " + agency + ": sources disagree on " + conflicts);
+                date + " " + agency + " 的" + categoryZh(category) + "：不同来源的记录不一致 — " + conflictsZh,
+                category + " on " + date + " by " + agency + ": sources disagree on " + conflictsEn);
     }
+
+    /** A compared field in Chinese: hours 时长, quantity 数量, outcome 结果. */
+    static String fieldZh(String field) {
+        return switch (field) {
+            case "hours" -> "时长";
+            case "quantity" -> "数量";
+            case "outcome" -> "结果";
+            default -> field;
+        };
+    }
+
+    /**
+     * An English conflicts list as stored before ({@code hours: community 2, university 3}, or the older
+     * {@code 时长 hours: …}) in Chinese words; the sources stay as their ids, which is all such a sentence kept.
+     */
+    static String conflictsZh(String en) {
+        List<String> parts = new ArrayList<>();
+        for (String part : en.split("; ")) {
+            Matcher m = CONFLICT.matcher(part.strip());
+            parts.add(m.matches() ? fieldZh(m.group(1)) + "：" + m.group(2).replace(", ", "，") : part);
+        }
+        return String.join("；", parts);
+    }
+
+    private static final Pattern CONFLICT = Pattern.compile("(?:\\S+ )?(hours|quantity|outcome): (.*)");
 
     /** One reason a person has no recent support; {@link #noRecentSupport} joins them. */
     record Reason(String zh, String en) {
@@ -185,7 +215,7 @@ public final class FindingDetails {
             new Legacy(
                     "CROSS_SOURCE_CONFLICT",
                     Pattern.compile("(\\w+) on " + DATE + " by (.+?): sources disagree on (.*)"),
-                    m -> crossSourceConflict(m.group(1), m.group(2), m.group(3), m.group(4))),
+                    m -> crossSourceConflict(m.group(1), m.group(2), m.group(3), conflictsZh(m.group(4)), m.group(4))),
             new Legacy("NO_RECENT_SUPPORT", Pattern.compile(".+"), FindingDetails::noRecentSupportBack));
 
     private static final Pattern NO_RECORD = Pattern.compile("no support record since (?:supervision began " + DATE

@@ -32,7 +32,12 @@ class FindingDetailsTests {
                     "2025年3月 心理测评 (final).xlsx", "「3月」 row 16, 「4月」 row 9", 20, 19, 23, 4)),
             "CROSS_SOURCE_CONFLICT",
             List.of(FindingDetails.crossSourceConflict(
-                    "LEGAL_EDUCATION", "2025-06-01", "长沙高新区法院", "时长 hours: community 2, university 3")),
+                    "LEGAL_EDUCATION",
+                    "2025-06-01",
+                    "长沙高新区法院",
+                    // an English-only sentence kept only the sources' ids: read back, they stay ids
+                    "时长：community 2，university 3",
+                    "hours: community 2, university 3")),
             "NO_RECENT_SUPPORT",
             List.of(
                     FindingDetails.noRecentSupport(
@@ -68,5 +73,14 @@ class FindingDetailsTests {
         String en = outside.substring(outside.indexOf(" ‖ ") + 3);
         assertThat(FindingDetails.render("MISSING_FEED", en, true)).isEqualTo(en);
         assertThat(FindingDetails.render("OUTSIDE_SUPERVISION", null, true)).isEmpty();
+    }
+
+    @Test
+    void aConflictWrittenBeforeEitherWayReadsInChineseWords() {
+        // stored English only, by the version that wrote "时长 hours: …" into both languages, and by the one before
+        String older = "LEGAL_EDUCATION on 2025-06-01 by 长沙高新区法院: sources disagree on 时长 hours: community 2,"
+                + " university 3; 结果 outcome: 合格, 良好";
+        assertThat(FindingDetails.render("CROSS_SOURCE_CONFLICT", older, true))
+                .isEqualTo("2025-06-01 长沙高新区法院 的普法活动：不同来源的记录不一致 — 时长：community 2，university 3；结果：合格，良好");
     }
 }

@@ -193,6 +193,13 @@ class ReconciliationIntegrationTests extends SharedLedgerContext {
         assertThat(conflict.evaluate(ctx("2025-04-20"))).singleElement().satisfies(f -> {
             assertThat(f.key()).isEqualTo("record:" + recordId("赵一", "2025-04-04"));
             assertThat(f.details()).contains("hours: community 1, university 2").doesNotContain("outcome");
+            // the Chinese half names the sources by their agencies, in Chinese words only
+            String zh = FindingDetails.render(CrossSourceConflictRule.NAME, f.details(), true);
+            assertThat(zh)
+                    .contains("— 时长：")
+                    .contains(sources.find("community").orElseThrow().agency() + " 1")
+                    .contains(sources.find("university").orElseThrow().agency() + " 2")
+                    .doesNotContain("hours", "community");
         });
     }
 
