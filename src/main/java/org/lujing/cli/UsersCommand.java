@@ -48,7 +48,7 @@ class UsersCommand implements Callable<Integer> {
                     .toList()));
         } else {
             TextTable t = CliWords.table("用户 user", "角色 role");
-            users.read().forEach(u -> t.row(u.name(), u.role().word()));
+            users.read().forEach(u -> t.row(u.name(), role(u.role())));
             System.out.print(t.render());
             System.out.println("(" + users.path() + ")");
         }
@@ -87,8 +87,15 @@ class UsersCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             String password = file(options).put(name, ConsoleRole.parse(role));
-            System.out.println(name + " (" + ConsoleRole.parse(role).word() + "): password " + password);
-            System.err.println("shown only this once; the users file keeps its bcrypt hash");
+            ConsoleRole r = ConsoleRole.parse(role);
+            System.out.println(CliWords.lang()
+                    .pick(
+                            name + "，" + role(r) + "：密码 " + password,
+                            name + " (" + r.word() + "): password " + password));
+            System.err.println(CliWords.lang()
+                    .pick(
+                            "密码只显示这一次；用户文件只保存它的 bcrypt 散列",
+                            "shown only this once; the users file keeps its bcrypt hash"));
             return 0;
         }
     }
@@ -105,10 +112,12 @@ class UsersCommand implements Callable<Integer> {
         @Override
         public Integer call() throws java.io.IOException {
             UsersFile users = file(options);
-            System.out.println(name + ": password " + users.resetPassword(name));
+            String password = users.resetPassword(name);
+            System.out.println(CliWords.lang().pick(name + "：新密码 " + password, name + ": password " + password));
             // a new password is a fresh start: lift any sign-in lock on the name too
             org.lujing.console.LoginThrottle.unlock(users.path(), "user", name, java.time.Instant.now());
-            System.err.println("shown only this once; the old password no longer works");
+            System.err.println(
+                    CliWords.lang().pick("新密码只显示这一次；旧密码已失效", "shown only this once; the old password no longer works"));
             return 0;
         }
     }
@@ -156,11 +165,17 @@ class UsersCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             if (!file(options).remove(name)) {
-                System.err.println("lujing: there is no user '" + name + "'");
+                System.err.println(
+                        "lujing: " + CliWords.lang().pick("没有用户 " + name, "there is no user '" + name + "'"));
                 return 1;
             }
-            System.out.println(name + ": removed");
+            System.out.println(CliWords.lang().pick(name + "：已删除", name + ": removed"));
             return 0;
         }
+    }
+
+    /** A role as the operator reads it: 管理员（admin）, the code beside the word. */
+    static String role(ConsoleRole role) {
+        return CliWords.coded(CliWords.lang().pick(role.zh(), role.word()), role.word());
     }
 }

@@ -24,11 +24,21 @@ public enum ConsoleRole {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** The role in Chinese: 管理员, 操作员, 查看者. */
+    public String zh() {
+        return switch (this) {
+            case VIEWER -> "查看者";
+            case OPERATOR -> "操作员";
+            case ADMIN -> "管理员";
+        };
+    }
+
     public static ConsoleRole parse(String word) {
         try {
             return valueOf(word.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new IllegalArgumentException("unknown role '" + word + "': use admin, operator or viewer");
+            throw new IllegalArgumentException("没有角色“" + word + "”：可选 admin（管理员）、operator（操作员）或 viewer（查看者） ‖ unknown"
+                    + " role '" + word + "': use admin, operator or viewer");
         }
     }
 }

@@ -96,7 +96,8 @@ public final class UsersFile {
     /** A new generated password for an existing user; the old one stops working at once. */
     public synchronized String resetPassword(String name) {
         User user = find(name)
-                .orElseThrow(() -> new IllegalArgumentException("there is no user '" + name + "' (see `users`)"));
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "没有用户 " + name + "（`users` 列出全部） ‖ there is no user '" + name + "' (see `users`)"));
         String password = put(name, user.role());
         if (name.equals("admin")) {
             // the first-run password note has served its purpose
@@ -130,7 +131,8 @@ public final class UsersFile {
             return false;
         }
         if (kept.stream().noneMatch(u -> u.role() == ConsoleRole.ADMIN)) {
-            throw new IllegalArgumentException("'" + name + "' is the last admin; add another admin first");
+            throw new IllegalArgumentException("“" + name + "”是最后一位管理员（admin）；请先添加另一位管理员 ‖ '" + name
+                    + "' is the last admin; add another admin first");
         }
         write(kept);
         return true;
@@ -166,7 +168,8 @@ public final class UsersFile {
 
     static void requireName(String name) {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("a user name is 1–64 letters, digits, '.', '_' or '-': '" + name + "'");
+            throw new IllegalArgumentException("用户名须为 1–64 个字母、数字、“.”、“_”或“-”：“" + name
+                    + "” ‖ a user name is 1–64 letters, digits, '.', '_' or '-': '" + name + "'");
         }
     }
 

@@ -15,7 +15,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 /** {@code users}: generated passwords shown once, only bcrypt hashes kept, the last admin kept. */
 class UsersCommandTests {
 
-    static final Pattern PASSWORD = Pattern.compile("password (\\S+)");
+    static final Pattern PASSWORD = Pattern.compile("(?:password|密码) (\\S+)");
     final PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
 
     @Test
@@ -24,6 +24,8 @@ class UsersCommandTests {
         CapturedRun admin = CapturedRun.of("users", "add", "wang.li", "--role", "admin", "--home", home.toString());
         assertThat(admin.exit()).isZero();
         String first = password(admin.out());
+        assertThat(admin.out()).startsWith("wang.li，管理员（admin）：密码 ");
+        assertThat(admin.err()).contains("密码只显示这一次");
         CapturedRun viewer =
                 CapturedRun.of("users", "add", "supervisor", "--role", "VIEWER", "--home", home.toString());
         assertThat(viewer.exit()).isZero();
@@ -49,7 +51,7 @@ class UsersCommandTests {
         // the last admin stays; a viewer can go
         CapturedRun lastAdmin = CapturedRun.of("users", "remove", "wang.li", "--home", home.toString());
         assertThat(lastAdmin.exit()).isEqualTo(2);
-        assertThat(lastAdmin.err()).contains("last admin");
+        assertThat(lastAdmin.err()).contains("是最后一位管理员").doesNotContain("last admin");
         assertThat(CapturedRun.of("users", "remove", "supervisor", "--home", home.toString())
                         .exit())
                 .isZero();
@@ -61,10 +63,10 @@ class UsersCommandTests {
         Path home = TestHomes.fresh("users-bad");
         CapturedRun role = CapturedRun.of("users", "add", "x", "--role", "root", "--home", home.toString());
         assertThat(role.exit()).isEqualTo(2);
-        assertThat(role.err()).contains("admin, operator or viewer");
+        assertThat(role.err()).contains("admin（管理员）、operator（操作员）或 viewer（查看者）");
         CapturedRun name = CapturedRun.of("users", "add", "../evil", "--role", "viewer", "--home", home.toString());
         assertThat(name.exit()).isEqualTo(2);
-        assertThat(name.err()).contains("user name");
+        assertThat(name.err()).contains("用户名须为");
         assertThat(home.resolve("config/users.yaml")).doesNotExist();
     }
 
