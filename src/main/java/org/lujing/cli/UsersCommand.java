@@ -86,8 +86,8 @@ class UsersCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            String password = file(options).put(name, ConsoleRole.parse(role));
             ConsoleRole r = ConsoleRole.parse(role);
+            String password = file(options).put(name, r);
             System.out.println(CliWords.lang()
                     .pick(
                             name + "，" + role(r) + "：密码 " + password,

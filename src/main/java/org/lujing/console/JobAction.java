@@ -2,15 +2,16 @@ package org.lujing.console;
 
 import java.util.Locale;
 import java.util.Set;
+import org.lujing.operations.JobControl;
 
 /**
  * What an admin may do to one execution, as the page ({@code POST /jobs/{id}/{action}}) and the API
  * ({@code POST /api/jobs/{id}/{action}}) both name it in their URLs, with the statuses it applies to.
  */
 enum JobAction {
-    RESTART("restarted", "重新运行", Set.of("FAILED", "STOPPED"), "JOB_RESTART"),
-    STOP("stopped", "停止", Set.of("STARTING", "STARTED"), "JOB_STOP"),
-    ABANDON("abandoned", "放弃", Set.of("FAILED", "STOPPED", "STOPPING"), "JOB_ABANDON");
+    RESTART("restarted", "重新运行", JobControl.RESTARTS, "JOB_RESTART"),
+    STOP("stopped", "停止", JobControl.STOPS, "JOB_STOP"),
+    ABANDON("abandoned", "放弃", JobControl.ABANDONS, "JOB_ABANDON");
 
     final String verb;
     final String zh;

@@ -104,7 +104,7 @@ class JobsController {
         model.addAttribute("restartHelps", restartHelps);
         model.addAttribute(
                 "explanation",
-                explain(withStepMessage(execution, steps), LocaleContextHolder.getLocale(), restartHelps));
+                explain(withStepMessage(execution, () -> steps), LocaleContextHolder.getLocale(), restartHelps));
         return "job";
     }
 
@@ -126,12 +126,14 @@ class JobsController {
 
     /**
      * The execution with the message of its last failed step when it has none of its own: Spring Batch keeps a failed
-     * step's exception on the step, and the job's own exit message is often empty.
+     * step's exception on the step, and the job's own exit message is often empty. The steps are read only then.
      */
-    static JobQueries.Execution withStepMessage(JobQueries.Execution e, List<JobQueries.Step> steps) {
+    static JobQueries.Execution withStepMessage(
+            JobQueries.Execution e, java.util.function.Supplier<List<JobQueries.Step>> stepsOf) {
         if (e.exitMessage() != null && !e.exitMessage().isBlank()) {
             return e;
         }
+        List<JobQueries.Step> steps = stepsOf.get();
         for (int i = steps.size() - 1; i >= 0; i--) {
             JobQueries.Step s = steps.get(i);
             if ("FAILED".equals(s.status())

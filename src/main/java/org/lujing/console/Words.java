@@ -137,7 +137,7 @@ public class Words {
      */
     public String failure(org.lujing.operations.JobQueries.Execution e) {
         JobsController.Explanation why = JobsController.explain(
-                JobsController.withStepMessage(e, jobs.steps(e.id())), LocaleContextHolder.getLocale());
+                JobsController.withStepMessage(e, () -> jobs.steps(e.id())), LocaleContextHolder.getLocale());
         return why == null ? "" : why.what();
     }
 

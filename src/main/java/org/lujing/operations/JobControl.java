@@ -17,6 +17,13 @@ public class JobControl {
 
     private static final Logger log = LoggerFactory.getLogger(JobControl.class);
 
+    /** The statuses each action takes, here and on the console's job page alike. */
+    public static final Set<String> RESTARTS = Set.of("FAILED", "STOPPED");
+
+    public static final Set<String> STOPS = Set.of("STARTING", "STARTED");
+
+    public static final Set<String> ABANDONS = Set.of("FAILED", "STOPPED", "STOPPING");
+
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
 
@@ -27,17 +34,17 @@ public class JobControl {
 
     /** Restarts a failed or stopped execution; a restarted ingest resumes after its last committed chunk. */
     public JobExecution restart(long executionId) throws Exception {
-        JobExecution execution = existing(executionId, "restart", Set.of("FAILED", "STOPPED"));
+        JobExecution execution = existing(executionId, "restart", RESTARTS);
         log.info("restarting {} execution #{}", execution.getJobInstance().getJobName(), executionId);
         return jobOperator.restart(execution);
     }
 
     public boolean stop(long executionId) throws Exception {
-        return jobOperator.stop(existing(executionId, "stop", Set.of("STARTING", "STARTED")));
+        return jobOperator.stop(existing(executionId, "stop", STOPS));
     }
 
     public JobExecution abandon(long executionId) throws Exception {
-        return jobOperator.abandon(existing(executionId, "abandon", Set.of("FAILED", "STOPPED", "STOPPING")));
+        return jobOperator.abandon(existing(executionId, "abandon", ABANDONS));
     }
 
     /**
