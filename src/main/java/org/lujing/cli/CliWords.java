@@ -21,23 +21,7 @@ final class CliWords {
      * {@code LANG}): English for an {@code en} locale, Chinese for anything else, including none or {@code C}.
      */
     static ReportLanguage lang(java.util.Map<String, String> env) {
-        String configured = env.get("LUJING_LANG");
-        if (configured != null && !configured.isBlank()) {
-            try {
-                return ReportLanguage.parse(configured);
-            } catch (IllegalArgumentException e) {
-                return ReportLanguage.ZH;
-            }
-        }
-        for (String name : java.util.List.of("LC_ALL", "LC_MESSAGES", "LANG")) {
-            String locale = env.get(name);
-            if (locale != null && !locale.isBlank()) {
-                return locale.toLowerCase(java.util.Locale.ROOT).startsWith("en")
-                        ? ReportLanguage.EN
-                        : ReportLanguage.ZH;
-            }
-        }
-        return ReportLanguage.ZH;
+        return ReportLanguage.ofEnvironment(env);
     }
 
     /**

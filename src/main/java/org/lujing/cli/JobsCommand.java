@@ -82,11 +82,19 @@ class JobsCommand implements Callable<Integer> {
 
         abstract String action();
 
+        /** The action as {@link JobControl#check} names it: restart, stop or abandon. */
+        String verb() {
+            return action().substring("JOB_".length()).toLowerCase(java.util.Locale.ROOT);
+        }
+
         @Override
         public Integer call() throws Exception {
             try (ConfigurableApplicationContext context = Boot.start(options.home, false, options.verbose)) {
+                JobControl jobs = context.getBean(JobControl.class);
+                // a refused action is not one that was taken: the audit log names only those that were
+                jobs.check(id, verb());
                 context.getBean(AuditLog.class).record(actor.actor(), action(), "job execution #" + id, reason, null);
-                System.out.println(act(context.getBean(JobControl.class)));
+                System.out.println(act(jobs));
             } catch (JobControl.Refused r) {
                 System.err.println("lujing: " + refusal(r));
                 return 2;

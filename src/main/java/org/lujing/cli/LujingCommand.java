@@ -3,6 +3,7 @@ package org.lujing.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.lujing.report.ReportLanguage;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -75,6 +76,17 @@ public class LujingCommand implements Runnable {
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("lujing: " + UserMessages.explain(e));
             return e instanceof IllegalArgumentException ? 2 : 1;
+        });
+        cli.setParameterExceptionHandler((e, arguments) -> {
+            // picocli says what is wrong in English: said here in the operator's language, with where the usage is
+            CommandLine wrong = e.getCommandLine();
+            ReportLanguage lang = CliWords.lang();
+            wrong.getErr().println("lujing: " + CommandLineMistakes.explain(e, lang));
+            if (lang == ReportLanguage.EN) {
+                CommandLine.UnmatchedArgumentException.printSuggestions(e, wrong.getErr());
+            }
+            wrong.getErr().println(CommandLineMistakes.help(wrong, lang));
+            return wrong.getCommandSpec().exitCodeOnInvalidInput();
         });
         return cli.execute(args);
     }

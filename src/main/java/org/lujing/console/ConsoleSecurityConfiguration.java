@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import org.lujing.audit.AuditLog;
+import org.lujing.report.ReportLanguage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -60,10 +61,14 @@ class ConsoleSecurityConfiguration {
      * (0600, beside the users file), removed at the first password change ({@code users passwd admin}).
      */
     static void showFirstPassword(UsersFile users, String password, java.io.Console terminal) {
+        ReportLanguage lang = ReportLanguage.ofEnvironment(System.getenv());
         if (terminal != null) {
             terminal.printf(
-                    "%n  Lujing console: first run, created user 'admin' with password  %s%n"
-                            + "  It is shown only this once. Change it with `lujing users passwd admin`.%n%n",
+                    lang.pick(
+                            "%n  Lujing 控制台首次启动：已创建用户 admin，密码  %s%n"
+                                    + "  密码只显示这一次。请用 `lujing users passwd admin` 修改。%n%n",
+                            "%n  Lujing console: first run, created user 'admin' with password  %s%n"
+                                    + "  It is shown only this once. Change it with `lujing users passwd admin`.%n%n"),
                     password);
             terminal.flush();
             log.warn("first run: created console user 'admin'; its password was shown once on the terminal");
@@ -72,8 +77,11 @@ class ConsoleSecurityConfiguration {
         Path note = users.initialPasswordFile();
         users.writePrivate(
                 note,
-                "# Lujing console: the first password of user 'admin'. Sign in, then run `lujing users passwd admin`:\n"
-                        + "# this file is deleted at that first password change.\n"
+                lang.pick(
+                                "# Lujing 控制台：用户 admin 的初始密码。登录后请运行 `lujing users passwd admin` 修改，\n"
+                                        + "# 修改密码时本文件随即删除。\n",
+                                "# Lujing console: the first password of user 'admin'. Sign in, then run `lujing users"
+                                        + " passwd admin`:\n# this file is deleted at that first password change.\n")
                         + password + "\n");
         log.warn(
                 "first run: created console user 'admin'; no terminal, so its password is in {} (mode 0600), deleted at"

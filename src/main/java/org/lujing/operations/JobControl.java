@@ -48,6 +48,22 @@ public class JobControl {
     }
 
     /**
+     * Refuses ({@link Refused}) an action that does not apply to the execution, before anything is done or audited:
+     * {@code restart}, {@code stop} or {@code abandon}.
+     */
+    public void check(long executionId, String action) {
+        existing(
+                executionId,
+                action,
+                switch (action) {
+                    case "restart" -> RESTARTS;
+                    case "stop" -> STOPS;
+                    case "abandon" -> ABANDONS;
+                    default -> throw new IllegalArgumentException("no such job action: " + action);
+                });
+    }
+
+    /**
      * An action that does not apply: the execution does not exist ({@code status} null) or is in a status the action
      * does not take. The caller says so in the operator's words; the codes are here for it.
      */

@@ -23,6 +23,29 @@ public enum ReportLanguage {
         throw new IllegalArgumentException("not a report language: '" + lang + "'; use zh or en");
     }
 
+    /**
+     * The operator's language on a terminal: {@code LUJING_LANG} (zh or en) when set; else the locale ({@code
+     * LC_ALL}, then {@code LC_MESSAGES}, then {@code LANG}): English for an {@code en} locale, Chinese for anything
+     * else, including none or {@code C}.
+     */
+    public static ReportLanguage ofEnvironment(java.util.Map<String, String> env) {
+        String configured = env.get("LUJING_LANG");
+        if (configured != null && !configured.isBlank()) {
+            try {
+                return parse(configured);
+            } catch (IllegalArgumentException e) {
+                return ZH;
+            }
+        }
+        for (String name : java.util.List.of("LC_ALL", "LC_MESSAGES", "LANG")) {
+            String locale = env.get(name);
+            if (locale != null && !locale.isBlank()) {
+                return locale.toLowerCase(Locale.ROOT).startsWith("en") ? EN : ZH;
+            }
+        }
+        return ZH;
+    }
+
     public static ReportLanguage of(Locale locale) {
         return locale != null && locale.getLanguage().equals("en") ? EN : ZH;
     }

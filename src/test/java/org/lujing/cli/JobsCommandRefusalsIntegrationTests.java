@@ -40,5 +40,12 @@ class JobsCommandRefusalsIntegrationTests {
                 .doesNotContain("JobExecution is running or complete");
         assertThat(notRunning.exit()).isEqualTo(2);
         assertThat(notRunning.err()).contains("不能停止");
+        // a refused action was not taken: the audit log, which names who did what to which execution, says nothing
+        CapturedRun audit = CapturedRun.of("audit", "--json", "--home", HOME.toString());
+        assertThat(audit.exit()).isZero();
+        assertThat(audit.out())
+                .doesNotContain("JOB_RESTART")
+                .doesNotContain("JOB_ABANDON")
+                .doesNotContain("JOB_STOP");
     }
 }

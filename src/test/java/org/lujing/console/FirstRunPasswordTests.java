@@ -39,6 +39,8 @@ class FirstRunPasswordTests {
                 .findFirst()
                 .orElseThrow();
         assertThat(password).hasSize(20);
+        // the note says what it is in the operator's language (Chinese here: the tests run with LUJING_LANG=zh)
+        assertThat(Files.readString(note)).contains("用户 admin 的初始密码").contains("lujing users passwd admin");
         assertThat(captured.toString(StandardCharsets.UTF_8)).doesNotContain(password);
         assertThat(new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder()
                         .matches(

@@ -1,0 +1,62 @@
+package org.lujing.cli;
+
+import java.util.List;
+import org.lujing.report.ReportLanguage;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * A command line picocli could not parse, said in the operator's language: which argument, what is wrong with it,
+ * and where to read the usage. picocli's own sentences are English; in English they are kept as they are.
+ */
+final class CommandLineMistakes {
+
+    private CommandLineMistakes() {}
+
+    static String explain(ParameterException e, ReportLanguage lang) {
+        if (lang == ReportLanguage.EN) {
+            return e.getMessage();
+        }
+        if (e instanceof CommandLine.UnmatchedArgumentException u) {
+            List<String> unmatched = u.getUnmatched();
+            String text = "不认识的参数：" + String.join(" ", unmatched);
+            List<String> suggestions = u.getSuggestions();
+            return suggestions.isEmpty() ? text : text + "；是不是想输入 " + String.join("、", suggestions) + "？";
+        }
+        if (e instanceof CommandLine.MissingParameterException m) {
+            List<String> missing = m.getMissing() == null
+                    ? List.of()
+                    : m.getMissing().stream().map(CommandLineMistakes::name).toList();
+            return missing.isEmpty() ? "缺少必需的参数" : "缺少必需的参数：" + String.join("、", missing);
+        }
+        if (e instanceof CommandLine.OverwrittenOptionException o) {
+            return "选项 " + name(o.getOverwritten()) + " 只能给一次";
+        }
+        if (e instanceof CommandLine.MutuallyExclusiveArgsException) {
+            return "这些参数不能同时使用（" + e.getMessage() + "）";
+        }
+        if (e instanceof CommandLine.MaxValuesExceededException) {
+            return "参数太多（" + e.getMessage() + "）";
+        }
+        if (e.getArgSpec() != null && e.getValue() != null) {
+            // a value of the wrong type: '--limit abc', a date that is no date
+            return name(e.getArgSpec()) + " 的值“" + e.getValue() + "”不对（" + e.getMessage() + "）";
+        }
+        return "命令行有误：" + e.getMessage();
+    }
+
+    /** Where the usage is: the command's own {@code --help}. */
+    static String help(CommandLine wrong, ReportLanguage lang) {
+        String command = wrong.getCommandSpec().qualifiedName(" ");
+        return lang.pick("用法见 `" + command + " --help`", "See `" + command + " --help` for the usage.");
+    }
+
+    private static String name(ArgSpec arg) {
+        if (arg instanceof OptionSpec option) {
+            return option.longestName();
+        }
+        return arg.paramLabel();
+    }
+}
