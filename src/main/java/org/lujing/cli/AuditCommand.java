@@ -26,7 +26,7 @@ class AuditCommand implements Callable<Integer> {
             description = "From this date (yyyy-MM-dd, Asia/Shanghai); default: everything.")
     LocalDate from;
 
-    @Option(names = "--json")
+    @Option(names = "--json", description = "Print JSON and nothing else on stdout.")
     boolean json;
 
     @Override

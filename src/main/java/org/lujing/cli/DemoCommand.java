@@ -33,7 +33,9 @@ class DemoCommand implements Callable<Integer> {
             description = "Sample data folder (default: the installation's sample-data).")
     Path sampleData;
 
-    @Option(names = {"-v", "--verbose"})
+    @Option(
+            names = {"-v", "--verbose"},
+            description = "Log at INFO on stderr.")
     boolean verbose;
 
     @Override

@@ -48,7 +48,7 @@ class IdentityCommand implements Runnable {
         @Mixin
         HomeOptions options;
 
-        @Option(names = "--json")
+        @Option(names = "--json", description = "Print JSON and nothing else on stdout.")
         boolean json;
 
         @Override
@@ -175,7 +175,7 @@ class IdentityCommand implements Runnable {
         @Mixin
         HomeOptions options;
 
-        @Option(names = "--json")
+        @Option(names = "--json", description = "Print JSON and nothing else on stdout.")
         boolean json;
 
         @Override
@@ -337,7 +337,7 @@ class IdentityCommand implements Runnable {
                 description = "The person's # (see `subjects`).")
         long subject;
 
-        @Option(names = "--reason", required = true, paramLabel = "TEXT")
+        @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why, for the audit log.")
         String reason;
 
         abstract String kind();

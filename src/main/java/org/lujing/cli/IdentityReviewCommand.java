@@ -28,7 +28,7 @@ class IdentityReviewCommand implements Callable<Integer> {
     @Mixin
     HomeOptions options;
 
-    @Option(names = "--json")
+    @Option(names = "--json", description = "Print JSON and nothing else on stdout.")
     boolean json;
 
     @Option(names = "--links", description = "Show the evidence of the automatic links instead of the queue.")
@@ -141,7 +141,7 @@ class IdentityReviewCommand implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "ID", description = "The entry's # (see `identity review`).")
         long id;
 
-        @Option(names = "--reason", required = true, paramLabel = "TEXT")
+        @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why, for the audit log.")
         String reason;
 
         abstract IdentityReview.Entry decide(IdentityReview review, IdentityReview.Audit audit);

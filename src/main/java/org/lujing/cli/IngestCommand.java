@@ -41,7 +41,7 @@ class IngestCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the files' outcomes and accounting as JSON.")
     boolean json;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH")
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders to ingest.")
     List<Path> paths;
 
     @Override

@@ -31,7 +31,7 @@ class JobsCommand implements Callable<Integer> {
     @Option(names = "--status", paramLabel = "S", description = "COMPLETED, FAILED, STARTED, STOPPED, ABANDONED …")
     String status;
 
-    @Option(names = "--json")
+    @Option(names = "--json", description = "Print JSON and nothing else on stdout.")
     boolean json;
 
     @Override
@@ -72,7 +72,7 @@ class JobsCommand implements Callable<Integer> {
         @Mixin
         ActorOptions actor;
 
-        @Parameters(paramLabel = "ID")
+        @Parameters(paramLabel = "ID", description = "The execution's # (see `jobs`).")
         long id;
 
         @Option(names = "--reason", paramLabel = "TEXT", description = "Why, for the audit log.")

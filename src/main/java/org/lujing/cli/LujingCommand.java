@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
 @Command(
         name = "lujing",
         mixinStandardHelpOptions = true,
+        // --help (and --version) on every command: `lujing jobs restart --help`
+        scope = CommandLine.ScopeType.INHERIT,
         version = "Lujing 0.1",
         description = "Lujing: one support-record ledger from many partners' spreadsheets.",
         subcommands = {
@@ -73,6 +75,9 @@ public class LujingCommand implements Runnable {
 
     private static int execute(String... args) {
         CommandLine cli = new CommandLine(new LujingCommand());
+        if (CliWords.lang() == ReportLanguage.ZH) {
+            cli.setResourceBundle(chineseHelp());
+        }
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("lujing: " + UserMessages.explain(e));
             return e instanceof IllegalArgumentException ? 2 : 1;
@@ -89,5 +94,18 @@ public class LujingCommand implements Runnable {
             return wrong.getCommandSpec().exitCodeOnInvalidInput();
         });
         return cli.execute(args);
+    }
+
+    /** The usage help's words in Chinese ({@code help-zh.properties}, UTF-8), for every command. */
+    static java.util.ResourceBundle chineseHelp() {
+        try (var in = LujingCommand.class.getResourceAsStream("help-zh.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("help-zh.properties is missing from the jar");
+            }
+            return new java.util.PropertyResourceBundle(
+                    new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -33,7 +33,7 @@ class NightlyCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue the night's last attempt from the step where it stopped.")
     boolean resume;
 
-    @Option(names = "--json")
+    @Option(names = "--json", description = "Print JSON and nothing else on stdout.")
     boolean json;
 
     @Override

@@ -188,10 +188,10 @@ class RejectsCommand implements Callable<Integer> {
         @Mixin
         ActorOptions actor;
 
-        @Option(names = "--file", required = true, paramLabel = "ID")
+        @Option(names = "--file", required = true, paramLabel = "ID", description = "The file's # (see `files`).")
         long file;
 
-        @Option(names = "--json")
+        @Option(names = "--json", description = "Print the retry's result as JSON.")
         boolean json;
 
         @Override

@@ -24,7 +24,7 @@ class ScheduleCommand implements Callable<Integer> {
     @Option(names = "--count", defaultValue = "5", description = "How many fire times to show.")
     int count;
 
-    @Option(names = "--json")
+    @Option(names = "--json", description = "Print JSON and nothing else on stdout.")
     boolean json;
 
     @Override

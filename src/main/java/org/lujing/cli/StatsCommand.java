@@ -18,7 +18,11 @@ class StatsCommand implements Callable<Integer> {
     @Mixin
     HomeOptions options;
 
-    @Option(names = "--period", required = true, paramLabel = "P")
+    @Option(
+            names = "--period",
+            required = true,
+            paramLabel = "P",
+            description = "The period: 2025, 2025-11, 2025-Q3 or 2025-03-01..2025-06-30.")
     String period;
 
     @Option(names = "--json", description = "Print one JSON object and nothing else on stdout.")

@@ -31,13 +31,13 @@ class SubjectsCommand implements Callable<Integer> {
     @Mixin
     ActorOptions actor;
 
-    @Option(names = "--json")
+    @Option(names = "--json", description = "Print JSON and nothing else on stdout.")
     boolean json;
 
     @Option(names = "--unmasked", description = "Show ID numbers in clear (written to the audit log with --reason).")
     boolean unmasked;
 
-    @Option(names = "--reason", paramLabel = "TEXT")
+    @Option(names = "--reason", paramLabel = "TEXT", description = "Why the clear view, for the audit log.")
     String reason;
 
     @Option(names = "--history", paramLabel = "ID", description = "The roster changes of one person.")

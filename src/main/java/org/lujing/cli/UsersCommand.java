@@ -78,7 +78,7 @@ class UsersCommand implements Callable<Integer> {
         @Mixin
         HomeOptions options;
 
-        @Parameters(paramLabel = "NAME")
+        @Parameters(paramLabel = "NAME", description = "The user name.")
         String name;
 
         @Option(names = "--role", required = true, paramLabel = "ROLE", description = "admin, operator or viewer")
@@ -106,7 +106,7 @@ class UsersCommand implements Callable<Integer> {
         @Mixin
         HomeOptions options;
 
-        @Parameters(paramLabel = "NAME")
+        @Parameters(paramLabel = "NAME", description = "The user name.")
         String name;
 
         @Override
@@ -132,7 +132,7 @@ class UsersCommand implements Callable<Integer> {
         @Mixin
         HomeOptions options;
 
-        @Parameters(paramLabel = "NAME", arity = "0..1")
+        @Parameters(paramLabel = "NAME", arity = "0..1", description = "The user name.")
         String name;
 
         @Option(names = "--address", paramLabel = "A", description = "The client address to unlock instead.")
@@ -159,7 +159,7 @@ class UsersCommand implements Callable<Integer> {
         @Mixin
         HomeOptions options;
 
-        @Parameters(paramLabel = "NAME")
+        @Parameters(paramLabel = "NAME", description = "The user name.")
         String name;
 
         @Override
