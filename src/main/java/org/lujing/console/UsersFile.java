@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.lujing.files.PrivateFiles;
+import org.lujing.report.ReportLanguage;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -59,22 +60,44 @@ public final class UsersFile {
                     String hash = text(u, "password");
                     String role = text(u, "role");
                     if (name == null || hash == null || role == null) {
-                        throw new IllegalStateException(
-                                file + ": user " + n + " needs name, role and password (a bcrypt hash)");
+                        throw new IllegalStateException(file + "：第 " + n + " 个用户缺少 name、role 或 password（bcrypt 散列）"
+                                + ReportLanguage.BILINGUAL + file + ": user " + n
+                                + " needs name, role and password (a bcrypt hash)");
                     }
                     if (!hash.startsWith("{bcrypt}")) {
-                        throw new IllegalStateException(file + ": user '" + name
-                                + "' has a password that is not a {bcrypt} hash; set it with `lujing users passwd "
-                                + name + "`");
+                        throw new IllegalStateException(
+                                file + "：用户“" + name + "”的密码不是 {bcrypt} 散列；请用 `lujing users passwd "
+                                        + name + "` 设置" + ReportLanguage.BILINGUAL + file + ": user '" + name
+                                        + "' has a password that is not a {bcrypt} hash; set it with `lujing users passwd "
+                                        + name + "`");
                     }
                     users.add(new User(name, ConsoleRole.parse(role), hash));
                 }
             }
             return users;
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(file + ": " + e.getMessage(), e);
+            // a refusal written in both languages keeps the file's name in each half
+            String message = String.valueOf(e.getMessage());
+            int split = message.indexOf(ReportLanguage.BILINGUAL);
+            // not its cause: an operator is shown the deepest message, and this one names the file
+            IllegalStateException refused = new IllegalStateException(
+                    split < 0
+                            ? file + ": " + message
+                            : file + "：" + message.substring(0, split) + ReportLanguage.BILINGUAL + file + ": "
+                                    + message.substring(split + ReportLanguage.BILINGUAL.length()));
+            refused.addSuppressed(e);
+            throw refused;
         } catch (tools.jackson.core.JacksonException e) {
-            throw new IllegalStateException(file + " is not valid YAML: " + e.getOriginalMessage(), e);
+            String line = e.getLocation() == null
+                    ? ""
+                    : String.valueOf(e.getLocation().getLineNr());
+            IllegalStateException refused = new IllegalStateException(file + " 不是有效的 YAML"
+                    + (line.isEmpty() ? "" : "（第 " + line + " 行）") + "：" + e.getOriginalMessage()
+                    + ReportLanguage.BILINGUAL + file + " is not valid YAML"
+                    + (line.isEmpty() ? "" : " (line " + line + ")")
+                    + ": " + e.getOriginalMessage());
+            refused.addSuppressed(e);
+            throw refused;
         }
     }
 

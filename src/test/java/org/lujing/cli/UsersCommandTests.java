@@ -78,7 +78,20 @@ class UsersCommandTests {
                 home.resolve("config/users.yaml"), "users:\n  - name: admin\n    role: admin\n    password: secret\n");
         CapturedRun list = CapturedRun.of("users", "--home", home.toString());
         assertThat(list.exit()).isNotZero();
-        assertThat(list.err()).contains("users.yaml", "admin", "not a {bcrypt} hash", "users passwd admin");
+        assertThat(list.err())
+                .contains("users.yaml", "admin", "的密码不是 {bcrypt} 散列", "users passwd admin")
+                .doesNotContain("not a {bcrypt} hash");
+
+        // a role the file names wrongly: the file and the roles to choose from, both in the operator's language
+        Files.writeString(
+                home.resolve("config/users.yaml"),
+                "users:\n  - name: admin\n    role: root\n    password: \"{bcrypt}$2a$12$x\"\n");
+        CapturedRun role = CapturedRun.of("users", "--home", home.toString());
+        assertThat(role.exit()).isNotZero();
+        assertThat(role.err())
+                .contains("users.yaml：没有角色“root”")
+                .contains("admin（管理员）")
+                .doesNotContain("unknown role");
     }
 
     private static String password(String out) {
