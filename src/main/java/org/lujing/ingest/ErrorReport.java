@@ -82,9 +82,14 @@ final class ErrorReport {
         };
     }
 
+    /**
+     * Writes the report. {@code agency} is the source's agency (null for a file of no configured source); {@code
+     * detail} may be stored in both languages ({@code 中文 ‖ English}): each half of the report shows its own.
+     */
     static Path write(
             Path file,
             String sourceId,
+            String agency,
             String name,
             String outcome,
             String zhProblem,
@@ -93,6 +98,20 @@ final class ErrorReport {
             String enFix) {
         Path report = file.resolveSibling(file.getFileName() + ".error.txt");
         String safeDetail = Masking.value(detail == null ? "" : detail);
+        int split = safeDetail.indexOf(FileInspectionTasklet.BILINGUAL);
+        String zhDetail = split < 0 ? safeDetail : safeDetail.substring(0, split);
+        String enDetail =
+                split < 0 ? safeDetail : safeDetail.substring(split + FileInspectionTasklet.BILINGUAL.length());
+        String zhOutcome = outcome;
+        String enOutcome = outcome;
+        try {
+            FileOutcome o = FileOutcome.valueOf(outcome);
+            zhOutcome = o.zh() + "（" + outcome + "）";
+            enOutcome = o.en() + " (" + outcome + ")";
+        } catch (IllegalArgumentException | NullPointerException e) {
+            // an outcome of no known name is written as it is
+        }
+        String zhSource = agency == null || agency.isBlank() ? sourceId : agency + "（" + sourceId + "）";
         String text = """
                 Lujing 文件拒收报告 / file refused
                 ==================================
@@ -115,16 +134,16 @@ final class ErrorReport {
                 The file is kept as received beside this report; nothing of it was written to the ledger.
                 """.formatted(
                         name,
-                        sourceId,
-                        outcome,
+                        zhSource,
+                        zhOutcome,
                         ZonedDateTime.now(FileIngestService.SHANGHAI).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
                         zhProblem,
-                        safeDetail,
+                        zhDetail,
                         zhFix,
                         name,
                         sourceId,
-                        outcome,
-                        safeDetail,
+                        enOutcome,
+                        enDetail,
                         enFix);
         try {
             Files.writeString(report, text, StandardCharsets.UTF_8);

@@ -10,6 +10,8 @@ import java.util.Optional;
 import org.lujing.files.PrivateFiles;
 import org.lujing.home.LujingProperties;
 import org.lujing.read.FileOutcome;
+import org.lujing.source.SourceCatalog;
+import org.lujing.source.SourceDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -29,9 +31,12 @@ class EvidenceFolders {
     private final FileRegistry files;
     private final LujingProperties properties;
 
-    EvidenceFolders(FileRegistry files, LujingProperties properties) {
+    private final SourceCatalog sources;
+
+    EvidenceFolders(FileRegistry files, LujingProperties properties, SourceCatalog sources) {
         this.files = files;
         this.properties = properties;
+        this.sources = sources;
     }
 
     /** Copies a received file into today's archive folder of its source (Shanghai's date); returns the copy. */
@@ -63,6 +68,7 @@ class EvidenceFolders {
         Path report = ErrorReport.write(
                 moved,
                 f.sourceId(),
+                sources.find(f.sourceId()).map(SourceDefinition::agency).orElse(null),
                 f.fileName(),
                 outcome.name(),
                 advice.zhProblem(),
@@ -85,7 +91,7 @@ class EvidenceFolders {
             String zhFix,
             String enFix) {
         Path copied = copyTo(original, properties.quarantine().resolve(safe(sourceId)), name);
-        Path report = ErrorReport.write(copied, sourceId, name, outcome, zhProblem, enProblem, zhFix, enFix);
+        Path report = ErrorReport.write(copied, sourceId, null, name, outcome, zhProblem, enProblem, zhFix, enFix);
         recordReport(null, sourceId, name, outcome, copied, report);
         return copied;
     }

@@ -2,21 +2,35 @@ package org.lujing.read;
 
 /** What became of a file, in domain.md's words; the quarantine outcomes mean nothing of it reached the ledger. */
 public enum FileOutcome {
-    IN_PROGRESS(false),
-    LOADED(false),
-    LOADED_WITH_REJECTS(false),
-    DUPLICATE_FILE(false),
-    FILE_CORRUPT(true),
-    FILE_ENCRYPTED(true),
-    FILE_UNSAFE(true),
-    FILE_TOO_LARGE(true),
-    FILE_UNSUPPORTED(true),
-    NO_TABLE_FOUND(true);
+    IN_PROGRESS(false, "处理中", "In progress"),
+    LOADED(false, "已载入", "Loaded"),
+    LOADED_WITH_REJECTS(false, "已载入，部分行拒收", "Loaded, some rows rejected"),
+    DUPLICATE_FILE(false, "重复文件，未重复计入", "Duplicate file, not counted again"),
+    FILE_CORRUPT(true, "文件损坏，已隔离", "Corrupt, quarantined"),
+    FILE_ENCRYPTED(true, "文件加密，已隔离", "Encrypted, quarantined"),
+    FILE_UNSAFE(true, "文件不安全，已隔离", "Unsafe, quarantined"),
+    FILE_TOO_LARGE(true, "文件过大，已隔离", "Too large, quarantined"),
+    FILE_UNSUPPORTED(true, "格式不支持，已隔离", "Unsupported format, quarantined"),
+    NO_TABLE_FOUND(true, "未找到表格，已隔离", "No table found, quarantined");
 
     private final boolean quarantined;
+    private final String zh;
+    private final String en;
 
-    FileOutcome(boolean quarantined) {
+    FileOutcome(boolean quarantined, String zh, String en) {
         this.quarantined = quarantined;
+        this.zh = zh;
+        this.en = en;
+    }
+
+    /** The outcome in Chinese words, as workers read it. */
+    public String zh() {
+        return zh;
+    }
+
+    /** The outcome in English words. */
+    public String en() {
+        return en;
     }
 
     /** True when the file is refused whole and moved to quarantine/. */

@@ -151,21 +151,13 @@ public enum ReportLanguage {
 
     /** What became of a received file, in domain.md's words ({@code LOADED}, {@code FILE_CORRUPT}, ...). */
     public String fileOutcome(String code) {
-        return label(
-                code,
-                switch (nullToEmpty(code)) {
-                    case "IN_PROGRESS" -> pick("处理中", "In progress");
-                    case "LOADED" -> pick("已载入", "Loaded");
-                    case "LOADED_WITH_REJECTS" -> pick("已载入，部分行拒收", "Loaded, some rows rejected");
-                    case "DUPLICATE_FILE" -> pick("重复文件，未重复计入", "Duplicate file, not counted again");
-                    case "FILE_CORRUPT" -> pick("文件损坏，已隔离", "Corrupt, quarantined");
-                    case "FILE_ENCRYPTED" -> pick("文件加密，已隔离", "Encrypted, quarantined");
-                    case "FILE_UNSAFE" -> pick("文件不安全，已隔离", "Unsafe, quarantined");
-                    case "FILE_TOO_LARGE" -> pick("文件过大，已隔离", "Too large, quarantined");
-                    case "FILE_UNSUPPORTED" -> pick("格式不支持，已隔离", "Unsupported format, quarantined");
-                    case "NO_TABLE_FOUND" -> pick("未找到表格，已隔离", "No table found, quarantined");
-                    default -> null;
-                });
+        org.lujing.read.FileOutcome outcome;
+        try {
+            outcome = org.lujing.read.FileOutcome.valueOf(nullToEmpty(code));
+        } catch (IllegalArgumentException e) {
+            return nullToEmpty(code);
+        }
+        return pick(outcome.zh(), outcome.en());
     }
 
     /** A rule's name alone, for a screen that keeps the code out of sight (in a tooltip). */

@@ -229,6 +229,9 @@ class InboxRouteIntegrationTests {
         String report = Files.readString(HOME.resolve("quarantine/hospital/心理测评-损坏.xlsx.error.txt"));
         assertThat(report)
                 .contains("心理测评-损坏.xlsx", "FILE_CORRUPT", "hospital", "What to do", "处理")
+                // the Chinese half names the outcome and the partner in words, the codes beside them
+                .contains("结果：文件损坏，已隔离（FILE_CORRUPT）", "来源：湖南航天医院（hospital）")
+                .contains("Outcome: Corrupt, quarantined (FILE_CORRUPT)")
                 .doesNotContain("110105194912310021");
         assertThat(HOME.resolve("quarantine/nobody/who.csv")).exists();
         assertThat(Files.readString(HOME.resolve("quarantine/nobody/who.csv.error.txt")))
