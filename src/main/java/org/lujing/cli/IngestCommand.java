@@ -13,6 +13,7 @@ import org.lujing.ingest.IngestedFile;
 import org.lujing.normalise.Masking;
 import org.lujing.read.FileOutcome;
 import org.lujing.read.ReadingNote;
+import org.lujing.report.ReportLanguage;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -123,16 +124,25 @@ class IngestCommand implements Callable<Integer> {
                                         + CliWords.lang().oneLanguage(m)));
                 if (files != null && r.file().isPresent()) {
                     for (ReadingNote n : files.notes(r.file().get().id())) {
-                        String where = n.sheet().isBlank() || n.zh().contains("「" + n.sheet() + "」")
-                                ? ""
-                                : "工作表「" + n.sheet() + "」";
-                        String rows = n.rowsText().isEmpty() ? "" : n.rowsText() + "：";
-                        System.out.println("  读取说明 " + n.kind() + "  " + where + rows + n.zh());
+                        System.out.println(noteLine(n, CliWords.lang()));
                     }
                 }
             }
         }
         return results;
+    }
+
+    /** A reading note beneath its file's line: its code for scripts, then where and what, in one language. */
+    static String noteLine(ReadingNote n, ReportLanguage lang) {
+        if (lang == ReportLanguage.EN) {
+            String where =
+                    n.sheet().isBlank() || n.en().contains("'" + n.sheet() + "'") ? "" : "sheet '" + n.sheet() + "' ";
+            String rows = n.rowsTextEn().isEmpty() ? "" : n.rowsTextEn() + ": ";
+            return "  reading note " + n.kind() + "  " + where + rows + n.en();
+        }
+        String where = n.sheet().isBlank() || n.zh().contains("「" + n.sheet() + "」") ? "" : "工作表「" + n.sheet() + "」";
+        String rows = n.rowsText().isEmpty() ? "" : n.rowsText() + "：";
+        return "  读取说明 " + n.kind() + "  " + where + rows + n.zh();
     }
 
     static List<Item> expand(Path path, String source) throws IOException {
@@ -143,7 +153,8 @@ class IngestCommand implements Callable<Integer> {
             return List.of(new Item(path, s));
         }
         if (!Files.isDirectory(path)) {
-            throw new IllegalArgumentException(path + " does not exist");
+            throw new IllegalArgumentException(
+                    "没有这个文件或文件夹：" + path + ReportLanguage.BILINGUAL + path + " does not exist");
         }
         List<Item> items = new ArrayList<>();
         try (Stream<Path> children = Files.list(path)) {
