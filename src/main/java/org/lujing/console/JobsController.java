@@ -165,6 +165,7 @@ class JobsController {
         String message = e.exitMessage() == null ? "" : e.exitMessage().strip();
         // the exception's own sentence is the first line of the trace, after the exception's class name
         String first = message.lines().findFirst().orElse("");
+        String cause = cause(first, lang);
         int colon = first.indexOf(": ");
         if (colon > 0 && first.substring(0, colon).matches("[\\w.$]+")) {
             first = first.substring(colon + 2);
@@ -174,7 +175,10 @@ class JobsController {
                 ? lang.pick(job + "被要求停止，已在一个提交点停下。", job + " was asked to stop and stopped at a commit.")
                 : first.isBlank()
                         ? lang.pick(job + "失败，没有留下说明。", job + " failed without a message.")
-                        : lang.pick(job + "失败：", job + " failed: ") + lang.oneLanguage(first);
+                        : lang.pick(job + "失败：", job + " failed: ")
+                                + (cause == null || first.contains(ReportLanguage.BILINGUAL)
+                                        ? lang.oneLanguage(first)
+                                        : cause + lang.pick("（系统原文：", " (") + first + lang.pick("）", ")"));
         String todo = !restartHelps
                 ? lang.pick(
                         "入库读取的存档副本已不存在，重新运行无济于事：请把文件重新放入收件箱 inbox/<来源>/，然后“放弃”此执行并写明原因。",
@@ -189,6 +193,38 @@ class JobsController {
                                 "排除原因后点“重新运行”；如果原因无法排除，请“放弃”该任务并记录原因。",
                                 "Fix the cause and press Restart; if it cannot be fixed, Abandon the execution with a reason.");
         return new Explanation(what, todo);
+    }
+
+    /**
+     * The usual causes of a failed job in words, told from the exception's first line (its class and its own
+     * sentence, which stay English): null when the cause is none of them or the reader reads English.
+     */
+    static String cause(String firstLine, ReportLanguage lang) {
+        if (lang == ReportLanguage.EN
+                || firstLine.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+            // English, or a sentence Lujing wrote in Chinese already
+            return null;
+        }
+        String l = firstLine.toLowerCase(java.util.Locale.ROOT);
+        if (l.contains("no space left on device") || l.contains("disk full")) {
+            return "磁盘空间不足";
+        }
+        if (l.contains("outofmemoryerror") || l.contains("java heap space")) {
+            return "内存不足";
+        }
+        if (l.contains("nosuchfileexception") || l.contains("no such file") || l.contains("filenotfoundexception")) {
+            return "找不到文件";
+        }
+        if (l.contains("accessdeniedexception") || l.contains("permission denied")) {
+            return "没有读写权限";
+        }
+        if (l.contains("connection") || l.contains("socketexception") || l.contains("communications link")) {
+            return "数据库连接中断";
+        }
+        if (l.contains("timeout") || l.contains("timed out")) {
+            return "操作超时";
+        }
+        return "出现了意外错误";
     }
 
     @PostMapping("/jobs/{id}/{action}")
