@@ -389,9 +389,13 @@ public class FileRegistry {
         if (refused.isEmpty()) {
             return;
         }
+        // a row refused again for the same reason is only looked at, not written again: a retry with nothing
+        // changed (the usual case for most of a big file's rows) rewrote and logged every one of them
         batch.batchUpdate(
                 "UPDATE row_reject SET reason = ?, column_name = ?, message = ?, masked_values = ?"
-                        + " WHERE file_id = ? AND sheet = ? AND row_no = ? AND status = 'OPEN'",
+                        + " WHERE file_id = ? AND sheet = ? AND row_no = ? AND status = 'OPEN'"
+                        + " AND (reason <> ? OR message <> ? OR COALESCE(column_name, '') <> ?"
+                        + " OR COALESCE(masked_values, '') <> ?)",
                 refused,
                 refused.size(),
                 (p, r) -> {
@@ -402,6 +406,10 @@ public class FileRegistry {
                     p.setLong(5, fileId);
                     p.setString(6, r.sheet());
                     p.setInt(7, r.row());
+                    p.setString(8, r.reason().name());
+                    p.setString(9, r.message());
+                    p.setString(10, r.column() == null ? "" : r.column());
+                    p.setString(11, r.maskedValues() == null ? "" : r.maskedValues());
                 });
     }
 

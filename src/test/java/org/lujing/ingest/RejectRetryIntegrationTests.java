@@ -121,6 +121,54 @@ class RejectRetryIntegrationTests extends SharedLedgerContext {
                 .isEqualTo(3 * 365);
     }
 
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
+    @Test
+    void aRowRefusedAgainKeepsWhatChangedAndOnlyThat(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        // given a loaded file with a refused row (a wrong check digit)
+        Path csv = java.nio.file.Files.writeString(
+                dir.resolve("refused-again.csv"),
+                "日期,姓名,身份证号,活动类型,合作单位\n2025-03-01,孙三,430104198001010015,义务劳动,湖南工商大学\n");
+        IngestedFile file = ingest.ingest(csv, "community").file().orElseThrow();
+        assertThat(file.rejected()).isEqualTo(1);
+        RejectedRow first = rejectedRows.page(file.id(), true, null, 10).rows().get(0);
+        var tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
+
+        // when a retry refuses it again for another reason, in another column, without its values
+        tx.executeWithoutResult(t -> files.updateRejects(
+                file.id(),
+                java.util.List.of(new RowResult.Rejected(
+                        first.sheet(),
+                        first.rowNo(),
+                        org.lujing.normalise.ReasonCode.VALUE_INVALID,
+                        null,
+                        "时长无效 / hours invalid",
+                        null,
+                        null))));
+        // then the new reason, message and empty column and values are what it keeps
+        RejectedRow changed =
+                rejectedRows.page(file.id(), true, null, 10).rows().get(0);
+        assertThat(java.util.Arrays.asList(
+                        changed.reason(), changed.columnName(), changed.message(), changed.maskedValues()))
+                .containsExactly("VALUE_INVALID", null, "时长无效 / hours invalid", null);
+
+        // and refused again the same way but with its values back, only the values change
+        tx.executeWithoutResult(t -> files.updateRejects(
+                file.id(),
+                java.util.List.of(new RowResult.Rejected(
+                        first.sheet(),
+                        first.rowNo(),
+                        org.lujing.normalise.ReasonCode.VALUE_INVALID,
+                        null,
+                        "时长无效 / hours invalid",
+                        first.maskedValues(),
+                        null))));
+        RejectedRow back = rejectedRows.page(file.id(), true, null, 10).rows().get(0);
+        assertThat(back.maskedValues()).isEqualTo(first.maskedValues());
+        assertThat(back.reason()).isEqualTo("VALUE_INVALID");
+    }
+
     private java.util.List<String> unmapped() {
         return jdbc.sql("SELECT word FROM unmapped_word WHERE source_id = 'community'")
                 .query(String.class)
