@@ -133,40 +133,34 @@ class RejectRetryIntegrationTests extends SharedLedgerContext {
         IngestedFile file = ingest.ingest(csv, "community").file().orElseThrow();
         assertThat(file.rejected()).isEqualTo(1);
         RejectedRow first = rejectedRows.page(file.id(), true, null, 10).rows().get(0);
-        var tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
 
         // when a retry refuses it again for another reason, in another column, without its values
-        tx.executeWithoutResult(t -> files.updateRejects(
-                file.id(),
-                java.util.List.of(new RowResult.Rejected(
-                        first.sheet(),
-                        first.rowNo(),
-                        org.lujing.normalise.ReasonCode.VALUE_INVALID,
-                        null,
-                        "时长无效 / hours invalid",
-                        null,
-                        null))));
+        RejectedRow changed = refuseAgain(file.id(), first, null);
         // then the new reason, message and empty column and values are what it keeps
-        RejectedRow changed =
-                rejectedRows.page(file.id(), true, null, 10).rows().get(0);
         assertThat(java.util.Arrays.asList(
                         changed.reason(), changed.columnName(), changed.message(), changed.maskedValues()))
                 .containsExactly("VALUE_INVALID", null, "时长无效 / hours invalid", null);
 
         // and refused again the same way but with its values back, only the values change
-        tx.executeWithoutResult(t -> files.updateRejects(
-                file.id(),
-                java.util.List.of(new RowResult.Rejected(
-                        first.sheet(),
-                        first.rowNo(),
-                        org.lujing.normalise.ReasonCode.VALUE_INVALID,
-                        null,
-                        "时长无效 / hours invalid",
-                        first.maskedValues(),
-                        null))));
-        RejectedRow back = rejectedRows.page(file.id(), true, null, 10).rows().get(0);
+        RejectedRow back = refuseAgain(file.id(), first, first.maskedValues());
         assertThat(back.maskedValues()).isEqualTo(first.maskedValues());
         assertThat(back.reason()).isEqualTo("VALUE_INVALID");
+    }
+
+    /** Refuses the row again as a retry would, as VALUE_INVALID with no column and these values; reads it back. */
+    private RejectedRow refuseAgain(long fileId, RejectedRow row, String maskedValues) {
+        new org.springframework.transaction.support.TransactionTemplate(transactions)
+                .executeWithoutResult(t -> files.updateRejects(
+                        fileId,
+                        java.util.List.of(new RowResult.Rejected(
+                                row.sheet(),
+                                row.rowNo(),
+                                org.lujing.normalise.ReasonCode.VALUE_INVALID,
+                                null,
+                                "时长无效 / hours invalid",
+                                maskedValues,
+                                null))));
+        return rejectedRows.page(fileId, true, null, 10).rows().get(0);
     }
 
     private java.util.List<String> unmapped() {
