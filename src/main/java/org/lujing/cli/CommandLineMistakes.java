@@ -42,9 +42,29 @@ final class CommandLineMistakes {
         }
         if (e.getArgSpec() != null && e.getValue() != null) {
             // a value of the wrong type: '--limit abc', a date that is no date
-            return name(e.getArgSpec()) + " 的值“" + e.getValue() + "”不对（" + e.getMessage() + "）";
+            return name(e.getArgSpec()) + " 的值“" + e.getValue() + "”不对："
+                    + expected(e.getArgSpec().type(), e);
         }
         return "命令行有误：" + e.getMessage();
+    }
+
+    /** What a value of this type looks like, in words; picocli's own sentence for any other type. */
+    private static String expected(Class<?> type, ParameterException e) {
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "应为整数";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "应为日期，如 2025-03-01";
+        }
+        if (type.isEnum()) {
+            return "可选 "
+                    + String.join(
+                            "、",
+                            java.util.Arrays.stream(type.getEnumConstants())
+                                    .map(String::valueOf)
+                                    .toList());
+        }
+        return "（" + e.getMessage() + "）";
     }
 
     /** Where the usage is: the command's own {@code --help}. */

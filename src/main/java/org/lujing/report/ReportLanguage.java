@@ -20,7 +20,8 @@ public enum ReportLanguage {
         if (l.equals("en") || l.startsWith("en-") || l.startsWith("en_")) {
             return EN;
         }
-        throw new IllegalArgumentException("not a report language: '" + lang + "'; use zh or en");
+        throw new IllegalArgumentException("没有“" + lang + "”这种语言：可选 zh（中文）或 en（英文）" + BILINGUAL
+                + "not a report language: '" + lang + "'; use zh or en");
     }
 
     /**

@@ -32,7 +32,10 @@ class CommandLineMistakesTests {
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.err()).contains("缺少必需的参数：ID").doesNotContain("Missing required parameter");
         assertThat(wrongType.exit()).isEqualTo(2);
-        assertThat(wrongType.err()).contains("ID 的值“abc”不对").contains("用法见 `lujing jobs restart --help`");
+        assertThat(wrongType.err())
+                .contains("ID 的值“abc”不对：应为整数")
+                .contains("用法见 `lujing jobs restart --help`")
+                .doesNotContain("is not a long");
     }
 
     @Test
