@@ -14,6 +14,7 @@ import org.lujing.normalise.Masking;
 import org.lujing.read.FileOutcome;
 import org.lujing.read.ReadingNote;
 import org.lujing.report.ReportLanguage;
+import org.lujing.source.SourceCatalog;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,7 +52,14 @@ class IngestCommand implements Callable<Integer> {
         for (Path p : paths) {
             items.addAll(expand(p, source));
         }
+        if (items.isEmpty()) {
+            // a folder of source folders given with --source: those are not read, and nothing was
+            throw new IllegalArgumentException("在 " + paths + " 中没有找到要入库的文件（给了 --source 时只读取文件夹本身的文件，不读子文件夹）"
+                    + ReportLanguage.BILINGUAL + "no file to ingest in " + paths
+                    + " (with --source, only a folder's own files are read, not its sub-folders)");
+        }
         try (ConfigurableApplicationContext context = Boot.start(options.home, false, options.verbose)) {
+            refuseUnknownSources(items, context.getBean(SourceCatalog.class));
             List<IngestedFile> results;
             try (ProgressLine progress = ProgressLine.start(
                     context.getBean(org.lujing.operations.JobQueries.class),
@@ -75,6 +83,32 @@ class IngestCommand implements Callable<Integer> {
                                     || f.outcome().equals(FileOutcome.DUPLICATE_FILE.name()));
             return allLoaded ? 0 : 3;
         }
+    }
+
+    /**
+     * Refuses the whole command, before any file is touched, when a file's source is none of the configured ones: it
+     * was taken from the file's folder name, or mistyped after --source. The inbox quarantines such a file instead.
+     */
+    static void refuseUnknownSources(List<Item> items, SourceCatalog catalog) {
+        List<String> unknown = items.stream()
+                .map(Item::source)
+                .distinct()
+                .filter(s -> catalog.find(s).isEmpty())
+                .toList();
+        if (unknown.isEmpty()) {
+            return;
+        }
+        String known = String.join(
+                ", ",
+                catalog.all().stream()
+                        .map(org.lujing.source.SourceDefinition::id)
+                        .sorted()
+                        .toList());
+        String first = unknown.get(0);
+        throw new IllegalArgumentException("没有名为“" + first + "”的数据来源（jobs/sources/" + first + ".yaml）：文件的来源取自 --source，"
+                + "否则取自所在文件夹的名字；可选 " + known + ReportLanguage.BILINGUAL + "there is no source '" + first
+                + "' (jobs/sources/" + first + ".yaml): a file's source is --source, else the name of its folder;"
+                + " the sources are " + known);
     }
 
     /** A file and the source it belongs to. */

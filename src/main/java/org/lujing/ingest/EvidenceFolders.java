@@ -91,7 +91,17 @@ class EvidenceFolders {
             String zhFix,
             String enFix) {
         Path copied = copyTo(original, properties.quarantine().resolve(safe(sourceId)), name);
-        Path report = ErrorReport.write(copied, sourceId, null, name, outcome, zhProblem, enProblem, zhFix, enFix);
+        Path report = ErrorReport.write(
+                copied,
+                sourceId,
+                null,
+                name,
+                outcome,
+                zhProblem,
+                // the detail in both languages: each half of the report shows its own
+                zhProblem + FileInspectionTasklet.BILINGUAL + enProblem,
+                zhFix,
+                enFix);
         recordReport(null, sourceId, name, outcome, copied, report);
         return copied;
     }

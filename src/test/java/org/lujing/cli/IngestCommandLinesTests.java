@@ -2,6 +2,7 @@ package org.lujing.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.lujing.read.ReadingNote;
 import org.lujing.report.ReportLanguage;
@@ -19,6 +20,39 @@ class IngestCommandLinesTests {
         assertThat(IngestCommand.noteLine(NOTE, ReportLanguage.EN))
                 .isEqualTo("  reading note DATE_YEAR  sheet '3月' 2 rows (3–4): dates without a year took 2025 from the"
                         + " header");
+    }
+
+    @Test
+    void aFileOfNoConfiguredSourceIsRefusedBeforeAnythingIsTouched(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws java.io.IOException {
+        // given a file in a folder whose name is no source, and no --source
+        Path file = java.nio.file.Files.writeString(
+                java.nio.file.Files.createDirectories(dir.resolve("downloads")).resolve("x.csv"), "日期,姓名,身份证号,活动类型\n");
+        Path home = org.lujing.TestHomes.fresh("cli-unknown-source");
+
+        CapturedRun run = CapturedRun.of("ingest", "--home", home.toString(), file.toString());
+
+        // then the command says which source is missing and which there are, and nothing was received
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err())
+                .contains("没有名为“downloads”的数据来源")
+                .contains("--source")
+                .contains("community")
+                .doesNotContain("there is no source");
+        assertThat(home.resolve("quarantine")).isEmptyDirectory();
+        assertThat(CapturedRun.of("files", "--json", "--home", home.toString())
+                        .out()
+                        .strip())
+                .isEqualTo("[ ]");
+    }
+
+    @Test
+    void aFolderOfSourceFoldersGivenWithASourceIsNoSilentSuccess() {
+        // sample-data holds one folder per source: with --source none of them is read
+        CapturedRun run = CapturedRun.of("ingest", "--source", "community", "sample-data");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("没有找到要入库的文件").contains("不读子文件夹");
     }
 
     @Test
