@@ -34,7 +34,11 @@ class FilesCommand implements Callable<Integer> {
                 System.out.print(FileRows.table(files));
                 if (!failed.isEmpty()) {
                     System.out.println();
-                    System.out.println("未能入库（inbox/<来源>/.failed/，排除原因后移回上一级文件夹）/ could not be ingested:");
+                    System.out.println(CliWords.lang()
+                            .pick(
+                                    "未能入库（inbox/<来源>/.failed/，排除原因后移回上一级文件夹）：",
+                                    "could not be ingested (inbox/<source>/.failed/: fix the cause, then move them back"
+                                            + " up a folder):"));
                     System.out.print(FileRows.failedTable(failed));
                 }
             }

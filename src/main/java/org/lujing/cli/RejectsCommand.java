@@ -105,7 +105,8 @@ class RejectsCommand implements Callable<Integer> {
                 continue;
             }
             open += count;
-            System.out.println("#" + id + " " + f.fileName() + "：" + count + " 行待处理 / open");
+            System.out.println("#" + id + " " + f.fileName()
+                    + CliWords.lang().pick("：" + count + " 行待处理", ": " + count + " rows open"));
             TextTable counts = CliWords.table("原因 reason", "列 column", "行数 rows");
             openCounts.forEach(c -> counts.row(
                     CliWords.coded(CliWords.lang().reasonName(c.reason()), c.reason()),

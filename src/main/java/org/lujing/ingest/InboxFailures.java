@@ -95,9 +95,10 @@ public class InboxFailures {
                                 continue; // an inbox file nothing has failed on: simply waiting for the route
                             }
                             String reason = Files.exists(note)
-                                    ? Files.readString(note, StandardCharsets.UTF_8)
-                                            .strip()
-                                    : "原因未记录（旧版本停放的文件）/ reason not recorded (parked by an older version)";
+                                    ? bilingual(Files.readString(note, StandardCharsets.UTF_8)
+                                            .strip())
+                                    : "原因未记录（旧版本停放的文件）" + FileInspectionTasklet.BILINGUAL
+                                            + "reason not recorded (parked by an older version)";
                             out.add(new FailedDrop(
                                     source.getFileName().toString(),
                                     Masking.value(f.getFileName().toString()),
@@ -128,7 +129,25 @@ public class InboxFailures {
                 message = t.getMessage();
             }
         }
-        return "入库未能运行（文件留在收件箱，每次轮询都会重试，排除原因后即可入库）/ the ingest could not run (the file stays in"
-                + " the inbox and is tried again at every poll): " + message;
+        return "入库未能运行（文件留在收件箱，每次轮询都会重试，排除原因后即可入库）。系统原文：" + message
+                + FileInspectionTasklet.BILINGUAL
+                + "the ingest could not run (the file stays in the inbox and is tried again at every poll): " + message;
+    }
+
+    /**
+     * A reason written by an older version as {@code 中文 / English}: its first separator read as the bilingual one,
+     * so each reader sees their own half.
+     */
+    static String bilingual(String reason) {
+        if (reason.contains(FileInspectionTasklet.BILINGUAL)
+                || reason.isEmpty()
+                || Character.UnicodeScript.of(reason.codePointAt(0)) != Character.UnicodeScript.HAN) {
+            return reason;
+        }
+        // its Chinese half ends in a bracket: "…（旧版本停放的文件）/ reason not recorded"
+        int slash = reason.indexOf("/ ");
+        return slash < 0
+                ? reason
+                : reason.substring(0, slash).strip() + FileInspectionTasklet.BILINGUAL + reason.substring(slash + 2);
     }
 }

@@ -295,6 +295,11 @@ class InboxRouteIntegrationTests {
                                 assertThat(d.name()).isEqualTo("1101************2X的记录.csv");
                                 assertThat(d.path()).isEqualTo("inbox/university/1101************2X的记录.csv");
                                 assertThat(d.reason()).contains("入库未能运行").doesNotContain("11010519491231002X");
+                                // kept in both languages: a Chinese reader sees the Chinese half alone
+                                assertThat(org.lujing.report.ReportLanguage.ZH.oneLanguage(d.reason()))
+                                        .startsWith("入库未能运行")
+                                        .contains("系统原文：")
+                                        .doesNotContain("could not run");
                             }));
             assertThat(university.resolve(".failed")).doesNotExist();
         } finally {
