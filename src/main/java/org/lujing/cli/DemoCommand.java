@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.lujing.ingest.FileIngestService;
 import org.lujing.ledger.Period;
+import org.lujing.report.ReportLanguage;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,21 +45,23 @@ class DemoCommand implements Callable<Integer> {
                 ? sampleData
                 : Boot.installation().map(p -> p.resolve("sample-data")).orElse(Path.of("sample-data"));
         if (!Files.isDirectory(samples)) {
-            throw new IllegalArgumentException(
-                    "no sample data at " + samples.toAbsolutePath() + "; pass --sample-data DIR");
+            throw new IllegalArgumentException("在 " + samples.toAbsolutePath() + " 没有示例数据；请用 --sample-data 指定文件夹"
+                    + ReportLanguage.BILINGUAL + "no sample data at " + samples.toAbsolutePath()
+                    + "; pass --sample-data DIR");
         }
         Path demoHome = home != null ? home : defaultHome();
         if (Files.exists(demoHome.resolve(".lujing-demo"))) {
             deleteTree(demoHome);
         } else if (Files.isDirectory(demoHome) && Files.list(demoHome).findAny().isPresent()) {
-            throw new IllegalArgumentException(
-                    demoHome + " is not empty and is not an earlier demo home; choose another --home");
+            throw new IllegalArgumentException(demoHome + " 不是空文件夹，也不是以前的演示目录；请换一个 --home"
+                    + ReportLanguage.BILINGUAL + demoHome + " is not empty and is not an earlier demo home; choose"
+                    + " another --home");
         }
         Files.createDirectories(demoHome);
         Files.writeString(demoHome.resolve(".lujing-demo"), "created by `lujing demo`; safe to delete\n");
         Path inbox = demoHome.resolve("inbox");
         copyTree(samples, inbox);
-        System.out.println("演示目录 demo home: " + demoHome.toAbsolutePath());
+        System.out.println(CliWords.lang().pick("演示目录：", "demo home: ") + demoHome.toAbsolutePath());
         try (ConfigurableApplicationContext context = Boot.start(demoHome, false, verbose)) {
             List<IngestCommand.Item> items = IngestCommand.expand(inbox, null);
             IngestCommand.run(context.getBean(FileIngestService.class), items, true);

@@ -100,7 +100,7 @@ class IdentityCommand implements Runnable {
                     TextTable t = CliWords.table("键 key", "依据 by", "姓名 names", "身份证号 ID", "记录", "候选 candidates");
                     pending.forEach(p -> t.row(
                             p.subjectKey().substring(0, 12),
-                            p.keyKind(),
+                            CliWords.coded(CliWords.lang().matchMethod(p.keyKind()), p.keyKind()),
                             p.names(),
                             p.idMasked() == null ? "—" : p.idMasked(),
                             Long.toString(p.records()),

@@ -116,8 +116,8 @@ class KeysCommand implements Runnable {
             try (ConfigurableApplicationContext context = Boot.start(options.home, false, options.verbose)) {
                 if (context.getEnvironment().getProperty(DatabaseServerClient.CLIENT, Boolean.class, false)) {
                     // through a running serve's database server: its ingest would index new rows under the old key
-                    throw new IllegalStateException(
-                            "`serve` is running on this home: stop it first, then run `keys rotate`");
+                    throw new IllegalStateException("`serve` 正在使用这个数据目录：请先停止它，再运行 `keys rotate`"
+                            + " ‖ `serve` is running on this home: stop it first, then run `keys rotate`");
                 }
                 KeyRotationService.Result r =
                         context.getBean(KeyRotationService.class).rotate();

@@ -48,8 +48,14 @@ class ScheduleCommand implements Callable<Integer> {
                 m.put("next", next);
                 System.out.println(Json.write(m));
             } else {
-                System.out.println(
-                        "夜间任务 nightly: " + d.cron() + " (" + d.zone() + ") — " + String.join(" → ", d.steps()));
+                var lang = CliWords.lang();
+                System.out.println(lang.pick("夜间任务：", "nightly: ") + d.cron() + " (" + d.zone() + ") — "
+                        + String.join(
+                                " → ",
+                                d.steps().stream()
+                                        .map(step -> CliWords.coded(
+                                                org.lujing.console.JobProgress.nightlyStepName(step, lang), step))
+                                        .toList()));
                 next.forEach(n -> System.out.println("  " + n));
             }
         }

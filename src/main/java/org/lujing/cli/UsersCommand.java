@@ -141,14 +141,17 @@ class UsersCommand implements Callable<Integer> {
         @Override
         public Integer call() throws java.io.IOException {
             if ((name == null) == (address == null)) {
-                throw new IllegalArgumentException("give a user NAME or --address A (one of them)");
+                throw new IllegalArgumentException(
+                        "请给出用户名 NAME 或 --address 地址（二者选一） ‖ give a user NAME or --address A (one of them)");
             }
             UsersFile users = file(options);
             String kind = name != null ? "user" : "address";
             String key = name != null ? name : address;
             org.lujing.console.LoginThrottle.unlock(users.path(), kind, key, java.time.Instant.now());
-            System.out.println((name != null ? "用户 user " : "地址 address ") + key
-                    + "：已解锁，下次登录时生效 / unlocked from the next sign-in");
+            System.out.println(CliWords.lang()
+                    .pick(
+                            (name != null ? "用户 " : "地址 ") + key + "：已解锁，下次登录时生效",
+                            (name != null ? "user " : "address ") + key + ": unlocked from the next sign-in"));
             return 0;
         }
     }

@@ -76,7 +76,12 @@ class IdentityReviewController {
         try {
             return ResponseEntity.ok(decide(id, action, body == null ? null : body.get("reason"), user.getName()));
         } catch (IllegalArgumentException e) {
-            return ResponseEntity.badRequest().body(Map.of("message", e.getMessage()));
+            return ResponseEntity.badRequest()
+                    .body(Map.of(
+                            "message",
+                            org.lujing.report.ReportLanguage.of(
+                                            org.springframework.context.i18n.LocaleContextHolder.getLocale())
+                                    .oneLanguage(String.valueOf(e.getMessage()))));
         }
     }
 

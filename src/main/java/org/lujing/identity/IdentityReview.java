@@ -91,10 +91,12 @@ public class IdentityReview {
     private Entry decide(long id, String kind, String actor, String reason, Audit audit) {
         Entry e = entry(id)
                 .filter(x -> x.outcome().equals("REVIEW"))
-                .orElseThrow(() -> new IllegalArgumentException("there is no review entry #" + id
-                        + " (see `identity review`); it may have been decided or matched since"));
+                .orElseThrow(
+                        () -> new IllegalArgumentException("没有待复核的条目 #" + id + "（见 `identity review`）；它可能已被处理或已自动匹配"
+                                + " ‖ there is no review entry #" + id
+                                + " (see `identity review`); it may have been decided or matched since"));
         if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("a review decision needs a reason");
+            throw new IllegalArgumentException("复核决定需要写明原因 ‖ a review decision needs a reason");
         }
         String fullKey = jdbc.sql("SELECT subject_key FROM identity_match WHERE id = ?")
                 .param(id)

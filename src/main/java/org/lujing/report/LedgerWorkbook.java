@@ -45,7 +45,7 @@ class LedgerWorkbook {
         c.add(Column.of("身份证号（脱敏）", "ID number (masked)", 22, r -> r.idMasked));
         c.add(Column.of("矫正类别", "Correction type", 14, r -> r.correctionType));
         c.addAll(recordColumns(lang));
-        c.add(Column.of("匹配方式", "Matched by", 12, r -> matchMethod(r.matchMethod, lang)));
+        c.add(Column.of("匹配方式", "Matched by", 12, r -> lang.matchMethod(r.matchMethod)));
         c.add(Column.wrapped("匹配依据", "Match evidence", 40, r -> scoredEvidence(r.matchEvidence, lang)));
         c.add(Column.wrapped("来源", "Provenance", 58, r -> provenance(r.provenance, lang)));
         return c;
@@ -57,7 +57,7 @@ class LedgerWorkbook {
         c.add(Column.of("姓名", "Name", 12, r -> r.name));
         c.add(Column.of(
                 "身份证号（脱敏）", "ID number (masked)", 22, r -> r.idMasked == null ? "" : Masking.value(r.idMasked)));
-        c.add(Column.of("识别依据", "Keyed by", 14, r -> matchMethod(r.keyKind, lang)));
+        c.add(Column.of("识别依据", "Keyed by", 14, r -> lang.matchMethod(r.keyKind)));
         c.addAll(recordColumns(lang));
         c.add(Column.wrapped("来源", "Provenance", 58, r -> provenance(r.provenance, lang)));
         return c;
@@ -107,22 +107,6 @@ class LedgerWorkbook {
     /** A scored match's evidence in words (levels and weights, never a value), in a column of its own (issue 13). */
     static String scoredEvidence(String evidenceJson, ReportLanguage lang) {
         return evidenceJson == null ? "" : EvidenceWords.of(evidenceJson, lang == ReportLanguage.ZH);
-    }
-
-    /** How a record was (or would be) tied to its person: the method's name only, never the value matched on. */
-    static String matchMethod(String code, ReportLanguage lang) {
-        if (code == null) {
-            return "";
-        }
-        return switch (code) {
-            case "ID_NUMBER" -> lang.pick("身份证号", "ID number");
-            case "NAME_PHONE" -> lang.pick("姓名+电话", "Name + phone");
-            case "NAME_BIRTH_DATE" -> lang.pick("姓名+出生日期", "Name + birth date");
-            case "SCORED" -> lang.pick("评分匹配", "Scored match");
-            case "NAME_TYPED_ID" -> lang.pick("姓名+有误的身份证号", "Name + damaged ID number");
-            case "MANUAL" -> lang.pick("人工关联", "Linked by hand");
-            default -> code;
-        };
     }
 
     private String provenance(List<Provenance> links, ReportLanguage lang) {

@@ -240,6 +240,22 @@ public enum ReportLanguage {
                 });
     }
 
+    /** How a record was (or would be) tied to its person: the method's name only, never the value matched on. */
+    public String matchMethod(String code) {
+        if (code == null) {
+            return "";
+        }
+        return switch (code) {
+            case "ID_NUMBER" -> pick("身份证号", "ID number");
+            case "NAME_PHONE" -> pick("姓名+电话", "Name + phone");
+            case "NAME_BIRTH_DATE" -> pick("姓名+出生日期", "Name + birth date");
+            case "SCORED" -> pick("评分匹配", "Scored match");
+            case "NAME_TYPED_ID" -> pick("姓名+有误的身份证号", "Name + damaged ID number");
+            case "MANUAL" -> pick("人工关联", "Linked by hand");
+            default -> code;
+        };
+    }
+
     /** A rejected row's reason code as a short name ({@code 日期无效}). */
     public String reasonName(String code) {
         return label(

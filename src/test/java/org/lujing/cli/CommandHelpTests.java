@@ -59,7 +59,8 @@ class CommandHelpTests {
                 .contains("用法： lujing")
                 .contains("命令：")
                 .contains("把各合作单位的表格汇成一本帮扶台账")
-                .doesNotContain("Show this help message");
+                .doesNotContain("Show this help message")
+                .doesNotContain("Display help information");
         assertThat(nested.exit()).isZero();
         assertThat(nested.out())
                 .contains("用法： lujing jobs restart")
