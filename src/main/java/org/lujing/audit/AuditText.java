@@ -58,7 +58,10 @@ public final class AuditText {
                 phrase("(\\d+) sources", m -> m.group(1) + " 个数据来源"),
                 phrase("(\\d+) bytes", m -> m.group(1) + " 字节"),
                 phrase("subjects \\((\\d+) people\\)", m -> "名册人员（" + m.group(1) + " 人）"),
-                phrase("key (\\w+) → person #(\\d+)", m -> "记录键 " + m.group(1) + " → 人员 #" + m.group(2)),
+                phrase(
+                        "key (\\w+) → person #(\\d+)(?: \\(review #(\\d+)\\))?",
+                        m -> "记录键 " + m.group(1) + " → 人员 #" + m.group(2)
+                                + (m.group(3) == null ? "" : "（复核条目 #" + m.group(3) + "）")),
                 phrase("key (\\w+) → (\\w+)", m -> "密钥 " + m.group(1) + " → " + m.group(2)),
                 phrase(
                         "accepted (\\d+), merged (\\d+), still rejected (\\d+)",

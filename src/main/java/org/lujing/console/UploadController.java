@@ -42,7 +42,14 @@ class UploadController {
         try {
             Path stored = upload.store(
                     source, file.getOriginalFilename(), file.getSize(), file.getInputStream(), user.getName());
-            flash.addFlashAttribute("doneText", "inbox/" + source + "/" + stored.getFileName());
+            String where = "inbox/" + source + "/" + stored.getFileName();
+            flash.addFlashAttribute(
+                    "doneText",
+                    org.lujing.report.ReportLanguage.of(
+                                    org.springframework.context.i18n.LocaleContextHolder.getLocale())
+                            .pick(
+                                    "已放入 " + where + "，稍后自动入库；结果见“文件”页。",
+                                    where + ": received, to be ingested shortly; see Files."));
         } catch (InboxUpload.UploadRefusedException e) {
             flash.addFlashAttribute("refused", e.getMessage());
         }

@@ -35,6 +35,8 @@ class AuditTextTests {
         assertThat(zh("4096 bytes")).isEqualTo("4096 字节");
         assertThat(zh("subjects (12 people)")).isEqualTo("名册人员（12 人）");
         assertThat(zh("key 1a2b3c4d → 5e6f7a8b")).isEqualTo("密钥 1a2b3c4d → 5e6f7a8b");
+        assertThat(zh("key 1a2b3c4d5e6f → person #3")).isEqualTo("记录键 1a2b3c4d5e6f → 人员 #3");
+        assertThat(zh("key 1a2b3c4d5e6f → person #3 (review #7)")).isEqualTo("记录键 1a2b3c4d5e6f → 人员 #3（复核条目 #7）");
         assertThat(zh("accepted 3, merged 1, still rejected 0")).isEqualTo("接收 3 行，合并 1 行，仍拒收 0 行");
         assertThat(zh("3 accepted, 1 merged, 0 still rejected")).isEqualTo("接收 3 行，合并 1 行，仍拒收 0 行");
         assertThat(zh("12 people, 340 records, 2 decisions re-keyed; old key dropped: true"))

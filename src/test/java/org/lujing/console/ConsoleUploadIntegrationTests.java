@@ -120,6 +120,28 @@ class ConsoleUploadIntegrationTests {
         assertThat(page).contains("没有编号为 #999999 的核查发现").doesNotContain("there is no finding");
     }
 
+    @Test
+    void anUploadFromThePageSaysWhereTheFileWentInWords() throws Exception {
+        RequestPostProcessor operator = SecurityMockMvcRequestPostProcessors.user("operator")
+                .authorities(Stream.of(ConsoleRole.OPERATOR.authorities())
+                        .map(SimpleGrantedAuthority::new)
+                        .toList());
+        Object done = mvc.perform(MockMvcRequestBuilders.multipart("/upload")
+                        .file(new MockMultipartFile(
+                                "file",
+                                "就业台账.csv",
+                                "text/csv",
+                                "日期,姓名\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                        .param("source", "employer")
+                        .with(operator)
+                        .with(SecurityMockMvcRequestPostProcessors.csrf()))
+                .andReturn()
+                .getFlashMap()
+                .get("doneText");
+
+        assertThat(done).isEqualTo("已放入 inbox/employer/就业台账.csv，稍后自动入库；结果见“文件”页。");
+    }
+
     private void assertRefused(String url, String name, byte[] content, String reason) throws Exception {
         var response = mvc.perform(MockMvcRequestBuilders.multipart(url)
                         .file(new MockMultipartFile("file", name, "application/octet-stream", content))
