@@ -21,6 +21,11 @@ final class PrintLayout {
 
     /** Applies the layout to every sheet of {@code wb}; call after the sheets are filled, before writing. */
     static void apply(SXSSFWorkbook wb, String reportName, ReportLanguage lang) {
+        // the file's properties (Excel's 文件 → 信息) name the report and who wrote it, not the library
+        var properties = wb.getXSSFWorkbook().getProperties();
+        properties.getCoreProperties().setTitle(reportName);
+        properties.getCoreProperties().setCreator(lang.pick("麓景 · 社区矫正帮扶台账", "Lujing"));
+        properties.getExtendedProperties().getUnderlyingProperties().setApplication("Lujing");
         for (int i = 0; i < wb.getNumberOfSheets(); i++) {
             Sheet sheet = wb.getSheetAt(i);
             XSSFSheet backing = wb.getXSSFWorkbook().getSheetAt(i);

@@ -29,6 +29,10 @@ final class PrintedWorkbooks {
     private PrintedWorkbooks() {}
 
     static void assertPrintable(XSSFWorkbook wb, String file) {
+        // Excel's file information names the report and Lujing, not the library that wrote it
+        var core = wb.getProperties().getCoreProperties();
+        assertThat(core.getTitle()).as(file + " title").isNotBlank();
+        assertThat(core.getCreator()).as(file + " author").isNotBlank().doesNotContain("Apache POI");
         for (Sheet sheet : wb) {
             String where = file + " / " + sheet.getSheetName();
             PrintSetup print = sheet.getPrintSetup();
