@@ -97,10 +97,7 @@ class ConsoleUploadIntegrationTests {
 
     @Test
     void aRefusedFindingActionIsExplainedInTheConsolesLanguage() throws Exception {
-        RequestPostProcessor operator = SecurityMockMvcRequestPostProcessors.user("operator")
-                .authorities(Stream.of(ConsoleRole.OPERATOR.authorities())
-                        .map(SimpleGrantedAuthority::new)
-                        .toList());
+        RequestPostProcessor operator = signedInOperator();
         Object refused = mvc.perform(MockMvcRequestBuilders.post("/findings/999999/acknowledge")
                         .param("note", "看过了")
                         .with(operator)
@@ -122,10 +119,7 @@ class ConsoleUploadIntegrationTests {
 
     @Test
     void anUploadFromThePageSaysWhereTheFileWentInWords() throws Exception {
-        RequestPostProcessor operator = SecurityMockMvcRequestPostProcessors.user("operator")
-                .authorities(Stream.of(ConsoleRole.OPERATOR.authorities())
-                        .map(SimpleGrantedAuthority::new)
-                        .toList());
+        RequestPostProcessor operator = signedInOperator();
         Object done = mvc.perform(MockMvcRequestBuilders.multipart("/upload")
                         .file(new MockMultipartFile(
                                 "file",
@@ -140,6 +134,14 @@ class ConsoleUploadIntegrationTests {
                 .get("doneText");
 
         assertThat(done).isEqualTo("已放入 inbox/employer/就业台账.csv，稍后自动入库；结果见“文件”页。");
+    }
+
+    /** A signed-in operator, for the pages' own forms. */
+    private static RequestPostProcessor signedInOperator() {
+        return SecurityMockMvcRequestPostProcessors.user("operator")
+                .authorities(Stream.of(ConsoleRole.OPERATOR.authorities())
+                        .map(SimpleGrantedAuthority::new)
+                        .toList());
     }
 
     private void assertRefused(String url, String name, byte[] content, String reason) throws Exception {

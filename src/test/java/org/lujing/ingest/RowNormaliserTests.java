@@ -134,21 +134,11 @@ class RowNormaliserTests {
                 row(Field.NAME, "张三", Field.ID_NUMBER, ID, Field.DATE, "2025-02-30", Field.CATEGORY, "普法"),
                 ReasonCode.DATE_INVALID,
                 "date");
-        assertReject(
-                row(Field.NAME, "张三", Field.ID_NUMBER, ID, Field.DATE, "2025-03-07", Field.CATEGORY, "棋艺比赛"),
-                ReasonCode.UNKNOWN_CATEGORY,
-                "category");
+        SourceRow unknownWord =
+                row(Field.NAME, "张三", Field.ID_NUMBER, ID, Field.DATE, "2025-03-07", Field.CATEGORY, "棋艺比赛");
+        assertReject(unknownWord, ReasonCode.UNKNOWN_CATEGORY, "category");
         // the Chinese half names the partner and says what to do, as the English does
-        assertThat(((RowResult.Rejected) community.process(row(
-                                Field.NAME,
-                                "张三",
-                                Field.ID_NUMBER,
-                                ID,
-                                Field.DATE,
-                                "2025-03-07",
-                                Field.CATEGORY,
-                                "棋艺比赛")))
-                        .message())
+        assertThat(((RowResult.Rejected) community.process(unknownWord)).message())
                 .startsWith("活动类型“棋艺比赛”不在麓景社区居委会（community）的词表中：请在 jobs/sources/community.yaml 的 vocabulary 下加上它");
         assertReject(
                 row(
