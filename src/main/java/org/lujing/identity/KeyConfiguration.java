@@ -65,11 +65,14 @@ class KeyConfiguration {
                 // another process created the key file first: use its key
                 return readAll(keyFile).get(0);
             }
-            String message = "已在 " + keyFile.toAbsolutePath() + " 创建新的加密密钥（权限 0600）。请备份，并与数据分开保存："
-                    + "没有它，已存储的身份证号和电话将无法读取。要使用存放在别处的密钥，请设置 LUJING_KEY 或 lujing.key-file。 / "
-                    + "Created a new encryption key at " + keyFile.toAbsolutePath()
-                    + " (permissions 0600). Back it up and keep it apart from the data: without it the stored ID numbers"
-                    + " and phones cannot be read. Set LUJING_KEY or lujing.key-file to use a key kept elsewhere.";
+            // the operator reads this on the terminal at the first command: in their language only
+            String message = !org.lujing.home.TerminalLanguage.english()
+                    ? "已在 " + keyFile.toAbsolutePath() + " 创建新的加密密钥（权限 0600）。请备份，并与数据分开保存："
+                            + "没有它，已存储的身份证号和电话将无法读取。要使用存放在别处的密钥，请设置 LUJING_KEY 或 lujing.key-file。"
+                    : "Created a new encryption key at " + keyFile.toAbsolutePath()
+                            + " (permissions 0600). Back it up and keep it apart from the data: without it the stored ID"
+                            + " numbers and phones cannot be read. Set LUJING_KEY or lujing.key-file to use a key kept"
+                            + " elsewhere.";
             log.warn(message);
             return key;
         } catch (IOException e) {

@@ -30,21 +30,7 @@ public enum ReportLanguage {
      * else, including none or {@code C}.
      */
     public static ReportLanguage ofEnvironment(java.util.Map<String, String> env) {
-        String configured = env.get("LUJING_LANG");
-        if (configured != null && !configured.isBlank()) {
-            try {
-                return parse(configured);
-            } catch (IllegalArgumentException e) {
-                return ZH;
-            }
-        }
-        for (String name : java.util.List.of("LC_ALL", "LC_MESSAGES", "LANG")) {
-            String locale = env.get(name);
-            if (locale != null && !locale.isBlank()) {
-                return locale.toLowerCase(Locale.ROOT).startsWith("en") ? EN : ZH;
-            }
-        }
-        return ZH;
+        return org.lujing.home.TerminalLanguage.english(env) ? EN : ZH;
     }
 
     public static ReportLanguage of(Locale locale) {
