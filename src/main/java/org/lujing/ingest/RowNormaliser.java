@@ -458,8 +458,7 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
                 .orElseThrow(() -> new RowRejection(
                         ReasonCode.UNKNOWN_CATEGORY,
                         row.header(Field.CATEGORY),
-                        "活动类型“" + word + "”不在" + source.agency() + "（" + source.id() + "）的词表中：请在 jobs/sources/"
-                                + source.id() + ".yaml 的 vocabulary 下加上它，再重新处理 / the activity word '" + word
+                        "活动类型“" + word + "”不在来源 " + source.id() + " 的词表中 / the activity word '" + word
                                 + "' maps to no category: add it under vocabulary in jobs/sources/" + source.id()
                                 + ".yaml and retry",
                         TextFolding.fold(word)));

@@ -137,9 +137,9 @@ class RowNormaliserTests {
         SourceRow unknownWord =
                 row(Field.NAME, "张三", Field.ID_NUMBER, ID, Field.DATE, "2025-03-07", Field.CATEGORY, "棋艺比赛");
         assertReject(unknownWord, ReasonCode.UNKNOWN_CATEGORY, "category");
-        // the Chinese half names the partner and says what to do, as the English does
+        // the Chinese half names the source as the workbooks replace it with its agency (ReportWords.rejectMessage)
         assertThat(((RowResult.Rejected) community.process(unknownWord)).message())
-                .startsWith("活动类型“棋艺比赛”不在麓景社区居委会（community）的词表中：请在 jobs/sources/community.yaml 的 vocabulary 下加上它");
+                .startsWith("活动类型“棋艺比赛”不在来源 community 的词表中 / ");
         assertReject(
                 row(
                         Field.NAME,
