@@ -3,6 +3,7 @@ package org.lujing.console;
 import java.util.List;
 import java.util.Map;
 import org.lujing.identity.IdentityReview;
+import org.lujing.report.ReportLanguage;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
@@ -79,8 +80,7 @@ class IdentityReviewController {
             return ResponseEntity.badRequest()
                     .body(Map.of(
                             "message",
-                            org.lujing.report.ReportLanguage.of(
-                                            org.springframework.context.i18n.LocaleContextHolder.getLocale())
+                            ReportLanguage.of(LocaleContextHolder.getLocale())
                                     .oneLanguage(String.valueOf(e.getMessage()))));
         }
     }

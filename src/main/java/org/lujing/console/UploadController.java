@@ -2,8 +2,10 @@ package org.lujing.console;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.lujing.report.ReportLanguage;
 import org.lujing.source.SourceCatalog;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -45,8 +47,7 @@ class UploadController {
             String where = "inbox/" + source + "/" + stored.getFileName();
             flash.addFlashAttribute(
                     "doneText",
-                    org.lujing.report.ReportLanguage.of(
-                                    org.springframework.context.i18n.LocaleContextHolder.getLocale())
+                    ReportLanguage.of(LocaleContextHolder.getLocale())
                             .pick(
                                     "已放入 " + where + "，稍后自动入库；结果见“文件”页。",
                                     where + ": received, to be ingested shortly; see Files."));

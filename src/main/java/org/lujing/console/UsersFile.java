@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.lujing.files.PrivateFiles;
+import org.lujing.ledger.Bilingual;
 import org.lujing.report.ReportLanguage;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import tools.jackson.databind.JsonNode;
@@ -78,13 +79,13 @@ public final class UsersFile {
         } catch (IllegalArgumentException e) {
             // a refusal written in both languages keeps the file's name in each half
             String message = String.valueOf(e.getMessage());
-            int split = message.indexOf(ReportLanguage.BILINGUAL);
+            String zh = Bilingual.half(message, false);
+            String en = Bilingual.half(message, true);
             // not its cause: an operator is shown the deepest message, and this one names the file
             IllegalStateException refused = new IllegalStateException(
-                    split < 0
+                    zh.equals(en)
                             ? file + ": " + message
-                            : file + "：" + message.substring(0, split) + ReportLanguage.BILINGUAL + file + ": "
-                                    + message.substring(split + ReportLanguage.BILINGUAL.length()));
+                            : file + "：" + zh + ReportLanguage.BILINGUAL + file + ": " + en);
             refused.addSuppressed(e);
             throw refused;
         } catch (tools.jackson.core.JacksonException e) {

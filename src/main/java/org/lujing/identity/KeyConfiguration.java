@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.List;
 import org.lujing.files.PrivateFiles;
 import org.lujing.home.LujingProperties;
+import org.lujing.home.TerminalLanguage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
@@ -66,7 +67,7 @@ class KeyConfiguration {
                 return readAll(keyFile).get(0);
             }
             // the operator reads this on the terminal at the first command: in their language only
-            String message = !org.lujing.home.TerminalLanguage.english()
+            String message = !TerminalLanguage.english()
                     ? "已在 " + keyFile.toAbsolutePath() + " 创建新的加密密钥（权限 0600）。请备份，并与数据分开保存："
                             + "没有它，已存储的身份证号和电话将无法读取。要使用存放在别处的密钥，请设置 LUJING_KEY 或 lujing.key-file。"
                     : "Created a new encryption key at " + keyFile.toAbsolutePath()

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import org.lujing.ledger.Bilingual;
 import org.lujing.normalise.Masking;
 import org.lujing.read.FileOutcome;
 
@@ -98,10 +99,8 @@ final class ErrorReport {
             String enFix) {
         Path report = file.resolveSibling(file.getFileName() + ".error.txt");
         String safeDetail = Masking.value(detail == null ? "" : detail);
-        int split = safeDetail.indexOf(FileInspectionTasklet.BILINGUAL);
-        String zhDetail = split < 0 ? safeDetail : safeDetail.substring(0, split);
-        String enDetail =
-                split < 0 ? safeDetail : safeDetail.substring(split + FileInspectionTasklet.BILINGUAL.length());
+        String zhDetail = Bilingual.half(safeDetail, false);
+        String enDetail = Bilingual.half(safeDetail, true);
         String zhOutcome = outcome;
         String enOutcome = outcome;
         try {

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 import org.lujing.files.PrivateFiles;
 import org.lujing.home.LujingProperties;
+import org.lujing.ledger.Bilingual;
 import org.lujing.read.FileOutcome;
 import org.lujing.source.SourceCatalog;
 import org.lujing.source.SourceDefinition;
@@ -99,7 +100,7 @@ class EvidenceFolders {
                 outcome,
                 zhProblem,
                 // the detail in both languages: each half of the report shows its own
-                zhProblem + FileInspectionTasklet.BILINGUAL + enProblem,
+                zhProblem + Bilingual.SEPARATOR + enProblem,
                 zhFix,
                 enFix);
         recordReport(null, sourceId, name, outcome, copied, report);

@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
+import org.lujing.ledger.Bilingual;
 import org.lujing.read.FileOutcome;
 import org.lujing.read.PartnerFileReaders;
 import org.lujing.read.RowEstimate;
@@ -27,12 +28,6 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * loaded twice; a file over the size limit is refused without being read.
  */
 class FileInspectionTasklet implements Tasklet {
-
-    /**
-     * Between the Chinese and the English of a file's stored message: readers show their language's half (as
-     * {@code ReportLanguage.oneLanguage} splits it).
-     */
-    static final String BILINGUAL = " ‖ ";
 
     static final String FILE_ID = "fileId";
     static final ExitStatus QUARANTINE = new ExitStatus("QUARANTINE");
@@ -81,7 +76,7 @@ class FileInspectionTasklet implements Tasklet {
                     fileId,
                     FileOutcome.FILE_TOO_LARGE,
                     originalName + " 有 " + size + " 字节，超过设定的上限 " + maxBytes + " 字节（lujing.ingest.max-file-bytes），请按月拆分"
-                            + BILINGUAL + originalName + " is " + size
+                            + Bilingual.SEPARATOR + originalName + " is " + size
                             + " bytes, more than the configured maximum of " + maxBytes
                             + " (lujing.ingest.max-file-bytes); split it by month");
         }
@@ -95,11 +90,11 @@ class FileInspectionTasklet implements Tasklet {
                     fileId,
                     FileOutcome.DUPLICATE_FILE,
                     loaded
-                            ? "与文件 #" + earlier + " 内容相同（SHA-256 " + sha256 + "），未重复计入" + BILINGUAL
+                            ? "与文件 #" + earlier + " 内容相同（SHA-256 " + sha256 + "），未重复计入" + Bilingual.SEPARATOR
                                     + "same content as file #" + earlier + " (SHA-256 " + sha256
                                     + "); nothing counted again"
                             : "与文件 #" + earlier + " 内容相同（SHA-256 " + sha256 + "），该文件正在入库或曾被中断；它会在自己的条目下完成，不会入库两次"
-                                    + BILINGUAL + "same content as file #" + earlier + " (SHA-256 "
+                                    + Bilingual.SEPARATOR + "same content as file #" + earlier + " (SHA-256 "
                                     + sha256 + "), which is being loaded or was interrupted; it is finished under its"
                                     + " own entry, never twice",
                     earlier);

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.lujing.home.LujingProperties;
+import org.lujing.ledger.Bilingual;
 import org.lujing.normalise.Masking;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,7 +98,7 @@ public class InboxFailures {
                             String reason = Files.exists(note)
                                     ? bilingual(Files.readString(note, StandardCharsets.UTF_8)
                                             .strip())
-                                    : "原因未记录（旧版本停放的文件）" + FileInspectionTasklet.BILINGUAL
+                                    : "原因未记录（旧版本停放的文件）" + Bilingual.SEPARATOR
                                             + "reason not recorded (parked by an older version)";
                             out.add(new FailedDrop(
                                     source.getFileName().toString(),
@@ -130,7 +131,7 @@ public class InboxFailures {
             }
         }
         return "入库未能运行（文件留在收件箱，每次轮询都会重试，排除原因后即可入库）。系统原文：" + message
-                + FileInspectionTasklet.BILINGUAL
+                + Bilingual.SEPARATOR
                 + "the ingest could not run (the file stays in the inbox and is tried again at every poll): " + message;
     }
 
@@ -139,7 +140,7 @@ public class InboxFailures {
      * so each reader sees their own half.
      */
     static String bilingual(String reason) {
-        if (reason.contains(FileInspectionTasklet.BILINGUAL)
+        if (reason.contains(Bilingual.SEPARATOR)
                 || reason.isEmpty()
                 || Character.UnicodeScript.of(reason.codePointAt(0)) != Character.UnicodeScript.HAN) {
             return reason;
@@ -148,6 +149,6 @@ public class InboxFailures {
         int slash = reason.indexOf("/ ");
         return slash < 0
                 ? reason
-                : reason.substring(0, slash).strip() + FileInspectionTasklet.BILINGUAL + reason.substring(slash + 2);
+                : reason.substring(0, slash).strip() + Bilingual.SEPARATOR + reason.substring(slash + 2);
     }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.lujing.identity.IdentityCipher;
 import org.lujing.identity.IdentityMatcher;
 import org.lujing.identity.KeyRotationService;
+import org.lujing.ledger.Bilingual;
 import org.lujing.read.FileOutcome;
 import org.lujing.read.PartnerFileReaders;
 import org.lujing.read.SourceRow;
@@ -83,18 +84,18 @@ public class RejectRetryService {
         keyRotation.requireNoRotationInProgress();
         IngestedFile file = files.find(fileId)
                 .orElseThrow(() -> new IllegalArgumentException("没有编号为 #" + fileId + " 的文件（见 `files`）"
-                        + FileInspectionTasklet.BILINGUAL + "there is no file #" + fileId + " (see `files`)"));
+                        + Bilingual.SEPARATOR + "there is no file #" + fileId + " (see `files`)"));
         FileOutcome outcome = FileOutcome.valueOf(file.outcome());
         if (outcome != FileOutcome.LOADED && outcome != FileOutcome.LOADED_WITH_REJECTS) {
             throw new IllegalArgumentException(
                     "文件 #" + fileId + " 是" + outcome.zh() + "（" + outcome + "）：只有已载入的文件才有可重新处理的行"
-                            + FileInspectionTasklet.BILINGUAL + "file #" + fileId + " is " + outcome
+                            + Bilingual.SEPARATOR + "file #" + fileId + " is " + outcome
                             + ": only a loaded file has rows to retry");
         }
         Path stored = Path.of(file.storedPath());
         if (!Files.isRegularFile(stored)) {
             throw new IllegalStateException("文件 #" + fileId + " 已不在 " + stored + "；请从备份恢复后再重新处理"
-                    + FileInspectionTasklet.BILINGUAL + "file #" + fileId + " is no longer at " + stored
+                    + Bilingual.SEPARATOR + "file #" + fileId + " is no longer at " + stored
                     + "; restore it from a backup to retry");
         }
         sources.reload();

@@ -3,6 +3,7 @@ package org.lujing.ingest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.lujing.ledger.Bilingual;
 import org.lujing.read.FileOutcome;
 import org.lujing.read.ReadingNote;
 import org.lujing.read.UnreadableFileException;
@@ -73,7 +74,7 @@ class StagingOutcomeListener implements StepExecutionListener {
                 }
             }
             // stored in both languages: the file page, the quality workbook and the CLI show the reader's half
-            return refuse(FileOutcome.NO_TABLE_FOUND, zh + FileInspectionTasklet.BILINGUAL + en);
+            return refuse(FileOutcome.NO_TABLE_FOUND, zh + Bilingual.SEPARATOR + en);
         }
         files.setSheets(fileId, reader.sheetsRead());
         log.info("{}: {} rows staged from {} sheet(s)", name, stepExecution.getWriteCount(), reader.sheetsRead());

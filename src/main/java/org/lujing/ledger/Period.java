@@ -8,9 +8,6 @@ import java.util.regex.Pattern;
 /** A reporting period: a year ({@code 2025}), month ({@code 2025-11}), quarter ({@code 2025-Q3}) or range ({@code 2025-03-01..2025-06-30}). */
 public record Period(String label, LocalDate from, LocalDate to) {
 
-    /** Between the Chinese and the English of a refusal: the command line and the console show their half. */
-    private static final String BILINGUAL = " ‖ ";
-
     private static final Pattern YEAR = Pattern.compile("(\\d{4})");
     private static final Pattern MONTH = Pattern.compile("(\\d{4})-(\\d{1,2})");
     private static final Pattern QUARTER = Pattern.compile("(\\d{4})-[Qq]([1-4])");
@@ -19,7 +16,7 @@ public record Period(String label, LocalDate from, LocalDate to) {
     public Period {
         if (to.isBefore(from)) {
             throw new IllegalArgumentException(
-                    "时期 " + label + " 的结束早于开始" + BILINGUAL + "period " + label + " ends before it starts");
+                    "时期 " + label + " 的结束早于开始" + Bilingual.SEPARATOR + "period " + label + " ends before it starts");
         }
     }
 
@@ -46,11 +43,12 @@ public record Period(String label, LocalDate from, LocalDate to) {
             }
         } catch (java.time.DateTimeException e) {
             // no cause attached: the operator reads this sentence, not java.time's
-            throw new IllegalArgumentException("不是有效的时期：“" + text + "”（日期或月份不存在）" + BILINGUAL + "not a valid period: '"
-                    + text + "' (" + e.getMessage() + ")");
+            throw new IllegalArgumentException("不是有效的时期：“" + text + "”（日期或月份不存在）" + Bilingual.SEPARATOR
+                    + "not a valid period: '" + text + "' (" + e.getMessage() + ")");
         }
-        throw new IllegalArgumentException("不是时期：“" + text + "”；请写 2025、2025-11、2025-Q3 或 2025-03-01..2025-06-30"
-                + BILINGUAL + "not a period: '" + text + "'; use 2025, 2025-11, 2025-Q3 or 2025-03-01..2025-06-30");
+        throw new IllegalArgumentException(
+                "不是时期：“" + text + "”；请写 2025、2025-11、2025-Q3 或 2025-03-01..2025-06-30" + Bilingual.SEPARATOR
+                        + "not a period: '" + text + "'; use 2025, 2025-11, 2025-Q3 or 2025-03-01..2025-06-30");
     }
 
     public boolean contains(LocalDate date) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.lujing.ledger.Bilingual;
 import org.lujing.ledger.Category;
 
 /**
@@ -16,7 +17,7 @@ import org.lujing.ledger.Category;
 public final class FindingDetails {
 
     /** The separator between the Chinese and the English of a stored sentence (as {@code ReportLanguage}). */
-    static final String BILINGUAL = " ‖ ";
+    static final String BILINGUAL = Bilingual.SEPARATOR;
 
     private static final String DATE = "(\\d{4}-\\d{2}-\\d{2})";
 

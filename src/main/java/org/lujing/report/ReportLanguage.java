@@ -291,18 +291,11 @@ public enum ReportLanguage {
      * only; a text without the separator is shown as it is.
      */
     public String oneLanguage(String text) {
-        if (text == null) {
-            return "";
-        }
-        int slash = text.indexOf(BILINGUAL);
-        if (slash < 0) {
-            return text;
-        }
-        return this == ZH ? text.substring(0, slash) : text.substring(slash + BILINGUAL.length());
+        return org.lujing.ledger.Bilingual.half(text, this == EN);
     }
 
     /** The separator between the Chinese and the English of a text stored in both. */
-    public static final String BILINGUAL = " ‖ ";
+    public static final String BILINGUAL = org.lujing.ledger.Bilingual.SEPARATOR;
 
     private static String label(String code, String label) {
         return label != null ? label : nullToEmpty(code);
