@@ -54,7 +54,7 @@ class AuditCommand implements Callable<Integer> {
                 TextTable t = CliWords.table("#", "时间 when", "人 who", "操作 action", "对象 what", "原因 why");
                 entries.forEach(e -> t.row(
                         Long.toString(e.id()),
-                        e.occurredAt().toString(),
+                        CliWords.time(e.occurredAt()),
                         e.actor(),
                         CliWords.audit(e.action()),
                         CliWords.auditText(e.target()),

@@ -50,6 +50,14 @@ final class CliWords {
         return header;
     }
 
+    private static final java.time.format.DateTimeFormatter SECONDS =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    /** A moment in a table, to the second ({@code --json} keeps the stored precision); empty when there is none. */
+    static String time(java.sql.Timestamp t) {
+        return t == null ? "" : t.toLocalDateTime().format(SECONDS);
+    }
+
     /** {@code 已载入（LOADED）}: the word, then the code; the code alone when there is no word for it. */
     static String coded(String word, String code) {
         if (code == null || code.isBlank()) {

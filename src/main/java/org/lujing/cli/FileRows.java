@@ -3,6 +3,7 @@ package org.lujing.cli;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.lujing.ingest.InboxFailures;
 import org.lujing.ingest.IngestedFile;
 import org.lujing.report.TextTable;
@@ -12,12 +13,22 @@ final class FileRows {
 
     private FileRows() {}
 
-    static String table(List<IngestedFile> files) {
-        TextTable t = CliWords.table("#", "来源 source", "文件 file", "结果 outcome", "读取", "新增", "合并", "拒收", "跳过");
+    /** {@code sourceName}: a source id as its agency's name (the id itself when the source is not defined). */
+    static String table(List<IngestedFile> files, UnaryOperator<String> sourceName) {
+        TextTable t = CliWords.table(
+                "#",
+                "来源 source",
+                "文件 file",
+                "结果 outcome",
+                "读取 read",
+                "新增 accepted",
+                "合并 merged",
+                "拒收 rejected",
+                "跳过 skipped");
         for (IngestedFile f : files) {
             t.row(
                     Long.toString(f.id()),
-                    f.sourceId(),
+                    source(f.sourceId(), sourceName),
                     f.fileName(),
                     CliWords.outcome(f.outcome()),
                     Integer.toString(f.rowsRead()),
@@ -30,10 +41,15 @@ final class FileRows {
     }
 
     /** A file in an inbox's .failed/ folder, as a table of source, path and why. */
-    static String failedTable(List<InboxFailures.FailedDrop> drops) {
+    static String failedTable(List<InboxFailures.FailedDrop> drops, UnaryOperator<String> sourceName) {
         TextTable t = CliWords.table("来源 source", "文件 file", "原因 why");
-        drops.forEach(d -> t.row(d.source(), d.path(), CliWords.text(d.reason())));
+        drops.forEach(d -> t.row(source(d.source(), sourceName), d.path(), CliWords.text(d.reason())));
         return t.render();
+    }
+
+    /** The agency's name with the source id beside it for admins: {@code 湖南航天医院（hospital）}. */
+    private static String source(String id, UnaryOperator<String> sourceName) {
+        return CliWords.coded(sourceName.apply(id), id);
     }
 
     /**

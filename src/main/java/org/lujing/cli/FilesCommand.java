@@ -1,8 +1,11 @@
 package org.lujing.cli;
 
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import org.lujing.ingest.FileRegistry;
 import org.lujing.ingest.InboxFailures;
+import org.lujing.source.SourceCatalog;
+import org.lujing.source.SourceDefinition;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,13 +28,16 @@ class FilesCommand implements Callable<Integer> {
         try (ConfigurableApplicationContext context = Boot.start(options.home, false, options.verbose)) {
             var files = context.getBean(FileRegistry.class).all();
             var failed = context.getBean(InboxFailures.class).list();
+            SourceCatalog sources = context.getBean(SourceCatalog.class);
+            UnaryOperator<String> agency =
+                    id -> sources.find(id).map(SourceDefinition::agency).orElse(id);
             if (json) {
                 java.util.List<java.util.Map<String, Object>> all = new java.util.ArrayList<>();
                 files.forEach(f -> all.add(f.asJson()));
                 failed.forEach(d -> all.add(FileRows.asJson(d)));
                 System.out.println(Json.write(all));
             } else {
-                System.out.print(FileRows.table(files));
+                System.out.print(FileRows.table(files, agency));
                 if (!failed.isEmpty()) {
                     System.out.println();
                     System.out.println(CliWords.lang()
@@ -39,7 +45,7 @@ class FilesCommand implements Callable<Integer> {
                                     "未能入库（inbox/<来源>/.failed/，排除原因后移回上一级文件夹）：",
                                     "could not be ingested (inbox/<source>/.failed/: fix the cause, then move them back"
                                             + " up a folder):"));
-                    System.out.print(FileRows.failedTable(failed));
+                    System.out.print(FileRows.failedTable(failed, agency));
                 }
             }
         }

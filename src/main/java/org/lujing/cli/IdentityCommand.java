@@ -97,7 +97,8 @@ class IdentityCommand implements Runnable {
                             })
                             .toList()));
                 } else {
-                    TextTable t = CliWords.table("键 key", "依据 by", "姓名 names", "身份证号 ID", "记录", "候选 candidates");
+                    TextTable t =
+                            CliWords.table("键 key", "依据 by", "姓名 names", "身份证号 ID", "记录 records", "候选 candidates");
                     pending.forEach(p -> t.row(
                             p.subjectKey().substring(0, 12),
                             CliWords.coded(CliWords.lang().matchMethod(p.keyKind()), p.keyKind()),

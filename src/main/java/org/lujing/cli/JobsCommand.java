@@ -49,8 +49,8 @@ class JobsCommand implements Callable<Integer> {
                         Long.toString(e.id()),
                         CliWords.job(e.jobName()),
                         CliWords.jobStatus(e.status()),
-                        e.startTime() == null ? "" : e.startTime().toString(),
-                        e.endTime() == null ? "" : e.endTime().toString(),
+                        CliWords.time(e.startTime()),
+                        CliWords.time(e.endTime()),
                         org.lujing.console.JobParametersText.render(
                                 e.parameters(),
                                 CliWords.lang(),

@@ -40,6 +40,6 @@ class StatsCommand implements Callable<Integer> {
     static String render(ConfigurableApplicationContext context, Period p, boolean json) {
         AgencyDirectory agencies = context.getBean(AgencyDirectory.class);
         Statistics s = context.getBean(StatisticsQuery.class).compute(p, agencies::isPartner);
-        return json ? Json.write(StatisticsFormatter.json(s)) + "\n" : StatisticsFormatter.table(s);
+        return json ? Json.write(StatisticsFormatter.json(s)) + "\n" : StatisticsFormatter.table(s, CliWords.lang());
     }
 }

@@ -106,7 +106,14 @@ class SubjectsCommand implements Callable<Integer> {
                 }
                 System.out.println(Json.write(out));
             } else {
-                TextTable t = CliWords.table("#", "姓名 name", "身份证号 ID", "矫正类别", "社区", "矫正期间 supervision", "记录");
+                TextTable t = CliWords.table(
+                        "#",
+                        "姓名 name",
+                        "身份证号 ID",
+                        "矫正类别 correction type",
+                        "社区 community",
+                        "矫正期间 supervision",
+                        "记录 records");
                 for (int i = 0; i < subjects.size(); i++) {
                     var s = subjects.get(i);
                     t.row(

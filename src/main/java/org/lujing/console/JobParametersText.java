@@ -7,9 +7,9 @@ import org.lujing.report.ReportLanguage;
 
 /**
  * An execution's parameters as {@code JobQueries} gives them ({@code attempt=1, night=2025-04-30, step=reports}), in
- * words for a Chinese reader: {@code 第 1 次 · 夜间日期 2025-04-30 · 步骤 生成报表}. The drop's uuid, the run id and the
- * archived copy's server path only keep runs apart and are left out; an English reader gets the parameters as
- * stored.
+ * the reader's words: {@code 第 1 次 · 夜间日期 2025-04-30 · 步骤 生成报表}, {@code attempt 1 · night 2025-04-30 · step
+ * Write the reports}. The drop's uuid, the run id and the archived copy's server path only keep runs apart and are
+ * left out ({@code jobs --json} and the execution's page keep them).
  */
 public final class JobParametersText {
 
@@ -17,8 +17,8 @@ public final class JobParametersText {
 
     /** {@code sourceName}: a source id as its agency's name. */
     public static String render(String parameters, ReportLanguage lang, UnaryOperator<String> sourceName) {
-        if (parameters == null || parameters.isBlank() || lang == ReportLanguage.EN) {
-            return parameters == null ? "" : parameters;
+        if (parameters == null || parameters.isBlank()) {
+            return "";
         }
         List<String> parts = new ArrayList<>();
         for (String pair : parameters.split(", (?=[\\w.]+=)")) {
@@ -30,12 +30,12 @@ public final class JobParametersText {
             String name = pair.substring(0, eq);
             String value = pair.substring(eq + 1);
             switch (name) {
-                case "night" -> parts.add("夜间日期 " + value);
-                case "step" -> parts.add("步骤 " + JobProgress.nightlyStepName(value, lang));
-                case "attempt" -> parts.add("第 " + value + " 次");
-                case "source" -> parts.add("来源 " + sourceName.apply(value));
-                case "name" -> parts.add("文件名 " + value);
-                case "asOf" -> parts.add("核查日期 " + value);
+                case "night" -> parts.add(lang.pick("夜间日期 ", "night ") + value);
+                case "step" -> parts.add(lang.pick("步骤 ", "step ") + JobProgress.nightlyStepName(value, lang));
+                case "attempt" -> parts.add(lang.pick("第 " + value + " 次", "attempt " + value));
+                case "source" -> parts.add(lang.pick("来源 ", "source ") + sourceName.apply(value));
+                case "name" -> parts.add(lang.pick("文件名 ", "file ") + value);
+                case "asOf" -> parts.add(lang.pick("核查日期 ", "as of ") + value);
                 case "drop", "run.id", "file" -> {
                     // they keep runs apart, or name a server path: nothing for a reader (the raw text keeps them)
                 }

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.lujing.ledger.Category;
 import org.lujing.ledger.Statistics;
 
-/** Renders {@link Statistics}: the Chinese table people read, and the stable JSON shape other tools read. */
+/** Renders {@link Statistics}: the table people read (Chinese unless asked otherwise), and the stable JSON shape other tools read. */
 public final class StatisticsFormatter {
 
     private StatisticsFormatter() {}
@@ -35,36 +35,46 @@ public final class StatisticsFormatter {
         return out;
     }
 
-    /** The statistics table in Chinese with units: categories with a figure, in taxonomy order, then pending. */
-    public static String table(Statistics s) {
-        TextTable t = new TextTable("类别", "数值", "单位", "人数", "人次");
+    /**
+     * The statistics table in the reader's language with units: categories with a figure, in taxonomy order, then
+     * the partner units and the pending records.
+     */
+    public static String table(Statistics s, ReportLanguage lang) {
+        TextTable t = new TextTable(
+                lang.pick("类别", "category"),
+                lang.pick("数值", "value"),
+                lang.pick("单位", "unit"),
+                lang.pick("人数", "persons"),
+                lang.pick("人次", "records"));
         for (Category c : Category.values()) {
             Statistics.Figures f = s.figures(c);
             if (f.records() == 0) {
                 continue;
             }
             t.row(
-                    c.zh(),
+                    lang.category(c),
                     plain(f.value(c)).toString(),
-                    c.unit(),
+                    lang.unit(c),
                     Long.toString(f.subjects()),
                     Long.toString(f.records()));
         }
         StringBuilder out = new StringBuilder();
-        out.append("统计期间 ")
+        out.append(lang.pick("统计期间 ", "Period "))
                 .append(s.period().label())
-                .append("（")
+                .append(lang.pick("（", " ("))
                 .append(s.period().from())
-                .append(" 至 ")
+                .append(lang.pick(" 至 ", " to "))
                 .append(s.period().to())
-                .append("），仅计入名册内人员\n\n");
+                .append(lang.pick("），仅计入名册内人员\n\n", "), people on the roster only\n\n"));
         out.append(t.render());
-        out.append("\n合作单位：").append(s.partnerUnits()).append(" 家\n");
-        out.append("待识别（不在名册，未计入）：")
+        out.append(lang.pick("\n合作单位：", "\npartner units: "))
+                .append(s.partnerUnits())
+                .append(lang.pick(" 家\n", "\n"));
+        out.append(lang.pick("待识别（不在名册，未计入）：", "pending (not on the roster, not counted): "))
                 .append(s.pendingRecords())
-                .append(" 条记录，涉及 ")
+                .append(lang.pick(" 条记录，涉及 ", " record(s) of "))
                 .append(s.pendingSubjects())
-                .append(" 人\n");
+                .append(lang.pick(" 人\n", " person(s)\n"));
         return out.toString();
     }
 

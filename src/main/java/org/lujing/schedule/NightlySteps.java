@@ -72,7 +72,7 @@ class NightlySteps {
                     PullResult r = feeds.pull(source.id());
                     said.add(source.id() + " " + r.status()
                             + (r.message() == null || r.message().isBlank() ? "" : " (" + r.message() + ")"));
-                    saidZh.add(source.id() + " " + pullZh(r));
+                    saidZh.add(source.agency() + " " + pullZh(r));
                 }
                 return said.isEmpty()
                         ? "没有数据接口 ‖ no feeds"
@@ -225,7 +225,8 @@ class NightlySteps {
                 List<String> names = written.stream()
                         .map(p -> properties.home().relativize(p).toString())
                         .toList();
-                return "已写出 " + names + " ‖ wrote " + names;
+                return "已写出 " + names.size() + " 个文件：" + String.join("、", names) + " ‖ wrote " + names.size()
+                        + " file(s): " + String.join(", ", names);
             }
         };
     }

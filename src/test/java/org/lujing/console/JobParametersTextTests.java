@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.lujing.report.ReportLanguage;
 
-/** An execution's parameters in words for a Chinese reader; as stored for an English one. */
+/** An execution's parameters in the reader's words, without the keys that only keep runs apart. */
 class JobParametersTextTests {
 
     @Test
@@ -21,8 +21,15 @@ class JobParametersTextTests {
                 .isEqualTo("文件名 a, b.xlsx · 来源 湖南航天医院");
         assertThat(JobParametersText.render("asOf=2025-12-31, run.id=1764400000000", ReportLanguage.ZH, id -> id))
                 .isEqualTo("核查日期 2025-12-31");
-        assertThat(JobParametersText.render("night=2025-04-30, step=reports", ReportLanguage.EN, id -> id))
-                .isEqualTo("night=2025-04-30, step=reports");
+        assertThat(JobParametersText.render("attempt=2, night=2025-04-30, step=reports", ReportLanguage.EN, id -> id))
+                .isEqualTo("attempt 2 · night 2025-04-30 · step Write the reports");
+        assertThat(JobParametersText.render(
+                        "drop=9ebe3f0e-727d, file=/srv/a.xlsx, name=a.xlsx, source=hospital",
+                        ReportLanguage.EN,
+                        id -> id.equals("hospital") ? "湖南航天医院" : id))
+                .isEqualTo("file a.xlsx · source 湖南航天医院");
+        assertThat(JobParametersText.render("asOf=2025-12-31, run.id=1764400000000", ReportLanguage.EN, id -> id))
+                .isEqualTo("as of 2025-12-31");
         assertThat(JobParametersText.render(null, ReportLanguage.ZH, id -> id)).isEmpty();
     }
 }

@@ -81,7 +81,7 @@ class NightlyChainIntegrationTests extends SharedLedgerContext {
         assertThat(first.steps().get(0).message())
                 .as("no feed URL configured")
                 .contains("micro-lesson SKIPPED")
-                .contains("拉取：micro-lesson 已跳过：未配置接口地址（SKIPPED）");
+                .contains("拉取：智慧矫正在线教育平台 已跳过：未配置接口地址（SKIPPED）");
         assertThat(first.steps().get(3).message()).contains("the disk is full");
         assertThat(Files.exists(inbox.resolve("roster.csv"))).isFalse();
         // the roster came in that night and the waiting records are matched (孙三 is not on the roster)
