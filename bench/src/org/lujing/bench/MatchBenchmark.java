@@ -220,8 +220,8 @@ public final class MatchBenchmark {
             LocalDate jan1 = LocalDate.of(2025, 1, 1);
             try (PreparedStatement record = c.prepareStatement("""
                     INSERT INTO support_record (subject_key, key_kind, subject_ref_enc, index_key_id, person_name, category,
-                      activity_date, agency, quantity, source_count, first_file_id, created_at)
-                    VALUES (?, ?, ?, ?, ?, 'PUBLIC_WELFARE', ?, ?, 1, 1, ?, ?)""")) {
+                      activity_date, agency, quantity, first_file_id, created_at)
+                    VALUES (?, ?, ?, ?, ?, 'PUBLIC_WELFARE', ?, ?, 1, ?, ?)""")) {
                 int i = 0;
                 for (LabelledRows.Row row : rows) {
                     RowTraits r = row.traits();

@@ -205,8 +205,8 @@ public final class ReportWorkbookBenchmark {
             c.commit();
             try (PreparedStatement record = c.prepareStatement("""
                     INSERT INTO support_record (subject_key, subject_id, match_method, person_name, id_masked, category,
-                      activity_date, agency, activity_name, hours, quantity, source_count, first_file_id, created_at,
-                      key_kind) VALUES (?, ?, 'ID_NUMBER', ?, ?, ?, ?, ?, ?, ?, 1, 1, ?, ?, 'ID_NUMBER')""")) {
+                      activity_date, agency, activity_name, hours, quantity, first_file_id, created_at,
+                      key_kind) VALUES (?, ?, 'ID_NUMBER', ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, 'ID_NUMBER')""")) {
                 for (int i = 0; i < records; i++) {
                     int p = i % people;
                     int k = i / people;

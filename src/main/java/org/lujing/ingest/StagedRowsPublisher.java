@@ -53,11 +53,11 @@ class StagedRowsPublisher implements Tasklet {
 
     private static final String INSERT_NEW = """
             INSERT INTO support_record (id, subject_key, subject_id, match_method, person_name, id_masked, category,
-              activity_date, agency, activity_name, hours, quantity, outcome, notes, source_count, first_file_id,
+              activity_date, agency, activity_name, hours, quantity, outcome, notes, first_file_id,
               created_at, key_kind, subject_ref_enc, index_key_id)
             SELECT s.record_id, s.subject_key, p.id, CASE WHEN p.id IS NULL THEN NULL ELSE 'ID_NUMBER' END, s.person_name,
               s.id_masked, s.category, s.activity_date, s.agency, s.activity_name, s.hours, s.quantity, s.outcome,
-              s.notes, 1, s.file_id, ?, s.key_kind, s.subject_ref_enc, s.index_key_id
+              s.notes, s.file_id, ?, s.key_kind, s.subject_ref_enc, s.index_key_id
             FROM stage_slice s LEFT JOIN subject p ON p.id_number_idx = s.subject_key AND s.key_kind = 'ID_NUMBER'
             WHERE s.file_id = ? AND %s
               AND NOT EXISTS (SELECT 1 FROM support_record r WHERE %s)
@@ -208,29 +208,39 @@ class StagedRowsPublisher implements Tasklet {
             rollup.add("r.id BETWEEN ? AND ? AND r.first_file_id = ?", firstId, nextId - 1, fileId);
         }
         long t4 = System.nanoTime();
-        mergeRepeats(records, allFirstsCreated, Set.copyOf(collided));
+        Map<Integer, Long> mergedInto = mergeRepeats(records, allFirstsCreated);
         long t5 = System.nanoTime();
         String provenance =
                 "INSERT INTO record_source (record_id, file_id, source_id, sheet, row_no, hours, quantity, outcome)";
-        if (allFirstsCreated) {
-            // every first row created its record under the id it was given: no lookup needed
-            jdbc.update(
-                    provenance + " SELECT s.record_id, s.file_id, ?, s.sheet, s.row_no, s.hours, s.quantity, s.outcome"
-                            + " FROM stage_slice s WHERE s.file_id = ? AND s.repeat_row = FALSE",
-                    sourceId,
-                    fileId);
-            jdbc.update(
-                    provenance + " SELECT r.id, s.file_id, ?, s.sheet, s.row_no, s.hours, s.quantity, s.outcome"
-                            + " FROM stage_slice s JOIN support_record r ON " + SAME_IDENTITY
-                            + " WHERE s.file_id = ? AND s.repeat_row = TRUE",
-                    sourceId,
-                    fileId);
-        } else {
-            jdbc.update(
-                    provenance + " SELECT r.id, s.file_id, ?, s.sheet, s.row_no, s.hours, s.quantity, s.outcome"
-                            + " FROM stage_slice s JOIN support_record r ON " + SAME_IDENTITY + " WHERE s.file_id = ?",
-                    sourceId,
-                    fileId);
+        // a row that created its record links to the id it was given (when some first rows merged instead, their
+        // ids are gaps: the record is looked up by its primary key, not by its identity); a row that merged links to
+        // the record the merge found
+        int linked = jdbc.update(
+                provenance + " SELECT s.record_id, s.file_id, ?, s.sheet, s.row_no, s.hours, s.quantity, s.outcome"
+                        + " FROM stage_slice s WHERE s.file_id = ? AND s.record_id IS NOT NULL"
+                        + (allFirstsCreated && collided.isEmpty()
+                                ? " AND s.repeat_row = FALSE"
+                                : " AND EXISTS (SELECT 1 FROM support_record r WHERE r.id = s.record_id)"),
+                sourceId,
+                fileId);
+        Map<Integer, StagingFile.Staged> bySeq = bySeq(records, mergedInto);
+        List<Map.Entry<Integer, Long>> merges = new ArrayList<>(mergedInto.entrySet());
+        jdbc.batchUpdate(provenance + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", merges, 5000, (p, m) -> {
+            RowResult.NewRecord n = (RowResult.NewRecord) bySeq.get(m.getKey()).result();
+            p.setLong(1, m.getValue());
+            p.setLong(2, fileId);
+            p.setString(3, sourceId);
+            p.setString(4, n.sheet());
+            p.setInt(5, n.row());
+            decimal(p, 6, n.draft().hours());
+            decimal(p, 7, n.draft().quantity());
+            p.setString(8, n.draft().outcome());
+        });
+        if (linked + merges.size() != records.size() || linked != created) {
+            // every staged record is either the record it created or a merge into another: anything else would
+            // break the file's accounting, so the slice is rolled back and the step fails rather than commit it
+            throw new IllegalStateException("file #" + fileId + ": a slice of " + records.size() + " records linked "
+                    + linked + " created and " + merges.size() + " merged rows, but created " + created);
         }
         jdbc.update("DELETE FROM stage_slice WHERE file_id = ?", fileId);
         long t6 = System.nanoTime();
@@ -336,34 +346,49 @@ class StagedRowsPublisher implements Tasklet {
     }
 
     /**
-     * A row that merged into an existing record adds to its source count and fills what the record lacks, in the
-     * file's order — as if the rows had been written one by one.
+     * Finds the record each merging row merges into — a repeat of a record of this slice, or a row whose identity
+     * was in the ledger already — and fills what that record lacks (hours, outcome, notes, activity name), in the
+     * file's order, as if the rows had been written one by one. A record that lacks nothing the row brings is not
+     * written: a partner's cumulative file, sent again each month with the months before, merges without rewriting
+     * a single record. Returns each merging row's record, by the row's sequence number.
      */
-    private void mergeRepeats(List<StagingFile.Staged> records, boolean allFirstsCreated, Set<Integer> collided) {
+    private Map<Integer, Long> mergeRepeats(List<StagingFile.Staged> records, boolean allFirstsCreated) {
         Map<Integer, Long> mergedInto = new TreeMap<>();
+        Map<Long, boolean[]> lacks = new java.util.HashMap<>();
         Set<Long> unnamed = new LinkedHashSet<>();
         jdbc.query(
-                "SELECT s.seq, r.id, r.activity_name, s.activity_name AS staged_name"
+                "SELECT s.seq, r.id, s.record_id, r.activity_name, s.activity_name AS staged_name,"
+                        + " CASE WHEN r.hours IS NULL THEN TRUE ELSE FALSE END,"
+                        + " CASE WHEN r.outcome IS NULL THEN TRUE ELSE FALSE END,"
+                        + " CASE WHEN r.notes IS NULL THEN TRUE ELSE FALSE END"
                         + " FROM stage_slice s JOIN support_record r ON " + SAME_IDENTITY
                         + " WHERE s.file_id = ? AND (s.repeat_row = TRUE OR r.id <> s.record_id)"
                         // when every first row created its record, only repeats can merge: no need to look at the rest
                         + (allFirstsCreated ? " AND s.repeat_row = TRUE" : ""),
                 rs -> {
-                    int seq = rs.getInt(1);
-                    if (!collided.contains(seq)) {
-                        mergedInto.put(seq, rs.getLong(2));
-                        if (rs.getString(3) == null && rs.getString(4) != null) {
-                            unnamed.add(rs.getLong(2));
-                        }
+                    long id = rs.getLong(2);
+                    long own = rs.getLong(3);
+                    if (!rs.wasNull() && own == id) {
+                        // a repeat whose 64-bit hash collided: it created its own record, it merges into nothing
+                        return;
+                    }
+                    mergedInto.put(rs.getInt(1), id);
+                    lacks.putIfAbsent(id, new boolean[] {
+                        rs.getBoolean(6), rs.getBoolean(7), rs.getBoolean(8), rs.getString(4) == null
+                    });
+                    if (rs.getString(4) == null && rs.getString(5) != null) {
+                        unnamed.add(id);
                     }
                 },
                 fileId);
         if (mergedInto.isEmpty()) {
-            return;
+            return mergedInto;
         }
-        Map<Integer, StagingFile.Staged> bySeq =
-                records.stream().collect(Collectors.toMap(StagingFile.Staged::seq, s -> s));
-        List<Map.Entry<Integer, Long>> merges = new ArrayList<>(mergedInto.entrySet());
+        Map<Integer, StagingFile.Staged> bySeq = bySeq(records, mergedInto);
+        // only merges that can fill a gap are written; among several rows filling the same gap the file's first wins
+        List<Map.Entry<Integer, Long>> fills = mergedInto.entrySet().stream()
+                .filter(m -> fillsAGap(lacks.get(m.getValue()), draft(bySeq, m.getKey())))
+                .toList();
         // a record that gains an activity name becomes another event: its statistics move with it
         String named = unnamed.isEmpty()
                 ? null
@@ -372,29 +397,43 @@ class StagedRowsPublisher implements Tasklet {
             rollup.remove(named);
         }
         jdbc.batchUpdate("""
-                UPDATE support_record SET source_count = source_count + 1,
-                  hours = COALESCE(hours, ?), outcome = COALESCE(outcome, ?), notes = COALESCE(notes, ?),
-                  activity_name = COALESCE(activity_name, ?)
-                WHERE id = ?""", new BatchPreparedStatementSetter() {
-            @Override
-            public void setValues(PreparedStatement p, int i) throws SQLException {
-                Map.Entry<Integer, Long> m = merges.get(i);
-                RecordDraft r = ((RowResult.NewRecord) bySeq.get(m.getKey()).result()).draft();
-                decimal(p, 1, r.hours());
-                p.setString(2, r.outcome());
-                p.setString(3, r.notes());
-                p.setString(4, r.activityName());
-                p.setLong(5, m.getValue());
-            }
-
-            @Override
-            public int getBatchSize() {
-                return merges.size();
-            }
+                UPDATE support_record SET hours = COALESCE(hours, ?), outcome = COALESCE(outcome, ?),
+                  notes = COALESCE(notes, ?), activity_name = COALESCE(activity_name, ?)
+                WHERE id = ?""", fills, 5000, (p, m) -> {
+            RecordDraft r = draft(bySeq, m.getKey());
+            decimal(p, 1, r.hours());
+            p.setString(2, r.outcome());
+            p.setString(3, r.notes());
+            p.setString(4, r.activityName());
+            p.setLong(5, m.getValue());
         });
         if (named != null) {
             rollup.add(named);
         }
+        return mergedInto;
+    }
+
+    /** Whether a merging row brings a value its record lacks (hours, outcome, notes, activity name, in that order). */
+    private static boolean fillsAGap(boolean[] lacks, RecordDraft row) {
+        return (lacks[0] && row.hours() != null)
+                || (lacks[1] && row.outcome() != null)
+                || (lacks[2] && row.notes() != null)
+                || (lacks[3] && row.activityName() != null);
+    }
+
+    private static Map<Integer, StagingFile.Staged> bySeq(
+            List<StagingFile.Staged> records, Map<Integer, Long> mergedInto) {
+        Map<Integer, StagingFile.Staged> bySeq = new java.util.HashMap<>();
+        for (StagingFile.Staged s : records) {
+            if (mergedInto.containsKey(s.seq())) {
+                bySeq.put(s.seq(), s);
+            }
+        }
+        return bySeq;
+    }
+
+    private static RecordDraft draft(Map<Integer, StagingFile.Staged> bySeq, int seq) {
+        return ((RowResult.NewRecord) bySeq.get(seq).result()).draft();
     }
 
     private void writeRejects(List<RowResult.Rejected> rejects) {

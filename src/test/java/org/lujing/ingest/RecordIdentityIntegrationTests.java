@@ -62,12 +62,11 @@ class RecordIdentityIntegrationTests extends SharedLedgerContext {
         assertThat(count("SELECT COUNT(*) FROM support_record")).isEqualTo(4);
         assertThat(count("SELECT COUNT(*) FROM record_source")).isEqualTo(7);
         List<Map<String, Object>> legal = jdbc.sql("""
-                        SELECT r.agency, r.source_count, COUNT(s.id) AS links FROM support_record r
+                        SELECT r.agency, COUNT(s.id) AS links FROM support_record r
                         JOIN record_source s ON s.record_id = r.id
-                        WHERE r.category = 'LEGAL_EDUCATION' GROUP BY r.id, r.agency, r.source_count""").query().listOfRows();
+                        WHERE r.category = 'LEGAL_EDUCATION' GROUP BY r.id, r.agency""").query().listOfRows();
         assertThat(legal).hasSize(2).allSatisfy(row -> {
             assertThat(row.get("AGENCY")).isEqualTo("湖南工商大学");
-            assertThat(((Number) row.get("SOURCE_COUNT")).intValue()).isEqualTo(2);
             assertThat(((Number) row.get("LINKS")).intValue()).isEqualTo(2);
         });
     }
