@@ -246,8 +246,9 @@ class IdentityCommand implements Runnable {
                     t.row(
                             org.lujing.identity.match.EvidenceWords.field(
                                     l.level().field(), zh),
-                            org.lujing.identity.match.EvidenceWords.level(l.level(), zh) + " "
-                                    + l.level().shortName(),
+                            CliWords.coded(
+                                    org.lujing.identity.match.EvidenceWords.level(l.level(), zh),
+                                    l.level().shortName()),
                             String.format(java.util.Locale.ROOT, "%.4f", l.m()),
                             mFrom(l, lang),
                             String.format(java.util.Locale.ROOT, "%.2e", l.u()),

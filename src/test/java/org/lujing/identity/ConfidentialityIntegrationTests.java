@@ -84,8 +84,8 @@ class ConfidentialityIntegrationTests {
         // read as examples (the pilot year has too few of them to estimate from), and so is a phone written beside one
         assertThat(output.getAll())
                 .contains("评分匹配的权重：名册 ", "先验（台账无从估计）", "名册抽样 ", "姓名频率")
-                .containsPattern("姓名 +相同 EQUAL +0\\.8500 +先验（台账仅 [1-9]\\d* 对）")
-                .containsPattern("电话 +相同 EQUAL +0\\.6000 +先验（台账仅 [1-9]\\d* 对）")
+                .containsPattern("姓名 +相同（EQUAL） +0\\.8500 +先验（台账仅 [1-9]\\d* 对）")
+                .containsPattern("电话 +相同（EQUAL） +0\\.6000 +先验（台账仅 [1-9]\\d* 对）")
                 .contains("\"mSource\" : \"PRIOR\"", "\"uSource\" : \"FLOOR\"", "\"uSource\" : \"NAME_FREQUENCY\"");
         try (Stream<Path> files = Files.walk(home)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
