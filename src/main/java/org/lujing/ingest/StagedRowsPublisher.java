@@ -60,8 +60,11 @@ class StagedRowsPublisher implements Tasklet {
               s.notes, s.file_id, ?, s.key_kind, s.subject_ref_enc, s.index_key_id
             FROM stage_slice s LEFT JOIN subject p ON p.id_number_idx = s.subject_key AND s.key_kind = 'ID_NUMBER'
             WHERE s.file_id = ? AND %s
-              AND NOT EXISTS (SELECT 1 FROM support_record r WHERE %s)
             ORDER BY s.subject_key, s.category, s.activity_date, s.agency""";
+
+    /** The slice row's identity is in no record of the ledger. */
+    private static final String NOT_IN_LEDGER =
+            "NOT EXISTS (SELECT 1 FROM support_record r WHERE " + SAME_IDENTITY + ")";
 
     private final JdbcTemplate jdbc;
     private final FileRegistry files;
@@ -182,21 +185,42 @@ class StagedRowsPublisher implements Tasklet {
         }
         long t0 = System.nanoTime();
         stage(records, ids);
+        // the first rows whose identity is in the ledger already (an earlier file's records) merge into those: they
+        // are found first and leave the slice's table, so the insert below takes only new identities and needs no
+        // probe of the identity index of its own — one probe a row, whether the file is new or sent again
+        Merges merges = new Merges();
+        findMerges(merges, "s.repeat_row = FALSE");
+        if (!merges.into.isEmpty()) {
+            jdbc.update("DELETE FROM stage_slice WHERE file_id = ?", fileId);
+            List<StagingFile.Staged> rest = new ArrayList<>();
+            long[] restIds = new long[records.size() - merges.into.size()];
+            for (int i = 0; i < records.size(); i++) {
+                if (!merges.into.containsKey(records.get(i).seq())) {
+                    restIds[rest.size()] = ids[i];
+                    rest.add(records.get(i));
+                }
+            }
+            if (!rest.isEmpty()) {
+                stage(rest, restIds);
+            }
+        }
         long t1 = System.nanoTime();
         Timestamp now = Timestamp.from(Instant.now());
-        int created = jdbc.update(INSERT_NEW.formatted("s.repeat_row = FALSE", SAME_IDENTITY), now, fileId);
-        boolean allFirstsCreated = created == firsts;
+        int created = jdbc.update(INSERT_NEW.formatted("s.repeat_row = FALSE"), now, fileId);
+        if (created != firsts - merges.into.size()) {
+            throw new IllegalStateException("file #" + fileId + ": " + (firsts - merges.into.size())
+                    + " new identities in a slice, but " + created + " records inserted");
+        }
         // a row taken for a repeat whose identity is in no record: its 64-bit hash collided with another's
         List<Integer> collided = jdbc.queryForList(
-                "SELECT s.seq FROM stage_slice s WHERE s.file_id = ? AND s.repeat_row = TRUE"
-                        + " AND NOT EXISTS (SELECT 1 FROM support_record r WHERE " + SAME_IDENTITY + ")"
+                "SELECT s.seq FROM stage_slice s WHERE s.file_id = ? AND s.repeat_row = TRUE AND " + NOT_IN_LEDGER
                         + " ORDER BY s.seq",
                 Integer.class,
                 fileId);
         for (int seq : collided) {
             long id = recordIds.reserve(1);
             jdbc.update("UPDATE stage_slice SET record_id = ? WHERE file_id = ? AND seq = ?", id, fileId, seq);
-            if (jdbc.update(INSERT_NEW.formatted("s.seq = ?", SAME_IDENTITY), now, fileId, seq) == 1) {
+            if (jdbc.update(INSERT_NEW.formatted("s.seq = ? AND " + NOT_IN_LEDGER), now, fileId, seq) == 1) {
                 created++;
                 rollup.add("r.id = ?", id);
             }
@@ -208,24 +232,26 @@ class StagedRowsPublisher implements Tasklet {
             rollup.add("r.id BETWEEN ? AND ? AND r.first_file_id = ?", firstId, nextId - 1, fileId);
         }
         long t4 = System.nanoTime();
-        Map<Integer, Long> mergedInto = mergeRepeats(records, allFirstsCreated);
+        // the repeats: of a record this slice created, of one an earlier slice or file did
+        findMerges(merges, "s.repeat_row = TRUE");
+        applyMerges(merges, records);
         long t5 = System.nanoTime();
         String provenance =
                 "INSERT INTO record_source (record_id, file_id, source_id, sheet, row_no, hours, quantity, outcome)";
-        // a row that created its record links to the id it was given (when some first rows merged instead, their
-        // ids are gaps: the record is looked up by its primary key, not by its identity); a row that merged links to
-        // the record the merge found
+        // a row that created its record links to the id it was given (a collided repeat that found its identity
+        // created meanwhile has an id that is a gap: the record is looked up by its primary key); a row that merged
+        // links to the record its merge found
         int linked = jdbc.update(
                 provenance + " SELECT s.record_id, s.file_id, ?, s.sheet, s.row_no, s.hours, s.quantity, s.outcome"
                         + " FROM stage_slice s WHERE s.file_id = ? AND s.record_id IS NOT NULL"
-                        + (allFirstsCreated && collided.isEmpty()
+                        + (collided.isEmpty()
                                 ? " AND s.repeat_row = FALSE"
                                 : " AND EXISTS (SELECT 1 FROM support_record r WHERE r.id = s.record_id)"),
                 sourceId,
                 fileId);
-        Map<Integer, StagingFile.Staged> bySeq = bySeq(records, mergedInto);
-        List<Map.Entry<Integer, Long>> merges = new ArrayList<>(mergedInto.entrySet());
-        jdbc.batchUpdate(provenance + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", merges, 5000, (p, m) -> {
+        Map<Integer, StagingFile.Staged> bySeq = bySeq(records, merges.into);
+        List<Map.Entry<Integer, Long>> merged = new ArrayList<>(merges.into.entrySet());
+        jdbc.batchUpdate(provenance + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", merged, 5000, (p, m) -> {
             RowResult.NewRecord n = (RowResult.NewRecord) bySeq.get(m.getKey()).result();
             p.setLong(1, m.getValue());
             p.setLong(2, fileId);
@@ -236,11 +262,11 @@ class StagedRowsPublisher implements Tasklet {
             decimal(p, 7, n.draft().quantity());
             p.setString(8, n.draft().outcome());
         });
-        if (linked + merges.size() != records.size() || linked != created) {
+        if (linked + merged.size() != records.size() || linked != created) {
             // every staged record is either the record it created or a merge into another: anything else would
             // break the file's accounting, so the slice is rolled back and the step fails rather than commit it
             throw new IllegalStateException("file #" + fileId + ": a slice of " + records.size() + " records linked "
-                    + linked + " created and " + merges.size() + " merged rows, but created " + created);
+                    + linked + " created and " + merged.size() + " merged rows, but created " + created);
         }
         jdbc.update("DELETE FROM stage_slice WHERE file_id = ?", fileId);
         long t6 = System.nanoTime();
@@ -346,25 +372,28 @@ class StagedRowsPublisher implements Tasklet {
     }
 
     /**
-     * Finds the record each merging row merges into — a repeat of a record of this slice, or a row whose identity
-     * was in the ledger already — and fills what that record lacks (hours, outcome, notes, activity name), in the
-     * file's order, as if the rows had been written one by one. A record that lacks nothing the row brings is not
-     * written: a partner's cumulative file, sent again each month with the months before, merges without rewriting
-     * a single record. Returns each merging row's record, by the row's sequence number.
+     * The slice's merging rows, each with the record it merges into (by the row's sequence number, in the file's
+     * order), what those records lacked when they were found (hours, outcome, notes, activity name), and the records
+     * without an activity name that a merging row names.
      */
-    private Map<Integer, Long> mergeRepeats(List<StagingFile.Staged> records, boolean allFirstsCreated) {
-        Map<Integer, Long> mergedInto = new TreeMap<>();
-        Map<Long, boolean[]> lacks = new java.util.HashMap<>();
-        Set<Long> unnamed = new LinkedHashSet<>();
+    private static final class Merges {
+        final Map<Integer, Long> into = new TreeMap<>();
+        final Map<Long, boolean[]> lacks = new java.util.HashMap<>();
+        final Set<Long> unnamed = new LinkedHashSet<>();
+    }
+
+    /**
+     * Adds the staged rows that {@code which} selects and whose identity has a record to {@code merges}, except a
+     * collided repeat that created its own record.
+     */
+    private void findMerges(Merges merges, String which) {
         jdbc.query(
                 "SELECT s.seq, r.id, s.record_id, r.activity_name, s.activity_name AS staged_name,"
                         + " CASE WHEN r.hours IS NULL THEN TRUE ELSE FALSE END,"
                         + " CASE WHEN r.outcome IS NULL THEN TRUE ELSE FALSE END,"
                         + " CASE WHEN r.notes IS NULL THEN TRUE ELSE FALSE END"
                         + " FROM stage_slice s JOIN support_record r ON " + SAME_IDENTITY
-                        + " WHERE s.file_id = ? AND (s.repeat_row = TRUE OR r.id <> s.record_id)"
-                        // when every first row created its record, only repeats can merge: no need to look at the rest
-                        + (allFirstsCreated ? " AND s.repeat_row = TRUE" : ""),
+                        + " WHERE s.file_id = ? AND " + which,
                 rs -> {
                     long id = rs.getLong(2);
                     long own = rs.getLong(3);
@@ -372,27 +401,36 @@ class StagedRowsPublisher implements Tasklet {
                         // a repeat whose 64-bit hash collided: it created its own record, it merges into nothing
                         return;
                     }
-                    mergedInto.put(rs.getInt(1), id);
-                    lacks.putIfAbsent(id, new boolean[] {
+                    merges.into.put(rs.getInt(1), id);
+                    merges.lacks.putIfAbsent(id, new boolean[] {
                         rs.getBoolean(6), rs.getBoolean(7), rs.getBoolean(8), rs.getString(4) == null
                     });
                     if (rs.getString(4) == null && rs.getString(5) != null) {
-                        unnamed.add(id);
+                        merges.unnamed.add(id);
                     }
                 },
                 fileId);
-        if (mergedInto.isEmpty()) {
-            return mergedInto;
+    }
+
+    /**
+     * Fills what each merged-into record lacks (hours, outcome, notes, activity name) from its merging rows, in the
+     * file's order, as if the rows had been written one by one. A record that lacks nothing the row brings is not
+     * written: a partner's cumulative file, sent again each month with the months before, merges without rewriting
+     * a single record.
+     */
+    private void applyMerges(Merges merges, List<StagingFile.Staged> records) {
+        if (merges.into.isEmpty()) {
+            return;
         }
-        Map<Integer, StagingFile.Staged> bySeq = bySeq(records, mergedInto);
+        Map<Integer, StagingFile.Staged> bySeq = bySeq(records, merges.into);
         // only merges that can fill a gap are written; among several rows filling the same gap the file's first wins
-        List<Map.Entry<Integer, Long>> fills = mergedInto.entrySet().stream()
-                .filter(m -> fillsAGap(lacks.get(m.getValue()), draft(bySeq, m.getKey())))
+        List<Map.Entry<Integer, Long>> fills = merges.into.entrySet().stream()
+                .filter(m -> fillsAGap(merges.lacks.get(m.getValue()), draft(bySeq, m.getKey())))
                 .toList();
         // a record that gains an activity name becomes another event: its statistics move with it
-        String named = unnamed.isEmpty()
+        String named = merges.unnamed.isEmpty()
                 ? null
-                : "r.id IN (" + unnamed.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")";
+                : "r.id IN (" + merges.unnamed.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")";
         if (named != null) {
             rollup.remove(named);
         }
@@ -410,7 +448,6 @@ class StagedRowsPublisher implements Tasklet {
         if (named != null) {
             rollup.add(named);
         }
-        return mergedInto;
     }
 
     /** Whether a merging row brings a value its record lacks (hours, outcome, notes, activity name, in that order). */
