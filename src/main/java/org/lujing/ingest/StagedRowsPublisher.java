@@ -234,7 +234,8 @@ class StagedRowsPublisher implements Tasklet {
         long t4 = System.nanoTime();
         // the repeats: of a record this slice created, of one an earlier slice or file did
         findMerges(merges, "s.repeat_row = TRUE");
-        applyMerges(merges, records);
+        Map<Integer, StagingFile.Staged> bySeq = bySeq(records, merges.into);
+        applyMerges(merges, bySeq);
         long t5 = System.nanoTime();
         String provenance =
                 "INSERT INTO record_source (record_id, file_id, source_id, sheet, row_no, hours, quantity, outcome)";
@@ -249,7 +250,6 @@ class StagedRowsPublisher implements Tasklet {
                                 : " AND EXISTS (SELECT 1 FROM support_record r WHERE r.id = s.record_id)"),
                 sourceId,
                 fileId);
-        Map<Integer, StagingFile.Staged> bySeq = bySeq(records, merges.into);
         List<Map.Entry<Integer, Long>> merged = new ArrayList<>(merges.into.entrySet());
         jdbc.batchUpdate(provenance + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", merged, 5000, (p, m) -> {
             RowResult.NewRecord n = (RowResult.NewRecord) bySeq.get(m.getKey()).result();
@@ -272,7 +272,7 @@ class StagedRowsPublisher implements Tasklet {
         long t6 = System.nanoTime();
         if (log.isDebugEnabled()) {
             log.debug(
-                    "file #{}: slice of {} records in ms: stage {}, insert {}, merge {}, provenance {}, rollup {}",
+                    "file #{}: slice of {} records in ms: stage and find merges {}, insert {}, merge {}, provenance {}, rollup {}",
                     fileId,
                     records.size(),
                     (t1 - t0) / 1_000_000,
@@ -418,11 +418,10 @@ class StagedRowsPublisher implements Tasklet {
      * written: a partner's cumulative file, sent again each month with the months before, merges without rewriting
      * a single record.
      */
-    private void applyMerges(Merges merges, List<StagingFile.Staged> records) {
+    private void applyMerges(Merges merges, Map<Integer, StagingFile.Staged> bySeq) {
         if (merges.into.isEmpty()) {
             return;
         }
-        Map<Integer, StagingFile.Staged> bySeq = bySeq(records, merges.into);
         // only merges that can fill a gap are written; among several rows filling the same gap the file's first wins
         List<Map.Entry<Integer, Long>> fills = merges.into.entrySet().stream()
                 .filter(m -> fillsAGap(merges.lacks.get(m.getValue()), draft(bySeq, m.getKey())))

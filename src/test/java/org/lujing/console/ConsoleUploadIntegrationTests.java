@@ -98,13 +98,8 @@ class ConsoleUploadIntegrationTests {
     @Test
     void aRefusedFindingActionIsExplainedInTheConsolesLanguage() throws Exception {
         RequestPostProcessor operator = signedInOperator();
-        Object refused = mvc.perform(MockMvcRequestBuilders.post("/findings/999999/acknowledge")
-                        .param("note", "看过了")
-                        .with(operator)
-                        .with(SecurityMockMvcRequestPostProcessors.csrf()))
-                .andReturn()
-                .getFlashMap()
-                .get("refused");
+        Object refused = flashAfter(
+                MockMvcRequestBuilders.post("/findings/999999/acknowledge").param("note", "看过了"), "refused");
 
         String page = mvc.perform(MockMvcRequestBuilders.get("/findings")
                         .flashAttr("refused", refused)
@@ -119,21 +114,26 @@ class ConsoleUploadIntegrationTests {
 
     @Test
     void anUploadFromThePageSaysWhereTheFileWentInWords() throws Exception {
-        RequestPostProcessor operator = signedInOperator();
-        Object done = mvc.perform(MockMvcRequestBuilders.multipart("/upload")
+        Object done = flashAfter(
+                MockMvcRequestBuilders.multipart("/upload")
                         .file(new MockMultipartFile(
                                 "file",
                                 "就业台账.csv",
                                 "text/csv",
                                 "日期,姓名\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-                        .param("source", "employer")
-                        .with(operator)
-                        .with(SecurityMockMvcRequestPostProcessors.csrf()))
-                .andReturn()
-                .getFlashMap()
-                .get("doneText");
+                        .param("source", "employer"),
+                "doneText");
 
         assertThat(done).isEqualTo("已放入 inbox/employer/就业台账.csv，稍后自动入库；结果见“文件”页。");
+    }
+
+    /** What a page's form, sent by a signed-in operator, leaves for the next page under {@code attribute}. */
+    private <B extends org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder<B>>
+            Object flashAfter(B form, String attribute) throws Exception {
+        return mvc.perform(form.with(signedInOperator()).with(SecurityMockMvcRequestPostProcessors.csrf()))
+                .andReturn()
+                .getFlashMap()
+                .get(attribute);
     }
 
     /** A signed-in operator, for the pages' own forms. */
