@@ -23,6 +23,7 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -205,7 +206,17 @@ public class FileIngestService {
                     f.id(),
                     f.fileName(),
                     last.getId());
-            jobOperator.recover(last);
+            try {
+                jobOperator.recover(last);
+            } catch (OptimisticLockingFailureException recoveredMeanwhile) {
+                // this node's heartbeat recovery (CrashRecovery, on its own thread) or another node marked the same
+                // run FAILED a moment earlier: it is resumable all the same, as read again below
+                log.info(
+                        "run #{} of file #{} was recovered meanwhile: {}",
+                        last.getId(),
+                        f.id(),
+                        recoveredMeanwhile.getMessage());
+            }
             last = lastRun(f);
         }
         return last != null && resumable(last) ? Optional.of(last) : Optional.empty();
@@ -224,7 +235,8 @@ public class FileIngestService {
      * Finishes every file whose ingest was interrupted and that no live node holds: its run FAILED or STOPPED (as
      * start-up recovery marks a dead process's run), or left running by a node that stopped beating. Files whose
      * content waits in the inbox are left to the inbox route, which resumes them when it takes the file, so the drop
-     * is not recorded as a duplicate of itself. {@code serve} calls this at start and then periodically.
+     * is not recorded as a duplicate of itself. {@code serve} calls this at start and then periodically. A file that
+     * cannot be resumed is logged and passed over, so the files after it are still finished.
      */
     public synchronized List<Result> resumeUnfinished() {
         List<Result> results = new ArrayList<>();
@@ -232,7 +244,16 @@ public class FileIngestService {
             if (f.jobExecutionId() == null || waitsInInbox(f)) {
                 continue;
             }
-            takeOver(f, false).ifPresent(run -> results.add(resume(f, run)));
+            try {
+                takeOver(f, false).ifPresent(run -> results.add(resume(f, run)));
+            } catch (RuntimeException e) {
+                log.error(
+                        "file #{} ({}): its interrupted ingest could not be resumed here; `jobs restart` runs it again"
+                                + " once the cause is fixed: {}",
+                        f.id(),
+                        f.fileName(),
+                        e.getMessage());
+            }
         }
         return results;
     }
