@@ -57,6 +57,15 @@ public class InboxFailures {
         }
     }
 
+    /**
+     * The file (its source folder and masked name) and the system's own words for why it failed (the deepest message,
+     * masked), in neither language: for a summary that puts its own words around it.
+     */
+    public String describe(Path inboxFile, Throwable cause) {
+        return inboxFile.getParent().getFileName() + "/"
+                + Masking.value(inboxFile.getFileName().toString()) + ": " + Masking.value(deepestMessage(cause));
+    }
+
     /** Forgets the reason noted for a file once it has been ingested. */
     public void clear(Path inboxFile) {
         try {
@@ -123,13 +132,18 @@ public class InboxFailures {
         return out;
     }
 
-    private static String reason(Throwable e) {
+    private static String deepestMessage(Throwable e) {
         String message = e.toString();
         for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
             if (t.getMessage() != null && !t.getMessage().isBlank()) {
                 message = t.getMessage();
             }
         }
+        return message;
+    }
+
+    private static String reason(Throwable e) {
+        String message = deepestMessage(e);
         return "入库未能运行（文件留在收件箱，每次轮询都会重试，排除原因后即可入库）。系统原文：" + message
                 + Bilingual.SEPARATOR
                 + "the ingest could not run (the file stays in the inbox and is tried again at every poll): " + message;

@@ -15,6 +15,7 @@ import org.lujing.home.LujingProperties;
 import org.lujing.identity.IdentityMatcher;
 import org.lujing.ingest.FileIngestService;
 import org.lujing.ingest.InboxClaims;
+import org.lujing.ingest.InboxFailures;
 import org.lujing.ledger.Period;
 import org.lujing.reconcile.ReconcileService;
 import org.lujing.reconcile.ReconcileSummary;
@@ -91,6 +92,7 @@ class NightlySteps {
             FileIngestService ingest,
             LujingProperties properties,
             InboxClaims claims,
+            InboxFailures failures,
             @Value("${lujing.inbox.read-lock-min-age:1000}") long minAgeMillis) {
         return new NightlyStep() {
             @Override
@@ -109,6 +111,8 @@ class NightlySteps {
                 int loaded = 0;
                 int refused = 0;
                 int left = 0;
+                int failed = 0;
+                String firstFailure = null;
                 for (int i = 0; i < files.size(); i++) {
                     Path file = files.get(i);
                     progress.report(
@@ -128,7 +132,20 @@ class NightlySteps {
                             continue;
                         }
                         String source = file.getParent().getFileName().toString();
-                        String outcome = ingest.ingest(file, source).outcome();
+                        String outcome;
+                        try {
+                            outcome = ingest.ingest(file, source).outcome();
+                        } catch (RuntimeException e) {
+                            // the file stays in the inbox, its reason beside it (as the route leaves it), for the route
+                            // or the next night; the files after it are still taken tonight
+                            failures.record(file, e);
+                            failed++;
+                            if (firstFailure == null) {
+                                firstFailure = failures.describe(file, e);
+                            }
+                            continue;
+                        }
+                        failures.clear(file);
                         if (outcome.startsWith("LOADED") || outcome.equals("DUPLICATE_FILE")) {
                             loaded++;
                         } else {
@@ -142,11 +159,21 @@ class NightlySteps {
                         claims.remove(key);
                     }
                 }
-                return "收件箱 " + (files.size() - left) + " 个文件：载入 " + loaded + " 个，拒收 " + refused + " 个"
+                String summary = "收件箱 " + (files.size() - left) + " 个文件：载入 " + loaded + " 个，拒收 " + refused + " 个"
+                        + (failed == 0 ? "" : "，未能入库 " + failed + " 个（留在收件箱）")
                         + (left == 0 ? "" : "；" + left + " 个留给收件箱路由（已被领取或仍在写入）") + " ‖ "
                         + (files.size() - left) + " file(s) from the inbox: " + loaded + " loaded, " + refused
                         + " refused"
+                        + (failed == 0 ? "" : ", " + failed + " could not be ingested (left in the inbox)")
                         + (left == 0 ? "" : "; " + left + " left to the inbox route (taken or still being written)");
+                if (failed > 0) {
+                    // the step fails, so the night shows it and a rerun tries those files again — after the others
+                    // were taken
+                    int sep = summary.indexOf(" ‖ ");
+                    throw new IllegalStateException(summary.substring(0, sep) + "。第一个原因：" + firstFailure
+                            + summary.substring(sep) + ". First reason: " + firstFailure);
+                }
+                return summary;
             }
         };
     }
