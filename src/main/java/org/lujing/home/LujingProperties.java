@@ -19,12 +19,16 @@ public record LujingProperties(Path home, Path jobsDir, Path routesDir, Path key
     /**
      * @param chunkSize rows staged together (one commit of the staging step)
      * @param maxFileBytes files larger than this are refused as FILE_TOO_LARGE
-     * @param publishSliceRows staged rows published into the ledger in one transaction
+     * @param publishSliceRows staged rows published into the ledger in one transaction, at most
+     * @param publishSliceBytes bytes of the staging file published in one transaction, at most (a slice ends at
+     *     whichever bound it reaches first, with at least one row): what a slice holds in the heap stays bounded
+     *     however wide the rows are
      */
     public record Ingest(
             @DefaultValue("5000") int chunkSize,
             @DefaultValue("209715200") long maxFileBytes,
-            @DefaultValue("20000") int publishSliceRows) {}
+            @DefaultValue("20000") int publishSliceRows,
+            @DefaultValue("16777216") long publishSliceBytes) {}
 
     public Path data() {
         return home.resolve("data");

@@ -188,7 +188,8 @@ class FileIngestJobConfiguration {
                 fileId,
                 source,
                 StagingFile.path(properties.data(), fileId),
-                properties.ingest().publishSliceRows());
+                properties.ingest().publishSliceRows(),
+                properties.ingest().publishSliceBytes());
     }
 
     @Bean

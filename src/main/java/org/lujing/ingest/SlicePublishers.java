@@ -38,14 +38,28 @@ class SlicePublishers {
         this.tableStatistics = tableStatistics;
     }
 
-    /** The publication step of a file's ingest: the staging file's rows, {@code sliceRows} to a transaction. */
-    StagedRowsPublisher fromStagingFile(long fileId, String sourceId, Path stagingFile, int sliceRows) {
+    /**
+     * The publication step of a file's ingest: the staging file's rows, up to {@code sliceRows} rows and
+     * {@code sliceBytes} bytes of the staging file to a transaction.
+     */
+    StagedRowsPublisher fromStagingFile(
+            long fileId, String sourceId, Path stagingFile, int sliceRows, long sliceBytes) {
         return new StagedRowsPublisher(
-                jdbc, files, ledger, rollup, recordIds, tableStatistics, fileId, sourceId, stagingFile, sliceRows);
+                jdbc,
+                files,
+                ledger,
+                rollup,
+                recordIds,
+                tableStatistics,
+                fileId,
+                sourceId,
+                stagingFile,
+                sliceRows,
+                sliceBytes);
     }
 
     /** A publisher of slices handed over by the caller, each inside the caller's transaction. */
     StagedRowsPublisher forSlices(long fileId, String sourceId) {
-        return fromStagingFile(fileId, sourceId, null, 0);
+        return fromStagingFile(fileId, sourceId, null, 0, 0);
     }
 }

@@ -76,6 +76,7 @@ class StagedRowsPublisher implements Tasklet {
     private final String sourceId;
     private final Path stagingFile;
     private final int sliceRows;
+    private final long sliceBytes;
 
     StagedRowsPublisher(
             JdbcTemplate jdbc,
@@ -87,7 +88,8 @@ class StagedRowsPublisher implements Tasklet {
             long fileId,
             String sourceId,
             Path stagingFile,
-            int sliceRows) {
+            int sliceRows,
+            long sliceBytes) {
         this.jdbc = jdbc;
         this.files = files;
         this.ledger = ledger;
@@ -98,6 +100,7 @@ class StagedRowsPublisher implements Tasklet {
         this.sourceId = sourceId;
         this.stagingFile = stagingFile;
         this.sliceRows = sliceRows;
+        this.sliceBytes = sliceBytes;
     }
 
     long fileId() {
@@ -115,7 +118,11 @@ class StagedRowsPublisher implements Tasklet {
         long offset;
         try (StagingFile.Reader reader = new StagingFile.Reader(stagingFile, done.offset(), end)) {
             StagingFile.Staged s;
-            while (slice.size() < sliceRows && (s = reader.next()) != null) {
+            // the slice ends at its rows or its bytes, whichever comes first: a staged row is about as big in the
+            // heap as in the file (UTF-8 there; Latin-1 or UTF-16 strings here), so wide rows make more slices
+            while (slice.size() < sliceRows
+                    && (slice.isEmpty() || reader.offset() - done.offset() < sliceBytes)
+                    && (s = reader.next()) != null) {
                 slice.add(s);
             }
             offset = reader.offset();
