@@ -12,10 +12,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.lujing.TestHomes;
+import org.lujing.normalise.IdNumberNormaliser;
 
 /**
  * A partner's file larger than the heap, of rows as wide as the ledger takes (activity name, outcome and notes at their
@@ -38,35 +37,13 @@ class FileLargerThanHeapIntegrationTests {
         assertThat(Files.size(file)).as("the file is larger than the heap").isGreaterThan(HEAP);
 
         // when: the ingest command in a JVM with -Xmx128m
-        Path log = home.resolve("ingest.log");
-        Process process = new ProcessBuilder(List.of(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx128m",
-                        "-XX:+ExitOnOutOfMemoryError",
-                        "-Dfile.encoding=UTF-8",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        "org.lujing.cli.LujingCommand",
-                        "ingest",
-                        file.toString(),
-                        "--source",
-                        "university",
-                        "--home",
-                        home.toString()))
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        boolean ended = process.waitFor(5, TimeUnit.MINUTES);
-        if (!ended) {
-            process.destroyForcibly();
-        }
+        ChildIngest run = ChildIngest.run("128m", file, "university", home);
         Files.delete(file);
 
         // then: loaded whole, every row accounted for once, in more than one slice
-        String output = Files.readString(log);
-        assertThat(ended).as("ingest ended within 5 minutes").isTrue();
-        assertThat(output).doesNotContain("OutOfMemoryError").contains("LOADED");
-        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(run.ended()).as("ingest ended within 5 minutes").isTrue();
+        assertThat(run.output()).doesNotContain("OutOfMemoryError").contains("LOADED");
+        assertThat(run.exit()).as(run.output()).isZero();
         try (Connection c = DriverManager.getConnection(
                         "jdbc:hsqldb:file:" + home.resolve("data/lujing") + ";shutdown=true", "SA", "");
                 Statement s = c.createStatement()) {
@@ -96,7 +73,7 @@ class FileLargerThanHeapIntegrationTests {
             for (int r = 0; r < ROWS; r++) {
                 String first17 = "430104" + (1960 + r % 40) + String.format("%02d%02d", 1 + r % 12, 1 + r % 28)
                         + String.format("%03d", r % 1000);
-                String id = first17 + check(first17);
+                String id = first17 + IdNumberNormaliser.checkChar(first17);
                 String tail = String.format("%06d", r);
                 w.write(jan1.plusDays(r % 365) + ",对象" + r + "," + id + "," + (r % 2 == 0 ? "法律讲堂" : "半结构化访谈")
                         + "," + text(han, 494, r) + tail + "," + text(han, 994, r + 1) + tail + ","
@@ -111,15 +88,6 @@ class FileLargerThanHeapIntegrationTests {
             b.append(han.charAt((i + shift) % han.length()));
         }
         return b.toString();
-    }
-
-    private static char check(String first17) {
-        int[] w = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (first17.charAt(i) - '0') * w[i];
-        }
-        return "10X98765432".charAt(sum % 11);
     }
 
     private static long number(Statement s, String sql) throws SQLException {

@@ -6,9 +6,6 @@ import java.io.BufferedOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.lujing.TestHomes;
@@ -34,36 +31,13 @@ class UnsafeCsvIngestIntegrationTests {
         assertThat(Files.size(file)).isGreaterThan(150L * 1000 * 1000);
 
         // when: the ingest command in a JVM with -Xmx256m
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m",
-                "-XX:+ExitOnOutOfMemoryError",
-                "-Dfile.encoding=UTF-8",
-                "-cp",
-                System.getProperty("java.class.path"),
-                "org.lujing.cli.LujingCommand",
-                "ingest",
-                file.toString(),
-                "--source",
-                "university",
-                "--home",
-                home.toString()));
-        Path log = home.resolve("ingest.log");
-        Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        boolean ended = process.waitFor(5, TimeUnit.MINUTES);
-        if (!ended) {
-            process.destroyForcibly();
-        }
+        ChildIngest run = ChildIngest.run("256m", file, "university", home);
         Files.delete(file);
 
         // then: exit 3 (a file was refused), FILE_UNSAFE, no OutOfMemoryError, and the report says which bound
-        String output = Files.readString(log);
-        assertThat(ended).as("ingest ended within 5 minutes").isTrue();
-        assertThat(output).doesNotContain("OutOfMemoryError").contains("FILE_UNSAFE");
-        assertThat(process.exitValue()).as(output).isEqualTo(3);
+        assertThat(run.ended()).as("ingest ended within 5 minutes").isTrue();
+        assertThat(run.output()).doesNotContain("OutOfMemoryError").contains("FILE_UNSAFE");
+        assertThat(run.exit()).as(run.output()).isEqualTo(3);
         Path quarantine = home.resolve("quarantine/university");
         try (Stream<Path> files = Files.list(quarantine)) {
             Path report = files.filter(p -> p.toString().endsWith(".error.txt"))
