@@ -59,11 +59,13 @@ public class InboxFailures {
 
     /**
      * The file (its source folder and masked name) and the system's own words for why it failed (the deepest message,
-     * masked), in neither language: for a summary that puts its own words around it.
+     * masked; its Chinese or, with {@code english}, its English half when it has both): for a summary in that
+     * language that puts its own words around it.
      */
-    public String describe(Path inboxFile, Throwable cause) {
+    public String describe(Path inboxFile, Throwable cause, boolean english) {
         return inboxFile.getParent().getFileName() + "/"
-                + Masking.value(inboxFile.getFileName().toString()) + ": " + Masking.value(deepestMessage(cause));
+                + Masking.value(inboxFile.getFileName().toString()) + ": "
+                + Masking.value(Bilingual.half(deepestMessage(cause), english));
     }
 
     /** Forgets the reason noted for a file once it has been ingested. */

@@ -112,7 +112,8 @@ class NightlySteps {
                 int refused = 0;
                 int left = 0;
                 int failed = 0;
-                String firstFailure = null;
+                Path firstFailed = null;
+                RuntimeException firstCause = null;
                 for (int i = 0; i < files.size(); i++) {
                     Path file = files.get(i);
                     progress.report(
@@ -140,8 +141,9 @@ class NightlySteps {
                             // or the next night; the files after it are still taken tonight
                             failures.record(file, e);
                             failed++;
-                            if (firstFailure == null) {
-                                firstFailure = failures.describe(file, e);
+                            if (firstFailed == null) {
+                                firstFailed = file;
+                                firstCause = e;
                             }
                             continue;
                         }
@@ -170,8 +172,9 @@ class NightlySteps {
                     // the step fails, so the night shows it and a rerun tries those files again — after the others
                     // were taken
                     int sep = summary.indexOf(" ‖ ");
-                    throw new IllegalStateException(summary.substring(0, sep) + "。第一个原因：" + firstFailure
-                            + summary.substring(sep) + ". First reason: " + firstFailure);
+                    throw new IllegalStateException(summary.substring(0, sep) + "。第一个原因："
+                            + failures.describe(firstFailed, firstCause, false) + summary.substring(sep)
+                            + ". First reason: " + failures.describe(firstFailed, firstCause, true));
                 }
                 return summary;
             }

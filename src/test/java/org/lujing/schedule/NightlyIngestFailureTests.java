@@ -21,6 +21,7 @@ import org.lujing.ingest.FileIngestService;
 import org.lujing.ingest.InboxClaims;
 import org.lujing.ingest.InboxFailures;
 import org.lujing.ingest.IngestedFile;
+import org.lujing.ledger.Bilingual;
 import org.springframework.batch.core.BatchStatus;
 
 /**
@@ -41,7 +42,9 @@ class NightlyIngestFailureTests {
         LujingProperties properties =
                 new LujingProperties(home, home.resolve("jobs"), home.resolve("routes"), null, null);
         FileIngestService ingest = mock(FileIngestService.class);
-        when(ingest.ingest(first, "community")).thenThrow(new IllegalStateException("Connection is not available"));
+        // a cause that speaks both languages, as Lujing's own refusals do
+        when(ingest.ingest(first, "community"))
+                .thenThrow(new IllegalStateException("数据库连接暂不可用 ‖ Connection is not available"));
         FileIngestService.Result loaded = new FileIngestService.Result(
                 Optional.of(loadedEntry()), home.resolve("archive/b.csv"), BatchStatus.COMPLETED, 2);
         when(ingest.ingest(second, "community")).thenReturn(loaded);
@@ -57,7 +60,15 @@ class NightlyIngestFailureTests {
                 .hasMessageContaining("1 loaded")
                 .hasMessageContaining("1 could not be ingested (left in the inbox)")
                 .hasMessageContaining("community/")
-                .hasMessageContaining("Connection is not available")
+                // each language's half of the summary carries the cause's half in that language
+                .satisfies(e -> {
+                    assertThat(Bilingual.half(e.getMessage(), false))
+                            .contains("数据库连接暂不可用")
+                            .doesNotContain("Connection is not available");
+                    assertThat(Bilingual.half(e.getMessage(), true))
+                            .contains("Connection is not available")
+                            .doesNotContain("数据库连接暂不可用");
+                })
                 // an ID number in the file's name is masked, as everywhere else
                 .hasMessageNotContaining("430104197706186971");
 
