@@ -119,12 +119,16 @@ public class ClusterNode implements SmartInitializingSingleton, DisposableBean {
         }
     }
 
+    /**
+     * The ids of the nodes alive by their heartbeat, as SQL taking {@link #deadBefore()} as its one parameter: the
+     * one test of life, for a query here and for a conditional update elsewhere (a content claim's takeover).
+     */
+    public static final String ALIVE_NODE_IDS = "SELECT node_id FROM lujing_node WHERE heartbeat_at >= ?";
+
     /** The nodes whose heartbeat is recent, this one always among them. */
     public Set<String> aliveNodes() {
-        Set<String> alive = new HashSet<>(jdbc.sql("SELECT node_id FROM lujing_node WHERE heartbeat_at >= ?")
-                .param(deadBefore())
-                .query(String.class)
-                .list());
+        Set<String> alive = new HashSet<>(
+                jdbc.sql(ALIVE_NODE_IDS).param(deadBefore()).query(String.class).list());
         alive.add(id);
         return alive;
     }

@@ -109,21 +109,20 @@ public class FileRegistry {
      * beaten for {@code lujing.jobs.recover-after} (or is gone), or when {@code orMine} and it is this node's own.
      * Several nodes may try at once; the update decides, so exactly one of them goes on with the file.
      *
-     * <p>Whether the holder is alive is read from its node row, as the inbox route's claims ({@link InboxClaims})
-     * read it (this node is never dead to itself) — not from the claim's own {@code heartbeat_at}, which is written when the claim is made and so may be
-     * up to a heartbeat younger than the node's last beat. With two clocks, a route that had already taken a dead
-     * node's inbox file found the file's content claim still "alive", started a second run, and recorded the drop
-     * as a duplicate of itself.
+     * <p>Whether the holder is alive is decided as for the inbox route's claims ({@link InboxClaims}), by
+     * {@link ClusterNode#ALIVE_NODE_IDS} (this node is never dead to itself) — not by the claim's own
+     * {@code heartbeat_at}, which is written when the claim is made and so may be up to a heartbeat younger than the
+     * node's last beat. With two clocks, a route that had already taken a dead node's inbox file found the file's
+     * content claim still "alive", started a second run, and recorded the drop as a duplicate of itself.
      */
     boolean takeOver(String sha256, boolean orMine) {
         Timestamp now = Timestamp.from(Instant.now());
         return jdbc.sql("""
                         UPDATE file_claim SET node_id = ?, heartbeat_at = ?
                         WHERE sha256 = ? AND (node_id IS NULL
-                            OR (node_id <> ? AND node_id NOT IN
-                              (SELECT n.node_id FROM lujing_node n WHERE n.heartbeat_at >= ?))
+                            OR (node_id <> ? AND node_id NOT IN (%s))
                             OR (? AND node_id = ?))
-                          AND file_id IN (SELECT id FROM ingest_file WHERE outcome = 'IN_PROGRESS')""")
+                          AND file_id IN (SELECT id FROM ingest_file WHERE outcome = 'IN_PROGRESS')""".formatted(ClusterNode.ALIVE_NODE_IDS))
                         .params(node.id(), now, sha256, node.id(), node.deadBefore(), orMine, node.id())
                         .update()
                 == 1;

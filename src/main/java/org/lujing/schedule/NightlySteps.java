@@ -16,6 +16,7 @@ import org.lujing.identity.IdentityMatcher;
 import org.lujing.ingest.FileIngestService;
 import org.lujing.ingest.InboxClaims;
 import org.lujing.ingest.InboxFailures;
+import org.lujing.ledger.Bilingual;
 import org.lujing.ledger.Period;
 import org.lujing.reconcile.ReconcileService;
 import org.lujing.reconcile.ReconcileSummary;
@@ -161,22 +162,21 @@ class NightlySteps {
                         claims.remove(key);
                     }
                 }
-                String summary = "收件箱 " + (files.size() - left) + " 个文件：载入 " + loaded + " 个，拒收 " + refused + " 个"
+                String zh = "收件箱 " + (files.size() - left) + " 个文件：载入 " + loaded + " 个，拒收 " + refused + " 个"
                         + (failed == 0 ? "" : "，未能入库 " + failed + " 个（留在收件箱）")
-                        + (left == 0 ? "" : "；" + left + " 个留给收件箱路由（已被领取或仍在写入）") + " ‖ "
-                        + (files.size() - left) + " file(s) from the inbox: " + loaded + " loaded, " + refused
+                        + (left == 0 ? "" : "；" + left + " 个留给收件箱路由（已被领取或仍在写入）");
+                String en = (files.size() - left) + " file(s) from the inbox: " + loaded + " loaded, " + refused
                         + " refused"
                         + (failed == 0 ? "" : ", " + failed + " could not be ingested (left in the inbox)")
                         + (left == 0 ? "" : "; " + left + " left to the inbox route (taken or still being written)");
                 if (failed > 0) {
                     // the step fails, so the night shows it and a rerun tries those files again — after the others
                     // were taken
-                    int sep = summary.indexOf(" ‖ ");
-                    throw new IllegalStateException(summary.substring(0, sep) + "。第一个原因："
-                            + failures.describe(firstFailed, firstCause, false) + summary.substring(sep)
-                            + ". First reason: " + failures.describe(firstFailed, firstCause, true));
+                    throw new IllegalStateException(zh + "。第一个原因：" + failures.describe(firstFailed, firstCause, false)
+                            + Bilingual.SEPARATOR + en + ". First reason: "
+                            + failures.describe(firstFailed, firstCause, true));
                 }
-                return summary;
+                return zh + Bilingual.SEPARATOR + en;
             }
         };
     }
