@@ -33,7 +33,9 @@ class NightlySteps {
 
     /**
      * pull-feeds: every source with a feed route. A feed without a URL is skipped and one that cannot be reached is
-     * reported and tried again next night — the night goes on either way (reconciliation shows the gap).
+     * reported and tried again next night — the night goes on either way (reconciliation shows the gap). A feed whose
+     * pull cannot run at all (its route will not start, the ingest of its records fails) does not hold up the feeds
+     * after it: they are pulled, then the step fails naming it, and {@code nightly --resume} pulls again.
      */
     @Bean
     NightlyStep nightlyPullFeeds(FeedPuller feeds, SourceCatalog sources, CamelContext camel) {
@@ -55,6 +57,9 @@ class NightlySteps {
                 List<org.lujing.source.SourceDefinition> withFeed = sources.all().stream()
                         .filter(s -> feeds.hasFeed(s.id()))
                         .toList();
+                org.lujing.source.SourceDefinition firstFailed = null;
+                Throwable firstCause = null;
+                int failed = 0;
                 for (var source : withFeed) {
                     progress.report(
                             said.size(),
@@ -62,23 +67,44 @@ class NightlySteps {
                             "拉取 " + source.agency() + " 的数据",
                             "pulling " + source.id() + "'s feed");
                     String route = source.id() + "-feed";
+                    PullResult r;
                     try {
                         // commands other than serve start with routes stopped; a feed route is started for its pull
-                        if (!camel.getRouteController().getRouteStatus(route).isStarted()) {
-                            camel.getRouteController().startRoute(route);
-                        }
+                        startRoute(camel, route);
+                        r = feeds.pull(source.id());
                     } catch (Exception e) {
-                        throw new IllegalStateException(
-                                "cannot start the feed route " + route + ": " + e.getMessage(), e);
+                        // the ingest of its records could not run (an unreachable feed is a result, not this): the
+                        // feeds after it are still pulled tonight, then the step fails and names it
+                        failed++;
+                        if (firstFailed == null) {
+                            firstFailed = source;
+                            firstCause = e;
+                        }
+                        said.add(source.id() + " FAILED");
+                        saidZh.add(source.agency() + " 拉取未能运行");
+                        continue;
                     }
-                    PullResult r = feeds.pull(source.id());
                     said.add(source.id() + " " + r.status()
                             + (r.message() == null || r.message().isBlank() ? "" : " (" + r.message() + ")"));
                     saidZh.add(source.agency() + " " + pullZh(r));
                 }
-                return said.isEmpty()
-                        ? "没有数据接口 ‖ no feeds"
-                        : "拉取：" + String.join("；", saidZh) + " ‖ " + String.join("; ", said);
+                if (said.isEmpty()) {
+                    return "没有数据接口 ‖ no feeds";
+                }
+                String zh = "拉取：" + String.join("；", saidZh);
+                String en = String.join("; ", said);
+                if (failed > 0) {
+                    // the night shows the failed step and `nightly --resume` pulls again — after the other feeds
+                    String why = FeedPuller.describeFailure(firstCause);
+                    throw new IllegalStateException(
+                            zh + "。" + failed + " 个数据接口未能拉取，第一个：" + firstFailed.agency() + "（" + firstFailed.id() + "）："
+                                    + Bilingual.half(why, false)
+                                    + Bilingual.SEPARATOR + en + ". " + failed + " feed(s) could not be pulled; first: "
+                                    + firstFailed.id() + ": "
+                                    + Bilingual.half(why, true),
+                            firstCause);
+                }
+                return zh + Bilingual.SEPARATOR + en;
             }
         };
     }
@@ -179,6 +205,19 @@ class NightlySteps {
                 return zh + Bilingual.SEPARATOR + en;
             }
         };
+    }
+
+    private static void startRoute(CamelContext camel, String route) {
+        try {
+            if (!camel.getRouteController().getRouteStatus(route).isStarted()) {
+                camel.getRouteController().startRoute(route);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(
+                    "无法启动数据接口路由 " + route + "：" + e.getMessage() + " ‖ cannot start the feed route " + route + ": "
+                            + e.getMessage(),
+                    e);
+        }
     }
 
     /** Unchanged for the route's minimum age: a partner's copy still under way is not taken. */
