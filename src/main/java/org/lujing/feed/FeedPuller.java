@@ -3,7 +3,6 @@ package org.lujing.feed;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
-import org.lujing.normalise.Masking;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,20 +44,6 @@ public class FeedPuller {
             }
             throw e;
         }
-    }
-
-    /**
-     * Why a pull could not run, for a summary an administrator reads: the deepest message of the cause, an ID number
-     * or phone in it masked.
-     */
-    public static String describeFailure(Throwable cause) {
-        String message = cause.toString();
-        for (Throwable t = cause; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t.getMessage() != null && !t.getMessage().isBlank()) {
-                message = t.getMessage();
-            }
-        }
-        return Masking.value(message);
     }
 
     private static String routeId(String sourceId) {

@@ -68,6 +68,14 @@ public class InboxFailures {
                 + Masking.value(Bilingual.half(deepestMessage(cause), english));
     }
 
+    /**
+     * The system's own words for why a run could not go on, for a summary an administrator reads: the deepest message
+     * of the cause (Spring and Camel wrap it in layers), an ID number or phone in it masked.
+     */
+    public static String maskedCause(Throwable cause) {
+        return Masking.value(deepestMessage(cause));
+    }
+
     /** Forgets the reason noted for a file once it has been ingested. */
     public void clear(Path inboxFile) {
         try {

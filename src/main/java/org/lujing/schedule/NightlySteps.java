@@ -95,7 +95,7 @@ class NightlySteps {
                 String en = String.join("; ", said);
                 if (failed > 0) {
                     // the night shows the failed step and `nightly --resume` pulls again — after the other feeds
-                    String why = FeedPuller.describeFailure(firstCause);
+                    String why = InboxFailures.maskedCause(firstCause);
                     throw new IllegalStateException(
                             zh + "。" + failed + " 个数据接口未能拉取，第一个：" + firstFailed.agency() + "（" + firstFailed.id() + "）："
                                     + Bilingual.half(why, false)

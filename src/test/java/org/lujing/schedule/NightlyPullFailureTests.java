@@ -1,6 +1,5 @@
 package org.lujing.schedule;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
@@ -16,7 +15,6 @@ import org.apache.camel.spi.RouteController;
 import org.junit.jupiter.api.Test;
 import org.lujing.feed.FeedPuller;
 import org.lujing.feed.PullResult;
-import org.lujing.ledger.Bilingual;
 import org.lujing.source.SourceCatalog;
 import org.lujing.source.SourceDefinition;
 
@@ -29,17 +27,11 @@ class NightlyPullFailureTests {
 
     @Test
     void aFeedWhosePullCannotRunDoesNotHoldUpTheFeedsAfterIt() throws Exception {
-        SourceDefinition first = source("court-feed-a", "甲法院");
-        SourceDefinition second = source("micro-lesson", "某大学");
-        SourceCatalog sources = mock(SourceCatalog.class);
-        when(sources.all()).thenReturn(List.of(first, second));
-        FeedPuller feeds = mock(FeedPuller.class);
-        when(feeds.hasFeed(anyString())).thenReturn(true);
+        SourceCatalog sources = twoSources();
+        FeedPuller feeds = secondFeedHasNothingNew();
         when(feeds.pull("court-feed-a"))
                 .thenThrow(new IllegalStateException(
                         "数据库连接暂不可用（430104197706186971） ‖ Connection is not available (430104197706186971)"));
-        when(feeds.pull("micro-lesson"))
-                .thenReturn(new PullResult("micro-lesson", PullResult.Status.NOTHING_NEW, 1, 40, 0, null, null, null));
         CamelContext camel = mock(CamelContext.class);
         RouteController routes = mock(RouteController.class);
         when(camel.getRouteController()).thenReturn(routes);
@@ -53,25 +45,14 @@ class NightlyPullFailureTests {
                 .hasMessageContaining("micro-lesson NOTHING_NEW")
                 .hasMessageContaining("1 feed(s) could not be pulled; first: court-feed-a")
                 .hasMessageNotContaining("430104197706186971")
-                .satisfies(e -> {
-                    assertThat(Bilingual.half(e.getMessage(), false))
-                            .contains("数据库连接暂不可用")
-                            .doesNotContain("Connection is not available");
-                    assertThat(Bilingual.half(e.getMessage(), true))
-                            .contains("Connection is not available")
-                            .doesNotContain("数据库连接暂不可用");
-                });
+                .satisfies(e -> EachLanguage.carriesItsHalf(e, "数据库连接暂不可用", "Connection is not available"));
         verify(feeds).pull("micro-lesson");
     }
 
     @Test
     void aRouteThatWillNotStartIsNamedAndTheOthersArePulled() throws Exception {
-        SourceCatalog sources = mock(SourceCatalog.class);
-        when(sources.all()).thenReturn(List.of(source("court-feed-a", "甲法院"), source("micro-lesson", "某大学")));
-        FeedPuller feeds = mock(FeedPuller.class);
-        when(feeds.hasFeed(anyString())).thenReturn(true);
-        when(feeds.pull("micro-lesson"))
-                .thenReturn(new PullResult("micro-lesson", PullResult.Status.NOTHING_NEW, 1, 40, 0, null, null, null));
+        SourceCatalog sources = twoSources();
+        FeedPuller feeds = secondFeedHasNothingNew();
         CamelContext camel = mock(CamelContext.class);
         RouteController routes = mock(RouteController.class);
         when(camel.getRouteController()).thenReturn(routes);
@@ -88,6 +69,22 @@ class NightlyPullFailureTests {
                 .hasMessageContaining("endpoint refused");
         verify(routes).startRoute("micro-lesson-feed");
         verify(feeds).pull("micro-lesson");
+    }
+
+    /** Two sources with a feed each: a court's first, then the university's micro-lessons. */
+    private static SourceCatalog twoSources() {
+        SourceCatalog sources = mock(SourceCatalog.class);
+        when(sources.all()).thenReturn(List.of(source("court-feed-a", "甲法院"), source("micro-lesson", "某大学")));
+        return sources;
+    }
+
+    /** Feeds for both sources, the second answering with nothing new. */
+    private static FeedPuller secondFeedHasNothingNew() {
+        FeedPuller feeds = mock(FeedPuller.class);
+        when(feeds.hasFeed(anyString())).thenReturn(true);
+        when(feeds.pull("micro-lesson"))
+                .thenReturn(new PullResult("micro-lesson", PullResult.Status.NOTHING_NEW, 1, 40, 0, null, null, null));
+        return feeds;
     }
 
     private static SourceDefinition source(String id, String agency) {
