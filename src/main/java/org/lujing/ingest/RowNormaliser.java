@@ -174,10 +174,13 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
         LocalDate date = activityDate(row);
         Category category = category(row);
         String agency = row.has(Field.AGENCY)
-                ? Masking.value(agencies.canonical(row.cell(Field.AGENCY).text()))
+                ? bounded(
+                        row,
+                        Field.AGENCY,
+                        Masking.value(agencies.canonical(row.cell(Field.AGENCY).text())))
                 : sourceAgency;
-        BigDecimal hours = decimal(row, Field.HOURS, false);
-        BigDecimal quantity = decimal(row, Field.QUANTITY, true);
+        BigDecimal hours = decimal(row, Field.HOURS, false, MAX_HOURS_DIGITS);
+        BigDecimal quantity = decimal(row, Field.QUANTITY, true, MAX_QUANTITY_DIGITS);
         RecordDraft draft = new RecordDraft(
                 subject.kind(),
                 subject.key(),
@@ -188,11 +191,11 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
                 category,
                 date,
                 agency,
-                freeText(row, Field.ACTIVITY_NAME),
+                bounded(row, Field.ACTIVITY_NAME, freeText(row, Field.ACTIVITY_NAME)),
                 hours,
                 quantity == null ? BigDecimal.ONE : quantity,
-                freeText(row, Field.OUTCOME),
-                freeText(row, Field.NOTES));
+                bounded(row, Field.OUTCOME, freeText(row, Field.OUTCOME)),
+                bounded(row, Field.NOTES, freeText(row, Field.NOTES)));
         return new RowResult.NewRecord(row.sheet(), row.rowNumber(), draft);
     }
 
@@ -339,15 +342,15 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
                 cipher.encrypt(ID_COLUMN, id),
                 Masking.idNumber(id),
                 name,
-                plain(row, Field.GENDER),
+                bounded(row, Field.GENDER, plain(row, Field.GENDER)),
                 phone == null ? null : cipher.blindIndex(PHONE_COLUMN, phone),
                 phone == null ? null : cipher.encrypt(PHONE_COLUMN, phone),
                 phone == null ? null : cipher.blindIndex(IdentityKeys.NAME_PHONE, IdentityKeys.namePhone(name, phone)),
                 cipher.blindIndex(
                         IdentityKeys.NAME_BIRTH, IdentityKeys.nameBirth(name, IdNumberNormaliser.birthDate(id))),
                 cipher.keyId(),
-                plain(row, Field.COMMUNITY),
-                plain(row, Field.CORRECTION_TYPE),
+                bounded(row, Field.COMMUNITY, plain(row, Field.COMMUNITY)),
+                bounded(row, Field.CORRECTION_TYPE, plain(row, Field.CORRECTION_TYPE)),
                 date(row, Field.SUPERVISION_START, false),
                 date(row, Field.SUPERVISION_END, false));
         return new RowResult.RosterEntry(row.sheet(), row.rowNumber(), draft);
@@ -362,7 +365,7 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
             throw new RowRejection(
                     ReasonCode.MISSING_FIELD, row.header(Field.NAME), "姓名为空 / the name is missing", null);
         }
-        return name;
+        return bounded(row, Field.NAME, name);
     }
 
     private String idNumber(SourceRow row) {
@@ -464,18 +467,31 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
                         TextFolding.fold(word)));
     }
 
-    private BigDecimal decimal(SourceRow row, Field field, boolean mustBePositive) {
+    private BigDecimal decimal(SourceRow row, Field field, boolean mustBePositive, int maxIntegerDigits) {
         if (!row.has(field)) {
             return null;
         }
         String text = TextFolding.fold(row.cell(field).text());
+        BigDecimal v;
         try {
-            BigDecimal v = new BigDecimal(text);
+            v = new BigDecimal(text);
             if (v.signum() < 0 || (mustBePositive && v.signum() == 0)) {
                 throw new NumberFormatException();
             }
-            return v.stripTrailingZeros();
+            v = v.stripTrailingZeros();
         } catch (NumberFormatException e) {
+            v = null;
+        }
+        if (v != null && v.precision() - v.scale() > maxIntegerDigits) {
+            String shown = clip(Masking.value(row.cell(field).text().strip()), 40);
+            throw new RowRejection(
+                    ReasonCode.VALUE_INVALID,
+                    row.header(field),
+                    "“" + shown + "”超出可记录的范围（整数部分最多 " + maxIntegerDigits + " 位） / '" + shown
+                            + "' is out of range (at most " + maxIntegerDigits + " digits before the point)",
+                    null);
+        }
+        if (v == null) {
             throw new RowRejection(
                     ReasonCode.VALUE_INVALID,
                     row.header(field),
@@ -484,6 +500,40 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
                             + (mustBePositive ? "positive" : "non-negative") + " number",
                     null);
         }
+        return v;
+    }
+
+    /**
+     * The longest value each field's column holds (support_record, subject): a longer one rejects its row, naming the
+     * column and the limit, rather than failing its whole file at publication.
+     */
+    private static final java.util.Map<Field, Integer> MAX_LENGTH = java.util.Map.of(
+            Field.NAME, 100,
+            Field.AGENCY, 200,
+            Field.ACTIVITY_NAME, 500,
+            Field.OUTCOME, 1000,
+            Field.NOTES, 2000,
+            Field.GENDER, 8,
+            Field.COMMUNITY, 200,
+            Field.CORRECTION_TYPE, 32);
+
+    /** Digits before the point that hours (DECIMAL(10,2)) and quantities (DECIMAL(14,2)) hold. */
+    static final int MAX_HOURS_DIGITS = 8;
+
+    static final int MAX_QUANTITY_DIGITS = 12;
+
+    /** The value when its column holds it, else the row is rejected with VALUE_INVALID. */
+    private static String bounded(SourceRow row, Field field, String value) {
+        int max = MAX_LENGTH.getOrDefault(field, Integer.MAX_VALUE);
+        if (value == null || value.length() <= max) {
+            return value;
+        }
+        throw new RowRejection(
+                ReasonCode.VALUE_INVALID,
+                row.header(field),
+                "内容过长：" + value.length() + " 个字符，此列最多 " + max + " 个，请删减或拆分 / too long: " + value.length()
+                        + " characters where the column holds at most " + max + "; shorten or split it",
+                null);
     }
 
     private static String freeText(SourceRow row, Field field) {
