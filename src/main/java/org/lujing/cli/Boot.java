@@ -59,7 +59,9 @@ final class Boot {
                 // a refused or quarantined file is the command's own result, printed in the operator's words (the
                 // log's English line is for serve's log and --verbose); POI's notes on odd workbooks likewise
                 args.add("--logging.level.org.lujing.ingest=ERROR");
-                args.add("--logging.level.org.apache.poi=ERROR");
+                args.add("--logging.level.org.apache.poi=OFF");
+                // a failed step's stack trace is for --verbose: the command prints why the run stopped, and what next
+                args.add("--logging.level.org.springframework.batch.core.step.AbstractStep=OFF");
             }
         }
         // the operator's --name=value properties win over the command's own (a property given twice would be joined)

@@ -156,6 +156,21 @@ class IngestCommand implements Callable<Integer> {
                         .ifPresent(
                                 m -> System.out.println("  " + CliWords.lang().pick("说明 ", "why: ")
                                         + CliWords.lang().oneLanguage(m)));
+                if (r.failure() != null && r.jobExecutionId() > 0) {
+                    // the run stopped (the database went away, the disk is full): the file stays claimed and is
+                    // finished by `jobs restart` or by serve, never loaded anew
+                    System.out.println("  " + CliWords.lang().pick("说明 ", "why: ")
+                            + CliWords.lang()
+                                    .pick(
+                                            "入库未完成（任务执行 #" + r.jobExecutionId() + "）："
+                                                    + CliWords.lang().oneLanguage(r.failure())
+                                                    + "。排除原因后运行 `jobs restart "
+                                                    + r.jobExecutionId() + "`，或由 serve 自动完成",
+                                            "the ingest did not complete (job execution #" + r.jobExecutionId() + "): "
+                                                    + CliWords.lang().oneLanguage(r.failure())
+                                                    + ". Once the cause is fixed, run `jobs restart "
+                                                    + r.jobExecutionId() + "`, or serve finishes it"));
+                }
                 if (files != null && r.file().isPresent()) {
                     for (ReadingNote n : files.notes(r.file().get().id())) {
                         System.out.println(noteLine(n, CliWords.lang()));

@@ -66,7 +66,16 @@ public class FileIngestService {
     }
 
     /** What became of a file: its registry entry (outcome and accounting) and where it now lies. */
-    public record Result(Optional<IngestedFile> file, Path storedAt, BatchStatus jobStatus, long jobExecutionId) {
+    /**
+     * @param failure why the run did not complete (the job's exit description or its deepest failure, ID numbers
+     *     masked); null when it completed
+     */
+    public record Result(
+            Optional<IngestedFile> file, Path storedAt, BatchStatus jobStatus, long jobExecutionId, String failure) {
+
+        public Result(Optional<IngestedFile> file, Path storedAt, BatchStatus jobStatus, long jobExecutionId) {
+            this(file, storedAt, jobStatus, jobExecutionId, null);
+        }
 
         public String outcome() {
             return file.map(IngestedFile::outcome).orElse("FAILED");
@@ -131,7 +140,15 @@ public class FileIngestService {
                     archived);
         }
         return new Result(
-                files.findByJobExecution(execution.getId()), storedAt, execution.getStatus(), execution.getId());
+                files.findByJobExecution(execution.getId()),
+                storedAt,
+                execution.getStatus(),
+                execution.getId(),
+                failure(execution));
+    }
+
+    private static String failure(JobExecution execution) {
+        return execution.getStatus() == BatchStatus.COMPLETED ? null : Masking.value(why(execution));
     }
 
     /**
@@ -272,7 +289,7 @@ public class FileIngestService {
             throw new IngestFailedException(f.fileName(), f.sourceId(), e);
         }
         Path storedAt = evidence.quarantineIfRefused(files.find(f.id()), Path.of(f.storedPath()));
-        return new Result(files.find(f.id()), storedAt, execution.getStatus(), execution.getId());
+        return new Result(files.find(f.id()), storedAt, execution.getStatus(), execution.getId(), failure(execution));
     }
 
     private boolean waitsInInbox(IngestedFile f) {

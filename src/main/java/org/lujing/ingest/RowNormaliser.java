@@ -456,15 +456,17 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
                             null));
         }
         String word = row.cell(Field.CATEGORY).text().strip();
+        // an ID number or phone typed into the column is shown masked, and is no word to offer for the vocabulary
+        String shown = clip(Masking.value(word), MAX_VALUE);
         return source.vocabulary()
                 .lookup(word)
                 .orElseThrow(() -> new RowRejection(
                         ReasonCode.UNKNOWN_CATEGORY,
                         row.header(Field.CATEGORY),
-                        "活动类型“" + word + "”不在来源 " + source.id() + " 的词表中 / the activity word '" + word
+                        "活动类型“" + shown + "”不在来源 " + source.id() + " 的词表中 / the activity word '" + shown
                                 + "' maps to no category: add it under vocabulary in jobs/sources/" + source.id()
                                 + ".yaml and retry",
-                        TextFolding.fold(word)));
+                        shown.equals(word) ? TextFolding.fold(word) : null));
     }
 
     private BigDecimal decimal(SourceRow row, Field field, boolean mustBePositive, int maxIntegerDigits) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.lujing.ledger.Category;
+import org.lujing.normalise.Masking;
 
 /**
  * Turns raw sheets into data rows: looks for the header within each sheet's first 20 rows, passes over sheets
@@ -33,6 +34,10 @@ final class SheetTableReader implements TableReader {
     private final List<ReadingNote> notes = new ArrayList<>();
     private final List<SheetHeader> sheetHeaders = new ArrayList<>();
     private RawSheets.RawSheet sheet;
+    /** The sheet's name as the file's rows carry it: masked, bounded and unique in the file ({@link #nameOf}). */
+    private String sheetName;
+
+    private final java.util.Set<String> sheetNames = new java.util.HashSet<>();
     private Map<Field, Integer> columns;
     private Map<Field, String> headers;
     private SheetContext context;
@@ -62,14 +67,15 @@ final class SheetTableReader implements TableReader {
                 if (sheet == null) {
                     return null;
                 }
+                sheetName = nameOf(sheet.name());
                 columns = findHeader();
                 if (columns == null) {
                     if (sawContent) {
                         note(new ReadingNote(
-                                sheet.name(),
+                                sheetName,
                                 ReadingNote.SHEET_PASSED_OVER,
-                                label(sheet.name()) + "前 " + ReadSettings.HEADER_SEARCH_ROWS
-                                        + " 行中没有表头（需含" + required() + "），未读取（如填表说明） / " + labelEn(sheet.name())
+                                label(sheetName) + "前 " + ReadSettings.HEADER_SEARCH_ROWS
+                                        + " 行中没有表头（需含" + required() + "），未读取（如填表说明） / " + labelEn(sheetName)
                                         + " has no header row naming " + settings.requiredHeaders()
                                         + " within its first 20 rows and was passed over",
                                 0,
@@ -100,7 +106,7 @@ final class SheetTableReader implements TableReader {
             }
             lastRow = row.number();
             return new SourceRow(
-                    sheet.name(),
+                    sheetName,
                     row.number(),
                     HeaderDetector.map(columns, row.cells()),
                     row.cells(),
@@ -110,12 +116,32 @@ final class SheetTableReader implements TableReader {
         }
     }
 
+    /** The longest sheet name kept (Excel allows 31 characters; a crafted workbook may hold any number). */
+    static final int MAX_SHEET_NAME = 100;
+
+    /**
+     * A sheet's name for its rows' provenance and every message: an ID number or phone in it masked (a sheet named
+     * after a person), cut at {@value #MAX_SHEET_NAME} characters, and made unique in the file ("名（2）") — a
+     * workbook Excel would refuse to save can name two sheets alike, and each row's (sheet, row) is its identity.
+     */
+    private String nameOf(String raw) {
+        String name = Masking.value(raw == null ? "" : raw);
+        if (name.length() > MAX_SHEET_NAME) {
+            name = name.substring(0, MAX_SHEET_NAME - 1) + "…";
+        }
+        String unique = name;
+        for (int n = 2; !sheetNames.add(unique); n++) {
+            unique = name + "（" + n + "）";
+        }
+        return unique;
+    }
+
     /**
      * The sheet's context once its header is known; null when the sheet has no category column, its name and title
      * name no category and the source has no default: such a sheet is passed over, and the file says so.
      */
     private SheetContext context() {
-        String name = sheet.name();
+        String name = sheetName;
         String titleText = title.toString();
         Category category = null;
         String from = null;
@@ -152,10 +178,10 @@ final class SheetTableReader implements TableReader {
         int filled = sheet.mergeFilledRows() - mergeBaseline;
         if (filled > 0) {
             note(new ReadingNote(
-                    sheet.name(),
+                    sheetName,
                     ReadingNote.MERGED_CELLS,
-                    label(sheet.name()) + "有 " + filled + " 行的空白格位于合并单元格内，取合并单元格左上角的值 / "
-                            + filled + " rows of " + labelEn(sheet.name())
+                    label(sheetName) + "有 " + filled + " 行的空白格位于合并单元格内，取合并单元格左上角的值 / "
+                            + filled + " rows of " + labelEn(sheetName)
                             + " lie inside merged cells and took the merged cell's value",
                     filled,
                     firstRow,
@@ -219,7 +245,7 @@ final class SheetTableReader implements TableReader {
                 if (sheetHeaders.size() < MAX_HEADERS) {
                     List<String> texts = new ArrayList<>(named.size());
                     named.forEach(c -> texts.add(c.isBlank() ? "" : c.text().strip()));
-                    sheetHeaders.add(new SheetHeader(sheet.name(), row.number(), texts));
+                    sheetHeaders.add(new SheetHeader(sheetName, row.number(), texts));
                 }
                 return header.get();
             }

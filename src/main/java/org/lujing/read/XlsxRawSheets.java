@@ -23,6 +23,7 @@ import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.lujing.normalise.CellKind;
+import org.lujing.normalise.Masking;
 
 /**
  * Streams an .xlsx/.xlsm workbook with {@link XSSFReader} opened from a File, pulling each sheet's XML with StAX:
@@ -123,6 +124,8 @@ final class XlsxRawSheets implements RawSheets {
         return new RawSheet() {
             private int lastRow;
             private int filledUpTo;
+            /** Row numbers met: a row written twice is damage (Excel repairs such a file), never two rows. */
+            private final java.util.BitSet seen = new java.util.BitSet();
 
             @Override
             public String name() {
@@ -148,6 +151,17 @@ final class XlsxRawSheets implements RawSheets {
                             if (number < 1 || number > MAX_ROWS) {
                                 throw new NumberFormatException("row number out of range: " + rAttr);
                             }
+                            if (seen.get(number)) {
+                                throw new UnreadableFileException(
+                                        FileOutcome.FILE_CORRUPT,
+                                        file.getName() + " 已损坏：工作表「" + Masking.value(name) + "」的第 " + number
+                                                + " 行在文件中出现了两次（Excel 打开时也会提示修复）；请用 Excel 打开并另存为 .xlsx 后再提交"
+                                                + " / is damaged: sheet '" + Masking.value(name) + "' holds row "
+                                                + number
+                                                + " twice (Excel offers to repair such a file); open it in Excel and"
+                                                + " save it as .xlsx again");
+                            }
+                            seen.set(number);
                             lastRow = number;
                             List<Cell> cells = readCells(r);
                             if (number > filledUpTo) {
@@ -160,7 +174,7 @@ final class XlsxRawSheets implements RawSheets {
                     }
                     return null;
                 } catch (XMLStreamException | RuntimeException | StackOverflowError e) {
-                    throw XlsxFailures.classify(file, e, "sheet '" + name + "' after row " + lastRow);
+                    throw XlsxFailures.classify(file, e, "sheet '" + Masking.value(name) + "' after row " + lastRow);
                 }
             }
         };

@@ -62,4 +62,54 @@ class IngestCommandLinesTests {
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("没有这个文件或文件夹：no/such/file.csv").doesNotContain("does not exist");
     }
+
+    @Test
+    void aRunThatStoppedSaysWhyAndWhatFinishesIt(@org.junit.jupiter.api.io.TempDir Path dir) {
+        // given a run that stopped at publication (the database refused a value), its file still claimed
+        Path file = dir.resolve("a.csv");
+        org.lujing.ingest.FileIngestService service =
+                org.mockito.Mockito.mock(org.lujing.ingest.FileIngestService.class);
+        org.mockito.Mockito.when(service.ingest(file, "university"))
+                .thenReturn(new org.lujing.ingest.FileIngestService.Result(
+                        java.util.Optional.of(new org.lujing.ingest.IngestedFile(
+                                4,
+                                "university",
+                                "a.csv",
+                                "archive/a.csv",
+                                "a".repeat(64),
+                                1,
+                                "CSV",
+                                java.sql.Timestamp.from(java.time.Instant.now()),
+                                null,
+                                "IN_PROGRESS",
+                                0,
+                                0,
+                                0,
+                                0,
+                                0,
+                                0,
+                                null,
+                                7L,
+                                null)),
+                        file,
+                        org.springframework.batch.core.BatchStatus.FAILED,
+                        7,
+                        "数据库暂不可用 ‖ the database is not available"));
+
+        // when the command ingests it
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream out = System.out;
+        try {
+            System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+            IngestCommand.run(service, java.util.List.of(new IngestCommand.Item(file, "university")), true);
+        } finally {
+            System.setOut(out);
+        }
+
+        // then beneath the file's line it says the run did not complete, why, and how it is finished
+        assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("入库未完成（任务执行 #7）：数据库暂不可用")
+                .contains("jobs restart 7")
+                .doesNotContain("the database is not available");
+    }
 }

@@ -140,6 +140,12 @@ class RowNormaliserTests {
         // the Chinese half names the source as the workbooks replace it with its agency (ReportWords.rejectMessage)
         assertThat(((RowResult.Rejected) community.process(unknownWord)).message())
                 .startsWith("活动类型“棋艺比赛”不在来源 community 的词表中 / ");
+        // an ID number typed into the category column is shown masked and offered to nobody as a word to map
+        RowResult.Rejected idAsWord = (RowResult.Rejected) community.process(
+                row(Field.NAME, "张三", Field.ID_NUMBER, ID, Field.DATE, "2025-03-07", Field.CATEGORY, ID));
+        assertThat(idAsWord.reason()).isEqualTo(ReasonCode.UNKNOWN_CATEGORY);
+        assertThat(idAsWord.message()).doesNotContain(ID).contains("1101");
+        assertThat(idAsWord.unmappedWord()).isNull();
         assertReject(
                 row(
                         Field.NAME,

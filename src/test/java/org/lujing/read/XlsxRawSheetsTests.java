@@ -67,6 +67,82 @@ class XlsxRawSheetsTests {
     }
 
     @Test
+    void aRowWrittenTwiceIsDamageNotTwoRows() throws IOException {
+        // each row's (sheet, row) is its identity in the ledger's provenance: two rows numbered alike failed the file
+        // at publication with a database error
+        Path file = dir.resolve("row-twice.xlsx");
+        String row = "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>张三</t></is></c></row>";
+        XlsxSafetyTests.writeXlsx(file, out -> out.write((row + row).getBytes(StandardCharsets.UTF_8)));
+
+        assertThatThrownBy(() -> XlsRawSheetsTests.readAll(file))
+                .isInstanceOfSatisfying(UnreadableFileException.class, e -> {
+                    assertThat(e.outcome()).isEqualTo(FileOutcome.FILE_CORRUPT);
+                    assertThat(e.getMessage())
+                            .contains("row-twice.xlsx")
+                            .contains("第 2 行在文件中出现了两次")
+                            .contains("holds row 2 twice");
+                });
+    }
+
+    @Test
+    void sheetNamesExcelWouldRefuseAreMaskedCutAndMadeUnique() throws Exception {
+        // two sheets named alike, at 150 characters, after a person's ID number: a crafted workbook can
+        String id = "430104196804120314";
+        String named = id + "矫".repeat(132);
+        Path file = dir.resolve("named.xlsx");
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+            for (String sheet : List.of("SA", "SB")) {
+                var s = wb.createSheet(sheet);
+                var header = s.createRow(0);
+                header.createCell(0).setCellValue("姓名");
+                header.createCell(1).setCellValue("身份证号");
+                header.createCell(2).setCellValue("日期");
+                var data = s.createRow(1);
+                data.createCell(0).setCellValue("张三");
+                data.createCell(1).setCellValue("11010519491231002X");
+                data.createCell(2).setCellValue("2025-03-07");
+            }
+            try (var out = Files.newOutputStream(file)) {
+                wb.write(out);
+            }
+        }
+        renameSheets(file, "SA", named, "SB", named);
+
+        List<SourceRow> rows = XlsRawSheetsTests.readAll(file);
+
+        assertThat(rows).hasSize(2);
+        assertThat(rows)
+                .extracting(SourceRow::sheet)
+                .doesNotHaveDuplicates()
+                .allSatisfy(sheet -> assertThat(sheet)
+                        .hasSizeLessThanOrEqualTo(SheetTableReader.MAX_SHEET_NAME + 3)
+                        .doesNotContain(id)
+                        .startsWith("4301"));
+    }
+
+    /** Rewrites the sheets' names in the workbook part, as no Excel would save them. */
+    private static void renameSheets(Path file, String... fromTo) throws IOException {
+        Path copy = file.resolveSibling(file.getFileName() + ".orig");
+        Files.move(file, copy);
+        try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(copy));
+                ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(file))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                byte[] bytes = in.readAllBytes();
+                if (e.getName().equals("xl/workbook.xml")) {
+                    String xml = new String(bytes, StandardCharsets.UTF_8);
+                    for (int i = 0; i < fromTo.length; i += 2) {
+                        xml = xml.replace("name=\"" + fromTo[i] + "\"", "name=\"" + fromTo[i + 1] + "\"");
+                    }
+                    bytes = xml.getBytes(StandardCharsets.UTF_8);
+                }
+                out.putNextEntry(new ZipEntry(e.getName()));
+                out.write(bytes);
+                out.closeEntry();
+            }
+        }
+    }
+
+    @Test
     void sharedStringsAreThePlainTextOfEachItemAsPoiReadsIt() throws Exception {
         // given: runs, a phonetic run, escapes, entities, spaces kept, an empty item, and a run in another namespace
         Path file = dir.resolve("shared.xlsx");
