@@ -145,7 +145,7 @@ class IngestCommand implements Callable<Integer> {
                 // the registered name: masked, should the partner have named the file after a person
                 String name = r.file()
                         .map(IngestedFile::fileName)
-                        .orElse(Masking.value(item.file().getFileName().toString()));
+                        .orElse(Masking.fileName(item.file().getFileName().toString()));
                 System.out.println(item.source() + "/" + name + ": " + CliWords.outcome(r.outcome())
                         + (counts.isEmpty() ? "" : " " + counts));
                 boolean loaded = r.outcome().equals(FileOutcome.LOADED.name())

@@ -91,7 +91,7 @@ public class FileIngestService {
         keyRotation.requireNoRotationInProgress();
         Optional<SourceDefinition> source = sources.find(sourceId);
         // a partner may name a file after a person: from here on (archive name, registry, logs) it is masked
-        String name = Masking.value(original.getFileName().toString());
+        String name = Masking.fileName(original.getFileName().toString());
         if (source.isEmpty()) {
             Path q = evidence.quarantineUnknownSource(
                     original,

@@ -64,7 +64,7 @@ public class InboxFailures {
      */
     public String describe(Path inboxFile, Throwable cause, boolean english) {
         return inboxFile.getParent().getFileName() + "/"
-                + Masking.value(inboxFile.getFileName().toString()) + ": "
+                + Masking.fileName(inboxFile.getFileName().toString()) + ": "
                 + Masking.value(Bilingual.half(deepestMessage(cause), english));
     }
 
@@ -83,7 +83,7 @@ public class InboxFailures {
         } catch (IOException e) {
             log.warn(
                     "cannot remove the failure note of {}: {}",
-                    Masking.value(inboxFile.getFileName().toString()),
+                    Masking.fileName(inboxFile.getFileName().toString()),
                     e.toString());
         }
     }
@@ -121,7 +121,7 @@ public class InboxFailures {
                                             + "reason not recorded (parked by an older version)";
                             out.add(new FailedDrop(
                                     source.getFileName().toString(),
-                                    Masking.value(f.getFileName().toString()),
+                                    Masking.fileName(f.getFileName().toString()),
                                     Masking.value(properties
                                             .home()
                                             .toAbsolutePath()

@@ -32,7 +32,7 @@ class InboxIngest {
             throw e;
         }
         failures.clear(file);
-        String line = source + "/" + Masking.value(file.getFileName().toString()) + " -> " + result.outcome();
+        String line = source + "/" + Masking.fileName(file.getFileName().toString()) + " -> " + result.outcome();
         log.info("inbox: {}", line);
         return line;
     }

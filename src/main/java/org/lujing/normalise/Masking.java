@@ -27,6 +27,30 @@ public final class Masking {
     }
 
     /**
+     * A file's name as Lujing records and shows it: masked like any text ({@link #value}), and each control character
+     * (a newline, a terminal escape, a text-direction override) made a {@code _}, so a name cannot split a table's
+     * line, colour an operator's terminal or read backwards on a screen.
+     */
+    public static String fileName(String name) {
+        String masked = value(name);
+        StringBuilder out = null;
+        for (int i = 0; i < masked.length(); i++) {
+            char c = masked.charAt(i);
+            if (Character.getType(c) == Character.CONTROL
+                    || (c >= '\u202A' && c <= '\u202E')
+                    || (c >= '\u2066' && c <= '\u2069')
+                    || c == '\u2028'
+                    || c == '\u2029') {
+                if (out == null) {
+                    out = new StringBuilder(masked);
+                }
+                out.setCharAt(i, '_');
+            }
+        }
+        return out == null ? masked : out.toString();
+    }
+
+    /**
      * Masks, inside any text, each run of 15 or more digits (optionally ending in X, optionally
      * split by single spaces or hyphens) as an ID number, each 11-digit run starting with 1 as a
      * mobile, and long numbers in exponent form; other text is kept, for masked copies of rows.

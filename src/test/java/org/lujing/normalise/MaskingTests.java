@@ -17,6 +17,13 @@ class MaskingTests {
     }
 
     @Test
+    void aFileNameIsMaskedAndCannotSplitALineOrSteerATerminal() {
+        assertThat(Masking.fileName("line1\nline2\u001b[31mred\u202Efdp.csv")).isEqualTo("line1_line2_[31mred_fdp.csv");
+        assertThat(Masking.fileName("名单-430104199003071237.xlsx")).isEqualTo("名单-4301************37.xlsx");
+        assertThat(Masking.fileName("2025年3月 社区台账.xlsx")).isEqualTo("2025年3月 社区台账.xlsx");
+    }
+
+    @Test
     void masksPhonesKeepingFirstThreeAndLastTwo() {
         assertThat(Masking.phone("13812345678")).isEqualTo("138******78");
         assertThat(Masking.phone("12345")).isEqualTo("*****");

@@ -1,0 +1,34 @@
+package org.lujing.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.lujing.SharedLedgerContext;
+import org.lujing.TestHomes;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A partner's file name is shown on every screen, table and log line: a newline or a terminal escape in it split the
+ * {@code files} table and coloured the operator's terminal. The name is recorded masked and printable.
+ */
+class FileNameIntegrationTests extends SharedLedgerContext {
+
+    @Autowired
+    FileIngestService ingest;
+
+    @Test
+    void aNameWithControlCharactersIsRecordedPrintable() throws Exception {
+        // given a good file named with a newline, a terminal escape and a person's ID number
+        Path file = TestHomes.fresh("odd-name").resolve("a\nb\u001b[31m-430104196804120314.csv");
+        Files.writeString(file, "序号,姓名,身份证号,开展日期,类别,主题,时长,备注\n1,李秀英,43010319720903046X,2025-03-15,普法活动,主题,1,\n");
+
+        // when it is ingested
+        IngestedFile f = ingest.ingest(file, "university").file().orElseThrow();
+
+        // then it loads under a name that holds neither control characters nor the ID number
+        assertThat(f.outcome()).isEqualTo("LOADED");
+        assertThat(f.fileName()).isEqualTo("a_b_[31m-4301************14.csv");
+    }
+}
