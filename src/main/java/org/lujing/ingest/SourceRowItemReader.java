@@ -87,7 +87,8 @@ class SourceRowItemReader implements ItemStreamReader<SourceRow> {
     }
 
     private UnreadableFileException corrupt(Throwable e) {
-        return new UnreadableFileException(FileOutcome.FILE_CORRUPT, name + " cannot be read: " + e, e);
+        return new UnreadableFileException(
+                FileOutcome.FILE_CORRUPT, name + " 无法读取，可能已损坏 / " + name + " cannot be read: " + e, e);
     }
 
     @Override

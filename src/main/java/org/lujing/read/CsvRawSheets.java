@@ -101,17 +101,20 @@ final class CsvRawSheets implements RawSheets {
                 } catch (java.io.UncheckedIOException e) {
                     throw new UnreadableFileException(
                             FileOutcome.FILE_CORRUPT,
-                            "CSV cannot be parsed after record " + number + ": "
-                                    + e.getCause().getMessage(),
+                            unparsable(number, e.getCause().getMessage()),
                             e);
                 } catch (IllegalStateException e) {
-                    throw new UnreadableFileException(
-                            FileOutcome.FILE_CORRUPT,
-                            "CSV cannot be parsed after record " + number + ": " + e.getMessage(),
-                            e);
+                    throw new UnreadableFileException(FileOutcome.FILE_CORRUPT, unparsable(number, e.getMessage()), e);
                 }
             }
         };
+    }
+
+    /** Why the file could not be parsed, after which record, in both languages; the parser's words kept in English. */
+    private String unparsable(int record, String why) {
+        String name = file.getFileName().toString();
+        return name + " 无法按 CSV 解析（第 " + record + " 条记录之后，多为引号未配对或文件被截断）；请用 Excel 打开核对后另存为 .xlsx 或 UTF-8 CSV" + " / "
+                + name + " cannot be parsed as CSV after record " + record + ": " + why;
     }
 
     static byte[] readHead(Path file) throws IOException {

@@ -49,7 +49,9 @@ final class JsonTableReader implements TableReader {
             this.parser = mapper.createParser(file.toFile());
         } catch (JacksonException e) {
             throw new UnreadableFileException(
-                    FileOutcome.FILE_CORRUPT, fileName + " cannot be opened as JSON: " + e.getOriginalMessage(), e);
+                    FileOutcome.FILE_CORRUPT,
+                    fileName + " 无法作为 JSON 打开 / " + fileName + " cannot be opened as JSON: " + e.getOriginalMessage(),
+                    e);
         }
     }
 
@@ -61,7 +63,7 @@ final class JsonTableReader implements TableReader {
                 if (!sawRecord) {
                     throw new UnreadableFileException(
                             FileOutcome.NO_TABLE_FOUND,
-                            fileName
+                            fileName + " 中没有记录：应为对象数组、含 records/data/items 数组的对象，或每行一个对象 / " + fileName
                                     + " holds no records: expected an array of objects, an object with 'records', 'data' or 'items', or one object a line");
                 }
                 return null;
@@ -72,7 +74,8 @@ final class JsonTableReader implements TableReader {
         } catch (JacksonException e) {
             throw new UnreadableFileException(
                     FileOutcome.FILE_CORRUPT,
-                    fileName + " is not valid JSON after record " + number + ": " + e.getOriginalMessage(),
+                    fileName + " 不是有效的 JSON（第 " + number + " 条记录之后）；请核对导出程序 / " + fileName
+                            + " is not valid JSON after record " + number + ": " + e.getOriginalMessage(),
                     e);
         }
     }
@@ -121,6 +124,7 @@ final class JsonTableReader implements TableReader {
             if (value == JsonToken.START_ARRAY && WRAPPER_KEYS.contains(name)) {
                 inArray = true;
                 wrapperDepth = 1;
+                wrapperKey = name;
                 return null;
             }
             object.set(name, parser.readValueAsTree());
@@ -129,8 +133,12 @@ final class JsonTableReader implements TableReader {
     }
 
     private int wrapperDepth;
+    private String wrapperKey;
 
-    /** After the wrapped array: pass over the wrapper's remaining properties. */
+    /**
+     * After the wrapped array: pass over the wrapper's remaining properties. A second array of records under another
+     * of the wrapper's keys ('records' and 'data') makes the file ambiguous: it is refused whole rather than half read.
+     */
     private void skipRestOfWrapper() {
         if (wrapperDepth == 0) {
             return;
@@ -139,7 +147,16 @@ final class JsonTableReader implements TableReader {
         JsonToken t;
         while ((t = parser.nextToken()) != null && t != JsonToken.END_OBJECT) {
             if (t == JsonToken.PROPERTY_NAME) {
-                parser.nextToken();
+                String name = parser.currentName();
+                if (parser.nextToken() == JsonToken.START_ARRAY
+                        && WRAPPER_KEYS.contains(name)
+                        && parser.nextToken() != JsonToken.END_ARRAY) {
+                    throw new UnreadableFileException(
+                            FileOutcome.FILE_UNSUPPORTED,
+                            fileName + " 含两组记录（'" + wrapperKey + "' 与 '" + name + "'），无法判断该读哪一组；请每个文件只放一组记录"
+                                    + " / " + fileName + " holds two arrays of records ('" + wrapperKey + "' and '"
+                                    + name + "'): which one is meant is unclear; send one per file");
+                }
                 parser.skipChildren();
             }
         }

@@ -69,8 +69,10 @@ public final class PartnerFileReaders {
             default ->
                 throw new UnreadableFileException(
                         FileOutcome.FILE_UNSUPPORTED,
-                        name + ": the format '" + (format.isEmpty() ? "(no extension)" : format)
-                                + "' is not read by Lujing; save it as .xlsx (Excel: 文件 → 另存为 → Excel 工作簿) or export CSV/JSON");
+                        name + "：麓景不读取" + (format.isEmpty() ? "没有扩展名的文件" : " ." + format + " 格式")
+                                + "；请另存为 .xlsx（Excel：文件 → 另存为 → Excel 工作簿），或导出 CSV/JSON / " + name
+                                + ": the format '" + (format.isEmpty() ? "(no extension)" : format)
+                                + "' is not read by Lujing; save it as .xlsx or export CSV/JSON");
         };
     }
 

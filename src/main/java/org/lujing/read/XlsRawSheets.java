@@ -329,7 +329,8 @@ final class XlsRawSheets implements RawSheets {
         if (!(first instanceof BOFRecord bof) || bof.getType() != BOFRecord.TYPE_WORKBOOK) {
             throw new UnreadableFileException(
                     FileOutcome.FILE_CORRUPT,
-                    fileName + " does not start like an Excel workbook stream (no workbook BOF record)");
+                    fileName + " 已损坏：不是以 Excel 工作簿的开头记录开始的；请用 Excel 打开后另存为 .xlsx"
+                            + " / does not start like an Excel workbook stream (no workbook BOF record)");
         }
         List<BoundSheetRecord> bound = new ArrayList<>();
         while (depth > 0) {
@@ -514,7 +515,7 @@ final class XlsRawSheets implements RawSheets {
             if (++rowsOut > MAX_ROWS) {
                 throw new UnreadableFileException(
                         FileOutcome.FILE_CORRUPT,
-                        fileName + ": sheet '" + name
+                        fileName + " 已损坏：工作表「" + name + "」超过 .xls 能容纳的 65,536 行 / " + fileName + ": sheet '" + name
                                 + "' yields more than 65,536 rows, which an .xls cannot hold; the file is damaged");
             }
             lastEmitted = Math.max(lastEmitted, lowest.getKey());
@@ -601,7 +602,8 @@ final class XlsRawSheets implements RawSheets {
             if (sst == null || index < 0 || index >= sst.getNumUniqueStrings()) {
                 throw new UnreadableFileException(
                         FileOutcome.FILE_CORRUPT,
-                        fileName + ": a cell in sheet '" + name + "' refers to shared string " + index
+                        fileName + " 已损坏：工作表「" + name + "」的单元格引用了不存在的共享字符串 / " + fileName
+                                + ": a cell in sheet '" + name + "' refers to shared string " + index
                                 + ", which the workbook does not hold");
             }
             return sst.getString(index).getString();

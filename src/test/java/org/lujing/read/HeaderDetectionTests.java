@@ -163,6 +163,19 @@ class HeaderDetectionTests {
                 .hasMessageContaining(".xlsx");
     }
 
+    @Test
+    void aFileOfNoExtensionOrACsvThatCannotBeParsedSaysSoInChineseFirst() throws IOException {
+        Path bare = write("ledger", "姓名,身份证号,日期\n");
+        Path unparsable = write("cut.csv", "姓名,身份证号,日期\n张三,11010519491231002X,\"2025-03-07\"x\n");
+
+        assertThatThrownBy(() -> PartnerFileReaders.open(bare, RECORDS)).hasMessageStartingWith("ledger：麓景不读取没有扩展名的文件");
+        assertThatThrownBy(() -> readAll(unparsable, RECORDS))
+                .isInstanceOfSatisfying(
+                        UnreadableFileException.class,
+                        e -> assertThat(e.outcome()).isEqualTo(FileOutcome.FILE_CORRUPT))
+                .hasMessageStartingWith("cut.csv 无法按 CSV 解析");
+    }
+
     private static List<Cell> cells(String... texts) {
         List<Cell> out = new ArrayList<>();
         for (String t : texts) {

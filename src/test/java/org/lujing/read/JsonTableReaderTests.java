@@ -80,4 +80,38 @@ class JsonTableReaderTests {
                         UnreadableFileException.class,
                         e -> assertThat(e.outcome()).isEqualTo(FileOutcome.NO_TABLE_FOUND));
     }
+
+    @Test
+    void twoArraysOfRecordsAreRefusedWholeNotHalfRead() throws IOException {
+        // the second array's records were passed over without a word
+        Path file = Files.writeString(
+                dir.resolve("two.json"), "{\"records\": [{\"name\":\"张三\"}], \"data\": [{\"name\":\"李四\"}]}");
+
+        assertThatThrownBy(() -> HeaderDetectionTests.readAll(file, SETTINGS))
+                .isInstanceOfSatisfying(
+                        UnreadableFileException.class,
+                        e -> assertThat(e.outcome()).isEqualTo(FileOutcome.FILE_UNSUPPORTED))
+                .hasMessageContaining("含两组记录（'records' 与 'data'）")
+                .hasMessageContaining("two.json");
+    }
+
+    @Test
+    void anEmptySecondArrayOrOtherPropertiesAfterTheRecordsAreFine() throws IOException {
+        Path file = Files.writeString(
+                dir.resolve("meta.json"),
+                "{\"records\": [{\"name\":\"张三\"}], \"items\": [], \"page\": {\"next\": null}}");
+
+        assertThat(HeaderDetectionTests.readAll(file, SETTINGS)).hasSize(1);
+    }
+
+    @Test
+    void refusalsSayWhyInChineseFirst() throws IOException {
+        Path empty = Files.writeString(dir.resolve("none.json"), "[]");
+        Path broken = Files.writeString(dir.resolve("nan.json"), "[{\"hours\": NaN}]");
+
+        assertThatThrownBy(() -> HeaderDetectionTests.readAll(empty, SETTINGS))
+                .hasMessageStartingWith("none.json 中没有记录");
+        assertThatThrownBy(() -> HeaderDetectionTests.readAll(broken, SETTINGS))
+                .hasMessageStartingWith("nan.json 不是有效的 JSON");
+    }
 }
