@@ -10,12 +10,18 @@ import org.apache.poi.openxml4j.util.ZipSecureFile;
 /** Opens a partner file with the reader its format needs, or refuses it with a typed outcome. */
 public final class PartnerFileReaders {
 
+    /** The most parts a workbook may hold. */
+    static final long MAX_ZIP_ENTRIES = 10_000;
+
     static {
         // Deliberate zip-bomb limits for every .xlsx opened in this JVM: an entry may expand at most 100 times
         // its compressed size (POI's default is 100x too; stated here so nobody lowers it by accident), and no
         // single entry may exceed 512 MiB unpacked, enough for a sheet of several million rows.
         ZipSecureFile.setMinInflateRatio(0.01);
         ZipSecureFile.setMaxEntrySize(512L * 1024 * 1024);
+        // POI allows 1,000 entries: a workbook with a sheet a day (each with its relations part) passes that within
+        // two years; 10,000 entries is a ten-year workbook of daily sheets, and the zip's directory stays under 1 MB
+        ZipSecureFile.setMaxFileCount(MAX_ZIP_ENTRIES);
     }
 
     private PartnerFileReaders() {}

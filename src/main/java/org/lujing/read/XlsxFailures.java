@@ -85,6 +85,15 @@ final class XlsxFailures {
         }
         String msg = String.valueOf(t.getMessage());
         String lower = msg.toLowerCase(Locale.ROOT);
+        if (lower.contains("more internal file entries")) {
+            return new UnreadableFileException(
+                    FileOutcome.FILE_UNSAFE,
+                    name + " 内部的部件超过 " + PartnerFileReaders.MAX_ZIP_ENTRIES
+                            + " 个（工作表过多，或不是 Excel 写出的文件），已拒绝；请把工作簿拆成几个文件再提交 / holds more than "
+                            + PartnerFileReaders.MAX_ZIP_ENTRIES
+                            + " parts (too many sheets, or not written by Excel): split the workbook into smaller files",
+                    top);
+        }
         if (lower.contains("zip bomb")
                 || lower.contains("exceeds the max")
                 || lower.contains("potentially malicious")) {

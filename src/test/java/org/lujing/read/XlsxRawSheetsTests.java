@@ -120,6 +120,49 @@ class XlsxRawSheetsTests {
                         .startsWith("4301"));
     }
 
+    @Test
+    void aWorkbookOfASheetADayIsReadAndOneOfTooManyPartsIsRefusedForThat() throws Exception {
+        // given a workbook of 1,200 small sheets (over POI's default of 1,000 zip entries, a bomb to it)
+        Path many = dir.resolve("daily.xlsx");
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+            for (int i = 0; i < 1200; i++) {
+                var row = wb.createSheet("d" + i).createRow(0);
+                row.createCell(0).setCellValue("姓名");
+                row.createCell(1).setCellValue("身份证号");
+                row.createCell(2).setCellValue("日期");
+            }
+            var data = wb.getSheet("d1199").createRow(1);
+            data.createCell(0).setCellValue("张三");
+            data.createCell(1).setCellValue("11010519491231002X");
+            data.createCell(2).setCellValue("2025-03-07");
+            try (var out = Files.newOutputStream(many)) {
+                wb.write(out);
+            }
+        }
+        // and a small one padded past the limit with parts of nothing
+        Path padded = dir.resolve("padded.xlsx");
+        try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(many));
+                ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(padded))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                out.putNextEntry(new ZipEntry(e.getName()));
+                out.write(in.readAllBytes());
+                out.closeEntry();
+            }
+            for (int i = 0; i < PartnerFileReaders.MAX_ZIP_ENTRIES; i++) {
+                out.putNextEntry(new ZipEntry("pad/" + i + ".xml"));
+                out.closeEntry();
+            }
+        }
+
+        // then the first is read to its last sheet, and the second is refused naming the number of parts
+        assertThat(XlsRawSheetsTests.readAll(many)).extracting(SourceRow::sheet).containsExactly("d1199");
+        assertThatThrownBy(() -> XlsRawSheetsTests.readAll(padded))
+                .isInstanceOfSatisfying(UnreadableFileException.class, e -> {
+                    assertThat(e.outcome()).isEqualTo(FileOutcome.FILE_UNSAFE);
+                    assertThat(e.getMessage()).contains("内部的部件超过 10000 个").doesNotContain("压缩炸弹");
+                });
+    }
+
     /** Rewrites the sheets' names in the workbook part, as no Excel would save them. */
     private static void renameSheets(Path file, String... fromTo) throws IOException {
         Path copy = file.resolveSibling(file.getFileName() + ".orig");
