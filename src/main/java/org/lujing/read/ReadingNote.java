@@ -5,7 +5,8 @@ package org.lujing.read;
  * given a merged cell's value, a year-less date given a year, a category taken from a sheet's name — with the rows it
  * affected: {@code rows} of them, from {@code firstRow} to {@code lastRow} (0 rows for a sheet-wide decision).
  *
- * @param kind a stable code for scripts: SHEET_PASSED_OVER, MERGED_CELLS, DATE_YEAR, CATEGORY_FROM_SHEET
+ * @param kind a stable code for scripts: SHEET_PASSED_OVER, MERGED_CELLS, DATE_YEAR,
+ *     CATEGORY_FROM_SHEET, SECOND_COLUMN
  * @param message the decision in Chinese, then English
  */
 public record ReadingNote(String sheet, String kind, String message, int rows, int firstRow, int lastRow) {
@@ -14,6 +15,8 @@ public record ReadingNote(String sheet, String kind, String message, int rows, i
     public static final String MERGED_CELLS = "MERGED_CELLS";
     public static final String DATE_YEAR = "DATE_YEAR";
     public static final String CATEGORY_FROM_SHEET = "CATEGORY_FROM_SHEET";
+    /** Two header cells name the same field: the first column is read, the other is not. */
+    public static final String SECOND_COLUMN = "SECOND_COLUMN";
 
     /** The message in Chinese (the part before " / "). */
     public String zh() {

@@ -242,6 +242,7 @@ final class SheetTableReader implements TableReader {
                 header.get()
                         .forEach((field, col) ->
                                 headers.put(field, named.get(col).text().strip()));
+                noteSecondColumns(header.get(), named);
                 if (sheetHeaders.size() < MAX_HEADERS) {
                     List<String> texts = new ArrayList<>(named.size());
                     named.forEach(c -> texts.add(c.isBlank() ? "" : c.text().strip()));
@@ -254,6 +255,37 @@ final class SheetTableReader implements TableReader {
             previous = row;
         }
         return null;
+    }
+
+    /**
+     * A header that names a field twice (two 身份证号 columns, 开展日期 beside 日期): the first column is read, as
+     * before, and the file says so — which value a row was kept under must not be a silent choice.
+     */
+    private void noteSecondColumns(Map<Field, Integer> columns, List<Cell> named) {
+        for (int col = 0; col < named.size(); col++) {
+            Cell c = named.get(col);
+            if (c.isBlank()) {
+                continue;
+            }
+            int at = col;
+            settings.synonyms().lookup(c.text()).ifPresent(field -> {
+                int read = columns.get(field);
+                if (read != at) {
+                    String other = abbreviate(c.text().strip());
+                    String first = abbreviate(named.get(read).text().strip());
+                    note(new ReadingNote(
+                            sheetName,
+                            ReadingNote.SECOND_COLUMN,
+                            "第 " + (at + 1) + " 列「" + other + "」与第 " + (read + 1) + " 列「" + first + "」同为"
+                                    + field.commonHeaders().get(0) + "，只读取第 " + (read + 1) + " 列 / column "
+                                    + (at + 1) + " ('" + other + "') names the same field as column " + (read + 1)
+                                    + " ('" + first + "'): only column " + (read + 1) + " is read",
+                            0,
+                            0,
+                            0));
+                }
+            });
+        }
     }
 
     /** A title merged across the sheet reads as the same text in every cell: it is kept once. */

@@ -176,6 +176,22 @@ class HeaderDetectionTests {
                 .hasMessageStartingWith("cut.csv 无法按 CSV 解析");
     }
 
+    @Test
+    void aFieldNamedByTwoColumnsIsReadFromTheFirstAndTheFileSaysSo() throws IOException {
+        Path file = write(
+                "two-ids.csv", "姓名,身份证号,日期,活动类型,身份证号\n张三,11010519491231002X,2025-03-07,公益活动,430104196804120314\n");
+
+        try (TableReader reader = PartnerFileReaders.open(file, RECORDS)) {
+            SourceRow row = reader.next();
+            assertThat(row.cell(Field.ID_NUMBER).text()).isEqualTo("11010519491231002X");
+            assertThat(reader.next()).isNull();
+            assertThat(reader.notes()).singleElement().satisfies(n -> {
+                assertThat(n.kind()).isEqualTo(ReadingNote.SECOND_COLUMN);
+                assertThat(n.zh()).isEqualTo("第 5 列「身份证号」与第 2 列「身份证号」同为身份证号，只读取第 2 列");
+            });
+        }
+    }
+
     private static List<Cell> cells(String... texts) {
         List<Cell> out = new ArrayList<>();
         for (String t : texts) {
