@@ -362,16 +362,14 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
                 ? Masking.value(NameNormaliser.normalise(row.cell(Field.NAME).text()))
                 : "";
         if (name == null || name.isEmpty()) {
-            throw new RowRejection(
-                    ReasonCode.MISSING_FIELD, row.header(Field.NAME), "姓名为空 / the name is missing", null);
+            throw missing(row, Field.NAME, "姓名", "the name");
         }
         return bounded(row, Field.NAME, name);
     }
 
     private String idNumber(SourceRow row) {
         if (!row.has(Field.ID_NUMBER)) {
-            throw new RowRejection(
-                    ReasonCode.MISSING_FIELD, row.header(Field.ID_NUMBER), "身份证号为空 / the ID number is missing", null);
+            throw missing(row, Field.ID_NUMBER, "身份证号", "the ID number");
         }
         Cell c = row.cell(Field.ID_NUMBER);
         Normalised<String> id = IdNumberNormaliser.normalise(c.text(), c.kind());
@@ -384,7 +382,7 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
     private LocalDate date(SourceRow row, Field field, boolean required) {
         if (!row.has(field)) {
             if (required) {
-                throw new RowRejection(ReasonCode.MISSING_FIELD, row.header(field), "日期为空 / the date is missing", null);
+                throw missing(row, field, "日期", "the date");
             }
             return null;
         }
@@ -402,8 +400,7 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
      */
     private LocalDate activityDate(SourceRow row) {
         if (!row.has(Field.DATE)) {
-            throw new RowRejection(
-                    ReasonCode.MISSING_FIELD, row.header(Field.DATE), "日期为空 / the date is missing", null);
+            throw missing(row, Field.DATE, "日期", "the date");
         }
         Cell c = row.cell(Field.DATE);
         SheetContext context = row.context();
@@ -449,11 +446,7 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
         }
         if (!row.has(Field.CATEGORY)) {
             return source.defaultCategoryOpt()
-                    .orElseThrow(() -> new RowRejection(
-                            ReasonCode.MISSING_FIELD,
-                            row.header(Field.CATEGORY),
-                            "活动类型为空 / the activity type is missing",
-                            null));
+                    .orElseThrow(() -> missing(row, Field.CATEGORY, "活动类型", "the activity type"));
         }
         String word = row.cell(Field.CATEGORY).text().strip();
         // an ID number or phone typed into the column is shown masked, and is no word to offer for the vocabulary
@@ -588,6 +581,19 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
             json = JSON.writeValueAsString(masked);
         }
         return json;
+    }
+
+    /**
+     * A required value the row lacks: "日期为空", or, when the cell holds a formula's error (#DIV/0!, #N/A), that —
+     * the partner's fix is the formula, not a value they did leave out.
+     */
+    private static RowRejection missing(SourceRow row, Field field, String zh, String en) {
+        String error = row.cell(field).errorCode();
+        String message = error == null
+                ? zh + "为空 / " + en + " is missing"
+                : zh + "是公式错误 " + clip(error, 40) + "，没有值；请在原表中修正公式 / " + en + " is a formula error (" + clip(error, 40)
+                        + "), no value: mend the formula in the original";
+        return new RowRejection(ReasonCode.MISSING_FIELD, row.header(field), message, null);
     }
 
     private static RowRejection rejection(Normalised<?> n, String column) {

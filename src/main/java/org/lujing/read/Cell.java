@@ -7,6 +7,19 @@ public record Cell(String text, CellKind kind) {
 
     public static final Cell BLANK = new Cell("", CellKind.BLANK);
 
+    /**
+     * A formula's error (#DIV/0!, #N/A): no value, so blank to every rule, but its code kept for the message that
+     * says why a required value is missing.
+     */
+    public static Cell error(String code) {
+        return code == null || code.isBlank() ? BLANK : new Cell(code.strip(), CellKind.BLANK);
+    }
+
+    /** The formula error this blank cell stands for, or null. */
+    public String errorCode() {
+        return kind == CellKind.BLANK && text != null && !text.isBlank() ? text : null;
+    }
+
     public static Cell text(String text) {
         return text == null || text.isBlank() ? BLANK : new Cell(text, CellKind.TEXT);
     }

@@ -579,7 +579,9 @@ final class XlsRawSheets implements RawSheets {
                 return Cell.text(l.getValue());
             }
             if (cell instanceof BoolErrRecord b) {
-                return b.isBoolean() ? Cell.text(b.getBooleanValue() ? "TRUE" : "FALSE") : Cell.BLANK;
+                return b.isBoolean()
+                        ? Cell.text(b.getBooleanValue() ? "TRUE" : "FALSE")
+                        : Cell.error(errorCode(b.getErrorValue()));
             }
             if (cell instanceof FormulaRecord f) {
                 if (f.hasCachedResultString()) {
@@ -594,8 +596,17 @@ final class XlsRawSheets implements RawSheets {
                 if (type == CellType.BOOLEAN) {
                     return Cell.text(f.getCachedBooleanValue() ? "TRUE" : "FALSE");
                 }
+                if (type == CellType.ERROR) {
+                    return Cell.error(errorCode(f.getCachedErrorValue()));
+                }
             }
             return Cell.BLANK; // blanks, error values, empty-string formula results
+        }
+
+        private static String errorCode(int code) {
+            return org.apache.poi.ss.usermodel.FormulaError.isValidCode(code)
+                    ? org.apache.poi.ss.usermodel.FormulaError.forInt(code).getString()
+                    : "#ERROR";
         }
 
         private String sharedString(int index) {

@@ -315,7 +315,7 @@ final class XlsxRawSheets implements RawSheets {
             case "inlineStr" -> Cell.text(decodeEscapes(inline.isEmpty() ? value : inline));
             case "str" -> Cell.text(decodeEscapes(value));
             case "b" -> Cell.text("1".equals(value.strip()) ? "TRUE" : "FALSE");
-            case "e" -> Cell.BLANK;
+            case "e" -> Cell.error(value);
             case "d" -> Cell.text(value).isBlank() ? Cell.BLANK : new Cell(value.strip(), CellKind.DATE);
             default -> Cell.text(value);
         };

@@ -177,6 +177,20 @@ class RowNormaliserTests {
     }
 
     @Test
+    void aRequiredValueThatIsAFormulaErrorSaysSo() {
+        Map<Field, Cell> cells = new EnumMap<>(Field.class);
+        cells.put(Field.NAME, Cell.text("张三"));
+        cells.put(Field.ID_NUMBER, Cell.text(ID));
+        cells.put(Field.DATE, Cell.error("#DIV/0!"));
+        cells.put(Field.CATEGORY, Cell.text("普法"));
+        RowResult.Rejected r = (RowResult.Rejected) community.process(
+                new SourceRow("台账", 7, cells, new ArrayList<>(cells.values()), false, Map.of(Field.DATE, "日期")));
+
+        assertThat(r.reason()).isEqualTo(ReasonCode.MISSING_FIELD);
+        assertThat(r.message()).startsWith("日期是公式错误 #DIV/0!，没有值");
+    }
+
+    @Test
     void anIdNumberStoredAsANumberHasLostDigits() {
         Map<Field, Cell> cells = new EnumMap<>(Field.class);
         cells.put(Field.NAME, Cell.text("张三"));

@@ -67,6 +67,23 @@ class XlsxRawSheetsTests {
     }
 
     @Test
+    void aFormulaErrorIsABlankThatKeepsItsCode() throws IOException {
+        Path file = dir.resolve("errors.xlsx");
+        XlsxSafetyTests.writeXlsx(
+                file,
+                out -> out.write(("<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>张三</t></is></c>"
+                                + "<c r=\"B2\" t=\"inlineStr\"><is><t>11010519491231002X</t></is></c>"
+                                + "<c r=\"C2\" t=\"e\"><f>1/0</f><v>#DIV/0!</v></c></row>")
+                        .getBytes(StandardCharsets.UTF_8)));
+
+        Cell date = XlsRawSheetsTests.readAll(file).get(0).cell(Field.DATE);
+
+        assertThat(date.isBlank()).isTrue();
+        assertThat(date.errorCode()).isEqualTo("#DIV/0!");
+        assertThat(Cell.text("x").errorCode()).isNull();
+    }
+
+    @Test
     void aRowWrittenTwiceIsDamageNotTwoRows() throws IOException {
         // each row's (sheet, row) is its identity in the ledger's provenance: two rows numbered alike failed the file
         // at publication with a database error
