@@ -409,6 +409,15 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
         if (!d.isOk()) {
             throw rejection(d, row.header(Field.DATE));
         }
+        if (d.value().getYear() < FIRST_YEAR || d.value().getYear() > LAST_YEAR) {
+            // a real date no support record can have (0000-01-01, 9999-12-31, 2205 for 2025): a slip, never a record
+            throw new RowRejection(
+                    ReasonCode.DATE_INVALID,
+                    row.header(Field.DATE),
+                    "日期 " + d.value() + " 不在 " + FIRST_YEAR + "–" + LAST_YEAR + " 年之间，疑似录入错误 / the date " + d.value()
+                            + " lies outside " + FIRST_YEAR + "–" + LAST_YEAR + ": a typing slip?",
+                    null);
+        }
         if (DateNormaliser.isYearless(c.text(), c.kind())) {
             int year = d.value().getYear();
             notes.add(
@@ -420,6 +429,11 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
         }
         return d.value();
     }
+
+    /** The years an activity date may fall in. */
+    static final int FIRST_YEAR = 1950;
+
+    static final int LAST_YEAR = 2099;
 
     private static String yearPlace(String place) {
         return switch (place == null ? "" : place) {

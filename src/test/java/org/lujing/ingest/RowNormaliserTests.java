@@ -177,6 +177,21 @@ class RowNormaliserTests {
     }
 
     @Test
+    void anActivityDateNoRecordCanHaveIsAnInvalidDate() {
+        for (String date : List.of("0000-01-01", "9999-12-31", "2205-03-07")) {
+            RowResult r = community.process(
+                    row(Field.NAME, "张三", Field.ID_NUMBER, ID, Field.DATE, date, Field.CATEGORY, "普法"));
+            assertThat(r).as(date).isInstanceOfSatisfying(RowResult.Rejected.class, rej -> {
+                assertThat(rej.reason()).isEqualTo(ReasonCode.DATE_INVALID);
+                assertThat(rej.message()).contains("不在 1950–2099 年之间");
+            });
+        }
+        assertThat(community.process(
+                        row(Field.NAME, "张三", Field.ID_NUMBER, ID, Field.DATE, "2099-12-31", Field.CATEGORY, "普法")))
+                .isInstanceOf(RowResult.NewRecord.class);
+    }
+
+    @Test
     void aRequiredValueThatIsAFormulaErrorSaysSo() {
         Map<Field, Cell> cells = new EnumMap<>(Field.class);
         cells.put(Field.NAME, Cell.text("张三"));
