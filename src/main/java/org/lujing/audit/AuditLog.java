@@ -35,11 +35,20 @@ public class AuditLog {
         if (actor == null || actor.isBlank()) {
             throw new IllegalArgumentException("an audit entry needs an actor");
         }
+        if (reason != null && reason.length() > MAX_REASON) {
+            // refused before the action it records is taken (the caller's transaction rolls back), never cut
+            throw new IllegalArgumentException(
+                    "原因最多 " + MAX_REASON + " 个字符（现为 " + reason.length() + " 个），请写得简短些 ‖ a reason" + " holds at most "
+                            + MAX_REASON + " characters (this one has " + reason.length() + ")");
+        }
         jdbc.sql(
                         "INSERT INTO audit_log (occurred_at, actor, action, target, reason, details) VALUES (?, ?, ?, ?, ?, ?)")
                 .params(Timestamp.from(Instant.now()), actor, action, mask(target), mask(reason), mask(details))
                 .update();
     }
+
+    /** What {@code audit_log.reason} (and a finding's note) holds. */
+    public static final int MAX_REASON = 1000;
 
     private static String mask(String text) {
         return text == null ? null : Masking.value(text);

@@ -51,9 +51,16 @@ class DashboardController {
     @GetMapping("/")
     String dashboard(@RequestParam(required = false) String month, Model model) {
         // opens on the latest month that has records (not an empty current month early in a reporting cycle)
-        YearMonth ym = month == null || month.isBlank()
-                ? queries.latestMonthWithRecords().orElse(YearMonth.now(ConsoleQueries.SHANGHAI))
-                : YearMonth.parse(month.strip());
+        YearMonth ym;
+        try {
+            ym = month == null || month.isBlank()
+                    ? queries.latestMonthWithRecords().orElse(YearMonth.now(ConsoleQueries.SHANGHAI))
+                    : YearMonth.parse(month.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            // a month typed into the address: the page's error, not a server failure
+            throw new org.springframework.web.server.ResponseStatusException(
+                    org.springframework.http.HttpStatus.BAD_REQUEST, "月份应写作 2025-03 ‖ a month is written 2025-03");
+        }
         LocalDate today = LocalDate.now(ConsoleQueries.SHANGHAI);
         model.addAttribute("today", today);
         model.addAttribute("todayFiles", queries.filesReceivedOn(today));

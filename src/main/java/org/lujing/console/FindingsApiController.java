@@ -3,7 +3,6 @@ package org.lujing.console;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.lujing.reconcile.FindingStatus;
 import org.lujing.reconcile.FindingsService;
@@ -35,9 +34,7 @@ class FindingsApiController implements ApiResource {
     @GetMapping
     List<Map<String, Object>> findings(
             @RequestParam(required = false) String rule, @RequestParam(required = false) String status) {
-        FindingStatus wanted = status == null || status.isBlank()
-                ? null
-                : FindingStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
+        FindingStatus wanted = status == null || status.isBlank() ? null : FindingStatus.parse(status);
         return findings.list(null, rule, wanted).stream()
                 .map(StoredFinding::asJson)
                 .toList();

@@ -26,8 +26,14 @@ class FindingsController {
     @GetMapping("/findings")
     String list(
             @RequestParam(required = false) String rule, @RequestParam(required = false) String status, Model model) {
-        FindingStatus wanted = status == null || status.isBlank() ? null : FindingStatus.valueOf(status.strip());
-        model.addAttribute("findings", findings.list(null, rule == null || rule.isBlank() ? null : rule, wanted));
+        try {
+            FindingStatus wanted = status == null || status.isBlank() ? null : FindingStatus.parse(status);
+            model.addAttribute("findings", findings.list(null, rule == null || rule.isBlank() ? null : rule, wanted));
+        } catch (IllegalArgumentException e) {
+            // a filter typed into the address: the page's error, not a server failure
+            throw new org.springframework.web.server.ResponseStatusException(
+                    org.springframework.http.HttpStatus.BAD_REQUEST, e.getMessage());
+        }
         model.addAttribute("rule", rule);
         model.addAttribute("status", status);
         model.addAttribute("statuses", FindingStatus.values());

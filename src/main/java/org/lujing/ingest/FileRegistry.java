@@ -176,9 +176,14 @@ public class FileRegistry {
         }
     }
 
+    /** What {@code ingest_file.message} holds. */
+    static final int MAX_FILE_MESSAGE = 4000;
+
     void finish(long fileId, FileOutcome outcome, String message, Long duplicateOf) {
+        // a refusal may quote the file (a parser's "Unrecognized token 'x4301…'"): masked, and cut to its column
+        String kept = message == null ? null : RowNormaliser.clip(Masking.value(message), MAX_FILE_MESSAGE);
         jdbc.sql("UPDATE ingest_file SET outcome = ?, message = ?, duplicate_of = ?, finished_at = ? WHERE id = ?")
-                .params(outcome.name(), message, duplicateOf, Timestamp.from(Instant.now()), fileId)
+                .params(outcome.name(), kept, duplicateOf, Timestamp.from(Instant.now()), fileId)
                 .update();
         if (outcome.quarantined()) {
             // nothing of a refused file is in the ledger: its content may come again (as a corrected file cannot)

@@ -121,6 +121,12 @@ public class FindingsService {
         if (actor == null || actor.isBlank()) {
             throw new IllegalArgumentException("需要注明操作人 ‖ an actor is required");
         }
+        if (note.strip().length() > org.lujing.audit.AuditLog.MAX_REASON) {
+            throw new IllegalArgumentException("说明最多 " + org.lujing.audit.AuditLog.MAX_REASON + " 个字符（现为 "
+                    + note.strip().length() + " 个），请写得简短些 ‖ a note holds at most "
+                    + org.lujing.audit.AuditLog.MAX_REASON
+                    + " characters (this one has " + note.strip().length() + ")");
+        }
         String masked = Masking.value(note.strip());
         jdbc.sql("UPDATE finding SET status = ?, status_note = ?, status_by = ?, status_at = ? WHERE id = ?")
                 .params(

@@ -10,7 +10,7 @@ import org.lujing.TestHomes;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * A partner's file name is shown on every screen, table and log line: a newline or a terminal escape in it split the
+ * What a file's entry shows on every screen. A partner's file name is shown on every screen, table and log line: a newline or a terminal escape in it split the
  * {@code files} table and coloured the operator's terminal. The name is recorded masked and printable.
  */
 class FileNameIntegrationTests extends SharedLedgerContext {
@@ -30,5 +30,19 @@ class FileNameIntegrationTests extends SharedLedgerContext {
         // then it loads under a name that holds neither control characters nor the ID number
         assertThat(f.outcome()).isEqualTo("LOADED");
         assertThat(f.fileName()).isEqualTo("a_b_[31m-4301************14.csv");
+    }
+
+    @Test
+    void aRefusalThatQuotesTheFileIsStoredMasked() throws Exception {
+        // given a JSON file whose parser error quotes a token holding an ID number
+        Path file = TestHomes.fresh("quoted-token").resolve("tok.json");
+        Files.writeString(file, "{\"records\":[ {\"name\":\"张三\"}, x110101199003071233 ]}");
+
+        // when it is ingested
+        IngestedFile f = ingest.ingest(file, "micro-lesson").file().orElseThrow();
+
+        // then it is refused, and the message every screen shows masks the number
+        assertThat(f.outcome()).isEqualTo("FILE_CORRUPT");
+        assertThat(f.message()).contains("1101************33").doesNotContain("110101199003071233");
     }
 }

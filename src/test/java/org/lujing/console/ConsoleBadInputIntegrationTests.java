@@ -1,0 +1,88 @@
+package org.lujing.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.lujing.SharedLedgerContext;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+/**
+ * What a person types into an address or a form is answered, never a server failure: a month or a filter that does
+ * not parse is a 400 on a page and a 422 in the API; a note longer than its column is refused before anything is
+ * changed (each was a 500 with an ERROR and a stack trace in serve's log).
+ */
+class ConsoleBadInputIntegrationTests extends SharedLedgerContext {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aMonthOrAFilterThatDoesNotParseIsTheRequestsFault() throws Exception {
+        for (String month : new String[] {"2025-13", "abc", "99999-01"}) {
+            mvc.perform(MockMvcRequestBuilders.get("/")
+                            .param("month", month)
+                            .with(user("v").roles("VIEWER")))
+                    .andExpect(status().isBadRequest());
+        }
+        mvc.perform(MockMvcRequestBuilders.get("/findings")
+                        .param("status", "BOGUS")
+                        .with(user("v").roles("VIEWER")))
+                .andExpect(status().isBadRequest());
+        mvc.perform(MockMvcRequestBuilders.get("/findings")
+                        .param("status", "open")
+                        .with(user("v").roles("VIEWER")))
+                .andExpect(status().isOk());
+        String api = mvc.perform(MockMvcRequestBuilders.get("/api/findings")
+                        .param("status", "bogus")
+                        .with(user("v").roles("VIEWER")))
+                .andExpect(status().isUnprocessableContent())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(api).contains("没有状态 bogus").doesNotContain("No enum constant");
+    }
+
+    @Test
+    void aNoteLongerThanItsColumnIsRefusedAndNothingChanges() throws Exception {
+        // given an open finding
+        jdbc.sql("""
+                        INSERT INTO finding (rule, finding_key, severity, first_seen, last_seen)
+                        VALUES ('MISSING_FEED', 'source:bad-input:2025-03', 'WARN', DATE '2025-04-06', DATE '2025-04-06')""").update();
+        long id = jdbc.sql("SELECT id FROM finding WHERE finding_key = 'source:bad-input:2025-03'")
+                .query(Long.class)
+                .single();
+
+        // when an operator acknowledges it with a note of 1,001 characters
+        String answer = mvc.perform(MockMvcRequestBuilders.post("/api/findings/" + id + "/acknowledge")
+                        .param("note", "长".repeat(1001))
+                        .with(csrf())
+                        .with(user("op").roles("OPERATOR", "VIEWER")))
+                .andExpect(status().isUnprocessableContent())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+
+        // then it is refused in words, and the finding is as it was, with no audit entry
+        assertThat(answer).contains("说明最多 1000 个字符");
+        assertThat(jdbc.sql("SELECT status FROM finding WHERE id = ?")
+                        .param(id)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("OPEN");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE target = ?")
+                        .param("finding #" + id)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+    }
+}
