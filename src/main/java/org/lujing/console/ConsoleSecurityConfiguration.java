@@ -163,7 +163,11 @@ class ConsoleSecurityConfiguration {
     @Order(2)
     SecurityFilterChain consoleSecurity(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth ->
-                        rules(auth.requestMatchers("/login", "/css/**", "/favicon.ico", "/favicon.svg", "/error")
+                        // Boot's error page is rendered for a failed request (an ERROR dispatch), never asked for
+                        // directly: a bare GET /error answered 500 ("status 999") to anyone
+                        rules(auth.dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ERROR)
+                                .permitAll()
+                                .requestMatchers("/login", "/css/**", "/favicon.ico", "/favicon.svg")
                                 .permitAll()))
                 .formLogin(form -> form.loginPage("/login")
                         .defaultSuccessUrl("/", false)

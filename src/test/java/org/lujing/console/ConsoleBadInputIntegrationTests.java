@@ -85,4 +85,10 @@ class ConsoleBadInputIntegrationTests extends SharedLedgerContext {
                         .single())
                 .isZero();
     }
+
+    @Test
+    void theErrorPageIsNoPageOfItsOwn() throws Exception {
+        // asked for directly by no one signed in: the sign-in page, as for any other page (was a 500)
+        mvc.perform(MockMvcRequestBuilders.get("/error")).andExpect(status().is3xxRedirection());
+    }
 }
