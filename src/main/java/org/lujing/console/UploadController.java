@@ -29,8 +29,21 @@ class UploadController {
     }
 
     @GetMapping("/upload")
-    String form(Model model) {
+    String form(
+            @org.springframework.web.bind.annotation.RequestParam(required = false) String refused,
+            @org.springframework.beans.factory.annotation.Value("${lujing.ingest.max-file-bytes}") long limit,
+            Model model) {
         model.addAttribute("sources", sources.all());
+        if (refused != null && !model.containsAttribute("refused")) {
+            // a form the container could not read, sent back here by MultipartGuard
+            for (MultipartGuard.Refusal r : MultipartGuard.Refusal.values()) {
+                if (r.name().equalsIgnoreCase(refused.strip())) {
+                    model.addAttribute(
+                            "refused",
+                            MultipartGuard.message(r, limit, ReportLanguage.of(LocaleContextHolder.getLocale())));
+                }
+            }
+        }
         return "upload";
     }
 

@@ -43,15 +43,8 @@ class UploadLimitAdvice {
         // the container reports a part header over its limit (a file name of hundreds of characters) as a size
         // error too: that is the name's length, not the file's size, and the answer says so
         ReportLanguage lang = ReportLanguage.of(LocaleContextHolder.getLocale());
-        String message = nameTooLong
-                ? lang.pick(
-                        "文件名过长（请不超过 " + InboxUpload.MAX_NAME + " 个字符），请改短后重新上传",
-                        "the file name is too long (at most " + InboxUpload.MAX_NAME
-                                + " characters): shorten it and upload again")
-                : lang.pick(
-                        "文件超过大小上限 " + limit + " 字节（lujing.ingest.max-file-bytes），请按月拆分后上传",
-                        "the file is larger than the limit of " + limit
-                                + " bytes (lujing.ingest.max-file-bytes); split it by month");
+        String message = MultipartGuard.message(
+                nameTooLong ? MultipartGuard.Refusal.NAME : MultipartGuard.Refusal.SIZE, limit, lang);
         return refuse(nameTooLong ? HttpStatus.BAD_REQUEST : HttpStatus.CONTENT_TOO_LARGE, message, request, response);
     }
 
@@ -67,13 +60,8 @@ class UploadLimitAdvice {
             badName |= t.getClass().getSimpleName().equals("InvalidFileNameException");
         }
         ReportLanguage lang = ReportLanguage.of(LocaleContextHolder.getLocale());
-        String message = badName
-                ? lang.pick(
-                        "文件名含有控制字符（如 NUL），请改名后重新上传",
-                        "the file name holds a control character (such as NUL): rename the file and upload it again")
-                : lang.pick(
-                        "上传内容无法解析，请重新选择文件上传",
-                        "the upload could not be read as a form with a file: choose the file and upload it again");
+        String message = MultipartGuard.message(
+                badName ? MultipartGuard.Refusal.CONTROL : MultipartGuard.Refusal.FORM, limit, lang);
         return refuse(HttpStatus.BAD_REQUEST, message, request, response);
     }
 

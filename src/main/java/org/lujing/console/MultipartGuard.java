@@ -1,0 +1,138 @@
+package org.lujing.console;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import org.lujing.report.ReportLanguage;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Reads an upload's form before the security filters do. The CSRF check asks the form for its token, and with that
+ * the container parses the whole multipart body: a file over the size limit, a file name too long for a part header
+ * or too many parts failed right there, outside every controller and its advice — Tomcat's English error page, two
+ * ERROR stack traces in the log. Parsed here first, such a request is answered as {@link UploadLimitAdvice} answers
+ * it: back on the upload form with the reason ({@code /upload?refused=…}), or the API's JSON.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class MultipartGuard {
+
+    /** Why an upload's form could not be read. */
+    enum Refusal {
+        NAME,
+        CONTROL,
+        SIZE,
+        PARTS,
+        FORM
+    }
+
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> multipartGuardFilter(
+            @Value("${lujing.ingest.max-file-bytes}") long limit,
+            org.springframework.web.servlet.LocaleResolver locales) {
+        FilterRegistrationBean<OncePerRequestFilter> bean = new FilterRegistrationBean<>(new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                String type = request.getContentType();
+                if ("POST".equals(request.getMethod())
+                        && type != null
+                        && type.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+                    try {
+                        request.getParts();
+                    } catch (RuntimeException | IOException | ServletException e) {
+                        refuse(classify(e), limit, locales, request, response);
+                        return;
+                    }
+                }
+                chain.doFilter(request, response);
+            }
+        });
+        // before Spring Security's filters (their chain sits at -100)
+        bean.setOrder(-110);
+        return bean;
+    }
+
+    static Refusal classify(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String name = t.getClass().getSimpleName();
+            if (name.equals("InvalidFileNameException")) {
+                return Refusal.CONTROL;
+            }
+            String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
+            if (name.contains("FileCountLimit") || m.contains("count") && m.contains("exceed")) {
+                return Refusal.PARTS;
+            }
+            if (m.contains("header")) {
+                return Refusal.NAME;
+            }
+            if (name.contains("SizeLimitExceeded") || m.contains("exceeds the configured maximum")) {
+                return Refusal.SIZE;
+            }
+        }
+        return Refusal.FORM;
+    }
+
+    /** The reason in the reader's language, with the limit and the setting that holds it where there is one. */
+    static String message(Refusal refusal, long limit, ReportLanguage lang) {
+        return switch (refusal) {
+            case NAME ->
+                lang.pick(
+                        "文件名过长（请不超过 " + InboxUpload.MAX_NAME + " 个字符），请改短后重新上传",
+                        "the file name is too long (at most " + InboxUpload.MAX_NAME
+                                + " characters): shorten it and upload again");
+            case CONTROL ->
+                lang.pick(
+                        "文件名含有控制字符（如 NUL），请改名后重新上传",
+                        "the file name holds a control character (such as NUL): rename the file and upload it again");
+            case SIZE ->
+                lang.pick(
+                        "文件超过大小上限 " + limit + " 字节（lujing.ingest.max-file-bytes），请按月拆分后上传",
+                        "the file is larger than the limit of " + limit
+                                + " bytes (lujing.ingest.max-file-bytes); split it by month");
+            case PARTS -> lang.pick("表单的字段过多，请每次只上传一个文件", "the form holds too many fields: upload one file at a time");
+            case FORM ->
+                lang.pick(
+                        "上传内容无法解析，请重新选择文件上传",
+                        "the upload could not be read as a form with a file: choose the file and upload it again");
+        };
+    }
+
+    private static void refuse(
+            Refusal refusal,
+            long limit,
+            org.springframework.web.servlet.LocaleResolver locales,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
+        HttpStatus status = refusal == Refusal.SIZE ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST;
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            response.setStatus(status.value());
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            // the console's language (its cookie, else Chinese), as the API's other answers
+            String message = message(refusal, limit, ReportLanguage.of(locales.resolveLocale(request)));
+            response.getWriter()
+                    .write(tools.jackson.databind.json.JsonMapper.builder()
+                            .build()
+                            .writeValueAsString(Map.of("error", "refused", "message", message)));
+            return;
+        }
+        // the body is not read to its end: the connection is closed rather than drained
+        response.setHeader("Connection", "close");
+        response.sendRedirect(
+                request.getContextPath() + "/upload?refused=" + refusal.name().toLowerCase(Locale.ROOT));
+    }
+}
