@@ -43,7 +43,14 @@ public class AuditLog {
         }
         jdbc.sql(
                         "INSERT INTO audit_log (occurred_at, actor, action, target, reason, details) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(Timestamp.from(Instant.now()), actor, action, mask(target), mask(reason), mask(details))
+                // an actor is a name typed at sign-in: one printable line (a newline could forge the next entry's)
+                .params(
+                        Timestamp.from(Instant.now()),
+                        Masking.fileName(actor),
+                        action,
+                        mask(target),
+                        mask(reason),
+                        mask(details))
                 .update();
     }
 

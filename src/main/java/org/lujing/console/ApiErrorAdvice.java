@@ -36,6 +36,37 @@ class ApiErrorAdvice {
                         Instant.now().toString()));
     }
 
+    /**
+     * A parameter of the wrong form (a date of 2025-13-01, a number of abc): 422 naming the parameter and the value,
+     * not the converter's words about Java types.
+     */
+    @ExceptionHandler(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Map<String, Object>> wrongForm(
+            org.springframework.web.method.annotation.MethodArgumentTypeMismatchException e) {
+        String value = org.lujing.normalise.Masking.fileName(String.valueOf(e.getValue()));
+        if (value.length() > 100) {
+            value = value.substring(0, 99) + "…";
+        }
+        Class<?> type = e.getRequiredType();
+        String zhForm = type == java.time.LocalDate.class
+                ? "日期，写作 2025-03-07"
+                : type != null
+                                && Number.class.isAssignableFrom(
+                                        org.springframework.util.ClassUtils.resolvePrimitiveIfNecessary(type))
+                        ? "数字"
+                        : "有效的值";
+        String enForm = type == java.time.LocalDate.class
+                ? "a date written 2025-03-07"
+                : type != null
+                                && Number.class.isAssignableFrom(
+                                        org.springframework.util.ClassUtils.resolvePrimitiveIfNecessary(type))
+                        ? "a number"
+                        : "a valid value";
+        return refused(new IllegalArgumentException("参数 " + e.getName() + " 的值“" + value + "”不是" + zhForm
+                + org.lujing.ledger.Bilingual.SEPARATOR + "parameter " + e.getName() + ": '" + value + "' is not "
+                + enForm));
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<Map<String, Object>> notFound(NotFoundException e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND)

@@ -27,7 +27,8 @@ public final class Masking {
     }
 
     /**
-     * A file's name as Lujing records and shows it: masked like any text ({@link #value}), and each control character
+     * A file's name (or any one-line text a person typed: a user name at sign-in) as Lujing records and shows it:
+     * masked like any text ({@link #value}), and each control character
      * (a newline, a terminal escape, a text-direction override) made a {@code _}, so a name cannot split a table's
      * line, colour an operator's terminal or read backwards on a screen.
      */

@@ -91,4 +91,32 @@ class ConsoleBadInputIntegrationTests extends SharedLedgerContext {
         // asked for directly by no one signed in: the sign-in page, as for any other page (was a 500)
         mvc.perform(MockMvcRequestBuilders.get("/error")).andExpect(status().is3xxRedirection());
     }
+
+    @Test
+    void aParameterOfTheWrongFormIsNamedWithoutJavasWords() throws Exception {
+        String answer = mvc.perform(MockMvcRequestBuilders.get("/api/jobs")
+                        .param("from", "2025-13-01")
+                        .with(user("v").roles("VIEWER")))
+                .andExpect(status().isUnprocessableContent())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+
+        assertThat(answer).contains("参数 from 的值“2025-13-01”不是日期").doesNotContain("java.time");
+    }
+
+    @Test
+    void aNameTypedAtSignInIsAuditedOnOneLine() throws Exception {
+        // a failed sign-in is audited under the name typed: a line break in it could forge the next line of an export
+        String credentials = java.util.Base64.getEncoder()
+                .encodeToString("evil\nforged line:wrong".getBytes(StandardCharsets.UTF_8));
+        mvc.perform(MockMvcRequestBuilders.get("/api/files").header("Authorization", "Basic " + credentials))
+                .andExpect(status().isUnauthorized());
+
+        assertThat(jdbc.sql("SELECT actor FROM audit_log WHERE actor LIKE 'evil%'")
+                        .query(String.class)
+                        .list())
+                .isNotEmpty()
+                .allSatisfy(actor -> assertThat(actor).isEqualTo("evil_forged line"));
+    }
 }
