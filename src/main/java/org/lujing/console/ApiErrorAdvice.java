@@ -47,21 +47,13 @@ class ApiErrorAdvice {
         if (value.length() > 100) {
             value = value.substring(0, 99) + "…";
         }
-        Class<?> type = e.getRequiredType();
-        String zhForm = type == java.time.LocalDate.class
-                ? "日期，写作 2025-03-07"
-                : type != null
-                                && Number.class.isAssignableFrom(
-                                        org.springframework.util.ClassUtils.resolvePrimitiveIfNecessary(type))
-                        ? "数字"
-                        : "有效的值";
-        String enForm = type == java.time.LocalDate.class
-                ? "a date written 2025-03-07"
-                : type != null
-                                && Number.class.isAssignableFrom(
-                                        org.springframework.util.ClassUtils.resolvePrimitiveIfNecessary(type))
-                        ? "a number"
-                        : "a valid value";
+        Class<?> type = e.getRequiredType() == null
+                ? Object.class
+                : org.springframework.util.ClassUtils.resolvePrimitiveIfNecessary(e.getRequiredType());
+        boolean date = type == java.time.LocalDate.class;
+        boolean number = Number.class.isAssignableFrom(type);
+        String zhForm = date ? "日期，写作 2025-03-07" : number ? "数字" : "有效的值";
+        String enForm = date ? "a date written 2025-03-07" : number ? "a number" : "a valid value";
         return refused(new IllegalArgumentException("参数 " + e.getName() + " 的值“" + value + "”不是" + zhForm
                 + org.lujing.ledger.Bilingual.SEPARATOR + "parameter " + e.getName() + ": '" + value + "' is not "
                 + enForm));

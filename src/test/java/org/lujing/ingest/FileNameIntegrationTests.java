@@ -20,12 +20,11 @@ class FileNameIntegrationTests extends SharedLedgerContext {
 
     @Test
     void aNameWithControlCharactersIsRecordedPrintable() throws Exception {
-        // given a good file named with a newline, a terminal escape and a person's ID number
-        Path file = TestHomes.fresh("odd-name").resolve("a\nb\u001b[31m-430104196804120314.csv");
-        Files.writeString(file, "序号,姓名,身份证号,开展日期,类别,主题,时长,备注\n1,李秀英,43010319720903046X,2025-03-15,普法活动,主题,1,\n");
-
-        // when it is ingested
-        IngestedFile f = ingest.ingest(file, "university").file().orElseThrow();
+        // given a good file named with a newline, a terminal escape and a person's ID number, ingested
+        IngestedFile f = ingested(
+                "a\nb\u001b[31m-430104196804120314.csv",
+                "序号,姓名,身份证号,开展日期,类别,主题,时长,备注\n1,李秀英,43010319720903046X,2025-03-15,普法活动,主题,1,\n",
+                "university");
 
         // then it loads under a name that holds neither control characters nor the ID number
         assertThat(f.outcome()).isEqualTo("LOADED");
@@ -34,15 +33,18 @@ class FileNameIntegrationTests extends SharedLedgerContext {
 
     @Test
     void aRefusalThatQuotesTheFileIsStoredMasked() throws Exception {
-        // given a JSON file whose parser error quotes a token holding an ID number
-        Path file = TestHomes.fresh("quoted-token").resolve("tok.json");
-        Files.writeString(file, "{\"records\":[ {\"name\":\"张三\"}, x110101199003071233 ]}");
-
-        // when it is ingested
-        IngestedFile f = ingest.ingest(file, "micro-lesson").file().orElseThrow();
+        // given a JSON file whose parser error quotes a token holding an ID number, ingested
+        IngestedFile f =
+                ingested("tok.json", "{\"records\":[ {\"name\":\"张三\"}, x110101199003071233 ]}", "micro-lesson");
 
         // then it is refused, and the message every screen shows masks the number
         assertThat(f.outcome()).isEqualTo("FILE_CORRUPT");
         assertThat(f.message()).contains("1101************33").doesNotContain("110101199003071233");
+    }
+
+    private IngestedFile ingested(String name, String content, String source) throws Exception {
+        Path file = TestHomes.fresh("file-entry").resolve(name);
+        Files.writeString(file, content);
+        return ingest.ingest(file, source).file().orElseThrow();
     }
 }
