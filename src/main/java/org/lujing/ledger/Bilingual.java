@@ -12,6 +12,25 @@ public final class Bilingual {
 
     private Bilingual() {}
 
+    /**
+     * A text written in the older form {@code 中文 / English} (the readers' refusals) as one kept in both languages:
+     * its first " / " after some Chinese becomes the separator. A text already kept in both, or with no Chinese
+     * before its first " / ", is returned as it is.
+     */
+    public static String fromSlashed(String text) {
+        if (text == null || text.contains(SEPARATOR)) {
+            return text;
+        }
+        int slash = text.indexOf(" / ");
+        if (slash < 0) {
+            return text;
+        }
+        boolean chinese = text.substring(0, slash)
+                .codePoints()
+                .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+        return chinese ? text.substring(0, slash).strip() + SEPARATOR + text.substring(slash + 3) : text;
+    }
+
     /** The Chinese half, or with {@code english} the English half; a text in one language, or null (""), as it is. */
     public static String half(String text, boolean english) {
         if (text == null) {

@@ -9,8 +9,12 @@ public class UnreadableFileException extends RuntimeException {
         this(outcome, message, null);
     }
 
+    /**
+     * @param message why, in Chinese then English; the readers' older {@code 中文 / English} is kept as
+     *     {@code 中文 ‖ English}, so every screen, the CLI and the error report show the reader's own half
+     */
     public UnreadableFileException(FileOutcome outcome, String message, Throwable cause) {
-        super(message, cause);
+        super(org.lujing.ledger.Bilingual.fromSlashed(message), cause);
         this.outcome = outcome;
     }
 
