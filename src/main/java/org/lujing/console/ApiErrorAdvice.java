@@ -62,6 +62,10 @@ class ApiErrorAdvice {
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<Map<String, Object>> notFound(NotFoundException e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND)
-                .body(Map.of("error", "not found", "message", e.getMessage()));
+                .body(Map.of(
+                        "error",
+                        "not found",
+                        "message",
+                        ReportLanguage.of(LocaleContextHolder.getLocale()).oneLanguage(e.getMessage())));
     }
 }

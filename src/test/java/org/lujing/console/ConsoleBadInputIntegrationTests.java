@@ -119,4 +119,16 @@ class ConsoleBadInputIntegrationTests extends SharedLedgerContext {
                 .isNotEmpty()
                 .allSatisfy(actor -> assertThat(actor).isEqualTo("evil_forged line"));
     }
+
+    @Test
+    void whatDoesNotExistIsSaidInTheConsolesLanguage() throws Exception {
+        String answer = mvc.perform(MockMvcRequestBuilders.get("/api/files/0")
+                        .with(user("v").roles("VIEWER")))
+                .andExpect(status().isNotFound())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+
+        assertThat(answer).contains("没有找到 file #0").doesNotContain("there is no");
+    }
 }
