@@ -5,9 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.Map;
 import org.lujing.report.ReportLanguage;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -15,7 +13,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -118,16 +115,10 @@ class MultipartGuard {
             HttpServletResponse response)
             throws IOException {
         HttpStatus status = refusal == Refusal.SIZE ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST;
-        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-            response.setStatus(status.value());
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        if (UploadLimitAdvice.isApi(request)) {
             // the console's language (its cookie, else Chinese), as the API's other answers
-            String message = message(refusal, limit, ReportLanguage.of(locales.resolveLocale(request)));
-            response.getWriter()
-                    .write(tools.jackson.databind.json.JsonMapper.builder()
-                            .build()
-                            .writeValueAsString(Map.of("error", "refused", "message", message)));
+            UploadLimitAdvice.writeRefusal(
+                    status, message(refusal, limit, ReportLanguage.of(locales.resolveLocale(request))), response);
             return;
         }
         // the body is not read to its end: the connection is closed rather than drained

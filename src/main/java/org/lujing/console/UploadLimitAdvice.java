@@ -68,15 +68,24 @@ class UploadLimitAdvice {
     private static ModelAndView refuse(
             HttpStatus status, String message, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-            response.setStatus(status.value());
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write(JSON.writeValueAsString(Map.of("error", "refused", "message", message)));
+        if (isApi(request)) {
+            writeRefusal(status, message, response);
             return new ModelAndView();
         }
         RequestContextUtils.getOutputFlashMap(request).put("refused", message);
         return new ModelAndView("redirect:/upload");
+    }
+
+    static boolean isApi(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    }
+
+    /** The API's answer to an upload it could not take: the status, and {@code {"error":"refused","message":…}}. */
+    static void writeRefusal(HttpStatus status, String message, HttpServletResponse response) throws IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write(JSON.writeValueAsString(Map.of("error", "refused", "message", message)));
     }
 
     /** True when the container refused the multipart request for a part header over its limit, not for its size. */
