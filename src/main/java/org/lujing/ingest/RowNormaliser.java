@@ -12,6 +12,7 @@ import org.lujing.ledger.Category;
 import org.lujing.ledger.KeyKind;
 import org.lujing.ledger.RecordDraft;
 import org.lujing.ledger.SubjectDraft;
+import org.lujing.normalise.CorrectionTypeNormaliser;
 import org.lujing.normalise.DateNormaliser;
 import org.lujing.normalise.IdNumberNormaliser;
 import org.lujing.normalise.Masking;
@@ -337,6 +338,7 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
             }
             phone = p.value();
         }
+        LocalDate[] supervision = supervision(row);
         SubjectDraft draft = new SubjectDraft(
                 cipher.blindIndex(ID_COLUMN, id),
                 cipher.encrypt(ID_COLUMN, id),
@@ -350,10 +352,42 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
                         IdentityKeys.NAME_BIRTH, IdentityKeys.nameBirth(name, IdNumberNormaliser.birthDate(id))),
                 cipher.keyId(),
                 bounded(row, Field.COMMUNITY, plain(row, Field.COMMUNITY)),
-                bounded(row, Field.CORRECTION_TYPE, plain(row, Field.CORRECTION_TYPE)),
-                date(row, Field.SUPERVISION_START, false),
-                date(row, Field.SUPERVISION_END, false));
+                correctionType(row),
+                supervision[0],
+                supervision[1]);
         return new RowResult.RosterEntry(row.sheet(), row.rowNumber(), draft);
+    }
+
+    /** The roster row's correction type, one of the law's four kinds, or blank. */
+    private static String correctionType(SourceRow row) {
+        if (!row.has(Field.CORRECTION_TYPE)) {
+            return null;
+        }
+        Normalised<String> kind = CorrectionTypeNormaliser.normalise(
+                row.cell(Field.CORRECTION_TYPE).text());
+        if (!kind.isOk()) {
+            throw rejection(kind, row.header(Field.CORRECTION_TYPE));
+        }
+        return kind.value();
+    }
+
+    /**
+     * The supervision's start and end, each in the years a record may have and the end not before the start: a
+     * period that ends before it begins (the two columns swapped, a year typed wrong) would make every activity of
+     * the person an OUTSIDE_SUPERVISION finding, and is rejected where it was written instead.
+     */
+    private LocalDate[] supervision(SourceRow row) {
+        LocalDate start = inRecordYears(row, Field.SUPERVISION_START, date(row, Field.SUPERVISION_START, false));
+        LocalDate end = inRecordYears(row, Field.SUPERVISION_END, date(row, Field.SUPERVISION_END, false));
+        if (start != null && end != null && end.isBefore(start)) {
+            throw new RowRejection(
+                    ReasonCode.DATE_INVALID,
+                    row.header(Field.SUPERVISION_END),
+                    "矫正终止日期 " + end + " 早于起始日期 " + start + "，请核对名册 / the supervision ends (" + end
+                            + ") before it starts (" + start + "): check the roster",
+                    null);
+        }
+        return new LocalDate[] {start, end};
     }
 
     private String name(SourceRow row) {
@@ -409,15 +443,7 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
         if (!d.isOk()) {
             throw rejection(d, row.header(Field.DATE));
         }
-        if (d.value().getYear() < FIRST_YEAR || d.value().getYear() > LAST_YEAR) {
-            // a real date no support record can have (0000-01-01, 9999-12-31, 2205 for 2025): a slip, never a record
-            throw new RowRejection(
-                    ReasonCode.DATE_INVALID,
-                    row.header(Field.DATE),
-                    "日期 " + d.value() + " 不在 " + FIRST_YEAR + "–" + LAST_YEAR + " 年之间，疑似录入错误 / the date " + d.value()
-                            + " lies outside " + FIRST_YEAR + "–" + LAST_YEAR + ": a typing slip?",
-                    null);
-        }
+        inRecordYears(row, Field.DATE, d.value());
         if (DateNormaliser.isYearless(c.text(), c.kind())) {
             int year = d.value().getYear();
             notes.add(
@@ -428,6 +454,22 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
                     row.rowNumber());
         }
         return d.value();
+    }
+
+    /**
+     * The date, when it lies in the years a record may have; a real date no support record or supervision can have
+     * (0000-01-01, 9999-12-31, 2205 for 2025) is a slip, never a value, and rejects the row.
+     */
+    private static LocalDate inRecordYears(SourceRow row, Field field, LocalDate date) {
+        if (date != null && (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR)) {
+            throw new RowRejection(
+                    ReasonCode.DATE_INVALID,
+                    row.header(field),
+                    "日期 " + date + " 不在 " + FIRST_YEAR + "–" + LAST_YEAR + " 年之间，疑似录入错误 / the date " + date
+                            + " lies outside " + FIRST_YEAR + "–" + LAST_YEAR + ": a typing slip?",
+                    null);
+        }
+        return date;
     }
 
     /** The years an activity date may fall in. */
@@ -523,8 +565,7 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
             Field.OUTCOME, 1000,
             Field.NOTES, 2000,
             Field.GENDER, 8,
-            Field.COMMUNITY, 200,
-            Field.CORRECTION_TYPE, 32);
+            Field.COMMUNITY, 200);
 
     /** Digits before the point that hours (DECIMAL(10,2)) and quantities (DECIMAL(14,2)) hold. */
     static final int MAX_HOURS_DIGITS = 8;

@@ -292,6 +292,92 @@ class RowNormaliserTests {
                         rej -> assertThat(rej.reason()).isEqualTo(ReasonCode.VALUE_INVALID));
     }
 
+    @Test
+    void aRosterRowNamesOneOfTheFourKindsOfCommunityCorrection() {
+        RowNormaliser roster = new RowNormaliser(SOURCES.get("roster"), AGENCIES, CIPHER);
+        Map<String, String> read = new LinkedHashMap<>();
+        read.put("缓刑", "缓刑");
+        read.put(" 緩 刑 ", "缓刑");
+        read.put("假釋", "假释");
+        read.put("管制", "管制");
+        read.put("暂予监外执行", "暂予监外执行");
+        read.put("暂监外", "暂予监外执行");
+        read.put("监外执行", "暂予监外执行");
+        read.forEach((written, kind) -> assertThat(
+                        roster.process(row(Field.NAME, "张三", Field.ID_NUMBER, ID, Field.CORRECTION_TYPE, written)))
+                .as(written)
+                .isInstanceOfSatisfying(
+                        RowResult.RosterEntry.class,
+                        e -> assertThat(e.draft().correctionType()).isEqualTo(kind)));
+        assertThat(((RowResult.RosterEntry)
+                                roster.process(row(Field.NAME, "张三", Field.ID_NUMBER, ID, Field.CORRECTION_TYPE, " ")))
+                        .draft()
+                        .correctionType())
+                .isNull();
+
+        for (String odd : List.of("死刑", "缓刑（已解矫）", "撤销缓刑", ID)) {
+            assertThat(roster.process(row(Field.NAME, "张三", Field.ID_NUMBER, ID, Field.CORRECTION_TYPE, odd)))
+                    .as(odd)
+                    .isInstanceOfSatisfying(RowResult.Rejected.class, rej -> {
+                        assertThat(rej.reason()).isEqualTo(ReasonCode.VALUE_INVALID);
+                        assertThat(rej.column()).isEqualTo("correctionType");
+                        assertThat(rej.message())
+                                .startsWith("矫正类别“")
+                                .contains("不是社区矫正的类别（管制、缓刑、假释、暂予监外执行）")
+                                .doesNotContain(ID);
+                    });
+        }
+    }
+
+    @Test
+    void aSupervisionThatEndsBeforeItStartsRejectsTheRosterRow() {
+        RowNormaliser roster = new RowNormaliser(SOURCES.get("roster"), AGENCIES, CIPHER);
+
+        assertThat(roster.process(row(
+                        Field.NAME,
+                        "张三",
+                        Field.ID_NUMBER,
+                        ID,
+                        Field.SUPERVISION_START,
+                        "2025-06-30",
+                        Field.SUPERVISION_END,
+                        "2025-01-01")))
+                .isInstanceOfSatisfying(RowResult.Rejected.class, rej -> {
+                    assertThat(rej.reason()).isEqualTo(ReasonCode.DATE_INVALID);
+                    assertThat(rej.column()).isEqualTo("supervisionEnd");
+                    assertThat(rej.message()).contains("矫正终止日期 2025-01-01 早于起始日期 2025-06-30");
+                });
+        assertThat(roster.process(row(
+                        Field.NAME,
+                        "张三",
+                        Field.ID_NUMBER,
+                        ID,
+                        Field.SUPERVISION_START,
+                        "2025-01-01",
+                        Field.SUPERVISION_END,
+                        "9999-12-31")))
+                .isInstanceOfSatisfying(RowResult.Rejected.class, rej -> {
+                    assertThat(rej.reason()).isEqualTo(ReasonCode.DATE_INVALID);
+                    assertThat(rej.column()).isEqualTo("supervisionEnd");
+                    assertThat(rej.message()).contains("不在 1950–2099 年之间");
+                });
+        // a supervision of one day, and one with only a start, are periods
+        assertThat(roster.process(row(
+                        Field.NAME,
+                        "张三",
+                        Field.ID_NUMBER,
+                        ID,
+                        Field.SUPERVISION_START,
+                        "2025-03-01",
+                        Field.SUPERVISION_END,
+                        "2025-03-01")))
+                .isInstanceOf(RowResult.RosterEntry.class);
+        assertThat(roster.process(row(Field.NAME, "张三", Field.ID_NUMBER, ID, Field.SUPERVISION_START, "2025-03-01")))
+                .isInstanceOfSatisfying(
+                        RowResult.RosterEntry.class,
+                        e -> assertThat(e.draft().supervisionEnd()).isNull());
+    }
+
     private void assertReject(SourceRow row, ReasonCode code, String column) {
         assertThat(community.process(row)).as(code.name()).isInstanceOfSatisfying(RowResult.Rejected.class, r -> {
             assertThat(r.reason()).isEqualTo(code);
