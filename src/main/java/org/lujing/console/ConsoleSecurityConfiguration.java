@@ -173,7 +173,9 @@ class ConsoleSecurityConfiguration {
                         .defaultSuccessUrl("/", false)
                         // a locked name is told so (and until when), not "wrong password"
                         .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
-                                + (e instanceof LockedException ? "/login?locked" : "/login?error")))
+                                + (e instanceof ThrottledAuthenticationProvider.LockedUntilException l
+                                        ? "/login?locked=" + l.until().getEpochSecond()
+                                        : e instanceof LockedException ? "/login?locked" : "/login?error")))
                         .permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
                 .sessionManagement(s -> s.sessionFixation(f -> f.newSession()))

@@ -43,8 +43,17 @@ class DashboardController {
         this.agencies = agencies;
     }
 
+    /**
+     * The sign-in form. After a sign-in refused for a lock, {@code locked} holds the lock's end (epoch seconds) and
+     * the form says until when, as the API's answer does; any other value shows the lock without a time.
+     */
     @GetMapping("/login")
-    String login() {
+    String login(@RequestParam(required = false) String locked, Model model) {
+        if (locked != null && locked.matches("\\d{1,12}")) {
+            model.addAttribute(
+                    "lockedUntil",
+                    ThrottledAuthenticationProvider.untilText(java.time.Instant.ofEpochSecond(Long.parseLong(locked))));
+        }
         return "login";
     }
 

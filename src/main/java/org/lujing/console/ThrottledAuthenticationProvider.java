@@ -79,11 +79,33 @@ final class ThrottledAuthenticationProvider implements AuthenticationProvider {
         }
     }
 
+    /** A sign-in refused for a lock, with the lock's end: the console's form says until when. */
+    static final class LockedUntilException extends LockedException {
+        private final transient java.time.Instant until;
+
+        LockedUntilException(String message, java.time.Instant until) {
+            super(message);
+            this.until = until;
+        }
+
+        java.time.Instant until() {
+            return until;
+        }
+    }
+
+    /** A lock's end as the sign-in messages write it, in Beijing time. */
+    static String untilText(java.time.Instant until) {
+        return TIME.format(until);
+    }
+
     private static LockedException locked(LoginThrottle.Lock lock) {
-        String until = TIME.format(lock.until());
-        return new LockedException("登录失败次数过多，已暂时锁定至 " + until + "（北京时间）；请稍后再试，或请管理员执行 `lujing users unlock`"
-                + " / too many failed sign-ins: locked until " + until + " (Asia/Shanghai); try again later or ask an"
-                + " admin to run `lujing users unlock`");
+        String until = untilText(lock.until());
+        return new LockedUntilException(
+                "登录失败次数过多，已暂时锁定至 " + until + "（北京时间）；请稍后再试，或请管理员执行 `lujing users unlock`"
+                        + " / too many failed sign-ins: locked until " + until
+                        + " (Asia/Shanghai); try again later or ask an"
+                        + " admin to run `lujing users unlock`",
+                lock.until());
     }
 
     /** A name as the audit log may keep it: masked (someone may type an ID number there), at most 64 characters. */

@@ -115,12 +115,26 @@ class ConsoleLoginThrottleIntegrationTests {
         for (int i = 0; i < 3; i++) {
             form("viewer-x", "nope", "10.0.0.5");
         }
-        assertThat(form("viewer-x", "nope", "10.0.0.15").getRedirectedUrl()).endsWith("/login?locked");
-        assertThat(mvc.perform(MockMvcRequestBuilders.get("/login").param("locked", ""))
+        String redirect = form("viewer-x", "nope", "10.0.0.15").getRedirectedUrl();
+        // the redirect carries the lock's end, and the form says until when (as the API's 401 does)
+        assertThat(redirect).matches(".*/login\\?locked=\\d+");
+        long until = Long.parseLong(redirect.substring(redirect.indexOf('=') + 1));
+        assertThat(until).isGreaterThan(java.time.Instant.now().getEpochSecond());
+        String shown = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                .withZone(java.time.ZoneId.of("Asia/Shanghai"))
+                .format(java.time.Instant.ofEpochSecond(until));
+        assertThat(mvc.perform(MockMvcRequestBuilders.get("/login").param("locked", String.valueOf(until)))
                         .andReturn()
                         .getResponse()
                         .getContentAsString())
-                .contains("登录失败次数过多");
+                .contains("已暂时锁定至 " + shown + "（北京时间）");
+        // a value that is no time (typed by hand) shows the lock without one
+        assertThat(mvc.perform(MockMvcRequestBuilders.get("/login").param("locked", "<b>soon</b>"))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("登录失败次数过多，该用户或地址已暂时锁定。")
+                .doesNotContain("<b>soon</b>");
     }
 
     @Test
