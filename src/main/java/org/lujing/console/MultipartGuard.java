@@ -21,6 +21,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * or too many parts failed right there, outside every controller and its advice — Tomcat's English error page, two
  * ERROR stack traces in the log. Parsed here first, such a request is answered as {@link UploadLimitAdvice} answers
  * it: back on the upload form with the reason ({@code /upload?refused=…}), or the API's JSON.
+ *
+ * <p>The API has no CSRF check, so nothing reads its form before it is authenticated: its guard sits after the
+ * security filters, and a client without valid credentials (or a role that may not upload) is answered 401 or 403
+ * before a byte of its body is parsed or stored.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -35,16 +39,31 @@ class MultipartGuard {
         FORM
     }
 
+    /** The console's forms: read before the security filters (their chain sits at -100), whose CSRF check reads them. */
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> multipartGuardFilter(
             @Value("${lujing.ingest.max-file-bytes}") long limit,
             org.springframework.web.servlet.LocaleResolver locales) {
+        return guard(false, -110, limit, locales);
+    }
+
+    /** The API's uploads: read after the security filters, once the caller is known and allowed. */
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> apiMultipartGuardFilter(
+            @Value("${lujing.ingest.max-file-bytes}") long limit,
+            org.springframework.web.servlet.LocaleResolver locales) {
+        return guard(true, -90, limit, locales);
+    }
+
+    private static FilterRegistrationBean<OncePerRequestFilter> guard(
+            boolean api, int order, long limit, org.springframework.web.servlet.LocaleResolver locales) {
         FilterRegistrationBean<OncePerRequestFilter> bean = new FilterRegistrationBean<>(new OncePerRequestFilter() {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
                 String type = request.getContentType();
                 if ("POST".equals(request.getMethod())
+                        && UploadLimitAdvice.isApi(request) == api
                         && type != null
                         && type.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
                     try {
@@ -57,8 +76,8 @@ class MultipartGuard {
                 chain.doFilter(request, response);
             }
         });
-        // before Spring Security's filters (their chain sits at -100)
-        bean.setOrder(-110);
+        bean.setOrder(order);
+        bean.setName(api ? "apiMultipartGuard" : "consoleMultipartGuard");
         return bean;
     }
 

@@ -62,7 +62,15 @@ class ConsoleUploadFormIntegrationTests {
         // when a file over the limit (2,048 bytes here), and one whose name is too long for its part's header, are sent
         HttpResponse<String> tooLarge = post("/upload", token, "a.csv", new byte[4096]);
         HttpResponse<String> longName = post("/upload", token, "名".repeat(300) + ".csv", new byte[10]);
-        HttpResponse<String> api = post("/api/upload/university", token, "a.csv", new byte[4096]);
+        HttpResponse<String> anonymous = post("/api/upload/university", token, "a.csv", new byte[4096]);
+        HttpResponse<String> api = post(
+                "/api/upload/university",
+                token,
+                "a.csv",
+                new byte[4096],
+                "Basic "
+                        + java.util.Base64.getEncoder()
+                                .encodeToString(("op:" + password).getBytes(StandardCharsets.UTF_8)));
 
         // then each is sent back to the form with its reason, and the API answers in JSON
         assertThat(tooLarge.statusCode()).isEqualTo(302);
@@ -73,6 +81,9 @@ class ConsoleUploadFormIntegrationTests {
         assertThat(get("/upload?refused=name").body()).contains("文件名过长");
         assertThat(api.statusCode()).isEqualTo(413);
         assertThat(api.body()).contains("\"refused\"").doesNotContain("HTTP Status");
+        // an API client without credentials is refused as such before its form is read (it was told the size first)
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.body()).contains("unauthorized");
     }
 
     private HttpResponse<String> get(String path) throws Exception {
@@ -83,18 +94,21 @@ class ConsoleUploadFormIntegrationTests {
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
-    private HttpResponse<String> post(String path, String contentType, byte[] body) throws Exception {
-        return http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                        .header("Content-Type", contentType)
-                        .header("Accept-Language", "zh-CN")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    private HttpResponse<String> post(String path, String contentType, byte[] body, String... authorization)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", contentType)
+                .header("Accept-Language", "zh-CN")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        for (String a : authorization) {
+            request.header("Authorization", a);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     /** A multipart form as the upload page sends it: the CSRF token, the source, the file. */
-    private HttpResponse<String> post(String path, String token, String fileName, byte[] content) throws Exception {
+    private HttpResponse<String> post(
+            String path, String token, String fileName, byte[] content, String... authorization) throws Exception {
         String boundary = "----lujing" + System.nanoTime();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + token + "\r\n")
@@ -106,7 +120,7 @@ class ConsoleUploadFormIntegrationTests {
                 .getBytes(StandardCharsets.UTF_8));
         body.write(content);
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return post(path, "multipart/form-data; boundary=" + boundary, body.toByteArray());
+        return post(path, "multipart/form-data; boundary=" + boundary, body.toByteArray(), authorization);
     }
 
     private static String csrf(String page) {
