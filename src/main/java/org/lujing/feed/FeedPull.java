@@ -1,23 +1,20 @@
 package org.lujing.feed;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
-import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
-import org.lujing.files.PrivateFiles;
 import org.lujing.home.LujingProperties;
 import org.lujing.ingest.FileIngestService;
 import org.lujing.ingest.IngestedFile;
@@ -78,6 +75,8 @@ class FeedPull {
     }
 
     public FeedPullState begin(@ExchangeProperty(SOURCE) String sourceId) {
+        // what a pull that never finished (the process killed) left behind holds ID numbers in clear
+        FeedSpool.deleteAbandoned(folder(sourceId), java.time.Instant.now());
         return new FeedPullState(sourceId, settings(sourceId));
     }
 
@@ -105,8 +104,29 @@ class FeedPull {
         return token.isEmpty() ? null : "Bearer " + token;
     }
 
-    public void acceptPage(@Body String body, @ExchangeProperty(STATE) FeedPullState pull) {
-        pull.accept(FeedPage.parse(body), repository(pull.sourceId())::contains);
+    /**
+     * Takes a page's answer in ({@link FeedAnswer}: its status, at most max-page-bytes of it): its new records go to
+     * the pull's spool file, their ids stay in the pull.
+     */
+    public void acceptPage(Exchange exchange) throws IOException, HttpOperationFailedException {
+        FeedPullState pull = exchange.getProperty(STATE, FeedPullState.class);
+        String answer;
+        try {
+            answer = FeedAnswer.read(exchange, pull);
+        } finally {
+            // the connection's stream is read (or cut) by now: the pull's route, which caches streams, must not
+            // take it up again
+            exchange.getMessage().setBody(null);
+        }
+        FeedPage page = FeedPage.parse(answer);
+        List<JsonNode> taken = pull.accept(page, repository(pull.sourceId())::contains);
+        if (!taken.isEmpty() && pull.spool() == null) {
+            pull.spool(FeedSpool.open(folder(pull.sourceId()), mapper));
+        }
+        if (pull.spool() != null) {
+            taken.forEach(pull.spool()::add);
+            pull.spool().touch();
+        }
     }
 
     public PullResult skipped(@ExchangeProperty(STATE) FeedPullState pull) {
@@ -125,6 +145,10 @@ class FeedPull {
     /** After every retry failed: the feed is reported, nothing is ingested or marked, and the night goes on. */
     public PullResult unreachable(
             @ExchangeProperty(STATE) FeedPullState pull, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) {
+        if (pull.spool() != null) {
+            // nothing of this pull is taken: its records come again next night
+            pull.spool().discard();
+        }
         boolean retried = !(cause instanceof FeedPageNotReadableException);
         String reason = Masking.value(reason(cause))
                 + (retried ? " (after " + pull.settings().retries() + " retries)" : "");
@@ -173,7 +197,7 @@ class FeedPull {
                 && ingested.jobStatus() == BatchStatus.COMPLETED
                 && SUCCESS.contains(registered.outcome())) {
             JdbcMessageIdRepository repository = repository(sourceId);
-            pull.fresh().keySet().forEach(repository::add);
+            pull.fresh().forEach(repository::add);
             r = new PullResult(
                     sourceId,
                     PullResult.Status.INGESTED,
@@ -201,29 +225,19 @@ class FeedPull {
         return r;
     }
 
+    /** The pull's spool file, closed and moved to its name under {@code feeds/<source>/}. */
     private Path write(FeedPullState pull) {
-        Path dir = properties.home().resolve("feeds").resolve(pull.sourceId());
-        try {
-            PrivateFiles.createPrivateDirectories(dir);
-            String stem = LocalDateTime.now(SHANGHAI).format(FILE_NAME);
-            Path target = dir.resolve(stem + ".json");
-            for (int i = 1; Files.exists(target); i++) {
-                target = dir.resolve(stem + "-" + i + ".json");
-            }
-            StringBuilder json = new StringBuilder("{\"records\": [\n");
-            boolean first = true;
-            for (JsonNode record : pull.fresh().values()) {
-                json.append(first ? "" : ",\n").append(mapper.writeValueAsString(record));
-                first = false;
-            }
-            json.append("\n]}\n");
-            Path staged = dir.resolve("." + target.getFileName() + ".part");
-            Files.writeString(staged, json);
-            return Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(
-                    "cannot write the pulled records of " + pull.sourceId() + " under " + dir, e);
+        Path dir = folder(pull.sourceId());
+        String stem = LocalDateTime.now(SHANGHAI).format(FILE_NAME);
+        Path target = dir.resolve(stem + ".json");
+        for (int i = 1; Files.exists(target); i++) {
+            target = dir.resolve(stem + "-" + i + ".json");
         }
+        return pull.spool().finish(target);
+    }
+
+    private Path folder(String sourceId) {
+        return properties.home().resolve("feeds").resolve(sourceId);
     }
 
     private JdbcMessageIdRepository repository(String sourceId) {

@@ -3,8 +3,10 @@ package org.lujing.feed;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /** One pull in progress, carried through the route as an exchange property: where the next page is, what came so far. */
@@ -12,8 +14,14 @@ final class FeedPullState {
 
     private final String sourceId;
     private final FeedSettings settings;
-    /** new records of this pull by id, in the order they arrived; a repeat within the pull is kept once */
-    private final Map<String, JsonNode> fresh = new LinkedHashMap<>();
+    /**
+     * ids of this pull's new records, in the order they arrived (a repeat within the pull is kept once); the records
+     * themselves go to the pull's spool file as they arrive, so a long pull holds ids, not records, in the heap
+     */
+    private final Set<String> fresh = new LinkedHashSet<>();
+
+    /** the file the new records are written to, once there is one */
+    private FeedSpool spool;
 
     private int nextPage = 1;
     private String nextUrl;
@@ -68,14 +76,16 @@ final class FeedPullState {
         return q < 0 ? null : url.substring(q + 1);
     }
 
-    /** Takes a page in: new records are kept, the next page (if any) decided. */
-    void accept(FeedPage page, java.util.function.Predicate<String> takenBefore) {
+    /** Takes a page in: returns its new records (their ids are kept), and decides the next page (if any). */
+    List<JsonNode> accept(FeedPage page, java.util.function.Predicate<String> takenBefore) {
         pages++;
         fetched += page.records().size();
+        List<JsonNode> taken = new ArrayList<>();
         for (JsonNode record : page.records()) {
             String id = FeedPage.recordId(record);
-            if (!fresh.containsKey(id) && !takenBefore.test(id)) {
-                fresh.put(id, record);
+            if (!fresh.contains(id) && !takenBefore.test(id)) {
+                fresh.add(id);
+                taken.add(record);
             }
         }
         more = page.promisesMore(settings.pageSize());
@@ -98,10 +108,20 @@ final class FeedPullState {
             warningZh = "已拉取到页数上限（" + settings.maxPages() + " 页），接口表示还有数据；若接口确实这么长，请调高 lujing.feeds." + sourceId
                     + ".max-pages";
         }
+        return taken;
     }
 
-    Map<String, JsonNode> fresh() {
+    /** The ids of the pull's new records, in arrival order. */
+    Set<String> fresh() {
         return fresh;
+    }
+
+    FeedSpool spool() {
+        return spool;
+    }
+
+    void spool(FeedSpool spool) {
+        this.spool = spool;
     }
 
     int pages() {

@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeoutMs connect and read timeout of a page request
  * @param pageParam name of the page-number query parameter (pages count from 1)
  * @param sizeParam name of the page-size query parameter
+ * @param maxPageBytes the most a page's answer may hold (after any gzip is undone): a larger one is reported and
+ *     nothing of the pull is taken, rather than read whole into the heap
  */
 record FeedSettings(
         @DefaultValue("") String url,
@@ -25,13 +27,17 @@ record FeedSettings(
         @DefaultValue("1000") long retryDelayMs,
         @DefaultValue("30000") long timeoutMs,
         @DefaultValue("page") String pageParam,
-        @DefaultValue("size") String sizeParam) {
+        @DefaultValue("size") String sizeParam,
+        @DefaultValue("8388608") long maxPageBytes) {
 
     public FeedSettings {
         url = url == null ? "" : url.strip();
         token = token == null ? "" : token.strip();
         if (pageSize < 1) {
             throw new IllegalArgumentException("a feed's page-size must be at least 1, was " + pageSize);
+        }
+        if (maxPageBytes < 1024) {
+            throw new IllegalArgumentException("a feed's max-page-bytes must be at least 1024, was " + maxPageBytes);
         }
         if (maxPages < 1) {
             throw new IllegalArgumentException("a feed's max-pages must be at least 1, was " + maxPages);

@@ -207,10 +207,19 @@ class NightlySteps {
         };
     }
 
+    /** Starts a feed's route and the routes it calls ({@code <route>-page}: one page's request and reading). */
     private static void startRoute(CamelContext camel, String route) {
         try {
-            if (!camel.getRouteController().getRouteStatus(route).isStarted()) {
-                camel.getRouteController().startRoute(route);
+            List<String> ids = new ArrayList<>();
+            ids.add(route);
+            camel.getRoutes().stream()
+                    .map(org.apache.camel.Route::getId)
+                    .filter(id -> id.startsWith(route + "-"))
+                    .forEach(ids::add);
+            for (String id : ids) {
+                if (!camel.getRouteController().getRouteStatus(id).isStarted()) {
+                    camel.getRouteController().startRoute(id);
+                }
             }
         } catch (Exception e) {
             throw new IllegalStateException(

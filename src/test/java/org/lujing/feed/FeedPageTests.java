@@ -67,7 +67,16 @@ class FeedPageTests {
         FeedPullState pull = new FeedPullState(
                 "micro-lesson",
                 new FeedSettings(
-                        "https://p.example/api/lessons?course=weekly", "", 2, 10, 3, 1000, 30000, "page", "size"));
+                        "https://p.example/api/lessons?course=weekly",
+                        "",
+                        2,
+                        10,
+                        3,
+                        1000,
+                        30000,
+                        "page",
+                        "size",
+                        8388608));
         assertThat(pull.pageUrl()).isEqualTo("https://p.example/api/lessons?course=weekly&page=1&size=2");
         assertThat(pull.pageEndpoint()).isEqualTo("https://p.example/api/lessons");
         assertThat(pull.pageQuery()).isEqualTo("course=weekly&page=1&size=2");
@@ -76,14 +85,14 @@ class FeedPageTests {
         pull.accept(
                 FeedPage.parse("{\"records\":[{\"id\":2},{\"id\":3}],\"next\":\"?cursor=x\"}"), id -> id.equals("3"));
         assertThat(pull.pageUrl()).isEqualTo("https://p.example/api/lessons?cursor=x");
-        assertThat(pull.fresh()).containsOnlyKeys("1", "2");
+        assertThat(pull.fresh()).containsExactly("1", "2");
         assertThat(pull.fetched()).isEqualTo(4);
     }
 
     @Test
     void thePageCapStopsAPullThatWouldNotEnd() {
         FeedPullState pull = new FeedPullState(
-                "micro-lesson", new FeedSettings("http://p/x", "", 1, 2, 3, 1000, 30000, "page", "size"));
+                "micro-lesson", new FeedSettings("http://p/x", "", 1, 2, 3, 1000, 30000, "page", "size", 8388608));
         pull.accept(FeedPage.parse("[{\"id\":1}]"), id -> false);
         assertThat(pull.more()).isTrue();
         pull.accept(FeedPage.parse("[{\"id\":2}]"), id -> false);

@@ -68,6 +68,7 @@ class FeedPullIntegrationTests {
 
     static final List<String> requests = new CopyOnWriteArrayList<>();
     static final AtomicBoolean failFirstPageOnce = new AtomicBoolean();
+    static final AtomicBoolean failSecondPage = new AtomicBoolean();
     /** Requests the server is still answering: a timed-out pull leaves one behind that must not reach the next test. */
     static final AtomicInteger answering = new AtomicInteger();
 
@@ -109,6 +110,7 @@ class FeedPullIntegrationTests {
         records.clear();
         records.addAll(FIVE_LESSONS);
         failFirstPageOnce.set(false);
+        failSecondPage.set(false);
         requests.clear();
     }
 
@@ -285,6 +287,86 @@ class FeedPullIntegrationTests {
         assertThat(result.messageZh()).startsWith("接口页面不是 JSON（第 ").doesNotContain("430104198001010014");
     }
 
+    @Test
+    void aPageLargerThanTheLimitIsCutOffNotReadWhole() {
+        // given a feed whose page never ends (a platform that ignores the page size, streamed), and a limit of 4 KiB
+        override("lujing.feeds.micro-lesson.url", base() + "/endless");
+        override("lujing.feeds.micro-lesson.max-page-bytes", 4096);
+        endlessBytes.set(0);
+
+        // when it is pulled (closing such an answer would read it to its end: the pull would never finish)
+        PullResult result = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                Duration.ofSeconds(60), () -> feeds.pull("micro-lesson"));
+
+        // then the page is reported at once, naming the limit and its setting, nothing taken, and the connection was
+        // cut after little more than the limit (the rest never crossed the wire into the heap)
+        assertThat(result.status()).isEqualTo(PullResult.Status.UNREACHABLE);
+        assertThat(result.messageZh())
+                .startsWith("接口第 1 页超过 4096 字节的上限（lujing.feeds.micro-lesson.max-page-bytes）")
+                .doesNotContain("重试");
+        assertThat(result.message()).contains("larger than 4096 bytes");
+        await().atMost(Duration.ofSeconds(30)).until(() -> answering.get() == 0);
+        assertThat(endlessBytes.get()).isLessThan(64L << 20);
+        assertThat(markedIds()).isZero();
+        assertThat(supportRecords()).isZero();
+        assertThat(jsonFilesUnder(HOME.resolve("feeds"))).isEmpty();
+    }
+
+    @Test
+    void aGzippedPageIsReadAndWhatItUnpacksToIsWhatCounts() {
+        // given the five lessons on one page sent gzipped (unasked), and a gzip bomb: 4 MiB of spaces in some 4 KiB
+        theRosterIsLoaded();
+        override("lujing.feeds.micro-lesson.url", base() + "/gzipped");
+
+        // when the first is pulled
+        PullResult lessons = feeds.pull("micro-lesson");
+
+        // then its records are read as if sent plain
+        assertThat(lessons.status()).isEqualTo(PullResult.Status.INGESTED);
+        assertThat(lessons.fresh()).isEqualTo(5);
+        assertThat(markedIds()).isEqualTo(5);
+
+        // and the bomb is measured unpacked: over a 1 MiB limit, whatever its size on the wire
+        override("lujing.feeds.micro-lesson.url", base() + "/bomb");
+        override("lujing.feeds.micro-lesson.max-page-bytes", 1 << 20);
+        PullResult bomb = feeds.pull("micro-lesson");
+        assertThat(bomb.status()).isEqualTo(PullResult.Status.UNREACHABLE);
+        assertThat(bomb.messageZh()).contains("超过 1048576 字节的上限");
+    }
+
+    @Test
+    void aPullThatFailsAfterItsFirstPagesLeavesNoFileOfTheirRecords() {
+        // given a feed whose second page cannot be had: the first page's three records were written to the pull's file
+        theRosterIsLoaded();
+        failSecondPage.set(true);
+
+        // when it is pulled
+        PullResult result = feeds.pull("micro-lesson");
+
+        // then nothing is taken, and the file of the first page's records (ID numbers in clear) is gone
+        assertThat(result.status()).isEqualTo(PullResult.Status.UNREACHABLE);
+        assertThat(markedIds()).isZero();
+        assertThat(supportRecords()).isZero();
+        assertThat(jsonFilesUnder(HOME.resolve("feeds"))).isEmpty();
+    }
+
+    @Test
+    void anErrorAnswerIsRetriedWithoutReadingItsBody() {
+        // given a feed that answers 500 with a body that never ends
+        override("lujing.feeds.micro-lesson.url", base() + "/huge-error");
+        requests.clear();
+
+        // when it is pulled
+        PullResult result = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                Duration.ofSeconds(60), () -> feeds.pull("micro-lesson"));
+
+        // then each attempt is cut at its status, retried as any 5xx, and reported (the body was read whole, into a
+        // String, before: an endless one took the process down)
+        assertThat(result.status()).isEqualTo(PullResult.Status.UNREACHABLE);
+        assertThat(result.messageZh()).startsWith("接口返回 HTTP 500（");
+        assertThat(requests).hasSize(1 + RETRIES).allSatisfy(r -> assertThat(r).endsWith("-> 500"));
+    }
+
     private void theRosterIsLoaded() {
         assertThat(ingest.ingest(Path.of("src/test/resources/org/lujing/ingest/merge/roster/roster.csv"), "roster")
                         .outcome())
@@ -335,6 +417,13 @@ class FeedPullIntegrationTests {
             s.createContext("/lessons", answering(FeedPullIntegrationTests::lessons));
             s.createContext("/down", answering(ex -> respond(ex, 503, "{\"error\": \"maintenance\"}")));
             s.createContext("/garbage", answering(ex -> respond(ex, 200, "<html>赵一 430104198001010014</html>")));
+            s.createContext("/endless", answering(ex -> endless(ex, 200)));
+            s.createContext("/huge-error", answering(ex -> endless(ex, 500)));
+            s.createContext(
+                    "/gzipped",
+                    answering(ex -> gzipped(
+                            ex, "{\"records\": [" + String.join(",", FIVE_LESSONS) + "], \"hasMore\": false}")));
+            s.createContext("/bomb", answering(ex -> gzipped(ex, "[" + " ".repeat(4 << 20) + "]")));
             s.createContext("/slow", answering(ex -> {
                 try {
                     Thread.sleep(TIMEOUT_MS * 4);
@@ -375,6 +464,10 @@ class FeedPullIntegrationTests {
         }
         int page = Integer.parseInt(q.get("page"));
         int size = Integer.parseInt(q.get("size"));
+        if (page == 2 && failSecondPage.get()) {
+            respond(ex, 503, "{\"error\": \"maintenance\"}");
+            return;
+        }
         if (page == 1 && failFirstPageOnce.getAndSet(false)) {
             respond(ex, 500, "{\"error\": \"try again\"}");
             return;
@@ -387,6 +480,43 @@ class FeedPullIntegrationTests {
                 ex,
                 200,
                 "{\"platform\": \"智慧矫正\", \"page\": " + page + ", \"records\": [" + String.join(",", slice) + "]}");
+    }
+
+    /** Bytes the endless answer sent before the client went away. */
+    static final java.util.concurrent.atomic.AtomicLong endlessBytes = new java.util.concurrent.atomic.AtomicLong();
+
+    /** An answer that never ends: records, streamed until the client goes away. */
+    private static void endless(HttpExchange ex, int status) throws IOException {
+        requests.add(ex.getRequestMethod() + " " + ex.getRequestURI() + " -> " + status);
+        ex.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+        ex.sendResponseHeaders(status, 0);
+        byte[] record = (record("ml-x", "赵一", "430104198001010014", "2025-03-03", "第1课") + ",")
+                .getBytes(StandardCharsets.UTF_8);
+        try (java.io.OutputStream out = ex.getResponseBody()) {
+            out.write("{\"records\": [".getBytes(StandardCharsets.UTF_8));
+            while (true) {
+                out.write(record);
+                endlessBytes.addAndGet(record.length);
+            }
+        } catch (IOException clientWentAway) {
+            // what an aborted connection looks like from here
+        } finally {
+            ex.close();
+        }
+    }
+
+    /** The body gzipped, with Content-Encoding: gzip, whether the client asked for it or not. */
+    private static void gzipped(HttpExchange ex, String body) throws IOException {
+        requests.add(ex.getRequestMethod() + " " + ex.getRequestURI() + " -> 200 gzip");
+        java.io.ByteArrayOutputStream packed = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(packed)) {
+            gz.write(body.getBytes(StandardCharsets.UTF_8));
+        }
+        ex.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+        ex.getResponseHeaders().add("Content-Encoding", "gzip");
+        ex.sendResponseHeaders(200, packed.size());
+        ex.getResponseBody().write(packed.toByteArray());
+        ex.close();
     }
 
     private static void respond(HttpExchange ex, int status, String body) throws IOException {

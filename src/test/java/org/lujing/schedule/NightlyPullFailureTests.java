@@ -71,6 +71,33 @@ class NightlyPullFailureTests {
         verify(feeds).pull("micro-lesson");
     }
 
+    @Test
+    void aFeedsPageRouteIsStartedWithIt() throws Exception {
+        // given commands other than serve, whose routes start stopped: a feed's route calls its page route
+        SourceCatalog sources = twoSources();
+        FeedPuller feeds = secondFeedHasNothingNew();
+        when(feeds.pull("court-feed-a"))
+                .thenReturn(new PullResult("court-feed-a", PullResult.Status.NOTHING_NEW, 1, 0, 0, null, null, null));
+        CamelContext camel = mock(CamelContext.class);
+        RouteController routes = mock(RouteController.class);
+        when(camel.getRouteController()).thenReturn(routes);
+        when(routes.getRouteStatus(anyString())).thenReturn(ServiceStatus.Stopped);
+        List<org.apache.camel.Route> loaded = new java.util.ArrayList<>();
+        for (String id : List.of("micro-lesson-feed", "micro-lesson-feed-page", "inbox")) {
+            org.apache.camel.Route r = mock(org.apache.camel.Route.class);
+            when(r.getId()).thenReturn(id);
+            loaded.add(r);
+        }
+        when(camel.getRoutes()).thenReturn(loaded);
+
+        new NightlySteps().nightlyPullFeeds(feeds, sources, camel).run(LocalDate.of(2025, 6, 30));
+
+        // then the pull's page route runs too (without it, `nightly` failed: no consumers on direct:…-page)
+        verify(routes).startRoute("micro-lesson-feed");
+        verify(routes).startRoute("micro-lesson-feed-page");
+        verify(routes, org.mockito.Mockito.never()).startRoute("inbox");
+    }
+
     /** Two sources with a feed each: a court's first, then the university's micro-lessons. */
     private static SourceCatalog twoSources() {
         SourceCatalog sources = mock(SourceCatalog.class);

@@ -1,0 +1,113 @@
+package org.lujing.feed;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import org.apache.camel.Exchange;
+import org.apache.camel.http.base.HttpOperationFailedException;
+import org.apache.hc.core5.http.io.EofSensorInputStream;
+
+/**
+ * A page's answer as the feed's HTTP endpoint hands it over (the connection's own stream: the route asks for no stream
+ * cache, which would hold the whole answer in the heap first), read to a bounded text:
+ * <ul>
+ * <li>a status other than 2xx is an {@link HttpOperationFailedException}, its body never read (the route retries it);
+ * <li>at most {@code max-page-bytes} after any gzip is undone (a platform that ignores the page size, or a gzip bomb):
+ *     beyond that the connection is cut, not drained, and the page is a {@link FeedPageNotReadableException};
+ * <li>an answer that breaks off is an {@link IOException}, retried like a refused connection.
+ * </ul>
+ */
+final class FeedAnswer {
+
+    private FeedAnswer() {}
+
+    static String read(Exchange exchange, FeedPullState pull) throws IOException, HttpOperationFailedException {
+        InputStream raw = exchange.getMessage().getBody(InputStream.class);
+        Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+        if (status == null || status < 200 || status > 299) {
+            cut(raw);
+            throw new HttpOperationFailedException(
+                    pull.pageEndpoint(),
+                    status == null ? 0 : status,
+                    exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_TEXT, String.class),
+                    null,
+                    Map.of(),
+                    null);
+        }
+        if (raw == null) {
+            return "";
+        }
+        long max = pull.settings().maxPageBytes();
+        boolean complete = false;
+        try {
+            InputStream in = new BufferedInputStream(raw, 8192);
+            in.mark(2);
+            int b0 = in.read();
+            int b1 = in.read();
+            in.reset();
+            if (b0 == 0x1f && b1 == 0x8b) {
+                // gzip sent whether asked or not (no JSON starts with these bytes): undone here, the limit counting
+                // what it unpacks to
+                in = new GZIPInputStream(in, 8192);
+            }
+            ByteArrayOutputStream page = new ByteArrayOutputStream(8192);
+            byte[] chunk = new byte[8192];
+            long total = 0;
+            for (int n; (n = in.read(chunk)) > 0; ) {
+                total += n;
+                if (total > max) {
+                    throw new FeedPageNotReadableException(
+                            "page " + (pull.pages() + 1) + " of the feed is larger than " + max
+                                    + " bytes (lujing.feeds."
+                                    + pull.sourceId() + ".max-page-bytes): ask for smaller pages (page-size) or raise"
+                                    + " the limit",
+                            "接口第 " + (pull.pages() + 1) + " 页超过 " + max + " 字节的上限（lujing.feeds." + pull.sourceId()
+                                    + ".max-page-bytes）；请调小每页条数（page-size）或调高上限");
+                }
+                page.write(chunk, 0, n);
+            }
+            complete = true;
+            return page.toString(charset(exchange));
+        } finally {
+            if (complete) {
+                raw.close();
+            } else {
+                cut(raw);
+            }
+        }
+    }
+
+    /** The answer's charset as its Content-Type says (JSON is UTF-8 unless it says otherwise). */
+    private static Charset charset(Exchange exchange) {
+        String name = exchange.getProperty(Exchange.CHARSET_NAME, String.class);
+        try {
+            return name == null || name.isBlank() ? StandardCharsets.UTF_8 : Charset.forName(name.strip());
+        } catch (IllegalArgumentException unknown) {
+            return StandardCharsets.UTF_8;
+        }
+    }
+
+    /**
+     * Ends an answer that is not read to its end: the connection is cut rather than drained (closing the stream would
+     * read the rest, which may not end).
+     */
+    private static void cut(InputStream raw) {
+        if (raw == null) {
+            return;
+        }
+        try {
+            if (raw instanceof EofSensorInputStream connection) {
+                connection.abort();
+            } else {
+                raw.close();
+            }
+        } catch (IOException ignored) {
+            // the connection is gone either way
+        }
+    }
+}
