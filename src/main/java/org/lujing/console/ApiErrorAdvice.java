@@ -59,6 +59,26 @@ class ApiErrorAdvice {
                 + enForm));
     }
 
+    /**
+     * A request the API answers with a status of its own (a {@code limit} out of range): that status, with its reason
+     * in the request's language — Boot's error page would answer the status alone.
+     */
+    @ExceptionHandler(org.springframework.web.server.ResponseStatusException.class)
+    ResponseEntity<Map<String, Object>> status(org.springframework.web.server.ResponseStatusException e) {
+        HttpStatus status = HttpStatus.resolve(e.getStatusCode().value());
+        String reason = e.getReason() == null
+                ? (status == null ? String.valueOf(e.getStatusCode().value()) : status.getReasonPhrase())
+                : e.getReason();
+        return ResponseEntity.status(e.getStatusCode())
+                .body(Map.of(
+                        "error",
+                        status == null ? "error" : status.getReasonPhrase().toLowerCase(java.util.Locale.ROOT),
+                        "message",
+                        ReportLanguage.of(LocaleContextHolder.getLocale()).oneLanguage(reason),
+                        "at",
+                        Instant.now().toString()));
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<Map<String, Object>> notFound(NotFoundException e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND)

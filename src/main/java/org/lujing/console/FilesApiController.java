@@ -79,7 +79,8 @@ class FilesApiController implements ApiResource {
         if (limit < 1 || limit > REJECTS_PAGE) {
             throw new org.springframework.web.server.ResponseStatusException(
                     org.springframework.http.HttpStatus.BAD_REQUEST,
-                    "limit must be between 1 and " + REJECTS_PAGE + ", not " + limit);
+                    "limit 须在 1 到 " + REJECTS_PAGE + " 之间，而不是 " + limit + org.lujing.ledger.Bilingual.SEPARATOR
+                            + "limit must be between 1 and " + REJECTS_PAGE + ", not " + limit);
         }
         RejectedRows.After after = sheet == null || row == null ? null : new RejectedRows.After(sheet, row);
         RejectedRows.Page page = rejects.page(id, open, after, limit);

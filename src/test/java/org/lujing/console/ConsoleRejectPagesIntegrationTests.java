@@ -133,12 +133,15 @@ class ConsoleRejectPagesIntegrationTests extends SharedLedgerContext {
         assertThat(sizes).containsExactly(200, 200, 50);
         assertThat(rowNumbers).hasSize(450).doesNotHaveDuplicates();
 
-        assertThat(mvc.perform(MockMvcRequestBuilders.get("/api/files/" + f.id() + "/rejects?limit=5000")
-                                .with(httpBasic("viewer", password)))
-                        .andReturn()
-                        .getResponse()
-                        .getStatus())
-                .isEqualTo(400);
+        var refused = mvc.perform(MockMvcRequestBuilders.get("/api/files/" + f.id() + "/rejects?limit=5000")
+                        .with(httpBasic("viewer", password)))
+                .andReturn()
+                .getResponse();
+        // refused with the reason, in the console's language (it was a bare 400)
+        assertThat(refused.getStatus()).isEqualTo(400);
+        assertThat(refused.getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("\"message\":\"limit 须在 1 到 1000 之间，而不是 5000\"")
+                .doesNotContain("must be between");
     }
 
     private String api(String path) throws Exception {
