@@ -208,6 +208,9 @@ class ConsoleSecurityConfiguration {
                 .hasRole("OPERATOR")
                 .requestMatchers(HttpMethod.GET, "/**")
                 .hasRole("VIEWER")
+                // a HEAD is a GET without its body (a monitor asking whether the console is up): the same rules
+                .requestMatchers(HttpMethod.HEAD, "/**")
+                .hasRole("VIEWER")
                 .anyRequest()
                 .denyAll();
     }

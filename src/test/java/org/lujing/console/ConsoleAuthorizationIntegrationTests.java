@@ -237,6 +237,32 @@ class ConsoleAuthorizationIntegrationTests extends SharedLedgerContext {
     }
 
     @Test
+    void aHeadIsAnsweredAsItsGetWouldBe() throws Exception {
+        // a monitor's HEAD was refused (403) for every role, whatever the page
+        assertThat(head("/api/files", ConsoleRole.VIEWER)).isEqualTo(200);
+        assertThat(mvc.perform(MockMvcRequestBuilders.head("/files")
+                                .with(user("viewer").authorities(authorities(ConsoleRole.VIEWER))))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(200);
+        assertThat(head("/api/audit", ConsoleRole.VIEWER)).isEqualTo(403);
+        assertThat(head("/api/audit", ConsoleRole.ADMIN)).isEqualTo(200);
+        assertThat(mvc.perform(MockMvcRequestBuilders.head("/api/files"))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(401);
+    }
+
+    private int head(String path, ConsoleRole role) throws Exception {
+        return mvc.perform(MockMvcRequestBuilders.head(path).with(httpBasic(role.word(), PASSWORDS.get(role))))
+                .andReturn()
+                .getResponse()
+                .getStatus();
+    }
+
+    @Test
     void aPostWithoutCsrfTokenIsRefusedEvenForAnAdmin() throws Exception {
         int status = mvc.perform(MockMvcRequestBuilders.post("/jobs/1/restart")
                         .param("reason", "r")
