@@ -119,13 +119,22 @@ class FeedPull {
             exchange.getMessage().setBody(null);
         }
         FeedPage page = FeedPage.parse(answer);
-        List<JsonNode> taken = pull.accept(page, repository(pull.sourceId())::contains);
-        if (!taken.isEmpty() && pull.spool() == null) {
-            pull.spool(FeedSpool.open(folder(pull.sourceId()), mapper));
-        }
-        if (pull.spool() != null) {
-            taken.forEach(pull.spool()::add);
-            pull.spool().touch();
+        try {
+            List<JsonNode> taken = pull.accept(page, repository(pull.sourceId())::contains);
+            if (!taken.isEmpty() && pull.spool() == null) {
+                pull.spool(FeedSpool.open(folder(pull.sourceId()), mapper));
+            }
+            if (pull.spool() != null) {
+                taken.forEach(pull.spool()::add);
+                pull.spool().touch();
+            }
+        } catch (RuntimeException e) {
+            // a failure the route does not report as the feed's (the ledger's database, the disk): the pull fails
+            // and takes nothing, so what it wrote so far goes
+            if (pull.spool() != null) {
+                pull.spool().discard();
+            }
+            throw e;
         }
     }
 
