@@ -88,6 +88,27 @@ public class InboxFailures {
         }
     }
 
+    /** The most of a reason file that is read: Lujing writes a few hundred characters; anyone may write there. */
+    static final int MAX_REASON_BYTES = 8192;
+
+    /**
+     * A reason file's text: its first {@link #MAX_REASON_BYTES} bytes, masked (the inbox is writable by partners, so
+     * the file may not be Lujing's, nor small), cut at 2,000 characters.
+     */
+    static String readReason(Path note) throws IOException {
+        byte[] head;
+        try (java.io.InputStream in = Files.newInputStream(note)) {
+            head = in.readNBytes(MAX_REASON_BYTES + 1);
+        }
+        boolean cut = head.length > MAX_REASON_BYTES;
+        String text = new String(head, 0, Math.min(head.length, MAX_REASON_BYTES), StandardCharsets.UTF_8).strip();
+        text = Masking.value(text);
+        if (cut || text.length() > 2000) {
+            text = text.substring(0, Math.min(text.length(), 1999)) + "…";
+        }
+        return text;
+    }
+
     private static Path reasonOf(Path file) {
         return file.resolveSibling("." + file.getFileName() + ".reason");
     }
@@ -115,8 +136,7 @@ public class InboxFailures {
                                 continue; // an inbox file nothing has failed on: simply waiting for the route
                             }
                             String reason = Files.exists(note)
-                                    ? bilingual(Files.readString(note, StandardCharsets.UTF_8)
-                                            .strip())
+                                    ? bilingual(readReason(note))
                                     : "原因未记录（旧版本停放的文件）" + Bilingual.SEPARATOR
                                             + "reason not recorded (parked by an older version)";
                             out.add(new FailedDrop(
