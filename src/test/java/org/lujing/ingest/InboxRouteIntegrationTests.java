@@ -38,7 +38,13 @@ import org.springframework.test.context.DynamicPropertySource;
  *
  * <p>Each test starts from an empty ledger without archive or quarantine, and drops what its scenario needs.
  */
-@SpringBootTest(properties = {"lujing.inbox.poll-delay=200", "lujing.inbox.read-lock-min-age=300"})
+// two files a scan: the sample's six files are taken over several scans, as a flood of files would be
+@SpringBootTest(
+        properties = {
+            "lujing.inbox.poll-delay=200",
+            "lujing.inbox.read-lock-min-age=300",
+            "lujing.inbox.max-files-per-poll=2"
+        })
 class InboxRouteIntegrationTests {
 
     static final Path HOME = TestHomes.fresh("inbox-route");
@@ -66,6 +72,18 @@ class InboxRouteIntegrationTests {
 
     @Autowired
     InboxFailures failures;
+
+    @Autowired
+    org.apache.camel.CamelContext camel;
+
+    @Test
+    void aScanTakesAtMostTheConfiguredNumberOfFiles() {
+        // a flood of waiting files became one message each in memory within a single scan; the route takes a batch
+        var inbox = (org.apache.camel.component.file.FileEndpoint)
+                camel.getRoute("inbox").getEndpoint();
+        assertThat(inbox.getMaxMessagesPerPoll()).isEqualTo(2);
+        assertThat(inbox.isEagerMaxMessagesPerPoll()).isTrue();
+    }
 
     @Autowired
     JdbcTemplate jdbcTemplate;
