@@ -58,6 +58,7 @@ class SourcesController {
     String list(Model model) {
         model.addAttribute("sources", sources.all());
         model.addAttribute("unmapped", queries.unmappedWords());
+        model.addAttribute("maxUnmapped", org.lujing.ingest.FileRegistry.MAX_UNMAPPED_WORDS);
         model.addAttribute("jobsDir", jobsDir);
         return "sources";
     }

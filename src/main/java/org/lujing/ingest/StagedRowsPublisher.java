@@ -501,7 +501,7 @@ class StagedRowsPublisher implements Tasklet {
         Map<String, Long> unmapped = rejects.stream()
                 .filter(r -> r.unmappedWord() != null)
                 .collect(Collectors.groupingBy(RowResult.Rejected::unmappedWord, TreeMap::new, Collectors.counting()));
-        unmapped.forEach((word, seen) -> files.sawUnmappedWord(fileId, sourceId, word, seen));
+        files.sawUnmappedWords(fileId, sourceId, unmapped);
     }
 
     private void writeControlTotals(List<RowResult.Skipped> skips) {
