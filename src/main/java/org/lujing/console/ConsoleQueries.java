@@ -42,15 +42,11 @@ class ConsoleQueries {
         this.properties = properties;
     }
 
+    /** The files received on a day (Beijing time), read by their time: not every file ever received, then filtered. */
     List<IngestedFile> filesReceivedOn(LocalDate day) {
-        return files.all().stream()
-                .filter(f -> f.receivedAt() != null
-                        && f.receivedAt()
-                                .toInstant()
-                                .atZone(SHANGHAI)
-                                .toLocalDate()
-                                .equals(day))
-                .toList();
+        return files.receivedBetween(
+                day.atStartOfDay(SHANGHAI).toInstant(),
+                day.plusDays(1).atStartOfDay(SHANGHAI).toInstant());
     }
 
     List<UnmappedWord> unmappedWords() {

@@ -64,15 +64,16 @@ class FilesController {
             @RequestParam(required = false) String outcome,
             @RequestParam(defaultValue = "1") int page,
             Model model) {
-        List<IngestedFile> matching = files.all().stream()
-                .filter(f -> source == null || source.isBlank() || f.sourceId().equals(source))
-                .filter(f -> outcome == null || outcome.isBlank() || f.outcome().equals(outcome))
-                .sorted(java.util.Comparator.comparingLong(IngestedFile::id).reversed())
-                .toList();
-        // newest first, a page at a time: a year of daily drops is thousands of rows
-        int pages = Math.max(1, (matching.size() + PAGE - 1) / PAGE);
-        int shown = Math.min(Math.max(page, 1), pages);
-        model.addAttribute("files", matching.subList((shown - 1) * PAGE, Math.min(matching.size(), shown * PAGE)));
+        // newest first, a page at a time, read a page at a time: a year of daily drops is thousands of rows
+        int shown = Math.max(page, 1);
+        FileRegistry.FilePage found = files.page(source, outcome, shown, PAGE);
+        int pages = (int) Math.max(1, Math.min(Integer.MAX_VALUE, (found.total() + PAGE - 1) / PAGE));
+        if (shown > pages) {
+            // a page past the last (typed into the address, or the files changed): the last one
+            shown = pages;
+            found = files.page(source, outcome, shown, PAGE);
+        }
+        model.addAttribute("files", found.files());
         model.addAttribute("page", shown);
         model.addAttribute("pages", pages);
         model.addAttribute("source", source);

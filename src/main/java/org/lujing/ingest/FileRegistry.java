@@ -411,6 +411,47 @@ public class FileRegistry {
         return jdbc.sql(SELECT_FILE + " ORDER BY id").query(IngestedFile.class).list();
     }
 
+    /** One page of the files, newest first, and how many match in all. */
+    public record FilePage(List<IngestedFile> files, long total) {}
+
+    /**
+     * The files of a source and outcome (either may be null: any), newest first, {@code size} a page from the
+     * {@code page}th (from 1): the database reads the page by the key's index, so a year of daily drops — or a flood of
+     * files — is never held at once.
+     */
+    public FilePage page(String source, String outcome, int page, int size) {
+        List<Object> params = new java.util.ArrayList<>();
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        if (source != null && !source.isBlank()) {
+            where.append(" AND source_id = ?");
+            params.add(source);
+        }
+        if (outcome != null && !outcome.isBlank()) {
+            where.append(" AND outcome = ?");
+            params.add(outcome);
+        }
+        long total = jdbc.sql("SELECT COUNT(*) FROM ingest_file" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+        List<Object> paged = new java.util.ArrayList<>(params);
+        paged.add(size);
+        paged.add((long) (Math.max(page, 1) - 1) * size);
+        List<IngestedFile> files = jdbc.sql(SELECT_FILE + where + " ORDER BY id DESC LIMIT ? OFFSET ?")
+                .params(paged)
+                .query(IngestedFile.class)
+                .list();
+        return new FilePage(files, total);
+    }
+
+    /** The files received in [from, to), in the order received. */
+    public List<IngestedFile> receivedBetween(Instant from, Instant to) {
+        return jdbc.sql(SELECT_FILE + " WHERE received_at >= ? AND received_at < ? ORDER BY id")
+                .params(Timestamp.from(from), Timestamp.from(to))
+                .query(IngestedFile.class)
+                .list();
+    }
+
     /**
      * Rejected rows refused again on a retry, perhaps for other reasons; each by its place (file, sheet, row), its
      * unique key, in one batch.
