@@ -89,6 +89,13 @@ class IdentityReviewCommand implements Callable<Integer> {
                 }
             }
             System.out.print(t.render());
+            long all = review.count(links ? "LINKED" : "REVIEW");
+            if (all > entries.size()) {
+                System.out.println(lang.pick(
+                        "共 " + all + " 条，这里列出前 " + entries.size() + " 条（" + (links ? "从新到旧" : "按分数从高到低") + "）。",
+                        all + " in all; the first " + entries.size() + " are listed ("
+                                + (links ? "newest first" : "strongest first") + ")."));
+            }
             if (!links) {
                 System.out.println(
                         lang.pick(

@@ -40,6 +40,9 @@ class IdentityReviewController {
     String page(Model model) {
         model.addAttribute("queue", review.queue());
         model.addAttribute("links", review.links());
+        model.addAttribute("queueCount", review.count("REVIEW"));
+        model.addAttribute("linkCount", review.count("LINKED"));
+        model.addAttribute("shown", IdentityReview.SHOWN);
         model.addAttribute("zh", !"en".equals(LocaleContextHolder.getLocale().getLanguage()));
         return "identity-review";
     }
