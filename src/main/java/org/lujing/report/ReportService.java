@@ -138,7 +138,13 @@ public class ReportService {
     private static Path writeJson(Path dir, String base, Object value) {
         Path json = dir.resolve(base + ".json");
         try {
-            PrivateFiles.writeString(json, JSON.writeValueAsString(value) + "\n");
+            // written as it is generated: a year's findings as one String (and its bytes) cost the heap twice over
+            PrivateFiles.write(json, out -> {
+                try (tools.jackson.core.JsonGenerator g = JSON.createGenerator(out)) {
+                    JSON.writeValue(g, value);
+                    g.writeRaw('\n');
+                }
+            });
             org.lujing.home.PrivateFolders.restrictFile(json);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + json + ": " + e.getMessage(), e);
