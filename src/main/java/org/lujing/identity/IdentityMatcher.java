@@ -213,6 +213,14 @@ public class IdentityMatcher {
     /** Persons whose records a set-based assignment reads and ties at once. */
     private static final int ASSIGN_CHUNK = 1_000;
 
+    /**
+     * Records of the persons of one chunk that are read at once: a chunk ends at {@link #ASSIGN_CHUNK} persons or this
+     * many records of theirs, whichever comes first (a person is never split). A thousand persons of a few hundred
+     * records each — a province's ledger, or years of weekly lessons — were read whole into one chunk: a helper's
+     * probe ran rematch out of a 256 MB heap at 800 records a person.
+     */
+    static final long CHUNK_RECORDS = 20_000;
+
     /** Records a rollup change may hold before it is applied, so that its sums stay a few megabytes of heap. */
     private static final int APPLY_AFTER_RECORDS = 50_000;
 
@@ -258,8 +266,7 @@ public class IdentityMatcher {
         }
         List<Long> subjects = new java.util.ArrayList<>(bySubject.keySet());
         StatisticsRollup.Change change = rollup.change();
-        for (int from = 0; from < subjects.size(); from += ASSIGN_CHUNK) {
-            List<Long> chunk = subjects.subList(from, Math.min(subjects.size(), from + ASSIGN_CHUNK));
+        for (List<Long> chunk : chunks(subjects, recordsOf(subjects), ASSIGN_CHUNK, CHUNK_RECORDS)) {
             // nobody else writes records or rollups until this transaction ends: what is read here is what is tied
             ids.takeWriteTurn();
             Map<String, Long> personOfKey = new java.util.HashMap<>();
@@ -314,6 +321,43 @@ public class IdentityMatcher {
                     rs.getString(7),
                     rs.getBigDecimal(8)));
         });
+    }
+
+    /** How many records each person has now, counted through the person's index a thousand persons at a time. */
+    private Map<Long, Long> recordsOf(List<Long> subjects) {
+        Map<Long, Long> records = new java.util.HashMap<>();
+        for (int from = 0; from < subjects.size(); from += ASSIGN_CHUNK) {
+            List<Long> part = subjects.subList(from, Math.min(subjects.size(), from + ASSIGN_CHUNK));
+            jdbc.sql("SELECT subject_id, COUNT(*) FROM support_record WHERE subject_id IN (" + marks(part.size())
+                            + ") GROUP BY subject_id")
+                    .params(List.copyOf(part))
+                    .query((RowCallbackHandler) rs -> records.put(rs.getLong(1), rs.getLong(2)));
+        }
+        return records;
+    }
+
+    /**
+     * The persons in order, cut into chunks of at most {@code maxPersons} persons and {@code maxRecords} of their
+     * records (a person with more is a chunk of their own).
+     */
+    static List<List<Long>> chunks(List<Long> subjects, Map<Long, Long> records, int maxPersons, long maxRecords) {
+        List<List<Long>> chunks = new java.util.ArrayList<>();
+        List<Long> chunk = new java.util.ArrayList<>();
+        long held = 0;
+        for (Long s : subjects) {
+            long n = records.getOrDefault(s, 0L);
+            if (!chunk.isEmpty() && (chunk.size() >= maxPersons || held + n > maxRecords)) {
+                chunks.add(chunk);
+                chunk = new java.util.ArrayList<>();
+                held = 0;
+            }
+            chunk.add(s);
+            held += n;
+        }
+        if (!chunk.isEmpty()) {
+            chunks.add(chunk);
+        }
+        return chunks;
     }
 
     private static String marks(int n) {
