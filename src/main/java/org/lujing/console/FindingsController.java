@@ -23,12 +23,28 @@ class FindingsController {
         this.findings = findings;
     }
 
+    static final int PAGE = 200;
+
     @GetMapping("/findings")
     String list(
-            @RequestParam(required = false) String rule, @RequestParam(required = false) String status, Model model) {
+            @RequestParam(required = false) String rule,
+            @RequestParam(required = false) String status,
+            @RequestParam(defaultValue = "1") int page,
+            Model model) {
         try {
             FindingStatus wanted = status == null || status.isBlank() ? null : FindingStatus.parse(status);
-            model.addAttribute("findings", findings.list(null, rule == null || rule.isBlank() ? null : rule, wanted));
+            String ruleWanted = rule == null || rule.isBlank() ? null : rule;
+            // a page at a time, read a page at a time: a wrong supervision period is a finding per record
+            int shown = Math.max(page, 1);
+            FindingsService.Page found = findings.page(ruleWanted, wanted, shown, PAGE);
+            int pages = (int) Math.max(1, Math.min(Integer.MAX_VALUE, (found.total() + PAGE - 1) / PAGE));
+            if (shown > pages) {
+                shown = pages;
+                found = findings.page(ruleWanted, wanted, shown, PAGE);
+            }
+            model.addAttribute("findings", found.findings());
+            model.addAttribute("page", shown);
+            model.addAttribute("pages", pages);
         } catch (IllegalArgumentException e) {
             // a filter typed into the address: the page's error, not a server failure
             throw new org.springframework.web.server.ResponseStatusException(

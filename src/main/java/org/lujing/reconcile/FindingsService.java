@@ -58,8 +58,43 @@ public class FindingsService {
      */
     @Transactional(readOnly = true)
     public List<StoredFinding> list(LocalDate date, String rule, FindingStatus status) {
-        StringBuilder sql = new StringBuilder(COLUMNS).append(" WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
+        String where = where(date, rule, status, params);
+        return jdbc.sql(COLUMNS + where + " ORDER BY id")
+                .params(params)
+                .query(ROW)
+                .list();
+    }
+
+    /** A page of the findings {@link #list} selects, and how many it selects in all. */
+    public record Page(List<StoredFinding> findings, long total) {}
+
+    /**
+     * The findings still open (not cleared) of a rule and status, in the order found, {@code size} a page from the
+     * {@code page}th (from 1), read by the key's index: one finding per record of a wrong supervision period is a
+     * finding per record, and the console showed them all on one page.
+     */
+    @Transactional(readOnly = true)
+    public Page page(String rule, FindingStatus status, int page, int size) {
+        List<Object> params = new ArrayList<>();
+        String where = where(null, rule, status, params);
+        long total = jdbc.sql("SELECT COUNT(*) FROM finding" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+        List<Object> paged = new ArrayList<>(params);
+        paged.add(size);
+        paged.add((long) (Math.max(page, 1) - 1) * size);
+        return new Page(
+                jdbc.sql(COLUMNS + where + " ORDER BY id LIMIT ? OFFSET ?")
+                        .params(paged)
+                        .query(ROW)
+                        .list(),
+                total);
+    }
+
+    private static String where(LocalDate date, String rule, FindingStatus status, List<Object> params) {
+        StringBuilder sql = new StringBuilder(" WHERE 1 = 1");
         if (date == null) {
             sql.append(" AND cleared_on IS NULL");
         } else {
@@ -81,8 +116,7 @@ public class FindingsService {
             sql.append(" AND status = ?");
             params.add(status.name());
         }
-        sql.append(" ORDER BY id");
-        return jdbc.sql(sql.toString()).params(params).query(ROW).list();
+        return sql.toString();
     }
 
     @Transactional(readOnly = true)

@@ -45,6 +45,27 @@ class ConsolePagesIntegrationTests extends SharedLedgerContext {
     }
 
     @Test
+    void theFindingsListPagesInTheOrderFound() throws Exception {
+        // given 205 open findings (a wrong supervision period is one a record) and one cleared
+        for (int i = 1; i <= 206; i++) {
+            jdbc.sql("""
+                            INSERT INTO finding (rule, finding_key, severity, details, first_seen, last_seen, cleared_on)
+                            VALUES ('OUTSIDE_SUPERVISION', ?, 'MEDIUM', ?, DATE '2025-06-01', DATE '2025-06-30', ?)""")
+                    .params("record:" + i, "记录-" + i + "-在矫正期外", i == 206 ? java.sql.Date.valueOf("2025-07-01") : null)
+                    .update();
+        }
+
+        // then a page holds 200 of the open ones, the next the other five, and a page past the last is the last
+        assertThat(page("/findings"))
+                .contains("记录-1-在矫正期外", "记录-200-在矫正期外", "第 1 页，共 2 页")
+                .doesNotContain("记录-201-在矫正期外");
+        assertThat(page("/findings?rule=OUTSIDE_SUPERVISION&page=2"))
+                .contains("记录-201-在矫正期外", "记录-205-在矫正期外", "第 2 页，共 2 页")
+                .doesNotContain("记录-206-", "记录-200-在矫正期外");
+        assertThat(page("/findings?page=9")).contains("第 2 页，共 2 页");
+    }
+
+    @Test
     void theSourcesPageNamesTheJobsFolderRelativeToTheInstallation() throws Exception {
         String sources = page("/sources");
         assertThat(sources)
