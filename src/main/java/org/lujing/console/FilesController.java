@@ -65,17 +65,11 @@ class FilesController {
             @RequestParam(defaultValue = "1") int page,
             Model model) {
         // newest first, a page at a time, read a page at a time: a year of daily drops is thousands of rows
-        int shown = Math.max(page, 1);
-        FileRegistry.FilePage found = files.page(source, outcome, shown, PAGE);
-        int pages = (int) Math.max(1, Math.min(Integer.MAX_VALUE, (found.total() + PAGE - 1) / PAGE));
-        if (shown > pages) {
-            // a page past the last (typed into the address, or the files changed): the last one
-            shown = pages;
-            found = files.page(source, outcome, shown, PAGE);
-        }
-        model.addAttribute("files", found.files());
-        model.addAttribute("page", shown);
-        model.addAttribute("pages", pages);
+        Paging<FileRegistry.FilePage> read =
+                Paging.read(page, PAGE, p -> files.page(source, outcome, p, PAGE), FileRegistry.FilePage::total);
+        model.addAttribute("files", read.found().files());
+        model.addAttribute("page", read.page());
+        model.addAttribute("pages", read.pages());
         model.addAttribute("source", source);
         model.addAttribute("outcome", outcome);
         model.addAttribute("quarantined", queries.quarantined());

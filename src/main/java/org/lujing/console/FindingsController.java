@@ -35,16 +35,11 @@ class FindingsController {
             FindingStatus wanted = status == null || status.isBlank() ? null : FindingStatus.parse(status);
             String ruleWanted = rule == null || rule.isBlank() ? null : rule;
             // a page at a time, read a page at a time: a wrong supervision period is a finding per record
-            int shown = Math.max(page, 1);
-            FindingsService.Page found = findings.page(ruleWanted, wanted, shown, PAGE);
-            int pages = (int) Math.max(1, Math.min(Integer.MAX_VALUE, (found.total() + PAGE - 1) / PAGE));
-            if (shown > pages) {
-                shown = pages;
-                found = findings.page(ruleWanted, wanted, shown, PAGE);
-            }
-            model.addAttribute("findings", found.findings());
-            model.addAttribute("page", shown);
-            model.addAttribute("pages", pages);
+            Paging<FindingsService.Page> read = Paging.read(
+                    page, PAGE, p -> findings.page(ruleWanted, wanted, p, PAGE), FindingsService.Page::total);
+            model.addAttribute("findings", read.found().findings());
+            model.addAttribute("page", read.page());
+            model.addAttribute("pages", read.pages());
         } catch (IllegalArgumentException e) {
             // a filter typed into the address: the page's error, not a server failure
             throw new org.springframework.web.server.ResponseStatusException(

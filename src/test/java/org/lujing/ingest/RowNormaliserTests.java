@@ -333,49 +333,30 @@ class RowNormaliserTests {
     void aSupervisionThatEndsBeforeItStartsRejectsTheRosterRow() {
         RowNormaliser roster = new RowNormaliser(SOURCES.get("roster"), AGENCIES, CIPHER);
 
-        assertThat(roster.process(row(
-                        Field.NAME,
-                        "张三",
-                        Field.ID_NUMBER,
-                        ID,
-                        Field.SUPERVISION_START,
-                        "2025-06-30",
-                        Field.SUPERVISION_END,
-                        "2025-01-01")))
+        assertThat(supervised(roster, "2025-06-30", "2025-01-01"))
                 .isInstanceOfSatisfying(RowResult.Rejected.class, rej -> {
                     assertThat(rej.reason()).isEqualTo(ReasonCode.DATE_INVALID);
                     assertThat(rej.column()).isEqualTo("supervisionEnd");
                     assertThat(rej.message()).contains("矫正终止日期 2025-01-01 早于起始日期 2025-06-30");
                 });
-        assertThat(roster.process(row(
-                        Field.NAME,
-                        "张三",
-                        Field.ID_NUMBER,
-                        ID,
-                        Field.SUPERVISION_START,
-                        "2025-01-01",
-                        Field.SUPERVISION_END,
-                        "9999-12-31")))
+        assertThat(supervised(roster, "2025-01-01", "9999-12-31"))
                 .isInstanceOfSatisfying(RowResult.Rejected.class, rej -> {
                     assertThat(rej.reason()).isEqualTo(ReasonCode.DATE_INVALID);
                     assertThat(rej.column()).isEqualTo("supervisionEnd");
                     assertThat(rej.message()).contains("不在 1950–2099 年之间");
                 });
         // a supervision of one day, and one with only a start, are periods
-        assertThat(roster.process(row(
-                        Field.NAME,
-                        "张三",
-                        Field.ID_NUMBER,
-                        ID,
-                        Field.SUPERVISION_START,
-                        "2025-03-01",
-                        Field.SUPERVISION_END,
-                        "2025-03-01")))
-                .isInstanceOf(RowResult.RosterEntry.class);
+        assertThat(supervised(roster, "2025-03-01", "2025-03-01")).isInstanceOf(RowResult.RosterEntry.class);
         assertThat(roster.process(row(Field.NAME, "张三", Field.ID_NUMBER, ID, Field.SUPERVISION_START, "2025-03-01")))
                 .isInstanceOfSatisfying(
                         RowResult.RosterEntry.class,
                         e -> assertThat(e.draft().supervisionEnd()).isNull());
+    }
+
+    /** A roster row of 张三 supervised from {@code start} to {@code end}. */
+    private static RowResult supervised(RowNormaliser roster, String start, String end) {
+        return roster.process(
+                row(Field.NAME, "张三", Field.ID_NUMBER, ID, Field.SUPERVISION_START, start, Field.SUPERVISION_END, end));
     }
 
     private void assertReject(SourceRow row, ReasonCode code, String column) {
