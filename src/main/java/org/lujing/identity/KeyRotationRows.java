@@ -36,15 +36,21 @@ class KeyRotationRows {
         this.jdbc = jdbc;
     }
 
-    List<SubjectRow> subjectsNotUnder(String keyId, int limit) {
+    /**
+     * The next people after id {@code after} not yet under the key: a batch starts where the last one ended, so the
+     * rows already re-keyed are not walked again by every batch (that made a rotation's time grow with the square of
+     * the ledger).
+     */
+    List<SubjectRow> subjectsNotUnder(String keyId, long after, int limit) {
         return jdbc.query(
-                "SELECT id, name, id_number_enc, phone_enc FROM subject WHERE " + SUBJECT_NOT_UNDER
+                "SELECT id, name, id_number_enc, phone_enc FROM subject WHERE id > ? AND " + SUBJECT_NOT_UNDER
                         + " ORDER BY id FETCH FIRST " + limit + " ROWS ONLY",
                 (rs, n) -> new SubjectRow(
                         rs.getLong("id"),
                         rs.getString("name"),
                         rs.getString("id_number_enc"),
                         rs.getString("phone_enc")),
+                after,
                 keyId,
                 prefix(keyId),
                 prefix(keyId));
@@ -54,18 +60,20 @@ class KeyRotationRows {
         return count("SELECT COUNT(*) FROM subject WHERE " + SUBJECT_NOT_UNDER, keyId, prefix(keyId), prefix(keyId));
     }
 
-    List<RecordRow> recordsNotUnder(String keyId, int limit) {
+    /** The next records after id {@code after} not yet under the key (as {@link #subjectsNotUnder}). */
+    List<RecordRow> recordsNotUnder(String keyId, long after, int limit) {
         return jdbc.query(
                 """
                 SELECT r.id, r.subject_key, r.key_kind, r.subject_ref_enc, s.id_number_enc AS subject_id_enc
                 FROM support_record r LEFT JOIN subject s ON s.id = r.subject_id
-                WHERE """ + RECORD_NOT_UNDER + " ORDER BY r.id FETCH FIRST " + limit + " ROWS ONLY",
+                WHERE r.id > ? AND """ + RECORD_NOT_UNDER + " ORDER BY r.id FETCH FIRST " + limit + " ROWS ONLY",
                 (rs, n) -> new RecordRow(
                         rs.getLong("id"),
                         rs.getString("subject_key").strip(),
                         KeyKind.valueOf(rs.getString("key_kind")),
                         rs.getString("subject_ref_enc"),
                         rs.getString("subject_id_enc")),
+                after,
                 keyId,
                 prefix(keyId));
     }

@@ -165,16 +165,18 @@ public class KeyRotationService {
         }
         String newKeyId = ring.current().keyId();
         long[] done = new long[3];
+        // where the next batch of people ([0]) and of records ([1]) starts: after the last id re-keyed
+        long[] after = new long[2];
         int batches = 0;
         while (batches < maxBatches) {
-            int n = tx.execute(status -> rekeySubjects(batchRows, done));
+            int n = tx.execute(status -> rekeySubjects(batchRows, done, after));
             if (n == 0) {
                 break;
             }
             batches++;
         }
         while (batches < maxBatches) {
-            int n = tx.execute(status -> rekeyRecords(batchRows, done));
+            int n = tx.execute(status -> rekeyRecords(batchRows, done, after));
             if (n == 0) {
                 break;
             }
@@ -200,11 +202,12 @@ public class KeyRotationService {
     }
 
     /** One batch of people: every ciphertext and blind index recomputed from the decrypted ID number and phone. */
-    private int rekeySubjects(int batchRows, long[] done) {
+    private int rekeySubjects(int batchRows, long[] done, long[] after) {
         IdentityCipher current = ring.current();
         String keyId = current.keyId();
         List<Object[]> updates = new ArrayList<>();
-        for (KeyRotationRows.SubjectRow row : rows.subjectsNotUnder(keyId, batchRows)) {
+        for (KeyRotationRows.SubjectRow row : rows.subjectsNotUnder(keyId, after[0], batchRows)) {
+            after[0] = Math.max(after[0], row.id());
             String id = ring.decrypt(IdentityKeys.ID_NUMBER, row.idNumberEnc());
             String phone = ring.decrypt(IdentityKeys.PHONE, row.phoneEnc());
             updates.add(new Object[] {
@@ -231,12 +234,13 @@ public class KeyRotationService {
      * to the new one. Updated by primary key, one row at a time: a fresh HMAC cannot collide with the keys still in
      * place, so {@code support_record_identity} holds throughout.
      */
-    private int rekeyRecords(int batchRows, long[] done) {
+    private int rekeyRecords(int batchRows, long[] done, long[] after) {
         IdentityCipher current = ring.current();
         String keyId = current.keyId();
         List<Object[]> updates = new ArrayList<>();
         Map<String, String> renamed = new LinkedHashMap<>();
-        for (KeyRotationRows.RecordRow row : rows.recordsNotUnder(keyId, batchRows)) {
+        for (KeyRotationRows.RecordRow row : rows.recordsNotUnder(keyId, after[1], batchRows)) {
+            after[1] = Math.max(after[1], row.id());
             String label = switch (row.kind()) {
                 case ID_NUMBER -> IdentityKeys.ID_NUMBER;
                 case NAME_PHONE -> IdentityKeys.NAME_PHONE;
