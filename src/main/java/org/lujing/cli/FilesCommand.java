@@ -26,18 +26,22 @@ class FilesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (ConfigurableApplicationContext context = Boot.start(options.home, false, options.verbose)) {
-            var files = context.getBean(FileRegistry.class).all();
+            FileRegistry registry = context.getBean(FileRegistry.class);
             var failed = context.getBean(InboxFailures.class).list();
             SourceCatalog sources = context.getBean(SourceCatalog.class);
             UnaryOperator<String> agency =
                     id -> sources.find(id).map(SourceDefinition::agency).orElse(id);
             if (json) {
-                java.util.List<java.util.Map<String, Object>> all = new java.util.ArrayList<>();
-                files.forEach(f -> all.add(f.asJson()));
-                failed.forEach(d -> all.add(FileRows.asJson(d)));
-                System.out.println(Json.write(all));
+                // every file, read a page at a time as the array is written, then the drops that could not be ingested
+                Iterable<java.util.Map<String, Object>> all = () -> java.util.stream.Stream.concat(
+                                java.util.stream.StreamSupport.stream(
+                                                registry.inOrder().spliterator(), false)
+                                        .map(f -> f.asJson()),
+                                failed.stream().map(FileRows::asJson))
+                        .iterator();
+                Json.print(all);
             } else {
-                System.out.print(FileRows.table(files, agency));
+                System.out.print(FileRows.table(registry.all(), agency));
                 if (!failed.isEmpty()) {
                     System.out.println();
                     System.out.println(CliWords.lang()

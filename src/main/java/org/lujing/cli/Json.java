@@ -16,6 +16,36 @@ final class Json {
         return MAPPER.writeValueAsString(value);
     }
 
+    /**
+     * Writes {@code value} to standard output as {@link #write} would print it, as it is generated: an array whose
+     * elements are read as they are written (an {@code Iterable} that pages) is never held whole. Standard output
+     * stays open.
+     */
+    static void print(Object value) {
+        java.io.PrintStream stdout = System.out;
+        java.io.OutputStream open = new java.io.OutputStream() {
+            @Override
+            public void write(int b) {
+                stdout.write(b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                stdout.write(b, off, len);
+            }
+
+            @Override
+            public void close() {
+                stdout.flush();
+            }
+        };
+        try (tools.jackson.core.JsonGenerator g = MAPPER.createGenerator(open)) {
+            MAPPER.writeValue(g, value);
+        }
+        stdout.println();
+        stdout.flush();
+    }
+
     /** A JSON text as a tree, to embed it in an output rather than as a string. */
     static Object parse(String json) {
         return json == null ? null : MAPPER.readTree(json);

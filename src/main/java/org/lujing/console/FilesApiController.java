@@ -37,8 +37,12 @@ class FilesApiController implements ApiResource {
 
     @Operation(summary = "Every file received (the shape of `files --json`)")
     @GetMapping
-    List<Map<String, Object>> files() {
-        return files.all().stream().map(IngestedFile::asJson).toList();
+    Iterable<Map<String, Object>> files() {
+        // written as read, a page of files at a time: the whole history is never held at once
+        Iterable<IngestedFile> all = files.inOrder();
+        return () -> java.util.stream.StreamSupport.stream(all.spliterator(), false)
+                .map(IngestedFile::asJson)
+                .iterator();
     }
 
     @Operation(

@@ -411,6 +411,47 @@ public class FileRegistry {
         return jdbc.sql(SELECT_FILE + " ORDER BY id").query(IngestedFile.class).list();
     }
 
+    /** Files a page of {@link #inOrder()} holds. */
+    static final int ORDER_PAGE = 1000;
+
+    /**
+     * Every file in the order received, read {@value #ORDER_PAGE} at a time as it is iterated (by the key's index, on
+     * from the last id): for outputs of the whole history (the API's list, {@code files --json}) written as they are
+     * read, so that years of files — or a flood of them — are never held at once.
+     */
+    public Iterable<IngestedFile> inOrder() {
+        return () -> new java.util.Iterator<>() {
+            private java.util.Iterator<IngestedFile> page = java.util.Collections.emptyIterator();
+            private long after = 0;
+            private boolean last;
+
+            @Override
+            public boolean hasNext() {
+                if (!page.hasNext() && !last) {
+                    List<IngestedFile> next = jdbc.sql(
+                                    SELECT_FILE + " WHERE id > ? ORDER BY id FETCH FIRST " + ORDER_PAGE + " ROWS ONLY")
+                            .param(after)
+                            .query(IngestedFile.class)
+                            .list();
+                    last = next.size() < ORDER_PAGE;
+                    if (!next.isEmpty()) {
+                        after = next.get(next.size() - 1).id();
+                    }
+                    page = next.iterator();
+                }
+                return page.hasNext();
+            }
+
+            @Override
+            public IngestedFile next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                return page.next();
+            }
+        };
+    }
+
     /** One page of the files, newest first, and how many match in all. */
     public record FilePage(List<IngestedFile> files, long total) {}
 

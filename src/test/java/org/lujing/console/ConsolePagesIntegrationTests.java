@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.lujing.SharedLedgerContext;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,6 +43,11 @@ class ConsolePagesIntegrationTests extends SharedLedgerContext {
         assertThat(second)
                 .contains("file-50.xlsx", "file-1.xlsx", "第 2 页，共 2 页")
                 .doesNotContain("file-51.xlsx");
+        // and the API lists every one, oldest first, written as it is read
+        List<?> api =
+                tools.jackson.databind.json.JsonMapper.builder().build().readValue(page("/api/files"), List.class);
+        assertThat(api).hasSize(150);
+        assertThat(((java.util.Map<?, ?>) api.get(149)).get("name")).isEqualTo("file-150.xlsx");
     }
 
     @Test

@@ -1,0 +1,58 @@
+package org.lujing.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.lujing.TestHomes;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code files --json} writes the whole history as it reads it, a thousand files at a time: every file once, in the
+ * order received, across the pages, in the document it always printed (it held every file at once: a helper's probe
+ * ran it out of memory at 150,000 files).
+ */
+class FilesListingIntegrationTests {
+
+    @Test
+    void everyFileIsListedOnceInOrderAcrossThePages() throws Exception {
+        // given a home with 2,345 files received (more than two pages)
+        Path home = TestHomes.fresh("files-listing");
+        assertThat(CapturedRun.of("files", "--json", "--home", home.toString()).exit())
+                .isZero();
+        int files = 2_345;
+        try (Connection c = DriverManager.getConnection(
+                        "jdbc:hsqldb:file:" + home.resolve("data/lujing") + ";shutdown=true;ifexists=true", "SA", "");
+                PreparedStatement p = c.prepareStatement("""
+                        INSERT INTO ingest_file (source_id, file_name, sha256, size_bytes, received_at, outcome)
+                        VALUES ('community', ?, ?, 1, ?, 'LOADED')""")) {
+            for (int i = 1; i <= files; i++) {
+                p.setString(1, "file-" + i + ".xlsx");
+                p.setString(2, String.format("%064d", i));
+                p.setTimestamp(3, Timestamp.from(Instant.now()));
+                p.addBatch();
+            }
+            p.executeBatch();
+        }
+
+        // when they are listed
+        CapturedRun run = CapturedRun.of("files", "--json", "--home", home.toString());
+
+        // then each once, oldest first, in the indented document `--json` prints
+        assertThat(run.exit()).isZero();
+        List<Map<String, Object>> listed = JsonMapper.builder().build().readValue(run.out(), List.class);
+        assertThat(listed).hasSize(files);
+        assertThat(listed.get(0).get("name")).isEqualTo("file-1.xlsx");
+        assertThat(listed.get(1000).get("name")).isEqualTo("file-1001.xlsx");
+        assertThat(listed.get(files - 1).get("name")).isEqualTo("file-" + files + ".xlsx");
+        assertThat(listed).extracting(m -> m.get("id")).doesNotHaveDuplicates();
+        assertThat(run.out()).startsWith("[ {\n  \"id\" : ").endsWith("} ]\n");
+    }
+}
