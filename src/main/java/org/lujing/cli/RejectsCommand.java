@@ -53,13 +53,16 @@ class RejectsCommand implements Callable<Integer> {
         try (ConfigurableApplicationContext context = Boot.start(options.home, false, options.verbose)) {
             FileRegistry registry = context.getBean(FileRegistry.class);
             RejectedRows rejects = context.getBean(RejectedRows.class);
-            Map<Long, IngestedFile> byId = new LinkedHashMap<>();
-            registry.all().forEach(f -> byId.put(f.id(), f));
-            if (file != null && !byId.containsKey(file)) {
+            if (file != null && registry.find(file).isEmpty()) {
                 throw new IllegalArgumentException(
                         "没有编号为 #" + file + " 的文件（`files` 列出全部） ‖ there is no file #" + file + " (see `files`)");
             }
             List<Long> withRejects = file != null ? List.of(file) : rejects.files(true);
+            // the files the rows belong to, each looked up by its id: not every file ever received
+            Map<Long, IngestedFile> byId = new LinkedHashMap<>();
+            for (long id : withRejects) {
+                registry.find(id).ifPresent(f -> byId.put(id, f));
+            }
             if (json) {
                 printJson(registry, rejects, byId, withRejects);
             } else {
