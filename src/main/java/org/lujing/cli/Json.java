@@ -22,28 +22,11 @@ final class Json {
      * stays open.
      */
     static void print(Object value) {
-        java.io.PrintStream stdout = System.out;
-        java.io.OutputStream open = new java.io.OutputStream() {
-            @Override
-            public void write(int b) {
-                stdout.write(b);
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) {
-                stdout.write(b, off, len);
-            }
-
-            @Override
-            public void close() {
-                stdout.flush();
-            }
-        };
-        try (tools.jackson.core.JsonGenerator g = MAPPER.createGenerator(open)) {
-            MAPPER.writeValue(g, value);
-        }
-        stdout.println();
-        stdout.flush();
+        MAPPER.writer()
+                .without(tools.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET)
+                .writeValue(System.out, value);
+        System.out.println();
+        System.out.flush();
     }
 
     /** A JSON text as a tree, to embed it in an output rather than as a string. */

@@ -71,12 +71,12 @@ public class IdentityReview {
 
     /** The review queue, strongest first: the first {@link #SHOWN}. */
     public List<Entry> queue() {
-        return shown("REVIEW", "score DESC, id", "m.score DESC, m.id");
+        return shown("REVIEW", "m.score DESC, m.id");
     }
 
     /** The evidence of the automatic links still standing, newest first: the latest {@link #SHOWN}. */
     public List<Entry> links() {
-        return shown("LINKED", "id DESC", "m.id DESC");
+        return shown("LINKED", "m.id DESC");
     }
 
     /** How many entries of an outcome ({@code REVIEW}, {@code LINKED}) there are. */
@@ -88,9 +88,9 @@ public class IdentityReview {
     }
 
     /** The first {@link #SHOWN} entries of an outcome in that order: their ids first (by the match table alone). */
-    private List<Entry> shown(String outcome, String order, String entryOrder) {
+    private List<Entry> shown(String outcome, String order) {
         List<Long> ids = jdbc.sql(
-                        "SELECT id FROM identity_match WHERE outcome = ? ORDER BY " + order + " LIMIT " + SHOWN)
+                        "SELECT m.id FROM identity_match m WHERE m.outcome = ? ORDER BY " + order + " LIMIT " + SHOWN)
                 .param(outcome)
                 .query(Long.class)
                 .list();
@@ -98,7 +98,7 @@ public class IdentityReview {
             return List.of();
         }
         String in = ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
-        return entries("m.id IN (" + in + ")", entryOrder);
+        return entries("m.id IN (" + in + ")", order);
     }
 
     public Optional<Entry> entry(long id) {

@@ -472,7 +472,7 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
         return date;
     }
 
-    /** The years an activity date may fall in. */
+    /** The years an activity date, or a supervision's start and end, may fall in. */
     static final int FIRST_YEAR = 1950;
 
     static final int LAST_YEAR = 2099;

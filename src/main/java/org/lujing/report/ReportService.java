@@ -120,28 +120,25 @@ public class ReportService {
         var files = quality.quality(null);
         quality.write(files, language, xlsx);
         // streamed: the rejected rows of every file would not fit the heap as one document
-        Path json = dir.resolve("quality.json");
-        try {
-            PrivateFiles.write(json, out -> {
-                try (tools.jackson.core.JsonGenerator g = JSON.createGenerator(out)) {
-                    quality.writeJson(files, g);
-                    g.writeRaw('\n');
-                }
-            });
-            org.lujing.home.PrivateFolders.restrictFile(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + json + ": " + e.getMessage(), e);
-        }
+        Path json = writeJson(dir, "quality", g -> quality.writeJson(files, g));
         return List.of(xlsx, json);
     }
 
     private static Path writeJson(Path dir, String base, Object value) {
+        return writeJson(dir, base, g -> JSON.writeValue(g, value));
+    }
+
+    /**
+     * Writes {@code <base>.json} under {@code dir} as it is generated (never as one String), private to the service
+     * user.
+     */
+    private static Path writeJson(
+            Path dir, String base, java.util.function.Consumer<tools.jackson.core.JsonGenerator> content) {
         Path json = dir.resolve(base + ".json");
         try {
-            // written as it is generated: a year's findings as one String (and its bytes) cost the heap twice over
             PrivateFiles.write(json, out -> {
                 try (tools.jackson.core.JsonGenerator g = JSON.createGenerator(out)) {
-                    JSON.writeValue(g, value);
+                    content.accept(g);
                     g.writeRaw('\n');
                 }
             });
