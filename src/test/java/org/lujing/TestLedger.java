@@ -54,6 +54,8 @@ public final class TestLedger {
             || t.startsWith("FLYWAY")
             || t.endsWith("_SEQ")
             || t.equals("ID_BLOCK")
+            // a counter that only grows, like the id blocks: emptying the ledger leaves it where it is
+            || t.equals("RECONCILE_PASS")
             || t.equals("LUJING_NODE");
 
     private static volatile boolean checked;

@@ -1,9 +1,9 @@
 package org.lujing.reconcile;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.lujing.normalise.Masking;
 import org.springframework.stereotype.Component;
 
@@ -35,13 +35,19 @@ class ControlTotalMismatchRule implements ReconciliationRule {
     }
 
     @Override
-    public List<Finding> evaluate(ReconcileContext ctx) {
+    public void evaluate(ReconcileContext ctx, Consumer<Finding> found) {
+        // a window of files holds each of its files' totals whole
+        ctx.windows("ingest_file", (from, to) -> evaluate(ctx, from, to, found));
+    }
+
+    private static void evaluate(ReconcileContext ctx, long from, long to, Consumer<Finding> found) {
         List<Total> totals = ctx.jdbc()
                 .sql("""
                         SELECT f.id, f.source_id, f.file_name, f.rows_read, f.skipped, t.sheet, t.row_no, t.declared_count
                         FROM ingest_file f JOIN file_control_total t ON t.file_id = f.id
-                        WHERE t.declared_count IS NOT NULL AND f.outcome IN ('LOADED', 'LOADED_WITH_REJECTS')
+                        WHERE f.id >= ? AND f.id < ? AND t.declared_count IS NOT NULL AND f.outcome IN ('LOADED', 'LOADED_WITH_REJECTS')
                         ORDER BY f.id, t.sheet, t.row_no""")
+                .params(from, to)
                 .query((rs, i) -> new Total(
                         rs.getLong("id"),
                         rs.getString("source_id"),
@@ -58,7 +64,6 @@ class ControlTotalMismatchRule implements ReconciliationRule {
         for (Total t : totals) {
             byFile.computeIfAbsent(t.fileId(), k -> new LinkedHashMap<>()).put(t.sheet(), t);
         }
-        List<Finding> out = new ArrayList<>();
         for (Map<String, Total> sheets : byFile.values()) {
             Total any = sheets.values().iterator().next();
             int declared = sheets.values().stream().mapToInt(Total::declared).sum();
@@ -71,7 +76,7 @@ class ControlTotalMismatchRule implements ReconciliationRule {
                             .append(t.sheet().isEmpty() ? "" : "「" + t.sheet() + "」 ")
                             .append("row ")
                             .append(t.rowNo()));
-            out.add(new Finding(
+            found.accept(new Finding(
                     NAME,
                     "file:" + any.fileId(),
                     Severity.HIGH,
@@ -87,6 +92,5 @@ class ControlTotalMismatchRule implements ReconciliationRule {
                             any.rowsRead(),
                             any.skipped())));
         }
-        return out;
     }
 }

@@ -2,21 +2,27 @@ package org.lujing.reconcile;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.lujing.normalise.Masking;
 import org.lujing.source.SourceDefinition;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 /**
  * CROSS_SOURCE_CONFLICT: one record reported by two different sources ({@code record_source.source_id}) with
  * different hours, quantity or outcome, compared only where both sources give a value (a value one source leaves
  * empty is no conflict; numbers compare by value, so 2 = 2.00; outcomes after trimming). A record merged into
- * another once its person became known counts as that other record. One finding per (surviving) record.
+ * another once its person became known counts as that other record. One finding per (surviving) record. Read by
+ * windows of record ids: grouping the whole ledger's provenance at once kept a row per record on the heap.
  */
 @Component
 class CrossSourceConflictRule implements ReconciliationRule {
@@ -32,28 +38,89 @@ class CrossSourceConflictRule implements ReconciliationRule {
     }
 
     @Override
-    public List<Finding> evaluate(ReconcileContext ctx) {
-        List<Provenance> rows = ctx.jdbc()
-                .sql("""
-                        SELECT COALESCE(r.merged_into, r.id) AS record_id, s.source_id, s.file_id, s.hours, s.quantity, s.outcome
-                        FROM record_source s JOIN support_record r ON r.id = s.record_id
-                        WHERE COALESCE(r.merged_into, r.id) IN (
-                          SELECT COALESCE(r2.merged_into, r2.id) FROM record_source s2 JOIN support_record r2 ON r2.id = s2.record_id
-                          GROUP BY COALESCE(r2.merged_into, r2.id) HAVING COUNT(DISTINCT s2.source_id) > 1)
-                        ORDER BY COALESCE(r.merged_into, r.id), s.id""")
-                .query((rs, i) -> new Provenance(
-                        rs.getLong("record_id"),
-                        rs.getString("source_id"),
-                        rs.getLong("file_id"),
-                        rs.getBigDecimal("hours"),
-                        rs.getBigDecimal("quantity"),
-                        rs.getString("outcome")))
-                .list();
-        Map<Long, List<Provenance>> byRecord = new LinkedHashMap<>();
-        rows.forEach(p ->
-                byRecord.computeIfAbsent(p.recordId(), k -> new ArrayList<>()).add(p));
-        List<Finding> out = new ArrayList<>();
-        byRecord.forEach((recordId, links) -> {
+    public void evaluate(ReconcileContext ctx, Consumer<Finding> found) {
+        Merges merges = Merges.read(ctx);
+        ctx.windows("support_record", (from, to) -> window(ctx, merges, from, to, found));
+    }
+
+    /**
+     * The records merged into another (few: a pending record whose person turned out to have the same record), as
+     * two arrays sorted by the record they were merged into; read once, so that a window finds the records merged
+     * into its own without an index on {@code merged_into}.
+     */
+    private record Merges(long[] into, long[] merged) {
+
+        static Merges read(ReconcileContext ctx) {
+            List<long[]> pairs = ctx.jdbc()
+                    .sql("SELECT merged_into, id FROM support_record WHERE merged_into IS NOT NULL")
+                    .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                    .list();
+            pairs.sort(Comparator.<long[]>comparingLong(p -> p[0]).thenComparingLong(p -> p[1]));
+            return new Merges(
+                    pairs.stream().mapToLong(p -> p[0]).toArray(),
+                    pairs.stream().mapToLong(p -> p[1]).toArray());
+        }
+
+        /** The records merged into one whose id is in [from, to). */
+        List<Long> into(long from, long to) {
+            int i = lowerBound(from);
+            List<Long> out = new ArrayList<>();
+            for (; i < into.length && into[i] < to; i++) {
+                out.add(merged[i]);
+            }
+            return out;
+        }
+
+        private int lowerBound(long id) {
+            int lo = 0;
+            int hi = into.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (into[mid] < id) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
+    }
+
+    /** The records of one window of ids (with those merged into them) that two sources report differently. */
+    private static void window(ReconcileContext ctx, Merges merges, long from, long to, Consumer<Finding> found) {
+        // provenance id → link, so a record's links keep the order they were written in
+        Map<Long, TreeMap<Long, Provenance>> byRecord = new TreeMap<>();
+        RowCallbackHandler collect = rs -> byRecord.computeIfAbsent(rs.getLong("record_id"), k -> new TreeMap<>())
+                .put(
+                        rs.getLong("link_id"),
+                        new Provenance(
+                                rs.getLong("record_id"),
+                                rs.getString("source_id"),
+                                rs.getLong("file_id"),
+                                rs.getBigDecimal("hours"),
+                                rs.getBigDecimal("quantity"),
+                                rs.getString("outcome")));
+        ctx.jdbc().sql("""
+                        SELECT r.id AS record_id, s.id AS link_id, s.source_id, s.file_id, s.hours, s.quantity, s.outcome
+                        FROM support_record r JOIN record_source s ON s.record_id = r.id
+                        WHERE r.id >= ? AND r.id < ? AND r.merged_into IS NULL""").params(from, to).query(collect);
+        List<Long> merged = merges.into(from, to);
+        for (int i = 0; i < merged.size(); i += 500) {
+            List<Long> part = merged.subList(i, Math.min(i + 500, merged.size()));
+            ctx.jdbc()
+                    .sql("""
+                            SELECT r.merged_into AS record_id, s.id AS link_id, s.source_id, s.file_id, s.hours, s.quantity,
+                                   s.outcome
+                            FROM support_record r JOIN record_source s ON s.record_id = r.id
+                            WHERE r.id IN (%s)""".formatted(String.join(",", Collections.nCopies(part.size(), "?"))))
+                    .params(new ArrayList<Object>(part))
+                    .query(collect);
+        }
+        byRecord.forEach((recordId, linked) -> {
+            List<Provenance> links = new ArrayList<>(linked.values());
+            if (links.stream().map(Provenance::sourceId).distinct().count() < 2) {
+                return;
+            }
             List<String[]> conflicts = new ArrayList<>();
             conflict(ctx, "hours", links, Provenance::hours, conflicts);
             conflict(ctx, "quantity", links, Provenance::quantity, conflicts);
@@ -66,7 +133,7 @@ class CrossSourceConflictRule implements ReconciliationRule {
                             : p.outcome().strip(),
                     conflicts);
             if (!conflicts.isEmpty()) {
-                out.add(finding(
+                found.accept(finding(
                         ctx,
                         recordId,
                         links,
@@ -74,7 +141,6 @@ class CrossSourceConflictRule implements ReconciliationRule {
                         String.join("; ", conflicts.stream().map(c -> c[1]).toList())));
             }
         });
-        return out;
     }
 
     /**

@@ -8,6 +8,7 @@ import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.lujing.source.SourceDefinition;
 import org.lujing.source.SourceDefinition.Cadence;
 import org.springframework.stereotype.Component;
@@ -44,8 +45,7 @@ class MissingFeedRule implements ReconciliationRule {
     }
 
     @Override
-    public List<Finding> evaluate(ReconcileContext ctx) {
-        List<Finding> out = new ArrayList<>();
+    public void evaluate(ReconcileContext ctx, Consumer<Finding> found) {
         for (SourceDefinition source : ctx.sources().all()) {
             if (source.cadence() == Cadence.NONE) {
                 continue;
@@ -66,7 +66,7 @@ class MissingFeedRule implements ReconciliationRule {
             for (Period p : periods(source.cadence(), since, ctx.asOf())) {
                 boolean delivered = deliveries.stream().anyMatch(d -> !d.isBefore(p.from()) && d.isBefore(p.until()));
                 if (!delivered) {
-                    out.add(new Finding(
+                    found.accept(new Finding(
                             NAME,
                             "source:" + source.id() + ":" + p.label(),
                             Severity.MEDIUM,
@@ -85,7 +85,6 @@ class MissingFeedRule implements ReconciliationRule {
                 }
             }
         }
-        return out;
     }
 
     /** The periods a source of this cadence owes as of a date, oldest first, counting from {@code since}. */

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,43 +39,59 @@ class NoRecentSupportRule implements ReconciliationRule {
     }
 
     @Override
-    public List<Finding> evaluate(ReconcileContext ctx) {
+    public void evaluate(ReconcileContext ctx, Consumer<Finding> found) {
         LocalDate asOf = ctx.asOf();
-        LocalDate windowStart = asOf.minusDays(ctx.settings().recentDays() - 1L);
         LocalDate lastSunday = asOf.getDayOfWeek() == DayOfWeek.SUNDAY
                 ? asOf
                 : asOf.with(TemporalAdjusters.previous(DayOfWeek.SUNDAY));
-        LocalDate week2 = lastSunday.minusDays(6);
-        LocalDate week1 = week2.minusWeeks(1);
+        LocalDate week1 = lastSunday.minusDays(6).minusWeeks(1);
+        boolean lessonWeeks = lessons(ctx, week1) && lessons(ctx, week1.plusWeeks(1));
+        // persons a window of ids at a time: the last record and the lessons of that window's persons alone
+        ctx.windows("subject", (from, to) -> window(ctx, from, to, week1, lastSunday, lessonWeeks, found));
+    }
 
+    private static void window(
+            ReconcileContext ctx,
+            long from,
+            long to,
+            LocalDate week1,
+            LocalDate lastSunday,
+            boolean lessonWeeks,
+            Consumer<Finding> found) {
+        LocalDate asOf = ctx.asOf();
+        LocalDate windowStart = asOf.minusDays(ctx.settings().recentDays() - 1L);
         List<Person> active = ctx.jdbc()
                 .sql("""
                         SELECT id, name, id_masked, supervision_start FROM subject
-                        WHERE supervision_start IS NOT NULL AND supervision_start <= ?
+                        WHERE id >= ? AND id < ? AND supervision_start IS NOT NULL AND supervision_start <= ?
                           AND (supervision_end IS NULL OR supervision_end >= ?)
                         ORDER BY id""")
-                .params(asOf, asOf)
+                .params(from, to, asOf, asOf)
                 .query((rs, i) -> new Person(
                         rs.getLong("id"),
                         rs.getString("name"),
                         rs.getString("id_masked"),
                         PersonDisplay.date(rs.getDate("supervision_start"))))
                 .list();
+        if (active.isEmpty()) {
+            return;
+        }
         Map<Long, LocalDate> lastRecord = new HashMap<>();
         ctx.jdbc().sql("""
                         SELECT subject_id, MAX(activity_date) AS last_date FROM support_record
-                        WHERE subject_id IS NOT NULL AND merged_into IS NULL AND activity_date <= ?
-                        GROUP BY subject_id""").param(asOf).query(rs -> {
+                        WHERE subject_id >= ? AND subject_id < ? AND merged_into IS NULL AND activity_date <= ?
+                        GROUP BY subject_id""").params(from, to, asOf).query(rs -> {
             lastRecord.put(rs.getLong("subject_id"), PersonDisplay.date(rs.getDate("last_date")));
         });
-        boolean lessonWeeks = lessons(ctx, week1) && lessons(ctx, week2);
-        Set<Long> attended = new HashSet<>(
-                ctx.jdbc().sql("""
+        Set<Long> attended = new HashSet<>(ctx.jdbc()
+                .sql("""
                         SELECT DISTINCT subject_id FROM support_record
-                        WHERE category = 'MICRO_LESSON' AND subject_id IS NOT NULL AND merged_into IS NULL
-                          AND activity_date BETWEEN ? AND ?""").params(week1, lastSunday).query(Long.class).list());
+                        WHERE subject_id >= ? AND subject_id < ? AND category = 'MICRO_LESSON' AND merged_into IS NULL
+                          AND activity_date BETWEEN ? AND ?""")
+                .params(from, to, week1, lastSunday)
+                .query(Long.class)
+                .list());
 
-        List<Finding> out = new ArrayList<>();
         for (Person p : active) {
             List<FindingDetails.Reason> reasons = new ArrayList<>();
             LocalDate last = lastRecord.get(p.id());
@@ -89,7 +106,7 @@ class NoRecentSupportRule implements ReconciliationRule {
                 reasons.add(FindingDetails.Reason.missedLessons(week1.toString(), lastSunday.toString()));
             }
             if (!reasons.isEmpty()) {
-                out.add(new Finding(
+                found.accept(new Finding(
                         NAME,
                         "subject:" + p.id(),
                         Severity.MEDIUM,
@@ -100,7 +117,6 @@ class NoRecentSupportRule implements ReconciliationRule {
                         FindingDetails.noRecentSupport(reasons)));
             }
         }
-        return out;
     }
 
     /** A lesson week: someone's micro-lesson is on record in the week starting that Monday. */

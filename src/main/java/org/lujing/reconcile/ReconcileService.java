@@ -4,6 +4,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,15 +14,24 @@ import java.util.Map;
 import org.lujing.source.SourceCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reconciles the whole ledger as of a date: runs every rule, opens findings not seen before, updates those seen
  * again, marks cleared those no longer true. Idempotent per date; a finding's status is never touched here.
  * Runs for dates out of order are safe: a run never moves first/last seen backwards, and never clears (or reopens)
  * a finding a later date has already judged.
+ *
+ * <p>Nothing is held whole. Rules hand their findings on as they read the ledger slice by slice; they are written
+ * {@link #BATCH} at a time, each batch in a transaction of its own, and every finding written is marked with the
+ * run's pass number. Clearing then walks the findings by id and clears those this run did not mark. A run killed
+ * half-way has committed some batches and cleared nothing: the next run finishes the job, and since seeing a
+ * finding again changes nothing on the same date, running again for a date still changes nothing.
  */
 @Service
 public class ReconcileService {
@@ -36,69 +47,65 @@ public class ReconcileService {
             CrossSourceConflictRule.NAME,
             NoRecentSupportRule.NAME);
 
-    private record Existing(long id, LocalDate firstSeen, LocalDate lastSeen, LocalDate clearedOn) {}
+    /** Findings written per transaction. */
+    static final int BATCH = 500;
+
+    private record Existing(long id, LocalDate firstSeen, LocalDate lastSeen, LocalDate clearedOn, Long seenPass) {}
 
     private final List<ReconciliationRule> rules;
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+    private final TransactionTemplate tx;
     private final SourceCatalog sources;
     private final ReconcileSettings settings;
 
     ReconcileService(
-            List<ReconciliationRule> rules, JdbcClient jdbc, SourceCatalog sources, ReconcileSettings settings) {
+            List<ReconciliationRule> rules,
+            JdbcClient jdbc,
+            JdbcTemplate batch,
+            PlatformTransactionManager transactions,
+            SourceCatalog sources,
+            ReconcileSettings settings) {
         List<ReconciliationRule> sorted = new ArrayList<>(rules);
         sorted.sort(Comparator.comparingInt(
                 r -> RULE_ORDER.indexOf(r.name()) < 0 ? Integer.MAX_VALUE : RULE_ORDER.indexOf(r.name())));
         this.rules = List.copyOf(sorted);
         this.jdbc = jdbc;
+        this.batch = batch;
+        this.tx = new TransactionTemplate(transactions);
+        // each batch commits on its own, even when a caller has a transaction open
+        this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.sources = sources;
         this.settings = settings;
     }
 
-    @Transactional
     public ReconcileSummary reconcile(LocalDate asOf) {
-        ReconcileContext ctx = new ReconcileContext(asOf, jdbc, sources, settings);
-        Map<String, Map<String, Existing>> existing = existing();
-        List<ReconcileSummary.RuleCounts> counts = new ArrayList<>();
+        return reconcile(asOf, ReconcileContext.SLICE, BATCH);
+    }
+
+    /** As {@link #reconcile(LocalDate)}, with the rules' slice of ids and the findings per transaction given. */
+    ReconcileSummary reconcile(LocalDate asOf, int slice, int batchSize) {
+        ReconcileContext ctx = new ReconcileContext(asOf, jdbc, sources, settings, slice);
+        long pass = nextPass();
+        Map<String, int[]> counts = new LinkedHashMap<>();
         for (ReconciliationRule rule : rules) {
-            Map<String, Finding> found = new LinkedHashMap<>();
-            // a rule that names one thing twice still makes one finding
-            rule.evaluate(ctx).forEach(f -> found.putIfAbsent(f.key(), f));
-            Map<String, Existing> known = existing.getOrDefault(rule.name(), Map.of());
-            int opened = 0;
-            int seen = 0;
-            int cleared = 0;
-            for (Finding f : found.values()) {
-                Existing e = known.get(f.key());
-                if (e == null) {
-                    insert(f, asOf);
-                    opened++;
-                } else {
-                    seenAgain(e, f, asOf);
-                    seen++;
-                }
-            }
-            for (Map.Entry<String, Existing> k : known.entrySet()) {
-                Existing e = k.getValue();
-                // a later date's run has seen it: this (older) date has no say on whether it holds now
-                if (!found.containsKey(k.getKey())
-                        && e.clearedOn() == null
-                        && !e.lastSeen().isAfter(asOf)) {
-                    jdbc.sql("UPDATE finding SET cleared_on = ? WHERE id = ?")
-                            .params(asOf, e.id())
-                            .update();
-                    cleared++;
-                }
-            }
-            counts.add(new ReconcileSummary.RuleCounts(rule.name(), opened, seen, cleared));
+            Writer writer = new Writer(rule.name(), asOf, pass, batchSize);
+            rule.evaluate(ctx, writer::add);
+            writer.flush();
+            counts.put(rule.name(), new int[] {writer.opened, writer.seen, 0});
         }
+        clearUnseen(asOf, pass, counts, slice);
+        List<ReconcileSummary.RuleCounts> perRule = new ArrayList<>();
+        counts.forEach((rule, n) -> perRule.add(new ReconcileSummary.RuleCounts(rule, n[0], n[1], n[2])));
         int active = jdbc.sql("SELECT COUNT(*) FROM finding WHERE cleared_on IS NULL")
                 .query(Integer.class)
                 .single();
-        ReconcileSummary summary = new ReconcileSummary(asOf, List.copyOf(counts), active);
-        recordRun(summary);
+        ReconcileSummary summary = new ReconcileSummary(asOf, List.copyOf(perRule), active);
+        tx.executeWithoutResult(status -> recordRun(summary));
         log.info(
-                "reconciled as of {}: {} new, {} seen again, {} cleared, {} holding",
+                "reconciled as of {} (pass {}): {} new, {} seen again, {} cleared, {} holding",
                 asOf,
+                pass,
                 summary.opened(),
                 summary.seenAgain(),
                 summary.cleared(),
@@ -106,28 +113,63 @@ public class ReconcileService {
         return summary;
     }
 
-    private Map<String, Map<String, Existing>> existing() {
-        Map<String, Map<String, Existing>> out = new HashMap<>();
-        jdbc.sql("SELECT id, rule, finding_key, first_seen, last_seen, cleared_on FROM finding")
-                .query(rs -> {
-                    out.computeIfAbsent(rs.getString("rule"), k -> new HashMap<>())
-                            .put(
-                                    rs.getString("finding_key"),
-                                    new Existing(
-                                            rs.getLong("id"),
-                                            PersonDisplay.date(rs.getDate("first_seen")),
-                                            PersonDisplay.date(rs.getDate("last_seen")),
-                                            PersonDisplay.date(rs.getDate("cleared_on"))));
-                });
-        return out;
+    /** This run's pass number, one more than any run before it took, on every node. */
+    private long nextPass() {
+        return tx.execute(status -> {
+            jdbc.sql("UPDATE reconcile_pass SET last_pass = last_pass + 1 WHERE id = 1")
+                    .update();
+            return jdbc.sql("SELECT last_pass FROM reconcile_pass WHERE id = 1")
+                    .query(Long.class)
+                    .single();
+        });
     }
 
-    private void insert(Finding f, LocalDate asOf) {
-        jdbc.sql("""
-                        INSERT INTO finding (rule, finding_key, severity, subject_id, person_masked, source_id, file_id, details,
-                                             first_seen, last_seen, status)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(
+    /**
+     * One rule's findings on their way to the table: kept until {@code size} are waiting, then looked up together
+     * by key and written in one transaction.
+     */
+    private final class Writer {
+
+        private final String rule;
+        private final LocalDate asOf;
+        private final long pass;
+        private final int size;
+        private final Map<String, Finding> waiting = new LinkedHashMap<>();
+        int opened;
+        int seen;
+
+        Writer(String rule, LocalDate asOf, long pass, int size) {
+            this.rule = rule;
+            this.asOf = asOf;
+            this.pass = pass;
+            this.size = size;
+        }
+
+        void add(Finding f) {
+            // a rule that names one thing twice still makes one finding
+            waiting.putIfAbsent(f.key(), f);
+            if (waiting.size() >= size) {
+                flush();
+            }
+        }
+
+        void flush() {
+            if (waiting.isEmpty()) {
+                return;
+            }
+            tx.executeWithoutResult(status -> write());
+            waiting.clear();
+        }
+
+        private void write() {
+            Map<String, Existing> known = existing(rule, waiting.keySet());
+            List<Object[]> inserts = new ArrayList<>();
+            List<Object[]> described = new ArrayList<>();
+            List<Object[]> dated = new ArrayList<>();
+            for (Finding f : waiting.values()) {
+                Existing e = known.get(f.key());
+                if (e == null) {
+                    inserts.add(new Object[] {
                         f.rule(),
                         f.key(),
                         f.severity().name(),
@@ -138,39 +180,132 @@ public class ReconcileService {
                         clip(f.details()),
                         asOf,
                         asOf,
-                        FindingStatus.OPEN.name())
-                .update();
+                        FindingStatus.OPEN.name(),
+                        pass
+                    });
+                    opened++;
+                } else if (e.seenPass() == null || e.seenPass() != pass) {
+                    seenAgain(e, f, described, dated);
+                    seen++;
+                }
+                // else: an earlier batch of this run wrote it already (the rule named it twice)
+            }
+            batch.batchUpdate("""
+                    INSERT INTO finding (rule, finding_key, severity, subject_id, person_masked, source_id, file_id, details,
+                                         first_seen, last_seen, status, seen_pass)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", inserts);
+            // the mark only grows: a run that started later and saw it already keeps its own
+            batch.batchUpdate("""
+                    UPDATE finding SET severity = ?, subject_id = ?, person_masked = ?, source_id = ?, file_id = ?, details = ?,
+                                       first_seen = ?, last_seen = ?, cleared_on = ?,
+                                       seen_pass = CASE WHEN seen_pass IS NULL OR seen_pass < ? THEN ? ELSE seen_pass END
+                    WHERE id = ?""", described);
+            batch.batchUpdate("""
+                    UPDATE finding SET first_seen = ?, last_seen = ?, cleared_on = ?,
+                                       seen_pass = CASE WHEN seen_pass IS NULL OR seen_pass < ? THEN ? ELSE seen_pass END
+                    WHERE id = ?""", dated);
+        }
+
+        private void seenAgain(Existing e, Finding f, List<Object[]> described, List<Object[]> dated) {
+            LocalDate first = asOf.isBefore(e.firstSeen()) ? asOf : e.firstSeen();
+            LocalDate last = asOf.isAfter(e.lastSeen()) ? asOf : e.lastSeen();
+            // cleared on or before this date and true again: it reopens; cleared by a later date: that judgement stands
+            boolean reopen = e.clearedOn() != null && !e.clearedOn().isAfter(asOf);
+            LocalDate clearedOn = reopen ? null : e.clearedOn();
+            if (!asOf.isBefore(e.lastSeen())) {
+                // the newest run describes it (a record's person or a count may have changed)
+                described.add(new Object[] {
+                    f.severity().name(),
+                    f.subjectId(),
+                    f.personMasked(),
+                    f.sourceId(),
+                    f.fileId(),
+                    clip(f.details()),
+                    first,
+                    last,
+                    clearedOn,
+                    pass,
+                    pass,
+                    e.id()
+                });
+            } else {
+                dated.add(new Object[] {first, last, clearedOn, pass, pass, e.id()});
+            }
+        }
     }
 
-    private void seenAgain(Existing e, Finding f, LocalDate asOf) {
-        LocalDate first = asOf.isBefore(e.firstSeen()) ? asOf : e.firstSeen();
-        LocalDate last = asOf.isAfter(e.lastSeen()) ? asOf : e.lastSeen();
-        // cleared on or before this date and true again: it reopens; cleared by a later date: that judgement stands
-        boolean reopen = e.clearedOn() != null && !e.clearedOn().isAfter(asOf);
-        LocalDate clearedOn = reopen ? null : e.clearedOn();
-        if (!asOf.isBefore(e.lastSeen())) {
-            // the newest run describes it (a record's person or a count may have changed)
-            jdbc.sql("""
-                            UPDATE finding SET severity = ?, subject_id = ?, person_masked = ?, source_id = ?, file_id = ?, details = ?,
-                                               first_seen = ?, last_seen = ?, cleared_on = ?
-                            WHERE id = ?""")
-                    .params(
-                            f.severity().name(),
-                            f.subjectId(),
-                            f.personMasked(),
-                            f.sourceId(),
-                            f.fileId(),
-                            clip(f.details()),
-                            first,
-                            last,
-                            clearedOn,
-                            e.id())
-                    .update();
-        } else {
-            jdbc.sql("UPDATE finding SET first_seen = ?, last_seen = ?, cleared_on = ? WHERE id = ?")
-                    .params(first, last, clearedOn, e.id())
-                    .update();
-        }
+    /** The stored findings of a rule among these keys, by key. */
+    private Map<String, Existing> existing(String rule, Collection<String> keys) {
+        Map<String, Existing> out = new HashMap<>();
+        List<Object> params = new ArrayList<>();
+        keys.forEach(key -> {
+            params.add(rule);
+            params.add(key);
+        });
+        // pairs, not "rule = ? AND finding_key IN (…)": HSQLDB then walks the unique index by both columns for each
+        // key, where it had walked the rule's every finding for each batch (a run of 400,000 took nine minutes)
+        jdbc.sql("SELECT id, finding_key, first_seen, last_seen, cleared_on, seen_pass FROM finding"
+                        + " WHERE (rule, finding_key) IN ("
+                        + String.join(",", Collections.nCopies(keys.size(), "(?, ?)")) + ")")
+                .params(params)
+                .query(rs -> {
+                    long seenPass = rs.getLong("seen_pass");
+                    out.put(
+                            rs.getString("finding_key"),
+                            new Existing(
+                                    rs.getLong("id"),
+                                    PersonDisplay.date(rs.getDate("first_seen")),
+                                    PersonDisplay.date(rs.getDate("last_seen")),
+                                    PersonDisplay.date(rs.getDate("cleared_on")),
+                                    rs.wasNull() ? null : seenPass));
+                });
+        return out;
+    }
+
+    /**
+     * Clears what this run's rules did not see: a holding finding of one of them, not marked by this pass (nor by a
+     * later one), whose last sighting is not after this date (a later date's run has seen it: this older date has
+     * no say on whether it holds now). The findings are walked by windows of ids, each window's clearing one
+     * transaction; the update checks the mark again, so a run that marked one in between keeps it.
+     */
+    private void clearUnseen(LocalDate asOf, long pass, Map<String, int[]> counts, int slice) {
+        new ReconcileContext(asOf, jdbc, sources, settings, slice).windows("finding", (from, to) -> {
+            List<Object[]> clear = new ArrayList<>();
+            List<String> ruleOf = new ArrayList<>();
+            jdbc.sql(
+                            "SELECT id, rule, last_seen, seen_pass FROM finding WHERE id >= ? AND id < ? AND cleared_on IS NULL")
+                    .params(from, to)
+                    .query(rs -> {
+                        String rule = rs.getString("rule");
+                        long seenPass = rs.getLong("seen_pass");
+                        boolean seen = !rs.wasNull() && seenPass >= pass;
+                        LocalDate lastSeen = PersonDisplay.date(rs.getDate("last_seen"));
+                        if (counts.containsKey(rule) && !seen && !lastSeen.isAfter(asOf)) {
+                            clear.add(new Object[] {asOf, rs.getLong("id"), pass});
+                            ruleOf.add(rule);
+                        }
+                    });
+            if (clear.isEmpty()) {
+                return;
+            }
+            int[][] done = tx.execute(status -> batch.batchUpdate("""
+                    UPDATE finding SET cleared_on = ?
+                    WHERE id = ? AND cleared_on IS NULL AND (seen_pass IS NULL OR seen_pass < ?)""", clear, clear.size(), (ps, row) -> {
+                ps.setObject(1, row[0]);
+                ps.setLong(2, (Long) row[1]);
+                ps.setLong(3, (Long) row[2]);
+            }));
+            int i = 0;
+            for (int[] part : done) {
+                for (int n : part) {
+                    // a driver that cannot say how many rows one statement of a batch changed answers -2
+                    if (n > 0 || n == java.sql.Statement.SUCCESS_NO_INFO) {
+                        counts.get(ruleOf.get(i))[2]++;
+                    }
+                    i++;
+                }
+            }
+        });
     }
 
     private void recordRun(ReconcileSummary s) {

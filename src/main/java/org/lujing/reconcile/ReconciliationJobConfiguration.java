@@ -7,10 +7,10 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The reconcile job the nightly chain runs through {@code JobOperator}: one tasklet step reconciling the ledger
@@ -29,9 +29,10 @@ class ReconciliationJobConfiguration {
     }
 
     @Bean
-    Step reconcileStep(JobRepository jobRepository, PlatformTransactionManager tx, ReconcileTasklet reconcileTasklet) {
+    Step reconcileStep(JobRepository jobRepository, ReconcileTasklet reconcileTasklet) {
+        // no transaction around the step: the reconciliation commits a batch of findings at a time itself
         return new StepBuilder("reconcileStep", jobRepository)
-                .tasklet(reconcileTasklet, tx)
+                .tasklet(reconcileTasklet, new ResourcelessTransactionManager())
                 .build();
     }
 

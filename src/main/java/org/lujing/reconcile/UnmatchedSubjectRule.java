@@ -2,7 +2,9 @@ package org.lujing.reconcile;
 
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -10,6 +12,11 @@ import org.springframework.stereotype.Component;
  * finding per person key ({@code support_record.subject_key}, the blind index of the ID number or of the fallback
  * pair): it holds when the key has a record without a person ({@code subject_id} null, not merged) whose
  * {@code created_at} date + {@code lujing.reconcile.grace-days} (default 7) ≤ the as-of date.
+ *
+ * <p>Grouping every pending record at once kept one row per pending person on the heap. When more records are
+ * pending than one slice ({@link ReconcileContext#slice()}), the keys are read in ranges of their first two
+ * characters, as many ranges as slices (at most 256; a key is a hex HMAC, so the ranges hold about as many keys
+ * each), the first and last range open so that a key of any other spelling still falls in one.
  */
 @Component
 class UnmatchedSubjectRule implements ReconciliationRule {
@@ -22,24 +29,58 @@ class UnmatchedSubjectRule implements ReconciliationRule {
     }
 
     @Override
-    public List<Finding> evaluate(ReconcileContext ctx) {
+    public void evaluate(ReconcileContext ctx, Consumer<Finding> found) {
         // created_at date + grace ≤ as-of  ⇔  created_at < start of (as-of − grace + 1 day)
         LocalDate lastArrival = ctx.asOf().minusDays(ctx.settings().graceDays());
         Timestamp before = Timestamp.valueOf(lastArrival.plusDays(1).atStartOfDay());
-        return ctx.jdbc()
+        int pending = ctx.jdbc()
+                .sql("SELECT COUNT(*) FROM support_record WHERE subject_id IS NULL AND merged_into IS NULL")
+                .query(Integer.class)
+                .single();
+        int buckets = (int) Math.min(PREFIXES, Math.max(1, ((long) pending + ctx.slice() - 1) / ctx.slice()));
+        for (int bucket = 0; bucket < buckets; bucket++) {
+            bucket(ctx, before, bucket, buckets, found);
+        }
+    }
+
+    /** Two hex characters' worth of key prefixes. */
+    static final int PREFIXES = 256;
+
+    /**
+     * The keys of one of {@code buckets} ranges of prefixes: [its first prefix, the next range's); the first range
+     * has no lower bound, the last no upper one.
+     */
+    private static void bucket(
+            ReconcileContext ctx, Timestamp before, int bucket, int buckets, Consumer<Finding> found) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder range = new StringBuilder();
+        if (bucket > 0) {
+            range.append("subject_key >= ? AND ");
+            params.add(String.format("%02x", bucket * PREFIXES / buckets));
+        }
+        if (bucket < buckets - 1) {
+            range.append("subject_key < ? AND ");
+            params.add(String.format("%02x", (bucket + 1) * PREFIXES / buckets));
+        }
+        // one range: the pending records are read through the index on subject_id (its NULL range). Several: through
+        // the key's own index instead, or each range would read every pending record again (HSQLDB takes the
+        // subject_id index whenever the condition lets it; COALESCE keeps it from doing so). Person ids start at 1.
+        range.append(buckets == 1 ? "subject_id IS NULL AND " : "COALESCE(subject_id, 0) = 0 AND ");
+        params.add(before);
+        ctx.jdbc()
                 .sql("""
                         SELECT r.subject_key, r.key_kind, r.person_name, r.id_masked, r.created_at, r.first_file_id,
                                f.source_id, k.records, k.first_date, k.last_date
-                        FROM support_record r
-                        JOIN (SELECT subject_key, MIN(id) AS first_id, COUNT(*) AS records,
+                        FROM (SELECT subject_key, MIN(id) AS first_id, COUNT(*) AS records,
                                      MIN(activity_date) AS first_date, MAX(activity_date) AS last_date
                               FROM support_record
-                              WHERE subject_id IS NULL AND merged_into IS NULL
+                              WHERE %s merged_into IS NULL
                               GROUP BY subject_key
-                              HAVING MIN(created_at) < ?) k ON k.first_id = r.id
+                              HAVING MIN(created_at) < ?) k
+                        JOIN support_record r ON r.id = k.first_id
                         LEFT JOIN ingest_file f ON f.id = r.first_file_id
-                        ORDER BY r.id""")
-                .param(before)
+                        ORDER BY r.id""".formatted(range))
+                .params(params)
                 .query((rs, i) -> new Finding(
                         NAME,
                         "subject:" + rs.getString("subject_key").strip(),
@@ -58,6 +99,7 @@ class UnmatchedSubjectRule implements ReconciliationRule {
                                         .toLocalDate()
                                         .toString(),
                                 ctx.settings().graceDays())))
-                .list();
+                .list()
+                .forEach(found);
     }
 }

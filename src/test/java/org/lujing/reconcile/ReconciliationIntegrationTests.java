@@ -95,8 +95,8 @@ class ReconciliationIntegrationTests extends SharedLedgerContext {
         theFilesOfEarlyAprilArrived();
 
         // arrived 2025-04-06, grace 7 days: due on the 13th, not before
-        assertThat(unmatched.evaluate(ctx("2025-04-12"))).isEmpty();
-        List<Finding> found = unmatched.evaluate(ctx("2025-04-13"));
+        assertThat(found(unmatched, ctx("2025-04-12"))).isEmpty();
+        List<Finding> found = found(unmatched, ctx("2025-04-13"));
 
         String sun = jdbc.sql("SELECT DISTINCT subject_key FROM support_record WHERE subject_id IS NULL")
                 .query(String.class)
@@ -115,7 +115,7 @@ class ReconciliationIntegrationTests extends SharedLedgerContext {
         // given
         theFilesOfEarlyAprilArrived();
 
-        List<Finding> found = outside.evaluate(ctx("2025-04-20"));
+        List<Finding> found = found(outside, ctx("2025-04-20"));
 
         long early = recordId("钱二", "2025-02-15");
         // 钱二's records from April lie inside 2025-03-01 … 2025-06-30, 赵一's inside his year
@@ -132,9 +132,8 @@ class ReconciliationIntegrationTests extends SharedLedgerContext {
         // given
         theFilesOfEarlyAprilArrived();
 
-        List<String> keys = missingFeed.evaluate(ctx("2025-06-10")).stream()
-                .map(Finding::key)
-                .toList();
+        List<String> keys =
+                found(missingFeed, ctx("2025-06-10")).stream().map(Finding::key).toList();
 
         // March is answered by the files of 3 and 4 April; April and May are not; June is not due yet
         assertThat(keys)
@@ -157,12 +156,13 @@ class ReconciliationIntegrationTests extends SharedLedgerContext {
                         || k.startsWith("source:employer:")
                         || k.startsWith("source:hospital:"));
 
-        List<String> since = missingFeed
-                .evaluate(new ReconcileContext(
-                        LocalDate.parse("2025-06-10"),
-                        jdbc,
-                        sources,
-                        new ReconcileSettings(7, LocalDate.parse("2025-03-01"), 30)))
+        List<String> since = found(
+                        missingFeed,
+                        new ReconcileContext(
+                                LocalDate.parse("2025-06-10"),
+                                jdbc,
+                                sources,
+                                new ReconcileSettings(7, LocalDate.parse("2025-03-01"), 30)))
                 .stream()
                 .map(Finding::key)
                 .toList();
@@ -177,7 +177,7 @@ class ReconciliationIntegrationTests extends SharedLedgerContext {
         long communityFile = theFilesOfEarlyAprilArrived();
 
         // the community file says 5 but has 6 data rows; the university file's 合计：2 agrees
-        assertThat(controlTotal.evaluate(ctx("2025-04-20"))).singleElement().satisfies(f -> {
+        assertThat(found(controlTotal, ctx("2025-04-20"))).singleElement().satisfies(f -> {
             assertThat(f.key()).isEqualTo("file:" + communityFile);
             assertThat(f.fileId()).isEqualTo(communityFile);
             assertThat(f.details()).contains("declares 5", "has 6");
@@ -190,7 +190,7 @@ class ReconciliationIntegrationTests extends SharedLedgerContext {
         theFilesOfEarlyAprilArrived();
 
         // 赵一 4 April: hours 1 (community) vs 2 (university); 钱二 5 April: the university left hours empty
-        assertThat(conflict.evaluate(ctx("2025-04-20"))).singleElement().satisfies(f -> {
+        assertThat(found(conflict, ctx("2025-04-20"))).singleElement().satisfies(f -> {
             assertThat(f.key()).isEqualTo("record:" + recordId("赵一", "2025-04-04"));
             assertThat(f.details()).contains("hours: community 1, university 2").doesNotContain("outcome");
             // the Chinese half names the sources by their agencies, in Chinese words only
@@ -208,7 +208,7 @@ class ReconciliationIntegrationTests extends SharedLedgerContext {
         // given
         theFilesOfEarlyAprilArrived();
 
-        List<Finding> found = noRecent.evaluate(ctx("2025-04-20"));
+        List<Finding> found = found(noRecent, ctx("2025-04-20"));
 
         // 赵一 was supported and attended; 吴五's supervision ended in March
         assertThat(found)
@@ -217,7 +217,7 @@ class ReconciliationIntegrationTests extends SharedLedgerContext {
         assertThat(found.get(0).details()).contains("micro-lessons").doesNotContain("no support record");
         assertThat(found.get(1).details()).contains("no support record", "micro-lessons");
         // a week later the lessons of 7 and 14 April… are no longer the last two weeks: 21–27 April had none held
-        assertThat(noRecent.evaluate(ctx("2025-04-27")))
+        assertThat(found(noRecent, ctx("2025-04-27")))
                 .noneMatch(f -> f.details().contains("micro-lessons"));
     }
 
@@ -346,6 +346,134 @@ class ReconciliationIntegrationTests extends SharedLedgerContext {
     }
 
     @Test
+    void everyRuleFindsTheSameWhateverTheSliceOfIdsItReadsAtATime() {
+        // given the April ledger, where 赵一's conflicting university row now sits on a record merged into his own
+        theFilesOfEarlyAprilArrived();
+        long zhao = recordId("赵一", "2025-04-04");
+        long child = mergedCopyOf(zhao, "university");
+        List<ReconcileContext> slices = java.util.stream.IntStream.of(1, 2, 3, 7)
+                .mapToObj(
+                        n -> new ReconcileContext(LocalDate.parse("2025-04-27"), jdbc, sources, settings, sliceFor(n)))
+                .toList();
+
+        // the windows cover every id once, the first and the last included
+        List<Long> ids = jdbc.sql("SELECT id FROM support_record ORDER BY id")
+                .query(Long.class)
+                .list();
+        for (ReconcileContext sliced : slices) {
+            List<Long> walked = new java.util.ArrayList<>();
+            sliced.windows(
+                    "support_record",
+                    (from, to) ->
+                            walked.addAll(jdbc.sql("SELECT id FROM support_record WHERE id >= ? AND id < ? ORDER BY id")
+                                    .params(from, to)
+                                    .query(Long.class)
+                                    .list()));
+            assertThat(walked).as("%d ids a window", sliced.slice()).isEqualTo(ids);
+        }
+        for (ReconciliationRule rule : List.of(unmatched, outside, missingFeed, controlTotal, conflict, noRecent)) {
+            List<Finding> whole = found(rule, ctx("2025-04-27"));
+            for (ReconcileContext sliced : slices) {
+                assertThat(found(rule, sliced))
+                        .as("%s read %d ids at a time", rule.name(), sliced.slice())
+                        .containsExactlyInAnyOrderElementsOf(whole);
+            }
+        }
+        // the merged record's row is still compared with the community's: same one finding, on the surviving record
+        assertThat(found(conflict, slices.get(0)))
+                .singleElement()
+                .satisfies(f -> assertThat(f.key()).isEqualTo("record:" + zhao));
+        assertThat(child).isNotEqualTo(zhao);
+        assertThat(found(outside, ctx("2025-04-27"))).isNotEmpty();
+        assertThat(found(noRecent, ctx("2025-04-27"))).isNotEmpty();
+    }
+
+    @Test
+    void aRunWrittenAFewFindingsAtATimeEndsAsOneWrittenWhole() {
+        // given the same April, reconciled twice a day apart the usual way
+        theFilesOfEarlyAprilArrived();
+        reconcile.reconcile(LocalDate.parse("2025-04-20"));
+        ReconcileSummary whole = reconcile.reconcile(LocalDate.parse("2025-04-27"));
+        List<Map<String, Object>> rows = allFindings();
+
+        // when the same dates are reconciled again, two findings per transaction, the findings walked 2 ids at a time
+        ReconcileSummary again = reconcile.reconcile(LocalDate.parse("2025-04-27"), sliceFor(3), 2);
+
+        // then nothing changes, and every finding holding was seen again
+        assertThat(again.opened()).isZero();
+        assertThat(again.cleared()).isZero();
+        assertThat(again.seenAgain()).isEqualTo(whole.opened() + whole.seenAgain());
+        assertThat(allFindings()).isEqualTo(rows);
+
+        // and when the roster moves 钱二's start, a small-batch run clears exactly the one finding it no longer sees
+        ingest.ingest(FIXTURES.resolve("roster-fix/roster-fix.csv"), "roster");
+        ReconcileSummary fixed = reconcile.reconcile(LocalDate.parse("2025-04-28"), 1, 2);
+        assertThat(fixed.rules())
+                .filteredOn(r -> r.rule().equals(OutsideSupervisionRule.NAME))
+                .singleElement()
+                .satisfies(r -> assertThat(r.cleared()).isEqualTo(1));
+        assertThat(outsideFinding().clearedOn()).isEqualTo("2025-04-28");
+        List<Map<String, Object>> afterFix = allFindings();
+        ReconcileSummary wholeAgain = reconcile.reconcile(LocalDate.parse("2025-04-28"));
+        assertThat(wholeAgain.opened()).isZero();
+        assertThat(wholeAgain.cleared()).isZero();
+        assertThat(wholeAgain.active()).isEqualTo(fixed.active());
+        assertThat(allFindings()).isEqualTo(afterFix);
+    }
+
+    @Test
+    void aRunThatStartedLaterIsNeverUndoneByOneStillGoing() {
+        // given a finding marked by a later pass (another node's run began after this one)
+        theFilesOfEarlyAprilArrived();
+        reconcile.reconcile(LocalDate.parse("2025-04-20"));
+        StoredFinding f = outsideFinding();
+        // this run will take the next pass; the one after it belongs to a run that started later
+        long later = jdbc.sql("SELECT last_pass FROM reconcile_pass")
+                        .query(Long.class)
+                        .single()
+                + 2;
+        jdbc.sql("UPDATE finding SET seen_pass = ? WHERE id = ?")
+                .params(later, f.id())
+                .update();
+
+        // when this run no longer sees it (the roster moved 钱二's start)
+        ingest.ingest(FIXTURES.resolve("roster-fix/roster-fix.csv"), "roster");
+        ReconcileSummary run = reconcile.reconcile(LocalDate.parse("2025-04-21"));
+
+        // then the later run's sighting stands: not cleared by the older run
+        assertThat(outsideFinding().clearedOn()).isNull();
+        assertThat(run.cleared()).isZero();
+    }
+
+    /** {@code n} ids a window, or more when the ledger's record ids are spread so wide that n would take long. */
+    private int sliceFor(int n) {
+        long span = jdbc.sql("SELECT MAX(id) - MIN(id) FROM support_record")
+                .query(Long.class)
+                .single();
+        return (int) Math.max(n, span / 200);
+    }
+
+    /**
+     * Moves a record's row from one source onto a copy of the record merged into it (as identity matching leaves a
+     * pending record whose person turned out to have the same one), and returns the copy's id.
+     */
+    private long mergedCopyOf(long recordId, String sourceId) {
+        long id =
+                jdbc.sql("SELECT MAX(id) FROM support_record").query(Long.class).single() + 1;
+        jdbc.sql("""
+                        INSERT INTO support_record (id, subject_key, subject_id, person_name, id_masked, category, activity_date,
+                                                    agency, quantity, first_file_id, created_at, merged_into)
+                        SELECT ?, subject_key, subject_id, person_name, id_masked, category, activity_date,
+                               agency || '（合并前）', quantity, first_file_id, created_at, id
+                        FROM support_record WHERE id = ?""").params(id, recordId).update();
+        assertThat(jdbc.sql("UPDATE record_source SET record_id = ? WHERE record_id = ? AND source_id = ?")
+                        .params(id, recordId, sourceId)
+                        .update())
+                .isEqualTo(1);
+        return id;
+    }
+
+    @Test
     void theReconcileJobRunsThroughTheJobOperator() {
         // given
         theFilesOfEarlyAprilArrived();
@@ -383,6 +511,13 @@ class ReconciliationIntegrationTests extends SharedLedgerContext {
         return communityFile;
     }
 
+    /** What a rule finds, in the order it hands them on. */
+    static List<Finding> found(ReconciliationRule rule, ReconcileContext ctx) {
+        List<Finding> out = new java.util.ArrayList<>();
+        rule.evaluate(ctx, out::add);
+        return out;
+    }
+
     private ReconcileContext ctx(String asOf) {
         return new ReconcileContext(LocalDate.parse(asOf), jdbc, sources, settings);
     }
@@ -411,6 +546,10 @@ class ReconciliationIntegrationTests extends SharedLedgerContext {
     }
 
     private List<Map<String, Object>> allFindings() {
-        return jdbc.sql("SELECT * FROM finding ORDER BY id").query().listOfRows();
+        // what a reader sees of each finding: the pass that last saw it is the runs' own bookkeeping
+        List<Map<String, Object>> rows =
+                jdbc.sql("SELECT * FROM finding ORDER BY id").query().listOfRows();
+        rows.forEach(r -> r.remove("SEEN_PASS"));
+        return rows;
     }
 }
