@@ -1,8 +1,6 @@
 package org.lujing.cli;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.lujing.reconcile.FindingStatus;
@@ -43,54 +41,76 @@ class FindingsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (ConfigurableApplicationContext context = Boot.start(options.home, false, options.verbose)) {
-            List<StoredFinding> findings =
-                    context.getBean(FindingsService.class).list(date, rule, status);
+            // read a page at a time as it is printed: a wrong roster period makes one finding per record
+            Iterable<StoredFinding> findings =
+                    context.getBean(FindingsService.class).inOrder(date, rule, status);
             if (json) {
-                List<Map<String, Object>> out = new ArrayList<>();
-                findings.forEach(f -> out.add(f.asJson()));
-                System.out.println(Json.write(out));
+                Iterable<Map<String, Object>> out =
+                        () -> java.util.stream.StreamSupport.stream(findings.spliterator(), false)
+                                .map(StoredFinding::asJson)
+                                .iterator();
+                Json.print(out);
             } else {
-                TextTable t = CliWords.table(
-                        "#",
-                        "规则 rule",
-                        "级别 severity",
-                        "对象 person",
-                        "来源 source",
-                        "文件 file",
-                        "说明 details",
-                        "首次 first seen",
-                        "最近 last seen",
-                        "状态 status");
+                long count = 0;
+                TextTable t = null;
                 for (StoredFinding f : findings) {
-                    t.row(
-                            Long.toString(f.id()),
-                            CliWords.rule(f.rule()),
-                            CliWords.severity(f.severity()),
-                            dash(f.personMasked()),
-                            dash(f.sourceId()),
-                            f.fileId() == null ? "-" : "#" + f.fileId(),
-                            CliWords.details(f.rule(), f.details()),
-                            f.firstSeen().toString(),
-                            f.lastSeen().toString(),
-                            CliWords.findingStatus(String.valueOf(f.status()))
-                                    + (f.holds()
-                                            ? ""
-                                            : CliWords.lang()
-                                                    .pick(
-                                                            "（" + f.clearedOn() + " 已消除）",
-                                                            " (cleared " + f.clearedOn() + ")")));
+                    if (count % TABLE_ROWS == 0) {
+                        // a table per thousand findings, each as wide as its own rows need
+                        if (t != null) {
+                            System.out.print(t.render());
+                        }
+                        t = table();
+                    }
+                    row(t, f);
+                    count++;
                 }
-                System.out.print(t.render());
+                System.out.print((t == null ? table() : t).render());
+                long n = count;
                 System.out.println(CliWords.lang()
                         .pick(
-                                "共 " + findings.size() + " 项发现。确认用 `findings ack 编号 --note 说明`，解决用"
+                                "共 " + n + " 项发现。确认用 `findings ack 编号 --note 说明`，解决用"
                                         + " `findings resolve 编号 --note 说明`。",
-                                findings.size()
+                                n
                                         + " findings. Acknowledge with `findings ack ID --note TEXT`, close with"
                                         + " `findings resolve ID --note TEXT`."));
             }
         }
         return 0;
+    }
+
+    /** Findings per printed table. */
+    static final int TABLE_ROWS = 1_000;
+
+    private static TextTable table() {
+        return CliWords.table(
+                "#",
+                "规则 rule",
+                "级别 severity",
+                "对象 person",
+                "来源 source",
+                "文件 file",
+                "说明 details",
+                "首次 first seen",
+                "最近 last seen",
+                "状态 status");
+    }
+
+    private static void row(TextTable t, StoredFinding f) {
+        t.row(
+                Long.toString(f.id()),
+                CliWords.rule(f.rule()),
+                CliWords.severity(f.severity()),
+                dash(f.personMasked()),
+                dash(f.sourceId()),
+                f.fileId() == null ? "-" : "#" + f.fileId(),
+                CliWords.details(f.rule(), f.details()),
+                f.firstSeen().toString(),
+                f.lastSeen().toString(),
+                CliWords.findingStatus(String.valueOf(f.status()))
+                        + (f.holds()
+                                ? ""
+                                : CliWords.lang()
+                                        .pick("（" + f.clearedOn() + " 已消除）", " (cleared " + f.clearedOn() + ")")));
     }
 
     private static String dash(String s) {

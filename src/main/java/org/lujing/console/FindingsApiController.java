@@ -2,7 +2,6 @@ package org.lujing.console;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.List;
 import java.util.Map;
 import org.lujing.reconcile.FindingStatus;
 import org.lujing.reconcile.FindingsService;
@@ -32,12 +31,14 @@ class FindingsApiController implements ApiResource {
 
     @Operation(summary = "Findings holding now (the shape of `findings --json`)")
     @GetMapping
-    List<Map<String, Object>> findings(
+    Iterable<Map<String, Object>> findings(
             @RequestParam(required = false) String rule, @RequestParam(required = false) String status) {
         FindingStatus wanted = status == null || status.isBlank() ? null : FindingStatus.parse(status);
-        return findings.list(null, rule, wanted).stream()
+        // written as read, a page of findings at a time (an unknown rule is refused before the answer starts)
+        Iterable<StoredFinding> all = findings.inOrder(null, rule, wanted);
+        return () -> java.util.stream.StreamSupport.stream(all.spliterator(), false)
                 .map(StoredFinding::asJson)
-                .toList();
+                .iterator();
     }
 
     @Operation(summary = "Acknowledge or resolve a finding with a note; operators")

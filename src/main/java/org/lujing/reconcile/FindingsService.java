@@ -49,21 +49,67 @@ public class FindingsService {
     }
 
     /**
-     * Findings in the order they were first opened.
+     * Findings in the order they were first opened, as one list: for callers that know the list is short. Outputs of
+     * every finding iterate {@link #inOrder} instead.
      *
      * @param date null: those holding now (not cleared); a date: those that held on it (first seen on or before it,
      *     and not cleared by then)
      * @param rule null for every rule
      * @param status null for every status
      */
-    @Transactional(readOnly = true)
     public List<StoredFinding> list(LocalDate date, String rule, FindingStatus status) {
+        List<StoredFinding> out = new ArrayList<>();
+        inOrder(date, rule, status).forEach(out::add);
+        return out;
+    }
+
+    /** Findings a page of {@link #inOrder} reads. */
+    static final int ORDER_PAGE = 1_000;
+
+    /**
+     * The findings {@link #list} selects, in the same order, read {@value #ORDER_PAGE} at a time as they are iterated
+     * (by the key's index, on from the last id): for outputs of every finding (the findings workbook and its JSON,
+     * {@code findings}, {@code /api/findings}) written as they are read. A wrong supervision period on the roster
+     * makes one finding per record of that person; 400,000 findings held as one list ran {@code findings} out of a
+     * 256 MB heap. The rule is checked at once (an unknown rule fails before anything is written) and applied to
+     * each page: asked for in SQL, HSQLDB would read the rule's every finding through its index for each page.
+     */
+    public Iterable<StoredFinding> inOrder(LocalDate date, String rule, FindingStatus status) {
         List<Object> params = new ArrayList<>();
-        String where = where(date, rule, status, params);
-        return jdbc.sql(COLUMNS + where + " ORDER BY id")
-                .params(params)
-                .query(ROW)
-                .list();
+        String where = where(date, null, status, params);
+        String wanted = rule == null ? null : ruleName(rule);
+        String sql = COLUMNS + where + " AND id > ? ORDER BY id FETCH FIRST " + ORDER_PAGE + " ROWS ONLY";
+        return () -> new java.util.Iterator<>() {
+            private java.util.Iterator<StoredFinding> page = java.util.Collections.emptyIterator();
+            private long after = 0;
+            private boolean last;
+
+            @Override
+            public boolean hasNext() {
+                while (!page.hasNext() && !last) {
+                    List<Object> paged = new ArrayList<>(params);
+                    paged.add(after);
+                    List<StoredFinding> next =
+                            jdbc.sql(sql).params(paged).query(ROW).list();
+                    last = next.size() < ORDER_PAGE;
+                    if (!next.isEmpty()) {
+                        after = next.get(next.size() - 1).id();
+                    }
+                    page = next.stream()
+                            .filter(f -> wanted == null || wanted.equals(f.rule()))
+                            .iterator();
+                }
+                return page.hasNext();
+            }
+
+            @Override
+            public StoredFinding next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                return page.next();
+            }
+        };
     }
 
     /** A page of the findings {@link #list} selects, and how many it selects in all. */
@@ -103,20 +149,25 @@ public class FindingsService {
             params.add(date);
         }
         if (rule != null) {
-            String wanted = rule.strip().toUpperCase(Locale.ROOT);
-            if (!ReconcileService.RULE_ORDER.contains(wanted)) {
-                throw new IllegalArgumentException("没有规则 " + rule + "；规则有 "
-                        + String.join("、", ReconcileService.RULE_ORDER) + " ‖ there is no rule " + rule + "; rules are "
-                        + String.join(", ", ReconcileService.RULE_ORDER));
-            }
             sql.append(" AND rule = ?");
-            params.add(wanted);
+            params.add(ruleName(rule));
         }
         if (status != null) {
             sql.append(" AND status = ?");
             params.add(status.name());
         }
         return sql.toString();
+    }
+
+    /** A rule's name as stored, from any spelling of its case; an unknown rule is refused, naming the rules. */
+    private static String ruleName(String rule) {
+        String wanted = rule.strip().toUpperCase(Locale.ROOT);
+        if (!ReconcileService.RULE_ORDER.contains(wanted)) {
+            throw new IllegalArgumentException("没有规则 " + rule + "；规则有 "
+                    + String.join("、", ReconcileService.RULE_ORDER) + " ‖ there is no rule " + rule + "; rules are "
+                    + String.join(", ", ReconcileService.RULE_ORDER));
+        }
+        return wanted;
     }
 
     @Transactional(readOnly = true)

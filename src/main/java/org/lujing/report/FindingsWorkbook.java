@@ -2,7 +2,6 @@ package org.lujing.report;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +12,6 @@ import org.lujing.reconcile.FindingsService;
 import org.lujing.reconcile.StoredFinding;
 import org.lujing.report.ColumnSheet.Column;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /** The findings workbook (核查发现) holding on a date, and the same findings as JSON for machines. */
 @Component
@@ -57,49 +55,57 @@ class FindingsWorkbook {
                 Column.code("规则代码", "Rule code", 14, f -> f.rule()));
     }
 
-    /** Writes the findings holding on {@code date} (null: holding now); returns them. */
-    @Transactional(readOnly = true)
-    public List<StoredFinding> write(LocalDate date, ReportLanguage lang, Path file) {
-        List<StoredFinding> list = findings.list(date, null, null);
-        Map<Long, String> names = fileNames();
+    /**
+     * Writes the findings holding on {@code date} (null: holding now), read a page at a time as the sheet is written;
+     * returns how many it wrote.
+     */
+    public int write(LocalDate date, ReportLanguage lang, Path file) {
+        Map<Long, String> names = new HashMap<>();
+        int[] written = {0};
         ReportWorkbook.write(file, lang.pick("核查发现", "Findings"), lang, (wb, cells) -> {
             ColumnSheet<StoredFinding> sheet =
                     ColumnSheet.create(wb, cells, findingsSheet(lang), lang, 0, columns(lang, names));
-            list.forEach(sheet::add);
+            for (StoredFinding f : findings.inOrder(date, null, null)) {
+                sheet.add(f);
+                written[0]++;
+            }
         });
-        return list;
+        return written[0];
     }
 
     /**
-     * The findings for the JSON beside the workbook: the one shape of {@code findings --json} and {@code /api/findings}
-     * ({@link StoredFinding#asJson()}), its free texts masked once more, plus {@code file} (the file's masked name) and
-     * {@code note} (the status note under the name this JSON had before it shared that shape).
+     * The findings for the JSON beside the workbook, read again a page at a time as the JSON is written: the one
+     * shape of {@code findings --json} and {@code /api/findings} ({@link StoredFinding#asJson()}), its free texts
+     * masked once more, plus {@code file} (the file's masked name) and {@code note} (the status note under the name
+     * this JSON had before it shared that shape).
      */
-    List<Map<String, Object>> json(List<StoredFinding> list) {
-        Map<Long, String> names = fileNames();
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (StoredFinding f : list) {
-            Map<String, Object> m = f.asJson();
-            m.replaceAll((k, v) -> v instanceof String text && MASKED.contains(k) ? Masking.value(text) : v);
-            m.put("file", f.fileId() == null ? null : fileName(f, names));
-            m.put("note", m.get("statusNote"));
-            out.add(m);
-        }
-        return out;
+    Iterable<Map<String, Object>> json(LocalDate date) {
+        Map<Long, String> names = new HashMap<>();
+        Iterable<StoredFinding> all = findings.inOrder(date, null, null);
+        return () -> java.util.stream.StreamSupport.stream(all.spliterator(), false)
+                .map(f -> {
+                    Map<String, Object> m = f.asJson();
+                    m.replaceAll((k, v) -> v instanceof String text && MASKED.contains(k) ? Masking.value(text) : v);
+                    m.put("file", f.fileId() == null ? null : fileName(f, names));
+                    m.put("note", m.get("statusNote"));
+                    return m;
+                })
+                .iterator();
     }
 
     /** Fields that carry partners' or admins' free text. */
     private static final java.util.Set<String> MASKED = java.util.Set.of("person", "details", "statusNote");
 
-    private static String fileName(StoredFinding f, Map<Long, String> names) {
-        return f.fileId() == null ? "" : Masking.value(names.getOrDefault(f.fileId(), "#" + f.fileId()));
-    }
-
-    private Map<Long, String> fileNames() {
-        Map<Long, String> names = new HashMap<>();
-        for (IngestedFile f : files.all()) {
-            names.put(f.id(), f.fileName());
+    /**
+     * The file's masked name, looked up once per file a finding names ({@code names} keeps them for the one output):
+     * not every file ever received.
+     */
+    private String fileName(StoredFinding f, Map<Long, String> names) {
+        if (f.fileId() == null) {
+            return "";
         }
-        return names;
+        String name = names.computeIfAbsent(
+                f.fileId(), id -> files.find(id).map(IngestedFile::fileName).orElse("#" + id));
+        return Masking.value(name);
     }
 }

@@ -104,8 +104,9 @@ public class ReportService {
         Path dir = outDir != null ? outDir : properties.reports().resolve("findings");
         String base = "findings-" + (date == null ? "current" : date.toString());
         Path xlsx = dir.resolve(base + ".xlsx");
-        var list = findings.write(date, language, xlsx);
-        Path json = writeJson(dir, base, findings.json(list));
+        findings.write(date, language, xlsx);
+        // written as read, like the workbook: the findings of a wrong roster period can be one per record
+        Path json = writeJson(dir, base, findings.json(date));
         return List.of(xlsx, json);
     }
 
