@@ -6,6 +6,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles("postgresql")
 // a cached context would outlive the embedded server it points to, its pool failing validations for the whole run
 @DirtiesContext
+// the pilot year first (it counts its files as new), the reconciliation of what every test loaded last
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class PostgresIntegrationTests {
 
     static final Path HOME = TestHomes.fresh("postgres");
@@ -98,6 +101,7 @@ class PostgresIntegrationTests {
     org.lujing.source.SourceCatalog sources;
 
     @Test
+    @org.junit.jupiter.api.Order(1)
     void thePilotYearComesOutTheSameOnPostgres() throws IOException {
         assertThat(jdbc.sql("SELECT version()").query(String.class).single()).startsWith("PostgreSQL 17");
 
@@ -303,6 +307,39 @@ class PostgresIntegrationTests {
 
     private long count(String sql) {
         return jdbc.sql(sql).query(Long.class).single();
+    }
+
+    @Autowired
+    org.lujing.reconcile.ReconcileService reconcile;
+
+    @Autowired
+    org.lujing.reconcile.FindingsService findings;
+
+    @Test
+    @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
+    void theReconciliationsSqlRunsOnPostgresAndAgainChangesNothing() throws IOException {
+        // given the pilot year (loaded by the first test; here its files come back as duplicates)
+        for (String source :
+                new String[] {"roster", "community", "hospital", "university", "employer", "micro-lesson"}) {
+            try (var list = java.nio.file.Files.list(Path.of("sample-data", source))) {
+                for (Path f : list.sorted().toList()) {
+                    ingest.ingest(f, source);
+                }
+            }
+        }
+
+        // when it is reconciled a week after today, then again for the same date
+        LocalDate later = LocalDate.now().plusDays(7);
+        var first = reconcile.reconcile(later);
+        var again = reconcile.reconcile(later);
+
+        // then the pass marks, the (rule, key) pairs and the windows work here too: the one person not on the roster,
+        // and a second run that sees every finding again and changes nothing
+        assertThat(findings.list(null, "UNMATCHED_SUBJECT", null)).hasSize(1);
+        assertThat(again.opened()).isZero();
+        assertThat(again.cleared()).isZero();
+        assertThat(again.seenAgain()).isEqualTo(first.active()).isEqualTo(again.active());
+        assertThat(findings.inOrder(null, null, null)).hasSize(again.active());
     }
 
     @Test
