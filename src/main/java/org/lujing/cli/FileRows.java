@@ -14,30 +14,31 @@ final class FileRows {
     private FileRows() {}
 
     /** {@code sourceName}: a source id as its agency's name (the id itself when the source is not defined). */
-    static String table(List<IngestedFile> files, UnaryOperator<String> sourceName) {
-        TextTable t = CliWords.table(
-                "#",
-                "来源 source",
-                "文件 file",
-                "结果 outcome",
-                "读取 read",
-                "新增 accepted",
-                "合并 merged",
-                "拒收 rejected",
-                "跳过 skipped");
-        for (IngestedFile f : files) {
-            t.row(
-                    Long.toString(f.id()),
-                    source(f.sourceId(), sourceName),
-                    f.fileName(),
-                    CliWords.outcome(f.outcome()),
-                    Integer.toString(f.rowsRead()),
-                    Integer.toString(f.accepted()),
-                    Integer.toString(f.merged()),
-                    Integer.toString(f.rejected()),
-                    Integer.toString(f.skipped()));
-        }
-        return t.render();
+    /** Prints the files as tables of a thousand, as they are read; returns how many. */
+    static long print(Iterable<IngestedFile> files, UnaryOperator<String> sourceName, java.io.PrintStream out) {
+        return TableBlocks.print(
+                files,
+                () -> CliWords.table(
+                        "#",
+                        "来源 source",
+                        "文件 file",
+                        "结果 outcome",
+                        "读取 read",
+                        "新增 accepted",
+                        "合并 merged",
+                        "拒收 rejected",
+                        "跳过 skipped"),
+                (t, f) -> t.row(
+                        Long.toString(f.id()),
+                        source(f.sourceId(), sourceName),
+                        f.fileName(),
+                        CliWords.outcome(f.outcome()),
+                        Integer.toString(f.rowsRead()),
+                        Integer.toString(f.accepted()),
+                        Integer.toString(f.merged()),
+                        Integer.toString(f.rejected()),
+                        Integer.toString(f.skipped())),
+                out);
     }
 
     /** A file in an inbox's .failed/ folder, as a table of source, path and why. */

@@ -41,7 +41,8 @@ class FilesCommand implements Callable<Integer> {
                         .iterator();
                 Json.print(all);
             } else {
-                System.out.print(FileRows.table(registry.all(), agency));
+                // read and printed a thousand files at a time, like --json
+                FileRows.print(registry.inOrder(), agency, System.out);
                 if (!failed.isEmpty()) {
                     System.out.println();
                     System.out.println(CliWords.lang()

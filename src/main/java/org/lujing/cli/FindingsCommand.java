@@ -51,21 +51,8 @@ class FindingsCommand implements Callable<Integer> {
                                 .iterator();
                 Json.print(out);
             } else {
-                long count = 0;
-                TextTable t = null;
-                for (StoredFinding f : findings) {
-                    if (count % TABLE_ROWS == 0) {
-                        // a table per thousand findings, each as wide as its own rows need
-                        if (t != null) {
-                            System.out.print(t.render());
-                        }
-                        t = table();
-                    }
-                    row(t, f);
-                    count++;
-                }
-                System.out.print((t == null ? table() : t).render());
-                long n = count;
+                // a table per thousand findings, each as wide as its own rows need
+                long n = TableBlocks.print(findings, FindingsCommand::table, FindingsCommand::row, System.out);
                 System.out.println(CliWords.lang()
                         .pick(
                                 "共 " + n + " 项发现。确认用 `findings ack 编号 --note 说明`，解决用"
@@ -77,9 +64,6 @@ class FindingsCommand implements Callable<Integer> {
         }
         return 0;
     }
-
-    /** Findings per printed table. */
-    static final int TABLE_ROWS = 1_000;
 
     private static TextTable table() {
         return CliWords.table(

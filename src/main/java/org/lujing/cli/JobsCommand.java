@@ -1,12 +1,12 @@
 package org.lujing.cli;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.lujing.audit.AuditLog;
 import org.lujing.operations.FailedRestarts;
 import org.lujing.operations.JobControl;
 import org.lujing.operations.JobQueries;
-import org.lujing.report.TextTable;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,27 +37,33 @@ class JobsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (ConfigurableApplicationContext context = Boot.start(options.home, false, options.verbose)) {
-            List<JobQueries.Execution> executions = context.getBean(JobQueries.class)
-                    .list(status == null ? null : status.toUpperCase(java.util.Locale.ROOT));
+            // read a thousand executions at a time as they are printed: every file ingested is one
+            Iterable<JobQueries.Execution> executions = context.getBean(JobQueries.class)
+                    .newestFirst(status == null ? null : status.toUpperCase(java.util.Locale.ROOT));
             org.lujing.source.SourceCatalog sources = context.getBean(org.lujing.source.SourceCatalog.class);
             if (json) {
-                System.out.println(Json.write(
-                        executions.stream().map(JobQueries.Execution::asJson).toList()));
+                Iterable<Map<String, Object>> out =
+                        () -> java.util.stream.StreamSupport.stream(executions.spliterator(), false)
+                                .map(JobQueries.Execution::asJson)
+                                .iterator();
+                Json.print(out);
             } else {
-                TextTable t = CliWords.table("#", "任务 job", "状态 status", "开始 start", "结束 end", "参数 parameters");
-                executions.forEach(e -> t.row(
-                        Long.toString(e.id()),
-                        CliWords.job(e.jobName()),
-                        CliWords.jobStatus(e.status()),
-                        CliWords.time(e.startTime()),
-                        CliWords.time(e.endTime()),
-                        org.lujing.console.JobParametersText.render(
-                                e.parameters(),
-                                CliWords.lang(),
-                                id -> sources.find(id)
-                                        .map(org.lujing.source.SourceDefinition::agency)
-                                        .orElse(id))));
-                System.out.print(t.render());
+                TableBlocks.print(
+                        executions,
+                        () -> CliWords.table("#", "任务 job", "状态 status", "开始 start", "结束 end", "参数 parameters"),
+                        (t, e) -> t.row(
+                                Long.toString(e.id()),
+                                CliWords.job(e.jobName()),
+                                CliWords.jobStatus(e.status()),
+                                CliWords.time(e.startTime()),
+                                CliWords.time(e.endTime()),
+                                org.lujing.console.JobParametersText.render(
+                                        e.parameters(),
+                                        CliWords.lang(),
+                                        id -> sources.find(id)
+                                                .map(org.lujing.source.SourceDefinition::agency)
+                                                .orElse(id))),
+                        System.out);
             }
         }
         return 0;

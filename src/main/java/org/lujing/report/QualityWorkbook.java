@@ -16,7 +16,6 @@ import org.lujing.read.ReadingNote;
 import org.lujing.read.SheetHeader;
 import org.lujing.report.ColumnSheet.Column;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.JsonGenerator;
 
 /**
@@ -64,16 +63,16 @@ class QualityWorkbook {
     /** A reading note with its file. */
     record Note(IngestedFile file, ReadingNote note) {}
 
-    /** Every registered file (or the one with {@code fileId}) with its notes and headers, in the order received. */
-    @Transactional(readOnly = true)
-    public List<FileQuality> quality(Long fileId) {
-        List<FileQuality> out = new ArrayList<>();
-        for (IngestedFile f : files.all()) {
-            if (fileId == null || f.id() == fileId) {
-                out.add(new FileQuality(f, files.notes(f.id()), files.sheetHeaders(f.id())));
-            }
-        }
-        return out;
+    /**
+     * Every registered file with its notes and headers, in the order received, read as it is iterated: a thousand
+     * files at a time, each file's notes and headers when it comes ({@link FileRegistry#inOrder()}). Every file at
+     * once, with every file's notes, was the report's whole history on the heap.
+     */
+    Iterable<FileQuality> quality() {
+        Iterable<IngestedFile> all = files.inOrder();
+        return () -> java.util.stream.StreamSupport.stream(all.spliterator(), false)
+                .map(f -> new FileQuality(f, files.notes(f.id()), files.sheetHeaders(f.id())))
+                .iterator();
     }
 
     List<Column<IngestedFile>> fileColumns(ReportLanguage lang) {
@@ -173,19 +172,23 @@ class QualityWorkbook {
                         n -> Masking.value(lang.pick(n.note().zh(), n.note().en()))));
     }
 
-    public void write(List<FileQuality> quality, ReportLanguage lang, Path file) {
+    /**
+     * Writes the workbook, each sheet a pass over the files as {@link #quality()} reads them (the summary needs the
+     * files alone, the rejected rows their sheets' headers, the notes sheet their notes).
+     */
+    public void write(ReportLanguage lang, Path file) {
         ReportWorkbook.write(file, lang.pick("数据质量报告", "Data quality report"), lang, (wb, cells) -> {
             ColumnSheet<IngestedFile> summary =
                     ColumnSheet.create(wb, cells, filesSheet(lang), lang, 1, fileColumns(lang));
-            quality.forEach(q -> summary.add(q.file()));
+            files.inOrder().forEach(summary::add);
             // the widest partner row decides the value columns: a first pass that keeps nothing
             int[] widest = {0};
-            for (FileQuality q : quality) {
-                q.headers()
+            for (IngestedFile f : files.inOrder()) {
+                files.sheetHeaders(f.id())
                         .values()
                         .forEach(h -> widest[0] = Math.max(widest[0], h.cells().size()));
                 rejects.forEach(
-                        q.file().id(),
+                        f.id(),
                         false,
                         x -> widest[0] = Math.max(
                                 widest[0], ReportWords.values(x.maskedValues()).size()));
@@ -194,22 +197,25 @@ class QualityWorkbook {
             ColumnSheet<Reject> sheet =
                     ColumnSheet.create(wb, cells, rejectsSheet(lang), lang, 0, rejectColumns(lang, values));
             // a file's rejected rows come sheet by sheet; a sheet whose header is known heads its block with it
-            for (FileQuality q : quality) {
+            for (IngestedFile f : files.inOrder()) {
+                Map<String, SheetHeader> headers = files.sheetHeaders(f.id());
                 String[] block = {null};
-                rejects.forEach(q.file().id(), false, x -> {
+                rejects.forEach(f.id(), false, x -> {
                     if (!x.sheet().equals(block[0])) {
                         block[0] = x.sheet();
-                        SheetHeader h = q.headers().get(x.sheet());
+                        SheetHeader h = headers.get(x.sheet());
                         if (h != null) {
-                            sheet.addHeading(blockHeading(q.file(), h, values, lang));
+                            sheet.addHeading(blockHeading(f, h, values, lang));
                         }
                     }
-                    sheet.add(new Reject(q.file(), x, ReportWords.values(x.maskedValues())));
+                    sheet.add(new Reject(f, x, ReportWords.values(x.maskedValues())));
                 });
             }
             // how the reader read what it accepted: sheets passed over, merged cells, years and categories supplied
             ColumnSheet<Note> notes = ColumnSheet.create(wb, cells, notesSheet(lang), lang, 0, noteColumns(lang));
-            quality.forEach(q -> q.notes().forEach(n -> notes.add(new Note(q.file(), n))));
+            for (IngestedFile f : files.inOrder()) {
+                files.notes(f.id()).forEach(n -> notes.add(new Note(f, n)));
+            }
         });
     }
 
@@ -231,9 +237,9 @@ class QualityWorkbook {
      * The same as JSON for machines, written as it is read: each file's accounting, its rejected rows (a page at a
      * time, never all held), its reading notes and its sheets' headers.
      */
-    void writeJson(List<FileQuality> quality, JsonGenerator json) {
+    void writeJson(JsonGenerator json) {
         json.writeStartArray();
-        for (FileQuality q : quality) {
+        for (FileQuality q : quality()) {
             IngestedFile f = q.file();
             json.writeStartObject();
             json.writeStringProperty("file", Masking.value(f.fileName()));

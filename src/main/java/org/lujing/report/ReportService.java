@@ -118,10 +118,10 @@ public class ReportService {
         ReportLanguage language = ReportLanguage.parse(lang);
         Path dir = outDir != null ? outDir : properties.reports().resolve("quality");
         Path xlsx = dir.resolve("quality.xlsx");
-        var files = quality.quality(null);
-        quality.write(files, language, xlsx);
+        // both read the files a thousand at a time: years of files, or a flood of them, are never held at once
+        quality.write(language, xlsx);
         // streamed: the rejected rows of every file would not fit the heap as one document
-        Path json = writeJson(dir, "quality", g -> quality.writeJson(files, g));
+        Path json = writeJson(dir, "quality", quality::writeJson);
         return List.of(xlsx, json);
     }
 

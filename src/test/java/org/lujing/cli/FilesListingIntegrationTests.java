@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code files --json} writes the whole history as it reads it, a thousand files at a time: every file once, in the
  * order received, across the pages, in the document it always printed (it held every file at once: a helper's probe
- * ran it out of memory at 150,000 files).
+ * ran it out of memory at 150,000 files). The text listing and the data-quality report walk the files the same way.
  */
 class FilesListingIntegrationTests {
 
@@ -54,5 +54,20 @@ class FilesListingIntegrationTests {
         assertThat(listed.get(files - 1).get("name")).isEqualTo("file-" + files + ".xlsx");
         assertThat(listed).extracting(m -> m.get("id")).doesNotHaveDuplicates();
         assertThat(run.out()).startsWith("[ {\n  \"id\" : ").endsWith("} ]\n");
+
+        // and the text and the data-quality report read them the same way: every file, a thousand at a time
+        CapturedRun text = CapturedRun.of("files", "--home", home.toString());
+        assertThat(text.exit()).isZero();
+        assertThat(text.out().lines().filter(l -> l.startsWith("#")).count()).isEqualTo(3);
+        assertThat(text.out().lines().filter(l -> l.contains("file-"))).hasSize(files);
+        Path out = home.resolve("quality-out");
+        assertThat(CapturedRun.of("report", "--kind", "quality", "--out", out.toString(), "--home", home.toString())
+                        .exit())
+                .isZero();
+        List<Map<String, Object>> quality = JsonMapper.builder()
+                .build()
+                .readValue(out.resolve("quality.json").toFile(), List.class);
+        assertThat(quality).extracting(m -> m.get("file")).hasSize(files).doesNotHaveDuplicates();
+        assertThat(quality.get(files - 1).get("file")).isEqualTo("file-" + files + ".xlsx");
     }
 }

@@ -83,7 +83,8 @@ public class CrashRecoveryIntegrationTests {
             JobControl control = app.getBean(JobControl.class);
 
             // then the killed execution is FAILED, and the file shows what had been committed
-            List<JobQueries.Execution> failed = jobs.list("FAILED");
+            List<JobQueries.Execution> failed = new java.util.ArrayList<>();
+            jobs.newestFirst("FAILED").forEach(failed::add);
             assertThat(failed)
                     .singleElement()
                     .satisfies(e -> assertThat(e.jobName()).isEqualTo("fileIngestJob"));

@@ -30,6 +30,9 @@ class JobQueriesIntegrationTests extends SharedLedgerContext {
     @Autowired
     DataSource dataSource;
 
+    @Autowired
+    JdbcClient jdbc;
+
     @Test
     void aPageOfExecutionsIsTwoStatementsWithEveryExecutionsParameters() {
         // given RUNS reconciliations, each an execution with two parameters
@@ -41,14 +44,16 @@ class JobQueriesIntegrationTests extends SharedLedgerContext {
         JobQueries queries = new JobQueries(JdbcClient.create(counting(dataSource, statements)));
 
         // when every one is listed, and then a page of them searched
-        List<JobQueries.Execution> all = queries.list(null);
+        List<JobQueries.Execution> all = new java.util.ArrayList<>();
+        queries.newestFirst(null).forEach(all::add);
         int forAll = statements.getAndSet(0);
         List<JobQueries.Execution> page = queries.search("reconcile", "COMPLETED", null, null, 25);
         int forPage = statements.getAndSet(0);
 
-        // then each is one statement for the executions and one for all their parameters
+        // then each is one statement for the executions and one for all their parameters (the list also asks for
+        // its range of ids first: it reads a thousand executions at a time, newest first)
         assertThat(all).hasSize(RUNS);
-        assertThat(forAll).isEqualTo(2);
+        assertThat(forAll).isEqualTo(3);
         assertThat(page).hasSize(25);
         assertThat(forPage).isEqualTo(2);
         // newest first, and each with its own parameters
@@ -62,6 +67,43 @@ class JobQueriesIntegrationTests extends SharedLedgerContext {
         assertThat(page.get(24).parameters()).contains("asOf=" + first.plusDays(RUNS - 25));
         assertThat(queries.find(all.get(3).id()).orElseThrow().parameters())
                 .isEqualTo(all.get(3).parameters());
+    }
+
+    @Test
+    void everyExecutionIsListedOnceNewestFirstAcrossTheWindows() {
+        // given 2,345 executions (more than two windows), every third FAILED, written as a flood of files would
+        long instance = 9_000_000;
+        jdbc.sql(
+                        "INSERT INTO batch_job_instance (job_instance_id, version, job_name, job_key) VALUES (?, 0, 'fileIngestJob', 'x')")
+                .param(instance)
+                .update();
+        int executions = 2_345;
+        for (int i = 1; i <= executions; i++) {
+            jdbc.sql("""
+                            INSERT INTO batch_job_execution (job_execution_id, version, job_instance_id, create_time, status, exit_code)
+                            VALUES (?, 0, ?, CURRENT_TIMESTAMP, ?, ?)""")
+                    .params(instance + i, instance, i % 3 == 0 ? "FAILED" : "COMPLETED", "X")
+                    .update();
+        }
+        JobQueries queries = new JobQueries(jdbc);
+
+        // when every one is listed, and the failed ones
+        List<Long> all = new java.util.ArrayList<>();
+        queries.newestFirst(null).forEach(e -> all.add(e.id()));
+        List<Long> failed = new java.util.ArrayList<>();
+        queries.newestFirst("FAILED").forEach(e -> failed.add(e.id()));
+
+        // then each once, newest first, and the failed ones alone
+        assertThat(all)
+                .hasSize(executions)
+                .doesNotHaveDuplicates()
+                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(all.get(0)).isEqualTo(instance + executions);
+        assertThat(all.get(executions - 1)).isEqualTo(instance + 1);
+        assertThat(failed)
+                .hasSize(executions / 3)
+                .allMatch(id -> (id - instance) % 3 == 0)
+                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
     }
 
     /** The data source, counting every statement prepared or created through it. */
