@@ -132,7 +132,7 @@ public class FileRegistry {
     List<IngestedFile> unfinishedClaims() {
         return jdbc.sql(SELECT_FILE
                         + " WHERE outcome = 'IN_PROGRESS' AND id IN (SELECT file_id FROM file_claim) ORDER BY id")
-                .query(IngestedFile.class)
+                .query(FILE)
                 .list();
     }
 
@@ -364,6 +364,43 @@ public class FileRegistry {
         return out;
     }
 
+    /**
+     * {@link #sheetHeaders(long)} of every file whose id is in [{@code fromId}, {@code toId}], by file, in one query:
+     * for outputs that walk the files a page at a time.
+     */
+    public Map<Long, Map<String, SheetHeader>> sheetHeaders(long fromId, long toId) {
+        Map<Long, Map<String, SheetHeader>> out = new java.util.HashMap<>();
+        jdbc.sql("""
+                        SELECT file_id, sheet, header_row_no, headers FROM file_sheet_header
+                        WHERE file_id >= ? AND file_id <= ? ORDER BY file_id, sheet""").params(fromId, toId).query((org.springframework.jdbc.core.RowCallbackHandler) rs ->
+                out.computeIfAbsent(rs.getLong("file_id"), k -> new LinkedHashMap<>())
+                        .put(
+                                rs.getString("sheet"),
+                                new SheetHeader(
+                                        rs.getString("sheet"),
+                                        rs.getInt("header_row_no"),
+                                        JSON.readValue(
+                                                rs.getString("headers"), new TypeReference<List<String>>() {}))));
+        return out;
+    }
+
+    /** {@link #notes(long)} of every file whose id is in [{@code fromId}, {@code toId}], by file, in one query. */
+    public Map<Long, List<ReadingNote>> notes(long fromId, long toId) {
+        Map<Long, List<ReadingNote>> out = new java.util.HashMap<>();
+        jdbc.sql("""
+                        SELECT file_id, sheet, kind, message, row_count, first_row, last_row FROM ingest_file_note
+                        WHERE file_id >= ? AND file_id <= ? ORDER BY file_id, id""").params(fromId, toId).query((org.springframework.jdbc.core.RowCallbackHandler)
+                rs -> out.computeIfAbsent(rs.getLong("file_id"), k -> new java.util.ArrayList<>())
+                        .add(new ReadingNote(
+                                rs.getString("sheet"),
+                                rs.getString("kind"),
+                                rs.getString("message"),
+                                rs.getInt("row_count"),
+                                rs.getInt("first_row"),
+                                rs.getInt("last_row"))));
+        return out;
+    }
+
     /** What the reader decided on a file's sheets and rows, in the order it was noted. */
     public List<ReadingNote> notes(long fileId) {
         return jdbc.sql("""
@@ -394,21 +431,18 @@ public class FileRegistry {
     }
 
     public Optional<IngestedFile> find(long fileId) {
-        return jdbc.sql(SELECT_FILE + " WHERE id = ?")
-                .param(fileId)
-                .query(IngestedFile.class)
-                .optional();
+        return jdbc.sql(SELECT_FILE + " WHERE id = ?").param(fileId).query(FILE).optional();
     }
 
     public Optional<IngestedFile> findByJobExecution(long jobExecutionId) {
         return jdbc.sql(SELECT_FILE + " WHERE job_execution_id = ?")
                 .param(jobExecutionId)
-                .query(IngestedFile.class)
+                .query(FILE)
                 .optional();
     }
 
     public List<IngestedFile> all() {
-        return jdbc.sql(SELECT_FILE + " ORDER BY id").query(IngestedFile.class).list();
+        return jdbc.sql(SELECT_FILE + " ORDER BY id").query(FILE).list();
     }
 
     /** Files a page of {@link #inOrder()} holds. */
@@ -431,7 +465,7 @@ public class FileRegistry {
                     List<IngestedFile> next = jdbc.sql(
                                     SELECT_FILE + " WHERE id > ? ORDER BY id FETCH FIRST " + ORDER_PAGE + " ROWS ONLY")
                             .param(after)
-                            .query(IngestedFile.class)
+                            .query(FILE)
                             .list();
                     last = next.size() < ORDER_PAGE;
                     if (!next.isEmpty()) {
@@ -480,7 +514,7 @@ public class FileRegistry {
         paged.add((long) (Math.max(page, 1) - 1) * size);
         List<IngestedFile> files = jdbc.sql(SELECT_FILE + where + " ORDER BY id DESC LIMIT ? OFFSET ?")
                 .params(paged)
-                .query(IngestedFile.class)
+                .query(FILE)
                 .list();
         return new FilePage(files, total);
     }
@@ -489,7 +523,7 @@ public class FileRegistry {
     public List<IngestedFile> receivedBetween(Instant from, Instant to) {
         return jdbc.sql(SELECT_FILE + " WHERE received_at >= ? AND received_at < ? ORDER BY id")
                 .params(Timestamp.from(from), Timestamp.from(to))
-                .query(IngestedFile.class)
+                .query(FILE)
                 .list();
     }
 
@@ -649,6 +683,36 @@ public class FileRegistry {
     private static final String SELECT_REPORT = """
             SELECT id, file_id, source_id, file_name, outcome, stored_path, report_path, report_sha256, written_at
             FROM error_report""";
+
+    /**
+     * A row of {@link #SELECT_FILE} as a file, column by column: the reflective mapper it replaced took most of the
+     * time of walking 150,000 files (five passes of the quality report).
+     */
+    private static final org.springframework.jdbc.core.RowMapper<IngestedFile> FILE = (rs, i) -> new IngestedFile(
+            rs.getLong("id"),
+            rs.getString("source_id"),
+            rs.getString("file_name"),
+            rs.getString("stored_path"),
+            rs.getString("sha256"),
+            rs.getLong("size_bytes"),
+            rs.getString("format"),
+            rs.getTimestamp("received_at"),
+            rs.getTimestamp("finished_at"),
+            rs.getString("outcome"),
+            rs.getInt("rows_read"),
+            rs.getInt("accepted"),
+            rs.getInt("merged"),
+            rs.getInt("rejected"),
+            rs.getInt("skipped"),
+            rs.getInt("sheets_read"),
+            longOrNull(rs, "duplicate_of"),
+            longOrNull(rs, "job_execution_id"),
+            rs.getString("message"));
+
+    private static Long longOrNull(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
 
     private static final String SELECT_FILE = """
             SELECT id, source_id, file_name, stored_path, sha256, size_bytes, format, received_at, finished_at, outcome,

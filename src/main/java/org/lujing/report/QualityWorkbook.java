@@ -63,16 +63,46 @@ class QualityWorkbook {
     /** A reading note with its file. */
     record Note(IngestedFile file, ReadingNote note) {}
 
+    /** Files whose notes and headers are read together. */
+    static final int CHUNK = 1_000;
+
     /**
      * Every registered file with its notes and headers, in the order received, read as it is iterated: a thousand
-     * files at a time, each file's notes and headers when it comes ({@link FileRegistry#inOrder()}). Every file at
-     * once, with every file's notes, was the report's whole history on the heap.
+     * files at a time ({@link FileRegistry#inOrder()}), with those files' notes and headers in one query each. Every
+     * file at once, with every file's notes, was the report's whole history on the heap.
      */
     Iterable<FileQuality> quality() {
-        Iterable<IngestedFile> all = files.inOrder();
-        return () -> java.util.stream.StreamSupport.stream(all.spliterator(), false)
-                .map(f -> new FileQuality(f, files.notes(f.id()), files.sheetHeaders(f.id())))
-                .iterator();
+        return () -> new java.util.Iterator<>() {
+            private final java.util.Iterator<IngestedFile> all = files.inOrder().iterator();
+            private java.util.Iterator<FileQuality> chunk = java.util.Collections.emptyIterator();
+
+            @Override
+            public boolean hasNext() {
+                if (!chunk.hasNext() && all.hasNext()) {
+                    List<IngestedFile> next = new ArrayList<>(CHUNK);
+                    while (next.size() < CHUNK && all.hasNext()) {
+                        next.add(all.next());
+                    }
+                    long from = next.get(0).id();
+                    long to = next.get(next.size() - 1).id();
+                    Map<Long, List<ReadingNote>> notes = files.notes(from, to);
+                    Map<Long, Map<String, SheetHeader>> headers = files.sheetHeaders(from, to);
+                    chunk = next.stream()
+                            .map(f -> new FileQuality(
+                                    f, notes.getOrDefault(f.id(), List.of()), headers.getOrDefault(f.id(), Map.of())))
+                            .iterator();
+                }
+                return chunk.hasNext();
+            }
+
+            @Override
+            public FileQuality next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                return chunk.next();
+            }
+        };
     }
 
     List<Column<IngestedFile>> fileColumns(ReportLanguage lang) {
@@ -180,11 +210,13 @@ class QualityWorkbook {
         ReportWorkbook.write(file, lang.pick("数据质量报告", "Data quality report"), lang, (wb, cells) -> {
             ColumnSheet<IngestedFile> summary =
                     ColumnSheet.create(wb, cells, filesSheet(lang), lang, 1, fileColumns(lang));
-            files.inOrder().forEach(summary::add);
-            // the widest partner row decides the value columns: a first pass that keeps nothing
+            // the widest partner row decides the value columns: a first pass that keeps nothing, as the summary is
+            // written
             int[] widest = {0};
-            for (IngestedFile f : files.inOrder()) {
-                files.sheetHeaders(f.id())
+            for (FileQuality q : quality()) {
+                IngestedFile f = q.file();
+                summary.add(f);
+                q.headers()
                         .values()
                         .forEach(h -> widest[0] = Math.max(widest[0], h.cells().size()));
                 rejects.forEach(
@@ -197,8 +229,9 @@ class QualityWorkbook {
             ColumnSheet<Reject> sheet =
                     ColumnSheet.create(wb, cells, rejectsSheet(lang), lang, 0, rejectColumns(lang, values));
             // a file's rejected rows come sheet by sheet; a sheet whose header is known heads its block with it
-            for (IngestedFile f : files.inOrder()) {
-                Map<String, SheetHeader> headers = files.sheetHeaders(f.id());
+            for (FileQuality q : quality()) {
+                IngestedFile f = q.file();
+                Map<String, SheetHeader> headers = q.headers();
                 String[] block = {null};
                 rejects.forEach(f.id(), false, x -> {
                     if (!x.sheet().equals(block[0])) {
@@ -213,8 +246,8 @@ class QualityWorkbook {
             }
             // how the reader read what it accepted: sheets passed over, merged cells, years and categories supplied
             ColumnSheet<Note> notes = ColumnSheet.create(wb, cells, notesSheet(lang), lang, 0, noteColumns(lang));
-            for (IngestedFile f : files.inOrder()) {
-                files.notes(f.id()).forEach(n -> notes.add(new Note(f, n)));
+            for (FileQuality q : quality()) {
+                q.notes().forEach(n -> notes.add(new Note(q.file(), n)));
             }
         });
     }

@@ -40,6 +40,21 @@ class FilesListingIntegrationTests {
                 p.addBatch();
             }
             p.executeBatch();
+            // a reading note and a sheet's header on each side of the first thousand, where a page of notes ends
+            for (int file : new int[] {1, 1000, 1001, files}) {
+                try (PreparedStatement n = c.prepareStatement("""
+                                INSERT INTO ingest_file_note (file_id, sheet, kind, message, row_count, first_row, last_row)
+                                SELECT id, '台账', 'SHEET_SKIPPED', ?, 1, 1, 1 FROM ingest_file WHERE file_name = ?""");
+                        PreparedStatement h = c.prepareStatement("""
+                                INSERT INTO file_sheet_header (file_id, sheet, header_row_no, headers)
+                                SELECT id, '台账', 2, '["序号","姓名"]' FROM ingest_file WHERE file_name = ?""")) {
+                    n.setString(1, "note of file " + file);
+                    n.setString(2, "file-" + file + ".xlsx");
+                    assertThat(n.executeUpdate()).isEqualTo(1);
+                    h.setString(1, "file-" + file + ".xlsx");
+                    assertThat(h.executeUpdate()).isEqualTo(1);
+                }
+            }
         }
 
         // when they are listed
@@ -69,5 +84,15 @@ class FilesListingIntegrationTests {
                 .readValue(out.resolve("quality.json").toFile(), List.class);
         assertThat(quality).extracting(m -> m.get("file")).hasSize(files).doesNotHaveDuplicates();
         assertThat(quality.get(files - 1).get("file")).isEqualTo("file-" + files + ".xlsx");
+        // each file with its own notes and headers, however the files were paged
+        for (int file = 1; file <= files; file++) {
+            Map<String, Object> q = quality.get(file - 1);
+            boolean noted = file == 1 || file == 1000 || file == 1001 || file == files;
+            assertThat((List<?>) q.get("notes")).as("notes of file %d", file).hasSize(noted ? 1 : 0);
+            assertThat((List<?>) q.get("headers"))
+                    .as("headers of file %d", file)
+                    .hasSize(noted ? 1 : 0);
+        }
+        assertThat(quality.get(1000).get("notes").toString()).contains("note of file 1001");
     }
 }
