@@ -110,9 +110,10 @@ class FilesApiController implements ApiResource {
                 .toUriString();
     }
 
-    @Operation(summary = "Quarantined files and their error reports")
+    @Operation(summary = "Quarantined files and their error reports, newest first")
     @GetMapping("/quarantine")
-    List<ConsoleQueries.QuarantinedFile> quarantine() {
+    Iterable<ConsoleQueries.QuarantinedFile> quarantine() {
+        // written as read, a page of error reports at a time
         return queries.quarantined();
     }
 }

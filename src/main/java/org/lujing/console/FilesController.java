@@ -72,7 +72,12 @@ class FilesController {
         model.addAttribute("pages", read.pages());
         model.addAttribute("source", source);
         model.addAttribute("outcome", outcome);
-        model.addAttribute("quarantined", queries.quarantined());
+        // the newest still in quarantine: every broken file dropped is one, and the page showed them all
+        List<ConsoleQueries.QuarantinedFile> quarantined = queries.quarantined(ConsoleQueries.QUARANTINE_SHOWN + 1);
+        model.addAttribute(
+                "quarantined", quarantined.subList(0, Math.min(quarantined.size(), ConsoleQueries.QUARANTINE_SHOWN)));
+        model.addAttribute("quarantineMore", quarantined.size() > ConsoleQueries.QUARANTINE_SHOWN);
+        model.addAttribute("quarantineShown", ConsoleQueries.QUARANTINE_SHOWN);
         model.addAttribute("failedDrops", failures.list());
         model.addAttribute(
                 "outcomes",

@@ -655,6 +655,43 @@ public class FileRegistry {
                 .list();
     }
 
+    /**
+     * Error reports newest first, read {@code page} at a time as they are iterated (by the key's index, on from the
+     * last id): every broken file a partner drops is quarantined with one, so there can be any number.
+     */
+    public Iterable<ErrorReportEntry> errorReportsNewestFirst(int page) {
+        return () -> new java.util.Iterator<>() {
+            private java.util.Iterator<ErrorReportEntry> rows = java.util.Collections.emptyIterator();
+            private long before = Long.MAX_VALUE;
+            private boolean last;
+
+            @Override
+            public boolean hasNext() {
+                if (!rows.hasNext() && !last) {
+                    List<ErrorReportEntry> next = jdbc.sql(
+                                    SELECT_REPORT + " WHERE id < ? ORDER BY id DESC FETCH FIRST " + page + " ROWS ONLY")
+                            .param(before)
+                            .query(ErrorReportEntry.class)
+                            .list();
+                    last = next.size() < page;
+                    if (!next.isEmpty()) {
+                        before = next.get(next.size() - 1).id();
+                    }
+                    rows = next.iterator();
+                }
+                return rows.hasNext();
+            }
+
+            @Override
+            public ErrorReportEntry next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                return rows.next();
+            }
+        };
+    }
+
     public Optional<ErrorReportEntry> errorReport(long id) {
         return jdbc.sql(SELECT_REPORT + " WHERE id = ?")
                 .param(id)

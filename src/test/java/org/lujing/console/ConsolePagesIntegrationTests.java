@@ -71,6 +71,49 @@ class ConsolePagesIntegrationTests extends SharedLedgerContext {
         assertThat(page("/findings?page=9")).contains("第 2 页，共 2 页");
     }
 
+    @Autowired
+    org.lujing.home.LujingProperties properties;
+
+    @Test
+    void theQuarantineShowsTheNewestHundredAndTheApiListsThemAll() throws Exception {
+        // given 605 broken files quarantined (more than a page of error reports), the newest five since moved away
+        Path folder = properties.quarantine().resolve("community/pages-test");
+        java.nio.file.Files.createDirectories(folder);
+        int broken = 605;
+        for (int i = 1; i <= broken; i++) {
+            Path stored = folder.resolve("broken-" + i + ".xlsx");
+            if (i <= broken - 5) {
+                java.nio.file.Files.writeString(stored, "not a workbook " + i);
+            } else {
+                java.nio.file.Files.deleteIfExists(stored);
+            }
+            jdbc.sql("""
+                            INSERT INTO error_report (source_id, file_name, outcome, stored_path, report_path, report_sha256, written_at)
+                            VALUES ('community', ?, 'FILE_CORRUPT', ?, ?, ?, ?)""")
+                    .params(
+                            "broken-" + i + ".xlsx",
+                            stored.toString(),
+                            stored + ".error.txt",
+                            String.format("%064d", i),
+                            Timestamp.from(Instant.now()))
+                    .update();
+        }
+
+        // then the files page shows the newest 100 still there and says so
+        String files = page("/files");
+        assertThat(files)
+                .contains("pages-test/broken-600.xlsx", "pages-test/broken-501.xlsx", "文件损坏，已隔离", "只列出最近的 100 个")
+                .doesNotContain("pages-test/broken-500.xlsx", "pages-test/broken-601.xlsx");
+        // and the API every one still there, newest first, written as it is read
+        List<?> api = tools.jackson.databind.json.JsonMapper.builder()
+                .build()
+                .readValue(page("/api/files/quarantine"), List.class);
+        assertThat(api).hasSize(broken - 5);
+        assertThat(((java.util.Map<?, ?>) api.get(0)).get("path")).isEqualTo("community/pages-test/broken-600.xlsx");
+        assertThat(((java.util.Map<?, ?>) api.get(broken - 6)).get("path"))
+                .isEqualTo("community/pages-test/broken-1.xlsx");
+    }
+
     @Test
     void theSourcesPageNamesTheJobsFolderRelativeToTheInstallation() throws Exception {
         String sources = page("/sources");
