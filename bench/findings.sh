@@ -18,19 +18,8 @@ mkdir -p "$work/wrong" "$work/right"
 java -cp "target/bench-classes:$cp" org.lujing.bench.RosterPeriods "$work/wrong/roster-ended-2024.csv" 2024-01-01 2024-12-31
 java -cp "target/bench-classes:$cp" org.lujing.bench.RosterPeriods "$work/right/roster-2024-2026.csv" 2024-06-01 2026-12-31
 
-failed=0
-printf '%-48s %9s %12s %5s\n' "command (-Xmx256m)" seconds "peak RSS MB" exit
-run() {
-  local name=$1; shift
-  local t=$work/time.txt
-  set +e
-  /usr/bin/time -f "%e %M" -o "$t" java -Xmx256m "$@" > "$work/$name.out" 2> "$work/$name.err"
-  local code=$?
-  set -e
-  read -r secs kb < "$t"
-  printf '%-48s %9s %12d %5d\n' "$name" "$secs" $((kb / 1024)) "$code"
-  if [[ $code != 0 ]] || grep -q OutOfMemoryError "$work/$name.err"; then failed=1; fi
-}
+source bench/measure.sh
+measure_header
 lujing=(-jar target/lujing.jar)
 run "ingest the roster that ended in 2024" "${lujing[@]}" ingest "$work/wrong/roster-ended-2024.csv" --source roster --home "$home"
 run "ingest the ledger ($rows rows, .csv)" "${lujing[@]}" ingest "$data/community.csv" --source university --home "$home"

@@ -53,19 +53,8 @@ cp -r jobs "$jobs_mapped"
 sed -i 's/LEGAL_EDUCATION: \[法律讲堂\]/LEGAL_EDUCATION: [法律讲堂, 心理疏导新词]/' "$jobs_mapped/sources/university.yaml"
 grep -q 心理疏导新词 "$jobs_mapped/sources/university.yaml"
 
-failed=0
-printf '%-44s %9s %12s %5s\n' "command (-Xmx256m)" seconds "peak RSS MB" exit
-run() {
-  local name=$1; shift
-  local t=$work/time.txt
-  set +e
-  /usr/bin/time -f "%e %M" -o "$t" java -Xmx256m "$@" > "$work/$name.out" 2> "$work/$name.err"
-  local code=$?
-  set -e
-  read -r secs kb < "$t"
-  printf '%-44s %9s %12d %5d\n' "$name" "$secs" $((kb / 1024)) "$code"
-  if [[ $code != 0 ]] || grep -q OutOfMemoryError "$work/$name.err"; then failed=1; fi
-}
+source bench/measure.sh
+measure_header
 run "ingest ($rows rows, every one refused)" -jar target/lujing.jar ingest "$csv" --source university --home "$home"
 run "rejects --file 1" -jar target/lujing.jar rejects --file 1 --home "$home"
 run "rejects --json" -jar target/lujing.jar rejects --json --home "$home"

@@ -454,36 +454,27 @@ public class FileRegistry {
      * read, so that years of files — or a flood of them — are never held at once.
      */
     public Iterable<IngestedFile> inOrder() {
-        return () -> new java.util.Iterator<>() {
-            private java.util.Iterator<IngestedFile> page = java.util.Collections.emptyIterator();
-            private long after = 0;
-            private boolean last;
+        return () -> pagesInOrder().flatMap(List::stream).iterator();
+    }
 
-            @Override
-            public boolean hasNext() {
-                if (!page.hasNext() && !last) {
-                    List<IngestedFile> next = jdbc.sql(
-                                    SELECT_FILE + " WHERE id > ? ORDER BY id FETCH FIRST " + ORDER_PAGE + " ROWS ONLY")
-                            .param(after)
-                            .query(FILE)
-                            .list();
-                    last = next.size() < ORDER_PAGE;
-                    if (!next.isEmpty()) {
-                        after = next.get(next.size() - 1).id();
-                    }
-                    page = next.iterator();
-                }
-                return page.hasNext();
-            }
+    /**
+     * The files in the order received as pages of {@value #ORDER_PAGE}, each read when the stream reaches it: for a
+     * caller that reads something more about each page of files at once.
+     */
+    public java.util.stream.Stream<List<IngestedFile>> pagesInOrder() {
+        return java.util.stream.Stream.iterate(
+                filesAfter(0),
+                page -> !page.isEmpty(),
+                page -> page.size() < ORDER_PAGE
+                        ? List.of()
+                        : filesAfter(page.get(page.size() - 1).id()));
+    }
 
-            @Override
-            public IngestedFile next() {
-                if (!hasNext()) {
-                    throw new java.util.NoSuchElementException();
-                }
-                return page.next();
-            }
-        };
+    private List<IngestedFile> filesAfter(long id) {
+        return jdbc.sql(SELECT_FILE + " WHERE id > ? ORDER BY id FETCH FIRST " + ORDER_PAGE + " ROWS ONLY")
+                .param(id)
+                .query(FILE)
+                .list();
     }
 
     /** One page of the files, newest first, and how many match in all. */
@@ -660,36 +651,21 @@ public class FileRegistry {
      * last id): every broken file a partner drops is quarantined with one, so there can be any number.
      */
     public Iterable<ErrorReportEntry> errorReportsNewestFirst(int page) {
-        return () -> new java.util.Iterator<>() {
-            private java.util.Iterator<ErrorReportEntry> rows = java.util.Collections.emptyIterator();
-            private long before = Long.MAX_VALUE;
-            private boolean last;
+        return () -> java.util.stream.Stream.iterate(
+                        reportsBefore(Long.MAX_VALUE, page),
+                        rows -> !rows.isEmpty(),
+                        rows -> rows.size() < page
+                                ? List.of()
+                                : reportsBefore(rows.get(rows.size() - 1).id(), page))
+                .flatMap(List::stream)
+                .iterator();
+    }
 
-            @Override
-            public boolean hasNext() {
-                if (!rows.hasNext() && !last) {
-                    List<ErrorReportEntry> next = jdbc.sql(
-                                    SELECT_REPORT + " WHERE id < ? ORDER BY id DESC FETCH FIRST " + page + " ROWS ONLY")
-                            .param(before)
-                            .query(ErrorReportEntry.class)
-                            .list();
-                    last = next.size() < page;
-                    if (!next.isEmpty()) {
-                        before = next.get(next.size() - 1).id();
-                    }
-                    rows = next.iterator();
-                }
-                return rows.hasNext();
-            }
-
-            @Override
-            public ErrorReportEntry next() {
-                if (!hasNext()) {
-                    throw new java.util.NoSuchElementException();
-                }
-                return rows.next();
-            }
-        };
+    private List<ErrorReportEntry> reportsBefore(long id, int page) {
+        return jdbc.sql(SELECT_REPORT + " WHERE id < ? ORDER BY id DESC FETCH FIRST " + page + " ROWS ONLY")
+                .param(id)
+                .query(ErrorReportEntry.class)
+                .list();
     }
 
     public Optional<ErrorReportEntry> errorReport(long id) {

@@ -100,48 +100,25 @@ public class JobQueries {
      * its parameters. Every file ingested is an execution; a flood of files had made {@code jobs} hold them all.
      */
     public Iterable<Execution> newestFirst(String status) {
-        return () -> new java.util.Iterator<>() {
-            private java.util.Iterator<Execution> window = java.util.Collections.emptyIterator();
-            // the window below this id comes next, down to the oldest; unknown until first asked
-            private long below = -1;
-            private long oldest;
-
-            @Override
-            public boolean hasNext() {
-                if (below < 0) {
-                    long[] range = jdbc.sql(
-                                    "SELECT MIN(job_execution_id), MAX(job_execution_id) FROM batch_job_execution")
-                            .query((rs, i) -> {
-                                long min = rs.getLong(1);
-                                return rs.wasNull() ? new long[] {0, -1} : new long[] {min, rs.getLong(2)};
-                            })
-                            .single();
-                    oldest = range[0];
-                    below = range[1] + 1;
-                }
-                while (!window.hasNext() && below > oldest) {
-                    long to = below;
-                    long from = Math.max(oldest, to - NEWEST_WINDOW);
-                    window = withParameters(jdbc.sql(EXECUTIONS + """
+        return () -> {
+            long[] range = jdbc.sql("SELECT MIN(job_execution_id), MAX(job_execution_id) FROM batch_job_execution")
+                    .query((rs, i) -> {
+                        long min = rs.getLong(1);
+                        return rs.wasNull() ? new long[] {0, -1} : new long[] {min, rs.getLong(2)};
+                    })
+                    .single();
+            long oldest = range[0];
+            // windows [from, to) from the newest down to the oldest
+            return java.util.stream.LongStream.iterate(range[1] + 1, to -> to > oldest, to -> to - NEWEST_WINDOW)
+                    .mapToObj(to -> withParameters(jdbc.sql(EXECUTIONS + """
                                     WHERE e.job_execution_id >= ? AND e.job_execution_id < ?
                                       AND (CAST(? AS VARCHAR(10)) IS NULL OR e.status = ?)
                                     ORDER BY e.job_execution_id DESC""")
-                                    .params(from, to, status, status)
-                                    .query(JobQueries::execution)
-                                    .list())
-                            .iterator();
-                    below = from;
-                }
-                return window.hasNext();
-            }
-
-            @Override
-            public Execution next() {
-                if (!hasNext()) {
-                    throw new java.util.NoSuchElementException();
-                }
-                return window.next();
-            }
+                            .params(Math.max(oldest, to - NEWEST_WINDOW), to, status, status)
+                            .query(JobQueries::execution)
+                            .list()))
+                    .flatMap(List::stream)
+                    .iterator();
         };
     }
 

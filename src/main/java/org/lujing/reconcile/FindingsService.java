@@ -79,37 +79,20 @@ public class FindingsService {
         String where = where(date, null, status, params);
         String wanted = rule == null ? null : ruleName(rule);
         String sql = COLUMNS + where + " AND id > ? ORDER BY id FETCH FIRST " + ORDER_PAGE + " ROWS ONLY";
-        return () -> new java.util.Iterator<>() {
-            private java.util.Iterator<StoredFinding> page = java.util.Collections.emptyIterator();
-            private long after = 0;
-            private boolean last;
-
-            @Override
-            public boolean hasNext() {
-                while (!page.hasNext() && !last) {
-                    List<Object> paged = new ArrayList<>(params);
-                    paged.add(after);
-                    List<StoredFinding> next =
-                            jdbc.sql(sql).params(paged).query(ROW).list();
-                    last = next.size() < ORDER_PAGE;
-                    if (!next.isEmpty()) {
-                        after = next.get(next.size() - 1).id();
-                    }
-                    page = next.stream()
-                            .filter(f -> wanted == null || wanted.equals(f.rule()))
-                            .iterator();
-                }
-                return page.hasNext();
-            }
-
-            @Override
-            public StoredFinding next() {
-                if (!hasNext()) {
-                    throw new java.util.NoSuchElementException();
-                }
-                return page.next();
-            }
+        java.util.function.LongFunction<List<StoredFinding>> after = id -> {
+            List<Object> paged = new ArrayList<>(params);
+            paged.add(id);
+            return jdbc.sql(sql).params(paged).query(ROW).list();
         };
+        return () -> java.util.stream.Stream.iterate(
+                        after.apply(0),
+                        page -> !page.isEmpty(),
+                        page -> page.size() < ORDER_PAGE
+                                ? List.of()
+                                : after.apply(page.get(page.size() - 1).id()))
+                .flatMap(List::stream)
+                .filter(f -> wanted == null || wanted.equals(f.rule()))
+                .iterator();
     }
 
     /** A page of the findings {@link #list} selects, and how many it selects in all. */

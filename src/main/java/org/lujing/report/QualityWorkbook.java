@@ -63,46 +63,23 @@ class QualityWorkbook {
     /** A reading note with its file. */
     record Note(IngestedFile file, ReadingNote note) {}
 
-    /** Files whose notes and headers are read together. */
-    static final int CHUNK = 1_000;
-
     /**
-     * Every registered file with its notes and headers, in the order received, read as it is iterated: a thousand
-     * files at a time ({@link FileRegistry#inOrder()}), with those files' notes and headers in one query each. Every
-     * file at once, with every file's notes, was the report's whole history on the heap.
+     * Every registered file with its notes and headers, in the order received, read as it is iterated: a page of
+     * files at a time ({@link FileRegistry#pagesInOrder()}), with those files' notes and headers in one query each.
+     * Every file at once, with every file's notes, was the report's whole history on the heap.
      */
     Iterable<FileQuality> quality() {
-        return () -> new java.util.Iterator<>() {
-            private final java.util.Iterator<IngestedFile> all = files.inOrder().iterator();
-            private java.util.Iterator<FileQuality> chunk = java.util.Collections.emptyIterator();
-
-            @Override
-            public boolean hasNext() {
-                if (!chunk.hasNext() && all.hasNext()) {
-                    List<IngestedFile> next = new ArrayList<>(CHUNK);
-                    while (next.size() < CHUNK && all.hasNext()) {
-                        next.add(all.next());
-                    }
-                    long from = next.get(0).id();
-                    long to = next.get(next.size() - 1).id();
+        return () -> files.pagesInOrder()
+                .flatMap(page -> {
+                    long from = page.get(0).id();
+                    long to = page.get(page.size() - 1).id();
                     Map<Long, List<ReadingNote>> notes = files.notes(from, to);
                     Map<Long, Map<String, SheetHeader>> headers = files.sheetHeaders(from, to);
-                    chunk = next.stream()
+                    return page.stream()
                             .map(f -> new FileQuality(
-                                    f, notes.getOrDefault(f.id(), List.of()), headers.getOrDefault(f.id(), Map.of())))
-                            .iterator();
-                }
-                return chunk.hasNext();
-            }
-
-            @Override
-            public FileQuality next() {
-                if (!hasNext()) {
-                    throw new java.util.NoSuchElementException();
-                }
-                return chunk.next();
-            }
-        };
+                                    f, notes.getOrDefault(f.id(), List.of()), headers.getOrDefault(f.id(), Map.of())));
+                })
+                .iterator();
     }
 
     List<Column<IngestedFile>> fileColumns(ReportLanguage lang) {
