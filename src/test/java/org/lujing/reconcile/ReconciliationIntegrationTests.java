@@ -421,6 +421,55 @@ class ReconciliationIntegrationTests extends SharedLedgerContext {
         assertThat(allFindings()).isEqualTo(afterFix);
     }
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
+    @Test
+    void aRunThatFailsPartWayIsFinishedByTheNext() {
+        // given the April ledger, reconciled once, then the roster fixed (钱二's finding no longer holds)
+        theFilesOfEarlyAprilArrived();
+        reconcile.reconcile(LocalDate.parse("2025-04-20"));
+        ingest.ingest(FIXTURES.resolve("roster-fix/roster-fix.csv"), "roster");
+        // and a run that dies in its third rule, after the first two wrote their findings (two to a transaction)
+        ReconciliationRule dies = new ReconciliationRule() {
+            @Override
+            public String name() {
+                return MissingFeedRule.NAME;
+            }
+
+            @Override
+            public void evaluate(ReconcileContext ctx, java.util.function.Consumer<Finding> found) {
+                throw new IllegalStateException("the process died here");
+            }
+        };
+        ReconcileService dying = new ReconcileService(
+                List.of(unmatched, outside, dies, controlTotal, conflict, noRecent),
+                jdbc,
+                jdbcTemplate,
+                transactions,
+                sources,
+                settings);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> dying.reconcile(LocalDate.parse("2025-04-27"), ReconcileContext.SLICE, 2))
+                .hasMessageContaining("died here");
+        // nothing was cleared by the run that died
+        assertThat(outsideFinding().clearedOn()).isNull();
+
+        // when the next run goes through
+        reconcile.reconcile(LocalDate.parse("2025-04-27"));
+        List<Map<String, Object>> finished = allFindings();
+
+        // then it finished what the dead run began (the fixed finding cleared), and running again changes nothing
+        ReconcileSummary again = reconcile.reconcile(LocalDate.parse("2025-04-27"));
+        assertThat(again.opened()).isZero();
+        assertThat(again.cleared()).isZero();
+        assertThat(allFindings()).isEqualTo(finished);
+        assertThat(outsideFinding().clearedOn()).isEqualTo("2025-04-27");
+    }
+
     @Test
     void aRunThatStartedLaterIsNeverUndoneByOneStillGoing() {
         // given a finding marked by a later pass (another node's run began after this one)
