@@ -92,6 +92,9 @@ class ConsoleQueries {
             long sizeBytes,
             Instant quarantinedAt) {}
 
+    /** Failed drops the dashboard and the files page show: the newest. */
+    static final int FAILED_DROPS_SHOWN = 100;
+
     /** Quarantined files the files page shows: the newest still in quarantine/. */
     static final int QUARANTINE_SHOWN = 100;
 

@@ -76,7 +76,10 @@ class DashboardController {
         model.addAttribute("running", jobs.search(null, "STARTED", null, null, 50));
         model.addAttribute("failed", jobs.failedAwaitingRestart(50));
         model.addAttribute("openFindings", queries.openFindings());
-        model.addAttribute("failedDrops", failures.list());
+        // the newest of them: a source whose every drop failed would otherwise list them all on every view
+        InboxFailures.Newest failed = failures.newest(ConsoleQueries.FAILED_DROPS_SHOWN);
+        model.addAttribute("failedDrops", failed.drops());
+        model.addAttribute("failedDropsTotal", failed.total());
         model.addAttribute("month", ym.toString());
         Map<String, Object> chart = monthChart(ym);
         model.addAttribute("chart", chart);

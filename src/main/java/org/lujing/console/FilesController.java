@@ -78,7 +78,10 @@ class FilesController {
                 "quarantined", quarantined.subList(0, Math.min(quarantined.size(), ConsoleQueries.QUARANTINE_SHOWN)));
         model.addAttribute("quarantineMore", quarantined.size() > ConsoleQueries.QUARANTINE_SHOWN);
         model.addAttribute("quarantineShown", ConsoleQueries.QUARANTINE_SHOWN);
-        model.addAttribute("failedDrops", failures.list());
+        // the newest of them: a source whose every drop failed would otherwise list them all on every view
+        InboxFailures.Newest failed = failures.newest(ConsoleQueries.FAILED_DROPS_SHOWN);
+        model.addAttribute("failedDrops", failed.drops());
+        model.addAttribute("failedDropsTotal", failed.total());
         model.addAttribute(
                 "outcomes",
                 java.util.Arrays.stream(org.lujing.read.FileOutcome.values())

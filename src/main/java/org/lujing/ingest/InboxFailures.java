@@ -115,11 +115,45 @@ public class InboxFailures {
 
     /** Every file waiting after a failed ingest — in the inbox, or parked in an older {@code .failed/} — newest first. */
     public List<FailedDrop> list() {
+        List<FailedDrop> out = new ArrayList<>();
+        walk(w -> out.add(drop(w)));
+        out.sort(Comparator.comparing(FailedDrop::failedAt).reversed());
+        return out;
+    }
+
+    /** The newest {@code shown} of {@link #list()}, and how many there are in all. */
+    public record Newest(List<FailedDrop> drops, int total) {}
+
+    /**
+     * The newest {@code limit} failed drops, and how many there are: for the pages every admin opens. Only the newest
+     * are kept while the inbox is walked, and only their reasons are read; a source whose every drop failed no longer
+     * fills the dashboard and the files page with all of them.
+     */
+    public Newest newest(int limit) {
+        java.util.PriorityQueue<Waiting> kept = new java.util.PriorityQueue<>(Comparator.comparing(Waiting::failedAt));
+        int[] total = {0};
+        walk(w -> {
+            total[0]++;
+            kept.add(w);
+            if (kept.size() > limit) {
+                kept.poll();
+            }
+        });
+        List<FailedDrop> out = new ArrayList<>();
+        kept.forEach(w -> out.add(drop(w)));
+        out.sort(Comparator.comparing(FailedDrop::failedAt).reversed());
+        return new Newest(out, total[0]);
+    }
+
+    /** A failed drop found in the inbox, its reason not read yet. */
+    private record Waiting(Path source, Path file, long sizeBytes, Instant failedAt, boolean parked) {}
+
+    /** Hands each failed drop to {@code each} as the inbox is walked. */
+    private void walk(java.util.function.Consumer<Waiting> each) {
         Path inbox = properties.inbox();
         if (!Files.isDirectory(inbox)) {
-            return List.of();
+            return;
         }
-        List<FailedDrop> out = new ArrayList<>();
         try (Stream<Path> sources = Files.list(inbox)) {
             for (Path source : sources.filter(Files::isDirectory).toList()) {
                 for (Path dir : List.of(source, source.resolve(FOLDER))) {
@@ -128,29 +162,17 @@ public class InboxFailures {
                     }
                     boolean parked = dir.getFileName().toString().equals(FOLDER);
                     try (Stream<Path> files = Files.list(dir)) {
-                        for (Path f : files.filter(Files::isRegularFile)
-                                .filter(p -> !p.getFileName().toString().startsWith("."))
-                                .toList()) {
-                            Path note = reasonOf(f);
-                            if (!parked && !Files.exists(note)) {
+                        for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)
+                                .filter(p -> !p.getFileName().toString().startsWith("."))::iterator) {
+                            if (!parked && !Files.exists(reasonOf(f))) {
                                 continue; // an inbox file nothing has failed on: simply waiting for the route
                             }
-                            String reason = Files.exists(note)
-                                    ? bilingual(readReason(note))
-                                    : "原因未记录（旧版本停放的文件）" + Bilingual.SEPARATOR
-                                            + "reason not recorded (parked by an older version)";
-                            out.add(new FailedDrop(
-                                    source.getFileName().toString(),
-                                    Masking.fileName(f.getFileName().toString()),
-                                    Masking.value(properties
-                                            .home()
-                                            .toAbsolutePath()
-                                            .relativize(f.toAbsolutePath())
-                                            .toString()
-                                            .replace('\\', '/')),
+                            each.accept(new Waiting(
+                                    source,
+                                    f,
                                     Files.size(f),
                                     Files.getLastModifiedTime(f).toInstant(),
-                                    reason));
+                                    parked));
                         }
                     }
                 }
@@ -158,8 +180,31 @@ public class InboxFailures {
         } catch (IOException e) {
             log.warn("cannot list the inbox's failed files: {}", e.toString());
         }
-        out.sort(Comparator.comparing(FailedDrop::failedAt).reversed());
-        return out;
+    }
+
+    /** The drop as the pages and {@code files} show it, its reason read (bounded) now. */
+    private FailedDrop drop(Waiting w) {
+        Path note = reasonOf(w.file());
+        String reason;
+        try {
+            reason = Files.exists(note)
+                    ? bilingual(readReason(note))
+                    : "原因未记录（旧版本停放的文件）" + Bilingual.SEPARATOR + "reason not recorded (parked by an older version)";
+        } catch (IOException e) {
+            reason = "原因无法读取" + Bilingual.SEPARATOR + "the reason cannot be read: " + e.getMessage();
+        }
+        return new FailedDrop(
+                w.source().getFileName().toString(),
+                Masking.fileName(w.file().getFileName().toString()),
+                Masking.value(properties
+                        .home()
+                        .toAbsolutePath()
+                        .relativize(w.file().toAbsolutePath())
+                        .toString()
+                        .replace('\\', '/')),
+                w.sizeBytes(),
+                w.failedAt(),
+                reason);
     }
 
     private static String deepestMessage(Throwable e) {

@@ -46,4 +46,39 @@ class InboxFailureReasonTests {
                 .endsWith("…")
                 .doesNotContain("430104196804120314");
     }
+
+    @Test
+    void thePagesTakeTheNewestDropsAndCountTheRest(@TempDir Path home) throws Exception {
+        // given 105 drops the route failed on in one partner's folder and two parked by an older version, each a
+        // minute apart
+        Path folder = Files.createDirectories(home.resolve("inbox/university"));
+        Path parked = Files.createDirectories(folder.resolve(".failed"));
+        java.time.Instant start = java.time.Instant.parse("2026-11-01T00:00:00Z");
+        for (int i = 1; i <= 107; i++) {
+            Path drop = (i <= 2 ? parked : folder).resolve("drop-" + i + ".csv");
+            Files.writeString(drop, "a,b\n");
+            if (i > 2) {
+                Files.writeString(folder.resolve(".drop-" + i + ".csv.reason"), "第 " + i + " 个文件无法入库");
+            }
+            Files.setLastModifiedTime(drop, java.nio.file.attribute.FileTime.from(start.plusSeconds(60L * i)));
+        }
+        // and a file simply waiting for the route (no reason beside it): not a failed drop
+        Files.writeString(folder.resolve("waiting.csv"), "a,b\n");
+        InboxFailures failures =
+                new InboxFailures(new LujingProperties(home, home.resolve("jobs"), home.resolve("routes"), null, null));
+
+        // when the pages ask for the newest hundred, and `files` for all
+        InboxFailures.Newest newest = failures.newest(100);
+        var all = failures.list();
+
+        // then the newest hundred, newest first, each with its own reason, and the count of all
+        assertThat(newest.total()).isEqualTo(107);
+        assertThat(newest.drops()).hasSize(100);
+        assertThat(newest.drops().get(0).name()).isEqualTo("drop-107.csv");
+        assertThat(newest.drops().get(0).reason()).contains("第 107 个文件无法入库");
+        assertThat(newest.drops().get(99).name()).isEqualTo("drop-8.csv");
+        assertThat(all).hasSize(107);
+        assertThat(all.get(106).name()).isEqualTo("drop-1.csv");
+        assertThat(all.get(106).reason()).contains("旧版本停放");
+    }
 }
