@@ -94,7 +94,7 @@ public class ReconcileService {
             writer.flush();
             counts.put(rule.name(), new int[] {writer.opened, writer.seen, 0});
         }
-        clearUnseen(asOf, pass, counts, slice);
+        clearUnseen(ctx, pass, counts);
         List<ReconcileSummary.RuleCounts> perRule = new ArrayList<>();
         counts.forEach((rule, n) -> perRule.add(new ReconcileSummary.RuleCounts(rule, n[0], n[1], n[2])));
         int active = jdbc.sql("SELECT COUNT(*) FROM finding WHERE cleared_on IS NULL")
@@ -250,6 +250,8 @@ public class ReconcileService {
                 .params(params)
                 .query(rs -> {
                     long seenPass = rs.getLong("seen_pass");
+                    // asked at once: wasNull speaks of the last column read
+                    Long mark = rs.wasNull() ? null : seenPass;
                     out.put(
                             rs.getString("finding_key"),
                             new Existing(
@@ -257,7 +259,7 @@ public class ReconcileService {
                                     PersonDisplay.date(rs.getDate("first_seen")),
                                     PersonDisplay.date(rs.getDate("last_seen")),
                                     PersonDisplay.date(rs.getDate("cleared_on")),
-                                    rs.wasNull() ? null : seenPass));
+                                    mark));
                 });
         return out;
     }
@@ -268,8 +270,9 @@ public class ReconcileService {
      * no say on whether it holds now). The findings are walked by windows of ids, each window's clearing one
      * transaction; the update checks the mark again, so a run that marked one in between keeps it.
      */
-    private void clearUnseen(LocalDate asOf, long pass, Map<String, int[]> counts, int slice) {
-        new ReconcileContext(asOf, jdbc, sources, settings, slice).windows("finding", (from, to) -> {
+    private void clearUnseen(ReconcileContext ctx, long pass, Map<String, int[]> counts) {
+        LocalDate asOf = ctx.asOf();
+        ctx.windows("finding", (from, to) -> {
             List<Object[]> clear = new ArrayList<>();
             List<String> ruleOf = new ArrayList<>();
             jdbc.sql(
@@ -288,21 +291,13 @@ public class ReconcileService {
             if (clear.isEmpty()) {
                 return;
             }
-            int[][] done = tx.execute(status -> batch.batchUpdate("""
+            int[] done = tx.execute(status -> batch.batchUpdate("""
                     UPDATE finding SET cleared_on = ?
-                    WHERE id = ? AND cleared_on IS NULL AND (seen_pass IS NULL OR seen_pass < ?)""", clear, clear.size(), (ps, row) -> {
-                ps.setObject(1, row[0]);
-                ps.setLong(2, (Long) row[1]);
-                ps.setLong(3, (Long) row[2]);
-            }));
-            int i = 0;
-            for (int[] part : done) {
-                for (int n : part) {
-                    // a driver that cannot say how many rows one statement of a batch changed answers -2
-                    if (n > 0 || n == java.sql.Statement.SUCCESS_NO_INFO) {
-                        counts.get(ruleOf.get(i))[2]++;
-                    }
-                    i++;
+                    WHERE id = ? AND cleared_on IS NULL AND (seen_pass IS NULL OR seen_pass < ?)""", clear));
+            for (int i = 0; i < done.length; i++) {
+                // a driver that cannot say how many rows one statement of a batch changed answers -2
+                if (done[i] > 0 || done[i] == java.sql.Statement.SUCCESS_NO_INFO) {
+                    counts.get(ruleOf.get(i))[2]++;
                 }
             }
         });

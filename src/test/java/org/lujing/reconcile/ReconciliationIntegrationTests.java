@@ -471,6 +471,45 @@ class ReconciliationIntegrationTests extends SharedLedgerContext {
     }
 
     @Test
+    void aKeyARuleNamesAgainInALaterBatchIsOneNewFinding() {
+        // given a rule that names one period twice, with another between, written two findings a transaction
+        ReconciliationRule twice = new ReconciliationRule() {
+            @Override
+            public String name() {
+                return MissingFeedRule.NAME;
+            }
+
+            @Override
+            public void evaluate(ReconcileContext ctx, java.util.function.Consumer<Finding> found) {
+                for (String period : List.of("2025-04", "2025-05", "2025-04")) {
+                    found.accept(new Finding(
+                            name(),
+                            "source:community:" + period,
+                            Severity.MEDIUM,
+                            null,
+                            null,
+                            "community",
+                            null,
+                            period));
+                }
+            }
+        };
+        ReconcileService service =
+                new ReconcileService(List.of(twice), jdbc, jdbcTemplate, transactions, sources, settings);
+
+        // when it runs
+        ReconcileSummary run = service.reconcile(LocalDate.parse("2025-06-10"), ReconcileContext.SLICE, 2);
+
+        // then two findings, both new: the second naming is neither a third finding nor one "seen again"
+        assertThat(run.rules()).singleElement().satisfies(r -> {
+            assertThat(r.opened()).isEqualTo(2);
+            assertThat(r.seenAgain()).isZero();
+        });
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM finding").query(Integer.class).single())
+                .isEqualTo(2);
+    }
+
+    @Test
     void aRunThatStartedLaterIsNeverUndoneByOneStillGoing() {
         // given a finding marked by a later pass (another node's run began after this one)
         theFilesOfEarlyAprilArrived();
