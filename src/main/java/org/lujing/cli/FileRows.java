@@ -14,9 +14,9 @@ final class FileRows {
     private FileRows() {}
 
     /** {@code sourceName}: a source id as its agency's name (the id itself when the source is not defined). */
-    /** Prints the files as tables of a thousand, as they are read; returns how many. */
-    static long print(Iterable<IngestedFile> files, UnaryOperator<String> sourceName, java.io.PrintStream out) {
-        return TableBlocks.print(
+    /** Prints the files as tables of a thousand, as they are read. */
+    static void print(Iterable<IngestedFile> files, UnaryOperator<String> sourceName, java.io.PrintStream out) {
+        TableBlocks.print(
                 files,
                 () -> CliWords.table(
                         "#",

@@ -1,7 +1,6 @@
 package org.lujing.cli;
 
 import java.time.LocalDate;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.lujing.reconcile.FindingStatus;
 import org.lujing.reconcile.FindingsService;
@@ -45,11 +44,7 @@ class FindingsCommand implements Callable<Integer> {
             Iterable<StoredFinding> findings =
                     context.getBean(FindingsService.class).inOrder(date, rule, status);
             if (json) {
-                Iterable<Map<String, Object>> out =
-                        () -> java.util.stream.StreamSupport.stream(findings.spliterator(), false)
-                                .map(StoredFinding::asJson)
-                                .iterator();
-                Json.print(out);
+                Json.printEach(findings, StoredFinding::asJson);
             } else {
                 // a table per thousand findings, each as wide as its own rows need
                 long n = TableBlocks.print(findings, FindingsCommand::table, FindingsCommand::row, System.out);

@@ -1,7 +1,6 @@
 package org.lujing.cli;
 
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.lujing.audit.AuditLog;
 import org.lujing.operations.FailedRestarts;
@@ -42,11 +41,7 @@ class JobsCommand implements Callable<Integer> {
                     .newestFirst(status == null ? null : status.toUpperCase(java.util.Locale.ROOT));
             org.lujing.source.SourceCatalog sources = context.getBean(org.lujing.source.SourceCatalog.class);
             if (json) {
-                Iterable<Map<String, Object>> out =
-                        () -> java.util.stream.StreamSupport.stream(executions.spliterator(), false)
-                                .map(JobQueries.Execution::asJson)
-                                .iterator();
-                Json.print(out);
+                Json.printEach(executions, JobQueries.Execution::asJson);
             } else {
                 TableBlocks.print(
                         executions,

@@ -29,6 +29,14 @@ final class Json {
         System.out.flush();
     }
 
+    /** {@link #print} of an array: each item in the shape {@code shape} gives it, as the items are read. */
+    static <T> void printEach(Iterable<T> items, java.util.function.Function<? super T, ?> shape) {
+        Iterable<Object> shaped = () -> java.util.stream.StreamSupport.stream(items.spliterator(), false)
+                .<Object>map(shape::apply)
+                .iterator();
+        print(shaped);
+    }
+
     /** A JSON text as a tree, to embed it in an output rather than as a string. */
     static Object parse(String json) {
         return json == null ? null : MAPPER.readTree(json);

@@ -352,16 +352,7 @@ public class FileRegistry {
 
     /** The header row of each of a file's sheets as kept (masked), by sheet name; empty for a file loaded before V19. */
     public Map<String, SheetHeader> sheetHeaders(long fileId) {
-        Map<String, SheetHeader> out = new LinkedHashMap<>();
-        jdbc.sql("SELECT sheet, header_row_no, headers FROM file_sheet_header WHERE file_id = ? ORDER BY sheet")
-                .param(fileId)
-                .query((rs, i) -> new SheetHeader(
-                        rs.getString("sheet"),
-                        rs.getInt("header_row_no"),
-                        JSON.readValue(rs.getString("headers"), new TypeReference<List<String>>() {})))
-                .list()
-                .forEach(h -> out.put(h.sheet(), h));
-        return out;
+        return sheetHeaders(fileId, fileId).getOrDefault(fileId, Map.of());
     }
 
     /**
@@ -403,18 +394,7 @@ public class FileRegistry {
 
     /** What the reader decided on a file's sheets and rows, in the order it was noted. */
     public List<ReadingNote> notes(long fileId) {
-        return jdbc.sql("""
-                        SELECT sheet, kind, message, row_count, first_row, last_row FROM ingest_file_note
-                        WHERE file_id = ? ORDER BY id""")
-                .param(fileId)
-                .query((rs, i) -> new ReadingNote(
-                        rs.getString("sheet"),
-                        rs.getString("kind"),
-                        rs.getString("message"),
-                        rs.getInt("row_count"),
-                        rs.getInt("first_row"),
-                        rs.getInt("last_row")))
-                .list();
+        return notes(fileId, fileId).getOrDefault(fileId, List.of());
     }
 
     private static String clip(String s, int max) {

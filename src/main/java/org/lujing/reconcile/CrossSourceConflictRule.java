@@ -3,10 +3,10 @@ package org.lujing.reconcile;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -44,45 +44,26 @@ class CrossSourceConflictRule implements ReconciliationRule {
     }
 
     /**
-     * The records merged into another (few: a pending record whose person turned out to have the same record), as
-     * two arrays sorted by the record they were merged into; read once, so that a window finds the records merged
-     * into its own without an index on {@code merged_into}.
+     * The records merged into another (few: a pending record whose person turned out to have the same record), by the
+     * record they were merged into; read once, so that a window finds the records merged into its own without an
+     * index on {@code merged_into}.
      */
-    private record Merges(long[] into, long[] merged) {
+    private record Merges(NavigableMap<Long, List<Long>> byRecord) {
 
         static Merges read(ReconcileContext ctx) {
-            List<long[]> pairs = ctx.jdbc()
+            NavigableMap<Long, List<Long>> byRecord = new TreeMap<>();
+            ctx.jdbc()
                     .sql("SELECT merged_into, id FROM support_record WHERE merged_into IS NOT NULL")
-                    .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)})
-                    .list();
-            pairs.sort(Comparator.<long[]>comparingLong(p -> p[0]).thenComparingLong(p -> p[1]));
-            return new Merges(
-                    pairs.stream().mapToLong(p -> p[0]).toArray(),
-                    pairs.stream().mapToLong(p -> p[1]).toArray());
+                    .query((RowCallbackHandler) rs -> byRecord.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(rs.getLong(2)));
+            return new Merges(byRecord);
         }
 
         /** The records merged into one whose id is in [from, to). */
         List<Long> into(long from, long to) {
-            int i = lowerBound(from);
-            List<Long> out = new ArrayList<>();
-            for (; i < into.length && into[i] < to; i++) {
-                out.add(merged[i]);
-            }
-            return out;
-        }
-
-        private int lowerBound(long id) {
-            int lo = 0;
-            int hi = into.length;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (into[mid] < id) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            return lo;
+            return byRecord.subMap(from, true, to, false).values().stream()
+                    .flatMap(List::stream)
+                    .toList();
         }
     }
 

@@ -55,22 +55,14 @@ class FindingsWorkbook {
                 Column.code("规则代码", "Rule code", 14, f -> f.rule()));
     }
 
-    /**
-     * Writes the findings holding on {@code date} (null: holding now), read a page at a time as the sheet is written;
-     * returns how many it wrote.
-     */
-    public int write(LocalDate date, ReportLanguage lang, Path file) {
+    /** Writes the findings holding on {@code date} (null: holding now), read a page at a time as the sheet is written. */
+    public void write(LocalDate date, ReportLanguage lang, Path file) {
         Map<Long, String> names = new HashMap<>();
-        int[] written = {0};
         ReportWorkbook.write(file, lang.pick("核查发现", "Findings"), lang, (wb, cells) -> {
             ColumnSheet<StoredFinding> sheet =
                     ColumnSheet.create(wb, cells, findingsSheet(lang), lang, 0, columns(lang, names));
-            for (StoredFinding f : findings.inOrder(date, null, null)) {
-                sheet.add(f);
-                written[0]++;
-            }
+            findings.inOrder(date, null, null).forEach(sheet::add);
         });
-        return written[0];
     }
 
     /**

@@ -180,8 +180,8 @@ class QualityWorkbook {
     }
 
     /**
-     * Writes the workbook, each sheet a pass over the files as {@link #quality()} reads them (the summary needs the
-     * files alone, the rejected rows their sheets' headers, the notes sheet their notes).
+     * Writes the workbook in three passes over the files as {@link #quality()} reads them: the summary with the
+     * widest partner row, then the rejected rows under their sheets' headers, then the reading notes.
      */
     public void write(ReportLanguage lang, Path file) {
         ReportWorkbook.write(file, lang.pick("数据质量报告", "Data quality report"), lang, (wb, cells) -> {
