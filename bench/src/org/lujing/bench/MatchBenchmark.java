@@ -45,7 +45,14 @@ public final class MatchBenchmark {
         int people = args.length > 1 ? Integer.parseInt(args[1]) : 50_000;
         Path home =
                 Path.of(args.length > 2 ? args[2] : "target/bench/match-home").toAbsolutePath();
-        boolean coreOnly = args.length > 3 && args[3].equals("core");
+        String mode = args.length > 3 ? args[3] : "all";
+        if (mode.equals("rematch")) {
+            // the stored home alone, in a JVM of its own: what a night's rematch holds at the heap it is given
+            try (ConfigurableApplicationContext ctx = open(home)) {
+                rematch(ctx);
+            }
+            return;
+        }
 
         long t = System.nanoTime();
         // 20 rows per round of the generator's cases
@@ -115,52 +122,82 @@ public final class MatchBenchmark {
                 certain,
                 100.0 * missed / Math.max(1, certain));
         missedByKind.forEach((kind, n) -> System.out.println("  missed " + n + " " + kind + ": " + example.get(kind)));
-        if (coreOnly) {
+        if (mode.equals("core")) {
             return;
         }
 
         Files.createDirectories(home);
-        SpringApplication app = new SpringApplication(LujingApplication.class);
-        app.setWebApplicationType(WebApplicationType.NONE);
-        try (ConfigurableApplicationContext ctx = app.run(
-                "--lujing.home=" + home,
-                "--camel.main.auto-startup=false",
-                "--logging.level.root=WARN",
-                "--logging.level.org.lujing.identity=INFO")) {
+        try (ConfigurableApplicationContext ctx = open(home)) {
             IdentityCipher cipher = ctx.getBean(KeyRing.class).current();
             DataSource dataSource = ctx.getBean(DataSource.class);
             t = System.nanoTime();
-            int stored = fill(dataSource, cipher, set.roster(), labelled);
+            // "roster-file": the roster arrives last, as a partner's file beside the home, for `ingest` to load
+            boolean rosterLast = mode.equals("roster-file");
+            int stored = fill(dataSource, cipher, rosterLast ? List.of() : set.roster(), labelled);
+            if (rosterLast) {
+                List<String> csv = new java.util.ArrayList<>(List.of("姓名,身份证号码,联系电话"));
+                set.roster().forEach(p -> csv.add(p.name() + "," + p.idNumber() + "," + p.phone()));
+                Files.write(home.resolveSibling(home.getFileName() + "-roster.csv"), csv);
+            }
             System.out.printf(
                     Locale.ROOT,
                     "stored %,d people and %,d pending records, encrypted, in %.1f s%n",
-                    set.roster().size(),
+                    rosterLast ? 0 : set.roster().size(),
                     stored,
                     (System.nanoTime() - t) / 1e9);
-            JdbcTemplate sql = new JdbcTemplate(dataSource);
-            // the machine is shared: the CPU time the process spent says how much work it was, whatever the load
-            com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
-                    java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-            long cpu = os.getProcessCpuTime();
-            t = System.nanoTime();
-            int matched = ctx.getBean(IdentityMatcher.class).rematch();
-            double secs = (System.nanoTime() - t) / 1e9;
-            double cpuSecs = (os.getProcessCpuTime() - cpu) / 1e9;
-            System.out.printf(
-                    Locale.ROOT,
-                    "rematch: %,d records linked in %.1f s wall, %.1f s CPU, load average %.1f (%s); review queue %,d;"
-                            + " still pending %,d%n",
-                    matched,
-                    secs,
-                    cpuSecs,
-                    os.getSystemLoadAverage(),
-                    sql.queryForList(
-                            "SELECT match_method || ' ' || COUNT(*) FROM support_record"
-                                    + " WHERE subject_id IS NOT NULL GROUP BY match_method",
-                            String.class),
-                    sql.queryForObject("SELECT COUNT(*) FROM identity_match WHERE outcome = 'REVIEW'", Long.class),
-                    sql.queryForObject("SELECT COUNT(*) FROM support_record WHERE subject_id IS NULL", Long.class));
+            if (mode.equals("all")) {
+                rematch(ctx);
+            }
         }
+    }
+
+    /** The application on a home, without the web server or the inbox routes. */
+    private static ConfigurableApplicationContext open(Path home) {
+        SpringApplication app = new SpringApplication(LujingApplication.class);
+        app.setWebApplicationType(WebApplicationType.NONE);
+        return app.run(
+                "--lujing.home=" + home,
+                "--camel.main.auto-startup=false",
+                "--logging.level.root=WARN",
+                "--logging.level.org.lujing.identity=INFO");
+    }
+
+    /** Times one {@link IdentityMatcher#rematch()} and prints what it tied, what it queued and what is left. */
+    private static void rematch(ConfigurableApplicationContext ctx) {
+        JdbcTemplate sql = new JdbcTemplate(ctx.getBean(DataSource.class));
+        // the machine is shared: the CPU time the process spent says how much work it was, whatever the load
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long pending = sql.queryForObject("SELECT COUNT(*) FROM support_record WHERE subject_id IS NULL", Long.class);
+        java.lang.management.ManagementFactory.getMemoryPoolMXBeans()
+                .forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
+        long cpu = os.getProcessCpuTime();
+        long t = System.nanoTime();
+        int matched = ctx.getBean(IdentityMatcher.class).rematch();
+        double secs = (System.nanoTime() - t) / 1e9;
+        double cpuSecs = (os.getProcessCpuTime() - cpu) / 1e9;
+        // what survived collections: the old generation's peak (G1's "G1 Old Gen")
+        long peak = java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getName().contains("Old Gen"))
+                .mapToLong(p -> p.getPeakUsage().getUsed())
+                .sum();
+        System.out.printf(
+                Locale.ROOT,
+                "rematch of %,d pending records: %,d linked in %.1f s wall, %.1f s CPU, load average %.1f (%s);"
+                        + " review queue %,d; still pending %,d; old generation's peak %,d MiB of a %,d MiB heap%n",
+                pending,
+                matched,
+                secs,
+                cpuSecs,
+                os.getSystemLoadAverage(),
+                sql.queryForList(
+                        "SELECT match_method || ' ' || COUNT(*) FROM support_record"
+                                + " WHERE subject_id IS NOT NULL GROUP BY match_method",
+                        String.class),
+                sql.queryForObject("SELECT COUNT(*) FROM identity_match WHERE outcome = 'REVIEW'", Long.class),
+                sql.queryForObject("SELECT COUNT(*) FROM support_record WHERE subject_id IS NULL", Long.class),
+                peak >> 20,
+                Runtime.getRuntime().maxMemory() >> 20);
     }
 
     /** The roster and the rows as ingest would store them: encrypted, blind-indexed, rows keyed by their pair. */
@@ -214,7 +251,9 @@ public final class MatchBenchmark {
                         subject.executeBatch();
                     }
                 }
-                subject.executeBatch();
+                if (n % 5_000 != 0) {
+                    subject.executeBatch();
+                }
             }
             c.commit();
             LocalDate jan1 = LocalDate.of(2025, 1, 1);

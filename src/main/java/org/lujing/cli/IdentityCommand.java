@@ -354,8 +354,10 @@ class IdentityCommand implements Runnable {
                             "名册上没有编号为 #" + subject + " 的人（`subjects` 列出名册） ‖ there is no person #" + subject
                                     + " on the roster (see `subjects`)");
                 }
+                IdentityMatcher matcher = context.getBean(IdentityMatcher.class);
+                // the decision and its audit entry together; then the ledger matched again under it
                 context.getBean(TransactionTemplate.class).executeWithoutResult(tx -> {
-                    context.getBean(IdentityMatcher.class).decide(kind(), fullKey, subject, actor.actor(), reason);
+                    matcher.record(kind(), fullKey, subject, actor.actor(), reason);
                     context.getBean(AuditLog.class)
                             .record(
                                     actor.actor(),
@@ -364,6 +366,7 @@ class IdentityCommand implements Runnable {
                                     reason,
                                     null);
                 });
+                matcher.rematch();
                 System.out.println(CliWords.lang()
                         .pick(
                                 kind() + "：键 " + fullKey.substring(0, 12) + " 与名册人员 #" + subject

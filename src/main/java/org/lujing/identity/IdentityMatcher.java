@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.lujing.ledger.KeyKind;
+import org.lujing.ledger.KeyRange;
 import org.lujing.ledger.MatchMethod;
 import org.lujing.ledger.RecordIds;
 import org.lujing.ledger.StatisticsRollup;
@@ -14,6 +15,7 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Ties pending records to people on the roster. In order: an admin's LINK decision; the ID number's blind index;
@@ -21,12 +23,13 @@ import org.springframework.transaction.annotation.Transactional;
  * admin. Anything weaker stays pending. A record that turns out to repeat another record of the same person
  * (same category, date and agency, reported once with an ID and once without) is marked merged into it — kept,
  * reversibly, and not counted. Then scored matching ({@link ScoredMatching}) links, queues for review or leaves the
- * keys no exact rule tied. Runs after every file and every night; running it again changes nothing. Every change
- * to who a record belongs to or whether it is merged is mirrored in the statistics rollups, in the same transaction.
+ * keys no exact rule tied. Runs after every file and every night; running it again changes nothing, and a run cut
+ * short is finished by the next. Every change to who a record belongs to or whether it is merged is mirrored in the
+ * statistics rollups, in the same transaction: a chunk of persons each, under the ledger's write turn.
  *
- * <p>Why one class of this length: a rematch is one sequence under the ledger's write turn — the exact rules, their
- * linking, the scored pass, its linking and evidence — whose steps share the chunk of persons being tied and the one
- * rollup change they feed; split, each part would need that state handed across.
+ * <p>Why one class of this length: a rematch is one sequence — the exact rules, their linking, the scored pass, its
+ * linking and evidence — whose steps share the chunk of persons being tied and the rollup change they feed; split,
+ * each part would need that state handed across.
  */
 @Component
 public class IdentityMatcher {
@@ -40,13 +43,16 @@ public class IdentityMatcher {
     private final ScoredMatching scored;
     private final org.springframework.jdbc.core.JdbcTemplate batch;
     private final RecordIds ids;
+    private final TransactionTemplate transactions;
 
     public IdentityMatcher(
             JdbcClient jdbc,
             StatisticsRollup rollup,
             ScoredMatching scored,
             org.springframework.jdbc.core.JdbcTemplate batch,
-            RecordIds ids) {
+            RecordIds ids,
+            TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.jdbc = jdbc;
         this.ids = ids;
         this.batch = batch;
@@ -54,45 +60,54 @@ public class IdentityMatcher {
         this.scored = scored;
     }
 
-    /** Matches what can be matched; returns how many records were tied to a person. */
-    @Transactional
+    /**
+     * Matches what can be matched; returns how many records were tied to a person. Runs in transactions of its own,
+     * a chunk of persons each (see {@link #assignAll}): called inside a caller's transaction it joins it and holds
+     * every change until that one ends, so callers call it after committing what they wrote.
+     */
     public int rematch() {
+        return rematch(ScoredMatching.RANGE_RECORDS, ASSIGN_CHUNK);
+    }
+
+    /** As {@link #rematch()}, with the pending records a scored range reads and the persons a chunk ties given. */
+    int rematch(int rangeRecords, int chunkPersons) {
         long t0 = System.nanoTime();
-        int matched = 0;
         List<Assignment> exact = exactAssignments();
         long t1 = System.nanoTime();
-        for (int n : assignAll(exact)) {
-            matched += n;
-        }
+        int matched = java.util.stream.IntStream.of(assignAll(exact, chunkPersons, tied -> {}))
+                .sum();
         long t2 = System.nanoTime();
-        // what exact keys could not tie: scored matching over what the rows said (issue 13)
-        List<ScoredMatching.Link> links = scored.pass();
-        long t3 = System.nanoTime();
-        int[] linked = assignAll(links.stream()
-                .map(l -> new Assignment(l.subjectKey(), l.subjectId(), MatchMethod.SCORED))
-                .toList());
-        List<ScoredMatching.Link> made = new java.util.ArrayList<>();
-        for (int i = 0; i < linked.length; i++) {
-            if (linked[i] > 0) {
-                made.add(links.get(i));
-            }
-            matched += linked[i];
+        // what exact keys could not tie: scored matching over what the rows said (issue 13), a range of keys at a
+        // time; each range's links are tied, with their evidence, before the next range is read
+        ScoredMatching.Run run = scored.start(rangeRecords);
+        long scoring = 0;
+        long linking = 0;
+        for (KeyRange range : run.ranges()) {
+            long s = System.nanoTime();
+            List<ScoredMatching.Link> links = transactions.execute(t -> run.pass(range));
+            long l = System.nanoTime();
+            scoring += l - s;
+            int[] linked = assignAll(
+                    links.stream()
+                            .map(k -> new Assignment(k.subjectKey(), k.subjectId(), MatchMethod.SCORED))
+                            .toList(),
+                    chunkPersons,
+                    tied -> scored.recordLinks(tied.stream().map(links::get).toList()));
+            matched += java.util.stream.IntStream.of(linked).sum();
+            linking += System.nanoTime() - l;
         }
-        long t4 = System.nanoTime();
-        scored.recordLinks(made);
-        long t5 = System.nanoTime();
+        run.finish();
         if (matched > 0) {
             // where a big night's time goes (bench/match.sh reads it): the exact rules, scored matching, linking
             log.info(
                     "{} pending record(s) matched to people on the roster: exact rules {} ms ({} keys, {} ms linking),"
-                            + " scored pass {} ms, linking {} ms, evidence {} ms",
+                            + " scored pass {} ms, linking with evidence {} ms",
                     matched,
                     (t1 - t0) / 1_000_000,
                     exact.size(),
                     (t2 - t1) / 1_000_000,
-                    (t3 - t2) / 1_000_000,
-                    (t4 - t3) / 1_000_000,
-                    (t5 - t4) / 1_000_000);
+                    scoring / 1_000_000,
+                    linking / 1_000_000);
         }
         return matched;
     }
@@ -157,10 +172,20 @@ public class IdentityMatcher {
 
     /**
      * An admin's decision: records keyed {@code subjectKey} belong to ({@code LINK}) or never belong to
-     * ({@code DIFFERENT}) the person; applied now and honoured by every later match.
+     * ({@code DIFFERENT}) the person; applied now and honoured by every later match. The decision is committed, then
+     * the ledger matched again ({@link #rematch()}).
+     */
+    public void decide(String kind, String subjectKey, long subjectId, String actor, String reason) {
+        transactions.executeWithoutResult(t -> record(kind, subjectKey, subjectId, actor, reason));
+        rematch();
+    }
+
+    /**
+     * Records an admin's decision and undoes what earlier matching did for the key, in the caller's transaction
+     * (with its audit entry); the caller runs {@link #rematch()} once that is committed.
      */
     @Transactional
-    public void decide(String kind, String subjectKey, long subjectId, String actor, String reason) {
+    public void record(String kind, String subjectKey, long subjectId, String actor, String reason) {
         if (!kind.equals("LINK") && !kind.equals("DIFFERENT")) {
             throw new IllegalArgumentException("a decision is LINK or DIFFERENT, not " + kind);
         }
@@ -204,7 +229,6 @@ public class IdentityMatcher {
         jdbc.sql("DELETE FROM identity_match WHERE subject_key = ?")
                 .param(subjectKey)
                 .update();
-        rematch();
     }
 
     /** A key to tie to a person, and how. */
@@ -220,9 +244,6 @@ public class IdentityMatcher {
      * probe ran rematch out of a 256 MB heap at 800 records a person.
      */
     static final long CHUNK_RECORDS = 20_000;
-
-    /** Records a rollup change may hold before it is applied, so that its sums stay a few megabytes of heap. */
-    private static final int APPLY_AFTER_RECORDS = 50_000;
 
     /** A record of a person (or about to be), as linking and merging see it. */
     private record Held(
@@ -246,14 +267,17 @@ public class IdentityMatcher {
               r.subject_key FROM support_record r WHERE """;
 
     /**
-     * Ties keys to persons, set-based, a chunk of persons at a time under the ledger's write turn: the persons' records
-     * and the pending records of their keys are read once, the keys tied in one batch, later repeats of a (person,
-     * category, date, agency) merged into the first in another, and what starts or stops counting goes into one
-     * rollup change applied every {@link #APPLY_AFTER_RECORDS} records — never a remove and an add over each person's
-     * records (that, per chunk, was most of a night's linking of 60,000 records). Returns the records tied per
-     * assignment, in order.
+     * Ties keys to persons, set-based, a chunk of persons at a time, each chunk in a transaction of its own under the
+     * ledger's write turn: the persons' records and the pending records of their keys are read once, the keys tied in
+     * one batch, later repeats of a (person, category, date, agency) merged into the first in another, and what starts
+     * or stops counting goes into one rollup change applied before the chunk commits — never a remove and an add over
+     * each person's records (that, per chunk, was most of a night's linking of 60,000 records). Linking everything in
+     * one transaction held every changed row's versions on HSQLDB's heap: a roster that tied 61,000 pending records
+     * ran out of 256 MB. {@code tiedInChunk} is told, inside the chunk's transaction, which assignments tied records.
+     * Returns the records tied per assignment, in order.
      */
-    private int[] assignAll(List<Assignment> all) {
+    private int[] assignAll(
+            List<Assignment> all, int chunkPersons, java.util.function.Consumer<List<Integer>> tiedInChunk) {
         int[] tied = new int[all.size()];
         if (all.isEmpty()) {
             return tied;
@@ -265,44 +289,55 @@ public class IdentityMatcher {
                     .add(i);
         }
         List<Long> subjects = new java.util.ArrayList<>(bySubject.keySet());
-        StatisticsRollup.Change change = rollup.change();
-        for (List<Long> chunk : chunks(subjects, recordsOf(subjects), ASSIGN_CHUNK, CHUNK_RECORDS)) {
-            // nobody else writes records or rollups until this transaction ends: what is read here is what is tied
-            ids.takeWriteTurn();
-            Map<String, Long> personOfKey = new java.util.HashMap<>();
-            List<Integer> indexes = new java.util.ArrayList<>();
-            List<Object[]> updates = new java.util.ArrayList<>();
-            for (Long subject : chunk) {
-                for (int i : bySubject.get(subject)) {
-                    Assignment a = all.get(i);
-                    indexes.add(i);
-                    updates.add(new Object[] {a.subjectId(), a.method().name(), a.key()});
-                    personOfKey.put(a.key().strip(), a.subjectId());
-                }
-            }
-            List<Held> held = new java.util.ArrayList<>();
-            // the persons' own records (counted unless merged) and the pending ones about to be theirs (not counted);
-            // "no person yet" is written so that no index serves it: the key's index must
-            read(held, "r.subject_id IN (" + marks(chunk.size()) + ")", chunk, null);
-            List<String> keys = new java.util.ArrayList<>(personOfKey.keySet());
-            read(
-                    held,
-                    "r.subject_key IN (" + marks(keys.size()) + ") AND COALESCE(r.subject_id, 0) = 0",
-                    keys,
-                    personOfKey);
-            int[] counts = batch.batchUpdate(
-                    "UPDATE support_record SET subject_id = ?, match_method = ? WHERE subject_key = ? AND subject_id IS NULL",
-                    updates);
-            for (int j = 0; j < counts.length; j++) {
-                tied[indexes.get(j)] = Math.max(counts[j], 0);
-            }
-            mergeRepeats(held, change);
-            if (change.records() >= APPLY_AFTER_RECORDS) {
-                change.apply();
+        for (List<Long> chunk : chunks(subjects, recordsOf(subjects), chunkPersons, CHUNK_RECORDS)) {
+            transactions.executeWithoutResult(t -> assignChunk(all, bySubject, chunk, tied, tiedInChunk));
+        }
+        return tied;
+    }
+
+    private void assignChunk(
+            List<Assignment> all,
+            Map<Long, List<Integer>> bySubject,
+            List<Long> chunk,
+            int[] tied,
+            java.util.function.Consumer<List<Integer>> tiedInChunk) {
+        // nobody else writes records or rollups until this transaction ends: what is read here is what is tied
+        ids.takeWriteTurn();
+        Map<String, Long> personOfKey = new java.util.HashMap<>();
+        List<Integer> indexes = new java.util.ArrayList<>();
+        List<Object[]> updates = new java.util.ArrayList<>();
+        for (Long subject : chunk) {
+            for (int i : bySubject.get(subject)) {
+                Assignment a = all.get(i);
+                indexes.add(i);
+                updates.add(new Object[] {a.subjectId(), a.method().name(), a.key()});
+                personOfKey.put(a.key().strip(), a.subjectId());
             }
         }
+        List<Held> held = new java.util.ArrayList<>();
+        // the persons' own records (counted unless merged) and the pending ones about to be theirs (not counted);
+        // "no person yet" is written so that no index serves it: the key's index must
+        read(held, "r.subject_id IN (" + marks(chunk.size()) + ")", chunk, null);
+        List<String> keys = new java.util.ArrayList<>(personOfKey.keySet());
+        read(
+                held,
+                "r.subject_key IN (" + marks(keys.size()) + ") AND COALESCE(r.subject_id, 0) = 0",
+                keys,
+                personOfKey);
+        int[] counts = batch.batchUpdate(
+                "UPDATE support_record SET subject_id = ?, match_method = ? WHERE subject_key = ? AND subject_id IS NULL",
+                updates);
+        List<Integer> tiedHere = new java.util.ArrayList<>();
+        for (int j = 0; j < counts.length; j++) {
+            tied[indexes.get(j)] = Math.max(counts[j], 0);
+            if (counts[j] > 0) {
+                tiedHere.add(indexes.get(j));
+            }
+        }
+        StatisticsRollup.Change change = rollup.change();
+        mergeRepeats(held, change);
         change.apply();
-        return tied;
+        tiedInChunk.accept(tiedHere);
     }
 
     private void read(List<Held> into, String where, List<?> params, Map<String, Long> personOfKey) {

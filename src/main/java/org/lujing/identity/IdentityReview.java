@@ -11,7 +11,7 @@ import org.lujing.ledger.KeyKind;
 import org.lujing.normalise.Masking;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The review queue of scored matching and the evidence of its automatic links, for the command line and the console:
@@ -56,7 +56,10 @@ public class IdentityReview {
     private final KeyRing ring;
     private final IdentityMatcher matcher;
 
-    public IdentityReview(JdbcClient jdbc, KeyRing ring, IdentityMatcher matcher) {
+    private final TransactionTemplate transactions;
+
+    public IdentityReview(JdbcClient jdbc, KeyRing ring, IdentityMatcher matcher, TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.jdbc = jdbc;
         this.ring = ring;
         this.matcher = matcher;
@@ -106,18 +109,23 @@ public class IdentityReview {
     }
 
     /** An admin accepts: the key's records are this person (as `identity link`), audited. */
-    @Transactional
     public Entry accept(long id, String actor, String reason, Audit audit) {
         return decide(id, "LINK", actor, reason, audit);
     }
 
     /** An admin rejects: the key's records are never this person (as `identity different`), audited. */
-    @Transactional
     public Entry reject(long id, String actor, String reason, Audit audit) {
         return decide(id, "DIFFERENT", actor, reason, audit);
     }
 
+    /** The decision and its audit entry in one transaction; then the ledger is matched again under it. */
     private Entry decide(long id, String kind, String actor, String reason, Audit audit) {
+        Entry e = transactions.execute(t -> recordDecision(id, kind, actor, reason, audit));
+        matcher.rematch();
+        return e;
+    }
+
+    private Entry recordDecision(long id, String kind, String actor, String reason, Audit audit) {
         Entry e = entry(id)
                 .filter(x -> x.outcome().equals("REVIEW"))
                 .orElseThrow(
@@ -132,7 +140,7 @@ public class IdentityReview {
                 .query(String.class)
                 .single()
                 .strip();
-        matcher.decide(kind, fullKey, e.best().subjectId(), actor, reason);
+        matcher.record(kind, fullKey, e.best().subjectId(), actor, reason);
         audit.record(
                 actor,
                 "IDENTITY_" + kind,

@@ -17,6 +17,7 @@ import org.lujing.identity.match.RosterPerson;
 import org.lujing.identity.match.RowTraits;
 import org.lujing.identity.match.ScoredCandidate;
 import org.lujing.ledger.KeyKind;
+import org.lujing.ledger.KeyRange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,8 +28,8 @@ import org.springframework.stereotype.Component;
 /**
  * The database side of scored matching: reads the pending keys that carry what their rows said (decrypted in memory
  * only), decrypts the roster in memory, runs {@link RecordLinker}, refreshes the review queue and returns the keys
- * to link. Called by {@link IdentityMatcher#rematch()} inside its transaction; adds no blind index, so key rotation
- * has nothing new to rebuild.
+ * to link. Called by {@link IdentityMatcher#rematch()} a range of keys at a time ({@link Run}), each range in a
+ * transaction; adds no blind index, so key rotation has nothing new to rebuild.
  *
  * <p>Why one class of this length: the scored pass reads the pending keys and the roster, blocks, scores and decides,
  * and writes the review queue in one pass over the same decrypted roster; its parts are small methods that share that
@@ -54,75 +55,151 @@ public class ScoredMatching {
         this.properties = properties;
     }
 
-    /** Scores every pending key without a clean ID number; queues the doubtful ones; returns those to link. */
-    List<Link> pass() {
+    /** Pending records without a clean ID number that one range of keys holds, about (a range is read at once). */
+    static final int RANGE_RECORDS = 20_000;
+
+    /**
+     * Starts a matching run: the pending records without a clean ID number are scored a range of keys at a time
+     * ({@link Run#pass}), so that what a range's rows said is all that is held, however many are pending.
+     */
+    Run start(int rangeRecords) {
         if (!properties.enabled()) {
-            return List.of();
+            return new Run(List.of(), false);
         }
-        long started = System.nanoTime();
-        // the queue is recomputed every pass (a key linked since, or a roster change, must not leave a stale entry),
-        // but an entry that still stands keeps its number, so an admin's `identity review accept N` means what was
-        // shown
-        Map<String, Long> queued = new HashMap<>();
-        jdbc.sql("SELECT id, subject_key, subject_id FROM identity_match WHERE outcome = 'REVIEW'")
-                .query((RowCallbackHandler)
-                        rs -> queued.put(rs.getString(2).strip() + '/' + rs.getLong(3), rs.getLong(1)));
-        Map<String, Set<RowTraits>> pending = pendingTraits();
-        if (pending.isEmpty()) {
+        long pending = jdbc.sql("SELECT COUNT(*) FROM support_record r WHERE " + PENDING)
+                .query(Long.class)
+                .single();
+        List<KeyRange> ranges = KeyRange.split(pending, rangeRecords);
+        // each range read through the index on subject_id reads every pending record (of any kind); through the key's
+        // index, every record of its keys: the ranges together read the ledger once. Whichever is less.
+        boolean byKey = false;
+        if (ranges.size() > 1) {
+            long allPending = jdbc.sql("SELECT COUNT(*) FROM support_record WHERE subject_id IS NULL")
+                    .query(Long.class)
+                    .single();
+            long ledger = jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM support_record")
+                    .query(Long.class)
+                    .single();
+            byKey = allPending * ranges.size() > ledger;
+        }
+        return new Run(ranges, byKey);
+    }
+
+    /** What makes a record one scored matching reads: pending, keyed by something other than a clean ID number. */
+    private static final String PENDING =
+            "r.subject_id IS NULL AND r.key_kind <> 'ID_NUMBER' AND r.subject_ref_enc IS NOT NULL";
+
+    /**
+     * One matching run over the ranges of keys: the roster, the model and the admins' DIFFERENT decisions are read
+     * once, when a range first has something to score.
+     */
+    final class Run {
+
+        private final List<KeyRange> ranges;
+        private final boolean byKey;
+        private RecordLinker linker;
+        private Map<String, Set<Long>> different;
+        private long keys;
+        private long linked;
+        private long reviewed;
+        private long nanos;
+
+        private Run(List<KeyRange> ranges, boolean byKey) {
+            this.ranges = ranges;
+            this.byKey = byKey;
+        }
+
+        /** The ranges to pass over, in order; none when scored matching is off. */
+        List<KeyRange> ranges() {
+            return ranges;
+        }
+
+        /**
+         * Scores the pending keys of one range; refreshes the range's review queue (an entry that still stands keeps
+         * its number, so an admin's {@code identity review accept N} means what was shown; one that no longer does —
+         * the key linked since, the roster changed — goes); returns the keys to link.
+         */
+        List<Link> pass(KeyRange range) {
+            long started = System.nanoTime();
+            Map<String, Long> queued = new HashMap<>();
+            jdbc.sql("SELECT id, subject_key, subject_id FROM identity_match WHERE " + range.condition("subject_key")
+                            + "outcome = 'REVIEW'")
+                    .params(range.params())
+                    .query((RowCallbackHandler)
+                            rs -> queued.put(rs.getString(2).strip() + '/' + rs.getLong(3), rs.getLong(1)));
+            Map<String, Set<RowTraits>> pending = pendingTraits(range, byKey);
+            if (pending.isEmpty()) {
+                deleteQueued(queued.values());
+                nanos += System.nanoTime() - started;
+                return List.of();
+            }
+            if (linker == null) {
+                List<RosterPerson> roster = roster();
+                linker = new RecordLinker(roster, examples(roster), properties.settings());
+                different = new HashMap<>();
+                jdbc.sql(
+                                "SELECT subject_key, subject_id FROM identity_decision WHERE kind = 'DIFFERENT' AND active = TRUE")
+                        .query((RowCallbackHandler) rs -> different
+                                .computeIfAbsent(rs.getString(1).strip(), k -> new HashSet<>())
+                                .add(rs.getLong(2)));
+            }
+            List<Link> links = new ArrayList<>();
+            List<Object[]> reviews = new ArrayList<>();
+            Timestamp now = Timestamp.from(Instant.now());
+            double prior = linker.model().prior();
+            // the linker is read-only once built: keys are scored on every core (100,000 keys took 13 s on one)
+            List<Map.Entry<String, Set<RowTraits>>> entries = new ArrayList<>(pending.entrySet());
+            List<MatchOutcome> outcomes = entries.parallelStream()
+                    .map(e -> decide(linker, e.getValue(), different.getOrDefault(e.getKey(), Set.of())))
+                    .toList();
+            for (int i = 0; i < entries.size(); i++) {
+                Map.Entry<String, Set<RowTraits>> e = entries.get(i);
+                MatchOutcome outcome = outcomes.get(i);
+                switch (outcome.kind()) {
+                    case LINK -> links.add(new Link(e.getKey(), outcome.best().subjectId(), outcome, prior));
+                    case REVIEW -> reviews.add(row(e.getKey(), "REVIEW", outcome, prior, now));
+                    case NONE -> {}
+                }
+            }
+            List<Object[]> fresh = new ArrayList<>();
+            List<Object[]> standing = new ArrayList<>();
+            for (Object[] review : reviews) {
+                Long id = queued.remove(review[0] + "/" + review[1]);
+                if (id == null) {
+                    fresh.add(review);
+                } else {
+                    standing.add(new Object[] {review[3], review[4], review[5], review[6], review[7], review[8], id});
+                }
+            }
+            // a pass runs after every file: the queue's rows are written in batches, not one statement each
+            if (!standing.isEmpty()) {
+                batch.batchUpdate("""
+                        UPDATE identity_match SET score = ?, evidence = ?, second_subject_id = ?, second_score = ?,
+                          second_evidence = ?, why = ? WHERE id = ?""", standing);
+            }
+            insert(fresh);
             deleteQueued(queued.values());
-            return List.of();
+            keys += pending.size();
+            linked += links.size();
+            reviewed += reviews.size();
+            nanos += System.nanoTime() - started;
+            return links;
         }
-        List<RosterPerson> roster = roster();
-        RecordLinker linker = new RecordLinker(roster, examples(roster), properties.settings());
-        Map<String, Set<Long>> different = new HashMap<>();
-        jdbc.sql("SELECT subject_key, subject_id FROM identity_decision WHERE kind = 'DIFFERENT' AND active = TRUE")
-                .query((RowCallbackHandler) rs -> different
-                        .computeIfAbsent(rs.getString(1).strip(), k -> new HashSet<>())
-                        .add(rs.getLong(2)));
-        List<Link> links = new ArrayList<>();
-        List<Object[]> reviews = new ArrayList<>();
-        Timestamp now = Timestamp.from(Instant.now());
-        double prior = linker.model().prior();
-        // the linker is read-only once built: keys are scored on every core (100,000 keys took 13 s on one)
-        List<Map.Entry<String, Set<RowTraits>>> keys = new ArrayList<>(pending.entrySet());
-        List<MatchOutcome> outcomes = keys.parallelStream()
-                .map(e -> decide(linker, e.getValue(), different.getOrDefault(e.getKey(), Set.of())))
-                .toList();
-        for (int i = 0; i < keys.size(); i++) {
-            Map.Entry<String, Set<RowTraits>> e = keys.get(i);
-            MatchOutcome outcome = outcomes.get(i);
-            switch (outcome.kind()) {
-                case LINK -> links.add(new Link(e.getKey(), outcome.best().subjectId(), outcome, prior));
-                case REVIEW -> reviews.add(row(e.getKey(), "REVIEW", outcome, prior, now));
-                case NONE -> {}
+
+        /** Logs what the run scored, when it scored anything. */
+        void finish() {
+            if (linker != null) {
+                log.info(
+                        "scored matching: {} pending key(s) in {} range(s) against {} people: {} to link, {} for"
+                                + " review ({} ms)",
+                        keys,
+                        ranges.size(),
+                        linker.rosterSize(),
+                        linked,
+                        reviewed,
+                        nanos / 1_000_000);
             }
         }
-        List<Object[]> fresh = new ArrayList<>();
-        List<Object[]> standing = new ArrayList<>();
-        for (Object[] review : reviews) {
-            Long id = queued.remove(review[0] + "/" + review[1]);
-            if (id == null) {
-                fresh.add(review);
-            } else {
-                standing.add(new Object[] {review[3], review[4], review[5], review[6], review[7], review[8], id});
-            }
-        }
-        // a pass runs after every file: the queue's rows are written in batches, not one statement each
-        if (!standing.isEmpty()) {
-            batch.batchUpdate("""
-                    UPDATE identity_match SET score = ?, evidence = ?, second_subject_id = ?, second_score = ?,
-                      second_evidence = ?, why = ? WHERE id = ?""", standing);
-        }
-        insert(fresh);
-        deleteQueued(queued.values());
-        log.info(
-                "scored matching: {} pending key(s) against {} people: {} to link, {} for review ({} ms)",
-                pending.size(),
-                linker.rosterSize(),
-                links.size(),
-                reviews.size(),
-                (System.nanoTime() - started) / 1_000_000);
-        return links;
     }
 
     /** Removes review entries that no longer stand. */
@@ -202,25 +279,35 @@ public class ScoredMatching {
         return chosen;
     }
 
-    /** Pending keys without a clean ID number, each with the distinct things its rows said (name from the record). */
-    private Map<String, Set<RowTraits>> pendingTraits() {
+    /**
+     * The range's pending keys without a clean ID number, each with the distinct things its rows said (name from the
+     * record); read through the key's index when {@code byKey}, else through the person's (its NULL range).
+     */
+    private Map<String, Set<RowTraits>> pendingTraits(KeyRange range, boolean byKey) {
         record Said(String key, KeyKind kind, String name, String reference) {}
         List<Said> rows = new ArrayList<>();
-        jdbc.sql("""
-                        SELECT DISTINCT r.subject_key, r.key_kind, r.person_name, r.subject_ref_enc FROM support_record r
-                        WHERE r.subject_id IS NULL AND r.key_kind <> 'ID_NUMBER' AND r.subject_ref_enc IS NOT NULL""").query((RowCallbackHandler) rs -> rows.add(new Said(
-                rs.getString(1).strip(), KeyKind.valueOf(rs.getString(2).strip()), rs.getString(3), rs.getString(4))));
+        // HSQLDB takes the subject_id index whenever the condition lets it; COALESCE keeps it from doing so. Person
+        // ids start at 1
+        String pending = byKey ? PENDING.replace("r.subject_id IS NULL", "COALESCE(r.subject_id, 0) = 0") : PENDING;
+        jdbc.sql("SELECT DISTINCT r.subject_key, r.key_kind, r.person_name, r.subject_ref_enc FROM support_record r"
+                        + " WHERE " + range.condition("r.subject_key") + pending)
+                .params(range.params())
+                .query((RowCallbackHandler) rs -> rows.add(new Said(
+                        rs.getString(1).strip(),
+                        KeyKind.valueOf(rs.getString(2).strip()),
+                        rs.getString(3),
+                        rs.getString(4))));
         // decrypting is most of reading: done on every core, each distinct reference once
         Map<String, RowTraits> decoded = new java.util.concurrent.ConcurrentHashMap<>();
         rows.parallelStream()
                 .forEach(r -> decoded.computeIfAbsent(
                         r.reference() + '\u0000' + r.name(), k -> traits(r.kind(), r.name(), r.reference())));
-        Map<String, Set<RowTraits>> byKey = new LinkedHashMap<>();
+        Map<String, Set<RowTraits>> said = new LinkedHashMap<>();
         for (Said r : rows) {
-            byKey.computeIfAbsent(r.key(), k -> new LinkedHashSet<>())
+            said.computeIfAbsent(r.key(), k -> new LinkedHashSet<>())
                     .add(decoded.get(r.reference() + '\u0000' + r.name()));
         }
-        return byKey;
+        return said;
     }
 
     /** What a record's reference says: the traits after the value behind the key, else the pair itself. */

@@ -10,6 +10,9 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Last step of an ingest: matches pending records again (so arrival order never changes the result); checks the
@@ -24,9 +27,17 @@ class FileCompletionTasklet implements Tasklet {
     private final SourceDefinition source;
     private final long fileId;
     private final Path stagingFile;
+    private final TransactionTemplate outsideTransaction;
 
     FileCompletionTasklet(
-            FileRegistry files, IdentityMatcher matcher, SourceDefinition source, long fileId, Path stagingFile) {
+            FileRegistry files,
+            IdentityMatcher matcher,
+            SourceDefinition source,
+            long fileId,
+            Path stagingFile,
+            PlatformTransactionManager transactions) {
+        this.outsideTransaction = new TransactionTemplate(transactions);
+        outsideTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
         this.files = files;
         this.matcher = matcher;
         this.source = source;
@@ -37,8 +48,10 @@ class FileCompletionTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         log.info("file #{}: all rows published; matching pending records and closing the file", fileId);
-        // after a roster, people may now be known; after any file, pair-keyed records may now match
-        matcher.rematch();
+        // after a roster, people may now be known; after any file, pair-keyed records may now match. Outside the
+        // step's transaction (which has written nothing yet): rematch commits a chunk of persons at a time, and a
+        // roster that ties a hundred thousand records must not hold them all in one transaction
+        outsideTransaction.executeWithoutResult(t -> matcher.rematch());
         IngestedFile f = files.find(fileId).orElseThrow();
         if (!f.balances()) {
             throw new IllegalStateException(

@@ -199,9 +199,10 @@ class FileIngestJobConfiguration {
             IdentityMatcher matcher,
             SourceCatalog sources,
             LujingProperties properties,
+            PlatformTransactionManager tx,
             @Value("#{jobExecutionContext['fileId']}") Long fileId,
             @Value("#{jobParameters['source']}") String source) {
         return new FileCompletionTasklet(
-                files, matcher, sources.get(source), fileId, StagingFile.path(properties.data(), fileId));
+                files, matcher, sources.get(source), fileId, StagingFile.path(properties.data(), fileId), tx);
     }
 }

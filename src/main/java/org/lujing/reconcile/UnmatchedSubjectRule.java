@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.lujing.ledger.KeyRange;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,8 +16,7 @@ import org.springframework.stereotype.Component;
  *
  * <p>Grouping every pending record at once kept one row per pending person on the heap. When more records are
  * pending than one slice ({@link ReconcileContext#slice()}), the keys are read in ranges of their first two
- * characters, as many ranges as slices (at most 256; a key is a hex HMAC, so the ranges hold about as many keys
- * each), the first and last range open so that a key of any other spelling still falls in one.
+ * characters ({@link KeyRange}), as many ranges as slices.
  */
 @Component
 class UnmatchedSubjectRule implements ReconciliationRule {
@@ -37,35 +37,21 @@ class UnmatchedSubjectRule implements ReconciliationRule {
                 .sql("SELECT COUNT(*) FROM support_record WHERE subject_id IS NULL AND merged_into IS NULL")
                 .query(Integer.class)
                 .single();
-        int buckets = (int) Math.min(PREFIXES, Math.max(1, ((long) pending + ctx.slice() - 1) / ctx.slice()));
-        for (int bucket = 0; bucket < buckets; bucket++) {
-            bucket(ctx, before, bucket, buckets, found);
+        List<KeyRange> ranges = KeyRange.split(pending, ctx.slice());
+        for (KeyRange range : ranges) {
+            bucket(ctx, before, range, ranges.size() == 1, found);
         }
     }
 
-    /** Two hex characters' worth of key prefixes. */
-    static final int PREFIXES = 256;
-
-    /**
-     * The keys of one of {@code buckets} ranges of prefixes: [its first prefix, the next range's); the first range
-     * has no lower bound, the last no upper one.
-     */
+    /** The keys of one range of prefixes. */
     private static void bucket(
-            ReconcileContext ctx, Timestamp before, int bucket, int buckets, Consumer<Finding> found) {
-        List<Object> params = new ArrayList<>();
-        StringBuilder range = new StringBuilder();
-        if (bucket > 0) {
-            range.append("subject_key >= ? AND ");
-            params.add(String.format("%02x", bucket * PREFIXES / buckets));
-        }
-        if (bucket < buckets - 1) {
-            range.append("subject_key < ? AND ");
-            params.add(String.format("%02x", (bucket + 1) * PREFIXES / buckets));
-        }
+            ReconcileContext ctx, Timestamp before, KeyRange keys, boolean only, Consumer<Finding> found) {
+        List<Object> params = new ArrayList<>(keys.params());
+        StringBuilder range = new StringBuilder(keys.condition("subject_key"));
         // one range: the pending records are read through the index on subject_id (its NULL range). Several: through
         // the key's own index instead, or each range would read every pending record again (HSQLDB takes the
         // subject_id index whenever the condition lets it; COALESCE keeps it from doing so). Person ids start at 1.
-        range.append(buckets == 1 ? "subject_id IS NULL AND " : "COALESCE(subject_id, 0) = 0 AND ");
+        range.append(only ? "subject_id IS NULL AND " : "COALESCE(subject_id, 0) = 0 AND ");
         params.add(before);
         ctx.jdbc()
                 .sql("""

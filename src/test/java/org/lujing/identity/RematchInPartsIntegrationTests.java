@@ -1,0 +1,220 @@
+package org.lujing.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.lujing.TestHomes;
+import org.lujing.TestLedger;
+import org.lujing.identity.match.LabelledRows;
+import org.lujing.identity.match.RosterPerson;
+import org.lujing.identity.match.RowTraits;
+import org.lujing.ingest.FileIngestService;
+import org.lujing.ledger.PersonBitsRows;
+import org.lujing.ledger.StatisticsRollup;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A rematch reads the pending records without a clean ID number a range of keys at a time and ties persons a chunk at
+ * a time, each chunk committed with its rollups and evidence: a roster that ties a hundred thousand pending records no
+ * longer holds them all on the heap, in one transaction. Cut into many ranges and chunks it must decide exactly what
+ * one range and big chunks decide; cut short, it must leave what it committed whole and be finished by the next run.
+ *
+ * <p>The ledger: a generated roster of 300 people and 200 labelled rows of every case scored matching knows (typos,
+ * homophones, siblings, strangers), loaded through ingest; before each run every record is made pending again and
+ * the rollups rebuilt, so each run starts from the same state.
+ */
+@SpringBootTest(properties = {"camel.main.auto-startup=false", "lujing.identity.match.keep-damaged-ids=true"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RematchInPartsIntegrationTests {
+
+    static final Path HOME = TestHomes.fresh("rematch-in-parts");
+
+    @DynamicPropertySource
+    static void home(DynamicPropertyRegistry registry) {
+        registry.add("lujing.home", HOME::toString);
+    }
+
+    @Autowired
+    FileIngestService ingest;
+
+    @Autowired
+    IdentityMatcher matcher;
+
+    @Autowired
+    StatisticsRollup rollup;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    JdbcTemplate jdbcTemplate;
+
+    @BeforeAll
+    void theRosterAndTheLabelledRowsAreLoaded() throws IOException {
+        TestLedger.empty(jdbcTemplate);
+        LabelledRows set = LabelledRows.generate(11, 300, 10);
+        Path dir = TestHomes.fresh("rematch-in-parts-files");
+        List<String> roster = new ArrayList<>(List.of("姓名,身份证号码,联系电话"));
+        for (RosterPerson p : set.roster()) {
+            roster.add(p.name() + "," + p.idNumber() + "," + p.phone());
+        }
+        List<String> rows = new ArrayList<>(List.of("日期,姓名,身份证号,联系电话,出生日期,活动类型"));
+        LocalDate day = LocalDate.of(2025, 1, 1);
+        for (LabelledRows.Row row : set.rows()) {
+            RowTraits t = row.traits();
+            rows.add(day.plusDays(rows.size() % 300) + "," + t.name() + "," + text(t.typedId()) + "," + text(t.phone())
+                    + "," + text(t.birth()) + ",公益活动");
+        }
+        Files.write(dir.resolve("roster.csv"), roster);
+        Files.write(dir.resolve("rows.csv"), rows);
+        ingest.ingest(dir.resolve("roster.csv"), "roster");
+        ingest.ingest(dir.resolve("rows.csv"), "community");
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : value.toString();
+    }
+
+    @Test
+    void manyRangesAndSmallChunksDecideWhatOneRangeDecides() {
+        // given the decisions of one range and chunks of a thousand persons
+        everyRecordPendingAgain();
+        matcher.rematch();
+        Map<String, Object> whole = state();
+        assertThat(count("SELECT COUNT(*) FROM support_record WHERE match_method = 'SCORED'"))
+                .as("scored links")
+                .isGreaterThan(10);
+        assertThat(count("SELECT COUNT(*) FROM support_record WHERE match_method IN ('NAME_PHONE', 'ID_NUMBER')"))
+                .as("exact links")
+                .isGreaterThan(10);
+        assertThat(count("SELECT COUNT(*) FROM identity_match WHERE outcome = 'REVIEW'"))
+                .as("queued for review")
+                .isGreaterThan(5);
+        assertThat(count("SELECT COUNT(*) FROM support_record WHERE subject_id IS NULL"))
+                .as("left pending")
+                .isGreaterThan(5);
+
+        // when ranges of 7 pending records (dozens of ranges) and chunks of 3 persons
+        everyRecordPendingAgain();
+        long pending = count(
+                "SELECT COUNT(*) FROM support_record WHERE key_kind <> 'ID_NUMBER' AND subject_ref_enc IS NOT NULL");
+        assertThat(pending / 7).as("ranges").isGreaterThan(10);
+        matcher.rematch(7, 3);
+
+        // then
+        assertThat(state()).isEqualTo(whole);
+        assertThat(PersonBitsRows.stored(jdbc)).isEqualTo(PersonBitsRows.expected(jdbc));
+        // and again with the review queue already there, in ranges of 20 (few enough of the records pending now that
+        // each range is read through the person's index): entries that still stand keep their numbers
+        List<Long> queue = jdbc.sql("SELECT id FROM identity_match WHERE outcome = 'REVIEW' ORDER BY id")
+                .query(Long.class)
+                .list();
+        matcher.rematch(20, 3);
+        assertThat(state()).isEqualTo(whole);
+        assertThat(jdbc.sql("SELECT id FROM identity_match WHERE outcome = 'REVIEW' ORDER BY id")
+                        .query(Long.class)
+                        .list())
+                .isEqualTo(queue);
+    }
+
+    @Test
+    void aRematchCutShortKeepsWhatItCommittedWholeAndTheNextFinishesIt() {
+        // given what a whole run decides
+        everyRecordPendingAgain();
+        matcher.rematch();
+        Map<String, Object> whole = state();
+        // a person that only scored matching ties: the database refuses to tie them
+        long refused = jdbc.sql("SELECT MAX(subject_id) FROM support_record WHERE match_method = 'SCORED'")
+                .query(Long.class)
+                .single();
+        everyRecordPendingAgain();
+        jdbcTemplate.execute("CREATE TRIGGER refuse_one BEFORE UPDATE ON support_record REFERENCING NEW ROW AS n"
+                + " FOR EACH ROW WHEN (n.subject_id = " + refused + ") SIGNAL SQLSTATE '45000'");
+        try {
+            // when
+            assertThatThrownBy(() -> matcher.rematch(7, 3)).hasMessageContaining("45000");
+        } finally {
+            jdbcTemplate.execute("DROP TRIGGER refuse_one");
+        }
+
+        // then the exact rules' links and the scored chunks before the refusal stand, each with its rollups and
+        // evidence; the refused person's records are still pending
+        assertThat(count("SELECT COUNT(*) FROM support_record WHERE match_method IN ('NAME_PHONE', 'ID_NUMBER')"))
+                .isEqualTo(((Number) whole.get("exact")).longValue());
+        long scored = count("SELECT COUNT(*) FROM support_record WHERE match_method = 'SCORED'");
+        assertThat(scored).isPositive().isLessThan(((Number) whole.get("scored")).longValue());
+        assertThat(count("SELECT COUNT(*) FROM support_record WHERE subject_id = " + refused))
+                .isZero();
+        assertThat(count("SELECT COUNT(DISTINCT subject_key) FROM support_record WHERE match_method = 'SCORED'"))
+                .as("a scored link's evidence is committed with it")
+                .isEqualTo(count("SELECT COUNT(*) FROM identity_match WHERE outcome = 'LINKED'"));
+        List<List<Map<String, Object>>> kept = rollups();
+        rollup.rebuild();
+        assertThat(rollups()).as("the rollups of what was committed").isEqualTo(kept);
+        assertThat(PersonBitsRows.stored(jdbc)).isEqualTo(PersonBitsRows.expected(jdbc));
+
+        // when the next run comes
+        matcher.rematch(7, 3);
+
+        // then
+        assertThat(state()).isEqualTo(whole);
+    }
+
+    /** Every record pending, no match evidence or review entry, rollups of what is left counted. */
+    private void everyRecordPendingAgain() {
+        jdbcTemplate.update("UPDATE support_record SET subject_id = NULL, match_method = NULL, merged_into = NULL");
+        jdbcTemplate.update("DELETE FROM identity_match");
+        rollup.rebuild();
+    }
+
+    /** Who each record belongs to and how, the evidence and queue (without their numbers), the rollups. */
+    private Map<String, Object> state() {
+        return Map.of(
+                "records",
+                jdbc.sql("SELECT id, subject_id, match_method, merged_into FROM support_record ORDER BY id")
+                        .query()
+                        .listOfRows(),
+                "matches",
+                jdbc.sql("""
+                                SELECT subject_key, subject_id, outcome, score, second_subject_id, second_score, why
+                                FROM identity_match ORDER BY subject_key, outcome, subject_id""").query().listOfRows(),
+                "rollups",
+                rollups(),
+                "exact",
+                count("SELECT COUNT(*) FROM support_record WHERE match_method IN ('NAME_PHONE', 'ID_NUMBER')"),
+                "scored",
+                count("SELECT COUNT(*) FROM support_record WHERE match_method = 'SCORED'"));
+    }
+
+    private List<List<Map<String, Object>>> rollups() {
+        return List.of(
+                jdbc.sql("SELECT * FROM stat_day ORDER BY activity_date, category, agency")
+                        .query()
+                        .listOfRows(),
+                jdbc.sql("SELECT * FROM stat_event ORDER BY activity_date, category, agency, activity_name_key")
+                        .query()
+                        .listOfRows(),
+                jdbc.sql("SELECT * FROM stat_subject_month ORDER BY month, category, subject_id")
+                        .query()
+                        .listOfRows());
+    }
+
+    private long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+}
