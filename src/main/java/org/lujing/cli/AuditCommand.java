@@ -3,11 +3,9 @@ package org.lujing.cli;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.lujing.audit.AuditLog;
-import org.lujing.report.TextTable;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,31 +33,32 @@ class AuditCommand implements Callable<Integer> {
             java.time.Instant since = from == null
                     ? java.time.Instant.EPOCH
                     : from.atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant();
-            List<AuditLog.Entry> entries = context.getBean(AuditLog.class).since(since);
+            // written as read, a thousand entries at a time (the text a table per thousand)
+            Iterable<AuditLog.Entry> entries = context.getBean(AuditLog.class).since(since);
             if (json) {
-                System.out.println(Json.write(entries.stream()
-                        .map(e -> {
-                            Map<String, Object> m = new LinkedHashMap<>();
-                            m.put("id", e.id());
-                            m.put("at", e.occurredAt().toInstant().toString());
-                            m.put("actor", e.actor());
-                            m.put("action", e.action());
-                            m.put("target", e.target());
-                            m.put("reason", e.reason());
-                            m.put("details", e.details());
-                            return m;
-                        })
-                        .toList()));
+                Json.printEach(entries, e -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("id", e.id());
+                    m.put("at", e.occurredAt().toInstant().toString());
+                    m.put("actor", e.actor());
+                    m.put("action", e.action());
+                    m.put("target", e.target());
+                    m.put("reason", e.reason());
+                    m.put("details", e.details());
+                    return m;
+                });
             } else {
-                TextTable t = CliWords.table("#", "时间 when", "人 who", "操作 action", "对象 what", "原因 why");
-                entries.forEach(e -> t.row(
-                        Long.toString(e.id()),
-                        CliWords.time(e.occurredAt()),
-                        e.actor(),
-                        CliWords.audit(e.action()),
-                        CliWords.auditText(e.target()),
-                        e.reason()));
-                System.out.print(t.render());
+                TableBlocks.print(
+                        entries,
+                        () -> CliWords.table("#", "时间 when", "人 who", "操作 action", "对象 what", "原因 why"),
+                        (t, e) -> t.row(
+                                Long.toString(e.id()),
+                                CliWords.time(e.occurredAt()),
+                                e.actor(),
+                                CliWords.audit(e.action()),
+                                CliWords.auditText(e.target()),
+                                e.reason()),
+                        System.out);
             }
         }
         return 0;

@@ -3,7 +3,6 @@ package org.lujing.console;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
-import java.util.List;
 import org.lujing.audit.AuditLog;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -26,9 +25,10 @@ class AuditApiController implements ApiResource {
 
     @Operation(summary = "The audit log since a date (default: 30 days ago); admins")
     @GetMapping(path = "/api/audit", produces = MediaType.APPLICATION_JSON_VALUE)
-    List<AuditLog.Entry> audit(
+    Iterable<AuditLog.Entry> audit(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate since) {
         LocalDate from = since == null ? LocalDate.now(ConsoleQueries.SHANGHAI).minusDays(30) : since;
+        // written as read, a page of entries at a time
         return audit.since(from.atStartOfDay(ConsoleQueries.SHANGHAI).toInstant());
     }
 }

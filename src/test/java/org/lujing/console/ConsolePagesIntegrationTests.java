@@ -71,6 +71,44 @@ class ConsolePagesIntegrationTests extends SharedLedgerContext {
         assertThat(page("/findings?page=9")).contains("第 2 页，共 2 页");
     }
 
+    @Test
+    void theAuditPageShowsTheNewestThousandAndTheApiListsThemAll() throws Exception {
+        // given 1,234 entries on a day of their own (2099-01-01, Changsha), more than the page shows
+        Timestamp at = Timestamp.from(java.time.LocalDate.of(2099, 1, 1)
+                .atTime(12, 0)
+                .atZone(ConsoleQueries.SHANGHAI)
+                .toInstant());
+        for (int i = 1; i <= 1_234; i++) {
+            jdbc.sql("""
+                            INSERT INTO audit_log (occurred_at, actor, action, target, reason)
+                            VALUES (?, 'admin', 'JOB_RESTART', ?, ?)""").params(at, "job #" + i, "第-" + i + "-次").update();
+        }
+
+        // then the page shows the newest 1,000, newest first, and says how many there are
+        String shown = mvc.perform(MockMvcRequestBuilders.get("/audit?since=2099-01-01")
+                        .with(user("admin").roles("ADMIN", "OPERATOR", "VIEWER")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(shown)
+                .contains("只列出最近的 1,000 条，共 1,234 条", "第-1234-次", "第-235-次")
+                .doesNotContain("第-234-次<");
+        assertThat(shown.indexOf("第-1234-次")).isLessThan(shown.indexOf("第-235-次"));
+        // the API lists every one, oldest first
+        List<?> api = tools.jackson.databind.json.JsonMapper.builder()
+                .build()
+                .readValue(
+                        mvc.perform(MockMvcRequestBuilders.get("/api/audit?since=2099-01-01")
+                                        .with(user("admin").roles("ADMIN", "OPERATOR", "VIEWER")))
+                                .andReturn()
+                                .getResponse()
+                                .getContentAsString(),
+                        List.class);
+        assertThat(api).hasSize(1_234);
+        assertThat(((java.util.Map<?, ?>) api.get(0)).get("reason")).isEqualTo("第-1-次");
+        assertThat(((java.util.Map<?, ?>) api.get(1_233)).get("reason")).isEqualTo("第-1234-次");
+    }
+
     @Autowired
     org.lujing.home.LujingProperties properties;
 
