@@ -143,13 +143,12 @@ class RematchInPartsIntegrationTests {
                 .query(Long.class)
                 .single();
         everyRecordPendingAgain();
-        jdbcTemplate.execute("CREATE TRIGGER refuse_one BEFORE UPDATE ON support_record REFERENCING NEW ROW AS n"
-                + " FOR EACH ROW WHEN (n.subject_id = " + refused + ") SIGNAL SQLSTATE '45000'");
+        refuseToTie(refused);
         try {
             // when
             assertThatThrownBy(() -> matcher.rematch(7, 3)).hasMessageContaining("45000");
         } finally {
-            jdbcTemplate.execute("DROP TRIGGER refuse_one");
+            jdbcTemplate.execute("DROP TRIGGER refuse_one" + (postgres() ? " ON support_record" : ""));
         }
 
         // then the exact rules' links and the scored chunks before the refusal stand, each with its rollups and
@@ -173,6 +172,25 @@ class RematchInPartsIntegrationTests {
 
         // then
         assertThat(state()).isEqualTo(whole);
+    }
+
+    private boolean postgres() {
+        return jdbcTemplate.execute((java.sql.Connection c) ->
+                c.getMetaData().getDatabaseProductName().equals("PostgreSQL"));
+    }
+
+    /** A trigger that refuses any update tying a record to the person (SQLSTATE 45000). */
+    private void refuseToTie(long person) {
+        if (postgres()) {
+            jdbcTemplate.execute(
+                    "CREATE OR REPLACE FUNCTION refuse_one() RETURNS trigger AS $$ BEGIN IF NEW.subject_id = " + person
+                            + " THEN RAISE EXCEPTION 'refused (45000)'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql");
+            jdbcTemplate.execute("CREATE TRIGGER refuse_one BEFORE UPDATE ON support_record FOR EACH ROW"
+                    + " EXECUTE FUNCTION refuse_one()");
+        } else {
+            jdbcTemplate.execute("CREATE TRIGGER refuse_one BEFORE UPDATE ON support_record REFERENCING NEW ROW AS n"
+                    + " FOR EACH ROW WHEN (n.subject_id = " + person + ") SIGNAL SQLSTATE '45000'");
+        }
     }
 
     /** Every record pending, no match evidence or review entry, rollups of what is left counted. */
