@@ -54,7 +54,8 @@ class IdentityCommand implements Runnable {
         @Override
         public Integer call() {
             try (ConfigurableApplicationContext context = Boot.start(options.home, false, options.verbose)) {
-                List<IdentityQueries.PendingKey> pending =
+                // written as read, a range of keys at a time (the text a table per thousand keys)
+                Iterable<IdentityQueries.PendingKey> pending =
                         context.getBean(IdentityQueries.class).pending();
                 // a key waiting in scored matching's review queue: its best candidate and the evidence (issue 13)
                 Map<String, org.lujing.identity.IdentityReview.Entry> review = new java.util.HashMap<>();
@@ -62,52 +63,44 @@ class IdentityCommand implements Runnable {
                         .queue()
                         .forEach(e -> review.putIfAbsent(e.key(), e));
                 if (json) {
-                    System.out.println(Json.write(pending.stream()
-                            .map(p -> {
-                                Map<String, Object> m = new LinkedHashMap<>();
-                                m.put("key", p.subjectKey().substring(0, 12));
-                                m.put("keyKind", p.keyKind());
-                                m.put("names", p.names());
-                                m.put("idNumber", p.idMasked());
-                                m.put("records", p.records());
-                                m.put("candidates", p.candidates());
+                    Json.printEach(pending, p -> {
+                        Map<String, Object> m = new LinkedHashMap<>();
+                        m.put("key", p.subjectKey().substring(0, 12));
+                        m.put("keyKind", p.keyKind());
+                        m.put("names", p.names());
+                        m.put("idNumber", p.idMasked());
+                        m.put("records", p.records());
+                        m.put("candidates", p.candidates());
+                        org.lujing.identity.IdentityReview.Entry r =
+                                review.get(p.subjectKey().substring(0, 12));
+                        if (r != null) {
+                            m.put("review", reviewJson(r));
+                        }
+                        return m;
+                    });
+                } else {
+                    // the keys in the review queue (at most the queue's thousand), in the order listed
+                    List<org.lujing.identity.IdentityReview.Entry> scored = new java.util.ArrayList<>();
+                    TableBlocks.print(
+                            pending,
+                            () -> CliWords.table(
+                                    "键 key", "依据 by", "姓名 names", "身份证号 ID", "记录 records", "候选 candidates"),
+                            (t, p) -> {
+                                t.row(
+                                        p.subjectKey().substring(0, 12),
+                                        CliWords.coded(CliWords.lang().matchMethod(p.keyKind()), p.keyKind()),
+                                        p.names(),
+                                        p.idMasked() == null ? "—" : p.idMasked(),
+                                        Long.toString(p.records()),
+                                        Long.toString(p.candidates()));
                                 org.lujing.identity.IdentityReview.Entry r =
                                         review.get(p.subjectKey().substring(0, 12));
                                 if (r != null) {
-                                    Map<String, Object> best = new LinkedHashMap<>();
-                                    best.put("reviewId", r.id());
-                                    best.put("subjectId", r.best().subjectId());
-                                    best.put("score", r.best().score());
-                                    best.put("evidence", Json.parse(r.best().evidence()));
-                                    best.put("evidenceZh", r.best().evidenceZh());
-                                    if (r.second() != null) {
-                                        Map<String, Object> second = new LinkedHashMap<>();
-                                        second.put("subjectId", r.second().subjectId());
-                                        second.put("score", r.second().score());
-                                        second.put(
-                                                "evidence",
-                                                Json.parse(r.second().evidence()));
-                                        second.put("evidenceZh", r.second().evidenceZh());
-                                        best.put("second", second);
-                                    }
-                                    best.put("why", r.why());
-                                    m.put("review", best);
+                                    scored.add(r);
                                 }
-                                return m;
-                            })
-                            .toList()));
-                } else {
-                    TextTable t =
-                            CliWords.table("键 key", "依据 by", "姓名 names", "身份证号 ID", "记录 records", "候选 candidates");
-                    pending.forEach(p -> t.row(
-                            p.subjectKey().substring(0, 12),
-                            CliWords.coded(CliWords.lang().matchMethod(p.keyKind()), p.keyKind()),
-                            p.names(),
-                            p.idMasked() == null ? "—" : p.idMasked(),
-                            Long.toString(p.records()),
-                            Long.toString(p.candidates())));
-                    System.out.print(t.render());
-                    printScoredCandidates(pending, review);
+                            },
+                            System.out);
+                    printScoredCandidates(scored);
                 }
             }
             return 0;
@@ -118,14 +111,9 @@ class IdentityCommand implements Runnable {
      * Under the table, for each pending key in scored matching's review queue, its candidates with the evidence in
      * words — each comparison's level and weight, identity masked — as {@code --json} gives them in codes (issue 13).
      */
-    static void printScoredCandidates(
-            List<IdentityQueries.PendingKey> pending, Map<String, org.lujing.identity.IdentityReview.Entry> review) {
+    static void printScoredCandidates(List<org.lujing.identity.IdentityReview.Entry> scored) {
         org.lujing.report.ReportLanguage lang = CliWords.lang();
         boolean zh = lang == org.lujing.report.ReportLanguage.ZH;
-        List<org.lujing.identity.IdentityReview.Entry> scored = pending.stream()
-                .map(p -> review.get(p.subjectKey().substring(0, 12)))
-                .filter(java.util.Objects::nonNull)
-                .toList();
         if (scored.isEmpty()) {
             return;
         }
@@ -141,6 +129,26 @@ class IdentityCommand implements Runnable {
             System.out.println("    " + lang.pick("审核：identity review accept ", "review: identity review accept ")
                     + e.id() + " | reject " + e.id() + " --reason …");
         }
+    }
+
+    /** A review entry as {@code identity pending --json} gives it beside its key. */
+    private static Map<String, Object> reviewJson(org.lujing.identity.IdentityReview.Entry r) {
+        Map<String, Object> best = new LinkedHashMap<>();
+        best.put("reviewId", r.id());
+        best.put("subjectId", r.best().subjectId());
+        best.put("score", r.best().score());
+        best.put("evidence", Json.parse(r.best().evidence()));
+        best.put("evidenceZh", r.best().evidenceZh());
+        if (r.second() != null) {
+            Map<String, Object> second = new LinkedHashMap<>();
+            second.put("subjectId", r.second().subjectId());
+            second.put("score", r.second().score());
+            second.put("evidence", Json.parse(r.second().evidence()));
+            second.put("evidenceZh", r.second().evidenceZh());
+            best.put("second", second);
+        }
+        best.put("why", r.why());
+        return best;
     }
 
     private static void candidate(

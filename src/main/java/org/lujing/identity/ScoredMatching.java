@@ -18,6 +18,7 @@ import org.lujing.identity.match.RowTraits;
 import org.lujing.identity.match.ScoredCandidate;
 import org.lujing.ledger.KeyKind;
 import org.lujing.ledger.KeyRange;
+import org.lujing.ledger.PendingRanges;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -64,30 +65,22 @@ public class ScoredMatching {
      */
     Run start(int rangeRecords) {
         if (!properties.enabled()) {
-            return new Run(List.of(), false);
+            return new Run(new PendingRanges(List.of(), false));
         }
         long pending = jdbc.sql("SELECT COUNT(*) FROM support_record r WHERE " + PENDING)
                 .query(Long.class)
                 .single();
-        List<KeyRange> ranges = KeyRange.split(pending, rangeRecords);
-        // each range read through the index on subject_id reads every pending record (of any kind); through the key's
-        // index, every record of its keys: the ranges together read the ledger once. Whichever is less.
-        boolean byKey = false;
-        if (ranges.size() > 1) {
-            long allPending = jdbc.sql("SELECT COUNT(*) FROM support_record WHERE subject_id IS NULL")
-                    .query(Long.class)
-                    .single();
-            long ledger = jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM support_record")
-                    .query(Long.class)
-                    .single();
-            byKey = allPending * ranges.size() > ledger;
-        }
-        return new Run(ranges, byKey);
+        return new Run(PendingRanges.of(jdbc, pending, rangeRecords));
     }
 
     /** What makes a record one scored matching reads: pending, keyed by something other than a clean ID number. */
     private static final String PENDING =
             "r.subject_id IS NULL AND r.key_kind <> 'ID_NUMBER' AND r.subject_ref_enc IS NOT NULL";
+
+    /** The same, with "no person yet" written for the index the ranges are read through. */
+    private static String pending(PendingRanges plan) {
+        return PENDING.replace("r.subject_id IS NULL", plan.noPerson("r.subject_id"));
+    }
 
     /**
      * One matching run over the ranges of keys: the roster, the model and the admins' DIFFERENT decisions are read
@@ -95,8 +88,7 @@ public class ScoredMatching {
      */
     final class Run {
 
-        private final List<KeyRange> ranges;
-        private final boolean byKey;
+        private final PendingRanges plan;
         private RecordLinker linker;
         private Map<String, Set<Long>> different;
         private long keys;
@@ -104,14 +96,13 @@ public class ScoredMatching {
         private long reviewed;
         private long nanos;
 
-        private Run(List<KeyRange> ranges, boolean byKey) {
-            this.ranges = ranges;
-            this.byKey = byKey;
+        private Run(PendingRanges plan) {
+            this.plan = plan;
         }
 
         /** The ranges to pass over, in order; none when scored matching is off. */
         List<KeyRange> ranges() {
-            return ranges;
+            return plan.ranges();
         }
 
         /**
@@ -127,7 +118,7 @@ public class ScoredMatching {
                     .params(range.params())
                     .query((RowCallbackHandler)
                             rs -> queued.put(rs.getString(2).strip() + '/' + rs.getLong(3), rs.getLong(1)));
-            Map<String, Set<RowTraits>> pending = pendingTraits(range, byKey);
+            Map<String, Set<RowTraits>> pending = pendingTraits(range, plan);
             if (pending.isEmpty()) {
                 deleteQueued(queued.values());
                 nanos += System.nanoTime() - started;
@@ -193,7 +184,7 @@ public class ScoredMatching {
                         "scored matching: {} pending key(s) in {} range(s) against {} people: {} to link, {} for"
                                 + " review ({} ms)",
                         keys,
-                        ranges.size(),
+                        plan.ranges().size(),
                         linker.rosterSize(),
                         linked,
                         reviewed,
@@ -281,16 +272,13 @@ public class ScoredMatching {
 
     /**
      * The range's pending keys without a clean ID number, each with the distinct things its rows said (name from the
-     * record); read through the key's index when {@code byKey}, else through the person's (its NULL range).
+     * record), read through the index the plan chose.
      */
-    private Map<String, Set<RowTraits>> pendingTraits(KeyRange range, boolean byKey) {
+    private Map<String, Set<RowTraits>> pendingTraits(KeyRange range, PendingRanges plan) {
         record Said(String key, KeyKind kind, String name, String reference) {}
         List<Said> rows = new ArrayList<>();
-        // HSQLDB takes the subject_id index whenever the condition lets it; COALESCE keeps it from doing so. Person
-        // ids start at 1
-        String pending = byKey ? PENDING.replace("r.subject_id IS NULL", "COALESCE(r.subject_id, 0) = 0") : PENDING;
         jdbc.sql("SELECT DISTINCT r.subject_key, r.key_kind, r.person_name, r.subject_ref_enc FROM support_record r"
-                        + " WHERE " + range.condition("r.subject_key") + pending)
+                        + " WHERE " + range.condition("r.subject_key") + pending(plan))
                 .params(range.params())
                 .query((RowCallbackHandler) rs -> rows.add(new Said(
                         rs.getString(1).strip(),

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.lujing.ledger.KeyRange;
+import org.lujing.ledger.PendingRanges;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
  *
  * <p>Grouping every pending record at once kept one row per pending person on the heap. When more records are
  * pending than one slice ({@link ReconcileContext#slice()}), the keys are read in ranges of their first two
- * characters ({@link KeyRange}), as many ranges as slices.
+ * characters ({@link KeyRange}), as many ranges as slices, through whichever index reads less ({@link PendingRanges}).
  */
 @Component
 class UnmatchedSubjectRule implements ReconciliationRule {
@@ -37,21 +38,18 @@ class UnmatchedSubjectRule implements ReconciliationRule {
                 .sql("SELECT COUNT(*) FROM support_record WHERE subject_id IS NULL AND merged_into IS NULL")
                 .query(Integer.class)
                 .single();
-        List<KeyRange> ranges = KeyRange.split(pending, ctx.slice());
-        for (KeyRange range : ranges) {
-            bucket(ctx, before, range, ranges.size() == 1, found);
+        PendingRanges plan = PendingRanges.of(ctx.jdbc(), pending, ctx.slice());
+        for (KeyRange range : plan.ranges()) {
+            bucket(ctx, before, range, plan, found);
         }
     }
 
     /** The keys of one range of prefixes. */
     private static void bucket(
-            ReconcileContext ctx, Timestamp before, KeyRange keys, boolean only, Consumer<Finding> found) {
+            ReconcileContext ctx, Timestamp before, KeyRange keys, PendingRanges plan, Consumer<Finding> found) {
         List<Object> params = new ArrayList<>(keys.params());
         StringBuilder range = new StringBuilder(keys.condition("subject_key"));
-        // one range: the pending records are read through the index on subject_id (its NULL range). Several: through
-        // the key's own index instead, or each range would read every pending record again (HSQLDB takes the
-        // subject_id index whenever the condition lets it; COALESCE keeps it from doing so). Person ids start at 1.
-        range.append(only ? "subject_id IS NULL AND " : "COALESCE(subject_id, 0) = 0 AND ");
+        range.append(plan.noPerson("subject_id")).append(" AND ");
         params.add(before);
         ctx.jdbc()
                 .sql("""

@@ -174,6 +174,39 @@ class RematchInPartsIntegrationTests {
         assertThat(state()).isEqualTo(whole);
     }
 
+    @Autowired
+    IdentityQueries queries;
+
+    @Test
+    void thePendingKeysListedARangeAtATimeAreThoseListedAtOnce() {
+        // given every record pending
+        everyRecordPendingAgain();
+
+        // when they are listed in one range and in ranges of 7 records
+        List<IdentityQueries.PendingKey> once = new ArrayList<>();
+        queries.pending(1_000_000).forEach(once::add);
+        List<IdentityQueries.PendingKey> ranged = new ArrayList<>();
+        queries.pending(7).forEach(ranged::add);
+
+        // then each key once, with all its records, and as many candidates as the roster's three indexes name
+        assertThat(ranged).hasSameSizeAs(once).hasSameElementsAs(once);
+        assertThat(once.stream().map(IdentityQueries.PendingKey::subjectKey).distinct())
+                .hasSameSizeAs(once);
+        assertThat(once.stream().mapToLong(IdentityQueries.PendingKey::records).sum())
+                .isEqualTo(count("SELECT COUNT(*) FROM support_record"));
+        for (IdentityQueries.PendingKey key : once) {
+            assertThat(key.candidates())
+                    .as(key.subjectKey())
+                    .isEqualTo(jdbc.sql("""
+                                    SELECT COUNT(*) FROM subject WHERE name_phone_idx = ? OR name_birth_idx = ?
+                                      OR id_number_idx = ?""")
+                            .params(key.subjectKey(), key.subjectKey(), key.subjectKey())
+                            .query(Long.class)
+                            .single());
+        }
+        assertThat(once).anySatisfy(k -> assertThat(k.candidates()).isPositive());
+    }
+
     private boolean postgres() {
         return jdbcTemplate.execute((java.sql.Connection c) ->
                 c.getMetaData().getDatabaseProductName().equals("PostgreSQL"));
