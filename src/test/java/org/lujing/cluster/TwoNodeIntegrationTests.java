@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +36,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public class TwoNodeIntegrationTests {
 
-    static final EmbeddedPostgres POSTGRES = start();
+    static final EmbeddedPostgres POSTGRES = org.lujing.TestPostgres.start();
     static final AtomicInteger DATABASES = new AtomicInteger();
     // both nodes must hold the same key: each would otherwise create its own key file in the shared home
     static final String KEY;
@@ -51,14 +50,6 @@ public class TwoNodeIntegrationTests {
     final List<Process> nodes = new ArrayList<>();
     String database;
     JdbcClient jdbc;
-
-    static EmbeddedPostgres start() {
-        try {
-            return EmbeddedPostgres.builder().start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
-        }
-    }
 
     @AfterAll
     static void stop() throws IOException {

@@ -20,6 +20,7 @@ import org.lujing.identity.match.RosterPerson;
 import org.lujing.identity.match.RowTraits;
 import org.lujing.ingest.FileIngestService;
 import org.lujing.ledger.PersonBitsRows;
+import org.lujing.ledger.RollupRows;
 import org.lujing.ledger.StatisticsRollup;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -253,16 +254,7 @@ class RematchInPartsIntegrationTests {
     }
 
     private List<List<Map<String, Object>>> rollups() {
-        return List.of(
-                jdbc.sql("SELECT * FROM stat_day ORDER BY activity_date, category, agency")
-                        .query()
-                        .listOfRows(),
-                jdbc.sql("SELECT * FROM stat_event ORDER BY activity_date, category, agency, activity_name_key")
-                        .query()
-                        .listOfRows(),
-                jdbc.sql("SELECT * FROM stat_subject_month ORDER BY month, category, subject_id")
-                        .query()
-                        .listOfRows());
+        return RollupRows.all(jdbc);
     }
 
     private long count(String sql) {

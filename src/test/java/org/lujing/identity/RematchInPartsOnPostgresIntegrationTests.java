@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -22,15 +21,7 @@ class RematchInPartsOnPostgresIntegrationTests extends RematchInPartsIntegration
 
     static final Path PG_HOME = TestHomes.fresh("rematch-in-parts-postgres");
 
-    static final EmbeddedPostgres POSTGRES = start();
-
-    static EmbeddedPostgres start() {
-        try {
-            return EmbeddedPostgres.builder().start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
-        }
-    }
+    static final EmbeddedPostgres POSTGRES = org.lujing.TestPostgres.start();
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {

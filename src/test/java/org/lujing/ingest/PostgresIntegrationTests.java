@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
@@ -45,15 +44,7 @@ class PostgresIntegrationTests {
     /** A copy of the installation's jobs/, so a test may edit a source's vocabulary. */
     static final Path JOBS = HOME.resolve("jobs");
 
-    static final EmbeddedPostgres POSTGRES = start();
-
-    static EmbeddedPostgres start() {
-        try {
-            return EmbeddedPostgres.builder().start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
-        }
-    }
+    static final EmbeddedPostgres POSTGRES = org.lujing.TestPostgres.start();
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {

@@ -337,17 +337,7 @@ class StatisticsAgreementIntegrationTests extends SharedLedgerContext {
     }
 
     private List<List<Map<String, Object>>> rollups() {
-        return List.of(
-                jdbc.sql("SELECT * FROM stat_day ORDER BY activity_date, category, agency")
-                        .query()
-                        .listOfRows(),
-                jdbc.sql("SELECT * FROM stat_event ORDER BY activity_date, category, agency, activity_name_key")
-                        .query()
-                        .listOfRows(),
-                jdbc.sql("SELECT * FROM stat_subject_month ORDER BY month, category, subject_id")
-                        .query()
-                        .listOfRows(),
-                PersonBitsRows.stored(jdbc));
+        return RollupRows.all(jdbc);
     }
 
     private Statistics stat(String period) {

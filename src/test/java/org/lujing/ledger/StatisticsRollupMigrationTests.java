@@ -92,16 +92,6 @@ class StatisticsRollupMigrationTests {
     }
 
     private static List<List<Map<String, Object>>> rollups(JdbcClient jdbc) {
-        return List.of(
-                jdbc.sql("SELECT * FROM stat_day ORDER BY activity_date, category, agency")
-                        .query()
-                        .listOfRows(),
-                jdbc.sql("SELECT * FROM stat_event ORDER BY activity_date, category, agency, activity_name_key")
-                        .query()
-                        .listOfRows(),
-                jdbc.sql("SELECT * FROM stat_subject_month ORDER BY month, category, subject_id")
-                        .query()
-                        .listOfRows(),
-                PersonBitsRows.stored(jdbc));
+        return RollupRows.all(jdbc);
     }
 }
