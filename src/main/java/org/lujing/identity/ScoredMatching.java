@@ -19,6 +19,7 @@ import org.lujing.identity.match.ScoredCandidate;
 import org.lujing.ledger.KeyKind;
 import org.lujing.ledger.KeyRange;
 import org.lujing.ledger.PendingRanges;
+import org.lujing.ledger.RecordIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -48,8 +49,11 @@ public class ScoredMatching {
     private final KeyRing ring;
     private final IdentityMatchProperties properties;
     private final JdbcTemplate batch;
+    private final RecordIds ids;
 
-    public ScoredMatching(JdbcClient jdbc, KeyRing ring, IdentityMatchProperties properties, JdbcTemplate batch) {
+    public ScoredMatching(
+            JdbcClient jdbc, KeyRing ring, IdentityMatchProperties properties, JdbcTemplate batch, RecordIds ids) {
+        this.ids = ids;
         this.batch = batch;
         this.jdbc = jdbc;
         this.ring = ring;
@@ -112,46 +116,21 @@ public class ScoredMatching {
          */
         List<Link> pass(KeyRange range) {
             long started = System.nanoTime();
+            Map<String, Set<RowTraits>> pending = pendingTraits(range, plan);
+            List<Link> links = new ArrayList<>();
+            List<Object[]> reviews = new ArrayList<>();
+            if (!pending.isEmpty()) {
+                score(pending, links, reviews);
+            }
+            // the range's queue is rewritten under the ledger's write turn (held until the pass's transaction ends):
+            // two nodes matching at once never both add the same entry, the second finds the first's and updates it
+            ids.takeWriteTurn();
             Map<String, Long> queued = new HashMap<>();
             jdbc.sql("SELECT id, subject_key, subject_id FROM identity_match WHERE " + range.condition("subject_key")
                             + "outcome = 'REVIEW'")
                     .params(range.params())
                     .query((RowCallbackHandler)
                             rs -> queued.put(rs.getString(2).strip() + '/' + rs.getLong(3), rs.getLong(1)));
-            Map<String, Set<RowTraits>> pending = pendingTraits(range, plan);
-            if (pending.isEmpty()) {
-                deleteQueued(queued.values());
-                nanos += System.nanoTime() - started;
-                return List.of();
-            }
-            if (linker == null) {
-                List<RosterPerson> roster = roster();
-                linker = new RecordLinker(roster, examples(roster), properties.settings());
-                different = new HashMap<>();
-                jdbc.sql(
-                                "SELECT subject_key, subject_id FROM identity_decision WHERE kind = 'DIFFERENT' AND active = TRUE")
-                        .query((RowCallbackHandler) rs -> different
-                                .computeIfAbsent(rs.getString(1).strip(), k -> new HashSet<>())
-                                .add(rs.getLong(2)));
-            }
-            List<Link> links = new ArrayList<>();
-            List<Object[]> reviews = new ArrayList<>();
-            Timestamp now = Timestamp.from(Instant.now());
-            double prior = linker.model().prior();
-            // the linker is read-only once built: keys are scored on every core (100,000 keys took 13 s on one)
-            List<Map.Entry<String, Set<RowTraits>>> entries = new ArrayList<>(pending.entrySet());
-            List<MatchOutcome> outcomes = entries.parallelStream()
-                    .map(e -> decide(linker, e.getValue(), different.getOrDefault(e.getKey(), Set.of())))
-                    .toList();
-            for (int i = 0; i < entries.size(); i++) {
-                Map.Entry<String, Set<RowTraits>> e = entries.get(i);
-                MatchOutcome outcome = outcomes.get(i);
-                switch (outcome.kind()) {
-                    case LINK -> links.add(new Link(e.getKey(), outcome.best().subjectId(), outcome, prior));
-                    case REVIEW -> reviews.add(row(e.getKey(), "REVIEW", outcome, prior, now));
-                    case NONE -> {}
-                }
-            }
             List<Object[]> fresh = new ArrayList<>();
             List<Object[]> standing = new ArrayList<>();
             for (Object[] review : reviews) {
@@ -175,6 +154,36 @@ public class ScoredMatching {
             reviewed += reviews.size();
             nanos += System.nanoTime() - started;
             return links;
+        }
+
+        /** Scores the keys against the roster (read the first time): the links to make, the rows to queue. */
+        private void score(Map<String, Set<RowTraits>> pending, List<Link> links, List<Object[]> reviews) {
+            if (linker == null) {
+                List<RosterPerson> roster = roster();
+                linker = new RecordLinker(roster, examples(roster), properties.settings());
+                different = new HashMap<>();
+                jdbc.sql(
+                                "SELECT subject_key, subject_id FROM identity_decision WHERE kind = 'DIFFERENT' AND active = TRUE")
+                        .query((RowCallbackHandler) rs -> different
+                                .computeIfAbsent(rs.getString(1).strip(), k -> new HashSet<>())
+                                .add(rs.getLong(2)));
+            }
+            Timestamp now = Timestamp.from(Instant.now());
+            double prior = linker.model().prior();
+            // the linker is read-only once built: keys are scored on every core (100,000 keys took 13 s on one)
+            List<Map.Entry<String, Set<RowTraits>>> entries = new ArrayList<>(pending.entrySet());
+            List<MatchOutcome> outcomes = entries.parallelStream()
+                    .map(e -> decide(linker, e.getValue(), different.getOrDefault(e.getKey(), Set.of())))
+                    .toList();
+            for (int i = 0; i < entries.size(); i++) {
+                Map.Entry<String, Set<RowTraits>> e = entries.get(i);
+                MatchOutcome outcome = outcomes.get(i);
+                switch (outcome.kind()) {
+                    case LINK -> links.add(new Link(e.getKey(), outcome.best().subjectId(), outcome, prior));
+                    case REVIEW -> reviews.add(row(e.getKey(), "REVIEW", outcome, prior, now));
+                    case NONE -> {}
+                }
+            }
         }
 
         /** Logs what the run scored, when it scored anything. */

@@ -175,6 +175,29 @@ class RematchInPartsIntegrationTests {
         assertThat(state()).isEqualTo(whole);
     }
 
+    @Test
+    void twoRematchesAtOnceDecideWhatOneDecides() throws Exception {
+        // given what one run decides
+        everyRecordPendingAgain();
+        matcher.rematch();
+        Map<String, Object> whole = state();
+
+        // when two run at once (two nodes after their files), in many ranges and small chunks
+        everyRecordPendingAgain();
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Future<Integer> first = two.submit(() -> matcher.rematch(7, 3));
+            java.util.concurrent.Future<Integer> second = two.submit(() -> matcher.rematch(7, 3));
+
+            // then every record is tied once between them, and the queue and the evidence hold each entry once
+            assertThat(first.get() + second.get())
+                    .isEqualTo(count("SELECT COUNT(*) FROM support_record WHERE subject_id IS NOT NULL"));
+        } finally {
+            two.shutdown();
+        }
+        assertThat(state()).isEqualTo(whole);
+    }
+
     @Autowired
     IdentityQueries queries;
 
