@@ -7,6 +7,7 @@ import java.util.Map;
 import org.lujing.ledger.KeyKind;
 import org.lujing.ledger.KeyRange;
 import org.lujing.ledger.MatchMethod;
+import org.lujing.ledger.PendingRanges;
 import org.lujing.ledger.RecordIds;
 import org.lujing.ledger.StatisticsRollup;
 import org.slf4j.Logger;
@@ -71,12 +72,31 @@ public class IdentityMatcher {
 
     /** As {@link #rematch()}, with the pending records a scored range reads and the persons a chunk ties given. */
     int rematch(int rangeRecords, int chunkPersons) {
-        long t0 = System.nanoTime();
-        List<Assignment> exact = exactAssignments();
-        long t1 = System.nanoTime();
-        int matched = java.util.stream.IntStream.of(assignAll(exact, chunkPersons, tied -> {}))
-                .sum();
-        long t2 = System.nanoTime();
+        // the exact rules, a range of keys at a time (one range while no more than rangeRecords records are pending):
+        // a roster that names a million pending keys is never held as one list of assignments
+        long pending = jdbc.sql("SELECT COUNT(*) FROM support_record WHERE subject_id IS NULL")
+                .query(Long.class)
+                .single();
+        PendingRanges plan = PendingRanges.of(jdbc, pending, rangeRecords);
+        Map<String, java.util.Set<Long>> notThese = new java.util.HashMap<>();
+        jdbc.sql("SELECT subject_key, subject_id FROM identity_decision WHERE kind = 'DIFFERENT' AND active = TRUE")
+                .query((RowCallbackHandler)
+                        rs -> notThese.computeIfAbsent(rs.getString(1).strip(), k -> new java.util.HashSet<>())
+                                .add(rs.getLong(2)));
+        int matched = 0;
+        long exactKeys = 0;
+        long exactReading = 0;
+        long exactLinking = 0;
+        for (KeyRange range : plan.ranges()) {
+            long r = System.nanoTime();
+            List<Assignment> exact = exactAssignments(range, plan, notThese);
+            long l = System.nanoTime();
+            exactReading += l - r;
+            matched += java.util.stream.IntStream.of(assignAll(exact, chunkPersons, tied -> {}))
+                    .sum();
+            exactLinking += System.nanoTime() - l;
+            exactKeys += exact.size();
+        }
         // what exact keys could not tie: scored matching over what the rows said (issue 13), a range of keys at a
         // time; each range's links are tied, with their evidence, before the next range is read
         ScoredMatching.Run run = scored.start(rangeRecords);
@@ -103,9 +123,9 @@ public class IdentityMatcher {
                     "{} pending record(s) matched to people on the roster: exact rules {} ms ({} keys, {} ms linking),"
                             + " scored pass {} ms, linking with evidence {} ms",
                     matched,
-                    (t1 - t0) / 1_000_000,
-                    exact.size(),
-                    (t2 - t1) / 1_000_000,
+                    exactReading / 1_000_000,
+                    exactKeys,
+                    exactLinking / 1_000_000,
                     scoring / 1_000_000,
                     linking / 1_000_000);
         }
@@ -113,38 +133,41 @@ public class IdentityMatcher {
     }
 
     /**
-     * What the exact rules tie, read set-based: an admin's LINK for a pending key wins; else the one person whose index
-     * of the key's kind equals the key, unless an admin said the key is not that person. A handful of queries whatever
-     * the number of keys (a query or two per key took seconds for a night of 10,000 pending keys). Only keys that
-     * something could match are read: a large ledger of records for people not (yet) on the roster is never walked
-     * key by key.
+     * What the exact rules tie among the pending keys of a range, read set-based: an admin's LINK for a pending key
+     * wins; else the one person whose index of the key's kind equals the key, unless an admin said the key is not that
+     * person ({@code notThese}). A handful of queries whatever the number of keys (a query or two per key took seconds
+     * for a night of 10,000 pending keys). Only keys that something could match are read: a large ledger of records
+     * for people not (yet) on the roster is never walked key by key.
      */
-    private List<Assignment> exactAssignments() {
+    private List<Assignment> exactAssignments(
+            KeyRange range, PendingRanges plan, Map<String, java.util.Set<Long>> notThese) {
         Map<String, Long> linkedByAdmin = new java.util.HashMap<>();
         jdbc.sql("""
                         SELECT d.subject_key, d.subject_id FROM identity_decision d
-                        WHERE d.kind = 'LINK' AND d.active = TRUE
+                        WHERE %sd.kind = 'LINK' AND d.active = TRUE
                           AND EXISTS (SELECT 1 FROM support_record r WHERE r.subject_key = d.subject_key AND r.subject_id IS NULL)
-                        ORDER BY d.id""").query((RowCallbackHandler)
-                rs -> linkedByAdmin.put(rs.getString(1).strip(), rs.getLong(2)));
-        Map<String, java.util.Set<Long>> notThese = new java.util.HashMap<>();
-        jdbc.sql("SELECT subject_key, subject_id FROM identity_decision WHERE kind = 'DIFFERENT' AND active = TRUE")
+                        ORDER BY d.id""".formatted(range.condition("d.subject_key")))
+                .params(range.params())
                 .query((RowCallbackHandler)
-                        rs -> notThese.computeIfAbsent(rs.getString(1).strip(), k -> new java.util.HashSet<>())
-                                .add(rs.getLong(2)));
+                        rs -> linkedByAdmin.put(rs.getString(1).strip(), rs.getLong(2)));
         // each kind of key against its own index of the roster; UNION leaves one row per (key, person)
         Map<String, java.util.Set<Long>> candidates = new java.util.LinkedHashMap<>();
         Map<String, KeyKind> kinds = new java.util.HashMap<>();
+        String where = range.condition("r.subject_key") + plan.noPerson("r.subject_id");
+        List<Object> params = new java.util.ArrayList<>();
+        for (int branch = 0; branch < 3; branch++) {
+            params.addAll(range.params());
+        }
         jdbc.sql("""
                         SELECT r.subject_key, r.key_kind, s.id FROM support_record r
                           JOIN subject s ON s.id_number_idx = r.subject_key
-                          WHERE r.subject_id IS NULL AND r.key_kind = 'ID_NUMBER'
+                          WHERE %1$s AND r.key_kind = 'ID_NUMBER'
                         UNION SELECT r.subject_key, r.key_kind, s.id FROM support_record r
                           JOIN subject s ON s.name_phone_idx = r.subject_key
-                          WHERE r.subject_id IS NULL AND r.key_kind = 'NAME_PHONE'
+                          WHERE %1$s AND r.key_kind = 'NAME_PHONE'
                         UNION SELECT r.subject_key, r.key_kind, s.id FROM support_record r
                           JOIN subject s ON s.name_birth_idx = r.subject_key
-                          WHERE r.subject_id IS NULL AND r.key_kind = 'NAME_BIRTH_DATE'""").query((RowCallbackHandler) rs -> {
+                          WHERE %1$s AND r.key_kind = 'NAME_BIRTH_DATE'""".formatted(where)).params(params).query((RowCallbackHandler) rs -> {
             String key = rs.getString(1).strip();
             kinds.put(key, KeyKind.valueOf(rs.getString(2).strip()));
             candidates.computeIfAbsent(key, k -> new java.util.TreeSet<>()).add(rs.getLong(3));

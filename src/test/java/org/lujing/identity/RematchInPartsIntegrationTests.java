@@ -93,10 +93,32 @@ class RematchInPartsIntegrationTests {
 
     @Test
     void manyRangesAndSmallChunksDecideWhatOneRangeDecides() {
-        // given the decisions of one range and chunks of a thousand persons
+        // given an admin's LINK of a key no rule ties and DIFFERENT of one the (name, phone) rule would tie
+        String typed = jdbc.sql("SELECT MIN(subject_key) FROM support_record WHERE key_kind = 'NAME_TYPED_ID'")
+                .query(String.class)
+                .single();
+        long someone = count("SELECT MIN(id) FROM subject");
+        String phone = jdbc.sql("""
+                        SELECT MAX(r.subject_key) FROM support_record r WHERE r.key_kind = 'NAME_PHONE'
+                          AND EXISTS (SELECT 1 FROM subject s WHERE s.name_phone_idx = r.subject_key)""").query(String.class).single();
+        long notThem = jdbc.sql("SELECT id FROM subject WHERE name_phone_idx = ?")
+                .param(phone)
+                .query(Long.class)
+                .single();
+        matcher.record("LINK", typed, someone, "admin", "电话核实为同一人");
+        matcher.record("DIFFERENT", phone, notThem, "admin", "同名同电话，不是同一人");
+        // and the decisions of one range and chunks of a thousand persons
         everyRecordPendingAgain();
         matcher.rematch();
         Map<String, Object> whole = state();
+        assertThat(jdbc.sql("SELECT DISTINCT subject_id, match_method FROM support_record WHERE subject_key = ?")
+                        .param(typed)
+                        .query((rs, n) -> rs.getLong(1) + " " + rs.getString(2))
+                        .list())
+                .containsExactly(someone + " MANUAL");
+        assertThat(count("SELECT COUNT(*) FROM support_record WHERE subject_id = " + notThem + " AND subject_key = '"
+                        + phone + "'"))
+                .isZero();
         assertThat(count("SELECT COUNT(*) FROM support_record WHERE match_method = 'SCORED'"))
                 .as("scored links")
                 .isGreaterThan(10);
