@@ -154,4 +154,24 @@ class ConsoleUploadLimitIntegrationTests {
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
     }
+
+    @Test
+    void aRequestTomcatRefusesItselfGetsTheConsolesPageNotTomcatsEnglishReport() throws Exception {
+        // a filter address over the 8 KB Tomcat allows a request line: refused before the console sees it
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder()
+                                .uri(java.net.URI.create("http://127.0.0.1:" + port + "/files?q=" + "a".repeat(9_000)))
+                                .header("Accept", "text/html")
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/html").containsIgnoringCase("utf-8"));
+        assertThat(response.body())
+                .contains("请求未被受理", "地址或请求头过长", "总览")
+                .doesNotContain("HTTP Status", "Tomcat", "Bad Request");
+    }
 }
