@@ -9,7 +9,6 @@ import org.lujing.identity.IdentityMatcher;
 import org.lujing.identity.IdentityQueries;
 import org.lujing.report.TextTable;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.transaction.support.TransactionTemplate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -362,19 +361,21 @@ class IdentityCommand implements Runnable {
                             "名册上没有编号为 #" + subject + " 的人（`subjects` 列出名册） ‖ there is no person #" + subject
                                     + " on the roster (see `subjects`)");
                 }
-                IdentityMatcher matcher = context.getBean(IdentityMatcher.class);
                 // the decision and its audit entry together; then the ledger matched again under it
-                context.getBean(TransactionTemplate.class).executeWithoutResult(tx -> {
-                    matcher.record(kind(), fullKey, subject, actor.actor(), reason);
-                    context.getBean(AuditLog.class)
-                            .record(
-                                    actor.actor(),
-                                    "IDENTITY_" + kind(),
-                                    "key " + fullKey.substring(0, 12) + " → person #" + subject,
-                                    reason,
-                                    null);
-                });
-                matcher.rematch();
+                context.getBean(IdentityMatcher.class)
+                        .decide(
+                                kind(),
+                                fullKey,
+                                subject,
+                                actor.actor(),
+                                reason,
+                                () -> context.getBean(AuditLog.class)
+                                        .record(
+                                                actor.actor(),
+                                                "IDENTITY_" + kind(),
+                                                "key " + fullKey.substring(0, 12) + " → person #" + subject,
+                                                reason,
+                                                null));
                 System.out.println(CliWords.lang()
                         .pick(
                                 kind() + "：键 " + fullKey.substring(0, 12) + " 与名册人员 #" + subject

@@ -15,7 +15,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -74,10 +73,8 @@ public class IdentityMatcher {
     int rematch(int rangeRecords, int chunkPersons) {
         // the exact rules, a range of keys at a time (one range while no more than rangeRecords records are pending):
         // a roster that names a million pending keys is never held as one list of assignments
-        long pending = jdbc.sql("SELECT COUNT(*) FROM support_record WHERE subject_id IS NULL")
-                .query(Long.class)
-                .single();
-        PendingRanges plan = PendingRanges.of(jdbc, pending, rangeRecords);
+        PendingRanges plan = PendingRanges.ofAll(jdbc, rangeRecords);
+        // the admins' DIFFERENT decisions, for the exact rules and scored matching alike
         Map<String, java.util.Set<Long>> notThese = new java.util.HashMap<>();
         jdbc.sql("SELECT subject_key, subject_id FROM identity_decision WHERE kind = 'DIFFERENT' AND active = TRUE")
                 .query((RowCallbackHandler)
@@ -99,7 +96,7 @@ public class IdentityMatcher {
         }
         // what exact keys could not tie: scored matching over what the rows said (issue 13), a range of keys at a
         // time; each range's links are tied, with their evidence, before the next range is read
-        ScoredMatching.Run run = scored.start(rangeRecords);
+        ScoredMatching.Run run = scored.start(rangeRecords, notThese);
         long scoring = 0;
         long linking = 0;
         for (KeyRange range : run.ranges()) {
@@ -199,16 +196,21 @@ public class IdentityMatcher {
      * the ledger matched again ({@link #rematch()}).
      */
     public void decide(String kind, String subjectKey, long subjectId, String actor, String reason) {
-        transactions.executeWithoutResult(t -> record(kind, subjectKey, subjectId, actor, reason));
+        decide(kind, subjectKey, subjectId, actor, reason, () -> {});
+    }
+
+    /** As {@link #decide}, with {@code alongside} (the decision's audit entry) written in the decision's transaction. */
+    public void decide(
+            String kind, String subjectKey, long subjectId, String actor, String reason, Runnable alongside) {
+        transactions.executeWithoutResult(t -> {
+            record(kind, subjectKey, subjectId, actor, reason);
+            alongside.run();
+        });
         rematch();
     }
 
-    /**
-     * Records an admin's decision and undoes what earlier matching did for the key, in the caller's transaction
-     * (with its audit entry); the caller runs {@link #rematch()} once that is committed.
-     */
-    @Transactional
-    public void record(String kind, String subjectKey, long subjectId, String actor, String reason) {
+    /** Records an admin's decision and undoes what earlier matching did for the key, in the caller's transaction. */
+    void record(String kind, String subjectKey, long subjectId, String actor, String reason) {
         if (!kind.equals("LINK") && !kind.equals("DIFFERENT")) {
             throw new IllegalArgumentException("a decision is LINK or DIFFERENT, not " + kind);
         }

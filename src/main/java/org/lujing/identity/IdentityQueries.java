@@ -82,10 +82,7 @@ public class IdentityQueries {
 
     /** As {@link #pending()}, with the pending records a range groups given. */
     Iterable<PendingKey> pending(int perRange) {
-        long count = jdbc.sql("SELECT COUNT(*) FROM support_record WHERE subject_id IS NULL")
-                .query(Long.class)
-                .single();
-        PendingRanges plan = PendingRanges.of(jdbc, count, perRange);
+        PendingRanges plan = PendingRanges.ofAll(jdbc, perRange);
         // each kind of key counted through its own index of the roster (an OR of the three read the roster per key)
         String sql = """
                 SELECT r.subject_key, r.key_kind, MIN(r.person_name) || CASE WHEN COUNT(DISTINCT r.person_name) > 1

@@ -11,7 +11,6 @@ import org.lujing.ledger.KeyKind;
 import org.lujing.normalise.Masking;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The review queue of scored matching and the evidence of its automatic links, for the command line and the console:
@@ -56,10 +55,7 @@ public class IdentityReview {
     private final KeyRing ring;
     private final IdentityMatcher matcher;
 
-    private final TransactionTemplate transactions;
-
-    public IdentityReview(JdbcClient jdbc, KeyRing ring, IdentityMatcher matcher, TransactionTemplate transactions) {
-        this.transactions = transactions;
+    public IdentityReview(JdbcClient jdbc, KeyRing ring, IdentityMatcher matcher) {
         this.jdbc = jdbc;
         this.ring = ring;
         this.matcher = matcher;
@@ -120,12 +116,6 @@ public class IdentityReview {
 
     /** The decision and its audit entry in one transaction; then the ledger is matched again under it. */
     private Entry decide(long id, String kind, String actor, String reason, Audit audit) {
-        Entry e = transactions.execute(t -> recordDecision(id, kind, actor, reason, audit));
-        matcher.rematch();
-        return e;
-    }
-
-    private Entry recordDecision(long id, String kind, String actor, String reason, Audit audit) {
         Entry e = entry(id)
                 .filter(x -> x.outcome().equals("REVIEW"))
                 .orElseThrow(
@@ -140,13 +130,19 @@ public class IdentityReview {
                 .query(String.class)
                 .single()
                 .strip();
-        matcher.record(kind, fullKey, e.best().subjectId(), actor, reason);
-        audit.record(
+        matcher.decide(
+                kind,
+                fullKey,
+                e.best().subjectId(),
                 actor,
-                "IDENTITY_" + kind,
-                "key " + fullKey.substring(0, 12) + " → person #" + e.best().subjectId() + " (review #" + id + ")",
                 reason,
-                e.best().evidence());
+                () -> audit.record(
+                        actor,
+                        "IDENTITY_" + kind,
+                        "key " + fullKey.substring(0, 12) + " → person #"
+                                + e.best().subjectId() + " (review #" + id + ")",
+                        reason,
+                        e.best().evidence()));
         return e;
     }
 

@@ -67,14 +67,14 @@ public class ScoredMatching {
      * Starts a matching run: the pending records without a clean ID number are scored a range of keys at a time
      * ({@link Run#pass}), so that what a range's rows said is all that is held, however many are pending.
      */
-    Run start(int rangeRecords) {
+    Run start(int rangeRecords, Map<String, Set<Long>> different) {
         if (!properties.enabled()) {
-            return new Run(new PendingRanges(List.of(), false));
+            return new Run(new PendingRanges(List.of(), false), different);
         }
         long pending = jdbc.sql("SELECT COUNT(*) FROM support_record r WHERE " + PENDING)
                 .query(Long.class)
                 .single();
-        return new Run(PendingRanges.of(jdbc, pending, rangeRecords));
+        return new Run(PendingRanges.of(jdbc, pending, rangeRecords), different);
     }
 
     /** What makes a record one scored matching reads: pending, keyed by something other than a clean ID number. */
@@ -87,21 +87,22 @@ public class ScoredMatching {
     }
 
     /**
-     * One matching run over the ranges of keys: the roster, the model and the admins' DIFFERENT decisions are read
-     * once, when a range first has something to score.
+     * One matching run over the ranges of keys, with the admins' DIFFERENT decisions its caller read: the roster and
+     * the model are read once, when a range first has something to score.
      */
     final class Run {
 
         private final PendingRanges plan;
+        private final Map<String, Set<Long>> different;
         private RecordLinker linker;
-        private Map<String, Set<Long>> different;
         private long keys;
         private long linked;
         private long reviewed;
         private long nanos;
 
-        private Run(PendingRanges plan) {
+        private Run(PendingRanges plan, Map<String, Set<Long>> different) {
             this.plan = plan;
+            this.different = different;
         }
 
         /** The ranges to pass over, in order; none when scored matching is off. */
@@ -161,12 +162,6 @@ public class ScoredMatching {
             if (linker == null) {
                 List<RosterPerson> roster = roster();
                 linker = new RecordLinker(roster, examples(roster), properties.settings());
-                different = new HashMap<>();
-                jdbc.sql(
-                                "SELECT subject_key, subject_id FROM identity_decision WHERE kind = 'DIFFERENT' AND active = TRUE")
-                        .query((RowCallbackHandler) rs -> different
-                                .computeIfAbsent(rs.getString(1).strip(), k -> new HashSet<>())
-                                .add(rs.getLong(2)));
             }
             Timestamp now = Timestamp.from(Instant.now());
             double prior = linker.model().prior();

@@ -14,19 +14,32 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public record PendingRanges(List<KeyRange> ranges, boolean byKey) {
 
-    /** The ranges for {@code count} records to read, {@code per} a range. */
+    /** The ranges for every pending record, {@code per} a range (the pending records counted once). */
+    public static PendingRanges ofAll(JdbcClient jdbc, int per) {
+        long pending = pending(jdbc);
+        return choose(jdbc, KeyRange.split(pending, per), pending);
+    }
+
+    /** The ranges for {@code count} of the pending records to read, {@code per} a range. */
     public static PendingRanges of(JdbcClient jdbc, long count, int per) {
         List<KeyRange> ranges = KeyRange.split(count, per);
+        return ranges.size() == 1 ? new PendingRanges(ranges, false) : choose(jdbc, ranges, pending(jdbc));
+    }
+
+    private static PendingRanges choose(JdbcClient jdbc, List<KeyRange> ranges, long pending) {
         if (ranges.size() == 1) {
             return new PendingRanges(ranges, false);
         }
-        long pending = jdbc.sql("SELECT COUNT(*) FROM support_record WHERE subject_id IS NULL")
-                .query(Long.class)
-                .single();
         long ledger = jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM support_record")
                 .query(Long.class)
                 .single();
         return new PendingRanges(ranges, pending * ranges.size() > ledger);
+    }
+
+    private static long pending(JdbcClient jdbc) {
+        return jdbc.sql("SELECT COUNT(*) FROM support_record WHERE subject_id IS NULL")
+                .query(Long.class)
+                .single();
     }
 
     /**

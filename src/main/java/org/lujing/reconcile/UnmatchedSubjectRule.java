@@ -48,8 +48,7 @@ class UnmatchedSubjectRule implements ReconciliationRule {
     private static void bucket(
             ReconcileContext ctx, Timestamp before, KeyRange keys, PendingRanges plan, Consumer<Finding> found) {
         List<Object> params = new ArrayList<>(keys.params());
-        StringBuilder range = new StringBuilder(keys.condition("subject_key"));
-        range.append(plan.noPerson("subject_id")).append(" AND ");
+        String range = keys.condition("subject_key") + plan.noPerson("subject_id") + " AND ";
         params.add(before);
         ctx.jdbc()
                 .sql("""
