@@ -212,11 +212,17 @@ public class IdentityMatcher {
     /** Records an admin's decision and undoes what earlier matching did for the key, in the caller's transaction. */
     void record(String kind, String subjectKey, long subjectId, String actor, String reason) {
         if (!kind.equals("LINK") && !kind.equals("DIFFERENT")) {
-            throw new IllegalArgumentException("a decision is LINK or DIFFERENT, not " + kind);
+            throw new IllegalArgumentException("身份决定只能是 LINK 或 DIFFERENT，而不是 " + kind
+                    + org.lujing.ledger.Bilingual.SEPARATOR + "a decision is LINK or DIFFERENT, not " + kind);
         }
         if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("an identity decision needs a reason");
+            throw new IllegalArgumentException(
+                    "身份决定需要写明原因" + org.lujing.ledger.Bilingual.SEPARATOR + "an identity decision needs a reason");
         }
+        // the ledger's write turn before anything is read: a rematch on another thread or node that tied this key
+        // between the read of its persons below and the untying would leave that person's rollups counting records
+        // no longer theirs
+        ids.takeWriteTurn();
         jdbc.sql(
                         "UPDATE identity_decision SET active = FALSE WHERE subject_key = ? AND subject_id = ? AND active = TRUE")
                 .params(subjectKey, subjectId)
@@ -328,11 +334,19 @@ public class IdentityMatcher {
             java.util.function.Consumer<List<Integer>> tiedInChunk) {
         // nobody else writes records or rollups until this transaction ends: what is read here is what is tied
         ids.takeWriteTurn();
+        List<Integer> candidates = new java.util.ArrayList<>();
+        for (Long subject : chunk) {
+            candidates.addAll(bySubject.get(subject));
+        }
+        java.util.Set<Integer> overruled = overruled(all, candidates);
         Map<String, Long> personOfKey = new java.util.HashMap<>();
         List<Integer> indexes = new java.util.ArrayList<>();
         List<Object[]> updates = new java.util.ArrayList<>();
         for (Long subject : chunk) {
             for (int i : bySubject.get(subject)) {
+                if (overruled.contains(i)) {
+                    continue;
+                }
                 Assignment a = all.get(i);
                 indexes.add(i);
                 updates.add(new Object[] {a.subjectId(), a.method().name(), a.key()});
@@ -363,6 +377,48 @@ public class IdentityMatcher {
         mergeRepeats(held, change);
         change.apply();
         tiedInChunk.accept(tiedHere);
+    }
+
+    /**
+     * The assignments an admin's decision committed since they were worked out now contradicts, read under the write
+     * turn (a decision takes it too): a DIFFERENT for the key and person, a LINK of the key to someone else, or, for
+     * a manual assignment, its LINK withdrawn. They are left alone; the decision's own rematch follows it.
+     */
+    private java.util.Set<Integer> overruled(List<Assignment> all, List<Integer> candidates) {
+        Map<String, List<Integer>> byKey = new java.util.HashMap<>();
+        candidates.forEach(i -> byKey.computeIfAbsent(all.get(i).key().strip(), k -> new java.util.ArrayList<>())
+                .add(i));
+        Map<String, Long> links = new java.util.HashMap<>();
+        java.util.Set<String> different = new java.util.HashSet<>();
+        List<String> keys = List.copyOf(byKey.keySet());
+        for (int from = 0; from < keys.size(); from += ASSIGN_CHUNK) {
+            List<String> part = keys.subList(from, Math.min(keys.size(), from + ASSIGN_CHUNK));
+            jdbc.sql(
+                            "SELECT subject_key, kind, subject_id FROM identity_decision WHERE active = TRUE AND subject_key IN ("
+                                    + marks(part.size()) + ")")
+                    .params(List.copyOf(part))
+                    .query((RowCallbackHandler) rs -> {
+                        String key = rs.getString(1).strip();
+                        if (rs.getString(2).strip().equals("LINK")) {
+                            links.put(key, rs.getLong(3));
+                        } else {
+                            different.add(key + '/' + rs.getLong(3));
+                        }
+                    });
+        }
+        java.util.Set<Integer> overruled = new java.util.HashSet<>();
+        byKey.forEach((key, indexes) -> {
+            for (int i : indexes) {
+                Assignment a = all.get(i);
+                Long linked = links.get(key);
+                if (different.contains(key + '/' + a.subjectId())
+                        || (linked != null && linked != a.subjectId())
+                        || (a.method() == MatchMethod.MANUAL && linked == null)) {
+                    overruled.add(i);
+                }
+            }
+        });
+        return overruled;
     }
 
     private void read(List<Held> into, String where, List<?> params, Map<String, Long> personOfKey) {

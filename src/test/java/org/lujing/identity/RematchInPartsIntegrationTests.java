@@ -221,6 +221,121 @@ class RematchInPartsIntegrationTests {
     }
 
     @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
+    @Autowired
+    org.lujing.ledger.RecordIds ids;
+
+    /** A pending key the (name, phone) rule ties to one person, and that person. */
+    private Map.Entry<String, Long> aKeyTheExactRuleTies() {
+        return jdbc.sql("""
+                        SELECT MIN(r.subject_key), MIN(s.id) FROM support_record r
+                          JOIN subject s ON s.name_phone_idx = r.subject_key
+                        WHERE r.key_kind = 'NAME_PHONE'
+                          AND NOT EXISTS (SELECT 1 FROM identity_decision d WHERE d.subject_key = r.subject_key)
+                        GROUP BY r.subject_key HAVING COUNT(DISTINCT s.id) = 1 ORDER BY MIN(r.subject_key)""")
+                .query((rs, n) -> Map.entry(rs.getString(1).strip(), rs.getLong(2)))
+                .list()
+                .get(0);
+    }
+
+    /**
+     * Runs {@code inside} in a transaction on another thread that takes the ledger's write turn first, holds it until
+     * {@code release} opens, then commits; returns once the turn is held.
+     */
+    private java.util.concurrent.Future<?> holdingTheTurn(
+            java.util.concurrent.ExecutorService pool, java.util.concurrent.CountDownLatch release, Runnable inside)
+            throws Exception {
+        java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.Future<?> holder = pool.submit(() -> transactions.executeWithoutResult(t -> {
+            ids.takeWriteTurn();
+            held.countDown();
+            try {
+                assertThat(release.await(60, java.util.concurrent.TimeUnit.SECONDS))
+                        .isTrue();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            inside.run();
+        }));
+        assertThat(held.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        return holder;
+    }
+
+    @Test
+    void aDecisionMadeWhileAChunkIsTiedItsKeyTakesThatChunkIntoAccount() throws Exception {
+        // given a key the exact rule ties, being tied to its person by a rematch's chunk that has not committed yet
+        everyRecordPendingAgain();
+        Map.Entry<String, Long> key = aKeyTheExactRuleTies();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.Future<?> chunk = holdingTheTurn(pool, release, () -> {
+                rollup.remove("r.subject_id = ?", key.getValue());
+                jdbc.sql("UPDATE support_record SET subject_id = ?, match_method = 'NAME_PHONE' WHERE subject_key = ?")
+                        .params(key.getValue(), key.getKey())
+                        .update();
+                rollup.add("r.subject_id = ?", key.getValue());
+            });
+
+            // when an admin says the key is not that person meanwhile (their decision reaches the database first)
+            java.util.concurrent.Future<?> decision = pool.submit(
+                    () -> matcher.decide("DIFFERENT", key.getKey(), key.getValue(), "admin", "同名同电话，不是同一人", () -> {}));
+            Thread.sleep(1_500);
+            release.countDown();
+            chunk.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            decision.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+
+        // then the key is not that person's, and no rollup still counts its records for them
+        assertThat(count("SELECT COUNT(*) FROM support_record WHERE subject_key = '" + key.getKey()
+                        + "' AND subject_id = " + key.getValue()))
+                .isZero();
+        List<List<Map<String, Object>>> kept = rollups();
+        rollup.rebuild();
+        assertThat(kept).as("the rollups equal a recount").isEqualTo(rollups());
+        jdbc.sql("DELETE FROM identity_decision WHERE subject_key = ?")
+                .param(key.getKey())
+                .update();
+    }
+
+    @Test
+    void aRematchDoesNotTieAKeyAnAdminDecidedAgainstAfterItWasWorkedOut() throws Exception {
+        // given a rematch that has worked out its assignments and waits for the write turn
+        everyRecordPendingAgain();
+        Map.Entry<String, Long> key = aKeyTheExactRuleTies();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            // when an admin's DIFFERENT for that key and person commits while it waits
+            java.util.concurrent.Future<?> decision = holdingTheTurn(
+                    pool,
+                    release,
+                    () -> matcher.record("DIFFERENT", key.getKey(), key.getValue(), "admin", "同名同电话，不是同一人"));
+            java.util.concurrent.Future<Integer> rematch = pool.submit(() -> matcher.rematch());
+            Thread.sleep(1_500);
+            release.countDown();
+            decision.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            rematch.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+
+        // then the rematch leaves that key alone and ties everything else it would
+        assertThat(count("SELECT COUNT(*) FROM support_record WHERE subject_key = '" + key.getKey()
+                        + "' AND subject_id = " + key.getValue()))
+                .isZero();
+        assertThat(count("SELECT COUNT(*) FROM support_record WHERE match_method = 'NAME_PHONE'"))
+                .isPositive();
+        jdbc.sql("DELETE FROM identity_decision WHERE subject_key = ?")
+                .param(key.getKey())
+                .update();
+    }
+
+    @Autowired
     IdentityQueries queries;
 
     @Test
