@@ -3,6 +3,7 @@ package org.lujing.identity;
 import java.sql.Date;
 import java.util.List;
 import java.util.Optional;
+import org.lujing.ledger.Bilingual;
 import org.lujing.ledger.PendingRanges;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -110,20 +111,29 @@ public class IdentityQueries {
                         WHERE subject_id = ? ORDER BY id""").param(subjectId).query(HistoryEntry.class).list();
     }
 
-    /** The full key for a prefix an operator typed (at least 8 characters, naming exactly one pending or decided key). */
-    public String resolveKey(String prefix) {
-        if (prefix == null || prefix.length() < 8) {
-            throw new IllegalArgumentException("give at least 8 characters of the key (see `identity pending`)");
+    /**
+     * The full key for a prefix an operator typed (at least 8 hexadecimal characters, naming exactly one pending or
+     * decided key). Keys are lower-case hexadecimal: anything else is refused before it reaches {@code LIKE}, where
+     * {@code %} or {@code _} would match any key.
+     */
+    public String resolveKey(String typed) {
+        String prefix = typed == null ? "" : typed.strip().toLowerCase(java.util.Locale.ROOT);
+        if (prefix.length() < 8 || !prefix.matches("[0-9a-f]+")) {
+            throw new IllegalArgumentException("请给出键的至少 8 个字符（0–9、a–f；见 `identity pending`），而不是“" + typed + "”"
+                    + Bilingual.SEPARATOR + "give at least 8 characters of the key (0-9, a-f; see `identity pending`),"
+                    + " not \"" + typed + "\"");
         }
         List<String> keys = jdbc.sql("SELECT DISTINCT subject_key FROM support_record WHERE subject_key LIKE ?")
                 .param(prefix + "%")
                 .query(String.class)
                 .list();
+        if (keys.isEmpty()) {
+            throw new IllegalArgumentException("没有记录的键以 " + prefix + " 开头（见 `identity pending`）" + Bilingual.SEPARATOR
+                    + "no records have a key starting " + prefix + " (see `identity pending`)");
+        }
         if (keys.size() != 1) {
-            throw new IllegalArgumentException(
-                    keys.isEmpty()
-                            ? "no records have a key starting " + prefix
-                            : "the key prefix " + prefix + " is ambiguous: give more characters");
+            throw new IllegalArgumentException("键的开头 " + prefix + " 对应不止一个键：请多给几个字符" + Bilingual.SEPARATOR
+                    + "the key prefix " + prefix + " is ambiguous: give more characters");
         }
         return keys.get(0);
     }

@@ -31,9 +31,35 @@ class IdentityDecisionCommandIntegrationTests {
                         .get("id"))
                 .longValue();
 
-        // when a person that is not on the roster is named, then one that is
+        // when a person that is not on the roster is named, a key typed as LIKE's wildcards (which matched the one
+        // pending key), a blank reason, then all in order
         CapturedRun nobody = CapturedRun.of(
                 "identity", "link", "--key", key, "--subject", "999999", "--reason", "核实", "--home", home.toString());
+        CapturedRun wildcard = CapturedRun.of(
+                "identity",
+                "link",
+                "--key",
+                "%%%%%%%%",
+                "--subject",
+                Long.toString(person),
+                "--reason",
+                "核实",
+                "--home",
+                home.toString());
+        CapturedRun blank = CapturedRun.of(
+                "identity",
+                "link",
+                "--key",
+                key.substring(0, 12),
+                "--subject",
+                Long.toString(person),
+                "--reason",
+                "  ",
+                "--home",
+                home.toString());
+        assertThat(json(CapturedRun.of("identity", "pending", "--json", "--home", home.toString())))
+                .singleElement()
+                .satisfies(k -> assertThat(k.get("records")).isEqualTo(4));
         CapturedRun linked = CapturedRun.of(
                 "identity",
                 "link",
@@ -46,9 +72,13 @@ class IdentityDecisionCommandIntegrationTests {
                 "--home",
                 home.toString());
 
-        // then the first is refused and changes nothing; the second ties all four records, audited
+        // then the first three are refused, in Chinese, and change nothing; the last ties all four records, audited
         assertThat(nobody.exit()).isNotZero();
         assertThat(nobody.err()).contains("名册上没有编号为 #999999 的人");
+        assertThat(wildcard.exit()).isEqualTo(2);
+        assertThat(wildcard.err()).contains("请给出键的至少 8 个字符").doesNotContain("give at least");
+        assertThat(blank.exit()).isEqualTo(2);
+        assertThat(blank.err()).contains("身份决定需要写明原因").doesNotContain("needs a reason");
         assertThat(linked.exit()).as(linked.err()).isZero();
         assertThat(json(CapturedRun.of("identity", "pending", "--json", "--home", home.toString())))
                 .isEmpty();
