@@ -2,7 +2,6 @@ package org.lujing.console;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -27,6 +26,8 @@ import org.springframework.stereotype.Service;
 @Service
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class InboxUpload {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(InboxUpload.class);
 
     static final int MAX_NAME = 120;
 
@@ -76,23 +77,88 @@ class InboxUpload {
         Path dir = properties.inbox().resolve(source.id());
         try {
             Files.createDirectories(dir);
-            Path partial = dir.resolve(".upload-" + UUID.randomUUID() + ".part");
-            long written;
-            try (InputStream in = content) {
-                written = Files.copy(in, partial);
+            Received received = receive(dir, content);
+            try {
+                if (received.bytes() > properties.ingest().maxFileBytes()) {
+                    throw new UploadRefusedException(
+                            Masking.value(name) + lang.pick(" 超过大小上限，请按月拆分后上传", " is over the size limit"));
+                }
+                Path target = freeName(dir, name);
+                Files.move(received.partial(), target, StandardCopyOption.ATOMIC_MOVE);
+                audit.record(
+                        actor,
+                        "UPLOAD",
+                        "inbox/" + source.id() + "/" + target.getFileName(),
+                        null,
+                        received.bytes() + " bytes");
+                return target;
+            } finally {
+                // refused, or the move failed: a partner's file never stays behind under its hidden name
+                Files.deleteIfExists(received.partial());
             }
-            if (written > properties.ingest().maxFileBytes()) {
-                Files.delete(partial);
-                throw new UploadRefusedException(
-                        Masking.value(name) + lang.pick(" 超过大小上限，请按月拆分后上传", " is over the size limit"));
-            }
-            Path target = freeName(dir, name);
-            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
-            audit.record(
-                    actor, "UPLOAD", "inbox/" + source.id() + "/" + target.getFileName(), null, written + " bytes");
-            return target;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot store the upload in " + dir, e);
+            throw new UploadRefusedException(lang.pick(
+                    Masking.value(name) + " 未能存入 inbox/" + source.id() + "/（" + e.getMessage() + "），请重新上传",
+                    Masking.value(name) + " could not be stored in inbox/" + source.id() + "/ (" + e.getMessage()
+                            + "): upload it again"));
+        }
+    }
+
+    /** An upload written whole under its hidden name, and its size. */
+    record Received(Path partial, long bytes) {}
+
+    /** The hidden name's start: the inbox route skips it (a leading dot), the start-up sweep finds it. */
+    static final String PARTIAL_PREFIX = ".upload-";
+
+    /**
+     * Copies the upload into {@code dir} under a hidden name; when the copy fails (the browser went away, the disk
+     * is full) the part written so far is deleted: the inbox route never reads a hidden file, so nothing else would.
+     */
+    static Received receive(Path dir, InputStream content) throws IOException {
+        Path partial = dir.resolve(PARTIAL_PREFIX + UUID.randomUUID() + ".part");
+        try (InputStream in = content) {
+            return new Received(partial, Files.copy(in, partial));
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(partial);
+            throw e;
+        }
+    }
+
+    /**
+     * Uploads a killed server left half-written: deleted when {@code serve} starts, if untouched for {@code idle}
+     * (another node sharing the inbox may be writing one right now). Returns how many went.
+     */
+    static int sweepAbandoned(Path inbox, java.time.Duration idle) {
+        if (!Files.isDirectory(inbox)) {
+            return 0;
+        }
+        java.time.Instant before = java.time.Instant.now().minus(idle);
+        int deleted = 0;
+        try (var sources = Files.newDirectoryStream(inbox, Files::isDirectory)) {
+            for (Path source : sources) {
+                try (var parts = Files.newDirectoryStream(source, PARTIAL_PREFIX + "*.part")) {
+                    for (Path part : parts) {
+                        if (Files.getLastModifiedTime(part).toInstant().isBefore(before)
+                                && Files.deleteIfExists(part)) {
+                            deleted++;
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            log.warn("未能清理收件箱中未写完的上传 ‖ could not sweep half-written uploads: {}", e.toString());
+        }
+        return deleted;
+    }
+
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void sweepAtStart() {
+        int deleted = sweepAbandoned(properties.inbox(), java.time.Duration.ofHours(1));
+        if (deleted > 0) {
+            log.info(
+                    "已删除 {} 个中断后留下的未写完上传 ‖ deleted {} half-written upload(s) left by an interruption",
+                    deleted,
+                    deleted);
         }
     }
 

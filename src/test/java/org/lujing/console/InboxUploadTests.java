@@ -69,4 +69,54 @@ class InboxUploadTests {
                 .as("a link out of the folder")
                 .isEmpty();
     }
+
+    @Test
+    void anUploadCutOffMidwayLeavesNothingInTheInbox() throws Exception {
+        // given a browser that sends 64 KB of a partner's file, then goes away
+        Path inbox = Files.createDirectories(TestHomes.fresh("cut-off").resolve("inbox/hospital"));
+        java.io.InputStream cutOff = new java.io.InputStream() {
+            private int sent;
+
+            @Override
+            public int read() throws java.io.IOException {
+                if (sent++ >= 65_536) {
+                    throw new java.io.IOException("connection reset by the browser");
+                }
+                return '1';
+            }
+        };
+
+        // when it is received, then the copy fails and no hidden part stays behind (the inbox route never reads one)
+        assertThatThrownBy(() -> InboxUpload.receive(inbox, cutOff)).hasMessageContaining("connection reset");
+        try (var left = Files.list(inbox)) {
+            assertThat(left).isEmpty();
+        }
+    }
+
+    @Test
+    void halfWrittenUploadsAKilledServerLeftAreSweptWhenIdle() throws Exception {
+        // given an upload killed an hour ago, one being written now (by another node), and a partner's real file
+        Path inbox = TestHomes.fresh("sweep").resolve("inbox");
+        Path source = Files.createDirectories(inbox.resolve("hospital"));
+        Path old = Files.writeString(source.resolve(InboxUpload.PARTIAL_PREFIX + "a.part"), "1101");
+        Files.setLastModifiedTime(
+                old,
+                java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(7_200)));
+        Path writing = Files.writeString(source.resolve(InboxUpload.PARTIAL_PREFIX + "b.part"), "1101");
+        Path real = Files.writeString(source.resolve("2025年台账.csv"), "x");
+        Files.setLastModifiedTime(
+                real,
+                java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(7_200)));
+
+        // when serve starts
+        int deleted = InboxUpload.sweepAbandoned(inbox, java.time.Duration.ofHours(1));
+
+        // then only the idle half-written upload is gone
+        assertThat(deleted).isEqualTo(1);
+        assertThat(old).doesNotExist();
+        assertThat(writing).exists();
+        assertThat(real).exists();
+        assertThat(InboxUpload.sweepAbandoned(inbox.resolve("missing"), java.time.Duration.ofHours(1)))
+                .isZero();
+    }
 }
