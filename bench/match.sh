@@ -6,7 +6,8 @@
 # times IdentityMatcher.rematch() (decrypt, match, link with rollups, evidence, review queue) in a JVM of its own at
 # -Xmx${MATCH_HEAP:-256m}, printing the old generation's peak. `ingest` instead stores the rows alone and has
 # `java -jar target/lujing.jar ingest` load the roster last, at that heap. MAVEN_ARGS=-o builds offline.
-# UPPER=8 tries another upper threshold in the core run.
+# UPPER=8 tries another upper threshold in the core run. MATCH_DB=postgresql fills and matches in a throwaway
+# PostgreSQL (Debian's package, as bench/ingest-pg.sh) instead of the embedded HSQLDB.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rows="${1:-100000}"
@@ -20,6 +21,13 @@ javac -encoding UTF-8 -d "$build/bench-classes" -cp "$cp" bench/src/org/lujing/b
   src/test/java/org/lujing/identity/match/LabelledRows.java
 home="$(mktemp -d "$PWD/$build/bench/match-home-XXXX")"
 [ "${KEEP_HOME:-0}" = 1 ] || trap 'rm -rf "$home"' EXIT
+if [ "${MATCH_DB:-hsqldb}" = postgresql ]; then
+  source bench/postgres.sh
+  trap 'pg_stop; [ "${KEEP_HOME:-0}" = 1 ] || rm -rf "$home"' EXIT
+  as_pg "$bin/psql" -h 127.0.0.1 -p "$port" -U "$pguser" -d postgres -qc "CREATE DATABASE matching"
+  export SPRING_PROFILES_ACTIVE=postgresql SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$port/matching"
+  export SPRING_DATASOURCE_USERNAME="$pguser" SPRING_DATASOURCE_PASSWORD=bench
+fi
 run() { /usr/bin/time -f 'wall %e s, peak RSS %M KiB' java "$@"; }
 if [ "${3:-}" = core ]; then
   run -Xmx2g ${UPPER:+-Dupper=$UPPER} -cp "$build/bench-classes:$cp" org.lujing.bench.MatchBenchmark "$rows" "$people" "$home" core
