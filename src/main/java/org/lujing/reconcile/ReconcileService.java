@@ -162,6 +162,10 @@ public class ReconcileService {
         }
 
         private void write() {
+            // one writer of findings at a time, on every node: a run beside another (a node's nightly chain and an
+            // admin's command) looked its batch up, both found a new finding absent, and the second insert broke
+            // the unique key and failed its whole run; now the second looks up after the first committed
+            writeTurn();
             Map<String, Existing> known = existing(rule, waiting.keySet());
             List<Object[]> inserts = new ArrayList<>();
             List<Object[]> described = new ArrayList<>();
@@ -303,7 +307,14 @@ public class ReconcileService {
         });
     }
 
+    /** The reconciliation's write turn: the pass row locked until the caller's transaction ends. */
+    private void writeTurn() {
+        jdbc.sql("UPDATE reconcile_pass SET last_pass = last_pass WHERE id = 1").update();
+    }
+
     private void recordRun(ReconcileSummary s) {
+        // two runs for one date would both find no row and both insert it
+        writeTurn();
         Timestamp now = Timestamp.from(Instant.now());
         int updated = jdbc.sql("""
                         UPDATE reconcile_run SET ran_at = ?, findings_new = ?, findings_seen = ?, findings_cleared = ?, findings_active = ?

@@ -510,6 +510,61 @@ class ReconciliationIntegrationTests extends SharedLedgerContext {
     }
 
     @Test
+    void twoRunsAtOnceWriteEachNewFindingOnceAndBothComplete() throws Exception {
+        // given a rule that names 600 new findings, and two runs of it (two nodes, or a command beside the night)
+        // that reach each batch of 50 together: both look the batch up before either has written it
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+        ReconciliationRule many = new ReconciliationRule() {
+            @Override
+            public String name() {
+                return MissingFeedRule.NAME;
+            }
+
+            @Override
+            public void evaluate(ReconcileContext ctx, java.util.function.Consumer<Finding> found) {
+                for (int i = 0; i < 600; i++) {
+                    if (i % 50 == 49) {
+                        try {
+                            together.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+                    found.accept(new Finding(
+                            name(), "source:many:" + i, Severity.MEDIUM, null, null, "community", null, "2025-05"));
+                }
+            }
+        };
+        ReconcileService service =
+                new ReconcileService(List.of(many), jdbc, jdbcTemplate, transactions, sources, settings);
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            // when
+            java.util.concurrent.Future<ReconcileSummary> first =
+                    two.submit(() -> service.reconcile(LocalDate.parse("2025-06-10"), ReconcileContext.SLICE, 50));
+            java.util.concurrent.Future<ReconcileSummary> second =
+                    two.submit(() -> service.reconcile(LocalDate.parse("2025-06-10"), ReconcileContext.SLICE, 50));
+
+            // then both complete; each finding is stored once, new to one run and seen again by the other
+            ReconcileSummary a = first.get(120, java.util.concurrent.TimeUnit.SECONDS);
+            ReconcileSummary b = second.get(120, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(a.opened() + b.opened()).isEqualTo(600);
+            assertThat(a.opened() + a.seenAgain()).isEqualTo(600);
+            assertThat(b.opened() + b.seenAgain()).isEqualTo(600);
+        } finally {
+            two.shutdownNow();
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM finding WHERE finding_key LIKE 'source:many:%'")
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(600);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM reconcile_run WHERE as_of = DATE '2025-06-10'")
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    @Test
     void aRunThatStartedLaterIsNeverUndoneByOneStillGoing() {
         // given a finding marked by a later pass (another node's run began after this one)
         theFilesOfEarlyAprilArrived();
