@@ -54,8 +54,15 @@ public class LujingCommand implements Runnable {
 
     private static final Pattern SPRING_PROPERTY = Pattern.compile("--[A-Za-z][\\w-]*(\\.[\\w\\[\\]-]+)+=.*");
 
+    /** The zone of every time the ledger stores and shows: Changsha's (domain.md), whatever the machine's. */
+    static final java.time.ZoneId ZONE = java.time.ZoneId.of("Asia/Shanghai");
+
     /** The jar's entry point: runs one command and exits with its code. */
     public static void main(String[] args) {
+        // the database's TIMESTAMP columns hold wall-clock times in the JVM's zone: a node on a UTC server and one on
+        // a Beijing-time server sharing PostgreSQL read each other's heartbeats as eight hours old (and took over each
+        // other's files), and the missing-feed rule's "by the 5th" moved with the server's zone
+        java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone(ZONE));
         System.exit(run(args));
     }
 

@@ -336,23 +336,46 @@ public class TwoNodeIntegrationTests {
         assertThat(Files.readString(a) + Files.readString(b)).doesNotContain("ConflictingJobsException");
     }
 
+    @Test
+    void nodesOnMachinesInDifferentZonesSeeEachOtherAlive() throws Exception {
+        // given two nodes whose machines keep different time zones: a cloud server on UTC, an office one in Beijing
+        Path home = TestHomes.fresh("two-nodes-zones");
+        Path a = home.resolve("node-a.log");
+        Path b = home.resolve("node-b.log");
+        Process utc = node(home, "utc", a, "-Duser.timezone=UTC");
+        Process beijing = node(home, "beijing", b, "-Duser.timezone=Asia/Shanghai");
+
+        // when both have started and beaten
+        awaitLog(utc, a, "watching");
+        awaitLog(beijing, b, "watching");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> count("SELECT COUNT(*) FROM lujing_node WHERE node_id IN ('utc', 'beijing')") == 2);
+
+        // then their heartbeats are written in one zone: seconds apart, not eight hours apart, so neither takes the
+        // other for dead (after 10 s here) and its files for orphans
+        List<java.sql.Timestamp> beats = jdbc.sql("SELECT heartbeat_at FROM lujing_node ORDER BY node_id")
+                .query(java.sql.Timestamp.class)
+                .list();
+        assertThat(Duration.between(beats.get(0).toInstant(), beats.get(1).toInstant())
+                        .abs())
+                .isLessThan(Duration.ofMinutes(1));
+    }
+
     record CommandRun(int exit, String output) {}
 
-    private Process node(Path home, String name, Path log) throws IOException {
-        Process p = new ProcessBuilder(java(
-                        List.of(
-                                "-Dlujing.node.id=" + name,
-                                "-Dserver.port=0",
-                                "-Dlujing.inbox.read-lock-min-age=200",
-                                "-Dlujing.inbox.poll-delay=300",
-                                "-Dlujing.ingest.chunk-size=2000",
-                                "-Dlujing.ingest.publish-slice-rows=4000",
-                                "-Dlujing.jobs.recover-after=10s",
-                                "-Dlujing.jobs.heartbeat=1s",
-                                "-Dlogging.level.org.lujing.ingest.StagingFileWriter=DEBUG"),
-                        "serve",
-                        "--home",
-                        home.toString()))
+    private Process node(Path home, String name, Path log, String... jvmOptions) throws IOException {
+        List<String> options = new ArrayList<>(List.of(jvmOptions));
+        options.addAll(List.of(
+                "-Dlujing.node.id=" + name,
+                "-Dserver.port=0",
+                "-Dlujing.inbox.read-lock-min-age=200",
+                "-Dlujing.inbox.poll-delay=300",
+                "-Dlujing.ingest.chunk-size=2000",
+                "-Dlujing.ingest.publish-slice-rows=4000",
+                "-Dlujing.jobs.recover-after=10s",
+                "-Dlujing.jobs.heartbeat=1s",
+                "-Dlogging.level.org.lujing.ingest.StagingFileWriter=DEBUG"));
+        Process p = new ProcessBuilder(java(options, "serve", "--home", home.toString()))
                 .directory(Path.of("").toAbsolutePath().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
