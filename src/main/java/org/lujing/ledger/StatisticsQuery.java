@@ -5,9 +5,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.BitSet;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Predicate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -24,15 +22,17 @@ import org.springframework.stereotype.Component;
  * ({@code stat_person_bits}, {@link PersonBits}: a province's year is about 3,000 rows of 4,096 persons instead of
  * 1.25 million of one) for whole months and from the raw records of the days of a month the period only partly
  * covers. Records pending
- * identification are read through the subject_id index: only they have none.
+ * identification are counted by {@link PendingFigures}, never gathered.
  */
 @Component
 public class StatisticsQuery {
 
     private final JdbcClient jdbc;
+    private final PendingFigures pendingFigures;
 
-    public StatisticsQuery(JdbcClient jdbc) {
+    public StatisticsQuery(JdbcClient jdbc, PendingFigures pendingFigures) {
         this.jdbc = jdbc;
+        this.pendingFigures = pendingFigures;
     }
 
     /** @param isPartner tells which delivering agencies are partner units */
@@ -59,15 +59,7 @@ public class StatisticsQuery {
                         persons.getOrDefault(c, new BitSet()).cardinality(),
                         n[1],
                         quantities.get(c).stripTrailingZeros())));
-        Set<String> pendingKeys = new HashSet<>();
-        long[] pending = {0};
-        // subject_id IS NULL first: HSQLDB then reads the pending records through the subject_id index
-        jdbc.sql("""
-                        SELECT subject_key FROM support_record
-                        WHERE subject_id IS NULL AND merged_into IS NULL AND activity_date BETWEEN ? AND ?""").params(from, to).query(rs -> {
-            pending[0]++;
-            pendingKeys.add(rs.getString(1));
-        });
+        PendingFigures.Pending pending = pendingFigures.of(from, to);
         long partners = jdbc
                 .sql("SELECT DISTINCT agency FROM stat_day WHERE activity_date BETWEEN ? AND ? AND records > 0")
                 .params(from, to)
@@ -76,7 +68,7 @@ public class StatisticsQuery {
                 .stream()
                 .filter(isPartner)
                 .count();
-        return new Statistics(period, byCategory, pending[0], pendingKeys.size(), partners);
+        return new Statistics(period, byCategory, pending.records(), pending.keys(), partners);
     }
 
     /** Each category's distinct persons in [from, to], a month at a time. */

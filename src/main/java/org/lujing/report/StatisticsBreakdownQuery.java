@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.lujing.ledger.Category;
+import org.lujing.ledger.PendingFigures;
 import org.lujing.ledger.Period;
 import org.lujing.ledger.Statistics;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,15 +55,12 @@ public class StatisticsBreakdownQuery {
             FROM support_record WHERE %s
             GROUP BY agency, category, subject_id""".formatted(COUNTED);
 
-    private static final String PENDING_SQL = """
-            SELECT COUNT(*) AS records, COUNT(DISTINCT subject_key) AS subjects
-            FROM support_record
-            WHERE subject_id IS NULL AND merged_into IS NULL AND activity_date BETWEEN ? AND ?""";
-
     private final JdbcClient jdbc;
+    private final PendingFigures pendingFigures;
 
-    public StatisticsBreakdownQuery(JdbcClient jdbc) {
+    public StatisticsBreakdownQuery(JdbcClient jdbc, PendingFigures pendingFigures) {
         this.jdbc = jdbc;
+        this.pendingFigures = pendingFigures;
     }
 
     /** The period's figures, agency × category (agencies in name order) and month × category (every month). */
@@ -100,12 +98,9 @@ public class StatisticsBreakdownQuery {
         }
         Map<Category, Statistics.Figures> byCategory = new EnumMap<>(Category.class);
         year.figures.forEach((c, f) -> byCategory.put(c, f.figures()));
-        long[] pending = jdbc.sql(PENDING_SQL)
-                .params(period.from(), period.to())
-                .query((rs, n) -> new long[] {rs.getLong("records"), rs.getLong("subjects")})
-                .single();
+        PendingFigures.Pending pending = pendingFigures.of(period.from(), period.to());
         long partners = agencies.keySet().stream().filter(isPartner).count();
-        Statistics statistics = new Statistics(period, byCategory, pending[0], pending[1], partners);
+        Statistics statistics = new Statistics(period, byCategory, pending.records(), pending.keys(), partners);
         Map<String, Map<Category, BigDecimal>> byAgency = new TreeMap<>();
         agencies.forEach((agency, t) -> byAgency.put(agency, t.values()));
         return new StatisticsWorkbookWriter.Content(statistics, new Breakdown<>(byAgency), new Breakdown<>(months));

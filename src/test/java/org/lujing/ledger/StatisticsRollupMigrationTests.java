@@ -77,7 +77,7 @@ class StatisticsRollupMigrationTests {
         assertThat(PersonBitsRows.stored(jdbc)).isEqualTo(PersonBitsRows.expected(jdbc));
         new StatisticsRollup(new org.springframework.jdbc.core.JdbcTemplate(ds)).rebuild();
         assertThat(rollups(jdbc)).isEqualTo(migrated);
-        StatisticsQuery query = new StatisticsQuery(jdbc);
+        StatisticsQuery query = new StatisticsQuery(jdbc, new PendingFigures(jdbc, false));
         LedgerRecount recount = new LedgerRecount(jdbc);
         List<Period> periods = new java.util.ArrayList<>(StatisticsAgreementIntegrationTests.random(new Random(3), 40));
         periods.addAll(List.of(Period.parse("2025"), Period.parse("2025-Q2"), Period.parse("2025-02")));
