@@ -44,6 +44,7 @@ public class IdentityMatcher {
     private final org.springframework.jdbc.core.JdbcTemplate batch;
     private final RecordIds ids;
     private final TransactionTemplate transactions;
+    private final boolean postgres;
 
     public IdentityMatcher(
             JdbcClient jdbc,
@@ -58,6 +59,7 @@ public class IdentityMatcher {
         this.batch = batch;
         this.rollup = rollup;
         this.scored = scored;
+        this.postgres = org.lujing.ledger.SqlDialect.of(batch).postgres();
     }
 
     /**
@@ -363,9 +365,7 @@ public class IdentityMatcher {
                 "r.subject_key IN (" + marks(keys.size()) + ") AND COALESCE(r.subject_id, 0) = 0",
                 keys,
                 personOfKey);
-        int[] counts = batch.batchUpdate(
-                "UPDATE support_record SET subject_id = ?, match_method = ? WHERE subject_key = ? AND subject_id IS NULL",
-                updates);
+        int[] counts = postgres ? tieAsSet(updates) : batch.batchUpdate(TIE, updates);
         List<Integer> tiedHere = new java.util.ArrayList<>();
         for (int j = 0; j < counts.length; j++) {
             tied[indexes.get(j)] = Math.max(counts[j], 0);
@@ -377,6 +377,45 @@ public class IdentityMatcher {
         mergeRepeats(held, change);
         change.apply();
         tiedInChunk.accept(tiedHere);
+    }
+
+    private static final String TIE =
+            "UPDATE support_record SET subject_id = ?, match_method = ? WHERE subject_key = ? AND subject_id IS NULL";
+
+    /**
+     * PostgreSQL's way of {@link #TIE}: the chunk's keys bound as arrays and tied in one statement. A batch is still a
+     * round of the protocol per key there: 10,000 records of 9,053 keys took 13 s to tie, a key at a time. Returns
+     * the records tied per key, in the keys' order.
+     */
+    private int[] tieAsSet(List<Object[]> updates) {
+        int n = updates.size();
+        Object[] persons = new Object[n];
+        Object[] methods = new Object[n];
+        Object[] keys = new Object[n];
+        for (int i = 0; i < n; i++) {
+            persons[i] = updates.get(i)[0];
+            methods[i] = updates.get(i)[1];
+            keys[i] = updates.get(i)[2];
+        }
+        int[] counts = new int[n];
+        // the key as the column's own type (char), so the key's index serves the join
+        batch.execute("""
+                        UPDATE support_record r SET subject_id = d.subject_id, match_method = d.method
+                        FROM unnest(?::int8[], ?::varchar[], ?::bpchar[]) WITH ORDINALITY AS d(subject_id, method, subject_key, ord)
+                        WHERE r.subject_key = d.subject_key AND r.subject_id IS NULL
+                        RETURNING d.ord""", (org.springframework.jdbc.core.PreparedStatementCallback<Void>) ps -> {
+            java.sql.Connection c = ps.getConnection();
+            ps.setArray(1, c.createArrayOf("int8", persons));
+            ps.setArray(2, c.createArrayOf("varchar", methods));
+            ps.setArray(3, c.createArrayOf("bpchar", keys));
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    counts[(int) rs.getLong(1) - 1]++;
+                }
+            }
+            return null;
+        });
+        return counts;
     }
 
     /**
