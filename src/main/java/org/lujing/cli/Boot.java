@@ -20,7 +20,32 @@ final class Boot {
 
     private Boot() {}
 
+    /**
+     * File names are read in the locale's encoding, fixed when the JVM starts: under {@code LANG=C} (systemd, cron,
+     * a bare ssh) a partner's {@code 2025年台账.xlsx} dropped into the inbox was never picked up, and nothing said
+     * so. Refused with what to do instead, before anything is read or written.
+     */
+    static void requireUtf8FileNames(String encoding) {
+        boolean utf8;
+        try {
+            utf8 = encoding != null
+                    && java.nio.charset.Charset.forName(encoding).equals(java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            utf8 = false;
+        }
+        if (!utf8) {
+            throw new IllegalArgumentException(
+                    "系统的区域设置（locale）用 " + encoding
+                            + " 编码文件名，含中文的文件名无法读写，收件箱里的这类文件会被漏掉。请以 UTF-8 区域设置运行："
+                            + "LANG=C.UTF-8 java -jar lujing.jar …（systemd：Environment=LANG=C.UTF-8）"
+                            + org.lujing.ledger.Bilingual.SEPARATOR + "the locale encodes file names in " + encoding
+                            + ": file names in Chinese cannot be read or written, and such files in the inbox would be missed."
+                            + " Run with a UTF-8 locale: LANG=C.UTF-8 java -jar lujing.jar … (systemd: Environment=LANG=C.UTF-8)");
+        }
+    }
+
     static ConfigurableApplicationContext start(Path home, boolean serve, boolean verbose) {
+        requireUtf8FileNames(System.getProperty("sun.jnu.encoding"));
         SpringApplication app = new SpringApplication(LujingApplication.class);
         // the web console and the JSON API run with `serve` only; a command is in and out without a port
         app.setWebApplicationType(serve ? WebApplicationType.SERVLET : WebApplicationType.NONE);

@@ -63,7 +63,18 @@ public class LujingCommand implements Runnable {
         // a Beijing-time server sharing PostgreSQL read each other's heartbeats as eight hours old (and took over each
         // other's files), and the missing-feed rule's "by the 5th" moved with the server's zone
         java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone(ZONE));
+        // what a command prints is UTF-8 whatever the locale: under LANG=C (systemd, cron, a bare ssh) Java 17 wrote
+        // every Chinese character as '?'
+        System.setOut(utf8(java.io.FileDescriptor.out));
+        System.setErr(utf8(java.io.FileDescriptor.err));
         System.exit(run(args));
+    }
+
+    private static java.io.PrintStream utf8(java.io.FileDescriptor fd) {
+        return new java.io.PrintStream(
+                new java.io.BufferedOutputStream(new java.io.FileOutputStream(fd), 8192),
+                true,
+                java.nio.charset.StandardCharsets.UTF_8);
     }
 
     public static int run(String... args) {
@@ -82,6 +93,11 @@ public class LujingCommand implements Runnable {
 
     private static int execute(String... args) {
         CommandLine cli = new CommandLine(new LujingCommand());
+        // picocli would encode in the locale's charset (ASCII under LANG=C): UTF-8, as System.out is
+        cli.setOut(new java.io.PrintWriter(
+                new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), true));
+        cli.setErr(new java.io.PrintWriter(
+                new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), true));
         if (CliWords.lang() == ReportLanguage.ZH) {
             cli.setResourceBundle(chineseHelp());
         }
