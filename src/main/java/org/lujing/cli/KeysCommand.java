@@ -57,6 +57,8 @@ class KeysCommand implements Runnable {
                     });
                     m.put("subjectsLeft", s.subjectsLeft());
                     m.put("recordsLeft", s.recordsLeft());
+                    // a key id the data carries that no configured key is: nothing is written until it is configured
+                    m.put("foreignKeyId", s.foreignKeyId().orElse(null));
                     System.out.println(Json.write(m));
                 } else {
                     ReportLanguage w = CliWords.lang();
@@ -67,6 +69,17 @@ class KeysCommand implements Runnable {
                             + w.pick("）", ")"));
                     System.out.println(w.pick("持有的密钥：  ", "keys held:      ") + String.join(", ", s.keyIds()));
                     long left = s.subjectsLeft() + s.recordsLeft();
+                    if (s.foreignKeyId().isPresent()) {
+                        // rotating would fail on the first value: the key the data was written with comes first
+                        System.out.println(w.pick(
+                                "密钥不符：    已存储的数据用的是密钥 " + s.foreignKeyId().get()
+                                        + "，配置的密钥中没有它——请把 LUJING_KEY 或 lujing.key-file 设为那把密钥；在此之前入库会被拒绝",
+                                "wrong key:      the stored data was written under key "
+                                        + s.foreignKeyId().get()
+                                        + ", which no configured key is — set LUJING_KEY or lujing.key-file to it;"
+                                        + " ingest is refused until then"));
+                        return 0;
+                    }
                     System.out.println(s.unfinished()
                             .map(r -> w.pick(
                                     "密钥轮换：    未完成（UNFINISHED），" + r.oldKeyId() + " → " + r.newKeyId() + "，开始于 "

@@ -146,6 +146,33 @@ class KeyRotationRows {
                 .findFirst();
     }
 
+    /**
+     * A key id the stored data was written under that none of {@code held} is: every person's (the roster is small),
+     * then the newest record's (its primary key finds it; a whole ledger would be read otherwise). Empty when the
+     * keys held cover what these show.
+     */
+    Optional<String> foreignKeyId(List<String> held) {
+        String marks = String.join(", ", java.util.Collections.nCopies(held.size(), "?"));
+        Optional<String> person = jdbc
+                .queryForList(
+                        "SELECT index_key_id FROM subject WHERE index_key_id IS NOT NULL AND index_key_id NOT IN ("
+                                + marks + ") FETCH FIRST 1 ROWS ONLY",
+                        String.class,
+                        held.toArray())
+                .stream()
+                .findFirst();
+        if (person.isPresent()) {
+            return person;
+        }
+        return jdbc
+                .queryForList(
+                        "SELECT index_key_id FROM support_record ORDER BY id DESC FETCH FIRST 1 ROWS ONLY",
+                        String.class)
+                .stream()
+                .filter(id -> id != null && !held.contains(id.strip()))
+                .findFirst();
+    }
+
     /** Ciphertexts start with the id of the key that made them. */
     private static String prefix(String keyId) {
         return keyId + ":%";

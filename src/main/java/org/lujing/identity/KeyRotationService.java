@@ -97,7 +97,8 @@ public class KeyRotationService {
             String keySource,
             Optional<Rotation> unfinished,
             long subjectsLeft,
-            long recordsLeft) {}
+            long recordsLeft,
+            Optional<String> foreignKeyId) {}
 
     public Status status() {
         String current = ring.current().keyId();
@@ -107,7 +108,8 @@ public class KeyRotationService {
                 ring.keyFile().map(Object::toString).orElse("LUJING_KEY"),
                 rows.unfinished(),
                 rows.countSubjectsNotUnder(current),
-                rows.countRecordsNotUnder(current));
+                rows.countRecordsNotUnder(current),
+                rows.foreignKeyId(ring.keyIds()));
     }
 
     /**
@@ -118,6 +120,16 @@ public class KeyRotationService {
         rows.unfinished().ifPresent(r -> {
             throw new KeyRotationUnfinishedException(r.oldKeyId(), r.newKeyId());
         });
+        // a key the data was not written with (a wrong LUJING_KEY, a key file lost and made anew) would index every
+        // new row under it: rostered people turned pending, and the home later refused to rotate
+        rows.foreignKeyId(ring.keyIds()).ifPresent(stored -> {
+            throw new WrongKeyException(stored, String.join(",", ring.keyIds()));
+        });
+    }
+
+    /** A key id the stored data carries that the configured keys do not hold, if any. */
+    public Optional<String> foreignKeyId() {
+        return rows.foreignKeyId(ring.keyIds());
     }
 
     /** Rotates to a new key, or resumes the unfinished rotation; see the class comment. */
