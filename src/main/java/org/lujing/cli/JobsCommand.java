@@ -27,7 +27,10 @@ class JobsCommand implements Callable<Integer> {
     @Mixin
     HomeOptions options;
 
-    @Option(names = "--status", paramLabel = "S", description = "COMPLETED, FAILED, STARTED, STOPPED, ABANDONED …")
+    @Option(
+            names = "--status",
+            paramLabel = "S",
+            description = "COMPLETED, FAILED, STARTED, STOPPED, ABANDONED … (or its word: 失败, 已完成 …)")
     String status;
 
     @Option(names = "--json", description = "Print JSON and nothing else on stdout.")
@@ -35,10 +38,12 @@ class JobsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // a mistyped status is refused before anything starts, not answered with an empty list
+        String wanted = status == null ? null : org.lujing.report.ReportLanguage.jobStatusCode(status);
         try (ConfigurableApplicationContext context = Boot.start(options.home, false, options.verbose)) {
             // read a thousand executions at a time as they are printed: every file ingested is one
-            Iterable<JobQueries.Execution> executions = context.getBean(JobQueries.class)
-                    .newestFirst(status == null ? null : status.toUpperCase(java.util.Locale.ROOT));
+            Iterable<JobQueries.Execution> executions =
+                    context.getBean(JobQueries.class).newestFirst(wanted);
             org.lujing.source.SourceCatalog sources = context.getBean(org.lujing.source.SourceCatalog.class);
             if (json) {
                 Json.printEach(executions, JobQueries.Execution::asJson);

@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.lujing.operations.JobQueries;
 import org.lujing.report.ReportLanguage;
@@ -47,7 +46,7 @@ class JobsApiController implements ApiResource {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(defaultValue = "200") int limit) {
         String wanted =
-                status == null || status.isBlank() ? null : status.strip().toUpperCase(Locale.ROOT);
+                status == null || status.isBlank() ? null : org.lujing.report.ReportLanguage.jobStatusCode(status);
         return jobs.search(name, wanted, from, to, Math.min(Math.max(limit, 1), 10_000)).stream()
                 .map(JobQueries.Execution::asJson)
                 .toList();

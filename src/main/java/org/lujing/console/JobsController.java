@@ -46,8 +46,14 @@ class JobsController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             Model model) {
-        String wanted =
-                status == null || status.isBlank() ? null : status.strip().toUpperCase(java.util.Locale.ROOT);
+        String wanted;
+        try {
+            wanted = status == null || status.isBlank() ? null : org.lujing.report.ReportLanguage.jobStatusCode(status);
+        } catch (IllegalArgumentException e) {
+            // a filter typed into the address: the page's error, not an empty list as if nothing had that status
+            throw new org.springframework.web.server.ResponseStatusException(
+                    org.springframework.http.HttpStatus.BAD_REQUEST, e.getMessage());
+        }
         model.addAttribute("executions", jobs.search(name, wanted, from, to, PAGE));
         model.addAttribute("name", name);
         model.addAttribute("status", wanted);

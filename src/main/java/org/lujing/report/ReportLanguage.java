@@ -173,6 +173,34 @@ public enum ReportLanguage {
                 });
     }
 
+    /** The statuses an execution can be listed by, in the order they are offered. */
+    public static final java.util.List<String> JOB_STATUSES = java.util.List.of(
+            "STARTED", "COMPLETED", "FAILED", "STOPPED", "ABANDONED", "STARTING", "STOPPING", "UNKNOWN");
+
+    /**
+     * The status code an operator typed a filter as: the code in any case, or its word in either language
+     * ({@code 失败}, {@code failed}). Anything else is refused, listing the statuses: a mistyped filter once showed an
+     * empty list, as if nothing had failed.
+     */
+    public static String jobStatusCode(String typed) {
+        String wanted = typed.strip();
+        for (String code : JOB_STATUSES) {
+            if (code.equalsIgnoreCase(wanted)
+                    || ZH.jobStatus(code).equals(wanted)
+                    || EN.jobStatus(code).equalsIgnoreCase(wanted)) {
+                return code;
+            }
+        }
+        throw new IllegalArgumentException("没有状态“" + wanted + "”；状态有 "
+                + String.join(
+                        "、",
+                        JOB_STATUSES.stream()
+                                .map(c -> ZH.jobStatus(c) + " " + c)
+                                .toList())
+                + org.lujing.ledger.Bilingual.SEPARATOR + "there is no status \"" + wanted + "\"; the statuses are "
+                + String.join(", ", JOB_STATUSES));
+    }
+
     /** A job's name ({@code fileIngestJob}, ...) in words. */
     public String jobName(String code) {
         return label(

@@ -40,6 +40,13 @@ class JobsCommandRefusalsIntegrationTests {
                 .doesNotContain("JobExecution is running or complete");
         assertThat(notRunning.exit()).isEqualTo(2);
         assertThat(notRunning.err()).contains("不能停止");
+        // a status filter typed wrong is refused, listing the statuses; one typed as its word is understood
+        CapturedRun typo = CapturedRun.of("jobs", "--status", "FIALED", "--home", HOME.toString());
+        assertThat(typo.exit()).isEqualTo(2);
+        assertThat(typo.err()).contains("没有状态“FIALED”").contains("失败 FAILED");
+        CapturedRun inWords = CapturedRun.of("jobs", "--status", "已完成", "--json", "--home", HOME.toString());
+        assertThat(inWords.exit()).as(inWords.err()).isZero();
+        assertThat(inWords.out()).contains("\"COMPLETED\"").doesNotContain("\"FAILED\"");
         // a refused action was not taken: the audit log, which names who did what to which execution, says nothing
         CapturedRun audit = CapturedRun.of("audit", "--json", "--home", HOME.toString());
         assertThat(audit.exit()).isZero();

@@ -93,6 +93,26 @@ class ConsoleBadInputIntegrationTests extends SharedLedgerContext {
     }
 
     @Test
+    void aStatusFilterTypedWrongIsRefusedNotAnsweredEmpty() throws Exception {
+        String answer = mvc.perform(MockMvcRequestBuilders.get("/api/jobs")
+                        .param("status", "FOO")
+                        .with(user("v").roles("VIEWER")))
+                .andExpect(status().isUnprocessableContent())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(answer).contains("没有状态“FOO”");
+        mvc.perform(MockMvcRequestBuilders.get("/jobs")
+                        .param("status", "FOO")
+                        .with(user("v").roles("VIEWER")))
+                .andExpect(status().isBadRequest());
+        mvc.perform(MockMvcRequestBuilders.get("/api/jobs")
+                        .param("status", "失败")
+                        .with(user("v").roles("VIEWER")))
+                .andExpect(status().isOk());
+    }
+
+    @Test
     void aParameterOfTheWrongFormIsNamedWithoutJavasWords() throws Exception {
         String answer = mvc.perform(MockMvcRequestBuilders.get("/api/jobs")
                         .param("from", "2025-13-01")
