@@ -32,14 +32,53 @@ final class UserMessages {
                                         + " command again.");
             }
         }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.springframework.boot.web.server.PortInUseException port) {
+                return CliWords.lang()
+                        .pick(
+                                "控制台的端口 " + port.getPort() + " 已被占用（可能是另一个 `serve`）：请停止占用它的程序，"
+                                        + "或用 LUJING_PORT=… 或 --server.port=… 换一个端口",
+                                "the console's port " + port.getPort() + " is already in use (another `serve`?):"
+                                        + " stop whatever holds it, or choose another with LUJING_PORT=… or"
+                                        + " --server.port=…");
+            }
+        }
         // Spring wraps the real reason in layers of bean-creation messages: the deepest message is the one to act on
         String message = e.toString();
+        Throwable deepest = e;
         for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
             if (t.getMessage() != null && !t.getMessage().isBlank()) {
                 message = t.getMessage();
+                deepest = t;
             }
+        }
+        if (deepest instanceof java.nio.file.FileSystemException fs) {
+            // Java's message for these is the path alone ("lujing: /proc/x")
+            return Masking.value(fileProblem(fs));
         }
         // a message stored or thrown in both languages ("中文 ‖ English") is shown in the operator's
         return Masking.value(CliWords.lang().oneLanguage(message));
+    }
+
+    /** A file or folder that could not be read or written: which, and why, in words (Java's message is the path). */
+    private static String fileProblem(java.nio.file.FileSystemException fs) {
+        String file = fs.getFile();
+        boolean en = CliWords.lang() == org.lujing.report.ReportLanguage.EN;
+        if (fs instanceof java.nio.file.NoSuchFileException) {
+            return en ? "no such file or folder: " + file : "找不到文件或文件夹：" + file;
+        }
+        if (fs instanceof java.nio.file.AccessDeniedException) {
+            return en ? "not allowed to read or write " + file : "没有权限读写 " + file;
+        }
+        if (fs instanceof java.nio.file.NotDirectoryException) {
+            return en ? file + " is not a folder" : file + " 不是文件夹";
+        }
+        if (fs instanceof java.nio.file.FileAlreadyExistsException) {
+            return en ? file + " already exists" : file + " 已存在";
+        }
+        String reason = fs.getReason() == null ? "" : fs.getReason();
+        return en
+                ? "cannot read or write " + file + (reason.isEmpty() ? "" : ": " + reason)
+                : "无法读写 " + file + (reason.isEmpty() ? "" : "（" + reason + "）");
     }
 }

@@ -79,8 +79,7 @@ class DatabaseServer implements BeanPostProcessor, DisposableBean {
         var found = ServerFile.read(file);
         ServerFile.Decision decision = ServerFile.decide(found);
         if (decision == ServerFile.Decision.SERVER || decision == ServerFile.Decision.STARTING) {
-            throw new IllegalStateException("another `serve` (pid "
-                    + found.get().pid() + ") already runs on this home's" + " database; stop it first");
+            throw new HomeInUseException(found.get().pid());
         }
         try {
             keeper = Administrator.connect(

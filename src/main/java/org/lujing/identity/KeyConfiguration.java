@@ -104,7 +104,8 @@ class KeyConfiguration {
             }
         }
         if (keys.isEmpty()) {
-            throw new IllegalStateException(where + " holds no key: it must hold base64 of 32 bytes");
+            throw new IllegalStateException(where + " 里没有密钥：它应是 32 字节密钥的 base64" + org.lujing.ledger.Bilingual.SEPARATOR
+                    + where + " holds no key: it must hold base64 of 32 bytes");
         }
         return keys;
     }
@@ -127,12 +128,15 @@ class KeyConfiguration {
         try {
             byte[] key = Base64.getDecoder().decode(base64.strip());
             if (key.length != 32) {
-                throw new IllegalStateException(
-                        where + " must hold base64 of 32 bytes, found " + key.length + " bytes");
+                throw new IllegalStateException(where + " 应是 32 字节密钥的 base64，实际是 " + key.length + " 字节"
+                        + org.lujing.ledger.Bilingual.SEPARATOR + where + " must hold base64 of 32 bytes, found "
+                        + key.length + " bytes");
             }
             return key;
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(where + " is not valid base64", e);
+            throw new IllegalStateException(
+                    where + " 不是有效的 base64" + org.lujing.ledger.Bilingual.SEPARATOR + where + " is not valid base64",
+                    e);
         }
     }
 }

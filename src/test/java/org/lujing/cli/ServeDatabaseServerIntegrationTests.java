@@ -72,6 +72,32 @@ class ServeDatabaseServerIntegrationTests {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(serverFile)))
                     .isEqualTo("rw-------");
 
+            // a second serve on the same home refuses in a sentence, without a stack trace, and leaves the first alone
+            Path second = home.resolve("second-serve.log");
+            Process again = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-Xmx256m",
+                            "-Dserver.port=0",
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            org.lujing.cli.LujingCommand.class.getName(),
+                            "serve",
+                            "--home",
+                            home.toString())
+                    .directory(Path.of("").toAbsolutePath().toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(second.toFile())
+                    .start();
+            assertThat(again.waitFor(120, java.util.concurrent.TimeUnit.SECONDS))
+                    .isTrue();
+            String refused = Files.readString(second);
+            assertThat(again.exitValue()).as(refused).isNotZero();
+            assertThat(refused)
+                    .contains("lujing: 这个数据目录已有另一个 `serve` 在运行（进程 " + serve.pid() + "）")
+                    .doesNotContain("\tat ");
+            assertThat(serve.isAlive()).isTrue();
+
             // SA with an empty password is not open on the port, and the commands' login cannot change the schema
             String served = "jdbc:hsqldb:hsql://127.0.0.1:" + published.port() + "/lujing";
             assertThatThrownBy(() -> connect(served, "SA", "").close())

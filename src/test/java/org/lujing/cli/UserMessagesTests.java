@@ -1,0 +1,41 @@
+package org.lujing.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.web.server.PortInUseException;
+
+/**
+ * What an operator reads when a command fails on a file or a port: which file or port, and why, in Chinese (the tests
+ * run with LUJING_LANG=zh) — Java's own message for a missing file is the path alone ("lujing: /proc/x").
+ */
+class UserMessagesTests {
+
+    @Test
+    void aFileThatCannotBeReadOrWrittenIsNamedWithWhy() {
+        assertThat(UserMessages.explain(new UncheckedIOException(new NoSuchFileException("/proc/x"))))
+                .isEqualTo("找不到文件或文件夹：/proc/x");
+        assertThat(UserMessages.explain(new IllegalStateException(new AccessDeniedException("/root/报表"))))
+                .isEqualTo("没有权限读写 /root/报表");
+        assertThat(UserMessages.explain(new FileSystemException("/dev/null/x", null, "Not a directory")))
+                .isEqualTo("无法读写 /dev/null/x（Not a directory）");
+    }
+
+    @Test
+    void aPortInUseIsNamedWithHowToChooseAnother() {
+        assertThat(UserMessages.explain(new IllegalStateException("start failed", new PortInUseException(18731))))
+                .contains("端口 18731 已被占用")
+                .contains("LUJING_PORT");
+    }
+
+    @Test
+    void aMessageInBothLanguagesIsShownInTheOperators() {
+        assertThat(UserMessages.explain(new IllegalStateException("这个数据目录已有另一个 `serve` 在运行（进程 7）：请先停止它"
+                        + " ‖ another `serve` (pid 7) already runs on this home's database; stop it first")))
+                .isEqualTo("这个数据目录已有另一个 `serve` 在运行（进程 7）：请先停止它");
+    }
+}
