@@ -108,7 +108,11 @@ final class ErrorReport {
             zhOutcome = o.zh() + "（" + outcome + "）";
             enOutcome = o.en() + " (" + outcome + ")";
         } catch (IllegalArgumentException | NullPointerException e) {
-            // an outcome of no known name is written as it is
+            if (FileIngestService.UNKNOWN_SOURCE.equals(outcome)) {
+                zhOutcome = FileIngestService.UNKNOWN_SOURCE_ZH + "（" + outcome + "）";
+                enOutcome = FileIngestService.UNKNOWN_SOURCE_EN + " (" + outcome + ")";
+            }
+            // an outcome of no other known name is written as it is
         }
         String zhSource = agency == null || agency.isBlank() ? sourceId : agency + "（" + sourceId + "）";
         String text = """

@@ -34,6 +34,16 @@ import org.springframework.stereotype.Service;
 @Service
 public class FileIngestService {
 
+    /**
+     * A file no source took (a folder no source is named after, or the inbox itself): quarantined whole with its
+     * report, but no {@link org.lujing.read.FileOutcome}, since no source's reading began. Its words, for the report
+     * and the console.
+     */
+    public static final String UNKNOWN_SOURCE = "UNKNOWN_SOURCE";
+
+    public static final String UNKNOWN_SOURCE_ZH = "来源不明，已隔离";
+    public static final String UNKNOWN_SOURCE_EN = "Unknown source, quarantined";
+
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final Logger log = LoggerFactory.getLogger(FileIngestService.class);
 
@@ -92,12 +102,27 @@ public class FileIngestService {
         Optional<SourceDefinition> source = sources.find(sourceId);
         // a partner may name a file after a person: from here on (archive name, registry, logs) it is masked
         String name = Masking.fileName(original.getFileName().toString());
+        if (sourceId.isBlank()) {
+            Path q = evidence.quarantineUnknownSource(
+                    original,
+                    "inbox",
+                    name,
+                    UNKNOWN_SOURCE,
+                    "文件直接放在了 inbox/ 下，不在任何来源的文件夹里，所以不知道是哪个单位交来的。",
+                    "The file was dropped into inbox/ itself, not into a source's folder, so no partner is known"
+                            + " for it.",
+                    "请把它放进交来它的单位的文件夹：inbox/<来源>/（来源见 jobs/sources/，例如 inbox/hospital/）。",
+                    "Drop it into its partner's folder, inbox/<source>/ (the sources are in jobs/sources/, e.g."
+                            + " inbox/hospital/).");
+            log.warn("{}: dropped into the inbox itself, not a source's folder; quarantined at {}", name, q);
+            return new Result(Optional.empty(), q, BatchStatus.ABANDONED, -1);
+        }
         if (source.isEmpty()) {
             Path q = evidence.quarantineUnknownSource(
                     original,
                     sourceId,
                     name,
-                    "UNKNOWN_SOURCE",
+                    UNKNOWN_SOURCE,
                     "没有名为“" + sourceId + "”的数据来源配置。",
                     "There is no source definition '" + sourceId + "'.",
                     "请确认文件放在 inbox/<来源>/ 下正确的来源文件夹；新增合作单位请在 jobs/sources/ 下增加配置。",

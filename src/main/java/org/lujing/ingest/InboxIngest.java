@@ -13,16 +13,21 @@ class InboxIngest {
 
     private final FileIngestService ingest;
     private final InboxFailures failures;
+    private final Path inbox;
 
-    public InboxIngest(FileIngestService ingest, InboxFailures failures) {
+    public InboxIngest(FileIngestService ingest, InboxFailures failures, org.lujing.home.LujingProperties properties) {
         this.ingest = ingest;
         this.failures = failures;
+        this.inbox = properties.inbox().toAbsolutePath().normalize();
     }
 
     /** Ingests the file and returns a line for the route's log: source, masked file name, outcome (domain.md's word). */
     public String ingest(@Header("CamelFileAbsolutePath") String path) {
-        Path file = Path.of(path);
-        String source = file.getParent().getFileName().toString();
+        Path file = Path.of(path).toAbsolutePath().normalize();
+        // a file in the inbox itself, beside the source folders, has no source: FileIngestService says where it goes
+        String source = file.getParent().equals(inbox)
+                ? ""
+                : file.getParent().getFileName().toString();
         FileIngestService.Result result;
         try {
             result = ingest.ingest(file, source);

@@ -142,7 +142,13 @@ public enum ReportLanguage {
         try {
             outcome = org.lujing.read.FileOutcome.valueOf(nullToEmpty(code));
         } catch (IllegalArgumentException e) {
-            return nullToEmpty(code);
+            // a file no source took (a folder no source is named after, or the inbox itself): quarantined whole,
+            // but no FileOutcome, since no source's file was read
+            return org.lujing.ingest.FileIngestService.UNKNOWN_SOURCE.equals(code)
+                    ? pick(
+                            org.lujing.ingest.FileIngestService.UNKNOWN_SOURCE_ZH,
+                            org.lujing.ingest.FileIngestService.UNKNOWN_SOURCE_EN)
+                    : nullToEmpty(code);
         }
         return pick(outcome.zh(), outcome.en());
     }

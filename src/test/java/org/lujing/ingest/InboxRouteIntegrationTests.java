@@ -254,6 +254,10 @@ class InboxRouteIntegrationTests {
         assertThat(HOME.resolve("quarantine/nobody/who.csv")).exists();
         assertThat(Files.readString(HOME.resolve("quarantine/nobody/who.csv.error.txt")))
                 .contains("jobs/sources/nobody.yaml");
+        // the file in the inbox itself is not left there unseen: quarantined, saying where it belongs
+        assertThat(Files.readString(HOME.resolve("quarantine/inbox/迷路.csv.error.txt")))
+                .contains("来源不明，已隔离（UNKNOWN_SOURCE）")
+                .contains("inbox/<来源>/");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM support_record")
                         .query(Long.class)
                         .single())
@@ -372,6 +376,8 @@ class InboxRouteIntegrationTests {
         Files.move(staged, hospital.resolve("心理测评-损坏.xlsx"));
         Path nobody = Files.createDirectories(HOME.resolve("inbox/nobody"));
         Files.move(Files.writeString(HOME.resolve("x.staged"), "姓名,身份证号\n"), nobody.resolve("who.csv"));
+        // and one dropped beside the source folders, into the inbox itself
+        Files.move(Files.writeString(HOME.resolve("y.staged"), "姓名,身份证号\n"), HOME.resolve("inbox/迷路.csv"));
 
         await().atMost(PATIENCE).untilAsserted(() -> {
             assertThat(files.all()).hasSize(filesBefore + 1);
