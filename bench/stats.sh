@@ -5,7 +5,8 @@
 # for the year, a quarter and a month, and for an empty period (1990) to measure the command's own start-up,
 # printing each run's wall time and peak RSS and the medians; then the query alone, timed in one JVM at -Xmx256m. MAVEN_ARGS=-o builds offline.
 # LUJING_BUILD_DIR builds elsewhere than target/ (as -Dlujing.build.dir does). KEEP_HOME=1 keeps the home.
-# PENDING_EVERY=1 leaves every record pending identification (a year loaded before its roster; default 100: 1%).
+# PENDING_EVERY=1 leaves every record pending identification (a year loaded before its roster; default 100: 1%);
+# PENDING_KEYS=distinct gives each pending record a key of its own.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 records="${1:-1000000}"

@@ -2,6 +2,7 @@ package org.lujing.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javax.sql.DataSource;
 import org.lujing.LujingApplication;
 import org.lujing.ledger.Period;
@@ -46,6 +47,18 @@ public final class StatisticsBenchmark {
             int every = Integer.parseInt(System.getenv().getOrDefault("PENDING_EVERY", "100"));
             int pending = sql.update(
                     "UPDATE support_record SET subject_id = NULL, match_method = NULL WHERE MOD(id, ?) = 0", every);
+            if ("distinct".equals(System.getenv("PENDING_KEYS"))) {
+                // every pending record a key of its own (a stranger each): the most keys a period can hold
+                long max = sql.queryForObject("SELECT MAX(id) FROM support_record", Long.class);
+                for (long from = 0; from <= max; from += 10_000) {
+                    List<Object[]> keys = new java.util.ArrayList<>();
+                    for (long id = from; id < from + 10_000 && id <= max; id++) {
+                        long h = id * 0x9E3779B97F4A7C15L;
+                        keys.add(new Object[] {String.format("%016x", h).repeat(4), id, every});
+                    }
+                    sql.batchUpdate("UPDATE support_record SET subject_key = ? WHERE id = ? AND MOD(id, ?) = 0", keys);
+                }
+            }
             int merged = sql.update("UPDATE support_record SET merged_into = id - 1 WHERE MOD(id, 200) = 1 AND id > 1");
             System.out.printf(
                     "ledger: %,d records inserted (%,d pending, %,d merged) in %.1f s%n",
