@@ -20,7 +20,17 @@ public record Period(String label, LocalDate from, LocalDate to) {
         }
     }
 
+    /** A period as an operator types it; one outside the years 1900–2999 ("0000") is a slip, refused. */
     public static Period parse(String text) {
+        Period p = read(text);
+        if (p.from().getYear() < 1900 || p.to().getYear() > 2999) {
+            throw new IllegalArgumentException("时期 " + p.label() + " 不在 1900–2999 年之间" + Bilingual.SEPARATOR + "period "
+                    + p.label() + " is not between the years 1900 and 2999");
+        }
+        return p;
+    }
+
+    private static Period read(String text) {
         String t = text == null ? "" : text.strip();
         try {
             Matcher m;

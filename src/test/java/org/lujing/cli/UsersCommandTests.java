@@ -56,6 +56,10 @@ class UsersCommandTests {
                         .exit())
                 .isZero();
         assertThat(Files.readString(file)).doesNotContain("supervisor");
+        // a name that is not there is refused as `users passwd` refuses it
+        CapturedRun nobody = CapturedRun.of("users", "remove", "nobody", "--home", home.toString());
+        assertThat(nobody.exit()).isEqualTo(2);
+        assertThat(nobody.err()).contains("没有用户 nobody");
     }
 
     @Test

@@ -25,6 +25,9 @@ class PeriodTests {
     @Test
     void nonsenseIsRefusedWithTheFormsThatWork() {
         assertThatThrownBy(() -> Period.parse("last year")).hasMessageContaining("2025-Q3");
+        // a slip of the keyboard is not a period of the ledger
+        assertThatThrownBy(() -> Period.parse("0000")).hasMessageContaining("不在 1900–2999 年之间");
+        assertThatThrownBy(() -> Period.parse("2025-01-01..9999-12-31")).hasMessageContaining("1900–2999");
         assertThatThrownBy(() -> Period.parse("2025-13")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Period.parse("2025-06-30..2025-03-01")).hasMessageContaining("ends before");
     }
