@@ -39,22 +39,7 @@ class ServeDatabaseServerIntegrationTests {
         Path serverFile = home.resolve("data/server.properties");
         Path log = home.resolve("serve.log");
         JsonNode statsThroughServe;
-        Process serve = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx384m",
-                        "-Dserver.port=0",
-                        "-Dlujing.inbox.read-lock-min-age=200",
-                        "-Dlujing.inbox.poll-delay=500",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        org.lujing.cli.LujingCommand.class.getName(),
-                        "serve",
-                        "--home",
-                        home.toString())
-                .directory(Path.of("").toAbsolutePath().toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+        Process serve = serve(home, log);
         try {
             // given a serve that has published its database server
             await().atMost(Duration.ofSeconds(180))
@@ -74,21 +59,7 @@ class ServeDatabaseServerIntegrationTests {
 
             // a second serve on the same home refuses in a sentence, without a stack trace, and leaves the first alone
             Path second = home.resolve("second-serve.log");
-            Process again = new ProcessBuilder(
-                            Path.of(System.getProperty("java.home"), "bin", "java")
-                                    .toString(),
-                            "-Xmx256m",
-                            "-Dserver.port=0",
-                            "-cp",
-                            System.getProperty("java.class.path"),
-                            org.lujing.cli.LujingCommand.class.getName(),
-                            "serve",
-                            "--home",
-                            home.toString())
-                    .directory(Path.of("").toAbsolutePath().toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(second.toFile())
-                    .start();
+            Process again = serve(home, second);
             assertThat(again.waitFor(120, java.util.concurrent.TimeUnit.SECONDS))
                     .isTrue();
             String refused = Files.readString(second);
@@ -157,6 +128,26 @@ class ServeDatabaseServerIntegrationTests {
         try (Connection c = connect("jdbc:hsqldb:file:" + home.resolve("data/lujing") + ";shutdown=true", "SA", "")) {
             assertThat(c.isValid(1)).isTrue();
         }
+    }
+
+    /** {@code serve} on the home in a JVM of its own, its output in {@code log}. */
+    private static Process serve(Path home, Path log) throws java.io.IOException {
+        return new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx384m",
+                        "-Dserver.port=0",
+                        "-Dlujing.inbox.read-lock-min-age=200",
+                        "-Dlujing.inbox.poll-delay=500",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        org.lujing.cli.LujingCommand.class.getName(),
+                        "serve",
+                        "--home",
+                        home.toString())
+                .directory(Path.of("").toAbsolutePath().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
     }
 
     private static CapturedRun ok(String... args) {
