@@ -13,16 +13,19 @@ import org.springframework.stereotype.Component;
 /**
  * The records of a period still pending identification and how many keys they stand for, for every reader of the
  * statistics ({@code stats}, the dashboard, {@code /api/stats}, the statistics workbook). PostgreSQL counts the
- * distinct keys itself. On an in-process HSQLDB (which builds a {@code COUNT(DISTINCT …)}'s table on the
- * application's heap) the period's pending keys are gathered in a set as they are read — one pass, a second or two
- * for a year loaded before its roster — but never more than {@link #KEYS_HELD} of them: past that, the keys are
- * counted a range of keys at a time ({@link PendingRanges}) and the ranges summed, since a key lies in one range.
+ * distinct keys itself. An in-process HSQLDB builds a query's whole result, and a {@code COUNT(DISTINCT …)}'s table,
+ * on the application's heap, whatever is read of it: so there the period's pending records are counted first, and
+ * their keys gathered in one read only while they are at most {@link #GATHERED} records; past that the keys are
+ * counted a range of keys at a time ({@link PendingRanges}, {@link #PART} records a range) and the ranges summed,
+ * since a key lies in one range. A year loaded before its roster (a million pending records, each its own key)
+ * needed 150 MB for the one read: `stats` ran out of a 128 MB heap, and inside `serve` the dashboard would share
+ * the heap with a night's ingest.
  */
 @Component
 public class PendingFigures {
 
-    /** Distinct keys gathered on the heap before counting turns to ranges: about 15 MB. */
-    static final int KEYS_HELD = 100_000;
+    /** Pending records whose keys are gathered in one read on HSQLDB: about 15 MB of result at most. */
+    static final int GATHERED = 100_000;
 
     /** Pending records whose keys one range's distinct count holds. */
     static final int PART = 20_000;
@@ -53,43 +56,31 @@ public class PendingFigures {
                     .query((rs, n) -> new Pending(rs.getLong(1), rs.getLong(2)))
                     .single();
         }
-        return of(from, to, KEYS_HELD, PART);
+        return of(from, to, GATHERED, PART);
     }
 
-    /** Thrown from inside a read to end it: more keys than may be held. */
-    private static final class TooManyKeys extends RuntimeException {
-        TooManyKeys() {
-            super(null, null, false, false);
-        }
-    }
-
-    /** As {@link #of(LocalDate, LocalDate)} on HSQLDB, with the keys held and the records a range counts given. */
-    Pending of(LocalDate from, LocalDate to, int keysHeld, int part) {
-        Set<String> keys = new HashSet<>();
-        long[] records = {0};
-        try {
-            // subject_id IS NULL first: HSQLDB then reads the pending records through the subject_id index
-            jdbc.sql("SELECT subject_key FROM support_record WHERE subject_id IS NULL" + PENDING)
-                    .params(from, to)
-                    .query((RowCallbackHandler) rs -> {
-                        records[0]++;
-                        if (keys.add(rs.getString(1)) && keys.size() > keysHeld) {
-                            throw new TooManyKeys();
-                        }
-                    });
-            return new Pending(records[0], keys.size());
-        } catch (TooManyKeys e) {
-            keys.clear();
-            return ranged(from, to, part);
-        }
-    }
-
-    /** The keys counted a range of keys at a time, {@code part} pending records a range. */
-    private Pending ranged(LocalDate from, LocalDate to, int part) {
+    /** As {@link #of(LocalDate, LocalDate)} on HSQLDB, with the records gathered at once and a range's given. */
+    Pending of(LocalDate from, LocalDate to, int gathered, int part) {
+        // subject_id IS NULL first: HSQLDB then reads the pending records through the subject_id index
         long records = jdbc.sql("SELECT COUNT(*) FROM support_record WHERE subject_id IS NULL" + PENDING)
                 .params(from, to)
                 .query(Long.class)
                 .single();
+        if (records == 0) {
+            return new Pending(0, 0);
+        }
+        if (records > gathered) {
+            return new Pending(records, ranged(from, to, records, part));
+        }
+        Set<String> keys = new HashSet<>();
+        jdbc.sql("SELECT subject_key FROM support_record WHERE subject_id IS NULL" + PENDING)
+                .params(from, to)
+                .query((RowCallbackHandler) rs -> keys.add(rs.getString(1)));
+        return new Pending(records, keys.size());
+    }
+
+    /** The period's {@code records} pending records' keys, counted a range of keys at a time. */
+    private long ranged(LocalDate from, LocalDate to, long records, int part) {
         PendingRanges plan = PendingRanges.of(jdbc, records, part);
         long keys = 0;
         for (KeyRange range : plan.ranges()) {
@@ -105,6 +96,6 @@ public class PendingFigures {
                     .query(Long.class)
                     .single();
         }
-        return new Pending(records, keys);
+        return keys;
     }
 }

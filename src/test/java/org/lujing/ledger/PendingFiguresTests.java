@@ -14,9 +14,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The pending line of the statistics, its keys gathered or, past the keys it may hold, counted a range of keys at a
- * time, is the count of the whole period: each key is counted once, in its range, whatever the period and however
- * many ranges.
+ * The pending line of the statistics, its keys gathered in one read or, past the records that read may hold, counted
+ * a range of keys at a time, is the count of the whole period: each key is counted once, in its range, whatever the
+ * period and however many ranges.
  */
 class PendingFiguresTests {
 
@@ -55,7 +55,7 @@ class PendingFiguresTests {
 
         for (String label : List.of("2025", "2025-Q2", "2025-06", "2025-02-10..2025-11-20", "2024-12", "1990")) {
             Period p = Period.parse(label);
-            // when the keys are gathered, and when more than 5 turn the count to ranges of 7 pending records
+            // when the keys are gathered in one read, and when more than 5 records turn the count to ranges of 7
             PendingFigures.Pending whole = figures.of(p.from(), p.to(), Integer.MAX_VALUE, 7);
             PendingFigures.Pending ranged = figures.of(p.from(), p.to(), 5, 7);
 
