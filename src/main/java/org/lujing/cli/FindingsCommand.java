@@ -47,7 +47,8 @@ class FindingsCommand implements Callable<Integer> {
                 Json.printEach(findings, StoredFinding::asJson);
             } else {
                 // a table per thousand findings, each as wide as its own rows need
-                long n = TableBlocks.print(findings, FindingsCommand::table, FindingsCommand::row, System.out);
+                org.lujing.source.SourceCatalog sources = context.getBean(org.lujing.source.SourceCatalog.class);
+                long n = TableBlocks.print(findings, FindingsCommand::table, (t, f) -> row(t, f, sources), System.out);
                 System.out.println(CliWords.lang()
                         .pick(
                                 "共 " + n + " 项发现。确认用 `findings ack 编号 --note 说明`，解决用"
@@ -74,13 +75,20 @@ class FindingsCommand implements Callable<Integer> {
                 "状态 status");
     }
 
-    private static void row(TextTable t, StoredFinding f) {
+    private static void row(TextTable t, StoredFinding f, org.lujing.source.SourceCatalog sources) {
         t.row(
                 Long.toString(f.id()),
                 CliWords.rule(f.rule()),
                 CliWords.severity(f.severity()),
                 dash(f.personMasked()),
-                dash(f.sourceId()),
+                // the partner by name, its source id beside it, as `jobs` and the pages show it
+                f.sourceId() == null || f.sourceId().isBlank()
+                        ? "-"
+                        : CliWords.coded(
+                                sources.find(f.sourceId())
+                                        .map(org.lujing.source.SourceDefinition::agency)
+                                        .orElse(f.sourceId()),
+                                f.sourceId()),
                 f.fileId() == null ? "-" : "#" + f.fileId(),
                 CliWords.details(f.rule(), f.details()),
                 f.firstSeen().toString(),

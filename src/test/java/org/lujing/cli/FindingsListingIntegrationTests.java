@@ -38,13 +38,15 @@ class FindingsListingIntegrationTests {
         try (Connection c = DriverManager.getConnection(
                         "jdbc:hsqldb:file:" + home.resolve("data/lujing") + ";shutdown=true;ifexists=true", "SA", "");
                 PreparedStatement p = c.prepareStatement("""
-                        INSERT INTO finding (rule, finding_key, severity, details, first_seen, last_seen, status, cleared_on)
-                        VALUES (?, ?, 'HIGH', ?, DATE '2025-04-20', DATE '2025-04-20', 'OPEN', ?)""")) {
+                        INSERT INTO finding (rule, finding_key, severity, details, first_seen, last_seen, status, cleared_on,
+                                             source_id)
+                        VALUES (?, ?, 'HIGH', ?, DATE '2025-04-20', DATE '2025-04-20', 'OPEN', ?, ?)""")) {
             for (int i = 1; i <= FINDINGS; i++) {
                 p.setString(1, OTHER_RULE.contains(i) ? "NO_RECENT_SUPPORT" : "OUTSIDE_SUPERVISION");
                 p.setString(2, "record:" + i);
                 p.setString(3, "第 " + i + " 项 ‖ finding " + i);
                 p.setDate(4, i % 10 == 0 ? Date.valueOf("2025-04-21") : null);
+                p.setString(5, i == 1 ? "hospital" : null);
                 p.addBatch();
             }
             p.executeBatch();
@@ -72,6 +74,8 @@ class FindingsListingIntegrationTests {
         assertThat(text.out())
                 .endsWith("共 " + holding.size() + " 项发现。确认用 `findings ack 编号 --note 说明`，解决用"
                         + " `findings resolve 编号 --note 说明`。\n");
+        // the partner by name, its source id beside it
+        assertThat(text.out()).contains("湖南航天医院（hospital）");
         // a table a thousand findings at a time, every row printed
         assertThat(text.out().lines().filter(l -> l.startsWith("#")).count()).isEqualTo(3);
         assertThat(text.out().lines().count()).isGreaterThan(holding.size());
