@@ -175,6 +175,7 @@ public class Words {
                     continue;
                 }
                 String title = i < header.cells().size() ? header.cells().get(i) : "";
+                v = org.lujing.report.ReportLanguage.wholeNumbers(v);
                 parts.add(title.isBlank() ? v : title + "：" + v);
             }
             return String.join(" · ", parts);
@@ -202,14 +203,14 @@ public class Words {
                 node.properties().forEach(e -> {
                     String v = e.getValue().isNull() ? "" : e.getValue().asString();
                     if (!v.isBlank()) {
-                        parts.add(e.getKey() + "：" + v);
+                        parts.add(e.getKey() + "：" + org.lujing.report.ReportLanguage.wholeNumbers(v));
                     }
                 });
             } else {
                 node.forEach(v -> {
                     String t = v.isNull() ? "" : v.asString();
                     if (!t.isBlank()) {
-                        parts.add(t);
+                        parts.add(org.lujing.report.ReportLanguage.wholeNumbers(t));
                     }
                 });
             }

@@ -303,9 +303,20 @@ public enum ReportLanguage {
         }
         int slash = message.indexOf(" / ");
         if (slash < 0) {
-            return message;
+            return wholeNumbers(message);
         }
-        return this == ZH ? message.substring(0, slash) : message.substring(slash + 3);
+        return wholeNumbers(this == ZH ? message.substring(0, slash) : message.substring(slash + 3));
+    }
+
+    private static final java.util.regex.Pattern WHOLE =
+            java.util.regex.Pattern.compile("(?<![\\d.])(-?\\d+)\\.0(?![\\d.])");
+
+    /**
+     * {@code 43.0} → {@code 43} wherever a whole number shows with a trailing {@code .0} (a spreadsheet's number as a
+     * reader kept it): in a rejected row's message and values, on every page, list and workbook alike.
+     */
+    public static String wholeNumbers(String text) {
+        return text == null ? null : WHOLE.matcher(text).replaceAll("$1");
     }
 
     /** A rejected row's reason code in words, and what to do, in this language only. */

@@ -2,7 +2,6 @@ package org.lujing.report;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.lujing.source.SourceCatalog;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -17,8 +16,6 @@ class ReportWords {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** A whole number a spreadsheet cell gave as a double: 43.0, -3.0 (not 2.5, not 1.05, not 2025.3.0). */
-    private static final Pattern WHOLE = Pattern.compile("(?<![\\d.])(-?\\d+)\\.0(?![\\d.])");
-
     private final SourceCatalog sources;
 
     ReportWords(SourceCatalog sources) {
@@ -47,7 +44,7 @@ class ReportWords {
 
     /** {@code 43.0} → {@code 43} wherever a whole number shows with a trailing {@code .0}. */
     static String wholeNumbers(String text) {
-        return text == null ? null : WHOLE.matcher(text).replaceAll("$1");
+        return ReportLanguage.wholeNumbers(text);
     }
 
     /**
