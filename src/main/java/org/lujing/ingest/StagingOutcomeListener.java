@@ -64,9 +64,14 @@ class StagingOutcomeListener implements StepExecutionListener {
         files.replaceNotes(fileId, all);
         files.saveSheetHeaders(fileId, reader.headers());
         if (reader.sheetsRead() == 0) {
-            StringBuilder zh = new StringBuilder(name + "：没有哪张表在前 20 行内有写明必填字段的表头行");
-            StringBuilder en = new StringBuilder(
-                    name + ": no sheet has a header row naming the required fields within its first 20 rows");
+            // each sheet's own reason when the reader gave one (a header without a category column is not "no
+            // header"); the general sentence only when it gave none
+            boolean reasons = all.stream().anyMatch(n -> ReadingNote.SHEET_PASSED_OVER.equals(n.kind()));
+            StringBuilder zh = new StringBuilder(name + (reasons ? "：没有一张表可以读取：" : "：没有哪张表在前 20 行内有写明必填字段的表头行"));
+            StringBuilder en = new StringBuilder(name
+                    + (reasons
+                            ? ": no sheet could be read:"
+                            : ": no sheet has a header row naming the required fields within its first 20" + " rows"));
             for (ReadingNote n : all) {
                 if (ReadingNote.SHEET_PASSED_OVER.equals(n.kind()) && zh.length() + en.length() < 2_000) {
                     zh.append("\n").append(n.zh());

@@ -50,7 +50,7 @@ class IngestCommandNotesIntegrationTests {
         assertThat(run.out())
                 .contains("university/说明.csv: ")
                 .contains("（NO_TABLE_FOUND）")
-                .contains("  说明 说明.csv：没有哪张表在前 20 行内有写明必填字段的表头行")
+                .contains("  说明 说明.csv：没有一张表可以读取：\n表格前 20 行中没有表头（需含姓名、身份证号、日期）")
                 .doesNotContain("no sheet has");
         assertThat(run.err()).doesNotContain("refused whole", "quarantined as");
     }

@@ -240,7 +240,9 @@ class PartnerLayoutsIntegrationTests extends SharedLedgerContext {
         // stored in both languages; the Chinese half, which the file page shows by default, says it all in Chinese
         String chinese = f.message().substring(0, f.message().indexOf(" ‖ "));
         assertThat(chinese)
-                .contains("没有哪张表在前 20 行内有写明必填字段的表头行")
+                // the sheet's own reason leads: it has a header row, just no category (not "no header row")
+                .contains("没有一张表可以读取")
+                .doesNotContain("没有哪张表在前 20 行内有写明必填字段的表头行")
                 .contains("来访登记")
                 .doesNotContain("no sheet", "passed over");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM record_source WHERE file_id = ?")
