@@ -159,7 +159,7 @@ class NightlySteps {
                             // taken and finished by the route between the listing and the claim
                             continue;
                         }
-                        String source = file.getParent().getFileName().toString();
+                        String source = sourceOf(properties.inbox(), file);
                         String outcome;
                         try {
                             outcome = ingest.ingest(file, source).outcome();
@@ -309,11 +309,31 @@ class NightlySteps {
         };
     }
 
+    /** Names the inbox route leaves alone: hidden, temporary and partly written files. */
+    private static final String SKIPPED = "^[.~].*|.*\\.(tmp|part|crdownload|camelLock)$";
+
+    /** The source a waiting file's folder names; none ("") for a file in the inbox itself. */
+    static String sourceOf(Path inbox, Path file) {
+        return file.getParent().equals(inbox)
+                ? ""
+                : file.getParent().getFileName().toString();
+    }
+
     static List<Path> waiting(Path inbox) {
         if (!Files.isDirectory(inbox)) {
             return List.of();
         }
         List<Path> files = new ArrayList<>();
+        // a file dropped into the inbox itself, beside the source folders: taken too, and quarantined saying where it
+        // belongs (the route does the same), not left there unseen
+        try (Stream<Path> loose = Files.list(inbox)) {
+            loose.filter(Files::isRegularFile)
+                    .filter(f -> !f.getFileName().toString().matches(SKIPPED))
+                    .sorted()
+                    .forEach(files::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + inbox, e);
+        }
         try (Stream<Path> sources = Files.list(inbox)) {
             for (Path source : sources.filter(Files::isDirectory).sorted().toList()) {
                 if (source.getFileName().toString().startsWith(".")) {
@@ -321,9 +341,7 @@ class NightlySteps {
                 }
                 try (Stream<Path> inSource = Files.list(source)) {
                     inSource.filter(Files::isRegularFile)
-                            .filter(f -> !f.getFileName()
-                                    .toString()
-                                    .matches("^[.~].*|.*\\.(tmp|part|crdownload|camelLock)$"))
+                            .filter(f -> !f.getFileName().toString().matches(SKIPPED))
                             .sorted()
                             .forEach(files::add);
                 }

@@ -70,4 +70,23 @@ class NightlyStepsTests {
 
         assertThat(NightlySteps.pullZh(r)).isEqualTo("没有新记录（NOTHING_NEW）");
     }
+
+    @Test
+    void aFileInTheInboxItselfIsTakenTooWithNoSource() throws Exception {
+        // given a partner's file in its folder, one dropped beside the folders, and files the route leaves alone
+        java.nio.file.Path inbox = org.lujing.TestHomes.fresh("nightly-waiting").resolve("inbox");
+        java.nio.file.Path hospital = java.nio.file.Files.createDirectories(inbox.resolve("hospital"));
+        java.nio.file.Files.writeString(hospital.resolve("测评.csv"), "x");
+        java.nio.file.Files.writeString(inbox.resolve("迷路.csv"), "x");
+        java.nio.file.Files.writeString(inbox.resolve(".hidden.csv"), "x");
+        java.nio.file.Files.writeString(hospital.resolve("写入中.csv.part"), "x");
+
+        // when the night lists what waits
+        java.util.List<java.nio.file.Path> waiting = NightlySteps.waiting(inbox);
+
+        // then both partner files, the loose one without a source (quarantined saying where it belongs)
+        assertThat(waiting).containsExactly(inbox.resolve("迷路.csv"), hospital.resolve("测评.csv"));
+        assertThat(NightlySteps.sourceOf(inbox, waiting.get(0))).isEmpty();
+        assertThat(NightlySteps.sourceOf(inbox, waiting.get(1))).isEqualTo("hospital");
+    }
 }
