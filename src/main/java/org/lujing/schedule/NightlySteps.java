@@ -324,32 +324,31 @@ class NightlySteps {
             return List.of();
         }
         List<Path> files = new ArrayList<>();
-        // a file dropped into the inbox itself, beside the source folders: taken too, and quarantined saying where it
-        // belongs (the route does the same), not left there unseen
-        try (Stream<Path> loose = Files.list(inbox)) {
-            loose.filter(Files::isRegularFile)
-                    .filter(f -> !f.getFileName().toString().matches(SKIPPED))
-                    .sorted()
-                    .forEach(files::add);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + inbox, e);
-        }
-        try (Stream<Path> sources = Files.list(inbox)) {
-            for (Path source : sources.filter(Files::isDirectory).sorted().toList()) {
-                if (source.getFileName().toString().startsWith(".")) {
-                    continue;
-                }
-                try (Stream<Path> inSource = Files.list(source)) {
-                    inSource.filter(Files::isRegularFile)
-                            .filter(f -> !f.getFileName().toString().matches(SKIPPED))
-                            .sorted()
-                            .forEach(files::add);
+        try {
+            // a file dropped into the inbox itself, beside the source folders: taken too, and quarantined saying where
+            // it belongs (the route does the same), not left there unseen; then each source's folder
+            addWaiting(inbox, files);
+            try (Stream<Path> sources = Files.list(inbox)) {
+                for (Path source : sources.filter(Files::isDirectory).sorted().toList()) {
+                    if (!source.getFileName().toString().startsWith(".")) {
+                        addWaiting(source, files);
+                    }
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + inbox, e);
         }
         return files;
+    }
+
+    /** The files of one folder the route would take, in name order. */
+    private static void addWaiting(Path dir, List<Path> files) throws IOException {
+        try (Stream<Path> in = Files.list(dir)) {
+            in.filter(Files::isRegularFile)
+                    .filter(f -> !f.getFileName().toString().matches(SKIPPED))
+                    .sorted()
+                    .forEach(files::add);
+        }
     }
 
     /**
