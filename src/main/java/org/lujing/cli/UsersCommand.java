@@ -168,13 +168,8 @@ class UsersCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             if (!file(options).remove(name)) {
-                System.err.println("lujing: "
-                        + CliWords.lang()
-                                .pick(
-                                        "没有用户 " + name + "（`users` 列出全部）",
-                                        "there is no user '" + name + "' (see `users`)"));
-                // a name that is not there is the operator's mistake, as `users passwd` says: 2, not a failure's 1
-                return 2;
+                // a name that is not there is the operator's mistake (exit 2), refused as `users passwd` refuses it
+                throw new IllegalArgumentException(UsersFile.noSuchUser(name));
             }
             System.out.println(CliWords.lang().pick(name + "：已删除", name + ": removed"));
             return 0;

@@ -102,6 +102,11 @@ public final class UsersFile {
         }
     }
 
+    /** The refusal of a name that is not a user, in both languages. */
+    public static String noSuchUser(String name) {
+        return "没有用户 " + name + "（`users` 列出全部） ‖ there is no user '" + name + "' (see `users`)";
+    }
+
     public Optional<User> find(String name) {
         return read().stream().filter(u -> u.name().equals(name)).findFirst();
     }
@@ -119,9 +124,7 @@ public final class UsersFile {
 
     /** A new generated password for an existing user; the old one stops working at once. */
     public synchronized String resetPassword(String name) {
-        User user = find(name)
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "没有用户 " + name + "（`users` 列出全部） ‖ there is no user '" + name + "' (see `users`)"));
+        User user = find(name).orElseThrow(() -> new IllegalArgumentException(noSuchUser(name)));
         String password = put(name, user.role());
         if (name.equals("admin")) {
             // the first-run password note has served its purpose

@@ -127,11 +127,6 @@ public class KeyRotationService {
         });
     }
 
-    /** A key id the stored data carries that the configured keys do not hold, if any. */
-    public Optional<String> foreignKeyId() {
-        return rows.foreignKeyId(ring.keyIds());
-    }
-
     /** Rotates to a new key, or resumes the unfinished rotation; see the class comment. */
     public Result rotate() {
         return rotate(Integer.MAX_VALUE, BATCH_ROWS);

@@ -44,6 +44,13 @@ public class FileIngestService {
     public static final String UNKNOWN_SOURCE_ZH = "来源不明，已隔离";
     public static final String UNKNOWN_SOURCE_EN = "Unknown source, quarantined";
 
+    /** The source a file in the inbox names: its folder's name; none ("") for a file in the inbox itself. */
+    public static String sourceOf(Path inbox, Path file) {
+        return file.getParent().equals(inbox)
+                ? ""
+                : file.getParent().getFileName().toString();
+    }
+
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final Logger log = LoggerFactory.getLogger(FileIngestService.class);
 

@@ -25,9 +25,7 @@ class InboxIngest {
     public String ingest(@Header("CamelFileAbsolutePath") String path) {
         Path file = Path.of(path).toAbsolutePath().normalize();
         // a file in the inbox itself, beside the source folders, has no source: FileIngestService says where it goes
-        String source = file.getParent().equals(inbox)
-                ? ""
-                : file.getParent().getFileName().toString();
+        String source = FileIngestService.sourceOf(inbox, file);
         FileIngestService.Result result;
         try {
             result = ingest.ingest(file, source);

@@ -59,13 +59,18 @@ public class PendingFigures {
         return of(from, to, GATHERED, PART);
     }
 
-    /** As {@link #of(LocalDate, LocalDate)} on HSQLDB, with the records gathered at once and a range's given. */
-    Pending of(LocalDate from, LocalDate to, int gathered, int part) {
+    /** The period's pending records, counted (no query here holds them). */
+    public long records(LocalDate from, LocalDate to) {
         // subject_id IS NULL first: HSQLDB then reads the pending records through the subject_id index
-        long records = jdbc.sql("SELECT COUNT(*) FROM support_record WHERE subject_id IS NULL" + PENDING)
+        return jdbc.sql("SELECT COUNT(*) FROM support_record WHERE subject_id IS NULL" + PENDING)
                 .params(from, to)
                 .query(Long.class)
                 .single();
+    }
+
+    /** As {@link #of(LocalDate, LocalDate)} on HSQLDB, with the records gathered at once and a range's given. */
+    Pending of(LocalDate from, LocalDate to, int gathered, int part) {
+        long records = records(from, to);
         if (records == 0) {
             return new Pending(0, 0);
         }

@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.List;
 import javax.sql.DataSource;
 import org.lujing.ledger.KeyRange;
+import org.lujing.ledger.PendingFigures;
 import org.lujing.ledger.PendingRanges;
 import org.lujing.ledger.Period;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,8 +32,10 @@ class LedgerSlices {
     static final int CHUNK_KEYS = 500;
 
     private final JdbcTemplate jdbc;
+    private final PendingFigures pendingFigures;
 
-    LedgerSlices(DataSource dataSource) {
+    LedgerSlices(DataSource dataSource, PendingFigures pendingFigures) {
+        this.pendingFigures = pendingFigures;
         this.jdbc = new JdbcTemplate(dataSource);
         this.jdbc.setFetchSize(FETCH_SIZE);
     }
@@ -179,13 +182,8 @@ class LedgerSlices {
      * (its NULL part), every slice read every pending record, which made a year before its roster quadratic.
      */
     private long streamPending(Period period, int budget, RowSink sink) {
-        Long pending = jdbc.queryForObject(
-                "SELECT COUNT(*) FROM support_record WHERE subject_id IS NULL AND merged_into IS NULL"
-                        + " AND activity_date >= ? AND activity_date <= ?",
-                Long.class,
-                period.from(),
-                period.to());
-        PendingRanges plan = PendingRanges.of(JdbcClient.create(jdbc), pending == null ? 0 : pending, budget);
+        PendingRanges plan =
+                PendingRanges.of(JdbcClient.create(jdbc), pendingFigures.records(period.from(), period.to()), budget);
         long n = 0;
         for (KeyRange range : plan.ranges()) {
             List<Object> args = new ArrayList<>(range.params());

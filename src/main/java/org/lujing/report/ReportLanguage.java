@@ -308,6 +308,7 @@ public enum ReportLanguage {
         return wholeNumbers(this == ZH ? message.substring(0, slash) : message.substring(slash + 3));
     }
 
+    /** A whole number a spreadsheet cell gave as a double: 43.0, -3.0 (not 2.5, not 1.05, not 2025.3.0). */
     private static final java.util.regex.Pattern WHOLE =
             java.util.regex.Pattern.compile("(?<![\\d.])(-?\\d+)\\.0(?![\\d.])");
 

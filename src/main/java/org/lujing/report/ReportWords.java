@@ -15,7 +15,6 @@ import tools.jackson.databind.json.JsonMapper;
 class ReportWords {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    /** A whole number a spreadsheet cell gave as a double: 43.0, -3.0 (not 2.5, not 1.05, not 2025.3.0). */
     private final SourceCatalog sources;
 
     ReportWords(SourceCatalog sources) {
@@ -35,16 +34,11 @@ class ReportWords {
      * {@code .0}, and in Chinese the source's id ({@code 不在来源 community 的词表中}) as its agency's name.
      */
     String rejectMessage(String message, String sourceId, ReportLanguage lang) {
-        String text = wholeNumbers(lang.rejectMessage(message));
+        String text = lang.rejectMessage(message);
         if (lang == ReportLanguage.ZH && sourceId != null && !sourceId.isBlank()) {
             text = text.replace("来源 " + sourceId + " 的", "来源「" + source(sourceId) + "」的");
         }
         return text;
-    }
-
-    /** {@code 43.0} → {@code 43} wherever a whole number shows with a trailing {@code .0}. */
-    static String wholeNumbers(String text) {
-        return ReportLanguage.wholeNumbers(text);
     }
 
     /**
@@ -59,7 +53,7 @@ class ReportWords {
         try {
             JsonNode node = JSON.readTree(maskedJson);
             if (node.isArray()) {
-                node.forEach(v -> out.add(v.isNull() ? "" : wholeNumbers(v.asString())));
+                node.forEach(v -> out.add(v.isNull() ? "" : ReportLanguage.wholeNumbers(v.asString())));
                 return out;
             }
             if (node.isObject()) {
@@ -67,7 +61,8 @@ class ReportWords {
                         .forEach(e -> out.add(e.getKey() + "："
                                 + (e.getValue().isNull()
                                         ? ""
-                                        : wholeNumbers(e.getValue().asString()))));
+                                        : ReportLanguage.wholeNumbers(
+                                                e.getValue().asString()))));
                 return out;
             }
         } catch (RuntimeException e) {

@@ -159,7 +159,7 @@ class NightlySteps {
                             // taken and finished by the route between the listing and the claim
                             continue;
                         }
-                        String source = sourceOf(properties.inbox(), file);
+                        String source = FileIngestService.sourceOf(properties.inbox(), file);
                         String outcome;
                         try {
                             outcome = ingest.ingest(file, source).outcome();
@@ -311,13 +311,6 @@ class NightlySteps {
 
     /** Names the inbox route leaves alone: hidden, temporary and partly written files. */
     private static final String SKIPPED = "^[.~].*|.*\\.(tmp|part|crdownload|camelLock)$";
-
-    /** The source a waiting file's folder names; none ("") for a file in the inbox itself. */
-    static String sourceOf(Path inbox, Path file) {
-        return file.getParent().equals(inbox)
-                ? ""
-                : file.getParent().getFileName().toString();
-    }
 
     static List<Path> waiting(Path inbox) {
         if (!Files.isDirectory(inbox)) {

@@ -86,7 +86,9 @@ class NightlyStepsTests {
 
         // then both partner files, the loose one without a source (quarantined saying where it belongs)
         assertThat(waiting).containsExactly(inbox.resolve("迷路.csv"), hospital.resolve("测评.csv"));
-        assertThat(NightlySteps.sourceOf(inbox, waiting.get(0))).isEmpty();
-        assertThat(NightlySteps.sourceOf(inbox, waiting.get(1))).isEqualTo("hospital");
+        assertThat(org.lujing.ingest.FileIngestService.sourceOf(inbox, waiting.get(0)))
+                .isEmpty();
+        assertThat(org.lujing.ingest.FileIngestService.sourceOf(inbox, waiting.get(1)))
+                .isEqualTo("hospital");
     }
 }
