@@ -11,7 +11,6 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamReader;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
-import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 
 /**
@@ -29,7 +28,7 @@ public final class RowEstimate {
 
     /** The rows an {@code .xlsx} file's sheets say they span (headers and titles included), or empty. */
     public static OptionalLong xlsx(Path file) {
-        XMLInputFactory xml = XMLHelper.newXMLInputFactory();
+        XMLInputFactory xml = XmlParts.inputFactory();
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
             long rows = 0;
             Iterator<InputStream> sheets = new XSSFReader(pkg).getSheetsData();

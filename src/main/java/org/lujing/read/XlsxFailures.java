@@ -104,6 +104,14 @@ final class XlsxFailures {
                             + firstLine(msg),
                     top);
         }
+        if (lower.contains(" limit (") && lower.contains("exceeded")) {
+            // the parser's own bounds (XmlParts): a text, an attribute or a nesting no spreadsheet writer makes
+            return new UnreadableFileException(
+                    FileOutcome.FILE_UNSAFE,
+                    name + " 中有一段 XML（文字、属性或嵌套）超过读取上限，已拒收 / holds XML beyond the " + ReadLimits.MARK + ": "
+                            + firstLine(msg),
+                    top);
+        }
         if (lower.contains("doctype")
                 || lower.contains("entity expansion")
                 || lower.contains("entityexpansion")

@@ -18,7 +18,6 @@ import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
@@ -44,24 +43,33 @@ final class XlsxRawSheets implements RawSheets {
     private static final int CACHE_LIMIT = 4_096;
 
     private final File file;
+    private final ReadLimits limits;
     private final OPCPackage pkg;
     private final XlsxSharedStrings strings;
     private final StylesTable styles;
     private final XSSFReader.SheetIterator sheetIterator;
     private final boolean date1904;
-    private final XMLInputFactory xml = XMLHelper.newXMLInputFactory();
+    private final XMLInputFactory xml = XmlParts.inputFactory();
     private final Map<String, Boolean> dateStyles = new HashMap<>();
     private final Map<String, Cell> dateCells = new HashMap<>();
     private XMLStreamReader current;
     private InputStream currentStream;
 
     XlsxRawSheets(File file) {
-        this(file, Runtime.getRuntime().maxMemory() / 4);
+        this(file, Runtime.getRuntime().maxMemory() / 4, ReadLimits.DEFAULT);
     }
 
-    /** {@code sharedStringsBudget}: bytes of heap the shared strings may take before the file is refused as too large. */
     XlsxRawSheets(File file, long sharedStringsBudget) {
+        this(file, sharedStringsBudget, ReadLimits.DEFAULT);
+    }
+
+    /**
+     * {@code sharedStringsBudget}: bytes of heap the shared strings may take before the file is refused as too large;
+     * {@code limits}: what one cell and one row may hold.
+     */
+    XlsxRawSheets(File file, long sharedStringsBudget, ReadLimits limits) {
         this.file = file;
+        this.limits = limits;
         try {
             this.pkg = OPCPackage.open(file, PackageAccess.READ);
         } catch (InvalidFormatException | RuntimeException | StackOverflowError e) {
@@ -163,7 +171,7 @@ final class XlsxRawSheets implements RawSheets {
                             }
                             seen.set(number);
                             lastRow = number;
-                            List<Cell> cells = readCells(r);
+                            List<Cell> cells = readCells(r, number);
                             if (number > filledUpTo) {
                                 // merges are applied in row order; a row some writer repeats out of order keeps its own
                                 cells = merges.fill(number, cells);
@@ -208,8 +216,12 @@ final class XlsxRawSheets implements RawSheets {
         return merges.build();
     }
 
-    /** Reads the cells of the current row element, filling gaps left by absent cells with blanks. */
-    private List<Cell> readCells(XMLStreamReader r) throws XMLStreamException {
+    /**
+     * Reads the cells of the current row element, filling gaps left by absent cells with blanks. A cell's text and a
+     * row's cells are bounded by {@link ReadLimits}: the parser hands text over in segments, so a giant cell is
+     * refused at the bound, not held.
+     */
+    private List<Cell> readCells(XMLStreamReader r, int row) throws XMLStreamException {
         List<Cell> cells = new ArrayList<>();
         int depth = 1;
         String type = null;
@@ -229,6 +241,9 @@ final class XlsxRawSheets implements RawSheets {
                     style = r.getAttributeValue(null, "s");
                     String ref = r.getAttributeValue(null, "r");
                     column = ref != null ? columnIndex(ref) : cells.size();
+                    if (column >= limits.maxCells()) {
+                        throw limits.exceeded("一行的单元格数", "the number of cells in one row", limits.maxCells(), row);
+                    }
                     value.setLength(0);
                     inline.setLength(0);
                 } else if ("v".equals(local)) {
@@ -238,9 +253,13 @@ final class XlsxRawSheets implements RawSheets {
                 }
             } else if (ev == XMLStreamConstants.CHARACTERS || ev == XMLStreamConstants.CDATA) {
                 if (inValue) {
-                    value.append(r.getText());
+                    value.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
                 } else if (inInlineText) {
-                    inline.append(r.getText());
+                    inline.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
+                }
+                if (value.length() > limits.maxCellChars() || inline.length() > limits.maxCellChars()) {
+                    throw limits.exceeded(
+                            "一个单元格的长度（字符）", "one cell's length in characters", limits.maxCellChars(), row);
                 }
             } else if (ev == XMLStreamConstants.END_ELEMENT) {
                 depth--;

@@ -99,6 +99,97 @@ class XlsxSafetyTests {
     }
 
     @Test
+    void aCellBeyondTheReadLimitIsRefusedAtTheBoundAndACellExcelCanHoldIsRead() throws IOException {
+        // given: letters drawn at random, so the part deflates as a real one does (not as a zip bomb)
+        int bound = ReadLimits.DEFAULT.maxCellChars();
+        Path excelSized = dir.resolve("excel-sized.xlsx");
+        Path beyond = dir.resolve("beyond.xlsx");
+        Path farBeyond = dir.resolve("far-beyond.xlsx");
+        writeXlsx(excelSized, out -> out.write(rowWithText(2, randomLetters(32_767, 1))));
+        writeXlsx(beyond, out -> {
+            out.write(rowWithText(2, "张三"));
+            out.write(rowWithText(3, randomLetters(bound + bound / 2, 2)));
+        });
+        writeXlsx(farBeyond, out -> out.write(rowWithText(2, randomLetters(XmlParts.MAX_TEXT_CHARS * 2, 3))));
+
+        // then: the reader's bound names the row; past the parser's own bound, the first pass over the sheet (its
+        // merged cells) refuses it before any row is read
+        assertThat(readAll(excelSized)).isEqualTo(1);
+        assertThatThrownBy(() -> readAll(beyond)).isInstanceOfSatisfying(UnreadableFileException.class, e -> {
+            assertThat(e.outcome()).isEqualTo(FileOutcome.FILE_UNSAFE);
+            assertThat(e.getMessage())
+                    .contains("第 3 行")
+                    .contains(String.valueOf(bound))
+                    .contains(ReadLimits.MARK);
+        });
+        assertThatThrownBy(() -> readAll(farBeyond)).isInstanceOfSatisfying(UnreadableFileException.class, e -> {
+            assertThat(e.outcome()).isEqualTo(FileOutcome.FILE_UNSAFE);
+            assertThat(e.getMessage()).contains("far-beyond.xlsx").contains(ReadLimits.MARK);
+        });
+    }
+
+    @Test
+    void aRowOfMoreCellsThanTheBoundIsRefused() throws IOException {
+        int bound = ReadLimits.DEFAULT.maxCells();
+        Path wide = dir.resolve("wide.xlsx");
+        writeXlsx(wide, out -> {
+            out.write("<row r=\"2\">".getBytes(StandardCharsets.UTF_8));
+            java.util.Random random = new java.util.Random(4);
+            for (int i = 0; i <= bound; i++) {
+                out.write(("<c><v>" + random.nextInt(1_000_000) + "</v></c>").getBytes(StandardCharsets.UTF_8));
+            }
+            out.write("</row>".getBytes(StandardCharsets.UTF_8));
+        });
+
+        assertThatThrownBy(() -> readAll(wide)).isInstanceOfSatisfying(UnreadableFileException.class, e -> {
+            assertThat(e.outcome()).isEqualTo(FileOutcome.FILE_UNSAFE);
+            assertThat(e.getMessage()).contains("第 2 行").contains(ReadLimits.MARK);
+        });
+    }
+
+    @Test
+    void aDamagedPartIsCorruptAndTheParserPrintsNothingOfItsOwn() throws IOException {
+        // given: a byte that is not UTF-8 in the middle of the sheet's rows
+        Path damaged = dir.resolve("damaged.xlsx");
+        writeXlsx(damaged, out -> {
+            out.write(rowWithText(2, "张三"));
+            out.write(new byte[] {'<', 'r', 'o', 'w', '>', (byte) 0xff, (byte) 0xfe});
+        });
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream stderr = System.err;
+
+        // when
+        Throwable refused;
+        System.setErr(new java.io.PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            refused = catchThrowable(() -> readAll(damaged));
+        } finally {
+            System.setErr(stderr);
+        }
+
+        // then: the JDK's parser would also write "[Fatal Error] :-1:-1: Invalid byte 1 of 1-byte UTF-8 sequence."
+        assertThat(refused).isInstanceOfSatisfying(UnreadableFileException.class, e -> {
+            assertThat(e.outcome()).isEqualTo(FileOutcome.FILE_CORRUPT);
+            assertThat(e.getMessage()).contains("damaged.xlsx");
+        });
+        assertThat(printed.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    private static byte[] rowWithText(int row, String text) {
+        return ("<row r=\"" + row + "\"><c r=\"A" + row + "\" t=\"inlineStr\"><is><t>" + text + "</t></is></c></row>")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String randomLetters(int length, long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        StringBuilder s = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            s.append((char) ('a' + random.nextInt(26)));
+        }
+        return s.toString();
+    }
+
+    @Test
     void entityExpansionInASheetIsRefusedNotExpanded() throws IOException {
         Path laughs = dir.resolve("laughs.xlsx");
         StringBuilder doctype = new StringBuilder("<!DOCTYPE worksheet [<!ENTITY lol \"lol\">");
