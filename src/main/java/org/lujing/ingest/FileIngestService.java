@@ -94,8 +94,18 @@ public class FileIngestService {
             this(file, storedAt, jobStatus, jobExecutionId, null);
         }
 
+        /** A file no source took: quarantined under {@code quarantine/<folder>/} with its report, no job run. */
+        static Result unknownSource(Path quarantinedAt) {
+            return new Result(Optional.empty(), quarantinedAt, BatchStatus.ABANDONED, -1);
+        }
+
+        /**
+         * domain.md's file outcome; {@code UNKNOWN_SOURCE} for a file no source took, {@code FAILED} for a run that
+         * stopped before its file was registered.
+         */
         public String outcome() {
-            return file.map(IngestedFile::outcome).orElse("FAILED");
+            return file.map(IngestedFile::outcome)
+                    .orElse(jobExecutionId < 0 && jobStatus == BatchStatus.ABANDONED ? UNKNOWN_SOURCE : "FAILED");
         }
     }
 
@@ -122,7 +132,7 @@ public class FileIngestService {
                     "Drop it into its partner's folder, inbox/<source>/ (the sources are in jobs/sources/, e.g."
                             + " inbox/hospital/).");
             log.warn("{}: dropped into the inbox itself, not a source's folder; quarantined at {}", name, q);
-            return new Result(Optional.empty(), q, BatchStatus.ABANDONED, -1);
+            return Result.unknownSource(q);
         }
         if (source.isEmpty()) {
             Path q = evidence.quarantineUnknownSource(
@@ -136,7 +146,7 @@ public class FileIngestService {
                     "Drop the file into the right inbox/<source>/ folder, or add jobs/sources/" + sourceId
                             + ".yaml for a new partner.");
             log.warn("{}: no source '{}' is configured; quarantined at {}", name, sourceId, q);
-            return new Result(Optional.empty(), q, BatchStatus.ABANDONED, -1);
+            return Result.unknownSource(q);
         }
         Optional<Result> resumed = resumeClaimed(original, name);
         if (resumed.isPresent()) {

@@ -35,7 +35,8 @@ class InboxIngest {
             throw e;
         }
         failures.clear(file);
-        String line = source + "/" + Masking.fileName(file.getFileName().toString()) + " -> " + result.outcome();
+        String line = (source.isEmpty() ? "inbox" : source) + "/"
+                + Masking.fileName(file.getFileName().toString()) + " -> " + result.outcome();
         log.info("inbox: {}", line);
         return line;
     }

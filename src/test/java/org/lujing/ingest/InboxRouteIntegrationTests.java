@@ -45,6 +45,7 @@ import org.springframework.test.context.DynamicPropertySource;
             "lujing.inbox.read-lock-min-age=300",
             "lujing.inbox.max-files-per-poll=2"
         })
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class InboxRouteIntegrationTests {
 
     static final Path HOME = TestHomes.fresh("inbox-route");
@@ -229,7 +230,8 @@ class InboxRouteIntegrationTests {
     }
 
     @Test
-    void aFileThatCannotBeReadIsQuarantinedWholeWithAReport() throws IOException {
+    void aFileThatCannotBeReadIsQuarantinedWholeWithAReport(org.springframework.boot.test.system.CapturedOutput output)
+            throws IOException {
         long recordsBefore = jdbc.sql("SELECT COUNT(*) FROM support_record")
                 .query(Long.class)
                 .single();
@@ -258,6 +260,11 @@ class InboxRouteIntegrationTests {
         assertThat(Files.readString(HOME.resolve("quarantine/inbox/迷路.csv.error.txt")))
                 .contains("来源不明，已隔离（UNKNOWN_SOURCE）")
                 .contains("inbox/<来源>/");
+        // and the route's log says what became of each, not FAILED for a file that was quarantined as it should be
+        assertThat(output.getErr())
+                .contains("inbox: hospital/心理测评-损坏.xlsx -> FILE_CORRUPT")
+                .contains("inbox: nobody/who.csv -> UNKNOWN_SOURCE")
+                .contains("inbox: inbox/迷路.csv -> UNKNOWN_SOURCE");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM support_record")
                         .query(Long.class)
                         .single())
