@@ -29,6 +29,19 @@ final class FeedAnswer {
     static String read(Exchange exchange, FeedPullState pull) throws IOException, HttpOperationFailedException {
         InputStream raw = exchange.getMessage().getBody(InputStream.class);
         Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+        if (status != null && status >= 300 && status <= 399) {
+            // not followed: the token would go with it, and a feed that moved is a setting to change, not to retry
+            cut(raw);
+            String location = exchange.getMessage().getHeader("Location", String.class);
+            String where = location == null ? "" : originOf(location);
+            throw new FeedPageNotReadableException(
+                    "the feed answered page " + (pull.pages() + 1) + " with a redirect (" + status + ")"
+                            + (where.isEmpty() ? "" : " to " + where)
+                            + ": not followed; if the feed has moved, set lujing.feeds." + pull.sourceId() + ".url",
+                    "接口对第 " + (pull.pages() + 1) + " 页的请求返回了重定向（" + status + "）"
+                            + (where.isEmpty() ? "" : "，指向 " + where)
+                            + "；没有跟随。若接口确已迁移，请修改 lujing.feeds." + pull.sourceId() + ".url");
+        }
         if (status == null || status < 200 || status > 299) {
             cut(raw);
             throw new HttpOperationFailedException(
@@ -108,6 +121,19 @@ final class FeedAnswer {
             }
         } catch (IOException ignored) {
             // the connection is gone either way
+        }
+    }
+
+    /** A redirect's target, scheme, host and port only: its path and query may carry what is not ours to log. */
+    private static String originOf(String location) {
+        try {
+            java.net.URI uri = java.net.URI.create(location.strip());
+            if (uri.getHost() == null) {
+                return "";
+            }
+            return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+        } catch (IllegalArgumentException malformed) {
+            return "";
         }
     }
 }

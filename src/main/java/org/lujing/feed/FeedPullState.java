@@ -93,9 +93,10 @@ final class FeedPullState {
         nextUrl = null;
         if (page.nextUrl() != null) {
             // java.net.URI resolves "?q" by RFC 2396 (dropping the last path segment); RFC 3986 keeps the path
-            nextUrl = page.nextUrl().startsWith("?")
-                    ? previousUrl.replaceFirst("[?#].*$", "") + page.nextUrl()
-                    : URI.create(previousUrl).resolve(page.nextUrl()).toString();
+            nextUrl = sameOrigin(
+                    page.nextUrl().startsWith("?")
+                            ? previousUrl.replaceFirst("[?#].*$", "") + page.nextUrl()
+                            : resolve(previousUrl, page.nextUrl()));
         } else if (page.nextPage() != null) {
             nextPage = page.nextPage();
         } else {
@@ -109,6 +110,63 @@ final class FeedPullState {
                     + ".max-pages";
         }
         return taken;
+    }
+
+    private String resolve(String base, String next) {
+        try {
+            return URI.create(base).resolve(next).toString();
+        } catch (IllegalArgumentException malformed) {
+            throw new FeedPageNotReadableException(
+                    "page " + pages + " of the feed names a next page that is not a URL",
+                    "接口第 " + pages + " 页给出的下一页地址不是有效的网址");
+        }
+    }
+
+    /**
+     * The next page's URL, if it is on the configured feed's scheme, host and port. A page names its successor, and
+     * the token goes with every request: a next page elsewhere (another host, {@code file:}, another Camel
+     * component) would hand the token, or the route's endpoint, to whoever wrote the page. Such a page stops the pull,
+     * reported like an unreadable page; only the other address's origin is named, never its path or query.
+     */
+    private String sameOrigin(String resolved) {
+        URI feed = URI.create(settings.url());
+        URI next;
+        try {
+            next = URI.create(resolved);
+        } catch (IllegalArgumentException malformed) {
+            next = null;
+        }
+        if (next != null
+                && next.getScheme() != null
+                && next.getScheme().equalsIgnoreCase(feed.getScheme())
+                && next.getHost() != null
+                && next.getHost().equalsIgnoreCase(feed.getHost())
+                && port(next) == port(feed)
+                && next.getRawUserInfo() == null) {
+            return resolved;
+        }
+        String elsewhere = next == null || next.getScheme() == null
+                ? "?"
+                : next.getScheme() + ":" + (next.getHost() == null ? "" : "//" + next.getHost())
+                        + (next.getPort() < 0 ? "" : ":" + next.getPort());
+        String configured = origin(feed);
+        throw new FeedPageNotReadableException(
+                "page " + pages + " of the feed names its next page at " + elsewhere + ", not at the configured feed's "
+                        + configured + ": not followed, so that the token is not sent there; if the feed has moved,"
+                        + " set lujing.feeds." + sourceId + ".url",
+                "接口第 " + pages + " 页给出的下一页地址在 " + elsewhere + "，不在所配置的接口 " + configured
+                        + " 上；为免令牌被发往别处，没有跟随。若接口确已迁移，请修改 lujing.feeds." + sourceId + ".url");
+    }
+
+    private static String origin(URI uri) {
+        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+    }
+
+    private static int port(URI uri) {
+        if (uri.getPort() >= 0) {
+            return uri.getPort();
+        }
+        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : "http".equalsIgnoreCase(uri.getScheme()) ? 80 : -1;
     }
 
     /** The ids of the pull's new records, in arrival order. */

@@ -67,6 +67,9 @@ class FeedPullIntegrationTests {
     static final List<String> records = new CopyOnWriteArrayList<>();
 
     static final List<String> requests = new CopyOnWriteArrayList<>();
+    /** Requests that reached an address the feed's pages should never send the pull to. */
+    static final List<String> stolen = new CopyOnWriteArrayList<>();
+
     static final AtomicBoolean failFirstPageOnce = new AtomicBoolean();
     static final AtomicBoolean failSecondPage = new AtomicBoolean();
     /** Requests the server is still answering: a timed-out pull leaves one behind that must not reach the next test. */
@@ -112,6 +115,7 @@ class FeedPullIntegrationTests {
         failFirstPageOnce.set(false);
         failSecondPage.set(false);
         requests.clear();
+        stolen.clear();
     }
 
     @AfterEach
@@ -367,6 +371,62 @@ class FeedPullIntegrationTests {
         assertThat(requests).hasSize(1 + RETRIES).allSatisfy(r -> assertThat(r).endsWith("-> 500"));
     }
 
+    @Test
+    void aNextPageTheFeedNamesOnItsOwnHostIsFollowed() {
+        theRosterIsLoaded();
+        override("lujing.feeds.micro-lesson.url", base() + "/linked");
+
+        PullResult result = feeds.pull("micro-lesson");
+
+        assertThat(result.status()).isEqualTo(PullResult.Status.INGESTED);
+        assertThat(result.pages()).isEqualTo(2);
+        assertThat(result.fresh()).isEqualTo(5);
+        assertThat(requests).anyMatch(r -> r.startsWith("GET /linked?cursor=2 Bearer " + TOKEN));
+    }
+
+    @Test
+    void aNextPageElsewhereIsNotFollowedAndTheTokenGoesNowhereElse() {
+        for (String elsewhere : List.of("/to-other-host", "/to-file")) {
+            // given a page whose next page is on another host (localhost is not the configured 127.0.0.1), or a
+            // Camel address of another component
+            requests.clear();
+            override("lujing.feeds.micro-lesson.url", base() + elsewhere);
+            int filesBefore = files.all().size();
+
+            // when
+            PullResult result = feeds.pull("micro-lesson");
+
+            // then the pull stops at once, says why and where to change the feed, and nothing is taken
+            assertThat(result.status()).as(elsewhere).isEqualTo(PullResult.Status.UNREACHABLE);
+            assertThat(result.messageZh())
+                    .as(elsewhere)
+                    .contains("下一页地址在 ")
+                    .contains("不在所配置的接口 " + base())
+                    .contains("lujing.feeds.micro-lesson.url")
+                    .doesNotContain("steal");
+            assertThat(requests).as(elsewhere).hasSize(1).noneMatch(r -> r.contains("steal"));
+            assertThat(stolen).isEmpty();
+            assertThat(new java.io.File("/tmp/lujing-feed-steal.txt")).doesNotExist();
+            assertThat(files.all()).hasSize(filesBefore);
+        }
+    }
+
+    @Test
+    void aRedirectIsReportedNotFollowedNorRetried() {
+        override("lujing.feeds.micro-lesson.url", base() + "/moved");
+
+        PullResult result = feeds.pull("micro-lesson");
+
+        assertThat(result.status()).isEqualTo(PullResult.Status.UNREACHABLE);
+        assertThat(result.messageZh())
+                .contains("重定向（302）")
+                .contains("指向 http://localhost:" + server.getAddress().getPort())
+                .contains("lujing.feeds.micro-lesson.url")
+                .doesNotContain("secret-path");
+        assertThat(requests).hasSize(1).allMatch(r -> r.startsWith("GET /moved"));
+        assertThat(stolen).isEmpty();
+    }
+
     private void theRosterIsLoaded() {
         assertThat(ingest.ingest(Path.of("src/test/resources/org/lujing/ingest/merge/roster/roster.csv"), "roster")
                         .outcome())
@@ -415,6 +475,42 @@ class FeedPullIntegrationTests {
             HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             s.setExecutor(Executors.newCachedThreadPool());
             s.createContext("/lessons", answering(FeedPullIntegrationTests::lessons));
+            s.createContext("/linked", answering(ex -> {
+                boolean second =
+                        String.valueOf(ex.getRequestURI().getRawQuery()).contains("cursor=2");
+                respond(
+                        ex,
+                        200,
+                        second
+                                ? "{\"records\": [" + String.join(",", records.subList(3, 5)) + "]}"
+                                : "{\"records\": [" + String.join(",", records.subList(0, 3)) + "], \"next\": \""
+                                        + base() + "/linked?cursor=2\"}");
+            }));
+            s.createContext(
+                    "/to-other-host",
+                    answering(ex -> respond(
+                            ex,
+                            200,
+                            "{\"records\": [" + records.get(0) + "], \"next\": \"http://localhost:"
+                                    + s.getAddress().getPort() + "/steal?page=2\"}")));
+            s.createContext(
+                    "/to-file",
+                    answering(ex -> respond(
+                            ex,
+                            200,
+                            "{\"records\": [" + records.get(0)
+                                    + "], \"next\": \"file:/tmp?fileName=lujing-feed-steal.txt\"}")));
+            s.createContext("/moved", answering(ex -> {
+                requests.add(ex.getRequestMethod() + " " + ex.getRequestURI() + " -> 302");
+                ex.getResponseHeaders()
+                        .add("Location", "http://localhost:" + s.getAddress().getPort() + "/steal/secret-path");
+                ex.sendResponseHeaders(302, -1);
+                ex.close();
+            }));
+            s.createContext("/steal", answering(ex -> {
+                stolen.add(ex.getRequestURI() + " " + ex.getRequestHeaders().getFirst("Authorization"));
+                respond(ex, 200, "[]");
+            }));
             s.createContext("/down", answering(ex -> respond(ex, 503, "{\"error\": \"maintenance\"}")));
             s.createContext("/garbage", answering(ex -> respond(ex, 200, "<html>赵一 430104198001010014</html>")));
             s.createContext("/endless", answering(ex -> endless(ex, 200)));
