@@ -161,8 +161,15 @@ class ConsoleSecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain consoleSecurity(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(auth ->
+    SecurityFilterChain consoleSecurity(
+            HttpSecurity http,
+            @Value("${lujing.ingest.max-file-bytes}") long uploadLimit,
+            org.springframework.web.servlet.LocaleResolver locales)
+            throws Exception {
+        http.addFilterBefore(
+                        MultipartGuard.consoleFilter(uploadLimit, locales),
+                        org.springframework.security.web.csrf.CsrfFilter.class)
+                .authorizeHttpRequests(auth ->
                         // Boot's error page is rendered for a failed request (an ERROR dispatch), never asked for
                         // directly: a bare GET /error answered 500 ("status 999") to anyone
                         rules(auth.dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ERROR)

@@ -13,18 +13,25 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Reads an upload's form before the security filters do. The CSRF check asks the form for its token, and with that
- * the container parses the whole multipart body: a file over the size limit, a file name too long for a part header
- * or too many parts failed right there, outside every controller and its advice — Tomcat's English error page, two
+ * Reads an upload's form before the CSRF check does. That check asks the form for its token, and with that the
+ * container parses the whole multipart body: a file over the size limit, a file name too long for a part header or
+ * too many parts failed right there, outside every controller and its advice — Tomcat's English error page, two
  * ERROR stack traces in the log. Parsed here first, such a request is answered as {@link UploadLimitAdvice} answers
  * it: back on the upload form with the reason ({@code /upload?refused=…}), or the API's JSON.
  *
- * <p>The API has no CSRF check, so nothing reads its form before it is authenticated: its guard sits after the
- * security filters, and a client without valid credentials (or a role that may not upload) is answered 401 or 403
- * before a byte of its body is parsed or stored.
+ * <p>Nothing is parsed for a caller who may not upload. The console's guard sits inside the console's security chain,
+ * after the session's sign-in is restored and before the CSRF check: a multipart POST from someone not signed in, to
+ * any address, is sent to the sign-in page, and one from a signed-in user to anything but the upload form, or from a
+ * role that may not upload, is refused 403 — in both cases before a byte of its body is read or stored, the
+ * connection closed rather than drained. (A guard in front of the whole security chain used to read every anonymous
+ * multipart POST, {@code /login} included, to its end: three requests of 150 MB left 191 MB of temporary files.) The
+ * API has no CSRF check, so its guard sits after the security filters, once the caller is known and allowed.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -39,12 +46,45 @@ class MultipartGuard {
         FORM
     }
 
-    /** The console's forms: read before the security filters (their chain sits at -100), whose CSRF check reads them. */
-    @Bean
-    FilterRegistrationBean<OncePerRequestFilter> multipartGuardFilter(
-            @Value("${lujing.ingest.max-file-bytes}") long limit,
-            org.springframework.web.servlet.LocaleResolver locales) {
-        return guard(false, -110, limit, locales);
+    /** The one console form that carries a file, and the role that may send it. */
+    static final String UPLOAD_PATH = "/upload";
+
+    static final String UPLOAD_ROLE = "ROLE_OPERATOR";
+
+    /**
+     * The console's guard, for the console's security chain (before its CSRF filter); not a bean, so that the
+     * container does not also run it in front of every chain.
+     */
+    static OncePerRequestFilter consoleFilter(long limit, org.springframework.web.servlet.LocaleResolver locales) {
+        return new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                if (isMultipartPost(request) && !UploadLimitAdvice.isApi(request)) {
+                    Authentication who = SecurityContextHolder.getContext().getAuthentication();
+                    boolean signedIn =
+                            who != null && who.isAuthenticated() && !(who instanceof AnonymousAuthenticationToken);
+                    if (!signedIn) {
+                        response.setHeader("Connection", "close");
+                        response.sendRedirect(request.getContextPath() + "/login");
+                        return;
+                    }
+                    String path = request.getRequestURI()
+                            .substring(request.getContextPath().length());
+                    boolean mayUpload =
+                            who.getAuthorities().stream().anyMatch(a -> UPLOAD_ROLE.equals(a.getAuthority()));
+                    if (!UPLOAD_PATH.equals(path) || !mayUpload) {
+                        response.setHeader("Connection", "close");
+                        response.sendError(HttpStatus.FORBIDDEN.value());
+                        return;
+                    }
+                    if (!readParts(request, response, limit, locales)) {
+                        return;
+                    }
+                }
+                chain.doFilter(request, response);
+            }
+        };
     }
 
     /** The API's uploads: read after the security filters, once the caller is known and allowed. */
@@ -52,33 +92,44 @@ class MultipartGuard {
     FilterRegistrationBean<OncePerRequestFilter> apiMultipartGuardFilter(
             @Value("${lujing.ingest.max-file-bytes}") long limit,
             org.springframework.web.servlet.LocaleResolver locales) {
-        return guard(true, -90, limit, locales);
-    }
-
-    private static FilterRegistrationBean<OncePerRequestFilter> guard(
-            boolean api, int order, long limit, org.springframework.web.servlet.LocaleResolver locales) {
         FilterRegistrationBean<OncePerRequestFilter> bean = new FilterRegistrationBean<>(new OncePerRequestFilter() {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
-                String type = request.getContentType();
-                if ("POST".equals(request.getMethod())
-                        && UploadLimitAdvice.isApi(request) == api
-                        && type != null
-                        && type.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
-                    try {
-                        request.getParts();
-                    } catch (RuntimeException | IOException | ServletException e) {
-                        refuse(classify(e), limit, locales, request, response);
-                        return;
-                    }
+                if (isMultipartPost(request)
+                        && UploadLimitAdvice.isApi(request)
+                        && !readParts(request, response, limit, locales)) {
+                    return;
                 }
                 chain.doFilter(request, response);
             }
         });
-        bean.setOrder(order);
-        bean.setName(api ? "apiMultipartGuard" : "consoleMultipartGuard");
+        bean.setOrder(-90);
+        bean.setName("apiMultipartGuard");
         return bean;
+    }
+
+    private static boolean isMultipartPost(HttpServletRequest request) {
+        String type = request.getContentType();
+        return "POST".equals(request.getMethod())
+                && type != null
+                && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
+    }
+
+    /** Parses the form; false when it could not be, the refusal already answered. */
+    private static boolean readParts(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            long limit,
+            org.springframework.web.servlet.LocaleResolver locales)
+            throws IOException {
+        try {
+            request.getParts();
+            return true;
+        } catch (RuntimeException | IOException | ServletException e) {
+            refuse(classify(e), limit, locales, request, response);
+            return false;
+        }
     }
 
     static Refusal classify(Throwable e) {

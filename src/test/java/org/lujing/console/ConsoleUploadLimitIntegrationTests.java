@@ -156,6 +156,33 @@ class ConsoleUploadLimitIntegrationTests {
     }
 
     @Test
+    void aFormFromSomeoneNotSignedInIsSentToSignInWithoutItsBodyBeingRead() throws Exception {
+        for (String path : java.util.List.of("/login", "/upload")) {
+            // given a multipart POST that announces 900 bytes and sends 100: a server that reads the form waits for
+            // the rest, one that does not answers at once
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+                socket.setSoTimeout(10_000);
+                String boundary = "lujing-boundary";
+                String head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n"
+                        + "Content-Type: multipart/form-data; boundary=" + boundary + "\r\nContent-Length: 900\r\n\r\n"
+                        + "--" + boundary
+                        + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\r\n";
+                socket.getOutputStream().write(head.getBytes(StandardCharsets.UTF_8));
+                socket.getOutputStream().flush();
+
+                // when the answer is read
+                String statusLine = new java.io.BufferedReader(
+                                new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))
+                        .readLine();
+
+                // then it came without the rest of the body: to the sign-in page, nothing parsed or stored
+                assertThat(statusLine).as(path).isEqualTo("HTTP/1.1 302 ");
+            }
+        }
+        assertThat(inboxCount()).isZero();
+    }
+
+    @Test
     void aRequestTomcatRefusesItselfGetsTheConsolesPageNotTomcatsEnglishReport() throws Exception {
         // a filter address over the 8 KB Tomcat allows a request line: refused before the console sees it
         HttpResponse<String> response = HttpClient.newHttpClient()
