@@ -31,6 +31,8 @@ class JobActions {
     private final FailedRestarts restarts;
     private final AuditLog audit;
     private final TaskExecutor executor;
+    /** Executions whose restart this console is launching now: a second request for one is refused, not queued. */
+    private final java.util.Set<Long> restarting = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     JobActions(
             JobQueries jobs,
@@ -52,29 +54,75 @@ class JobActions {
         }
     }
 
-    /** One action on one execution, audited first; a restart goes on in the background. */
+    /**
+     * One action on one execution, audited first; a restart goes on in the background. A restart is refused, and not
+     * audited, while another restart of the same execution is being launched from this console, or once a later
+     * execution of its instance exists (it was restarted already, or is running): the background restart would only
+     * fail with "already running" or "already complete" in the server's log, after the page said it was under way.
+     */
     void apply(JobAction action, long id, String reason, String actor) throws Exception {
-        JobQueries.Execution e = check(id, reason, action);
-        audit.record(actor, action.auditAction, "job execution #" + id, reason, "console");
-        switch (action) {
-            case RESTART ->
-                executor.execute(() -> {
-                    try {
-                        var restarted = control.restart(id);
-                        log.info(
-                                "{} restarted {} execution #{} as #{}: {}",
-                                actor,
-                                e.jobName(),
-                                id,
-                                restarted.getId(),
-                                restarted.getStatus());
-                    } catch (Exception ex) {
-                        log.error("restart of execution #{} asked by {} failed: {}", id, actor, ex.toString());
-                    }
-                });
-            case STOP -> control.stop(id);
-            case ABANDON -> control.abandon(id);
+        if (action != JobAction.RESTART) {
+            check(id, reason, action);
+            audit.record(actor, action.auditAction, "job execution #" + id, reason, "console");
+            switch (action) {
+                case STOP -> control.stop(id);
+                case ABANDON -> control.abandon(id);
+                default -> throw new IllegalStateException(action.name());
+            }
+            return;
         }
+        if (!restarting.add(id)) {
+            throw new ActionRefusedException(alreadyRestarting(id));
+        }
+        JobQueries.Execution e;
+        try {
+            e = check(id, reason, action);
+            requireNotSuperseded(id);
+            audit.record(actor, action.auditAction, "job execution #" + id, reason, "console");
+        } catch (RuntimeException refused) {
+            restarting.remove(id);
+            throw refused;
+        }
+        executor.execute(() -> {
+            try {
+                var restarted = control.restart(id);
+                log.info(
+                        "{} restarted {} execution #{} as #{}: {}",
+                        actor,
+                        e.jobName(),
+                        id,
+                        restarted.getId(),
+                        restarted.getStatus());
+            } catch (Exception ex) {
+                log.error("restart of execution #{} asked by {} failed: {}", id, actor, ex.toString());
+            } finally {
+                restarting.remove(id);
+            }
+        });
+    }
+
+    /** The later execution of the same instance, if the execution was restarted already (or one runs now). */
+    private java.util.Optional<JobQueries.Execution> supersededBy(long id) {
+        return jobs.instanceExecutions(id).stream()
+                .filter(later -> later.id() > id)
+                .reduce((first, second) -> second);
+    }
+
+    private void requireNotSuperseded(long id) {
+        supersededBy(id).ifPresent(later -> {
+            ReportLanguage lang = lang();
+            throw new ActionRefusedException(lang.pick(
+                    "执行 #" + id + " 已被重新运行为 #" + later.id() + "（" + lang.jobStatus(later.status()) + "），不再重新运行；请查看 #"
+                            + later.id(),
+                    "execution #" + id + " was restarted already as #" + later.id() + " (" + later.status() + "); see #"
+                            + later.id()));
+        });
+    }
+
+    private static String alreadyRestarting(long id) {
+        return lang().pick(
+                        "执行 #" + id + " 正在重新运行（刚刚已有人提交），请刷新页面查看进度",
+                        "execution #" + id + " is being restarted already (just asked for); reload to follow it");
     }
 
     /**
@@ -87,7 +135,10 @@ class JobActions {
         if (reason == null || reason.isBlank()) {
             throw new ActionRefusedException(reasonRequired());
         }
-        List<JobQueries.Execution> failed = restarts.waiting(job, night);
+        // what another request is launching already is left to it (the restart would fail as already running)
+        List<JobQueries.Execution> failed = restarts.waiting(job, night).stream()
+                .filter(e -> restarting.add(e.id()))
+                .toList();
         if (failed.isEmpty()) {
             ReportLanguage lang = lang();
             String which = job == null || job.isBlank() ? "" : lang.jobName(job.strip());
@@ -96,15 +147,24 @@ class JobActions {
                     "no failed execution" + (which.isEmpty() ? "" : " of " + which)
                             + (night == null ? "" : " of the night of " + night) + " is waiting for a restart"));
         }
-        audit.record(
-                actor,
-                "JOB_RESTART_ALL",
-                FailedRestarts.auditTarget(job, night, failed),
-                reason,
-                "console: " + failed.size() + " execution(s)");
+        try {
+            audit.record(
+                    actor,
+                    "JOB_RESTART_ALL",
+                    FailedRestarts.auditTarget(job, night, failed),
+                    reason,
+                    "console: " + failed.size() + " execution(s)");
+        } catch (RuntimeException e) {
+            failed.forEach(f -> restarting.remove(f.id()));
+            throw e;
+        }
         executor.execute(() -> {
-            for (FailedRestarts.Outcome o : restarts.restart(failed, night, "CONSOLE")) {
-                log.info("{} restarted execution #{} as #{}: {}", actor, o.failedId(), o.restartedId(), o.status());
+            try {
+                for (FailedRestarts.Outcome o : restarts.restart(failed, night, "CONSOLE")) {
+                    log.info("{} restarted execution #{} as #{}: {}", actor, o.failedId(), o.restartedId(), o.status());
+                }
+            } finally {
+                failed.forEach(f -> restarting.remove(f.id()));
             }
         });
         return failed.stream().map(JobQueries.Execution::id).toList();

@@ -105,12 +105,28 @@ class JobsController {
         model.addAttribute("execution", execution);
         List<JobQueries.Step> steps = jobs.steps(id);
         model.addAttribute("steps", steps);
-        model.addAttribute("instance", jobs.instanceExecutions(id));
-        boolean restartHelps = restartHelps(id, execution);
+        List<JobQueries.Execution> instance = jobs.instanceExecutions(id);
+        model.addAttribute("instance", instance);
+        // restarted already: the later execution carries on, and this one offers no restart of its own
+        JobQueries.Execution later = instance.stream()
+                .filter(e -> e.id() > id)
+                .reduce((first, second) -> second)
+                .orElse(null);
+        boolean restartHelps = later == null && restartHelps(id, execution);
         model.addAttribute("restartHelps", restartHelps);
-        model.addAttribute(
-                "explanation",
-                explain(withStepMessage(execution, () -> steps), LocaleContextHolder.getLocale(), restartHelps));
+        Explanation explanation =
+                explain(withStepMessage(execution, () -> steps), LocaleContextHolder.getLocale(), restartHelps);
+        if (explanation != null && later != null) {
+            ReportLanguage lang = ReportLanguage.of(LocaleContextHolder.getLocale());
+            explanation = new Explanation(
+                    explanation.what(),
+                    lang.pick(
+                            "已重新运行为 #" + later.id() + "（" + lang.jobStatus(later.status()) + "），请查看 #" + later.id()
+                                    + "。",
+                            "Restarted already as #" + later.id() + " (" + later.status() + "); see #" + later.id()
+                                    + "."));
+        }
+        model.addAttribute("explanation", explanation);
         return "job";
     }
 

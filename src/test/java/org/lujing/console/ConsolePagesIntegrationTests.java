@@ -191,6 +191,83 @@ class ConsolePagesIntegrationTests extends SharedLedgerContext {
         assertThat(adminPage("/jobs/" + id)).contains("id=\"restart\"").doesNotContain("重新运行无济于事");
     }
 
+    @Test
+    void twoRestartsOfOneExecutionAtOnceRunOneAndAuditOne() throws Exception {
+        // given a failed ingest (its archived copy is not there, so a restart fails again: a new execution all the
+        // same)
+        Path file = HOME.resolve("archive/community/gone/两次.xlsx");
+        long id = jobOperator
+                .start(
+                        fileIngestJob,
+                        new org.springframework.batch.core.job.parameters.JobParametersBuilder()
+                                .addString("file", file.toString())
+                                .addString("source", "community")
+                                .addString("name", "两次.xlsx")
+                                .toJobParameters())
+                .getId();
+
+        // when two admins ask for its restart at the same moment
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        List<Integer> statuses;
+        try {
+            List<java.util.concurrent.Future<Integer>> asked = new java.util.ArrayList<>();
+            for (String reason : List.of("a", "b")) {
+                asked.add(two.submit(() -> {
+                    together.await();
+                    return mvc.perform(MockMvcRequestBuilders.post("/api/jobs/" + id + "/restart?reason=" + reason)
+                                    .with(user("admin").roles("ADMIN", "OPERATOR", "VIEWER")))
+                            .andReturn()
+                            .getResponse()
+                            .getStatus();
+                }));
+            }
+            statuses = new java.util.ArrayList<>();
+            for (var f : asked) {
+                statuses.add(f.get());
+            }
+        } finally {
+            two.shutdownNow();
+        }
+
+        // then one is taken and one refused, and only the one taken is in the audit log
+        assertThat(statuses).containsExactlyInAnyOrder(202, 422);
+        assertThat(restartsAudited(id)).isEqualTo(1);
+
+        // and once it has run, a further restart is refused, not audited, and the page sends the reader to the new one
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> jdbc.sql(
+                                        "SELECT COUNT(*) FROM batch_job_execution WHERE job_instance_id = (SELECT job_instance_id FROM batch_job_execution WHERE job_execution_id = ?) AND job_execution_id > ? AND end_time IS NOT NULL")
+                                .params(id, id)
+                                .query(Long.class)
+                                .single()
+                        == 1);
+        long later = jdbc.sql("SELECT MAX(job_execution_id) FROM batch_job_execution WHERE job_instance_id ="
+                        + " (SELECT job_instance_id FROM batch_job_execution WHERE job_execution_id = ?)")
+                .param(id)
+                .query(Long.class)
+                .single();
+        String again = mvc.perform(MockMvcRequestBuilders.post("/api/jobs/" + id + "/restart?reason=c")
+                        .with(user("admin").roles("ADMIN", "OPERATOR", "VIEWER")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(again).contains("已被重新运行为 #" + later);
+        assertThat(restartsAudited(id)).isEqualTo(1);
+        assertThat(adminPage("/jobs/" + id)).contains("已重新运行为 #" + later).doesNotContain("id=\"restart\"");
+        // the technical details (a stack trace, server paths) are for admins
+        assertThat(adminPage("/jobs/" + later)).contains("class=\"trace\"");
+        assertThat(page("/jobs/" + later)).doesNotContain("class=\"trace\"");
+    }
+
+    private long restartsAudited(long id) {
+        return jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'JOB_RESTART' AND target = ?")
+                .param("job execution #" + id)
+                .query(Long.class)
+                .single();
+    }
+
     private String adminPage(String path) throws Exception {
         return mvc.perform(MockMvcRequestBuilders.get(path).with(user("admin").roles("ADMIN", "OPERATOR", "VIEWER")))
                 .andReturn()
