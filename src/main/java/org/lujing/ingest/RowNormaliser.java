@@ -45,8 +45,6 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
 
     static final String ID_COLUMN = IdentityKeys.ID_NUMBER;
     static final String PHONE_COLUMN = IdentityKeys.PHONE;
-    private static final List<String> TOTAL_WORDS = List.of("合计", "总计", "小计");
-    private static final List<String> SIGN_OFF_WORDS = List.of("填表人", "审核人", "制表人", "填报人");
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private final SourceDefinition source;
@@ -98,7 +96,7 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
             if (skip.get().equals("total")) {
                 String text = totalText(row);
                 return new RowResult.Skipped(
-                        row.sheet(), row.rowNumber(), "total", declaredCount(text), Masking.value(text));
+                        row.sheet(), row.rowNumber(), "total", declaredCount(row), Masking.value(text));
             }
             return new RowResult.Skipped(row.sheet(), row.rowNumber(), skip.get());
         }
@@ -119,52 +117,121 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
         }
     }
 
-    /** Blank rows, totals (合计/总计/小计) and sign-off lines (填表人, 审核人) are skipped, never data. */
+    /**
+     * A total word (合计/总计/小计) or a sign-off word (填表人, 审核人) opening a cell, followed by nothing, a colon, a
+     * bracket, a comma, a number or 共 — "合计：25人次", "合计 25", "审核人：王五" — after folding (full-width to
+     * half-width, spaces out). A word that only begins with one is not: 小计算器, 合计服务2小时, 审核人员.
+     */
+    private static final java.util.regex.Pattern TOTAL_CELL =
+            java.util.regex.Pattern.compile("^(合计|总计|小计)(?=$|[:;,.、(\\[\\d]|共)");
+
+    private static final java.util.regex.Pattern SIGN_OFF_CELL =
+            java.util.regex.Pattern.compile("^(填表人|审核人|制表人|填报人)(?=$|[:;,.、(\\[])");
+
+    /** "total", "sign-off" or null: what a cell's text marks its row as. */
+    private static String marks(Cell c) {
+        if (c.isBlank()) {
+            return null;
+        }
+        String folded = TextFolding.fold(c.text());
+        if (TOTAL_CELL.matcher(folded).find()) {
+            return "total";
+        }
+        return SIGN_OFF_CELL.matcher(folded).find() ? "sign-off" : null;
+    }
+
+    /**
+     * Blank rows, totals (合计/总计/小计) and sign-off lines (填表人, 审核人) are skipped, never data. A row is a total
+     * or sign-off line when a cell is marked so ({@link #TOTAL_CELL}) and the row names no one: its ID number, when
+     * it has one, is the marked text itself (a total merged across the row, 审核人 written in the ID column); and
+     * unless the marked cell opens the row, its name is blank or marked too. A person's row whose remarks say
+     * 合计：2小时 stays a person's row.
+     */
     static Optional<String> skipReason(SourceRow row) {
         if (row.cells().stream().allMatch(Cell::isBlank)) {
             return Optional.of("blank");
         }
-        if (row.has(Field.ID_NUMBER)) {
-            return Optional.empty();
-        }
+        String kind = null;
+        boolean opensTheRow = false;
+        boolean first = true;
         for (Cell c : row.cells()) {
             if (c.isBlank()) {
                 continue;
             }
-            String folded = TextFolding.fold(c.text());
-            if (TOTAL_WORDS.stream().anyMatch(folded::startsWith)) {
-                return Optional.of("total");
+            String marked = marks(c);
+            if (marked != null) {
+                kind = marked;
+                opensTheRow = first;
+                break;
             }
-            if (SIGN_OFF_WORDS.stream().anyMatch(folded::startsWith)) {
-                return Optional.of("sign-off");
-            }
+            first = false;
         }
-        return Optional.empty();
+        if (kind == null) {
+            return Optional.empty();
+        }
+        if (row.has(Field.ID_NUMBER) && marks(row.cell(Field.ID_NUMBER)) == null) {
+            return Optional.empty();
+        }
+        if (!opensTheRow && row.has(Field.NAME) && marks(row.cell(Field.NAME)) == null) {
+            return Optional.empty();
+        }
+        return Optional.of(kind);
     }
 
-    private static final java.util.regex.Pattern COUNT = java.util.regex.Pattern.compile("(\\d+)");
+    private static final java.util.regex.Pattern COUNTED =
+            java.util.regex.Pattern.compile("(\\d{1,9})(人次|条|人|名|次|项|件|个|堂|场|行)");
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("(\\d{1,9})");
+    private static final java.util.regex.Pattern WHOLE = java.util.regex.Pattern.compile("^\\d{1,9}$");
 
-    /** The total row's text from its total word on: "合计：25人次", or the cells after a lone 合计 joined by spaces. */
+    /**
+     * The total row's text from its total word on: "合计：25人次", or the cells after a lone 合计 joined by spaces (a
+     * text merged across the row once).
+     */
     static String totalText(SourceRow row) {
         StringBuilder text = new StringBuilder();
         boolean started = false;
+        String last = null;
         for (Cell c : row.cells()) {
-            String folded = TextFolding.fold(c.text());
-            if (!started && TOTAL_WORDS.stream().anyMatch(folded::startsWith)) {
+            if (!started && "total".equals(marks(c))) {
                 started = true;
             }
-            if (started && !c.isBlank()) {
-                text.append(text.length() == 0 ? "" : " ").append(c.text().strip());
+            if (started && !c.isBlank() && !c.text().strip().equals(last)) {
+                last = c.text().strip();
+                text.append(text.length() == 0 ? "" : " ").append(last);
             }
         }
         return text.toString();
     }
 
-    /** The first whole number after the total word, if any. */
-    static Integer declaredCount(String totalText) {
-        java.util.regex.Matcher m = COUNT.matcher(TextFolding.fold(totalText));
-        if (m.find() && m.group(1).length() <= 9) {
-            return Integer.valueOf(m.group(1));
+    /**
+     * The number of rows a total row declares: a number with a unit of count ("25人次", "共125条记录"); else the number
+     * in the total's own cell ("合计：25"); else a whole number standing alone in another cell, unless that cell is the
+     * row's hours or quantity (a column summed, "合计 … 10" under 时长, is not a count of rows). Null when the row
+     * declares none.
+     */
+    static Integer declaredCount(SourceRow row) {
+        java.util.regex.Matcher counted = COUNTED.matcher(TextFolding.fold(totalText(row)));
+        if (counted.find()) {
+            return Integer.valueOf(counted.group(1));
+        }
+        boolean started = false;
+        for (Cell c : row.cells()) {
+            String folded = TextFolding.fold(c.text());
+            if (!started) {
+                if ("total".equals(marks(c))) {
+                    started = true;
+                    java.util.regex.Matcher own = NUMBER.matcher(folded);
+                    if (own.find()) {
+                        return Integer.valueOf(own.group(1));
+                    }
+                }
+                continue;
+            }
+            if (WHOLE.matcher(folded).matches()
+                    && c != row.fields().get(Field.HOURS)
+                    && c != row.fields().get(Field.QUANTITY)) {
+                return Integer.valueOf(folded);
+            }
         }
         return null;
     }

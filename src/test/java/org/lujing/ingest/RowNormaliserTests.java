@@ -105,6 +105,64 @@ class RowNormaliserTests {
     }
 
     @Test
+    void aPersonsRowIsDataWhateverWordsItsCellsBeginWith() {
+        // a row without an ID number but with a name and a phone, matched on the roster later: never a total row
+        for (String[] words : new String[][] {
+            {Field.NOTES.name(), "合计服务2小时"},
+            {Field.ACTIVITY_NAME.name(), "小计算器使用与防诈骗"},
+            {Field.ACTIVITY_NAME.name(), "审核人员讲解"},
+            {Field.NOTES.name(), "合计：2小时"}
+        }) {
+            SourceRow row =
+                    rowWith(null, "3", Field.NAME, "张三", Field.PHONE, "13700000001", Field.valueOf(words[0]), words[1]);
+            assertThat(RowNormaliser.skipReason(row)).as(words[1]).isEmpty();
+        }
+    }
+
+    @Test
+    void aTotalOrSignOffMergedAcrossTheRowIsSkippedThoughItFillsTheIdColumn() {
+        // a 合计 merged over A:G writes its text into the name and ID columns too
+        String total = "合计：5人次";
+        RowResult.Skipped merged = skip(rowWith(null, total, Field.NAME, total, Field.ID_NUMBER, total, null, total));
+        assertThat(merged.why()).isEqualTo("total");
+        assertThat(merged.declaredCount()).isEqualTo(5);
+        // 审核人 written in the ID column of a sign-off line
+        assertThat(skip(rowWith(null, "填表人：李四", Field.ID_NUMBER, "审核人：王五")).why())
+                .isEqualTo("sign-off");
+        // a 小计 opening the row, its count under 姓名
+        assertThat(skip(rowWith(null, "小计", Field.NAME, "4人次")).declaredCount()).isEqualTo(4);
+    }
+
+    @Test
+    void aTotalRowsSumOfHoursIsNotACountOfRows() {
+        assertThat(skip(rowWith(null, "合计", Field.NAME, "", Field.HOURS, "10")).declaredCount())
+                .isNull();
+        assertThat(skip(rowWith(null, "合计", Field.HOURS, "14.5", Field.QUANTITY, "30"))
+                        .declaredCount())
+                .isNull();
+        // a count in a column of its own, or with its unit beside the hours, is the count
+        assertThat(skip(rowWith(null, "合计", null, "6", Field.HOURS, "10")).declaredCount())
+                .isEqualTo(6);
+        assertThat(skip(rowWith(null, "合计", Field.HOURS, "10", Field.NOTES, "共5人次"))
+                        .declaredCount())
+                .isEqualTo(5);
+    }
+
+    /** A row of cells in order, each under the field given before it (null: a column no field maps). */
+    static SourceRow rowWith(Object... fieldsAndTexts) {
+        Map<Field, Cell> fields = new EnumMap<>(Field.class);
+        List<Cell> cells = new ArrayList<>();
+        for (int i = 0; i < fieldsAndTexts.length; i += 2) {
+            Cell c = Cell.text((String) fieldsAndTexts[i + 1]);
+            cells.add(c);
+            if (fieldsAndTexts[i] != null) {
+                fields.put((Field) fieldsAndTexts[i], c);
+            }
+        }
+        return new SourceRow("台账", 12, fields, cells, false, Map.of());
+    }
+
+    @Test
     void eachBrokenRuleRejectsTheRowWithItsReasonAndColumn() {
         assertReject(
                 row(Field.ID_NUMBER, ID, Field.DATE, "2025-03-07", Field.CATEGORY, "普法"),
