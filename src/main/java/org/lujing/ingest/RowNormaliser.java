@@ -151,6 +151,9 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
         if (row.cells().stream().allMatch(Cell::isBlank)) {
             return Optional.of("blank");
         }
+        if (onlyNumbered(row)) {
+            return Optional.of("blank");
+        }
         String kind = null;
         boolean opensTheRow = false;
         boolean first = true;
@@ -176,6 +179,27 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
             return Optional.empty();
         }
         return Optional.of(kind);
+    }
+
+    private static final java.util.regex.Pattern SEQUENCE = java.util.regex.Pattern.compile("^\\d{1,6}$");
+
+    /**
+     * A template's pre-numbered row: nothing in it but a number in a column no field reads (序号), the rest of the
+     * row left for a record nobody wrote. Blank, not a record missing its fields.
+     */
+    private static boolean onlyNumbered(SourceRow row) {
+        java.util.Set<Cell> read = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        read.addAll(row.fields().values());
+        for (Cell c : row.cells()) {
+            if (c.isBlank()) {
+                continue;
+            }
+            if (read.contains(c)
+                    || !SEQUENCE.matcher(TextFolding.fold(c.text())).matches()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static final java.util.regex.Pattern COUNTED =

@@ -145,6 +145,10 @@ public final class IdNumberNormaliser {
 
     private static String clean(String raw) {
         String folded = TextFolding.fold(raw);
+        // ="430104196804120314": how Excel and many systems export a number to CSV so that it stays text
+        if (folded.length() > 3 && folded.startsWith("=\"") && folded.endsWith("\"")) {
+            folded = folded.substring(2, folded.length() - 1);
+        }
         StringBuilder out = new StringBuilder(folded.length());
         for (int i = 0; i < folded.length(); i++) {
             char c = folded.charAt(i);

@@ -134,6 +134,14 @@ class RowNormaliserTests {
     }
 
     @Test
+    void aTemplatesPreNumberedRowIsBlankButANumberInARecordsColumnIsNot() {
+        assertThat(skip(rowWith(null, "7", Field.NAME, "", Field.ID_NUMBER, "")).why())
+                .isEqualTo("blank");
+        assertThat(community.process(rowWith(null, "7", Field.NAME, "", Field.HOURS, "2")))
+                .isInstanceOf(RowResult.Rejected.class);
+    }
+
+    @Test
     void aTotalRowsSumOfHoursIsNotACountOfRows() {
         assertThat(skip(rowWith(null, "合计", Field.NAME, "", Field.HOURS, "10")).declaredCount())
                 .isNull();

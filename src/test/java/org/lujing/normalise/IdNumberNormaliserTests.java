@@ -70,7 +70,8 @@ class IdNumberNormaliserTests {
                 "110105-19491231-002X",
                 " 110105\u00A019491231\u3000002X\t",
                 "'11010519491231002X",
-                "110105—19491231—002X"
+                "110105—19491231—002X",
+                "=\"11010519491231002X\"" // Excel's export of a number kept as text to CSV
             })
     void removesSpacesAndHyphens(String raw) {
         assertThat(IdNumberNormaliser.normalise(raw, CellKind.TEXT).value()).isEqualTo(VALID);
