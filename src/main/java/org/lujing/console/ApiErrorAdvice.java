@@ -79,6 +79,27 @@ class ApiErrorAdvice {
                         Instant.now().toString()));
     }
 
+    /** A parameter or a form's part the request lacks (a period for {@code /api/stats}, the file of an upload). */
+    @ExceptionHandler({
+        org.springframework.web.bind.MissingServletRequestParameterException.class,
+        org.springframework.web.multipart.support.MissingServletRequestPartException.class
+    })
+    ResponseEntity<Map<String, Object>> missing(Exception e) {
+        String name = e instanceof org.springframework.web.bind.MissingServletRequestParameterException p
+                ? p.getParameterName()
+                : ((org.springframework.web.multipart.support.MissingServletRequestPartException) e)
+                        .getRequestPartName();
+        return ResponseEntity.badRequest()
+                .body(Map.of(
+                        "error",
+                        "bad request",
+                        "message",
+                        ReportLanguage.of(LocaleContextHolder.getLocale())
+                                .pick("请求缺少参数 " + name, "the request lacks the parameter " + name),
+                        "at",
+                        Instant.now().toString()));
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<Map<String, Object>> notFound(NotFoundException e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND)

@@ -154,7 +154,10 @@ class ConsoleSecurityConfiguration {
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> {
                     response.setStatus(HttpStatus.FORBIDDEN.value());
                     response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-                    response.getWriter().write("{\"error\":\"forbidden\",\"message\":\"your role may not do this\"}");
+                    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+                    response.getWriter()
+                            .write(JSON.writeValueAsString(Map.of(
+                                    "error", "forbidden", "message", "您的角色无权执行此操作 / your role may not do this")));
                 }));
         return http.build();
     }

@@ -65,10 +65,12 @@ class DashboardController {
             ym = month == null || month.isBlank()
                     ? queries.latestMonthWithRecords().orElse(YearMonth.now(ConsoleQueries.SHANGHAI))
                     : YearMonth.parse(month.strip());
-        } catch (java.time.format.DateTimeParseException e) {
+            Period.parse(ym.toString()); // the years a period may have (1900–2999), as everywhere else
+        } catch (java.time.format.DateTimeParseException | IllegalArgumentException e) {
             // a month typed into the address: the page's error, not a server failure
             throw new org.springframework.web.server.ResponseStatusException(
-                    org.springframework.http.HttpStatus.BAD_REQUEST, "月份应写作 2025-03 ‖ a month is written 2025-03");
+                    org.springframework.http.HttpStatus.BAD_REQUEST,
+                    "月份应写作 2025-03（1900 至 2999 年） ‖ a month is written 2025-03 (years 1900 to 2999)");
         }
         LocalDate today = LocalDate.now(ConsoleQueries.SHANGHAI);
         model.addAttribute("today", today);

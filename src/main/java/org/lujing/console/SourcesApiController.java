@@ -63,7 +63,12 @@ class SourcesApiController implements ApiResource {
     @Operation(summary = "Reload jobs/sources/*.yaml after an edit; admins")
     @PostMapping("/reload")
     Map<String, Object> reloadSources(Authentication user) {
-        sources.reload();
+        try {
+            sources.reload();
+        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+            // a definition that cannot be taken: the sources as they were stay in use; 422 with the file and why
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
         audit.record(
                 user.getName(),
                 "SOURCES_RELOAD",

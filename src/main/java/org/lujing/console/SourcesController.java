@@ -1,6 +1,7 @@
 package org.lujing.console;
 
 import org.lujing.audit.AuditLog;
+import org.lujing.report.ReportLanguage;
 import org.lujing.source.SourceCatalog;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -75,7 +76,10 @@ class SourcesController {
                     sources.all().size() + " sources");
             flash.addFlashAttribute("done", "sources.reload.done");
         } catch (RuntimeException e) {
-            flash.addFlashAttribute("refused", e.getMessage());
+            flash.addFlashAttribute(
+                    "refused",
+                    ReportLanguage.of(org.springframework.context.i18n.LocaleContextHolder.getLocale())
+                            .oneLanguage(String.valueOf(e.getMessage())));
         }
         return "redirect:/sources";
     }

@@ -482,7 +482,9 @@ public class FileRegistry {
                 .single();
         List<Object> paged = new java.util.ArrayList<>(params);
         paged.add(size);
-        paged.add((long) (Math.max(page, 1) - 1) * size);
+        // a page number typed into the address may lie far past the end: an offset past it reads nothing (the
+        // console then shows the last page), one past the database's integer range would fail the query
+        paged.add(Math.min((long) (Math.max(page, 1) - 1) * size, Integer.MAX_VALUE));
         List<IngestedFile> files = jdbc.sql(SELECT_FILE + where + " ORDER BY id DESC LIMIT ? OFFSET ?")
                 .params(paged)
                 .query(FILE)

@@ -113,7 +113,9 @@ public class FindingsService {
                 .single();
         List<Object> paged = new ArrayList<>(params);
         paged.add(size);
-        paged.add((long) (Math.max(page, 1) - 1) * size);
+        // a page number typed into the address may lie far past the end: an offset past it reads nothing (the
+        // console then shows the last page), one past the database's integer range would fail the query
+        paged.add(Math.min((long) (Math.max(page, 1) - 1) * size, Integer.MAX_VALUE));
         return new Page(
                 jdbc.sql(COLUMNS + where + " ORDER BY id LIMIT ? OFFSET ?")
                         .params(paged)

@@ -70,9 +70,21 @@ public class SourceCatalog {
             for (Path file : files.filter(p -> p.getFileName().toString().endsWith(".yaml"))
                     .sorted()
                     .toList()) {
-                SourceDefinition def = parse(file, yaml.readTree(file.toFile()));
+                JsonNode tree;
+                try {
+                    tree = yaml.readTree(file.toFile());
+                } catch (tools.jackson.core.JacksonException e) {
+                    long line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+                    String where = line > 0 ? "第 " + line + " 行附近" : "";
+                    throw invalid(
+                            file,
+                            "不是有效的 YAML" + (where.isEmpty() ? "" : "（" + where + "）") + "，请检查缩进、冒号和括号",
+                            "is not valid YAML" + (line > 0 ? " (near line " + line + ")" : "") + ": "
+                                    + e.getOriginalMessage().lines().findFirst().orElse(""));
+                }
+                SourceDefinition def = parse(file, tree);
                 if (result.put(def.id(), def) != null) {
-                    throw new IllegalStateException("source id '" + def.id() + "' is defined twice (" + file + ")");
+                    throw invalid(file, "来源 " + def.id() + " 被定义了两次", "source id '" + def.id() + "' is defined twice");
                 }
             }
         } catch (IOException e) {
@@ -85,33 +97,51 @@ public class SourceCatalog {
         String fileId = file.getFileName().toString().replaceFirst("\\.yaml$", "");
         String id = text(node, "id", fileId);
         if (!id.equals(fileId)) {
-            throw new IllegalStateException(file + ": id '" + id + "' must equal the file name '" + fileId + "'");
+            throw invalid(
+                    file,
+                    "id “" + id + "” 应与文件名 “" + fileId + "” 相同",
+                    "id '" + id + "' must equal the file name '" + fileId + "'");
         }
         String agency = text(node, "agency", null);
         if (agency == null) {
-            throw new IllegalStateException(file + ": 'agency' is required");
+            throw invalid(file, "缺少 agency（交来数据的单位）", "'agency' is required");
         }
         List<String> formats = new ArrayList<>();
         node.path("formats").forEach(f -> formats.add(f.asString().toLowerCase(Locale.ROOT)));
         String cadenceText = text(node, "cadence", "none");
-        SourceDefinition.Cadence cadence = SourceDefinition.Cadence.valueOf(cadenceText.toUpperCase(Locale.ROOT));
+        SourceDefinition.Cadence cadence;
+        try {
+            cadence = SourceDefinition.Cadence.valueOf(cadenceText.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw invalid(
+                    file,
+                    "cadence “" + cadenceText + "” 不可用，可选 "
+                            + java.util.Arrays.toString(SourceDefinition.Cadence.values())
+                                    .toLowerCase(Locale.ROOT),
+                    "unknown cadence '" + cadenceText + "'");
+        }
         Category defaultCategory = Optional.ofNullable(text(node, "defaultCategory", null))
                 .map(code -> Category.fromCode(code)
-                        .orElseThrow(() -> new IllegalStateException(file + ": unknown defaultCategory " + code)))
+                        .orElseThrow(() -> invalid(
+                                file, "defaultCategory 中的类别 “" + code + "” 不存在", "unknown defaultCategory " + code)))
                 .orElse(null);
 
         Map<Field, List<String>> headers = new EnumMap<>(Field.class);
         node.path("headers").properties().forEach(e -> {
             Field field = Field.fromKey(e.getKey())
-                    .orElseThrow(() ->
-                            new IllegalStateException(file + ": unknown field '" + e.getKey() + "' under headers"));
+                    .orElseThrow(() -> invalid(
+                            file,
+                            "headers 下的字段 “" + e.getKey() + "” 不存在",
+                            "unknown field '" + e.getKey() + "' under headers"));
             headers.put(field, strings(e.getValue()));
         });
         Map<Category, List<String>> words = new EnumMap<>(Category.class);
         node.path("vocabulary").properties().forEach(e -> {
             Category category = Category.fromCode(e.getKey())
-                    .orElseThrow(() -> new IllegalStateException(
-                            file + ": unknown category '" + e.getKey() + "' under vocabulary"));
+                    .orElseThrow(() -> invalid(
+                            file,
+                            "vocabulary 下的类别 “" + e.getKey() + "” 不存在",
+                            "unknown category '" + e.getKey() + "' under vocabulary"));
             words.put(category, strings(e.getValue()));
         });
         return new SourceDefinition(
@@ -129,6 +159,13 @@ public class SourceCatalog {
                 words,
                 HeaderSynonyms.with(headers),
                 Vocabulary.of(words));
+    }
+
+    /** A source definition that cannot be taken, named by its file, in Chinese with English after it. */
+    private static IllegalStateException invalid(Path file, String zh, String en) {
+        String name = "jobs/sources/" + file.getFileName();
+        return new IllegalStateException(
+                "数据来源配置 " + name + "：" + zh + org.lujing.ledger.Bilingual.SEPARATOR + name + ": " + en);
     }
 
     private static List<String> strings(JsonNode node) {

@@ -53,6 +53,40 @@ class ConsoleBadInputIntegrationTests extends SharedLedgerContext {
     }
 
     @Test
+    void aPageRefusingWhatWasTypedSaysWhyInWords() throws Exception {
+        // months past the years a period may have were a 500 (the chart's period refused them)
+        for (String month : new String[] {"0000-01", "9999-12", "-999999999-01", "abc"}) {
+            assertThat(viewerPage("/?month=" + month, 400)).as(month).contains("月份应写作 2025-03");
+        }
+        assertThat(viewerPage("/jobs?status=BOGUS", 400))
+                .contains("没有状态“BOGUS”")
+                .doesNotContain("‖");
+        assertThat(viewerPage("/files/abc", 400)).contains("参数 id 的值“abc”写法不对");
+        // a page number far past the end shows the last page (was a 500: an OFFSET past the integer range)
+        assertThat(viewerPage("/files?page=99999999", 200)).contains("<main");
+        assertThat(viewerPage("/findings?page=2147483647", 200)).contains("核查发现");
+    }
+
+    @Test
+    void anApiRequestLackingAParameterIsToldWhichInWords() throws Exception {
+        String answer = mvc.perform(
+                        MockMvcRequestBuilders.get("/api/stats").with(user("v").roles("VIEWER")))
+                .andExpect(status().isBadRequest())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(answer).contains("请求缺少参数 period");
+    }
+
+    private String viewerPage(String path, int status) throws Exception {
+        return mvc.perform(MockMvcRequestBuilders.get(path).with(user("v").roles("VIEWER")))
+                .andExpect(status().is(status))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    @Test
     void aNoteLongerThanItsColumnIsRefusedAndNothingChanges() throws Exception {
         // given an open finding
         jdbc.sql("""
