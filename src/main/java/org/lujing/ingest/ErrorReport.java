@@ -139,7 +139,8 @@ final class ErrorReport {
                         name,
                         zhSource,
                         zhOutcome,
-                        ZonedDateTime.now(FileIngestService.SHANGHAI).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
+                        ZonedDateTime.now(FileIngestService.SHANGHAI)
+                                .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss（北京时间）")),
                         zhProblem,
                         zhDetail,
                         zhFix,

@@ -261,6 +261,18 @@ class ConsolePagesIntegrationTests extends SharedLedgerContext {
         assertThat(page("/jobs/" + later)).doesNotContain("class=\"trace\"");
     }
 
+    @Test
+    void theReportsPageShowsWhenEachWasWrittenInBeijingTime() throws Exception {
+        Path report = HOME.resolve("reports/quality/quality-times.xlsx");
+        java.nio.file.Files.createDirectories(report.getParent());
+        java.nio.file.Files.writeString(report, "x");
+        java.nio.file.Files.setLastModifiedTime(
+                report, java.nio.file.attribute.FileTime.from(Instant.parse("2026-03-01T16:30:00Z")));
+
+        // an instant the server's zone does not change: the JVM runs in Asia/Shanghai
+        assertThat(page("/reports")).contains("2026-03-02 00:30:00").doesNotContain("2026-03-01T16:30:00Z");
+    }
+
     private long restartsAudited(long id) {
         return jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'JOB_RESTART' AND target = ?")
                 .param("job execution #" + id)

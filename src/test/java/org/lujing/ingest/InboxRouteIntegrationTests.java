@@ -252,6 +252,7 @@ class InboxRouteIntegrationTests {
                 // the Chinese half names the outcome and the partner in words, the codes beside them
                 .contains("结果：文件损坏，已隔离（FILE_CORRUPT）", "来源：湖南航天医院（hospital）")
                 .contains("Outcome: Corrupt, quarantined (FILE_CORRUPT)")
+                .containsPattern("时间：\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}（北京时间）")
                 .doesNotContain("110105194912310021");
         assertThat(HOME.resolve("quarantine/nobody/who.csv")).exists();
         assertThat(Files.readString(HOME.resolve("quarantine/nobody/who.csv.error.txt")))
