@@ -42,6 +42,14 @@ final class ErrorReport {
                             + " breaks, or not a table at all). Check that the export has one record a line; split a"
                             + " genuinely large file by month.");
         }
+        if (outcome == FileOutcome.FILE_UNSUPPORTED && d.contains(".json")) {
+            return new Advice(
+                    "JSON 文件的结构不是可读的几种之一（记录放得太深，或有两组记录）。",
+                    "请让对方把记录导出为对象数组、直接放在 records、data 或 items 下的数组，或每行一个对象；每个文件只放一组记录。",
+                    "The JSON is not in a shape read here (its records nested too deep, or two arrays of them). Ask"
+                            + " the partner to export an array of objects, one directly under 'records', 'data' or"
+                            + " 'items', or one object a line; one set of records a file.");
+        }
         return advice(outcome);
     }
 

@@ -129,7 +129,43 @@ final class JsonTableReader implements TableReader {
             }
             object.set(name, parser.readValueAsTree());
         }
+        String nested = nestedRecords(object);
+        if (nested != null) {
+            throw new UnreadableFileException(
+                    FileOutcome.FILE_UNSUPPORTED,
+                    fileName + " 的记录放在 " + nested
+                            + " 下，不是可读的结构：记录应为对象数组、直接放在 records/data/items 下的数组，或每行一个对象；请让对方按此导出"
+                            + " / " + fileName + " holds its records under '" + nested
+                            + "', which is not a shape read here: an array of objects, one directly under 'records',"
+                            + " 'data' or 'items', or one object a line");
+        }
         return object;
+    }
+
+    /**
+     * Where an object that would be read as one record holds an array of records instead (an envelope such as
+     * {@code {"code": 0, "data": {"list": [...]}}}): the key path, or null. Read as a record, such a file would be
+     * loaded as one row missing every field, its records never read.
+     */
+    private static String nestedRecords(JsonNode object) {
+        for (var e : object.properties()) {
+            JsonNode value = e.getValue();
+            if (holdsObjects(value)) {
+                return e.getKey();
+            }
+            if (value.isObject()) {
+                for (var inner : value.properties()) {
+                    if (holdsObjects(inner.getValue())) {
+                        return e.getKey() + "." + inner.getKey();
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean holdsObjects(JsonNode value) {
+        return value.isArray() && !value.isEmpty() && value.get(0).isObject();
     }
 
     private int wrapperDepth;

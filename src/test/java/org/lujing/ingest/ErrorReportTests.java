@@ -24,4 +24,16 @@ class ErrorReportTests {
                 FileOutcome.FILE_UNSAFE, "x.xlsx 解压后远大于文件本身（疑似压缩炸弹），已拒绝 / unpacks to far more (a zip bomb)");
         assertThat(bomb.zhProblem()).contains("压缩炸弹");
     }
+
+    @Test
+    void aJsonOfAnotherShapeIsNotToldToBeSavedAsAWorkbook() {
+        ErrorReport.Advice json = ErrorReport.advice(
+                FileOutcome.FILE_UNSUPPORTED,
+                "jobs.json 的记录放在 data.list 下，不是可读的结构 / holds its records under 'data.list'");
+        assertThat(json.zhFix()).contains("对象数组").doesNotContain(".xlsx");
+
+        ErrorReport.Advice workbook =
+                ErrorReport.advice(FileOutcome.FILE_UNSUPPORTED, "x.xlsb 是 Excel 二进制工作簿 (.xlsb)；请另存为 .xlsx");
+        assertThat(workbook.zhFix()).contains(".xlsx");
+    }
 }

@@ -96,6 +96,20 @@ class JsonTableReaderTests {
     }
 
     @Test
+    void recordsNestedDeeperInAnEnvelopeAreRefusedNotReadAsOneEmptyRow() throws IOException {
+        // read as one record, this was loaded with one row rejected as 姓名为空, its two records never read
+        Path file = Files.writeString(
+                dir.resolve("envelope.json"),
+                "{\"code\": 0, \"data\": {\"list\": [{\"name\":\"张三\"}, {\"name\":\"李四\"}], \"total\": 2}}");
+
+        assertThatThrownBy(() -> HeaderDetectionTests.readAll(file, SETTINGS))
+                .isInstanceOfSatisfying(
+                        UnreadableFileException.class,
+                        e -> assertThat(e.outcome()).isEqualTo(FileOutcome.FILE_UNSUPPORTED))
+                .hasMessageStartingWith("envelope.json 的记录放在 data.list 下");
+    }
+
+    @Test
     void anEmptySecondArrayOrOtherPropertiesAfterTheRecordsAreFine() throws IOException {
         Path file = Files.writeString(
                 dir.resolve("meta.json"),
