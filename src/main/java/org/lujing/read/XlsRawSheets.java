@@ -91,10 +91,14 @@ final class XlsRawSheets implements RawSheets {
     private int xfCount;
     /** Custom number formats (index up to 65,535) that show dates; built-in ones are known without a record. */
     private final BitSet customDateFormats = new BitSet();
+    /** The workbook's own date formats that show no year (m"月"d"日"). */
+    private final BitSet customYearlessFormats = new BitSet();
 
     private final BitSet customFormats = new BitSet();
     /** The cell styles (XF indexes) that show numbers as dates. */
     private final BitSet dateStyles = new BitSet();
+
+    private final BitSet yearlessStyles = new BitSet();
 
     /** Each worksheet's merged regions, by the worksheet's position among the workbook's substreams. */
     private final Map<Integer, MergedRegions> merges;
@@ -355,6 +359,7 @@ final class XlsRawSheets implements RawSheets {
                 int index = f.getIndexCode() & 0xFFFF;
                 customFormats.set(index);
                 customDateFormats.set(index, DateUtil.isADateFormat(index, f.getFormatString()));
+                customYearlessFormats.set(index, yearless(f.getFormatString()));
             } else if (r instanceof ExtendedFormatRecord xf) {
                 addXf(xf.getFormatIndex() & 0xFFFF);
             }
@@ -402,7 +407,16 @@ final class XlsRawSheets implements RawSheets {
     private void decideDateStyles() {
         for (int xf = 0; xf < xfCount; xf++) {
             int format = xfFormat[xf];
-            dateStyles.set(xf, isDateFormat(format, customFormats.get(format) ? customDateFormats.get(format) : null));
+            boolean custom = customFormats.get(format);
+            boolean date = isDateFormat(format, custom ? customDateFormats.get(format) : null);
+            dateStyles.set(xf, date);
+            yearlessStyles.set(
+                    xf,
+                    date
+                            && (custom
+                                    ? customYearlessFormats.get(format)
+                                    : format < FIRST_CUSTOM_FORMAT
+                                            && yearless(BuiltinFormats.getBuiltinFormat(format))));
         }
     }
 
@@ -430,8 +444,59 @@ final class XlsRawSheets implements RawSheets {
         return false;
     }
 
+    /**
+     * Whether a date format shows no year ({@code m"月"d"日"}, {@code d-mmm}, {@code mm-dd}): its first section read
+     * without quoted text, escapes and bracketed codes, naming a month or day but no year, era, hour or second.
+     */
+    static boolean yearless(String format) {
+        if (format == null) {
+            return false;
+        }
+        StringBuilder bare = new StringBuilder();
+        boolean quoted = false;
+        int bracket = 0;
+        for (int i = 0; i < format.length(); i++) {
+            char c = format.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (quoted) {
+                continue;
+            } else if (c == '\\') {
+                i++;
+            } else if (c == '[') {
+                bracket++;
+            } else if (c == ']') {
+                bracket = Math.max(0, bracket - 1);
+            } else if (bracket == 0) {
+                if (c == ';') {
+                    break;
+                }
+                bare.append(Character.toLowerCase(c));
+            }
+        }
+        String b = bare.toString();
+        return (b.indexOf('d') >= 0 || b.indexOf('m') >= 0)
+                && b.indexOf('y') < 0
+                && b.indexOf('e') < 0
+                && b.indexOf('h') < 0
+                && b.indexOf('s') < 0;
+    }
+
+    /**
+     * A date cell whose format shows no year: the month and day as the partner sees them ("12月26日"), read as a date
+     * written without a year (domain.md: the year comes from the sheet's title, its name or the file's name). The
+     * serial's own year is only the year the cell was typed in.
+     */
+    static Cell yearlessDate(LocalDateTime dt) {
+        return new Cell(dt.getMonthValue() + "月" + dt.getDayOfMonth() + "日", CellKind.TEXT);
+    }
+
     /** A number cell's text: ISO for dates (seconds only when there are some), plain decimal otherwise. */
     static Cell numberCell(double value, boolean dateStyle, boolean date1904) {
+        return numberCell(value, dateStyle, false, date1904);
+    }
+
+    static Cell numberCell(double value, boolean dateStyle, boolean yearlessStyle, boolean date1904) {
         if (!Double.isFinite(value)) {
             // NaN and infinities cannot be typed into Excel; only a damaged or crafted file holds them
             return Cell.BLANK;
@@ -439,7 +504,7 @@ final class XlsRawSheets implements RawSheets {
         if (dateStyle && DateUtil.isValidExcelDate(value)) {
             LocalDateTime dt = DateUtil.getLocalDateTime(value, date1904, true);
             if (dt != null) {
-                return new Cell(isoText(dt), CellKind.DATE);
+                return yearlessStyle ? yearlessDate(dt) : new Cell(isoText(dt), CellKind.DATE);
             }
         }
         String plain = BigDecimal.valueOf(value).toPlainString();
@@ -570,7 +635,7 @@ final class XlsRawSheets implements RawSheets {
         private Cell toCell(CellValueRecordInterface cell, int row, int column) {
             int xf = cell.getXFIndex() & 0xFFFF;
             if (cell instanceof NumberRecord n) {
-                return numberCell(n.getValue(), isDateStyle(xf), date1904);
+                return numberCell(n.getValue(), isDateStyle(xf), yearlessStyles.get(xf), date1904);
             }
             if (cell instanceof LabelSSTRecord l) {
                 return Cell.text(sharedString(l.getSSTIndex()));
@@ -591,7 +656,7 @@ final class XlsRawSheets implements RawSheets {
                 }
                 CellType type = f.getCachedResultTypeEnum();
                 if (type == CellType.NUMERIC) {
-                    return numberCell(f.getValue(), isDateStyle(xf), date1904);
+                    return numberCell(f.getValue(), isDateStyle(xf), yearlessStyles.get(xf), date1904);
                 }
                 if (type == CellType.BOOLEAN) {
                     return Cell.text(f.getCachedBooleanValue() ? "TRUE" : "FALSE");

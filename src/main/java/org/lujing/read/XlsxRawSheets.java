@@ -17,6 +17,7 @@ import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.opc.PackagePart;
+import org.apache.poi.ss.usermodel.BuiltinFormats;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.model.StylesTable;
@@ -52,6 +53,9 @@ final class XlsxRawSheets implements RawSheets {
     private final XMLInputFactory xml = XmlParts.inputFactory();
     private final Map<String, Boolean> dateStyles = new HashMap<>();
     private final Map<String, Cell> dateCells = new HashMap<>();
+    /** Date styles whose format shows no year (m"月"d"日"): decided with {@link #dateStyles}. */
+    private final Map<String, Boolean> yearlessStyles = new HashMap<>();
+
     private XMLStreamReader current;
     private InputStream currentStream;
 
@@ -290,7 +294,9 @@ final class XlsxRawSheets implements RawSheets {
                 return Cell.BLANK;
             }
             if (isDateStyle(style)) {
-                Cell known = dateCells.get(value);
+                boolean yearless = Boolean.TRUE.equals(yearlessStyles.get(style));
+                String cacheKey = yearless ? "y" + value : value;
+                Cell known = dateCells.get(cacheKey);
                 if (known != null) {
                     return known;
                 }
@@ -300,9 +306,11 @@ final class XlsxRawSheets implements RawSheets {
                             ? DateUtil.getLocalDateTime(serial, date1904, true)
                             : null;
                     if (dt != null) {
-                        Cell date = new Cell(XlsRawSheets.isoText(dt), CellKind.DATE);
+                        Cell date = yearless
+                                ? XlsRawSheets.yearlessDate(dt)
+                                : new Cell(XlsRawSheets.isoText(dt), CellKind.DATE);
                         if (dateCells.size() < CACHE_LIMIT) {
-                            dateCells.put(value, date);
+                            dateCells.put(cacheKey, date);
                         }
                         return date;
                     }
@@ -370,7 +378,14 @@ final class XlsxRawSheets implements RawSheets {
         }
         int format = cs.getDataFormat() & 0xFFFF;
         String custom = styles.getNumberFormatAt((short) format);
-        return XlsRawSheets.isDateFormat(format, custom == null ? null : DateUtil.isADateFormat(format, custom));
+        boolean date =
+                XlsRawSheets.isDateFormat(format, custom == null ? null : DateUtil.isADateFormat(format, custom));
+        if (date && XlsRawSheets.yearless(custom != null ? custom : BuiltinFormats.getBuiltinFormat(format))) {
+            if (yearlessStyles.size() < CACHE_LIMIT) {
+                yearlessStyles.put(style, Boolean.TRUE);
+            }
+        }
+        return date;
     }
 
     /** Undoes OOXML's {@code _xHHHH_} escapes (control characters such as {@code _x000d_}), as Excel shows them. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.lujing.read.PartnerWorkbooks.id;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -301,6 +302,41 @@ class PartnerLayoutsIntegrationTests extends SharedLedgerContext {
     }
 
     /** The file's records as "sheet:row name category date", in file order. */
+    @ParameterizedTest
+    @ValueSource(strings = {"xlsx", "xls"})
+    void aDateCellShowingNoYearTakesTheYearOfTheSheetNotTheYearItWasTyped(String format) {
+        // given: December's sheet of the 2025 ledger, filled in January 2026; "12月26日" typed into date cells is
+        // stored as 2026-12-26 with a format that shows month and day only
+        String seq = format.equals("xls") ? "7" : "6";
+        String zhao = id("430104198807071" + seq + "3");
+        Path file = PartnerWorkbooks.book()
+                .sheet(
+                        "12月",
+                        s -> s.row("麓景社区2025年12月工作台账")
+                                .row("序号", "姓名", "身份证号", "日期", "活动类型", "活动名称")
+                                .row(
+                                        "1",
+                                        "赵六",
+                                        zhao,
+                                        new PartnerWorkbooks.Yearless(LocalDate.of(2026, 12, 26)),
+                                        "公益活动",
+                                        "清扫楼道")
+                                .row("2", "赵六", zhao, LocalDate.of(2025, 12, 27), "普法活动", "宪法日"))
+                .write(FILES.resolve("yearless").resolve("十二月台账." + format));
+
+        // when
+        IngestedFile f = ingest.ingest(file, "community").file().orElseThrow();
+
+        // then the year is the title's, and the file says so; a date cell showing its year keeps it
+        assertThat(f.outcome()).isEqualTo(FileOutcome.LOADED.name());
+        assertThat(records(f.id()))
+                .containsExactly("12月:3 赵六 PUBLIC_WELFARE 2025-12-26", "12月:4 赵六 LEGAL_EDUCATION 2025-12-27");
+        assertThat(files.notes(f.id()))
+                .filteredOn(n -> n.kind().equals(ReadingNote.DATE_YEAR))
+                .extracting(n -> n.sheet() + " " + n.rows() + " " + n.zh())
+                .containsExactly("12月 1 日期缺年份，取自表头 2025年");
+    }
+
     private List<String> records(long fileId) {
         return jdbc.sql("""
                         SELECT s.sheet, s.row_no, r.person_name, r.category, r.activity_date

@@ -42,6 +42,8 @@ public final class PartnerWorkbooks {
         try (Workbook wb = file.toString().endsWith(".xls") ? new HSSFWorkbook() : new XSSFWorkbook()) {
             CellStyle date = wb.createCellStyle();
             date.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
+            CellStyle monthDay = wb.createCellStyle();
+            monthDay.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("m\"月\"d\"日\""));
             for (SheetSpec spec : sheets) {
                 Sheet sheet = wb.createSheet(spec.name);
                 for (int r = 0; r < spec.rows.size(); r++) {
@@ -56,6 +58,10 @@ public final class PartnerWorkbooks {
                             row.createCell(c).setCellValue(s);
                         } else if (v instanceof Number n) {
                             row.createCell(c).setCellValue(n.doubleValue());
+                        } else if (v instanceof Yearless y) {
+                            org.apache.poi.ss.usermodel.Cell cell = row.createCell(c);
+                            cell.setCellValue(y.typedAs());
+                            cell.setCellStyle(monthDay);
                         } else if (v instanceof LocalDate d) {
                             org.apache.poi.ss.usermodel.Cell cell = row.createCell(c);
                             cell.setCellValue(d);
@@ -76,6 +82,12 @@ public final class PartnerWorkbooks {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * A date cell formatted without a year ({@code m"月"d"日"}), as Excel stores "12月26日" typed into a cell: the
+     * serial holds the year it was typed in, {@code typedAs}'s.
+     */
+    public record Yearless(LocalDate typedAs) {}
 
     /** One sheet: its rows top to bottom (row 1 first) and its merged regions. */
     public static final class SheetSpec {
