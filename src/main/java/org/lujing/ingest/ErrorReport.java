@@ -84,9 +84,10 @@ final class ErrorReport {
                         "Save it as an Excel workbook (.xlsx), or export CSV (UTF-8), and drop it again.");
             case NO_TABLE_FOUND ->
                 new Advice(
-                        "在任何工作表的前 20 行内都没有找到包含必填字段（姓名、身份证号、日期、活动类型）的表头。",
-                        "请确认表头行写明“姓名、身份证号码、日期、活动类型”等列名，且位于前 20 行内。",
-                        "Make sure a header row within the first 20 rows names the columns (姓名, 身份证号码, 日期, 活动类型).");
+                        "在任何工作表的前 20 行内都没有找到写明必填字段的表头（该来源需要哪些字段，见“详情”）。",
+                        "请确认表头行写明“详情”中列出的列名（如姓名、身份证号码、日期），且位于前 20 行内。",
+                        "Make sure a header row within the first 20 rows names the columns the details list (such as"
+                                + " 姓名, 身份证号码, 日期).");
             default -> new Advice("文件未能入库。", "请联系管理员。", "Contact the administrator.");
         };
     }

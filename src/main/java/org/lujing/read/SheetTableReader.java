@@ -76,7 +76,7 @@ final class SheetTableReader implements TableReader {
                                 ReadingNote.SHEET_PASSED_OVER,
                                 label(sheetName) + "前 " + ReadSettings.HEADER_SEARCH_ROWS
                                         + " 行中没有表头（需含" + required() + "），未读取（如填表说明） / " + labelEn(sheetName)
-                                        + " has no header row naming " + settings.requiredHeaders()
+                                        + " has no header row naming " + requiredEn()
                                         + " within its first 20 rows and was passed over",
                                 0,
                                 0,
@@ -210,6 +210,14 @@ final class SheetTableReader implements TableReader {
             names.add(f.commonHeaders().get(0));
         }
         return String.join("、", names);
+    }
+
+    private String requiredEn() {
+        List<String> names = new ArrayList<>();
+        for (Field f : settings.requiredHeaders()) {
+            names.add(f.commonHeaders().get(0) + " (" + f.key() + ")");
+        }
+        return String.join(", ", names);
     }
 
     private static String abbreviate(String text) {

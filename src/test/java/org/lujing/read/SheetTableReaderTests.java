@@ -63,6 +63,19 @@ class SheetTableReaderTests {
     }
 
     @Test
+    void aSheetWithoutAHeaderIsPassedOverNamingTheFieldsInWordsNotCodes() throws IOException {
+        Path none = write("none.csv", "说明\n请按月填写\n");
+
+        try (TableReader reader = PartnerFileReaders.open(none, ACTIVITIES)) {
+            assertThat(reader.next()).isNull();
+            assertThat(reader.notes()).singleElement().satisfies(n -> {
+                assertThat(n.zh()).contains("需含姓名、身份证号");
+                assertThat(n.message()).contains("姓名 (name), 身份证号").doesNotContain("ID_NUMBER");
+            });
+        }
+    }
+
+    @Test
     void theUpperRowOfATwoRowHeaderIsNoTitle() throws IOException {
         // 心理测评 here names a group of columns (姓名 and 身份证号 merged down over both header rows), not what the
         // sheet records
