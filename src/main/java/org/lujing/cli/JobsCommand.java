@@ -122,6 +122,14 @@ class JobsCommand implements Callable<Integer> {
                     "没有编号为 #" + r.executionId() + " 的任务执行（`jobs` 列出全部）",
                     "there is no job execution #" + r.executionId() + " (see `jobs`)");
         }
+        if (r.restartedAs() != null) {
+            return lang.pick(
+                    "执行 #" + r.executionId() + " 已被重新运行为 #" + r.restartedAs() + "（"
+                            + CliWords.jobStatus(r.restartedStatus()) + "），不再重新运行；请查看 `jobs` 中的 #"
+                            + r.restartedAs(),
+                    "execution #" + r.executionId() + " was restarted already as #" + r.restartedAs() + " ("
+                            + CliWords.jobStatus(r.restartedStatus()) + "); see #" + r.restartedAs() + " in `jobs`");
+        }
         String allowed = String.join(
                 lang.pick("、", ", "),
                 r.allowed().stream().map(CliWords::jobStatus).toList());

@@ -74,16 +74,44 @@ public class JobControl {
         private final String status;
         private final List<String> allowed;
 
+        private final Long restartedAs;
+        private final String restartedStatus;
+
         Refused(long executionId, String action, String status, Set<String> allowed) {
+            this(executionId, action, status, allowed, null, null);
+        }
+
+        Refused(
+                long executionId,
+                String action,
+                String status,
+                Set<String> allowed,
+                Long restartedAs,
+                String restartedStatus) {
             super(
                     status == null
                             ? "there is no job execution #" + executionId + " (see `jobs`)"
-                            : "execution #" + executionId + " is " + status + " and cannot be given " + action
-                                    + " (only " + String.join(", ", new TreeSet<>(allowed)) + ")");
+                            : restartedAs != null
+                                    ? "execution #" + executionId + " was restarted already as #" + restartedAs + " ("
+                                            + restartedStatus + ")"
+                                    : "execution #" + executionId + " is " + status + " and cannot be given " + action
+                                            + " (only " + String.join(", ", new TreeSet<>(allowed)) + ")");
             this.executionId = executionId;
             this.action = action;
             this.status = status;
             this.allowed = List.copyOf(new TreeSet<>(allowed));
+            this.restartedAs = restartedAs;
+            this.restartedStatus = restartedStatus;
+        }
+
+        /** The later execution of the same instance when the one asked for was restarted already, else null. */
+        public Long restartedAs() {
+            return restartedAs;
+        }
+
+        /** That later execution's status, else null. */
+        public String restartedStatus() {
+            return restartedStatus;
         }
 
         public long executionId() {
@@ -119,6 +147,19 @@ public class JobControl {
         }
         if (!appliesTo.contains(execution.getStatus().name())) {
             throw new Refused(executionId, action, execution.getStatus().name(), appliesTo);
+        }
+        if ("restart".equals(action)) {
+            // restarted already: restarting it again would restart its successor, or fail as already complete
+            JobExecution later = jobRepository.getLastJobExecution(execution.getJobInstance());
+            if (later != null && later.getId() > executionId) {
+                throw new Refused(
+                        executionId,
+                        action,
+                        execution.getStatus().name(),
+                        appliesTo,
+                        later.getId(),
+                        later.getStatus().name());
+            }
         }
         return execution;
     }
