@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Command(
         name = "rejects",
         description = "Rejected rows still open: file, sheet, row, column, reason, masked values and what to fix.",
-        subcommands = RejectsCommand.Retry.class)
+        subcommands = {RejectsCommand.Retry.class, RejectsCommand.Close.class})
 class RejectsCommand implements Callable<Integer> {
 
     @Mixin
@@ -177,6 +177,58 @@ class RejectsCommand implements Callable<Integer> {
         m.put("advice", ReasonCode.valueOf(r.reason()).advice());
         m.put("status", r.status());
         return m;
+    }
+
+    /** {@code rejects close --file ID --reason TEXT [--row N]...}. */
+    @Command(
+            name = "close",
+            description = "Close a file's rejected rows still to fix that were handled another way (the file sent"
+                    + " again corrected, or rows that are no records); the file's accounting is unchanged. Audited.")
+    static class Close implements Callable<Integer> {
+
+        @Mixin
+        HomeOptions options;
+
+        @Mixin
+        ActorOptions actor;
+
+        @Option(names = "--file", required = true, paramLabel = "ID", description = "The file's # (see `files`).")
+        long file;
+
+        @Option(names = "--row", paramLabel = "N", description = "Only this row (repeat for more); default: all.")
+        List<Integer> rows = new java.util.ArrayList<>();
+
+        @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why, for the audit log.")
+        String reason;
+
+        @Override
+        public Integer call() {
+            if (reason.isBlank()) {
+                System.err.println("lujing: "
+                        + CliWords.lang().pick("请写明原因：它会写入审计日志", "a reason is required: it goes to the audit log"));
+                return 2;
+            }
+            try (ConfigurableApplicationContext context = Boot.start(options.home, false, options.verbose)) {
+                if (context.getBean(FileRegistry.class).find(file).isEmpty()) {
+                    System.err.println("lujing: "
+                            + CliWords.lang()
+                                    .pick(
+                                            "没有编号为 #" + file + " 的文件（`files` 列出全部）",
+                                            "there is no file #" + file + " (see `files`)"));
+                    return 2;
+                }
+                int closed = context.getBean(RejectedRows.class).close(file, rows);
+                if (closed > 0) {
+                    context.getBean(AuditLog.class)
+                            .record(actor.actor(), "REJECTS_CLOSE", "file #" + file, reason, closed + " row(s)");
+                }
+                System.out.println(CliWords.lang()
+                        .pick(
+                                "文件 #" + file + "：关闭了 " + closed + " 条待修正的拒收行",
+                                "file #" + file + ": " + closed + " rejected row(s) still to fix closed"));
+            }
+            return 0;
+        }
     }
 
     /** {@code rejects retry --file ID}. */

@@ -116,6 +116,7 @@ class FilesController {
         List<RejectedRows.ReasonCount> counts = rejects.counts(id);
         model.addAttribute("rejectCounts", counts);
         model.addAttribute("rejectTotal", RejectedRows.total(counts));
+        model.addAttribute("openRejects", rejects.count(id, true));
         model.addAttribute("controlTotals", files.controlTotals(id));
         model.addAttribute("notes", files.notes(id));
         model.addAttribute("headers", files.sheetHeaders(id));
@@ -146,6 +147,32 @@ class FilesController {
         } catch (IllegalArgumentException | IllegalStateException e) {
             flash.addFlashAttribute("refused", e.getMessage());
         }
+        return "redirect:/files/" + id;
+    }
+
+    /**
+     * Closes the file's rejected rows still to fix, handled another way (the partner sent the file again corrected):
+     * audited with the reason; the file's accounting is unchanged.
+     */
+    @PostMapping("/files/{id}/close-rejects")
+    String closeRejects(
+            @PathVariable long id,
+            @RequestParam(required = false) String reason,
+            Authentication user,
+            RedirectAttributes flash) {
+        files.find(id).orElseThrow(() -> new NotFoundException("file #" + id));
+        ReportLanguage lang = ReportLanguage.of(LocaleContextHolder.getLocale());
+        if (reason == null || reason.isBlank()) {
+            flash.addFlashAttribute(
+                    "refused", lang.pick("请填写原因：它会写入审计日志", "a reason is required: it goes to the audit log"));
+            return "redirect:/files/" + id;
+        }
+        int closed = rejects.close(id, List.of());
+        if (closed > 0) {
+            audit.record(user.getName(), "REJECTS_CLOSE", "file #" + id, reason.strip(), closed + " row(s)");
+        }
+        flash.addFlashAttribute(
+                "doneText", lang.pick("关闭了 " + closed + " 条待修正的拒收行", closed + " rejected row(s) still to fix closed"));
         return "redirect:/files/" + id;
     }
 

@@ -128,6 +128,26 @@ public class RejectedRows {
         return counts.stream().mapToLong(ReasonCount::rows).sum();
     }
 
+    /**
+     * Closes a file's rejected rows still to fix ({@code OPEN} → {@code CLOSED}): they were handled another way — the
+     * partner sent the file again corrected, or the rows were not records at all. The file's accounting is unchanged
+     * (they stay rows it rejected); they leave the lists of rows to fix, and a retry no longer reads them. {@code
+     * rows}: only these row numbers (on any sheet), or all when empty. Returns how many were closed.
+     */
+    public int close(long fileId, java.util.Collection<Integer> rows) {
+        StringBuilder sql =
+                new StringBuilder("UPDATE row_reject SET status = 'CLOSED' WHERE file_id = ? AND status = 'OPEN'");
+        List<Object> params = new java.util.ArrayList<>();
+        params.add(fileId);
+        if (!rows.isEmpty()) {
+            sql.append(" AND row_no IN (")
+                    .append(String.join(", ", java.util.Collections.nCopies(rows.size(), "?")))
+                    .append(")");
+            params.addAll(rows);
+        }
+        return jdbc.sql(sql.toString()).params(params).update();
+    }
+
     /** How many rejected rows the file has (only the open ones with {@code openOnly}). */
     public long count(long fileId, boolean openOnly) {
         return jdbc.sql("SELECT COUNT(*) FROM row_reject WHERE file_id = ?" + (openOnly ? " AND status = 'OPEN'" : ""))

@@ -125,13 +125,17 @@ public enum ReportLanguage {
                 });
     }
 
-    /** A rejected row's status: still to fix ({@code OPEN}) or fixed by a retry ({@code RESOLVED}). */
+    /**
+     * A rejected row's status: still to fix ({@code OPEN}), fixed by a retry ({@code RESOLVED}) or closed by an
+     * operator as handled otherwise ({@code CLOSED}: sent again corrected, or no record at all).
+     */
     public String rejectStatus(String code) {
         return label(
                 code,
                 switch (nullToEmpty(code)) {
                     case "OPEN" -> pick("待修正", "To fix");
                     case "RESOLVED" -> pick("已修正", "Fixed");
+                    case "CLOSED" -> pick("已关闭（另行处理）", "Closed (handled otherwise)");
                     default -> null;
                 });
     }

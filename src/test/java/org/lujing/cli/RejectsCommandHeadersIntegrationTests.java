@@ -75,4 +75,45 @@ class RejectsCommandHeadersIntegrationTests {
                 .contains("（LOADED_WITH_REJECTS）")
                 .doesNotContain("still rejected");
     }
+
+    @Test
+    void rowsSentAgainCorrectedAreClosedWithAReasonAndTheFileKeepsItsAccounting() {
+        // given a file with two rejected rows (a word no vocabulary knows)
+        Path home = TestHomes.fresh("cli-reject-close");
+        Path file = PartnerWorkbooks.book()
+                .sheet(
+                        "5月",
+                        s -> s.row("姓名", "身份证号", "日期", "活动类型")
+                                .row("王五", PartnerWorkbooks.id("43010419850101123"), "2025-05-07", "棋艺比赛")
+                                .row("王五", PartnerWorkbooks.id("43010419850101123"), "2025-05-08", "书法比赛"))
+                .write(home.resolve("in/五月台账.xlsx"));
+        assertThat(CapturedRun.of("ingest", "--home", home.toString(), "--source", "community", file.toString())
+                        .exit())
+                .isZero();
+
+        // when an operator closes them without a reason, then with one
+        CapturedRun noReason =
+                CapturedRun.of("rejects", "close", "--home", home.toString(), "--file", "1", "--reason", " ");
+        CapturedRun close = CapturedRun.of(
+                "rejects", "close", "--home", home.toString(), "--file", "1", "--reason", "对方已重新交来更正后的文件");
+
+        // then the first is refused, the second closes both: gone from the rows to fix, audited, accounting kept
+        assertThat(noReason.exit()).isEqualTo(2);
+        assertThat(noReason.err()).contains("请写明原因");
+        assertThat(close.exit()).as(close.err()).isZero();
+        assertThat(close.out()).contains("文件 #1：关闭了 2 条待修正的拒收行");
+        assertThat(CapturedRun.of("rejects", "--home", home.toString(), "--json")
+                        .out()
+                        .strip())
+                .isEqualTo("[]");
+        assertThat(CapturedRun.of("files", "--home", home.toString(), "--json").out())
+                .containsPattern("\"rejected\" ?: ?2");
+        assertThat(CapturedRun.of("audit", "--home", home.toString(), "--json").out())
+                .contains("REJECTS_CLOSE")
+                .contains("对方已重新交来更正后的文件");
+        // and a retry no longer reads them
+        assertThat(CapturedRun.of("rejects", "retry", "--home", home.toString(), "--file", "1")
+                        .out())
+                .contains("仍拒收 0");
+    }
 }

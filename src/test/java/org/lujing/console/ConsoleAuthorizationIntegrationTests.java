@@ -80,6 +80,7 @@ class ConsoleAuthorizationIntegrationTests extends SharedLedgerContext {
             new Rule(HttpMethod.GET, "/files", "/files", L, A, A, A),
             new Rule(HttpMethod.GET, "/files/{id}", "/files/999999", L, A, A, A),
             new Rule(HttpMethod.POST, "/files/{id}/retry", "/files/999999/retry", L, F, A, A),
+            new Rule(HttpMethod.POST, "/files/{id}/close-rejects", "/files/999999/close-rejects?reason=x", L, F, A, A),
             new Rule(HttpMethod.GET, "/files/quarantine/report", "/files/quarantine/report?id=999", L, A, A, A),
             new Rule(HttpMethod.GET, "/upload", "/upload", L, F, A, A),
             new Rule(HttpMethod.POST, "/upload", "/upload", L, F, A, A),
