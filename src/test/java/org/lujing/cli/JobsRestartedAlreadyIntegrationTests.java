@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.lujing.SharedLedgerContext;
 import org.lujing.operations.JobControl;
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -33,15 +32,7 @@ class JobsRestartedAlreadyIntegrationTests extends SharedLedgerContext {
     void aRestartOfAnExecutionRestartedAlreadyIsRefusedNamingItsSuccessor() throws Exception {
         // given an ingest that failed (its archived copy is not there), restarted once: it failed again as a new one
         Path file = HOME.resolve("archive/community/gone/再次.xlsx");
-        long id = jobOperator
-                .start(
-                        fileIngestJob,
-                        new JobParametersBuilder()
-                                .addString("file", file.toString())
-                                .addString("source", "community")
-                                .addString("name", "再次.xlsx")
-                                .toJobParameters())
-                .getId();
+        long id = org.lujing.TestJobs.failedIngest(jobOperator, fileIngestJob, file);
         long later = control.restart(id).getId();
 
         // when it is asked for again, then it is refused before anything is done

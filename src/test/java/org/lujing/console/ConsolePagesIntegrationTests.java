@@ -171,15 +171,7 @@ class ConsolePagesIntegrationTests extends SharedLedgerContext {
     void aRestartIsNotOfferedWhereItCannotHelp() throws Exception {
         // given an ingest that failed because its archived copy is not there
         Path file = HOME.resolve("archive/community/gone/台账.xlsx");
-        long id = jobOperator
-                .start(
-                        fileIngestJob,
-                        new org.springframework.batch.core.job.parameters.JobParametersBuilder()
-                                .addString("file", file.toString())
-                                .addString("source", "community")
-                                .addString("name", "台账.xlsx")
-                                .toJobParameters())
-                .getId();
+        long id = org.lujing.TestJobs.failedIngest(jobOperator, fileIngestJob, file);
 
         // then its page says what to do instead, and offers no restart
         String failed = adminPage("/jobs/" + id);
@@ -196,15 +188,7 @@ class ConsolePagesIntegrationTests extends SharedLedgerContext {
         // given a failed ingest (its archived copy is not there, so a restart fails again: a new execution all the
         // same)
         Path file = HOME.resolve("archive/community/gone/两次.xlsx");
-        long id = jobOperator
-                .start(
-                        fileIngestJob,
-                        new org.springframework.batch.core.job.parameters.JobParametersBuilder()
-                                .addString("file", file.toString())
-                                .addString("source", "community")
-                                .addString("name", "两次.xlsx")
-                                .toJobParameters())
-                .getId();
+        long id = org.lujing.TestJobs.failedIngest(jobOperator, fileIngestJob, file);
 
         // when two admins ask for its restart at the same moment
         java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
