@@ -59,7 +59,8 @@ class InboxUpload {
         if (!source.accepts(extension)) {
             throw new UploadRefusedException(Masking.value(name)
                     + lang.pick(
-                            "：来源 " + sourceId + " 只接受 " + String.join("、", source.formats()) + " 文件，不接受 " + extension,
+                            "：" + source.agency() + "（" + sourceId + "）只接受 " + String.join("、", source.formats())
+                                    + " 文件，不接受 " + extension,
                             ": source '" + sourceId + "' takes " + String.join(", ", source.formats()) + ", not '"
                                     + extension + "'"));
         }

@@ -69,6 +69,11 @@ public class Words {
         return lang().rejectMessage(message);
     }
 
+    /** As {@link #rejectMessage(String)}, the source named by its agency rather than its id. */
+    public String rejectMessage(String message, String sourceId) {
+        return lang().rejectMessage(message, sourceId, sourceId == null ? null : source(sourceId));
+    }
+
     public String audit(String code) {
         return lang().auditAction(code);
     }

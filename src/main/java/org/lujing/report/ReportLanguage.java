@@ -126,6 +126,18 @@ public enum ReportLanguage {
     }
 
     /**
+     * A rejected row's message in this language, with the source named in Chinese by its agency ({@code 不在来源
+     * community 的词表中} → {@code 不在来源「麓景社区居委会」的词表中}): the message is stored with the source's id.
+     */
+    public String rejectMessage(String message, String sourceId, String agency) {
+        String text = rejectMessage(message);
+        if (this == ZH && sourceId != null && !sourceId.isBlank() && agency != null && !agency.isBlank()) {
+            text = text.replace("来源 " + sourceId + " 的", "来源「" + agency + "」的");
+        }
+        return text;
+    }
+
+    /**
      * A rejected row's status: still to fix ({@code OPEN}), fixed by a retry ({@code RESOLVED}) or closed by an
      * operator as handled otherwise ({@code CLOSED}: sent again corrected, or no record at all).
      */

@@ -34,11 +34,7 @@ class ReportWords {
      * {@code .0}, and in Chinese the source's id ({@code 不在来源 community 的词表中}) as its agency's name.
      */
     String rejectMessage(String message, String sourceId, ReportLanguage lang) {
-        String text = lang.rejectMessage(message);
-        if (lang == ReportLanguage.ZH && sourceId != null && !sourceId.isBlank()) {
-            text = text.replace("来源 " + sourceId + " 的", "来源「" + source(sourceId) + "」的");
-        }
-        return text;
+        return lang.rejectMessage(message, sourceId, sourceId == null ? null : source(sourceId));
     }
 
     /**

@@ -24,4 +24,19 @@ class RejectedValuesWordsTests {
         assertThat(ReportLanguage.ZH.rejectMessage("第 12.0 行的日期“2025-13-01”不存在 / row 12.0: no such date"))
                 .isEqualTo("第 12 行的日期“2025-13-01”不存在");
     }
+
+    @Test
+    void aMessageNamesTheSourceByItsAgencyOnThePage() {
+        Words words = new Words(new org.lujing.source.SourceCatalog(java.nio.file.Path.of("jobs/sources")), null);
+
+        org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
+        try {
+            assertThat(words.rejectMessage(
+                            "活动类型“棋艺比赛”不在来源 community 的词表中 / the activity word '棋艺比赛' is not in the vocabulary",
+                            "community"))
+                    .isEqualTo("活动类型“棋艺比赛”不在来源「麓景社区居委会」的词表中");
+        } finally {
+            org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
+        }
+    }
 }
