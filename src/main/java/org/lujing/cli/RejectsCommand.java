@@ -145,14 +145,15 @@ class RejectsCommand implements Callable<Integer> {
                 .pick(
                         open + " 行待处理"
                                 + (unlisted > 0 ? "；" + unlisted + " 行未列出（--limit 0 列出全部，--json 输出全部）" : "")
-                                + "。请修改源文件后重新放入，或在 jobs/sources/<来源>.yaml 中补充词汇后运行"
-                                + " `rejects retry --file 编号`。",
+                                + "。请修改源文件后重新放入（再用 `rejects close --file 编号 --reason 原因` 关闭旧文件的这些行），"
+                                + "或在 jobs/sources/<来源>.yaml 中补充词汇后运行 `rejects retry --file 编号`。",
                         open + " open rejected rows"
                                 + (unlisted > 0
                                         ? "; " + unlisted
                                                 + " not listed (--limit 0 lists them all, --json gives them all)"
                                         : "")
-                                + ". Fix the source file and re-drop it, or extend jobs/sources/<source>.yaml and run"
+                                + ". Fix the source file and re-drop it (then close the old file's rows with `rejects"
+                                + " close --file ID --reason TEXT`), or extend jobs/sources/<source>.yaml and run"
                                 + " `rejects retry --file ID`."));
     }
 
