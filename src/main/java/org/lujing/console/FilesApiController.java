@@ -50,9 +50,8 @@ class FilesApiController implements ApiResource {
                     + " reading notes")
     @GetMapping("/{id}")
     Map<String, Object> file(@PathVariable long id) {
-        Map<String, Object> m = files.find(id)
-                .orElseThrow(() -> new NotFoundException("file #" + id))
-                .asJson();
+        Map<String, Object> m =
+                files.find(id).orElseThrow(() -> NotFoundException.file(id)).asJson();
         RejectedRows.Page page = rejects.page(id, false, null, REJECTS_PAGE);
         m.put("rejects", page.rows());
         // a file whose every row was refused has as many rejects as rows: the rest a page at a time
@@ -79,7 +78,7 @@ class FilesApiController implements ApiResource {
             @RequestParam(name = "row", required = false) Integer row,
             @RequestParam(name = "limit", defaultValue = "" + REJECTS_PAGE) int limit,
             @RequestParam(name = "open", defaultValue = "false") boolean open) {
-        files.find(id).orElseThrow(() -> new NotFoundException("file #" + id));
+        files.find(id).orElseThrow(() -> NotFoundException.file(id));
         if (limit < 1 || limit > REJECTS_PAGE) {
             throw new org.springframework.web.server.ResponseStatusException(
                     org.springframework.http.HttpStatus.BAD_REQUEST,

@@ -104,7 +104,7 @@ class FilesController {
             @RequestParam(name = "sheet", required = false) String afterSheet,
             @RequestParam(name = "row", required = false) Integer afterRow,
             Model model) {
-        IngestedFile file = files.find(id).orElseThrow(() -> new NotFoundException("file #" + id));
+        IngestedFile file = files.find(id).orElseThrow(() -> NotFoundException.file(id));
         model.addAttribute("file", file);
         RejectedRows.After after =
                 afterSheet == null || afterRow == null ? null : new RejectedRows.After(afterSheet, afterRow);
@@ -160,7 +160,7 @@ class FilesController {
             @RequestParam(required = false) String reason,
             Authentication user,
             RedirectAttributes flash) {
-        files.find(id).orElseThrow(() -> new NotFoundException("file #" + id));
+        files.find(id).orElseThrow(() -> NotFoundException.file(id));
         ReportLanguage lang = ReportLanguage.of(LocaleContextHolder.getLocale());
         if (reason == null || reason.isBlank()) {
             flash.addFlashAttribute(
@@ -183,7 +183,7 @@ class FilesController {
      */
     @GetMapping("/files/quarantine/report")
     ResponseEntity<Resource> errorReport(@RequestParam long id) {
-        Path report = files.intactErrorReport(id).orElseThrow(() -> new NotFoundException("error report #" + id));
+        Path report = files.intactErrorReport(id).orElseThrow(() -> NotFoundException.errorReport(id));
         return download(report, MediaType.parseMediaType("text/plain;charset=UTF-8"));
     }
 

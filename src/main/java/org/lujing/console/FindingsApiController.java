@@ -48,7 +48,7 @@ class FindingsApiController implements ApiResource {
         return switch (action) {
             case "acknowledge" -> findings.acknowledge(id, note, user.getName()).asJson();
             case "resolve" -> findings.resolve(id, note, user.getName()).asJson();
-            default -> throw new NotFoundException("action " + action);
+            default -> throw NotFoundException.action(action);
         };
     }
 }

@@ -71,7 +71,7 @@ class FindingsController {
             switch (action) {
                 case "acknowledge" -> findings.acknowledge(id, note, user.getName());
                 case "resolve" -> findings.resolve(id, note, user.getName());
-                default -> throw new NotFoundException("action " + action);
+                default -> throw NotFoundException.action(action);
             }
             flash.addFlashAttribute("done", "finding." + action + ".done");
         } catch (IllegalArgumentException e) {

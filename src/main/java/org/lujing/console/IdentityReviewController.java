@@ -92,7 +92,7 @@ class IdentityReviewController {
         return switch (action) {
             case "accept" -> review.accept(id, actor, reason, audit::record);
             case "reject" -> review.reject(id, actor, reason, audit::record);
-            default -> throw new NotFoundException("action " + action);
+            default -> throw NotFoundException.action(action);
         };
     }
 }

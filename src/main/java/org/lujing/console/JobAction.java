@@ -32,7 +32,7 @@ enum JobAction {
                 return a;
             }
         }
-        throw new NotFoundException("action " + word);
+        throw NotFoundException.action(word);
     }
 
     /** The word in URLs and in the API's answer. */

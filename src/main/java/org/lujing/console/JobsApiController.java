@@ -55,9 +55,8 @@ class JobsApiController implements ApiResource {
     @Operation(summary = "One execution with its steps (read, write and skip counts, exit message)")
     @GetMapping("/{id}")
     Map<String, Object> job(@PathVariable long id) {
-        Map<String, Object> m = jobs.find(id)
-                .orElseThrow(() -> new NotFoundException("job execution #" + id))
-                .asJson();
+        Map<String, Object> m =
+                jobs.find(id).orElseThrow(() -> NotFoundException.execution(id)).asJson();
         m.put("steps", jobs.steps(id));
         return m;
     }
@@ -79,7 +78,7 @@ class JobsApiController implements ApiResource {
     @GetMapping("/{id}/progress")
     Map<String, Object> progress(@PathVariable long id, @RequestParam(required = false) String lang) {
         return progress.of(id, ReportLanguage.parse(lang))
-                .orElseThrow(() -> new NotFoundException("job execution #" + id))
+                .orElseThrow(() -> NotFoundException.execution(id))
                 .asJson();
     }
 

@@ -70,7 +70,7 @@ class JobsController {
     @org.springframework.web.bind.annotation.ResponseBody
     java.util.Map<String, Object> progress(@PathVariable long id) {
         return progress.of(id, ReportLanguage.of(LocaleContextHolder.getLocale()))
-                .orElseThrow(() -> new NotFoundException("job execution #" + id))
+                .orElseThrow(() -> NotFoundException.execution(id))
                 .asJson();
     }
 
@@ -101,7 +101,7 @@ class JobsController {
 
     @GetMapping("/jobs/{id}")
     String show(@PathVariable long id, Model model) {
-        JobQueries.Execution execution = jobs.find(id).orElseThrow(() -> new NotFoundException("job execution #" + id));
+        JobQueries.Execution execution = jobs.find(id).orElseThrow(() -> NotFoundException.execution(id));
         model.addAttribute("execution", execution);
         List<JobQueries.Step> steps = jobs.steps(id);
         model.addAttribute("steps", steps);

@@ -35,7 +35,7 @@ class ReportsApiController implements ApiResource {
     @Operation(summary = "Download a report by its path under reports/")
     @GetMapping(path = "/download", produces = MediaType.ALL_VALUE)
     ResponseEntity<Resource> report(@RequestParam String path) {
-        Path report = queries.report(path).orElseThrow(() -> new NotFoundException("report " + path));
+        Path report = queries.report(path).orElseThrow(() -> NotFoundException.report(path));
         return FilesController.download(
                 report, path.endsWith(".json") ? MediaType.APPLICATION_JSON : ReportsController.XLSX);
     }

@@ -32,7 +32,7 @@ class ReportsController {
 
     @GetMapping("/reports/download")
     ResponseEntity<Resource> download(@RequestParam String path) {
-        Path report = queries.report(path).orElseThrow(() -> new NotFoundException("report " + path));
+        Path report = queries.report(path).orElseThrow(() -> NotFoundException.report(path));
         return FilesController.download(report, path.endsWith(".json") ? MediaType.APPLICATION_JSON : XLSX);
     }
 }

@@ -183,6 +183,9 @@ class ConsoleBadInputIntegrationTests extends SharedLedgerContext {
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
 
-        assertThat(answer).contains("没有找到 file #0").doesNotContain("there is no");
+        assertThat(answer)
+                .contains("没有找到编号为 #0 的文件")
+                .doesNotContain("there is no")
+                .doesNotContain("file #");
     }
 }
