@@ -20,7 +20,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The console behind a reverse proxy on the same machine: every request arrives from loopback, and the sign-in
+ * The console behind a reverse proxy on the same machine, configured as the manual says: every request arrives from
+ * loopback, and the sign-in
  * back-off counts the address the proxy names (X-Forwarded-For), so one person's failures lock that person's
  * address, not the whole office that shares the proxy's.
  */
@@ -30,7 +31,10 @@ import org.springframework.test.context.DynamicPropertySource;
             "camel.main.auto-startup=false",
             "lujing.console.login.max-failures=100",
             "lujing.console.login.max-address-failures=3",
-            "lujing.console.login.lock=10m"
+            "lujing.console.login.lock=10m",
+            // what an admin sets for a proxy on this machine (docs/operations.md, The web console)
+            "server.forward-headers-strategy=native",
+            "server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1|0:0:0:0:0:0:0:1"
         })
 class ConsoleBehindProxyIntegrationTests {
 

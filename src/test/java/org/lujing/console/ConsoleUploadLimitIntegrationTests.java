@@ -13,6 +13,7 @@ import java.util.Base64;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lujing.TestHomes;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -153,6 +154,35 @@ class ConsoleUploadLimitIntegrationTests {
                                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void aClientCannotChooseTheAddressItIsCountedUnderWhenNoProxyIsConfigured() throws Exception {
+        // with no proxy configured, X-Forwarded-For is anyone's to write: it must not move a sign-in's address (a
+        // spray of names from one place would dodge the per-address back-off, and the audit log would name a lie)
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder()
+                                .uri(URI.create("http://127.0.0.1:" + port + "/api/files"))
+                                .header(
+                                        "Authorization",
+                                        "Basic "
+                                                + Base64.getEncoder()
+                                                        .encodeToString(
+                                                                "spoofer:wrong".getBytes(StandardCharsets.UTF_8)))
+                                .header("X-Forwarded-For", "203.0.113.99")
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(jdbc.sql("SELECT target FROM audit_log WHERE action = 'LOGIN_FAILED' AND actor = 'spoofer'")
+                        .query(String.class)
+                        .list())
+                .containsExactly("address 127.0.0.1");
     }
 
     @Test
