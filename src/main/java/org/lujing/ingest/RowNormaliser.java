@@ -117,16 +117,12 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
         }
     }
 
-    /**
-     * A total word (合计/总计/小计) or a sign-off word (填表人, 审核人) opening a cell, followed by nothing, a colon, a
-     * bracket, a comma, a number or 共 — "合计：25人次", "合计 25", "审核人：王五" — after folding (full-width to
-     * half-width, spaces out). A word that only begins with one is not: 小计算器, 合计服务2小时, 审核人员.
-     */
-    private static final java.util.regex.Pattern TOTAL_CELL =
-            java.util.regex.Pattern.compile("^(合计|总计|小计)(?=$|[:;,.、(\\[\\d]|共)");
+    /** A total row's first words (合计：25人次, 小计, 共计…), compared after folding (full-width, spaces out). */
+    private static final List<String> TOTAL_WORDS = List.of("合计", "总计", "小计", "共计");
 
-    private static final java.util.regex.Pattern SIGN_OFF_CELL =
-            java.util.regex.Pattern.compile("^(填表人|审核人|制表人|填报人)(?=$|[:;,.、(\\[])");
+    /** A sign-off line's (填表人：王五, 审核人签名：, 填报单位（盖章）：…), compared the same way. */
+    private static final List<String> SIGN_OFF_WORDS =
+            List.of("填表人", "审核人", "制表人", "填报人", "负责人", "经办人", "单位负责人", "填报单位", "填报日期", "制表日期", "单位(盖章)");
 
     /** "total", "sign-off" or null: what a cell's text marks its row as. */
     private static String marks(Cell c) {
@@ -134,18 +130,19 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
             return null;
         }
         String folded = TextFolding.fold(c.text());
-        if (TOTAL_CELL.matcher(folded).find()) {
+        if (TOTAL_WORDS.stream().anyMatch(folded::startsWith)) {
             return "total";
         }
-        return SIGN_OFF_CELL.matcher(folded).find() ? "sign-off" : null;
+        return SIGN_OFF_WORDS.stream().anyMatch(folded::startsWith) ? "sign-off" : null;
     }
 
     /**
      * Blank rows, totals (合计/总计/小计) and sign-off lines (填表人, 审核人) are skipped, never data. A row is a total
-     * or sign-off line when a cell is marked so ({@link #TOTAL_CELL}) and the row names no one: its ID number, when
-     * it has one, is the marked text itself (a total merged across the row, 审核人 written in the ID column); and
-     * unless the marked cell opens the row, its name is blank or marked too. A person's row whose remarks say
-     * 合计：2小时 stays a person's row.
+     * or sign-off line when a cell opens with one of their words ({@link #TOTAL_WORDS}, {@link #SIGN_OFF_WORDS}) and
+     * the row names no one: its ID number, when it has one, is such a text itself (a total merged across the row,
+     * 审核人 written in the ID column); and unless that cell opens the row, its name is blank or such a text too. A
+     * person's row stays a person's row whatever its other cells begin with: a topic 小计算器使用, 审核人员讲解, a
+     * remark 合计服务2小时.
      */
     static Optional<String> skipReason(SourceRow row) {
         if (row.cells().stream().allMatch(Cell::isBlank)) {
@@ -184,27 +181,40 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
     private static final java.util.regex.Pattern SEQUENCE = java.util.regex.Pattern.compile("^\\d{1,6}$");
 
     /**
-     * A template's pre-numbered row: nothing in it but a number in a column no field reads (序号), the rest of the
-     * row left for a record nobody wrote. Blank, not a record missing its fields.
+     * A template's pre-numbered row: nothing in it but a number in its first column (序号), read by no field, the rest
+     * of the row left for a record nobody wrote. Blank, not a record missing its fields. A lone number anywhere
+     * else (a total's count without its word) stays a row to look at.
      */
     private static boolean onlyNumbered(SourceRow row) {
-        java.util.Set<Cell> read = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        read.addAll(row.fields().values());
-        for (Cell c : row.cells()) {
-            if (c.isBlank()) {
-                continue;
-            }
-            if (read.contains(c)
-                    || !SEQUENCE.matcher(TextFolding.fold(c.text())).matches()) {
+        List<Cell> cells = row.cells();
+        if (cells.isEmpty() || cells.get(0).isBlank() || row.fields().containsValue(cells.get(0))) {
+            return false;
+        }
+        if (!SEQUENCE.matcher(TextFolding.fold(cells.get(0).text())).matches()) {
+            return false;
+        }
+        for (int i = 1; i < cells.size(); i++) {
+            if (!cells.get(i).isBlank()) {
                 return false;
             }
         }
         return true;
     }
 
-    private static final java.util.regex.Pattern COUNTED =
-            java.util.regex.Pattern.compile("(\\d{1,9})(人次|条|人|名|次|项|件|个|堂|场|行)");
-    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("(\\d{1,9})");
+    /**
+     * Numbers with a unit of count, the likelier count first: "开展活动3场，参加45人次" declares 45 person-times, not 3
+     * sessions.
+     */
+    private static final List<java.util.regex.Pattern> COUNTED = List.of(
+            java.util.regex.Pattern.compile("(\\d{1,9})人次"),
+            java.util.regex.Pattern.compile("(\\d{1,9})条"),
+            java.util.regex.Pattern.compile("(\\d{1,9})[人名]"),
+            java.util.regex.Pattern.compile("(\\d{1,9})(?:次|项|件|个|堂|场|行)"));
+
+    /** The total's own number: right after its word, a colon or 共 between ("合计：25", "合计25", "合计人数：25"). */
+    private static final java.util.regex.Pattern OWN_NUMBER =
+            java.util.regex.Pattern.compile("^(?:合计|总计|小计|共计)(?:人数|人次|数)?[:;,\\-—]*共?(\\d{1,9})(?!\\d)");
+
     private static final java.util.regex.Pattern WHOLE = java.util.regex.Pattern.compile("^\\d{1,9}$");
 
     /**
@@ -234,9 +244,12 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
      * declares none.
      */
     static Integer declaredCount(SourceRow row) {
-        java.util.regex.Matcher counted = COUNTED.matcher(TextFolding.fold(totalText(row)));
-        if (counted.find()) {
-            return Integer.valueOf(counted.group(1));
+        String total = TextFolding.fold(totalText(row));
+        for (java.util.regex.Pattern unit : COUNTED) {
+            java.util.regex.Matcher counted = unit.matcher(total);
+            if (counted.find()) {
+                return Integer.valueOf(counted.group(1));
+            }
         }
         boolean started = false;
         for (Cell c : row.cells()) {
@@ -244,7 +257,7 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
             if (!started) {
                 if ("total".equals(marks(c))) {
                     started = true;
-                    java.util.regex.Matcher own = NUMBER.matcher(folded);
+                    java.util.regex.Matcher own = OWN_NUMBER.matcher(folded);
                     if (own.find()) {
                         return Integer.valueOf(own.group(1));
                     }

@@ -134,10 +134,38 @@ class RowNormaliserTests {
     }
 
     @Test
+    void totalAndSignOffLinesAsLedgersWriteThemAreSkipped() {
+        // each of these was rejected as data by a rule that wanted a colon or a number right after the word
+        assertThat(skip(rowOfCells("合计人数：25", "", "")).declaredCount()).isEqualTo(25);
+        assertThat(skip(rowOfCells("合计人次", "", "31")).declaredCount()).isEqualTo(31);
+        assertThat(skip(rowOfCells("总计人数", "", "")).why()).isEqualTo("total");
+        assertThat(skip(rowOfCells("合计—25人", "", "")).declaredCount()).isEqualTo(25);
+        assertThat(skip(rowOfCells("共计 12 人次", "", "")).declaredCount()).isEqualTo(12);
+        for (String signOff : new String[] {"填表人 王五", "填表人签字：", "审核人签名：", "填报单位（盖章）：麓景社区"}) {
+            assertThat(skip(rowOfCells(signOff, "", "")).why()).as(signOff).isEqualTo("sign-off");
+        }
+        // a sign-off line whose 姓名 column holds the unit's stamp line
+        assertThat(skip(rowWith(null, "", Field.NAME, "单位（盖章）：麓谷街道司法所", null, "填表人：王五"))
+                        .why())
+                .isEqualTo("sign-off");
+    }
+
+    @Test
+    void aTotalRowDeclaresItsLikeliestCount() {
+        // person-times before sessions, and a date in brackets is no count
+        assertThat(skip(rowOfCells("合计：开展活动3场，参加45人次", "", "")).declaredCount()).isEqualTo(45);
+        assertThat(skip(rowWith(null, "合计（截至3月31日）", null, "25")).declaredCount())
+                .isEqualTo(25);
+    }
+
+    @Test
     void aTemplatesPreNumberedRowIsBlankButANumberInARecordsColumnIsNot() {
         assertThat(skip(rowWith(null, "7", Field.NAME, "", Field.ID_NUMBER, "")).why())
                 .isEqualTo("blank");
         assertThat(community.process(rowWith(null, "7", Field.NAME, "", Field.HOURS, "2")))
+                .isInstanceOf(RowResult.Rejected.class);
+        // a lone number past the first column (a total's count without its word) is a row to look at, not blank
+        assertThat(community.process(rowWith(null, "", Field.NAME, "", null, "25")))
                 .isInstanceOf(RowResult.Rejected.class);
     }
 
