@@ -12,6 +12,7 @@ import org.lujing.ledger.Category;
 import org.lujing.ledger.KeyKind;
 import org.lujing.ledger.RecordDraft;
 import org.lujing.ledger.SubjectDraft;
+import org.lujing.normalise.CellKind;
 import org.lujing.normalise.CorrectionTypeNormaliser;
 import org.lujing.normalise.DateNormaliser;
 import org.lujing.normalise.IdNumberNormaliser;
@@ -548,7 +549,16 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
             throw rejection(d, row.header(Field.DATE));
         }
         inRecordYears(row, Field.DATE, d.value());
-        if (DateNormaliser.isYearless(c.text(), c.kind())) {
+        if (c.kind() == CellKind.YEARLESS_DATE
+                && context.yearFor(d.value().getMonthValue()).isEmpty()) {
+            notes.add(
+                    row.sheet(),
+                    ReadingNote.DATE_YEAR,
+                    "日期单元格只显示月日，表头、工作表名和文件名中都没有年份，取单元格本身的 " + d.value().getYear()
+                            + "年 / date cells show month and day only and nothing states a year: the cells' own, "
+                            + d.value().getYear(),
+                    row.rowNumber());
+        } else if (DateNormaliser.isYearless(c.text(), c.kind())) {
             int year = d.value().getYear();
             notes.add(
                     row.sheet(),

@@ -8,5 +8,11 @@ public enum CellKind {
     TEXT,
     NUMBER,
     DATE,
+    /**
+     * A date cell whose number format shows month and day only (m"月"d"日"): its text is the ISO date the cell holds,
+     * whose year is only the year it was typed in; a date written without a year takes its sheet's year instead
+     * (domain.md), the cell's own when the sheet states none.
+     */
+    YEARLESS_DATE,
     BLANK
 }

@@ -69,6 +69,9 @@ public final class DateNormaliser {
         if (kind == CellKind.BLANK || TextFolding.isBlank(text)) {
             return Normalised.rejected(ReasonCode.MISSING_FIELD, "日期为空 / The date is empty");
         }
+        if (kind == CellKind.YEARLESS_DATE) {
+            kind = CellKind.DATE; // without a sheet to take a year from, the date the cell holds
+        }
         String value = TextFolding.toHalfWidth(text).replaceAll("\\s+", " ");
         if (kind == CellKind.NUMBER) {
             return fromNumber(value, date1904);
@@ -107,6 +110,24 @@ public final class DateNormaliser {
                     text.strip(),
                     "像是没有年份的“月.日”，但被Excel存成了数字（3.10会变成3.1）；请写全日期（如2025-03-07）/ looks like a"
                             + " month.day Excel stored as a number (3.10 becomes 3.1): write the full date");
+        }
+        if (kind == CellKind.YEARLESS_DATE && !TextFolding.isBlank(text)) {
+            Normalised<LocalDate> own = parse(text, CellKind.DATE, date1904, declaredPattern);
+            if (!own.isOk() || yearForMonth == null) {
+                return own;
+            }
+            java.util.OptionalInt year = yearForMonth.apply(own.value().getMonthValue());
+            if (year.isEmpty()) {
+                return own; // the sheet states no year: the cell's own, rather than no date at all
+            }
+            try {
+                return Normalised.ok(LocalDate.of(
+                        year.getAsInt(),
+                        own.value().getMonthValue(),
+                        own.value().getDayOfMonth()));
+            } catch (DateTimeException ex) {
+                return invalid(text, year.getAsInt() + "年无此日期 / no such date in " + year.getAsInt());
+            }
         }
         if (kind != CellKind.TEXT || TextFolding.isBlank(text)) {
             return parse(text, kind, date1904, declaredPattern);
@@ -156,10 +177,12 @@ public final class DateNormaliser {
 
     /** Whether a cell holds a month and day without a year, which {@link #parse} completes from its sheet. */
     public static boolean isYearless(String text, CellKind kind) {
-        return kind == CellKind.TEXT
-                && text != null
-                && YEARLESS.matcher(TextFolding.toHalfWidth(text).strip().replaceAll("\\s+", " "))
-                        .matches();
+        return kind == CellKind.YEARLESS_DATE
+                || kind == CellKind.TEXT
+                        && text != null
+                        && YEARLESS.matcher(
+                                        TextFolding.toHalfWidth(text).strip().replaceAll("\\s+", " "))
+                                .matches();
     }
 
     private static Normalised<LocalDate> detect(String value, boolean date1904) {

@@ -410,13 +410,7 @@ final class XlsRawSheets implements RawSheets {
             boolean custom = customFormats.get(format);
             boolean date = isDateFormat(format, custom ? customDateFormats.get(format) : null);
             dateStyles.set(xf, date);
-            yearlessStyles.set(
-                    xf,
-                    date
-                            && (custom
-                                    ? customYearlessFormats.get(format)
-                                    : format < FIRST_CUSTOM_FORMAT
-                                            && yearless(BuiltinFormats.getBuiltinFormat(format))));
+            yearlessStyles.set(xf, date && (custom ? customYearlessFormats.get(format) : yearlessFormat(format, null)));
         }
     }
 
@@ -464,6 +458,11 @@ final class XlsRawSheets implements RawSheets {
             } else if (c == '\\') {
                 i++;
             } else if (c == '[') {
+                int close = format.indexOf(']', i);
+                String code = close < 0 ? "" : format.substring(i + 1, close).toLowerCase(java.util.Locale.ROOT);
+                if (code.matches("[hms]+")) {
+                    bare.append(code); // an elapsed time, [h]:mm: a time, never a date without its year
+                }
                 bracket++;
             } else if (c == ']') {
                 bracket = Math.max(0, bracket - 1);
@@ -488,7 +487,24 @@ final class XlsRawSheets implements RawSheets {
      * serial's own year is only the year the cell was typed in.
      */
     static Cell yearlessDate(LocalDateTime dt) {
-        return new Cell(dt.getMonthValue() + "月" + dt.getDayOfMonth() + "日", CellKind.TEXT);
+        return new Cell(isoText(dt), CellKind.YEARLESS_DATE);
+    }
+
+    /**
+     * The locale formats Chinese Excel saves as reserved indices without a format string that show month and day
+     * only ({@code m"月"d"日"}): 28, 29, 51, 53, 54 and 58.
+     */
+    private static final java.util.Set<Integer> RESERVED_MONTH_DAY = java.util.Set.of(28, 29, 51, 53, 54, 58);
+
+    /** Whether format {@code index} (its string {@code custom}, or null for a built-in or reserved one) shows no year. */
+    static boolean yearlessFormat(int index, String custom) {
+        if (custom != null) {
+            return yearless(custom);
+        }
+        if (RESERVED_MONTH_DAY.contains(index)) {
+            return true;
+        }
+        return index < FIRST_CUSTOM_FORMAT && yearless(BuiltinFormats.getBuiltinFormat(index));
     }
 
     /** A number cell's text: ISO for dates (seconds only when there are some), plain decimal otherwise. */

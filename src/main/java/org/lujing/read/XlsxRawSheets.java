@@ -17,7 +17,6 @@ import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.opc.PackagePart;
-import org.apache.poi.ss.usermodel.BuiltinFormats;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.model.StylesTable;
@@ -380,7 +379,7 @@ final class XlsxRawSheets implements RawSheets {
         String custom = styles.getNumberFormatAt((short) format);
         boolean date =
                 XlsRawSheets.isDateFormat(format, custom == null ? null : DateUtil.isADateFormat(format, custom));
-        if (date && XlsRawSheets.yearless(custom != null ? custom : BuiltinFormats.getBuiltinFormat(format))) {
+        if (date && XlsRawSheets.yearlessFormat(format, custom)) {
             if (yearlessStyles.size() < CACHE_LIMIT) {
                 yearlessStyles.put(style, Boolean.TRUE);
             }

@@ -337,6 +337,36 @@ class PartnerLayoutsIntegrationTests extends SharedLedgerContext {
                 .containsExactly("12月 1 日期缺年份，取自表头 2025年");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"xlsx", "xls"})
+    void aDateCellShowingNoYearKeepsItsOwnYearWhenNothingStatesOne(String format) {
+        // given: no year in the title, the sheet's name or the file's name
+        String seq = format.equals("xls") ? "5" : "4";
+        String qian = id("430104198808081" + seq + "3");
+        Path file = PartnerWorkbooks.book()
+                .sheet(
+                        "Sheet1",
+                        s -> s.row("序号", "姓名", "身份证号", "日期", "活动类型", "活动名称")
+                                .row(
+                                        "1",
+                                        "钱七",
+                                        qian,
+                                        new PartnerWorkbooks.Yearless(LocalDate.of(2025, 3, 5)),
+                                        "公益活动",
+                                        "清扫楼道"))
+                .write(FILES.resolve("yearless-own").resolve("台账." + format));
+
+        IngestedFile f = ingest.ingest(file, "community").file().orElseThrow();
+
+        // then the date the cell holds, not a rejected row, and the file says where its year came from
+        assertThat(f.outcome()).isEqualTo(FileOutcome.LOADED.name());
+        assertThat(records(f.id())).containsExactly("Sheet1:2 钱七 PUBLIC_WELFARE 2025-03-05");
+        assertThat(files.notes(f.id()))
+                .filteredOn(n -> n.kind().equals(ReadingNote.DATE_YEAR))
+                .singleElement()
+                .satisfies(n -> assertThat(n.zh()).contains("取单元格本身的 2025年"));
+    }
+
     private List<String> records(long fileId) {
         return jdbc.sql("""
                         SELECT s.sheet, s.row_no, r.person_name, r.category, r.activity_date

@@ -425,4 +425,37 @@ class XlsRawSheetsTests {
         }
         return rows;
     }
+
+    @org.junit.jupiter.api.Test
+    void aFormatShowsNoYearOnlyWhenItNamesAMonthOrDayAndNoYearOrTime() {
+        for (String shown : new String[] {"m\"月\"d\"日\"", "d-mmm", "mm-dd", "[$-804]m\"月\"d\"日\""}) {
+            org.assertj.core.api.Assertions.assertThat(XlsRawSheets.yearless(shown))
+                    .as(shown)
+                    .isTrue();
+        }
+        for (String full : new String[] {
+            "yyyy-mm-dd",
+            "[$-804]yyyy\"年\"m\"月\"d\"日\"",
+            "m/d/yy",
+            "mmm-yy",
+            "yyyy-mm-dd hh:mm",
+            "[h]:mm",
+            "[h]\"小时\"mm\"分\"",
+            "[mm]:ss",
+            "h:mm"
+        }) {
+            org.assertj.core.api.Assertions.assertThat(XlsRawSheets.yearless(full))
+                    .as(full)
+                    .isFalse();
+        }
+        // Chinese Excel's reserved month-day formats have no string in the file
+        org.assertj.core.api.Assertions.assertThat(XlsRawSheets.yearlessFormat(28, null))
+                .isTrue();
+        org.assertj.core.api.Assertions.assertThat(XlsRawSheets.yearlessFormat(58, null))
+                .isTrue();
+        org.assertj.core.api.Assertions.assertThat(XlsRawSheets.yearlessFormat(31, null))
+                .isFalse();
+        org.assertj.core.api.Assertions.assertThat(XlsRawSheets.yearlessFormat(14, null))
+                .isFalse();
+    }
 }
