@@ -199,6 +199,12 @@ class RejectsCommand implements Callable<Integer> {
         @Option(names = "--row", paramLabel = "N", description = "Only this row (repeat for more); default: all.")
         List<Integer> rows = new java.util.ArrayList<>();
 
+        @Option(
+                names = "--sheet",
+                paramLabel = "NAME",
+                description = "Only on this sheet (needed with --row when several sheets have that row).")
+        String sheet;
+
         @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why, for the audit log.")
         String reason;
 
@@ -218,7 +224,23 @@ class RejectsCommand implements Callable<Integer> {
                                             "there is no file #" + file + " (see `files`)"));
                     return 2;
                 }
-                int closed = context.getBean(RejectedRows.class).close(file, rows);
+                RejectedRows rejects = context.getBean(RejectedRows.class);
+                if (sheet == null) {
+                    for (int row : rows) {
+                        List<String> sheets = rejects.sheetsWithOpenRow(file, row);
+                        if (sheets.size() > 1) {
+                            System.err.println("lujing: "
+                                    + CliWords.lang()
+                                            .pick(
+                                                    "第 " + row + " 行在多个工作表中都有待修正的拒收行（" + String.join("、", sheets)
+                                                            + "）：请用 --sheet 指明",
+                                                    "row " + row + " is rejected on several sheets ("
+                                                            + String.join(", ", sheets) + "): name one with --sheet"));
+                            return 2;
+                        }
+                    }
+                }
+                int closed = rejects.close(file, sheet, rows);
                 if (closed > 0) {
                     context.getBean(AuditLog.class)
                             .record(actor.actor(), "REJECTS_CLOSE", "file #" + file, reason, closed + " row(s)");

@@ -140,7 +140,8 @@ public class RejectRetryService {
         }
         // still rejected: refused again, and rows the file no longer holds where they were rejected
         long still = rejects.count(fileId, true);
-        FileOutcome now = still == 0 ? FileOutcome.LOADED : FileOutcome.LOADED_WITH_REJECTS;
+        // rows closed as handled otherwise are still rows this file rejected: its outcome stays what it was
+        FileOutcome now = rejects.unresolved(fileId) == 0 ? FileOutcome.LOADED : FileOutcome.LOADED_WITH_REJECTS;
         transactions.executeWithoutResult(t -> {
             files.setOutcome(fileId, now);
             files.forgetMappedWords(

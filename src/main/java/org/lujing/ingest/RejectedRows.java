@@ -131,14 +131,24 @@ public class RejectedRows {
     /**
      * Closes a file's rejected rows still to fix ({@code OPEN} → {@code CLOSED}): they were handled another way — the
      * partner sent the file again corrected, or the rows were not records at all. The file's accounting is unchanged
-     * (they stay rows it rejected); they leave the lists of rows to fix, and a retry no longer reads them. {@code
-     * rows}: only these row numbers (on any sheet), or all when empty. Returns how many were closed.
+     * (they stay rows it rejected, and its outcome LOADED_WITH_REJECTS); they leave the lists of rows to fix, and a
+     * retry no longer reads them. {@code rows}: only these row numbers, or all when empty. Returns how many were
+     * closed.
      */
     public int close(long fileId, java.util.Collection<Integer> rows) {
+        return close(fileId, null, rows);
+    }
+
+    /** As {@link #close(long, java.util.Collection)}, on one sheet only when {@code sheet} is given. */
+    public int close(long fileId, String sheet, java.util.Collection<Integer> rows) {
         StringBuilder sql =
                 new StringBuilder("UPDATE row_reject SET status = 'CLOSED' WHERE file_id = ? AND status = 'OPEN'");
         List<Object> params = new java.util.ArrayList<>();
         params.add(fileId);
+        if (sheet != null) {
+            sql.append(" AND sheet = ?");
+            params.add(sheet);
+        }
         if (!rows.isEmpty()) {
             sql.append(" AND row_no IN (")
                     .append(String.join(", ", java.util.Collections.nCopies(rows.size(), "?")))
@@ -146,6 +156,23 @@ public class RejectedRows {
             params.addAll(rows);
         }
         return jdbc.sql(sql.toString()).params(params).update();
+    }
+
+    /** How many of the file's rejected rows no retry has taken in: still to fix, or closed as handled otherwise. */
+    public long unresolved(long fileId) {
+        return jdbc.sql("SELECT COUNT(*) FROM row_reject WHERE file_id = ? AND status <> 'RESOLVED'")
+                .param(fileId)
+                .query(Long.class)
+                .single();
+    }
+
+    /** The sheets holding an open rejected row numbered {@code row}, in order. */
+    public List<String> sheetsWithOpenRow(long fileId, int row) {
+        return jdbc.sql("SELECT DISTINCT sheet FROM row_reject WHERE file_id = ? AND row_no = ? AND status = 'OPEN'"
+                        + " ORDER BY sheet")
+                .params(fileId, row)
+                .query(String.class)
+                .list();
     }
 
     /** How many rejected rows the file has (only the open ones with {@code openOnly}). */

@@ -111,9 +111,48 @@ class RejectsCommandHeadersIntegrationTests {
         assertThat(CapturedRun.of("audit", "--home", home.toString(), "--json").out())
                 .contains("REJECTS_CLOSE")
                 .contains("对方已重新交来更正后的文件");
-        // and a retry no longer reads them
+        // and a retry no longer reads them, and leaves the file's outcome as it was: it did reject those rows
         assertThat(CapturedRun.of("rejects", "retry", "--home", home.toString(), "--file", "1")
                         .out())
-                .contains("仍拒收 0");
+                .contains("仍拒收 0")
+                .contains("（LOADED_WITH_REJECTS）");
+        assertThat(CapturedRun.of("files", "--home", home.toString(), "--json").out())
+                .contains("LOADED_WITH_REJECTS");
+    }
+
+    @Test
+    void aRowNumberSeveralSheetsRejectNeedsItsSheet() {
+        Path home = TestHomes.fresh("cli-reject-close-sheets");
+        String id = PartnerWorkbooks.id("43010419850101123");
+        Path file = PartnerWorkbooks.book()
+                .sheet("6月", s -> s.row("姓名", "身份证号", "日期", "活动类型").row("赵六", id, "2025-06-07", "棋艺比赛"))
+                .sheet("7月", s -> s.row("姓名", "身份证号", "日期", "活动类型").row("赵六", id, "2025-07-07", "书法比赛"))
+                .write(home.resolve("in/六七月台账.xlsx"));
+        assertThat(CapturedRun.of("ingest", "--home", home.toString(), "--source", "community", file.toString())
+                        .exit())
+                .isZero();
+
+        CapturedRun both = CapturedRun.of(
+                "rejects", "close", "--home", home.toString(), "--file", "1", "--row", "2", "--reason", "x");
+        CapturedRun june = CapturedRun.of(
+                "rejects",
+                "close",
+                "--home",
+                home.toString(),
+                "--file",
+                "1",
+                "--row",
+                "2",
+                "--sheet",
+                "6月",
+                "--reason",
+                "x");
+
+        assertThat(both.exit()).isEqualTo(2);
+        assertThat(both.err()).contains("第 2 行在多个工作表中都有待修正的拒收行（6月、7月）");
+        assertThat(june.out()).contains("关闭了 1 条");
+        assertThat(CapturedRun.of("rejects", "--home", home.toString(), "--json")
+                        .out())
+                .contains("7月");
     }
 }
