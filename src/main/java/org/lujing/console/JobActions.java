@@ -83,7 +83,7 @@ class JobActions {
             restarting.remove(id);
             throw refused;
         }
-        executor.execute(() -> {
+        submit(id, () -> {
             try {
                 var restarted = control.restart(id);
                 log.info(
@@ -99,6 +99,22 @@ class JobActions {
                 restarting.remove(id);
             }
         });
+    }
+
+    /**
+     * Runs a restart on the console's threads; when they take no more (a full queue, shutting down), the execution
+     * is let go at once, not left refused as "being restarted" until the server restarts.
+     */
+    private void submit(long id, Runnable restart) {
+        try {
+            executor.execute(restart);
+        } catch (RuntimeException e) {
+            restarting.remove(id);
+            throw new ActionRefusedException(
+                    lang().pick(
+                                    "现在无法开始重新运行（后台任务已满或服务正在停止），请稍后再试",
+                                    "the restart cannot start now (the background threads are busy or stopping); try again later"));
+        }
     }
 
     /** The later execution of the same instance, if the execution was restarted already (or one runs now). */

@@ -129,7 +129,7 @@ final class JsonTableReader implements TableReader {
             }
             object.set(name, parser.readValueAsTree());
         }
-        String nested = nestedRecords(object);
+        String nested = namesNoField(object) ? nestedRecords(object) : null;
         if (nested != null) {
             throw new UnreadableFileException(
                     FileOutcome.FILE_UNSUPPORTED,
@@ -162,6 +162,19 @@ final class JsonTableReader implements TableReader {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether none of an object's keys names a field: an envelope ({@code code}, {@code data}, {@code msg}), not a
+     * record. A record of a file of one object a line may carry an array of its own (attachments) beside its fields.
+     */
+    private boolean namesNoField(JsonNode object) {
+        for (var e : object.properties()) {
+            if (synonyms.lookup(e.getKey()).isPresent()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean holdsObjects(JsonNode value) {

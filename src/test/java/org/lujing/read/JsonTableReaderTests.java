@@ -110,6 +110,17 @@ class JsonTableReaderTests {
     }
 
     @Test
+    void aRecordCarryingAnArrayOfItsOwnIsStillARecord() throws IOException {
+        // one object a line: the second record has attachments beside its fields
+        Path file = Files.writeString(
+                dir.resolve("lines.json"),
+                "{\"name\":\"张三\", \"date\":\"2025-03-07\"}\n"
+                        + "{\"name\":\"李四\", \"date\":\"2025-03-08\", \"attachments\": [{\"file\":\"a.jpg\"}]}\n");
+
+        assertThat(HeaderDetectionTests.readAll(file, SETTINGS)).hasSize(2);
+    }
+
+    @Test
     void anEmptySecondArrayOrOtherPropertiesAfterTheRecordsAreFine() throws IOException {
         Path file = Files.writeString(
                 dir.resolve("meta.json"),
