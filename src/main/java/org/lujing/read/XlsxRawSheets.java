@@ -276,6 +276,12 @@ final class XlsxRawSheets implements RawSheets {
                         cells.add(Cell.BLANK);
                     }
                     Cell cell = toCell(type, style, value.toString(), inline.toString());
+                    if (cell.text() != null && cell.text().length() > limits.maxCellChars()) {
+                        // a shared string is held once for the whole file; a cell showing one this long is refused
+                        // as an inline one is
+                        throw limits.exceeded(
+                                "一个单元格的长度（字符）", "one cell's length in characters", limits.maxCellChars(), row);
+                    }
                     if (column < cells.size()) {
                         cells.set(column, cell);
                     } else {

@@ -129,6 +129,41 @@ class XlsxSafetyTests {
     }
 
     @Test
+    void aSharedStringBeyondTheCellBoundIsRefusedWhereACellShowsIt() throws IOException {
+        // given: a workbook written by POI, its one shared string then made longer than any cell may be (Excel
+        // itself stops at 32,767 characters)
+        Path written = dir.resolve("written.xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook();
+                OutputStream out = Files.newOutputStream(written)) {
+            Sheet s = wb.createSheet("活动");
+            XlsRawSheetsTests.row(wb, s, 0, "姓名", "身份证号", "日期");
+            XlsRawSheetsTests.row(wb, s, 1, "PLACEHOLDER", XlsRawSheetsTests.ID, LocalDate.of(2025, 3, 7));
+            wb.write(out);
+        }
+        Path long_ = dir.resolve("long-shared.xlsx");
+        String longText = randomLetters(ReadLimits.DEFAULT.maxCellChars() + 10, 5);
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(Files.newInputStream(written));
+                ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(long_))) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                byte[] bytes = in.readAllBytes();
+                if (e.getName().equals("xl/sharedStrings.xml")) {
+                    bytes = new String(bytes, StandardCharsets.UTF_8)
+                            .replace("PLACEHOLDER", longText)
+                            .getBytes(StandardCharsets.UTF_8);
+                }
+                out.putNextEntry(new ZipEntry(e.getName()));
+                out.write(bytes);
+                out.closeEntry();
+            }
+        }
+
+        assertThatThrownBy(() -> readAll(long_)).isInstanceOfSatisfying(UnreadableFileException.class, e -> {
+            assertThat(e.outcome()).isEqualTo(FileOutcome.FILE_UNSAFE);
+            assertThat(e.getMessage()).contains("第 2 行").contains(ReadLimits.MARK);
+        });
+    }
+
+    @Test
     void aRowOfMoreCellsThanTheBoundIsRefused() throws IOException {
         int bound = ReadLimits.DEFAULT.maxCells();
         Path wide = dir.resolve("wide.xlsx");
