@@ -130,7 +130,11 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
         if (c.isBlank()) {
             return null;
         }
-        String folded = TextFolding.fold(c.text());
+        String text = c.text().strip();
+        if (!text.isEmpty() && text.charAt(0) < 0x80) {
+            return null; // an ID number, a date, a count: no total or sign-off word begins with ASCII
+        }
+        String folded = TextFolding.fold(text);
         if (TOTAL_WORDS.stream().anyMatch(folded::startsWith)) {
             return "total";
         }
@@ -152,6 +156,9 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
         if (onlyNumbered(row)) {
             return Optional.of("blank");
         }
+        if (row.has(Field.ID_NUMBER) && marks(row.cell(Field.ID_NUMBER)) == null) {
+            return Optional.empty(); // a person's row, as nearly every row is: decided without reading its cells
+        }
         String kind = null;
         boolean opensTheRow = false;
         boolean first = true;
@@ -168,9 +175,6 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
             first = false;
         }
         if (kind == null) {
-            return Optional.empty();
-        }
-        if (row.has(Field.ID_NUMBER) && marks(row.cell(Field.ID_NUMBER)) == null) {
             return Optional.empty();
         }
         if (!opensTheRow && row.has(Field.NAME) && marks(row.cell(Field.NAME)) == null) {
