@@ -180,12 +180,8 @@ class RejectsCommand implements Callable<Integer> {
         return m;
     }
 
-    /** {@code rejects close --file ID --reason TEXT [--row N]...}. */
-    @Command(
-            name = "close",
-            description = "Close a file's rejected rows still to fix that were handled another way (the file sent"
-                    + " again corrected, or rows that are no records); the file's accounting is unchanged. Audited.")
-    static class Close implements Callable<Integer> {
+    /** What the subcommands on one file's rejected rows share: the home, who, the file. */
+    abstract static class OnOneFile implements Callable<Integer> {
 
         @Mixin
         HomeOptions options;
@@ -195,6 +191,14 @@ class RejectsCommand implements Callable<Integer> {
 
         @Option(names = "--file", required = true, paramLabel = "ID", description = "The file's # (see `files`).")
         long file;
+    }
+
+    /** {@code rejects close --file ID --reason TEXT [--row N]...}. */
+    @Command(
+            name = "close",
+            description = "Close a file's rejected rows still to fix that were handled another way (the file sent"
+                    + " again corrected, or rows that are no records); the file's accounting is unchanged. Audited.")
+    static class Close extends OnOneFile {
 
         @Option(names = "--row", paramLabel = "N", description = "Only this row (repeat for more); default: all.")
         List<Integer> rows = new java.util.ArrayList<>();
@@ -259,16 +263,7 @@ class RejectsCommand implements Callable<Integer> {
             name = "retry",
             description =
                     "Re-validate a file's rejected rows with the current sources and vocabularies; rows now valid join the ledger once.")
-    static class Retry implements Callable<Integer> {
-
-        @Mixin
-        HomeOptions options;
-
-        @Mixin
-        ActorOptions actor;
-
-        @Option(names = "--file", required = true, paramLabel = "ID", description = "The file's # (see `files`).")
-        long file;
+    static class Retry extends OnOneFile {
 
         @Option(names = "--json", description = "Print the retry's result as JSON.")
         boolean json;
