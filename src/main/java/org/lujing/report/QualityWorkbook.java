@@ -114,7 +114,17 @@ class QualityWorkbook {
                         30,
                         x -> Masking.value(
                                 words.rejectMessage(x.row().message(), x.row().sourceId(), lang))),
-                Column.wrapped("如何修改", "What to fix", 30, x -> advice(x.row().reason(), lang)),
+                Column.wrapped(
+                        "如何修改",
+                        "What to fix",
+                        30,
+                        x -> "RESOLVED".equals(x.row().status())
+                                ? lang.pick("已在重新处理时计入台账，无需修改", "Taken in by a retry: nothing to fix")
+                                : "CLOSED".equals(x.row().status())
+                                        ? lang.pick(
+                                                "已另行处理（如已重新交来更正后的文件），无需修改",
+                                                "Handled otherwise (e.g. sent again corrected): nothing to fix")
+                                        : advice(x.row().reason(), lang)),
                 Column.of("状态", "Status", 8, x -> lang.rejectStatus(x.row().status())),
                 Column.code("原因代码", "Reason code", 14, x -> x.row().reason())));
         for (int i = 0; i < values; i++) {
