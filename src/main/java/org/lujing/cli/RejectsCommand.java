@@ -244,11 +244,12 @@ class RejectsCommand implements Callable<Integer> {
                         }
                     }
                 }
-                int closed = rejects.close(file, sheet, rows);
-                if (closed > 0) {
-                    context.getBean(AuditLog.class)
-                            .record(actor.actor(), "REJECTS_CLOSE", "file #" + file, reason, closed + " row(s)");
-                }
+                AuditLog audit = context.getBean(AuditLog.class);
+                int closed = rejects.closeAudited(
+                        file,
+                        sheet,
+                        rows,
+                        n -> audit.record(actor.actor(), "REJECTS_CLOSE", "file #" + file, reason, n + " row(s)"));
                 System.out.println(CliWords.lang()
                         .pick(
                                 "文件 #" + file + "：关闭了 " + closed + " 条待修正的拒收行",

@@ -167,10 +167,11 @@ class FilesController {
                     "refused", lang.pick("请填写原因：它会写入审计日志", "a reason is required: it goes to the audit log"));
             return "redirect:/files/" + id;
         }
-        int closed = rejects.close(id, List.of());
-        if (closed > 0) {
-            audit.record(user.getName(), "REJECTS_CLOSE", "file #" + id, reason.strip(), closed + " row(s)");
-        }
+        int closed = rejects.closeAudited(
+                id,
+                null,
+                List.of(),
+                n -> audit.record(user.getName(), "REJECTS_CLOSE", "file #" + id, reason.strip(), n + " row(s)"));
         flash.addFlashAttribute(
                 "doneText", lang.pick("关闭了 " + closed + " 条待修正的拒收行", closed + " rejected row(s) still to fix closed"));
         return "redirect:/files/" + id;

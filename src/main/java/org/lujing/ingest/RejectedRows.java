@@ -139,6 +139,21 @@ public class RejectedRows {
         return close(fileId, null, rows);
     }
 
+    /**
+     * Closes as {@link #close(long, String, java.util.Collection)} and writes the audit entry for it in the same
+     * transaction: {@code audit} is given how many rows were closed (called only when some were), and when it fails
+     * nothing is closed — an action taken is an action audited.
+     */
+    @org.springframework.transaction.annotation.Transactional
+    public int closeAudited(
+            long fileId, String sheet, java.util.Collection<Integer> rows, java.util.function.IntConsumer audit) {
+        int closed = close(fileId, sheet, rows);
+        if (closed > 0) {
+            audit.accept(closed);
+        }
+        return closed;
+    }
+
     /** As {@link #close(long, java.util.Collection)}, on one sheet only when {@code sheet} is given. */
     public int close(long fileId, String sheet, java.util.Collection<Integer> rows) {
         StringBuilder sql =

@@ -168,4 +168,27 @@ class RejectRetryIntegrationTests extends SharedLedgerContext {
                 .query(String.class)
                 .list();
     }
+
+    @Test
+    void rowsAreClosedOnlyWithTheirAuditEntry() throws IOException {
+        IngestedFile file = ingest.ingest(Path.of("src/test/resources/org/lujing/ingest/retry/ledger.csv"), "community")
+                .file()
+                .orElseThrow();
+        assertThat(rejectedRows.count(file.id(), true)).isEqualTo(2);
+
+        // when the audit log cannot be written, nothing is closed
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> rejectedRows.closeAudited(file.id(), null, java.util.List.of(), n -> {
+                            throw new IllegalStateException("the audit log is down");
+                        }))
+                .hasMessageContaining("audit log is down");
+        assertThat(rejectedRows.count(file.id(), true)).isEqualTo(2);
+
+        // and when it can, both rows are closed and the entry says how many
+        java.util.List<Integer> audited = new java.util.ArrayList<>();
+        assertThat(rejectedRows.closeAudited(file.id(), null, java.util.List.of(), audited::add))
+                .isEqualTo(2);
+        assertThat(audited).containsExactly(2);
+        assertThat(rejectedRows.count(file.id(), true)).isZero();
+    }
 }
