@@ -54,8 +54,7 @@ class RejectsCommand implements Callable<Integer> {
             FileRegistry registry = context.getBean(FileRegistry.class);
             RejectedRows rejects = context.getBean(RejectedRows.class);
             if (file != null && registry.find(file).isEmpty()) {
-                throw new IllegalArgumentException(
-                        "没有编号为 #" + file + " 的文件（`files` 列出全部） ‖ there is no file #" + file + " (see `files`)");
+                throw noSuchFile(file);
             }
             List<Long> withRejects = file != null ? List.of(file) : rejects.files(true);
             // the files the rows belong to, each looked up by its id: not every file ever received
@@ -180,6 +179,12 @@ class RejectsCommand implements Callable<Integer> {
         return m;
     }
 
+    /** A file number `files` does not list: exit code 2, in the operator's language. */
+    static IllegalArgumentException noSuchFile(long file) {
+        return new IllegalArgumentException(
+                "没有编号为 #" + file + " 的文件（`files` 列出全部） ‖ there is no file #" + file + " (see `files`)");
+    }
+
     /** What the subcommands on one file's rejected rows share: the home, who, the file. */
     abstract static class OnOneFile implements Callable<Integer> {
 
@@ -215,32 +220,21 @@ class RejectsCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             if (reason.isBlank()) {
-                System.err.println("lujing: "
-                        + CliWords.lang().pick("请写明原因：它会写入审计日志", "a reason is required: it goes to the audit log"));
-                return 2;
+                throw new IllegalArgumentException("请写明原因：它会写入审计日志 ‖ a reason is required: it goes to the audit log");
             }
             try (ConfigurableApplicationContext context = Boot.start(options.home, false, options.verbose)) {
                 if (context.getBean(FileRegistry.class).find(file).isEmpty()) {
-                    System.err.println("lujing: "
-                            + CliWords.lang()
-                                    .pick(
-                                            "没有编号为 #" + file + " 的文件（`files` 列出全部）",
-                                            "there is no file #" + file + " (see `files`)"));
-                    return 2;
+                    throw noSuchFile(file);
                 }
                 RejectedRows rejects = context.getBean(RejectedRows.class);
                 if (sheet == null) {
                     for (int row : rows) {
                         List<String> sheets = rejects.sheetsWithOpenRow(file, row);
                         if (sheets.size() > 1) {
-                            System.err.println("lujing: "
-                                    + CliWords.lang()
-                                            .pick(
-                                                    "第 " + row + " 行在多个工作表中都有待修正的拒收行（" + String.join("、", sheets)
-                                                            + "）：请用 --sheet 指明",
-                                                    "row " + row + " is rejected on several sheets ("
-                                                            + String.join(", ", sheets) + "): name one with --sheet"));
-                            return 2;
+                            throw new IllegalArgumentException("第 " + row + " 行在多个工作表中都有待修正的拒收行（"
+                                    + String.join("、", sheets) + "）：请用 --sheet 指明 ‖ row " + row
+                                    + " is rejected on several sheets (" + String.join(", ", sheets)
+                                    + "): name one with --sheet");
                         }
                     }
                 }

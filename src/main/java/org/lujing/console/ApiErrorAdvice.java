@@ -43,10 +43,7 @@ class ApiErrorAdvice {
     @ExceptionHandler(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class)
     ResponseEntity<Map<String, Object>> wrongForm(
             org.springframework.web.method.annotation.MethodArgumentTypeMismatchException e) {
-        String value = org.lujing.normalise.Masking.fileName(String.valueOf(e.getValue()));
-        if (value.length() > 100) {
-            value = value.substring(0, 99) + "…";
-        }
+        String value = shownValue(e.getValue());
         Class<?> type = e.getRequiredType() == null
                 ? Object.class
                 : org.springframework.util.ClassUtils.resolvePrimitiveIfNecessary(e.getRequiredType());
@@ -77,6 +74,12 @@ class ApiErrorAdvice {
                         ReportLanguage.of(LocaleContextHolder.getLocale()).oneLanguage(reason),
                         "at",
                         Instant.now().toString()));
+    }
+
+    /** A value typed into an address, as an answer may repeat it: masked (an ID number in it) and cut at 100. */
+    static String shownValue(Object typed) {
+        String value = org.lujing.normalise.Masking.fileName(String.valueOf(typed));
+        return value.length() > 100 ? value.substring(0, 99) + "…" : value;
     }
 
     /** A parameter or a form's part the request lacks (a period for {@code /api/stats}, the file of an upload). */

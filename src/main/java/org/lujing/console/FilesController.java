@@ -163,8 +163,7 @@ class FilesController {
         files.find(id).orElseThrow(() -> NotFoundException.file(id));
         ReportLanguage lang = ReportLanguage.of(LocaleContextHolder.getLocale());
         if (reason == null || reason.isBlank()) {
-            flash.addFlashAttribute(
-                    "refused", lang.pick("请填写原因：它会写入审计日志", "a reason is required: it goes to the audit log"));
+            flash.addFlashAttribute("refused", JobActions.reasonRequired());
             return "redirect:/files/" + id;
         }
         int closed = rejects.closeAudited(

@@ -117,22 +117,21 @@ class JobActions {
         }
     }
 
-    /** The later execution of the same instance, if the execution was restarted already (or one runs now). */
-    private java.util.Optional<JobQueries.Execution> supersededBy(long id) {
-        return jobs.instanceExecutions(id).stream()
-                .filter(later -> later.id() > id)
-                .reduce((first, second) -> second);
-    }
-
+    /** Refuses a restart of an execution restarted already (the operations' rule), in the reader's words. */
     private void requireNotSuperseded(long id) {
-        supersededBy(id).ifPresent(later -> {
+        try {
+            control.check(id, "restart");
+        } catch (JobControl.Refused r) {
+            if (r.restartedAs() == null) {
+                throw new ActionRefusedException(r.getMessage());
+            }
             ReportLanguage lang = lang();
             throw new ActionRefusedException(lang.pick(
-                    "执行 #" + id + " 已被重新运行为 #" + later.id() + "（" + lang.jobStatus(later.status()) + "），不再重新运行；请查看 #"
-                            + later.id(),
-                    "execution #" + id + " was restarted already as #" + later.id() + " (" + later.status() + "); see #"
-                            + later.id()));
-        });
+                    "执行 #" + id + " 已被重新运行为 #" + r.restartedAs() + "（" + lang.jobStatus(r.restartedStatus())
+                            + "），不再重新运行；请查看 #" + r.restartedAs(),
+                    "execution #" + id + " was restarted already as #" + r.restartedAs() + " (" + r.restartedStatus()
+                            + "); see #" + r.restartedAs()));
+        }
     }
 
     private static String alreadyRestarting(long id) {
@@ -219,7 +218,8 @@ class JobActions {
         return e;
     }
 
-    private static String reasonRequired() {
+    /** The refusal of an audited action asked for without a reason, in the reader's language. */
+    static String reasonRequired() {
         return lang().pick("请填写原因：它会写入审计日志", "a reason is required: it goes to the audit log");
     }
 

@@ -38,10 +38,7 @@ class PageErrorAdvice {
         if (UploadLimitAdvice.isApi(request)) {
             throw e;
         }
-        String value = org.lujing.normalise.Masking.fileName(String.valueOf(e.getValue()));
-        if (value.length() > 100) {
-            value = value.substring(0, 99) + "…";
-        }
+        String value = ApiErrorAdvice.shownValue(e.getValue());
         return page(
                 HttpStatus.BAD_REQUEST,
                 "地址中的参数 " + e.getName() + " 的值“" + value + "”写法不对" + org.lujing.ledger.Bilingual.SEPARATOR

@@ -128,10 +128,7 @@ final class FeedAnswer {
     private static String originOf(String location) {
         try {
             java.net.URI uri = java.net.URI.create(location.strip());
-            if (uri.getHost() == null) {
-                return "";
-            }
-            return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+            return uri.getHost() == null ? "" : FeedPullState.origin(uri);
         } catch (IllegalArgumentException malformed) {
             return "";
         }

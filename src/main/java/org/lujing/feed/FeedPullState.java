@@ -158,7 +158,8 @@ final class FeedPullState {
                         + " 上；为免令牌被发往别处，没有跟随。若接口确已迁移，请修改 lujing.feeds." + sourceId + ".url");
     }
 
-    private static String origin(URI uri) {
+    /** A URL's scheme, host and port: what a report may name of an address, never its path or query. */
+    static String origin(URI uri) {
         return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
     }
 

@@ -132,17 +132,10 @@ public class RejectedRows {
      * Closes a file's rejected rows still to fix ({@code OPEN} → {@code CLOSED}): they were handled another way — the
      * partner sent the file again corrected, or the rows were not records at all. The file's accounting is unchanged
      * (they stay rows it rejected, and its outcome LOADED_WITH_REJECTS); they leave the lists of rows to fix, and a
-     * retry no longer reads them. {@code rows}: only these row numbers, or all when empty. Returns how many were
-     * closed.
-     */
-    public int close(long fileId, java.util.Collection<Integer> rows) {
-        return close(fileId, null, rows);
-    }
-
-    /**
-     * Closes as {@link #close(long, String, java.util.Collection)} and writes the audit entry for it in the same
-     * transaction: {@code audit} is given how many rows were closed (called only when some were), and when it fails
-     * nothing is closed — an action taken is an action audited.
+     * retry no longer reads them. {@code sheet}: only on that sheet, when given; {@code rows}: only these row
+     * numbers, or all when empty. The audit entry is written in the same transaction: {@code audit} is given how many
+     * rows were closed (called only when some were), and when it fails nothing is closed — an action taken is an
+     * action audited. Returns how many were closed.
      */
     @org.springframework.transaction.annotation.Transactional
     public int closeAudited(
@@ -154,8 +147,7 @@ public class RejectedRows {
         return closed;
     }
 
-    /** As {@link #close(long, java.util.Collection)}, on one sheet only when {@code sheet} is given. */
-    public int close(long fileId, String sheet, java.util.Collection<Integer> rows) {
+    private int close(long fileId, String sheet, java.util.Collection<Integer> rows) {
         StringBuilder sql =
                 new StringBuilder("UPDATE row_reject SET status = 'CLOSED' WHERE file_id = ? AND status = 'OPEN'");
         List<Object> params = new java.util.ArrayList<>();

@@ -78,12 +78,11 @@ final class BoundedCsvReader extends FilterReader {
             cellChars = 0;
             recordChars++;
             if (++cells > limits.maxCells()) {
-                throw limits.exceeded("一行的单元格数", "the number of cells in one row", limits.maxCells(), records);
+                throw limits.tooManyCells(records);
             }
         } else {
             if (++cellChars > limits.maxCellChars()) {
-                throw limits.exceeded(
-                        "一个单元格的长度（字符）", "one cell's length in characters", limits.maxCellChars(), records);
+                throw limits.cellTooLong(records);
             }
             if (++recordChars > limits.maxRecordChars()) {
                 throw limits.exceeded("一行的长度（字符）", "one row's length in characters", limits.maxRecordChars(), records);

@@ -12,6 +12,16 @@ public record ReadLimits(int maxCellChars, int maxRecordChars, int maxCells, lon
 
     public static final ReadLimits DEFAULT = new ReadLimits(65_536, 1_048_576, 16_384, 5_000_000);
 
+    /** A cell longer than {@link #maxCellChars}, from {@code row} on. */
+    UnreadableFileException cellTooLong(long row) {
+        return exceeded("一个单元格的长度（字符）", "one cell's length in characters", maxCellChars, row);
+    }
+
+    /** A row of more than {@link #maxCells} cells, from {@code row} on. */
+    UnreadableFileException tooManyCells(long row) {
+        return exceeded("一行的单元格数", "the number of cells in one row", maxCells, row);
+    }
+
     /** The refusal for one bound, in Chinese with English after it, the bound's name and figure included. */
     UnreadableFileException exceeded(String zhWhat, String enWhat, long limit, long row) {
         return new UnreadableFileException(

@@ -50,10 +50,8 @@ final class XlsxRawSheets implements RawSheets {
     private final XSSFReader.SheetIterator sheetIterator;
     private final boolean date1904;
     private final XMLInputFactory xml = XmlParts.inputFactory();
-    private final Map<String, Boolean> dateStyles = new HashMap<>();
+    private final Map<String, DateStyle> dateStyles = new HashMap<>();
     private final Map<String, Cell> dateCells = new HashMap<>();
-    /** Date styles whose format shows no year (m"月"d"日"): decided with {@link #dateStyles}. */
-    private final Map<String, Boolean> yearlessStyles = new HashMap<>();
 
     private XMLStreamReader current;
     private InputStream currentStream;
@@ -245,7 +243,7 @@ final class XlsxRawSheets implements RawSheets {
                     String ref = r.getAttributeValue(null, "r");
                     column = ref != null ? columnIndex(ref) : cells.size();
                     if (column >= limits.maxCells()) {
-                        throw limits.exceeded("一行的单元格数", "the number of cells in one row", limits.maxCells(), row);
+                        throw limits.tooManyCells(row);
                     }
                     value.setLength(0);
                     inline.setLength(0);
@@ -261,8 +259,7 @@ final class XlsxRawSheets implements RawSheets {
                     inline.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
                 }
                 if (value.length() > limits.maxCellChars() || inline.length() > limits.maxCellChars()) {
-                    throw limits.exceeded(
-                            "一个单元格的长度（字符）", "one cell's length in characters", limits.maxCellChars(), row);
+                    throw limits.cellTooLong(row);
                 }
             } else if (ev == XMLStreamConstants.END_ELEMENT) {
                 depth--;
@@ -279,8 +276,7 @@ final class XlsxRawSheets implements RawSheets {
                     if (cell.text() != null && cell.text().length() > limits.maxCellChars()) {
                         // a shared string is held once for the whole file; a cell showing one this long is refused
                         // as an inline one is
-                        throw limits.exceeded(
-                                "一个单元格的长度（字符）", "one cell's length in characters", limits.maxCellChars(), row);
+                        throw limits.cellTooLong(row);
                     }
                     if (column < cells.size()) {
                         cells.set(column, cell);
@@ -298,8 +294,9 @@ final class XlsxRawSheets implements RawSheets {
             if (value.isBlank()) {
                 return Cell.BLANK;
             }
-            if (isDateStyle(style)) {
-                boolean yearless = Boolean.TRUE.equals(yearlessStyles.get(style));
+            DateStyle dateStyle = dateStyle(style);
+            if (dateStyle != DateStyle.NONE) {
+                boolean yearless = dateStyle == DateStyle.YEARLESS;
                 String cacheKey = yearless ? "y" + value : value;
                 Cell known = dateCells.get(cacheKey);
                 if (known != null) {
@@ -353,11 +350,18 @@ final class XlsxRawSheets implements RawSheets {
         };
     }
 
-    private boolean isDateStyle(String style) {
+    /** Whether a style shows numbers as dates, and whether with their year. */
+    private enum DateStyle {
+        NONE,
+        DATED,
+        YEARLESS
+    }
+
+    private DateStyle dateStyle(String style) {
         if (style == null || styles == null) {
-            return false;
+            return DateStyle.NONE;
         }
-        Boolean known = dateStyles.get(style);
+        DateStyle known = dateStyles.get(style);
         if (known == null) {
             known = dateFormatted(style);
             if (dateStyles.size() < CACHE_LIMIT) { // a crafted file may number its styles without end
@@ -367,30 +371,26 @@ final class XlsxRawSheets implements RawSheets {
         return known;
     }
 
-    private boolean dateFormatted(String style) {
+    private DateStyle dateFormatted(String style) {
         int i;
         try {
             i = Integer.parseInt(style);
         } catch (NumberFormatException e) {
-            return false;
+            return DateStyle.NONE;
         }
         if (i < 0 || i >= styles.getNumCellStyles()) {
-            return false;
+            return DateStyle.NONE;
         }
         XSSFCellStyle cs = styles.getStyleAt(i);
         if (cs == null) {
-            return false;
+            return DateStyle.NONE;
         }
         int format = cs.getDataFormat() & 0xFFFF;
         String custom = styles.getNumberFormatAt((short) format);
-        boolean date =
-                XlsRawSheets.isDateFormat(format, custom == null ? null : DateUtil.isADateFormat(format, custom));
-        if (date && XlsRawSheets.yearlessFormat(format, custom)) {
-            if (yearlessStyles.size() < CACHE_LIMIT) {
-                yearlessStyles.put(style, Boolean.TRUE);
-            }
+        if (!XlsRawSheets.isDateFormat(format, custom == null ? null : DateUtil.isADateFormat(format, custom))) {
+            return DateStyle.NONE;
         }
-        return date;
+        return XlsRawSheets.yearlessFormat(format, custom) ? DateStyle.YEARLESS : DateStyle.DATED;
     }
 
     /** Undoes OOXML's {@code _xHHHH_} escapes (control characters such as {@code _x000d_}), as Excel shows them. */
