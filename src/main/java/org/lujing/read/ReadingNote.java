@@ -6,7 +6,7 @@ package org.lujing.read;
  * affected: {@code rows} of them, from {@code firstRow} to {@code lastRow} (0 rows for a sheet-wide decision).
  *
  * @param kind a stable code for scripts: SHEET_PASSED_OVER, MERGED_CELLS, DATE_YEAR,
- *     CATEGORY_FROM_SHEET, SECOND_COLUMN
+ *     CATEGORY_FROM_SHEET, SECOND_COLUMN, TABLE_AGAIN
  * @param message the decision in Chinese, then English
  */
 public record ReadingNote(String sheet, String kind, String message, int rows, int firstRow, int lastRow) {
@@ -17,6 +17,8 @@ public record ReadingNote(String sheet, String kind, String message, int rows, i
     public static final String CATEGORY_FROM_SHEET = "CATEGORY_FROM_SHEET";
     /** Two header cells name the same field: the first column is read, the other is not. */
     public static final String SECOND_COLUMN = "SECOND_COLUMN";
+    /** A header found again below a sheet's first table: the rows below it are read by its columns. */
+    public static final String TABLE_AGAIN = "TABLE_AGAIN";
 
     /** The message in Chinese (the part before " / "). */
     public String zh() {

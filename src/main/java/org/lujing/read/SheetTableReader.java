@@ -48,6 +48,25 @@ final class SheetTableReader implements TableReader {
     private final StringBuilder title = new StringBuilder();
     private boolean sawContent;
 
+    /**
+     * Rows below a table that may be the title above a next table in the same sheet (stacked tables: 一月 above, 二月
+     * below, each with its own title and header): held back until a row shows whether a header follows them. At most
+     * {@value #MAX_HELD}; a row that names a person is never held.
+     */
+    private final java.util.ArrayDeque<RawSheets.RawRow> held = new java.util.ArrayDeque<>();
+
+    /** Rows that may be held above a header found again: a title of a line or two and the blank rows around it. */
+    static final int MAX_HELD = 5;
+
+    /** The sheet's header found again with the same columns and no title of its own: how often, where. */
+    private int repeatedHeaders;
+
+    private int firstRepeat;
+    private int lastRepeat;
+
+    /** Rows decided and waiting to be handed out, in the file's order. */
+    private final java.util.ArrayDeque<SourceRow> ready = new java.util.ArrayDeque<>();
+
     SheetTableReader(RawSheets sheets, ReadSettings settings) {
         this(sheets, settings, "");
     }
@@ -62,6 +81,9 @@ final class SheetTableReader implements TableReader {
     @Override
     public SourceRow next() throws IOException {
         while (true) {
+            if (!ready.isEmpty()) {
+                return ready.poll();
+            }
             if (sheet == null) {
                 sheet = sheets.nextSheet();
                 if (sheet == null) {
@@ -97,23 +119,180 @@ final class SheetTableReader implements TableReader {
             }
             RawSheets.RawRow row = sheet.nextRow();
             if (row == null) {
+                while (!held.isEmpty()) {
+                    emit(held.poll());
+                }
                 endOfSheet();
                 sheet = null;
                 continue;
             }
-            if (firstRow == 0) {
-                firstRow = row.number();
+            if (namesNoOne(row)) {
+                if (!tableAgain(row)) {
+                    held.add(row);
+                    if (held.size() > MAX_HELD) {
+                        emit(held.poll());
+                    }
+                }
+                continue;
             }
-            lastRow = row.number();
-            return new SourceRow(
-                    sheetName,
-                    row.number(),
-                    HeaderDetector.map(columns, row.cells()),
-                    row.cells(),
-                    sheets.date1904(),
-                    headers,
-                    context);
+            while (!held.isEmpty()) {
+                emit(held.poll());
+            }
+            emit(row);
         }
+    }
+
+    private void emit(RawSheets.RawRow row) {
+        if (firstRow == 0) {
+            firstRow = row.number();
+        }
+        lastRow = row.number();
+        ready.add(new SourceRow(
+                sheetName,
+                row.number(),
+                HeaderDetector.map(columns, row.cells()),
+                row.cells(),
+                sheets.date1904(),
+                headers,
+                context));
+    }
+
+    /**
+     * A row whose ID number cell does not begin with six digits (an ID number's region code): blank, a title, a
+     * header, a total, or a person's row with a damaged ID. Only such a row may stand above a next table or be its
+     * header; every row with an ID number goes straight on, decided by six characters.
+     */
+    private boolean namesNoOne(RawSheets.RawRow row) {
+        Integer col = columns.get(Field.ID_NUMBER);
+        if (col == null || col >= row.cells().size()) {
+            return true;
+        }
+        Cell id = row.cells().get(col);
+        if (id.isBlank()) {
+            return true;
+        }
+        String text = id.text().strip();
+        if (text.length() < 6) {
+            return true;
+        }
+        for (int i = 0; i < 6; i++) {
+            if (!Character.isDigit(text.charAt(i))) {
+                return true; // a title merged across the row, 2025年12月…, begins with a digit too
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A header again below the sheet's first table (stacked tables, or a printed page's header repeated): the rows
+     * below it are read by its columns, the title rows held just above it give the rest of the sheet its context,
+     * and the file says so. Header and title rows are not data, as above the first table: they are not counted as
+     * rows read. Held rows that are not a title (a person's row without an ID, a note of two values) are handed out
+     * as rows first, as they would have been.
+     */
+    private boolean tableAgain(RawSheets.RawRow row) throws IOException {
+        Optional<Map<Field, Integer>> header = detector.detect(row.cells());
+        List<Cell> named = row.cells();
+        RawSheets.RawRow upper = held.peekLast();
+        boolean twoRows = false;
+        if (header.isEmpty() && upper != null && upper.number() == row.number() - 1 && titleLike(upper) == null) {
+            header = detector.detectTwoRows(upper.cells(), row.cells());
+            named = detector.combine(upper.cells(), row.cells());
+            twoRows = header.isPresent();
+        }
+        if (header.isEmpty()) {
+            return false;
+        }
+        if (twoRows) {
+            held.pollLast();
+        }
+        // the title: the blank and title rows right above the header; rows above those are rows as before
+        java.util.ArrayDeque<RawSheets.RawRow> titleRows = new java.util.ArrayDeque<>();
+        while (!held.isEmpty() && titleLike(held.peekLast()) != null) {
+            titleRows.addFirst(held.pollLast());
+        }
+        while (!held.isEmpty()) {
+            emit(held.poll());
+        }
+        StringBuilder newTitle = new StringBuilder();
+        for (RawSheets.RawRow t : titleRows) {
+            String text = titleLike(t);
+            if (!text.isEmpty() && newTitle.length() < MAX_TITLE) {
+                newTitle.append(newTitle.length() == 0 ? "" : " ")
+                        .append(text, 0, Math.min(text.length(), MAX_TITLE - newTitle.length()));
+            }
+        }
+        Map<Field, Integer> found = header.get();
+        List<Cell> cells = named;
+        Map<Field, String> texts = new EnumMap<>(Field.class);
+        found.forEach((field, col) -> texts.put(field, cells.get(col).text().strip()));
+        boolean sameColumns = found.equals(columns);
+        columns = found;
+        headers = texts;
+        noteSecondColumns(found, named);
+        String was = title.toString();
+        if (newTitle.length() > 0) {
+            title.setLength(0);
+            title.append(newTitle);
+            SheetContext next = context();
+            if (next != null) {
+                context = next;
+            } else {
+                title.setLength(0);
+                title.append(was);
+            }
+        }
+        int at = twoRows ? row.number() - 1 : row.number();
+        if (sameColumns && newTitle.length() == 0) {
+            // a printed page's header again: one note for the sheet, however many pages (endOfSheet)
+            repeatedHeaders++;
+            firstRepeat = firstRepeat == 0 ? at : firstRepeat;
+            lastRepeat = at;
+            return true;
+        }
+        String titled = newTitle.length() == 0 ? "" : "，表名「" + abbreviate(newTitle.toString()) + "」";
+        String titledEn = newTitle.length() == 0 ? "" : " titled '" + abbreviate(newTitle.toString()) + "'";
+        note(new ReadingNote(
+                sheetName,
+                ReadingNote.TABLE_AGAIN,
+                label(sheetName) + "第 " + at + " 行起是另一张表" + titled + "，表头" + (sameColumns ? "与上表相同" : "与上表不同，按新表头")
+                        + "读取其下各行；表名和表头行不计入读取行数 / " + labelEn(sheetName) + " holds another table from row "
+                        + at + titledEn + "; its header "
+                        + (sameColumns ? "repeats the one above" : "differs from the" + " one above and is used")
+                        + " for the rows below it; its title and header rows are not"
+                        + " counted as rows read",
+                0,
+                0,
+                0));
+        return true;
+    }
+
+    /**
+     * The text of a row that can only be a title, "" for a blank row, null for any other: one text in all its
+     * non-blank cells (a title merged across the row, or written in one cell), at least five characters long or
+     * holding a digit (2025年12月) — a name alone in its cell is a person's row, never a title — and no ID number.
+     */
+    private String titleLike(RawSheets.RawRow row) {
+        String text = null;
+        for (Cell c : row.cells()) {
+            if (c.isBlank()) {
+                continue;
+            }
+            String t = c.text().strip();
+            if (text == null) {
+                text = t;
+            } else if (!text.equals(t)) {
+                return null;
+            }
+        }
+        if (text == null) {
+            return "";
+        }
+        boolean digit = text.chars().anyMatch(Character::isDigit);
+        if (text.codePointCount(0, text.length()) < 5 && !digit) {
+            return null;
+        }
+        return !namesNoOne(row) || org.lujing.normalise.TextFolding.fold(text).matches(".*\\d{15,}.*") ? null : text;
     }
 
     /** The longest sheet name kept (Excel allows 31 characters; a crafted workbook may hold any number). */
@@ -175,6 +354,21 @@ final class SheetTableReader implements TableReader {
     }
 
     private void endOfSheet() {
+        if (repeatedHeaders > 0) {
+            note(new ReadingNote(
+                    sheetName,
+                    ReadingNote.TABLE_AGAIN,
+                    label(sheetName) + "的表头在表中又出现 " + repeatedHeaders + " 次（如打印分页），这些表头行不计入读取行数 / the"
+                            + " header of " + labelEn(sheetName) + " appears again " + repeatedHeaders
+                            + " time(s) below"
+                            + " it (as on printed pages); those header rows are not counted as rows read",
+                    repeatedHeaders,
+                    firstRepeat,
+                    lastRepeat));
+            repeatedHeaders = 0;
+            firstRepeat = 0;
+            lastRepeat = 0;
+        }
         int filled = sheet.mergeFilledRows() - mergeBaseline;
         if (filled > 0) {
             note(new ReadingNote(

@@ -367,6 +367,50 @@ class PartnerLayoutsIntegrationTests extends SharedLedgerContext {
                 .satisfies(n -> assertThat(n.zh()).contains("取单元格本身的 2025年"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"xlsx", "xls"})
+    void twoMonthsStackedInOneSheetAreReadEachUnderItsOwnTitleAndHeader(String format) {
+        // given: December's table, its 小计, a blank row, then January's under its own merged title and a header in
+        // another column order; year-less dates in both
+        String seq = format.equals("xls") ? "3" : "2";
+        String sun = id("430104199105051" + seq + "6");
+        String zhou = id("430104199206062" + seq + "7");
+        Path file = PartnerWorkbooks.book()
+                .sheet(
+                        "月报",
+                        s -> s.row("麓景社区2025年12月工作台账")
+                                .row("序号", "姓名", "身份证号", "日期", "活动类型", "活动名称")
+                                .row("1", "孙八", sun, "12月26日", "公益活动", "清扫楼道")
+                                .row("小计", "1人次")
+                                .row()
+                                .row("麓景社区2026年1月工作台账")
+                                .row("序号", "日期", "姓名", "身份证号", "活动类型", "活动名称")
+                                .row("1", "1月5日", "周九", zhou, "普法活动", "宪法学习")
+                                .merge("A1:F1")
+                                .merge("A6:F6"))
+                .write(FILES.resolve("stacked").resolve("月报." + format));
+
+        // when
+        IngestedFile f = ingest.ingest(file, "community").file().orElseThrow();
+
+        // then the second title and header are neither rows nor rejects, and each table takes its own title's year
+        assertThat(f.outcome()).isEqualTo(FileOutcome.LOADED.name());
+        assertThat(new int[] {f.rowsRead(), f.accepted(), f.merged(), f.rejected(), f.skipped()})
+                .containsExactly(3, 2, 0, 0, 1);
+        assertThat(f.balances()).isTrue();
+        assertThat(records(f.id()))
+                .containsExactly("月报:3 孙八 PUBLIC_WELFARE 2025-12-26", "月报:8 周九 LEGAL_EDUCATION 2026-01-05");
+        List<ReadingNote> notes = files.notes(f.id());
+        assertThat(notes)
+                .filteredOn(n -> n.kind().equals(ReadingNote.TABLE_AGAIN))
+                .singleElement()
+                .satisfies(n -> assertThat(n.zh()).startsWith("工作表「月报」第 7 行起是另一张表，表名「麓景社区2026年1月工作台账」"));
+        assertThat(notes)
+                .filteredOn(n -> n.kind().equals(ReadingNote.DATE_YEAR))
+                .extracting(ReadingNote::zh)
+                .containsExactlyInAnyOrder("日期缺年份，取自表头 2025年", "日期缺年份，取自表头 2026年");
+    }
+
     private List<String> records(long fileId) {
         return jdbc.sql("""
                         SELECT s.sheet, s.row_no, r.person_name, r.category, r.activity_date
