@@ -44,21 +44,69 @@ class JobsApiController implements ApiResource {
             @RequestParam(required = false) String status,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(defaultValue = "200") int limit) {
+            @RequestParam(defaultValue = "200") int limit,
+            Authentication user) {
         String wanted =
                 status == null || status.isBlank() ? null : org.lujing.report.ReportLanguage.jobStatusCode(status);
+        boolean admin = admin(user);
         return jobs.search(name, wanted, from, to, Math.min(Math.max(limit, 1), 10_000)).stream()
-                .map(JobQueries.Execution::asJson)
+                .map(e -> shown(e.asJson(), admin))
                 .toList();
     }
 
     @Operation(summary = "One execution with its steps (read, write and skip counts, exit message)")
     @GetMapping("/{id}")
-    Map<String, Object> job(@PathVariable long id) {
-        Map<String, Object> m =
-                jobs.find(id).orElseThrow(() -> NotFoundException.execution(id)).asJson();
-        m.put("steps", jobs.steps(id));
+    Map<String, Object> job(@PathVariable long id, Authentication user) {
+        boolean admin = admin(user);
+        Map<String, Object> m = shown(
+                jobs.find(id).orElseThrow(() -> NotFoundException.execution(id)).asJson(), admin);
+        m.put(
+                "steps",
+                admin
+                        ? jobs.steps(id)
+                        : jobs.steps(id).stream()
+                                .map(JobsApiController::withoutTrace)
+                                .toList());
         return m;
+    }
+
+    /**
+     * An exit message as the caller may read it: whole (stack trace, server paths) for an admin, as on the job page;
+     * its first line, the failure's own sentence, for anyone else.
+     */
+    static String shownMessage(String message, boolean admin) {
+        if (admin || message == null) {
+            return message;
+        }
+        return message.strip().lines().findFirst().orElse("");
+    }
+
+    private static Map<String, Object> shown(Map<String, Object> execution, boolean admin) {
+        execution.put("exitMessage", shownMessage((String) execution.get("exitMessage"), admin));
+        return execution;
+    }
+
+    private static JobQueries.Step withoutTrace(JobQueries.Step s) {
+        return new JobQueries.Step(
+                s.id(),
+                s.name(),
+                s.status(),
+                s.readCount(),
+                s.writeCount(),
+                s.skipCount(),
+                s.readSkipCount(),
+                s.processSkipCount(),
+                s.writeSkipCount(),
+                s.commitCount(),
+                s.rollbackCount(),
+                s.exitCode(),
+                shownMessage(s.exitMessage(), false),
+                s.startTime(),
+                s.endTime());
+    }
+
+    private static boolean admin(Authentication user) {
+        return user != null && user.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
     }
 
     @Operation(summary = "Restart (in the background), stop or abandon an execution; admins; a reason is required")

@@ -243,6 +243,20 @@ class ConsolePagesIntegrationTests extends SharedLedgerContext {
         // the technical details (a stack trace, server paths) are for admins
         assertThat(adminPage("/jobs/" + later)).contains("class=\"trace\"");
         assertThat(page("/jobs/" + later)).doesNotContain("class=\"trace\"");
+        // and in the API: an admin reads the whole exit message, anyone else its first line
+        String adminJson = api("/api/jobs/" + later, user("admin").roles("ADMIN", "OPERATOR", "VIEWER"));
+        String viewerJson = api("/api/jobs/" + later, user("viewer").roles("VIEWER"));
+        assertThat(adminJson).contains("\\tat org.");
+        assertThat(viewerJson).doesNotContain("\\tat ").contains("\"exitMessage\"");
+        assertThat(api("/api/jobs?limit=5", user("viewer").roles("VIEWER"))).doesNotContain("\\tat ");
+    }
+
+    private String api(String path, org.springframework.test.web.servlet.request.RequestPostProcessor who)
+            throws Exception {
+        return mvc.perform(MockMvcRequestBuilders.get(path).with(who))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test
