@@ -82,6 +82,19 @@ class ApiErrorAdvice {
         return value.length() > 100 ? value.substring(0, 99) + "…" : value;
     }
 
+    /** An upload whose file name no file could have (a control character in it): the request is malformed. */
+    @ExceptionHandler(InboxUpload.UploadNameRefusedException.class)
+    ResponseEntity<Map<String, Object>> badName(InboxUpload.UploadNameRefusedException e) {
+        return ResponseEntity.badRequest()
+                .body(Map.of(
+                        "error",
+                        "bad request",
+                        "message",
+                        ReportLanguage.of(LocaleContextHolder.getLocale()).oneLanguage(String.valueOf(e.getMessage())),
+                        "at",
+                        Instant.now().toString()));
+    }
+
     /** A parameter or a form's part the request lacks (a period for {@code /api/stats}, the file of an upload). */
     @ExceptionHandler({
         org.springframework.web.bind.MissingServletRequestParameterException.class,

@@ -48,6 +48,16 @@ class InboxUpload {
         }
     }
 
+    /**
+     * The request itself is malformed (a control character in the file's name): 400 in the API, as the container's
+     * own refusal of a NUL, not 422 — whichever layer finds it.
+     */
+    static class UploadNameRefusedException extends UploadRefusedException {
+        UploadNameRefusedException(String message) {
+            super(message);
+        }
+    }
+
     /** Stores the upload in the source's inbox and returns where it went. */
     Path store(String sourceId, String originalName, long size, InputStream content, String actor) {
         ReportLanguage lang = lang();
@@ -177,10 +187,7 @@ class InboxUpload {
         String name = original == null ? "" : original;
         if (name.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
             // a NUL or another control character is never part of a real file name: refuse, say why, echo nothing
-            throw new UploadRefusedException(
-                    lang().pick(
-                                    "文件名含有控制字符（如 NUL），请改名后重新上传",
-                                    "the file name holds a control character (such as NUL): rename the file and upload it again"));
+            throw new UploadNameRefusedException(MultipartGuard.message(MultipartGuard.Refusal.CONTROL, 0, lang()));
         }
         name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
         name = Normalizer.normalize(name, Normalizer.Form.NFC);

@@ -88,6 +88,13 @@ class ConsoleUploadLimitIntegrationTests {
         // in the console's language, Chinese by default: no English half beside it
         assertThat(response.body()).contains("控制字符").doesNotContain("control character");
         assertThat(inboxCount()).isZero();
+        // any other control character (an escape, a bell) the same way, whichever layer finds it
+        for (String name : java.util.List.of("名单\u001b[31m.csv", "名单\u0007.csv", "名单\u007f.csv")) {
+            HttpResponse<String> other = upload(name, "a,b\n".getBytes(StandardCharsets.UTF_8));
+            assertThat(other.statusCode()).as(name).isEqualTo(400);
+            assertThat(other.body()).as(name).contains("控制字符");
+        }
+        assertThat(inboxCount()).isZero();
     }
 
     @Test
