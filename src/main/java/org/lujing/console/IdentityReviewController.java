@@ -80,7 +80,11 @@ class IdentityReviewController {
         try {
             return ResponseEntity.ok(decide(id, action, body == null ? null : body.get("reason"), user.getName()));
         } catch (IllegalArgumentException e) {
-            return ResponseEntity.badRequest()
+            // no such entry waiting is 404, as for anything else the API does not have; a missing reason 400
+            return ResponseEntity.status(
+                            e instanceof IdentityReview.NoSuchEntryException
+                                    ? org.springframework.http.HttpStatus.NOT_FOUND
+                                    : org.springframework.http.HttpStatus.BAD_REQUEST)
                     .body(Map.of(
                             "message",
                             ReportLanguage.of(LocaleContextHolder.getLocale())

@@ -109,6 +109,13 @@ public class IdentityReview {
         return decide(id, "LINK", actor, reason, audit);
     }
 
+    /** No entry of that number waits for review (none ever had it, or it was decided or matched since). */
+    public static class NoSuchEntryException extends IllegalArgumentException {
+        NoSuchEntryException(String message) {
+            super(message);
+        }
+    }
+
     /** An admin rejects: the key's records are never this person (as `identity different`), audited. */
     public Entry reject(long id, String actor, String reason, Audit audit) {
         return decide(id, "DIFFERENT", actor, reason, audit);
@@ -118,10 +125,9 @@ public class IdentityReview {
     private Entry decide(long id, String kind, String actor, String reason, Audit audit) {
         Entry e = entry(id)
                 .filter(x -> x.outcome().equals("REVIEW"))
-                .orElseThrow(
-                        () -> new IllegalArgumentException("没有待复核的条目 #" + id + "（见 `identity review`）；它可能已被处理或已自动匹配"
-                                + " ‖ there is no review entry #" + id
-                                + " (see `identity review`); it may have been decided or matched since"));
+                .orElseThrow(() -> new NoSuchEntryException("没有待复核的条目 #" + id + "（见 `identity review`）；它可能已被处理或已自动匹配"
+                        + " ‖ there is no review entry #" + id
+                        + " (see `identity review`); it may have been decided or matched since"));
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("复核决定需要写明原因 ‖ a review decision needs a reason");
         }

@@ -218,6 +218,22 @@ class ScoredMatchingIntegrationTests {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void aDecisionOnAnEntryThatIsNotWaitingIs404() throws Exception {
+        var admin = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(
+                        "admin")
+                .roles("ADMIN", "OPERATOR", "VIEWER");
+        var missing = mvc.perform(MockMvcRequestBuilders.post("/api/identity/review/999999/accept")
+                        .contentType("application/json")
+                        .content("{\"reason\": \"电话核实\"}")
+                        .with(admin))
+                .andReturn()
+                .getResponse();
+        assertThat(missing.getStatus()).isEqualTo(404);
+        assertThat(missing.getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("没有待复核的条目 #999999");
+    }
+
     /** The roster (刘海燕, 王建国 and 200 generated people) and six rows without a clean ID, as a partner sends them. */
     private IngestedFile theRosterAndTheRowsAreLoaded() throws IOException {
         Path dir = TestHomes.fresh("scored-matching-files");
