@@ -16,6 +16,7 @@ import org.lujing.normalise.CellKind;
 import org.lujing.normalise.CorrectionTypeNormaliser;
 import org.lujing.normalise.DateNormaliser;
 import org.lujing.normalise.IdNumberNormaliser;
+import org.lujing.normalise.LineWords;
 import org.lujing.normalise.Masking;
 import org.lujing.normalise.NameNormaliser;
 import org.lujing.normalise.Normalised;
@@ -118,32 +119,14 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
         }
     }
 
-    /** A total row's first words (合计：25人次, 小计, 共计…), compared after folding (full-width, spaces out). */
-    private static final List<String> TOTAL_WORDS = List.of("合计", "总计", "小计", "共计");
-
-    /** A sign-off line's (填表人：王五, 审核人签名：, 填报单位（盖章）：…), compared the same way. */
-    private static final List<String> SIGN_OFF_WORDS =
-            List.of("填表人", "审核人", "制表人", "填报人", "负责人", "经办人", "单位负责人", "填报单位", "填报日期", "制表日期", "单位(盖章)");
-
-    /** "total", "sign-off" or null: what a cell's text marks its row as. */
+    /** "total", "sign-off" or null: what a cell's text marks its row as ({@link LineWords}). */
     private static String marks(Cell c) {
-        if (c.isBlank()) {
-            return null;
-        }
-        String text = c.text().strip();
-        if (!text.isEmpty() && text.charAt(0) < 0x80) {
-            return null; // an ID number, a date, a count: no total or sign-off word begins with ASCII
-        }
-        String folded = TextFolding.fold(text);
-        if (TOTAL_WORDS.stream().anyMatch(folded::startsWith)) {
-            return "total";
-        }
-        return SIGN_OFF_WORDS.stream().anyMatch(folded::startsWith) ? "sign-off" : null;
+        return c.isBlank() ? null : LineWords.kind(c.text());
     }
 
     /**
      * Blank rows, totals (合计/总计/小计) and sign-off lines (填表人, 审核人) are skipped, never data. A row is a total
-     * or sign-off line when a cell opens with one of their words ({@link #TOTAL_WORDS}, {@link #SIGN_OFF_WORDS}) and
+     * or sign-off line when a cell opens with one of their words ({@link LineWords}) and
      * the row names no one: its ID number, when it has one, is such a text itself (a total merged across the row,
      * 审核人 written in the ID column); and unless that cell opens the row, its name is blank or such a text too. A
      * person's row stays a person's row whatever its other cells begin with: a topic 小计算器使用, 审核人员讲解, a

@@ -64,6 +64,11 @@ final class SheetTableReader implements TableReader {
     private int firstRepeat;
     private int lastRepeat;
 
+    /** The sheet's tables noted one by one so far, and the last table title found below its first table. */
+    private int tablesNoted;
+
+    private String lastTableTitle = "";
+
     /** Rows decided and waiting to be handed out, in the file's order. */
     private final java.util.ArrayDeque<SourceRow> ready = new java.util.ArrayDeque<>();
 
@@ -113,6 +118,8 @@ final class SheetTableReader implements TableReader {
                     continue;
                 }
                 sheetsRead++;
+                tablesNoted = 0;
+                lastTableTitle = "";
                 mergeBaseline = sheet.mergeFilledRows();
                 firstRow = 0;
                 lastRow = 0;
@@ -158,9 +165,9 @@ final class SheetTableReader implements TableReader {
     }
 
     /**
-     * A row whose ID number cell does not begin with six digits (an ID number's region code): blank, a title, a
-     * header, a total, or a person's row with a damaged ID. Only such a row may stand above a next table or be its
-     * header; every row with an ID number goes straight on, decided by six characters.
+     * A row whose ID number cell does not hold an ID number's start (six digits, then a digit or a mask's *): blank,
+     * a title, a header, a total, or a person's row with a damaged ID. Only such a row may stand above a next table
+     * or be its header; every row with an ID number goes straight on, decided by seven characters.
      */
     private boolean namesNoOne(RawSheets.RawRow row) {
         Integer col = columns.get(Field.ID_NUMBER);
@@ -172,7 +179,7 @@ final class SheetTableReader implements TableReader {
             return true;
         }
         String text = id.text().strip();
-        if (text.length() < 6) {
+        if (text.length() < 7) {
             return true;
         }
         for (int i = 0; i < 6; i++) {
@@ -180,25 +187,33 @@ final class SheetTableReader implements TableReader {
                 return true; // a title merged across the row, 2025年12月…, begins with a digit too
             }
         }
-        return false;
+        char seventh = text.charAt(6);
+        return !Character.isDigit(seventh) && seventh != '*'; // 202601 麓景社区…台账
     }
 
     /**
      * A header again below the sheet's first table (stacked tables, or a printed page's header repeated): the rows
-     * below it are read by its columns, the title rows held just above it give the rest of the sheet its context,
-     * and the file says so. Header and title rows are not data, as above the first table: they are not counted as
-     * rows read. Held rows that are not a title (a person's row without an ID, a note of two values) are handed out
-     * as rows first, as they would have been.
+     * below it are read by its columns, and a title line held right above it gives them their year and category.
+     * The header row, its upper row and that title are not data, as above the first table: they are not counted as
+     * rows read. Every other held row — a person's row without an ID, a total, a sign-off, a page's foot, a blank
+     * row — is handed out as a row first, as it would have been.
      */
     private boolean tableAgain(RawSheets.RawRow row) throws IOException {
         Optional<Map<Field, Integer>> header = detector.detect(row.cells());
         List<Cell> named = row.cells();
         RawSheets.RawRow upper = held.peekLast();
         boolean twoRows = false;
-        if (header.isEmpty() && upper != null && upper.number() == row.number() - 1 && titleLike(upper) == null) {
-            header = detector.detectTwoRows(upper.cells(), row.cells());
-            named = detector.combine(upper.cells(), row.cells());
-            twoRows = header.isPresent();
+        if (upper != null && upper.number() == row.number() - 1 && titleText(upper) == null) {
+            // the upper row of a two-row header: needed to name every field, or naming fields itself (姓名 merged
+            // down over both rows fills the lower one, which then names every field alone)
+            if (header.isEmpty() || namesFields(upper) >= 2) {
+                Optional<Map<Field, Integer>> two = detector.detectTwoRows(upper.cells(), row.cells());
+                if (two.isPresent()) {
+                    header = two;
+                    named = detector.combine(upper.cells(), row.cells());
+                    twoRows = true;
+                }
+            }
         }
         if (header.isEmpty()) {
             return false;
@@ -206,18 +221,20 @@ final class SheetTableReader implements TableReader {
         if (twoRows) {
             held.pollLast();
         }
-        // the title: the blank and title rows right above the header; rows above those are rows as before
-        java.util.ArrayDeque<RawSheets.RawRow> titleRows = new java.util.ArrayDeque<>();
-        while (!held.isEmpty() && titleLike(held.peekLast()) != null) {
-            titleRows.addFirst(held.pollLast());
-        }
-        while (!held.isEmpty()) {
-            emit(held.poll());
+        // the title: title lines among the blank rows right above the header; all else is handed out in order
+        List<RawSheets.RawRow> rows = new ArrayList<>(held);
+        held.clear();
+        int tail = rows.size();
+        while (tail > 0 && titleText(rows.get(tail - 1)) != null) {
+            tail--;
         }
         StringBuilder newTitle = new StringBuilder();
-        for (RawSheets.RawRow t : titleRows) {
-            String text = titleLike(t);
-            if (!text.isEmpty() && newTitle.length() < MAX_TITLE) {
+        for (int i = 0; i < rows.size(); i++) {
+            RawSheets.RawRow r = rows.get(i);
+            String text = i >= tail ? titleText(r) : null;
+            if (text == null || text.isEmpty()) {
+                emit(r);
+            } else if (newTitle.length() < MAX_TITLE) {
                 newTitle.append(newTitle.length() == 0 ? "" : " ")
                         .append(text, 0, Math.min(text.length(), MAX_TITLE - newTitle.length()));
             }
@@ -230,49 +247,76 @@ final class SheetTableReader implements TableReader {
         columns = found;
         headers = texts;
         noteSecondColumns(found, named);
+        // the context again: the new title's year and category, or the new columns' (a category column gone)
         String was = title.toString();
         if (newTitle.length() > 0) {
             title.setLength(0);
             title.append(newTitle);
-            SheetContext next = context();
-            if (next != null) {
-                context = next;
-            } else {
-                title.setLength(0);
-                title.append(was);
-            }
+        }
+        SheetContext next = context(false);
+        if (next != null) {
+            context = next;
+        } else {
+            title.setLength(0);
+            title.append(was);
         }
         int at = twoRows ? row.number() - 1 : row.number();
-        if (sameColumns && newTitle.length() == 0) {
-            // a printed page's header again: one note for the sheet, however many pages (endOfSheet)
+        String titleNow = newTitle.toString();
+        boolean another = !sameColumns || (!titleNow.isEmpty() && !titleNow.equals(lastTableTitle));
+        if (!titleNow.isEmpty()) {
+            lastTableTitle = titleNow;
+        }
+        if (!another || tablesNoted >= MAX_TABLE_NOTES) {
+            // a printed page's header again (with its title again, 台账（续）): one note for the sheet (endOfSheet)
             repeatedHeaders++;
             firstRepeat = firstRepeat == 0 ? at : firstRepeat;
             lastRepeat = at;
             return true;
         }
-        String titled = newTitle.length() == 0 ? "" : "，表名「" + abbreviate(newTitle.toString()) + "」";
-        String titledEn = newTitle.length() == 0 ? "" : " titled '" + abbreviate(newTitle.toString()) + "'";
+        tablesNoted++;
+        String titled = titleNow.isEmpty() ? "" : "，表名「" + abbreviate(titleNow) + "」";
+        String titledEn = titleNow.isEmpty() ? "" : " titled '" + abbreviate(titleNow) + "'";
         note(new ReadingNote(
                 sheetName,
                 ReadingNote.TABLE_AGAIN,
                 label(sheetName) + "第 " + at + " 行起是另一张表" + titled + "，表头" + (sameColumns ? "与上表相同" : "与上表不同，按新表头")
                         + "读取其下各行；表名和表头行不计入读取行数 / " + labelEn(sheetName) + " holds another table from row "
                         + at + titledEn + "; its header "
-                        + (sameColumns ? "repeats the one above" : "differs from the" + " one above and is used")
-                        + " for the rows below it; its title and header rows are not"
-                        + " counted as rows read",
+                        + (sameColumns ? "repeats the one above" : "differs from the one above and is used")
+                        + " for the rows below it; its title and header rows are not counted as rows read",
                 0,
                 0,
                 0));
         return true;
     }
 
+    /** Tables a sheet's notes name one by one; more are counted in its one note of repeated headers. */
+    static final int MAX_TABLE_NOTES = 20;
+
+    /** Cells of a row that name a field, as a header's do. */
+    private int namesFields(RawSheets.RawRow row) {
+        int n = 0;
+        for (Cell c : row.cells()) {
+            if (!c.isBlank() && settings.synonyms().lookup(c.text()).isPresent()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static final java.util.regex.Pattern TITLE_YEAR = java.util.regex.Pattern.compile("(?:19|20)\\d{2}\\s*年");
+
+    private static final java.util.regex.Pattern TITLE_WORD =
+            java.util.regex.Pattern.compile("(?:表|台账|登记册|登记簿|名单|名册|记录|统计|清单|汇总)(?:[(（]续[)）])?$");
+
     /**
-     * The text of a row that can only be a title, "" for a blank row, null for any other: one text in all its
-     * non-blank cells (a title merged across the row, or written in one cell), at least five characters long or
-     * holding a digit (2025年12月) — a name alone in its cell is a person's row, never a title — and no ID number.
+     * The text of a title line, "" for a blank row, null for any other row. A title line holds one text in all its
+     * non-blank cells (merged across the row, or in one cell), names a year (2026年1月, 2026年度) or ends as a
+     * table's name does (…签到表, …工作台账（续）), opens with no total, sign-off or page-foot word (合计, 填表人,
+     * 打印日期, 第 1 页, 注) and holds no ID number. A name alone, a remark, a footer or a sign-off is never a title:
+     * those stay rows, counted as they always were.
      */
-    private String titleLike(RawSheets.RawRow row) {
+    private String titleText(RawSheets.RawRow row) {
         String text = null;
         for (Cell c : row.cells()) {
             if (c.isBlank()) {
@@ -288,11 +332,14 @@ final class SheetTableReader implements TableReader {
         if (text == null) {
             return "";
         }
-        boolean digit = text.chars().anyMatch(Character::isDigit);
-        if (text.codePointCount(0, text.length()) < 5 && !digit) {
+        if (!namesNoOne(row) || org.lujing.normalise.LineWords.endsAPage(text)) {
             return null;
         }
-        return !namesNoOne(row) || org.lujing.normalise.TextFolding.fold(text).matches(".*\\d{15,}.*") ? null : text;
+        String folded = org.lujing.normalise.TextFolding.toHalfWidth(text).strip();
+        if (folded.matches(".*\\d{15,}.*")) {
+            return null;
+        }
+        return TITLE_YEAR.matcher(folded).find() || TITLE_WORD.matcher(folded).find() ? text : null;
     }
 
     /** The longest sheet name kept (Excel allows 31 characters; a crafted workbook may hold any number). */
@@ -320,6 +367,11 @@ final class SheetTableReader implements TableReader {
      * name no category and the source has no default: such a sheet is passed over, and the file says so.
      */
     private SheetContext context() {
+        return context(true);
+    }
+
+    /** As {@link #context()}; a sheet passed over is noted only when {@code noteWhenNone}. */
+    private SheetContext context(boolean noteWhenNone) {
         String name = sheetName;
         String titleText = title.toString();
         Category category = null;
@@ -336,6 +388,8 @@ final class SheetTableReader implements TableReader {
                 from = "表头「" + abbreviate(titleText) + "」";
             } else if (settings.defaultCategory() != null) {
                 category = settings.defaultCategory(); // the source's one kind of activity: nothing to explain
+            } else if (!noteWhenNone) {
+                return null;
             } else {
                 note(new ReadingNote(
                         name,

@@ -393,10 +393,11 @@ class PartnerLayoutsIntegrationTests extends SharedLedgerContext {
         // when
         IngestedFile f = ingest.ingest(file, "community").file().orElseThrow();
 
-        // then the second title and header are neither rows nor rejects, and each table takes its own title's year
+        // then the second title and header are neither rows nor rejects (the 小计 and the blank row are skipped rows,
+        // as ever), and each table takes its own title's year
         assertThat(f.outcome()).isEqualTo(FileOutcome.LOADED.name());
         assertThat(new int[] {f.rowsRead(), f.accepted(), f.merged(), f.rejected(), f.skipped()})
-                .containsExactly(3, 2, 0, 0, 1);
+                .containsExactly(4, 2, 0, 0, 2);
         assertThat(f.balances()).isTrue();
         assertThat(records(f.id()))
                 .containsExactly("月报:3 孙八 PUBLIC_WELFARE 2025-12-26", "月报:8 周九 LEGAL_EDUCATION 2026-01-05");
@@ -409,6 +410,46 @@ class PartnerLayoutsIntegrationTests extends SharedLedgerContext {
                 .filteredOn(n -> n.kind().equals(ReadingNote.DATE_YEAR))
                 .extracting(ReadingNote::zh)
                 .containsExactlyInAnyOrder("日期缺年份，取自表头 2025年", "日期缺年份，取自表头 2026年");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"xlsx", "xls"})
+    void aSecondTableUnderATwoRowMergedHeaderWithoutACategoryColumnTakesTheSheetsCategory(String format) {
+        // given: a sheet named 义务劳动 (the community's word for 公益活动); December's table with a category column,
+        // then January's under a two-row header whose 序号, 姓名 and 身份证号 are merged down over both rows and
+        // whose 活动情况 spans its date and name of activity, and no category column
+        String seq = format.equals("xls") ? "5" : "4";
+        String wu = id("430104199307073" + seq + "8");
+        Path file = PartnerWorkbooks.book()
+                .sheet(
+                        "义务劳动",
+                        s -> s.row("麓景社区2025年12月义务劳动登记表")
+                                .row("序号", "姓名", "身份证号", "日期", "活动类型")
+                                .row("1", "吴十", wu, "12月6日", "普法活动")
+                                .row("麓景社区2026年1月义务劳动登记表")
+                                .row("序号", "姓名", "身份证号", "活动情况", null)
+                                .row(null, null, null, "日期", "活动名称")
+                                .row("1", "吴十", wu, "1月10日", "清扫楼道")
+                                .merge("A1:E1")
+                                .merge("A4:E4")
+                                .merge("A5:A6")
+                                .merge("B5:B6")
+                                .merge("C5:C6")
+                                .merge("D5:E5"))
+                .write(FILES.resolve("stacked-two-rows").resolve("义务劳动." + format));
+
+        IngestedFile f = ingest.ingest(file, "community").file().orElseThrow();
+
+        // then neither header row nor the title is a row; January's row is 2026 and 公益活动 by the sheet's name
+        assertThat(f.outcome()).isEqualTo(FileOutcome.LOADED.name());
+        assertThat(new int[] {f.rowsRead(), f.accepted(), f.rejected(), f.skipped()})
+                .containsExactly(2, 2, 0, 0);
+        assertThat(records(f.id()))
+                .containsExactly("义务劳动:3 吴十 LEGAL_EDUCATION 2025-12-06", "义务劳动:7 吴十 PUBLIC_WELFARE 2026-01-10");
+        assertThat(files.notes(f.id()))
+                .extracting(ReadingNote::kind)
+                .doesNotContain(ReadingNote.SHEET_PASSED_OVER)
+                .contains(ReadingNote.TABLE_AGAIN);
     }
 
     private List<String> records(long fileId) {

@@ -46,9 +46,9 @@ class StackedTablesTests {
             notes = reader.notes();
         }
 
-        // the blank row, the title and the header above the second table are not rows
-        assertThat(rows).extracting(SourceRow::rowNumber).containsExactly(3, 4, 8);
-        SourceRow wang = rows.get(2);
+        // the title and the header above the second table are not rows; the blank row is one, as ever
+        assertThat(rows).extracting(SourceRow::rowNumber).containsExactly(3, 4, 5, 8);
+        SourceRow wang = rows.get(3);
         assertThat(wang.cell(Field.NAME).text()).isEqualTo("王五");
         assertThat(wang.cell(Field.ID_NUMBER).text()).isEqualTo("110105194912310021");
         assertThat(wang.cell(Field.DATE).text()).isEqualTo("2025-12-01");
@@ -123,8 +123,8 @@ class StackedTablesTests {
 
         List<SourceRow> rows = readAll(csv, RECORDS);
 
-        // the blank row right above the header belongs to the title; the two people's rows are rows
-        assertThat(rows).extracting(SourceRow::rowNumber).containsExactly(2, 3, 4, 7);
+        // the two people's rows are rows, and the blank row; only the header is not
+        assertThat(rows).extracting(SourceRow::rowNumber).containsExactly(2, 3, 4, 5, 7);
         assertThat(rows.get(1).cell(Field.NAME).text()).isEqualTo("赵六");
         assertThat(rows.get(2).cell(Field.NAME).text()).isEqualTo("钱七");
     }
@@ -149,6 +149,92 @@ class StackedTablesTests {
         }
         assertThat(rows).extracting(SourceRow::rowNumber).isEqualTo(expected);
         assertThat(rows.get(0).cell(Field.NAME).text()).isEqualTo("某人0");
+    }
+
+    @Test
+    void aPagesFootAboveARepeatedHeaderIsARowAndGivesNoYear() throws IOException {
+        // a print date, a page number, a sign-off and a page's subtotal: rows as ever, never the next table's title
+        Path csv = write("feet.csv", """
+                2025年12月工作台账,,,
+                日期,姓名,身份证号码,活动类型
+                12月1日,张三,11010519491231002X,公益活动
+                打印日期：2026年1月5日,,,
+                日期,姓名,身份证号码,活动类型
+                12月9日,李四,430104196804120314,普法讲座
+                第 1 页，共 2 页,,,
+                日期,姓名,身份证号码,活动类型
+                12月10日,李四,430104196804120314,普法讲座
+                填表人：郑主任 审核日期：2025.12.31,,,
+                2026年第一季度工作台账,,,
+                日期,姓名,身份证号码,活动类型
+                1月5日,张三,11010519491231002X,公益活动
+                """);
+
+        List<SourceRow> rows = readAll(csv, RECORDS);
+
+        assertThat(rows).extracting(SourceRow::rowNumber).containsExactly(3, 4, 6, 7, 9, 10, 13);
+        assertThat(rows).extracting(r -> r.context().year()).containsExactly(2025, 2025, 2025, 2025, 2025, 2025, 2026);
+    }
+
+    @Test
+    void aLongNameAloneARemarkAloneAndNumberedRowsAreRowsAboveARepeatedHeader() throws IOException {
+        Path csv = write("alone.csv", """
+                序号,日期,姓名,身份证号码,活动类型,备注
+                1,12月1日,张三,11010519491231002X,公益活动,
+                2,,阿卜杜热依木·买买提,,,
+                3,,,,,该对象本月请假外出就医
+                4,,,,,
+                序号,日期,姓名,身份证号码,活动类型,备注
+                5,12月9日,李四,430104196804120314,普法讲座,
+                """);
+
+        List<SourceRow> rows = readAll(csv, RECORDS);
+
+        assertThat(rows).extracting(SourceRow::rowNumber).containsExactly(2, 3, 4, 5, 7);
+    }
+
+    @Test
+    void aTitleOpeningWithSixDigitsIsHeldAndTaken() throws IOException {
+        Path csv = write("yyyymm.csv", """
+                2025年12月工作台账,,,
+                日期,姓名,身份证号码,活动类型
+                12月1日,张三,11010519491231002X,公益活动
+                ,,202601 麓景社区工作台账（2026年1月）,
+                日期,姓名,身份证号码,活动类型
+                1月5日,李四,430104196804120314,普法讲座
+                """);
+
+        List<SourceRow> rows = readAll(csv, RECORDS);
+
+        assertThat(rows).extracting(SourceRow::rowNumber).containsExactly(3, 6);
+        assertThat(rows.get(1).context().year()).isEqualTo(2026);
+    }
+
+    @Test
+    void aContinuedTitleOnEveryPageIsOneNoteNotOneAPage() throws IOException {
+        StringBuilder text = new StringBuilder("2025年12月工作台账,,,\n日期,姓名,身份证号码,活动类型\n");
+        for (int page = 0; page < SheetTableReader.MAX_TABLE_NOTES + 30; page++) {
+            text.append("12月1日,张三,11010519491231002X,公益活动\n");
+            text.append("2025年12月工作台账（续）,,,\n日期,姓名,身份证号码,活动类型\n");
+        }
+        Path csv = write("continued.csv", text.toString());
+
+        List<ReadingNote> notes;
+        int read = 0;
+        try (TableReader reader = PartnerFileReaders.open(csv, RECORDS)) {
+            while (reader.next() != null) {
+                read++;
+            }
+            notes = reader.notes();
+        }
+
+        assertThat(read).isEqualTo(SheetTableReader.MAX_TABLE_NOTES + 30);
+        // the first continuation is a table of its own title; every later one repeats it
+        assertThat(notes)
+                .extracting(ReadingNote::kind)
+                .containsOnly(ReadingNote.TABLE_AGAIN)
+                .hasSize(2);
+        assertThat(notes.get(1).rows()).isEqualTo(SheetTableReader.MAX_TABLE_NOTES + 29);
     }
 
     private Path write(String name, String text) throws IOException {
