@@ -248,18 +248,17 @@ final class SheetTableReader implements TableReader {
         headers = texts;
         noteSecondColumns(found, named);
         // the context again: the new title's year and category, or the new columns' (a category column gone)
-        String was = title.toString();
         if (newTitle.length() > 0) {
             title.setLength(0);
             title.append(newTitle);
         }
         SheetContext next = context(false);
-        if (next != null) {
-            context = next;
-        } else {
-            title.setLength(0);
-            title.append(was);
+        if (next == null) {
+            // no category for the new table (its column gone, the sheet's name and title naming none): its rows are
+            // rejected for the category as any such row is, and still take the new title's year
+            next = SheetContext.of(fileName, sheetName, title.toString(), null, null);
         }
+        context = next;
         int at = twoRows ? row.number() - 1 : row.number();
         String titleNow = newTitle.toString();
         boolean another = !sameColumns || (!titleNow.isEmpty() && !titleNow.equals(lastTableTitle));

@@ -134,6 +134,26 @@ class RowNormaliserTests {
     }
 
     @Test
+    void aPrintedPagesFootIsSkippedAndDeclaresNoTotal() {
+        // merged across the row (its text in the ID column too), or in one cell
+        String printed = "打印日期：2026年1月5日";
+        assertThat(skip(rowWith(null, printed, Field.NAME, printed, Field.ID_NUMBER, printed, null, printed)))
+                .satisfies(s -> {
+                    assertThat(s.why()).isEqualTo("sign-off");
+                    assertThat(s.declaredCount()).isNull();
+                });
+        for (String foot : new String[] {"第 1 页，共 2 页", "第1页/共3页", "本页小计：2人次", "打印人：王五"}) {
+            assertThat(skip(rowOfCells(foot, "", ""))).as(foot).satisfies(s -> {
+                assertThat(s.why()).isEqualTo("sign-off");
+                assertThat(s.declaredCount()).isNull();
+            });
+        }
+        // a person's row whose remark opens with such words stays a person's row
+        SourceRow row = rowWith(null, "3", Field.NAME, "张三", Field.PHONE, "13700000001", Field.NOTES, "第1页有误");
+        assertThat(RowNormaliser.skipReason(row)).isEmpty();
+    }
+
+    @Test
     void totalAndSignOffLinesAsLedgersWriteThemAreSkipped() {
         // each of these was rejected as data by a rule that wanted a colon or a number right after the word
         assertThat(skip(rowOfCells("合计人数：25", "", "")).declaredCount()).isEqualTo(25);

@@ -10,6 +10,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.lujing.SharedLedgerContext;
 import org.lujing.audit.AuditLog;
 import org.lujing.ingest.FileIngestService;
@@ -181,6 +182,58 @@ class ReconciliationIntegrationTests extends SharedLedgerContext {
             assertThat(f.key()).isEqualTo("file:" + communityFile);
             assertThat(f.fileId()).isEqualTo(communityFile);
             assertThat(f.details()).contains("declares 5", "has 6");
+        });
+    }
+
+    @Test
+    void controlTotalsOfTablesStackedInASheetAreEachTheirTablesAndSubtotalsAreNotAddedTwice(@TempDir Path dir)
+            throws Exception {
+        // given one sheet holding December and January one under the other, each with its 合计, and a sheet whose
+        // 小计 per group stand above its 合计
+        String a = org.lujing.read.PartnerWorkbooks.id("43010419800101001");
+        String b = org.lujing.read.PartnerWorkbooks.id("43010419800202002");
+        Path stacked = java.nio.file.Files.writeString(
+                dir.resolve("stacked.csv"),
+                String.join(
+                        "\n",
+                        "2025年12月工作台账,,,",
+                        "日期,姓名,身份证号,活动类型",
+                        "2025-12-01,甲,%s,公益活动".formatted(a),
+                        "2025-12-02,乙,%s,公益活动".formatted(b),
+                        "合计：2人次,,,",
+                        "2026年1月工作台账,,,",
+                        "日期,姓名,身份证号,活动类型",
+                        "2026-01-05,甲,%s,公益活动".formatted(a),
+                        "合计：1人次,,,",
+                        ""));
+        Path grouped = java.nio.file.Files.writeString(
+                dir.resolve("grouped.csv"),
+                String.join(
+                        "\n",
+                        "日期,姓名,身份证号,活动类型",
+                        "2025-11-01,甲,%s,公益活动".formatted(a),
+                        "2025-11-02,乙,%s,公益活动".formatted(b),
+                        "小计：2人次,,,",
+                        "2025-11-09,甲,%s,公益活动".formatted(a),
+                        "小计：1人次,,,",
+                        "合计：3人次,,,",
+                        ""));
+        ingest.ingest(stacked, "community");
+        ingest.ingest(grouped, "community");
+
+        // then neither file contradicts itself
+        assertThat(found(controlTotal, ctx("2026-02-01"))).isEmpty();
+
+        // and when the second table's 合计 is wrong, the file is found, naming both totals
+        Path wrong = java.nio.file.Files.writeString(
+                dir.resolve("wrong.csv"),
+                java.nio.file.Files.readString(stacked)
+                        .replace("合计：1人次", "合计：4人次")
+                        .replace("2026-01-05", "2026-01-06"));
+        long wrongFile = ingest.ingest(wrong, "community").file().orElseThrow().id();
+        assertThat(found(controlTotal, ctx("2026-02-01"))).singleElement().satisfies(f -> {
+            assertThat(f.fileId()).isEqualTo(wrongFile);
+            assertThat(f.details()).contains("declares 6", "has 3");
         });
     }
 
