@@ -25,13 +25,19 @@ class ApiErrorAdvice {
         IllegalArgumentException.class
     })
     ResponseEntity<Map<String, Object>> refused(RuntimeException e) {
-        return ResponseEntity.unprocessableContent()
+        // a refusal thrown in both languages ("中文 ‖ English") answers in the request's
+        return answer(HttpStatus.UNPROCESSABLE_CONTENT, "refused", String.valueOf(e.getMessage()));
+    }
+
+    /** The answer's body: what kind of error, why in the request's language (one of "中文 ‖ English"), and when. */
+    private static ResponseEntity<Map<String, Object>> answer(
+            org.springframework.http.HttpStatusCode status, String error, String message) {
+        return ResponseEntity.status(status)
                 .body(Map.of(
                         "error",
-                        "refused",
+                        error,
                         "message",
-                        // a refusal thrown in both languages ("中文 ‖ English") answers in the request's
-                        ReportLanguage.of(LocaleContextHolder.getLocale()).oneLanguage(String.valueOf(e.getMessage())),
+                        ReportLanguage.of(LocaleContextHolder.getLocale()).oneLanguage(message),
                         "at",
                         Instant.now().toString()));
     }
@@ -66,14 +72,10 @@ class ApiErrorAdvice {
         String reason = e.getReason() == null
                 ? (status == null ? String.valueOf(e.getStatusCode().value()) : status.getReasonPhrase())
                 : e.getReason();
-        return ResponseEntity.status(e.getStatusCode())
-                .body(Map.of(
-                        "error",
-                        status == null ? "error" : status.getReasonPhrase().toLowerCase(java.util.Locale.ROOT),
-                        "message",
-                        ReportLanguage.of(LocaleContextHolder.getLocale()).oneLanguage(reason),
-                        "at",
-                        Instant.now().toString()));
+        return answer(
+                e.getStatusCode(),
+                status == null ? "error" : status.getReasonPhrase().toLowerCase(java.util.Locale.ROOT),
+                reason);
     }
 
     /** A value typed into an address, as an answer may repeat it: masked (an ID number in it) and cut at 100. */
@@ -85,14 +87,7 @@ class ApiErrorAdvice {
     /** An upload whose file name no file could have (a control character in it): the request is malformed. */
     @ExceptionHandler(InboxUpload.UploadNameRefusedException.class)
     ResponseEntity<Map<String, Object>> badName(InboxUpload.UploadNameRefusedException e) {
-        return ResponseEntity.badRequest()
-                .body(Map.of(
-                        "error",
-                        "bad request",
-                        "message",
-                        ReportLanguage.of(LocaleContextHolder.getLocale()).oneLanguage(String.valueOf(e.getMessage())),
-                        "at",
-                        Instant.now().toString()));
+        return answer(HttpStatus.BAD_REQUEST, "bad request", String.valueOf(e.getMessage()));
     }
 
     /** A parameter or a form's part the request lacks (a period for {@code /api/stats}, the file of an upload). */
@@ -105,15 +100,10 @@ class ApiErrorAdvice {
                 ? p.getParameterName()
                 : ((org.springframework.web.multipart.support.MissingServletRequestPartException) e)
                         .getRequestPartName();
-        return ResponseEntity.badRequest()
-                .body(Map.of(
-                        "error",
-                        "bad request",
-                        "message",
-                        ReportLanguage.of(LocaleContextHolder.getLocale())
-                                .pick("请求缺少参数 " + name, "the request lacks the parameter " + name),
-                        "at",
-                        Instant.now().toString()));
+        return answer(
+                HttpStatus.BAD_REQUEST,
+                "bad request",
+                "请求缺少参数 " + name + org.lujing.ledger.Bilingual.SEPARATOR + "the request lacks the parameter " + name);
     }
 
     @ExceptionHandler(NotFoundException.class)

@@ -36,15 +36,9 @@ class StackedTablesTests {
                 王五,110105194912310021,心理测评,2025-12-01
                 """);
 
-        List<SourceRow> rows;
-        List<ReadingNote> notes;
-        try (TableReader reader = PartnerFileReaders.open(csv, RECORDS)) {
-            rows = new ArrayList<>();
-            for (SourceRow r; (r = reader.next()) != null; ) {
-                rows.add(r);
-            }
-            notes = reader.notes();
-        }
+        Read read = read(csv);
+        List<SourceRow> rows = read.rows();
+        List<ReadingNote> notes = read.notes();
 
         // the title and the header above the second table are not rows; the blank row is one, as ever
         assertThat(rows).extracting(SourceRow::rowNumber).containsExactly(3, 4, 5, 8);
@@ -91,14 +85,9 @@ class StackedTablesTests {
                 2025-11-17,李四,430104196804120314,普法讲座
                 """);
 
-        List<SourceRow> rows = new ArrayList<>();
-        List<ReadingNote> notes;
-        try (TableReader reader = PartnerFileReaders.open(csv, RECORDS)) {
-            for (SourceRow r; (r = reader.next()) != null; ) {
-                rows.add(r);
-            }
-            notes = reader.notes();
-        }
+        Read read = read(csv);
+        List<SourceRow> rows = read.rows();
+        List<ReadingNote> notes = read.notes();
 
         assertThat(rows).extracting(SourceRow::rowNumber).containsExactly(2, 4, 6);
         assertThat(notes).singleElement().satisfies(n -> {
@@ -219,22 +208,29 @@ class StackedTablesTests {
         }
         Path csv = write("continued.csv", text.toString());
 
-        List<ReadingNote> notes;
-        int read = 0;
-        try (TableReader reader = PartnerFileReaders.open(csv, RECORDS)) {
-            while (reader.next() != null) {
-                read++;
-            }
-            notes = reader.notes();
-        }
+        Read read = read(csv);
+        List<ReadingNote> notes = read.notes();
 
-        assertThat(read).isEqualTo(SheetTableReader.MAX_TABLE_NOTES + 30);
+        assertThat(read.rows()).hasSize(SheetTableReader.MAX_TABLE_NOTES + 30);
         // the first continuation is a table of its own title; every later one repeats it
         assertThat(notes)
                 .extracting(ReadingNote::kind)
                 .containsOnly(ReadingNote.TABLE_AGAIN)
                 .hasSize(2);
         assertThat(notes.get(1).rows()).isEqualTo(SheetTableReader.MAX_TABLE_NOTES + 29);
+    }
+
+    /** A file's rows and its reading notes. */
+    private record Read(List<SourceRow> rows, List<ReadingNote> notes) {}
+
+    private static Read read(Path file) throws IOException {
+        try (TableReader reader = PartnerFileReaders.open(file, RECORDS)) {
+            List<SourceRow> rows = new ArrayList<>();
+            for (SourceRow r; (r = reader.next()) != null; ) {
+                rows.add(r);
+            }
+            return new Read(rows, reader.notes());
+        }
     }
 
     private Path write(String name, String text) throws IOException {
