@@ -38,8 +38,9 @@ class NightlyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LocalDate night =
-                date != null ? date : LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1);
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        LocalDate night = date != null ? date : today.minusDays(1);
+        ReconcileCommand.notAfterToday(night, today, "夜间任务", "the nightly chain");
         try (ConfigurableApplicationContext context = Boot.start(options.home, false, options.verbose)) {
             NightlyChain.Result r;
             // on a terminal, the running step's place in the night and its count, as the console shows it

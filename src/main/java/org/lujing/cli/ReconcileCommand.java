@@ -36,16 +36,23 @@ class ReconcileCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print a JSON object and nothing else on stdout.")
     boolean json;
 
+    /**
+     * Refuses a day after today: a reconciliation as of a day to come (alone or in a night) would open MISSING_FEED
+     * findings for every period not yet due, thousands of them, that no later run clears.
+     */
+    static void notAfterToday(LocalDate day, LocalDate today, String zhWhat, String enWhat) {
+        if (day.isAfter(today)) {
+            throw new IllegalArgumentException("--date " + day + " 在今天（" + today + "，Asia/Shanghai）之后：" + zhWhat
+                    + "只能按今天或以前的日期进行 ‖ --date " + day + " is after today (" + today + ", Asia/Shanghai): " + enWhat
+                    + " runs as of today or an earlier date");
+        }
+    }
+
     @Override
     public Integer call() {
         LocalDate today = LocalDate.now(SHANGHAI);
         LocalDate asOf = date != null ? date : today.minusDays(1);
-        if (asOf.isAfter(today)) {
-            // a run as of a day to come would open MISSING_FEED findings for periods not yet due
-            throw new IllegalArgumentException("--date " + asOf + " 在今天（" + today + "，Asia/Shanghai）之后：对账只能按今天或以前的日期进行"
-                    + " ‖ --date " + asOf + " is after today (" + today
-                    + ", Asia/Shanghai): reconciliation runs as of today or an earlier date");
-        }
+        notAfterToday(asOf, today, "对账", "reconciliation");
         try (ConfigurableApplicationContext context = Boot.start(options.home, false, options.verbose)) {
             ReconcileRunner.Result result =
                     context.getBean(ReconcileRunner.class).run(asOf);

@@ -122,13 +122,14 @@ class CommandLineIntegrationTests {
         assertThat(ids).isSortedAccordingTo(java.util.Comparator.reverseOrder());
     }
 
-    @Test
-    void reconcileRefusesADateAfterToday() {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"reconcile", "nightly"})
+    void reconcileAndTheNightRefuseADateAfterToday(String command) {
         String tomorrow = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))
                 .plusDays(1)
                 .toString();
 
-        CapturedRun run = run("reconcile", "--home", PilotHome.HOME.toString(), "--date", tomorrow);
+        CapturedRun run = run(command, "--home", PilotHome.HOME.toString(), "--date", tomorrow);
 
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err())

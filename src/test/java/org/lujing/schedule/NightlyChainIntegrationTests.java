@@ -106,6 +106,40 @@ class NightlyChainIntegrationTests extends SharedLedgerContext {
         assertThat(flakyExecutions).isEqualTo(2);
         assertThat(HOME.resolve("reports/" + night + "/statistics-2025.json")).exists();
         assertThat(HOME.resolve("reports/" + night + "/statistics-2025.xlsx")).exists();
+        assertNightReports(night);
+    }
+
+    @Autowired
+    org.lujing.operations.JobControl jobControl;
+
+    @Test
+    void aNightWhoseFailedStepAnAdminRestartedResumesPastIt() throws Exception {
+        // given a night stopped at its failing step, whose job an admin restarted by hand once the cause was mended
+        LocalDate night = NIGHT.plusDays(1);
+        NightlyChain.Result first = chain.run(night, "COMMAND", false);
+        assertThat(first.completed()).isFalse();
+        long failed = first.steps().get(3).jobExecutionId();
+        TestNightlySteps.mend();
+        jobControl.restart(failed);
+
+        // when the night is resumed
+        NightlyChain.Result resumed = chain.run(night, "COMMAND", true);
+
+        // then the step counts as done by the admin's run, not started a third time, and the night goes on
+        assertThat(resumed.completed()).isTrue();
+        assertThat(resumed.steps())
+                .extracting(NightlyChain.StepResult::status)
+                .containsExactly("COMPLETED", "COMPLETED", "COMPLETED", "COMPLETED", "COMPLETED", "COMPLETED");
+        assertThat(resumed.steps().get(3).message()).startsWith("已由重新运行的执行 #").contains("done by execution #");
+        long flakyExecutions = jdbc.sql("""
+                        SELECT COUNT(*) FROM batch_job_execution e JOIN batch_job_execution_params p ON p.job_execution_id = e.job_execution_id
+                        WHERE p.parameter_name = 'step' AND p.parameter_value = 'flaky'
+                          AND e.job_instance_id = (SELECT job_instance_id FROM batch_job_execution WHERE job_execution_id = ?)""").param(failed).query(Long.class).single();
+        assertThat(flakyExecutions).isEqualTo(2);
+        FileSystemUtils.deleteRecursively(HOME.resolve("reports/" + night));
+    }
+
+    private void assertNightReports(LocalDate night) throws IOException {
         try (var files = Files.list(HOME.resolve("reports/" + night))) {
             assertThat(files.map(p -> p.getFileName().toString()))
                     .anyMatch(n -> n.startsWith("findings-"))
