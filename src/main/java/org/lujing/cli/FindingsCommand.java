@@ -28,11 +28,17 @@ class FindingsCommand implements Callable<Integer> {
             description = "Findings that held on this date (default: those holding now).")
     LocalDate date;
 
-    @Option(names = "--rule", paramLabel = "RULE", description = "Only this rule, e.g. UNMATCHED_SUBJECT.")
+    @Option(
+            names = "--rule",
+            paramLabel = "RULE",
+            description = "Only this rule, by its code or its name: UNMATCHED_SUBJECT, 人员不在名册.")
     String rule;
 
-    @Option(names = "--status", paramLabel = "STATUS", description = "Only OPEN, ACKNOWLEDGED or RESOLVED.")
-    FindingStatus status;
+    @Option(
+            names = "--status",
+            paramLabel = "STATUS",
+            description = "Only OPEN, ACKNOWLEDGED or RESOLVED (or 待处理, 已知悉, 已解决).")
+    String statusTyped;
 
     @Option(names = "--json", description = "Print a JSON array and nothing else on stdout.")
     boolean json;
@@ -41,8 +47,8 @@ class FindingsCommand implements Callable<Integer> {
     public Integer call() {
         try (ConfigurableApplicationContext context = Boot.start(options.home, false, options.verbose)) {
             // read a page at a time as it is printed: a wrong roster period makes one finding per record
-            Iterable<StoredFinding> findings =
-                    context.getBean(FindingsService.class).inOrder(date, rule, status);
+            Iterable<StoredFinding> findings = context.getBean(FindingsService.class)
+                    .inOrder(date, rule, statusTyped == null ? null : FindingStatus.parse(statusTyped));
             if (json) {
                 Json.printEach(findings, StoredFinding::asJson);
             } else {

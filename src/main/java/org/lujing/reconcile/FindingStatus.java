@@ -6,15 +6,11 @@ public enum FindingStatus {
     ACKNOWLEDGED,
     RESOLVED;
 
-    /** A status as a filter names it, in any case; refused in both languages when there is no such status. */
+    /**
+     * A status as a filter names it: its code in any case or its word in either language (待处理, Open); refused in
+     * both languages when there is no such status.
+     */
     public static FindingStatus parse(String text) {
-        String wanted = text.strip().toUpperCase(java.util.Locale.ROOT);
-        for (FindingStatus s : values()) {
-            if (s.name().equals(wanted)) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("没有状态 " + text.strip() + "；状态有 OPEN、ACKNOWLEDGED、RESOLVED ‖ there is no"
-                + " status " + text.strip() + "; the statuses are OPEN, ACKNOWLEDGED, RESOLVED");
+        return FindingWords.statusOf(text);
     }
 }

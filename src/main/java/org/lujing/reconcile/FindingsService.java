@@ -144,15 +144,9 @@ public class FindingsService {
         return sql.toString();
     }
 
-    /** A rule's name as stored, from any spelling of its case; an unknown rule is refused, naming the rules. */
+    /** A rule's name as stored, from its code in any case or its name in either language; an unknown rule refused. */
     private static String ruleName(String rule) {
-        String wanted = rule.strip().toUpperCase(Locale.ROOT);
-        if (!ReconcileService.RULE_ORDER.contains(wanted)) {
-            throw new IllegalArgumentException("没有规则 " + rule + "；规则有 "
-                    + String.join("、", ReconcileService.RULE_ORDER) + " ‖ there is no rule " + rule + "; rules are "
-                    + String.join(", ", ReconcileService.RULE_ORDER));
-        }
-        return wanted;
+        return FindingWords.ruleCode(rule);
     }
 
     @Transactional(readOnly = true)

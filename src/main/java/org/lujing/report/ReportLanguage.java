@@ -87,17 +87,7 @@ public enum ReportLanguage {
      * and the code is what {@code findings --rule} and the README use. An unknown code is shown as it is.
      */
     public String rule(String code) {
-        String name = code == null
-                ? null
-                : switch (code) {
-                    case "UNMATCHED_SUBJECT" -> pick("人员不在名册", "Person not on the roster");
-                    case "OUTSIDE_SUPERVISION" -> pick("矫正期外的活动", "Activity outside supervision");
-                    case "MISSING_FEED" -> pick("数据未按期报送", "Delivery missing");
-                    case "CONTROL_TOTAL_MISMATCH" -> pick("合计数与明细不符", "Control total mismatch");
-                    case "CROSS_SOURCE_CONFLICT" -> pick("多来源数据不一致", "Sources disagree");
-                    case "NO_RECENT_SUPPORT" -> pick("近期无帮扶记录", "No recent support");
-                    default -> null;
-                };
+        String name = org.lujing.reconcile.FindingWords.rule(code, this == ZH);
         return name == null ? nullToEmpty(code) : name + pick("（", " (") + code + pick("）", ")");
     }
 
@@ -115,14 +105,11 @@ public enum ReportLanguage {
 
     /** A finding's status ({@code OPEN}, {@code ACKNOWLEDGED}, {@code RESOLVED}). */
     public String findingStatus(String code) {
-        return label(
-                code,
-                switch (nullToEmpty(code)) {
-                    case "OPEN" -> pick("待处理", "Open");
-                    case "ACKNOWLEDGED" -> pick("已知悉", "Acknowledged");
-                    case "RESOLVED" -> pick("已解决", "Resolved");
-                    default -> null;
-                });
+        org.lujing.reconcile.FindingStatus status = java.util.Arrays.stream(org.lujing.reconcile.FindingStatus.values())
+                .filter(s -> s.name().equals(code))
+                .findFirst()
+                .orElse(null);
+        return label(code, status == null ? null : org.lujing.reconcile.FindingWords.status(status, this == ZH));
     }
 
     /**
