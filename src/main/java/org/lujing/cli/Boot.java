@@ -85,6 +85,10 @@ final class Boot {
                 // log's English line is for serve's log and --verbose); POI's notes on odd workbooks likewise
                 args.add("--logging.level.org.lujing.ingest=ERROR");
                 args.add("--logging.level.org.apache.poi=OFF");
+                // what the command prints already says it in the operator's words: a night stopped at a step, a serve
+                // killed before it could clean up (the command cleaned up for it)
+                args.add("--logging.level.org.lujing.schedule.NightlyChain=OFF");
+                args.add("--logging.level.org.lujing.db.DatabaseServerClient=ERROR");
                 // a failed step's stack trace is for --verbose: the command prints why the run stopped, and what next
                 args.add("--logging.level.org.springframework.batch.core.step.AbstractStep=OFF");
             }

@@ -45,8 +45,16 @@ final class CommandLineMistakes {
             return name(e.getArgSpec()) + " 的值“" + e.getValue() + "”不对："
                     + expected(e.getArgSpec().type(), e);
         }
+        java.util.regex.Matcher unknown = UNKNOWN_SUBCOMMAND.matcher(String.valueOf(e.getMessage()));
+        if (unknown.find()) {
+            // `help foo`
+            return "没有命令 " + unknown.group(1) + "；运行 help 查看全部命令";
+        }
         return "命令行有误：" + e.getMessage();
     }
+
+    private static final java.util.regex.Pattern UNKNOWN_SUBCOMMAND =
+            java.util.regex.Pattern.compile("^Unknown subcommand '(.*)'");
 
     /** What a value of this type looks like, in words; picocli's own sentence for any other type. */
     private static String expected(Class<?> type, ParameterException e) {

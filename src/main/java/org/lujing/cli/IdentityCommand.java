@@ -378,7 +378,8 @@ class IdentityCommand implements Runnable {
                                                 null));
                 System.out.println(CliWords.lang()
                         .pick(
-                                kind() + "：键 " + fullKey.substring(0, 12) + " 与名册人员 #" + subject
+                                ("LINK".equals(kind()) ? "确认为同一人（LINK）" : "确认不是同一人（DIFFERENT）") + "：键 "
+                                        + fullKey.substring(0, 12) + " 与名册人员 #" + subject
                                         + " 的决定已记录并生效；以后的匹配都会遵守它。",
                                 kind() + ": key " + fullKey.substring(0, 12) + " and person #" + subject
                                         + " — recorded and applied; later runs keep it."));

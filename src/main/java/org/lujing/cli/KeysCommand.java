@@ -118,7 +118,7 @@ class KeysCommand implements Runnable {
         @Option(
                 names = "--reason",
                 paramLabel = "TEXT",
-                description = "Why, for the audit log (default: scheduled rotation).")
+                description = "Why, for the audit log (default: 定期轮换密钥, a scheduled rotation).")
         String reason;
 
         @Option(names = "--json", description = "Print one JSON object and nothing else on stdout.")
@@ -134,7 +134,7 @@ class KeysCommand implements Runnable {
                 }
                 KeyRotationService.Result r =
                         context.getBean(KeyRotationService.class).rotate();
-                String why = reason == null || reason.isBlank() ? "scheduled rotation" : reason;
+                String why = reason == null || reason.isBlank() ? "定期轮换密钥" : reason;
                 boolean issued = r.outcome() == KeyRotationService.Outcome.NEW_KEY_ISSUED;
                 context.getBean(AuditLog.class)
                         .record(

@@ -47,6 +47,14 @@ class CommandLineMistakesTests {
     }
 
     @Test
+    void helpForACommandThatDoesNotExistSaysSoInChinese() {
+        CapturedRun run = CapturedRun.of("help", "foo");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("没有命令 foo；运行 help 查看全部命令").doesNotContain("Unknown subcommand");
+    }
+
+    @Test
     void inEnglishPicocliSentencesStay() {
         CommandLine cli = new CommandLine(new LujingCommand());
         CommandLine.ParameterException e = org.assertj.core.api.Assertions.catchThrowableOfType(

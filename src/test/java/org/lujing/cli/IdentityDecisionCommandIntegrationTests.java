@@ -82,6 +82,7 @@ class IdentityDecisionCommandIntegrationTests {
         assertThat(blank.exit()).isEqualTo(2);
         assertThat(blank.err()).contains("身份决定需要写明原因").doesNotContain("needs a reason");
         assertThat(linked.exit()).as(linked.err()).isZero();
+        assertThat(linked.out()).startsWith("确认为同一人（LINK）：键 " + key.substring(0, 12));
         assertThat(json(CapturedRun.of("identity", "pending", "--json", "--home", home.toString())))
                 .isEmpty();
         assertThat(json(CapturedRun.of("audit", "--json", "--home", home.toString())))
