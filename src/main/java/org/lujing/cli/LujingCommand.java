@@ -116,6 +116,14 @@ public class LujingCommand implements Runnable {
             wrong.getErr().println(CommandLineMistakes.help(wrong, lang));
             return wrong.getCommandSpec().exitCodeOnInvalidInput();
         });
+        cli.setExecutionStrategy(parsed -> {
+            String refused = HomeCheck.refusal(parsed, System.getenv("LUJING_HOME"));
+            if (refused != null) {
+                parsed.commandSpec().commandLine().getErr().println("lujing: " + refused);
+                return 2;
+            }
+            return new CommandLine.RunLast().execute(parsed);
+        });
         return cli.execute(args);
     }
 

@@ -143,6 +143,33 @@ class CommandLineIntegrationTests {
                 .doesNotContain("MISSING_FEED");
     }
 
+    @Test
+    void aMistypedHomeIsRefusedByACommandThatReadsItAndMadeOnlyByOneThatStartsIt() throws Exception {
+        java.nio.file.Path parent = org.lujing.TestHomes.fresh("mistyped-home");
+        java.nio.file.Path typo = parent.resolve("hoem");
+
+        CapturedRun stats = run("stats", "--home", typo.toString(), "--period", "2025");
+        CapturedRun files = run("files", "--home", typo.toString(), "--json");
+        CapturedRun empty = run("jobs", "--home", "");
+
+        assertThat(stats.exit()).isEqualTo(2);
+        assertThat(stats.err()).contains("数据目录 " + typo.toAbsolutePath().normalize() + " 不存在（--home）：路径是否写错？");
+        assertThat(files.exit()).isEqualTo(2);
+        assertThat(files.out()).isEmpty();
+        assertThat(empty.exit()).isEqualTo(2);
+        assertThat(empty.err()).contains("--home 不能为空");
+        assertThat(typo).as("nothing was made where the typo points").doesNotExist();
+
+        // ingest starts a home where there is none, and says so
+        java.nio.file.Path csv = java.nio.file.Files.writeString(
+                parent.resolve("名单.csv"), "姓名,身份证号码,联系电话\n张三,11010519491231002X,13800000000\n");
+        CapturedRun ingest = run("ingest", "--home", typo.toString(), "--source", "roster", csv.toString());
+        assertThat(ingest.exit()).as(ingest.err()).isZero();
+        assertThat(ingest.err()).contains("已新建数据目录 " + typo.toAbsolutePath().normalize());
+        assertThat(run("stats", "--home", typo.toString(), "--period", "2025").exit())
+                .isZero();
+    }
+
     static CapturedRun run(String... args) {
         return CapturedRun.of(args);
     }

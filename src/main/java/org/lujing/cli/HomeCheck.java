@@ -1,0 +1,67 @@
+package org.lujing.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import org.lujing.report.ReportLanguage;
+import picocli.CommandLine;
+
+/**
+ * A home named by {@code --home} or {@code LUJING_HOME} must be there for a command that reads it: a mistyped path
+ * made a new, empty ledger without a word (`stats` printed zeros, `ingest` loaded into it). Only the commands that
+ * start a home — {@code ingest}, {@code serve}, {@code demo}, and {@code users} (the first admin comes before the
+ * first serve) — make one that is not there yet, and say so.
+ */
+final class HomeCheck {
+
+    private HomeCheck() {}
+
+    /** The commands that may make the home they are given. */
+    static final Set<String> STARTS_A_HOME = Set.of("ingest", "serve", "demo", "users");
+
+    /** Why the command may not run on its home, or null when it may (after making the home where it starts one). */
+    static String refusal(CommandLine.ParseResult parsed, String envHome) {
+        CommandLine.ParseResult last = parsed;
+        while (last.hasSubcommand()) {
+            last = last.subcommand();
+        }
+        if (last.isUsageHelpRequested() || last.isVersionHelpRequested() || !parsed.hasSubcommand()) {
+            return null;
+        }
+        HomeOptions options = null;
+        for (CommandLine.Model.CommandSpec mixin : last.commandSpec().mixins().values()) {
+            if (mixin.userObject() instanceof HomeOptions h) {
+                options = h;
+            }
+        }
+        if (options == null) {
+            return null;
+        }
+        String command = parsed.subcommand().commandSpec().name();
+        String named = options.home != null ? options.home.toString() : envHome;
+        String from = options.home != null ? "--home" : "LUJING_HOME";
+        if (named == null || (options.home == null && named.isBlank())) {
+            return null; // the working directory
+        }
+        ReportLanguage lang = CliWords.lang();
+        if (named.isBlank()) {
+            return lang.pick(from + " 不能为空：请给出数据目录的路径", from + " is empty: give the path of the home");
+        }
+        Path home = Path.of(named).toAbsolutePath().normalize();
+        if (Files.isDirectory(home)) {
+            return null;
+        }
+        if (Files.exists(home)) {
+            return lang.pick(
+                    from + " " + home + " 不是文件夹：数据目录须为文件夹", from + " " + home + " is not a folder: a home is a folder");
+        }
+        if (STARTS_A_HOME.contains(command)) {
+            System.err.println(lang.pick("已新建数据目录 " + home, "created the home " + home));
+            return null;
+        }
+        return lang.pick(
+                "数据目录 " + home + " 不存在（" + from + "）：路径是否写错？首次使用时由 ingest、serve、demo 或 users 新建",
+                "the home " + home + " (" + from
+                        + ") does not exist: is the path mistyped? ingest, serve, demo or users" + " make a new one");
+    }
+}
