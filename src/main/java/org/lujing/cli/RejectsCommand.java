@@ -244,6 +244,15 @@ class RejectsCommand implements Callable<Integer> {
                         sheet,
                         rows,
                         n -> audit.record(actor.actor(), "REJECTS_CLOSE", "file #" + file, reason, n + " row(s)"));
+                if (closed == 0 && !rows.isEmpty()) {
+                    // a row number mistyped: said, not "closed 0"
+                    String named = rows.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining("、"));
+                    throw new IllegalArgumentException("文件 #" + file + (sheet == null ? " " : " 的工作表「" + sheet + "」")
+                            + "没有第 " + named + " 行待修正的拒收行（见 rejects --file " + file + "）‖ file #" + file
+                            + (sheet == null ? "" : " sheet '" + sheet + "'")
+                            + " has no rejected row still to fix at row "
+                            + named.replace("、", ", ") + " (see rejects --file " + file + ")");
+                }
                 System.out.println(CliWords.lang()
                         .pick(
                                 "文件 #" + file + "：关闭了 " + closed + " 条待修正的拒收行",

@@ -29,6 +29,10 @@ class ScheduleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (count < 1 || count > 1_000) {
+            throw new IllegalArgumentException("--count " + count + " 不对：应为 1 到 1000 之间的整数 ‖ --count " + count
+                    + " is out of range: give a whole number from 1 to 1000");
+        }
         try (var context = Boot.start(options.home, false, options.verbose)) {
             NightlyDefinition d = context.getBean(NightlyDefinition.class);
             CronExpression cron = new CronExpression(d.cron());

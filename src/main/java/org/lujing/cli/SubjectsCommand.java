@@ -53,6 +53,10 @@ class SubjectsCommand implements Callable<Integer> {
         try (ConfigurableApplicationContext context = Boot.start(options.home, false, options.verbose)) {
             IdentityQueries queries = context.getBean(IdentityQueries.class);
             if (history != null) {
+                if (queries.subject(history).isEmpty()) {
+                    throw new IllegalArgumentException("名册上没有编号为 #" + history + " 的人（见 subjects）‖ there is no person #"
+                            + history + " on the roster (see subjects)");
+                }
                 TextTable t = CliWords.table("时间 when", "字段 field", "原值 old", "新值 new", "文件 file");
                 queries.history(history)
                         .forEach(h -> t.row(

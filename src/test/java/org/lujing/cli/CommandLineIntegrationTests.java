@@ -170,6 +170,17 @@ class CommandLineIntegrationTests {
                 .isZero();
     }
 
+    @Test
+    void aPersonOrACountThatCannotBeIsRefusedNotAnsweredWithNothing() {
+        CapturedRun history = run("subjects", "--home", PilotHome.HOME.toString(), "--history", "999999");
+        CapturedRun count = run("schedule", "--home", PilotHome.HOME.toString(), "--count", "-3");
+
+        assertThat(history.exit()).isEqualTo(2);
+        assertThat(history.err()).contains("名册上没有编号为 #999999 的人");
+        assertThat(count.exit()).isEqualTo(2);
+        assertThat(count.err()).contains("--count -3 不对");
+    }
+
     static CapturedRun run(String... args) {
         return CapturedRun.of(args);
     }

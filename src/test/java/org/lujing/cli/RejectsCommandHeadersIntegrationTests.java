@@ -91,15 +91,19 @@ class RejectsCommandHeadersIntegrationTests {
                         .exit())
                 .isZero();
 
-        // when an operator closes them without a reason, then with one
+        // when an operator closes them without a reason, then a row that was never rejected, then all with a reason
         CapturedRun noReason =
                 CapturedRun.of("rejects", "close", "--home", home.toString(), "--file", "1", "--reason", " ");
+        CapturedRun noSuchRow = CapturedRun.of(
+                "rejects", "close", "--home", home.toString(), "--file", "1", "--row", "999", "--reason", "x");
         CapturedRun close = CapturedRun.of(
                 "rejects", "close", "--home", home.toString(), "--file", "1", "--reason", "对方已重新交来更正后的文件");
 
         // then the first is refused, the second closes both: gone from the rows to fix, audited, accounting kept
         assertThat(noReason.exit()).isEqualTo(2);
         assertThat(noReason.err()).contains("请写明原因");
+        assertThat(noSuchRow.exit()).isEqualTo(2);
+        assertThat(noSuchRow.err()).contains("文件 #1 没有第 999 行待修正的拒收行（见 rejects --file 1）");
         assertThat(close.exit()).as(close.err()).isZero();
         assertThat(close.out()).contains("文件 #1：关闭了 2 条待修正的拒收行");
         assertThat(CapturedRun.of("rejects", "--home", home.toString(), "--json")
