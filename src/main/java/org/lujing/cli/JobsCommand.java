@@ -195,7 +195,8 @@ class JobsCommand implements Callable<Integer> {
         public Integer call() throws Exception {
             try (ConfigurableApplicationContext context = Boot.start(options.home, false, options.verbose)) {
                 FailedRestarts restarts = context.getBean(FailedRestarts.class);
-                List<JobQueries.Execution> failed = restarts.waiting(job, night);
+                String wanted = job == null ? null : jobCode(job, context);
+                List<JobQueries.Execution> failed = restarts.waiting(wanted, night);
                 if (failed.isEmpty()) {
                     System.out.println(CliWords.lang()
                             .pick(
@@ -209,7 +210,7 @@ class JobsCommand implements Callable<Integer> {
                         .record(
                                 actor.actor(),
                                 "JOB_RESTART_ALL",
-                                FailedRestarts.auditTarget(job, night, failed),
+                                FailedRestarts.auditTarget(wanted, night, failed),
                                 reason,
                                 "command line: " + failed.size() + " execution(s)");
                 int notCompleted = 0;
@@ -223,6 +224,31 @@ class JobsCommand implements Callable<Integer> {
                 return notCompleted == 0 ? 0 : 1;
             }
         }
+    }
+
+    /**
+     * The job a {@code --job} names, by its code (any case) or its name in either language (文件入库, File ingest); an
+     * unknown one is refused with the list — it matched no execution and was answered "nothing waits".
+     */
+    static String jobCode(String typed, ConfigurableApplicationContext context) {
+        String name = typed.strip();
+        List<String> codes = context.getBeansOfType(org.springframework.batch.core.job.Job.class).values().stream()
+                .map(org.springframework.batch.core.job.Job::getName)
+                .distinct()
+                .sorted()
+                .toList();
+        for (String code : codes) {
+            if (code.equalsIgnoreCase(name)
+                    || org.lujing.report.ReportLanguage.ZH.jobName(code).equals(name)
+                    || org.lujing.report.ReportLanguage.EN.jobName(code).equalsIgnoreCase(name)) {
+                return code;
+            }
+        }
+        throw new IllegalArgumentException("没有任务 " + name + "；任务有 "
+                + codes.stream()
+                        .map(c -> org.lujing.report.ReportLanguage.ZH.jobName(c) + " " + c)
+                        .collect(java.util.stream.Collectors.joining("、"))
+                + " ‖ there is no job " + name + "; the jobs are " + String.join(", ", codes));
     }
 
     /** {@code jobs stop ID}. */

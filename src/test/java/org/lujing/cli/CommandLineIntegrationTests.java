@@ -179,6 +179,13 @@ class CommandLineIntegrationTests {
         assertThat(history.err()).contains("名册上没有编号为 #999999 的人");
         assertThat(count.exit()).isEqualTo(2);
         assertThat(count.err()).contains("--count -3 不对");
+        CapturedRun noSuchJob =
+                run("jobs", "restart-failed", "--home", PilotHome.HOME.toString(), "--job", "fooJob", "--reason", "x");
+        assertThat(noSuchJob.exit()).isEqualTo(2);
+        assertThat(noSuchJob.err()).contains("没有任务 fooJob；任务有 ").contains("文件入库 fileIngestJob");
+        CapturedRun byWord =
+                run("jobs", "restart-failed", "--home", PilotHome.HOME.toString(), "--job", "文件入库", "--reason", "x");
+        assertThat(byWord.exit()).as(byWord.err()).isZero();
     }
 
     static CapturedRun run(String... args) {
