@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 import org.lujing.ingest.FileRegistry;
 import org.lujing.ingest.InboxFailures;
+import org.lujing.report.ReportLanguage;
 import org.lujing.source.SourceCatalog;
 import org.lujing.source.SourceDefinition;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -43,6 +44,21 @@ class FilesCommand implements Callable<Integer> {
             } else {
                 // read and printed a thousand files at a time, like --json
                 FileRows.print(registry.inOrder(), agency, System.out);
+                var interrupted = registry.interrupted();
+                if (!interrupted.isEmpty()) {
+                    // a killed ingest without serve: its entry says 处理中 until someone finishes it
+                    System.out.println();
+                    ReportLanguage lang = CliWords.lang();
+                    System.out.println(lang.pick(
+                            "入库中断、尚未完成（启动 serve 会自动完成，或由管理员运行 jobs restart 执行编号）：",
+                            "ingests interrupted before they finished (serve finishes them when it starts, or an admin"
+                                    + " runs jobs restart with the execution's number):"));
+                    for (var i : interrupted) {
+                        System.out.println("  #" + i.fileId() + " " + i.fileName() + " — "
+                                + lang.pick("执行 #", "execution #") + i.executionId() + " "
+                                + CliWords.jobStatus(i.status()) + " → jobs restart " + i.executionId());
+                    }
+                }
                 if (!failed.isEmpty()) {
                     System.out.println();
                     System.out.println(CliWords.lang()

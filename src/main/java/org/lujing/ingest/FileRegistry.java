@@ -307,6 +307,30 @@ public class FileRegistry {
      * resumed after a crash or a retry of the file's rejected rows leaves one entry per sheet. Cells are masked
      * like a row's values (a clerk may type anything into a title) and clipped to fit the column.
      */
+    /**
+     * A file whose ingest stopped before it finished: its entry {@code IN_PROGRESS}, the latest execution of its
+     * ingest no longer running (a killed process's, marked FAILED at the next start).
+     */
+    public record Interrupted(long fileId, String fileName, long executionId, String status) {}
+
+    /**
+     * The files left {@code IN_PROGRESS} by an ingest that is not running any more: {@code serve} finishes them when
+     * it starts, or an admin restarts the execution. Without serve, {@code files} said 处理中 for them for good.
+     */
+    public List<Interrupted> interrupted() {
+        return jdbc.sql("""
+                        SELECT f.id, f.file_name, e.job_execution_id, e.status FROM ingest_file f
+                          JOIN batch_job_execution began ON began.job_execution_id = f.job_execution_id
+                          JOIN batch_job_execution e ON e.job_instance_id = began.job_instance_id
+                        WHERE f.outcome = 'IN_PROGRESS' AND e.status NOT IN ('STARTING', 'STARTED', 'STOPPING')
+                          AND NOT EXISTS (SELECT 1 FROM batch_job_execution later
+                            WHERE later.job_instance_id = e.job_instance_id AND later.job_execution_id > e.job_execution_id)
+                        ORDER BY f.id""")
+                .query((rs, n) -> new Interrupted(
+                        rs.getLong(1), Masking.fileName(rs.getString(2)), rs.getLong(3), rs.getString(4)))
+                .list();
+    }
+
     void saveSheetHeaders(long fileId, List<SheetHeader> headers) {
         for (SheetHeader h : headers) {
             String sheet = h.sheet() == null ? "" : h.sheet();

@@ -99,8 +99,16 @@ public class CrashRecoveryIntegrationTests {
                             .single())
                     .isEqualTo(committed);
 
+            // and the file is listed as interrupted, with the execution to restart (files says so without serve)
+            var registry = app.getBean(org.lujing.ingest.FileRegistry.class);
+            assertThat(registry.interrupted()).singleElement().satisfies(i -> {
+                assertThat(i.executionId()).isEqualTo(failed.get(0).id());
+                assertThat(i.status()).isEqualTo("FAILED");
+            });
+
             // and its restart finishes the file without a record twice
             var restarted = control.restart(failed.get(0).id());
+            assertThat(registry.interrupted()).isEmpty();
             assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
             var after = jdbc.sql("SELECT rows_read, accepted, merged, rejected, skipped, outcome FROM ingest_file")
                     .query()
