@@ -93,6 +93,9 @@ public class LujingCommand implements Runnable {
 
     private static int execute(String... args) {
         CommandLine cli = new CommandLine(new LujingCommand());
+        // `-home X` (one dash) read as -h -o -m -e printed the usage and exit 0 with nothing done: no clustering, so it
+        // is an unknown option with --home suggested
+        cli.setPosixClusteredShortOptionsAllowed(false);
         // picocli would encode in the locale's charset (ASCII under LANG=C): UTF-8, as System.out is
         cli.setOut(new java.io.PrintWriter(
                 new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), true));

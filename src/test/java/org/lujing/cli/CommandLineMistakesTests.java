@@ -47,6 +47,15 @@ class CommandLineMistakesTests {
     }
 
     @Test
+    void aLongOptionTypedWithOneDashIsAMistakeNotAskingForHelp() {
+        CapturedRun run = CapturedRun.of("stats", "-home", "x", "--period", "2025");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("不认识的参数：-home");
+        assertThat(run.out()).doesNotContain("Usage").doesNotContain("用法");
+    }
+
+    @Test
     void helpForACommandThatDoesNotExistSaysSoInChinese() {
         CapturedRun run = CapturedRun.of("help", "foo");
 
