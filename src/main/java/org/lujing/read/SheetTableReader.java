@@ -69,6 +69,11 @@ final class SheetTableReader implements TableReader {
 
     private String lastTableTitle = "";
 
+    /** Held rows a merged cell filled, and the sheet's header and title rows below its first table a merge filled. */
+    private final java.util.Set<Integer> filledHeld = new java.util.HashSet<>();
+
+    private int notDataFilled;
+
     /** Rows decided and waiting to be handed out, in the file's order. */
     private final java.util.ArrayDeque<SourceRow> ready = new java.util.ArrayDeque<>();
 
@@ -124,6 +129,7 @@ final class SheetTableReader implements TableReader {
                 firstRow = 0;
                 lastRow = 0;
             }
+            int filledBefore = sheet.mergeFilledRows();
             RawSheets.RawRow row = sheet.nextRow();
             if (row == null) {
                 while (!held.isEmpty()) {
@@ -133,8 +139,14 @@ final class SheetTableReader implements TableReader {
                 sheet = null;
                 continue;
             }
+            boolean filled = sheet.mergeFilledRows() > filledBefore;
             if (namesNoOne(row)) {
-                if (!tableAgain(row)) {
+                if (tableAgain(row)) {
+                    notDataFilled += filled ? 1 : 0;
+                } else {
+                    if (filled) {
+                        filledHeld.add(row.number());
+                    }
                     held.add(row);
                     if (held.size() > MAX_HELD) {
                         emit(held.poll());
@@ -150,6 +162,7 @@ final class SheetTableReader implements TableReader {
     }
 
     private void emit(RawSheets.RawRow row) {
+        filledHeld.remove(row.number());
         if (firstRow == 0) {
             firstRow = row.number();
         }
@@ -219,7 +232,7 @@ final class SheetTableReader implements TableReader {
             return false;
         }
         if (twoRows) {
-            held.pollLast();
+            notData(held.pollLast());
         }
         // the title: title lines among the blank rows right above the header; all else is handed out in order
         List<RawSheets.RawRow> rows = new ArrayList<>(held);
@@ -234,7 +247,10 @@ final class SheetTableReader implements TableReader {
             String text = i >= tail ? titleText(r) : null;
             if (text == null || text.isEmpty()) {
                 emit(r);
-            } else if (newTitle.length() < MAX_TITLE) {
+                continue;
+            }
+            notData(r);
+            if (newTitle.length() < MAX_TITLE) {
                 newTitle.append(newTitle.length() == 0 ? "" : " ")
                         .append(text, 0, Math.min(text.length(), MAX_TITLE - newTitle.length()));
             }
@@ -287,6 +303,13 @@ final class SheetTableReader implements TableReader {
                 0,
                 0));
         return true;
+    }
+
+    /** A held row taken as a header or a title: not data, so not one of the rows the merged-cells note counts. */
+    private void notData(RawSheets.RawRow row) {
+        if (filledHeld.remove(row.number())) {
+            notDataFilled++;
+        }
     }
 
     /** Tables a sheet's notes name one by one; more are counted in its one note of repeated headers. */
@@ -422,7 +445,9 @@ final class SheetTableReader implements TableReader {
             firstRepeat = 0;
             lastRepeat = 0;
         }
-        int filled = sheet.mergeFilledRows() - mergeBaseline;
+        int filled = sheet.mergeFilledRows() - mergeBaseline - notDataFilled;
+        notDataFilled = 0;
+        filledHeld.clear();
         if (filled > 0) {
             note(new ReadingNote(
                     sheetName,

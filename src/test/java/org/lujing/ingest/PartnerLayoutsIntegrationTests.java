@@ -406,6 +406,8 @@ class PartnerLayoutsIntegrationTests extends SharedLedgerContext {
                 .filteredOn(n -> n.kind().equals(ReadingNote.TABLE_AGAIN))
                 .singleElement()
                 .satisfies(n -> assertThat(n.zh()).startsWith("工作表「月报」第 7 行起是另一张表，表名「麓景社区2026年1月工作台账」"));
+        // the second title's merge fills no data row
+        assertThat(notes).extracting(ReadingNote::kind).doesNotContain(ReadingNote.MERGED_CELLS);
         assertThat(notes)
                 .filteredOn(n -> n.kind().equals(ReadingNote.DATE_YEAR))
                 .extracting(ReadingNote::zh)
@@ -448,7 +450,7 @@ class PartnerLayoutsIntegrationTests extends SharedLedgerContext {
                 .containsExactly("义务劳动:3 吴十 LEGAL_EDUCATION 2025-12-06", "义务劳动:7 吴十 PUBLIC_WELFARE 2026-01-10");
         assertThat(files.notes(f.id()))
                 .extracting(ReadingNote::kind)
-                .doesNotContain(ReadingNote.SHEET_PASSED_OVER)
+                .doesNotContain(ReadingNote.SHEET_PASSED_OVER, ReadingNote.MERGED_CELLS)
                 .contains(ReadingNote.TABLE_AGAIN);
     }
 
