@@ -17,7 +17,11 @@ class ReconcileCommandLineTests {
                 .hasToString("2025-04-20");
 
         ParseResult list = parse("findings", "--rule", "MISSING_FEED", "--status", "OPEN", "--json");
-        assertThat((Object) list.subcommand().matchedOptionValue("--status", null))
+        assertThat(FindingStatus.parse(list.subcommand().matchedOptionValue("--status", "")))
+                .isEqualTo(FindingStatus.OPEN);
+        // the status as the worker reads it
+        ParseResult byWord = parse("findings", "--status", "待处理");
+        assertThat(FindingStatus.parse(byWord.subcommand().matchedOptionValue("--status", "")))
                 .isEqualTo(FindingStatus.OPEN);
 
         ParseResult ack = parse("findings", "ack", "3", "--note", "on it", "--as", "operator");
