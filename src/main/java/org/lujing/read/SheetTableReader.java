@@ -162,7 +162,9 @@ final class SheetTableReader implements TableReader {
     }
 
     private void emit(RawSheets.RawRow row) {
-        filledHeld.remove(row.number());
+        if (!filledHeld.isEmpty()) {
+            filledHeld.remove(row.number()); // nearly always empty: no boxing for a row with an ID number
+        }
         if (firstRow == 0) {
             firstRow = row.number();
         }
