@@ -74,10 +74,10 @@ public class NightlyChain {
                 results.add(new StepResult(step, "COMPLETED", "done earlier", null));
                 continue;
             }
-            Optional<long[]> successor = previous.flatMap(this::restartedSince);
-            if (successor.isPresent() && successor.get()[1] == 1) {
+            Optional<JobExecution> successor = previous.flatMap(this::restartedSince);
+            if (successor.isPresent() && successor.get().getStatus() == BatchStatus.COMPLETED) {
                 // an admin restarted the failed step's job (`jobs restart`) and it completed: the step is done
-                long done = successor.get()[0];
+                long done = successor.get().getId();
                 String message = "已由重新运行的执行 #" + done + " 完成" + org.lujing.ledger.Bilingual.SEPARATOR
                         + "done by execution #" + done + " (restarted)";
                 finish(night, attempt, step, "COMPLETED", done, message);
@@ -87,7 +87,7 @@ public class NightlyChain {
             if (successor.isPresent()) {
                 // restarted and failed again, or still running: resume from the latest execution, not the first
                 Map<String, Object> latest = new java.util.HashMap<>(previous.get());
-                latest.put("JOB_EXECUTION_ID", successor.get()[0]);
+                latest.put("JOB_EXECUTION_ID", successor.get().getId());
                 previous = Optional.of(latest);
             }
             StepResult r = runStep(night, attempt, i, step, trigger, previous);
@@ -164,23 +164,17 @@ public class NightlyChain {
     }
 
     /**
-     * The latest execution of a failed step's job instance when one came after the execution the night recorded
-     * (an admin's `jobs restart`): its id, and 1 when it completed, 0 otherwise.
+     * The latest execution of a failed step's job instance when one came after the execution the night recorded (an
+     * admin's `jobs restart`), found as `jobs restart` finds it ({@code JobControl}).
      */
-    private Optional<long[]> restartedSince(Map<String, Object> previous) {
+    private Optional<JobExecution> restartedSince(Map<String, Object> previous) {
         Object recorded = previous.get("JOB_EXECUTION_ID");
-        if (recorded == null) {
+        JobExecution failed = recorded == null ? null : jobRepository.getJobExecution(((Number) recorded).longValue());
+        if (failed == null) {
             return Optional.empty();
         }
-        long id = ((Number) recorded).longValue();
-        return jdbc.sql("""
-                        SELECT e.job_execution_id, e.status FROM batch_job_execution e
-                        WHERE e.job_instance_id = (SELECT job_instance_id FROM batch_job_execution WHERE job_execution_id = ?)
-                          AND e.job_execution_id > ?
-                        ORDER BY e.job_execution_id DESC FETCH FIRST 1 ROWS ONLY""")
-                .params(id, id)
-                .query((rs, n) -> new long[] {rs.getLong(1), "COMPLETED".equals(rs.getString(2)) ? 1 : 0})
-                .optional();
+        JobExecution last = jobRepository.getLastJobExecution(failed.getJobInstance());
+        return last != null && last.getId() > failed.getId() ? Optional.of(last) : Optional.empty();
     }
 
     private Optional<Map<String, Object>> previous(LocalDate night, int attempt, String step) {
