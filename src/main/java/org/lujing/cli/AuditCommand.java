@@ -58,6 +58,10 @@ class AuditCommand implements Callable<Integer> {
                                 CliWords.audit(e.action()),
                                 CliWords.auditText(e.target()),
                                 e.reason()),
+                        from == null
+                                ? CliWords.lang().pick("审计日志还是空的。", "The audit log is empty.")
+                                : CliWords.lang()
+                                        .pick(from + " 以来没有审计记录。", "Nothing in the audit log since " + from + "."),
                         System.out);
             }
         }

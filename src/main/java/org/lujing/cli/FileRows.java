@@ -38,6 +38,11 @@ final class FileRows {
                         Integer.toString(f.merged()),
                         Integer.toString(f.rejected()),
                         Integer.toString(f.skipped())),
+                CliWords.lang()
+                        .pick(
+                                "还没有接收过文件：放入 inbox/<来源>/，或用 `ingest --source 来源 文件` 导入。",
+                                "No file received yet: drop one into inbox/<source>/, or load it with"
+                                        + " `ingest --source SOURCE FILE`."),
                 out);
     }
 

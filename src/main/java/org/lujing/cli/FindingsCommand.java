@@ -54,7 +54,22 @@ class FindingsCommand implements Callable<Integer> {
             } else {
                 // a table per thousand findings, each as wide as its own rows need
                 org.lujing.source.SourceCatalog sources = context.getBean(org.lujing.source.SourceCatalog.class);
-                long n = TableBlocks.print(findings, FindingsCommand::table, (t, f) -> row(t, f, sources), System.out);
+                boolean filtered = date != null || rule != null || statusTyped != null;
+                long n = TableBlocks.print(
+                        findings,
+                        FindingsCommand::table,
+                        (t, f) -> row(t, f, sources),
+                        filtered
+                                ? CliWords.lang().pick("没有符合条件的发现。", "No finding matches.")
+                                : CliWords.lang()
+                                        .pick(
+                                                "还没有发现：对账（`reconcile` 或夜间任务）查出的问题列在这里。",
+                                                "No findings yet: what reconciliation (`reconcile` or the nightly"
+                                                        + " run) finds is listed here."),
+                        System.out);
+                if (n == 0) {
+                    return 0;
+                }
                 System.out.println(CliWords.lang()
                         .pick(
                                 "共 " + n + " 项发现。确认用 `findings ack 编号 --note 说明`，解决用"

@@ -98,6 +98,10 @@ class IdentityCommand implements Runnable {
                                     scored.add(r);
                                 }
                             },
+                            CliWords.lang()
+                                    .pick(
+                                            "没有待识别的记录：每条记录都已对上名册中的人。",
+                                            "No pending record: every record is tied to someone on the roster."),
                             System.out);
                     printScoredCandidates(scored);
                 }

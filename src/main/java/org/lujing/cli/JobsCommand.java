@@ -63,6 +63,12 @@ class JobsCommand implements Callable<Integer> {
                                         id -> sources.find(id)
                                                 .map(org.lujing.source.SourceDefinition::agency)
                                                 .orElse(id))),
+                        wanted == null
+                                ? CliWords.lang().pick("还没有任务运行过。", "No job has run yet.")
+                                : CliWords.lang()
+                                        .pick(
+                                                "没有状态为「" + CliWords.jobStatus(wanted) + "」的任务。",
+                                                "No job is " + CliWords.jobStatus(wanted) + "."),
                         System.out);
             }
         }

@@ -109,6 +109,11 @@ class SubjectsCommand implements Callable<Integer> {
                     out.add(m);
                 }
                 System.out.println(Json.write(out));
+            } else if (subjects.isEmpty()) {
+                System.out.println(CliWords.lang()
+                        .pick(
+                                "名册上还没有人：用 `ingest --source roster 名册文件` 导入名册。",
+                                "Nobody is on the roster yet: load it with `ingest --source roster FILE`."));
             } else {
                 TextTable t = CliWords.table(
                         "#",

@@ -16,8 +16,12 @@ final class TableBlocks {
 
     private TableBlocks() {}
 
-    /** Prints {@code items} to {@code out} a table at a time (an empty table when there are none); returns how many. */
-    static <T> long print(Iterable<T> items, Supplier<TextTable> table, BiConsumer<TextTable, T> row, PrintStream out) {
+    /**
+     * Prints {@code items} to {@code out} a table at a time; returns how many. When there are none, prints the line
+     * {@code none} (what the empty list means and what to do) instead of a table of headers alone.
+     */
+    static <T> long print(
+            Iterable<T> items, Supplier<TextTable> table, BiConsumer<TextTable, T> row, String none, PrintStream out) {
         long count = 0;
         TextTable t = null;
         for (T item : items) {
@@ -30,7 +34,11 @@ final class TableBlocks {
             row.accept(t, item);
             count++;
         }
-        out.print((t == null ? table.get() : t).render());
+        if (t == null) {
+            out.println(none);
+        } else {
+            out.print(t.render());
+        }
         return count;
     }
 }

@@ -47,9 +47,17 @@ class UsersCommand implements Callable<Integer> {
                     })
                     .toList()));
         } else {
-            TextTable t = CliWords.table("用户 user", "角色 role");
-            users.read().forEach(u -> t.row(u.name(), role(u.role())));
-            System.out.print(t.render());
+            var listed = users.read();
+            if (listed.isEmpty()) {
+                System.out.println(CliWords.lang()
+                        .pick(
+                                "还没有控制台用户：用 `users add 名字 --role admin` 添加第一个管理员。",
+                                "No console user yet: add the first admin with `users add NAME --role admin`."));
+            } else {
+                TextTable t = CliWords.table("用户 user", "角色 role");
+                listed.forEach(u -> t.row(u.name(), role(u.role())));
+                System.out.print(t.render());
+            }
             System.out.println("(" + users.path() + ")");
         }
         return 0;

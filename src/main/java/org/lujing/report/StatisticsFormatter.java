@@ -66,7 +66,9 @@ public final class StatisticsFormatter {
                 .append(lang.pick(" 至 ", " to "))
                 .append(s.period().to())
                 .append(lang.pick("），仅计入名册内人员\n\n", "), people on the roster only\n\n"));
-        out.append(t.render());
+        boolean none = java.util.Arrays.stream(Category.values())
+                .allMatch(c -> s.figures(c).records() == 0);
+        out.append(none ? lang.pick("本期间没有计入的记录。\n", "No record counts in this period.\n") : t.render());
         out.append(lang.pick("\n合作单位：", "\npartner units: "))
                 .append(s.partnerUnits())
                 .append(lang.pick(" 家\n", "\n"));
