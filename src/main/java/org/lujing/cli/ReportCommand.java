@@ -81,6 +81,14 @@ class ReportCommand implements Callable<Integer> {
                     "不是日期：“" + date + "”；请写成 2026-01-31 的样子 ‖ not a date: '" + date + "'; write it like 2026-01-31");
         }
         ReportLanguage.parse(lang); // a wrong --lang is refused before the application starts
+        if (out != null && java.nio.file.Files.exists(out) && !java.nio.file.Files.isDirectory(out)) {
+            throw new IllegalArgumentException("--out " + out + " 是一个文件，不是文件夹：请给出报表要写入的文件夹 ‖ --out " + out
+                    + " is a file, not a folder: give the folder to write the report into");
+        }
+        // accepted as before (scripts pass them), but said: a worker would otherwise take the report for that period
+        for (String unused : ignored(k)) {
+            System.err.println(CliWords.lang().oneLanguage(unused));
+        }
         try (ConfigurableApplicationContext context = Boot.start(options.home, false, options.verbose)) {
             ReportService reports = context.getBean(ReportService.class);
             List<Path> written = switch (k) {
@@ -92,5 +100,25 @@ class ReportCommand implements Callable<Integer> {
             written.forEach(path -> System.out.println(path.toAbsolutePath().normalize()));
         }
         return 0;
+    }
+
+    /** The options given that this kind of report does not use, each as a sentence in both languages. */
+    List<String> ignored(String k) {
+        List<String> notes = new java.util.ArrayList<>();
+        if (period != null && (k.equals("findings") || k.equals("quality"))) {
+            notes.add(
+                    k.equals("findings")
+                            ? "注意：findings 报表不按期间，--period 未使用：它列出某一天（--date，默认今天）仍在的核查发现"
+                                    + " ‖ note: the findings report has no period; --period is not used: it lists the findings"
+                                    + " holding on one day (--date, default today)"
+                            : "注意：quality 报表不按期间，--period 未使用：它列出每个文件的核算和待处理的拒收行"
+                                    + " ‖ note: the quality report has no period; --period is not used: it lists every file's"
+                                    + " accounting and its rejected rows still to fix");
+        }
+        if (date != null && !k.equals("findings")) {
+            notes.add("注意：--date 只用于 findings 报表，这里未使用 ‖ note: --date is for the findings report only; not"
+                    + " used here");
+        }
+        return notes;
     }
 }
