@@ -16,6 +16,23 @@ final class CommandLineMistakes {
     private CommandLineMistakes() {}
 
     static String explain(ParameterException e, ReportLanguage lang) {
+        List<String> unknown = e instanceof CommandLine.MissingParameterException && e.getCommandLine() != null
+                ? e.getCommandLine().getUnmatchedArguments()
+                : List.of();
+        if (!unknown.isEmpty()) {
+            // `stats --perod 2025`: picocli reports the missing --period first; the typo is what to fix
+            CommandLine.UnmatchedArgumentException typo =
+                    new CommandLine.UnmatchedArgumentException(e.getCommandLine(), unknown);
+            String suggested =
+                    lang == ReportLanguage.EN && !typo.getSuggestions().isEmpty()
+                            ? " (did you mean " + String.join(" or ", typo.getSuggestions()) + "?)"
+                            : "";
+            return explainOne(typo, lang) + suggested + lang.pick("；", "; ") + explainOne(e, lang);
+        }
+        return explainOne(e, lang);
+    }
+
+    private static String explainOne(ParameterException e, ReportLanguage lang) {
         if (lang == ReportLanguage.EN) {
             return e.getMessage();
         }

@@ -56,6 +56,28 @@ class CommandLineMistakesTests {
     }
 
     @Test
+    void aMistypedRequiredOptionIsNamedAsTheTypoFirst() {
+        CapturedRun run = CapturedRun.of("stats", "--perod", "2025");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err())
+                .contains("不认识的参数：--perod 2025；是不是想输入 --period？；缺少必需的参数：--period")
+                .contains("用法见 `lujing stats --help`");
+    }
+
+    @Test
+    void inEnglishTheTypoIsNamedWithTheMissingOption() {
+        CommandLine cli = new CommandLine(new LujingCommand());
+        CommandLine.ParameterException e = org.assertj.core.api.Assertions.catchThrowableOfType(
+                CommandLine.ParameterException.class, () -> cli.parseArgs("stats", "--perod", "2025"));
+
+        assertThat(CommandLineMistakes.explain(e, ReportLanguage.EN))
+                .contains("'--perod'")
+                .contains("did you mean --period?")
+                .contains("Missing required option: '--period=P'");
+    }
+
+    @Test
     void helpForACommandThatDoesNotExistSaysSoInChinese() {
         CapturedRun run = CapturedRun.of("help", "foo");
 
