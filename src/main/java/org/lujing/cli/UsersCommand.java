@@ -154,7 +154,7 @@ class UsersCommand implements Callable<Integer> {
             }
             UsersFile users = file(options);
             String kind = name != null ? "user" : "address";
-            String key = name != null ? name : address;
+            String key = name != null ? name : address(address);
             org.lujing.console.LoginThrottle.unlock(users.path(), kind, key, java.time.Instant.now());
             System.out.println(CliWords.lang()
                     .pick(
@@ -162,6 +162,35 @@ class UsersCommand implements Callable<Integer> {
                             (name != null ? "user " : "address ") + key + ": unlocked from the next sign-in"));
             return 0;
         }
+    }
+
+    private static final java.util.regex.Pattern IPV4 = java.util.regex.Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final java.util.regex.Pattern IPV6 =
+            java.util.regex.Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
+
+    /**
+     * An address as the console counts it (the client's IP as the server saw it: {@code 0:0:0:0:0:0:0:1} for
+     * {@code ::1}), from what the admin typed; anything but an IP literal is refused, as it would unlock nothing.
+     */
+    static String address(String typed) {
+        String a = typed.strip();
+        if (a.startsWith("[") && a.endsWith("]")) {
+            a = a.substring(1, a.length() - 1);
+        }
+        boolean v4 = IPV4.matcher(a).matches()
+                && java.util.Arrays.stream(a.split("\\.")).allMatch(o -> Integer.parseInt(o) <= 255);
+        // a string with a colon is taken as an IPv6 literal, never looked up; 300.1.1.1 would be a host name
+        if (v4 || IPV6.matcher(a).matches()) {
+            try {
+                // a literal is parsed, never looked up
+                return java.net.InetAddress.getByName(a).getHostAddress();
+            } catch (java.net.UnknownHostException notAnAddress) {
+                // refused below
+            }
+        }
+        throw new IllegalArgumentException("“" + typed + "”不是 IP 地址：请照登录失败记录（审计日志或 serve 的日志）里的写，如"
+                + " 192.168.1.20 ‖ '" + typed + "' is not an IP address: write it as the failed sign-in's record (audit"
+                + " log or serve's log) has it, like 192.168.1.20");
     }
 
     /** {@code users remove NAME}. */

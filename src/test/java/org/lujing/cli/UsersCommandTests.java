@@ -75,6 +75,27 @@ class UsersCommandTests {
     }
 
     @Test
+    void anUnlockOfAnAddressTakesAnIpAsTheConsoleCountsIt() throws Exception {
+        Path home = TestHomes.fresh("users-unlock");
+        CapturedRun words = CapturedRun.of("users", "unlock", "--address", "hello world", "--home", home.toString());
+        CapturedRun host = CapturedRun.of("users", "unlock", "--address", "example.org", "--home", home.toString());
+        CapturedRun octets = CapturedRun.of("users", "unlock", "--address", "300.1.1.1", "--home", home.toString());
+        CapturedRun loopback = CapturedRun.of("users", "unlock", "--address", "[::1]", "--home", home.toString());
+        CapturedRun v4 = CapturedRun.of("users", "unlock", "--address", " 10.0.0.3 ", "--home", home.toString());
+
+        for (CapturedRun refused : java.util.List.of(words, host, octets)) {
+            assertThat(refused.exit()).isEqualTo(2);
+            assertThat(refused.err()).contains("不是 IP 地址");
+        }
+        assertThat(loopback.exit()).as(loopback.err()).isZero();
+        assertThat(v4.exit()).as(v4.err()).isZero();
+        // the console counts the client's address as the server gives it: ::1 is written out in full
+        assertThat(Files.readAllLines(home.resolve("config/users.yaml.unlocks")))
+                .extracting(line -> line.substring(line.indexOf(' ') + 1))
+                .containsExactly("address 0:0:0:0:0:0:0:1", "address 10.0.0.3");
+    }
+
+    @Test
     void aPlainTextPasswordInTheFileIsRefusedByName() throws Exception {
         Path home = TestHomes.fresh("users-plain");
         Files.createDirectories(home.resolve("config"));
