@@ -46,6 +46,28 @@ final class FileRows {
                 out);
     }
 
+    /**
+     * Files still in quarantine/, newest first, as tables of a thousand: the file entry's number when it has one (a
+     * file of no configured source has none), where it lies and why.
+     */
+    static void printQuarantined(
+            Iterable<org.lujing.ingest.QuarantineListing.QuarantinedFile> files,
+            UnaryOperator<String> sourceName,
+            java.io.PrintStream out) {
+        TableBlocks.print(
+                files,
+                () -> CliWords.table("#", "来源 source", "文件 file", "结果 outcome", "位置 where", "隔离时间 when"),
+                (t, q) -> t.row(
+                        q.fileId() == null ? "—" : Long.toString(q.fileId()),
+                        "inbox".equals(q.source()) ? "inbox/" : source(q.source(), sourceName),
+                        q.name(),
+                        CliWords.outcome(q.outcome()),
+                        "quarantine/" + q.path(),
+                        CliWords.time(java.sql.Timestamp.from(q.quarantinedAt()))),
+                "",
+                out);
+    }
+
     /** A file in an inbox's .failed/ folder, as a table of source, path and why. */
     static String failedTable(List<InboxFailures.FailedDrop> drops, UnaryOperator<String> sourceName) {
         TextTable t = CliWords.table("来源 source", "文件 file", "原因 why");

@@ -68,6 +68,19 @@ class FilesCommand implements Callable<Integer> {
                                             + " up a folder):"));
                     System.out.print(FileRows.failedTable(failed, agency));
                 }
+                // a file of no configured source has no entry above: this is where the command line shows it
+                var quarantined = context.getBean(org.lujing.ingest.QuarantineListing.class)
+                        .stillThere()
+                        .iterator();
+                if (quarantined.hasNext()) {
+                    System.out.println();
+                    System.out.println(CliWords.lang()
+                            .pick(
+                                    "隔离区 quarantine/ 中的文件（每个旁边有错误报告，说明原因和修改办法）：",
+                                    "in quarantine/ (each with its error report beside it: what is wrong and how to"
+                                            + " fix it):"));
+                    FileRows.printQuarantined(() -> quarantined, agency, System.out);
+                }
             }
         }
         return 0;

@@ -82,71 +82,11 @@ class ConsoleQueries {
      * A file Lujing quarantined, from its own record of the error report it wrote (never from the folder's listing,
      * which anyone who can write there could add to): the report is downloaded by {@code reportId}.
      */
-    record QuarantinedFile(
-            long reportId,
-            Long fileId,
-            String source,
-            String name,
-            String outcome,
-            String path,
-            long sizeBytes,
-            Instant quarantinedAt) {}
-
     /** Failed drops the dashboard and the files page show: the newest. */
     static final int FAILED_DROPS_SHOWN = 100;
 
     /** Quarantined files the files page shows: the newest still in quarantine/. */
     static final int QUARANTINE_SHOWN = 100;
-
-    /**
-     * Quarantined files still in quarantine/, newest first, each with the id of the error report Lujing wrote, read
-     * as they are iterated: a page of error reports at a time, each file looked at when its turn comes. Every broken
-     * file a partner drops is quarantined, so the page takes the first {@link #QUARANTINE_SHOWN} and the API writes
-     * them all as it reads them.
-     */
-    Iterable<QuarantinedFile> quarantined() {
-        Path root = properties.quarantine().toAbsolutePath().normalize();
-        Iterable<FileRegistry.ErrorReportEntry> reports = files.errorReportsNewestFirst(500);
-        return () -> java.util.stream.StreamSupport.stream(reports.spliterator(), false)
-                .map(r -> still(r, root))
-                .flatMap(Optional::stream)
-                .iterator();
-    }
-
-    /** The newest {@code limit} of {@link #quarantined()}. */
-    List<QuarantinedFile> quarantined(int limit) {
-        List<QuarantinedFile> out = new ArrayList<>();
-        for (QuarantinedFile q : quarantined()) {
-            if (out.size() == limit) {
-                break;
-            }
-            out.add(q);
-        }
-        return out;
-    }
-
-    /** The report's file while it is still in quarantine/ where Lujing put it. */
-    private static Optional<QuarantinedFile> still(FileRegistry.ErrorReportEntry r, Path root) {
-        Path stored = Path.of(r.storedPath()).toAbsolutePath().normalize();
-        if (!stored.startsWith(root) || !Files.isRegularFile(stored)) {
-            return Optional.empty();
-        }
-        long size;
-        try {
-            size = Files.size(stored);
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-        return Optional.of(new QuarantinedFile(
-                r.id(),
-                r.fileId(),
-                r.sourceId(),
-                r.fileName(),
-                r.outcome(),
-                root.relativize(stored).toString().replace('\\', '/'),
-                size,
-                r.writtenAt().toInstant()));
-    }
 
     Optional<Path> report(String relative) {
         return inside(properties.reports(), relative);

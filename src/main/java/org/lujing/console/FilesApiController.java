@@ -27,12 +27,12 @@ class FilesApiController implements ApiResource {
 
     private final FileRegistry files;
     private final RejectedRows rejects;
-    private final ConsoleQueries queries;
+    private final org.lujing.ingest.QuarantineListing quarantine;
 
-    FilesApiController(FileRegistry files, RejectedRows rejects, ConsoleQueries queries) {
+    FilesApiController(FileRegistry files, RejectedRows rejects, org.lujing.ingest.QuarantineListing quarantine) {
         this.files = files;
         this.rejects = rejects;
-        this.queries = queries;
+        this.quarantine = quarantine;
     }
 
     @Operation(summary = "Every file received (the shape of `files --json`)")
@@ -111,8 +111,8 @@ class FilesApiController implements ApiResource {
 
     @Operation(summary = "Quarantined files and their error reports, newest first")
     @GetMapping("/quarantine")
-    Iterable<ConsoleQueries.QuarantinedFile> quarantine() {
+    Iterable<org.lujing.ingest.QuarantineListing.QuarantinedFile> quarantine() {
         // written as read, a page of error reports at a time
-        return queries.quarantined();
+        return quarantine.stillThere();
     }
 }

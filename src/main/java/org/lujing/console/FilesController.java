@@ -32,7 +32,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class FilesController {
 
     private final FileRegistry files;
-    private final ConsoleQueries queries;
+    private final org.lujing.ingest.QuarantineListing quarantine;
     private final RejectRetryService retry;
     private final AuditLog audit;
     private final InboxFailures failures;
@@ -43,7 +43,7 @@ class FilesController {
             org.lujing.source.SourceCatalog sources,
             FileRegistry files,
             RejectedRows rejects,
-            ConsoleQueries queries,
+            org.lujing.ingest.QuarantineListing quarantine,
             RejectRetryService retry,
             AuditLog audit,
             InboxFailures failures) {
@@ -51,7 +51,7 @@ class FilesController {
         this.failures = failures;
         this.sources = sources;
         this.files = files;
-        this.queries = queries;
+        this.quarantine = quarantine;
         this.retry = retry;
         this.audit = audit;
     }
@@ -73,7 +73,8 @@ class FilesController {
         model.addAttribute("source", source);
         model.addAttribute("outcome", outcome);
         // the newest still in quarantine: every broken file dropped is one, and the page showed them all
-        List<ConsoleQueries.QuarantinedFile> quarantined = queries.quarantined(ConsoleQueries.QUARANTINE_SHOWN + 1);
+        List<org.lujing.ingest.QuarantineListing.QuarantinedFile> quarantined =
+                quarantine.newest(ConsoleQueries.QUARANTINE_SHOWN + 1);
         model.addAttribute(
                 "quarantined", quarantined.subList(0, Math.min(quarantined.size(), ConsoleQueries.QUARANTINE_SHOWN)));
         model.addAttribute("quarantineMore", quarantined.size() > ConsoleQueries.QUARANTINE_SHOWN);

@@ -75,6 +75,9 @@ class InboxRouteIntegrationTests {
     InboxFailures failures;
 
     @Autowired
+    QuarantineListing quarantine;
+
+    @Autowired
     org.apache.camel.CamelContext camel;
 
     @Test
@@ -266,6 +269,19 @@ class InboxRouteIntegrationTests {
                 .contains("inbox: hospital/心理测评-损坏.xlsx -> FILE_CORRUPT")
                 .contains("inbox: nobody/who.csv -> UNKNOWN_SOURCE")
                 .contains("inbox: inbox/迷路.csv -> UNKNOWN_SOURCE");
+        // and all three are listed as still in quarantine/ (what `files` and the console show), the two of no
+        // configured source without a file entry, which no file listing holds
+        assertThat(quarantine.stillThere())
+                .filteredOn(q -> q.path().equals("inbox/迷路.csv") || q.path().equals("nobody/who.csv"))
+                .hasSize(2)
+                .allSatisfy(q -> {
+                    assertThat(q.fileId()).isNull();
+                    assertThat(q.outcome()).isEqualTo("UNKNOWN_SOURCE");
+                });
+        assertThat(quarantine.stillThere())
+                .filteredOn(q -> q.path().equals("hospital/心理测评-损坏.xlsx"))
+                .singleElement()
+                .satisfies(q -> assertThat(q.fileId()).isEqualTo(broken.id()));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM support_record")
                         .query(Long.class)
                         .single())
