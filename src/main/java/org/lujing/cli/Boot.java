@@ -71,6 +71,13 @@ final class Boot {
         }
         if (serve) {
             args.add("--spring.quartz.auto-startup=true");
+            if (!verbose) {
+                // a serve that cannot start (its port taken, its home held) ends with one line in the operator's words
+                // (UserMessages); Spring's English "APPLICATION FAILED TO START" box above it is for --verbose
+                args.add("--logging.level.org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter=OFF");
+                args.add(
+                        "--logging.level.org.springframework.boot.autoconfigure.logging.ConditionEvaluationReportLogger=WARN");
+            }
         } else {
             args.add("--camel.main.auto-startup=false");
             if (!verbose) {

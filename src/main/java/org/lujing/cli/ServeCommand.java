@@ -16,7 +16,7 @@ class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        ConfigurableApplicationContext context = Boot.start(options.home, true, true);
+        ConfigurableApplicationContext context = Boot.start(options.home, true, options.verbose);
         CountDownLatch closed = new CountDownLatch(1);
         context.addApplicationListener(event -> {
             if (event instanceof ContextClosedEvent) {
