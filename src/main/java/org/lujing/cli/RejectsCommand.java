@@ -81,11 +81,11 @@ class RejectsCommand implements Callable<Integer> {
         out.print("[");
         boolean[] first = {true};
         for (long id : files) {
-            Map<String, SheetHeader> headers = registry.sheetHeaders(id);
+            org.lujing.read.SheetHeaders headers = registry.sheetHeaders(id);
             rejects.forEach(id, true, r -> {
                 out.print(first[0] ? "\n" : ",\n");
                 first[0] = false;
-                out.print(Json.write(json(r, byId.get(r.fileId()), headers.get(r.sheet()))));
+                out.print(Json.write(json(r, byId.get(r.fileId()), headers.forRow(r.sheet(), r.rowNo()))));
             });
         }
         out.println(first[0] ? "]" : "\n]");

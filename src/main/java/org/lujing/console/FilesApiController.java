@@ -63,7 +63,7 @@ class FilesApiController implements ApiResource {
         m.put("controlTotals", files.controlTotals(id));
         m.put("notes", files.notes(id));
         // each sheet's header row as the partner wrote it (masked): the titles over a reject's maskedValues
-        m.put("headers", List.copyOf(files.sheetHeaders(id).values()));
+        m.put("headers", files.sheetHeaders(id).all());
         return m;
     }
 

@@ -3,7 +3,6 @@ package org.lujing.ingest;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +11,7 @@ import org.lujing.normalise.Masking;
 import org.lujing.read.FileOutcome;
 import org.lujing.read.ReadingNote;
 import org.lujing.read.SheetHeader;
+import org.lujing.read.SheetHeaders;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -369,33 +369,36 @@ public class FileRegistry {
     }
 
     private int updateSheetHeader(long fileId, String sheet, int rowNumber, String json) {
-        return jdbc.sql("UPDATE file_sheet_header SET header_row_no = ?, headers = ? WHERE file_id = ? AND sheet = ?")
-                .params(rowNumber, json, fileId, sheet)
+        return jdbc.sql(
+                        "UPDATE file_sheet_header SET headers = ? WHERE file_id = ? AND sheet = ? AND header_row_no = ?")
+                .params(json, fileId, sheet, rowNumber)
                 .update();
     }
 
-    /** The header row of each of a file's sheets as kept (masked), by sheet name; empty for a file loaded before V19. */
-    public Map<String, SheetHeader> sheetHeaders(long fileId) {
-        return sheetHeaders(fileId, fileId).getOrDefault(fileId, Map.of());
+    /**
+     * The header rows of a file's sheets as kept (masked): one per sheet, one per table of a sheet holding tables
+     * with different columns; none for a file loaded before V19.
+     */
+    public SheetHeaders sheetHeaders(long fileId) {
+        return sheetHeaders(fileId, fileId).getOrDefault(fileId, SheetHeaders.NONE);
     }
 
     /**
      * {@link #sheetHeaders(long)} of every file whose id is in [{@code fromId}, {@code toId}], by file, in one query:
      * for outputs that walk the files a page at a time.
      */
-    public Map<Long, Map<String, SheetHeader>> sheetHeaders(long fromId, long toId) {
-        Map<Long, Map<String, SheetHeader>> out = new java.util.HashMap<>();
+    public Map<Long, SheetHeaders> sheetHeaders(long fromId, long toId) {
+        Map<Long, List<SheetHeader>> read = new java.util.HashMap<>();
         jdbc.sql("""
                         SELECT file_id, sheet, header_row_no, headers FROM file_sheet_header
-                        WHERE file_id >= ? AND file_id <= ? ORDER BY file_id, sheet""").params(fromId, toId).query((org.springframework.jdbc.core.RowCallbackHandler) rs ->
-                out.computeIfAbsent(rs.getLong("file_id"), k -> new LinkedHashMap<>())
-                        .put(
+                        WHERE file_id >= ? AND file_id <= ? ORDER BY file_id, sheet, header_row_no""").params(fromId, toId).query((org.springframework.jdbc.core.RowCallbackHandler) rs ->
+                read.computeIfAbsent(rs.getLong("file_id"), k -> new ArrayList<>())
+                        .add(new SheetHeader(
                                 rs.getString("sheet"),
-                                new SheetHeader(
-                                        rs.getString("sheet"),
-                                        rs.getInt("header_row_no"),
-                                        JSON.readValue(
-                                                rs.getString("headers"), new TypeReference<List<String>>() {}))));
+                                rs.getInt("header_row_no"),
+                                JSON.readValue(rs.getString("headers"), new TypeReference<List<String>>() {}))));
+        Map<Long, SheetHeaders> out = new java.util.HashMap<>();
+        read.forEach((file, headers) -> out.put(file, new SheetHeaders(headers)));
         return out;
     }
 

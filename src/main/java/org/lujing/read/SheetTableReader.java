@@ -265,6 +265,7 @@ final class SheetTableReader implements TableReader {
         columns = found;
         headers = texts;
         noteSecondColumns(found, named);
+        keepHeader(row.number(), named);
         // the context again: the new title's year and category, or the new columns' (a category column gone)
         if (newTitle.length() > 0) {
             title.setLength(0);
@@ -305,6 +306,23 @@ final class SheetTableReader implements TableReader {
                 0,
                 0));
         return true;
+    }
+
+    /**
+     * Keeps a header row's texts for the reports (a rejected row is shown under its header's titles): a sheet's first
+     * header, and each later one whose titles differ from the last kept for the sheet — another table's columns; a
+     * printed page's header again is not kept again.
+     */
+    private void keepHeader(int rowNumber, List<Cell> named) {
+        List<String> texts = new ArrayList<>(named.size());
+        named.forEach(c -> texts.add(c.isBlank() ? "" : c.text().strip()));
+        SheetHeader last = sheetHeaders.isEmpty() ? null : sheetHeaders.get(sheetHeaders.size() - 1);
+        boolean again = last != null
+                && java.util.Objects.equals(last.sheet(), sheetName)
+                && last.cells().equals(texts);
+        if (!again && sheetHeaders.size() < MAX_HEADERS) {
+            sheetHeaders.add(new SheetHeader(sheetName, rowNumber, texts));
+        }
     }
 
     /** A held row taken as a header or a title: not data, so not one of the rows the merged-cells note counts. */
@@ -525,11 +543,7 @@ final class SheetTableReader implements TableReader {
                         .forEach((field, col) ->
                                 headers.put(field, named.get(col).text().strip()));
                 noteSecondColumns(header.get(), named);
-                if (sheetHeaders.size() < MAX_HEADERS) {
-                    List<String> texts = new ArrayList<>(named.size());
-                    named.forEach(c -> texts.add(c.isBlank() ? "" : c.text().strip()));
-                    sheetHeaders.add(new SheetHeader(sheetName, row.number(), texts));
-                }
+                keepHeader(row.number(), named);
                 return header.get();
             }
             titleBeforePrevious = title.length();

@@ -14,6 +14,7 @@ import org.lujing.normalise.Masking;
 import org.lujing.normalise.ReasonCode;
 import org.lujing.read.ReadingNote;
 import org.lujing.read.SheetHeader;
+import org.lujing.read.SheetHeaders;
 import org.lujing.report.ColumnSheet.Column;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JsonGenerator;
@@ -55,7 +56,7 @@ class QualityWorkbook {
      * sheet; empty for a file loaded before headers were kept). Its rejected rows are not held here: a file can have a
      * million of them, and they are read a page at a time as they are written ({@link RejectedRows}).
      */
-    record FileQuality(IngestedFile file, List<ReadingNote> notes, Map<String, SheetHeader> headers) {}
+    record FileQuality(IngestedFile file, List<ReadingNote> notes, SheetHeaders headers) {}
 
     /** A rejected row with its file and its values, one string per cell of the partner's row. */
     record Reject(IngestedFile file, RejectedRow row, List<String> values) {}
@@ -74,10 +75,12 @@ class QualityWorkbook {
                     long from = page.get(0).id();
                     long to = page.get(page.size() - 1).id();
                     Map<Long, List<ReadingNote>> notes = files.notes(from, to);
-                    Map<Long, Map<String, SheetHeader>> headers = files.sheetHeaders(from, to);
+                    Map<Long, SheetHeaders> headers = files.sheetHeaders(from, to);
                     return page.stream()
                             .map(f -> new FileQuality(
-                                    f, notes.getOrDefault(f.id(), List.of()), headers.getOrDefault(f.id(), Map.of())));
+                                    f,
+                                    notes.getOrDefault(f.id(), List.of()),
+                                    headers.getOrDefault(f.id(), SheetHeaders.NONE)));
                 })
                 .iterator();
     }
@@ -204,7 +207,7 @@ class QualityWorkbook {
                 IngestedFile f = q.file();
                 summary.add(f);
                 q.headers()
-                        .values()
+                        .all()
                         .forEach(h -> widest[0] = Math.max(widest[0], h.cells().size()));
                 rejects.forEach(
                         f.id(),
@@ -215,15 +218,18 @@ class QualityWorkbook {
             int values = Math.min(widest[0], MAX_VALUE_COLUMNS);
             ColumnSheet<Reject> sheet =
                     ColumnSheet.create(wb, cells, rejectsSheet(lang), lang, 0, rejectColumns(lang, values));
-            // a file's rejected rows come sheet by sheet; a sheet whose header is known heads its block with it
+            // a file's rejected rows come sheet by sheet, top to bottom; a block of rows read under one known header
+            // (a sheet's, or each table's of a sheet holding several) is headed with it
             for (FileQuality q : quality()) {
                 IngestedFile f = q.file();
-                Map<String, SheetHeader> headers = q.headers();
+                SheetHeaders headers = q.headers();
                 String[] block = {null};
+                SheetHeader[] under = {null};
                 rejects.forEach(f.id(), false, x -> {
-                    if (!x.sheet().equals(block[0])) {
+                    SheetHeader h = headers.forRow(x.sheet(), x.rowNo());
+                    if (!x.sheet().equals(block[0]) || h != under[0]) {
                         block[0] = x.sheet();
-                        SheetHeader h = headers.get(x.sheet());
+                        under[0] = h;
                         if (h != null) {
                             sheet.addHeading(blockHeading(f, h, values, lang));
                         }
@@ -298,7 +304,7 @@ class QualityWorkbook {
             json.writePOJOProperty("notes", notes);
             // each sheet's header as the partner wrote it (masked), the titles over a reject's "values"
             List<Map<String, Object>> headers = new ArrayList<>();
-            for (SheetHeader h : q.headers().values()) {
+            for (SheetHeader h : q.headers().all()) {
                 Map<String, Object> hh = new LinkedHashMap<>();
                 hh.put("sheet", Masking.value(h.sheet()));
                 hh.put("row", h.rowNumber());

@@ -53,7 +53,7 @@ class SheetHeadersIntegrationTests extends SharedLedgerContext {
         // then its one sheet's header is kept once, where it stands, the phone in a title masked
         List<String> partner = List.of("序号", "日期", "姓名", "身份证号", "活动类型", "合作单位", "联系人138******78");
         assertThat(headerRows(file.id())).isEqualTo(1);
-        SheetHeader kept = files.sheetHeaders(file.id()).get("");
+        SheetHeader kept = files.sheetHeaders(file.id()).forRow("", 3);
         assertThat(kept.rowNumber()).isEqualTo(2);
         assertThat(kept.cells()).containsExactlyElementsOf(partner);
         assertThat(jdbc.sql("SELECT headers FROM file_sheet_header")
@@ -68,13 +68,13 @@ class SheetHeadersIntegrationTests extends SharedLedgerContext {
 
         // then it is still there once
         assertThat(headerRows(file.id())).isEqualTo(1);
-        assertThat(files.sheetHeaders(file.id()).get("").cells()).containsExactlyElementsOf(partner);
+        assertThat(files.sheetHeaders(file.id()).forRow("", 3).cells()).containsExactlyElementsOf(partner);
 
         // a file loaded before headers were kept gains its header when its rejected rows are retried
         jdbc.sql("DELETE FROM file_sheet_header").update();
         retry.retry(file.id());
         assertThat(headerRows(file.id())).isEqualTo(1);
-        assertThat(files.sheetHeaders(file.id()).get("").cells()).containsExactlyElementsOf(partner);
+        assertThat(files.sheetHeaders(file.id()).forRow("", 3).cells()).containsExactlyElementsOf(partner);
 
         // and the quality workbook heads the rejected rows with the partner's titles, one over each value
         Path xlsx = reports.writeQuality(OUT.resolve("out-quality"), "zh").get(0);
@@ -101,6 +101,48 @@ class SheetHeadersIntegrationTests extends SharedLedgerContext {
             Row heading = wb.getSheet("Rejected rows").getRow(1);
             assertThat(heading.getCell(5).getStringCellValue()).startsWith("The partner's header (row 2)");
             assertThat(cells(heading, 9, 16)).containsExactlyElementsOf(partner);
+        }
+    }
+
+    @Test
+    void eachStackedTableHeadsItsOwnRejectedRows() throws Exception {
+        // given a sheet holding November's table, then December's in another column order, one unknown word in each
+        IngestedFile file = ingest.ingest(
+                        Path.of("src/test/resources/org/lujing/ingest/headers/stacked.csv"), "community")
+                .file()
+                .orElseThrow();
+        assertThat(file.rejected()).isEqualTo(2);
+        List<String> november = List.of("日期", "姓名", "身份证号", "活动类型", "合作单位");
+        List<String> december = List.of("合作单位", "活动类型", "姓名", "身份证号", "日期");
+
+        // then both headers are kept where they stand, and each row is under its own table's
+        assertThat(files.sheetHeaders(file.id()).all())
+                .extracting(SheetHeader::rowNumber, SheetHeader::cells)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(2, november),
+                        org.assertj.core.groups.Tuple.tuple(6, december));
+        assertThat(files.sheetHeaders(file.id()).forRow("", 7).cells()).isEqualTo(december);
+
+        // and the quality workbook heads each table's rejected row with that table's titles, the word under 活动类型
+        Path xlsx = reports.writeQuality(OUT.resolve("out-stacked"), "zh").get(0);
+        try (XSSFWorkbook wb = new XSSFWorkbook(xlsx.toFile())) {
+            Sheet rejects = wb.getSheet("拒收行");
+            List<Row> mine = new ArrayList<>();
+            for (int r = 1; r <= rejects.getLastRowNum(); r++) {
+                Row row = rejects.getRow(r);
+                if (row != null && file.fileName().equals(row.getCell(0).getStringCellValue())) {
+                    mine.add(row);
+                }
+            }
+            assertThat(mine).as("a heading and a row for each table").hasSize(4);
+            assertThat(mine.get(0).getCell(5).getStringCellValue()).isEqualTo("原表表头（第 2 行），以下各行的取值按此列出");
+            assertThat(cells(mine.get(0), 9, 14)).containsExactlyElementsOf(november);
+            assertThat(mine.get(1).getCell(9 + november.indexOf("活动类型")).getStringCellValue())
+                    .isEqualTo("棋艺比赛");
+            assertThat(mine.get(2).getCell(5).getStringCellValue()).isEqualTo("原表表头（第 6 行），以下各行的取值按此列出");
+            assertThat(cells(mine.get(2), 9, 14)).containsExactlyElementsOf(december);
+            assertThat(mine.get(3).getCell(9 + december.indexOf("活动类型")).getStringCellValue())
+                    .isEqualTo("围棋比赛");
         }
     }
 

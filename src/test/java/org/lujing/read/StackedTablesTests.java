@@ -54,6 +54,12 @@ class StackedTablesTests {
             assertThat(n.kind()).isEqualTo(ReadingNote.TABLE_AGAIN);
             assertThat(n.zh()).isEqualTo("表格第 7 行起是另一张表，表名「2025年12月活动登记表」，表头与上表不同，按新表头读取其下各行；" + "表名和表头行不计入读取行数");
         });
+        // each table's header is kept where it stands, for the reports to show a rejected row under its own titles
+        assertThat(read.headers())
+                .extracting(SheetHeader::rowNumber, SheetHeader::cells)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(2, List.of("日期", "姓名", "身份证号码", "活动类型")),
+                        org.assertj.core.groups.Tuple.tuple(7, List.of("姓名", "身份证号", "活动类型", "日期")));
     }
 
     @Test
@@ -95,6 +101,8 @@ class StackedTablesTests {
             assertThat(n.zh()).isEqualTo("表格的表头在表中又出现 2 次（如打印分页），这些表头行不计入读取行数");
             assertThat(n.rowsText()).isEqualTo("2 行（第 3–5 行）");
         });
+        // a page's header again is the same columns: kept once
+        assertThat(read.headers()).extracting(SheetHeader::rowNumber).containsExactly(1);
     }
 
     @Test
@@ -221,7 +229,7 @@ class StackedTablesTests {
     }
 
     /** A file's rows and its reading notes. */
-    private record Read(List<SourceRow> rows, List<ReadingNote> notes) {}
+    private record Read(List<SourceRow> rows, List<ReadingNote> notes, List<SheetHeader> headers) {}
 
     private static Read read(Path file) throws IOException {
         try (TableReader reader = PartnerFileReaders.open(file, RECORDS)) {
@@ -229,7 +237,7 @@ class StackedTablesTests {
             for (SourceRow r; (r = reader.next()) != null; ) {
                 rows.add(r);
             }
-            return new Read(rows, reader.notes());
+            return new Read(rows, reader.notes(), reader.headers());
         }
     }
 
