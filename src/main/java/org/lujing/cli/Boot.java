@@ -126,6 +126,25 @@ final class Boot {
         return java.util.Optional.empty();
     }
 
+    /**
+     * The installation as the application will take it: {@code lujing.install-dir} when the operator set it (as
+     * {@code --lujing.install-dir=DIR}, a system property or {@code LUJING_INSTALL_DIR}), else {@link #installation()}.
+     */
+    static java.util.Optional<Path> configuredInstallation(Map<String, String> env) {
+        String prefix = "--lujing.install-dir=";
+        for (String property : LujingCommand.SPRING_PROPERTIES.get()) {
+            if (property.startsWith(prefix) && property.length() > prefix.length()) {
+                return java.util.Optional.of(Path.of(property.substring(prefix.length())));
+            }
+        }
+        for (String set : new String[] {System.getProperty("lujing.install-dir"), env.get("LUJING_INSTALL_DIR")}) {
+            if (set != null && !set.isBlank()) {
+                return java.util.Optional.of(Path.of(set.strip()));
+            }
+        }
+        return installation();
+    }
+
     /** The jar given to {@code java -jar} (its class path is that one jar), or null when not run that way. */
     private static Path launchedJar() {
         String classPath = System.getProperty("java.class.path", "");

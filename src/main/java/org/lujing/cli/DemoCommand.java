@@ -43,7 +43,9 @@ class DemoCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Path samples = sampleData != null
                 ? sampleData
-                : Boot.installation().map(p -> p.resolve("sample-data")).orElse(Path.of("sample-data"));
+                : Boot.configuredInstallation(System.getenv())
+                        .map(p -> p.resolve("sample-data"))
+                        .orElse(Path.of("sample-data"));
         if (!Files.isDirectory(samples)) {
             throw new IllegalArgumentException("在 " + samples.toAbsolutePath() + " 没有示例数据；请用 --sample-data 指定文件夹"
                     + ReportLanguage.BILINGUAL + "no sample data at " + samples.toAbsolutePath()
