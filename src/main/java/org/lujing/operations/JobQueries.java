@@ -45,9 +45,13 @@ public class JobQueries {
             m.put("status", status);
             m.put("exitCode", exitCode);
             m.put("exitMessage", exitMessage);
+            // as Spring Batch stores them: Beijing wall-clock time, no zone (kept: scripts read them)
             m.put("startTime", startTime == null ? null : startTime.toString());
             m.put("endTime", endTime == null ? null : endTime.toString());
             m.put("parameters", parameters);
+            // the same moments as ISO-8601 instants in UTC, as files' receivedAt and findings' times are written
+            m.put("startedAt", startTime == null ? null : startTime.toInstant().toString());
+            m.put("endedAt", endTime == null ? null : endTime.toInstant().toString());
             return m;
         }
 

@@ -70,6 +70,42 @@ class JobQueriesIntegrationTests extends SharedLedgerContext {
     }
 
     @Test
+    void theJsonGivesEachMomentAsAnInstantBesideTheStoredWallClock() {
+        // given an execution that started and ended at known Beijing times
+        long instance = 8_000_000;
+        jdbc.sql(
+                        "INSERT INTO batch_job_instance (job_instance_id, version, job_name, job_key) VALUES (?, 0, 'reconcileJob', 'json')")
+                .param(instance)
+                .update();
+        jdbc.sql("""
+                        INSERT INTO batch_job_execution (job_execution_id, version, job_instance_id, create_time, start_time,
+                        end_time, status, exit_code, exit_message) VALUES (?, 0, ?, ?, ?, ?, 'COMPLETED', 'COMPLETED', '')""")
+                .params(
+                        instance,
+                        instance,
+                        java.sql.Timestamp.valueOf("2026-03-01 08:00:00"),
+                        java.sql.Timestamp.valueOf("2026-03-01 08:00:00"),
+                        java.sql.Timestamp.valueOf("2026-03-01 08:01:30"))
+                .update();
+
+        java.util.Map<String, Object> json =
+                new JobQueries(jdbc).find(instance).orElseThrow().asJson();
+
+        // then the stored wall clock stays under its old names, and the instants say which moment it was
+        assertThat(json.get("startTime")).isEqualTo("2026-03-01 08:00:00.0");
+        java.time.ZoneId zone = java.util.TimeZone.getDefault().toZoneId();
+        assertThat(json.get("startedAt"))
+                .isEqualTo(java.time.LocalDateTime.of(2026, 3, 1, 8, 0)
+                        .atZone(zone)
+                        .toInstant()
+                        .toString());
+        assertThat(java.time.Duration.between(
+                        java.time.Instant.parse((String) json.get("startedAt")),
+                        java.time.Instant.parse((String) json.get("endedAt"))))
+                .isEqualTo(java.time.Duration.ofSeconds(90));
+    }
+
+    @Test
     void everyExecutionIsListedOnceNewestFirstAcrossTheWindows() {
         // given 2,345 executions (more than two windows), every third FAILED, written as a flood of files would
         long instance = 9_000_000;
