@@ -31,7 +31,8 @@ class ReportCommand implements Callable<Integer> {
     @Option(
             names = "--period",
             paramLabel = "P",
-            description = "2025, 2025-11, 2025-Q3 or 2025-03-01..2025-06-30 (required for statistics and ledger).")
+            description =
+                    "2025, 2025-11, 2025-Q3, 2025-03..2025-06 or 2025-03-01..2025-06-30 (or 2025年3月至6月) (required for statistics and ledger).")
     String period;
 
     @Option(

@@ -12,7 +12,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code stats --period P [--json]}: the period's figures per category, counted over people on the roster. */
-@Command(name = "stats", description = "Statistics for a period: 2025, 2025-11, 2025-Q3 or 2025-03-01..2025-06-30.")
+@Command(
+        name = "stats",
+        description =
+                "Statistics for a period: 2025, 2025-11, 2025-Q3, 2025-03..2025-06 or 2025-03-01..2025-06-30 (or 2025年3月至6月).")
 class StatsCommand implements Callable<Integer> {
 
     @Mixin
@@ -22,7 +25,8 @@ class StatsCommand implements Callable<Integer> {
             names = "--period",
             required = true,
             paramLabel = "P",
-            description = "The period: 2025, 2025-11, 2025-Q3 or 2025-03-01..2025-06-30.")
+            description =
+                    "The period: 2025, 2025-11, 2025-Q3, 2025-03..2025-06 or 2025-03-01..2025-06-30 (or 2025年3月至6月).")
     String period;
 
     @Option(names = "--json", description = "Print one JSON object and nothing else on stdout.")

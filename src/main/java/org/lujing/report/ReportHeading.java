@@ -29,6 +29,11 @@ public record ReportHeading(String community, String issuer, LocalDate made) {
             words = label.substring(0, 4) + "年第" + label.charAt(6) + "季度";
         } else if (label.matches("\\d{4}-\\d{2}")) {
             words = label.substring(0, 4) + "年" + Integer.parseInt(label.substring(5)) + "月";
+        } else if (label.matches("\\d{4}-\\d{2}\\.\\.\\d{4}-\\d{2}")) {
+            // a range of months: 2025年3月至6月, 2025年12月至2026年2月
+            String to = (label.substring(9, 13).equals(label.substring(0, 4)) ? "" : label.substring(9, 13) + "年")
+                    + Integer.parseInt(label.substring(14)) + "月";
+            return label.substring(0, 4) + "年" + Integer.parseInt(label.substring(5, 7)) + "月至" + to;
         } else {
             return chinese(p.from()) + "至" + chinese(p.to());
         }

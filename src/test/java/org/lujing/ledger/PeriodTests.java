@@ -23,6 +23,35 @@ class PeriodTests {
     }
 
     @Test
+    void aRangeOfMonthsRunsFromTheFirstDayToTheLast() {
+        assertThat(Period.parse("2025-03..2025-06"))
+                .isEqualTo(new Period("2025-03..2025-06", LocalDate.of(2025, 3, 1), LocalDate.of(2025, 6, 30)));
+        assertThat(Period.parse("2024-12..2025-2"))
+                .isEqualTo(new Period("2024-12..2025-02", LocalDate.of(2024, 12, 1), LocalDate.of(2025, 2, 28)));
+        assertThatThrownBy(() -> Period.parse("2025-06..2025-03")).hasMessageContaining("结束早于开始");
+    }
+
+    @Test
+    void theChineseFormsAreTheSamePeriodsUnderThePlainLabel() {
+        assertThat(Period.parse("2025年")).isEqualTo(Period.parse("2025"));
+        assertThat(Period.parse("2025年度")).isEqualTo(Period.parse("2025"));
+        assertThat(Period.parse("2025年3月")).isEqualTo(Period.parse("2025-03"));
+        assertThat(Period.parse("2025年03月份")).isEqualTo(Period.parse("2025-03"));
+        assertThat(Period.parse("2025年第3季度")).isEqualTo(Period.parse("2025-Q3"));
+        assertThat(Period.parse("2025年三季度")).isEqualTo(Period.parse("2025-Q3"));
+        assertThat(Period.parse("2025年3月至6月")).isEqualTo(Period.parse("2025-03..2025-06"));
+        assertThat(Period.parse("2025年12月到2026年2月")).isEqualTo(Period.parse("2025-12..2026-02"));
+        assertThat(Period.parse("2025年3月1日至6月30日")).isEqualTo(Period.parse("2025-03-01..2025-06-30"));
+        assertThat(Period.parse("2025年3月5日")).isEqualTo(Period.parse("2025-03-05..2025-03-05"));
+        assertThat(Period.parse(" 2025-03-01 .. 2025-06-30 ").label()).isEqualTo("2025-03-01..2025-06-30");
+        // a month on one side and a day on the other, a month with no year, a 13th month: no period
+        assertThatThrownBy(() -> Period.parse("2025年3月至6月30日")).hasMessageContaining("2025年3月至6月");
+        assertThatThrownBy(() -> Period.parse("3月")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Period.parse("2025年13月")).hasMessageContaining("不存在");
+        assertThatThrownBy(() -> Period.parse("2025年6月至3月")).hasMessageContaining("结束早于开始");
+    }
+
+    @Test
     void nonsenseIsRefusedWithTheFormsThatWork() {
         assertThatThrownBy(() -> Period.parse("last year")).hasMessageContaining("2025-Q3");
         // a slip of the keyboard is not a period of the ledger

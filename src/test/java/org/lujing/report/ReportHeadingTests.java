@@ -35,6 +35,15 @@ class ReportHeadingTests {
     }
 
     @Test
+    void aRangeOfMonthsIsNamedByItsMonths() {
+        assertThat(heading.title(Period.parse("2025年3月至6月"), ReportLanguage.ZH)).isEqualTo("麓景社区2025年3月至6月社区矫正帮扶工作统计");
+        assertThat(heading.title(Period.parse("2025-12..2026-02"), ReportLanguage.ZH))
+                .isEqualTo("麓景社区2025年12月至2026年2月社区矫正帮扶工作统计");
+        assertThat(SituationReport.prefix(Period.parse("2025-03..2025-06"), ReportLanguage.ZH))
+                .isEqualTo("期间");
+    }
+
+    @Test
     void anyOtherSpanIsNamedByItsDates() {
         Period span = Period.parse("2025-02-10..2025-03-20");
 
