@@ -155,7 +155,9 @@ class IngestCommand implements Callable<Integer> {
                         .filter(m -> !loaded && !m.isBlank())
                         .ifPresent(
                                 m -> System.out.println("  " + CliWords.lang().pick("说明 ", "why: ")
-                                        + CliWords.lang().oneLanguage(m)));
+                                        // a sheet's reason per line (a workbook none of whose sheets could be
+                                        // read), each beneath the first, not at the start of the terminal's line
+                                        + CliWords.lang().oneLanguage(m).replace("\n", "\n    ")));
                 if (r.failure() != null && r.jobExecutionId() > 0) {
                     // the run stopped (the database went away, the disk is full): the file stays claimed and is
                     // finished by `jobs restart` or by serve, never loaded anew
@@ -172,8 +174,12 @@ class IngestCommand implements Callable<Integer> {
                                                     + r.jobExecutionId() + "`, or serve finishes it"));
                 }
                 if (files != null && r.file().isPresent()) {
+                    // a file with no table: its why already lists each sheet passed over, and why
+                    boolean noTable = r.outcome().equals(FileOutcome.NO_TABLE_FOUND.name());
                     for (ReadingNote n : files.notes(r.file().get().id())) {
-                        System.out.println(noteLine(n, CliWords.lang()));
+                        if (!(noTable && ReadingNote.SHEET_PASSED_OVER.equals(n.kind()))) {
+                            System.out.println(noteLine(n, CliWords.lang()));
+                        }
                     }
                 }
             }

@@ -50,7 +50,9 @@ class IngestCommandNotesIntegrationTests {
         assertThat(run.out())
                 .contains("university/说明.csv: ")
                 .contains("（NO_TABLE_FOUND）")
-                .contains("  说明 说明.csv：没有一张表可以读取：\n表格前 20 行中没有表头（需含姓名、身份证号、日期）")
+                // each sheet's reason on a line of its own beneath the why, said once (not again as a reading note)
+                .contains("  说明 说明.csv：没有一张表可以读取：\n    表格前 20 行中没有表头（需含姓名、身份证号、日期）")
+                .doesNotContain("读取说明 SHEET_PASSED_OVER")
                 .doesNotContain("no sheet has");
         assertThat(run.err()).doesNotContain("refused whole", "quarantined as");
     }
