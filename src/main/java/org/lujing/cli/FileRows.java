@@ -15,7 +15,8 @@ final class FileRows {
 
     /** {@code sourceName}: a source id as its agency's name (the id itself when the source is not defined). */
     /** Prints the files as tables of a thousand, as they are read. */
-    static void print(Iterable<IngestedFile> files, UnaryOperator<String> sourceName, java.io.PrintStream out) {
+    static void print(
+            Iterable<IngestedFile> files, UnaryOperator<String> sourceName, String none, java.io.PrintStream out) {
         TableBlocks.print(
                 files,
                 () -> CliWords.table(
@@ -38,11 +39,7 @@ final class FileRows {
                         Integer.toString(f.merged()),
                         Integer.toString(f.rejected()),
                         Integer.toString(f.skipped())),
-                CliWords.lang()
-                        .pick(
-                                "还没有接收过文件：放入 inbox/<来源>/，或用 `ingest --source 来源 文件` 导入。",
-                                "No file received yet: drop one into inbox/<source>/, or load it with"
-                                        + " `ingest --source SOURCE FILE`."),
+                none,
                 out);
     }
 

@@ -24,14 +24,42 @@ class FilesCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print a JSON array and nothing else on stdout.")
     boolean json;
 
+    @Option(
+            names = "--source",
+            paramLabel = "ID",
+            description = "Only this source's files (its id, or its agency's name: 湖南航天医院).")
+    String source;
+
+    @Option(
+            names = "--outcome",
+            paramLabel = "O",
+            description = "Only files of this outcome: NO_TABLE_FOUND, FILE_CORRUPT … (or its words: 未找到表格，已隔离 …).")
+    String outcome;
+
     @Override
     public Integer call() {
+        // a mistyped outcome is refused before anything starts, not answered with an empty list
+        String wantedOutcome = outcome == null
+                ? null
+                : org.lujing.read.FileOutcome.parse(outcome).name();
         try (ConfigurableApplicationContext context = Boot.start(options.home, false, options.verbose)) {
             FileRegistry registry = context.getBean(FileRegistry.class);
-            var failed = context.getBean(InboxFailures.class).list();
             SourceCatalog sources = context.getBean(SourceCatalog.class);
             UnaryOperator<String> agency =
                     id -> sources.find(id).map(SourceDefinition::agency).orElse(id);
+            String wantedSource = source == null ? null : sourceId(source.strip(), sources, registry);
+            if (wantedSource != null || wantedOutcome != null) {
+                // the matching files only: the drops never ingested and quarantine/ are the unfiltered list's
+                Iterable<org.lujing.ingest.IngestedFile> matching = registry.inOrder(wantedSource, wantedOutcome);
+                if (json) {
+                    Json.printEach(matching, f -> f.asJson());
+                } else {
+                    FileRows.print(
+                            matching, agency, CliWords.lang().pick("没有符合条件的文件。", "No file matches."), System.out);
+                }
+                return 0;
+            }
+            var failed = context.getBean(InboxFailures.class).list();
             if (json) {
                 // every file, read a page at a time as the array is written, then the drops that could not be ingested
                 Iterable<java.util.Map<String, Object>> all = () -> java.util.stream.Stream.concat(
@@ -43,7 +71,15 @@ class FilesCommand implements Callable<Integer> {
                 Json.print(all);
             } else {
                 // read and printed a thousand files at a time, like --json
-                FileRows.print(registry.inOrder(), agency, System.out);
+                FileRows.print(
+                        registry.inOrder(),
+                        agency,
+                        CliWords.lang()
+                                .pick(
+                                        "还没有接收过文件：放入 inbox/<来源>/，或用 `ingest --source 来源 文件` 导入。",
+                                        "No file received yet: drop one into inbox/<source>/, or load it with"
+                                                + " `ingest --source SOURCE FILE`."),
+                        System.out);
                 var interrupted = registry.interrupted();
                 if (!interrupted.isEmpty()) {
                     // a killed ingest without serve: its entry says 处理中 until someone finishes it
@@ -84,5 +120,30 @@ class FilesCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * The source a filter names: a configured source's id, its agency's name, or the id of a source no longer
+     * configured whose files are still listed; anything else is refused with the sources listed.
+     */
+    static String sourceId(String typed, SourceCatalog sources, FileRegistry registry) {
+        if (sources.find(typed).isPresent()) {
+            return typed;
+        }
+        for (SourceDefinition d : sources.all()) {
+            if (d.agency().equals(typed)) {
+                return d.id();
+            }
+        }
+        if (registry.anyFrom(typed)) {
+            return typed;
+        }
+        String listed = String.join(
+                "、",
+                sources.all().stream().map(d -> d.agency() + "（" + d.id() + "）").toList());
+        throw new IllegalArgumentException("没有来源“" + typed + "”；来源有 " + listed + " ‖ there is no source '" + typed
+                + "'; the sources are "
+                + String.join(
+                        ", ", sources.all().stream().map(SourceDefinition::id).toList()));
     }
 }

@@ -469,19 +469,50 @@ public class FileRegistry {
      * caller that reads something more about each page of files at once.
      */
     public java.util.stream.Stream<List<IngestedFile>> pagesInOrder() {
+        return pagesInOrder(null, null);
+    }
+
+    /**
+     * {@link #inOrder()} of one source and one outcome (either may be null: any), read the same way: {@code files
+     * --source hospital --outcome FILE_CORRUPT} on years of files.
+     */
+    public Iterable<IngestedFile> inOrder(String source, String outcome) {
+        return () -> pagesInOrder(source, outcome).flatMap(List::stream).iterator();
+    }
+
+    private java.util.stream.Stream<List<IngestedFile>> pagesInOrder(String source, String outcome) {
         return java.util.stream.Stream.iterate(
-                filesAfter(0),
+                filesAfter(0, source, outcome),
                 page -> !page.isEmpty(),
                 page -> page.size() < ORDER_PAGE
                         ? List.of()
-                        : filesAfter(page.get(page.size() - 1).id()));
+                        : filesAfter(page.get(page.size() - 1).id(), source, outcome));
     }
 
-    private List<IngestedFile> filesAfter(long id) {
-        return jdbc.sql(SELECT_FILE + " WHERE id > ? ORDER BY id FETCH FIRST " + ORDER_PAGE + " ROWS ONLY")
-                .param(id)
+    private List<IngestedFile> filesAfter(long id, String source, String outcome) {
+        List<Object> params = new ArrayList<>(List.of(id));
+        StringBuilder where = new StringBuilder(" WHERE id > ?");
+        if (source != null) {
+            where.append(" AND source_id = ?");
+            params.add(source);
+        }
+        if (outcome != null) {
+            where.append(" AND outcome = ?");
+            params.add(outcome);
+        }
+        return jdbc.sql(SELECT_FILE + where + " ORDER BY id FETCH FIRST " + ORDER_PAGE + " ROWS ONLY")
+                .params(params)
                 .query(FILE)
                 .list();
+    }
+
+    /** Whether any file was received from this source (configured or no longer). */
+    public boolean anyFrom(String source) {
+        return jdbc.sql("SELECT id FROM ingest_file WHERE source_id = ? FETCH FIRST 1 ROWS ONLY")
+                .param(source)
+                .query(Long.class)
+                .optional()
+                .isPresent();
     }
 
     /** One page of the files, newest first, and how many match in all. */

@@ -33,6 +33,32 @@ public enum FileOutcome {
         return en;
     }
 
+    /**
+     * The outcome an operator typed a filter as: its code in any case, or its words in either language ({@code
+     * 未找到表格，已隔离}, {@code no table found, quarantined}); a mistyped one is refused with the outcomes listed, not
+     * answered with an empty list.
+     */
+    public static FileOutcome parse(String typed) {
+        String wanted = typed == null ? "" : typed.strip();
+        for (FileOutcome o : values()) {
+            if (o.name().equalsIgnoreCase(wanted) || o.zh.equals(wanted) || o.en.equalsIgnoreCase(wanted)) {
+                return o;
+            }
+        }
+        StringBuilder zh = new StringBuilder();
+        StringBuilder en = new StringBuilder();
+        for (FileOutcome o : values()) {
+            zh.append(zh.length() == 0 ? "" : "、")
+                    .append(o.zh)
+                    .append("（")
+                    .append(o.name())
+                    .append("）");
+            en.append(en.length() == 0 ? "" : ", ").append(o.name());
+        }
+        throw new IllegalArgumentException("没有结果“" + wanted + "”；文件的结果有 " + zh + " ‖ there is no outcome '" + wanted
+                + "'; the outcomes are " + en);
+    }
+
     /** True when the file is refused whole and moved to quarantine/. */
     public boolean quarantined() {
         return quarantined;
