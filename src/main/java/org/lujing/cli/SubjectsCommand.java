@@ -131,12 +131,23 @@ class SubjectsCommand implements Callable<Integer> {
                             unmasked ? clear.get(i) : s.idMasked(),
                             s.correctionType(),
                             s.community(),
-                            s.supervisionStart() + " ~ " + s.supervisionEnd(),
+                            supervision(s.supervisionStart(), s.supervisionEnd()),
                             Long.toString(s.records()));
                 }
                 System.out.print(t.render());
             }
         }
         return 0;
+    }
+
+    /**
+     * The supervision period as the roster gave it (dates as stored, yyyy-MM-dd); a date it did not give is a dash (it
+     * printed "null ~ null").
+     */
+    static String supervision(Object start, Object end) {
+        if (start == null && end == null) {
+            return "—";
+        }
+        return (start == null ? "—" : start.toString()) + " ~ " + (end == null ? "—" : end.toString());
     }
 }

@@ -425,10 +425,20 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
         if (row.has(Field.PHONE)) {
             Cell c = row.cell(Field.PHONE);
             Normalised<String> p = PhoneNormaliser.normalise(c.text(), c.kind());
-            if (!p.isOk()) {
-                throw rejection(p, row.header(Field.PHONE));
+            if (p.isOk()) {
+                phone = p.value();
+            } else {
+                // a landline or a slip in an optional column does not take the person off the roster (every record of
+                // theirs would wait unmatched): registered without it, said in a note naming the rows; a phone an
+                // earlier roster gave is kept (the update leaves a missing phone as it was)
+                notes.add(
+                        row.sheet(),
+                        ReadingNote.PHONE_NOT_KEPT,
+                        "「" + row.header(Field.PHONE) + "」不是 11 位手机号，未保存；人员照常登记 / '"
+                                + row.header(Field.PHONE) + "' is not an 11-digit mobile number and is not kept;"
+                                + " the person is registered",
+                        row.rowNumber());
             }
-            phone = p.value();
         }
         LocalDate[] supervision = supervision(row);
         SubjectDraft draft = new SubjectDraft(

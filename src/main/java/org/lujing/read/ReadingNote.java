@@ -6,7 +6,7 @@ package org.lujing.read;
  * affected: {@code rows} of them, from {@code firstRow} to {@code lastRow} (0 rows for a sheet-wide decision).
  *
  * @param kind a stable code for scripts: SHEET_PASSED_OVER, MERGED_CELLS, DATE_YEAR,
- *     CATEGORY_FROM_SHEET, SECOND_COLUMN, TABLE_AGAIN
+ *     CATEGORY_FROM_SHEET, SECOND_COLUMN, TABLE_AGAIN, PHONE_NOT_KEPT
  * @param message the decision in Chinese, then English
  */
 public record ReadingNote(String sheet, String kind, String message, int rows, int firstRow, int lastRow) {
@@ -19,6 +19,8 @@ public record ReadingNote(String sheet, String kind, String message, int rows, i
     public static final String SECOND_COLUMN = "SECOND_COLUMN";
     /** A header found again below a sheet's first table: the rows below it are read by its columns. */
     public static final String TABLE_AGAIN = "TABLE_AGAIN";
+    /** A roster row's phone that is no mobile number: the person is registered without it. */
+    public static final String PHONE_NOT_KEPT = "PHONE_NOT_KEPT";
 
     /** The message in Chinese (the part before " / "). */
     public String zh() {

@@ -18,6 +18,7 @@ import org.lujing.normalise.CellKind;
 import org.lujing.normalise.ReasonCode;
 import org.lujing.read.Cell;
 import org.lujing.read.Field;
+import org.lujing.read.ReadingNote;
 import org.lujing.read.SourceRow;
 import org.lujing.source.AgencyDirectory;
 import org.lujing.source.SourceCatalog;
@@ -400,10 +401,28 @@ class RowNormaliserTests {
         assertThat(CIPHER.decrypt("phone", s.phoneCipher())).isEqualTo("13812345678");
         assertThat(s.phoneIndex()).isEqualTo(CIPHER.blindIndex("phone", "13812345678"));
         assertThat(s.supervisionEnd()).isEqualTo(LocalDate.of(2026, 6, 30));
-        assertThat(roster.process(row(Field.NAME, "张三", Field.ID_NUMBER, ID, Field.PHONE, "0731-8888")))
-                .isInstanceOfSatisfying(
-                        RowResult.Rejected.class,
-                        rej -> assertThat(rej.reason()).isEqualTo(ReasonCode.VALUE_INVALID));
+    }
+
+    @Test
+    void aRosterRowWithALandlineRegistersThePersonWithoutItAndSaysSo() {
+        // a landline (or a slip) in the optional phone column: the person is on the roster all the same — rejected,
+        // every record of theirs would wait unmatched — and a note names the rows
+        ReadingNotes notes = new ReadingNotes();
+        RowNormaliser roster = new RowNormaliser(SOURCES.get("roster"), AGENCIES, CIPHER, notes);
+
+        RowResult r = roster.process(row(Field.NAME, "张三", Field.ID_NUMBER, ID, Field.PHONE, "0731-8888"));
+
+        assertThat(r).isInstanceOfSatisfying(RowResult.RosterEntry.class, e -> {
+            assertThat(e.draft().idCipher()).isNotNull();
+            assertThat(e.draft().phoneIndex()).isNull();
+            assertThat(e.draft().phoneCipher()).isNull();
+            assertThat(e.draft().namePhoneIndex()).isNull();
+        });
+        assertThat(notes.notes()).singleElement().satisfies(n -> {
+            assertThat(n.kind()).isEqualTo(ReadingNote.PHONE_NOT_KEPT);
+            assertThat(n.zh()).endsWith("不是 11 位手机号，未保存；人员照常登记");
+            assertThat(n.rows()).isEqualTo(1);
+        });
     }
 
     @Test
