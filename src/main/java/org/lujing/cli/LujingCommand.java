@@ -33,6 +33,7 @@ import picocli.CommandLine.Command;
             ScheduleCommand.class,
             JobsCommand.class,
             UsersCommand.class,
+            SourcesCommand.class,
             CommandLine.HelpCommand.class
         })
 public class LujingCommand implements Runnable {

@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.lujing.home.LujingProperties;
@@ -25,9 +26,6 @@ import org.springframework.stereotype.Component;
 class ConsoleQueries {
 
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-
-    /** A vocabulary word a source sent that maps to no category, how often, and the last file it was in. */
-    record UnmappedWord(String sourceId, String word, long seen, Long lastFileId) {}
 
     /** A file under reports/ or quarantine/, by its path relative to that folder. */
     record StoredFile(String path, long sizeBytes, Instant modified, String errorReport) {}
@@ -49,12 +47,12 @@ class ConsoleQueries {
                 day.plusDays(1).atStartOfDay(SHANGHAI).toInstant());
     }
 
-    List<UnmappedWord> unmappedWords() {
-        return jdbc.sql(
-                        "SELECT source_id, word, seen, last_file_id FROM unmapped_word ORDER BY source_id, seen DESC, word")
-                .query((rs, n) -> new UnmappedWord(
-                        rs.getString(1), rs.getString(2), rs.getLong(3), (Long) rs.getObject(4, Long.class)))
-                .list();
+    List<FileRegistry.UnmappedWord> unmappedWords() {
+        return files.unmappedWords();
+    }
+
+    Map<String, FileRegistry.SourceFiles> filesBySource() {
+        return files.filesBySource();
     }
 
     /** The month of the latest counted record up to today (statistics rollup, its key's first column), if any. */

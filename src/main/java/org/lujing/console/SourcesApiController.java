@@ -2,7 +2,6 @@ package org.lujing.console;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.lujing.audit.AuditLog;
@@ -35,28 +34,10 @@ class SourcesApiController implements ApiResource {
     @Operation(summary = "Sources with their formats and the vocabulary words seen but not mapped")
     @GetMapping
     List<Map<String, Object>> sources() {
-        List<ConsoleQueries.UnmappedWord> unmapped = queries.unmappedWords();
+        List<org.lujing.ingest.FileRegistry.UnmappedWord> unmapped = queries.unmappedWords();
+        Map<String, org.lujing.ingest.FileRegistry.SourceFiles> files = queries.filesBySource();
         return sources.all().stream()
-                .map(s -> {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("id", s.id());
-                    m.put("agency", s.agency());
-                    m.put("formats", s.formats());
-                    m.put("cadence", s.cadence().name());
-                    m.put("roster", s.roster());
-                    m.put(
-                            "defaultCategory",
-                            s.defaultCategory() == null
-                                    ? null
-                                    : s.defaultCategory().name());
-                    m.put("vocabulary", s.vocabularyWords());
-                    m.put(
-                            "unmappedWords",
-                            unmapped.stream()
-                                    .filter(u -> u.sourceId().equals(s.id()))
-                                    .toList());
-                    return m;
-                })
+                .map(s -> org.lujing.ingest.SourceSummary.json(s, unmapped, files.get(s.id())))
                 .toList();
     }
 

@@ -114,13 +114,7 @@ public class Words {
 
     /** How often a source delivers ({@code MONTHLY}, {@code WEEKLY}, {@code NONE}). */
     public String cadence(Object code) {
-        String c = code == null ? "" : code.toString();
-        return switch (c) {
-            case "MONTHLY" -> lang().pick("每月（次月 5 日前）", "Monthly (by the 5th)");
-            case "WEEKLY" -> lang().pick("每周", "Weekly");
-            case "NONE" -> lang().pick("不定期", "No fixed cadence");
-            default -> c;
-        };
+        return lang().cadence(code == null ? "" : code.toString());
     }
 
     /** A row field of a source definition ({@code ACTIVITY_NAME}) by its usual header (活动名称). */

@@ -173,6 +173,30 @@ public class FileRegistry {
      */
     public static final int MAX_UNMAPPED_WORDS = 1000;
 
+    /** A vocabulary word a source sent that maps to no category, how often, and the last file it was in. */
+    public record UnmappedWord(String sourceId, String word, long seen, Long lastFileId) {}
+
+    /** The words sources sent that no category maps, by source, the most often seen first. */
+    public List<UnmappedWord> unmappedWords() {
+        return jdbc.sql(
+                        "SELECT source_id, word, seen, last_file_id FROM unmapped_word ORDER BY source_id, seen DESC, word")
+                .query((rs, n) -> new UnmappedWord(
+                        rs.getString(1), rs.getString(2), rs.getLong(3), (Long) rs.getObject(4, Long.class)))
+                .list();
+    }
+
+    /** How many files a source sent and when its last one came. */
+    public record SourceFiles(long files, Timestamp lastReceived) {}
+
+    /** {@link SourceFiles} of every source that sent any, by source id. */
+    public Map<String, SourceFiles> filesBySource() {
+        Map<String, SourceFiles> out = new java.util.LinkedHashMap<>();
+        jdbc.sql("SELECT source_id, COUNT(*), MAX(received_at) FROM ingest_file GROUP BY source_id")
+                .query((org.springframework.jdbc.core.RowCallbackHandler)
+                        rs -> out.put(rs.getString(1), new SourceFiles(rs.getLong(2), rs.getTimestamp(3))));
+        return out;
+    }
+
     /** Counts the words a slice's rejects could not map (word → how often), keeping at most {@link #MAX_UNMAPPED_WORDS}. */
     void sawUnmappedWords(long fileId, String sourceId, java.util.Map<String, Long> words) {
         int room = -1;

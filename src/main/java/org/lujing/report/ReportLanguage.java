@@ -163,6 +163,17 @@ public enum ReportLanguage {
         return open > 0 ? full.substring(0, open) : full;
     }
 
+    /** How often a source delivers ({@code MONTHLY}, {@code WEEKLY}, {@code NONE}), in words. */
+    public String cadence(String code) {
+        String c = nullToEmpty(code);
+        return switch (c) {
+            case "MONTHLY" -> pick("每月（次月 5 日前）", "Monthly (by the 5th)");
+            case "WEEKLY" -> pick("每周", "Weekly");
+            case "NONE" -> pick("不定期", "No fixed cadence");
+            default -> c;
+        };
+    }
+
     /** A job execution's or step's status, as Spring Batch names it. */
     public String jobStatus(String code) {
         return label(
