@@ -28,23 +28,42 @@ public final class TextTable {
                 widths[i] = Math.max(widths[i], width(r[i]));
             }
         }
+        // a column is right-aligned when it holds numbers (a dash among them for "none"); a dash in a column of words
+        // (a .csv's sheet) or a year among names stays with the words
+        boolean[] numeric = new boolean[header.length];
+        for (int i = 0; i < header.length; i++) {
+            boolean anyNumber = false;
+            boolean allNumbers = true;
+            for (String[] r : rows) {
+                String c = i < r.length && r[i] != null ? r[i] : "";
+                if (c.isEmpty()) {
+                    continue;
+                }
+                if (!isNumber(c)) {
+                    allNumbers = false;
+                    break;
+                }
+                anyNumber |= !isDash(c);
+            }
+            numeric[i] = anyNumber && allNumbers;
+        }
         StringBuilder out = new StringBuilder();
-        line(out, header, widths);
+        line(out, header, widths, new boolean[header.length]);
         StringBuilder rule = new StringBuilder();
         for (int i = 0; i < widths.length; i++) {
             rule.append(i == 0 ? "" : "  ").append("-".repeat(widths[i]));
         }
         out.append(rule).append('\n');
-        rows.forEach(r -> line(out, r, widths));
+        rows.forEach(r -> line(out, r, widths, numeric));
         return out.toString();
     }
 
-    private static void line(StringBuilder out, String[] cells, int[] widths) {
+    private static void line(StringBuilder out, String[] cells, int[] widths, boolean[] numeric) {
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < cells.length; i++) {
             String c = cells[i] == null ? "" : cells[i];
             String pad = " ".repeat(widths[i] - width(c));
-            line.append(i == 0 ? "" : "  ").append(isNumber(c) ? pad + c : c + pad);
+            line.append(i == 0 ? "" : "  ").append(numeric[i] ? pad + c : c + pad);
         }
         out.append(line.toString().stripTrailing()).append('\n');
     }
@@ -54,7 +73,11 @@ public final class TextTable {
      * {@code 12.5%}; a lone dash stands for "none" in a column of numbers and lines up with them too.
      */
     static boolean isNumber(String s) {
-        return s.equals("-") || s.equals("—") || NUMBER.matcher(s).matches();
+        return isDash(s) || NUMBER.matcher(s).matches();
+    }
+
+    private static boolean isDash(String s) {
+        return s.equals("-") || s.equals("—");
     }
 
     private static final java.util.regex.Pattern NUMBER =

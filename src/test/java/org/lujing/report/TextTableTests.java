@@ -26,4 +26,18 @@ class TextTableTests {
 
         assertThat(table.lines()).containsExactly("类别      较上期", "--------  ------", "法律教育   +16.6", "就业          -3");
     }
+
+    @Test
+    void aColumnIsAlignedAsAWholeDashesWithNumbersAndWithWords() {
+        String table = new TextTable("工作表", "行", "最近")
+                .row("台账", "46", "—")
+                .row("-", "9", "—")
+                .row("2025", "—", "—")
+                .render();
+
+        // the sheet column holds words: its dash and its year stay left; the row column holds numbers: its dash
+        // lines up with them; a column of dashes alone is no column of numbers
+        assertThat(table.lines())
+                .containsExactly("工作表  行  最近", "------  --  ----", "台账    46  —", "-        9  —", "2025     —  —");
+    }
 }
