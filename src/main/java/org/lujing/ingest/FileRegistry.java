@@ -327,11 +327,6 @@ public class FileRegistry {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /**
-     * Keeps each sheet's header row once per file: a sheet already kept is updated, never added again, so a staging
-     * resumed after a crash or a retry of the file's rejected rows leaves one entry per sheet. Cells are masked
-     * like a row's values (a clerk may type anything into a title) and clipped to fit the column.
-     */
-    /**
      * A file whose ingest stopped before it finished: its entry {@code IN_PROGRESS}, the latest execution of its
      * ingest no longer running (a killed process's, marked FAILED at the next start).
      */
@@ -355,6 +350,12 @@ public class FileRegistry {
                 .list();
     }
 
+    /**
+     * Keeps each header row once per file (a sheet's, or each table's of a sheet holding several): one already kept is
+     * updated, never added again, so a staging resumed after a crash or a retry of the file's rejected rows leaves one
+     * entry per header. Cells are masked like a row's values (a clerk may type anything into a title) and clipped to
+     * fit the column.
+     */
     void saveSheetHeaders(long fileId, List<SheetHeader> headers) {
         for (SheetHeader h : headers) {
             String sheet = h.sheet() == null ? "" : h.sheet();
@@ -515,19 +516,25 @@ public class FileRegistry {
 
     private List<IngestedFile> filesAfter(long id, String source, String outcome) {
         List<Object> params = new ArrayList<>(List.of(id));
-        StringBuilder where = new StringBuilder(" WHERE id > ?");
-        if (source != null) {
-            where.append(" AND source_id = ?");
-            params.add(source);
-        }
-        if (outcome != null) {
-            where.append(" AND outcome = ?");
-            params.add(outcome);
-        }
+        String where = " WHERE id > ?" + sourceAndOutcome(source, outcome, params);
         return jdbc.sql(SELECT_FILE + where + " ORDER BY id FETCH FIRST " + ORDER_PAGE + " ROWS ONLY")
                 .params(params)
                 .query(FILE)
                 .list();
+    }
+
+    /** The conditions on a file's source and outcome (each null or blank: any), their values added to {@code params}. */
+    private static String sourceAndOutcome(String source, String outcome, List<Object> params) {
+        StringBuilder where = new StringBuilder();
+        if (source != null && !source.isBlank()) {
+            where.append(" AND source_id = ?");
+            params.add(source);
+        }
+        if (outcome != null && !outcome.isBlank()) {
+            where.append(" AND outcome = ?");
+            params.add(outcome);
+        }
+        return where.toString();
     }
 
     /** Whether any file was received from this source (configured or no longer). */
@@ -549,15 +556,7 @@ public class FileRegistry {
      */
     public FilePage page(String source, String outcome, int page, int size) {
         List<Object> params = new java.util.ArrayList<>();
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        if (source != null && !source.isBlank()) {
-            where.append(" AND source_id = ?");
-            params.add(source);
-        }
-        if (outcome != null && !outcome.isBlank()) {
-            where.append(" AND outcome = ?");
-            params.add(outcome);
-        }
+        String where = " WHERE 1 = 1" + sourceAndOutcome(source, outcome, params);
         long total = jdbc.sql("SELECT COUNT(*) FROM ingest_file" + where)
                 .params(params)
                 .query(Long.class)

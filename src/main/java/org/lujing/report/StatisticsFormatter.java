@@ -46,11 +46,13 @@ public final class StatisticsFormatter {
                 lang.pick("单位", "unit"),
                 lang.pick("人数", "persons"),
                 lang.pick("人次", "records"));
+        boolean none = true;
         for (Category c : Category.values()) {
             Statistics.Figures f = s.figures(c);
             if (f.records() == 0) {
                 continue;
             }
+            none = false;
             t.row(
                     lang.category(c),
                     plain(f.value(c)).toString(),
@@ -66,8 +68,6 @@ public final class StatisticsFormatter {
                 .append(lang.pick(" 至 ", " to "))
                 .append(s.period().to())
                 .append(lang.pick("），仅计入名册内人员\n\n", "), people on the roster only\n\n"));
-        boolean none = java.util.Arrays.stream(Category.values())
-                .allMatch(c -> s.figures(c).records() == 0);
         out.append(none ? lang.pick("本期间没有计入的记录。\n", "No record counts in this period.\n") : t.render());
         out.append(lang.pick("\n合作单位：", "\npartner units: "))
                 .append(s.partnerUnits())
