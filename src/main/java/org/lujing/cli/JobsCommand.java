@@ -117,33 +117,7 @@ class JobsCommand implements Callable<Integer> {
 
     /** Why an action does not apply, in the operator's words, the statuses' codes beside them. */
     static String refusal(JobControl.Refused r) {
-        var lang = CliWords.lang();
-        String verb = switch (r.action()) {
-            case "restart" -> lang.pick("重新运行", "restarted");
-            case "stop" -> lang.pick("停止", "stopped");
-            default -> lang.pick("放弃", "abandoned");
-        };
-        if (r.status() == null) {
-            return lang.pick(
-                    "没有编号为 #" + r.executionId() + " 的任务执行（`jobs` 列出全部）",
-                    "there is no job execution #" + r.executionId() + " (see `jobs`)");
-        }
-        if (r.restartedAs() != null) {
-            return lang.pick(
-                    "执行 #" + r.executionId() + " 已被重新运行为 #" + r.restartedAs() + "（"
-                            + CliWords.jobStatus(r.restartedStatus()) + "），不再重新运行；请查看 `jobs` 中的 #"
-                            + r.restartedAs(),
-                    "execution #" + r.executionId() + " was restarted already as #" + r.restartedAs() + " ("
-                            + CliWords.jobStatus(r.restartedStatus()) + "); see #" + r.restartedAs() + " in `jobs`");
-        }
-        String allowed = String.join(
-                lang.pick("、", ", "),
-                r.allowed().stream().map(CliWords::jobStatus).toList());
-        return lang.pick(
-                "执行 #" + r.executionId() + " 的状态是" + CliWords.jobStatus(r.status()) + "，不能" + verb + "（只有" + allowed
-                        + "的执行可以）",
-                "execution #" + r.executionId() + " is " + CliWords.jobStatus(r.status()) + " and cannot be " + verb
-                        + " (only " + allowed + ")");
+        return org.lujing.console.JobRefusalWords.of(r, CliWords.lang(), CliWords::jobStatus);
     }
 
     /** {@code jobs restart ID}. */

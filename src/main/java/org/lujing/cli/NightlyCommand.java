@@ -80,7 +80,12 @@ class NightlyCommand implements Callable<Integer> {
                         "夜间任务 " + r.night() + "（第 " + r.attempt() + " 次）",
                         "Night of " + r.night() + " (attempt " + r.attempt() + ")"));
                 System.out.print(t.render());
-                if (!r.completed()) {
+                if (r.givenUp()) {
+                    System.out.println(lang.pick(
+                            "已停止：这一轮的一个步骤已被放弃；运行 nightly --date " + r.night() + " 开始新的一轮",
+                            "stopped: a step of this round was abandoned; run nightly --date " + r.night()
+                                    + " to start a new round"));
+                } else if (!r.completed()) {
                     System.out.println(lang.pick(
                             "已停止；排除原因后运行：nightly --date " + r.night() + " --resume",
                             "stopped; fix the cause, then: nightly --date " + r.night() + " --resume"));

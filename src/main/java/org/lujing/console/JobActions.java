@@ -63,6 +63,7 @@ class JobActions {
     void apply(JobAction action, long id, String reason, String actor) throws Exception {
         if (action != JobAction.RESTART) {
             check(id, reason, action);
+            applies(id, action);
             audit.record(actor, action.auditAction, "job execution #" + id, reason, "console");
             switch (action) {
                 case STOP -> control.stop(id);
@@ -77,7 +78,7 @@ class JobActions {
         JobQueries.Execution e;
         try {
             e = check(id, reason, action);
-            requireNotSuperseded(id);
+            applies(id, action);
             audit.record(actor, action.auditAction, "job execution #" + id, reason, "console");
         } catch (RuntimeException refused) {
             restarting.remove(id);
@@ -117,20 +118,16 @@ class JobActions {
         }
     }
 
-    /** Refuses a restart of an execution restarted already (the operations' rule), in the reader's words. */
-    private void requireNotSuperseded(long id) {
+    /**
+     * Refuses, in the reader's words, what the operations' rules refuse beyond the status: an execution restarted
+     * already (act on its successor), one whose job was given up, an ingest whose file would stay unfinished for good.
+     */
+    private void applies(long id, JobAction action) {
         try {
-            control.check(id, "restart");
+            control.check(id, action.name().toLowerCase(java.util.Locale.ROOT));
         } catch (JobControl.Refused r) {
-            if (r.restartedAs() == null) {
-                throw new ActionRefusedException(r.getMessage());
-            }
             ReportLanguage lang = lang();
-            throw new ActionRefusedException(lang.pick(
-                    "执行 #" + id + " 已被重新运行为 #" + r.restartedAs() + "（" + lang.jobStatus(r.restartedStatus())
-                            + "），不再重新运行；请查看 #" + r.restartedAs(),
-                    "execution #" + id + " was restarted already as #" + r.restartedAs() + " (" + r.restartedStatus()
-                            + "); see #" + r.restartedAs()));
+            throw new ActionRefusedException(JobRefusalWords.of(r, lang, lang::jobStatus));
         }
     }
 

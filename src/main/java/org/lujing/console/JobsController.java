@@ -112,10 +112,25 @@ class JobsController {
                 .filter(e -> e.id() > id)
                 .reduce((first, second) -> second)
                 .orElse(null);
-        boolean restartHelps = later == null && restartHelps(id, execution);
+        // given up: an abandoned execution makes its instance final, so nothing of it runs again
+        JobQueries.Execution abandoned = instance.stream()
+                .filter(e -> "ABANDONED".equals(e.status()))
+                .findFirst()
+                .orElse(null);
+        boolean restartHelps = later == null && abandoned == null && restartHelps(id, execution);
         model.addAttribute("restartHelps", restartHelps);
+        model.addAttribute("superseded", later != null);
         Explanation explanation =
                 explain(withStepMessage(execution, () -> steps), LocaleContextHolder.getLocale(), restartHelps);
+        if (explanation != null && later == null && abandoned != null) {
+            ReportLanguage lang = ReportLanguage.of(LocaleContextHolder.getLocale());
+            explanation = new Explanation(
+                    explanation.what(),
+                    lang.pick(
+                            "此任务已在执行 #" + abandoned.id() + " 被放弃，不能再重新运行；夜间任务请在命令行运行 nightly --date 日期" + " 开始新的一轮。",
+                            "This job was given up at execution #" + abandoned.id() + " and cannot run again; start a"
+                                    + " new round of a night with nightly --date DATE."));
+        }
         if (explanation != null && later != null) {
             ReportLanguage lang = ReportLanguage.of(LocaleContextHolder.getLocale());
             explanation = new Explanation(
@@ -203,9 +218,10 @@ class JobsController {
                                         : cause + lang.pick("（系统原文：", " (") + first + lang.pick("）", ")"));
         String todo = !restartHelps
                 ? lang.pick(
-                        "入库读取的存档副本已不存在，重新运行无济于事：请把文件重新放入收件箱 inbox/<来源>/，然后“放弃”此执行并写明原因。",
-                        "The archived copy the ingest reads is gone, so a restart cannot help: drop the file into"
-                                + " inbox/<source>/ again, then Abandon this execution with a reason.")
+                        "入库读取的存档副本已不存在，现在重新运行无济于事：请把原文件（内容不变）放回任务参数 file 所指的存档位置，" + "然后点“重新运行”，文件会在自己的条目下完成。",
+                        "The archived copy the ingest reads is gone, so a restart cannot help yet: put the original"
+                                + " file back, unchanged, where the job's file parameter points, then press Restart; the"
+                                + " file finishes under its own entry.")
                 : "fileIngestJob".equals(e.jobName())
                         ? lang.pick(
                                 "排除原因（如磁盘空间、数据库连接）后点“重新运行”：将从最后一次提交处继续，已写入的行不会重复。文件本身无法读取时不会失败，而是被隔离。",

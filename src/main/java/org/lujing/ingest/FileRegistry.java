@@ -466,6 +466,19 @@ public class FileRegistry {
         return jdbc.sql(SELECT_FILE + " WHERE id = ?").param(fileId).query(FILE).optional();
     }
 
+    /**
+     * The file an ingest execution (its first run or any restart of it) is loading, while that file is still
+     * {@code IN_PROGRESS}: giving that execution up would leave the entry unfinished for good and its content claimed,
+     * so no later drop of the same content could ever load it.
+     */
+    public Optional<IngestedFile> unfinishedOf(long jobExecutionId) {
+        return jdbc.sql("""
+                        SELECT f.id FROM ingest_file f
+                          JOIN batch_job_execution began ON began.job_execution_id = f.job_execution_id
+                          JOIN batch_job_execution e ON e.job_instance_id = began.job_instance_id
+                        WHERE e.job_execution_id = ? AND f.outcome = 'IN_PROGRESS'""").param(jobExecutionId).query(Long.class).optional().flatMap(this::find);
+    }
+
     public Optional<IngestedFile> findByJobExecution(long jobExecutionId) {
         return jdbc.sql(SELECT_FILE + " WHERE job_execution_id = ?")
                 .param(jobExecutionId)

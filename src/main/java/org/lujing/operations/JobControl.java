@@ -1,10 +1,14 @@
 package org.lujing.operations;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.lujing.ingest.FileRegistry;
+import org.lujing.ingest.IngestedFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -24,12 +28,16 @@ public class JobControl {
 
     public static final Set<String> ABANDONS = Set.of("FAILED", "STOPPED", "STOPPING");
 
+    private static final String FILE_INGEST_JOB = "fileIngestJob";
+
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
+    private final FileRegistry files;
 
-    public JobControl(JobOperator jobOperator, JobRepository jobRepository) {
+    public JobControl(JobOperator jobOperator, JobRepository jobRepository, FileRegistry files) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
+        this.files = files;
     }
 
     /** Restarts a failed or stopped execution; a restarted ingest resumes after its last committed chunk. */
@@ -76,32 +84,62 @@ public class JobControl {
 
         private final Long restartedAs;
         private final String restartedStatus;
+        private final Long abandonedAt;
+        private final IngestedFile unfinishedFile;
 
         Refused(long executionId, String action, String status, Set<String> allowed) {
-            this(executionId, action, status, allowed, null, null);
+            this(executionId, action, status, allowed, null, null, null, null);
         }
 
-        Refused(
+        private Refused(
                 long executionId,
                 String action,
                 String status,
                 Set<String> allowed,
                 Long restartedAs,
-                String restartedStatus) {
+                String restartedStatus,
+                Long abandonedAt,
+                IngestedFile unfinishedFile) {
             super(
                     status == null
                             ? "there is no job execution #" + executionId + " (see `jobs`)"
                             : restartedAs != null
                                     ? "execution #" + executionId + " was restarted already as #" + restartedAs + " ("
                                             + restartedStatus + ")"
-                                    : "execution #" + executionId + " is " + status + " and cannot be given " + action
-                                            + " (only " + String.join(", ", new TreeSet<>(allowed)) + ")");
+                                    : abandonedAt != null
+                                            ? "execution #" + executionId + " belongs to a job given up at #"
+                                                    + abandonedAt + " (ABANDONED): it cannot run again"
+                                            : unfinishedFile != null
+                                                    ? "execution #" + executionId + " is loading file #"
+                                                            + unfinishedFile.id() + ", still IN_PROGRESS: giving it"
+                                                            + " up would leave the file unfinished for good"
+                                                    : "execution #" + executionId + " is " + status
+                                                            + " and cannot be given " + action + " (only "
+                                                            + String.join(", ", new TreeSet<>(allowed)) + ")");
             this.executionId = executionId;
             this.action = action;
             this.status = status;
             this.allowed = List.copyOf(new TreeSet<>(allowed));
             this.restartedAs = restartedAs;
             this.restartedStatus = restartedStatus;
+            this.abandonedAt = abandonedAt;
+            this.unfinishedFile = unfinishedFile;
+        }
+
+        /**
+         * An execution of the same instance that was given up (ABANDONED), which makes the instance final: Spring
+         * Batch refuses to run any execution of it again. Null otherwise.
+         */
+        public Long abandonedAt() {
+            return abandonedAt;
+        }
+
+        /**
+         * The file an ingest execution is loading, still {@code IN_PROGRESS}, when abandoning was asked for: the file
+         * would stay unfinished and its content claimed for good. Null otherwise.
+         */
+        public IngestedFile unfinishedFile() {
+            return unfinishedFile;
         }
 
         /** The later execution of the same instance when the one asked for was restarted already, else null. */
@@ -148,17 +186,46 @@ public class JobControl {
         if (!appliesTo.contains(execution.getStatus().name())) {
             throw new Refused(executionId, action, execution.getStatus().name(), appliesTo);
         }
-        if ("restart".equals(action)) {
-            // restarted already: restarting it again would restart its successor, or fail as already complete
+        String status = execution.getStatus().name();
+        if ("restart".equals(action) || "abandon".equals(action)) {
+            // restarted already: restarting it again would restart its successor, or fail as already complete; giving
+            // it up would give up the successor too (an abandoned execution makes its whole instance final), so the
+            // admin acts on the latest execution, which the page and `jobs` show
             JobExecution later = jobRepository.getLastJobExecution(execution.getJobInstance());
             if (later != null && later.getId() > executionId) {
                 throw new Refused(
                         executionId,
                         action,
-                        execution.getStatus().name(),
+                        status,
                         appliesTo,
                         later.getId(),
-                        later.getStatus().name());
+                        later.getStatus().name(),
+                        null,
+                        null);
+            }
+        }
+        if ("restart".equals(action)) {
+            // an instance with an abandoned execution (given up before the check above existed) cannot run again
+            Optional<JobExecution> abandoned = jobRepository.getJobExecutions(execution.getJobInstance()).stream()
+                    .filter(e -> e.getStatus() == BatchStatus.ABANDONED)
+                    .findFirst();
+            if (abandoned.isPresent()) {
+                throw new Refused(
+                        executionId,
+                        action,
+                        status,
+                        appliesTo,
+                        null,
+                        null,
+                        abandoned.get().getId(),
+                        null);
+            }
+        }
+        if ("abandon".equals(action)
+                && FILE_INGEST_JOB.equals(execution.getJobInstance().getJobName())) {
+            Optional<IngestedFile> unfinished = files.unfinishedOf(executionId);
+            if (unfinished.isPresent()) {
+                throw new Refused(executionId, action, status, appliesTo, null, null, null, unfinished.get());
             }
         }
         return execution;

@@ -86,8 +86,9 @@ public class JobQueries {
 
     /** Failed, and no later execution of its instance has taken over: what still needs someone. */
     private static final String AWAITING_RESTART = """
-            e.status = 'FAILED' AND NOT EXISTS (SELECT 1 FROM batch_job_execution later
-              WHERE later.job_instance_id = e.job_instance_id AND later.job_execution_id > e.job_execution_id)""";
+            e.status = 'FAILED' AND NOT EXISTS (SELECT 1 FROM batch_job_execution other
+              WHERE other.job_instance_id = e.job_instance_id
+                AND (other.job_execution_id > e.job_execution_id OR other.status = 'ABANDONED'))""";
 
     private final JdbcClient jdbc;
 

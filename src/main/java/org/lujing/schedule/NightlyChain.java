@@ -51,7 +51,12 @@ public class NightlyChain {
     public record StepResult(String step, String status, String message, Long jobExecutionId) {}
 
     /** A night's attempt: its steps, and whether it went through. */
-    public record Result(LocalDate night, int attempt, List<StepResult> steps, boolean completed) {}
+    public record Result(LocalDate night, int attempt, List<StepResult> steps, boolean completed, boolean givenUp) {
+
+        public Result(LocalDate night, int attempt, List<StepResult> steps, boolean completed) {
+            this(night, attempt, steps, completed, false);
+        }
+    }
 
     /**
      * Runs the chain for a night. With {@code resume}, continues the night's last attempt from its first step not
@@ -73,6 +78,18 @@ public class NightlyChain {
             if (previous.isPresent() && "COMPLETED".equals(previous.get().get("STATUS"))) {
                 results.add(new StepResult(step, "COMPLETED", "done earlier", null));
                 continue;
+            }
+            Optional<Long> givenUp = previous.flatMap(this::abandonedIn);
+            if (givenUp.isPresent()) {
+                // an admin gave the step's run up (`jobs abandon`): its job cannot run again, so this round of the
+                // night ends here, and a new round starts the night afresh
+                String message = "步骤的执行 #" + givenUp.get() + " 已被放弃，这一轮不能继续；运行 nightly --date " + night
+                        + " 开始新的一轮" + org.lujing.ledger.Bilingual.SEPARATOR + "the step's execution #"
+                        + givenUp.get() + " was abandoned, so this round cannot go on; run nightly --date " + night
+                        + " to start a new round";
+                results.add(new StepResult(step, "FAILED", message, givenUp.get()));
+                log.error("nightly chain for {} cannot resume at {}: {}", night, step, message);
+                return new Result(night, attempt, results, false, true);
             }
             Optional<JobExecution> successor = previous.flatMap(this::restartedSince);
             if (successor.isPresent() && successor.get().getStatus() == BatchStatus.COMPLETED) {
@@ -175,6 +192,19 @@ public class NightlyChain {
         }
         JobExecution last = jobRepository.getLastJobExecution(failed.getJobInstance());
         return last != null && last.getId() > failed.getId() ? Optional.of(last) : Optional.empty();
+    }
+
+    /** The abandoned execution of a step's job instance, if an admin gave one up: the instance is then final. */
+    private Optional<Long> abandonedIn(Map<String, Object> previous) {
+        Object recorded = previous.get("JOB_EXECUTION_ID");
+        JobExecution first = recorded == null ? null : jobRepository.getJobExecution(((Number) recorded).longValue());
+        if (first == null) {
+            return Optional.empty();
+        }
+        return jobRepository.getJobExecutions(first.getJobInstance()).stream()
+                .filter(e -> e.getStatus() == BatchStatus.ABANDONED)
+                .map(JobExecution::getId)
+                .findFirst();
     }
 
     private Optional<Map<String, Object>> previous(LocalDate night, int attempt, String step) {

@@ -239,7 +239,18 @@ class ConsolePagesIntegrationTests extends SharedLedgerContext {
                 .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(again).contains("已被重新运行为 #" + later);
         assertThat(restartsAudited(id)).isEqualTo(1);
-        assertThat(adminPage("/jobs/" + id)).contains("已重新运行为 #" + later).doesNotContain("id=\"restart\"");
+        assertThat(adminPage("/jobs/" + id))
+                .contains("已重新运行为 #" + later)
+                .doesNotContain("id=\"restart\"")
+                .doesNotContain("id=\"abandon\"");
+        assertThat(adminPage("/jobs/" + later)).contains("id=\"abandon\"");
+        // giving up the first behind its successor's back is refused, and not audited
+        String abandon = mvc.perform(MockMvcRequestBuilders.post("/api/jobs/" + id + "/abandon?reason=x")
+                        .with(user("admin").roles("ADMIN", "OPERATOR", "VIEWER")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(abandon).contains("不能单独放弃").contains("请对 #" + later + " 操作");
         // the technical details (a stack trace, server paths) are for admins
         assertThat(adminPage("/jobs/" + later)).contains("class=\"trace\"");
         assertThat(page("/jobs/" + later)).doesNotContain("class=\"trace\"");

@@ -112,6 +112,9 @@ class NightlyChainIntegrationTests extends SharedLedgerContext {
     @Autowired
     org.lujing.operations.JobControl jobControl;
 
+    @Autowired
+    org.lujing.operations.JobQueries jobQueries;
+
     @Test
     void aNightWhoseFailedStepAnAdminRestartedResumesPastIt() throws Exception {
         // given a night stopped at its failing step, whose job an admin restarted by hand once the cause was mended
@@ -136,6 +139,44 @@ class NightlyChainIntegrationTests extends SharedLedgerContext {
                         WHERE p.parameter_name = 'step' AND p.parameter_value = 'flaky'
                           AND e.job_instance_id = (SELECT job_instance_id FROM batch_job_execution WHERE job_execution_id = ?)""").param(failed).query(Long.class).single();
         assertThat(flakyExecutions).isEqualTo(2);
+        FileSystemUtils.deleteRecursively(HOME.resolve("reports/" + night));
+    }
+
+    @Test
+    void aNightWhoseStepAnAdminGaveUpStartsANewRoundInsteadOfResuming() throws Exception {
+        // given a night stopped at its failing step, restarted once by an admin and failed again
+        LocalDate night = NIGHT.plusDays(2);
+        NightlyChain.Result first = chain.run(night, "COMMAND", false);
+        long failed = first.steps().get(3).jobExecutionId();
+        long again = jobControl.restart(failed).getId();
+
+        // when the admin gives up the first run: refused, since that would give up its successor too
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jobControl.check(failed, "abandon"))
+                .isInstanceOfSatisfying(
+                        org.lujing.operations.JobControl.Refused.class,
+                        r -> assertThat(r.restartedAs()).isEqualTo(again));
+        // and gives up the latest one
+        jobControl.abandon(again);
+
+        // then resuming the round stops at once and says to start a new one; nothing is restarted
+        NightlyChain.Result resumed = chain.run(night, "COMMAND", true);
+        assertThat(resumed.completed()).isFalse();
+        assertThat(resumed.givenUp()).isTrue();
+        assertThat(resumed.steps().get(3).message())
+                .contains("#" + again + " 已被放弃")
+                .contains("nightly --date " + night);
+        // and the abandoned step's job is no failure waiting for a restart
+        assertThat(jobQueries.failedAwaitingRestart(10_000))
+                .extracting(org.lujing.operations.JobQueries.Execution::id)
+                .doesNotContain(failed, again);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jobControl.check(failed, "restart"))
+                .isInstanceOf(org.lujing.operations.JobControl.Refused.class);
+
+        // and a new round, the cause mended, goes through
+        TestNightlySteps.mend();
+        NightlyChain.Result next = chain.run(night, "COMMAND", false);
+        assertThat(next.completed()).isTrue();
+        assertThat(next.attempt()).isEqualTo(first.attempt() + 1);
         FileSystemUtils.deleteRecursively(HOME.resolve("reports/" + night));
     }
 
