@@ -630,6 +630,14 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
     }
 
     private BigDecimal decimal(SourceRow row, Field field, boolean mustBePositive, int maxIntegerDigits) {
+        String error = row.cell(field).errorCode();
+        if (error != null) {
+            // a count or a duration the partner's formula failed to give is not "none" (quantity 1, no hours): the
+            // figure would be wrong without a word
+            String column = row.header(field);
+            throw new RowRejection(
+                    ReasonCode.VALUE_INVALID, column, noValue(error, "“" + column + "”", "'" + column + "'"), null);
+        }
         if (!row.has(field)) {
             return null;
         }
@@ -755,11 +763,18 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
      */
     private static RowRejection missing(SourceRow row, Field field, String zh, String en) {
         String error = row.cell(field).errorCode();
-        String message = error == null
-                ? zh + "为空 / " + en + " is missing"
+        String message = error == null ? zh + "为空 / " + en + " is missing" : noValue(error, zh, en);
+        return new RowRejection(ReasonCode.MISSING_FIELD, row.header(field), message, null);
+    }
+
+    /** Why a formula cell has no value: its error (#DIV/0!, #N/A), or no stored result at all. */
+    private static String noValue(String error, String zh, String en) {
+        return Cell.NO_RESULT.equals(error)
+                ? zh + "是没有保存计算结果的公式，没有值；请在 Excel 中打开原表、保存后再发送 / " + en
+                        + " is a formula whose result the file does not hold: open the original in Excel, save it"
+                        + " and send it again"
                 : zh + "是公式错误 " + clip(error, 40) + "，没有值；请在原表中修正公式 / " + en + " is a formula error (" + clip(error, 40)
                         + "), no value: mend the formula in the original";
-        return new RowRejection(ReasonCode.MISSING_FIELD, row.header(field), message, null);
     }
 
     private static RowRejection rejection(Normalised<?> n, String column) {

@@ -15,7 +15,18 @@ public record Cell(String text, CellKind kind) {
         return code == null || code.isBlank() ? BLANK : new Cell(code.strip(), CellKind.BLANK);
     }
 
-    /** The formula error this blank cell stands for, or null. */
+    /**
+     * What a formula cell without a stored result stands for (a workbook written by a program that does not compute
+     * formulas, never opened and saved in Excel): no value, like an error.
+     */
+    public static final String NO_RESULT = "=?";
+
+    /** A formula cell whose result the file does not hold. */
+    public static Cell noResult() {
+        return new Cell(NO_RESULT, CellKind.BLANK);
+    }
+
+    /** The formula error this blank cell stands for ({@link #NO_RESULT} for a formula without a result), or null. */
     public String errorCode() {
         return kind == CellKind.BLANK && text != null && !text.isBlank() ? text : null;
     }

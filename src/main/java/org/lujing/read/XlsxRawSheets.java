@@ -232,6 +232,10 @@ final class XlsxRawSheets implements RawSheets {
         StringBuilder inline = new StringBuilder();
         boolean inValue = false;
         boolean inInlineText = false;
+        // phonetic guides (<rPh>) of an inline string are not its text; a formula (<f>) may lack its result
+        boolean inPhonetic = false;
+        boolean formula = false;
+        boolean stored = false;
         while (depth > 0 && r.hasNext()) {
             int ev = r.next();
             if (ev == XMLStreamConstants.START_ELEMENT) {
@@ -247,10 +251,17 @@ final class XlsxRawSheets implements RawSheets {
                     }
                     value.setLength(0);
                     inline.setLength(0);
+                    formula = false;
+                    stored = false;
                 } else if ("v".equals(local)) {
                     inValue = true;
+                    stored = true;
                 } else if ("t".equals(local)) {
-                    inInlineText = true;
+                    inInlineText = !inPhonetic;
+                } else if ("rPh".equals(local)) {
+                    inPhonetic = true;
+                } else if ("f".equals(local)) {
+                    formula = true;
                 }
             } else if (ev == XMLStreamConstants.CHARACTERS || ev == XMLStreamConstants.CDATA) {
                 if (inValue) {
@@ -268,11 +279,16 @@ final class XlsxRawSheets implements RawSheets {
                     inValue = false;
                 } else if ("t".equals(local)) {
                     inInlineText = false;
+                } else if ("rPh".equals(local)) {
+                    inPhonetic = false;
                 } else if ("c".equals(local)) {
                     while (cells.size() < column) {
                         cells.add(Cell.BLANK);
                     }
-                    Cell cell = toCell(type, style, value.toString(), inline.toString());
+                    // a formula's empty text result is stored as an empty <v/>: no <v> at all is no result
+                    Cell cell = formula && !stored && inline.isEmpty()
+                            ? Cell.noResult()
+                            : toCell(type, style, value.toString(), inline.toString());
                     if (cell.text() != null && cell.text().length() > limits.maxCellChars()) {
                         // a shared string is held once for the whole file; a cell showing one this long is refused
                         // as an inline one is

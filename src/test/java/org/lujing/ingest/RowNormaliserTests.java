@@ -321,6 +321,31 @@ class RowNormaliserTests {
     }
 
     @Test
+    void aQuantityOrHoursThatIsAFormulaErrorRejectsTheRowInsteadOfCountingOne() {
+        for (Field field : List.of(Field.QUANTITY, Field.HOURS)) {
+            for (Cell noValue : List.of(Cell.error("#VALUE!"), Cell.noResult())) {
+                Map<Field, Cell> cells = new EnumMap<>(Field.class);
+                cells.put(Field.NAME, Cell.text("张三"));
+                cells.put(Field.ID_NUMBER, Cell.text(ID));
+                cells.put(Field.DATE, Cell.text("2025-03-07"));
+                cells.put(Field.CATEGORY, Cell.text("普法"));
+                cells.put(field, noValue);
+                String column = field == Field.QUANTITY ? "数量" : "时长";
+                RowResult r = community.process(
+                        new SourceRow("台账", 7, cells, new ArrayList<>(cells.values()), false, Map.of(field, column)));
+
+                assertThat(r).as(field + " " + noValue).isInstanceOfSatisfying(RowResult.Rejected.class, rej -> {
+                    assertThat(rej.reason()).isEqualTo(ReasonCode.VALUE_INVALID);
+                    assertThat(rej.column()).isEqualTo(column);
+                    assertThat(rej.message())
+                            .startsWith("“" + column + "”是")
+                            .contains(noValue.errorCode().equals(Cell.NO_RESULT) ? "没有保存计算结果的公式" : "公式错误 #VALUE!");
+                });
+            }
+        }
+    }
+
+    @Test
     void anIdNumberStoredAsANumberHasLostDigits() {
         Map<Field, Cell> cells = new EnumMap<>(Field.class);
         cells.put(Field.NAME, Cell.text("张三"));

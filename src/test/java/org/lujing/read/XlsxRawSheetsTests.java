@@ -84,6 +84,30 @@ class XlsxRawSheetsTests {
     }
 
     @Test
+    void aFormulaWithoutAStoredResultIsNoValueAndPhoneticGuidesAreNotText() throws IOException {
+        Path file = dir.resolve("formulas.xlsx");
+        XlsxSafetyTests.writeXlsx(
+                file,
+                out -> out.write(("<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><r><t>张三</t></r>"
+                                + "<rPh sb=\"0\" eb=\"2\"><t>zhang san</t></rPh></is></c>"
+                                + "<c r=\"B2\" t=\"inlineStr\"><is><t>11010519491231002X</t></is></c>"
+                                + "<c r=\"C2\"><f>DATE(2025,3,7)</f></c></row>"
+                                + "<row r=\"3\"><c r=\"A3\" t=\"inlineStr\"><is><t>李四</t></is></c>"
+                                + "<c r=\"C3\" t=\"str\"><f>IF(1,\"\",\"x\")</f><v></v></c></row>")
+                        .getBytes(StandardCharsets.UTF_8)));
+
+        List<SourceRow> rows = XlsRawSheetsTests.readAll(file);
+
+        // a program that wrote the formula without computing it left no value: not a blank the partner meant
+        assertThat(rows.get(0).cell(Field.NAME).text()).isEqualTo("张三");
+        assertThat(rows.get(0).cell(Field.DATE).isBlank()).isTrue();
+        assertThat(rows.get(0).cell(Field.DATE).errorCode()).isEqualTo(Cell.NO_RESULT);
+        // a formula whose result is the empty text is a plain blank
+        assertThat(rows.get(1).cell(Field.DATE).isBlank()).isTrue();
+        assertThat(rows.get(1).cell(Field.DATE).errorCode()).isNull();
+    }
+
+    @Test
     void aRowWrittenTwiceIsDamageNotTwoRows() throws IOException {
         // each row's (sheet, row) is its identity in the ledger's provenance: two rows numbered alike failed the file
         // at publication with a database error
