@@ -55,13 +55,16 @@ final class HomeCheck {
             return lang.pick(
                     from + " " + home + " 不是文件夹：数据目录须为文件夹", from + " " + home + " is not a folder: a home is a folder");
         }
-        if (STARTS_A_HOME.contains(command)) {
+        // of `users`, only `users add` writes anything: listing, passwd, remove and unlock on no home are mistakes
+        boolean starts = STARTS_A_HOME.contains(command)
+                && (!"users".equals(command) || "add".equals(last.commandSpec().name()));
+        if (starts) {
             System.err.println(lang.pick("已新建数据目录 " + home, "created the home " + home));
             return null;
         }
         return lang.pick(
-                "数据目录 " + home + " 不存在（" + from + "）：路径是否写错？首次使用时由 ingest、serve、demo 或 users 新建",
+                "数据目录 " + home + " 不存在（" + from + "）：路径是否写错？首次使用时由 ingest、serve、demo 或 users add 新建",
                 "the home " + home + " (" + from
-                        + ") does not exist: is the path mistyped? ingest, serve, demo or users" + " make a new one");
+                        + ") does not exist: is the path mistyped? ingest, serve, demo or users add make a new one");
     }
 }

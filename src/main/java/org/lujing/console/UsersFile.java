@@ -157,7 +157,9 @@ public final class UsersFile {
         if (kept.size() == users.size()) {
             return false;
         }
-        if (kept.stream().noneMatch(u -> u.role() == ConsoleRole.ADMIN)) {
+        // only an admin can be the last admin: a file with none (users added before any admin) still loses others
+        boolean removesAnAdmin = users.stream().anyMatch(u -> u.name().equals(name) && u.role() == ConsoleRole.ADMIN);
+        if (removesAnAdmin && kept.stream().noneMatch(u -> u.role() == ConsoleRole.ADMIN)) {
             throw new IllegalArgumentException("“" + name + "”是最后一位管理员（admin）；请先添加另一位管理员 ‖ '" + name
                     + "' is the last admin; add another admin first");
         }

@@ -28,6 +28,9 @@ import org.springframework.core.env.MapPropertySource;
  */
 public class DatabaseServerClient implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
 
+    /** Chinese, then English, as every refusal reads (the command prints the reader's language; ledger's Bilingual). */
+    private static final String BOTH = " ‖ ";
+
     /** Set to true when the command goes through serve's server. */
     public static final String CLIENT = "lujing.db.server.client";
 
@@ -62,8 +65,9 @@ public class DatabaseServerClient implements ApplicationListener<ApplicationEnvi
                         f.port());
             }
             case STARTING ->
-                throw new IllegalStateException("`serve` (pid " + found.get().pid() + ") is starting up and holds"
-                        + " the database; run this command again in a moment");
+                throw new IllegalStateException("serve（进程 " + found.get().pid() + "）正在启动并占用数据库；请稍后再运行此命令"
+                        + BOTH + "`serve` (pid " + found.get().pid() + ") is starting up and holds the database; run"
+                        + " this command again in a moment");
             case STALE -> recover(url, env, location, found.get());
         }
     }
@@ -78,10 +82,12 @@ public class DatabaseServerClient implements ApplicationListener<ApplicationEnvi
         } catch (SQLException | IOException e) {
             throw new IllegalStateException(
                     ServerFile.alive(stale.pid())
-                            ? "`serve` (pid " + stale.pid()
+                            ? "serve（进程 " + stale.pid() + "）占用数据库，但其数据库服务没有应答（是否正在停止？）；请稍后再运行此命令，或先停止 serve："
+                                    + e.getMessage() + BOTH + "`serve` (pid " + stale.pid()
                                     + ") holds the database but its server does not answer (is it stopping?);"
                                     + " run this command again in a moment, or stop `serve`: " + e.getMessage()
-                            : "a `serve` that stopped without cleaning up left " + location
+                            : "未正常退出的 serve 留下了 " + location + "，数据库无法打开：" + e.getMessage() + BOTH
+                                    + "a `serve` that stopped without cleaning up left " + location
                                     + " and the database could not be" + " opened: " + e.getMessage(),
                     e);
         }

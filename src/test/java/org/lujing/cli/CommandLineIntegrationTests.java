@@ -159,6 +159,13 @@ class CommandLineIntegrationTests {
         assertThat(empty.exit()).isEqualTo(2);
         assertThat(empty.err()).contains("--home 不能为空");
         assertThat(typo).as("nothing was made where the typo points").doesNotExist();
+        // of `users`, only `users add` writes: listing or changing users of no home is the same mistake
+        CapturedRun users = run("users", "--home", typo.toString());
+        assertThat(users.exit()).isEqualTo(2);
+        assertThat(users.err()).contains("不存在（--home）").doesNotContain("已新建数据目录");
+        assertThat(run("users", "passwd", "nobody", "--home", typo.toString()).exit())
+                .isEqualTo(2);
+        assertThat(typo).as("users said nothing it did not do").doesNotExist();
 
         // ingest starts a home where there is none, and says so
         java.nio.file.Path csv = java.nio.file.Files.writeString(

@@ -63,6 +63,20 @@ class UsersCommandTests {
     }
 
     @Test
+    void withNoAdminYetAnOperatorCanStillBeRemoved() {
+        // given a users file that holds an operator and no admin (serve makes the first admin; this one was never run)
+        Path home = TestHomes.fresh("users-no-admin");
+        assertThat(CapturedRun.of("users", "add", "op1", "--role", "operator", "--home", home.toString())
+                        .exit())
+                .isZero();
+
+        // then removing the operator is not refused as removing "the last admin"
+        CapturedRun remove = CapturedRun.of("users", "remove", "op1", "--home", home.toString());
+        assertThat(remove.exit()).as(remove.err()).isZero();
+        assertThat(remove.err()).doesNotContain("最后一位管理员");
+    }
+
+    @Test
     void aBadRoleOrNameIsRefusedWithWhatToDo() {
         Path home = TestHomes.fresh("users-bad");
         CapturedRun role = CapturedRun.of("users", "add", "x", "--role", "root", "--home", home.toString());
