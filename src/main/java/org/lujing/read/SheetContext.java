@@ -33,6 +33,13 @@ public record SheetContext(
     private static final Pattern YEAR_MONTH =
             Pattern.compile("(?<!\\d)((?:19|20)\\d{2})\\s*[年.\\-/]\\s*(\\d{1,2})(?!\\d)");
 
+    /**
+     * When the sheet was filled in, sent or printed ("填报日期：2026年1月5日" beneath a December ledger's title): a date
+     * about the paper, not the period its rows belong to, so it gives no year.
+     */
+    private static final Pattern FILLED_ON = Pattern.compile("(?:填报|填表|制表|报送|上报|打印|导出|录入|更新)(?:日期|时间)\\s*[:：]?\\s*"
+            + "(?:(?:19|20)\\d{2}\\s*[年.\\-/]?\\s*)?(?:\\d{1,2}\\s*[月.\\-/]?\\s*)?(?:\\d{1,2}\\s*日?)?");
+
     /** The year a date of this month written without one takes, if the sheet, its title or the file states one. */
     public OptionalInt yearFor(int month) {
         Integer y = monthYears.getOrDefault(month, year);
@@ -44,6 +51,7 @@ public record SheetContext(
         String[][] places = {{title, "表头"}, {sheet, "工作表名"}, {stripExtension(file), "文件名"}};
         for (String[] place : places) {
             String text = place[0] == null ? "" : org.lujing.normalise.TextFolding.toHalfWidth(place[0]);
+            text = FILLED_ON.matcher(text).replaceAll(" ");
             Matcher m = YEAR.matcher(text);
             if (m.find()) {
                 Map<Integer, Integer> months = new TreeMap<>();

@@ -28,6 +28,26 @@ class SheetContextTests {
     }
 
     @Test
+    void theDayTheSheetWasFilledInIsNotItsPeriod() {
+        // a December ledger, filled in and sent in January: its rows' 12月5日 are December of the file's year
+        SheetContext c = SheetContext.of("2025年12月社区台账.xlsx", "12月", "社区矫正帮扶工作台账 填报日期：2026年1月5日", null, null);
+        assertThat(c.yearFor(12)).isEqualTo(OptionalInt.of(2025));
+        assertThat(c.yearFrom()).isEqualTo("文件名");
+
+        // nor the date a sheet was printed or made, in any of its usual forms
+        for (String title : new String[] {"制表日期 2026-01-05", "打印时间：2026/1/5", "填表日期:2026.01.05", "报送日期 2026年1月"}) {
+            assertThat(SheetContext.of("台账.xlsx", "2025年12月", "帮扶台账 " + title, null, null)
+                            .yearFor(12))
+                    .as(title)
+                    .isEqualTo(OptionalInt.of(2025));
+        }
+        // while the title's own period still comes first
+        assertThat(SheetContext.of("台账.xlsx", "12月", "2025年12月帮扶台账 填报日期：2026年1月5日", null, null)
+                        .yearFor(12))
+                .isEqualTo(OptionalInt.of(2025));
+    }
+
+    @Test
     void noYearAnywhereGivesNone() {
         SheetContext c = SheetContext.of("台账.xlsx", "3月", "社区矫正帮扶工作台账 第12期", null, null);
 
