@@ -1,7 +1,6 @@
 package org.lujing.report;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -77,7 +76,7 @@ public class ReportService {
             PrivateFiles.writeString(json, JSON.writeValueAsString(StatisticsFormatter.json(s)) + "\n");
             org.lujing.home.PrivateFolders.restrictFile(json);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the statistics report into " + dir + ": " + e.getMessage(), e);
+            throw WriteFailure.of("统计报表", "the statistics report", dir, e);
         }
         return List.of(xlsx, json);
     }
@@ -145,7 +144,7 @@ public class ReportService {
             });
             org.lujing.home.PrivateFolders.restrictFile(json);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + json + ": " + e.getMessage(), e);
+            throw WriteFailure.of("报表", "the report", json, e);
         }
         return json;
     }

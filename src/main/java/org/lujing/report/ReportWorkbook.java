@@ -1,7 +1,6 @@
 package org.lujing.report;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.lujing.files.PrivateFiles;
@@ -39,7 +38,7 @@ final class ReportWorkbook {
             });
             org.lujing.home.PrivateFolders.restrictFile(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            throw WriteFailure.of("报表", "the report", file, e);
         }
     }
 }
