@@ -188,12 +188,68 @@ class ConsoleSecurityConfiguration {
                                         : e instanceof LockedException ? "/login?locked" : "/login?error")))
                         .permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
+                .exceptionHandling(ex -> ex.accessDeniedHandler(ConsoleSecurityConfiguration::deniedOnAPage))
                 .sessionManagement(s -> s.sessionFixation(f -> f.newSession()))
                 .headers(h -> h.contentSecurityPolicy(
                                 csp -> csp.policyDirectives(
                                         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'"))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    /**
+     * A form posted with a token that no longer holds is a page that expired, not a role that may not: after the
+     * session timed out the operator is sent to sign in again, told that nothing was done; signed in (the form was
+     * older than the last sign-in) back to the page they came from with the same words. Anything else is the role's
+     * refusal, on the error page.
+     */
+    private static void deniedOnAPage(
+            jakarta.servlet.http.HttpServletRequest request,
+            jakarta.servlet.http.HttpServletResponse response,
+            org.springframework.security.access.AccessDeniedException e)
+            throws java.io.IOException, jakarta.servlet.ServletException {
+        if (!(e instanceof org.springframework.security.web.csrf.CsrfException)) {
+            new org.springframework.security.web.access.AccessDeniedHandlerImpl().handle(request, response, e);
+            return;
+        }
+        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext()
+                .getAuthentication();
+        boolean signedIn = auth != null
+                && auth.isAuthenticated()
+                && !(auth instanceof org.springframework.security.authentication.AnonymousAuthenticationToken);
+        if (!signedIn) {
+            response.sendRedirect(request.getContextPath() + "/login?expired");
+            return;
+        }
+        String back = localPath(request.getHeader("Referer"), request.getContextPath());
+        var flash = new org.springframework.web.servlet.FlashMap();
+        flash.put(
+                "refused",
+                "页面已过期，刚才的操作没有执行：请在这个刷新后的页面上重新提交 ‖ the page had expired and nothing was done:"
+                        + " submit again on this reloaded page");
+        int query = back.indexOf('?');
+        flash.setTargetRequestPath(query < 0 ? back : back.substring(0, query));
+        new org.springframework.web.servlet.support.SessionFlashMapManager()
+                .saveOutputFlashMap(flash, request, response);
+        response.sendRedirect(back);
+    }
+
+    /** The path (and query) of a page of this console the browser came from, else the dashboard; never elsewhere. */
+    static String localPath(String referer, String contextPath) {
+        String home = contextPath + "/";
+        if (referer == null) {
+            return home;
+        }
+        try {
+            java.net.URI uri = new java.net.URI(referer);
+            String path = uri.getRawPath();
+            if (path == null || !path.startsWith(home) || path.startsWith("//")) {
+                return home;
+            }
+            return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+        } catch (java.net.URISyntaxException bad) {
+            return home;
+        }
     }
 
     /**

@@ -29,14 +29,18 @@ class DashboardController {
     private final StatisticsQuery statistics;
     private final AgencyDirectory agencies;
     private final InboxFailures failures;
+    private final java.time.Duration maxLock;
 
     DashboardController(
             ConsoleQueries queries,
             JobQueries jobs,
             StatisticsQuery statistics,
             AgencyDirectory agencies,
-            InboxFailures failures) {
+            InboxFailures failures,
+            @org.springframework.beans.factory.annotation.Value("${lujing.console.login.max-lock}")
+                    java.time.Duration maxLock) {
         this.failures = failures;
+        this.maxLock = maxLock;
         this.queries = queries;
         this.jobs = jobs;
         this.statistics = statistics;
@@ -45,14 +49,17 @@ class DashboardController {
 
     /**
      * The sign-in form. After a sign-in refused for a lock, {@code locked} holds the lock's end (epoch seconds) and
-     * the form says until when, as the API's answer does; any other value shows the lock without a time.
+     * the form says until when, as the API's answer does; any other value — one no lock can have (past, or further
+     * off than the longest lock: the address is anyone's to write) — shows the lock without a time.
      */
     @GetMapping("/login")
     String login(@RequestParam(required = false) String locked, Model model) {
         if (locked != null && locked.matches("\\d{1,12}")) {
-            model.addAttribute(
-                    "lockedUntil",
-                    ThrottledAuthenticationProvider.untilText(java.time.Instant.ofEpochSecond(Long.parseLong(locked))));
+            java.time.Instant until = java.time.Instant.ofEpochSecond(Long.parseLong(locked));
+            java.time.Instant now = java.time.Instant.now();
+            if (until.isAfter(now) && !until.isAfter(now.plus(maxLock).plusSeconds(60))) {
+                model.addAttribute("lockedUntil", ThrottledAuthenticationProvider.untilText(until));
+            }
         }
         return "login";
     }

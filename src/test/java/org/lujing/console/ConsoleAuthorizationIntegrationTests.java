@@ -264,14 +264,41 @@ class ConsoleAuthorizationIntegrationTests extends SharedLedgerContext {
     }
 
     @Test
-    void aPostWithoutCsrfTokenIsRefusedEvenForAnAdmin() throws Exception {
-        int status = mvc.perform(MockMvcRequestBuilders.post("/jobs/1/restart")
+    void aPostWithoutAValidCsrfTokenDoesNothingEvenForAnAdminAndSaysThePageExpired() throws Exception {
+        // signed in, a form older than the token (or none): back to the page it came from, nothing done, told why
+        var admin = mvc.perform(MockMvcRequestBuilders.post("/jobs/1/restart")
                         .param("reason", "r")
+                        .header("Referer", "http://localhost/jobs?status=FAILED")
+                        .with(user("admin").authorities(authorities(ConsoleRole.ADMIN))))
+                .andReturn();
+        assertThat(admin.getResponse().getStatus()).isEqualTo(302);
+        assertThat(admin.getResponse().getRedirectedUrl()).isEqualTo("/jobs?status=FAILED");
+        String back = mvc.perform(MockMvcRequestBuilders.get("/jobs")
+                        .param("status", "FAILED")
+                        .session((org.springframework.mock.web.MockHttpSession)
+                                admin.getRequest().getSession())
                         .with(user("admin").authorities(authorities(ConsoleRole.ADMIN))))
                 .andReturn()
                 .getResponse()
-                .getStatus();
-        assertThat(status).isEqualTo(403);
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(back).contains("页面已过期，刚才的操作没有执行");
+        // a page elsewhere is never where it goes back to
+        assertThat(ConsoleSecurityConfiguration.localPath("https://evil.example//evil.example/x", ""))
+                .isEqualTo("/");
+        assertThat(ConsoleSecurityConfiguration.localPath("not a uri", "")).isEqualTo("/");
+
+        // the session gone (timed out): to the sign-in form, which says what happened — not "your role may not"
+        var expired = mvc.perform(MockMvcRequestBuilders.post("/findings/1/acknowledge")
+                        .param("note", "x")
+                        .param("_csrf", "stale"))
+                .andReturn()
+                .getResponse();
+        assertThat(expired.getRedirectedUrl()).isEqualTo("/login?expired");
+        assertThat(mvc.perform(MockMvcRequestBuilders.get("/login").param("expired", ""))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("登录已过期，刚才的操作没有执行");
     }
 
     @Test

@@ -128,6 +128,13 @@ class ConsoleLoginThrottleIntegrationTests {
                         .getResponse()
                         .getContentAsString())
                 .contains("已暂时锁定至 " + shown + "（北京时间）");
+        // a time no lock can have (typed into the address) is not shown as one
+        assertThat(mvc.perform(MockMvcRequestBuilders.get("/login").param("locked", "999999999999"))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("已暂时锁定")
+                .doesNotContain("锁定至");
         // a value that is no time (typed by hand) shows the lock without one
         assertThat(mvc.perform(MockMvcRequestBuilders.get("/login").param("locked", "<b>soon</b>"))
                         .andReturn()
