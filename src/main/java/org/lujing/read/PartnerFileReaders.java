@@ -55,6 +55,13 @@ public final class PartnerFileReaders {
      */
     public static TableReader open(Path file, String name, ReadSettings settings) throws IOException {
         String format = format(file);
+        if (Files.size(file) == 0) {
+            // of any format: "no header in the first 20 rows" or "corrupt" would send the partner looking for a cause
+            throw new UnreadableFileException(
+                    FileOutcome.NO_TABLE_FOUND,
+                    name + " 是空文件（0 字节），没有可读取的内容；请重新导出或保存后再发送 / " + name
+                            + " is empty (0 bytes): export or save it again and send it again");
+        }
         return switch (format) {
             case "csv" ->
                 new SheetTableReader(new CsvRawSheets(file, settings.encoding(), settings.delimiter()), settings, name);
@@ -89,14 +96,18 @@ public final class PartnerFileReaders {
             head = in.readNBytes(8);
         }
         String name = file.getFileName().toString();
-        if (head.length == 0) {
-            throw new UnreadableFileException(FileOutcome.FILE_CORRUPT, name + " 是空文件 / is empty");
-        }
         if (startsWith(head, 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1)) {
             // an .xls, or an .xlsx wrapped in OLE2 by password protection: XlsRawSheets tells them apart
             return new XlsRawSheets(file.toFile());
         }
         if (startsWith(head, 'P', 'K')) {
+            if (isBinaryWorkbook(file)) {
+                throw new UnreadableFileException(
+                        FileOutcome.FILE_UNSUPPORTED,
+                        name + " 其实是 Excel 二进制工作簿 (.xlsb)，只是扩展名为 ." + format
+                                + "；请用 Excel 另存为 .xlsx（文件 → 另存为 → Excel 工作簿） / is a binary workbook (.xlsb)"
+                                + " with an ." + format + " name: save it as .xlsx");
+            }
             return new XlsxRawSheets(file.toFile());
         }
         if (head.length >= 2
@@ -113,10 +124,41 @@ public final class PartnerFileReaders {
                             + " 其实是网页或 XML 表格，只是扩展名为 ." + format + "；请用 Excel 打开后另存为 .xlsx"
                             + " / is a web page or XML spreadsheet with a workbook's name: open it in Excel and save it as .xlsx");
         }
+        if (looksLikeText(file)) {
+            throw new UnreadableFileException(
+                    FileOutcome.FILE_UNSUPPORTED,
+                    name + " 其实是文本文件（如 CSV），只是扩展名为 ." + format + "；请把扩展名改为 .csv 后重新放入，或用 Excel 打开后另存为 .xlsx"
+                            + " / is a text file (such as CSV) with an ." + format
+                            + " name: rename it to .csv, or open it in Excel and save it as .xlsx");
+        }
         throw new UnreadableFileException(
                 FileOutcome.FILE_CORRUPT,
                 name
                         + " 不是 Excel 工作簿（文件头不符），可能已损坏 / is not a workbook: its first bytes are neither an .xlsx (zip) nor an .xls (OLE2)");
+    }
+
+    /** A zip holding {@code xl/workbook.bin}: an .xlsb renamed; a zip that cannot be opened is left to the reader. */
+    private static boolean isBinaryWorkbook(Path file) {
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            return zip.getEntry("xl/workbook.bin") != null;
+        } catch (IOException | RuntimeException damaged) {
+            return false;
+        }
+    }
+
+    /** Text in the encoding CSV reading would take: no NUL byte, hardly a control character, in its first bytes. */
+    private static boolean looksLikeText(Path file) throws IOException {
+        byte[] head = CsvRawSheets.readHead(file);
+        for (byte b : head) {
+            if (b == 0) {
+                return false;
+            }
+        }
+        String text = new String(head, CsvRawSheets.detectCharset(head));
+        long control = text.chars()
+                .filter(c -> (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') || c == 0xFFFD)
+                .count();
+        return !text.isBlank() && control * 50 < text.length();
     }
 
     /** Web systems often "export to Excel" as HTML or SpreadsheetML with an .xls name. */

@@ -222,6 +222,34 @@ class XlsRawSheetsTests {
     }
 
     @Test
+    void anEmptyFileARenamedCsvAndARenamedXlsbEachSayWhatTheyAre() throws IOException {
+        Path empty = Files.createFile(dir.resolve("空.csv"));
+        Path emptyBook = Files.createFile(dir.resolve("空.xlsx"));
+        Path csv = Files.writeString(dir.resolve("名单.xlsx"), "姓名,身份证号,日期\n张三,11010519491231002X,2025-03-07\n");
+        Path xlsb = dir.resolve("二进制.xlsx");
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(xlsb))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("xl/workbook.bin"));
+            zip.write(new byte[] {1, 2, 3});
+            zip.closeEntry();
+        }
+
+        for (Path e : List.of(empty, emptyBook)) {
+            assertThatThrownBy(() -> readAll(e)).isInstanceOfSatisfying(UnreadableFileException.class, u -> {
+                assertThat(u.outcome()).isEqualTo(FileOutcome.NO_TABLE_FOUND);
+                assertThat(u.getMessage()).contains("是空文件（0 字节）");
+            });
+        }
+        assertThatThrownBy(() -> readAll(csv)).isInstanceOfSatisfying(UnreadableFileException.class, u -> {
+            assertThat(u.outcome()).isEqualTo(FileOutcome.FILE_UNSUPPORTED);
+            assertThat(u.getMessage()).contains("其实是文本文件（如 CSV）").contains("改为 .csv");
+        });
+        assertThatThrownBy(() -> readAll(xlsb)).isInstanceOfSatisfying(UnreadableFileException.class, u -> {
+            assertThat(u.outcome()).isEqualTo(FileOutcome.FILE_UNSUPPORTED);
+            assertThat(u.getMessage()).contains("Excel 二进制工作簿 (.xlsb)");
+        });
+    }
+
+    @Test
     void cellsWrittenOutOfRowOrderComeOutAsWholeRows() throws IOException {
         // given: what some non-Excel writers produce (POI's corpus file 47245_test.xls does it): a cell of row 2
         // stored after row 3's cells, and a styled blank repeated for a cell that already holds a value
