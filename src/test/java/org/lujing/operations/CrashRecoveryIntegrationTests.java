@@ -85,9 +85,11 @@ public class CrashRecoveryIntegrationTests {
             // then the killed execution is FAILED, and the file shows what had been committed
             List<JobQueries.Execution> failed = new java.util.ArrayList<>();
             jobs.newestFirst("FAILED").forEach(failed::add);
-            assertThat(failed)
-                    .singleElement()
-                    .satisfies(e -> assertThat(e.jobName()).isEqualTo("fileIngestJob"));
+            assertThat(failed).singleElement().satisfies(e -> {
+                assertThat(e.jobName()).isEqualTo("fileIngestJob");
+                // and says why, where Spring Batch's recovery leaves nothing ("failed without a message")
+                assertThat(e.exitMessage()).contains("运行它的进程已中止").contains("the process running it stopped");
+            });
             var before = jdbc.sql("SELECT rows_read, accepted, outcome FROM ingest_file")
                     .query()
                     .singleRow();
