@@ -47,7 +47,7 @@ class FilesCommand implements Callable<Integer> {
             SourceCatalog sources = context.getBean(SourceCatalog.class);
             UnaryOperator<String> agency =
                     id -> sources.find(id).map(SourceDefinition::agency).orElse(id);
-            String wantedSource = source == null ? null : sourceId(source.strip(), sources, registry);
+            String wantedSource = source == null ? null : registry.sourceId(source.strip(), sources);
             if (wantedSource != null || wantedOutcome != null) {
                 // the matching files only: the drops never ingested and quarantine/ are the unfiltered list's
                 Iterable<org.lujing.ingest.IngestedFile> matching = registry.inOrder(wantedSource, wantedOutcome);
@@ -120,30 +120,5 @@ class FilesCommand implements Callable<Integer> {
             }
         }
         return 0;
-    }
-
-    /**
-     * The source a filter names: a configured source's id, its agency's name, or the id of a source no longer
-     * configured whose files are still listed; anything else is refused with the sources listed.
-     */
-    static String sourceId(String typed, SourceCatalog sources, FileRegistry registry) {
-        if (sources.find(typed).isPresent()) {
-            return typed;
-        }
-        for (SourceDefinition d : sources.all()) {
-            if (d.agency().equals(typed)) {
-                return d.id();
-            }
-        }
-        if (registry.anyFrom(typed)) {
-            return typed;
-        }
-        String listed = String.join(
-                "、",
-                sources.all().stream().map(d -> d.agency() + "（" + d.id() + "）").toList());
-        throw new IllegalArgumentException("没有来源“" + typed + "”；来源有 " + listed + " ‖ there is no source '" + typed
-                + "'; the sources are "
-                + String.join(
-                        ", ", sources.all().stream().map(SourceDefinition::id).toList()));
     }
 }

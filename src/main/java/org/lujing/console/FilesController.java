@@ -64,9 +64,22 @@ class FilesController {
             @RequestParam(required = false) String outcome,
             @RequestParam(defaultValue = "1") int page,
             Model model) {
+        // a filter as the command line takes it (an id or an agency's name, a code or its words); one that names
+        // nothing is the page's error, not an empty list as if nothing had been received
+        try {
+            source = source == null || source.isBlank() ? null : files.sourceId(source.strip(), sources);
+            outcome = outcome == null || outcome.isBlank()
+                    ? null
+                    : org.lujing.read.FileOutcome.parse(outcome).name();
+        } catch (IllegalArgumentException e) {
+            throw new org.springframework.web.server.ResponseStatusException(
+                    org.springframework.http.HttpStatus.BAD_REQUEST, e.getMessage());
+        }
+        String wantedSource = source;
+        String wantedOutcome = outcome;
         // newest first, a page at a time, read a page at a time: a year of daily drops is thousands of rows
-        Paging<FileRegistry.FilePage> read =
-                Paging.read(page, PAGE, p -> files.page(source, outcome, p, PAGE), FileRegistry.FilePage::total);
+        Paging<FileRegistry.FilePage> read = Paging.read(
+                page, PAGE, p -> files.page(wantedSource, wantedOutcome, p, PAGE), FileRegistry.FilePage::total);
         model.addAttribute("files", read.found().files());
         model.addAttribute("page", read.page());
         model.addAttribute("pages", read.pages());

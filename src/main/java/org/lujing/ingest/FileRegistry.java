@@ -550,6 +550,35 @@ public class FileRegistry {
         return where.toString();
     }
 
+    /**
+     * The source a filter names, as a worker types it: its id or its agency's name, or the id of a source no longer
+     * configured that sent files; anything else is refused listing the sources ({@code files --source} and the
+     * console's Files page alike).
+     */
+    public String sourceId(String typed, org.lujing.source.SourceCatalog sources) {
+        if (sources.find(typed).isPresent()) {
+            return typed;
+        }
+        for (org.lujing.source.SourceDefinition d : sources.all()) {
+            if (d.agency().equals(typed)) {
+                return d.id();
+            }
+        }
+        if (anyFrom(typed)) {
+            return typed;
+        }
+        String listed = String.join(
+                "、",
+                sources.all().stream().map(d -> d.agency() + "（" + d.id() + "）").toList());
+        throw new IllegalArgumentException("没有来源“" + typed + "”；来源有 " + listed + " ‖ there is no source '" + typed
+                + "'; the sources are "
+                + String.join(
+                        ", ",
+                        sources.all().stream()
+                                .map(org.lujing.source.SourceDefinition::id)
+                                .toList()));
+    }
+
     /** Whether any file was received from this source (configured or no longer). */
     public boolean anyFrom(String source) {
         return jdbc.sql("SELECT id FROM ingest_file WHERE source_id = ? FETCH FIRST 1 ROWS ONLY")

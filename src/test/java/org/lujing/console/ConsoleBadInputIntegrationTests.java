@@ -147,6 +147,36 @@ class ConsoleBadInputIntegrationTests extends SharedLedgerContext {
     }
 
     @Test
+    void aFilesFilterIsTakenAsTheCommandLineTakesItAndOneNamingNothingIsRefused() throws Exception {
+        String unknown = mvc.perform(MockMvcRequestBuilders.get("/files")
+                        .param("source", "xyz")
+                        .with(user("v").roles("VIEWER")))
+                .andExpect(status().isBadRequest())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(unknown).contains("没有来源“xyz”").contains("麓景社区居委会（community）");
+        assertThat(mvc.perform(MockMvcRequestBuilders.get("/files")
+                                .param("outcome", "烂了")
+                                .with(user("v").roles("VIEWER")))
+                        .andExpect(status().isBadRequest())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8))
+                .contains("没有结果“烂了”");
+        // an agency's name and an outcome's words filter as the id and the code do
+        String byWords = mvc.perform(MockMvcRequestBuilders.get("/files")
+                        .param("source", "麓景社区居委会")
+                        .param("outcome", "已载入")
+                        .with(user("v").roles("VIEWER")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(byWords).contains("<option value=\"LOADED\" selected=\"selected\"");
+    }
+
+    @Test
     void aParameterOfTheWrongFormIsNamedWithoutJavasWords() throws Exception {
         String answer = mvc.perform(MockMvcRequestBuilders.get("/api/jobs")
                         .param("from", "2025-13-01")
