@@ -50,13 +50,16 @@ class IngestCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         List<Item> items = new ArrayList<>();
         for (Path p : paths) {
-            items.addAll(expand(p, source));
-        }
-        if (items.isEmpty()) {
-            // a folder of source folders given with --source: those are not read, and nothing was
-            throw new IllegalArgumentException("在 " + paths + " 中没有找到要入库的文件（给了 --source 时只读取文件夹本身的文件，不读子文件夹）"
-                    + ReportLanguage.BILINGUAL + "no file to ingest in " + paths
-                    + " (with --source, only a folder's own files are read, not its sub-folders)");
+            List<Item> found = expand(p, source);
+            if (found.isEmpty()) {
+                // a folder of source folders given with --source: those are not read; given beside files, it was
+                // passed over without a word while the files went in
+                throw new IllegalArgumentException("在 " + p + " 中没有找到要入库的文件（给了 --source 时只读取文件夹本身的文件，不读子文件夹）；"
+                        + "没有导入任何文件" + ReportLanguage.BILINGUAL + "no file to ingest in " + p
+                        + " (with --source, only a folder's own files are read, not its sub-folders); nothing was"
+                        + " ingested");
+            }
+            items.addAll(found);
         }
         try (ConfigurableApplicationContext context = Boot.start(options.home, false, options.verbose)) {
             refuseUnknownSources(items, context.getBean(SourceCatalog.class));

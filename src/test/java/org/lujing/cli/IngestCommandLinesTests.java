@@ -53,6 +53,12 @@ class IngestCommandLinesTests {
 
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("没有找到要入库的文件").contains("不读子文件夹");
+
+        // nor is it passed over without a word when given beside a file that would load
+        CapturedRun beside = CapturedRun.of(
+                "ingest", "--source", "university", "sample-data/university/2025年法学院普法与访谈记录.csv", "sample-data");
+        assertThat(beside.exit()).isEqualTo(2);
+        assertThat(beside.err()).contains("在 sample-data 中没有找到要入库的文件").contains("没有导入任何文件");
     }
 
     @Test
