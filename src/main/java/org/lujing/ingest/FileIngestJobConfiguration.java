@@ -125,7 +125,10 @@ class FileIngestJobConfiguration {
                 sources.get(source),
                 Path.of(file),
                 name,
-                properties.ingest().maxFileBytes());
+                properties.ingest().maxFileBytes(),
+                id -> sources.find(id)
+                        .map(org.lujing.source.SourceDefinition::agency)
+                        .orElse(id));
     }
 
     @Bean

@@ -40,7 +40,17 @@ class FileInspectionTasklet implements Tasklet {
     private final String originalName;
     private final long maxBytes;
 
-    FileInspectionTasklet(FileRegistry files, SourceDefinition source, Path file, String originalName, long maxBytes) {
+    /** A source's agency by its id (the id itself for one no longer configured), for a duplicate of another's file. */
+    private final java.util.function.UnaryOperator<String> agencyOf;
+
+    FileInspectionTasklet(
+            FileRegistry files,
+            SourceDefinition source,
+            Path file,
+            String originalName,
+            long maxBytes,
+            java.util.function.UnaryOperator<String> agencyOf) {
+        this.agencyOf = agencyOf;
         this.files = files;
         this.source = source;
         this.file = file;
@@ -83,16 +93,28 @@ class FileInspectionTasklet implements Tasklet {
         Optional<Long> holder = files.claim(sha256, fileId);
         if (holder.isPresent()) {
             long earlier = holder.get();
-            boolean loaded = files.find(earlier)
-                    .map(f -> !FileOutcome.IN_PROGRESS.name().equals(f.outcome()))
+            Optional<IngestedFile> first = files.find(earlier);
+            boolean loaded = first.map(f -> !FileOutcome.IN_PROGRESS.name().equals(f.outcome()))
                     .orElse(true);
+            // the same content sent as another partner's: the earlier file's rows are counted as that partner's,
+            // which the worker must see here (a file ingested under the wrong --source is found this way)
+            String otherSource = first.map(IngestedFile::sourceId)
+                    .filter(id -> !id.equals(source.id()))
+                    .orElse(null);
+            String elsewhereZh = otherSource == null
+                    ? ""
+                    : "；注意：文件 #" + earlier + " 是作为「" + agencyOf.apply(otherSource) + "」（" + otherSource + "）的文件导入的，不是「"
+                            + source.agency() + "」（" + source.id() + "）";
+            String elsewhereEn = otherSource == null
+                    ? ""
+                    : "; note: file #" + earlier + " was ingested as " + otherSource + "'s, not " + source.id() + "'s";
             files.finish(
                     fileId,
                     FileOutcome.DUPLICATE_FILE,
                     loaded
-                            ? "与文件 #" + earlier + " 内容相同（SHA-256 " + sha256 + "），未重复计入" + Bilingual.SEPARATOR
-                                    + "same content as file #" + earlier + " (SHA-256 " + sha256
-                                    + "); nothing counted again"
+                            ? "与文件 #" + earlier + " 内容相同（SHA-256 " + sha256 + "），未重复计入" + elsewhereZh
+                                    + Bilingual.SEPARATOR + "same content as file #" + earlier + " (SHA-256 "
+                                    + sha256 + "); nothing counted again" + elsewhereEn
                             : "与文件 #" + earlier + " 内容相同（SHA-256 " + sha256 + "），该文件正在入库或曾被中断；它会在自己的条目下完成，不会入库两次"
                                     + Bilingual.SEPARATOR + "same content as file #" + earlier + " (SHA-256 "
                                     + sha256 + "), which is being loaded or was interrupted; it is finished under its"

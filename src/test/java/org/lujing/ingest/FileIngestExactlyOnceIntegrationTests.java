@@ -97,7 +97,15 @@ class FileIngestExactlyOnceIntegrationTests {
         IngestedFile d = again.file().orElseThrow();
         assertThat(d.outcome()).isEqualTo("DUPLICATE_FILE");
         assertThat(d.duplicateOf()).isEqualTo(g.id());
-        assertThat(d.message()).startsWith("与文件 #" + g.id() + " 内容相同").contains(" ‖ same content as file #");
+        assertThat(d.message())
+                .startsWith("与文件 #" + g.id() + " 内容相同")
+                .contains(" ‖ same content as file #")
+                .doesNotContain("注意");
+        // and sent as another partner's, it says whose file the earlier one was counted as
+        IngestedFile elsewhere = ingest.ingest(good, "university").file().orElseThrow();
+        assertThat(elsewhere.outcome()).isEqualTo("DUPLICATE_FILE");
+        assertThat(elsewhere.message())
+                .contains("注意：文件 #" + g.id() + " 是作为「麓景社区居委会」（community）的文件导入的，不是「湖南工商大学」（university）");
         assertThat(jobs.steps(again.jobExecutionId()))
                 .extracting(JobQueries.Step::name)
                 .containsExactly("inspectFileStep");
