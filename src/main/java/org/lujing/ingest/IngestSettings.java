@@ -23,6 +23,7 @@ final class IngestSettings {
                 source.encoding(),
                 source.delimiter(),
                 source.roster() ? null : source.vocabulary(),
-                source.defaultCategory());
+                source.defaultCategory(),
+                source.roster());
     }
 }

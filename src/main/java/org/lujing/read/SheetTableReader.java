@@ -117,6 +117,22 @@ final class SheetTableReader implements TableReader {
                     sheet = null;
                     continue;
                 }
+                if (settings.activityLedgerAsRoster(columns.keySet())) {
+                    // everyone in it would join the roster: volunteers, staff, whoever the ledger names
+                    note(new ReadingNote(
+                            sheetName,
+                            ReadingNote.SHEET_PASSED_OVER,
+                            label(sheetName) + "有活动的列（日期、类别或活动名称），却没有名册的列（矫正类别、矫正起止日期），是活动台账而不是名册，未读取；"
+                                    + "活动台账请放入对应合作单位的文件夹 / " + labelEn(sheetName)
+                                    + " has an activity's columns (date, category or activity name) and none of a"
+                                    + " roster's (correction type, supervision dates): an activity ledger, not a roster;"
+                                    + " passed over (drop it into its partner's folder)",
+                            0,
+                            0,
+                            0));
+                    sheet = null;
+                    continue;
+                }
                 context = context();
                 if (context == null) {
                     sheet = null;

@@ -63,6 +63,33 @@ class SheetTableReaderTests {
     }
 
     @Test
+    void anActivityLedgerSentAsTheRosterIsPassedOverNotTakenForPeopleUnderCorrection() throws IOException {
+        ReadSettings roster = new ReadSettings(
+                HeaderSynonyms.common(), EnumSet.of(Field.NAME, Field.ID_NUMBER), null, null, null, null, true);
+        Path ledger = write("3月台账.csv", "姓名,身份证号,日期,活动类型\n钟晓峰,11010519491231002X,2025-03-07,公益活动\n");
+        Path realRoster = write("名册.csv", "姓名,身份证号码,矫正类别,矫正起始日期,日期\n张三,11010519491231002X,缓刑,2025-01-01,2025-03-07\n");
+        Path bareRoster = write("名单.csv", "姓名,身份证号码,联系电话\n张三,11010519491231002X,13800000000\n");
+
+        try (TableReader reader = PartnerFileReaders.open(ledger, roster)) {
+            assertThat(reader.next()).isNull();
+            assertThat(reader.notes()).singleElement().satisfies(n -> {
+                assertThat(n.kind()).isEqualTo(ReadingNote.SHEET_PASSED_OVER);
+                assertThat(n.zh()).contains("是活动台账而不是名册，未读取");
+            });
+        }
+        // a roster with its own columns is read even with a date beside them, and a bare one as before
+        for (Path p : List.of(realRoster, bareRoster)) {
+            try (TableReader reader = PartnerFileReaders.open(p, roster)) {
+                assertThat(reader.next()).as(p.toString()).isNotNull();
+            }
+        }
+        // and an activity source's ledger is read as ever
+        try (TableReader reader = PartnerFileReaders.open(ledger, ACTIVITIES)) {
+            assertThat(reader.next()).isNotNull();
+        }
+    }
+
+    @Test
     void aSheetWithoutAHeaderIsPassedOverNamingTheFieldsInWordsNotCodes() throws IOException {
         Path none = write("none.csv", "说明\n请按月填写\n");
 
