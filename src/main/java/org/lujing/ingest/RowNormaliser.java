@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.lujing.identity.IdentityCipher;
 import org.lujing.identity.IdentityKeys;
@@ -103,6 +104,7 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
             return new RowResult.Skipped(row.sheet(), row.rowNumber(), skip.get());
         }
         try {
+            refuseUndecodable(row);
             return source.roster() ? roster(row) : record(row);
         } catch (RowRejection r) {
             // bounded to what row_reject and unmapped_word hold: a row wider or wordier than that is still rejected
@@ -765,6 +767,27 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
         String error = row.cell(field).errorCode();
         String message = error == null ? zh + "为空 / " + en + " is missing" : noValue(error, zh, en);
         return new RowRejection(ReasonCode.MISSING_FIELD, row.header(field), message, null);
+    }
+
+    /**
+     * A value holding U+FFFD: bytes the file's encoding could not decode (a CSV whose first part is UTF-8 and a later
+     * part GBK), replaced when read. Stored, the name or activity would be garbled for good; the row is rejected
+     * instead, saying how to send the file.
+     */
+    private static void refuseUndecodable(SourceRow row) {
+        for (Map.Entry<Field, Cell> e : row.fields().entrySet()) {
+            String text = e.getValue().text();
+            if (text != null && text.indexOf('\uFFFD') >= 0) {
+                String column = row.header(e.getKey());
+                throw new RowRejection(
+                        ReasonCode.VALUE_INVALID,
+                        column,
+                        "“" + column + "”含有无法识别的字符（�）：文件的编码前后不一致（如前面是 UTF-8、后面是 GBK），请将整个文件另存为 UTF-8 后重新发送 / '"
+                                + column + "' holds characters that could not be decoded (�): the file's encoding"
+                                + " changes part-way (UTF-8, then GBK); save the whole file as UTF-8 and send it again",
+                        null);
+            }
+        }
     }
 
     /** Why a formula cell has no value: its error (#DIV/0!, #N/A), or no stored result at all. */

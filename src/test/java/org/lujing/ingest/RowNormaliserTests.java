@@ -346,6 +346,17 @@ class RowNormaliserTests {
     }
 
     @Test
+    void aValueWhoseBytesTheEncodingCouldNotDecodeRejectsTheRow() {
+        RowResult r = community.process(row(
+                Field.NAME, "张三", Field.ID_NUMBER, ID, Field.DATE, "2025-03-07", Field.CATEGORY, "\uFFFD\uFFFD\uFFFD"));
+
+        assertThat(r).isInstanceOfSatisfying(RowResult.Rejected.class, rej -> {
+            assertThat(rej.reason()).isEqualTo(ReasonCode.VALUE_INVALID);
+            assertThat(rej.message()).contains("含有无法识别的字符").contains("另存为 UTF-8");
+        });
+    }
+
+    @Test
     void anIdNumberStoredAsANumberHasLostDigits() {
         Map<Field, Cell> cells = new EnumMap<>(Field.class);
         cells.put(Field.NAME, Cell.text("张三"));
