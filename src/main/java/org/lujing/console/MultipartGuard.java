@@ -166,15 +166,26 @@ class MultipartGuard {
                         "the file name holds a control character (such as NUL): rename the file and upload it again");
             case SIZE ->
                 lang.pick(
-                        "文件超过大小上限 " + limit + " 字节（lujing.ingest.max-file-bytes），请按月拆分后上传",
-                        "the file is larger than the limit of " + limit
-                                + " bytes (lujing.ingest.max-file-bytes); split it by month");
+                        "文件超过大小上限 " + size(limit, "字节") + "（lujing.ingest.max-file-bytes），请按月拆分后上传",
+                        "the file is larger than the limit of " + size(limit, "bytes")
+                                + " (lujing.ingest.max-file-bytes); split it by month");
             case PARTS -> lang.pick("表单的字段过多，请每次只上传一个文件", "the form holds too many fields: upload one file at a time");
             case FORM ->
                 lang.pick(
                         "上传内容无法解析，请重新选择文件上传",
                         "the upload could not be read as a form with a file: choose the file and upload it again");
         };
+    }
+
+    /** A size as a worker reads it: 200 MB, 2 KB, or bytes when it is neither. */
+    static String size(long bytes, String unit) {
+        if (bytes >= 1 << 20 && bytes % (1 << 20) == 0) {
+            return (bytes >> 20) + " MB";
+        }
+        if (bytes >= 1 << 10 && bytes % (1 << 10) == 0) {
+            return (bytes >> 10) + " KB";
+        }
+        return bytes + " " + unit;
     }
 
     private static void refuse(

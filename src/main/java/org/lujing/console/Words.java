@@ -154,6 +154,22 @@ public class Words {
     }
 
     /**
+     * Where a quarantined file was dropped, in words: a source's agency; the inbox's own folder (quarantine/inbox/:
+     * dropped beside the source folders); or a folder no source names.
+     */
+    public String quarantineSource(String folder) {
+        if (folder == null) {
+            return "";
+        }
+        if (sources.find(folder).isPresent()) {
+            return source(folder);
+        }
+        return "inbox".equals(folder)
+                ? lang().pick("收件箱根目录（不在任何来源的文件夹中）", "the inbox itself (in no source's folder)")
+                : lang().pick("没有对应来源的文件夹「" + folder + "」", "folder '" + folder + "', which no source names");
+    }
+
+    /**
      * A rejected row's masked values under its sheet's header as the partner wrote it: 姓名：马俊 · 日期：03/07/2025,
      * empty cells left out; a cell without a title (or a row whose header was not kept) shows its value alone.
      */

@@ -77,7 +77,7 @@ class ConsoleUploadFormIntegrationTests {
         assertThat(tooLarge.headers().firstValue("Location").orElseThrow()).endsWith("/upload?refused=size");
         assertThat(longName.statusCode()).isEqualTo(302);
         assertThat(longName.headers().firstValue("Location").orElseThrow()).endsWith("/upload?refused=name");
-        assertThat(get("/upload?refused=size").body()).contains("文件超过大小上限 2048 字节");
+        assertThat(get("/upload?refused=size").body()).contains("文件超过大小上限 2 KB（");
         assertThat(get("/upload?refused=name").body()).contains("文件名过长");
         assertThat(api.statusCode()).isEqualTo(413);
         assertThat(api.body()).contains("\"refused\"").doesNotContain("HTTP Status");

@@ -39,4 +39,18 @@ class RejectedValuesWordsTests {
             org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
         }
     }
+
+    @Test
+    void aQuarantinedFilesFolderIsSaidInWords() {
+        Words words = new Words(new org.lujing.source.SourceCatalog(java.nio.file.Path.of("jobs/sources")), null);
+
+        org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
+        try {
+            assertThat(words.quarantineSource("community")).isEqualTo("麓景社区居委会");
+            assertThat(words.quarantineSource("inbox")).isEqualTo("收件箱根目录（不在任何来源的文件夹中）");
+            assertThat(words.quarantineSource("nosource")).isEqualTo("没有对应来源的文件夹「nosource」");
+        } finally {
+            org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
+        }
+    }
 }
