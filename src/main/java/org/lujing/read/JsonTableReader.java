@@ -72,10 +72,21 @@ final class JsonTableReader implements TableReader {
             number++;
             return toRow(node);
         } catch (JacksonException e) {
+            String why = String.valueOf(e.getOriginalMessage());
+            if (why.contains("Invalid UTF-8")) {
+                // JSON is UTF-8; a feed exported as GBK fails on its first Chinese character, not on its syntax
+                throw new UnreadableFileException(
+                        FileOutcome.FILE_CORRUPT,
+                        fileName + " 不是 UTF-8 编码（可能是 GBK），第 " + (number + 1)
+                                + " 条记录处无法解码；JSON 文件须为 UTF-8，请让导出程序改用 UTF-8，或另存为 UTF-8 后重新发送 / "
+                                + fileName + " is not UTF-8 (GBK?): record " + (number + 1) + " cannot be decoded;"
+                                + " JSON must be UTF-8: export or save it as UTF-8 and send it again",
+                        e);
+            }
             throw new UnreadableFileException(
                     FileOutcome.FILE_CORRUPT,
                     fileName + " 不是有效的 JSON（第 " + number + " 条记录之后）；请核对导出程序 / " + fileName
-                            + " is not valid JSON after record " + number + ": " + e.getOriginalMessage(),
+                            + " is not valid JSON after record " + number + ": " + why,
                     e);
         }
     }

@@ -139,4 +139,25 @@ class JsonTableReaderTests {
         assertThatThrownBy(() -> HeaderDetectionTests.readAll(broken, SETTINGS))
                 .hasMessageStartingWith("nan.json 不是有效的 JSON");
     }
+
+    @Test
+    void aFeedInGbkIsToldByItsEncodingNotAsBrokenJson() throws Exception {
+        Path gbk = dir.resolve("feed.json");
+        Files.write(
+                gbk,
+                "[{\"name\": \"张三\", \"idNumber\": \"11010519491231002X\"}]"
+                        .getBytes(java.nio.charset.Charset.forName("GBK")));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> {
+                    try (TableReader reader = new JsonTableReader(gbk, SETTINGS)) {
+                        while (reader.next() != null) {
+                            // read to the end
+                        }
+                    }
+                })
+                .isInstanceOfSatisfying(UnreadableFileException.class, e -> {
+                    assertThat(e.outcome()).isEqualTo(FileOutcome.FILE_CORRUPT);
+                    assertThat(e.getMessage()).contains("不是 UTF-8 编码（可能是 GBK），第 1 条记录处无法解码");
+                });
+    }
 }
