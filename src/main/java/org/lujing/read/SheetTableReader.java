@@ -364,6 +364,10 @@ final class SheetTableReader implements TableReader {
 
     private static final java.util.regex.Pattern TITLE_YEAR = java.util.regex.Pattern.compile("(?:19|20)\\d{2}\\s*年");
 
+    /** A numbered section's heading over its own table: 二、合作单位活动, （一）心理测评, 第二部分 普法, 3. 就业. */
+    private static final java.util.regex.Pattern SECTION = java.util.regex.Pattern.compile(
+            "^(?:[一二三四五六七八九十]{1,3}\\s*[、.]|[(（][一二三四五六七八九十\\d]{1,3}[)）]|第[一二三四五六七八九十\\d]{1,3}(?:部分|节|类)|\\d{1,2}\\s*[、.](?!\\d))\\s*\\S");
+
     private static final java.util.regex.Pattern TITLE_WORD =
             java.util.regex.Pattern.compile("(?:表|台账|登记册|登记簿|名单|名册|记录|统计|清单|汇总)(?:[(（]续[)）])?$");
 
@@ -397,7 +401,11 @@ final class SheetTableReader implements TableReader {
         if (folded.matches(".*\\d{15,}.*")) {
             return null;
         }
-        return TITLE_YEAR.matcher(folded).find() || TITLE_WORD.matcher(folded).find() ? text : null;
+        return TITLE_YEAR.matcher(folded).find()
+                        || TITLE_WORD.matcher(folded).find()
+                        || SECTION.matcher(folded).find()
+                ? text
+                : null;
     }
 
     /** The longest sheet name kept (Excel allows 31 characters; a crafted workbook may hold any number). */

@@ -191,6 +191,24 @@ class StackedTablesTests {
     }
 
     @Test
+    void aNumberedSectionsHeadingRightAboveItsTableIsItsTitleNotARow() throws IOException {
+        Path csv = write("sections.csv", """
+                序号,日期,姓名,身份证号码,活动类型
+                1,12月1日,张三,11010519491231002X,公益活动
+                二、合作单位活动,,,,
+                序号,日期,身份证号码,姓名,活动类型
+                2,12月9日,430104196804120314,李四,普法讲座
+                （三）其他,,,,
+                3,12月10日,430104196804120314,李四,普法讲座
+                """);
+
+        List<SourceRow> rows = readAll(csv, RECORDS);
+
+        // the heading over the second table is its title; one not followed by a header stays a row, as before
+        assertThat(rows).extracting(SourceRow::rowNumber).containsExactly(2, 5, 6, 7);
+    }
+
+    @Test
     void aTitleOpeningWithSixDigitsIsHeldAndTaken() throws IOException {
         Path csv = write("yyyymm.csv", """
                 2025年12月工作台账,,,
