@@ -203,13 +203,19 @@ class ConsoleSecurityConfiguration {
      * older than the last sign-in) back to the page they came from with the same words. Anything else is the role's
      * refusal, on the error page.
      */
+    private static final org.springframework.security.web.access.AccessDeniedHandler ROLE_REFUSED =
+            new org.springframework.security.web.access.AccessDeniedHandlerImpl();
+
+    private static final org.springframework.web.servlet.FlashMapManager FLASH =
+            new org.springframework.web.servlet.support.SessionFlashMapManager();
+
     private static void deniedOnAPage(
             jakarta.servlet.http.HttpServletRequest request,
             jakarta.servlet.http.HttpServletResponse response,
             org.springframework.security.access.AccessDeniedException e)
             throws java.io.IOException, jakarta.servlet.ServletException {
         if (!(e instanceof org.springframework.security.web.csrf.CsrfException)) {
-            new org.springframework.security.web.access.AccessDeniedHandlerImpl().handle(request, response, e);
+            ROLE_REFUSED.handle(request, response, e);
             return;
         }
         var auth = org.springframework.security.core.context.SecurityContextHolder.getContext()

@@ -101,14 +101,20 @@ public final class PartnerFileReaders {
             return new XlsRawSheets(file.toFile());
         }
         if (startsWith(head, 'P', 'K')) {
-            if (isBinaryWorkbook(file)) {
-                throw new UnreadableFileException(
-                        FileOutcome.FILE_UNSUPPORTED,
-                        name + " 其实是 Excel 二进制工作簿 (.xlsb)，只是扩展名为 ." + format
-                                + "；请用 Excel 另存为 .xlsx（文件 → 另存为 → Excel 工作簿） / is a binary workbook (.xlsb)"
-                                + " with an ." + format + " name: save it as .xlsx");
+            try {
+                return new XlsxRawSheets(file.toFile());
+            } catch (UnreadableFileException refused) {
+                // only a zip the reader refuses is looked into again: an .xlsb renamed says what it is
+                if (isBinaryWorkbook(file)) {
+                    throw new UnreadableFileException(
+                            FileOutcome.FILE_UNSUPPORTED,
+                            name + " 其实是 Excel 二进制工作簿 (.xlsb)，只是扩展名为 ." + format
+                                    + "；请用 Excel 另存为 .xlsx（文件 → 另存为 → Excel 工作簿） / is a binary workbook (.xlsb)"
+                                    + " with an ." + format + " name: save it as .xlsx",
+                            refused);
+                }
+                throw refused;
             }
-            return new XlsxRawSheets(file.toFile());
         }
         if (head.length >= 2
                 && head[0] == 0x09
@@ -117,14 +123,15 @@ public final class PartnerFileReaders {
                     FileOutcome.FILE_UNSUPPORTED,
                     name + " 是 Excel 2.x–4.x 的老格式，请用 Excel 另存为 .xlsx / is an Excel 2–4 worksheet: save it as .xlsx");
         }
-        if (looksLikeMarkup(file)) {
+        byte[] start = CsvRawSheets.readHead(file);
+        if (looksLikeMarkup(start)) {
             throw new UnreadableFileException(
                     FileOutcome.FILE_UNSUPPORTED,
                     name
                             + " 其实是网页或 XML 表格，只是扩展名为 ." + format + "；请用 Excel 打开后另存为 .xlsx"
                             + " / is a web page or XML spreadsheet with a workbook's name: open it in Excel and save it as .xlsx");
         }
-        if (looksLikeText(file)) {
+        if (looksLikeText(start)) {
             throw new UnreadableFileException(
                     FileOutcome.FILE_UNSUPPORTED,
                     name + " 其实是文本文件（如 CSV），只是扩展名为 ." + format + "；请把扩展名改为 .csv 后重新放入，或用 Excel 打开后另存为 .xlsx"
@@ -147,8 +154,7 @@ public final class PartnerFileReaders {
     }
 
     /** Text in the encoding CSV reading would take: no NUL byte, hardly a control character, in its first bytes. */
-    private static boolean looksLikeText(Path file) throws IOException {
-        byte[] head = CsvRawSheets.readHead(file);
+    private static boolean looksLikeText(byte[] head) {
         for (byte b : head) {
             if (b == 0) {
                 return false;
@@ -162,8 +168,7 @@ public final class PartnerFileReaders {
     }
 
     /** Web systems often "export to Excel" as HTML or SpreadsheetML with an .xls name. */
-    private static boolean looksLikeMarkup(Path file) throws IOException {
-        byte[] head = CsvRawSheets.readHead(file);
+    private static boolean looksLikeMarkup(byte[] head) {
         String text = new String(head, 0, Math.min(head.length, 1024), CsvRawSheets.detectCharset(head)).strip();
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1).strip();

@@ -79,7 +79,8 @@ public class NightlyChain {
                 results.add(new StepResult(step, "COMPLETED", "done earlier", null));
                 continue;
             }
-            Optional<Long> givenUp = previous.flatMap(this::abandonedIn);
+            Optional<JobExecution> recorded = previous.flatMap(this::recordedRun);
+            Optional<Long> givenUp = abandonedIn(recorded);
             if (givenUp.isPresent()) {
                 // an admin gave the step's run up (`jobs abandon`): its job cannot run again, so this round of the
                 // night ends here, and a new round starts the night afresh
@@ -91,7 +92,7 @@ public class NightlyChain {
                 log.error("nightly chain for {} cannot resume at {}: {}", night, step, message);
                 return new Result(night, attempt, results, false, true);
             }
-            Optional<JobExecution> successor = previous.flatMap(this::restartedSince);
+            Optional<JobExecution> successor = restartedSince(recorded);
             if (successor.isPresent() && successor.get().getStatus() == BatchStatus.COMPLETED) {
                 // an admin restarted the failed step's job (`jobs restart`) and it completed: the step is done
                 long done = successor.get().getId();
@@ -184,27 +185,27 @@ public class NightlyChain {
      * The latest execution of a failed step's job instance when one came after the execution the night recorded (an
      * admin's `jobs restart`), found as `jobs restart` finds it ({@code JobControl}).
      */
-    private Optional<JobExecution> restartedSince(Map<String, Object> previous) {
-        Object recorded = previous.get("JOB_EXECUTION_ID");
-        JobExecution failed = recorded == null ? null : jobRepository.getJobExecution(((Number) recorded).longValue());
-        if (failed == null) {
-            return Optional.empty();
-        }
-        JobExecution last = jobRepository.getLastJobExecution(failed.getJobInstance());
-        return last != null && last.getId() > failed.getId() ? Optional.of(last) : Optional.empty();
+    private Optional<JobExecution> restartedSince(Optional<JobExecution> recorded) {
+        return recorded.flatMap(failed -> {
+            JobExecution last = jobRepository.getLastJobExecution(failed.getJobInstance());
+            return last != null && last.getId() > failed.getId() ? Optional.of(last) : Optional.empty();
+        });
     }
 
     /** The abandoned execution of a step's job instance, if an admin gave one up: the instance is then final. */
-    private Optional<Long> abandonedIn(Map<String, Object> previous) {
-        Object recorded = previous.get("JOB_EXECUTION_ID");
-        JobExecution first = recorded == null ? null : jobRepository.getJobExecution(((Number) recorded).longValue());
-        if (first == null) {
-            return Optional.empty();
-        }
-        return jobRepository.getJobExecutions(first.getJobInstance()).stream()
+    private Optional<Long> abandonedIn(Optional<JobExecution> recorded) {
+        return recorded.flatMap(first -> jobRepository.getJobExecutions(first.getJobInstance()).stream()
                 .filter(e -> e.getStatus() == BatchStatus.ABANDONED)
                 .map(JobExecution::getId)
-                .findFirst();
+                .findFirst());
+    }
+
+    /** The step's execution the night recorded, read once for both questions above. */
+    private Optional<JobExecution> recordedRun(Map<String, Object> previous) {
+        Object recorded = previous.get("JOB_EXECUTION_ID");
+        return recorded == null
+                ? Optional.empty()
+                : Optional.ofNullable(jobRepository.getJobExecution(((Number) recorded).longValue()));
     }
 
     private Optional<Map<String, Object>> previous(LocalDate night, int attempt, String step) {
