@@ -1,6 +1,7 @@
 package org.lujing.console;
 
 import org.lujing.reconcile.FindingStatus;
+import org.lujing.reconcile.FindingWords;
 import org.lujing.reconcile.FindingsService;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.security.core.Authentication;
@@ -48,15 +49,7 @@ class FindingsController {
         model.addAttribute("rule", rule);
         model.addAttribute("status", status);
         model.addAttribute("statuses", FindingStatus.values());
-        model.addAttribute(
-                "rules",
-                java.util.List.of(
-                        "UNMATCHED_SUBJECT",
-                        "OUTSIDE_SUPERVISION",
-                        "MISSING_FEED",
-                        "CONTROL_TOTAL_MISMATCH",
-                        "CROSS_SOURCE_CONFLICT",
-                        "NO_RECENT_SUPPORT"));
+        model.addAttribute("rules", FindingWords.codes());
         return "findings";
     }
 

@@ -53,6 +53,15 @@ public final class FindingDetails {
                 category + " on " + date + " by " + agency + " lies outside supervision " + start + " … " + end);
     }
 
+    /** {@code written}: the name the row gave, masked; {@code roster}: the roster's name for the record's ID number. */
+    static String nameMismatch(String category, String date, String agency, String written, String roster) {
+        return text(
+                date + " " + agency + " 的" + categoryZh(category) + "：表中姓名为「" + written + "」，名册中该身份证号的姓名为「" + roster
+                        + "」",
+                category + " on " + date + " by " + agency + ": the row names " + written
+                        + ", the roster names its ID number's person " + roster);
+    }
+
     static String unmatchedSubject(
             int records, String first, String last, String keyKind, String arrived, int graceDays) {
         return text(

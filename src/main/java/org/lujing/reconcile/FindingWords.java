@@ -19,10 +19,16 @@ public final class FindingWords {
     static {
         RULES.put(UnmatchedSubjectRule.NAME, new String[] {"人员不在名册", "Person not on the roster"});
         RULES.put(OutsideSupervisionRule.NAME, new String[] {"矫正期外的活动", "Activity outside supervision"});
+        RULES.put(NameMismatchRule.NAME, new String[] {"姓名与名册不符", "Name differs from the roster"});
         RULES.put(MissingFeedRule.NAME, new String[] {"数据未按期报送", "Delivery missing"});
         RULES.put(ControlTotalMismatchRule.NAME, new String[] {"合计数与明细不符", "Control total mismatch"});
         RULES.put(CrossSourceConflictRule.NAME, new String[] {"多来源数据不一致", "Sources disagree"});
         RULES.put(NoRecentSupportRule.NAME, new String[] {"近期无帮扶记录", "No recent support"});
+    }
+
+    /** Every rule's code, in the order the reconciliation runs them. */
+    public static java.util.List<String> codes() {
+        return java.util.List.copyOf(RULES.keySet());
     }
 
     /** A rule's name in Chinese ({@code zh}) or English, or null for a code no rule has. */

@@ -39,13 +39,7 @@ public class ReconcileService {
     private static final Logger log = LoggerFactory.getLogger(ReconcileService.class);
 
     /** domain.md's order, also the order of summaries. */
-    static final List<String> RULE_ORDER = List.of(
-            UnmatchedSubjectRule.NAME,
-            OutsideSupervisionRule.NAME,
-            MissingFeedRule.NAME,
-            ControlTotalMismatchRule.NAME,
-            CrossSourceConflictRule.NAME,
-            NoRecentSupportRule.NAME);
+    static final List<String> RULE_ORDER = FindingWords.codes();
 
     /** Findings written per transaction. */
     static final int BATCH = 500;

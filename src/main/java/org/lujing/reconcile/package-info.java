@@ -4,7 +4,7 @@
  */
 @ApplicationModule(
         displayName = "对账 Reconcile",
-        allowedDependencies = {"audit", "ledger", "normalise", "source"})
+        allowedDependencies = {"audit", "identity :: match", "ledger", "normalise", "source"})
 package org.lujing.reconcile;
 
 import org.springframework.modulith.ApplicationModule;

@@ -681,7 +681,7 @@ class ReconciliationIntegrationTests extends SharedLedgerContext {
         assertThat(first.status()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(again.status()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(again.jobExecutionId()).isNotEqualTo(first.jobExecutionId());
-        assertThat(first.summary().rules()).hasSize(6);
+        assertThat(first.summary().rules()).hasSize(7);
         assertThat(again.summary().opened()).isZero();
         assertThat(again.summary().active()).isEqualTo(first.summary().active());
         assertThat(jdbc.sql("""
