@@ -135,7 +135,13 @@ class ConsoleSecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain apiSecurity(
+            HttpSecurity http,
+            org.springframework.web.servlet.LocaleResolver locales,
+            org.springframework.beans.factory.ObjectProvider<
+                            org.springframework.security.web.access.WebInvocationPrivilegeEvaluator>
+                    privileges)
+            throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(
                         auth -> rules(auth.requestMatchers("/api/openapi/**").authenticated()))
@@ -152,15 +158,60 @@ class ConsoleSecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> {
-                    response.setStatus(HttpStatus.FORBIDDEN.value());
+                    // a method and address no role may use (DELETE /api/jobs, POST to a mistyped address) is none:
+                    // "your role may not" would send an admin looking for a stronger role
+                    boolean none = noRoleMay(request, privileges.getObject());
+                    String message = none
+                            ? ApiErrorAttributes.words(
+                                    404, request.getMethod(), ApiErrorAdvice.shownValue(request.getRequestURI()), null)
+                            : ROLE_MAY_NOT;
+                    response.setStatus(none ? HttpStatus.NOT_FOUND.value() : HttpStatus.FORBIDDEN.value());
                     response.setContentType(MediaType.APPLICATION_JSON_VALUE);
                     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
                     response.getWriter()
                             .write(JSON.writeValueAsString(Map.of(
-                                    "error", "forbidden", "message", "您的角色无权执行此操作 / your role may not do this")));
+                                    "error",
+                                    none ? "not found" : "forbidden",
+                                    "message",
+                                    ReportLanguage.of(requestLocale(request, locales))
+                                            .oneLanguage(message),
+                                    "at",
+                                    java.time.Instant.now().toString())));
                 }));
         return http.build();
     }
+
+    static final String ROLE_MAY_NOT =
+            "您的角色无权执行此操作" + org.lujing.ledger.Bilingual.SEPARATOR + "your role may not do this";
+
+    /** The language a request asks for: {@code ?lang=} first, as the console's pages take it, then the resolver's. */
+    static java.util.Locale requestLocale(
+            jakarta.servlet.http.HttpServletRequest request, org.springframework.web.servlet.LocaleResolver locales) {
+        String lang = request.getParameter("lang");
+        if ("en".equals(lang) || "zh".equals(lang)) {
+            return java.util.Locale.forLanguageTag(lang);
+        }
+        return locales.resolveLocale(request);
+    }
+
+    /**
+     * Whether the request is refused to every role, an admin's included: then it asks for what is not there. For the
+     * API's chain only: the evaluator asks with a request of its own making, which the pages' rule on dispatch types
+     * cannot read.
+     */
+    static boolean noRoleMay(
+            jakarta.servlet.http.HttpServletRequest request,
+            org.springframework.security.web.access.WebInvocationPrivilegeEvaluator privileges) {
+        String uri = request.getRequestURI().substring(request.getContextPath().length());
+        return !privileges.isAllowed(request.getContextPath(), uri, request.getMethod(), ANY_ADMIN);
+    }
+
+    private static final org.springframework.security.core.Authentication ANY_ADMIN =
+            org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
+                    "any admin",
+                    null,
+                    org.springframework.security.core.authority.AuthorityUtils.createAuthorityList(
+                            ConsoleRole.ADMIN.authorities()));
 
     @Bean
     @Order(2)
@@ -235,8 +286,7 @@ class ConsoleSecurityConfiguration {
                         + " submit again on this reloaded page");
         int query = back.indexOf('?');
         flash.setTargetRequestPath(query < 0 ? back : back.substring(0, query));
-        new org.springframework.web.servlet.support.SessionFlashMapManager()
-                .saveOutputFlashMap(flash, request, response);
+        FLASH.saveOutputFlashMap(flash, request, response);
         response.sendRedirect(back);
     }
 

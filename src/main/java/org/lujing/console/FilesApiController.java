@@ -79,12 +79,7 @@ class FilesApiController implements ApiResource {
             @RequestParam(name = "limit", defaultValue = "" + REJECTS_PAGE) int limit,
             @RequestParam(name = "open", defaultValue = "false") boolean open) {
         files.find(id).orElseThrow(() -> NotFoundException.file(id));
-        if (limit < 1 || limit > REJECTS_PAGE) {
-            throw new org.springframework.web.server.ResponseStatusException(
-                    org.springframework.http.HttpStatus.BAD_REQUEST,
-                    "limit 须在 1 到 " + REJECTS_PAGE + " 之间，而不是 " + limit + org.lujing.ledger.Bilingual.SEPARATOR
-                            + "limit must be between 1 and " + REJECTS_PAGE + ", not " + limit);
-        }
+        Paging.limit(limit, REJECTS_PAGE);
         RejectedRows.After after = sheet == null || row == null ? null : new RejectedRows.After(sheet, row);
         RejectedRows.Page page = rejects.page(id, open, after, limit);
         Map<String, Object> m = new java.util.LinkedHashMap<>();

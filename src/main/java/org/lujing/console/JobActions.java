@@ -197,9 +197,8 @@ class JobActions {
 
     private JobQueries.Execution check(long id, String reason, JobAction action) {
         ReportLanguage lang = lang();
-        JobQueries.Execution e = jobs.find(id)
-                .orElseThrow(() -> new ActionRefusedException(
-                        lang.pick("没有编号为 #" + id + " 的任务执行", "there is no job execution #" + id)));
+        // an execution that does not exist is not found (404 from the API), as GET /api/jobs/{id} answers
+        JobQueries.Execution e = jobs.find(id).orElseThrow(() -> NotFoundException.execution(id));
         if (reason == null || reason.isBlank()) {
             throw new ActionRefusedException(reasonRequired());
         }

@@ -49,7 +49,7 @@ class JobsApiController implements ApiResource {
         String wanted =
                 status == null || status.isBlank() ? null : org.lujing.report.ReportLanguage.jobStatusCode(status);
         boolean admin = admin(user);
-        return jobs.search(name, wanted, from, to, Math.min(Math.max(limit, 1), 10_000)).stream()
+        return jobs.search(name, wanted, from, to, Paging.limit(limit, 10_000)).stream()
                 .map(e -> shown(e.asJson(), admin))
                 .toList();
     }

@@ -27,4 +27,18 @@ record Paging<P>(P found, int page, int pages) {
         }
         return new Paging<>(found, shown, pages);
     }
+
+    /**
+     * A {@code limit} an API caller gave, checked: between 1 and {@code max}, else 400 saying so — a limit of 0 had
+     * answered one row, and one of a million the maximum, without a word.
+     */
+    static int limit(int limit, int max) {
+        if (limit < 1 || limit > max) {
+            throw new org.springframework.web.server.ResponseStatusException(
+                    org.springframework.http.HttpStatus.BAD_REQUEST,
+                    "limit 须在 1 到 " + max + " 之间，而不是 " + limit + org.lujing.ledger.Bilingual.SEPARATOR
+                            + "limit must be between 1 and " + max + ", not " + limit);
+        }
+        return limit;
+    }
 }
