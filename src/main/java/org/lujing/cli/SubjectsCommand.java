@@ -57,14 +57,36 @@ class SubjectsCommand implements Callable<Integer> {
                     throw new IllegalArgumentException("名册上没有编号为 #" + history + " 的人（见 subjects）‖ there is no person #"
                             + history + " on the roster (see subjects)");
                 }
+                var changes = queries.history(history);
+                if (json) {
+                    List<Map<String, Object>> out = new ArrayList<>();
+                    changes.forEach(h -> {
+                        Map<String, Object> m = new LinkedHashMap<>();
+                        m.put("changedAt", h.changedAt().toLocalDateTime().toString());
+                        m.put("field", h.field());
+                        m.put("oldValue", h.oldValue());
+                        m.put("newValue", h.newValue());
+                        m.put("fileId", h.fileId());
+                        out.add(m);
+                    });
+                    System.out.println(Json.write(out));
+                    return 0;
+                }
+                if (changes.isEmpty()) {
+                    System.out.println(CliWords.lang()
+                            .pick(
+                                    "#" + history + " 自登记以来没有变更。",
+                                    "#" + history + " has not changed since it was registered."));
+                    return 0;
+                }
+                var lang = CliWords.lang();
                 TextTable t = CliWords.table("时间 when", "字段 field", "原值 old", "新值 new", "文件 file");
-                queries.history(history)
-                        .forEach(h -> t.row(
-                                h.changedAt().toString(),
-                                h.field(),
-                                h.oldValue(),
-                                h.newValue(),
-                                h.fileId() == null ? "" : "#" + h.fileId()));
+                changes.forEach(h -> t.row(
+                        h.changedAt().toLocalDateTime().withNano(0).toString().replace('T', ' '),
+                        fieldWords(h.field(), lang),
+                        valueWords(h.oldValue(), lang),
+                        valueWords(h.newValue(), lang),
+                        h.fileId() == null ? "" : "#" + h.fileId()));
                 System.out.print(t.render());
                 return 0;
             }
@@ -149,5 +171,31 @@ class SubjectsCommand implements Callable<Integer> {
             return "—";
         }
         return (start == null ? "—" : start.toString()) + " ~ " + (end == null ? "—" : end.toString());
+    }
+
+    /** A roster field as the roster's header says it, its code beside it: 矫正类别（correctionType）. */
+    static String fieldWords(String field, org.lujing.report.ReportLanguage lang) {
+        String[] words = switch (field) {
+            case "name" -> new String[] {"姓名", "name"};
+            case "gender" -> new String[] {"性别", "gender"};
+            case "phone" -> new String[] {"联系电话", "phone"};
+            case "community" -> new String[] {"所属社区", "community"};
+            case "correctionType" -> new String[] {"矫正类别", "correction type"};
+            case "supervisionStart" -> new String[] {"矫正起始日期", "supervision start"};
+            case "supervisionEnd" -> new String[] {"矫正终止日期", "supervision end"};
+            default -> null;
+        };
+        return words == null ? field : lang.pick(words[0] + "（" + field + "）", words[1] + " (" + field + ")");
+    }
+
+    /** A phone's change is stored as markers, never the number: 已登记 / 已更改; other values as they are. */
+    static String valueWords(String value, org.lujing.report.ReportLanguage lang) {
+        if ("(set)".equals(value)) {
+            return lang.pick("（已登记）", "(registered)");
+        }
+        if ("(changed)".equals(value)) {
+            return lang.pick("（已更改）", "(changed)");
+        }
+        return value;
     }
 }

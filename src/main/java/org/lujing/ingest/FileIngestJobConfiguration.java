@@ -163,8 +163,10 @@ class FileIngestJobConfiguration {
     @Bean
     @StepScope
     StagingFileWriter stagingFileWriter(
-            LujingProperties properties, @Value("#{jobExecutionContext['fileId']}") Long fileId) {
-        return new StagingFileWriter(StagingFile.path(properties.data(), fileId));
+            LujingProperties properties,
+            @Value("#{jobExecutionContext['fileId']}") Long fileId,
+            ReadingNotes readingNotes) {
+        return new StagingFileWriter(StagingFile.path(properties.data(), fileId), readingNotes);
     }
 
     @Bean

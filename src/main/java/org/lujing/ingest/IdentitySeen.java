@@ -57,6 +57,11 @@ final class IdentitySeen {
         }
     }
 
+    /** A person's key (a roster row's ID number blind index), hashed as a record's identity is. */
+    static long hash(String key) {
+        return mix(fnv(0x84222325cbf29ce4L, key));
+    }
+
     static long hash(RecordDraft r) {
         long h = 0xcbf29ce484222325L;
         h = fnv(h, r.subjectKey());

@@ -157,11 +157,14 @@ class StagedRowsPublisher implements Tasklet {
         List<RowResult.RosterEntry> roster = new ArrayList<>();
         List<RowResult.Rejected> rejects = new ArrayList<>();
         List<RowResult.Skipped> skips = new ArrayList<>();
+        int rosterRepeats = 0;
         for (StagingFile.Staged s : slice) {
             if (s.result() instanceof RowResult.NewRecord) {
                 records.add(s);
             } else if (s.result() instanceof RowResult.RosterEntry e) {
+                // a person named again in the file updates the person as any row does, and is counted merged
                 roster.add(e);
+                rosterRepeats += s.repeat() ? 1 : 0;
             } else if (s.result() instanceof RowResult.Rejected j) {
                 rejects.add(j);
             } else {
@@ -176,7 +179,11 @@ class StagedRowsPublisher implements Tasklet {
         writeControlTotals(skips);
         tableStatistics.written(slice.size());
         return new FileAccounting(
-                slice.size(), created + roster.size(), records.size() - created, rejects.size(), skips.size());
+                slice.size(),
+                created + roster.size() - rosterRepeats,
+                records.size() - created + rosterRepeats,
+                rejects.size(),
+                skips.size());
     }
 
     /** Returns how many records the slice created; the rest of its records merged into existing ones. */

@@ -34,6 +34,9 @@ final class StagingFile {
 
     private static final byte RECORD = 'R';
     private static final byte ROSTER = 'S';
+    /** A roster row naming a person an earlier row of the file named: laid out as {@link #ROSTER}. */
+    private static final byte ROSTER_AGAIN = 'A';
+
     private static final byte REJECT = 'J';
     private static final byte SKIP = 'K';
 
@@ -86,7 +89,7 @@ final class StagingFile {
                 text(d.outcome());
                 text(d.notes());
             } else if (r instanceof RowResult.RosterEntry e) {
-                out.writeByte(ROSTER);
+                out.writeByte(s.repeat() ? ROSTER_AGAIN : ROSTER);
                 head(s);
                 SubjectDraft d = e.draft();
                 text(d.idIndex());
@@ -211,7 +214,7 @@ final class StagingFile {
                             text());
                     yield new Staged(seq, new RowResult.NewRecord(sheet, row, d), repeat);
                 }
-                case ROSTER ->
+                case ROSTER, ROSTER_AGAIN ->
                     new Staged(
                             seq,
                             new RowResult.RosterEntry(
@@ -220,7 +223,7 @@ final class StagingFile {
                                     new SubjectDraft(
                                             text(), text(), text(), text(), text(), text(), text(), text(), text(),
                                             text(), text(), text(), date(), date())),
-                            false);
+                            kind == ROSTER_AGAIN);
                 case REJECT ->
                     new Staged(
                             seq,

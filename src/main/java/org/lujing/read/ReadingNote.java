@@ -6,7 +6,7 @@ package org.lujing.read;
  * affected: {@code rows} of them, from {@code firstRow} to {@code lastRow} (0 rows for a sheet-wide decision).
  *
  * @param kind a stable code for scripts: SHEET_PASSED_OVER, MERGED_CELLS, DATE_YEAR,
- *     CATEGORY_FROM_SHEET, SECOND_COLUMN, TABLE_AGAIN, PHONE_NOT_KEPT
+ *     CATEGORY_FROM_SHEET, SECOND_COLUMN, TABLE_AGAIN, PHONE_NOT_KEPT, PERSON_AGAIN
  * @param message the decision in Chinese, then English
  */
 public record ReadingNote(String sheet, String kind, String message, int rows, int firstRow, int lastRow) {
@@ -21,6 +21,8 @@ public record ReadingNote(String sheet, String kind, String message, int rows, i
     public static final String TABLE_AGAIN = "TABLE_AGAIN";
     /** A roster row's phone that is no mobile number: the person is registered without it. */
     public static final String PHONE_NOT_KEPT = "PHONE_NOT_KEPT";
+    /** A roster row naming a person (ID number) an earlier row of the file named: the later row stands, merged. */
+    public static final String PERSON_AGAIN = "PERSON_AGAIN";
 
     /** The message in Chinese (the part before " / "). */
     public String zh() {
