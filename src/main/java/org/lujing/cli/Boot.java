@@ -65,6 +65,8 @@ final class Boot {
             defaults.put("lujing.nightly.writes-schedule", "false");
         }
         app.setDefaultProperties(defaults);
+        // a key created now is told on the terminal as a sentence of its own; serve's log keeps it as a warning
+        org.lujing.home.OperatorNotice.onTerminal(!serve && !verbose);
         List<String> args = new ArrayList<>();
         if (home != null) {
             args.add("--lujing.home=" + home.toAbsolutePath().normalize());

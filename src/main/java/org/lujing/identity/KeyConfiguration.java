@@ -74,7 +74,7 @@ class KeyConfiguration {
                             + " (permissions 0600). Back it up and keep it apart from the data: without it the stored ID"
                             + " numbers and phones cannot be read. Set LUJING_KEY or lujing.key-file to use a key kept"
                             + " elsewhere.";
-            log.warn(message);
+            org.lujing.home.OperatorNotice.say(log, message);
             return key;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the key file " + keyFile, e);

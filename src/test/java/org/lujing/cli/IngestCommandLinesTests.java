@@ -118,4 +118,23 @@ class IngestCommandLinesTests {
                 .contains("jobs restart 7")
                 .doesNotContain("the database is not available");
     }
+
+    @Test
+    void theFirstCommandOnAHomeTellsOfItsNewKeyAsASentenceNotALogLine(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws java.io.IOException {
+        Path roster = java.nio.file.Files.writeString(
+                dir.resolve("roster.csv"),
+                "姓名,身份证号码,联系电话,矫正类别,矫正起始日期,矫正终止日期\n赵一,430104198001010014,13800000001,缓刑,2025-01-01,2025-12-31\n");
+        Path home = org.lujing.TestHomes.fresh("cli-first-key");
+
+        CapturedRun run = CapturedRun.of("ingest", "--source", "roster", "--home", home.toString(), roster.toString());
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.err().lines())
+                .anySatisfy(line -> assertThat(line)
+                        .startsWith("已在 " + home.resolve("keys/lujing.key").toAbsolutePath() + " 创建新的加密密钥"));
+        assertThat(run.err()).doesNotContain("WARN", "KeyConfiguration");
+        // the next command has a key: nothing to tell
+        assertThat(CapturedRun.of("files", "--home", home.toString()).err()).doesNotContain("加密密钥");
+    }
 }

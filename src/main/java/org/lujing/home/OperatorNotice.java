@@ -1,0 +1,31 @@
+package org.lujing.home;
+
+import org.slf4j.Logger;
+
+/**
+ * Something the operator must act on that a command learns while starting — a key it has just created, to be backed
+ * up. A command prints it on the terminal as a sentence of its own, in the operator's language; {@code serve} and a
+ * command run with {@code --verbose} write it to the log as a warning, where the service log keeps it with its time.
+ * (A command's log is kept off the terminal below warnings, and a warning printed there read as a log line:
+ * {@code 2026-12-02 00:31:50.970  WARN [main] o.lujing.identity.KeyConfiguration : 已在 … 创建新的加密密钥}.)
+ */
+public final class OperatorNotice {
+
+    private static volatile boolean onTerminal;
+
+    private OperatorNotice() {}
+
+    /** Whether notices go to the terminal as plain lines (a command) or to the log (serve, --verbose). */
+    public static void onTerminal(boolean plain) {
+        onTerminal = plain;
+    }
+
+    /** Tells the operator {@code message}: on stderr as it is for a command, else as a warning of {@code log}. */
+    public static void say(Logger log, String message) {
+        if (onTerminal) {
+            System.err.println(message);
+        } else {
+            log.warn(message);
+        }
+    }
+}
