@@ -15,8 +15,62 @@ import picocli.CommandLine.Option;
 /** {@code files [--json]}: every file received, its outcome and its accounting. */
 @Command(
         name = "files",
-        description = "Every file received: outcome and accounting (read = accepted + merged + rejected + skipped).")
+        description = "Every file received: outcome and accounting (read = accepted + merged + rejected + skipped).",
+        subcommands = FilesCommand.Withdraw.class)
 class FilesCommand implements Callable<Integer> {
+
+    /** {@code files withdraw ID --reason TEXT}: take a loaded file back out of the ledger. */
+    @Command(
+            name = "withdraw",
+            description = "Take a loaded activity file back out of the ledger (its records, provenance and statistics),"
+                    + " so that it can be ingested again; its entry and archived copy stay. Admins; audited.")
+    static class Withdraw implements Callable<Integer> {
+
+        @Mixin
+        HomeOptions options;
+
+        @Mixin
+        ActorOptions actor;
+
+        @picocli.CommandLine.Parameters(paramLabel = "ID", description = "The file's # (see `files`).")
+        long id;
+
+        @Option(names = "--reason", paramLabel = "TEXT", description = "Why, for the audit log.")
+        String reason;
+
+        @Option(names = "--json", description = "Print JSON and nothing else on stdout.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            try (ConfigurableApplicationContext context = Boot.start(options.home, false, options.verbose)) {
+                org.lujing.ingest.FileWithdrawal.Result r =
+                        context.getBean(org.lujing.ingest.FileWithdrawal.class).withdraw(id, actor.actor(), reason);
+                if (json) {
+                    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+                    m.put("fileId", r.fileId());
+                    m.put("fileName", r.fileName());
+                    m.put("outcome", org.lujing.read.FileOutcome.WITHDRAWN.name());
+                    m.put("recordsRemoved", r.recordsRemoved());
+                    m.put("recordsKept", r.recordsKept());
+                    m.put("rows", r.rows());
+                    System.out.println(Json.write(m));
+                } else {
+                    System.out.println(CliWords.lang()
+                            .pick(
+                                    "已撤回 #" + r.fileId() + " " + r.fileName() + "：删除 " + r.recordsRemoved() + " 条记录，"
+                                            + r.recordsKept() + " 条记录另有其他文件报送、予以保留（去掉本文件的来源），共撤下 " + r.rows()
+                                            + " 行；统计已同步更新。同一内容现在可以重新入库。",
+                                    "Withdrew #" + r.fileId() + " " + r.fileName() + ": " + r.recordsRemoved()
+                                            + " records removed, " + r.recordsKept()
+                                            + " kept (other files report them too; this file's rows taken off), "
+                                            + r.rows() + " rows in all; statistics updated. The same content may"
+                                            + " now be ingested again."));
+                }
+            }
+            return 0;
+        }
+    }
 
     @Mixin
     HomeOptions options;

@@ -6,6 +6,8 @@ public enum FileOutcome {
     LOADED(false, "已载入", "Loaded"),
     LOADED_WITH_REJECTS(false, "已载入，部分行拒收", "Loaded, some rows rejected"),
     DUPLICATE_FILE(false, "重复文件，未重复计入", "Duplicate file, not counted again"),
+    /** Loaded, then taken back out of the ledger by an admin (files withdraw); its entry and archived copy stay. */
+    WITHDRAWN(false, "已撤回", "Withdrawn"),
     FILE_CORRUPT(true, "文件损坏，已隔离", "Corrupt, quarantined"),
     FILE_ENCRYPTED(true, "文件加密，已隔离", "Encrypted, quarantined"),
     FILE_UNSAFE(true, "文件不安全，已隔离", "Unsafe, quarantined"),

@@ -193,6 +193,42 @@ class PostgresIntegrationTests {
         assertThat(rollups()).isEqualTo(kept);
     }
 
+    @Autowired
+    FileWithdrawal withdrawal;
+
+    @Test
+    void aWithdrawnFileLeavesNothingOfItselfAndItsContentLoadsAgainOnPostgres() throws IOException {
+        // given a file of 2023 (the pilot year stays as it is), one of its rows repeated in a second file
+        Path file = HOME.resolve("withdraw-2023.csv");
+        java.nio.file.Files.writeString(
+                file,
+                "序号,姓名,身份证号,开展日期,类别,主题,时长\n1,张建国,430104196804120314,2023-07-01,普法活动,宪法,1\n"
+                        + "2,李秀英,43010319720903046X,2023-07-02,普法活动,民法典,\n");
+        Path again = HOME.resolve("withdraw-2023-again.csv");
+        java.nio.file.Files.writeString(
+                again, "序号,姓名,身份证号,开展日期,类别,主题,时长\n1,李秀英,43010319720903046X,2023-07-02,普法活动,民法典,2\n");
+        long id = ingest.ingest(file, "university").file().orElseThrow().id();
+        ingest.ingest(again, "university");
+        Map<String, java.util.List<String>> before = rollups();
+
+        // when it is withdrawn
+        FileWithdrawal.Result r = withdrawal.withdraw(id, "admin", "test file");
+
+        // then one record goes, the shared one stays as the second file makes it, the rollups equal a rebuild
+        assertThat(new int[] {r.recordsRemoved(), r.recordsKept()}).containsExactly(1, 1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM record_source WHERE file_id = ?")
+                        .param(id)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        Map<String, java.util.List<String>> kept = rollups();
+        rollup.rebuild();
+        assertThat(rollups()).isEqualTo(kept);
+        // and its content loads again, to the same figures
+        assertThat(ingest.ingest(file, "university").outcome()).isEqualTo("LOADED");
+        assertThat(rollups()).isEqualTo(before);
+    }
+
     private Map<String, java.util.List<String>> rollups() {
         Map<String, java.util.List<String>> tables = new java.util.TreeMap<>();
         for (String t : new String[] {"stat_day", "stat_event", "stat_subject_month"}) {
