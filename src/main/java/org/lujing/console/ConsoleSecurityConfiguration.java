@@ -324,6 +324,9 @@ class ConsoleSecurityConfiguration {
                 .hasRole("ADMIN")
                 .requestMatchers(HttpMethod.POST, "/sources/**", "/api/sources/**")
                 .hasRole("ADMIN")
+                // taking a file back out of the ledger is an admin's, though other actions on files are operators'
+                .requestMatchers(HttpMethod.POST, "/files/*/withdraw", "/api/files/*/withdraw")
+                .hasRole("ADMIN")
                 .requestMatchers("/upload/**", "/api/upload/**")
                 .hasRole("OPERATOR")
                 .requestMatchers(HttpMethod.POST, "/findings/**", "/api/findings/**", "/files/**", "/api/files/**")

@@ -29,7 +29,14 @@ class FilesApiController implements ApiResource {
     private final RejectedRows rejects;
     private final org.lujing.ingest.QuarantineListing quarantine;
 
-    FilesApiController(FileRegistry files, RejectedRows rejects, org.lujing.ingest.QuarantineListing quarantine) {
+    private final org.lujing.ingest.FileWithdrawal withdrawal;
+
+    FilesApiController(
+            FileRegistry files,
+            RejectedRows rejects,
+            org.lujing.ingest.QuarantineListing quarantine,
+            org.lujing.ingest.FileWithdrawal withdrawal) {
+        this.withdrawal = withdrawal;
         this.files = files;
         this.rejects = rejects;
         this.quarantine = quarantine;
@@ -102,6 +109,26 @@ class FilesApiController implements ApiResource {
                 .buildAndExpand(id)
                 .encode()
                 .toUriString();
+    }
+
+    @Operation(
+            summary = "Take a loaded activity file back out of the ledger (the shape of `files withdraw --json`);"
+                    + " admins, with ?reason=")
+    @org.springframework.web.bind.annotation.PostMapping("/{id}/withdraw")
+    Map<String, Object> withdraw(
+            @PathVariable long id,
+            @RequestParam(required = false) String reason,
+            org.springframework.security.core.Authentication user) {
+        files.find(id).orElseThrow(() -> NotFoundException.file(id));
+        org.lujing.ingest.FileWithdrawal.Result r = withdrawal.withdraw(id, user.getName(), reason);
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("fileId", r.fileId());
+        m.put("fileName", r.fileName());
+        m.put("outcome", org.lujing.read.FileOutcome.WITHDRAWN.name());
+        m.put("recordsRemoved", r.recordsRemoved());
+        m.put("recordsKept", r.recordsKept());
+        m.put("rows", r.rows());
+        return m;
     }
 
     @Operation(summary = "Quarantined files and their error reports, newest first")

@@ -38,6 +38,7 @@ class FilesController {
     private final InboxFailures failures;
     private final org.lujing.source.SourceCatalog sources;
     private final RejectedRows rejects;
+    private final org.lujing.ingest.FileWithdrawal withdrawal;
 
     FilesController(
             org.lujing.source.SourceCatalog sources,
@@ -46,7 +47,9 @@ class FilesController {
             org.lujing.ingest.QuarantineListing quarantine,
             RejectRetryService retry,
             AuditLog audit,
-            InboxFailures failures) {
+            InboxFailures failures,
+            org.lujing.ingest.FileWithdrawal withdrawal) {
+        this.withdrawal = withdrawal;
         this.rejects = rejects;
         this.failures = failures;
         this.sources = sources;
@@ -131,6 +134,11 @@ class FilesController {
         model.addAttribute("rejectCounts", counts);
         model.addAttribute("rejectTotal", RejectedRows.total(counts));
         model.addAttribute("openRejects", rejects.count(id, true));
+        // a loaded activity file may be withdrawn by an admin; a roster never (its rows changed people)
+        model.addAttribute(
+                "withdrawable",
+                !"roster".equals(file.sourceId())
+                        && ("LOADED".equals(file.outcome()) || "LOADED_WITH_REJECTS".equals(file.outcome())));
         model.addAttribute("controlTotals", files.controlTotals(id));
         model.addAttribute("notes", files.notes(id));
         model.addAttribute("headers", files.sheetHeaders(id));
@@ -187,6 +195,34 @@ class FilesController {
                 n -> audit.record(user.getName(), "REJECTS_CLOSE", "file #" + id, reason.strip(), n + " row(s)"));
         flash.addFlashAttribute(
                 "doneText", lang.pick("关闭了 " + closed + " 条待修正的拒收行", closed + " rejected row(s) still to fix closed"));
+        return "redirect:/files/" + id;
+    }
+
+    /**
+     * Takes the file back out of the ledger (admins, audited with the reason): {@code files withdraw} from the page.
+     * A refusal (a roster, a file not loaded, no reason) is said on the page; nothing is done.
+     */
+    @PostMapping("/files/{id}/withdraw")
+    String withdraw(
+            @PathVariable long id,
+            @RequestParam(required = false) String reason,
+            Authentication user,
+            RedirectAttributes flash) {
+        files.find(id).orElseThrow(() -> NotFoundException.file(id));
+        ReportLanguage lang = ReportLanguage.of(LocaleContextHolder.getLocale());
+        try {
+            org.lujing.ingest.FileWithdrawal.Result r = withdrawal.withdraw(id, user.getName(), reason);
+            flash.addFlashAttribute(
+                    "doneText",
+                    lang.pick(
+                            "已撤回：删除 " + r.recordsRemoved() + " 条记录，保留 " + r.recordsKept() + " 条另有其他文件报送的记录；统计已更新，"
+                                    + "同一内容现在可以重新入库",
+                            "withdrawn: " + r.recordsRemoved() + " records removed, " + r.recordsKept()
+                                    + " kept (other files report them); statistics updated; the same content may"
+                                    + " be ingested again"));
+        } catch (IllegalArgumentException e) {
+            flash.addFlashAttribute("refused", e.getMessage());
+        }
         return "redirect:/files/" + id;
     }
 

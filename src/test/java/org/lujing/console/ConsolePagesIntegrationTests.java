@@ -262,6 +262,54 @@ class ConsolePagesIntegrationTests extends SharedLedgerContext {
         assertThat(api("/api/jobs?limit=5", user("viewer").roles("VIEWER"))).doesNotContain("\\tat ");
     }
 
+    @Autowired
+    org.lujing.ingest.FileIngestService ingest;
+
+    @Test
+    void anAdminWithdrawsALoadedFileFromItsPageAndNoOneElseIsOfferedTo(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        // given the roster and a community ledger, loaded
+        Path roster = java.nio.file.Files.writeString(
+                dir.resolve("roster.csv"),
+                "姓名,身份证号码,联系电话,矫正类别,矫正起始日期,矫正终止日期\n赵一,430104198001010014,13800000001,缓刑,2025-01-01,2025-12-31\n");
+        Path ledger = java.nio.file.Files.writeString(
+                dir.resolve("ledger.csv"), "日期,姓名,身份证号,活动类型,合作单位\n2025-04-01,赵一,430104198001010014,公益活动,湘江英烈纪念馆\n");
+        long rosterId = ingest.ingest(roster, "roster").file().orElseThrow().id();
+        long fileId = ingest.ingest(ledger, "community").file().orElseThrow().id();
+
+        // then only an admin is offered to withdraw it, and never a roster
+        assertThat(adminPage("/files/" + fileId)).contains("id=\"withdraw\"", "撤回此文件");
+        assertThat(mvc.perform(MockMvcRequestBuilders.get("/files/" + fileId)
+                                .with(user("op").roles("OPERATOR", "VIEWER")))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .doesNotContain("id=\"withdraw\"");
+        assertThat(adminPage("/files/" + rosterId)).doesNotContain("id=\"withdraw\"");
+
+        // when the admin withdraws it without a reason, nothing is done; with one, it is withdrawn
+        var none = mvc.perform(
+                        MockMvcRequestBuilders.post("/files/" + fileId + "/withdraw")
+                                .with(user("admin").roles("ADMIN", "OPERATOR", "VIEWER"))
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf()))
+                .andReturn();
+        assertThat(none.getFlashMap().get("refused").toString()).contains("需要 --reason");
+        var done = mvc.perform(
+                        MockMvcRequestBuilders.post("/files/" + fileId + "/withdraw")
+                                .param("reason", "测试文件")
+                                .with(user("admin").roles("ADMIN", "OPERATOR", "VIEWER"))
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf()))
+                .andReturn();
+        assertThat(done.getFlashMap().get("doneText").toString()).startsWith("已撤回：删除 1 条记录");
+        assertThat(adminPage("/files/" + fileId)).contains("已撤回").doesNotContain("id=\"withdraw\"");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM support_record")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+    }
+
     private String api(String path, org.springframework.test.web.servlet.request.RequestPostProcessor who)
             throws Exception {
         return mvc.perform(MockMvcRequestBuilders.get(path).with(who))
