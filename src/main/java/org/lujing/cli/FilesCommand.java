@@ -149,6 +149,20 @@ class FilesCommand implements Callable<Integer> {
                                 + CliWords.jobStatus(i.status()) + " → jobs restart " + i.executionId());
                     }
                 }
+                var withdrawing = registry.unfinishedWithdrawals();
+                if (!withdrawing.isEmpty()) {
+                    // a withdrawal killed half way: its file still counts in part until it is run again
+                    System.out.println();
+                    ReportLanguage lang = CliWords.lang();
+                    System.out.println(lang.pick(
+                            "撤回未完成（文件仍有部分留在台账中；再次运行同一命令即可完成）：",
+                            "withdrawals not finished (part of the file is still in the ledger; run the same command"
+                                    + " again to finish):"));
+                    for (var w : withdrawing) {
+                        System.out.println("  #" + w.fileId() + " " + w.fileName() + " → files withdraw " + w.fileId()
+                                + " --reason …");
+                    }
+                }
                 if (!failed.isEmpty()) {
                     System.out.println();
                     System.out.println(CliWords.lang()

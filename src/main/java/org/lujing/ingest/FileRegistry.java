@@ -350,6 +350,21 @@ public class FileRegistry {
                 .list();
     }
 
+    /** A file whose withdrawal began and has not finished: stopped half way, or running now. */
+    public record UnfinishedWithdrawal(long fileId, String fileName) {}
+
+    /**
+     * The files an admin began to withdraw that still have something in the ledger ({@code withdrawn_at} set, not yet
+     * {@code WITHDRAWN}): running {@code files withdraw} again finishes each.
+     */
+    public List<UnfinishedWithdrawal> unfinishedWithdrawals() {
+        return jdbc.sql(
+                        "SELECT id, file_name FROM ingest_file WHERE withdrawn_at IS NOT NULL AND outcome <> 'WITHDRAWN'"
+                                + " ORDER BY id")
+                .query((rs, n) -> new UnfinishedWithdrawal(rs.getLong(1), Masking.fileName(rs.getString(2))))
+                .list();
+    }
+
     /**
      * Keeps each header row once per file (a sheet's, or each table's of a sheet holding several): one already kept is
      * updated, never added again, so a staging resumed after a crash or a retry of the file's rejected rows leaves one
