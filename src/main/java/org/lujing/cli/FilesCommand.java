@@ -47,14 +47,7 @@ class FilesCommand implements Callable<Integer> {
                 org.lujing.ingest.FileWithdrawal.Result r =
                         context.getBean(org.lujing.ingest.FileWithdrawal.class).withdraw(id, actor.actor(), reason);
                 if (json) {
-                    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
-                    m.put("fileId", r.fileId());
-                    m.put("fileName", r.fileName());
-                    m.put("outcome", org.lujing.read.FileOutcome.WITHDRAWN.name());
-                    m.put("recordsRemoved", r.recordsRemoved());
-                    m.put("recordsKept", r.recordsKept());
-                    m.put("rows", r.rows());
-                    System.out.println(Json.write(m));
+                    System.out.println(Json.write(r.asJson()));
                 } else {
                     System.out.println(CliWords.lang()
                             .pick(

@@ -120,15 +120,7 @@ class FilesApiController implements ApiResource {
             @RequestParam(required = false) String reason,
             org.springframework.security.core.Authentication user) {
         files.find(id).orElseThrow(() -> NotFoundException.file(id));
-        org.lujing.ingest.FileWithdrawal.Result r = withdrawal.withdraw(id, user.getName(), reason);
-        Map<String, Object> m = new java.util.LinkedHashMap<>();
-        m.put("fileId", r.fileId());
-        m.put("fileName", r.fileName());
-        m.put("outcome", org.lujing.read.FileOutcome.WITHDRAWN.name());
-        m.put("recordsRemoved", r.recordsRemoved());
-        m.put("recordsKept", r.recordsKept());
-        m.put("rows", r.rows());
-        return m;
+        return withdrawal.withdraw(id, user.getName(), reason).asJson();
     }
 
     @Operation(summary = "Quarantined files and their error reports, newest first")

@@ -77,7 +77,20 @@ public class FileWithdrawal {
     }
 
     /** What a withdrawal took out: records deleted, records kept (another file reports them), provenance rows. */
-    public record Result(long fileId, String fileName, int recordsRemoved, int recordsKept, int rows) {}
+    public record Result(long fileId, String fileName, int recordsRemoved, int recordsKept, int rows) {
+
+        /** The shape of {@code files withdraw --json} and {@code POST /api/files/{id}/withdraw}. */
+        public Map<String, Object> asJson() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("fileId", fileId);
+            m.put("fileName", fileName);
+            m.put("outcome", FileOutcome.WITHDRAWN.name());
+            m.put("recordsRemoved", recordsRemoved);
+            m.put("recordsKept", recordsKept);
+            m.put("rows", rows);
+            return m;
+        }
+    }
 
     /** A withdrawal that does not apply, in both languages ({@code 中文 ‖ English}). */
     public static final class Refused extends IllegalArgumentException {

@@ -67,6 +67,12 @@ class FileWithdrawalIntegrationTests extends SharedLedgerContext {
         // then its own records are gone, the shared one stays as the second file alone makes it, nothing of the file
         // is left in the ledger, and the rollups are what a recount gives
         assertThat(new int[] {r.recordsRemoved(), r.recordsKept(), r.rows()}).containsExactly(1, 1, 2);
+        assertThat(r.asJson())
+                .containsEntry("fileId", wrong)
+                .containsEntry("outcome", "WITHDRAWN")
+                .containsEntry("recordsRemoved", 1)
+                .containsEntry("recordsKept", 1)
+                .containsEntry("rows", 2);
         assertThat(count("SELECT COUNT(*) FROM record_source WHERE file_id = " + wrong))
                 .isZero();
         assertThat(count("SELECT COUNT(*) FROM support_record WHERE first_file_id = " + wrong))
