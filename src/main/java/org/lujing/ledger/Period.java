@@ -32,6 +32,22 @@ public record Period(String label, LocalDate from, LocalDate to) {
         }
     }
 
+    /**
+     * The label when it says exactly these days, else the days themselves ({@code 2025-01-01..2025-06-15}): a night's
+     * year-to-date statistics are filed under their year, but a reader of their JSON must not take them for the year.
+     */
+    public String exactLabel() {
+        try {
+            Period said = read(label);
+            if (said != null && said.from().equals(from) && said.to().equals(to)) {
+                return label;
+            }
+        } catch (RuntimeException notAPeriod) {
+            // a label no period is written as says nothing of the days
+        }
+        return from + ".." + to;
+    }
+
     /** A period as an operator types it; one outside the years 1900–2999 ("0000") is a slip, refused. */
     public static Period parse(String text) {
         Period p = read(text);

@@ -33,12 +33,8 @@ public final class SituationReport {
             new Phrase(Category.LEGAL_EDUCATION, 5, "组织", "普法活动", "legal education (%s person-times)"),
             new Phrase(Category.EDUCATION_SUPPORT, 5, "组织", "教育帮扶", "education support (%s person-times)"),
             new Phrase(Category.GOOD_DEED, 5, "组织", "周行一善打卡", "weekly good deeds (%s person-times)"),
-            new Phrase(
-                    Category.MATERIALS,
-                    6,
-                    "发放",
-                    "《图解社区矫正法》",
-                    "handed out %s copies of the Illustrated Community Correction Law"),
+            // the category, not one title: 《民法典》 booklets handed out are counted here as well
+            new Phrase(Category.MATERIALS, 6, "发放", "普法读物", "handed out %s copies of legal reading material"),
             new Phrase(Category.HARDSHIP_RELIEF, 7, "帮助", "摆脱困境", "helped people out of hardship (%s person-times)"),
             new Phrase(Category.JOB_FAIR, 8, "组织", "招聘会", "organised %s job fairs"),
             new Phrase(Category.VOCATIONAL_TRAINING, 8, "开展", "职业技能培训", "vocational training (%s person-times)"),

@@ -25,7 +25,8 @@ public final class StatisticsFormatter {
             stats.put(c.name(), m);
         }
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("period", s.period().label());
+        // the days counted: a night's year-to-date figures are not the year's
+        out.put("period", s.period().exactLabel());
         out.put("from", s.period().from().toString());
         out.put("to", s.period().to().toString());
         out.put("stats", stats);

@@ -60,4 +60,17 @@ class PeriodTests {
         assertThatThrownBy(() -> Period.parse("2025-13")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Period.parse("2025-06-30..2025-03-01")).hasMessageContaining("ends before");
     }
+
+    @Test
+    void aPeriodCutShortIsLabelledByItsDaysWhereItsDaysAreWhatCounts() {
+        // a night's year-to-date statistics are filed under the year; their JSON says the days they count
+        Period yearToDate =
+                new Period("2025", java.time.LocalDate.parse("2025-01-01"), java.time.LocalDate.parse("2025-06-15"));
+        assertThat(yearToDate.exactLabel()).isEqualTo("2025-01-01..2025-06-15");
+        assertThat(Period.parse(yearToDate.exactLabel()))
+                .isEqualTo(new Period("2025-01-01..2025-06-15", yearToDate.from(), yearToDate.to()));
+        for (String whole : new String[] {"2025", "2025-Q3", "2025-11", "2025-03..2025-06", "2025-03-01..2025-06-30"}) {
+            assertThat(Period.parse(whole).exactLabel()).isEqualTo(whole);
+        }
+    }
 }

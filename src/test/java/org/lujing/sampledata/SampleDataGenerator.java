@@ -1765,7 +1765,7 @@ public final class SampleDataGenerator {
                 .append(").\n\n");
         b.append("Summary in the style of the situation report: 全年协助调查评估12件，建立矫正小组12个，制定矫正方案12个、重点帮扶方案4个，"
                 + "开展结构式访谈12人次、心理测量与评估12人次、团体辅导16人次，组织公益活动46人次、普法活动32人次、教育帮扶8人次，"
-                + "发放《图解社区矫正法》30册，帮助摆脱困境2人次，组织招聘会8次、帮助就业4名，开展每周一微课32堂，19家合作单位参与。\n\n");
+                + "发放普法读物30册，帮助摆脱困境2人次，组织招聘会8次、帮助就业4名，开展每周一微课32堂，19家合作单位参与。\n\n");
         b.append("Not counted: ")
                 .append(pending.size())
                 .append(" records of one person not on the roster (pending identification), ")
