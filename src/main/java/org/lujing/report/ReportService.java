@@ -73,7 +73,7 @@ public class ReportService {
         try {
             StatisticsWorkbookWriter.write(
                     content, language, new ReportHeading(community, issuer, LocalDate.now()), xlsx);
-            PrivateFiles.writeString(json, JSON.writeValueAsString(StatisticsFormatter.json(s)) + "\n");
+            PrivateFiles.writeString(json, JSON.writeValueAsString(StatisticsFormatter.json(content)) + "\n");
             org.lujing.home.PrivateFolders.restrictFile(json);
         } catch (IOException e) {
             throw WriteFailure.of("统计报表", "the statistics report", dir, e);

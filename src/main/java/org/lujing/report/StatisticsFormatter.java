@@ -12,6 +12,36 @@ public final class StatisticsFormatter {
     private StatisticsFormatter() {}
 
     /** The {@code stats --json} object: period, stats per category (every category, zeros included), pending lines. */
+    /**
+     * The statistics report's JSON: {@link #json(Statistics)}'s figures, then the workbook's other two sheets —
+     * {@code byAgency} (agency → category code → value in the category's unit) and {@code byMonth} ({@code 2025-03}
+     * → the same) — each category a key only where its value is not zero. A value counting distinct persons or events
+     * is that agency's or month's own: they do not add up to the period's.
+     */
+    public static Map<String, Object> json(StatisticsWorkbookWriter.Content content) {
+        Map<String, Object> out = json(content.statistics());
+        Map<String, Object> byAgency = new LinkedHashMap<>();
+        content.byAgency().figures().forEach((agency, figures) -> byAgency.put(agency, values(figures)));
+        Map<String, Object> byMonth = new LinkedHashMap<>();
+        content.byMonth().figures().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(e -> byMonth.put(e.getKey().toString(), values(e.getValue())));
+        out.put("byAgency", byAgency);
+        out.put("byMonth", byMonth);
+        return out;
+    }
+
+    private static Map<String, Object> values(Map<org.lujing.ledger.Category, java.math.BigDecimal> figures) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (org.lujing.ledger.Category c : org.lujing.ledger.Category.values()) {
+            java.math.BigDecimal v = figures.get(c);
+            if (v != null && v.signum() != 0) {
+                m.put(c.name(), plain(v));
+            }
+        }
+        return m;
+    }
+
     public static Map<String, Object> json(Statistics s) {
         Map<String, Object> stats = new LinkedHashMap<>();
         for (Category c : Category.values()) {

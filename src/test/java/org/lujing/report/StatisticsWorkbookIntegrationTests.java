@@ -99,6 +99,27 @@ class StatisticsWorkbookIntegrationTests extends SharedLedgerLoadedOnce {
         assertThat(written).containsExactly(dir.resolve("statistics-2025.xlsx"), dir.resolve("statistics-2025.json"));
         JsonNode json = JsonMapper.builder().build().readTree(written.get(1).toFile());
         assertThat(json.get("partnerUnits").asInt()).isEqualTo(PilotTable.PARTNER_UNITS);
+        // the JSON carries the workbook's other sheets too: each agency's and each month's figures
+        var content = breakdown.content(Period.parse("2025"), agencies::isPartner);
+        assertThat(json.get("byMonth").propertyNames()).hasSize(12).first().isEqualTo("2025-01");
+        assertThat(json.get("byAgency").propertyNames())
+                .containsExactlyElementsOf(content.byAgency().figures().keySet());
+        for (var agency : content.byAgency().figures().entrySet()) {
+            for (var figure : agency.getValue().entrySet()) {
+                if (figure.getValue().signum() != 0) {
+                    assertThat(json.get("byAgency")
+                                    .get(agency.getKey())
+                                    .get(figure.getKey().name())
+                                    .decimalValue())
+                            .as(agency.getKey() + " " + figure.getKey())
+                            .isEqualByComparingTo(figure.getValue());
+                }
+            }
+        }
+        assertThat(json.get("byMonth").get("2025-03").get("MICRO_LESSON").asInt())
+                .isEqualTo(content.byMonth()
+                        .figure(java.time.YearMonth.of(2025, 3), Category.MICRO_LESSON)
+                        .intValue());
         try (XSSFWorkbook wb = new XSSFWorkbook(written.get(0).toFile())) {
             assertThat(List.of(wb.getSheetName(0), wb.getSheetName(1), wb.getSheetName(2)))
                     .containsExactly("汇总", "按单位", "按月");
