@@ -65,7 +65,14 @@ class RejectsCommand implements Callable<Integer> {
             if (json) {
                 printJson(registry, rejects, byId, withRejects);
             } else {
-                printText(rejects, byId, withRejects);
+                org.lujing.source.SourceCatalog sources = context.getBean(org.lujing.source.SourceCatalog.class);
+                printText(
+                        rejects,
+                        byId,
+                        withRejects,
+                        id -> sources.find(id)
+                                .map(org.lujing.source.SourceDefinition::agency)
+                                .orElse(null));
             }
         }
         return 0;
@@ -93,7 +100,11 @@ class RejectsCommand implements Callable<Integer> {
     }
 
     /** Each file's open rows counted by reason and column, then its first {@code --limit} rows (all with 0). */
-    private void printText(RejectedRows rejects, Map<Long, IngestedFile> byId, List<Long> files) {
+    private void printText(
+            RejectedRows rejects,
+            Map<Long, IngestedFile> byId,
+            List<Long> files,
+            java.util.function.UnaryOperator<String> agency) {
         long open = 0;
         long unlisted = 0;
         for (long id : files) {
@@ -131,7 +142,8 @@ class RejectsCommand implements Callable<Integer> {
                             Integer.toString(r.rowNo()),
                             r.columnName(),
                             CliWords.coded(CliWords.lang().reasonName(r.reason()), r.reason()),
-                            CliWords.lang().rejectMessage(r.message()));
+                            // the source named by its agency, as the quality workbook names it
+                            CliWords.lang().rejectMessage(r.message(), f.sourceId(), agency.apply(f.sourceId())));
                 }
                 System.out.print(t.render());
                 listed += page.rows().size();

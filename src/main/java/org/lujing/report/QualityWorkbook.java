@@ -127,7 +127,9 @@ class QualityWorkbook {
                                         ? lang.pick(
                                                 "已另行处理（如已重新交来更正后的文件），无需修改",
                                                 "Handled otherwise (e.g. sent again corrected): nothing to fix")
-                                        : advice(x.row().reason(), lang)),
+                                        : "WITHDRAWN".equals(x.row().status())
+                                                ? lang.pick("所在文件已撤回，无需修改", "Its file was withdrawn: nothing to fix")
+                                                : advice(x.row().reason(), lang)),
                 Column.of("状态", "Status", 8, x -> lang.rejectStatus(x.row().status())),
                 Column.code("原因代码", "Reason code", 14, x -> x.row().reason())));
         for (int i = 0; i < values; i++) {

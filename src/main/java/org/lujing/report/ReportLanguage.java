@@ -125,8 +125,9 @@ public enum ReportLanguage {
     }
 
     /**
-     * A rejected row's status: still to fix ({@code OPEN}), fixed by a retry ({@code RESOLVED}) or closed by an
-     * operator as handled otherwise ({@code CLOSED}: sent again corrected, or no record at all).
+     * A rejected row's status: still to fix ({@code OPEN}), fixed by a retry ({@code RESOLVED}), closed by an
+     * operator as handled otherwise ({@code CLOSED}: sent again corrected, or no record at all), or gone with its
+     * file ({@code WITHDRAWN}: files withdraw).
      */
     public String rejectStatus(String code) {
         return label(
@@ -135,6 +136,7 @@ public enum ReportLanguage {
                     case "OPEN" -> pick("待修正", "To fix");
                     case "RESOLVED" -> pick("已修正", "Fixed");
                     case "CLOSED" -> pick("已关闭（另行处理）", "Closed (handled otherwise)");
+                    case "WITHDRAWN" -> pick("已撤回（文件已撤回）", "Withdrawn (its file was withdrawn)");
                     default -> null;
                 });
     }

@@ -57,4 +57,18 @@ class CommandWordsIntegrationTests {
         assertThat(pending.exit()).as(pending.err()).isZero();
         assertThat(pending.out()).contains("身份证号（ID_NUMBER）");
     }
+
+    @Test
+    void aRejectedRowNamesItsSourceByTheAgencyAsTheQualityWorkbookDoes(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path csv = Files.writeString(
+                dir.resolve("unknown-word.csv"),
+                "日期,姓名,身份证号,活动类型,合作单位\n2025-03-02,周五,430104198001010014,棋艺比赛,湖南工商大学\n");
+        CapturedRun.of("ingest", "--source", "community", "--home", HOME.toString(), csv.toString());
+
+        CapturedRun rejects = CapturedRun.of("rejects", "--home", HOME.toString());
+
+        assertThat(rejects.exit()).as(rejects.err()).isZero();
+        assertThat(rejects.out()).contains("不在来源「麓景社区居委会」的词表中").doesNotContain("来源 community");
+    }
 }

@@ -23,6 +23,8 @@ class QualityWorkbookAdviceTests {
         assertThat(whatToFix.value().apply(reject("OPEN"))).asString().contains("身份证");
         assertThat(whatToFix.value().apply(reject("RESOLVED"))).asString().contains("无需修改");
         assertThat(whatToFix.value().apply(reject("CLOSED"))).asString().startsWith("已另行处理");
+        assertThat(whatToFix.value().apply(reject("WITHDRAWN"))).asString().isEqualTo("所在文件已撤回，无需修改");
+        assertThat(ReportLanguage.ZH.rejectStatus("WITHDRAWN")).startsWith("已撤回");
     }
 
     private static QualityWorkbook.Reject reject(String status) {
