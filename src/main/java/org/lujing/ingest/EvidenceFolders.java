@@ -150,7 +150,35 @@ class EvidenceFolders {
         }
     }
 
-    static Path freeName(Path dir, String name) {
+    /** The longest file name (in bytes) the file systems Lujing runs on take: ext4, XFS, APFS, NTFS (in UTF-16). */
+    static final int NAME_BYTES = 255;
+
+    /**
+     * {@code name} cut short, at the end of its stem (the extension kept), so that it and {@code reserve} more bytes
+     * fit in a file name: a name at the limit could be received, but its error report ({@code .error.txt}) or a
+     * second copy's {@code -1} could not be written beside it — and the inbox took the file again and again.
+     */
+    static String fitted(String name, int reserve) {
+        int limit = NAME_BYTES - reserve;
+        if (utf8(name) <= limit) {
+            return name;
+        }
+        int dot = name.lastIndexOf('.');
+        String ext = dot > 0 && utf8(name.substring(dot)) <= 16 ? name.substring(dot) : "";
+        String stem = ext.isEmpty() ? name : name.substring(0, dot);
+        while (!stem.isEmpty() && utf8(stem) + utf8(ext) > limit) {
+            stem = stem.substring(0, stem.offsetByCodePoints(stem.length(), -1));
+        }
+        return stem + ext;
+    }
+
+    private static int utf8(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    }
+
+    static Path freeName(Path dir, String wanted) {
+        // room for the error report's ".error.txt" and a "-99999" that keeps evidence from being overwritten
+        String name = fitted(wanted, ".error.txt".length() + 6);
         Path target = dir.resolve(name);
         int dot = name.lastIndexOf('.');
         String stem = dot > 0 ? name.substring(0, dot) : name;

@@ -110,7 +110,9 @@ public class InboxFailures {
     }
 
     private static Path reasonOf(Path file) {
-        return file.resolveSibling("." + file.getFileName() + ".reason");
+        // a name near the limit still gets its note beside it (the same shortening when it is read back)
+        return file.resolveSibling(
+                "." + EvidenceFolders.fitted(file.getFileName().toString(), ".reason".length() + 1) + ".reason");
     }
 
     /** Every file waiting after a failed ingest — in the inbox, or parked in an older {@code .failed/} — newest first. */

@@ -317,6 +317,36 @@ class InboxRouteIntegrationTests {
     }
 
     @Test
+    void anEmptyFileAndANameAtTheLimitAreEachQuarantinedOnceWithTheirReport() throws IOException {
+        int filesBefore = files.all().size();
+        Path employer = Files.createDirectories(HOME.resolve("inbox/employer"));
+        // 80 three-byte characters and "yyyyyyy.pdf": 251 bytes, a name the file system takes; ".error.txt" beside it
+        // would not fit
+        String longName = "报".repeat(80) + "yyyyyyy.pdf";
+        Files.move(
+                Files.writeString(HOME.resolve("long.staged"), "%PDF-1.4 not a table\n"), employer.resolve(longName));
+        Files.move(Files.createFile(HOME.resolve("empty.staged")), employer.resolve("空的.csv"));
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(inboxFiles()).isEmpty();
+            assertThat(files.all()).hasSize(filesBefore + 2);
+        });
+        // each once, not taken again and again; each with its report beside its quarantined copy
+        List<IngestedFile> two = files.all().subList(filesBefore, filesBefore + 2);
+        assertThat(two).extracting(IngestedFile::fileName).containsExactlyInAnyOrder(longName, "空的.csv");
+        assertThat(two)
+                .extracting(IngestedFile::outcome)
+                .containsExactlyInAnyOrder(FileOutcome.FILE_UNSUPPORTED.name(), FileOutcome.NO_TABLE_FOUND.name());
+        List<Path> quarantined = regularFiles(HOME.resolve("quarantine/employer"));
+        assertThat(quarantined.stream().filter(p -> p.getFileName().toString().startsWith("报报")))
+                .hasSize(2)
+                .anySatisfy(p -> assertThat(p.getFileName().toString()).endsWith(".pdf.error.txt"));
+        assertThat(quarantined)
+                .anySatisfy(p -> assertThat(p.getFileName().toString()).isEqualTo("空的.csv.error.txt"));
+        assertThat(failures.list()).isEmpty();
+    }
+
+    @Test
     void aFileThatCouldNotBeIngestedIsListedWithItsReason() throws IOException {
         // given: the archive cannot take the file (its source folder is a plain file), so the ingest cannot run
         Path archive = HOME.resolve("archive/university");
