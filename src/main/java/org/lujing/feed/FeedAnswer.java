@@ -71,8 +71,20 @@ final class FeedAnswer {
             ByteArrayOutputStream page = new ByteArrayOutputStream(8192);
             byte[] chunk = new byte[8192];
             long total = 0;
+            long deadlineMs = pull.settings().pageDeadlineMs();
+            long deadline = System.nanoTime() + deadlineMs * 1_000_000;
             for (int n; (n = in.read(chunk)) > 0; ) {
                 total += n;
+                if (System.nanoTime() - deadline > 0) {
+                    // each wait for a byte is bounded by the read timeout; a page trickling in is bounded here
+                    throw new FeedPageNotReadableException(
+                            "page " + (pull.pages() + 1) + " of the feed did not arrive whole within "
+                                    + deadlineMs / 1000
+                                    + " s (lujing.feeds." + pull.sourceId() + ".page-deadline-ms): the platform sends"
+                                    + " too slowly",
+                            "接口第 " + (pull.pages() + 1) + " 页在 " + deadlineMs / 1000 + " 秒内没有传完（lujing.feeds."
+                                    + pull.sourceId() + ".page-deadline-ms）：对方发送过慢");
+                }
                 if (total > max) {
                     throw new FeedPageNotReadableException(
                             "page " + (pull.pages() + 1) + " of the feed is larger than " + max

@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sizeParam name of the page-size query parameter
  * @param maxPageBytes the most a page's answer may hold (after any gzip is undone): a larger one is reported and
  *     nothing of the pull is taken, rather than read whole into the heap
+ * @param pageDeadlineMs the longest a page's answer may take to arrive whole: the read timeout bounds each wait for
+ *     a byte, not a platform that trickles one a second, which had held the night for ever
  */
 record FeedSettings(
         @DefaultValue("") String url,
@@ -28,7 +30,8 @@ record FeedSettings(
         @DefaultValue("30000") long timeoutMs,
         @DefaultValue("page") String pageParam,
         @DefaultValue("size") String sizeParam,
-        @DefaultValue("8388608") long maxPageBytes) {
+        @DefaultValue("8388608") long maxPageBytes,
+        @DefaultValue("300000") long pageDeadlineMs) {
 
     public FeedSettings {
         url = url == null ? "" : url.strip();
@@ -38,6 +41,9 @@ record FeedSettings(
         }
         if (maxPageBytes < 1024) {
             throw new IllegalArgumentException("a feed's max-page-bytes must be at least 1024, was " + maxPageBytes);
+        }
+        if (pageDeadlineMs < 1) {
+            throw new IllegalArgumentException("a feed's page-deadline-ms must be at least 1, was " + pageDeadlineMs);
         }
         if (maxPages < 1) {
             throw new IllegalArgumentException("a feed's max-pages must be at least 1, was " + maxPages);

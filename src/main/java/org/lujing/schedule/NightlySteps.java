@@ -350,14 +350,19 @@ class NightlySteps {
      */
     static String pullZh(PullResult r) {
         String words = switch (r.status()) {
-            case INGESTED -> "已入库 " + r.fresh() + " 条新记录";
+            case INGESTED -> "已取得 " + r.fresh() + " 条新记录";
             case NOTHING_NEW -> "没有新记录";
             case SKIPPED -> "已跳过：未配置接口地址";
-            case UNREACHABLE -> "无法连接，下一夜重试";
+            // not only a network fault: an answer that arrived and could not be read (not JSON, too large, too slow)
+            // ends the same way, and its reason follows
+            case UNREACHABLE -> "未能取得数据，下一夜重试";
             case INGEST_FAILED -> "新记录入库失败，下次拉取重试";
         };
         List<String> why = new ArrayList<>();
-        if (r.status() == PullResult.Status.INGEST_FAILED && r.outcome() != null) {
+        // the file's outcome when it is not a plain load: records refused are not in the ledger
+        if (r.outcome() != null
+                && (r.status() == PullResult.Status.INGEST_FAILED
+                        || (r.status() == PullResult.Status.INGESTED && !"LOADED".equals(r.outcome())))) {
             why.add("入库结果：" + ReportLanguage.ZH.fileOutcome(r.outcome()) + "（" + r.outcome() + "）");
         }
         if (r.messageZh() != null && !r.messageZh().isBlank()) {

@@ -76,7 +76,8 @@ class FeedPageTests {
                         30000,
                         "page",
                         "size",
-                        8388608));
+                        8388608,
+                        300000));
         assertThat(pull.pageUrl()).isEqualTo("https://p.example/api/lessons?course=weekly&page=1&size=2");
         assertThat(pull.pageEndpoint()).isEqualTo("https://p.example/api/lessons");
         assertThat(pull.pageQuery()).isEqualTo("course=weekly&page=1&size=2");
@@ -92,7 +93,8 @@ class FeedPageTests {
     @Test
     void thePageCapStopsAPullThatWouldNotEnd() {
         FeedPullState pull = new FeedPullState(
-                "micro-lesson", new FeedSettings("http://p/x", "", 1, 2, 3, 1000, 30000, "page", "size", 8388608));
+                "micro-lesson",
+                new FeedSettings("http://p/x", "", 1, 2, 3, 1000, 30000, "page", "size", 8388608, 300000));
         pull.accept(FeedPage.parse("[{\"id\":1}]"), id -> false);
         assertThat(pull.more()).isTrue();
         pull.accept(FeedPage.parse("[{\"id\":2}]"), id -> false);

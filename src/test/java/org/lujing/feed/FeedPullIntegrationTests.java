@@ -281,6 +281,24 @@ class FeedPullIntegrationTests {
     }
 
     @Test
+    void aPageTricklingInIsCutAtItsDeadlineAndReportedNotWaitedForEver() {
+        // given a platform that answers at once, then sends a byte at a time, each well within the read timeout
+        override("lujing.feeds.micro-lesson.url", base() + "/trickle");
+        override("lujing.feeds.micro-lesson.page-deadline-ms", 2000);
+
+        // when it is pulled
+        PullResult result = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                Duration.ofSeconds(60), () -> feeds.pull("micro-lesson"));
+
+        // then the page is cut at its deadline and reported at once (a redelivery would trickle again), nothing taken
+        assertThat(result.status()).isEqualTo(PullResult.Status.UNREACHABLE);
+        assertThat(result.messageZh()).startsWith("接口第 1 页在 2 秒内没有传完（lujing.feeds.micro-lesson.page-deadline-ms）");
+        assertThat(requests).filteredOn(r -> r.endsWith("-> trickle")).hasSize(1);
+        assertThat(markedIds()).isZero();
+        await().atMost(Duration.ofSeconds(30)).until(() -> answering.get() == 0);
+    }
+
+    @Test
     void aPageThatIsNotJsonIsReportedWithoutLeakingItsContent() {
         override("lujing.feeds.micro-lesson.url", base() + "/garbage");
 
@@ -520,6 +538,7 @@ class FeedPullIntegrationTests {
                     answering(ex -> gzipped(
                             ex, "{\"records\": [" + String.join(",", FIVE_LESSONS) + "], \"hasMore\": false}")));
             s.createContext("/bomb", answering(ex -> gzipped(ex, "[" + " ".repeat(4 << 20) + "]")));
+            s.createContext("/trickle", answering(FeedPullIntegrationTests::trickle));
             s.createContext("/slow", answering(ex -> {
                 try {
                     Thread.sleep(TIMEOUT_MS * 4);
@@ -596,6 +615,28 @@ class FeedPullIntegrationTests {
             }
         } catch (IOException clientWentAway) {
             // what an aborted connection looks like from here
+        } finally {
+            ex.close();
+        }
+    }
+
+    /** A page that starts at once and then sends one space every 200 ms, for ever: never a read timeout. */
+    private static void trickle(HttpExchange ex) throws IOException {
+        requests.add(ex.getRequestMethod() + " " + ex.getRequestURI() + " -> trickle");
+        ex.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+        ex.sendResponseHeaders(200, 0);
+        try (java.io.OutputStream out = ex.getResponseBody()) {
+            out.write("{\"records\": [".getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            while (true) {
+                Thread.sleep(200);
+                out.write(' ');
+                out.flush();
+            }
+        } catch (IOException clientWentAway) {
+            // what an aborted connection looks like from here
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             ex.close();
         }

@@ -23,7 +23,7 @@ class NightlyStepsTests {
                 "接口返回 HTTP 503（http://feed.example/lessons），重试 3 次后仍未成功");
 
         assertThat(NightlySteps.pullZh(r))
-                .isEqualTo("无法连接，下一夜重试（UNREACHABLE）：接口返回 HTTP 503（http://feed.example/lessons），重试 3 次后仍未成功")
+                .isEqualTo("未能取得数据，下一夜重试（UNREACHABLE）：接口返回 HTTP 503（http://feed.example/lessons），重试 3 次后仍未成功")
                 .doesNotContain("after", "retries", "from");
     }
 
@@ -62,6 +62,33 @@ class NightlyStepsTests {
         assertThat(NightlySteps.pullZh(r))
                 .startsWith("新记录入库失败，下次拉取重试（INGEST_FAILED）：入库结果：文件损坏，已隔离（FILE_CORRUPT），拉取的 5 条新记录")
                 .doesNotContain("ingest of", "job FAILED");
+    }
+
+    @Test
+    void pulledRecordsRefusedByTheIngestAreNotSaidToBeInTheLedger() {
+        IngestedFile file = new IngestedFile(
+                8,
+                "micro-lesson",
+                "20261130-0200.json",
+                null,
+                "cd",
+                10,
+                "json",
+                new Timestamp(0),
+                new Timestamp(0),
+                "LOADED_WITH_REJECTS",
+                3,
+                0,
+                0,
+                3,
+                0,
+                0,
+                null,
+                4L,
+                null);
+        PullResult r = new PullResult("micro-lesson", PullResult.Status.INGESTED, 1, 3, 3, file, null, null);
+
+        assertThat(NightlySteps.pullZh(r)).isEqualTo("已取得 3 条新记录（INGESTED）：入库结果：已载入，部分行拒收（LOADED_WITH_REJECTS）");
     }
 
     @Test
