@@ -120,13 +120,19 @@ class CrashRecovery implements SmartInitializingSingleton {
         }
     }
 
-    private static void logRecovered(List<Long> recovered) {
+    static void logRecovered(List<Long> recovered) {
         if (!recovered.isEmpty()) {
-            log.warn(
-                    "recovered {} job execution(s) left running by a process that stopped: {} — marked FAILED; "
-                            + "an ingest is finished by serve, anything else restarts with `jobs restart ID`",
-                    recovered.size(),
-                    recovered);
+            // a command run after a crash says it in the operator's words, not as an English log line above its table
+            String ids =
+                    String.join(", ", recovered.stream().map(id -> "#" + id).toList());
+            org.lujing.home.OperatorNotice.say(
+                    log,
+                    org.lujing.home.TerminalLanguage.english()
+                            ? "recovered " + recovered.size() + " job execution(s) left running by a process that"
+                                    + " stopped: " + ids + " — marked FAILED; an ingest is finished by serve, anything"
+                                    + " else restarts with `jobs restart ID`"
+                            : "上次停止的进程留下 " + recovered.size() + " 个仍在运行的任务执行（" + ids + "），已标记为失败；"
+                                    + "入库由 serve 启动时完成，其他的用 jobs restart 编号 重新运行");
         }
     }
 

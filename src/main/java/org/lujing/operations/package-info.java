@@ -4,7 +4,7 @@
  */
 @ApplicationModule(
         displayName = "作业运维 Operations",
-        allowedDependencies = {"cluster", "ingest", "normalise", "schedule"})
+        allowedDependencies = {"cluster", "home", "ingest", "normalise", "schedule"})
 package org.lujing.operations;
 
 import org.springframework.modulith.ApplicationModule;
