@@ -46,9 +46,10 @@ public class FileIngestService {
 
     /** The source a file in the inbox names: its folder's name; none ("") for a file in the inbox itself. */
     public static String sourceOf(Path inbox, Path file) {
+        // the folder right under the inbox, however deep the file lies in it (a partner's 2025年11月/ inside its own)
         return file.getParent().equals(inbox)
                 ? ""
-                : file.getParent().getFileName().toString();
+                : inbox.relativize(file).getName(0).toString();
     }
 
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");

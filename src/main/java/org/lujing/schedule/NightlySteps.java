@@ -324,7 +324,7 @@ class NightlySteps {
             try (Stream<Path> sources = Files.list(inbox)) {
                 for (Path source : sources.filter(Files::isDirectory).sorted().toList()) {
                     if (!source.getFileName().toString().startsWith(".")) {
-                        addWaiting(source, files);
+                        addWaiting(source, files, SUB_FOLDERS);
                     }
                 }
             }
@@ -334,13 +334,31 @@ class NightlySteps {
         return files;
     }
 
-    /** The files of one folder the route would take, in name order. */
+    /** Folders a source's folder may hold its files in, as deep as the inbox route looks (its maxDepth). */
+    static final int SUB_FOLDERS = 2;
+
     private static void addWaiting(Path dir, List<Path> files) throws IOException {
+        addWaiting(dir, files, 0);
+    }
+
+    /** The files of one folder the route would take, in name order, then those of its sub-folders {@code depth} deep. */
+    private static void addWaiting(Path dir, List<Path> files, int depth) throws IOException {
+        List<Path> folders = new ArrayList<>();
         try (Stream<Path> in = Files.list(dir)) {
-            in.filter(Files::isRegularFile)
-                    .filter(f -> !f.getFileName().toString().matches(SKIPPED))
-                    .sorted()
-                    .forEach(files::add);
+            for (Path p : in.sorted().toList()) {
+                if (Files.isRegularFile(p)) {
+                    if (!p.getFileName().toString().matches(SKIPPED)) {
+                        files.add(p);
+                    }
+                } else if (depth > 0
+                        && Files.isDirectory(p)
+                        && !p.getFileName().toString().startsWith(".")) {
+                    folders.add(p);
+                }
+            }
+        }
+        for (Path folder : folders) {
+            addWaiting(folder, files, depth - 1);
         }
     }
 

@@ -317,6 +317,25 @@ class InboxRouteIntegrationTests {
     }
 
     @Test
+    void aFileInAFolderOfTheSourcesFolderIsThatSourcesFile() throws IOException {
+        int filesBefore = files.all().size();
+        Path month = Files.createDirectories(HOME.resolve("inbox/employer/2025年12月"));
+        Files.move(
+                Files.writeString(
+                        HOME.resolve("nested.staged"),
+                        "姓名,身份证号,日期,类别,招聘单位,活动名称\n王志强,430104198503120571,2025-12-13,春风送岗,高新区人社局,冬季招聘会二\n"),
+                month.resolve("招聘会.csv"));
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(files.all()).hasSize(filesBefore + 1);
+            assertThat(month.resolve("招聘会.csv")).doesNotExist();
+        });
+        IngestedFile f = files.all().get(filesBefore);
+        assertThat(f.sourceId()).isEqualTo("employer");
+        assertThat(f.outcome()).isEqualTo(FileOutcome.LOADED.name());
+    }
+
+    @Test
     void anEmptyFileAndANameAtTheLimitAreEachQuarantinedOnceWithTheirReport() throws IOException {
         int filesBefore = files.all().size();
         Path employer = Files.createDirectories(HOME.resolve("inbox/employer"));

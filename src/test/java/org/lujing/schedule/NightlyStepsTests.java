@@ -107,12 +107,20 @@ class NightlyStepsTests {
         java.nio.file.Files.writeString(inbox.resolve("迷路.csv"), "x");
         java.nio.file.Files.writeString(inbox.resolve(".hidden.csv"), "x");
         java.nio.file.Files.writeString(hospital.resolve("写入中.csv.part"), "x");
+        java.nio.file.Path month = java.nio.file.Files.createDirectories(hospital.resolve("2025年11月"));
+        java.nio.file.Files.writeString(month.resolve("团辅.csv"), "x");
+        java.nio.file.Files.createDirectories(hospital.resolve(".failed"));
+        java.nio.file.Files.writeString(hospital.resolve(".failed/old.csv"), "x");
 
         // when the night lists what waits
         java.util.List<java.nio.file.Path> waiting = NightlySteps.waiting(inbox);
 
         // then both partner files, the loose one without a source (quarantined saying where it belongs)
-        assertThat(waiting).containsExactly(inbox.resolve("迷路.csv"), hospital.resolve("测评.csv"));
+        assertThat(waiting)
+                .containsExactly(inbox.resolve("迷路.csv"), hospital.resolve("测评.csv"), month.resolve("团辅.csv"));
+        // a file in a folder of the source's folder is the source's
+        assertThat(org.lujing.ingest.FileIngestService.sourceOf(inbox, waiting.get(2)))
+                .isEqualTo("hospital");
         assertThat(org.lujing.ingest.FileIngestService.sourceOf(inbox, waiting.get(0)))
                 .isEmpty();
         assertThat(org.lujing.ingest.FileIngestService.sourceOf(inbox, waiting.get(1)))
