@@ -59,7 +59,8 @@ public record Period(String label, LocalDate from, LocalDate to) {
     }
 
     private static Period read(String text) {
-        String t = plain(text == null ? "" : text.strip().replace(" ", ""));
+        String t = plain(
+                halfWidth(text == null ? "" : text.strip().replace(" ", "").replace("\u3000", "")));
         try {
             Matcher m;
             if ((m = YEAR.matcher(t)).matches()) {
@@ -99,6 +100,16 @@ public record Period(String label, LocalDate from, LocalDate to) {
      * A period written the Chinese way, as the plain form {@link #read} knows ({@code 2025年3月至6月} as
      * {@code 2025-03..2025-06}); anything else as it was.
      */
+    /** Full-width digits, letters and dots as a Chinese input method types them (２０２５－Ｑ３) in their plain form. */
+    private static String halfWidth(String t) {
+        StringBuilder out = new StringBuilder(t.length());
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            out.append(c >= '\uFF01' && c <= '\uFF5E' ? (char) (c - 0xFEE0) : c);
+        }
+        return out.toString();
+    }
+
     private static String plain(String t) {
         if (!t.contains("年") && !t.contains("月")) {
             return t;

@@ -73,4 +73,12 @@ class PeriodTests {
             assertThat(Period.parse(whole).exactLabel()).isEqualTo(whole);
         }
     }
+
+    @Test
+    void aPeriodTypedInFullWidthIsThePeriodInPlainDigits() {
+        assertThat(Period.parse("２０２５")).isEqualTo(Period.parse("2025"));
+        assertThat(Period.parse("２０２５－Ｑ３")).isEqualTo(Period.parse("2025-Q3"));
+        assertThat(Period.parse("２０２５年１１月")).isEqualTo(Period.parse("2025-11"));
+        assertThat(Period.parse("２０２５－０３．．２０２５－０６")).isEqualTo(Period.parse("2025-03..2025-06"));
+    }
 }
