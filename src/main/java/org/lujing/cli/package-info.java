@@ -8,6 +8,7 @@
             "audit",
             "console",
             "db",
+            "home",
             "identity",
             "identity :: match",
             "ingest",

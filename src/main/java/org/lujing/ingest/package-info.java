@@ -5,6 +5,7 @@
 @ApplicationModule(
         displayName = "导入 Ingest",
         allowedDependencies = {
+            "audit",
             "cluster",
             "files",
             "home",
