@@ -21,6 +21,8 @@ public record Period(String label, LocalDate from, LocalDate to) {
     /** 2025年 · 2025年3月 · 2025年第3季度 (第 and 度 optional) · 2025年3月1日, each side of a range (至, 到, -, ~ or ..). */
     private static final Pattern CHINESE_YEAR = Pattern.compile("(\\d{4})年(度)?");
 
+    private static final Pattern WRONG_QUARTER = Pattern.compile("\\d{4}-[Qq]\\d+");
+    private static final Pattern WRONG_CHINESE_QUARTER = Pattern.compile("\\d{4}年第?\\d+季度?");
     private static final Pattern CHINESE_QUARTER = Pattern.compile("(\\d{4})年第?([1-4一二三四])季度?");
     private static final Pattern CHINESE_DAY = Pattern.compile("(?:(\\d{4})年)?(\\d{1,2})月(?:(\\d{1,2})[日号])?(份)?");
     private static final Pattern CHINESE_RANGE = Pattern.compile("(.+?)\\s*(?:至|到|～|~|－|—|\\.\\.)\\s*(.+)");
@@ -89,6 +91,12 @@ public record Period(String label, LocalDate from, LocalDate to) {
             // no cause attached: the operator reads this sentence, not java.time's
             throw new IllegalArgumentException("不是有效的时期：“" + text + "”（日期或月份不存在）" + Bilingual.SEPARATOR
                     + "not a valid period: '" + text + "' (" + e.getMessage() + ")");
+        }
+        if (WRONG_QUARTER.matcher(t).matches()
+                || WRONG_CHINESE_QUARTER.matcher(t).matches()) {
+            // a quarter past the fourth: say what a quarter is, not only what a period looks like
+            throw new IllegalArgumentException("不是有效的时期：“" + text + "”（季度只有第 1 至第 4 季度）" + Bilingual.SEPARATOR
+                    + "not a valid period: '" + text + "' (a quarter is 1 to 4)");
         }
         throw new IllegalArgumentException(
                 "不是时期：“" + text + "”；请写 2025、2025-11、2025-Q3、2025-03..2025-06 或 2025-03-01..2025-06-30（也可写"

@@ -81,4 +81,13 @@ class PeriodTests {
         assertThat(Period.parse("２０２５年１１月")).isEqualTo(Period.parse("2025-11"));
         assertThat(Period.parse("２０２５－０３．．２０２５－０６")).isEqualTo(Period.parse("2025-03..2025-06"));
     }
+
+    @Test
+    void aQuarterPastTheFourthIsToldWhatAQuarterIs() {
+        for (String typed : new String[] {"2025-Q5", "2025年第5季度", "2025-q0"}) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Period.parse(typed))
+                    .as(typed)
+                    .hasMessageStartingWith("不是有效的时期：“" + typed + "”（季度只有第 1 至第 4 季度）");
+        }
+    }
 }
