@@ -104,21 +104,20 @@ public class FileWithdrawal {
      * audited) for a file that is not a loaded activity file.
      */
     public Result withdraw(long fileId, String actor, String reason) {
-        Map<String, Object> file = jdbc
-                .sql("SELECT id, source_id, file_name, outcome, withdrawn_at FROM ingest_file WHERE id = ?")
+        record Entry(String sourceId, String name, String outcome, boolean begun) {}
+        Entry file = jdbc.sql("SELECT source_id, file_name, outcome, withdrawn_at FROM ingest_file WHERE id = ?")
                 .param(fileId)
-                .query()
-                .listOfRows()
-                .stream()
-                .findFirst()
+                .query((rs, i) ->
+                        new Entry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4) != null))
+                .optional()
                 .orElseThrow(() -> new Refused(
                         "没有编号为 #" + fileId + " 的文件（`files` 列出全部）", "there is no file #" + fileId + " (see `files`)"));
-        String outcome = (String) value(file, "outcome");
-        String name = (String) value(file, "file_name");
+        String outcome = file.outcome();
+        String name = file.name();
         if (reason == null || reason.isBlank()) {
             throw new Refused("撤回文件需要 --reason：原因记入审计日志", "withdrawing a file needs --reason, for the audit log");
         }
-        if ("roster".equals(value(file, "source_id"))) {
+        if ("roster".equals(file.sourceId())) {
             throw new Refused(
                     "#" + fileId + " 是名册文件，不能撤回：名册逐行更新人员，历史中保留每个文件写了什么；请发送更正后的名册",
                     "#" + fileId
@@ -137,7 +136,7 @@ public class FileWithdrawal {
                     "#" + fileId + " " + name + " is " + outcome + ": only a loaded file can be withdrawn"
                             + (o == FileOutcome.IN_PROGRESS ? "; wait until it has loaded" : ", and it wrote nothing"));
         }
-        boolean resumed = value(file, "withdrawn_at") != null;
+        boolean resumed = file.begun();
         tx.executeWithoutResult(status -> {
             audit.record(actor, "FILE_WITHDRAW", "file #" + fileId + " " + name, reason, resumed ? "resumed" : null);
             // its rejected rows are no longer to be fixed: a retry now finds none to take
@@ -185,11 +184,6 @@ public class FileWithdrawal {
                 totals[1],
                 totals[2]);
         return new Result(fileId, name, totals[0], totals[1], totals[2]);
-    }
-
-    private static Object value(Map<String, Object> row, String column) {
-        Object v = row.get(column);
-        return v != null ? v : row.get(column.toUpperCase(java.util.Locale.ROOT));
     }
 
     /** The records merged into another (few: identity decisions), by the record they were merged into. */
@@ -275,11 +269,6 @@ public class FileWithdrawal {
         List<Object[]> deleteRecords = new ArrayList<>();
         List<Object[]> setAgain = new ArrayList<>();
         List<Long> unmerged = new ArrayList<>();
-        int rows = jdbc.sql("SELECT COUNT(*) FROM record_source WHERE file_id = ? AND record_id IN ("
-                        + "SELECT s.record_id FROM record_source s WHERE s.file_id = ? AND s.id >= ? AND s.id < ?)")
-                .params(fileId, fileId, from, to)
-                .query(Integer.class)
-                .single();
         int removed = 0;
         java.util.Set<Long> going = new java.util.HashSet<>();
         for (Counted r : records.values()) {
@@ -310,7 +299,10 @@ public class FileWithdrawal {
                 setAgain.add(new Object[] {v[0], v[1], quantity, v[3], r.id()});
             }
         }
-        template.batchUpdate("DELETE FROM record_source WHERE file_id = ? AND record_id = ?", deleteRows);
+        // the file's rows on these records, in this window and any later one: what the deletes took is the count
+        int rows = java.util.Arrays.stream(template.batchUpdate(
+                        "DELETE FROM record_source WHERE file_id = ? AND record_id = ?", deleteRows))
+                .sum();
         template.batchUpdate(
                 "UPDATE support_record SET first_file_id = ?, hours = ?, quantity = ?, outcome = ? WHERE id = ?",
                 setAgain);

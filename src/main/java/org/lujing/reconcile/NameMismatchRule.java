@@ -78,15 +78,17 @@ class NameMismatchRule implements ReconciliationRule {
      * as the roster's name, else as the start of it ({@code 张*} and {@code 张某} for 张三丰).
      */
     static boolean sameName(String written, String roster) {
-        Level level = Comparisons.name(NameKey.of(written), NameKey.of(roster));
+        NameKey row = NameKey.of(written);
+        NameKey person = NameKey.of(roster);
+        Level level = Comparisons.name(row, person);
         if (level == Level.NAME_EQUAL
                 || level == Level.NAME_SIMPLIFIED
                 || level == Level.NAME_PINYIN
                 || level == Level.NAME_UNKNOWN) {
             return true;
         }
-        int[] w = NameKey.of(written).simplified().codePoints().toArray();
-        int[] r = NameKey.of(roster).simplified().codePoints().toArray();
+        int[] w = row.simplified().codePoints().toArray();
+        int[] r = person.simplified().codePoints().toArray();
         int shown = 0;
         int masked = 0;
         for (int c : w) {
