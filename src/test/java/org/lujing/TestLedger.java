@@ -24,6 +24,7 @@ public final class TestLedger {
             "subject_history",
             "support_record",
             "subject",
+            "feed_record_reject",
             "ingest_file",
             "stat_day",
             "stat_event",

@@ -167,6 +167,11 @@ record FeedPage(List<JsonNode> records, Boolean explicitMore, Integer nextPage, 
         return null;
     }
 
+    /** The SHA-256 of a record's content as it arrived (keys in its order): what tells a corrected record apart. */
+    static String fingerprint(JsonNode record) {
+        return sha256(record.toString());
+    }
+
     private static String sha256(String s) {
         try {
             return HexFormat.of()

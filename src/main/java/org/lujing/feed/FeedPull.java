@@ -37,7 +37,9 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Idempotence is by record id, in Camel's JDBC idempotent repository (table {@code CAMEL_MESSAGEPROCESSED},
  * owned by Flyway, processor name {@code <source>-feed}). Ids are marked only after the ingest of the file holding
- * them succeeded (LOADED, LOADED_WITH_REJECTS, or DUPLICATE_FILE: the same content was loaded before). The ingest
+ * them succeeded (LOADED, LOADED_WITH_REJECTS, or DUPLICATE_FILE: the same content was loaded before), and only for
+ * the records it counted: a record it refused is kept by its content instead ({@link FeedRejects}), so that the
+ * partner's correction comes with a later pull. The ingest
  * commits in its own transactions and the marks in theirs, so a crash between the two re-pulls those records the
  * next night: delivery is at least once, and the ledger takes a repeat once (same file content: DUPLICATE_FILE;
  * otherwise a record of the same identity merges into the existing one). A failed ingest marks nothing and loses
@@ -59,10 +61,16 @@ class FeedPull {
     private final DataSource dataSource;
     private final FileIngestService ingest;
     private final LujingProperties properties;
+    private final FeedRejects refused;
     private final Map<String, JdbcMessageIdRepository> repositories = new ConcurrentHashMap<>();
 
     public FeedPull(
-            Environment environment, DataSource dataSource, FileIngestService ingest, LujingProperties properties) {
+            Environment environment,
+            DataSource dataSource,
+            FileIngestService ingest,
+            LujingProperties properties,
+            FeedRejects refused) {
+        this.refused = refused;
         this.environment = environment;
         this.dataSource = dataSource;
         this.ingest = ingest;
@@ -120,7 +128,11 @@ class FeedPull {
         }
         FeedPage page = FeedPage.parse(answer);
         try {
-            List<JsonNode> taken = pull.accept(page, repository(pull.sourceId())::contains);
+            JdbcMessageIdRepository repository = repository(pull.sourceId());
+            List<JsonNode> taken = pull.accept(
+                    page,
+                    (id, fingerprint) ->
+                            repository.contains(id) || refused.refusedAlready(pull.sourceId(), id, fingerprint));
             if (!taken.isEmpty() && pull.spool() == null) {
                 pull.spool(FeedSpool.open(folder(pull.sourceId()), mapper));
             }
@@ -205,8 +217,7 @@ class FeedPull {
         if (registered != null
                 && ingested.jobStatus() == BatchStatus.COMPLETED
                 && SUCCESS.contains(registered.outcome())) {
-            JdbcMessageIdRepository repository = repository(sourceId);
-            pull.fresh().forEach(repository::add);
+            refused.settle(sourceId, registered, pull.fingerprints(), repository(sourceId));
             r = new PullResult(
                     sourceId,
                     PullResult.Status.INGESTED,

@@ -4,8 +4,9 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
@@ -18,7 +19,7 @@ final class FeedPullState {
      * ids of this pull's new records, in the order they arrived (a repeat within the pull is kept once); the records
      * themselves go to the pull's spool file as they arrive, so a long pull holds ids, not records, in the heap
      */
-    private final Set<String> fresh = new LinkedHashSet<>();
+    private final Map<String, String> fresh = new LinkedHashMap<>();
 
     /** the file the new records are written to, once there is one */
     private FeedSpool spool;
@@ -76,16 +77,24 @@ final class FeedPullState {
         return q < 0 ? null : url.substring(q + 1);
     }
 
+    /** Whether a record, by its id and its content's fingerprint, was taken (or refused unchanged) by an earlier pull. */
+    interface TakenBefore {
+        boolean test(String recordId, String fingerprint);
+    }
+
     /** Takes a page in: returns its new records (their ids are kept), and decides the next page (if any). */
-    List<JsonNode> accept(FeedPage page, java.util.function.Predicate<String> takenBefore) {
+    List<JsonNode> accept(FeedPage page, TakenBefore takenBefore) {
         pages++;
         fetched += page.records().size();
         List<JsonNode> taken = new ArrayList<>();
         for (JsonNode record : page.records()) {
             String id = FeedPage.recordId(record);
-            if (!fresh.contains(id) && !takenBefore.test(id)) {
-                fresh.add(id);
-                taken.add(record);
+            if (!fresh.containsKey(id)) {
+                String fingerprint = FeedPage.fingerprint(record);
+                if (!takenBefore.test(id, fingerprint)) {
+                    fresh.put(id, fingerprint);
+                    taken.add(record);
+                }
             }
         }
         more = page.promisesMore(settings.pageSize());
@@ -172,6 +181,11 @@ final class FeedPullState {
 
     /** The ids of the pull's new records, in arrival order. */
     Set<String> fresh() {
+        return fresh.keySet();
+    }
+
+    /** The pull's new records' ids and their content's fingerprints, in arrival order: the file's row order. */
+    Map<String, String> fingerprints() {
         return fresh;
     }
 

@@ -3,6 +3,7 @@ package org.lujing.ingest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.lujing.audit.AuditLog;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,9 +24,11 @@ public class RejectedRows {
             "id, file_id, source_id, sheet, row_no, column_name, reason, message, masked_values, status";
 
     private final JdbcClient jdbc;
+    private final AuditLog audit;
 
-    public RejectedRows(JdbcClient jdbc) {
+    public RejectedRows(JdbcClient jdbc, AuditLog audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     /** Where a page ends: the next page starts after this sheet's row. */
@@ -163,6 +166,29 @@ public class RejectedRows {
             params.addAll(rows);
         }
         return jdbc.sql(sql.toString()).params(params).update();
+    }
+
+    /** The status of the file's rejected row (OPEN, RESOLVED, CLOSED, WITHDRAWN), empty when that row was not rejected. */
+    public java.util.Optional<String> status(long fileId, String sheet, int row) {
+        return jdbc.sql("SELECT status FROM row_reject WHERE file_id = ? AND sheet = ? AND row_no = ?")
+                .params(fileId, sheet, row)
+                .query(String.class)
+                .optional();
+    }
+
+    /**
+     * Closes one rejected row, if still open, that the process itself saw handled another way (a feed brought the
+     * record again, corrected or refused anew), with an audit entry by {@code actor} in the same transaction. Returns
+     * whether it was open.
+     */
+    @org.springframework.transaction.annotation.Transactional
+    public boolean closeHandledElsewhere(long fileId, String sheet, int row, String actor, String reason) {
+        return closeAudited(
+                        fileId,
+                        sheet,
+                        List.of(row),
+                        n -> audit.record(actor, "REJECTS_CLOSE", "file #" + fileId, reason, "row " + row))
+                > 0;
     }
 
     /** How many of the file's rejected rows no retry has taken in: still to fix, or closed as handled otherwise. */

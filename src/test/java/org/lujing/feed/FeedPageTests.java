@@ -81,10 +81,11 @@ class FeedPageTests {
         assertThat(pull.pageUrl()).isEqualTo("https://p.example/api/lessons?course=weekly&page=1&size=2");
         assertThat(pull.pageEndpoint()).isEqualTo("https://p.example/api/lessons");
         assertThat(pull.pageQuery()).isEqualTo("course=weekly&page=1&size=2");
-        pull.accept(FeedPage.parse("[{\"id\":1},{\"id\":2}]"), id -> false);
+        pull.accept(FeedPage.parse("[{\"id\":1},{\"id\":2}]"), (id, fingerprint) -> false);
         assertThat(pull.pageUrl()).endsWith("page=2&size=2");
         pull.accept(
-                FeedPage.parse("{\"records\":[{\"id\":2},{\"id\":3}],\"next\":\"?cursor=x\"}"), id -> id.equals("3"));
+                FeedPage.parse("{\"records\":[{\"id\":2},{\"id\":3}],\"next\":\"?cursor=x\"}"),
+                (id, fingerprint) -> id.equals("3"));
         assertThat(pull.pageUrl()).isEqualTo("https://p.example/api/lessons?cursor=x");
         assertThat(pull.fresh()).containsExactly("1", "2");
         assertThat(pull.fetched()).isEqualTo(4);
@@ -95,9 +96,9 @@ class FeedPageTests {
         FeedPullState pull = new FeedPullState(
                 "micro-lesson",
                 new FeedSettings("http://p/x", "", 1, 2, 3, 1000, 30000, "page", "size", 8388608, 300000));
-        pull.accept(FeedPage.parse("[{\"id\":1}]"), id -> false);
+        pull.accept(FeedPage.parse("[{\"id\":1}]"), (id, fingerprint) -> false);
         assertThat(pull.more()).isTrue();
-        pull.accept(FeedPage.parse("[{\"id\":2}]"), id -> false);
+        pull.accept(FeedPage.parse("[{\"id\":2}]"), (id, fingerprint) -> false);
         assertThat(pull.more()).isFalse();
         assertThat(pull.warning()).contains("max-pages");
     }

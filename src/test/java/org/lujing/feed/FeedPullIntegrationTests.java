@@ -31,6 +31,7 @@ import org.lujing.TestHomes;
 import org.lujing.TestLedger;
 import org.lujing.ingest.FileIngestService;
 import org.lujing.ingest.FileRegistry;
+import org.lujing.ingest.FileWithdrawal;
 import org.lujing.read.FileOutcome;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -100,6 +101,9 @@ class FeedPullIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    FileWithdrawal withdrawal;
 
     @Autowired
     ConfigurableEnvironment environment;
@@ -222,6 +226,81 @@ class FeedPullIntegrationTests {
         assertThat(requests).last().asString().contains("page=3");
         assertThat(supportRecords()).isEqualTo(recordsBefore + 1);
         assertThat(markedIds()).isEqualTo(6);
+    }
+
+    @Test
+    void aRecordTheIngestRefusedComesAgainOnceThePartnerCorrectsIt() {
+        // given the five lessons pulled once, the third with an ID number whose check digit is wrong
+        theRosterIsLoaded();
+        records.set(2, record("ml-3", "赵一", "430104198001010015", "2025-03-10", "第2课 遵纪守法"));
+        PullResult first = feeds.pull("micro-lesson");
+        assertThat(first.outcome()).isEqualTo(FileOutcome.LOADED_WITH_REJECTS.name());
+        assertThat(first.file().rejected()).isEqualTo(1);
+        long recordsAfterFirst = supportRecords();
+
+        // then the refused record's id is not taken, and sent unchanged it is not taken again (nor refused again)
+        assertThat(markedIds()).isEqualTo(4);
+        PullResult unchanged = feeds.pull("micro-lesson");
+        assertThat(unchanged.status()).isEqualTo(PullResult.Status.NOTHING_NEW);
+        assertThat(openRejects()).isEqualTo(1);
+
+        // when the partner corrects it on the platform
+        records.set(2, record("ml-3", "赵一", "430104198001010014", "2025-03-10", "第2课 遵纪守法"));
+        PullResult corrected = feeds.pull("micro-lesson");
+
+        // then the corrected record is taken, counted, and the reject it answers is closed, audited
+        assertThat(corrected.status()).isEqualTo(PullResult.Status.INGESTED);
+        assertThat(corrected.fresh()).isEqualTo(1);
+        assertThat(corrected.outcome()).isEqualTo(FileOutcome.LOADED.name());
+        assertThat(supportRecords()).isEqualTo(recordsAfterFirst + 1);
+        assertThat(markedIds()).isEqualTo(5);
+        assertThat(openRejects()).isZero();
+        assertThat(rejectStatus(first.file().id())).isEqualTo("CLOSED");
+        assertThat(jdbc.sql("SELECT actor || ' ' || action || ' ' || target || ' ' || reason FROM audit_log")
+                        .query(String.class)
+                        .list())
+                .singleElement()
+                .asString()
+                .contains(
+                        FeedRejects.ACTOR,
+                        "REJECTS_CLOSE",
+                        "file #" + first.file().id(),
+                        "ml-3",
+                        "更正")
+                .contains("文件 #" + corrected.file().id() + " 第 1 行");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM feed_record_reject")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(feeds.pull("micro-lesson").status()).isEqualTo(PullResult.Status.NOTHING_NEW);
+    }
+
+    @Test
+    void aRecordRefusedAgainLeavesOneRejectOpenAndAWithdrawnRefusalLetsItComeAgain() {
+        // given the third lesson refused for its ID number
+        theRosterIsLoaded();
+        records.set(2, record("ml-3", "赵一", "430104198001010015", "2025-03-10", "第2课 遵纪守法"));
+        PullResult first = feeds.pull("micro-lesson");
+        assertThat(first.file().rejected()).isEqualTo(1);
+
+        // when the partner changes it, still wrong (a date no calendar has)
+        records.set(2, record("ml-3", "赵一", "430104198001010014", "2025-13-40", "第2课 遵纪守法"));
+        PullResult again = feeds.pull("micro-lesson");
+
+        // then the new refusal replaces the old: one reject still to fix, on the newer file
+        assertThat(again.fresh()).isEqualTo(1);
+        assertThat(again.outcome()).isEqualTo(FileOutcome.LOADED_WITH_REJECTS.name());
+        assertThat(rejectStatus(first.file().id())).isEqualTo("CLOSED");
+        assertThat(rejectStatus(again.file().id())).isEqualTo("OPEN");
+        assertThat(openRejects()).isEqualTo(1);
+        assertThat(markedIds()).isEqualTo(4);
+
+        // and when an admin withdraws that newer file, the same record sent unchanged is taken again
+        withdrawal.withdraw(again.file().id(), "admin", "测试");
+        PullResult afterWithdrawal = feeds.pull("micro-lesson");
+        assertThat(afterWithdrawal.fresh()).isEqualTo(1);
+        assertThat(afterWithdrawal.file().rejected()).isEqualTo(1);
+        assertThat(openRejects()).isEqualTo(1);
     }
 
     @Test
@@ -460,6 +539,19 @@ class FeedPullIntegrationTests {
 
     private long supportRecords() {
         return jdbc.sql("SELECT COUNT(*) FROM support_record").query(Long.class).single();
+    }
+
+    private long openRejects() {
+        return jdbc.sql("SELECT COUNT(*) FROM row_reject WHERE status = 'OPEN'")
+                .query(Long.class)
+                .single();
+    }
+
+    private String rejectStatus(long fileId) {
+        return jdbc.sql("SELECT status FROM row_reject WHERE file_id = ?")
+                .param(fileId)
+                .query(String.class)
+                .single();
     }
 
     private long markedIds() {

@@ -1,0 +1,121 @@
+package org.lujing.feed;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.BitSet;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.camel.spi.IdempotentRepository;
+import org.lujing.ingest.IngestedFile;
+import org.lujing.ingest.RejectedRows;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Feed records the ingest refused. A file's partner corrects a refused row by sending the file again; a feed's
+ * partner corrects the record on its platform, under the same record id. So a refused record's id is not marked taken:
+ * what is kept instead ({@code feed_record_reject}) is the refused content's fingerprint and where its reject is. The
+ * same record sent unchanged is not taken again (nor refused again every night); sent changed, it is taken, and the
+ * reject it leaves behind is closed, with an audit entry — answered by the corrected record, or replaced by the new
+ * refusal, so a record has at most one reject still open. A reject withdrawn with its file lets the record come again.
+ */
+@Component
+class FeedRejects {
+
+    /** Who closes a reject the process saw answered: the audit log's actor. */
+    static final String ACTOR = "系统（接口拉取）";
+
+    /** A feed's records have no sheet. */
+    private static final String SHEET = "";
+
+    private final JdbcClient jdbc;
+    private final RejectedRows rejects;
+
+    FeedRejects(JdbcClient jdbc, RejectedRows rejects) {
+        this.jdbc = jdbc;
+        this.rejects = rejects;
+    }
+
+    private record Refusal(String fingerprint, long fileId, int rowNo) {}
+
+    /**
+     * Whether the record, with this content, was refused before and its reject still stands (open, closed by an
+     * admin, or taken in by a retry): taking it again would only refuse it again, or count it twice.
+     */
+    boolean refusedAlready(String sourceId, String recordId, String fingerprint) {
+        return refusal(sourceId, recordId)
+                .filter(r -> r.fingerprint().equals(fingerprint))
+                .flatMap(r -> rejects.status(r.fileId(), SHEET, r.rowNo()))
+                .filter(status -> !status.equals("WITHDRAWN"))
+                .isPresent();
+    }
+
+    /**
+     * After the pull's file loaded: marks the ids of the records it counted (accepted, merged or skipped) as taken,
+     * keeps the refused ones' fingerprints instead, and closes the reject an earlier pull left for each record that
+     * came again. {@code fresh}: the pull's record ids and fingerprints, in the file's row order (row 1 first).
+     */
+    void settle(String sourceId, IngestedFile file, Map<String, String> fresh, IdempotentRepository taken) {
+        // a file whose content was loaded before (DUPLICATE_FILE) has its rows' rejects on that first file
+        long rowsAt = file.duplicateOf() != null ? file.duplicateOf() : file.id();
+        BitSet refused = new BitSet();
+        rejects.forEachOpenPlace(rowsAt, (sheet, row) -> {
+            if (sheet.equals(SHEET) && row > 0) {
+                refused.set(row);
+            }
+        });
+        int row = 0;
+        for (Map.Entry<String, String> record : fresh.entrySet()) {
+            row++;
+            String recordId = record.getKey();
+            Refusal before = refusal(sourceId, recordId).orElse(null);
+            if (refused.get(row)) {
+                if (before != null && (before.fileId() != rowsAt || before.rowNo() != row)) {
+                    rejects.closeHandledElsewhere(
+                            before.fileId(),
+                            SHEET,
+                            before.rowNo(),
+                            ACTOR,
+                            "接口再次发来记录 " + recordId + "，仍未通过校验，见文件 #" + rowsAt + " 第 " + row + " 行");
+                }
+                keep(sourceId, recordId, record.getValue(), rowsAt, row, before != null);
+            } else {
+                taken.add(recordId);
+                if (before != null) {
+                    rejects.closeHandledElsewhere(
+                            before.fileId(),
+                            SHEET,
+                            before.rowNo(),
+                            ACTOR,
+                            "接口发来更正后的记录 " + recordId + "，已由文件 #" + rowsAt + " 第 " + row + " 行入库");
+                    jdbc.sql("DELETE FROM feed_record_reject WHERE source_id = ? AND record_id = ?")
+                            .params(sourceId, recordId)
+                            .update();
+                }
+            }
+        }
+    }
+
+    private Optional<Refusal> refusal(String sourceId, String recordId) {
+        return jdbc.sql("SELECT fingerprint, file_id, row_no FROM feed_record_reject"
+                        + " WHERE source_id = ? AND record_id = ?")
+                .params(sourceId, recordId)
+                .query((rs, n) -> new Refusal(rs.getString(1), rs.getLong(2), rs.getInt(3)))
+                .optional();
+    }
+
+    private void keep(String sourceId, String recordId, String fingerprint, long fileId, int row, boolean replace) {
+        Timestamp now = Timestamp.from(Instant.now());
+        if (replace) {
+            jdbc.sql("UPDATE feed_record_reject SET fingerprint = ?, file_id = ?, row_no = ?, rejected_at = ?"
+                            + " WHERE source_id = ? AND record_id = ?")
+                    .params(fingerprint, fileId, row, now, sourceId, recordId)
+                    .update();
+        } else {
+            jdbc.sql("INSERT INTO feed_record_reject (source_id, record_id, fingerprint, file_id, row_no, rejected_at)"
+                            + " VALUES (?, ?, ?, ?, ?, ?)")
+                    .params(sourceId, recordId, fingerprint, fileId, row, now)
+                    .update();
+        }
+    }
+}
