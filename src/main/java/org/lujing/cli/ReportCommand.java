@@ -49,6 +49,13 @@ class ReportCommand implements Callable<Integer> {
     String date;
 
     @Option(
+            names = "--person",
+            paramLabel = "N",
+            description = "ledger only: one person's ledger (their number, as `subjects` lists it: 3 or #3), with a"
+                    + " summary by category — the pages to hand to a supervisor.")
+    String person;
+
+    @Option(
             names = "--out",
             paramLabel = "DIR",
             description = "Folder to write to (default: <home>/reports/<period>/).")
@@ -74,6 +81,10 @@ class ReportCommand implements Callable<Integer> {
                     k + " 报表需要 --period（如 2025、2025-Q3、2025-11） ‖ the " + k + " report needs --period");
         }
         Period p = period == null ? null : Period.parse(period);
+        Long personNumber = personNumber();
+        if (personNumber != null && !k.equals("ledger")) {
+            throw new IllegalArgumentException("--person 只用于 ledger 报表（个人台账） ‖ --person is for the ledger report only");
+        }
         LocalDate asOf;
         try {
             asOf = date == null ? null : LocalDate.parse(date.strip());
@@ -93,7 +104,7 @@ class ReportCommand implements Callable<Integer> {
         try (ConfigurableApplicationContext context = Boot.start(options.home, false, options.verbose)) {
             ReportService reports = context.getBean(ReportService.class);
             List<Path> written = switch (k) {
-                case "ledger" -> reports.writeLedger(p, out, lang);
+                case "ledger" -> reports.writeLedger(p, personNumber, out, lang);
                 case "findings" -> reports.writeFindings(asOf, out, lang);
                 case "quality" -> reports.writeQuality(out, lang);
                 default -> reports.writeStatistics(p, out, lang);
@@ -101,6 +112,25 @@ class ReportCommand implements Callable<Integer> {
             written.forEach(path -> System.out.println(path.toAbsolutePath().normalize()));
         }
         return 0;
+    }
+
+    /** {@code --person}'s number: {@code 3} or {@code #3}; null without the option. */
+    Long personNumber() {
+        if (person == null) {
+            return null;
+        }
+        String t = person.strip();
+        t = t.startsWith("#") || t.startsWith("＃") ? t.substring(1) : t;
+        try {
+            long n = Long.parseLong(t);
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException("--person 应为名册上的编号（如 3 或 #3，见 subjects），不是“" + person
+                + "” ‖ --person takes a person's number on the roster (3 or #3, see subjects), not '" + person + "'");
     }
 
     /** The options given that this kind of report does not use, each as a sentence in both languages. */

@@ -18,7 +18,8 @@ final class ColumnSheet<T> {
     /**
      * One column: the header in Chinese and English, the width in characters, whether it holds codes for admins (a
      * narrow column beside the words, the only place a Chinese sheet shows a code), and the cell of an item — a
-     * {@link String} (text), a {@link Number} or null (an empty cell).
+     * {@link String} (text), a {@link Number}, a {@link java.time.LocalDate} (a date cell) or null or "" (an empty
+     * cell).
      */
     record Column<T>(String zh, String en, int width, boolean code, boolean wrap, Function<T, Object> value) {
 
@@ -114,7 +115,9 @@ final class ColumnSheet<T> {
                 cells.number(row, i, d);
             } else if (v instanceof Number n) {
                 cells.number(row, i, new BigDecimal(n.toString()));
-            } else if (v == null) {
+            } else if (v instanceof java.time.LocalDate d) {
+                cells.date(row, i, d);
+            } else if (v == null || (v instanceof String t && t.isEmpty())) {
                 cells.blank(row, i);
             } else {
                 Column<T> c = columns.get(i);
@@ -149,6 +152,11 @@ final class ColumnSheet<T> {
         if (lines > 1) {
             row.setHeightInPoints(sheet.getDefaultRowHeightInPoints() * Math.min(lines, 4));
         }
+    }
+
+    /** Writes a line of text across the table where an empty list would leave only its header (本期间没有…). */
+    void addLine(String text) {
+        cells.text(sheet.createRow(next++), 0, text, cells.plain);
     }
 
     private static int ceilDiv(int a, int b) {

@@ -62,20 +62,48 @@ class LedgerSlices {
               LEFT JOIN ingest_file f ON f.id = rs.file_id
             WHERE s.id IN (%s) AND r.merged_into IS NULL
               AND COALESCE(r.activity_date, DATE '1900-01-01') >= ? AND COALESCE(r.activity_date, DATE '1900-01-01') <= ?
-            ORDER BY s.name, s.id, r.activity_date, r.category, r.agency, r.id, rs.id""";
+            ORDER BY CASE s.id %s END, r.activity_date, r.category, r.agency, r.id, rs.id""";
 
-    /** The ledger query for a slice of {@code persons} persons: their ids first, then the period's two dates. */
+    /**
+     * The ledger query for a slice of {@code persons} persons: their ids, the period's two dates, then their ids again
+     * in the ledger's order (the position of each is its place in the slice).
+     */
     static String ledgerSql(int persons) {
-        return LEDGER_SQL.formatted(String.join(", ", Collections.nCopies(persons, "?")));
+        StringBuilder order = new StringBuilder();
+        for (int i = 0; i < persons; i++) {
+            order.append("WHEN ? THEN ").append(i).append(' ');
+        }
+        return LEDGER_SQL.formatted(
+                String.join(", ", Collections.nCopies(persons, "?")),
+                order.toString().strip());
     }
 
-    /** The persons of the period in the ledger's order, with their record counts, to slice the ledger by. */
+    /** The persons of the period with their names and record counts, to order and slice the ledger by. */
     private static final String LEDGER_PERSONS_SQL = """
-            SELECT s.id AS k, COUNT(*) AS n
+            SELECT s.id AS k, s.name, COUNT(*) AS n
             FROM support_record r JOIN subject s ON s.id = r.subject_id
-            WHERE r.merged_into IS NULL AND r.activity_date >= ? AND r.activity_date <= ?
-            GROUP BY s.name, s.id
-            ORDER BY s.name, s.id""";
+            WHERE r.merged_into IS NULL AND r.activity_date >= ? AND r.activity_date <= ?%s
+            GROUP BY s.id, s.name""";
+
+    /** The name of the person numbered {@code id} on the roster, if there is one. */
+    java.util.Optional<String> personName(long id) {
+        return jdbc.query("SELECT name FROM subject WHERE id = ?", (rs, i) -> rs.getString(1), id).stream()
+                .findFirst();
+    }
+
+    /**
+     * People in the order a Chinese office files them: by the pinyin of their names (陈明, 黄晓东, 李秀英, 刘海燕…), as
+     * {@link java.text.Collator} for Chinese orders them; then by their number, so that two of one name stay apart.
+     */
+    static void byName(List<KeyCount> persons, List<String> names) {
+        java.text.Collator collator = java.text.Collator.getInstance(java.util.Locale.CHINA);
+        java.util.Map<Object, java.text.CollationKey> keys = new java.util.HashMap<>();
+        for (int i = 0; i < persons.size(); i++) {
+            keys.put(persons.get(i).key(), collator.getCollationKey(names.get(i) == null ? "" : names.get(i)));
+        }
+        persons.sort(java.util.Comparator.<KeyCount, java.text.CollationKey>comparing(p -> keys.get(p.key()))
+                .thenComparing(p -> (Long) p.key()));
+    }
 
     private static final String PENDING_SQL = """
             SELECT r.id, r.person_name, r.id_masked, r.key_kind, r.activity_date, r.category, r.activity_name,
@@ -158,19 +186,32 @@ class LedgerSlices {
      * the number of records streamed.
      */
     long stream(Period period, boolean counted, int budget, RowSink sink) {
-        if (!counted) {
-            return streamPending(period, budget, sink);
+        return counted ? streamCounted(period, null, budget, sink) : streamPending(period, budget, sink);
+    }
+
+    /** The counted ledger of one person (all persons when {@code person} is null); returns the records streamed. */
+    long streamCounted(Period period, Long person, int budget, RowSink sink) {
+        List<KeyCount> keys = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<Object> personArgs = new ArrayList<>(List.of(period.from(), period.to()));
+        if (person != null) {
+            personArgs.add(person);
         }
-        List<KeyCount> keys = jdbc.query(
-                LEDGER_PERSONS_SQL,
-                (rs, i) -> new KeyCount(rs.getLong("k"), rs.getLong("n")),
-                period.from(),
-                period.to());
+        jdbc.query(
+                LEDGER_PERSONS_SQL.formatted(person == null ? "" : " AND s.id = ?"),
+                rs -> {
+                    keys.add(new KeyCount(rs.getLong("k"), rs.getLong("n")));
+                    names.add(rs.getString("name"));
+                },
+                personArgs.toArray());
+        byName(keys, names);
+        names.clear();
         long n = 0;
         for (List<Object> slice : slices(keys, budget)) {
             List<Object> args = new ArrayList<>(slice);
             args.add(period.from());
             args.add(period.to());
+            args.addAll(slice);
             n += stream(ledgerSql(slice.size()), sink, true, args.toArray());
         }
         return n;

@@ -43,7 +43,7 @@ class LedgerWorkbook {
         List<Column<LedgerRow>> c = new ArrayList<>();
         c.add(Column.of("姓名", "Name", 12, r -> r.name));
         c.add(Column.of("身份证号（脱敏）", "ID number (masked)", 22, r -> r.idMasked));
-        c.add(Column.of("矫正类别", "Correction type", 14, r -> r.correctionType));
+        c.add(Column.of("矫正类别", "Correction type", 14, r -> correctionType(r.correctionType, lang)));
         c.addAll(recordColumns(lang));
         c.add(Column.of("匹配方式", "Matched by", 12, r -> lang.matchMethod(r.matchMethod)));
         c.add(Column.wrapped("匹配依据", "Match evidence", 40, r -> scoredEvidence(r.matchEvidence, lang)));
@@ -66,7 +66,7 @@ class LedgerWorkbook {
     /** What both sheets show of a record. */
     private static List<Column<LedgerRow>> recordColumns(ReportLanguage lang) {
         return List.of(
-                Column.of("日期", "Date", 12, r -> r.date.toString()),
+                Column.of("日期", "Date", 12, r -> r.date),
                 Column.of("类别", "Category", 16, r -> category(r.category, lang)),
                 Column.of("活动名称", "Activity", 30, r -> Masking.value(r.activityName)),
                 Column.of("承办单位", "Agency", 30, r -> Masking.value(r.agency)),
@@ -85,15 +85,122 @@ class LedgerWorkbook {
     @Transactional(readOnly = true)
     long write(Period period, ReportLanguage lang, Path file, int chunkRecords) {
         long[] written = {0};
-        ReportWorkbook.write(file, lang.pick("帮扶台账", "Support ledger"), lang, (wb, cells) -> {
+        // the period in the report's name: the file's title and every printed page's footer say which days it covers
+        String name = lang.pick(
+                "帮扶台账 " + ReportHeading.periodWords(period) + "（" + period.from() + "至" + period.to() + "）",
+                "Support ledger, " + period.from() + " to " + period.to());
+        ReportWorkbook.write(file, name, lang, (wb, cells) -> {
             ColumnSheet<LedgerRow> ledger =
                     ColumnSheet.create(wb, cells, ledgerSheet(lang), lang, 2, ledgerColumns(lang));
             written[0] = slices.stream(period, true, chunkRecords, ledger::add);
+            if (written[0] == 0) {
+                ledger.addLine(lang.pick(
+                        "本期间（" + period.from() + "至" + period.to() + "）没有计入名册上人员的记录",
+                        "No record of a person on the roster from " + period.from() + " to " + period.to()));
+            }
             ColumnSheet<LedgerRow> pending =
                     ColumnSheet.create(wb, cells, pendingSheet(lang), lang, 2, pendingColumns(lang));
-            slices.stream(period, false, chunkRecords, pending::add);
+            if (slices.stream(period, false, chunkRecords, pending::add) == 0) {
+                pending.addLine(lang.pick("本期间没有待识别的记录", "No record pending identification in this period"));
+            }
         });
         return written[0];
+    }
+
+    /**
+     * Writes one person's ledger of a period — the pages a clerk hands to a supervisor: the person's counted records
+     * with their provenance, then 汇总, their records, hours and quantities by category. No pending sheet: records
+     * pending identification are nobody's yet. Returns the number of records written; refused for a number the
+     * roster does not have.
+     */
+    @Transactional(readOnly = true)
+    public long writePerson(Period period, long person, ReportLanguage lang, Path file) {
+        String name = slices.personName(person)
+                .orElseThrow(() -> new IllegalArgumentException("名册上没有编号为 #" + person + " 的人（`subjects` 列出名册）"
+                        + org.lujing.ledger.Bilingual.SEPARATOR + "there is no person #" + person
+                        + " on the roster (see `subjects`)"));
+        long[] written = {0};
+        String title = lang.pick(
+                "帮扶台账 " + ReportHeading.periodWords(period) + "（" + period.from() + "至" + period.to() + "） · "
+                        + Masking.value(name),
+                "Support ledger of " + Masking.value(name) + ", " + period.from() + " to " + period.to());
+        java.util.Map<String, PersonTotal> totals = new java.util.TreeMap<>();
+        ReportWorkbook.write(file, title, lang, (wb, cells) -> {
+            ColumnSheet<LedgerRow> ledger =
+                    ColumnSheet.create(wb, cells, ledgerSheet(lang), lang, 2, ledgerColumns(lang));
+            written[0] = slices.streamCounted(period, person, LedgerSlices.CHUNK_RECORDS, row -> {
+                ledger.add(row);
+                totals.computeIfAbsent(row.category, c -> new PersonTotal(c)).add(row);
+            });
+            if (written[0] == 0) {
+                ledger.addLine(lang.pick(
+                        "本期间（" + period.from() + "至" + period.to() + "）没有此人计入的记录",
+                        "No record of this person from " + period.from() + " to " + period.to()));
+            }
+            ColumnSheet<PersonTotal> summary =
+                    ColumnSheet.create(wb, cells, lang.pick("汇总", "Summary"), lang, 1, totalColumns(lang));
+            // in the categories' own order, as the statistics list them; a code no category has last
+            java.util.Set<String> known = new java.util.HashSet<>();
+            for (Category c : Category.values()) {
+                known.add(c.name());
+                if (totals.containsKey(c.name())) {
+                    summary.add(totals.get(c.name()));
+                }
+            }
+            totals.forEach((code, total) -> {
+                if (!known.contains(code)) {
+                    summary.add(total);
+                }
+            });
+        });
+        return written[0];
+    }
+
+    /** One category's share of a person's ledger. */
+    static final class PersonTotal {
+        final String category;
+        long records;
+        java.math.BigDecimal hours;
+        java.math.BigDecimal quantity;
+
+        PersonTotal(String category) {
+            this.category = category;
+        }
+
+        void add(LedgerRow row) {
+            records++;
+            if (row.hours != null) {
+                hours = hours == null ? row.hours : hours.add(row.hours);
+            }
+            if (row.quantity != null) {
+                quantity = quantity == null ? row.quantity : quantity.add(row.quantity);
+            }
+        }
+    }
+
+    private static List<Column<PersonTotal>> totalColumns(ReportLanguage lang) {
+        return List.of(
+                Column.of("类别", "Category", 16, t -> category(t.category, lang)),
+                Column.of("记录数", "Records", 10, t -> t.records),
+                Column.of("时长合计（小时）", "Hours", 14, t -> t.hours),
+                Column.of("数量合计", "Quantity", 10, t -> t.quantity));
+    }
+
+    /**
+     * The roster's 矫正类别 in the report's language: the four kinds the law knows have English names; anything else
+     * a roster wrote stays as written.
+     */
+    static String correctionType(String stored, ReportLanguage lang) {
+        if (stored == null || lang == ReportLanguage.ZH) {
+            return stored;
+        }
+        return switch (stored) {
+            case "管制" -> "Public surveillance";
+            case "缓刑" -> "Probation";
+            case "假释" -> "Parole";
+            case "暂予监外执行" -> "Temporary service outside prison";
+            default -> stored;
+        };
     }
 
     private static String category(String code, ReportLanguage lang) {

@@ -87,10 +87,24 @@ public class ReportService {
      * streamed and can be large; machines read the ledger through the API.
      */
     public List<Path> writeLedger(Period period, Path outDir, String lang) {
+        return writeLedger(period, null, outDir, lang);
+    }
+
+    /**
+     * The same for one person of the roster ({@code person}: their number, as {@code subjects} lists it; null for
+     * everyone): {@code ledger-<period>-person-<N>.xlsx}, their records and a summary by category.
+     */
+    public List<Path> writeLedger(Period period, Long person, Path outDir, String lang) {
         ReportLanguage language = ReportLanguage.parse(lang);
         Path dir = outDir != null ? outDir : defaultDirectory(period);
-        Path xlsx = dir.resolve("ledger-" + period.label().replace("..", "_") + ".xlsx");
-        ledger.write(period, language, xlsx);
+        String stem = "ledger-" + period.label().replace("..", "_");
+        if (person == null) {
+            Path xlsx = dir.resolve(stem + ".xlsx");
+            ledger.write(period, language, xlsx);
+            return List.of(xlsx);
+        }
+        Path xlsx = dir.resolve(stem + "-person-" + person + ".xlsx");
+        ledger.writePerson(period, person, language, xlsx);
         return List.of(xlsx);
     }
 

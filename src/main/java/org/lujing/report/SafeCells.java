@@ -37,6 +37,7 @@ final class SafeCells {
     final CellStyle headNumber;
 
     private final CellStyle number;
+    private final CellStyle date;
 
     SafeCells(SXSSFWorkbook wb) {
         plain = wb.createCellStyle();
@@ -61,6 +62,11 @@ final class SafeCells {
         number = bordered(wb.createCellStyle());
         number.setVerticalAlignment(VerticalAlignment.TOP);
         number.setAlignment(HorizontalAlignment.RIGHT);
+        // a date as a date, so that a spreadsheet filters, groups and counts by it
+        date = bordered(wb.createCellStyle());
+        date.setVerticalAlignment(VerticalAlignment.TOP);
+        date.setAlignment(HorizontalAlignment.LEFT);
+        date.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd"));
         head = bordered(wb.createCellStyle());
         head.setQuotePrefixed(true);
         head.setFont(boldFont);
@@ -102,6 +108,13 @@ final class SafeCells {
         Cell c = row.createCell(col);
         c.setCellValue(value.doubleValue());
         c.setCellStyle(number);
+    }
+
+    /** A day (always in a table), shown as 2025-03-10. */
+    void date(Row row, int col, java.time.LocalDate value) {
+        Cell c = row.createCell(col);
+        c.setCellValue(value);
+        c.setCellStyle(date);
     }
 
     /** A number, or an empty (blank) cell when there is none. */

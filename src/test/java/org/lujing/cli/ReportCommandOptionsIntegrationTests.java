@@ -67,4 +67,42 @@ class ReportCommandOptionsIntegrationTests {
         assertThat(findings.exit()).as(findings.err()).isZero();
         assertThat(findings.err()).doesNotContain("注意");
     }
+
+    @Test
+    void aPersonIsForTheLedgerAndByTheirNumberOnTheRoster(@TempDir Path dir) {
+        CapturedRun statistics = CapturedRun.of(
+                "report", "--period", "2025", "--person", "3", "--out", dir.toString(), "--home", home.toString());
+        CapturedRun notANumber = CapturedRun.of(
+                "report",
+                "--kind",
+                "ledger",
+                "--period",
+                "2025",
+                "--person",
+                "张建国",
+                "--out",
+                dir.toString(),
+                "--home",
+                home.toString());
+        CapturedRun nobody = CapturedRun.of(
+                "report",
+                "--kind",
+                "ledger",
+                "--period",
+                "2025",
+                "--person",
+                "#99",
+                "--out",
+                dir.toString(),
+                "--home",
+                home.toString());
+
+        assertThat(statistics.exit()).isEqualTo(2);
+        assertThat(statistics.err()).contains("--person 只用于 ledger 报表");
+        assertThat(notANumber.exit()).isEqualTo(2);
+        assertThat(notANumber.err()).contains("--person 应为名册上的编号（如 3 或 #3，见 subjects），不是“张建国”");
+        assertThat(nobody.exit()).as(nobody.err()).isEqualTo(2);
+        assertThat(nobody.err()).contains("名册上没有编号为 #99 的人").doesNotContain("there is no person");
+        assertThat(dir).isEmptyDirectory();
+    }
 }

@@ -1,6 +1,7 @@
 package org.lujing.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -203,7 +204,11 @@ class LedgerAndQualityWorkbookIntegrationTests extends SharedLedgerLoadedOnce {
                 String person = row.getCell(0).getStringCellValue() + " "
                         + row.getCell(1).getStringCellValue();
                 assertThat(row.getCell(1).getStringCellValue()).as("row " + r).matches(MASKED_ID);
-                String date = row.getCell(3).getStringCellValue();
+                // a date cell, shown as a day: a spreadsheet filters and groups by it
+                assertThat(row.getCell(3).getCellType()).as("date of row " + r).isEqualTo(CellType.NUMERIC);
+                assertThat(row.getCell(3).getCellStyle().getDataFormatString()).isEqualTo("yyyy-mm-dd");
+                String date =
+                        row.getCell(3).getLocalDateTimeCellValue().toLocalDate().toString();
                 assertThat(date).startsWith("2025-");
                 // grouped by person, by date within a person
                 if (personOrder.isEmpty()
@@ -243,6 +248,16 @@ class LedgerAndQualityWorkbookIntegrationTests extends SharedLedgerLoadedOnce {
             assertThat(quantityOfMaterials).isEqualTo(30);
             assertThat(hoursSum).isCloseTo(hours, org.assertj.core.data.Offset.offset(0.001));
             assertThat(personOrder).hasSize(14);
+            // people as an office files them, by the pinyin of their names: 陈明 before 黄晓东 before 李秀英 …
+            List<String> names = personOrder.stream()
+                    .map(p -> p.substring(0, p.indexOf(' ')))
+                    .toList();
+            assertThat(names).isSortedAccordingTo(java.text.Collator.getInstance(java.util.Locale.CHINA));
+            assertThat(names.get(0)).isEqualTo("陈明");
+            // the file's title and each printed page name the period
+            assertThat(wb.getProperties().getCoreProperties().getTitle())
+                    .isEqualTo("帮扶台账 2025年度（2025-01-01至2025-12-31）");
+            assertThat(ledger.getFooter().getLeft()).startsWith("帮扶台账 2025年度（2025-01-01至2025-12-31） · 个人台账");
             // a record reported by two sources names both (the community ledger is read first)
             boolean twoSources = false;
             for (int r = 1; r <= ledger.getLastRowNum(); r++) {
@@ -334,6 +349,63 @@ class LedgerAndQualityWorkbookIntegrationTests extends SharedLedgerLoadedOnce {
             assertThat(List.of(wb.getSheetName(0), wb.getSheetName(1))).containsExactly("Ledger", "Pending");
             assertThat(header(wb.getSheet("Ledger")).get(0)).isEqualTo("Name");
             assertSafe(wb);
+            // the roster's 矫正类别 too: the four kinds the law knows
+            java.util.Set<String> types = new java.util.TreeSet<>();
+            Sheet ledger = wb.getSheet("Ledger");
+            for (int r = 1; r <= ledger.getLastRowNum(); r++) {
+                types.add(ledger.getRow(r).getCell(2).getStringCellValue());
+            }
+            assertThat(types)
+                    .isNotEmpty()
+                    .isSubsetOf("Public surveillance", "Probation", "Parole", "Temporary service outside prison");
+        }
+    }
+
+    @Test
+    void onePersonsLedgerHoldsTheirRecordsAndSumsThemByCategory() throws Exception {
+        long person = jdbc.sql("SELECT id FROM subject WHERE name = '张建国'")
+                .query(Long.class)
+                .single();
+        long records = jdbc.sql("""
+                        SELECT COUNT(*) FROM support_record WHERE subject_id = ? AND merged_into IS NULL
+                          AND activity_date >= DATE '2025-01-01' AND activity_date <= DATE '2025-12-31'""").param(person).query(Long.class).single();
+
+        List<Path> written = reports.writeLedger(Period.parse("2025"), person, HOME.resolve("out-person"), "zh");
+
+        assertThat(written).containsExactly(HOME.resolve("out-person/ledger-2025-person-" + person + ".xlsx"));
+        try (XSSFWorkbook wb = new XSSFWorkbook(written.get(0).toFile())) {
+            assertThat(List.of(wb.getSheetName(0), wb.getSheetName(1))).containsExactly("个人台账", "汇总");
+            Sheet ledger = wb.getSheet("个人台账");
+            assertThat(ledger.getLastRowNum()).isEqualTo(records).isPositive();
+            for (int r = 1; r <= ledger.getLastRowNum(); r++) {
+                assertThat(ledger.getRow(r).getCell(0).getStringCellValue()).isEqualTo("张建国");
+            }
+            assertThat(ledger.getFooter().getLeft()).contains("2025年度").contains("张建国");
+            Sheet summary = wb.getSheet("汇总");
+            assertThat(header(summary)).containsExactly("类别", "记录数", "时长合计（小时）", "数量合计");
+            double summed = 0;
+            for (int r = 1; r <= summary.getLastRowNum(); r++) {
+                summed += summary.getRow(r).getCell(1).getNumericCellValue();
+            }
+            assertThat(summed).isEqualTo((double) records);
+            assertSafe(wb);
+        }
+        assertThatThrownBy(() -> reports.writeLedger(Period.parse("2025"), 999_999L, HOME.resolve("out-nobody"), "zh"))
+                .hasMessageContaining("名册上没有编号为 #999999 的人");
+        assertThat(HOME.resolve("out-nobody/ledger-2025-person-999999.xlsx")).doesNotExist();
+    }
+
+    @Test
+    void aPeriodWithoutRecordsSaysSoInsteadOfABareHeader() throws Exception {
+        List<Path> written = reports.writeLedger(Period.parse("2023"), HOME.resolve("out-empty"), "zh");
+
+        try (XSSFWorkbook wb = new XSSFWorkbook(written.get(0).toFile())) {
+            Sheet ledger = wb.getSheet("个人台账");
+            assertThat(ledger.getLastRowNum()).isEqualTo(1);
+            assertThat(ledger.getRow(1).getCell(0).getStringCellValue())
+                    .isEqualTo("本期间（2023-01-01至2023-12-31）没有计入名册上人员的记录");
+            assertThat(wb.getSheet("待识别").getRow(1).getCell(0).getStringCellValue())
+                    .isEqualTo("本期间没有待识别的记录");
         }
     }
 
