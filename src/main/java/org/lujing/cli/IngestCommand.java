@@ -161,7 +161,17 @@ class IngestCommand implements Callable<Integer> {
                                         // a sheet's reason per line (a workbook none of whose sheets could be
                                         // read), each beneath the first, not at the start of the terminal's line
                                         + CliWords.lang().oneLanguage(m).replace("\n", "\n    ")));
-                if (r.failure() != null && r.jobExecutionId() > 0) {
+                if (r.jobStatus() == org.springframework.batch.core.BatchStatus.STOPPED && r.jobExecutionId() > 0) {
+                    // stopped on request (Ctrl-C, SIGTERM): nothing failed, and the same command goes on from there
+                    System.out.println("  " + CliWords.lang().pick("说明 ", "why: ")
+                            + CliWords.lang()
+                                    .pick(
+                                            "入库已按要求停下（任务执行 #" + r.jobExecutionId()
+                                                    + "），已写入的行都保留；再运行同一条命令即从停下处接着完成，serve 启动时也会自动完成",
+                                            "the ingest stopped as asked (job execution #" + r.jobExecutionId()
+                                                    + "), keeping every row written; run the same command again to"
+                                                    + " go on from there, or serve finishes it when it starts"));
+                } else if (r.failure() != null && r.jobExecutionId() > 0) {
                     // the run stopped (the database went away, the disk is full): the file stays claimed and is
                     // finished by `jobs restart` or by serve, never loaded anew
                     System.out.println("  " + CliWords.lang().pick("说明 ", "why: ")

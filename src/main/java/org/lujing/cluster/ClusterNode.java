@@ -33,6 +33,7 @@ public class ClusterNode implements SmartInitializingSingleton, DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(ClusterNode.class);
 
     private final JdbcClient jdbc;
+    private final Set<Long> runningHere = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final String id;
     private final Duration recoverAfter;
     private final Duration heartbeat;
@@ -137,8 +138,29 @@ public class ClusterNode implements SmartInitializingSingleton, DisposableBean {
         return id.equals(nodeId) || aliveNodes().contains(nodeId);
     }
 
+    /** The job executions running in this process now (started here and not yet ended). */
+    public Set<Long> runningHere() {
+        return Set.copyOf(runningHere);
+    }
+
+    /** Records that a job execution this process ran has ended, whatever its status. */
+    void ended(long jobExecutionId) {
+        runningHere.remove(jobExecutionId);
+    }
+
+    /**
+     * Lets go of this node's content claims, for a process that stops in order once its jobs stopped: what it
+     * stopped half way may then be finished by another node at once, not after {@code recover-after}.
+     */
+    public int releaseClaims() {
+        return jdbc.sql("UPDATE file_claim SET node_id = NULL, heartbeat_at = NULL WHERE node_id = ?")
+                .param(id)
+                .update();
+    }
+
     /** Records that this node runs a job execution (recovery then goes by this node's heartbeat). */
     public void runs(long jobExecutionId) {
+        runningHere.add(jobExecutionId);
         jdbc.sql("DELETE FROM job_node WHERE job_execution_id = ?")
                 .param(jobExecutionId)
                 .update();

@@ -25,6 +25,11 @@ class JobNodeRecorder implements BeanPostProcessor {
                 public void beforeJob(JobExecution execution) {
                     node.getObject().runs(execution.getId());
                 }
+
+                @Override
+                public void afterJob(JobExecution execution) {
+                    node.getObject().ended(execution.getId());
+                }
             });
         }
         return bean;

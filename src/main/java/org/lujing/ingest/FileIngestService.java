@@ -115,6 +115,11 @@ public class FileIngestService {
      * this returns; the command line never touches the user's file).
      */
     public synchronized Result ingest(Path original, String sourceId) {
+        if (stopping) {
+            // the process is stopping: a file not yet begun waits where it is for the next start
+            throw new ProcessStoppingException(
+                    Masking.fileName(original.getFileName().toString()));
+        }
         // new rows would be keyed under one key while the ledger is half re-keyed to another
         keyRotation.requireNoRotationInProgress();
         Optional<SourceDefinition> source = sources.find(sourceId);
@@ -173,7 +178,14 @@ public class FileIngestService {
         }
         Optional<IngestedFile> registered = files.findByJobExecution(execution.getId());
         Path storedAt = evidence.quarantineIfRefused(registered, archived);
-        if (execution.getStatus() != BatchStatus.COMPLETED) {
+        if (execution.getStatus() == BatchStatus.STOPPED) {
+            log.info(
+                    "ingest of {} ({}) stopped where it was (execution #{}): it is finished from there when serve"
+                            + " starts again, or by the same ingest",
+                    name,
+                    sourceId,
+                    execution.getId());
+        } else if (execution.getStatus() != BatchStatus.COMPLETED) {
             log.error(
                     "ingest of {} ({}) ended {}: {}; the file is kept at {} — rerun the job once the cause is fixed",
                     name,
@@ -291,6 +303,23 @@ public class FileIngestService {
         return run.getStatus() == BatchStatus.FAILED || run.getStatus() == BatchStatus.STOPPED;
     }
 
+    private volatile boolean stopping;
+
+    /**
+     * From now on no ingest begins in this process (the process is stopping in order): a file offered is refused with
+     * {@link ProcessStoppingException} and stays where it is, and nothing unfinished is taken up.
+     */
+    public void stopTakingFiles() {
+        stopping = true;
+    }
+
+    /** The process stops: a file offered now is left for the next start, nothing of it begun. */
+    public static final class ProcessStoppingException extends RuntimeException {
+        ProcessStoppingException(String name) {
+            super("serve is stopping: " + name + " is left for the next start");
+        }
+    }
+
     /**
      * Finishes every file whose ingest was interrupted and that no live node holds: its run FAILED or STOPPED (as
      * start-up recovery marks a dead process's run), or left running by a node that stopped beating. Files whose
@@ -300,6 +329,9 @@ public class FileIngestService {
      */
     public synchronized List<Result> resumeUnfinished() {
         List<Result> results = new ArrayList<>();
+        if (stopping) {
+            return results;
+        }
         for (IngestedFile f : files.unfinishedClaims()) {
             if (f.jobExecutionId() == null || waitsInInbox(f)) {
                 continue;

@@ -29,6 +29,10 @@ class InboxIngest {
         FileIngestService.Result result;
         try {
             result = ingest.ingest(file, source);
+        } catch (FileIngestService.ProcessStoppingException e) {
+            // not a failure of the file: it waits in the inbox, untouched, for the next start
+            log.info("inbox: {}", e.getMessage());
+            throw e;
         } catch (RuntimeException e) {
             // the route leaves the file in the inbox and tries again: say why beside it, for the console and `files`
             failures.record(file, e);

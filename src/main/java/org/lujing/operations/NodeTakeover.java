@@ -62,10 +62,15 @@ class NodeTakeover implements DisposableBean {
         }
     }
 
-    @Override
-    public void destroy() {
+    /** Takes nothing over any more: the process is stopping (its own stopped work must not be resumed here). */
+    void pause() {
         if (timer != null) {
             timer.shutdownNow();
         }
+    }
+
+    @Override
+    public void destroy() {
+        pause();
     }
 }

@@ -63,6 +63,49 @@ public class NightlyChain {
      * completed (restarting that step's failed job execution); otherwise starts a new attempt from the first step.
      */
     public synchronized Result run(LocalDate night, String trigger, boolean resume) {
+        busy = true;
+        try {
+            return runChain(night, trigger, resume);
+        } finally {
+            busy = false;
+        }
+    }
+
+    /** How the night's record begins for a step stopped with the process: how a start finds that night again. */
+    static final String STOPPED_WITH_SERVE = "serve 停止时";
+
+    private volatile boolean busy;
+    private volatile boolean stopping;
+
+    /** From now on no step is begun: the process is stopping, and the step running stops on its own request. */
+    public void stopStarting() {
+        stopping = true;
+    }
+
+    /** Whether a night is being run in this process now. */
+    public boolean busy() {
+        return busy;
+    }
+
+    /**
+     * The last night run, when its last attempt was cut short by a stopping process (a step stopped with it, or not
+     * begun): the night {@code serve} goes on with when it starts again, as {@code nightly --resume} would. Empty
+     * when none.
+     */
+    public Optional<LocalDate> stoppedNight() {
+        return jdbc.sql("""
+                        SELECT n.run_date FROM nightly_run n
+                        WHERE n.status = 'FAILED' AND n.message LIKE ?
+                          AND n.attempt = (SELECT MAX(m.attempt) FROM nightly_run m WHERE m.run_date = n.run_date)
+                          AND NOT EXISTS (SELECT 1 FROM nightly_run l WHERE l.run_date > n.run_date)
+                        ORDER BY n.run_date DESC LIMIT 1""")
+                .param(STOPPED_WITH_SERVE + "%")
+                .query(java.sql.Date.class)
+                .optional()
+                .map(java.sql.Date::toLocalDate);
+    }
+
+    private Result runChain(LocalDate night, String trigger, boolean resume) {
         int lastAttempt = jdbc.sql("SELECT COALESCE(MAX(attempt), 0) FROM nightly_run WHERE run_date = ?")
                 .param(java.sql.Date.valueOf(night))
                 .query(Integer.class)
@@ -108,8 +151,46 @@ public class NightlyChain {
                 latest.put("JOB_EXECUTION_ID", successor.get().getId());
                 previous = Optional.of(latest);
             }
+            if (stopping) {
+                // the process stops: this step is not begun, and the night says so, to be gone on with
+                String message = STOPPED_WITH_SERVE + "这一步没有开始；serve 再次启动时接着完成，或运行 nightly --date " + night
+                        + " --resume" + org.lujing.ledger.Bilingual.SEPARATOR + "serve stopped before this step began;"
+                        + " it goes on when serve starts again, or run nightly --date " + night + " --resume";
+                if (previous.isEmpty()) {
+                    jdbc.sql("""
+                                    INSERT INTO nightly_run (run_date, attempt, step, position, status, trigger_kind,
+                                      started_at, finished_at, steps_total, message)
+                                    VALUES (?, ?, ?, ?, 'FAILED', ?, ?, ?, ?, ?)""")
+                            .params(
+                                    java.sql.Date.valueOf(night),
+                                    attempt,
+                                    step,
+                                    i,
+                                    trigger,
+                                    Timestamp.from(Instant.now()),
+                                    Timestamp.from(Instant.now()),
+                                    steps.size(),
+                                    message)
+                            .update();
+                } else {
+                    finish(night, attempt, step, "FAILED", null, message);
+                }
+                results.add(new StepResult(step, "FAILED", message, null));
+                log.info("nightly chain for {}: serve is stopping, {} not begun", night, step);
+                return new Result(night, attempt, results, false);
+            }
             StepResult r = runStep(night, attempt, i, step, trigger, previous);
             results.add(r);
+            if (!r.status().equals("COMPLETED")
+                    && r.message() != null
+                    && r.message().startsWith(STOPPED_WITH_SERVE)) {
+                // stopped on request with the process: no error, and the next start goes on with it
+                log.warn(
+                        "nightly chain for {} stopped at {} with serve; it goes on when serve starts again",
+                        night,
+                        step);
+                return new Result(night, attempt, results, false);
+            }
             if (!r.status().equals("COMPLETED")) {
                 log.error(
                         "nightly chain for {} stopped at {}: {} — resume with `nightly --date {} --resume`",
@@ -172,10 +253,17 @@ public class NightlyChain {
         boolean ok = execution.getStatus() == BatchStatus.COMPLETED;
         String message = ok
                 ? execution.getExitStatus().getExitDescription()
-                : execution.getAllFailureExceptions().stream()
-                        .findFirst()
-                        .map(Throwable::getMessage)
-                        .orElse(execution.getExitStatus().getExitDescription());
+                : execution.getStatus() == BatchStatus.STOPPED || stopping
+                        // stopped, or failed because the process stops under it (an inbox file it could not begin)
+                        ? STOPPED_WITH_SERVE + "按要求停下（任务执行 #" + execution.getId() + "）；serve 再次启动时接着完成，或运行"
+                                + " nightly --date " + night + " --resume" + org.lujing.ledger.Bilingual.SEPARATOR
+                                + "stopped as asked when serve stopped (job execution #" + execution.getId()
+                                + "); it goes"
+                                + " on when serve starts again, or run nightly --date " + night + " --resume"
+                        : execution.getAllFailureExceptions().stream()
+                                .findFirst()
+                                .map(Throwable::getMessage)
+                                .orElse(execution.getExitStatus().getExitDescription());
         String status = ok ? "COMPLETED" : "FAILED";
         finish(night, attempt, step, status, execution.getId(), message);
         return new StepResult(step, status, message, execution.getId());

@@ -83,6 +83,81 @@ class InboxIngestKillIntegrationTests {
         }
 
         // then the file was loaded exactly once, finished under its own claim
+        assertLoadedOnce(home, sha256);
+    }
+
+    /**
+     * {@code serve} stopped as systemd stops it (SIGTERM) while it publishes an inbox file: its job stops in order at
+     * the next slice — STOPPED, not left running, with no error and no stack trace in its log, its claim released —
+     * and the next {@code serve} finishes the file from there by itself.
+     */
+    @org.junit.jupiter.api.Test
+    void serveStoppedWithSigtermMidIngestStopsItsJobInOrderAndFinishesItNextTime() throws Exception {
+        Path home = TestHomes.fresh("inbox-term");
+        Path csv = CrashRecoveryIntegrationTests.bigLedger(home.resolve("ledger.csv"));
+        String sha256 = FileInspectionTasklet.sha256(csv);
+        Path inbox = Files.createDirectories(home.resolve("inbox/community"));
+
+        // given serve publishing a file dropped into its inbox
+        Path firstLog = home.resolve("serve-1.log");
+        Process first = serve(home, firstLog);
+        try {
+            awaitLog(first, firstLog, "watching");
+            Path hidden = Files.copy(csv, inbox.resolve(".ledger.csv.tmp"));
+            Files.move(hidden, inbox.resolve("2025年台账.csv"), StandardCopyOption.ATOMIC_MOVE);
+            awaitLog(first, firstLog, Phase.PUBLISHING.marker);
+        } finally {
+            // when it is asked to stop (Process.destroy: SIGTERM)
+            first.destroy();
+            assertThat(first.waitFor(90, java.util.concurrent.TimeUnit.SECONDS))
+                    .as("serve stopped within systemd's 90 s")
+                    .isTrue();
+        }
+
+        // then it stopped its job in order: said so, without an error or a stack trace
+        String said = Files.readString(firstLog);
+        assertThat(said).contains("已停下：任务执行").doesNotContain(" ERROR ").doesNotContain("unknown state");
+        assertThat(said.lines().filter(l -> l.startsWith("\tat ")).count())
+                .as("stack trace lines")
+                .isZero();
+        try (ConfigurableApplicationContext app = open(home)) {
+            JdbcClient jdbc = app.getBean(JdbcClient.class);
+            assertThat(jdbc.sql("SELECT status FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_INSTANCE i"
+                                    + " ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID WHERE i.JOB_NAME = 'fileIngestJob'")
+                            .query(String.class)
+                            .list())
+                    .containsExactly("STOPPED");
+            assertThat(count(jdbc, "SELECT COUNT(*) FROM file_claim WHERE node_id IS NOT NULL"))
+                    .as("claims still held")
+                    .isZero();
+            assertThat(count(jdbc, "SELECT COUNT(*) FROM ingest_file WHERE outcome = 'IN_PROGRESS'"))
+                    .isEqualTo(1);
+        }
+
+        // and started again, serve finishes the file from where it stopped, once
+        Path secondLog = home.resolve("serve-2.log");
+        Process second = serve(home, secondLog);
+        try {
+            await().atMost(Duration.ofSeconds(240))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> {
+                        assertThat(second.isAlive())
+                                .as("serve died, see %s", secondLog)
+                                .isTrue();
+                        String log = Files.readString(secondLog);
+                        return (log.contains("interrupted ingest finished: LOADED")
+                                        || log.contains("inbox: community/"))
+                                && isEmpty(inbox);
+                    });
+        } finally {
+            second.destroy();
+            second.waitFor();
+        }
+        assertLoadedOnce(home, sha256);
+    }
+
+    /** Exactly one LOADED entry for the content, every row once, nothing left unfinished or for an operator. */
+    private static void assertLoadedOnce(Path home, String sha256) throws Exception {
         try (ConfigurableApplicationContext app = open(home)) {
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             List<Map<String, Object>> entries = jdbc.sql(

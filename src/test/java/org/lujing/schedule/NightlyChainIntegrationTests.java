@@ -180,6 +180,43 @@ class NightlyChainIntegrationTests extends SharedLedgerContext {
         FileSystemUtils.deleteRecursively(HOME.resolve("reports/" + night));
     }
 
+    @Test
+    void aNightAStoppingProcessCutShortIsFoundAndGoneOnWithFromThere() {
+        // a night of its own (today's: no other test's night comes after it), taken away afterwards
+        LocalDate night = LocalDate.now();
+        try {
+            // given a process that is stopping (SIGTERM) as its night's chain comes to a step
+            NightlyChain stopping = chains.of(List.of("pull-feeds", "rematch"));
+            stopping.stopStarting();
+
+            NightlyChain.Result cut = stopping.run(night, "SCHEDULE", false);
+
+            // then no step is begun, the night says why and what next, and a start finds it
+            assertThat(cut.completed()).isFalse();
+            assertThat(cut.steps())
+                    .extracting(NightlyChain.StepResult::step, NightlyChain.StepResult::status)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("pull-feeds", "FAILED"));
+            assertThat(cut.steps().get(0).message())
+                    .startsWith("serve 停止时这一步没有开始")
+                    .contains("nightly --date " + night + " --resume");
+            assertThat(stopping.busy()).isFalse();
+            assertThat(stopping.stoppedNight()).contains(night);
+
+            // when the next process goes on with it
+            NightlyChain next = chains.of(List.of("pull-feeds", "rematch"));
+            NightlyChain.Result resumed = next.run(night, "SCHEDULE", true);
+
+            // then the same attempt completes, and there is nothing left to go on with
+            assertThat(resumed.completed()).isTrue();
+            assertThat(resumed.attempt()).isEqualTo(cut.attempt());
+            assertThat(next.stoppedNight()).isEmpty();
+        } finally {
+            jdbc.sql("DELETE FROM nightly_run WHERE run_date = ?")
+                    .param(java.sql.Date.valueOf(night))
+                    .update();
+        }
+    }
+
     private void assertNightReports(LocalDate night) throws IOException {
         try (var files = Files.list(HOME.resolve("reports/" + night))) {
             assertThat(files.map(p -> p.getFileName().toString()))
