@@ -129,10 +129,10 @@ class CrashRecovery implements SmartInitializingSingleton {
                     log,
                     org.lujing.home.TerminalLanguage.english()
                             ? "recovered " + recovered.size() + " job execution(s) left running by a process that"
-                                    + " stopped: " + ids + " — marked FAILED; an ingest is finished by serve, anything"
-                                    + " else restarts with `jobs restart ID`"
+                                    + " stopped: " + ids + " — marked FAILED; an ingest is finished by serve (or by"
+                                    + " running the same ingest again), anything else restarts with `jobs restart ID`"
                             : "上次停止的进程留下 " + recovered.size() + " 个仍在运行的任务执行（" + ids + "），已标记为失败；"
-                                    + "入库由 serve 启动时完成，其他的用 jobs restart 编号 重新运行");
+                                    + "入库由 serve 启动时完成（或再次运行同一条 ingest 命令），其他的用 jobs restart 编号 重新运行");
         }
     }
 

@@ -72,14 +72,19 @@ class OrderlyStop implements ApplicationListener<ContextClosedEvent>, Ordered {
         nightly.stopStarting();
         takeover.ifAvailable(NodeTakeover::pause);
         Set<Long> running = new TreeSet<>(node.runningHere());
+        boolean english = org.lujing.home.TerminalLanguage.english();
         if (running.isEmpty() && !nightly.busy()) {
             return;
         }
         if (!running.isEmpty()) {
             OperatorNotice.say(
                     log,
-                    "正在停止：请运行中的任务执行 " + ids(running) + " 在当前批次结束后停下（最多等 " + wait.toSeconds()
-                            + " 秒），已写入的部分都保留，下次从停下处接着完成");
+                    english
+                            ? "stopping: asking job execution(s) " + ids(running) + " to stop after their current chunk"
+                                    + " (waiting at most " + wait.toSeconds() + " s); what they wrote stays, and they"
+                                    + " go on from there next time"
+                            : "正在停止：请运行中的任务执行 " + ids(running) + " 在当前批次结束后停下（最多等 " + wait.toSeconds()
+                                    + " 秒），已写入的部分都保留，下次从停下处接着完成");
         }
         for (long id : running) {
             try {
@@ -108,11 +113,22 @@ class OrderlyStop implements ApplicationListener<ContextClosedEvent>, Ordered {
             int released = node.releaseClaims();
             OperatorNotice.say(
                     log,
-                    "已停下：任务执行 " + ids(running) + " 已停止（STOPPED）" + (released > 0 ? "，释放了 " + released + " 个文件的占用" : "")
-                            + "；serve 下次启动时（或另一节点上）从停下处接着完成，不会重复入库");
+                    english
+                            ? "stopped: job execution(s) " + ids(running) + " STOPPED"
+                                    + (released > 0 ? ", " + released + " file claim(s) released" : "")
+                                    + "; serve finishes them from there when it starts again (or another node does),"
+                                    + " never twice"
+                            : "已停下：任务执行 " + ids(running) + " 已停止（STOPPED）"
+                                    + (released > 0 ? "，释放了 " + released + " 个文件的占用" : "")
+                                    + "；serve 下次启动时（或另一节点上）从停下处接着完成，不会重复入库");
         } else {
             OperatorNotice.say(
-                    log, "任务执行 " + ids(still) + " 在 " + wait.toSeconds() + " 秒内没有停下，进程仍将退出；下次启动时按中断处理，不会重复入库");
+                    log,
+                    english
+                            ? "job execution(s) " + ids(still) + " did not stop within " + wait.toSeconds() + " s; the"
+                                    + " process stops all the same, and the next start takes them as interrupted"
+                                    + " (nothing is loaded twice)"
+                            : "任务执行 " + ids(still) + " 在 " + wait.toSeconds() + " 秒内没有停下，进程仍将退出；下次启动时按中断处理，不会重复入库");
         }
     }
 

@@ -28,8 +28,9 @@ class CrashRecoveryNoticeTests {
             OperatorNotice.onTerminal(false);
         }
         assertThat(captured.toString(StandardCharsets.UTF_8))
-                .isEqualTo("上次停止的进程留下 2 个仍在运行的任务执行（#104, #105），已标记为失败；入库由 serve 启动时完成，其他的用 jobs restart 编号 重新运行"
-                        + System.lineSeparator())
+                .isEqualTo(
+                        "上次停止的进程留下 2 个仍在运行的任务执行（#104, #105），已标记为失败；入库由 serve 启动时完成（或再次运行同一条 ingest 命令），其他的用 jobs restart 编号 重新运行"
+                                + System.lineSeparator())
                 .doesNotContain("WARN", "recovered");
     }
 }
