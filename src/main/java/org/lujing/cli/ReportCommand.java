@@ -81,7 +81,7 @@ class ReportCommand implements Callable<Integer> {
                     k + " 报表需要 --period（如 2025、2025-Q3、2025-11） ‖ the " + k + " report needs --period");
         }
         Period p = period == null ? null : Period.parse(period);
-        Long personNumber = personNumber();
+        Long personNumber = PersonNumber.parse("--person", person);
         if (personNumber != null && !k.equals("ledger")) {
             throw new IllegalArgumentException("--person 只用于 ledger 报表（个人台账） ‖ --person is for the ledger report only");
         }
@@ -112,25 +112,6 @@ class ReportCommand implements Callable<Integer> {
             written.forEach(path -> System.out.println(path.toAbsolutePath().normalize()));
         }
         return 0;
-    }
-
-    /** {@code --person}'s number: {@code 3} or {@code #3}; null without the option. */
-    Long personNumber() {
-        if (person == null) {
-            return null;
-        }
-        String t = person.strip();
-        t = t.startsWith("#") || t.startsWith("＃") ? t.substring(1) : t;
-        try {
-            long n = Long.parseLong(t);
-            if (n > 0) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // said below
-        }
-        throw new IllegalArgumentException("--person 应为名册上的编号（如 3 或 #3，见 subjects），不是“" + person
-                + "” ‖ --person takes a person's number on the roster (3 or #3, see subjects), not '" + person + "'");
     }
 
     /** The options given that this kind of report does not use, each as a sentence in both languages. */

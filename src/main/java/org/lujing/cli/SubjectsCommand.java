@@ -40,8 +40,11 @@ class SubjectsCommand implements Callable<Integer> {
     @Option(names = "--reason", paramLabel = "TEXT", description = "Why the clear view, for the audit log.")
     String reason;
 
-    @Option(names = "--history", paramLabel = "ID", description = "The roster changes of one person.")
-    Long history;
+    @Option(
+            names = "--history",
+            paramLabel = "N",
+            description = "The roster changes of one person: their number as subjects lists it (3 or #3).")
+    String historyOf;
 
     @Override
     public Integer call() {
@@ -50,23 +53,27 @@ class SubjectsCommand implements Callable<Integer> {
                     "--unmasked 需要 --reason：每次查看未遮盖的信息都会记入审计（谁、何时、为何） ‖ --unmasked needs --reason:"
                             + " every unmasked view is audited with who, when and why");
         }
+        Long history = PersonNumber.parse("--history", historyOf);
         try (ConfigurableApplicationContext context = Boot.start(options.home, false, options.verbose)) {
             IdentityQueries queries = context.getBean(IdentityQueries.class);
             if (history != null) {
-                if (queries.subject(history).isEmpty()) {
-                    throw new IllegalArgumentException("名册上没有编号为 #" + history + " 的人（见 subjects）‖ there is no person #"
-                            + history + " on the roster (see subjects)");
-                }
+                var person = queries.subject(history)
+                        .orElseThrow(() -> new IllegalArgumentException(
+                                "名册上没有编号为 #" + history + " 的人（见 subjects） ‖ there is no person #" + history
+                                        + " on the roster (see subjects)"));
+                org.lujing.ingest.FileRegistry files = context.getBean(org.lujing.ingest.FileRegistry.class);
                 var changes = queries.history(history);
                 if (json) {
                     List<Map<String, Object>> out = new ArrayList<>();
                     changes.forEach(h -> {
                         Map<String, Object> m = new LinkedHashMap<>();
-                        m.put("changedAt", h.changedAt().toLocalDateTime().toString());
+                        // an instant in UTC, as every other JSON output gives its times
+                        m.put("changedAt", h.changedAt().toInstant().toString());
                         m.put("field", h.field());
                         m.put("oldValue", h.oldValue());
                         m.put("newValue", h.newValue());
                         m.put("fileId", h.fileId());
+                        m.put("fileName", fileName(files, h.fileId()));
                         out.add(m);
                     });
                     System.out.println(Json.write(out));
@@ -75,8 +82,8 @@ class SubjectsCommand implements Callable<Integer> {
                 if (changes.isEmpty()) {
                     System.out.println(CliWords.lang()
                             .pick(
-                                    "#" + history + " 自登记以来没有变更。",
-                                    "#" + history + " has not changed since it was registered."));
+                                    "#" + history + " " + person.name() + " 自登记以来没有变更。",
+                                    "#" + history + " " + person.name() + " has not changed since it was registered."));
                     return 0;
                 }
                 var lang = CliWords.lang();
@@ -86,7 +93,7 @@ class SubjectsCommand implements Callable<Integer> {
                         fieldWords(h.field(), lang),
                         valueWords(h.oldValue(), lang),
                         valueWords(h.newValue(), lang),
-                        h.fileId() == null ? "" : "#" + h.fileId()));
+                        h.fileId() == null ? "" : "#" + h.fileId() + " " + fileName(files, h.fileId())));
                 System.out.print(t.render());
                 return 0;
             }
@@ -197,5 +204,14 @@ class SubjectsCommand implements Callable<Integer> {
             return lang.pick("（已更改）", "(changed)");
         }
         return value;
+    }
+
+    /** The roster file a change came from, by the name it was sent under (masked as every file name is stored). */
+    private static String fileName(org.lujing.ingest.FileRegistry files, Long fileId) {
+        return fileId == null
+                ? null
+                : files.find(fileId)
+                        .map(org.lujing.ingest.IngestedFile::fileName)
+                        .orElse(null);
     }
 }

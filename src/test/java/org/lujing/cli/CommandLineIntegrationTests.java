@@ -183,7 +183,10 @@ class CommandLineIntegrationTests {
         CapturedRun count = run("schedule", "--home", PilotHome.HOME.toString(), "--count", "-3");
 
         assertThat(history.exit()).isEqualTo(2);
-        assertThat(history.err()).contains("名册上没有编号为 #999999 的人");
+        assertThat(history.err()).contains("名册上没有编号为 #999999 的人").doesNotContain("there is no person");
+        CapturedRun notANumber = run("subjects", "--home", PilotHome.HOME.toString(), "--history", "4301**********71");
+        assertThat(notANumber.exit()).isEqualTo(2);
+        assertThat(notANumber.err()).contains("--history 应为名册上的编号（如 3 或 #3，见 subjects）");
         assertThat(count.exit()).isEqualTo(2);
         assertThat(count.err()).contains("--count -3 不对");
         CapturedRun noSuchJob =

@@ -30,7 +30,8 @@ class SubjectHistoryCommandTests {
                         .exit())
                 .isZero();
 
-        CapturedRun text = CapturedRun.of("subjects", "--history", "1", "--home", home.toString());
+        // the number as subjects shows it, with its #
+        CapturedRun text = CapturedRun.of("subjects", "--history", "#1", "--home", home.toString());
         CapturedRun json = CapturedRun.of("subjects", "--history", "1", "--json", "--home", home.toString());
 
         assertThat(text.exit()).isZero();
@@ -38,9 +39,14 @@ class SubjectHistoryCommandTests {
                 .contains("矫正类别（correctionType）", "缓刑", "管制", "联系电话（phone）", "（已登记）", "（已更改）")
                 .doesNotContain("(changed)", "(set)", "13800000009")
                 .doesNotContainPattern("\\d{2}:\\d{2}:\\d{2}\\.\\d");
+        // the roster file each change came from, by its name
+        assertThat(text.out()).contains("cli-subject-history-roster-2.csv");
         assertThat(json.exit()).isZero();
         assertThat(json.out().strip())
                 .startsWith("[")
-                .contains("\"field\" : \"correctionType\"", "\"newValue\" : \"管制\"");
+                .contains("\"field\" : \"correctionType\"", "\"newValue\" : \"管制\"")
+                .contains("\"fileName\" : \"cli-subject-history-roster-2.csv\"")
+                // a time in UTC, as every JSON output gives it
+                .containsPattern("\"changedAt\" : \"\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z\"");
     }
 }
