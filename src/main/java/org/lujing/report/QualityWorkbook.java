@@ -288,6 +288,13 @@ class QualityWorkbook {
                 rr.put("reason", x.reason());
                 rr.put("message", Masking.value(x.message()));
                 rr.put("values", x.maskedValues() == null ? null : Masking.value(x.maskedValues()));
+                // the same values as an array of cells, as the workbook shows them (13, not "13.0"); "values" keeps
+                // the stored JSON text for the scripts that read it
+                rr.put(
+                        "cells",
+                        ReportWords.values(x.maskedValues()).stream()
+                                .map(Masking::value)
+                                .toList());
                 rr.put("status", x.status());
                 json.writePOJO(rr);
             });

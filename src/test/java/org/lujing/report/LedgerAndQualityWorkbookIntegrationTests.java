@@ -550,6 +550,19 @@ class LedgerAndQualityWorkbookIntegrationTests extends SharedLedgerLoadedOnce {
         assertThat(community.get("headers").get(0).get("row").asInt()).isEqualTo(3);
         assertThat(community.get("headers").get(0).get("headers").get(2).asString())
                 .isEqualTo("姓名");
+        // a reject's cells as an array, as the workbook shows them: the ambiguous date's row 43, not "43.0"
+        JsonNode ambiguousRow = null;
+        for (JsonNode r : community.get("rejects")) {
+            if (r.get("reason").asString().equals("DATE_AMBIGUOUS")) {
+                ambiguousRow = r;
+            }
+        }
+        assertThat(ambiguousRow.get("cells").isArray()).isTrue();
+        assertThat(ambiguousRow.get("cells").get(0).asString()).isEqualTo("43");
+        assertThat(ambiguousRow.get("cells").get(1).asString()).isEqualTo("03/07/2025");
+        assertThat(ambiguousRow.get("values").isString())
+                .as("kept as it was for scripts")
+                .isTrue();
         assertThat(identities.foundIn(Files.readString(written.get(1)))).isEmpty();
     }
 
