@@ -54,6 +54,7 @@ public class FileWithdrawal {
     private final AuditLog audit;
     private final RecordIds recordIds;
     private final TransactionTemplate tx;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     /** Provenance ids a transaction takes ({@link #WINDOW}; tests take fewer). */
     int window = WINDOW;
@@ -67,7 +68,9 @@ public class FileWithdrawal {
             StatisticsRollup rollup,
             AuditLog audit,
             RecordIds recordIds,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.recordIds = recordIds;
         this.jdbc = jdbc;
         this.template = template;
@@ -75,6 +78,12 @@ public class FileWithdrawal {
         this.audit = audit;
         this.tx = new TransactionTemplate(transactions);
     }
+
+    /**
+     * A file taken out of the ledger, told in the withdrawal's last transaction: whatever keeps its own note of the
+     * file's content (a feed, which records it took) forgets it there, so that the content may come again.
+     */
+    public record Withdrawn(long fileId, String sourceId) {}
 
     /** What a withdrawal took out: records deleted, records kept (another file reports them), provenance rows. */
     public record Result(long fileId, String fileName, int recordsRemoved, int recordsKept, int rows) {
@@ -174,6 +183,8 @@ public class FileWithdrawal {
             jdbc.sql("""
                             DELETE FROM identity_match WHERE outcome = 'REVIEW' AND NOT EXISTS (
                               SELECT 1 FROM support_record r WHERE r.subject_key = identity_match.subject_key)""").update();
+            // what else held on to the file lets go in the same transaction (a feed, the records it took from it)
+            events.publishEvent(new Withdrawn(fileId, file.sourceId()));
         });
         log.info(
                 "file #{} {} withdrawn by {}: {} records removed, {} kept (reported by other files too), {} rows",

@@ -304,6 +304,29 @@ class FeedPullIntegrationTests {
     }
 
     @Test
+    void aWithdrawnPullIsTakenAgainByTheNextPull() {
+        // given the five lessons pulled and loaded
+        theRosterIsLoaded();
+        long before = supportRecords();
+        PullResult first = feeds.pull("micro-lesson");
+        assertThat(first.outcome()).isEqualTo(FileOutcome.LOADED.name());
+        assertThat(markedIds()).isEqualTo(5);
+
+        // when an admin withdraws their file (loaded under a mapping since found wrong, say)
+        withdrawal.withdraw(first.file().id(), "admin", "测试：映射有误");
+
+        // then their ids are no longer taken, and the next pull brings them again, loaded once more
+        assertThat(markedIds()).isZero();
+        assertThat(supportRecords()).isEqualTo(before);
+        PullResult again = feeds.pull("micro-lesson");
+        assertThat(again.status()).isEqualTo(PullResult.Status.INGESTED);
+        assertThat(again.fresh()).isEqualTo(5);
+        assertThat(again.outcome()).isEqualTo(FileOutcome.LOADED.name());
+        assertThat(supportRecords()).isEqualTo(before + 5);
+        assertThat(markedIds()).isEqualTo(5);
+    }
+
+    @Test
     void aFeedWithoutUrlIsSkippedWithoutAnyRequest() {
         override("lujing.feeds.micro-lesson.url", "");
         requests.clear();
