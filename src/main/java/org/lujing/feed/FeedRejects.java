@@ -53,9 +53,13 @@ class FeedRejects {
     /**
      * After the pull's file loaded: marks the ids of the records it counted (accepted, merged or skipped) as taken,
      * keeps the refused ones' fingerprints instead, and closes the reject an earlier pull left for each record that
-     * came again. {@code fresh}: the pull's record ids and fingerprints, in the file's row order (row 1 first).
+     * came again. {@code fresh}: the pull's record ids and fingerprints, in the file's row order (row 1 first). One
+     * transaction (the idempotent repository's marks join it): a crash half way leaves nothing settled, and the
+     * next pull takes the records again (a record loaded twice merges into itself, as the feed's delivery is at least
+     * once), rather than some marked and a refusal forgotten.
      */
-    void settle(String sourceId, IngestedFile file, Map<String, String> fresh, IdempotentRepository taken) {
+    @org.springframework.transaction.annotation.Transactional
+    public void settle(String sourceId, IngestedFile file, Map<String, String> fresh, IdempotentRepository taken) {
         // a file whose content was loaded before (DUPLICATE_FILE) has its rows' rejects on that first file
         long rowsAt = file.duplicateOf() != null ? file.duplicateOf() : file.id();
         BitSet refused = new BitSet();
