@@ -56,10 +56,7 @@ class InboxIngestKillIntegrationTests {
         Path firstLog = home.resolve("serve-1.log");
         Process first = serve(home, firstLog);
         try {
-            awaitLog(first, firstLog, "watching");
-            Path hidden = Files.copy(csv, inbox.resolve(".ledger.csv.tmp"));
-            Files.move(hidden, inbox.resolve("2025年台账.csv"), StandardCopyOption.ATOMIC_MOVE);
-            awaitLog(first, firstLog, phase.marker);
+            dropAndAwait(first, firstLog, csv, inbox, phase.marker);
         } finally {
             // when it is killed outright in that phase
             first.destroyForcibly().waitFor();
@@ -102,10 +99,7 @@ class InboxIngestKillIntegrationTests {
         Path firstLog = home.resolve("serve-1.log");
         Process first = serve(home, firstLog);
         try {
-            awaitLog(first, firstLog, "watching");
-            Path hidden = Files.copy(csv, inbox.resolve(".ledger.csv.tmp"));
-            Files.move(hidden, inbox.resolve("2025年台账.csv"), StandardCopyOption.ATOMIC_MOVE);
-            awaitLog(first, firstLog, Phase.PUBLISHING.marker);
+            dropAndAwait(first, firstLog, csv, inbox, Phase.PUBLISHING.marker);
         } finally {
             // when it is asked to stop (Process.destroy: SIGTERM)
             first.destroy();
@@ -227,6 +221,14 @@ class InboxIngestKillIntegrationTests {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
+    }
+
+    /** Once serve watches, drops the file into its inbox as a partner's copy lands (whole, at once); waits for marker. */
+    private static void dropAndAwait(Process serve, Path log, Path csv, Path inbox, String marker) throws Exception {
+        awaitLog(serve, log, "watching");
+        Path hidden = Files.copy(csv, inbox.resolve(".ledger.csv.tmp"));
+        Files.move(hidden, inbox.resolve("2025年台账.csv"), StandardCopyOption.ATOMIC_MOVE);
+        awaitLog(serve, log, marker);
     }
 
     private static void awaitLog(Process process, Path log, String text) {
