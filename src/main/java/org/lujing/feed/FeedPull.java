@@ -207,6 +207,20 @@ class FeedPull {
         FileIngestService.Result ingested;
         try {
             ingested = ingest.ingest(file, sourceId);
+        } catch (FileIngestService.ProcessStoppingException stop) {
+            // the process stops before the pulled file was begun: nothing taken, nothing marked, pulled again
+            PullResult r = new PullResult(
+                    sourceId,
+                    PullResult.Status.INGEST_FAILED,
+                    pull.pages(),
+                    pull.fetched(),
+                    pull.fresh().size(),
+                    null,
+                    "stopping: the " + pull.fresh().size() + " pulled record(s) were not ingested; the next pull takes"
+                            + " them again",
+                    "正在停止：拉取的 " + pull.fresh().size() + " 条新记录未入库，下次拉取会再取");
+            log.info("{}", r);
+            return r;
         } finally {
             // the ingest keeps its own copy under archive/ (or quarantine/): this one would only be a second copy
             // of identity numbers in clear

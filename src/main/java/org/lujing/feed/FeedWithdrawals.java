@@ -39,6 +39,11 @@ class FeedWithdrawals {
 
     @EventListener
     void withdrawn(FileWithdrawal.Withdrawn event) {
+        // the refusals it holds go with it: whatever became of them (taken in by a retry, closed by an admin), their
+        // records are no longer in the ledger, and the feed must send them again, unchanged or not
+        jdbc.sql("DELETE FROM feed_record_reject WHERE file_id = ?")
+                .param(event.fileId())
+                .update();
         IngestedFile file = files.find(event.fileId()).orElse(null);
         String processor = event.sourceId() + "-feed";
         if (file == null

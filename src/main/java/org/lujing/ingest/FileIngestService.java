@@ -115,6 +115,15 @@ public class FileIngestService {
      * this returns; the command line never touches the user's file).
      */
     public synchronized Result ingest(Path original, String sourceId) {
+        inFlight.incrementAndGet();
+        try {
+            return ingestCounted(original, sourceId);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private Result ingestCounted(Path original, String sourceId) {
         if (stopping) {
             // the process is stopping: a file not yet begun waits where it is for the next start
             throw new ProcessStoppingException(
@@ -168,6 +177,11 @@ public class FileIngestService {
                 // complete"
                 .addString("drop", java.util.UUID.randomUUID().toString())
                 .toJobParameters();
+        if (stopping) {
+            // the stop came while the file was read for its hash and copied: it is not begun after all
+            deleteQuietly(archived);
+            throw new ProcessStoppingException(name);
+        }
         JobExecution execution;
         try {
             execution = jobOperator.start(fileIngestJob, params);
@@ -177,6 +191,12 @@ public class FileIngestService {
             throw new IngestFailedException(name, sourceId, e);
         }
         Optional<IngestedFile> registered = files.findByJobExecution(execution.getId());
+        if (execution.getStatus() == BatchStatus.STOPPED && registered.isEmpty()) {
+            // stopped before the file was even registered (no entry, no claim): nothing of it is anywhere, so the
+            // caller must keep the original (the inbox file stays) for the next start
+            deleteQuietly(archived);
+            throw new ProcessStoppingException(name);
+        }
         Path storedAt = evidence.quarantineIfRefused(registered, archived);
         if (execution.getStatus() == BatchStatus.STOPPED) {
             log.info(
@@ -313,10 +333,23 @@ public class FileIngestService {
         stopping = true;
     }
 
+    /** Whether this process is stopping (no ingest begins any more). */
+    public boolean isStopping() {
+        return stopping;
+    }
+
+    /** How many ingests (or resumptions) are under way in this process now: a stopping process waits for them. */
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+
     /** The process stops: a file offered now is left for the next start, nothing of it begun. */
     public static final class ProcessStoppingException extends RuntimeException {
-        ProcessStoppingException(String name) {
-            super("serve is stopping: " + name + " is left for the next start");
+        public ProcessStoppingException(String name) {
+            super("正在停止：" + name + " 留待下次启动时处理" + org.lujing.ledger.Bilingual.SEPARATOR + "stopping: " + name
+                    + " is left for the next start");
         }
     }
 
@@ -329,23 +362,30 @@ public class FileIngestService {
      */
     public synchronized List<Result> resumeUnfinished() {
         List<Result> results = new ArrayList<>();
-        if (stopping) {
-            return results;
-        }
-        for (IngestedFile f : files.unfinishedClaims()) {
-            if (f.jobExecutionId() == null || waitsInInbox(f)) {
-                continue;
+        inFlight.incrementAndGet();
+        try {
+            for (IngestedFile f : files.unfinishedClaims()) {
+                if (stopping) {
+                    break;
+                }
+                if (f.jobExecutionId() == null || waitsInInbox(f)) {
+                    continue;
+                }
+                try {
+                    takeOver(f, false).ifPresent(run -> results.add(resume(f, run)));
+                } catch (ProcessStoppingException stop) {
+                    break;
+                } catch (RuntimeException e) {
+                    log.error(
+                            "file #{} ({}): its interrupted ingest could not be resumed here; `jobs restart` runs it"
+                                    + " again once the cause is fixed: {}",
+                            f.id(),
+                            f.fileName(),
+                            e.getMessage());
+                }
             }
-            try {
-                takeOver(f, false).ifPresent(run -> results.add(resume(f, run)));
-            } catch (RuntimeException e) {
-                log.error(
-                        "file #{} ({}): its interrupted ingest could not be resumed here; `jobs restart` runs it again"
-                                + " once the cause is fixed: {}",
-                        f.id(),
-                        f.fileName(),
-                        e.getMessage());
-            }
+        } finally {
+            inFlight.decrementAndGet();
         }
         return results;
     }
@@ -357,6 +397,9 @@ public class FileIngestService {
                 f.fileName(),
                 last.getId(),
                 last.getStatus());
+        if (stopping) {
+            throw new ProcessStoppingException(f.fileName());
+        }
         JobExecution execution;
         try {
             execution = jobOperator.restart(last);

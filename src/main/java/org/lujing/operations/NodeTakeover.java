@@ -65,12 +65,15 @@ class NodeTakeover implements DisposableBean {
     /** Takes nothing over any more: the process is stopping (its own stopped work must not be resumed here). */
     void pause() {
         if (timer != null) {
-            timer.shutdownNow();
+            // not interrupted: a resumption under way is asked to stop like any job, and waited for
+            timer.shutdown();
         }
     }
 
     @Override
     public void destroy() {
-        pause();
+        if (timer != null) {
+            timer.shutdownNow();
+        }
     }
 }

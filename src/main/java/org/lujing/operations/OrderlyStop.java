@@ -71,36 +71,28 @@ class OrderlyStop implements ApplicationListener<ContextClosedEvent>, Ordered {
         ingest.stopTakingFiles();
         nightly.stopStarting();
         takeover.ifAvailable(NodeTakeover::pause);
-        Set<Long> running = new TreeSet<>(node.runningHere());
         boolean english = org.lujing.home.TerminalLanguage.english();
-        if (running.isEmpty() && !nightly.busy()) {
-            return;
-        }
-        if (!running.isEmpty()) {
-            OperatorNotice.say(
-                    log,
-                    english
-                            ? "stopping: asking job execution(s) " + ids(running) + " to stop after their current chunk"
-                                    + " (waiting at most " + wait.toSeconds() + " s); what they wrote stays, and they"
-                                    + " go on from there next time"
-                            : "正在停止：请运行中的任务执行 " + ids(running) + " 在当前批次结束后停下（最多等 " + wait.toSeconds()
-                                    + " 秒），已写入的部分都保留，下次从停下处接着完成");
-        }
-        for (long id : running) {
-            try {
-                JobExecution execution = jobRepository.getJobExecution(id);
-                if (execution != null && execution.isRunning()) {
-                    jobOperator.stop(execution);
-                }
-            } catch (Exception e) {
-                // it ended meanwhile, or cannot be stopped: waited for all the same, up to the limit
-                log.info("job execution #{} not asked to stop: {}", id, e.getMessage());
-            }
-        }
+        Set<Long> asked = new TreeSet<>();
         Instant deadline = Instant.now().plus(wait);
-        // the night's chain too: it records the step it stopped, and begins none after it
-        while ((!node.runningHere().isEmpty() || nightly.busy())
-                && Instant.now().isBefore(deadline)) {
+        // until nothing runs here: a job begun a moment after the flags were set (its file was being hashed, a night
+        // was between steps) is asked to stop as it appears, not left to have the pool closed under it
+        while (busy() && Instant.now().isBefore(deadline)) {
+            Set<Long> fresh = new TreeSet<>(node.runningHere());
+            fresh.removeAll(asked);
+            if (!fresh.isEmpty()) {
+                if (asked.isEmpty()) {
+                    OperatorNotice.say(
+                            log,
+                            english
+                                    ? "stopping: asking job execution(s) " + ids(fresh) + " to stop after their current"
+                                            + " chunk (waiting at most " + wait.toSeconds() + " s); what they wrote"
+                                            + " stays, and they go on from there next time"
+                                    : "正在停止：请运行中的任务执行 " + ids(fresh) + " 在当前批次结束后停下（最多等 " + wait.toSeconds()
+                                            + " 秒），已写入的部分都保留，下次从停下处接着完成");
+                }
+                fresh.forEach(this::askToStop);
+                asked.addAll(fresh);
+            }
             try {
                 Thread.sleep(100);
             } catch (InterruptedException e) {
@@ -108,27 +100,47 @@ class OrderlyStop implements ApplicationListener<ContextClosedEvent>, Ordered {
                 break;
             }
         }
-        Set<Long> still = node.runningHere();
-        if (still.isEmpty()) {
-            int released = node.releaseClaims();
+        if (busy()) {
             OperatorNotice.say(
                     log,
                     english
-                            ? "stopped: job execution(s) " + ids(running) + " STOPPED"
+                            ? "job execution(s) " + ids(node.runningHere()) + " did not stop within " + wait.toSeconds()
+                                    + " s; the process stops all the same, and the next start takes them as"
+                                    + " interrupted (nothing is loaded twice)"
+                            : "任务执行 " + ids(node.runningHere()) + " 在 " + wait.toSeconds()
+                                    + " 秒内没有停下，进程仍将退出；下次启动时按中断处理，不会重复入库");
+            return;
+        }
+        // nothing of this node runs any more: what it stopped may be finished by another node at once
+        int released = node.releaseClaims();
+        if (!asked.isEmpty()) {
+            OperatorNotice.say(
+                    log,
+                    english
+                            ? "stopped: job execution(s) " + ids(asked) + " ended"
                                     + (released > 0 ? ", " + released + " file claim(s) released" : "")
-                                    + "; serve finishes them from there when it starts again (or another node does),"
-                                    + " never twice"
-                            : "已停下：任务执行 " + ids(running) + " 已停止（STOPPED）"
+                                    + "; what they left unfinished is finished from where it stopped when serve starts"
+                                    + " again (or by another node), never twice"
+                            : "已停下：任务执行 " + ids(asked) + " 已结束"
                                     + (released > 0 ? "，释放了 " + released + " 个文件的占用" : "")
-                                    + "；serve 下次启动时（或另一节点上）从停下处接着完成，不会重复入库");
-        } else {
-            OperatorNotice.say(
-                    log,
-                    english
-                            ? "job execution(s) " + ids(still) + " did not stop within " + wait.toSeconds() + " s; the"
-                                    + " process stops all the same, and the next start takes them as interrupted"
-                                    + " (nothing is loaded twice)"
-                            : "任务执行 " + ids(still) + " 在 " + wait.toSeconds() + " 秒内没有停下，进程仍将退出；下次启动时按中断处理，不会重复入库");
+                                    + "；未完成的部分在 serve 下次启动时（或由另一节点）从停下处接着完成，不会重复入库");
+        }
+    }
+
+    /** Whether anything of this process still runs: a job execution, an ingest about to begin or end, a night. */
+    private boolean busy() {
+        return !node.runningHere().isEmpty() || ingest.inFlight() > 0 || nightly.busy();
+    }
+
+    private void askToStop(long id) {
+        try {
+            JobExecution execution = jobRepository.getJobExecution(id);
+            if (execution != null && execution.isRunning()) {
+                jobOperator.stop(execution);
+            }
+        } catch (Exception e) {
+            // it ended meanwhile, or cannot be stopped: waited for all the same, up to the limit
+            log.info("job execution #{} not asked to stop: {}", id, e.getMessage());
         }
     }
 

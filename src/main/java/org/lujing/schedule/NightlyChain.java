@@ -95,7 +95,7 @@ public class NightlyChain {
     public Optional<LocalDate> stoppedNight() {
         return jdbc.sql("""
                         SELECT n.run_date FROM nightly_run n
-                        WHERE n.status = 'FAILED' AND n.message LIKE ?
+                        WHERE n.status = 'FAILED' AND n.message LIKE ? AND n.trigger_kind = 'SCHEDULE'
                           AND n.attempt = (SELECT MAX(m.attempt) FROM nightly_run m WHERE m.run_date = n.run_date)
                           AND NOT EXISTS (SELECT 1 FROM nightly_run l WHERE l.run_date > n.run_date)
                         ORDER BY n.run_date DESC LIMIT 1""")
@@ -103,6 +103,25 @@ public class NightlyChain {
                 .query(java.sql.Date.class)
                 .optional()
                 .map(java.sql.Date::toLocalDate);
+    }
+
+    /**
+     * Takes the stopped night for this process: of several nodes starting at once, the one whose update finds the
+     * night's record still saying it was cut short goes on with it, the others leave it. Returns whether this one may.
+     */
+    public boolean takeStoppedNight(LocalDate night) {
+        return jdbc.sql("""
+                                UPDATE nightly_run SET message = ?
+                                WHERE run_date = ? AND status = 'FAILED' AND message LIKE ?
+                                  AND attempt = (SELECT MAX(m.attempt) FROM nightly_run m WHERE m.run_date = ?)""")
+                        .params(
+                                "serve 再次启动，接着完成" + org.lujing.ledger.Bilingual.SEPARATOR
+                                        + "serve started again: going on",
+                                java.sql.Date.valueOf(night),
+                                STOPPED_WITH_SERVE + "%",
+                                java.sql.Date.valueOf(night))
+                        .update()
+                > 0;
     }
 
     private Result runChain(LocalDate night, String trigger, boolean resume) {
@@ -253,17 +272,19 @@ public class NightlyChain {
         boolean ok = execution.getStatus() == BatchStatus.COMPLETED;
         String message = ok
                 ? execution.getExitStatus().getExitDescription()
-                : execution.getStatus() == BatchStatus.STOPPED || stopping
-                        // stopped, or failed because the process stops under it (an inbox file it could not begin)
+                : execution.getStatus() == BatchStatus.STOPPED
                         ? STOPPED_WITH_SERVE + "按要求停下（任务执行 #" + execution.getId() + "）；serve 再次启动时接着完成，或运行"
                                 + " nightly --date " + night + " --resume" + org.lujing.ledger.Bilingual.SEPARATOR
                                 + "stopped as asked when serve stopped (job execution #" + execution.getId()
                                 + "); it goes"
                                 + " on when serve starts again, or run nightly --date " + night + " --resume"
-                        : execution.getAllFailureExceptions().stream()
-                                .findFirst()
-                                .map(Throwable::getMessage)
-                                .orElse(execution.getExitStatus().getExitDescription());
+                        : (stopping ? STOPPED_WITH_SERVE + "失败（进程正在停止）：" : "")
+                                // failed because the process stops under it (an inbox file it could not begin), or
+                                // on its own as the stop came: said as such, and gone on with next time
+                                + execution.getAllFailureExceptions().stream()
+                                        .findFirst()
+                                        .map(Throwable::getMessage)
+                                        .orElse(execution.getExitStatus().getExitDescription());
         String status = ok ? "COMPLETED" : "FAILED";
         finish(night, attempt, step, status, execution.getId(), message);
         return new StepResult(step, status, message, execution.getId());

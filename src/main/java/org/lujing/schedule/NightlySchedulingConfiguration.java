@@ -72,7 +72,7 @@ class NightlySchedulingConfiguration {
             return;
         }
         NightlyChain chain = event.getApplicationContext().getBean(NightlyChain.class);
-        chain.stoppedNight().ifPresent(night -> {
+        chain.stoppedNight().filter(chain::takeStoppedNight).ifPresent(night -> {
             log.info("the night of {} was cut short when serve stopped: going on with it", night);
             Thread t = new Thread(
                     () -> {

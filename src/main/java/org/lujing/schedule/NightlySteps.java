@@ -38,7 +38,8 @@ class NightlySteps {
      * after it: they are pulled, then the step fails naming it, and {@code nightly --resume} pulls again.
      */
     @Bean
-    NightlyStep nightlyPullFeeds(FeedPuller feeds, SourceCatalog sources, CamelContext camel) {
+    NightlyStep nightlyPullFeeds(
+            FeedPuller feeds, SourceCatalog sources, CamelContext camel, FileIngestService ingest) {
         return new NightlyStep() {
             @Override
             public String name() {
@@ -61,6 +62,10 @@ class NightlySteps {
                 Throwable firstCause = null;
                 int failed = 0;
                 for (var source : withFeed) {
+                    if (ingest.isStopping()) {
+                        // the process stops: the feeds not pulled yet are pulled when the night goes on
+                        throw new FileIngestService.ProcessStoppingException(source.id() + " feed");
+                    }
                     progress.report(
                             said.size(),
                             withFeed.size(),
@@ -143,6 +148,10 @@ class NightlySteps {
                 RuntimeException firstCause = null;
                 for (int i = 0; i < files.size(); i++) {
                     Path file = files.get(i);
+                    if (ingest.isStopping()) {
+                        // the process stops: the files still waiting stay in the inbox, the night is gone on with
+                        throw new FileIngestService.ProcessStoppingException((files.size() - i) + " file(s) / 个文件");
+                    }
                     progress.report(
                             i,
                             files.size(),
@@ -163,6 +172,9 @@ class NightlySteps {
                         String outcome;
                         try {
                             outcome = ingest.ingest(file, source).outcome();
+                        } catch (FileIngestService.ProcessStoppingException stop) {
+                            // not the file's failure: it stays in the inbox, untouched and without a report
+                            throw stop;
                         } catch (RuntimeException e) {
                             // the file stays in the inbox, its reason beside it (as the route leaves it), for the route
                             // or the next night; the files after it are still taken tonight
@@ -175,7 +187,10 @@ class NightlySteps {
                             continue;
                         }
                         failures.clear(file);
-                        if (outcome.startsWith("LOADED") || outcome.equals("DUPLICATE_FILE")) {
+                        if (outcome.equals("IN_PROGRESS")) {
+                            // stopped half way with the process: archived and claimed, finished at the next start
+                            left++;
+                        } else if (outcome.startsWith("LOADED") || outcome.equals("DUPLICATE_FILE")) {
                             loaded++;
                         } else {
                             refused++;

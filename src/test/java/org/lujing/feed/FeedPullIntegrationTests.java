@@ -106,6 +106,9 @@ class FeedPullIntegrationTests {
     FileWithdrawal withdrawal;
 
     @Autowired
+    org.lujing.ingest.RejectedRows rejectedRows;
+
+    @Autowired
     ConfigurableEnvironment environment;
 
     @Autowired
@@ -324,6 +327,25 @@ class FeedPullIntegrationTests {
         assertThat(again.outcome()).isEqualTo(FileOutcome.LOADED.name());
         assertThat(supportRecords()).isEqualTo(before + 5);
         assertThat(markedIds()).isEqualTo(5);
+    }
+
+    @Test
+    void aWithdrawnPullWhoseRefusalAnAdminClosedSendsThatRecordAgainToo() {
+        // given the third lesson refused, its reject closed by an admin (handled otherwise), then the file withdrawn
+        theRosterIsLoaded();
+        records.set(2, record("ml-3", "赵一", "430104198001010015", "2025-03-10", "第2课 遵纪守法"));
+        PullResult first = feeds.pull("micro-lesson");
+        rejectedRows.closeAudited(first.file().id(), null, List.of(), n -> {});
+        withdrawal.withdraw(first.file().id(), "admin", "测试");
+
+        // then nothing of it is held back: the next pull takes all five again, the refused one included
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM feed_record_reject")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        PullResult again = feeds.pull("micro-lesson");
+        assertThat(again.fresh()).isEqualTo(5);
+        assertThat(again.file().rejected()).isEqualTo(1);
     }
 
     @Test

@@ -36,7 +36,8 @@ class NightlyPullFailureTests {
         RouteController routes = mock(RouteController.class);
         when(camel.getRouteController()).thenReturn(routes);
         when(routes.getRouteStatus(anyString())).thenReturn(ServiceStatus.Started);
-        NightlyStep step = new NightlySteps().nightlyPullFeeds(feeds, sources, camel);
+        NightlyStep step = new NightlySteps()
+                .nightlyPullFeeds(feeds, sources, camel, mock(org.lujing.ingest.FileIngestService.class));
 
         assertThatThrownBy(() -> step.run(LocalDate.of(2025, 6, 30)))
                 .isInstanceOf(IllegalStateException.class)
@@ -60,7 +61,8 @@ class NightlyPullFailureTests {
         org.mockito.Mockito.doThrow(new IllegalArgumentException("endpoint refused"))
                 .when(routes)
                 .startRoute("court-feed-a-feed");
-        NightlyStep step = new NightlySteps().nightlyPullFeeds(feeds, sources, camel);
+        NightlyStep step = new NightlySteps()
+                .nightlyPullFeeds(feeds, sources, camel, mock(org.lujing.ingest.FileIngestService.class));
 
         assertThatThrownBy(() -> step.run(LocalDate.of(2025, 6, 30)))
                 .isInstanceOf(IllegalStateException.class)
@@ -90,7 +92,9 @@ class NightlyPullFailureTests {
         }
         when(camel.getRoutes()).thenReturn(loaded);
 
-        new NightlySteps().nightlyPullFeeds(feeds, sources, camel).run(LocalDate.of(2025, 6, 30));
+        new NightlySteps()
+                .nightlyPullFeeds(feeds, sources, camel, mock(org.lujing.ingest.FileIngestService.class))
+                .run(LocalDate.of(2025, 6, 30));
 
         // then the pull's page route runs too (without it, `nightly` failed: no consumers on direct:…-page)
         verify(routes).startRoute("micro-lesson-feed");
