@@ -49,7 +49,9 @@ public class PrivateFolders {
     }
 
     List<Path> folders() {
-        List<Path> out = new ArrayList<>(List.of(properties.reports(), outbox, properties.quarantine()));
+        // archive/ too: the partners' files as received, copied with their own modes (0644) before this was done
+        List<Path> out =
+                new ArrayList<>(List.of(properties.reports(), outbox, properties.quarantine(), properties.archive()));
         if (Files.isDirectory(properties.inbox())) {
             try (Stream<Path> sources = Files.list(properties.inbox())) {
                 sources.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))

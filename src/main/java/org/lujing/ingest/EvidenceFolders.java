@@ -131,6 +131,8 @@ class EvidenceFolders {
                 Path target = freeName(dir, name);
                 try {
                     Files.copy(original, target, StandardCopyOption.COPY_ATTRIBUTES);
+                    // the partner's file kept its own mode (0644): evidence of names and ID numbers is 0600
+                    org.lujing.home.PrivateFolders.restrictFile(target);
                     return target;
                 } catch (java.nio.file.FileAlreadyExistsException takenMeanwhile) {
                     // another node copied a file of the same name into the shared archive at the same moment

@@ -88,4 +88,23 @@ class FileIngestRestartIntegrationTests extends SharedLedgerContext {
                 .as("HSQLDB would leave data/ readable by every local user")
                 .isEqualTo("rwx------");
     }
+
+    @Autowired
+    FileIngestService ingest;
+
+    @Test
+    void aPartnersFileIsArchivedPrivateWhateverItsOwnMode(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        // given a partner's file readable by everyone, as a download or a mail attachment lands
+        Path file = Files.writeString(dir.resolve("招聘会-私密.csv"), """
+                日期,姓名,身份证号,活动类型,活动名称,提供单位
+                2025-01-07,张三,430102198001011234,招聘会,新春招聘会,拓维信息
+                """);
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+
+        FileIngestService.Result r = ingest.ingest(file, "employer");
+
+        // then its archived copy, which holds names and ID numbers, is the owner's alone
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(r.storedAt())))
+                .isEqualTo("rw-------");
+    }
 }
