@@ -87,6 +87,9 @@ class SubjectsCommand implements Callable<Integer> {
                     return 0;
                 }
                 var lang = CliWords.lang();
+                System.out.println(lang.pick(
+                        "#" + history + " " + person.name() + " 的名册变更：",
+                        "Roster changes of #" + history + " " + person.name() + ":"));
                 TextTable t = CliWords.table("时间 when", "字段 field", "原值 old", "新值 new", "文件 file");
                 changes.forEach(h -> t.row(
                         h.changedAt().toLocalDateTime().withNano(0).toString().replace('T', ' '),

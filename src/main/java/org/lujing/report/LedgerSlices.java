@@ -92,6 +92,48 @@ class LedgerSlices {
     }
 
     /**
+     * Surnames read otherwise than the character's everyday reading, which is the one the collator knows (单 as dan,
+     * 解 as jie): each stands for the sort as a common character of the surname's reading (单 shàn as 善, 解 xiè as 谢),
+     * so 单田芳 files among the S and 解晓东 among the X, as a clerk files them.
+     */
+    private static final java.util.Map<String, String> SURNAME_READINGS = java.util.Map.ofEntries(
+            java.util.Map.entry("长孙", "掌孙"),
+            java.util.Map.entry("尉迟", "玉迟"),
+            java.util.Map.entry("万俟", "莫其"),
+            java.util.Map.entry("单", "善"),
+            java.util.Map.entry("仇", "求"),
+            java.util.Map.entry("解", "谢"),
+            java.util.Map.entry("朴", "瓢"),
+            java.util.Map.entry("区", "欧"),
+            java.util.Map.entry("查", "渣"),
+            java.util.Map.entry("翟", "宅"),
+            java.util.Map.entry("乐", "岳"),
+            java.util.Map.entry("盖", "葛"),
+            java.util.Map.entry("缪", "妙"),
+            java.util.Map.entry("覃", "秦"),
+            java.util.Map.entry("召", "邵"),
+            java.util.Map.entry("种", "崇"),
+            java.util.Map.entry("曾", "增"),
+            java.util.Map.entry("隗", "魏"),
+            java.util.Map.entry("繁", "婆"));
+
+    /** The name as the collator should read it: its surname's reading, where that is not the everyday one. */
+    static String asSurnameReads(String name) {
+        if (name == null) {
+            return "";
+        }
+        for (int length = 2; length >= 1; length--) {
+            if (name.length() > length) {
+                String stand = SURNAME_READINGS.get(name.substring(0, length));
+                if (stand != null) {
+                    return stand + name.substring(length);
+                }
+            }
+        }
+        return name;
+    }
+
+    /**
      * People in the order a Chinese office files them: by the pinyin of their names (陈明, 黄晓东, 李秀英, 刘海燕…), as
      * {@link java.text.Collator} for Chinese orders them; then by their number, so that two of one name stay apart.
      */
@@ -99,7 +141,7 @@ class LedgerSlices {
         java.text.Collator collator = java.text.Collator.getInstance(java.util.Locale.CHINA);
         java.util.Map<Object, java.text.CollationKey> keys = new java.util.HashMap<>();
         for (int i = 0; i < persons.size(); i++) {
-            keys.put(persons.get(i).key(), collator.getCollationKey(names.get(i) == null ? "" : names.get(i)));
+            keys.put(persons.get(i).key(), collator.getCollationKey(asSurnameReads(names.get(i))));
         }
         persons.sort(java.util.Comparator.<KeyCount, java.text.CollationKey>comparing(p -> keys.get(p.key()))
                 .thenComparing(p -> (Long) p.key()));

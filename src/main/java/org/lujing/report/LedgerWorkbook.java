@@ -152,6 +152,18 @@ class LedgerWorkbook {
                     summary.add(total);
                 }
             });
+            if (totals.isEmpty()) {
+                summary.addLine(lang.pick("本期间没有此人计入的记录", "No record of this person in this period"));
+            } else {
+                // a page for a supervisor ends with its total
+                PersonTotal all = new PersonTotal(null);
+                totals.values().forEach(t -> {
+                    all.records += t.records;
+                    all.hours = sum(all.hours, t.hours);
+                    all.quantity = sum(all.quantity, t.quantity);
+                });
+                summary.add(all);
+            }
         });
         return written[0];
     }
@@ -178,9 +190,17 @@ class LedgerWorkbook {
         }
     }
 
+    private static java.math.BigDecimal sum(java.math.BigDecimal a, java.math.BigDecimal b) {
+        return a == null ? b : b == null ? a : a.add(b);
+    }
+
     private static List<Column<PersonTotal>> totalColumns(ReportLanguage lang) {
         return List.of(
-                Column.of("类别", "Category", 16, t -> category(t.category, lang)),
+                Column.of(
+                        "类别",
+                        "Category",
+                        16,
+                        t -> t.category == null ? lang.pick("合计", "Total") : category(t.category, lang)),
                 Column.of("记录数", "Records", 10, t -> t.records),
                 Column.of("时长合计（小时）", "Hours", 14, t -> t.hours),
                 Column.of("数量合计", "Quantity", 10, t -> t.quantity));

@@ -40,7 +40,7 @@ class SubjectHistoryCommandTests {
                 .doesNotContain("(changed)", "(set)", "13800000009")
                 .doesNotContainPattern("\\d{2}:\\d{2}:\\d{2}\\.\\d");
         // the roster file each change came from, by its name
-        assertThat(text.out()).contains("cli-subject-history-roster-2.csv");
+        assertThat(text.out()).contains("cli-subject-history-roster-2.csv").startsWith("#1 赵一 的名册变更：");
         assertThat(json.exit()).isZero();
         assertThat(json.out().strip())
                 .startsWith("[")

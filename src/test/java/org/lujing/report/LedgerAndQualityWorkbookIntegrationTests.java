@@ -384,11 +384,24 @@ class LedgerAndQualityWorkbookIntegrationTests extends SharedLedgerLoadedOnce {
             Sheet summary = wb.getSheet("汇总");
             assertThat(header(summary)).containsExactly("类别", "记录数", "时长合计（小时）", "数量合计");
             double summed = 0;
-            for (int r = 1; r <= summary.getLastRowNum(); r++) {
+            for (int r = 1; r < summary.getLastRowNum(); r++) {
                 summed += summary.getRow(r).getCell(1).getNumericCellValue();
             }
             assertThat(summed).isEqualTo((double) records);
+            // and ends with its total
+            Row total = summary.getRow(summary.getLastRowNum());
+            assertThat(total.getCell(0).getStringCellValue()).isEqualTo("合计");
+            assertThat(total.getCell(1).getNumericCellValue()).isEqualTo((double) records);
             assertSafe(wb);
+        }
+        // a year without their records says so on both sheets
+        Path none = reports.writeLedger(Period.parse("2023"), person, HOME.resolve("out-person"), "zh")
+                .get(0);
+        try (XSSFWorkbook wb = new XSSFWorkbook(none.toFile())) {
+            assertThat(wb.getSheet("个人台账").getRow(1).getCell(0).getStringCellValue())
+                    .isEqualTo("本期间（2023-01-01至2023-12-31）没有此人计入的记录");
+            assertThat(wb.getSheet("汇总").getRow(1).getCell(0).getStringCellValue())
+                    .isEqualTo("本期间没有此人计入的记录");
         }
         assertThatThrownBy(() -> reports.writeLedger(Period.parse("2025"), 999_999L, HOME.resolve("out-nobody"), "zh"))
                 .hasMessageContaining("名册上没有编号为 #999999 的人");

@@ -38,4 +38,24 @@ class LedgerSlicesTests {
         assertThat(slices).extracting(List::size).containsExactly(LedgerSlices.CHUNK_KEYS, LedgerSlices.CHUNK_KEYS, 1);
         assertThat(LedgerSlices.slices(List.of(), 10)).isEmpty();
     }
+
+    @Test
+    void peopleAreFiledByThePinyinOfTheirNamesSurnamesByTheirOwnReading() {
+        List<String> names = List.of("张建国", "单田芳", "陈明", "解晓东", "区志强", "孙浩", "长孙无忌", "吴磊", "阿丽", "陈明");
+        List<KeyCount> persons = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            persons.add(new KeyCount((long) i + 1, 1));
+        }
+
+        LedgerSlices.byName(persons, new ArrayList<>(names));
+
+        // 单 as shàn (after 区 ōu, before 孙), 解 as xiè (after 吴), 长孙 as zhǎngsūn (zhang-jian before zhang-sun);
+        // two of one name by their number
+        assertThat(persons.stream()
+                        .map(p -> names.get((int) (long) (Long) p.key() - 1))
+                        .toList())
+                .containsExactly("阿丽", "陈明", "陈明", "区志强", "单田芳", "孙浩", "吴磊", "解晓东", "张建国", "长孙无忌");
+        assertThat(persons.get(1).key()).isEqualTo(3L);
+        assertThat(persons.get(2).key()).isEqualTo(10L);
+    }
 }
