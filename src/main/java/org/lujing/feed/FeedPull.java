@@ -131,8 +131,7 @@ class FeedPull {
             JdbcMessageIdRepository repository = repository(pull.sourceId());
             List<JsonNode> taken = pull.accept(
                     page,
-                    (id, fingerprint) ->
-                            repository.contains(id) || refused.refusedAlready(pull.sourceId(), id, fingerprint));
+                    (id, fingerprint) -> repository.contains(id) || refused.refusedAlready(pull, id, fingerprint));
             if (!taken.isEmpty() && pull.spool() == null) {
                 pull.spool(FeedSpool.open(folder(pull.sourceId()), mapper));
             }
@@ -231,7 +230,7 @@ class FeedPull {
         if (registered != null
                 && ingested.jobStatus() == BatchStatus.COMPLETED
                 && SUCCESS.contains(registered.outcome())) {
-            refused.settle(sourceId, registered, pull.fingerprints(), repository(sourceId));
+            refused.settle(sourceId, registered, pull.fingerprints(), pull.refusedBefore(), repository(sourceId));
             r = new PullResult(
                     sourceId,
                     PullResult.Status.INGESTED,

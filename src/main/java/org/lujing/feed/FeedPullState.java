@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,9 @@ final class FeedPullState {
      * themselves go to the pull's spool file as they arrive, so a long pull holds ids, not records, in the heap
      */
     private final Map<String, String> fresh = new LinkedHashMap<>();
+
+    /** the earlier refusals of this pull's new records that had one (changed since, or their reject withdrawn) */
+    private final Map<String, FeedRejects.Refusal> refusedBefore = new HashMap<>();
 
     /** the file the new records are written to, once there is one */
     private FeedSpool spool;
@@ -187,6 +191,16 @@ final class FeedPullState {
     /** The pull's new records' ids and their content's fingerprints, in arrival order: the file's row order. */
     Map<String, String> fingerprints() {
         return fresh;
+    }
+
+    /** Keeps a new record's earlier refusal, for the settling after the ingest. */
+    void refusedBefore(String recordId, FeedRejects.Refusal refusal) {
+        refusedBefore.put(recordId, refusal);
+    }
+
+    /** The earlier refusals of the pull's new records, by record id. */
+    Map<String, FeedRejects.Refusal> refusedBefore() {
+        return refusedBefore;
     }
 
     FeedSpool spool() {

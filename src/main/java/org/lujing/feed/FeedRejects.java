@@ -36,18 +36,28 @@ class FeedRejects {
         this.rejects = rejects;
     }
 
-    private record Refusal(String fingerprint, long fileId, int rowNo) {}
+    /** Where a record's earlier refusal is: its content's fingerprint then, and its reject's file and row. */
+    record Refusal(String fingerprint, long fileId, int rowNo) {}
 
     /**
      * Whether the record, with this content, was refused before and its reject still stands (open, closed by an
-     * admin, or taken in by a retry): taking it again would only refuse it again, or count it twice.
+     * admin, or taken in by a retry): taking it again would only refuse it again, or count it twice. A record that
+     * comes again all the same (changed, or its reject withdrawn) keeps its earlier refusal in the pull, for
+     * {@link #settle} to close or replace without looking it up a second time.
      */
-    boolean refusedAlready(String sourceId, String recordId, String fingerprint) {
-        return refusal(sourceId, recordId)
-                .filter(r -> r.fingerprint().equals(fingerprint))
-                .flatMap(r -> rejects.status(r.fileId(), SHEET, r.rowNo()))
-                .filter(status -> !status.equals("WITHDRAWN"))
-                .isPresent();
+    boolean refusedAlready(FeedPullState pull, String recordId, String fingerprint) {
+        Refusal before = refusal(pull.sourceId(), recordId).orElse(null);
+        if (before == null) {
+            return false;
+        }
+        boolean stands = before.fingerprint().equals(fingerprint)
+                && rejects.status(before.fileId(), SHEET, before.rowNo())
+                        .filter(status -> !status.equals("WITHDRAWN"))
+                        .isPresent();
+        if (!stands) {
+            pull.refusedBefore(recordId, before);
+        }
+        return stands;
     }
 
     /**
@@ -56,10 +66,16 @@ class FeedRejects {
      * came again. {@code fresh}: the pull's record ids and fingerprints, in the file's row order (row 1 first). One
      * transaction (the idempotent repository's marks join it): a crash half way leaves nothing settled, and the
      * next pull takes the records again (a record loaded twice merges into itself, as the feed's delivery is at least
-     * once), rather than some marked and a refusal forgotten.
+     * once), rather than some marked and a refusal forgotten. {@code earlier}: the refusals {@link #refusedAlready}
+     * found for records that came again, by record id; a record not in it had none.
      */
     @org.springframework.transaction.annotation.Transactional
-    public void settle(String sourceId, IngestedFile file, Map<String, String> fresh, IdempotentRepository taken) {
+    public void settle(
+            String sourceId,
+            IngestedFile file,
+            Map<String, String> fresh,
+            Map<String, Refusal> earlier,
+            IdempotentRepository taken) {
         // a file whose content was loaded before (DUPLICATE_FILE) has its rows' rejects on that first file
         long rowsAt = file.duplicateOf() != null ? file.duplicateOf() : file.id();
         BitSet refused = new BitSet();
@@ -72,7 +88,7 @@ class FeedRejects {
         for (Map.Entry<String, String> record : fresh.entrySet()) {
             row++;
             String recordId = record.getKey();
-            Refusal before = refusal(sourceId, recordId).orElse(null);
+            Refusal before = earlier.get(recordId);
             if (refused.get(row)) {
                 if (before != null && (before.fileId() != rowsAt || before.rowNo() != row)) {
                     rejects.closeHandledElsewhere(
@@ -82,7 +98,7 @@ class FeedRejects {
                             ACTOR,
                             "接口再次发来记录 " + recordId + "，仍未通过校验，见文件 #" + rowsAt + " 第 " + row + " 行");
                 }
-                keep(sourceId, recordId, record.getValue(), rowsAt, row, before != null);
+                keep(sourceId, recordId, record.getValue(), rowsAt, row);
             } else {
                 taken.add(recordId);
                 if (before != null) {
@@ -108,14 +124,18 @@ class FeedRejects {
                 .optional();
     }
 
-    private void keep(String sourceId, String recordId, String fingerprint, long fileId, int row, boolean replace) {
+    /**
+     * Keeps the record's refusal: in place of an earlier one, or as its first. Whether it had one was read while the
+     * pages came in; a withdrawal since then may have taken that row away, so the row is updated if it is there.
+     */
+    private void keep(String sourceId, String recordId, String fingerprint, long fileId, int row) {
         Timestamp now = Timestamp.from(Instant.now());
-        if (replace) {
-            jdbc.sql("UPDATE feed_record_reject SET fingerprint = ?, file_id = ?, row_no = ?, rejected_at = ?"
-                            + " WHERE source_id = ? AND record_id = ?")
-                    .params(fingerprint, fileId, row, now, sourceId, recordId)
-                    .update();
-        } else {
+        int replaced = jdbc.sql(
+                        "UPDATE feed_record_reject SET fingerprint = ?, file_id = ?, row_no = ?, rejected_at = ?"
+                                + " WHERE source_id = ? AND record_id = ?")
+                .params(fingerprint, fileId, row, now, sourceId, recordId)
+                .update();
+        if (replaced == 0) {
             jdbc.sql("INSERT INTO feed_record_reject (source_id, record_id, fingerprint, file_id, row_no, rejected_at)"
                             + " VALUES (?, ?, ?, ?, ?, ?)")
                     .params(sourceId, recordId, fingerprint, fileId, row, now)
