@@ -61,7 +61,9 @@ class IngestCommand implements Callable<Integer> {
             }
             items.addAll(found);
         }
-        try (ConfigurableApplicationContext context = Boot.start(options.home, false, options.verbose)) {
+        // a Ctrl-C stops the ingest between slices: the command still says what became of each file, and how to go on
+        try (ShutdownHold hold = ShutdownHold.until(java.time.Duration.ofSeconds(10));
+                ConfigurableApplicationContext context = hold.watch(Boot.start(options.home, false, options.verbose))) {
             refuseUnknownSources(items, context.getBean(SourceCatalog.class));
             List<IngestedFile> results;
             try (ProgressLine progress = ProgressLine.start(
@@ -129,8 +131,21 @@ class IngestCommand implements Callable<Integer> {
     static List<IngestedFile> run(
             FileIngestService service, FileRegistry files, List<Item> items, boolean print, ProgressLine progress) {
         List<IngestedFile> results = new ArrayList<>();
-        for (Item item : items) {
-            FileIngestService.Result r = service.ingest(item.file(), item.source());
+        for (int i = 0; i < items.size(); i++) {
+            Item item = items.get(i);
+            FileIngestService.Result r;
+            try {
+                r = service.ingest(item.file(), item.source());
+            } catch (FileIngestService.ProcessStoppingException stopping) {
+                // Ctrl-C, SIGTERM: the files not begun are named, none of them touched
+                if (progress != null) {
+                    progress.clearLine();
+                }
+                if (print) {
+                    notBegun(items.subList(i, items.size()));
+                }
+                break;
+            }
             r.file().ifPresent(results::add);
             if (progress != null) {
                 progress.clearLine();
@@ -161,7 +176,7 @@ class IngestCommand implements Callable<Integer> {
                                         // a sheet's reason per line (a workbook none of whose sheets could be
                                         // read), each beneath the first, not at the start of the terminal's line
                                         + CliWords.lang().oneLanguage(m).replace("\n", "\n    ")));
-                if (r.jobStatus() == org.springframework.batch.core.BatchStatus.STOPPED && r.jobExecutionId() > 0) {
+                if (r.jobStatus() == org.springframework.batch.core.BatchStatus.STOPPED && r.jobExecutionId() >= 0) {
                     // stopped on request (Ctrl-C, SIGTERM): nothing failed, and the same command goes on from there
                     System.out.println("  " + CliWords.lang().pick("说明 ", "why: ")
                             + CliWords.lang()
@@ -171,7 +186,7 @@ class IngestCommand implements Callable<Integer> {
                                             "the ingest stopped as asked (job execution #" + r.jobExecutionId()
                                                     + "), keeping every row written; run the same command again to"
                                                     + " go on from there, or serve finishes it when it starts"));
-                } else if (r.failure() != null && r.jobExecutionId() > 0) {
+                } else if (r.failure() != null && r.jobExecutionId() >= 0) {
                     // the run stopped (the database went away, the disk is full): the file stays claimed and is
                     // finished by `jobs restart` or by serve, never loaded anew
                     System.out.println("  " + CliWords.lang().pick("说明 ", "why: ")
@@ -186,7 +201,8 @@ class IngestCommand implements Callable<Integer> {
                                                     + ". Once the cause is fixed, run `jobs restart "
                                                     + r.jobExecutionId() + "`, or serve finishes it"));
                 }
-                if (files != null && r.file().isPresent()) {
+                // a stopping process is closing its database: the notes are read when the file is finished
+                if (files != null && r.file().isPresent() && !service.isStopping()) {
                     // a file with no table: its why already lists each sheet passed over, and why
                     boolean noTable = r.outcome().equals(FileOutcome.NO_TABLE_FOUND.name());
                     for (ReadingNote n : files.notes(r.file().get().id())) {
@@ -198,6 +214,22 @@ class IngestCommand implements Callable<Integer> {
             }
         }
         return results;
+    }
+
+    /** The files a stopping command did not begin: each named, and how to take them in. */
+    private static void notBegun(List<Item> left) {
+        for (Item item : left) {
+            System.out.println(item.source() + "/"
+                    + Masking.fileName(item.file().getFileName().toString()) + ": "
+                    + CliWords.lang().pick("未入库（正在停止，没有开始）", "not ingested (stopping, not begun)"));
+        }
+        System.out.println("  " + CliWords.lang().pick("说明 ", "why: ")
+                + CliWords.lang()
+                        .pick(
+                                "命令按要求停下，以上 " + left.size() + " 个文件没有读取也没有登记；再运行同一条命令即可入库（已入库的文件会认作重复，不会重复计入）",
+                                "the command stopped as asked; the " + left.size() + " file(s) above were neither read"
+                                        + " nor registered; run the same command again to ingest them (files already"
+                                        + " loaded are recognised as duplicates, never counted twice)"));
     }
 
     /** A reading note beneath its file's line: its code for scripts, then where and what, in one language. */

@@ -55,8 +55,17 @@ final class ProgressLine implements AutoCloseable {
                 .mapToLong(JobQueries.Execution::id)
                 .max()
                 .orElse(0);
-        ProgressLine line = new ProgressLine(jobs, progress, jobName, () -> since + 1, System.err);
+        ProgressLine line = drawingOn(jobs, progress, jobName, () -> since + 1, System.err);
         line.thread.start();
+        return line;
+    }
+
+    /** A progress line drawn on {@code out}, its thread not yet started. */
+    static ProgressLine drawingOn(
+            JobQueries jobs, JobProgress progress, String jobName, LongSupplier since, PrintStream out) {
+        ProgressLine line = new ProgressLine(jobs, progress, jobName, since, out);
+        // a notice while the bar is drawn (正在停止… after Ctrl-C) stands on its own line, the bar beneath it
+        org.lujing.home.OperatorNotice.printing(line::around);
         return line;
     }
 
@@ -70,9 +79,11 @@ final class ProgressLine implements AutoCloseable {
                 + p.text();
     }
 
-    private synchronized void draw(String line) {
-        String padded = line.length() < width ? line + " ".repeat(width - line.length()) : line;
-        width = line.length();
+    synchronized void draw(String line) {
+        // in terminal columns: a Chinese character takes two, and a shorter line must cover all of the last one's
+        int columns = org.lujing.report.TextTable.width(line);
+        String padded = columns < width ? line + " ".repeat(width - columns) : line;
+        width = columns;
         out.print("\r" + padded);
         out.flush();
     }
@@ -86,10 +97,17 @@ final class ProgressLine implements AutoCloseable {
         }
     }
 
+    /** Prints {@code print}'s line where the bar was; the next tick draws the bar again beneath it. */
+    private synchronized void around(Runnable print) {
+        clearLine();
+        print.run();
+    }
+
     @Override
     public void close() {
         stopped = true;
         if (out != null) {
+            org.lujing.home.OperatorNotice.printing(null);
             thread.interrupt();
             synchronized (this) {
                 if (width > 0) {

@@ -1,5 +1,6 @@
 package org.lujing.home;
 
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 
 /**
@@ -13,6 +14,9 @@ public final class OperatorNotice {
 
     private static volatile boolean onTerminal;
 
+    /** How a line reaches the terminal: at once, or around a progress line redrawn there (cleared, printed, redrawn). */
+    private static volatile Consumer<Runnable> printing = Runnable::run;
+
     private OperatorNotice() {}
 
     /** Whether notices go to the terminal as plain lines (a command) or to the log (serve, --verbose). */
@@ -20,10 +24,19 @@ public final class OperatorNotice {
         onTerminal = plain;
     }
 
+    /**
+     * While a command redraws a progress line on the terminal: how a notice is printed so that it stands on a line of
+     * its own (the progress line cleared first, drawn again beneath it), not after the bar; {@code null} when the
+     * progress line is gone.
+     */
+    public static void printing(Consumer<Runnable> around) {
+        printing = around == null ? Runnable::run : around;
+    }
+
     /** Tells the operator {@code message}: on stderr as it is for a command, else as a warning of {@code log}. */
     public static void say(Logger log, String message) {
         if (onTerminal) {
-            System.err.println(message);
+            printing.accept(() -> System.err.println(message));
         } else {
             log.warn(message);
         }

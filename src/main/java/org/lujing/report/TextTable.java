@@ -83,7 +83,8 @@ public final class TextTable {
     private static final java.util.regex.Pattern NUMBER =
             java.util.regex.Pattern.compile("[+\\-−]?[0-9][0-9,]*(\\.[0-9]+)?%?");
 
-    static int width(String s) {
+    /** The columns {@code s} takes on a terminal: two for a CJK character or a full-width form, one for the rest. */
+    public static int width(String s) {
         if (s == null) {
             return 0;
         }

@@ -33,4 +33,27 @@ class ProgressLineTests {
                 new JobProgress.Progress(8, "STARTED", "publishRowsStep", 60_000, 60_000L, 100, null, "t", 3, 4, 60L);
         assertThat(ProgressLine.render(done, 4)).startsWith("[████] 100%");
     }
+
+    @Test
+    void aNoticeWhileTheBarIsDrawnStandsOnALineOfItsOwn() {
+        java.io.PrintStream err = System.err;
+        var terminal = new java.io.ByteArrayOutputStream();
+        var out = new java.io.PrintStream(terminal, true, java.nio.charset.StandardCharsets.UTF_8);
+        System.setErr(out);
+        org.lujing.home.OperatorNotice.onTerminal(true);
+        try {
+            try (ProgressLine line = ProgressLine.drawingOn(null, null, "fileIngestJob", () -> 0, out)) {
+                line.draw("[██░░] 50%  写入台账");
+                org.lujing.home.OperatorNotice.say(org.slf4j.LoggerFactory.getLogger(getClass()), "正在停止：请稍候");
+            }
+            org.lujing.home.OperatorNotice.say(org.slf4j.LoggerFactory.getLogger(getClass()), "已停下");
+        } finally {
+            System.setErr(err);
+            org.lujing.home.OperatorNotice.onTerminal(false);
+        }
+        // the bar cleared (its 20 columns: 写入台账 takes two each) before the notice (not 写入台账正在停止…), and nothing drawn
+        // around a notice once it is gone
+        assertThat(terminal.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo("\r[██░░] 50%  写入台账" + "\r" + " ".repeat(20) + "\r" + "正在停止：请稍候\n" + "已停下\n");
+    }
 }
