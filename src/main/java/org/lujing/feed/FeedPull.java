@@ -52,7 +52,7 @@ class FeedPull {
     static final String SOURCE = "lujingFeedSource";
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter FILE_NAME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
-    private static final Set<String> SUCCESS = Set.of(
+    static final Set<String> SUCCESS = Set.of(
             FileOutcome.LOADED.name(), FileOutcome.LOADED_WITH_REJECTS.name(), FileOutcome.DUPLICATE_FILE.name());
     private static final Logger log = LoggerFactory.getLogger(FeedPull.class);
 
@@ -63,6 +63,8 @@ class FeedPull {
     private final LujingProperties properties;
     private final FeedRejects refused;
     private final Map<String, JdbcMessageIdRepository> repositories = new ConcurrentHashMap<>();
+    /** Set while this thread runs a pull's own ingest (the job runs in the caller's thread). */
+    private final ThreadLocal<Boolean> ingestingOwnPull = new ThreadLocal<>();
 
     public FeedPull(
             Environment environment,
@@ -204,6 +206,7 @@ class FeedPull {
         }
         Path file = write(pull);
         FileIngestService.Result ingested;
+        ingestingOwnPull.set(Boolean.TRUE);
         try {
             ingested = ingest.ingest(file, sourceId);
         } catch (FileIngestService.ProcessStoppingException stop) {
@@ -221,6 +224,7 @@ class FeedPull {
             log.info("{}", r);
             return r;
         } finally {
+            ingestingOwnPull.remove();
             // the ingest keeps its own copy under archive/ (or quarantine/): this one would only be a second copy
             // of identity numbers in clear
             deleteQuietly(file);
@@ -273,7 +277,13 @@ class FeedPull {
         return properties.home().resolve("feeds").resolve(sourceId);
     }
 
-    private JdbcMessageIdRepository repository(String sourceId) {
+    /** Whether this thread is in a pull's own ingest, which the pull settles itself once it returns. */
+    boolean ingestingOwnPull() {
+        return Boolean.TRUE.equals(ingestingOwnPull.get());
+    }
+
+    /** The ids of the source's records that pulls took: Camel's JDBC idempotent repository. */
+    JdbcMessageIdRepository repository(String sourceId) {
         return repositories.computeIfAbsent(sourceId, id -> {
             JdbcMessageIdRepository r = new JdbcMessageIdRepository(dataSource, id + "-feed");
             r.setCreateTableIfNotExists(false); // Flyway owns CAMEL_MESSAGEPROCESSED (V3)

@@ -116,7 +116,8 @@ class FeedRejects {
         }
     }
 
-    private Optional<Refusal> refusal(String sourceId, String recordId) {
+    /** The record's refusal kept by an earlier pull, if any. */
+    Optional<Refusal> refusal(String sourceId, String recordId) {
         return jdbc.sql("SELECT fingerprint, file_id, row_no FROM feed_record_reject"
                         + " WHERE source_id = ? AND record_id = ?")
                 .params(sourceId, recordId)

@@ -10,9 +10,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -66,19 +63,13 @@ class FeedWithdrawals {
             return;
         }
         int[] released = {0};
-        try (JsonParser parser = mapper.createParser(archived.toFile())) {
-            for (JsonToken t = parser.nextToken(); t != null; t = parser.nextToken()) {
-                if (t == JsonToken.START_OBJECT
-                        && parser.streamReadContext().getParent() != null
-                        && parser.streamReadContext().getParent().inArray()) {
-                    JsonNode record = parser.readValueAsTree();
-                    released[0] += jdbc.sql(
-                                    "DELETE FROM CAMEL_MESSAGEPROCESSED WHERE processorName = ? AND messageId = ?")
-                            .params(processor, FeedPage.recordId(record))
-                            .update();
-                }
-            }
-        }
+        PulledFile.forEachRecord(
+                archived,
+                mapper,
+                record -> released[0] += jdbc.sql(
+                                "DELETE FROM CAMEL_MESSAGEPROCESSED WHERE processorName = ? AND messageId = ?")
+                        .params(processor, FeedPage.recordId(record))
+                        .update());
         log.info(
                 "file #{} withdrawn: {} record id(s) of the {} feed released; the next pull takes them again",
                 event.fileId(),

@@ -7,14 +7,19 @@ import org.lujing.identity.IdentityMatcher;
 import org.lujing.read.SourceRow;
 import org.lujing.source.AgencyDirectory;
 import org.lujing.source.SourceCatalog;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -37,8 +42,15 @@ class FileIngestJobConfiguration {
             Step inspectFileStep,
             Step stageRowsStep,
             Step publishRowsStep,
-            Step completeFileStep) {
+            Step completeFileStep,
+            ApplicationEventPublisher events) {
         return new JobBuilder(JOB_NAME, jobRepository)
+                .listener(new JobExecutionListener() {
+                    @Override
+                    public void afterJob(JobExecution execution) {
+                        announceResumed(execution, jobRepository, events);
+                    }
+                })
                 .start(inspectFileStep)
                 .on(FileInspectionTasklet.QUARANTINE.getExitCode())
                 .end()
@@ -64,6 +76,26 @@ class FileIngestJobConfiguration {
                 .next(completeFileStep)
                 .end()
                 .build();
+    }
+
+    /** A run that completed a file its instance's earlier runs left unfinished: {@link ResumedIngestFinished}. */
+    static void announceResumed(JobExecution execution, JobRepository jobRepository, ApplicationEventPublisher events) {
+        if (execution.getStatus() != BatchStatus.COMPLETED
+                || !execution.getExecutionContext().containsKey("fileId")
+                || jobRepository.getJobExecutions(execution.getJobInstance()).size() < 2) {
+            return;
+        }
+        try {
+            events.publishEvent(
+                    new ResumedIngestFinished(execution.getExecutionContext().getLong("fileId"), execution.getId()));
+        } catch (RuntimeException e) {
+            // the file is in, whatever a listener made of the news: the run stays COMPLETED
+            LoggerFactory.getLogger(FileIngestJobConfiguration.class)
+                    .warn(
+                            "file #{}: after its resumed ingest: {}",
+                            execution.getExecutionContext().get("fileId"),
+                            e.toString());
+        }
     }
 
     @Bean

@@ -112,6 +112,16 @@ class FeedPullIntegrationTests {
     ConfigurableEnvironment environment;
 
     @Autowired
+    org.springframework.batch.core.launch.JobOperator jobOperator;
+
+    @Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("fileIngestJob")
+    org.springframework.batch.core.job.Job fileIngestJob;
+
+    @Autowired
+    org.lujing.operations.JobControl control;
+
+    @Autowired
     JdbcTemplate jdbcTemplate;
 
     @BeforeEach
@@ -346,6 +356,48 @@ class FeedPullIntegrationTests {
         PullResult again = feeds.pull("micro-lesson");
         assertThat(again.fresh()).isEqualTo(5);
         assertThat(again.file().rejected()).isEqualTo(1);
+    }
+
+    @Test
+    void aPullWhoseIngestWasFinishedLaterIsSettledThenAndNotTakenAgain() throws Exception {
+        // given a pull whose ingest did not complete (here its run failed before it began; a stop or a crash mid-way
+        // leaves the same: a claimed file, nothing marked), the third lesson with a wrong check digit
+        theRosterIsLoaded();
+        records.set(2, record("ml-3", "赵一", "430104198001010015", "2025-03-10", "第2课 遵纪守法"));
+        Path pulled = HOME.resolve("late-pull/20250310-020000.json");
+        org.springframework.batch.core.job.JobExecution cutShort = jobOperator.start(
+                fileIngestJob,
+                new org.springframework.batch.core.job.parameters.JobParametersBuilder()
+                        .addString("file", pulled.toString())
+                        .addString("source", "micro-lesson")
+                        .addString("name", pulled.getFileName().toString())
+                        .toJobParameters());
+        assertThat(cutShort.getStatus()).isEqualTo(org.springframework.batch.core.BatchStatus.FAILED);
+        assertThat(markedIds()).isZero();
+
+        // when it is finished later, as serve finishes it at its next start (or jobs restart does)
+        Files.createDirectories(pulled.getParent());
+        Files.writeString(pulled, "{\"records\": [\n" + String.join(",\n", records) + "\n]}\n");
+        assertThat(control.restart(cutShort.getId()).getStatus())
+                .isEqualTo(org.springframework.batch.core.BatchStatus.COMPLETED);
+
+        // then its records are settled as its pull would have settled them: four taken, the refused one kept
+        assertThat(markedIds()).isEqualTo(4);
+        assertThat(jdbc.sql("SELECT record_id FROM feed_record_reject")
+                        .query(String.class)
+                        .list())
+                .containsExactly("ml-3");
+        // and the next pull takes nothing again: no record merged into itself, no second reject for ml-3
+        long recordsBefore = supportRecords();
+        assertThat(feeds.pull("micro-lesson").status()).isEqualTo(PullResult.Status.NOTHING_NEW);
+        assertThat(supportRecords()).isEqualTo(recordsBefore);
+        assertThat(openRejects()).isEqualTo(1);
+
+        // and once the partner corrects it, the correction closes the reject of the file finished late
+        records.set(2, record("ml-3", "赵一", "430104198001010014", "2025-03-10", "第2课 遵纪守法"));
+        PullResult corrected = feeds.pull("micro-lesson");
+        assertThat(corrected.fresh()).isEqualTo(1);
+        assertThat(openRejects()).isZero();
     }
 
     @Test
