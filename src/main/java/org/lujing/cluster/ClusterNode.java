@@ -34,6 +34,7 @@ public class ClusterNode implements SmartInitializingSingleton, DisposableBean {
 
     private final JdbcClient jdbc;
     private final Set<Long> runningHere = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<Long> leftByPredecessor = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final String id;
     private final Duration recoverAfter;
     private final Duration heartbeat;
@@ -42,7 +43,15 @@ public class ClusterNode implements SmartInitializingSingleton, DisposableBean {
 
     public ClusterNode(JdbcClient jdbc, Environment env) {
         this.jdbc = jdbc;
-        this.id = env.getProperty("lujing.node.id", defaultId());
+        String named = env.getProperty("lujing.node.id");
+        boolean serve = env.getProperty("lujing.jobs.takeover", Boolean.class, false);
+        // a command run beside serve on the same machine shares its environment (LUJING_NODE_ID), not its name: the
+        // name is serve's, and a command taking it would be refused as a second process of one node
+        this.id = named == null || named.isBlank()
+                ? defaultId()
+                : serve
+                        ? named
+                        : shorten(named, 80) + "-cmd-" + ProcessHandle.current().pid();
         this.recoverAfter = env.getProperty("lujing.jobs.recover-after", Duration.class, Duration.ofMinutes(30));
         Duration beat = env.getProperty("lujing.jobs.heartbeat", Duration.class, Duration.ofSeconds(30));
         // a node must beat several times within recover-after, or a slow beat would pass for a dead node
@@ -71,6 +80,21 @@ public class ClusterNode implements SmartInitializingSingleton, DisposableBean {
 
     @Override
     public void afterSingletonsInstantiated() {
+        join();
+    }
+
+    /**
+     * Enters this node among the nodes, once (whichever of the beans that need it comes first): its row, its beat.
+     * A row of its own name found there is a process of this node that ended without leaving — killed, the power
+     * lost — when its process is gone from this machine or its heartbeat is older than {@code recover-after}: what it
+     * left running is dead ({@link #leftByPredecessor}) and its claims are released, so this start finishes them.
+     * Before, the name's row made the start fail ({@code duplicate key … lujing_node_pkey}) for as long as the dead
+     * process held anything, which was for ever. A live process of the same name refuses the start.
+     */
+    public synchronized void join() {
+        if (beats != null) {
+            return;
+        }
         if (soleProcess) {
             // only this process has the file open: every node recorded in it is gone, and so is what it held
             int nodes = jdbc.sql("DELETE FROM lujing_node").update();
@@ -81,6 +105,7 @@ public class ClusterNode implements SmartInitializingSingleton, DisposableBean {
                 log.info("{} node(s) of stopped processes forgotten, {} of their claims released", nodes, claims);
             }
         }
+        takeOverOwnName();
         Timestamp now = Timestamp.from(Instant.now());
         jdbc.sql("INSERT INTO lujing_node (node_id, host, pid, started_at, heartbeat_at) VALUES (?, ?, ?, ?, ?)")
                 .params(id, host(), ProcessHandle.current().pid(), now, now)
@@ -93,6 +118,70 @@ public class ClusterNode implements SmartInitializingSingleton, DisposableBean {
         beats.scheduleWithFixedDelay(
                 this::beatQuietly, heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
         log.info("node {} beats every {} (taken for dead after {} without)", id, heartbeat, recoverAfter);
+    }
+
+    private record Predecessor(String host, long pid, Timestamp heartbeat) {}
+
+    private void takeOverOwnName() {
+        Predecessor before = jdbc.sql("SELECT host, pid, heartbeat_at FROM lujing_node WHERE node_id = ?")
+                .param(id)
+                .query((rs, n) -> new Predecessor(rs.getString(1), rs.getLong(2), rs.getTimestamp(3)))
+                .optional()
+                .orElse(null);
+        if (before == null) {
+            return;
+        }
+        boolean silent = before.heartbeat() == null || before.heartbeat().before(deadBefore());
+        boolean goneFromHere = host().equals(before.host()) && !javaRunning(before.pid());
+        if (!silent && !goneFromHere) {
+            Instant dead = before.heartbeat().toInstant().plus(recoverAfter);
+            throw new IllegalStateException("节点名 " + id + " 已被另一个正在运行的进程使用（主机 " + before.host() + "，进程 "
+                    + before.pid() + "，最近心跳 " + before.heartbeat().toInstant() + "）：每个节点要有自己的 lujing.node.id。"
+                    + "若那个进程已不在，其心跳过了 lujing.jobs.recover-after（" + dead + " 之后）就可用此名启动"
+                    + " ‖ the node name " + id + " is in use by another running process (host " + before.host()
+                    + ", process " + before.pid() + ", last heartbeat "
+                    + before.heartbeat().toInstant() + "): every"
+                    + " node needs its own lujing.node.id. If that process is gone, this name can start once its"
+                    + " heartbeat is older than lujing.jobs.recover-after (after " + dead + ")");
+        }
+        leftByPredecessor.addAll(jdbc.sql("""
+                        SELECT j.job_execution_id FROM job_node j JOIN batch_job_execution e
+                          ON e.job_execution_id = j.job_execution_id
+                        WHERE j.node_id = ? AND e.status IN ('STARTING', 'STARTED', 'STOPPING')""").param(id).query(Long.class).list());
+        int claims = jdbc.sql("UPDATE file_claim SET node_id = NULL, heartbeat_at = NULL WHERE node_id = ?")
+                .param(id)
+                .update();
+        jdbc.sql("DELETE FROM lujing_node WHERE node_id = ?").param(id).update();
+        log.warn(
+                "node {}: its previous process ({} on {}, last heartbeat {}) ended without leaving; {} run(s) it left"
+                        + " running are taken for dead and {} file claim(s) released, to be finished from here",
+                id,
+                before.pid(),
+                before.host(),
+                before.heartbeat(),
+                leftByPredecessor.size(),
+                claims);
+    }
+
+    /** Whether a Java process of that id runs on this machine (this one, not yet entered, is not its predecessor). */
+    private static boolean javaRunning(long pid) {
+        if (pid == ProcessHandle.current().pid()) {
+            // a container's java is often process 1 at every start
+            return false;
+        }
+        return ProcessHandle.of(pid)
+                .filter(ProcessHandle::isAlive)
+                .map(p -> p.info().command().map(c -> c.contains("java")).orElse(true))
+                .orElse(false);
+    }
+
+    /**
+     * Whether a job execution was left running by an earlier process of this node's name that ended without
+     * leaving ({@link #join}): it is dead though its node's name is alive.
+     */
+    public boolean leftByPredecessor(long jobExecutionId) {
+        join();
+        return leftByPredecessor.contains(jobExecutionId);
     }
 
     /** Tells the other nodes this one is alive: the node's row and the content claims it holds. */
@@ -214,10 +303,12 @@ public class ClusterNode implements SmartInitializingSingleton, DisposableBean {
         String pid = Long.toString(ProcessHandle.current().pid());
         byte[] random = new byte[2];
         ThreadLocalRandom.current().nextBytes(random);
-        String host = host();
         // lujing_node.node_id holds 100 characters
-        return (host.length() > 80 ? host.substring(0, 80) : host) + "-" + pid + "-"
-                + HexFormat.of().formatHex(random);
+        return shorten(host(), 80) + "-" + pid + "-" + HexFormat.of().formatHex(random);
+    }
+
+    private static String shorten(String s, int max) {
+        return s.length() > max ? s.substring(0, max) : s;
     }
 
     private static String host() {

@@ -299,7 +299,7 @@ public class FileIngestService {
                     f.fileName(),
                     last.getId());
             try {
-                jobOperator.recover(last);
+                org.lujing.cluster.DeadRun.markFailed(jobOperator, jobRepository, last);
             } catch (OptimisticLockingFailureException recoveredMeanwhile) {
                 // this node's heartbeat recovery (CrashRecovery, on its own thread) or another node marked the same
                 // run FAILED a moment earlier: it is resumable all the same, as read again below

@@ -80,9 +80,10 @@ class CrashRecovery implements SmartInitializingSingleton {
         List<Long> recovered = new ArrayList<>();
         for (String name : jobRepository.getJobNames()) {
             for (JobExecution running : jobRepository.findRunningJobExecutions(name)) {
-                boolean dead = node.nodeOf(running.getId())
-                        .map(n -> !alive.contains(n))
-                        .orElseGet(() -> lastMoved(running).isBefore(quietSince));
+                boolean dead = node.leftByPredecessor(running.getId())
+                        || node.nodeOf(running.getId())
+                                .map(n -> !alive.contains(n))
+                                .orElseGet(() -> lastMoved(running).isBefore(quietSince));
                 if (!dead) {
                     continue;
                 }
@@ -99,25 +100,8 @@ class CrashRecovery implements SmartInitializingSingleton {
         return recovered;
     }
 
-    /** What a recovered execution's page and the dashboard say: why it failed without a word of its own. */
-    static final String STOPPED = "运行它的进程已中止（被终止、断电或节点失联），恢复时标为失败；入库由 serve 自动完成，其他任务请重新运行"
-            + " ‖ " // Chinese, then English: each reader's page shows one (ledger's Bilingual.SEPARATOR)
-            + "the process running it stopped (killed, power lost or its node gone) and recovery marked it FAILED; an"
-            + " ingest is finished by serve, anything else is restarted";
-
-    /**
-     * Marks a dead process's execution FAILED and says why: Spring Batch's recovery leaves the exit description
-     * empty, so the job's page read "failed without a message".
-     */
     private void markFailed(JobExecution running) {
-        JobExecution failed = jobOperator.recover(running);
-        try {
-            failed.setExitStatus(failed.getExitStatus().addExitDescription(STOPPED));
-            jobRepository.update(failed);
-        } catch (RuntimeException e) {
-            // another node or thread updated it meanwhile: FAILED all the same, only without the words
-            log.info("execution #{}: recovered, its reason not written: {}", failed.getId(), e.toString());
-        }
+        org.lujing.cluster.DeadRun.markFailed(jobOperator, jobRepository, running);
     }
 
     static void logRecovered(List<Long> recovered) {

@@ -219,6 +219,79 @@ public class TwoNodeIntegrationTests {
     }
 
     @Test
+    void aNodeKilledMidIngestStartsAgainUnderItsNameAndFinishesTheFileAtOnce() throws Exception {
+        // given a node with a name of its own (as a systemd unit sets it) and the default half hour before a silent
+        // node is taken for dead
+        Path home = TestHomes.fresh("node-name-kill");
+        Path csv = CrashRecoveryIntegrationTests.bigLedger(home.resolve("ledger.csv"));
+        Path firstLog = home.resolve("node-a-1.log");
+        Process first = node(home, "node-a", firstLog, "-Dlujing.jobs.recover-after=30m");
+        awaitLog(first, firstLog, "watching");
+
+        // and, while it runs, a second process given the same name, and a command whose environment names it too
+        Path twinLog = home.resolve("node-a-twin.log");
+        Process twin = node(home, "node-a", twinLog, "-Dlujing.jobs.recover-after=30m");
+        assertThat(twin.waitFor(180, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(twin.exitValue()).isEqualTo(1);
+        assertThat(Files.readString(twinLog))
+                .contains("节点名 node-a 已被另一个正在运行的进程使用")
+                .contains("每个节点要有自己的 lujing.node.id")
+                .doesNotContain("duplicate key");
+        Path commandOut = home.resolve("command.out");
+        Process command = new ProcessBuilder(
+                        java(List.of("-Dlujing.node.id=node-a"), "sources", "--json", "--home", home.toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(commandOut.toFile())
+                .start();
+        nodes.add(command);
+        assertThat(command.waitFor()).as(Files.readString(commandOut)).isZero();
+        assertThat(first.isAlive()).as("the running node is left alone").isTrue();
+        Path inbox = Files.createDirectories(home.resolve("inbox/community"));
+        Files.move(Files.copy(csv, home.resolve("ledger.tmp")), inbox.resolve("2025年台账.csv"));
+        awaitLog(first, firstLog, "rows staged (");
+
+        // when the node is killed outright while it stages a big file, and started again under its name at once
+        first.destroyForcibly().waitFor();
+        long killedAt = System.nanoTime();
+        Path secondLog = home.resolve("node-a-2.log");
+        Process second = node(home, "node-a", secondLog, "-Dlujing.jobs.recover-after=30m");
+        awaitLog(second, secondLog, "watching");
+
+        // then it starts (it was refused with a duplicate key for as long as the dead process held anything), and
+        // finishes the file itself within moments, not after recover-after: once, every row once
+        await().atMost(Duration.ofSeconds(150))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    assertThat(second.isAlive())
+                            .as("restarted node died, see %s", secondLog)
+                            .isTrue();
+                    return isEmpty(inbox) && count("SELECT COUNT(*) FROM ingest_file WHERE outcome = 'LOADED'") == 1;
+                });
+        long finishedIn = Duration.ofNanos(System.nanoTime() - killedAt).toSeconds();
+        assertThat(finishedIn).as("seconds from the kill to the file loaded").isLessThan(150);
+        int rows = CrashRecoveryIntegrationTests.ROWS;
+        assertThat(count("SELECT COUNT(*) FROM ingest_file")).as("entries").isEqualTo(1);
+        assertThat(count("SELECT accepted FROM ingest_file")).isEqualTo(rows);
+        assertThat(count("SELECT COUNT(*) FROM record_source"))
+                .as("provenance rows")
+                .isEqualTo(rows);
+        assertThat(count("SELECT COUNT(*) FROM support_record")).isEqualTo(rows);
+        assertThat(count("SELECT COUNT(*) FROM batch_job_execution WHERE status IN ('STARTING', 'STARTED')"))
+                .isZero();
+        assertThat(count("SELECT COUNT(*) FROM lujing_node WHERE node_id = 'node-a'"))
+                .isEqualTo(1);
+        // the killed run says why it failed, as a run recovered at start does
+        assertThat(jdbc.sql("SELECT exit_message FROM batch_job_execution WHERE status = 'FAILED'")
+                        .query(String.class)
+                        .list())
+                .singleElement()
+                .asString()
+                .contains("运行它的进程已中止");
+        assertThat(Files.readString(secondLog)).contains("ended without leaving");
+        System.out.println("node name: file finished by the restarted node " + finishedIn + " s after the kill");
+    }
+
+    @Test
     void aNodeStartedWhileTheOtherLoadsAFileNeitherTakesNorUnlocksIt() throws Exception {
         Path home = TestHomes.fresh("two-nodes-start");
         Path csv = CrashRecoveryIntegrationTests.bigLedger(home.resolve("ledger.csv"));
@@ -364,7 +437,7 @@ public class TwoNodeIntegrationTests {
     record CommandRun(int exit, String output) {}
 
     private Process node(Path home, String name, Path log, String... jvmOptions) throws IOException {
-        List<String> options = new ArrayList<>(List.of(jvmOptions));
+        List<String> options = new ArrayList<>();
         options.addAll(List.of(
                 "-Dlujing.node.id=" + name,
                 "-Dserver.port=0",
@@ -375,6 +448,8 @@ public class TwoNodeIntegrationTests {
                 "-Dlujing.jobs.recover-after=10s",
                 "-Dlujing.jobs.heartbeat=1s",
                 "-Dlogging.level.org.lujing.ingest.StagingFileWriter=DEBUG"));
+        // the test's own options last: of two -D of one name, the last wins
+        options.addAll(List.of(jvmOptions));
         Process p = new ProcessBuilder(java(options, "serve", "--home", home.toString()))
                 .directory(Path.of("").toAbsolutePath().toFile())
                 .redirectErrorStream(true)
