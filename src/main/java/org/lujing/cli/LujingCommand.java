@@ -66,14 +66,16 @@ public class LujingCommand implements Runnable {
         java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone(ZONE));
         // what a command prints is UTF-8 whatever the locale: under LANG=C (systemd, cron, a bare ssh) Java 17 wrote
         // every Chinese character as '?'
-        System.setOut(utf8(java.io.FileDescriptor.out));
-        System.setErr(utf8(java.io.FileDescriptor.err));
+        // and a partner's cell quoted in it cannot command the operator's terminal (escape sequences, overrides)
+        System.setOut(utf8(java.io.FileDescriptor.out, false));
+        System.setErr(utf8(java.io.FileDescriptor.err, true));
         System.exit(run(args));
     }
 
-    private static java.io.PrintStream utf8(java.io.FileDescriptor fd) {
+    private static java.io.PrintStream utf8(java.io.FileDescriptor fd, boolean carriageReturn) {
         return new java.io.PrintStream(
-                new java.io.BufferedOutputStream(new java.io.FileOutputStream(fd), 8192),
+                new TerminalSafeOutput(
+                        new java.io.BufferedOutputStream(new java.io.FileOutputStream(fd), 8192), carriageReturn),
                 true,
                 java.nio.charset.StandardCharsets.UTF_8);
     }
