@@ -21,8 +21,9 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * A CSV file as one sheet. The encoding is the source's declaration, else a byte-order mark, else UTF-8 if the
- * first 64 KiB decode cleanly as UTF-8, else GB18030 (a superset of GBK); the delimiter likewise is declared or
+ * A CSV file as one sheet. The encoding is the source's declaration, else a byte-order mark, else UTF-16 when its
+ * zero bytes say so, else UTF-8 if the first 64 KiB decode as UTF-8 (but for a few rows pasted from elsewhere),
+ * else GB18030 (a superset of GBK); the delimiter likewise is declared or
  * the most frequent of comma, tab and semicolon outside quotes in the first line.
  */
 final class CsvRawSheets implements RawSheets {
@@ -133,7 +134,75 @@ final class CsvRawSheets implements RawSheets {
         if (startsWith(head, 0xFE, 0xFF)) {
             return StandardCharsets.UTF_16BE;
         }
-        return isUtf8(head) ? StandardCharsets.UTF_8 : GB18030;
+        Charset wide = utf16WithoutMark(head);
+        if (wide != null) {
+            return wide;
+        }
+        return mostlyUtf8(head) ? StandardCharsets.UTF_8 : GB18030;
+    }
+
+    /**
+     * UTF-16 saved without its byte-order mark: a CSV's delimiters, digits and line ends are ASCII, one zero byte
+     * each, all on the same side of their pairs. Null when the zero bytes do not say so (UTF-8 and GBK text has none).
+     */
+    private static Charset utf16WithoutMark(byte[] head) {
+        if (head.length < 16) {
+            return null;
+        }
+        int even = 0;
+        int odd = 0;
+        for (int i = 0; i < head.length; i++) {
+            if (head[i] == 0) {
+                if (i % 2 == 0) {
+                    even++;
+                } else {
+                    odd++;
+                }
+            }
+        }
+        if (even + odd < head.length / 5) {
+            return null;
+        }
+        return odd >= 4 * even ? StandardCharsets.UTF_16LE : even >= 4 * odd ? StandardCharsets.UTF_16BE : null;
+    }
+
+    /**
+     * Whether the sniffed bytes are UTF-8 text, allowing a few stretches that are not: a UTF-8 file into which a row
+     * was pasted from a GBK system is read as UTF-8, and the bytes that do not decode reject their rows
+     * ({@code VALUE_INVALID}, "save the whole file as UTF-8"); before, a single such row among the first 64 KiB made
+     * the whole file read as GB18030, every Chinese header garbled, and the file refused as having no table. GBK text
+     * read as UTF-8 forms a valid multi-byte character only by chance (about one in sixty of its characters), so a
+     * file is UTF-8 when its valid multi-byte characters outnumber the bytes that fail by four to one.
+     */
+    private static boolean mostlyUtf8(byte[] head) {
+        if (isUtf8(head)) {
+            return true;
+        }
+        int valid = 0;
+        int invalid = 0;
+        int n = trimPartialUtf8(head);
+        for (int i = 0; i < n; ) {
+            int v = head[i] & 0xFF;
+            int need = v < 0x80
+                    ? 0
+                    : v >= 0xC2 && v <= 0xDF ? 1 : v >= 0xE0 && v <= 0xEF ? 2 : v >= 0xF0 && v <= 0xF4 ? 3 : -1;
+            if (need == 0) {
+                i++;
+                continue;
+            }
+            boolean ok = need > 0 && i + need < n + 1;
+            for (int k = 1; ok && k <= need; k++) {
+                ok = i + k < n && (head[i + k] & 0xC0) == 0x80;
+            }
+            if (ok) {
+                valid++;
+                i += need + 1;
+            } else {
+                invalid++;
+                i++;
+            }
+        }
+        return valid >= 8 && valid >= 4 * invalid;
     }
 
     static int bomLength(byte[] head, Charset charset) {

@@ -39,6 +39,40 @@ class CsvEncodingTests {
     }
 
     @Test
+    void aUtf8FileWithOneRowPastedFromAGbkSystemIsReadAsUtf8AndOnlyThatRowIsDamaged() throws IOException {
+        // a small file (the whole of it within the sniffed 64 KiB): before, its one GBK row made it all GB18030
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write("姓名,身份证号,日期,活动类型\n".getBytes(StandardCharsets.UTF_8));
+        for (int i = 0; i < 10; i++) {
+            out.write(("张三" + i + ",11010519491231002X,2025-03-07,普法讲座\n").getBytes(StandardCharsets.UTF_8));
+        }
+        out.write("李四,11010519491231002X,2025-03-08,心理辅导\n".getBytes(Charset.forName("GBK")));
+        out.write("王五,11010519491231002X,2025-03-09,普法讲座\n".getBytes(StandardCharsets.UTF_8));
+        Path file = Files.write(dir.resolve("mixed.csv"), out.toByteArray());
+
+        List<SourceRow> rows = HeaderDetectionTests.readAll(file, DETECT);
+
+        assertThat(rows).hasSize(12);
+        assertThat(rows.get(0).cell(Field.NAME).text()).isEqualTo("张三0");
+        assertThat(rows.get(10).cell(Field.NAME).text()).contains("\uFFFD");
+        assertThat(rows.get(11).cell(Field.NAME).text()).isEqualTo("王五");
+        assertThat(rows.get(11).cell(Field.CATEGORY).text()).isEqualTo("普法讲座");
+    }
+
+    @Test
+    void utf16SavedWithoutItsByteOrderMarkIsRecognisedByItsZeroBytes() throws IOException {
+        String text = TEXT.replace("{d}", ",");
+        for (Charset utf16 : List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
+            Path file = Files.write(dir.resolve(utf16.name() + "-nobom.csv"), text.getBytes(utf16));
+
+            List<SourceRow> rows = HeaderDetectionTests.readAll(file, DETECT);
+
+            assertThat(rows).as(utf16.name()).hasSize(1);
+            assertThat(rows.get(0).cell(Field.NAME).text()).isEqualTo("张三");
+        }
+    }
+
+    @Test
     void aDeclaredEncodingAndDelimiterWinOverDetection() throws IOException {
         // Latin-1 bytes that also happen to be valid GB18030: detection would guess wrong, the declaration does not
         Path file = dir.resolve("latin1.csv");
