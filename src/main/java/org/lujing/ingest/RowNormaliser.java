@@ -276,6 +276,17 @@ class RowNormaliser implements ItemProcessor<SourceRow, RowResult> {
                 : sourceAgency;
         BigDecimal hours = decimal(row, Field.HOURS, false, MAX_HOURS_DIGITS);
         BigDecimal quantity = decimal(row, Field.QUANTITY, true, MAX_QUANTITY_DIGITS);
+        if (quantity != null && quantity.scale() > 0) {
+            // a quantity counts things (books handed out, people placed): "3.5 册" in the statistics helps nobody
+            String shown = clip(Masking.value(row.cell(Field.QUANTITY).text().strip()), 40);
+            throw new RowRejection(
+                    ReasonCode.VALUE_INVALID,
+                    row.header(Field.QUANTITY),
+                    "“" + shown + "”不是整数：数量是件数（如发放读物的册数），请填整数 / '" + shown
+                            + "' is not a whole number: a quantity counts things (books handed out), give a whole"
+                            + " number",
+                    null);
+        }
         RecordDraft draft = new RecordDraft(
                 subject.kind(),
                 subject.key(),

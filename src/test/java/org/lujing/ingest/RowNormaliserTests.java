@@ -346,6 +346,41 @@ class RowNormaliserTests {
     }
 
     @Test
+    void aQuantityIsAWholeNumberOfThings() {
+        RowResult half = community.process(row(
+                Field.NAME,
+                "张三",
+                Field.ID_NUMBER,
+                ID,
+                Field.DATE,
+                "2025-03-07",
+                Field.CATEGORY,
+                "发放普法读物",
+                Field.QUANTITY,
+                "3.5"));
+        assertThat(half).isInstanceOfSatisfying(RowResult.Rejected.class, rej -> {
+            assertThat(rej.reason()).isEqualTo(ReasonCode.VALUE_INVALID);
+            assertThat(rej.message()).startsWith("“3.5”不是整数：数量是件数");
+        });
+        // a whole number as a spreadsheet keeps it (3.0) is one
+        RowResult whole = community.process(row(
+                Field.NAME,
+                "张三",
+                Field.ID_NUMBER,
+                ID,
+                Field.DATE,
+                "2025-03-07",
+                Field.CATEGORY,
+                "发放普法读物",
+                Field.QUANTITY,
+                "3.0"));
+        assertThat(whole)
+                .isInstanceOfSatisfying(
+                        RowResult.NewRecord.class,
+                        r -> assertThat(r.draft().quantity()).isEqualByComparingTo(new BigDecimal(3)));
+    }
+
+    @Test
     void aValueWhoseBytesTheEncodingCouldNotDecodeRejectsTheRow() {
         RowResult r = community.process(row(
                 Field.NAME, "张三", Field.ID_NUMBER, ID, Field.DATE, "2025-03-07", Field.CATEGORY, "\uFFFD\uFFFD\uFFFD"));
