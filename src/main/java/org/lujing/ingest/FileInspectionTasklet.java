@@ -37,6 +37,9 @@ class FileInspectionTasklet implements Tasklet {
     private final FileRegistry files;
     private final SourceDefinition source;
     private final Path file;
+    /** The formats a source's {@code formats:} may name; anything else is refused by the readers, in their words. */
+    private static final java.util.Set<String> READABLE = java.util.Set.of("csv", "xlsx", "xls", "json");
+
     private final String originalName;
     private final long maxBytes;
 
@@ -123,6 +126,25 @@ class FileInspectionTasklet implements Tasklet {
             contribution.setExitStatus(DUPLICATE);
             log.info("{} ({}) is a duplicate of file #{}", originalName, source.id(), earlier);
             return RepeatStatus.FINISHED;
+        }
+        // after the duplicate test, which says whose file the same content was counted as; the claim goes with it
+        if (READABLE.contains(format) && !source.accepts(format)) {
+            // a file in another source's folder would be counted as this partner's: its records credited to this
+            // agency in the statistics, until an admin withdrew it
+            String formats = String.join("、", source.formats());
+            return refuse(
+                    contribution,
+                    fileId,
+                    FileOutcome.FILE_UNSUPPORTED,
+                    originalName + " 是 " + format + " 文件，而「" + source.agency() + "」（" + source.id() + "）约定只发送 "
+                            + formats
+                            + " 文件：是否放错了文件夹？请把它放进所属来源的文件夹；若该来源确实改用此格式，请在 jobs/sources/" + source.id()
+                            + ".yaml 的 formats 中加入 " + format + Bilingual.SEPARATOR + originalName + " is a " + format
+                            + " file, but source '" + source.id() + "' sends only "
+                            + String.join(", ", source.formats())
+                            + ": was it dropped in the wrong folder? Put it in its own source's folder; if the source"
+                            + " now sends this format, add " + format + " to formats in jobs/sources/" + source.id()
+                            + ".yaml");
         }
         return RepeatStatus.FINISHED;
     }

@@ -71,7 +71,7 @@ class ConsoleUploadIntegrationTests {
     @Test
     void aWrongFormatATooBigFileAndAnUnknownSourceAreRefusedWithTheReason() throws Exception {
         // in the console's language: Chinese unless the admin chose English
-        assertRefused("/api/upload/roster", "名册.csv", new byte[10], "麓谷街道司法所（roster）只接受 xlsx 文件，不接受 csv");
+        assertRefused("/api/upload/roster", "名册.json", new byte[10], "麓谷街道司法所（roster）只接受 xlsx、xls、csv 文件，不接受 json");
         assertRefused("/api/upload/employer", "big.csv", new byte[1001], "超过上限 1000 字节");
         assertRefused("/api/upload/nobody", "a.csv", new byte[10], "没有名为 nobody 的来源");
         assertThat(HOME.resolve("inbox/roster")).doesNotExist();

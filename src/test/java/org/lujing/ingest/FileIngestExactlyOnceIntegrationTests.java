@@ -32,6 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * duplicate before a single row is staged; rows that repeat an identity within a file and across files merge.
  */
 @SpringBootTest(properties = {"camel.main.auto-startup=false", "lujing.ingest.publish-slice-rows=70"})
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class FileIngestExactlyOnceIntegrationTests {
 
     static final Path HOME = TestHomes.fresh("exactly-once");
@@ -52,6 +53,7 @@ class FileIngestExactlyOnceIntegrationTests {
     JdbcClient jdbc;
 
     @Test
+    @org.junit.jupiter.api.Order(1) // from an empty ledger
     void aFileDamagedAtItsLastRowWritesNothingAndItsCorrectionLoadsWhole() throws IOException {
         // given a workbook whose last row is broken XML
         Path good = workbook(HOME.resolve("good.xlsx"), 0);
@@ -124,6 +126,36 @@ class FileIngestExactlyOnceIntegrationTests {
                         + " WHERE NOT EXISTS (SELECT 1 FROM record_source s WHERE s.record_id = r.id)"))
                 .as("every record has its source rows")
                 .isZero();
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(2)
+    void aFileInAFormatItsSourceDoesNotSendIsRefusedWholeAndLoadsInItsOwnFolder() throws IOException {
+        // given a community workbook dropped into the university's folder, which sends CSV only
+        Path misplaced = workbook(HOME.resolve("misplaced.xlsx"), 150);
+        long records = count("SELECT COUNT(*) FROM support_record");
+
+        // when it is ingested as the university's
+        FileIngestService.Result refused = ingest.ingest(misplaced, "university");
+
+        // then it is refused whole, saying why and what to do, before a row is staged or its records credited to
+        // the university; its claim goes with it
+        IngestedFile f = refused.file().orElseThrow();
+        assertThat(f.outcome()).isEqualTo("FILE_UNSUPPORTED");
+        assertThat(f.message())
+                .startsWith("misplaced.xlsx 是 xlsx 文件，而「湖南工商大学」（university）约定只发送 csv 文件：是否放错了文件夹？")
+                .contains("jobs/sources/university.yaml 的 formats 中加入 xlsx")
+                .contains(" ‖ misplaced.xlsx is a xlsx file, but source 'university' sends only csv");
+        assertThat(refused.storedAt()).startsWith(HOME.resolve("quarantine"));
+        assertThat(jobs.steps(refused.jobExecutionId()))
+                .extracting(JobQueries.Step::name)
+                .containsExactly("inspectFileStep");
+        assertThat(count("SELECT COUNT(*) FROM support_record")).isEqualTo(records);
+        assertThat(count("SELECT COUNT(*) FROM file_claim WHERE file_id = " + f.id()))
+                .isZero();
+
+        // and put where it belongs, the same file loads
+        assertThat(ingest.ingest(misplaced, "community").outcome()).startsWith("LOADED");
     }
 
     private void assertStagingEmpty() throws IOException {
