@@ -35,12 +35,21 @@ class ScheduleCommand implements Callable<Integer> {
         }
         try (var context = Boot.start(options.home, false, options.verbose)) {
             NightlyDefinition d = context.getBean(NightlyDefinition.class);
-            CronExpression cron = new CronExpression(d.cron());
-            cron.setTimeZone(TimeZone.getTimeZone(d.zone()));
+            // what fires is the trigger serve stored (its own cron, a --lujing.nightly.cron on its command line
+            // included), not what this command reads in jobs/nightly.yaml
+            var stored = context.getBean(org.lujing.schedule.StoredSchedule.class)
+                    .read()
+                    .orElse(null);
+            boolean differs = stored != null
+                    && (!stored.cron().equals(d.cron()) || !stored.zone().equals(d.zone()));
+            String firing = stored != null ? stored.cron() : d.cron();
+            java.time.ZoneId firingZone = stored != null ? stored.zone() : d.zone();
+            CronExpression cron = new CronExpression(firing);
+            cron.setTimeZone(TimeZone.getTimeZone(firingZone));
             List<String> next = new ArrayList<>();
             Date t = new Date();
             for (int i = 0; i < count && (t = cron.getNextValidTimeAfter(t)) != null; i++) {
-                next.add(ZonedDateTime.ofInstant(t.toInstant(), d.zone())
+                next.add(ZonedDateTime.ofInstant(t.toInstant(), firingZone)
                         .toOffsetDateTime()
                         .toString());
             }
@@ -49,6 +58,14 @@ class ScheduleCommand implements Callable<Integer> {
                 m.put("cron", d.cron());
                 m.put("zone", d.zone().toString());
                 m.put("steps", d.steps());
+                // the trigger serve stored, null before serve stored one: "next" follows it
+                Map<String, Object> storedJson = null;
+                if (stored != null) {
+                    storedJson = new LinkedHashMap<>();
+                    storedJson.put("cron", stored.cron());
+                    storedJson.put("zone", stored.zone().toString());
+                }
+                m.put("stored", storedJson);
                 m.put("next", next);
                 System.out.println(Json.write(m));
             } else {
@@ -60,6 +77,14 @@ class ScheduleCommand implements Callable<Integer> {
                                         .map(step -> CliWords.coded(
                                                 org.lujing.console.JobProgress.nightlyStepName(step, lang), step))
                                         .toList()));
+                if (differs) {
+                    System.out.println(lang.pick(
+                            "  serve 存储并按此执行的计划是 " + stored.cron() + " (" + stored.zone() + ")，与上面的配置不同；"
+                                    + "下面是它的执行时间。serve 下次启动时改用配置中的计划",
+                            "  serve stored and fires " + stored.cron() + " (" + stored.zone() + "), not the"
+                                    + " configuration above; the times below are its own. The next serve start"
+                                    + " stores the configuration"));
+                }
                 next.forEach(n -> System.out.println("  " + n));
             }
         }

@@ -60,7 +60,6 @@ class NightlySchedulingConfiguration {
                 .withMisfireHandlingInstructionFireAndProceed();
     }
 
-    /** The stored trigger wins (it carries a missed fire); when the configured cron differs, the configuration wins. */
     /**
      * {@code serve} starting again goes on with the night a stop cut short (SIGTERM in the middle of the chain): the
      * night's fire time is past, so the schedule would not run it again, and nobody should have to. In a thread of
@@ -87,6 +86,7 @@ class NightlySchedulingConfiguration {
         });
     }
 
+    /** The stored trigger wins (it carries a missed fire); when the configured cron differs, the configuration wins. */
     @EventListener(ApplicationReadyEvent.class)
     void applyChangedCron(ApplicationReadyEvent event) throws SchedulerException {
         if (!event.getApplicationContext().getEnvironment().getProperty(WRITES_SCHEDULE, Boolean.class, true)) {
