@@ -7,8 +7,38 @@ import tools.jackson.databind.json.JsonMapper;
 /** JSON for {@code --json} outputs: one document on stdout, nothing else. */
 final class Json {
 
-    private static final ObjectMapper MAPPER =
-            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final ObjectMapper MAPPER = JsonMapper.builder(tools.jackson.core.json.JsonFactory.builder()
+                    .characterEscapes(new TerminalEscapes())
+                    .build())
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+
+    /**
+     * The characters {@link TerminalSafeOutput} would replace, written as {@code \\uXXXX} escapes instead: a
+     * script reading {@code --json} gets a partner's cell as sent (a line separator pasted from Word included),
+     * and the terminal still sees nothing it would obey. Jackson escapes the other control characters itself.
+     */
+    private static final class TerminalEscapes extends tools.jackson.core.io.CharacterEscapes {
+
+        private final int[] ascii;
+
+        TerminalEscapes() {
+            ascii = standardAsciiEscapesForJSON();
+            ascii[0x7F] = ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public tools.jackson.core.SerializableString getEscapeSequence(int ch) {
+            boolean escaped =
+                    (ch >= 0x80 && ch <= 0x9F) || (ch >= 0x2028 && ch <= 0x202E) || (ch >= 0x2066 && ch <= 0x2069);
+            return escaped ? new tools.jackson.core.io.SerializedString(String.format("\\u%04X", ch)) : null;
+        }
+    }
 
     private Json() {}
 

@@ -99,6 +99,9 @@ public class LujingCommand implements Runnable {
         // `-home X` (one dash) read as -h -o -m -e printed the usage and exit 0 with nothing done: no clustering, so it
         // is an unknown option with --home suggested
         cli.setPosixClusteredShortOptionsAllowed(false);
+        // plain help: on a terminal picocli would colour it with escape sequences, which every command's output
+        // prints visibly (TerminalSafeOutput), so the usage read ␛[1mlujing␛[21m…
+        cli.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         // picocli would encode in the locale's charset (ASCII under LANG=C): UTF-8, as System.out is
         cli.setOut(new java.io.PrintWriter(
                 new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), true));

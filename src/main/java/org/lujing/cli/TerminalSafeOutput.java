@@ -13,7 +13,8 @@ import java.io.OutputStream;
  * which the progress bar redraws with) is printed as its picture ({@code ␛} for ESC, {@code ␇} for BEL); C1
  * controls and the bidirectional overrides, embeddings, isolates and the line and paragraph separators as
  * {@code �}. Works on the UTF-8 bytes a command's streams write (a C0 byte never occurs inside a longer sequence).
- * JSON output is unaffected in practice: its encoder escapes C0 controls itself.
+ * {@code --json} output is unchanged: {@link Json} writes every character this would replace as a {@code \\u}
+ * escape.
  */
 final class TerminalSafeOutput extends FilterOutputStream {
 
@@ -60,8 +61,7 @@ final class TerminalSafeOutput extends FilterOutputStream {
             }
             out.write(0xE2);
             out.write(pending[1]);
-            out.write(v);
-            return;
+            // the third byte goes on below: a byte that is no continuation (malformed output) is looked at alone
         }
         if (v == 0xC2 || v == 0xE2) {
             pending[0] = (byte) v;

@@ -134,13 +134,15 @@ public class ClusterNode implements SmartInitializingSingleton, DisposableBean {
         boolean silent = before.heartbeat() == null || before.heartbeat().before(deadBefore());
         boolean goneFromHere = host().equals(before.host()) && !javaRunning(before.pid());
         if (!silent && !goneFromHere) {
-            Instant dead = before.heartbeat().toInstant().plus(recoverAfter);
+            // wall-clock times as the database keeps them (Beijing time, as every Lujing process runs)
+            java.time.LocalDateTime beat = before.heartbeat().toLocalDateTime().withNano(0);
+            java.time.LocalDateTime dead = beat.plus(recoverAfter);
             throw new IllegalStateException("节点名 " + id + " 已被另一个正在运行的进程使用（主机 " + before.host() + "，进程 "
-                    + before.pid() + "，最近心跳 " + before.heartbeat().toInstant() + "）：每个节点要有自己的 lujing.node.id。"
+                    + before.pid() + "，最近心跳 " + beat + "）：每个节点要有自己的 lujing.node.id。"
                     + "若那个进程已不在，其心跳过了 lujing.jobs.recover-after（" + dead + " 之后）就可用此名启动"
                     + " ‖ the node name " + id + " is in use by another running process (host " + before.host()
                     + ", process " + before.pid() + ", last heartbeat "
-                    + before.heartbeat().toInstant() + "): every"
+                    + beat + "): every"
                     + " node needs its own lujing.node.id. If that process is gone, this name can start once its"
                     + " heartbeat is older than lujing.jobs.recover-after (after " + dead + ")");
         }
@@ -151,6 +153,8 @@ public class ClusterNode implements SmartInitializingSingleton, DisposableBean {
         int claims = jdbc.sql("UPDATE file_claim SET node_id = NULL, heartbeat_at = NULL WHERE node_id = ?")
                 .param(id)
                 .update();
+        // its inbox claims too: under this node's name they would read as this node's own, and its file be skipped
+        jdbc.sql("DELETE FROM inbox_claim WHERE node_id = ?").param(id).update();
         jdbc.sql("DELETE FROM lujing_node WHERE node_id = ?").param(id).update();
         log.warn(
                 "node {}: its previous process ({} on {}, last heartbeat {}) ended without leaving; {} run(s) it left"

@@ -234,7 +234,13 @@ class FeedPull {
         if (registered != null
                 && ingested.jobStatus() == BatchStatus.COMPLETED
                 && SUCCESS.contains(registered.outcome())) {
-            refused.settle(sourceId, registered, pull.fingerprints(), pull.refusedBefore(), repository(sourceId));
+            refused.settle(
+                    sourceId,
+                    registered,
+                    pull.fingerprints(),
+                    pull.refusedBefore(),
+                    pull.began(),
+                    repository(sourceId));
             r = new PullResult(
                     sourceId,
                     PullResult.Status.INGESTED,

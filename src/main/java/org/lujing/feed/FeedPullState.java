@@ -28,6 +28,9 @@ final class FeedPullState {
     /** the file the new records are written to, once there is one */
     private FeedSpool spool;
 
+    /** when the pull began: refusals kept since then were not seen by its pages */
+    private final java.time.Instant began = java.time.Instant.now();
+
     private int nextPage = 1;
     private String nextUrl;
     private boolean more;
@@ -191,6 +194,11 @@ final class FeedPullState {
     /** The pull's new records' ids and their content's fingerprints, in arrival order: the file's row order. */
     Map<String, String> fingerprints() {
         return fresh;
+    }
+
+    /** When the pull began. */
+    java.time.Instant began() {
+        return began;
     }
 
     /** Keeps a new record's earlier refusal, for the settling after the ingest. */

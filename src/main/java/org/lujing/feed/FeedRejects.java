@@ -75,9 +75,23 @@ class FeedRejects {
             IngestedFile file,
             Map<String, String> fresh,
             Map<String, Refusal> earlier,
+            Instant readSince,
             IdempotentRepository taken) {
         // a file whose content was loaded before (DUPLICATE_FILE) has its rows' rejects on that first file
         long rowsAt = file.duplicateOf() != null ? file.duplicateOf() : file.id();
+        // refusals kept since the pages were read (another pull settled meanwhile: a file finished late, a night
+        // resumed) are the ones to close or replace, not what the pages saw; one query for the few of them
+        Map<String, Refusal> current = new java.util.HashMap<>(earlier);
+        jdbc.sql("SELECT record_id, fingerprint, file_id, row_no FROM feed_record_reject"
+                        + " WHERE source_id = ? AND rejected_at >= ?")
+                .params(sourceId, Timestamp.from(readSince.minus(java.time.Duration.ofMinutes(10))))
+                .query((rs, n) -> {
+                    if (fresh.containsKey(rs.getString(1))) {
+                        current.put(rs.getString(1), new Refusal(rs.getString(2), rs.getLong(3), rs.getInt(4)));
+                    }
+                    return null;
+                })
+                .list();
         BitSet refused = new BitSet();
         rejects.forEachOpenPlace(rowsAt, (sheet, row) -> {
             if (sheet.equals(SHEET) && row > 0) {
@@ -88,7 +102,12 @@ class FeedRejects {
         for (Map.Entry<String, String> record : fresh.entrySet()) {
             row++;
             String recordId = record.getKey();
-            Refusal before = earlier.get(recordId);
+            Refusal before = current.get(recordId);
+            if (before != null && file.duplicateOf() == null && before.fileId() > rowsAt) {
+                // refused by a later pull than this file's (this one was finished late): that refusal is the
+                // partner's latest word on the record, and stays; so does the record's id, free to come again
+                continue;
+            }
             if (refused.get(row)) {
                 if (before != null && (before.fileId() != rowsAt || before.rowNo() != row)) {
                     rejects.closeHandledElsewhere(

@@ -67,6 +67,7 @@ class FeedResumedPulls {
             return;
         }
         String sourceId = file.sourceId();
+        java.time.Instant reading = java.time.Instant.now();
         Map<String, String> records = new LinkedHashMap<>();
         Map<String, FeedRejects.Refusal> earlier = new HashMap<>();
         boolean[] repeated = {false};
@@ -82,7 +83,7 @@ class FeedResumedPulls {
             // a pull keeps a record once: this file was dropped by hand, and its rows are not one per record id
             return;
         }
-        refused.settle(sourceId, file, records, earlier, pull.repository(sourceId));
+        refused.settle(sourceId, file, records, earlier, reading, pull.repository(sourceId));
         log.info(
                 "file #{} finished by execution #{}: its {} record(s) settled with the {} feed as its pull would have",
                 file.id(),

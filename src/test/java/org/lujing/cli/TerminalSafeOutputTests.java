@@ -30,6 +30,38 @@ class TerminalSafeOutputTests {
     }
 
     @Test
+    void theUsageIsPlainTextEvenWhereATerminalWouldTakeColours() {
+        // picocli colours its usage on a terminal (forced here as a console would): escapes the filter would show
+        String before = System.getProperty("picocli.ansi");
+        System.setProperty("picocli.ansi", "true");
+        try {
+            CapturedRun help = CapturedRun.of("--help");
+            assertThat(help.out() + help.err())
+                    .contains("ingest")
+                    .doesNotContain("\u001b")
+                    .doesNotContain("␛");
+        } finally {
+            if (before == null) {
+                System.clearProperty("picocli.ansi");
+            } else {
+                System.setProperty("picocli.ansi", before);
+            }
+        }
+    }
+
+    @Test
+    void aCellInJsonOutputReachesAScriptAsSentAndTheTerminalAsEscapes() {
+        String json = Json.write(java.util.Map.of("cell", "甲\u2028乙\u202E丙\u0085丁\u007F\u001b[2J"));
+        assertThat(json).contains("甲\\u2028乙\\u202E丙\\u0085丁\\u007F\\u001B[2J");
+        assertThat(printed(json, false)).isEqualTo(json);
+        assertThat(new tools.jackson.databind.ObjectMapper()
+                        .readTree(json)
+                        .get("cell")
+                        .asString())
+                .isEqualTo("甲\u2028乙\u202E丙\u0085丁\u007F\u001b[2J");
+    }
+
+    @Test
     void whatATerminalShouldShowIsLeftAsItIs() {
         String text = "赵一\t第 3 行：日期 2025-13-01 无效（DATE_INVALID）\n€ “引号” — ‘单引号’ … 䶮𠀀 ©\u00a0é\n";
         assertThat(printed(text, false)).isEqualTo(text);

@@ -122,6 +122,9 @@ class FeedPullIntegrationTests {
     org.lujing.operations.JobControl control;
 
     @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+
+    @Autowired
     JdbcTemplate jdbcTemplate;
 
     @BeforeEach
@@ -399,6 +402,36 @@ class FeedPullIntegrationTests {
         assertThat(corrected.fresh()).isEqualTo(1);
         assertThat(openRejects()).isZero();
     }
+
+    @Test
+    void aPullFinishedLateLeavesALaterPullsRefusalOfTheSameRecordStanding() throws Exception {
+        // given a pull's file loaded but never settled (its pull gave up on it), the five lessons all valid then
+        theRosterIsLoaded();
+        Path late = Files.createDirectories(HOME.resolve("late-pull")).resolve("20250310-020000-a.json");
+        Files.writeString(late, "{\"records\": [\n" + String.join(",\n", records) + "\n]}\n");
+        IngestedFileRef a = new IngestedFileRef(
+                ingest.ingest(late, "micro-lesson").file().orElseThrow().id());
+        // and a later pull, while the partner has changed ml-3 into something refused
+        records.set(2, record("ml-3", "赵一", "430104198001010015", "2025-03-10", "第2课 遵纪守法"));
+        PullResult b = feeds.pull("micro-lesson");
+        assertThat(b.file().rejected()).isEqualTo(1);
+
+        // when the first file's late finish is settled
+        events.publishEvent(new org.lujing.ingest.ResumedIngestFinished(a.id(), 0));
+
+        // then the later refusal stands: its reject open, ml-3 still free to come once corrected
+        assertThat(rejectStatus(b.file().id())).isEqualTo("OPEN");
+        assertThat(jdbc.sql("SELECT file_id FROM feed_record_reject WHERE record_id = 'ml-3'")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(b.file().id());
+        assertThat(markedIds()).isEqualTo(4);
+        records.set(2, record("ml-3", "赵一", "430104198001010014", "2025-03-24", "第2课 遵纪守法"));
+        assertThat(feeds.pull("micro-lesson").fresh()).isEqualTo(1);
+        assertThat(openRejects()).isZero();
+    }
+
+    private record IngestedFileRef(long id) {}
 
     @Test
     void aFeedWithoutUrlIsSkippedWithoutAnyRequest() {
