@@ -85,13 +85,11 @@ class FeedRejects {
         jdbc.sql("SELECT record_id, fingerprint, file_id, row_no FROM feed_record_reject"
                         + " WHERE source_id = ? AND rejected_at >= ?")
                 .params(sourceId, Timestamp.from(readSince.minus(java.time.Duration.ofMinutes(10))))
-                .query((rs, n) -> {
+                .query(rs -> {
                     if (fresh.containsKey(rs.getString(1))) {
                         current.put(rs.getString(1), new Refusal(rs.getString(2), rs.getLong(3), rs.getInt(4)));
                     }
-                    return null;
-                })
-                .list();
+                });
         BitSet refused = new BitSet();
         rejects.forEachOpenPlace(rowsAt, (sheet, row) -> {
             if (sheet.equals(SHEET) && row > 0) {
@@ -135,8 +133,7 @@ class FeedRejects {
         }
     }
 
-    /** The record's refusal kept by an earlier pull, if any. */
-    Optional<Refusal> refusal(String sourceId, String recordId) {
+    private Optional<Refusal> refusal(String sourceId, String recordId) {
         return jdbc.sql("SELECT fingerprint, file_id, row_no FROM feed_record_reject"
                         + " WHERE source_id = ? AND record_id = ?")
                 .params(sourceId, recordId)

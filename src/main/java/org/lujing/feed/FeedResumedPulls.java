@@ -2,7 +2,6 @@ package org.lujing.feed;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.lujing.ingest.FileRegistry;
@@ -67,15 +66,10 @@ class FeedResumedPulls {
             return;
         }
         String sourceId = file.sourceId();
-        java.time.Instant reading = java.time.Instant.now();
         Map<String, String> records = new LinkedHashMap<>();
-        Map<String, FeedRejects.Refusal> earlier = new HashMap<>();
         boolean[] repeated = {false};
         PulledFile.forEachRecord(archived, mapper, record -> {
-            String id = FeedPage.recordId(record);
-            if (records.putIfAbsent(id, FeedPage.fingerprint(record)) == null) {
-                refused.refusal(sourceId, id).ifPresent(r -> earlier.put(id, r));
-            } else {
+            if (records.putIfAbsent(FeedPage.recordId(record), FeedPage.fingerprint(record)) != null) {
                 repeated[0] = true;
             }
         });
@@ -83,7 +77,8 @@ class FeedResumedPulls {
             // a pull keeps a record once: this file was dropped by hand, and its rows are not one per record id
             return;
         }
-        refused.settle(sourceId, file, records, earlier, reading, pull.repository(sourceId));
+        // every refusal the source has kept is read by the settling, in one query: none was seen by pages here
+        refused.settle(sourceId, file, records, Map.of(), java.time.Instant.EPOCH, pull.repository(sourceId));
         log.info(
                 "file #{} finished by execution #{}: its {} record(s) settled with the {} feed as its pull would have",
                 file.id(),
