@@ -40,6 +40,8 @@ public class ClusterNode implements SmartInitializingSingleton, DisposableBean {
     private final Duration heartbeat;
     private final boolean soleProcess;
     private ScheduledExecutorService beats;
+    /** Whether this process's own row was entered: a start refused leaves the name's row to the process holding it. */
+    private volatile boolean entered;
 
     public ClusterNode(JdbcClient jdbc, Environment env) {
         this.jdbc = jdbc;
@@ -107,9 +109,21 @@ public class ClusterNode implements SmartInitializingSingleton, DisposableBean {
         }
         takeOverOwnName();
         Timestamp now = Timestamp.from(Instant.now());
-        jdbc.sql("INSERT INTO lujing_node (node_id, host, pid, started_at, heartbeat_at) VALUES (?, ?, ?, ?, ?)")
-                .params(id, host(), ProcessHandle.current().pid(), now, now)
-                .update();
+        try {
+            jdbc.sql("INSERT INTO lujing_node (node_id, host, pid, started_at, heartbeat_at) VALUES (?, ?, ?, ?, ?)")
+                    .params(id, host(), ProcessHandle.current().pid(), now, now)
+                    .update();
+        } catch (org.springframework.dao.DuplicateKeyException twin) {
+            // another process of this name entered between the look above and this insert (two started at once):
+            // it is alive, and told as such, not as the database's duplicate key
+            throw jdbc.sql("SELECT host, pid, heartbeat_at FROM lujing_node WHERE node_id = ?")
+                    .param(id)
+                    .query((rs, n) -> new Predecessor(rs.getString(1), rs.getLong(2), rs.getTimestamp(3)))
+                    .optional()
+                    .map(this::nameInUse)
+                    .orElseThrow(() -> twin);
+        }
+        entered = true;
         beats = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "node-heartbeat");
             t.setDaemon(true);
@@ -134,17 +148,7 @@ public class ClusterNode implements SmartInitializingSingleton, DisposableBean {
         boolean silent = before.heartbeat() == null || before.heartbeat().before(deadBefore());
         boolean goneFromHere = host().equals(before.host()) && !javaRunning(before.pid());
         if (!silent && !goneFromHere) {
-            // wall-clock times as the database keeps them (Beijing time, as every Lujing process runs)
-            java.time.LocalDateTime beat = before.heartbeat().toLocalDateTime().withNano(0);
-            java.time.LocalDateTime dead = beat.plus(recoverAfter);
-            throw new IllegalStateException("节点名 " + id + " 已被另一个正在运行的进程使用（主机 " + before.host() + "，进程 "
-                    + before.pid() + "，最近心跳 " + beat + "）：每个节点要有自己的 lujing.node.id。"
-                    + "若那个进程已不在，其心跳过了 lujing.jobs.recover-after（" + dead + " 之后）就可用此名启动"
-                    + " ‖ the node name " + id + " is in use by another running process (host " + before.host()
-                    + ", process " + before.pid() + ", last heartbeat "
-                    + beat + "): every"
-                    + " node needs its own lujing.node.id. If that process is gone, this name can start once its"
-                    + " heartbeat is older than lujing.jobs.recover-after (after " + dead + ")");
+            throw nameInUse(before);
         }
         leftByPredecessor.addAll(jdbc.sql("""
                         SELECT j.job_execution_id FROM job_node j JOIN batch_job_execution e
@@ -165,6 +169,21 @@ public class ClusterNode implements SmartInitializingSingleton, DisposableBean {
                 before.heartbeat(),
                 leftByPredecessor.size(),
                 claims);
+    }
+
+    /** The refusal of a start whose name a live process holds: its host, process and beat, and when it may start. */
+    private IllegalStateException nameInUse(Predecessor before) {
+        // wall-clock times as the database keeps them (Beijing time, as every Lujing process runs)
+        java.time.LocalDateTime beat = before.heartbeat().toLocalDateTime().withNano(0);
+        java.time.LocalDateTime dead = beat.plus(recoverAfter);
+        return new IllegalStateException("节点名 " + id + " 已被另一个正在运行的进程使用（主机 " + before.host() + "，进程 "
+                + before.pid() + "，最近心跳 " + beat + "）：每个节点要有自己的 lujing.node.id。"
+                + "若那个进程已不在，其心跳过了 lujing.jobs.recover-after（" + dead + " 之后）就可用此名启动"
+                + " ‖ the node name " + id + " is in use by another running process (host " + before.host()
+                + ", process " + before.pid() + ", last heartbeat "
+                + beat + "): every"
+                + " node needs its own lujing.node.id. If that process is gone, this name can start once its"
+                + " heartbeat is older than lujing.jobs.recover-after (after " + dead + ")");
     }
 
     /** Whether a Java process of that id runs on this machine (this one, not yet entered, is not its predecessor). */
@@ -198,6 +217,7 @@ public class ClusterNode implements SmartInitializingSingleton, DisposableBean {
             jdbc.sql("INSERT INTO lujing_node (node_id, host, pid, started_at, heartbeat_at) VALUES (?, ?, ?, ?, ?)")
                     .params(id, host(), ProcessHandle.current().pid(), now, now)
                     .update();
+            entered = true;
         }
         jdbc.sql("UPDATE file_claim SET heartbeat_at = ? WHERE node_id = ?")
                 .params(now, id)
@@ -291,6 +311,9 @@ public class ClusterNode implements SmartInitializingSingleton, DisposableBean {
     }
 
     private void leave() {
+        if (!entered) {
+            return;
+        }
         try {
             jdbc.sql("""
                             DELETE FROM lujing_node WHERE node_id = ?
