@@ -29,8 +29,15 @@ class CrashRecovery implements SmartInitializingSingleton {
     private final JobRepository jobRepository;
     private final Environment env;
     private final ClusterNode node;
+    private final org.lujing.schedule.NightlyChain nightly;
 
-    CrashRecovery(JobOperator jobOperator, JobRepository jobRepository, Environment env, ClusterNode node) {
+    CrashRecovery(
+            JobOperator jobOperator,
+            JobRepository jobRepository,
+            Environment env,
+            ClusterNode node,
+            org.lujing.schedule.NightlyChain nightly) {
+        this.nightly = nightly;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.env = env;
@@ -64,6 +71,8 @@ class CrashRecovery implements SmartInitializingSingleton {
                 recovered.add(running.getId());
             }
         }
+        // and the night steps it was running say so, to be gone on with
+        nightly.cutShortByDeadProcess(recovered, true);
         logRecovered(recovered);
         return recovered;
     }
@@ -96,6 +105,7 @@ class CrashRecovery implements SmartInitializingSingleton {
                 }
             }
         }
+        nightly.cutShortByDeadProcess(recovered, false);
         logRecovered(recovered);
         return recovered;
     }

@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
  * While {@code serve} runs — at its start and then every heartbeat — it takes over what dead nodes left: their
  * running job executions are marked FAILED, and the files they were ingesting are finished here, each under its
  * own entry and claim, from its last committed chunk or slice. A file whose content waits in the inbox is finished
- * by the inbox route when it takes the file over. Nothing has to be restarted by hand, and a node that never comes
- * back loses nothing.
+ * by the inbox route when it takes the file over. A night the schedule began and a stop or a dead node cut short is
+ * gone on with from its step. Nothing has to be restarted by hand, and a node that never comes back loses nothing.
  */
 @Component
 @ConditionalOnProperty(name = "lujing.jobs.takeover", havingValue = "true")
@@ -29,9 +29,15 @@ class NodeTakeover implements DisposableBean {
     private final CrashRecovery recovery;
     private final FileIngestService ingest;
     private final ClusterNode node;
+    private final org.lujing.schedule.NightlyChain nightly;
     private ScheduledExecutorService timer;
 
-    NodeTakeover(CrashRecovery recovery, FileIngestService ingest, ClusterNode node) {
+    NodeTakeover(
+            CrashRecovery recovery,
+            FileIngestService ingest,
+            ClusterNode node,
+            org.lujing.schedule.NightlyChain nightly) {
+        this.nightly = nightly;
         this.recovery = recovery;
         this.ingest = ingest;
         this.node = node;
@@ -51,6 +57,8 @@ class NodeTakeover implements DisposableBean {
     void takeOver() {
         try {
             recovery.recoverDead();
+            // a night cut short — by a stop, or by a node that died under it — is gone on with here
+            nightly.goOnWithStoppedNight();
             for (FileIngestService.Result r : ingest.resumeUnfinished()) {
                 log.info(
                         "interrupted ingest finished: {} ({})",

@@ -124,6 +124,109 @@ public class NightlyChain {
                 > 0;
     }
 
+    /**
+     * Goes on with the night a stop cut short ({@link #stoppedNight}) in a thread of its own, when this process takes
+     * it ({@link #takeStoppedNight}) and runs no night now: what {@code serve} does when it starts and, on a shared
+     * database, at every heartbeat, so a night a dead node left is finished by a live one. Returns the night taken.
+     */
+    public Optional<LocalDate> goOnWithStoppedNight() {
+        if (busy || stopping) {
+            return Optional.empty();
+        }
+        Optional<LocalDate> taken = stoppedNight().filter(this::takeStoppedNight);
+        taken.ifPresent(night -> {
+            log.info("the night of {} was cut short (its serve stopped or died): going on with it", night);
+            Thread t = new Thread(
+                    () -> {
+                        try {
+                            run(night, "SCHEDULE", true);
+                        } catch (RuntimeException e) {
+                            log.error("going on with the night of {} failed: {}", night, e.getMessage());
+                        }
+                    },
+                    "nightly-resume");
+            t.start();
+        });
+        return taken;
+    }
+
+    /**
+     * The steps a dead process left {@code RUNNING} — killed outright (SIGKILL, a power cut), so nothing wrote how its
+     * step ended — now say so, and the night is gone on with like one a stop cut short: by {@code serve} when the
+     * schedule began it, else with {@code nightly --date D --resume}. {@code deadExecutions} are the job executions
+     * crash recovery has just marked FAILED; with {@code everyRunning} (the embedded database at start-up, which no
+     * other process can have open) every step still RUNNING is dead, and one whose job had completed before the kill
+     * is recorded as completed. Returns how many steps were marked.
+     */
+    public int cutShortByDeadProcess(java.util.Collection<Long> deadExecutions, boolean everyRunning) {
+        if (deadExecutions.isEmpty() && !everyRunning) {
+            return 0;
+        }
+        List<Map<String, Object>> running = jdbc.sql("""
+                        SELECT run_date AS RUN_DATE, attempt AS ATTEMPT, step AS STEP, trigger_kind AS TRIGGER_KIND,
+                          job_execution_id AS JOB_EXECUTION_ID
+                        FROM nightly_run WHERE status = 'RUNNING'""").query().listOfRows().stream()
+                .map(NightlyChain::upperKeys)
+                .toList();
+        int marked = 0;
+        for (Map<String, Object> row : running) {
+            Long execution =
+                    row.get("JOB_EXECUTION_ID") == null ? null : ((Number) row.get("JOB_EXECUTION_ID")).longValue();
+            if (!everyRunning && (execution == null || !deadExecutions.contains(execution))) {
+                continue;
+            }
+            LocalDate night = ((java.sql.Date) row.get("RUN_DATE")).toLocalDate();
+            int attempt = ((Number) row.get("ATTEMPT")).intValue();
+            String step = (String) row.get("STEP");
+            JobExecution ran = execution == null ? null : executionOrNull(execution);
+            String status;
+            String message;
+            if (ran != null && ran.getStatus() == BatchStatus.COMPLETED) {
+                // killed after its job completed and before the night wrote so
+                status = "COMPLETED";
+                message = ran.getExitStatus().getExitDescription();
+            } else {
+                status = "FAILED";
+                String run = execution == null ? "" : "（任务执行 #" + execution + " 已标记为失败）";
+                String runEn = execution == null ? "" : " (job execution #" + execution + " marked FAILED)";
+                message = "SCHEDULE".equals(row.get("TRIGGER_KIND"))
+                        ? STOPPED_WITH_SERVE + "这一步正在运行，进程意外终止" + run + "；serve 接着完成，或运行 nightly --date "
+                                + night + " --resume" + org.lujing.ledger.Bilingual.SEPARATOR
+                                + "serve ended abruptly while this step ran" + runEn + "; serve goes on with it, or run"
+                                + " nightly --date " + night + " --resume"
+                        : "运行这一步的进程意外终止" + run + "；运行 nightly --date " + night + " --resume 接着完成"
+                                + org.lujing.ledger.Bilingual.SEPARATOR + "the process running this step ended abruptly"
+                                + runEn + "; run nightly --date " + night + " --resume to go on";
+            }
+            marked += jdbc.sql("""
+                            UPDATE nightly_run SET status = ?, finished_at = ?, message = ?
+                            WHERE run_date = ? AND attempt = ? AND step = ? AND status = 'RUNNING'""")
+                    .params(
+                            status,
+                            Timestamp.from(Instant.now()),
+                            truncate(message),
+                            java.sql.Date.valueOf(night),
+                            attempt,
+                            step)
+                    .update();
+            log.warn(
+                    "nightly step {} of {} (attempt {}) was left running by a process that died: {}",
+                    step,
+                    night,
+                    attempt,
+                    status);
+        }
+        return marked;
+    }
+
+    private JobExecution executionOrNull(long id) {
+        try {
+            return jobRepository.getJobExecution(id);
+        } catch (org.springframework.dao.DataAccessException gone) {
+            return null;
+        }
+    }
+
     private Result runChain(LocalDate night, String trigger, boolean resume) {
         int lastAttempt = jdbc.sql("SELECT COALESCE(MAX(attempt), 0) FROM nightly_run WHERE run_date = ?")
                 .param(java.sql.Date.valueOf(night))

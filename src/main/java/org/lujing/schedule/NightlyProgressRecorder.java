@@ -38,6 +38,19 @@ class NightlyProgressRecorder {
         };
     }
 
+    /**
+     * Writes the step's job execution into its row as the execution begins, not only when it ends: a process killed
+     * under the step (SIGKILL, a power cut) leaves the row naming the execution that crash recovery marks FAILED, so
+     * the night can be found and gone on with ({@link NightlyChain#cutShortByDeadProcess}).
+     */
+    void begun(LocalDate night, long attempt, String step, long executionId) {
+        jdbc.sql("""
+                        UPDATE nightly_run SET job_execution_id = ?
+                        WHERE run_date = ? AND attempt = ? AND step = ? AND status = 'RUNNING'""")
+                .params(executionId, java.sql.Date.valueOf(night), attempt, step)
+                .update();
+    }
+
     private static String truncate(String s) {
         return s.length() > 400 ? s.substring(0, 399) + "…" : s;
     }

@@ -60,32 +60,6 @@ class NightlySchedulingConfiguration {
                 .withMisfireHandlingInstructionFireAndProceed();
     }
 
-    /**
-     * {@code serve} starting again goes on with the night a stop cut short (SIGTERM in the middle of the chain): the
-     * night's fire time is past, so the schedule would not run it again, and nobody should have to. In a thread of
-     * its own, so that serve is up meanwhile.
-     */
-    @EventListener(ApplicationReadyEvent.class)
-    void resumeStoppedNight(ApplicationReadyEvent event) {
-        if (!event.getApplicationContext().getEnvironment().getProperty("lujing.jobs.takeover", Boolean.class, false)) {
-            return;
-        }
-        NightlyChain chain = event.getApplicationContext().getBean(NightlyChain.class);
-        chain.stoppedNight().filter(chain::takeStoppedNight).ifPresent(night -> {
-            log.info("the night of {} was cut short when serve stopped: going on with it", night);
-            Thread t = new Thread(
-                    () -> {
-                        try {
-                            chain.run(night, "SCHEDULE", true);
-                        } catch (RuntimeException e) {
-                            log.error("going on with the night of {} failed: {}", night, e.getMessage());
-                        }
-                    },
-                    "nightly-resume");
-            t.start();
-        });
-    }
-
     /** The stored trigger wins (it carries a missed fire); when the configured cron differs, the configuration wins. */
     @EventListener(ApplicationReadyEvent.class)
     void applyChangedCron(ApplicationReadyEvent event) throws SchedulerException {

@@ -25,8 +25,22 @@ class NightlyStepJobConfiguration {
     static final String JOB_NAME = "nightlyStepJob";
 
     @Bean
-    Job nightlyStepJob(JobRepository jobRepository, Step runNightlyStep) {
-        return new JobBuilder(JOB_NAME, jobRepository).start(runNightlyStep).build();
+    Job nightlyStepJob(JobRepository jobRepository, Step runNightlyStep, NightlyProgressRecorder recorder) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .listener(new org.springframework.batch.core.listener.JobExecutionListener() {
+                    @Override
+                    public void beforeJob(org.springframework.batch.core.job.JobExecution execution) {
+                        var parameters = execution.getJobParameters();
+                        String night = parameters.getString("night");
+                        Long attempt = parameters.getLong("attempt");
+                        if (night != null && attempt != null) {
+                            recorder.begun(
+                                    LocalDate.parse(night), attempt, parameters.getString("step"), execution.getId());
+                        }
+                    }
+                })
+                .start(runNightlyStep)
+                .build();
     }
 
     @Bean

@@ -153,6 +153,106 @@ class InboxIngestKillIntegrationTests {
         assertLoadedOnce(home, sha256);
     }
 
+    /**
+     * {@code serve} killed with SIGKILL while the night its schedule began ingests the inbox: started again, it goes on
+     * with that night from its step by itself — the step's run restarted, the steps after it run — and the file is
+     * loaded once. Before, the night's step stayed {@code RUNNING} for good and the night waited for an operator.
+     */
+    @org.junit.jupiter.api.Test
+    void serveKilledInTheMiddleOfItsNightGoesOnWithTheNightWhenItStartsAgain() throws Exception {
+        Path home = TestHomes.fresh("night-kill");
+        Path csv = CrashRecoveryIntegrationTests.bigLedger(home.resolve("ledger.csv"));
+        String sha256 = FileInspectionTasklet.sha256(csv);
+        Path inbox = Files.createDirectories(home.resolve("inbox/community"));
+        Files.copy(csv, inbox.resolve("2025年台账.csv"));
+        Path jobs = Files.createDirectories(home.resolve("jobs/sources"));
+        try (Stream<Path> sources = Files.list(Path.of("jobs/sources"))) {
+            for (Path f : sources.toList()) {
+                Files.copy(f, jobs.resolve(f.getFileName()));
+            }
+        }
+        Files.copy(Path.of("jobs/agencies.yaml"), home.resolve("jobs/agencies.yaml"));
+        Files.writeString(home.resolve("jobs/nightly.yaml"), """
+                cron: "0 0 2 * * ?"
+                zone: Asia/Shanghai
+                steps: [ingest-inbox, rematch, reports]
+                """);
+        // the night's step takes the inbox, with no route of serve's to take it first; its trigger is stored to fire
+        // in a moment, which passes before serve starts: serve then fires it at once (as after a night the machine
+        // was off)
+        String[] settings = {
+            "--lujing.jobs-dir=" + home.resolve("jobs"),
+            "--lujing.routes-dir=" + Files.createDirectories(home.resolve("no-routes")),
+            "--spring.quartz.properties.org.quartz.jobStore.misfireThreshold=1000"
+        };
+        java.time.ZonedDateTime fire;
+        String cron;
+        try (ConfigurableApplicationContext app = open(home, settings)) {
+            fire = java.time.ZonedDateTime.now(java.time.ZoneId.of("Asia/Shanghai"))
+                    .plusSeconds(2);
+            cron = fire.getSecond() + " " + fire.getMinute() + " " + fire.getHour() + " * * ?";
+            app.getBean(org.quartz.Scheduler.class)
+                    .rescheduleJob(
+                            org.quartz.TriggerKey.triggerKey("nightly-chain-cron"),
+                            org.quartz.TriggerBuilder.newTrigger()
+                                    .forJob("nightly-chain")
+                                    .withIdentity("nightly-chain-cron")
+                                    .withSchedule(org.quartz.CronScheduleBuilder.cronSchedule(cron)
+                                            .inTimeZone(java.util.TimeZone.getTimeZone("Asia/Shanghai"))
+                                            .withMisfireHandlingInstructionFireAndProceed())
+                                    .build());
+        }
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> java.time.ZonedDateTime.now(fire.getZone()).isAfter(fire.plusSeconds(2)));
+        java.time.LocalDate date = fire.toLocalDate().minusDays(1);
+        String[] night = Stream.concat(Stream.of(settings), Stream.of("--lujing.nightly.cron=" + cron))
+                .map(a -> "-D" + a.substring(2))
+                .toArray(String[]::new);
+
+        // given serve's night ingesting the file
+        Path firstLog = home.resolve("serve-1.log");
+        Process first = serve(home, firstLog, night);
+        try {
+            awaitLog(first, firstLog, "nightly chain for " + date);
+            awaitLog(first, firstLog, Phase.STAGING.marker);
+        } finally {
+            // when it is killed outright
+            first.destroyForcibly().waitFor();
+        }
+
+        // and started again (its fire time is past: the schedule would not run the night again)
+        Path secondLog = home.resolve("serve-2.log");
+        Process second = serve(home, secondLog, night);
+        try {
+            await().atMost(Duration.ofSeconds(240))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> {
+                        assertThat(second.isAlive())
+                                .as("serve died, see %s", secondLog)
+                                .isTrue();
+                        return Files.readString(secondLog).contains("nightly chain for " + date + " completed");
+                    });
+        } finally {
+            second.destroy();
+            second.waitFor();
+        }
+
+        // then the night went on in the same attempt and completed every step, and the file was loaded once
+        try (ConfigurableApplicationContext app = open(home)) {
+            List<Map<String, Object>> steps =
+                    app.getBean(org.lujing.schedule.NightlyChain.class).history(date);
+            assertThat(steps)
+                    .extracting(r -> value(r, "step"), r -> value(r, "attempt"), r -> value(r, "status"))
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("ingest-inbox", 1, "COMPLETED"),
+                            org.assertj.core.groups.Tuple.tuple("rematch", 1, "COMPLETED"),
+                            org.assertj.core.groups.Tuple.tuple("reports", 1, "COMPLETED"));
+        }
+        assertThat(Files.readString(secondLog)).contains("going on with it");
+        assertLoadedOnce(home, sha256);
+        assertThat(isEmpty(inbox)).isTrue();
+    }
+
     /** Exactly one LOADED entry for the content, every row once, nothing left unfinished or for an operator. */
     private static void assertLoadedOnce(Path home, String sha256) throws Exception {
         try (ConfigurableApplicationContext app = open(home)) {
@@ -204,22 +304,25 @@ class InboxIngestKillIntegrationTests {
         }
     }
 
-    private static Process serve(Path home, Path log) throws Exception {
-        return new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx256m",
-                        "-Dserver.port=0",
-                        "-Dlujing.inbox.read-lock-min-age=200",
-                        "-Dlujing.inbox.poll-delay=300",
-                        "-Dlujing.ingest.chunk-size=2000",
-                        "-Dlujing.ingest.publish-slice-rows=4000",
-                        "-Dlogging.level.org.lujing.ingest.StagingFileWriter=DEBUG",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        org.lujing.cli.LujingCommand.class.getName(),
-                        "serve",
-                        "--home",
-                        home.toString())
+    private static Process serve(Path home, Path log, String... properties) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-Dserver.port=0",
+                "-Dlujing.inbox.read-lock-min-age=200",
+                "-Dlujing.inbox.poll-delay=300",
+                "-Dlujing.ingest.chunk-size=2000",
+                "-Dlujing.ingest.publish-slice-rows=4000",
+                "-Dlogging.level.org.lujing.ingest.StagingFileWriter=DEBUG"));
+        command.addAll(List.of(properties));
+        command.addAll(List.of(
+                "-cp",
+                System.getProperty("java.class.path"),
+                org.lujing.cli.LujingCommand.class.getName(),
+                "serve",
+                "--home",
+                home.toString()));
+        return new ProcessBuilder(command)
                 .directory(Path.of("").toAbsolutePath().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
@@ -243,7 +346,7 @@ class InboxIngestKillIntegrationTests {
                 });
     }
 
-    private static ConfigurableApplicationContext open(Path home) {
+    private static ConfigurableApplicationContext open(Path home, String... properties) {
         // HSQLDB takes a killed process's lock file for a live one until its heartbeat is stale
         return await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofSeconds(2))
@@ -251,7 +354,10 @@ class InboxIngestKillIntegrationTests {
                 .until(
                         () -> new SpringApplicationBuilder(LujingApplication.class)
                                 .web(WebApplicationType.NONE)
-                                .run("--lujing.home=" + home, "--camel.main.auto-startup=false"),
+                                .run(Stream.concat(
+                                                Stream.of("--lujing.home=" + home, "--camel.main.auto-startup=false"),
+                                                Stream.of(properties))
+                                        .toArray(String[]::new)),
                         Objects::nonNull);
     }
 

@@ -217,6 +217,65 @@ class NightlyChainIntegrationTests extends SharedLedgerContext {
         }
     }
 
+    @Test
+    void stepsADeadProcessLeftRunningSayHowTheyEndedAndTheScheduledNightIsFound() {
+        // a night of its own, after every other test's (stoppedNight looks at the last night), taken away afterwards
+        LocalDate night = LocalDate.now().plusDays(1);
+        LocalDate other = LocalDate.now().plusDays(2);
+        try {
+            // given steps left RUNNING: one of the schedule's, one a command began, one of a live process
+            running(night, "ingest-inbox", "SCHEDULE", 900_001L);
+            running(other, "reconcile", "COMMAND", 900_002L);
+            running(other, "reports", "COMMAND", 900_003L);
+
+            // when crash recovery found the first two executions dead
+            int marked = chain.cutShortByDeadProcess(List.of(900_001L, 900_002L), false);
+
+            // then those two say how they ended and what comes next; the live one is left alone
+            assertThat(marked).isEqualTo(2);
+            assertThat(statusAndMessage(night, "ingest-inbox"))
+                    .startsWith("FAILED|serve 停止时这一步正在运行，进程意外终止（任务执行 #900001 已标记为失败）")
+                    .contains("nightly --date " + night + " --resume");
+            assertThat(statusAndMessage(other, "reconcile"))
+                    .startsWith("FAILED|运行这一步的进程意外终止（任务执行 #900002 已标记为失败）")
+                    .contains("nightly --date " + other + " --resume 接着完成");
+            assertThat(statusAndMessage(other, "reports")).isEqualTo("RUNNING|");
+            // and a command's night is not serve's to go on with: the last scheduled night cut short is not found
+            // while a later night exists, and is found once it is the last
+            assertThat(chain.stoppedNight()).isEmpty();
+            jdbc.sql("DELETE FROM nightly_run WHERE run_date = ?")
+                    .param(java.sql.Date.valueOf(other))
+                    .update();
+            assertThat(chain.stoppedNight()).contains(night);
+
+            // and on the embedded database at start-up every step still running is dead
+            running(other, "reports", "COMMAND", null);
+            assertThat(chain.cutShortByDeadProcess(List.of(), true)).isEqualTo(1);
+            assertThat(statusAndMessage(other, "reports")).startsWith("FAILED|运行这一步的进程意外终止；");
+        } finally {
+            jdbc.sql("DELETE FROM nightly_run WHERE run_date IN (?, ?)")
+                    .params(java.sql.Date.valueOf(night), java.sql.Date.valueOf(other))
+                    .update();
+        }
+    }
+
+    private void running(LocalDate night, String step, String trigger, Long execution) {
+        jdbc.sql("""
+                        INSERT INTO nightly_run (run_date, attempt, step, position, status, trigger_kind,
+                          job_execution_id, started_at, steps_total)
+                        VALUES (?, 1, ?, 0, 'RUNNING', ?, ?, CURRENT_TIMESTAMP, 1)""")
+                .params(java.sql.Date.valueOf(night), step, trigger, execution)
+                .update();
+    }
+
+    private String statusAndMessage(LocalDate night, String step) {
+        return jdbc.sql(
+                        "SELECT status || '|' || COALESCE(message, '') FROM nightly_run WHERE run_date = ? AND step = ?")
+                .params(java.sql.Date.valueOf(night), step)
+                .query(String.class)
+                .single();
+    }
+
     private void assertNightReports(LocalDate night) throws IOException {
         try (var files = Files.list(HOME.resolve("reports/" + night))) {
             assertThat(files.map(p -> p.getFileName().toString()))
