@@ -62,6 +62,7 @@ class FeedPull {
     private final FileIngestService ingest;
     private final LujingProperties properties;
     private final FeedRejects refused;
+    private final org.lujing.ingest.FileRegistry files;
     private final Map<String, JdbcMessageIdRepository> repositories = new ConcurrentHashMap<>();
     /** Set while this thread runs a pull's own ingest (the job runs in the caller's thread). */
     private final ThreadLocal<Boolean> ingestingOwnPull = new ThreadLocal<>();
@@ -71,7 +72,9 @@ class FeedPull {
             DataSource dataSource,
             FileIngestService ingest,
             LujingProperties properties,
-            FeedRejects refused) {
+            FeedRejects refused,
+            org.lujing.ingest.FileRegistry files) {
+        this.files = files;
         this.refused = refused;
         this.environment = environment;
         this.dataSource = dataSource;
@@ -87,11 +90,19 @@ class FeedPull {
     public FeedPullState begin(@ExchangeProperty(SOURCE) String sourceId) {
         // what a pull that never finished (the process killed) left behind holds ID numbers in clear
         FeedSpool.deleteAbandoned(folder(sourceId), java.time.Instant.now());
-        return new FeedPullState(sourceId, settings(sourceId));
+        FeedPullState pull = new FeedPullState(sourceId, settings(sourceId));
+        if (pull.settings().configured()) {
+            // an earlier pull's file not finished yet (its process killed, and serve or another node finishing it
+            // now): its records are marked taken only when it is, so pulling now would take each of them again —
+            // a second file, every record merged into itself, provenance doubled
+            files.pulledInProgress(sourceId).ifPresent(pull::waitFor);
+        }
+        return pull;
     }
 
+    /** Whether the pull asks the feed: a URL is configured, and no earlier pull's file of the source is unfinished. */
     public boolean configured(@ExchangeProperty(STATE) FeedPullState pull) {
-        return pull.settings().configured();
+        return pull.settings().configured() && pull.unfinished() == null;
     }
 
     public boolean morePages(@ExchangeProperty(STATE) FeedPullState pull) {
@@ -152,6 +163,21 @@ class FeedPull {
     }
 
     public PullResult skipped(@ExchangeProperty(STATE) FeedPullState pull) {
+        IngestedFile unfinished = pull.unfinished();
+        if (unfinished != null) {
+            PullResult r = new PullResult(
+                    pull.sourceId(),
+                    PullResult.Status.SKIPPED,
+                    0,
+                    0,
+                    0,
+                    null,
+                    "file #" + unfinished.id() + " of an earlier pull is still being finished; nothing is pulled now,"
+                            + " the next pull takes what is new",
+                    "上次拉取的文件 #" + unfinished.id() + " 仍在完成中，这次不拉取；下次拉取再取新记录");
+            log.info("{}", r);
+            return r;
+        }
         log.info("{} feed: no URL configured (lujing.feeds.{}.url), skipped", pull.sourceId(), pull.sourceId());
         return new PullResult(
                 pull.sourceId(),
@@ -277,6 +303,17 @@ class FeedPull {
             target = dir.resolve(stem + "-" + i + ".json");
         }
         return pull.spool().finish(target);
+    }
+
+    /**
+     * Deletes the copy a pull left under {@code feeds/<source>/} of a pulled file that has since been finished from
+     * its archived copy: ID numbers in clear that nothing reads any more.
+     */
+    void deletePulledCopy(String sourceId, String fileName) {
+        Path copy = folder(sourceId).resolve(fileName).normalize();
+        if (copy.getParent().equals(folder(sourceId).normalize()) && fileName.endsWith(".json")) {
+            deleteQuietly(copy);
+        }
     }
 
     private Path folder(String sourceId) {

@@ -38,6 +38,7 @@ final class FeedPullState {
     private int fetched;
     private String warning;
     private String warningZh;
+    private org.lujing.ingest.IngestedFile unfinished;
 
     FeedPullState(String sourceId, FeedSettings settings) {
         this.sourceId = sourceId;
@@ -47,6 +48,16 @@ final class FeedPullState {
 
     String sourceId() {
         return sourceId;
+    }
+
+    /** An earlier pull's file of this source still being finished: this pull waits for the next time. */
+    void waitFor(org.lujing.ingest.IngestedFile unfinished) {
+        this.unfinished = unfinished;
+        this.more = false;
+    }
+
+    org.lujing.ingest.IngestedFile unfinished() {
+        return unfinished;
     }
 
     FeedSettings settings() {

@@ -79,6 +79,8 @@ class FeedResumedPulls {
         }
         // every refusal the source has kept is read by the settling, in one query: none was seen by pages here
         refused.settle(sourceId, file, records, Map.of(), java.time.Instant.EPOCH, pull.repository(sourceId));
+        // the pull that wrote the file was killed before it could delete its copy: the archive keeps the file now
+        pull.deletePulledCopy(sourceId, file.fileName());
         log.info(
                 "file #{} finished by execution #{}: its {} record(s) settled with the {} feed as its pull would have",
                 file.id(),

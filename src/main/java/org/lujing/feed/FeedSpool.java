@@ -127,13 +127,19 @@ final class FeedSpool implements Closeable {
         return part;
     }
 
-    /** Deletes the parts under {@code dir} that no pull has written for {@link #ABANDONED}; returns how many. */
+    /**
+     * Deletes the parts under {@code dir} that no pull has written for {@link #ABANDONED}, and the pulled files a
+     * killed process left there as long: a pull hands its file to the ingest, which keeps its own copy under
+     * {@code archive/} within moments, and deletes it when the ingest returns — one still here an hour on is a second
+     * copy of ID numbers in clear (or, killed before the ingest took it, records the next pull takes again). Returns
+     * how many.
+     */
     static int deleteAbandoned(Path dir, Instant now) {
         if (!Files.isDirectory(dir)) {
             return 0;
         }
         int deleted = 0;
-        try (DirectoryStream<Path> parts = Files.newDirectoryStream(dir, PREFIX + "*" + SUFFIX)) {
+        try (DirectoryStream<Path> parts = Files.newDirectoryStream(dir, "{" + PREFIX + "*" + SUFFIX + ",*.json}")) {
             for (Path p : parts) {
                 if (Files.getLastModifiedTime(p).toInstant().isBefore(now.minus(ABANDONED))
                         && Files.deleteIfExists(p)) {

@@ -136,6 +136,19 @@ public class FileRegistry {
                 .list();
     }
 
+    /**
+     * The source's earliest pulled file (JSON) still in progress — being finished, or waiting for a node to finish it
+     * — if any: its records are not yet marked taken, so a pull now would take them a second time.
+     */
+    public Optional<IngestedFile> pulledInProgress(String sourceId) {
+        return jdbc.sql(SELECT_FILE
+                        + " WHERE outcome = 'IN_PROGRESS' AND source_id = ? AND LOWER(format) = 'json' ORDER BY id"
+                        + " FETCH FIRST 1 ROWS ONLY")
+                .param(sourceId)
+                .query(FILE)
+                .optional();
+    }
+
     /** How far a file's publication into the ledger has gone. */
     record Publication(int rows, long offset) {}
 

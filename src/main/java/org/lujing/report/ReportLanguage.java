@@ -266,6 +266,7 @@ public enum ReportLanguage {
                     case "LOGIN_LOCKED" -> pick("登录已锁定", "Sign-in locked");
                     case "RERUN_REJECTS" -> pick("重新处理拒收行", "Retried rejected rows");
                     case "REJECTS_CLOSE" -> pick("关闭拒收行", "Closed rejected rows");
+                    case "FILE_WITHDRAW" -> pick("撤回文件", "Withdrew a file");
                     case "SOURCES_RELOAD" -> pick("重新加载数据来源", "Reloaded the sources");
                     case "UPLOAD" -> pick("上传文件", "Uploaded a file");
                     case "VIEW_UNMASKED" -> pick("查看未脱敏身份证号", "Viewed unmasked ID numbers");

@@ -385,7 +385,7 @@ class NightlySteps {
         String words = switch (r.status()) {
             case INGESTED -> "已取得 " + r.fresh() + " 条新记录";
             case NOTHING_NEW -> "没有新记录";
-            case SKIPPED -> "已跳过：未配置接口地址";
+            case SKIPPED -> r.messageZh() == null ? "已跳过：未配置接口地址" : "已跳过";
             // not only a network fault: an answer that arrived and could not be read (not JSON, too large, too slow)
             // ends the same way, and its reason follows
             case UNREACHABLE -> "未能取得数据，下一夜重试";

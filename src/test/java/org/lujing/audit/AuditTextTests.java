@@ -28,6 +28,10 @@ class AuditTextTests {
         assertThat(zh("console: 2 execution(s)")).isEqualTo("控制台：2 个执行");
         assertThat(zh("command line")).isEqualTo("命令行");
         assertThat(zh("file #5")).isEqualTo("文件 #5");
+        assertThat(zh("file #10 2025年11月法学院普法记录.csv")).isEqualTo("文件 #10 2025年11月法学院普法记录.csv");
+        assertThat(zh("3 row(s)")).isEqualTo("3 行");
+        assertThat(zh("row 7")).isEqualTo("第 7 行");
+        assertThat(zh("resumed")).isEqualTo("接着完成中断的撤回");
         assertThat(zh("finding #8")).isEqualTo("核查发现 #8");
         assertThat(zh("address 127.0.0.1")).isEqualTo("地址 127.0.0.1");
         assertThat(zh("failure 3 for this name")).isEqualTo("此用户名第 3 次失败");

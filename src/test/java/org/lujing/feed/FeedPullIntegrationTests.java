@@ -378,6 +378,11 @@ class FeedPullIntegrationTests {
         assertThat(cutShort.getStatus()).isEqualTo(org.springframework.batch.core.BatchStatus.FAILED);
         assertThat(markedIds()).isZero();
 
+        // and the copy a killed pull left beside it is deleted once the file is finished from its archive
+        Path leftByTheKilledPull =
+                Files.createDirectories(HOME.resolve("feeds/micro-lesson")).resolve(pulled.getFileName());
+        Files.writeString(leftByTheKilledPull, "{\"records\": []}");
+
         // when it is finished later, as serve finishes it at its next start (or jobs restart does)
         Files.createDirectories(pulled.getParent());
         Files.writeString(pulled, "{\"records\": [\n" + String.join(",\n", records) + "\n]}\n");
@@ -386,6 +391,7 @@ class FeedPullIntegrationTests {
 
         // then its records are settled as its pull would have settled them: four taken, the refused one kept
         assertThat(markedIds()).isEqualTo(4);
+        assertThat(leftByTheKilledPull).doesNotExist();
         assertThat(jdbc.sql("SELECT record_id FROM feed_record_reject")
                         .query(String.class)
                         .list())
@@ -432,6 +438,40 @@ class FeedPullIntegrationTests {
     }
 
     private record IngestedFileRef(long id) {}
+
+    @Test
+    void aPullWhileAnEarlierPullsFileIsUnfinishedAsksTheFeedNothing() {
+        // given an earlier pull's file still in progress (its process killed; serve or another node finishing it):
+        // its records are not marked taken until it is finished
+        theRosterIsLoaded();
+        long unfinished = jdbc.sql("""
+                        INSERT INTO ingest_file (source_id, file_name, stored_path, sha256, size_bytes, format,
+                          received_at, outcome)
+                        VALUES ('micro-lesson', '20250310-020000.json', 'archive/20250310-020000.json', ?, 10, 'json',
+                          CURRENT_TIMESTAMP, 'IN_PROGRESS')""").param("ab".repeat(32)).update() > 0
+                ? jdbc.sql("SELECT MAX(id) FROM ingest_file").query(Long.class).single()
+                : -1;
+        try {
+            requests.clear();
+            long before = supportRecords();
+
+            // when the night's pull comes
+            PullResult waiting = feeds.pull("micro-lesson");
+
+            // then it asks the feed nothing and takes nothing — each record would be taken a second time — and
+            // says why, in the worker's words
+            assertThat(waiting.status()).isEqualTo(PullResult.Status.SKIPPED);
+            assertThat(waiting.messageZh()).isEqualTo("上次拉取的文件 #" + unfinished + " 仍在完成中，这次不拉取；下次拉取再取新记录");
+            assertThat(requests).isEmpty();
+            assertThat(supportRecords()).isEqualTo(before);
+            assertThat(markedIds()).isZero();
+        } finally {
+            jdbc.sql("DELETE FROM ingest_file WHERE id = ?").param(unfinished).update();
+        }
+
+        // and once it is finished, the next pull takes the records
+        assertThat(feeds.pull("micro-lesson").status()).isEqualTo(PullResult.Status.INGESTED);
+    }
 
     @Test
     void aFeedWithoutUrlIsSkippedWithoutAnyRequest() {

@@ -56,13 +56,17 @@ class FeedSpoolTests {
         Files.setLastModifiedTime(abandoned.part(), FileTime.from(Instant.now().minus(Duration.ofHours(2))));
         FeedSpool running = FeedSpool.open(dir, JSON);
         Path finished = Files.writeString(dir.resolve("20261130-010000.json"), "{\"records\": []}");
+        // and a pulled file a process killed in its ingest left two hours ago: ID numbers in clear
+        Path leftByAKill = Files.writeString(dir.resolve("20261130-000000.json"), "{\"records\": []}");
+        Files.setLastModifiedTime(leftByAKill, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
 
         // when the next pull begins
         int deleted = FeedSpool.deleteAbandoned(dir, Instant.now());
 
-        // then only the abandoned part is gone
-        assertThat(deleted).isEqualTo(1);
+        // then only what was abandoned is gone
+        assertThat(deleted).isEqualTo(2);
         assertThat(abandoned.part()).doesNotExist();
+        assertThat(leftByAKill).doesNotExist();
         assertThat(running.part()).exists();
         assertThat(finished).exists();
         running.discard();
