@@ -97,13 +97,32 @@ final class FeedAnswer {
                 page.write(chunk, 0, n);
             }
             complete = true;
-            return page.toString(charset(exchange));
+            return decode(page.toByteArray(), charset(exchange));
         } finally {
             if (complete) {
                 raw.close();
             } else {
                 cut(raw);
             }
+        }
+    }
+
+    /**
+     * The page's text. JSON between systems is UTF-8 (RFC 8259): a page whose bytes are UTF-8 is read as UTF-8 whatever
+     * its Content-Type says — a server sending {@code text/html; charset=ISO-8859-1} over UTF-8 JSON turned every name
+     * and lesson into mojibake, loaded as a clean file. Only bytes that are not UTF-8 are read in the charset the
+     * answer names (a platform that really sends GBK).
+     */
+    static String decode(byte[] bytes, Charset declared) {
+        try {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (java.nio.charset.CharacterCodingException notUtf8) {
+            return new String(bytes, declared);
         }
     }
 

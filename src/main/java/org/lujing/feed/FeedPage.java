@@ -31,9 +31,37 @@ import tools.jackson.databind.json.JsonMapper;
  */
 record FeedPage(List<JsonNode> records, Boolean explicitMore, Integer nextPage, String nextUrl) {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder().build();
+    // a key given twice in one object is ambiguous — which ID number, which list of records is meant? — so it is
+    // refused, not settled by the last one silently winning
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+    private static final java.util.regex.Pattern DUPLICATE =
+            java.util.regex.Pattern.compile("Duplicate Object property \"([^\"]{0,60})");
     private static final List<String> WRAPPERS = List.of("records", "data", "items");
     private static final int MAX_ID_LENGTH = 200;
+
+    /**
+     * JSON that is well formed but cannot be used as it stands — a key twice in one object, nesting deeper than the
+     * reader's limit — said as such, not as "not JSON".
+     */
+    private static void refuseWellFormedButUnusable(JacksonException e, int line) {
+        String where = line == 0 ? "" : " (line " + line + ")";
+        String whereZh = line == 0 ? "" : "（第 " + line + " 行）";
+        java.util.regex.Matcher duplicate = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
+        if (duplicate.find()) {
+            throw new FeedPageNotReadableException(
+                    "the feed's page gives the key \"" + duplicate.group(1) + "\" twice in one object" + where
+                            + ": which value is meant cannot be told, so the page is not taken; ask the platform to"
+                            + " send each key once",
+                    "接口页面的同一对象中字段「" + duplicate.group(1) + "」出现了两次" + whereZh + "，无法判断以哪个为准，这一页不取；请接口方每个字段只给一次");
+        }
+        if (e instanceof tools.jackson.core.exc.StreamConstraintsException) {
+            throw new FeedPageNotReadableException(
+                    "the feed's page is JSON beyond the reader's limits" + where + ": " + e.getOriginalMessage(),
+                    "接口页面的 JSON 超出读取限制（嵌套过深或单个值过长）" + whereZh + "，这一页不取");
+        }
+    }
 
     static FeedPage parse(String body) {
         if (body == null || body.isBlank()) {
@@ -43,6 +71,7 @@ record FeedPage(List<JsonNode> records, Boolean explicitMore, Integer nextPage, 
         try {
             root = MAPPER.readTree(body);
         } catch (JacksonException notOneValue) {
+            refuseWellFormedButUnusable(notOneValue, 0);
             return new FeedPage(lines(body), null, null, null);
         }
         if (root.isArray()) {
@@ -150,6 +179,7 @@ record FeedPage(List<JsonNode> records, Boolean explicitMore, Integer nextPage, 
                 }
                 out.add(n);
             } catch (JacksonException e) {
+                refuseWellFormedButUnusable(e, number);
                 throw new FeedPageNotReadableException(
                         "the feed's page is not JSON (line " + number + "): " + e.getOriginalMessage(),
                         "接口页面不是 JSON（第 " + number + " 行）");

@@ -39,6 +39,8 @@ final class FeedPullState {
     private String warning;
     private String warningZh;
     private org.lujing.ingest.IngestedFile unfinished;
+    /** The page URLs asked for so far: a page naming one of them as its next is a loop, not more data. */
+    private final java.util.Set<String> asked = new java.util.HashSet<>();
 
     FeedPullState(String sourceId, FeedSettings settings) {
         this.sourceId = sourceId;
@@ -117,6 +119,7 @@ final class FeedPullState {
         }
         more = page.promisesMore(settings.pageSize());
         String previousUrl = pageUrl();
+        asked.add(previousUrl);
         nextUrl = null;
         if (page.nextUrl() != null) {
             // java.net.URI resolves "?q" by RFC 2396 (dropping the last path segment); RFC 3986 keeps the path
@@ -129,7 +132,14 @@ final class FeedPullState {
         } else {
             nextPage++;
         }
-        if (more && pages >= settings.maxPages()) {
+        if (more && asked.contains(pageUrl())) {
+            // a page naming itself (or an earlier page) as the next: asking again brings the same records until
+            // max-pages, and raising that limit would only make it longer
+            more = false;
+            warning = "page " + pages + " of the feed names a page already fetched as its next: a paging loop on the"
+                    + " feed's side; the pull stopped there (the records of the pages fetched are taken)";
+            warningZh = "接口第 " + pages + " 页给出的下一页是已取过的页（接口分页循环），拉取在此停止（已取到的记录照常入库）；请告知接口方";
+        } else if (more && pages >= settings.maxPages()) {
             more = false;
             warning = "stopped after max-pages (" + settings.maxPages() + ") although the feed announced more;"
                     + " raise lujing.feeds." + sourceId + ".max-pages if the feed is really that long";

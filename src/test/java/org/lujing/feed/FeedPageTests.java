@@ -102,4 +102,44 @@ class FeedPageTests {
         assertThat(pull.more()).isFalse();
         assertThat(pull.warning()).contains("max-pages");
     }
+
+    @Test
+    void aKeyGivenTwiceInOneObjectRefusesThePageNamingTheKey() {
+        // the last value silently won: the first records list dropped, a second ID number replacing the first
+        for (String page : java.util.List.of(
+                "{\"records\":[{\"id\":\"a\",\"idNumber\":\"1\",\"idNumber\":\"2\"}]}",
+                "{\"id\":\"a\",\"idNumber\":\"1\",\"idNumber\":\"2\"}\n")) {
+            assertThatThrownBy(() -> FeedPage.parse(page))
+                    .isInstanceOf(FeedPageNotReadableException.class)
+                    .hasMessageContaining("\"idNumber\" twice")
+                    .satisfies(e -> assertThat(((FeedPageNotReadableException) e).messageZh())
+                            .contains("字段「idNumber」出现了两次"));
+        }
+        assertThatThrownBy(() -> FeedPage.parse("{\"records\":[{\"id\":\"a\"}],\"records\":[{\"id\":\"b\"}]}"))
+                .satisfies(e -> assertThat(((FeedPageNotReadableException) e).messageZh())
+                        .contains("字段「records」出现了两次"));
+    }
+
+    @Test
+    void jsonNestedBeyondTheLimitIsSaidAsSuchNotAsNotJson() {
+        String deep = "[".repeat(1200) + "]".repeat(1200);
+        assertThatThrownBy(() -> FeedPage.parse("{\"records\":[{\"id\":\"a\",\"notes\":" + deep + "}]}"))
+                .isInstanceOf(FeedPageNotReadableException.class)
+                .satisfies(e -> assertThat(((FeedPageNotReadableException) e).messageZh())
+                        .startsWith("接口页面的 JSON 超出读取限制（嵌套过深"));
+    }
+
+    @Test
+    void aPageOfUtf8IsReadAsUtf8WhateverItsContentTypeSays() {
+        String page = "{\"records\":[{\"id\":\"a\",\"activityName\":\"第1课 法律常识\"}]}";
+        byte[] utf8 = page.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(FeedAnswer.decode(utf8, java.nio.charset.StandardCharsets.ISO_8859_1))
+                .isEqualTo(page);
+        assertThat(FeedAnswer.decode(utf8, java.nio.charset.Charset.forName("GBK")))
+                .isEqualTo(page);
+        // and a platform that really sends GBK, and says so, is read in GBK
+        byte[] gbk = page.getBytes(java.nio.charset.Charset.forName("GBK"));
+        assertThat(FeedAnswer.decode(gbk, java.nio.charset.Charset.forName("GBK")))
+                .isEqualTo(page);
+    }
 }

@@ -652,6 +652,23 @@ class FeedPullIntegrationTests {
     }
 
     @Test
+    void aPageNamingItselfAsTheNextStopsThePullAsALoopNotAtMaxPages() {
+        theRosterIsLoaded();
+        override("lujing.feeds.micro-lesson.url", base() + "/loop");
+        requests.clear();
+
+        PullResult result = feeds.pull("micro-lesson");
+
+        // one request, not max-pages (1,000) of the same page; its records taken, the loop said, no advice to raise
+        // max-pages
+        assertThat(requests).hasSize(1);
+        assertThat(result.pages()).isEqualTo(1);
+        assertThat(result.status()).isEqualTo(PullResult.Status.INGESTED);
+        assertThat(result.fresh()).isEqualTo(5);
+        assertThat(result.messageZh()).contains("接口分页循环").doesNotContain("max-pages");
+    }
+
+    @Test
     void aNextPageElsewhereIsNotFollowedAndTheTokenGoesNowhereElse() {
         for (String elsewhere : List.of("/to-other-host", "/to-file")) {
             // given a page whose next page is on another host (localhost is not the configured 127.0.0.1), or a
@@ -792,6 +809,10 @@ class FeedPullIntegrationTests {
                 respond(ex, 200, "[]");
             }));
             s.createContext("/down", answering(ex -> respond(ex, 503, "{\"error\": \"maintenance\"}")));
+            s.createContext(
+                    "/loop",
+                    answering(
+                            ex -> respond(ex, 200, "{\"records\": [" + String.join(",", records) + "], \"next\": 1}")));
             s.createContext("/garbage", answering(ex -> respond(ex, 200, "<html>赵一 430104198001010014</html>")));
             s.createContext("/endless", answering(ex -> endless(ex, 200)));
             s.createContext("/huge-error", answering(ex -> endless(ex, 500)));
