@@ -152,6 +152,11 @@ class RejectsCommand implements Callable<Integer> {
             unlisted += count - listed;
             System.out.println();
         }
+        if (open == 0) {
+            // nothing to fix: no advice to fix a file
+            System.out.println(CliWords.lang().pick("没有待处理的拒收行。", "No rejected rows still to fix."));
+            return;
+        }
         System.out.println(CliWords.lang()
                 .pick(
                         open + " 行待处理"

@@ -110,6 +110,11 @@ class RejectsCommandHeadersIntegrationTests {
                         .out()
                         .strip())
                 .isEqualTo("[]");
+        // and the list says there is nothing to fix, without advice to fix a file
+        assertThat(CapturedRun.of("rejects", "--home", home.toString()).out())
+                .contains("没有待处理的拒收行")
+                .doesNotContain("0 行待处理")
+                .doesNotContain("请修改源文件");
         assertThat(CapturedRun.of("files", "--home", home.toString(), "--json").out())
                 .containsPattern("\"rejected\" ?: ?2");
         assertThat(CapturedRun.of("audit", "--home", home.toString(), "--json").out())

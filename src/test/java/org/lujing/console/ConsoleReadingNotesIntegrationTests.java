@@ -62,7 +62,11 @@ class ConsoleReadingNotesIntegrationTests extends SharedLedgerContext {
                 .contains("读取说明")
                 .contains("日期缺年份，取自表头 2025年")
                 .contains("无类别列，类别取自工作表名「心理测评」：心理测量与评估")
-                .contains("第 3 行");
+                .contains("第 3 行")
+                // the codes are for admins: beside the words as a tooltip, not in the page's text
+                .contains("title=\"DATE_YEAR\"")
+                .doesNotContain(">DATE_YEAR<")
+                .doesNotContain(">CATEGORY_FROM_SHEET<");
         assertThat(api).contains("\"notes\"").contains("DATE_YEAR").contains("CATEGORY_FROM_SHEET");
     }
 

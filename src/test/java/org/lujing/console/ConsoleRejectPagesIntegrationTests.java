@@ -94,7 +94,7 @@ class ConsoleRejectPagesIntegrationTests extends SharedLedgerContext {
 
         String first = page("/files/" + f.id());
 
-        assertThat(first).contains("共 450 行拒收，以下列出前 200 行。").contains("活动类型不在词表中");
+        assertThat(first).contains("共 450 行被拒收过（含已重新处理或关闭的，状态见右列），以下列出前 200 行。").contains("活动类型不在词表中");
         assertThat(rows(first)).isEqualTo(200);
         // the counts table: one reason, one column, all 450
         assertThat(first).containsPattern("id=\"reject-counts\"[\\s\\S]*?>450<");
@@ -107,7 +107,7 @@ class ConsoleRejectPagesIntegrationTests extends SharedLedgerContext {
             assertThat(current).contains("回到第一页");
         }
         assertThat(sizes).containsExactly(200, 200, 50);
-        assertThat(current).contains("共 450 行拒收，以下列出 50 行，自原表第 402 行起。");
+        assertThat(current).contains("共 450 行被拒收过（含已重新处理或关闭的，状态见右列），以下列出 50 行，自原表第 402 行起。");
     }
 
     @Test
