@@ -54,6 +54,11 @@ class ServeDatabaseServerIntegrationTests {
                     });
             ServerFile published = ServerFile.read(serverFile).orElseThrow();
             assertThat(published.pid()).isEqualTo(serve.pid());
+            // and has made every source's inbox folder, where the README tells partners to drop their files
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> Files.isDirectory(home.resolve("inbox/hospital"))
+                            && Files.isDirectory(home.resolve("inbox/university"))
+                            && Files.isDirectory(home.resolve("inbox/roster")));
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(serverFile)))
                     .isEqualTo("rw-------");
 
