@@ -134,9 +134,13 @@ public final class PartnerFileReaders {
         if (looksLikeText(start)) {
             throw new UnreadableFileException(
                     FileOutcome.FILE_UNSUPPORTED,
-                    name + " 其实是文本文件（如 CSV），只是扩展名为 ." + format + "；请把扩展名改为 .csv 后重新放入，或用 Excel 打开后另存为 .xlsx"
+                    // the format it was named for is one its source accepts (the inspection checked): saving as a
+                    // workbook always fits, renaming to .csv only where the source takes CSV too
+                    name + " 其实是文本文件（如 CSV），只是扩展名为 ." + format + "；请用 Excel 打开后另存为 .xlsx 再重新放入"
+                            + "（该来源也接受 CSV 时，把扩展名改为 .csv 亦可）"
                             + " / is a text file (such as CSV) with an ." + format
-                            + " name: rename it to .csv, or open it in Excel and save it as .xlsx");
+                            + " name: open it in Excel and save it as .xlsx (or, where its source takes CSV too, rename"
+                            + " it to .csv)");
         }
         throw new UnreadableFileException(
                 FileOutcome.FILE_CORRUPT,

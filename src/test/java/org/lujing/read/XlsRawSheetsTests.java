@@ -241,7 +241,11 @@ class XlsRawSheetsTests {
         }
         assertThatThrownBy(() -> readAll(csv)).isInstanceOfSatisfying(UnreadableFileException.class, u -> {
             assertThat(u.outcome()).isEqualTo(FileOutcome.FILE_UNSUPPORTED);
-            assertThat(u.getMessage()).contains("其实是文本文件（如 CSV）").contains("改为 .csv");
+            // saving as a workbook fits every source that takes the name it came with; renaming to .csv only some
+            assertThat(u.getMessage())
+                    .contains("其实是文本文件（如 CSV）")
+                    .contains("请用 Excel 打开后另存为 .xlsx 再重新放入")
+                    .contains("该来源也接受 CSV 时，把扩展名改为 .csv 亦可");
         });
         assertThatThrownBy(() -> readAll(xlsb)).isInstanceOfSatisfying(UnreadableFileException.class, u -> {
             assertThat(u.outcome()).isEqualTo(FileOutcome.FILE_UNSUPPORTED);
