@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
@@ -92,12 +93,45 @@ class FeedPull {
         FeedSpool.deleteAbandoned(folder(sourceId), java.time.Instant.now());
         FeedPullState pull = new FeedPullState(sourceId, settings(sourceId));
         if (pull.settings().configured()) {
-            // an earlier pull's file not finished yet (its process killed, and serve or another node finishing it
-            // now): its records are marked taken only when it is, so pulling now would take each of them again —
-            // a second file, every record merged into itself, provenance doubled
-            files.pulledInProgress(sourceId).ifPresent(pull::waitFor);
+            finishEarlierPulls(pull);
         }
         return pull;
+    }
+
+    /**
+     * An earlier pull's file not finished yet holds records not yet marked taken: pulling now would take each of them
+     * again — a second file, every record merged into itself, provenance doubled. Such a file is finished here first
+     * when it can be (its ingest failed in this process, or its node died), and its records are settled as it
+     * finishes; one another live node is finishing now (serve after a kill, the inbox route) makes this pull wait for
+     * the next time.
+     */
+    private void finishEarlierPulls(FeedPullState pull) {
+        for (int tries = 0; tries < 20; tries++) {
+            Optional<IngestedFile> unfinished = files.pulledInProgress(pull.sourceId());
+            if (unfinished.isEmpty()) {
+                return;
+            }
+            IngestedFile f = unfinished.get();
+            Optional<FileIngestService.Result> finished;
+            try {
+                finished = ingest.finishNow(f);
+            } catch (RuntimeException e) {
+                log.warn(
+                        "{} feed: file #{} of an earlier pull could not be finished: {}",
+                        pull.sourceId(),
+                        f.id(),
+                        e.toString());
+                finished = Optional.empty();
+            }
+            boolean done = finished.flatMap(FileIngestService.Result::file)
+                    .map(r -> !"IN_PROGRESS".equals(r.outcome()))
+                    .orElse(false);
+            if (!done) {
+                pull.waitFor(f);
+                return;
+            }
+            log.info("{} feed: file #{} of an earlier pull finished before pulling again", pull.sourceId(), f.id());
+        }
     }
 
     /** Whether the pull asks the feed: a URL is configured, and no earlier pull's file of the source is unfinished. */
@@ -165,6 +199,11 @@ class FeedPull {
     public PullResult skipped(@ExchangeProperty(STATE) FeedPullState pull) {
         IngestedFile unfinished = pull.unfinished();
         if (unfinished != null) {
+            String run = unfinished.jobExecutionId() == null ? "" : "（任务执行 #" + unfinished.jobExecutionId() + "）";
+            String runEn =
+                    unfinished.jobExecutionId() == null ? "" : " (execution #" + unfinished.jobExecutionId() + ")";
+            String restart =
+                    unfinished.jobExecutionId() == null ? "files" : "jobs restart " + unfinished.jobExecutionId();
             PullResult r = new PullResult(
                     pull.sourceId(),
                     PullResult.Status.SKIPPED,
@@ -172,9 +211,11 @@ class FeedPull {
                     0,
                     0,
                     null,
-                    "file #" + unfinished.id() + " of an earlier pull is still being finished; nothing is pulled now,"
-                            + " the next pull takes what is new",
-                    "上次拉取的文件 #" + unfinished.id() + " 仍在完成中，这次不拉取；下次拉取再取新记录");
+                    "file #" + unfinished.id() + " of this source is not finished" + runEn
+                            + ": its records are not marked taken yet, so nothing is pulled now; the next pull finishes"
+                            + " it first if it can (else see `" + restart + "`) and takes what is new",
+                    "该来源的文件 #" + unfinished.id() + " 尚未入库完成" + run + "，其中的记录还未标记为已取，这次不拉取；" + "下次拉取会先把它完成（不能完成时请查看 "
+                            + restart + "），再取新记录");
             log.info("{}", r);
             return r;
         }

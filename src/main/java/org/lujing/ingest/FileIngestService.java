@@ -360,6 +360,25 @@ public class FileIngestService {
      * is not recorded as a duplicate of itself. {@code serve} calls this at start and then periodically. A file that
      * cannot be resumed is logged and passed over, so the files after it are still finished.
      */
+    /**
+     * Finishes one unfinished file now, in this thread, when it can be resumed here: its last run ended FAILED or
+     * STOPPED — also one this node ran, which {@link #resumeUnfinished} leaves to {@code jobs restart} — or was left
+     * running by a dead node. A feed pull calls it for the file an earlier pull left before it asks the feed again, so
+     * "the next pull tries again" holds. Empty when the file is not this node's to resume (another live node runs it,
+     * or it has no run).
+     */
+    public synchronized Optional<Result> finishNow(IngestedFile f) {
+        if (stopping || f.jobExecutionId() == null) {
+            return Optional.empty();
+        }
+        inFlight.incrementAndGet();
+        try {
+            return takeOver(f, true).map(run -> resume(f, run));
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
     public synchronized List<Result> resumeUnfinished() {
         List<Result> results = new ArrayList<>();
         inFlight.incrementAndGet();

@@ -440,6 +440,41 @@ class FeedPullIntegrationTests {
     private record IngestedFileRef(long id) {}
 
     @Test
+    void aPullWhoseIngestFailedIsFinishedByTheNextPullBeforeItAsksTheFeedAgain() {
+        // given a pull whose ingest failed in this process (the database refusing its provenance mid-way): its file
+        // stays in progress under this node's claim, which no takeover of dead nodes' work ever finishes
+        theRosterIsLoaded();
+        jdbc.sql("ALTER TABLE record_source RENAME TO record_source_away").update();
+        PullResult failed;
+        try {
+            failed = feeds.pull("micro-lesson");
+        } finally {
+            jdbc.sql("ALTER TABLE record_source_away RENAME TO record_source").update();
+        }
+        assertThat(failed.status()).isEqualTo(PullResult.Status.INGEST_FAILED);
+        long fileId = failed.file().id();
+        assertThat(failed.file().outcome()).isEqualTo("IN_PROGRESS");
+        assertThat(markedIds()).isZero();
+
+        // when the next pull comes, the cause gone
+        PullResult next = feeds.pull("micro-lesson");
+
+        // then it finished that file first and settled its records, and took nothing a second time
+        assertThat(jdbc.sql("SELECT outcome FROM ingest_file WHERE id = ?")
+                        .param(fileId)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("LOADED");
+        assertThat(markedIds()).isEqualTo(5);
+        assertThat(next.status()).isEqualTo(PullResult.Status.NOTHING_NEW);
+        assertThat(supportRecords()).isEqualTo(5);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM record_source")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(5);
+    }
+
+    @Test
     void aPullWhileAnEarlierPullsFileIsUnfinishedAsksTheFeedNothing() {
         // given an earlier pull's file still in progress (its process killed; serve or another node finishing it):
         // its records are not marked taken until it is finished
@@ -461,7 +496,9 @@ class FeedPullIntegrationTests {
             // then it asks the feed nothing and takes nothing — each record would be taken a second time — and
             // says why, in the worker's words
             assertThat(waiting.status()).isEqualTo(PullResult.Status.SKIPPED);
-            assertThat(waiting.messageZh()).isEqualTo("上次拉取的文件 #" + unfinished + " 仍在完成中，这次不拉取；下次拉取再取新记录");
+            assertThat(waiting.messageZh())
+                    .isEqualTo("该来源的文件 #" + unfinished + " 尚未入库完成，其中的记录还未标记为已取，这次不拉取；"
+                            + "下次拉取会先把它完成（不能完成时请查看 files），再取新记录");
             assertThat(requests).isEmpty();
             assertThat(supportRecords()).isEqualTo(before);
             assertThat(markedIds()).isZero();
