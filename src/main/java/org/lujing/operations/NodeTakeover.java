@@ -32,6 +32,9 @@ class NodeTakeover implements DisposableBean {
     private final org.lujing.schedule.NightlyChain nightly;
     private ScheduledExecutorService timer;
 
+    /** How long after a stop recorded its night another process takes that night up (systemd's 90 s, and a margin). */
+    static final java.time.Duration SETTLED = java.time.Duration.ofMinutes(2);
+
     NodeTakeover(
             CrashRecovery recovery,
             FileIngestService ingest,
@@ -57,8 +60,10 @@ class NodeTakeover implements DisposableBean {
     void takeOver() {
         try {
             recovery.recoverDead();
-            // a night cut short — by a stop, or by a node that died under it — is gone on with here
-            nightly.goOnWithStoppedNight();
+            // a night cut short — by a stop, or by a node that died under it — is gone on with here; a stop's only
+            // once the stopping process is surely gone (its claims released: stop-wait, then Camel's shutdown)
+            nightly.cutShortCompletedButUnrecorded(SETTLED);
+            nightly.goOnWithStoppedNight(SETTLED);
             for (FileIngestService.Result r : ingest.resumeUnfinished()) {
                 log.info(
                         "interrupted ingest finished: {} ({})",

@@ -93,17 +93,33 @@ public class NightlyChain {
      * when none.
      */
     public Optional<LocalDate> stoppedNight() {
+        return stoppedNight(java.time.Duration.ZERO);
+    }
+
+    /**
+     * As {@link #stoppedNight()}, but a night a stop cut short only once that stop is {@code settled} old: a process
+     * stopping in order (SIGTERM) still holds its claims for a while after it recorded its night, and a node taking the
+     * night at once would meet them. A night whose process died is taken at once: nothing of it is held any more.
+     */
+    public Optional<LocalDate> stoppedNight(java.time.Duration settled) {
         return jdbc.sql("""
                         SELECT n.run_date FROM nightly_run n
                         WHERE n.status = 'FAILED' AND n.message LIKE ? AND n.trigger_kind = 'SCHEDULE'
+                          AND (n.message LIKE ? OR n.finished_at IS NULL OR n.finished_at < ?)
                           AND n.attempt = (SELECT MAX(m.attempt) FROM nightly_run m WHERE m.run_date = n.run_date)
                           AND NOT EXISTS (SELECT 1 FROM nightly_run l WHERE l.run_date > n.run_date)
                         ORDER BY n.run_date DESC LIMIT 1""")
-                .param(STOPPED_WITH_SERVE + "%")
+                .params(
+                        STOPPED_WITH_SERVE + "%",
+                        STOPPED_WITH_SERVE + DIED + "%",
+                        Timestamp.from(Instant.now().minus(settled)))
                 .query(java.sql.Date.class)
                 .optional()
                 .map(java.sql.Date::toLocalDate);
     }
+
+    /** How a step's record goes on after {@link #STOPPED_WITH_SERVE} when its process died under it. */
+    static final String DIED = "这一步正在运行，进程意外终止";
 
     /**
      * Takes the stopped night for this process: of several nodes starting at once, the one whose update finds the
@@ -129,11 +145,22 @@ public class NightlyChain {
      * it ({@link #takeStoppedNight}) and runs no night now: what {@code serve} does when it starts and, on a shared
      * database, at every heartbeat, so a night a dead node left is finished by a live one. Returns the night taken.
      */
-    public Optional<LocalDate> goOnWithStoppedNight() {
+    public Optional<LocalDate> goOnWithStoppedNight(java.time.Duration settled) {
         if (busy || stopping) {
             return Optional.empty();
         }
-        Optional<LocalDate> taken = stoppedNight().filter(this::takeStoppedNight);
+        Optional<LocalDate> found = stoppedNight(settled);
+        if (found.isEmpty()) {
+            return found;
+        }
+        // busy from before the night is taken: a stop beginning now waits for it (OrderlyStop), and a stop already
+        // begun leaves the night's record as it was, for the next start
+        busy = true;
+        if (stopping || !takeStoppedNight(found.get())) {
+            busy = false;
+            return Optional.empty();
+        }
+        Optional<LocalDate> taken = found;
         taken.ifPresent(night -> {
             log.info("the night of {} was cut short (its serve stopped or died): going on with it", night);
             Thread t = new Thread(
@@ -179,25 +206,21 @@ public class NightlyChain {
             int attempt = ((Number) row.get("ATTEMPT")).intValue();
             String step = (String) row.get("STEP");
             JobExecution ran = execution == null ? null : executionOrNull(execution);
-            String status;
-            String message;
-            if (ran != null && ran.getStatus() == BatchStatus.COMPLETED) {
-                // killed after its job completed and before the night wrote so
-                status = "COMPLETED";
-                message = ran.getExitStatus().getExitDescription();
-            } else {
-                status = "FAILED";
-                String run = execution == null ? "" : "（任务执行 #" + execution + " 已标记为失败）";
-                String runEn = execution == null ? "" : " (job execution #" + execution + " marked FAILED)";
-                message = "SCHEDULE".equals(row.get("TRIGGER_KIND"))
-                        ? STOPPED_WITH_SERVE + "这一步正在运行，进程意外终止" + run + "；serve 接着完成，或运行 nightly --date "
-                                + night + " --resume" + org.lujing.ledger.Bilingual.SEPARATOR
-                                + "serve ended abruptly while this step ran" + runEn + "; serve goes on with it, or run"
-                                + " nightly --date " + night + " --resume"
-                        : "运行这一步的进程意外终止" + run + "；运行 nightly --date " + night + " --resume 接着完成"
-                                + org.lujing.ledger.Bilingual.SEPARATOR + "the process running this step ended abruptly"
-                                + runEn + "; run nightly --date " + night + " --resume to go on";
-            }
+            // a run that completed before the kill is recorded as what it was, and the resumed night counts it done
+            boolean completed = ran != null && ran.getStatus() == BatchStatus.COMPLETED;
+            String status = "FAILED";
+            String run = execution == null ? "" : "（任务执行 #" + execution + (completed ? " 已完成，尚未记下）" : " 已标记为失败）");
+            String runEn = execution == null
+                    ? ""
+                    : " (job execution #" + execution
+                            + (completed ? " completed, not yet recorded)" : " marked FAILED)");
+            String message = "SCHEDULE".equals(row.get("TRIGGER_KIND"))
+                    ? STOPPED_WITH_SERVE + DIED + run + "；serve 接着完成，或运行 nightly --date " + night + " --resume"
+                            + org.lujing.ledger.Bilingual.SEPARATOR + "serve ended abruptly while this step ran" + runEn
+                            + "; serve goes on with it, or run nightly --date " + night + " --resume"
+                    : "运行这一步的进程意外终止" + run + "；运行 nightly --date " + night + " --resume 接着完成"
+                            + org.lujing.ledger.Bilingual.SEPARATOR + "the process running this step ended abruptly"
+                            + runEn + "; run nightly --date " + night + " --resume to go on";
             marked += jdbc.sql("""
                             UPDATE nightly_run SET status = ?, finished_at = ?, message = ?
                             WHERE run_date = ? AND attempt = ? AND step = ? AND status = 'RUNNING'""")
@@ -217,6 +240,23 @@ public class NightlyChain {
                     status);
         }
         return marked;
+    }
+
+    /**
+     * Steps still {@code RUNNING} whose job completed more than {@code grace} ago: their process died between the
+     * job's end and the night's record of it (a live one writes it within moments), which crash recovery — looking for
+     * executions still running — never finds on a shared database. They are cut short like a dead process's step, and
+     * the night, resumed, counts them done. Returns how many.
+     */
+    public int cutShortCompletedButUnrecorded(java.time.Duration grace) {
+        List<Long> ended = jdbc.sql("""
+                        SELECT n.job_execution_id FROM nightly_run n
+                        JOIN BATCH_JOB_EXECUTION e ON e.JOB_EXECUTION_ID = n.job_execution_id
+                        WHERE n.status = 'RUNNING' AND e.STATUS = 'COMPLETED' AND e.END_TIME < ?""")
+                .param(Timestamp.from(Instant.now().minus(grace)))
+                .query(Long.class)
+                .list();
+        return cutShortByDeadProcess(ended, false);
     }
 
     private JobExecution executionOrNull(long id) {
@@ -245,6 +285,14 @@ public class NightlyChain {
                 continue;
             }
             Optional<JobExecution> recorded = previous.flatMap(this::recordedRun);
+            if (recorded.isPresent() && recorded.get().getStatus() == BatchStatus.COMPLETED) {
+                // its run completed, and its process died before the night wrote so: the step is done
+                long done = recorded.get().getId();
+                String message = recorded.get().getExitStatus().getExitDescription();
+                finish(night, attempt, step, "COMPLETED", done, message);
+                results.add(new StepResult(step, "COMPLETED", message, done));
+                continue;
+            }
             Optional<Long> givenUp = abandonedIn(recorded);
             if (givenUp.isPresent()) {
                 // an admin gave the step's run up (`jobs abandon`): its job cannot run again, so this round of the
@@ -375,19 +423,28 @@ public class NightlyChain {
         boolean ok = execution.getStatus() == BatchStatus.COMPLETED;
         String message = ok
                 ? execution.getExitStatus().getExitDescription()
-                : execution.getStatus() == BatchStatus.STOPPED
-                        ? STOPPED_WITH_SERVE + "按要求停下（任务执行 #" + execution.getId() + "）；serve 再次启动时接着完成，或运行"
-                                + " nightly --date " + night + " --resume" + org.lujing.ledger.Bilingual.SEPARATOR
-                                + "stopped as asked when serve stopped (job execution #" + execution.getId()
-                                + "); it goes"
-                                + " on when serve starts again, or run nightly --date " + night + " --resume"
-                        : (stopping ? STOPPED_WITH_SERVE + "失败（进程正在停止）：" : "")
-                                // failed because the process stops under it (an inbox file it could not begin), or
-                                // on its own as the stop came: said as such, and gone on with next time
-                                + execution.getAllFailureExceptions().stream()
-                                        .findFirst()
-                                        .map(Throwable::getMessage)
-                                        .orElse(execution.getExitStatus().getExitDescription());
+                : execution.getStatus() == BatchStatus.STOPPED && !stopping
+                        // stopped by an admin (jobs stop), not with the process: the admin's to go on with
+                        ? "已按要求停下（任务执行 #" + execution.getId() + "）；运行 nightly --date " + night + " --resume 接着完成"
+                                + org.lujing.ledger.Bilingual.SEPARATOR + "stopped as asked (job execution #"
+                                + execution.getId() + "); run nightly --date " + night + " --resume to go on"
+                        : execution.getStatus() == BatchStatus.STOPPED
+                                ? STOPPED_WITH_SERVE + "按要求停下（任务执行 #" + execution.getId() + "）；serve 再次启动时接着完成，或运行"
+                                        + " nightly --date " + night + " --resume"
+                                        + org.lujing.ledger.Bilingual.SEPARATOR
+                                        + "stopped as asked when serve stopped (job execution #" + execution.getId()
+                                        + "); it goes"
+                                        + " on when serve starts again, or run nightly --date " + night + " --resume"
+                                : (stopping ? STOPPED_WITH_SERVE + "失败（进程正在停止）：" : "")
+                                        // failed because the process stops under it (an inbox file it could not begin),
+                                        // or
+                                        // on its own as the stop came: said as such, and gone on with next time
+                                        + execution.getAllFailureExceptions().stream()
+                                                .findFirst()
+                                                .map(Throwable::getMessage)
+                                                .orElse(execution
+                                                        .getExitStatus()
+                                                        .getExitDescription());
         String status = ok ? "COMPLETED" : "FAILED";
         finish(night, attempt, step, status, execution.getId(), message);
         return new StepResult(step, status, message, execution.getId());

@@ -39,6 +39,12 @@ class NightlyChainIntegrationTests extends SharedLedgerContext {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.springframework.batch.core.launch.JobOperator jobOperator;
+
+    @Autowired
+    org.springframework.batch.core.repository.JobRepository jobRepository;
+
     NightlyChain chain;
 
     @BeforeEach
@@ -255,6 +261,76 @@ class NightlyChainIntegrationTests extends SharedLedgerContext {
         } finally {
             jdbc.sql("DELETE FROM nightly_run WHERE run_date IN (?, ?)")
                     .params(java.sql.Date.valueOf(night), java.sql.Date.valueOf(other))
+                    .update();
+        }
+    }
+
+    @Test
+    void aStepWhoseRunCompletedBeforeItsProcessDiedIsCountedDoneAndTheNightGoesOn() {
+        LocalDate night = LocalDate.now().plusDays(3);
+        try {
+            // given a scheduled night whose step's job completed, and whose process died before the night wrote so
+            NightlyChain chain = chains.of(List.of("rematch"));
+            NightlyChain.Result first = chain.run(night, "SCHEDULE", false);
+            assertThat(first.completed()).isTrue();
+            Long execution = first.steps().get(0).jobExecutionId();
+            jdbc.sql("UPDATE nightly_run SET status = 'RUNNING', finished_at = NULL, message = NULL WHERE run_date = ?")
+                    .param(java.sql.Date.valueOf(night))
+                    .update();
+
+            // when a node's heartbeat looks for such steps
+            assertThat(chain.cutShortCompletedButUnrecorded(java.time.Duration.ZERO))
+                    .isEqualTo(1);
+
+            // then the step says so, the night is found at once, and going on with it counts the step done
+            assertThat(statusAndMessage(night, "rematch"))
+                    .startsWith("FAILED|serve 停止时这一步正在运行，进程意外终止（任务执行 #" + execution + " 已完成，尚未记下）");
+            assertThat(chain.stoppedNight(java.time.Duration.ofHours(1))).contains(night);
+            NightlyChain.Result resumed = chain.run(night, "SCHEDULE", true);
+            assertThat(resumed.completed()).isTrue();
+            assertThat(resumed.steps())
+                    .extracting(NightlyChain.StepResult::status, NightlyChain.StepResult::jobExecutionId)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("COMPLETED", execution));
+        } finally {
+            jdbc.sql("DELETE FROM nightly_run WHERE run_date = ?")
+                    .param(java.sql.Date.valueOf(night))
+                    .update();
+        }
+    }
+
+    @Test
+    void aStepAnAdminStoppedIsTheAdminsToGoOnWithAndNamesItsRunWhileItRuns() throws Exception {
+        LocalDate night = LocalDate.now().plusDays(3);
+        TestNightlySteps.reset();
+        try {
+            // given a scheduled night's step running (waiting half way)
+            NightlyChain chain = chains.of(List.of("counting"));
+            var result = java.util.concurrent.CompletableFuture.supplyAsync(() -> chain.run(night, "SCHEDULE", false));
+            // then its record names its job execution while it runs, so a process dying now leaves it findable
+            Long running = org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(30))
+                    .until(
+                            () -> jdbc.sql("SELECT job_execution_id FROM nightly_run WHERE run_date = ?")
+                                    .param(java.sql.Date.valueOf(night))
+                                    .query(Long.class)
+                                    .optional()
+                                    .orElse(null),
+                            java.util.Objects::nonNull);
+
+            // when an admin stops it (jobs stop), serve not stopping
+            jobOperator.stop(jobRepository.getJobExecution(running));
+            TestNightlySteps.release();
+            NightlyChain.Result stopped = result.get(60, java.util.concurrent.TimeUnit.SECONDS);
+
+            // then the step says it stopped as asked and how to go on, and no serve takes the night up by itself
+            assertThat(stopped.completed()).isFalse();
+            assertThat(stopped.steps().get(0).message())
+                    .startsWith("已按要求停下（任务执行 #" + running + "）；运行 nightly --date " + night + " --resume 接着完成");
+            assertThat(chain.stoppedNight()).isEmpty();
+        } finally {
+            TestNightlySteps.reset();
+            jdbc.sql("DELETE FROM nightly_run WHERE run_date = ?")
+                    .param(java.sql.Date.valueOf(night))
                     .update();
         }
     }
