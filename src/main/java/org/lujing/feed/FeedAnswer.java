@@ -114,6 +114,17 @@ final class FeedAnswer {
      * answer names (a platform that really sends GBK).
      */
     static String decode(byte[] bytes, Charset declared) {
+        String text = decodeAs(bytes, declared);
+        // a byte-order mark is no part of the JSON
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    private static String decodeAs(byte[] bytes, Charset declared) {
+        if (declared.name().startsWith("UTF-16") || declared.name().startsWith("UTF-32")) {
+            // a page said to be UTF-16 or UTF-32 is taken at its word: ASCII in UTF-16 is also "valid UTF-8", full of
+            // NUL characters
+            return new String(bytes, declared);
+        }
         try {
             return StandardCharsets.UTF_8
                     .newDecoder()

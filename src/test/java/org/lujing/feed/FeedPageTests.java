@@ -137,6 +137,17 @@ class FeedPageTests {
                 .isEqualTo(page);
         assertThat(FeedAnswer.decode(utf8, java.nio.charset.Charset.forName("GBK")))
                 .isEqualTo(page);
+        // a page said to be UTF-16 is read as UTF-16 (ASCII in UTF-16 is "valid UTF-8" too, full of NULs), and a
+        // byte-order mark is dropped
+        String ascii = "{\"records\":[{\"id\":\"a\"}]}";
+        assertThat(FeedAnswer.decode(
+                        ascii.getBytes(java.nio.charset.StandardCharsets.UTF_16LE),
+                        java.nio.charset.StandardCharsets.UTF_16LE))
+                .isEqualTo(ascii);
+        assertThat(FeedAnswer.decode(
+                        ("\uFEFF" + page).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        java.nio.charset.StandardCharsets.ISO_8859_1))
+                .isEqualTo(page);
         // and a platform that really sends GBK, and says so, is read in GBK
         byte[] gbk = page.getBytes(java.nio.charset.Charset.forName("GBK"));
         assertThat(FeedAnswer.decode(gbk, java.nio.charset.Charset.forName("GBK")))
