@@ -174,10 +174,26 @@ public class FileWithdrawal {
             }
             afterWindow.accept(++windows);
         }
+        // the file's page says who took it back, when and why — not only the audit log, which a viewer cannot open
+        String when = java.time.LocalDateTime.now()
+                .withNano(0)
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+        String why = clip(org.lujing.normalise.Masking.value(reason.strip()), 300);
+        String before = jdbc.sql("SELECT message FROM ingest_file WHERE id = ?")
+                .param(fileId)
+                .query(String.class)
+                .optional()
+                .orElse(null);
+        String zh = "已于 " + when + " 由 " + actor + " 撤回：" + why;
+        String en = "withdrawn on " + when + " by " + actor + ": " + why;
+        String said = before == null || before.isBlank()
+                ? zh + Bilingual.SEPARATOR + en
+                : zh + "；" + Bilingual.half(before, false) + Bilingual.SEPARATOR + en + "; "
+                        + Bilingual.half(before, true);
         tx.executeWithoutResult(status -> {
             jdbc.sql("DELETE FROM file_claim WHERE file_id = ?").param(fileId).update();
-            jdbc.sql("UPDATE ingest_file SET outcome = ? WHERE id = ?")
-                    .params(FileOutcome.WITHDRAWN.name(), fileId)
+            jdbc.sql("UPDATE ingest_file SET outcome = ?, message = ? WHERE id = ?")
+                    .params(FileOutcome.WITHDRAWN.name(), clip(said, 1000), fileId)
                     .update();
             // a review of a key whose every record is gone has nothing left to decide
             jdbc.sql("""
@@ -355,5 +371,9 @@ public class FileWithdrawal {
             parts.add(ids.subList(i, Math.min(ids.size(), i + 1000)));
         }
         return parts;
+    }
+
+    private static String clip(String s, int max) {
+        return s.length() > max ? s.substring(0, max - 1) + "…" : s;
     }
 }

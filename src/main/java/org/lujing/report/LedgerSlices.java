@@ -52,7 +52,7 @@ class LedgerSlices {
     private static final String LEDGER_SQL = """
             SELECT r.id, s.id AS sid, s.name, s.id_masked, s.correction_type, r.activity_date, r.category,
                    r.activity_name, r.agency, r.hours, r.quantity, r.outcome, r.match_method,
-                   rs.source_id, f.file_name, rs.sheet, rs.row_no,
+                   rs.source_id, rs.file_id, f.file_name, rs.sheet, rs.row_no,
                    CASE WHEN r.match_method = 'SCORED' THEN (SELECT MAX(m.evidence) FROM identity_match m
                      WHERE m.subject_key = r.subject_key AND m.subject_id = r.subject_id AND m.outcome = 'LINKED') END
                      AS match_evidence
@@ -149,7 +149,7 @@ class LedgerSlices {
 
     private static final String PENDING_SQL = """
             SELECT r.id, r.person_name, r.id_masked, r.key_kind, r.activity_date, r.category, r.activity_name,
-                   r.agency, r.hours, r.quantity, r.outcome, rs.source_id, f.file_name, rs.sheet, rs.row_no
+                   r.agency, r.hours, r.quantity, r.outcome, rs.source_id, rs.file_id, f.file_name, rs.sheet, rs.row_no
             FROM support_record r
               LEFT JOIN record_source rs ON rs.record_id = r.id
               LEFT JOIN ingest_file f ON f.id = rs.file_id
@@ -172,7 +172,8 @@ class LedgerSlices {
             ORDER BY r.subject_key""";
 
     /** Where a record was read: its source, file, sheet and row (a record two sources reported has two). */
-    record Provenance(String source, String fileName, String sheet, int row) {}
+    /** Where a record was read; the file's number tells apart files a partner sent again under the same name. */
+    record Provenance(String source, long fileId, String fileName, String sheet, int row) {}
 
     /** One record as read, with its provenance links gathered from consecutive joined rows. */
     static final class LedgerRow {
@@ -304,8 +305,12 @@ class LedgerSlices {
             }
             String source = rs.getString("source_id");
             if (source != null) {
-                current[0].provenance.add(
-                        new Provenance(source, rs.getString("file_name"), rs.getString("sheet"), rs.getInt("row_no")));
+                current[0].provenance.add(new Provenance(
+                        source,
+                        rs.getLong("file_id"),
+                        rs.getString("file_name"),
+                        rs.getString("sheet"),
+                        rs.getInt("row_no")));
             }
         };
         jdbc.query(sql, handler, args);

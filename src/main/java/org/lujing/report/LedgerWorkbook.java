@@ -239,20 +239,23 @@ class LedgerWorkbook {
     private String provenance(List<Provenance> links, ReportLanguage lang) {
         List<String> out = new ArrayList<>(links.size());
         for (Provenance p : links) {
-            out.add(provenance(words.source(p.source()), p.fileName(), p.sheet(), p.row(), lang));
+            out.add(provenance(words.source(p.source()), p.fileId(), p.fileName(), p.sheet(), p.row(), lang));
         }
         return String.join(lang.pick("；", "; "), out);
     }
 
     /**
-     * Where a record was read, by the source's agency: {@code 麓景社区居委会：2025年麓景社区工作台账.xlsx「台账」第12行}
-     * ({@code …: file.xlsx, sheet 台账, row 12}); a CSV or JSON file has no sheet to name.
+     * Where a record was read, by the source's agency and the file's number:
+     * {@code 麓景社区居委会：2025年麓景社区工作台账.xlsx（#3）「台账」第12行} ({@code …: file.xlsx (#3), sheet 台账, row 12}); a
+     * CSV or JSON file has no sheet to name. The number tells apart a file and its corrected copy sent under the same
+     * name, which read as one row listed twice.
      */
-    static String provenance(String agency, String fileName, String sheet, int row, ReportLanguage lang) {
+    static String provenance(String agency, long fileId, String fileName, String sheet, int row, ReportLanguage lang) {
         StringBuilder b = new StringBuilder(agency).append(lang.pick("：", ": "));
         if (fileName != null) {
             b.append(Masking.value(fileName));
         }
+        b.append(lang.pick("（#" + fileId + "）", " (#" + fileId + ")"));
         if (sheet != null && !sheet.isBlank() && !sheet.equals(fileName)) {
             b.append(lang.pick("「" + Masking.value(sheet) + "」", ", sheet " + Masking.value(sheet) + ", "));
         } else {

@@ -85,9 +85,17 @@ class QualityWorkbook {
                 .iterator();
     }
 
+    /**
+     * A file as the workbook names it: its name and its number ({@code 2025年11月法学院普法记录.csv（#4）}), so that a file
+     * and its corrected copy under the same name read apart, and a duplicate's note (与文件 #4 内容相同) can be followed.
+     */
+    static String fileLabel(IngestedFile f, ReportLanguage lang) {
+        return Masking.value(f.fileName()) + lang.pick("（#" + f.id() + "）", " (#" + f.id() + ")");
+    }
+
     List<Column<IngestedFile>> fileColumns(ReportLanguage lang) {
         return List.of(
-                Column.of("文件", "File", 40, f -> Masking.value(f.fileName())),
+                Column.of("文件", "File", 40, f -> fileLabel(f, lang)),
                 Column.of("来源", "Source", 22, f -> words.source(f.sourceId())),
                 Column.of("处理结果", "Outcome", 24, f -> lang.fileOutcome(f.outcome())),
                 Column.of("读取行", "Read", 8, f -> BigDecimal.valueOf(f.rowsRead())),
@@ -106,7 +114,7 @@ class QualityWorkbook {
      */
     List<Column<Reject>> rejectColumns(ReportLanguage lang, int values) {
         List<Column<Reject>> c = new ArrayList<>(List.of(
-                Column.of("文件", "File", 34, x -> Masking.value(x.file().fileName())),
+                Column.of("文件", "File", 34, x -> fileLabel(x.file(), lang)),
                 Column.of("工作表", "Sheet", 10, x -> Masking.value(x.row().sheet())),
                 Column.of("行号", "Row", 6, x -> BigDecimal.valueOf(x.row().rowNo())),
                 Column.of("列", "Column", 10, x -> Masking.value(x.row().columnName())),
@@ -157,7 +165,7 @@ class QualityWorkbook {
      */
     static List<String> blockHeading(IngestedFile file, SheetHeader header, int values, ReportLanguage lang) {
         List<String> cells = new ArrayList<>();
-        cells.add(Masking.value(file.fileName()));
+        cells.add(fileLabel(file, lang));
         cells.add(Masking.value(header.sheet()));
         cells.add(null);
         cells.add(null);
@@ -178,7 +186,7 @@ class QualityWorkbook {
 
     static List<Column<Note>> noteColumns(ReportLanguage lang) {
         return List.of(
-                Column.of("文件", "File", 40, n -> Masking.value(n.file().fileName())),
+                Column.of("文件", "File", 40, n -> fileLabel(n.file(), lang)),
                 Column.of("工作表", "Sheet", 14, n -> Masking.value(n.note().sheet())),
                 Column.of(
                         "涉及行",

@@ -221,17 +221,7 @@ public class NightlyChain {
                     : "运行这一步的进程意外终止" + run + "；运行 nightly --date " + night + " --resume 接着完成"
                             + org.lujing.ledger.Bilingual.SEPARATOR + "the process running this step ended abruptly"
                             + runEn + "; run nightly --date " + night + " --resume to go on";
-            marked += jdbc.sql("""
-                            UPDATE nightly_run SET status = ?, finished_at = ?, message = ?
-                            WHERE run_date = ? AND attempt = ? AND step = ? AND status = 'RUNNING'""")
-                    .params(
-                            status,
-                            Timestamp.from(Instant.now()),
-                            truncate(message),
-                            java.sql.Date.valueOf(night),
-                            attempt,
-                            step)
-                    .update();
+            marked += finish(night, attempt, step, status, null, message, true);
             log.warn(
                     "nightly step {} of {} (attempt {}) was left running by a process that died: {}",
                     step,
@@ -496,10 +486,22 @@ public class NightlyChain {
     }
 
     private void finish(LocalDate night, int attempt, String step, String status, Long executionId, String message) {
-        jdbc.sql("""
+        finish(night, attempt, step, status, executionId, message, false);
+    }
+
+    /** Writes how a step ended; {@code onlyIfRunning}: unless something else wrote it meanwhile. Returns rows written. */
+    private int finish(
+            LocalDate night,
+            int attempt,
+            String step,
+            String status,
+            Long executionId,
+            String message,
+            boolean onlyIfRunning) {
+        return jdbc.sql("""
                         UPDATE nightly_run SET status = ?, job_execution_id = COALESCE(?, job_execution_id), finished_at = ?,
                           message = ?
-                        WHERE run_date = ? AND attempt = ? AND step = ?""")
+                        WHERE run_date = ? AND attempt = ? AND step = ?""" + (onlyIfRunning ? " AND status = 'RUNNING'" : ""))
                 .params(
                         status,
                         executionId,

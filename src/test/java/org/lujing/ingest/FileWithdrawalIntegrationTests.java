@@ -73,6 +73,13 @@ class FileWithdrawalIntegrationTests extends SharedLedgerContext {
                 .containsEntry("recordsRemoved", 1)
                 .containsEntry("recordsKept", 1)
                 .containsEntry("rows", 2);
+        // and the file says who took it back, when and why, where anyone who reads the file sees it
+        assertThat(jdbc.sql("SELECT message FROM ingest_file WHERE id = ?")
+                        .param(wrong)
+                        .query(String.class)
+                        .single())
+                .matches("已于 \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} 由 admin 撤回：loaded under the wrong source.*"
+                        + " ‖ withdrawn on .* by admin: loaded under the wrong source.*");
         assertThat(count("SELECT COUNT(*) FROM record_source WHERE file_id = " + wrong))
                 .isZero();
         assertThat(count("SELECT COUNT(*) FROM support_record WHERE first_file_id = " + wrong))

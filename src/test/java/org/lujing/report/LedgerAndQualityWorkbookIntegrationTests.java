@@ -264,8 +264,10 @@ class LedgerAndQualityWorkbookIntegrationTests extends SharedLedgerLoadedOnce {
                 String provenance = ledger.getRow(r).getCell(12).getStringCellValue();
                 // sources by their agency's name, as the office knows them, not by their ids
                 assertThat(provenance).doesNotContain("community").doesNotContain("micro-lesson");
+                // each file by its number too: a corrected copy sent under the same name reads apart from the first
+                assertThat(provenance).containsPattern("（#\\d+）");
                 twoSources |=
-                        provenance.startsWith("麓景社区居委会：") && provenance.contains("「台账」第") && provenance.contains("；");
+                        provenance.startsWith("麓景社区居委会：") && provenance.contains("）「台账」第") && provenance.contains("；");
             }
             assertThat(twoSources).isTrue();
 
@@ -450,6 +452,10 @@ class LedgerAndQualityWorkbookIntegrationTests extends SharedLedgerLoadedOnce {
             assertThat(sources)
                     .containsExactlyInAnyOrder("麓谷街道司法所", "麓景社区居委会", "湖南航天医院", "湖南工商大学", "拓维信息系统股份有限公司", "智慧矫正在线教育平台");
             assertThat(header(summary)).endsWith("结果代码");
+            // each file named with its number, as a duplicate's note refers to it (与文件 #N 内容相同)
+            for (int r = 1; r <= summary.getLastRowNum(); r++) {
+                assertThat(summary.getRow(r).getCell(0).getStringCellValue()).containsPattern("（#\\d+）$");
+            }
 
             Sheet rejects = wb.getSheet("拒收行");
             assertThat(header(rejects).subList(0, 10))
