@@ -67,6 +67,7 @@ class RejectsCommand implements Callable<Integer> {
             } else {
                 org.lujing.source.SourceCatalog sources = context.getBean(org.lujing.source.SourceCatalog.class);
                 printText(
+                        registry,
                         rejects,
                         byId,
                         withRejects,
@@ -101,6 +102,7 @@ class RejectsCommand implements Callable<Integer> {
 
     /** Each file's open rows counted by reason and column, then its first {@code --limit} rows (all with 0). */
     private void printText(
+            FileRegistry registry,
             RejectedRows rejects,
             Map<Long, IngestedFile> byId,
             List<Long> files,
@@ -120,6 +122,16 @@ class RejectsCommand implements Callable<Integer> {
             open += count;
             System.out.println("#" + id + " " + f.fileName()
                     + CliWords.lang().pick("：" + count + " 行待处理", ": " + count + " rows open"));
+            // a corrected copy sent again under the same name leaves these rows open: nothing ties the two files, so
+            // the operator is told, and decides (a retry with a setting since changed would load the old rows too)
+            registry.laterUnderTheSameName(f)
+                    .ifPresent(later -> System.out.println(CliWords.lang()
+                            .pick(
+                                    "  同名文件 #" + later.id() + " 已在它之后载入；若那是这份文件的更正版，请核对后用 rejects close --file " + id
+                                            + " --reason 已收到更正文件 #" + later.id() + " 关闭这些行",
+                                    "  file #" + later.id() + " of the same name was loaded after it; if that is its"
+                                            + " corrected copy, check and close these rows with rejects close --file "
+                                            + id + " --reason 'corrected copy #" + later.id() + "'")));
             TextTable counts = CliWords.table("原因 reason", "列 column", "行数 rows");
             openCounts.forEach(c -> counts.row(
                     CliWords.coded(CliWords.lang().reasonName(c.reason()), c.reason()),

@@ -42,6 +42,23 @@ final class FeedAnswer {
                             + (where.isEmpty() ? "" : "，指向 " + where)
                             + "；没有跟随。若接口确已迁移，请修改 lujing.feeds." + pull.sourceId() + ".url");
         }
+        if (status != null && (status == 401 || status == 403)) {
+            // a refusal of the token: asking again with it changes nothing, so it is said at once with what to check
+            cut(raw);
+            throw new FeedPageNotReadableException(
+                    "the feed refused access to page " + (pull.pages() + 1) + " (HTTP " + status + "): check"
+                            + " lujing.feeds." + pull.sourceId() + ".token (wrong, expired, or not set)",
+                    "接口拒绝访问第 " + (pull.pages() + 1) + " 页（HTTP " + status + "）：请检查 lujing.feeds." + pull.sourceId()
+                            + ".token 是否正确、是否过期或未设置");
+        }
+        if (status != null && (status == 404 || status == 410)) {
+            cut(raw);
+            throw new FeedPageNotReadableException(
+                    "the feed's address does not exist (HTTP " + status + " for page " + (pull.pages() + 1)
+                            + "): check lujing.feeds." + pull.sourceId() + ".url",
+                    "接口地址不存在（第 " + (pull.pages() + 1) + " 页返回 HTTP " + status + "）：请检查 lujing.feeds." + pull.sourceId()
+                            + ".url");
+        }
         if (status == null || status < 200 || status > 299) {
             cut(raw);
             throw new HttpOperationFailedException(

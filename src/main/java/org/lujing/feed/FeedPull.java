@@ -412,6 +412,10 @@ class FeedPull {
             if (t instanceof javax.net.ssl.SSLException) {
                 return "加密连接（TLS）失败";
             }
+            if (t.getClass().getSimpleName().equals("ConnectionClosedException")
+                    || String.valueOf(t.getMessage()).startsWith("Premature end of")) {
+                return "接口的应答没有传完连接就断开了（内容不完整）";
+            }
             if (t instanceof java.io.InterruptedIOException
                     || t.getClass().getSimpleName().contains("Timeout")) {
                 return "接口在时限内没有应答";

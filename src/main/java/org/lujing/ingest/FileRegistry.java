@@ -149,6 +149,19 @@ public class FileRegistry {
                 .optional();
     }
 
+    /**
+     * The first file loaded after this one from the same source under the same name — as often as not the partner's
+     * corrected copy, whose rows answer this file's rejected ones — if any.
+     */
+    public Optional<IngestedFile> laterUnderTheSameName(IngestedFile f) {
+        return jdbc.sql(SELECT_FILE
+                        + " WHERE source_id = ? AND file_name = ? AND id > ?"
+                        + " AND outcome IN ('LOADED', 'LOADED_WITH_REJECTS') ORDER BY id FETCH FIRST 1 ROWS ONLY")
+                .params(f.sourceId(), f.fileName(), f.id())
+                .query(FILE)
+                .optional();
+    }
+
     /** How far a file's publication into the ledger has gone. */
     record Publication(int rows, long offset) {}
 

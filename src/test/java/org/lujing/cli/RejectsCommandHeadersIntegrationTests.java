@@ -130,6 +130,32 @@ class RejectsCommandHeadersIntegrationTests {
     }
 
     @Test
+    void aCorrectedCopyUnderTheSameNameIsPointedOutBesideTheOldFilesOpenRows() {
+        // given a file with a rejected row, and the partner's corrected copy sent later under the same name
+        Path home = TestHomes.fresh("cli-reject-same-name");
+        String id = PartnerWorkbooks.id("43010419850101123");
+        Path first = PartnerWorkbooks.book()
+                .sheet("8月", s -> s.row("姓名", "身份证号", "日期", "活动类型").row("孙七", id, "2025-08-07", "棋艺比赛"))
+                .write(home.resolve("in/first/八月台账.xlsx"));
+        Path corrected = PartnerWorkbooks.book()
+                .sheet("8月", s -> s.row("姓名", "身份证号", "日期", "活动类型").row("孙七", id, "2025-08-07", "法治宣传"))
+                .write(home.resolve("in/corrected/八月台账.xlsx"));
+        for (Path file : List.of(first, corrected)) {
+            assertThat(CapturedRun.of("ingest", "--home", home.toString(), "--source", "community", file.toString())
+                            .exit())
+                    .isZero();
+        }
+
+        // when the operator lists what is still to fix
+        String listed = CapturedRun.of("rejects", "--home", home.toString()).out();
+
+        // then the old file's row is said to have a later copy of the same name, and how to close it
+        assertThat(listed)
+                .contains("#1 八月台账.xlsx：1 行待处理")
+                .contains("同名文件 #2 已在它之后载入；若那是这份文件的更正版，请核对后用 rejects close --file 1 --reason 已收到更正文件 #2 关闭这些行");
+    }
+
+    @Test
     void aRowNumberSeveralSheetsRejectNeedsItsSheet() {
         Path home = TestHomes.fresh("cli-reject-close-sheets");
         String id = PartnerWorkbooks.id("43010419850101123");

@@ -659,6 +659,22 @@ class FeedPullIntegrationTests {
     }
 
     @Test
+    void aRefusedTokenIsSaidAtOnceWithTheSettingToCheckNotRetried() {
+        override("lujing.feeds.micro-lesson.token", "expired-token");
+        requests.clear();
+
+        PullResult result = feeds.pull("micro-lesson");
+
+        // one request: asking again with the same token changes nothing; the words name the setting, never the token
+        assertThat(result.status()).isEqualTo(PullResult.Status.UNREACHABLE);
+        assertThat(requests).hasSize(1).allSatisfy(r -> assertThat(r).endsWith("-> 401"));
+        assertThat(result.messageZh())
+                .startsWith("接口拒绝访问第 1 页（HTTP 401）：请检查 lujing.feeds.micro-lesson.token")
+                .doesNotContain("expired-token")
+                .doesNotContain("重试");
+    }
+
+    @Test
     void anErrorAnswerIsRetriedWithoutReadingItsBody() {
         // given a feed that answers 500 with a body that never ends
         override("lujing.feeds.micro-lesson.url", base() + "/huge-error");
