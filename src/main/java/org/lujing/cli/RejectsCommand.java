@@ -122,6 +122,15 @@ class RejectsCommand implements Callable<Integer> {
             open += count;
             System.out.println("#" + id + " " + f.fileName()
                     + CliWords.lang().pick("：" + count + " 行待处理", ": " + count + " rows open"));
+            if ("json".equalsIgnoreCase(f.format())
+                    && PULLED.matcher(f.fileName()).matches()) {
+                // a feed's records are corrected on the partner's platform, not in a file dropped again
+                System.out.println(CliWords.lang()
+                        .pick(
+                                "  这是接口拉取的记录：请对方在平台上更正这些记录（记录编号不变），下次拉取时取到更正，这些行随之关闭",
+                                "  records pulled from a feed: the partner corrects them on its platform (same record"
+                                        + " ids); the next pull takes the corrections and closes these rows"));
+            }
             // a corrected copy sent again under the same name leaves these rows open: nothing ties the two files, so
             // the operator is told, and decides (a retry with a setting since changed would load the old rows too)
             registry.laterUnderTheSameName(f)
@@ -184,6 +193,10 @@ class RejectsCommand implements Callable<Integer> {
                                 + " close --file ID --reason TEXT`), or extend jobs/sources/<source>.yaml and run"
                                 + " `rejects retry --file ID`."));
     }
+
+    /** The name a feed pull gives the file of its new records ({@code 20261202-094053.json}, {@code …-1.json}). */
+    private static final java.util.regex.Pattern PULLED =
+            java.util.regex.Pattern.compile("\\d{8}-\\d{6}(-\\d+)?\\.json");
 
     /** A rejected row; {@code headers} its sheet's header cells as the partner wrote them, null when not kept. */
     static Map<String, Object> json(RejectedRow r, IngestedFile f, SheetHeader header) {

@@ -156,6 +156,26 @@ class RejectsCommandHeadersIntegrationTests {
     }
 
     @Test
+    void aPulledFilesRejectedRecordsAreToBeCorrectedOnThePartnersPlatform() throws Exception {
+        // given a feed's pull file (its name as a pull writes it) with a record of a wrong check digit
+        Path home = TestHomes.fresh("cli-reject-pulled");
+        Path pulled = java.nio.file.Files.createDirectories(home.resolve("in")).resolve("20250310-020000.json");
+        java.nio.file.Files.writeString(pulled, """
+                {"records": [{"id": "ml-3", "name": "赵一", "idNumber": "430104198001010015", "date": "2025-03-10",
+                  "activityName": "第2课 遵纪守法", "hours": 0.5}]}
+                """);
+        assertThat(CapturedRun.of("ingest", "--home", home.toString(), "--source", "micro-lesson", pulled.toString())
+                        .exit())
+                .isZero();
+
+        // when the operator lists what is still to fix
+        String listed = CapturedRun.of("rejects", "--home", home.toString()).out();
+
+        // then the advice is the platform's, not a file to drop again
+        assertThat(listed).contains("这是接口拉取的记录：请对方在平台上更正这些记录（记录编号不变）");
+    }
+
+    @Test
     void aRowNumberSeveralSheetsRejectNeedsItsSheet() {
         Path home = TestHomes.fresh("cli-reject-close-sheets");
         String id = PartnerWorkbooks.id("43010419850101123");
