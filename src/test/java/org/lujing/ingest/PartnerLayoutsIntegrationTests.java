@@ -144,7 +144,8 @@ class PartnerLayoutsIntegrationTests extends SharedLedgerContext {
             assertThat(sheet).as("读取说明 sheet").isNotNull();
             for (int r = 1; r <= sheet.getLastRowNum(); r++) {
                 org.apache.poi.ss.usermodel.Row row = sheet.getRow(r);
-                if (row.getCell(0).getStringCellValue().equals(fileName)) {
+                // the workbook names a file with its number after its name (…xlsx（#3）)
+                if (row.getCell(0).getStringCellValue().startsWith(fileName + "（#")) {
                     rows.add(row.getCell(1).getStringCellValue() + " | "
                             + row.getCell(2).getStringCellValue() + " | "
                             + row.getCell(3).getStringCellValue() + " | "

@@ -130,7 +130,10 @@ class SheetHeadersIntegrationTests extends SharedLedgerContext {
             List<Row> mine = new ArrayList<>();
             for (int r = 1; r <= rejects.getLastRowNum(); r++) {
                 Row row = rejects.getRow(r);
-                if (row != null && file.fileName().equals(row.getCell(0).getStringCellValue())) {
+                // the workbook names a file with its number after its name (…xlsx（#3）)
+                if (row != null
+                        && (file.fileName() + "（#" + file.id() + "）")
+                                .equals(row.getCell(0).getStringCellValue())) {
                     mine.add(row);
                 }
             }
