@@ -147,6 +147,30 @@ final class Boot {
         return installation();
     }
 
+    /**
+     * The folder of source definitions the application will read ({@code lujing.jobs-dir}/sources, by default the
+     * installation's {@code jobs/sources}), when it is not there: a command refuses before it makes a home or starts.
+     */
+    static java.util.Optional<Path> missingSources(Map<String, String> env) {
+        Path jobs = null;
+        String prefix = "--lujing.jobs-dir=";
+        for (String property : LujingCommand.SPRING_PROPERTIES.get()) {
+            if (property.startsWith(prefix) && property.length() > prefix.length()) {
+                jobs = Path.of(property.substring(prefix.length()));
+            }
+        }
+        for (String set : new String[] {System.getProperty("lujing.jobs-dir"), env.get("LUJING_JOBSDIR")}) {
+            if (jobs == null && set != null && !set.isBlank()) {
+                jobs = Path.of(set.strip());
+            }
+        }
+        if (jobs == null) {
+            jobs = configuredInstallation(env).orElse(Path.of("")).resolve("jobs");
+        }
+        Path sources = jobs.resolve("sources").toAbsolutePath().normalize();
+        return Files.isDirectory(sources) ? java.util.Optional.empty() : java.util.Optional.of(sources);
+    }
+
     /** The jar given to {@code java -jar} (its class path is that one jar), or null when not run that way. */
     private static Path launchedJar() {
         String classPath = System.getProperty("java.class.path", "");

@@ -37,13 +37,25 @@ final class HomeCheck {
         if (options == null) {
             return null;
         }
+        ReportLanguage lang = CliWords.lang();
         String command = parsed.subcommand().commandSpec().name();
+        // every command but `users` (a file of its own) reads the installation's source definitions as it starts:
+        // without them it would fail after making a new home, left empty behind it
+        java.util.Optional<Path> noSources =
+                "users".equals(command) ? java.util.Optional.empty() : Boot.missingSources(System.getenv());
+        if (noSources.isPresent()) {
+            return lang.pick(
+                    "找不到 Lujing 的安装文件夹（含 jobs/、routes/ 的文件夹）：" + noSources.get()
+                            + " 不存在。请在安装文件夹里运行，或设置环境变量 LUJING_INSTALL_DIR=安装文件夹（也可加参数 --lujing.install-dir=安装文件夹）",
+                    "Lujing's installation folder (the one holding jobs/ and routes/) is not found: " + noSources.get()
+                            + " does not exist. Run from the installation folder, or set LUJING_INSTALL_DIR=<folder>"
+                            + " (or pass --lujing.install-dir=<folder>)");
+        }
         String named = options.home != null ? options.home.toString() : envHome;
         String from = options.home != null ? "--home" : "LUJING_HOME";
         if (named == null || (options.home == null && named.isBlank())) {
             return null; // the working directory
         }
-        ReportLanguage lang = CliWords.lang();
         if (named.isBlank()) {
             return lang.pick(from + " 不能为空：请给出数据目录的路径", from + " is empty: give the path of the home");
         }

@@ -59,10 +59,11 @@ public class SourceCatalog {
 
     static Map<String, SourceDefinition> load(Path dir) {
         if (!Files.isDirectory(dir)) {
-            throw new IllegalStateException("在 " + dir.toAbsolutePath()
-                    + " 找不到数据来源配置：请在 Lujing 的安装文件夹里运行，或设置 lujing.install-dir / lujing.jobs-dir"
-                    + org.lujing.ledger.Bilingual.SEPARATOR + "no source definitions at " + dir.toAbsolutePath()
-                    + ": run Lujing from its installation folder or set lujing.install-dir / lujing.jobs-dir");
+            throw new IllegalStateException(
+                    "在 " + dir.toAbsolutePath()
+                            + " 找不到数据来源配置：请在 Lujing 的安装文件夹里运行，或设置环境变量 LUJING_INSTALL_DIR（或 lujing.install-dir / lujing.jobs-dir）"
+                            + org.lujing.ledger.Bilingual.SEPARATOR + "no source definitions at " + dir.toAbsolutePath()
+                            + ": run Lujing from its installation folder or set LUJING_INSTALL_DIR (or lujing.install-dir / lujing.jobs-dir)");
         }
         ObjectMapper yaml = YAMLMapper.builder().build();
         Map<String, SourceDefinition> result = new LinkedHashMap<>();

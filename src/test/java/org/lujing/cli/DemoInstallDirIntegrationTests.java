@@ -52,6 +52,29 @@ class DemoInstallDirIntegrationTests {
         assertThat(run.out()).contains("只此一份.csv").doesNotContain("2025年社区矫正对象名册.xlsx");
     }
 
+    @Test
+    void withoutAnInstallationACommandRefusesBeforeItMakesAHome(@TempDir Path dir) throws IOException {
+        // a jar copied out of its installation, pointed at a folder that has no jobs/ nor routes/
+        Path nowhere = dir.resolve("not-an-installation");
+        Path home = dir.resolve("new-home");
+        Path file = Files.writeString(dir.resolve("名单.csv"), "日期,姓名\n");
+
+        CapturedRun ingest =
+                CapturedRun.of("ingest", "--home", home.toString(), file.toString(), "--lujing.install-dir=" + nowhere);
+
+        assertThat(ingest.exit()).as(ingest.err()).isEqualTo(2);
+        assertThat(ingest.err())
+                .contains("找不到 Lujing 的安装文件夹")
+                .contains(nowhere.resolve("jobs/sources").toString())
+                .contains("LUJING_INSTALL_DIR")
+                .doesNotContain("已新建数据目录");
+        assertThat(home).as("no empty home is left behind").doesNotExist();
+
+        // `users` keeps a file of its own in the home, and needs no installation: it is told of the home only
+        CapturedRun users = CapturedRun.of("users", "--home", home.toString(), "--lujing.install-dir=" + nowhere);
+        assertThat(users.err()).contains("不存在（--home）").doesNotContain("找不到 Lujing 的安装文件夹");
+    }
+
     private static void copy(Path from, Path to) throws IOException {
         try (Stream<Path> all = Files.walk(from)) {
             for (Path p : (Iterable<Path>) all::iterator) {
