@@ -16,7 +16,7 @@ class JobsCommandRefusalsIntegrationTests {
 
     @Test
     void anExecutionThatDoesNotExistOrHasCompletedIsRefusedInWords() {
-        // given one completed ingest: execution #0 (the sample roster)
+        // given one completed ingest: execution #1 (the sample roster; numbered from 1, as on PostgreSQL)
         assertThat(CapturedRun.of(
                                 "ingest",
                                 "--home",
@@ -28,14 +28,14 @@ class JobsCommandRefusalsIntegrationTests {
                 .isZero();
 
         CapturedRun missing = CapturedRun.of("jobs", "restart", "999", "--home", HOME.toString());
-        CapturedRun completed = CapturedRun.of("jobs", "abandon", "0", "--home", HOME.toString());
-        CapturedRun notRunning = CapturedRun.of("jobs", "stop", "0", "--home", HOME.toString());
+        CapturedRun completed = CapturedRun.of("jobs", "abandon", "1", "--home", HOME.toString());
+        CapturedRun notRunning = CapturedRun.of("jobs", "stop", "1", "--home", HOME.toString());
 
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.err()).contains("没有编号为 #999 的任务执行").doesNotContain("Incorrect result size");
         assertThat(completed.exit()).isEqualTo(2);
         assertThat(completed.err())
-                .contains("执行 #0 的状态是已完成（COMPLETED），不能放弃")
+                .contains("执行 #1 的状态是已完成（COMPLETED），不能放弃")
                 .contains("失败（FAILED）")
                 .doesNotContain("JobExecution is running or complete");
         assertThat(notRunning.exit()).isEqualTo(2);
