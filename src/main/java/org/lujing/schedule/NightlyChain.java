@@ -33,18 +33,34 @@ public class NightlyChain {
     private final JobRepository jobRepository;
     private final Job nightlyStepJob;
     private final JdbcClient jdbc;
+    private final org.lujing.cluster.ClusterNode node;
 
     public NightlyChain(
             NightlyDefinition definition,
             JobOperator jobOperator,
             JobRepository jobRepository,
             Job nightlyStepJob,
-            JdbcClient jdbc) {
+            JdbcClient jdbc,
+            org.lujing.cluster.ClusterNode node) {
         this.definition = definition;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.nightlyStepJob = nightlyStepJob;
         this.jdbc = jdbc;
+        this.node = node;
+    }
+
+    /**
+     * Another live process runs a night now (another node, or serve while a `nightly` command asks): nights run one at
+     * a time on a database, so this one is not begun beside it. Says which process, which night and since when.
+     */
+    public static final class NightHeldElsewhere extends IllegalStateException {
+        private NightHeldElsewhere(String nodeId, Object night, Object since) {
+            super("另一个进程（" + nodeId + "）正在运行 " + night + " 的夜间任务（自 " + since + " 起）；夜间任务同一时间只运行一个，请等它结束后再运行"
+                    + org.lujing.ledger.Bilingual.SEPARATOR + "another process (" + nodeId
+                    + ") is running the night of "
+                    + night + " (since " + since + "); nights run one at a time: run this again once it has ended");
+        }
     }
 
     /** One step's result in a night's attempt. */
@@ -63,12 +79,131 @@ public class NightlyChain {
      * completed (restarting that step's failed job execution); otherwise starts a new attempt from the first step.
      */
     public synchronized Result run(LocalDate night, String trigger, boolean resume) {
+        takeRunner(night, trigger);
         busy = true;
         try {
             return runChain(night, trigger, resume);
         } finally {
             busy = false;
+            releaseRunner();
         }
+    }
+
+    /**
+     * As {@link #run}, but when another process runs a night now, waits for it (a heartbeat at a time) and then runs:
+     * what the schedule does, so a night that fires while another node still finishes an earlier one is not lost.
+     * Empty when this process began stopping while it waited; the night is then recorded as not begun, and gone on with
+     * when serve starts again.
+     */
+    public Optional<Result> runWhenFree(LocalDate night, String trigger, boolean resume) {
+        boolean told = false;
+        while (true) {
+            try {
+                return Optional.of(run(night, trigger, resume));
+            } catch (NightHeldElsewhere held) {
+                if (!told) {
+                    log.info("night of {} waits: {}", night, held.getMessage());
+                    told = true;
+                }
+            }
+            if (!stopping) {
+                try {
+                    Thread.sleep(Math.min(node.heartbeat().toMillis(), WAIT_POLL.toMillis()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            if (stopping || Thread.currentThread().isInterrupted()) {
+                notBegunWhileWaiting(night, trigger, resume);
+                return Optional.empty();
+            }
+        }
+    }
+
+    /** How often a night waiting for another process's looks whether it has ended. */
+    static final java.time.Duration WAIT_POLL = java.time.Duration.ofSeconds(5);
+
+    /** A night that waited for another process's and was not begun before this one stopped: said so, to be gone on with. */
+    private void notBegunWhileWaiting(LocalDate night, String trigger, boolean resume) {
+        int lastAttempt = jdbc.sql("SELECT COALESCE(MAX(attempt), 0) FROM nightly_run WHERE run_date = ?")
+                .param(java.sql.Date.valueOf(night))
+                .query(Integer.class)
+                .single();
+        if (resume && lastAttempt > 0) {
+            return; // its record already says where it stands, and is gone on with from there
+        }
+        List<String> steps = definition.steps();
+        String message = STOPPED_WITH_SERVE + "这一步没有开始（在等另一个进程的夜间任务结束）；serve 再次启动时接着完成，或运行 nightly --date " + night
+                + " --resume" + org.lujing.ledger.Bilingual.SEPARATOR + "serve stopped before this step began (waiting"
+                + " for another process's night to end); it goes on when serve starts again, or run nightly --date "
+                + night + " --resume";
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.sql("""
+                        INSERT INTO nightly_run (run_date, attempt, step, position, status, trigger_kind,
+                          started_at, finished_at, steps_total, message)
+                        VALUES (?, ?, ?, 0, 'FAILED', ?, ?, ?, ?, ?)""")
+                .params(
+                        java.sql.Date.valueOf(night),
+                        lastAttempt + 1,
+                        steps.get(0),
+                        trigger,
+                        now,
+                        now,
+                        steps.size(),
+                        message)
+                .update();
+    }
+
+    /**
+     * Takes the database's one night runner for this process, or says who holds it. A holder that is this process
+     * (its earlier run, or the same node's name before a restart: its chain runs only under this object's lock) or
+     * whose heartbeat has stopped holds it no longer.
+     */
+    private void takeRunner(LocalDate night, String trigger) {
+        int taken = jdbc.sql("""
+                        UPDATE nightly_runner SET node_id = ?, run_date = ?, trigger_kind = ?, taken_at = ?
+                        WHERE id = 1 AND (node_id IS NULL OR node_id = ? OR node_id NOT IN (""" + org.lujing.cluster.ClusterNode.ALIVE_NODE_IDS + "))")
+                .params(
+                        node.id(),
+                        java.sql.Date.valueOf(night),
+                        trigger,
+                        Timestamp.from(Instant.now()),
+                        node.id(),
+                        node.deadBefore())
+                .update();
+        if (taken == 0) {
+            Map<String, Object> holder = jdbc
+                    .sql(
+                            "SELECT node_id AS NODE_ID, run_date AS RUN_DATE, taken_at AS TAKEN_AT FROM nightly_runner WHERE id = 1")
+                    .query()
+                    .listOfRows()
+                    .stream()
+                    .map(NightlyChain::upperKeys)
+                    .findFirst()
+                    .orElseThrow();
+            Object since = holder.get("TAKEN_AT") instanceof Timestamp t
+                    ? t.toLocalDateTime().withNano(0).toString().replace('T', ' ')
+                    : holder.get("TAKEN_AT");
+            throw new NightHeldElsewhere((String) holder.get("NODE_ID"), holder.get("RUN_DATE"), since);
+        }
+    }
+
+    private void releaseRunner() {
+        jdbc.sql("UPDATE nightly_runner SET node_id = NULL, run_date = NULL, trigger_kind = NULL, taken_at = NULL"
+                        + " WHERE id = 1 AND node_id = ?")
+                .param(node.id())
+                .update();
+    }
+
+    /** Whether a live process other than this one runs a night now. */
+    boolean runnerHeldElsewhere() {
+        return jdbc.sql(
+                                "SELECT COUNT(*) FROM nightly_runner WHERE id = 1 AND node_id IS NOT NULL AND node_id <> ? AND node_id IN ("
+                                        + org.lujing.cluster.ClusterNode.ALIVE_NODE_IDS + ")")
+                        .params(node.id(), node.deadBefore())
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     /** How the night's record begins for a step stopped with the process: how a start finds that night again. */
@@ -146,7 +281,8 @@ public class NightlyChain {
      * database, at every heartbeat, so a night a dead node left is finished by a live one. Returns the night taken.
      */
     public Optional<LocalDate> goOnWithStoppedNight(java.time.Duration settled) {
-        if (busy || stopping) {
+        if (busy || stopping || runnerHeldElsewhere()) {
+            // another process's night first: the stopped night is taken when it has ended
             return Optional.empty();
         }
         Optional<LocalDate> found = stoppedNight(settled);
@@ -166,7 +302,8 @@ public class NightlyChain {
             Thread t = new Thread(
                     () -> {
                         try {
-                            run(night, "SCHEDULE", true);
+                            // a process taking the runner since the look above is waited for: the night is taken
+                            runWhenFree(night, "SCHEDULE", true);
                         } catch (RuntimeException e) {
                             log.error("going on with the night of {} failed: {}", night, e.getMessage());
                         }

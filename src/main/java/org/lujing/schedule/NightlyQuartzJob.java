@@ -26,6 +26,7 @@ public class NightlyQuartzJob extends QuartzJobBean {
                 .atZone(definition.zone())
                 .toLocalDate()
                 .minusDays(1);
-        chain.run(night, "SCHEDULE", false);
+        // another node may still finish an earlier night (one a dead node left): this one waits for it, not beside it
+        chain.runWhenFree(night, "SCHEDULE", false);
     }
 }

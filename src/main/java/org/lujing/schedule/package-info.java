@@ -4,7 +4,17 @@
  */
 @ApplicationModule(
         displayName = "夜间作业 Schedule",
-        allowedDependencies = {"feed", "home", "identity", "ingest", "ledger", "reconcile", "report", "source"})
+        allowedDependencies = {
+            "cluster",
+            "feed",
+            "home",
+            "identity",
+            "ingest",
+            "ledger",
+            "reconcile",
+            "report",
+            "source"
+        })
 package org.lujing.schedule;
 
 import org.springframework.modulith.ApplicationModule;

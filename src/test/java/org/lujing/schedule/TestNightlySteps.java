@@ -105,7 +105,8 @@ public class TestNightlySteps {
             JobOperator jobOperator,
             JobRepository jobRepository,
             @Qualifier("nightlyStepJob") Job nightlyStepJob,
-            JdbcClient jdbc) {
+            JdbcClient jdbc,
+            org.lujing.cluster.ClusterNode node) {
         return steps -> {
             Path jobs = TestHomes.fresh("nightly-yaml");
             try {
@@ -115,7 +116,8 @@ public class TestNightlySteps {
             }
             LujingProperties own = new LujingProperties(
                     properties.home(), jobs, properties.routesDir(), properties.keyFile(), properties.ingest());
-            return new NightlyChain(new NightlyDefinition(own, env), jobOperator, jobRepository, nightlyStepJob, jdbc);
+            return new NightlyChain(
+                    new NightlyDefinition(own, env), jobOperator, jobRepository, nightlyStepJob, jdbc, node);
         };
     }
 

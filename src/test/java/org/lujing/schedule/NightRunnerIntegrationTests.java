@@ -1,0 +1,136 @@
+package org.lujing.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.lujing.SharedLedgerContext;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Nights run one at a time on a database: a night is not begun while another live process (another node, or serve
+ * while a `nightly` command asks) runs one. Two processes ran nights side by side: two attempts of one night inserting
+ * the same step, an admin's resume restarting the step serve was running, reconciliations of two nights at once.
+ */
+class NightRunnerIntegrationTests extends SharedLedgerContext {
+
+    static final LocalDate NIGHT = LocalDate.of(2099, 1, 1);
+    static final String OTHER = "night-runner-other-node";
+
+    @Autowired
+    TestNightlySteps.Chains chains;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    NightlyChain chain;
+
+    @BeforeEach
+    void aChainThatCompletes() {
+        TestNightlySteps.reset();
+        TestNightlySteps.mend();
+        chain = chains.of(List.of("flaky"));
+    }
+
+    @AfterEach
+    void forgetTheNightAndTheOtherNode() {
+        jdbc.sql("UPDATE nightly_runner SET node_id = NULL, run_date = NULL, trigger_kind = NULL, taken_at = NULL")
+                .update();
+        jdbc.sql("DELETE FROM lujing_node WHERE node_id = ?").param(OTHER).update();
+        jdbc.sql("DELETE FROM nightly_run WHERE run_date >= ?")
+                .param(java.sql.Date.valueOf(NIGHT.minusDays(1)))
+                .update();
+        TestNightlySteps.reset();
+    }
+
+    @Test
+    void aNightIsNotBegunWhileAnotherLiveProcessRunsOne() {
+        anotherNodeRunsTheNightOf(NIGHT.minusDays(1), Instant.now());
+
+        assertThatThrownBy(() -> chain.run(NIGHT, "COMMAND", false))
+                .isInstanceOf(NightlyChain.NightHeldElsewhere.class)
+                .hasMessageContaining("另一个进程（" + OTHER + "）正在运行 " + NIGHT.minusDays(1) + " 的夜间任务")
+                .hasMessageContaining("请等它结束后再运行");
+        assertThat(attempts(NIGHT)).as("nothing of the night is begun").isZero();
+    }
+
+    @Test
+    void aHolderWhoseHeartbeatStoppedHoldsNothingAndTheRunnerIsGivenBack() {
+        // the other node died running a night: its heartbeat is an hour old
+        anotherNodeRunsTheNightOf(NIGHT.minusDays(1), Instant.now().minus(Duration.ofHours(1)));
+
+        NightlyChain.Result r = chain.run(NIGHT, "COMMAND", false);
+
+        assertThat(r.completed()).isTrue();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM nightly_runner WHERE node_id IS NOT NULL")
+                        .query(Long.class)
+                        .single())
+                .as("given back when the night ended")
+                .isZero();
+    }
+
+    @Test
+    void theScheduledNightWaitsForTheOtherOneAndThenRuns() throws Exception {
+        anotherNodeRunsTheNightOf(NIGHT.minusDays(1), Instant.now());
+
+        CompletableFuture<Optional<NightlyChain.Result>> scheduled =
+                CompletableFuture.supplyAsync(() -> chain.runWhenFree(NIGHT, "SCHEDULE", false));
+        Thread.sleep(1500);
+        assertThat(scheduled).as("waiting").isNotDone();
+        assertThat(attempts(NIGHT)).isZero();
+        // the other node's night ends
+        jdbc.sql("UPDATE nightly_runner SET node_id = NULL").update();
+
+        Optional<NightlyChain.Result> r = scheduled.get(30, TimeUnit.SECONDS);
+        assertThat(r).hasValueSatisfying(done -> assertThat(done.completed()).isTrue());
+        assertThat(attempts(NIGHT)).isOne();
+    }
+
+    @Test
+    void aStoppedNightIsNotTakenUpWhileAnotherProcessRunsANight() {
+        // the schedule's night was cut short by a stop, and another node runs a night now
+        Timestamp long_ago = Timestamp.from(Instant.now().minus(Duration.ofHours(1)));
+        jdbc.sql("""
+                        INSERT INTO nightly_run (run_date, attempt, step, position, status, trigger_kind, started_at,
+                          finished_at, steps_total, message)
+                        VALUES (?, 1, 'flaky', 0, 'FAILED', 'SCHEDULE', ?, ?, 1, ?)""")
+                .params(java.sql.Date.valueOf(NIGHT), long_ago, long_ago, NightlyChain.STOPPED_WITH_SERVE + "这一步没有开始")
+                .update();
+        anotherNodeRunsTheNightOf(NIGHT.minusDays(1), Instant.now());
+
+        assertThat(chain.goOnWithStoppedNight(Duration.ZERO)).isEmpty();
+        assertThat(jdbc.sql("SELECT message FROM nightly_run WHERE run_date = ?")
+                        .param(java.sql.Date.valueOf(NIGHT))
+                        .query(String.class)
+                        .single())
+                .as("left to be taken up once the other night has ended")
+                .startsWith(NightlyChain.STOPPED_WITH_SERVE);
+    }
+
+    private void anotherNodeRunsTheNightOf(LocalDate night, Instant heartbeat) {
+        jdbc.sql("INSERT INTO lujing_node (node_id, host, pid, started_at, heartbeat_at) VALUES (?, 'h', 1, ?, ?)")
+                .params(OTHER, Timestamp.from(heartbeat), Timestamp.from(heartbeat))
+                .update();
+        jdbc.sql("UPDATE nightly_runner SET node_id = ?, run_date = ?, trigger_kind = 'SCHEDULE', taken_at = ?")
+                .params(OTHER, java.sql.Date.valueOf(night), Timestamp.from(heartbeat))
+                .update();
+    }
+
+    private long attempts(LocalDate night) {
+        return jdbc.sql("SELECT COUNT(DISTINCT attempt) FROM nightly_run WHERE run_date = ?")
+                .param(java.sql.Date.valueOf(night))
+                .query(Long.class)
+                .single();
+    }
+}
