@@ -63,6 +63,7 @@ class NodeTakeover implements DisposableBean {
             // a night cut short — by a stop, or by a node that died under it — is gone on with here; a stop's only
             // once the stopping process is surely gone (its claims released: stop-wait, then Camel's shutdown)
             nightly.cutShortCompletedButUnrecorded(SETTLED);
+            nightly.cutShortLeftByDeadRunner();
             nightly.goOnWithStoppedNight(SETTLED);
             for (FileIngestService.Result r : ingest.resumeUnfinished()) {
                 log.info(

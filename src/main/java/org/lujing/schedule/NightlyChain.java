@@ -79,8 +79,15 @@ public class NightlyChain {
      * completed (restarting that step's failed job execution); otherwise starts a new attempt from the first step.
      */
     public synchronized Result run(LocalDate night, String trigger, boolean resume) {
-        takeRunner(night, trigger);
+        // busy before the runner is taken: a look for steps a dead runner left (cutShortLeftByDeadRunner) sees this
+        // process's night from its first row on
         busy = true;
+        try {
+            takeRunner(night, trigger);
+        } catch (RuntimeException held) {
+            busy = false;
+            throw held;
+        }
         try {
             return runChain(night, trigger, resume);
         } finally {
@@ -326,12 +333,36 @@ public class NightlyChain {
         if (deadExecutions.isEmpty() && !everyRunning) {
             return 0;
         }
-        List<Map<String, Object>> running = jdbc.sql("""
+        return cutShort(runningSteps(), deadExecutions, everyRunning);
+    }
+
+    /**
+     * Steps still {@code RUNNING} while no live process holds the night runner: the process that ran them died (a
+     * night's steps are written only under the runner, and finished before it is given back) — found on a shared
+     * database even when crash recovery cannot tie them to a run (the process died before its step's job began). They
+     * are cut short as {@link #cutShortByDeadProcess} does. Returns how many.
+     */
+    public int cutShortLeftByDeadRunner() {
+        // the steps first, then the runner: a step a live process began since is not among them, and one it began
+        // before is under a runner still held (or this process is busy with it)
+        List<Map<String, Object>> running = runningSteps();
+        if (running.isEmpty() || busy || runnerHeldElsewhere()) {
+            return 0;
+        }
+        return cutShort(running, List.of(), true);
+    }
+
+    private List<Map<String, Object>> runningSteps() {
+        return jdbc.sql("""
                         SELECT run_date AS RUN_DATE, attempt AS ATTEMPT, step AS STEP, trigger_kind AS TRIGGER_KIND,
                           job_execution_id AS JOB_EXECUTION_ID
                         FROM nightly_run WHERE status = 'RUNNING'""").query().listOfRows().stream()
                 .map(NightlyChain::upperKeys)
                 .toList();
+    }
+
+    private int cutShort(
+            List<Map<String, Object>> running, java.util.Collection<Long> deadExecutions, boolean everyRunning) {
         int marked = 0;
         for (Map<String, Object> row : running) {
             Long execution =

@@ -118,6 +118,41 @@ class NightRunnerIntegrationTests extends SharedLedgerContext {
                 .startsWith(NightlyChain.STOPPED_WITH_SERVE);
     }
 
+    @Test
+    void aStepLeftRunningUnderADeadRunnerIsCutShortEvenWithoutItsRun() {
+        // another node began the scheduled night's step and died before the step's job began (no run to recover)
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.sql("""
+                        INSERT INTO nightly_run (run_date, attempt, step, position, status, trigger_kind, started_at,
+                          steps_total)
+                        VALUES (?, 1, 'flaky', 0, 'RUNNING', 'SCHEDULE', ?, 1)""").params(java.sql.Date.valueOf(NIGHT), now).update();
+        anotherNodeRunsTheNightOf(NIGHT, Instant.now());
+
+        // while its node beats, the step is its own
+        assertThat(chain.cutShortLeftByDeadRunner()).isZero();
+        assertThat(status(NIGHT)).isEqualTo("RUNNING");
+
+        // once its heartbeat has stopped, the step says how it ended, and the night is found to go on with
+        jdbc.sql("UPDATE lujing_node SET heartbeat_at = ? WHERE node_id = ?")
+                .params(Timestamp.from(Instant.now().minus(Duration.ofHours(1))), OTHER)
+                .update();
+        assertThat(chain.cutShortLeftByDeadRunner()).isOne();
+        assertThat(status(NIGHT)).isEqualTo("FAILED");
+        assertThat(jdbc.sql("SELECT message FROM nightly_run WHERE run_date = ?")
+                        .param(java.sql.Date.valueOf(NIGHT))
+                        .query(String.class)
+                        .single())
+                .startsWith(NightlyChain.STOPPED_WITH_SERVE + NightlyChain.DIED);
+        assertThat(chain.stoppedNight()).contains(NIGHT);
+    }
+
+    private String status(LocalDate night) {
+        return jdbc.sql("SELECT status FROM nightly_run WHERE run_date = ?")
+                .param(java.sql.Date.valueOf(night))
+                .query(String.class)
+                .single();
+    }
+
     private void anotherNodeRunsTheNightOf(LocalDate night, Instant heartbeat) {
         jdbc.sql("INSERT INTO lujing_node (node_id, host, pid, started_at, heartbeat_at) VALUES (?, 'h', 1, ?, ?)")
                 .params(OTHER, Timestamp.from(heartbeat), Timestamp.from(heartbeat))
