@@ -94,12 +94,20 @@ public class FailedRestarts {
             }
         }
         if (resumeNight) {
-            NightlyChain.Result r = chain.run(night, trigger, true);
             long failedStep = failed.stream()
                     .filter(e -> NIGHTLY_STEP_JOB.equals(e.jobName()))
                     .mapToLong(JobQueries.Execution::id)
                     .max()
                     .orElseThrow();
+            NightlyChain.Result r;
+            try {
+                r = chain.run(night, trigger, true);
+            } catch (NightlyChain.NightHeldElsewhere held) {
+                // another process runs a night now: reported like a restart that threw, the night left as it was
+                log.warn("night of {} not resumed: {}", night, held.getMessage());
+                out.add(new Outcome(failedStep, NIGHTLY_STEP_JOB, null, "FAILED", held.getMessage()));
+                return out;
+            }
             Long last = r.steps().stream()
                     .map(NightlyChain.StepResult::jobExecutionId)
                     .filter(java.util.Objects::nonNull)

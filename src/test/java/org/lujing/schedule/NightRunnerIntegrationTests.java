@@ -146,6 +146,23 @@ class NightRunnerIntegrationTests extends SharedLedgerContext {
         assertThat(chain.stoppedNight()).contains(NIGHT);
     }
 
+    @Test
+    void anAdminsRestartOfTheNightSaysWhyItDidNotGoOn(@Autowired org.lujing.operations.FailedRestarts restarts) {
+        anotherNodeRunsTheNightOf(NIGHT.minusDays(1), Instant.now());
+        var failedStep = new org.lujing.operations.JobQueries.Execution(
+                987_654L, "nightlyStepJob", "FAILED", "FAILED", "the disk is full", null, null, null);
+
+        List<org.lujing.operations.FailedRestarts.Outcome> outcomes =
+                restarts.restart(List.of(failedStep), NIGHT, "COMMAND");
+
+        assertThat(outcomes).singleElement().satisfies(o -> {
+            assertThat(o.status()).isEqualTo("FAILED");
+            assertThat(o.restartedId()).isNull();
+            assertThat(o.message()).contains("另一个进程（" + OTHER + "）正在运行");
+        });
+        assertThat(attempts(NIGHT)).isZero();
+    }
+
     private String status(LocalDate night) {
         return jdbc.sql("SELECT status FROM nightly_run WHERE run_date = ?")
                 .param(java.sql.Date.valueOf(night))
