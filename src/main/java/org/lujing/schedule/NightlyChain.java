@@ -55,9 +55,9 @@ public class NightlyChain {
      * a time on a database, so this one is not begun beside it. Says which process, which night and since when.
      */
     public static final class NightHeldElsewhere extends IllegalStateException {
-        private NightHeldElsewhere(String nodeId, Object night, Object since) {
+        private NightHeldElsewhere(String nodeId, String nodeIdEn, Object night, Object since) {
             super("另一个进程（" + nodeId + "）正在运行 " + night + " 的夜间任务（自 " + since + " 起）；夜间任务同一时间只运行一个，请等它结束后再运行"
-                    + org.lujing.ledger.Bilingual.SEPARATOR + "another process (" + nodeId
+                    + org.lujing.ledger.Bilingual.SEPARATOR + "another process (" + nodeIdEn
                     + ") is running the night of "
                     + night + " (since " + since + "); nights run one at a time: run this again once it has ended");
         }
@@ -179,19 +179,24 @@ public class NightlyChain {
                         node.deadBefore())
                 .update();
         if (taken == 0) {
-            Map<String, Object> holder = jdbc
-                    .sql(
-                            "SELECT node_id AS NODE_ID, run_date AS RUN_DATE, taken_at AS TAKEN_AT FROM nightly_runner WHERE id = 1")
-                    .query()
-                    .listOfRows()
-                    .stream()
+            Map<String, Object> holder = jdbc.sql("""
+                            SELECT r.node_id AS NODE_ID, r.run_date AS RUN_DATE, r.taken_at AS TAKEN_AT, n.host AS HOST,
+                              n.pid AS PID
+                            FROM nightly_runner r LEFT JOIN lujing_node n ON n.node_id = r.node_id WHERE r.id = 1""").query().listOfRows().stream()
                     .map(NightlyChain::upperKeys)
                     .findFirst()
                     .orElseThrow();
             Object since = holder.get("TAKEN_AT") instanceof Timestamp t
                     ? t.toLocalDateTime().withNano(0).toString().replace('T', ' ')
                     : holder.get("TAKEN_AT");
-            throw new NightHeldElsewhere((String) holder.get("NODE_ID"), holder.get("RUN_DATE"), since);
+            // where to find it (`ps` on its host): the node's name, and its host and process number when it beats
+            String who = (String) holder.get("NODE_ID");
+            String whoEn = who;
+            if (holder.get("PID") != null) {
+                who += "，" + holder.get("HOST") + " 上的进程 " + holder.get("PID");
+                whoEn += ", process " + holder.get("PID") + " on " + holder.get("HOST");
+            }
+            throw new NightHeldElsewhere(who, whoEn, holder.get("RUN_DATE"), since);
         }
     }
 

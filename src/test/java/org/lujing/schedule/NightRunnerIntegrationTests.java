@@ -60,7 +60,7 @@ class NightRunnerIntegrationTests extends SharedLedgerContext {
 
         assertThatThrownBy(() -> chain.run(NIGHT, "COMMAND", false))
                 .isInstanceOf(NightlyChain.NightHeldElsewhere.class)
-                .hasMessageContaining("另一个进程（" + OTHER + "）正在运行 " + NIGHT.minusDays(1) + " 的夜间任务")
+                .hasMessageContaining("另一个进程（" + OTHER + "，h 上的进程 1）正在运行 " + NIGHT.minusDays(1) + " 的夜间任务")
                 .hasMessageContaining("请等它结束后再运行");
         assertThat(attempts(NIGHT)).as("nothing of the night is begun").isZero();
     }
@@ -158,7 +158,7 @@ class NightRunnerIntegrationTests extends SharedLedgerContext {
         assertThat(outcomes).singleElement().satisfies(o -> {
             assertThat(o.status()).isEqualTo("FAILED");
             assertThat(o.restartedId()).isNull();
-            assertThat(o.message()).contains("另一个进程（" + OTHER + "）正在运行");
+            assertThat(o.message()).contains("另一个进程（" + OTHER + "，h 上的进程 1）正在运行");
         });
         assertThat(attempts(NIGHT)).isZero();
     }
