@@ -125,7 +125,7 @@ class NightlySteps {
             LujingProperties properties,
             InboxClaims claims,
             InboxFailures failures,
-            @Value("${lujing.inbox.read-lock-min-age:1000}") long minAgeMillis) {
+            @Value("${lujing.inbox.read-lock-min-age:10000}") long minAgeMillis) {
         return new NightlyStep() {
             @Override
             public String name() {
