@@ -169,6 +169,8 @@ class NightlySteps {
                             continue;
                         }
                         String source = FileIngestService.sourceOf(properties.inbox(), file);
+                        // the file as taken: one that changes under its ingest stays for the route to take again
+                        Object taken = org.lujing.ingest.InboxFiles.identity(file);
                         String outcome;
                         try {
                             outcome = ingest.ingest(file, source).outcome();
@@ -196,9 +198,7 @@ class NightlySteps {
                             refused++;
                         }
                         // kept in archive/ or quarantine/ by the ingest, as the route does
-                        Files.deleteIfExists(file);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException("cannot remove " + file + " from the inbox", e);
+                        org.lujing.ingest.InboxFiles.removeIfUnchanged(file, taken);
                     } finally {
                         claims.remove(key);
                     }

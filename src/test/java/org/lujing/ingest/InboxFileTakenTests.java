@@ -22,20 +22,20 @@ class InboxFileTakenTests {
     @Test
     void anUnchangedFileIsTakenOutOfTheInbox(@TempDir Path inbox) throws IOException {
         Path file = Files.writeString(inbox.resolve("名单.csv"), "日期,姓名\n2025-03-01,周五\n");
-        Object taken = InboxIngest.identity(file);
+        Object taken = InboxFiles.identity(file);
 
-        assertThat(InboxIngest.removeIfUnchanged(file, taken)).isTrue();
+        assertThat(InboxFiles.removeIfUnchanged(file, taken)).isTrue();
         assertThat(file).doesNotExist();
     }
 
     @Test
     void aFileStillBeingWrittenStaysToBeTakenAgain(@TempDir Path inbox) throws IOException {
         Path file = Files.writeString(inbox.resolve("慢慢复制.csv"), "日期,姓名\n2025-03-01,周五\n");
-        Object taken = InboxIngest.identity(file);
+        Object taken = InboxFiles.identity(file);
         // the partner's copy goes on after a pause
         Files.writeString(file, "2025-03-02,周六\n", StandardOpenOption.APPEND);
 
-        assertThat(InboxIngest.removeIfUnchanged(file, taken)).isFalse();
+        assertThat(InboxFiles.removeIfUnchanged(file, taken)).isFalse();
         assertThat(file).content().contains("2025-03-02,周六");
     }
 
@@ -43,13 +43,13 @@ class InboxFileTakenTests {
     void aFilePutInItsPlaceUnderTheSameNameStays(@TempDir Path inbox) throws IOException {
         Path file = Files.writeString(inbox.resolve("rep.csv"), "日期,姓名\n2025-03-01,周五\n");
         FileTime time = Files.getLastModifiedTime(file);
-        Object taken = InboxIngest.identity(file);
+        Object taken = InboxFiles.identity(file);
         // another file of the same size and time is moved over it (another inode)
         Path other = Files.writeString(inbox.resolve(".other.tmp"), "日期,姓名\n2025-03-01,周日\n");
         Files.setLastModifiedTime(other, time);
         Files.move(other, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 
-        assertThat(InboxIngest.removeIfUnchanged(file, taken)).isFalse();
+        assertThat(InboxFiles.removeIfUnchanged(file, taken)).isFalse();
         assertThat(file).content().contains("周日");
     }
 

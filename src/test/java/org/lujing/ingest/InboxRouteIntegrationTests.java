@@ -366,6 +366,32 @@ class InboxRouteIntegrationTests {
     }
 
     @Test
+    void aNamedPipeInASourceFolderHoldsNoFileBehindIt() throws Exception {
+        // a named pipe nobody writes to: reading it never ended, and every source's files waited behind it
+        int filesBefore = files.all().size();
+        Path employer = Files.createDirectories(HOME.resolve("inbox/employer"));
+        Path pipe = employer.resolve("pipe.csv");
+        assertThat(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor())
+                .isZero();
+        try {
+            Thread.sleep(1000); // a scan or more with the pipe alone
+            Files.copy(
+                    Path.of("sample-data/employer/2025年招聘会与就业情况.csv"),
+                    HOME.resolve("employer.staged"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.move(HOME.resolve("employer.staged"), employer.resolve("2025年招聘会与就业情况.csv"));
+
+            await().atMost(PATIENCE).untilAsserted(() -> {
+                assertThat(files.all()).hasSize(filesBefore + 1);
+                assertThat(files.all().get(filesBefore).outcome()).startsWith("LOADED");
+            });
+            assertThat(pipe).as("left where it is").exists();
+        } finally {
+            Files.deleteIfExists(pipe);
+        }
+    }
+
+    @Test
     void aFileThatCouldNotBeIngestedIsListedWithItsReason() throws IOException {
         // given: the archive cannot take the file (its source folder is a plain file), so the ingest cannot run
         Path archive = HOME.resolve("archive/university");
