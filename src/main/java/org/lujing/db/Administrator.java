@@ -30,7 +30,7 @@ final class Administrator {
                 throw refused;
             }
             Connection c = open(url, user, recovery);
-            setPassword(c, user, password);
+            restorePassword(c, user, password);
             return c;
         }
     }
@@ -41,6 +41,17 @@ final class Administrator {
         p.setProperty("user", user);
         p.setProperty("password", password == null ? "" : password);
         return JDBCDriver.getConnection(url, p);
+    }
+
+    /**
+     * Gives the administrator its configured password back and makes that durable (a checkpoint) before anyone may
+     * forget the recovery password: on a full disk the change stayed in memory, the recovery file was deleted after it,
+     * and the next start found a password no one knew — the home could not be opened any more. A checkpoint that fails
+     * throws, and the recovery file is kept.
+     */
+    static void restorePassword(Connection c, String user, String password) throws SQLException {
+        setPassword(c, user, password);
+        execute(c, "CHECKPOINT");
     }
 
     static void setPassword(Connection c, String user, String password) throws SQLException {

@@ -244,7 +244,7 @@ class DatabaseServer implements BeanPostProcessor, DisposableBean {
         }
         if (keeper != null) {
             try {
-                Administrator.setPassword(keeper, adminUser, adminPassword);
+                Administrator.restorePassword(keeper, adminUser, adminPassword);
                 pool.setPassword(adminPassword);
                 Files.deleteIfExists(file);
             } catch (SQLException | IOException e) {
