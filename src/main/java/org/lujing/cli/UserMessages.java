@@ -24,6 +24,23 @@ final class UserMessages {
             }
             if (t instanceof SQLException sql
                     && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("28")) {
+                // HSQLDB's "invalid authorization specification: SA", PostgreSQL's "password authentication failed"
+                return CliWords.lang()
+                        .pick(
+                                "数据库拒绝了登录：用户名或密码与配置不符。PostgreSQL：检查 SPRING_DATASOURCE_USERNAME 和"
+                                        + " SPRING_DATASOURCE_PASSWORD；内置数据库：管理员密码只在 serve 运行时改变，停止后由"
+                                        + " data/server.properties 恢复——该文件若已不在（如被手工删除），请从备份恢复 data/ 文件夹，"
+                                        + "或用 --spring.datasource.password=… 给出设置过的密码",
+                                "the database refused the login: the user name or password is not the configured one."
+                                        + " PostgreSQL: check SPRING_DATASOURCE_USERNAME and SPRING_DATASOURCE_PASSWORD;"
+                                        + " embedded database: the administrator's password changes only while serve runs"
+                                        + " and is set back from data/server.properties after it stops — if that file is"
+                                        + " gone (deleted by hand), restore data/ from a backup, or give the password"
+                                        + " that was set with --spring.datasource.password=…");
+            }
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() != null
                     && sql.getSQLState().startsWith("08")) {
                 return CliWords.lang()
                         .pick(

@@ -33,6 +33,20 @@ class UserMessagesTests {
     }
 
     @Test
+    void aRefusedLoginSaysWhichPasswordAndWhereItComesBackFrom() {
+        // HSQLDB's own words were all an operator read: "lujing: invalid authorization specification: SA"
+        var refused = new org.springframework.jdbc.CannotGetJdbcConnectionException(
+                "Failed to obtain JDBC Connection",
+                new java.sql.SQLInvalidAuthorizationSpecException("invalid authorization specification: SA", "28000"));
+
+        assertThat(UserMessages.explain(refused))
+                .startsWith("数据库拒绝了登录")
+                .contains("SPRING_DATASOURCE_PASSWORD")
+                .contains("data/server.properties")
+                .doesNotContain("invalid authorization");
+    }
+
+    @Test
     void aMessageInBothLanguagesIsShownInTheOperators() {
         assertThat(UserMessages.explain(new IllegalStateException("这个数据目录已有另一个 `serve` 在运行（进程 7）：请先停止它"
                         + " ‖ another `serve` (pid 7) already runs on this home's database; stop it first")))
