@@ -160,6 +160,8 @@ final class ErrorReport {
                         enFix);
         try {
             Files.writeString(report, text, StandardCharsets.UTF_8);
+            // it names the file, its partner and why, beside the partner's file (0600): as private (it was 0644)
+            org.lujing.home.PrivateFolders.restrictFile(report);
             return report;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the error report for " + name, e);

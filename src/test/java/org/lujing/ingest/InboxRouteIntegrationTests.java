@@ -362,6 +362,12 @@ class InboxRouteIntegrationTests {
                 .anySatisfy(p -> assertThat(p.getFileName().toString()).endsWith(".pdf.error.txt"));
         assertThat(quarantined)
                 .anySatisfy(p -> assertThat(p.getFileName().toString()).isEqualTo("空的.csv.error.txt"));
+        // the report names the file, its partner and why: as private as the file beside it (it was 0644)
+        assertThat(quarantined)
+                .allSatisfy(p -> assertThat(
+                                java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(p)))
+                        .as(p.getFileName().toString())
+                        .isEqualTo("rw-------"));
         assertThat(failures.list()).isEmpty();
     }
 
