@@ -109,11 +109,10 @@ class OrderlyStop implements ApplicationListener<ContextClosedEvent>, Ordered {
             OperatorNotice.say(
                     log,
                     english
-                            ? "job execution(s) " + ids(node.runningHere()) + " did not stop within " + wait.toSeconds()
+                            ? stillBusy(true) + " did not stop within " + wait.toSeconds()
                                     + " s; the process stops all the same, and the next start takes them as"
                                     + " interrupted (nothing is loaded twice)"
-                            : "任务执行 " + ids(node.runningHere()) + " 在 " + wait.toSeconds()
-                                    + " 秒内没有停下，进程仍将退出；下次启动时按中断处理，不会重复入库");
+                            : stillBusy(false) + " 在 " + wait.toSeconds() + " 秒内没有停下，进程仍将退出；下次启动时按中断处理，不会重复入库");
             return;
         }
         // nothing of this node runs any more: what it stopped may be finished by another node at once
@@ -133,6 +132,22 @@ class OrderlyStop implements ApplicationListener<ContextClosedEvent>, Ordered {
     }
 
     /** Whether anything of this process still runs: a job execution, an ingest about to begin or end, a night. */
+    /**
+     * What has not stopped, for the operator: the job executions by number, else the file still being read before its
+     * job began (a file that never ends, such as a named pipe), else the night between its steps. The line said
+     * "任务执行  在 40 秒内没有停下", naming nothing, when no execution had begun.
+     */
+    private String stillBusy(boolean english) {
+        Set<Long> running = node.runningHere();
+        if (!running.isEmpty()) {
+            return (english ? "job execution(s) " : "任务执行 ") + ids(running);
+        }
+        if (ingest.inFlight() > 0) {
+            return english ? "the inbox file being read before its job began" : "正在读取、尚未开始入库任务的收件箱文件";
+        }
+        return english ? "the nightly run" : "夜间任务";
+    }
+
     private boolean busy() {
         return !node.runningHere().isEmpty() || ingest.inFlight() > 0 || nightly.busy();
     }
