@@ -202,6 +202,19 @@ class JobsController {
         String message = e.exitMessage() == null ? "" : e.exitMessage().strip();
         // the exception's own sentence is the first line of the trace, after the exception's class name
         String first = message.lines().findFirst().orElse("");
+        // a framework's wrapper ("Unable to process chunk") says nothing the reader can act on: its deepest cause
+        // (a full disk, a refused connection) does; a sentence Lujing wrote itself stays first
+        String deepest = message.lines()
+                .filter(l -> l.startsWith("Caused by: "))
+                .reduce((a, b) -> b)
+                .map(l -> l.substring("Caused by: ".length()).strip())
+                .orElse(null);
+        if (deepest != null
+                && !deepest.isBlank()
+                && !first.contains(ReportLanguage.BILINGUAL)
+                && first.codePoints().noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+            first = deepest;
+        }
         String cause = cause(first, lang);
         int colon = first.indexOf(": ");
         if (colon > 0 && first.substring(0, colon).matches("[\\w.$]+")) {

@@ -29,6 +29,26 @@ class JobFailureWordsTests {
     }
 
     @Test
+    void aWrappersDeepestCauseIsTheOneSaid() {
+        // staging on a full disk: the step's trace begins with Spring Batch's wrapper, the cause is further down
+        var chunk = failed("""
+                org.springframework.batch.core.step.StepExecutionException: Unable to process chunk
+                	at org.springframework.batch...
+                Caused by: java.io.UncheckedIOException: cannot write the staging file
+                	at org.lujing...
+                Caused by: java.io.IOException: No space left on device
+                	at java.base/...""");
+
+        assertThat(JobsController.explain(chunk, Locale.CHINESE).what())
+                .isEqualTo("文件入库失败：磁盘空间不足（系统原文：No space left on device）");
+        // a sentence Lujing wrote stays first, whatever it wraps
+        var own = failed("""
+                java.lang.IllegalStateException: 归档副本已不存在 ‖ the archived copy is gone
+                Caused by: java.nio.file.NoSuchFileException: /srv/a.csv""");
+        assertThat(JobsController.explain(own, Locale.CHINESE).what()).isEqualTo("文件入库失败：归档副本已不存在");
+    }
+
+    @Test
     void anUnknownCauseStillSaysSoInWordsAndEnglishKeepsTheSentence() {
         var odd = failed("java.lang.IllegalStateException: something odd\n\tat x");
 
