@@ -42,6 +42,14 @@ final class ErrorReport {
                             + " breaks, or not a table at all). Check that the export has one record a line; split a"
                             + " genuinely large file by month.");
         }
+        if (outcome == FileOutcome.NO_TABLE_FOUND && d.contains("(0 bytes)")) {
+            // the file holds nothing at all: advice about header rows sent the partner looking for a header
+            return new Advice(
+                    "文件是空的（0 字节），没有任何内容，常见于导出或复制中断。",
+                    "请从原系统重新导出或在 Excel 中重新保存，确认文件大小不为 0 后再放入收件箱。",
+                    "The file is empty (0 bytes), as an interrupted export or copy leaves it. Export or save it again,"
+                            + " check that it is not 0 bytes, and drop it again.");
+        }
         if (outcome == FileOutcome.FILE_UNSUPPORTED && d.contains(".json")) {
             return new Advice(
                     "JSON 文件的结构不是可读的几种之一（记录放得太深，或有两组记录）。",

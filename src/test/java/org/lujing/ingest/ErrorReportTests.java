@@ -26,6 +26,22 @@ class ErrorReportTests {
     }
 
     @Test
+    void anEmptyFileIsNotSentLookingForAHeaderRow() {
+        // the detail PartnerFileReaders gives a 0-byte file of any format
+        ErrorReport.Advice empty = ErrorReport.advice(
+                FileOutcome.NO_TABLE_FOUND,
+                "空的.csv 是空文件（0 字节），没有可读取的内容；请重新导出或保存后再发送 / 空的.csv is empty (0 bytes): export or"
+                        + " save it again and send it again");
+        assertThat(empty.zhProblem()).contains("空的").contains("0 字节").doesNotContain("表头");
+        assertThat(empty.zhFix()).doesNotContain("表头");
+        assertThat(empty.enFix()).contains("0 bytes");
+
+        ErrorReport.Advice noHeader =
+                ErrorReport.advice(FileOutcome.NO_TABLE_FOUND, "前 20 行内没有找到表头 / no header in the first 20 rows");
+        assertThat(noHeader.zhProblem()).contains("表头");
+    }
+
+    @Test
     void aJsonOfAnotherShapeIsNotToldToBeSavedAsAWorkbook() {
         ErrorReport.Advice json = ErrorReport.advice(
                 FileOutcome.FILE_UNSUPPORTED,
