@@ -44,14 +44,41 @@ final class Administrator {
     }
 
     /**
-     * Gives the administrator its configured password back and makes that durable (a checkpoint) before anyone may
-     * forget the recovery password: on a full disk the change stayed in memory, the recovery file was deleted after it,
-     * and the next start found a password no one knew — the home could not be opened any more. A checkpoint that fails
-     * throws, and the recovery file is kept.
+     * Gives the administrator its configured password back and writes the database's script (a checkpoint). Whether
+     * that reached the disk is {@link #passwordOnDisk}'s to say: HSQLDB logs a checkpoint that fails (a full disk) and
+     * the statement still succeeds.
      */
     static void restorePassword(Connection c, String user, String password) throws SQLException {
         setPassword(c, user, password);
         execute(c, "CHECKPOINT");
+    }
+
+    /**
+     * Whether the database's script on disk ({@code <database>.script}, written at a checkpoint) gives the user this
+     * password — the only proof that the recovery password may be forgotten. On a full disk the change stayed in
+     * memory, the recovery file was deleted after it, and the home could not be opened any more ("invalid authorization
+     * specification: SA"). HSQLDB keeps a password as the MD5 digest of its characters; false when the script cannot be
+     * read or says otherwise.
+     */
+    static boolean passwordOnDisk(java.nio.file.Path script, String user, String password) {
+        String line =
+                "CREATE USER " + identifier(user) + " PASSWORD DIGEST '" + md5(password == null ? "" : password) + "'";
+        try (java.util.stream.Stream<String> lines =
+                java.nio.file.Files.lines(script, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+            return lines.limit(100_000).anyMatch(line::equals);
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
+    }
+
+    private static String md5(String password) {
+        try {
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("MD5")
+                            .digest(password.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static void setPassword(Connection c, String user, String password) throws SQLException {

@@ -246,7 +246,18 @@ class DatabaseServer implements BeanPostProcessor, DisposableBean {
             try {
                 Administrator.restorePassword(keeper, adminUser, adminPassword);
                 pool.setPassword(adminPassword);
-                Files.deleteIfExists(file);
+                Path script = Path.of(ServerFile.databasePath(url) + ".script");
+                if (Administrator.passwordOnDisk(script, adminUser, adminPassword)) {
+                    Files.deleteIfExists(file);
+                } else {
+                    // a full disk: the password given back is in memory only; the file keeps the recovery password
+                    // for the next Lujing process, which sets it back once it can be written
+                    log.warn(
+                            "the database administrator's password given back is not on disk ({}): {} is kept for the"
+                                    + " next Lujing process",
+                            script,
+                            file);
+                }
             } catch (SQLException | IOException e) {
                 log.warn(
                         "could not restore the database administrator's password or delete {}: {} — the next Lujing"

@@ -77,7 +77,13 @@ public class DatabaseServerClient implements ApplicationListener<ApplicationEnvi
         String user = env.getProperty("spring.datasource.username", "SA");
         String password = env.getProperty("spring.datasource.password", "");
         try (Connection c = connectOnceTheLockIsStale(url, user, password, stale)) {
-            // opened in-process: no other process holds the database, so the file is indeed stale
+            // opened in-process: no other process holds the database, so the file is indeed stale; it goes once the
+            // password set back is on disk (a checkpoint that a full disk fails quietly leaves it for next time)
+            Administrator.execute(c, "CHECKPOINT");
+            if (!Administrator.passwordOnDisk(Path.of(ServerFile.databasePath(url) + ".script"), user, password)) {
+                log.warn("the database administrator's password is not on disk yet: {} is kept", location);
+                return;
+            }
             Files.deleteIfExists(location);
         } catch (SQLException | IOException e) {
             throw new IllegalStateException(

@@ -28,7 +28,31 @@ class AdministratorPasswordTests {
     }
 
     @Test
-    void aCheckpointThatFailsIsAnErrorSoTheRecoveryFileIsKept() {
+    void onlyTheScriptOnDiskProvesThePasswordGivenBack(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        // HSQLDB logs a checkpoint that fails (a full disk) and the statement succeeds: the script file is the proof
+        String url = "jdbc:hsqldb:file:" + dir.resolve("lujing") + ";shutdown=true";
+        java.nio.file.Path script = dir.resolve("lujing.script");
+        try (Connection c = Administrator.open(url, "SA", "")) {
+            Administrator.setPassword(c, "SA", "recovery-secret");
+            Administrator.execute(c, "CHECKPOINT");
+            assertThat(Administrator.passwordOnDisk(script, "SA", "recovery-secret"))
+                    .isTrue();
+            assertThat(Administrator.passwordOnDisk(script, "SA", "")).isFalse();
+
+            // given back in memory only (no checkpoint yet): the script still says the recovery password
+            Administrator.setPassword(c, "SA", "");
+            assertThat(Administrator.passwordOnDisk(script, "SA", "")).isFalse();
+
+            Administrator.restorePassword(c, "SA", "");
+            assertThat(Administrator.passwordOnDisk(script, "SA", "")).isTrue();
+        }
+        assertThat(Administrator.passwordOnDisk(dir.resolve("missing.script"), "SA", ""))
+                .isFalse();
+    }
+
+    @Test
+    void aCheckpointThatThrowsIsAnError() {
         List<String> executed = new ArrayList<>();
         Connection full = connection(executed, "CHECKPOINT");
 
