@@ -152,6 +152,9 @@ final class Boot {
      * installation's {@code jobs/sources}), when it is not there: a command refuses before it makes a home or starts.
      */
     static java.util.Optional<Path> missingSources(Map<String, String> env) {
+        if (configuredElsewhere(env)) {
+            return java.util.Optional.empty(); // set in a way only Spring reads: the application says what it finds
+        }
         Path jobs = null;
         String prefix = "--lujing.jobs-dir=";
         for (String property : LujingCommand.SPRING_PROPERTIES.get()) {
@@ -169,6 +172,42 @@ final class Boot {
         }
         Path sources = jobs.resolve("sources").toAbsolutePath().normalize();
         return Files.isDirectory(sources) ? java.util.Optional.empty() : java.util.Optional.of(sources);
+    }
+
+    /**
+     * Whether the installation or the jobs folder may be set where this check does not look: Spring's other spellings
+     * of the variables, its JSON and config-file sources. The check then leaves the answer to the application.
+     */
+    private static boolean configuredElsewhere(Map<String, String> env) {
+        for (String name : new String[] {
+            "LUJING_INSTALLDIR",
+            "LUJING_JOBS_DIR",
+            "SPRING_APPLICATION_JSON",
+            "SPRING_CONFIG_LOCATION",
+            "SPRING_CONFIG_ADDITIONAL_LOCATION",
+            "SPRING_CONFIG_IMPORT"
+        }) {
+            if (env.get(name) != null && !env.get(name).isBlank()) {
+                return true;
+            }
+        }
+        if (System.getProperty("spring.application.json") != null
+                || LujingCommand.SPRING_PROPERTIES.get().stream().anyMatch(p -> p.startsWith("--spring."))) {
+            return true;
+        }
+        for (String file : new String[] {
+            "application.properties",
+            "application.yaml",
+            "application.yml",
+            "config/application.properties",
+            "config/application.yaml",
+            "config/application.yml"
+        }) {
+            if (Files.exists(Path.of(file))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The jar given to {@code java -jar} (its class path is that one jar), or null when not run that way. */

@@ -64,6 +64,7 @@ class NodeTakeover implements DisposableBean {
             // once the stopping process is surely gone (its claims released: stop-wait, then Camel's shutdown)
             nightly.cutShortCompletedButUnrecorded(SETTLED);
             nightly.cutShortLeftByDeadRunner();
+            nightly.releaseRunnerIfIdle();
             nightly.goOnWithStoppedNight(SETTLED);
             for (FileIngestService.Result r : ingest.resumeUnfinished()) {
                 log.info(

@@ -131,7 +131,6 @@ class OrderlyStop implements ApplicationListener<ContextClosedEvent>, Ordered {
         }
     }
 
-    /** Whether anything of this process still runs: a job execution, an ingest about to begin or end, a night. */
     /**
      * What has not stopped, for the operator: the job executions by number, else the file still being read before its
      * job began (a file that never ends, such as a named pipe), else the night between its steps. The line said
@@ -148,6 +147,7 @@ class OrderlyStop implements ApplicationListener<ContextClosedEvent>, Ordered {
         return english ? "the nightly run" : "夜间任务";
     }
 
+    /** Whether anything of this process still runs: a job execution, an ingest about to begin or end, a night. */
     private boolean busy() {
         return !node.runningHere().isEmpty() || ingest.inFlight() > 0 || nightly.busy();
     }

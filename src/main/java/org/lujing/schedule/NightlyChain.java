@@ -103,6 +103,20 @@ public class NightlyChain {
      * when serve starts again.
      */
     public Optional<Result> runWhenFree(LocalDate night, String trigger, boolean resume) {
+        // a stop waits for a waiting night as for a running one (busy()), so its record is written before the pool
+        // closes; the stop wakes it (stopStarting)
+        waiting.incrementAndGet();
+        try {
+            return waitThenRun(night, trigger, resume);
+        } finally {
+            waiting.decrementAndGet();
+        }
+    }
+
+    private final java.util.concurrent.atomic.AtomicInteger waiting = new java.util.concurrent.atomic.AtomicInteger();
+    private final Object wakeUp = new Object();
+
+    private Optional<Result> waitThenRun(LocalDate night, String trigger, boolean resume) {
         boolean told = false;
         while (true) {
             try {
@@ -113,11 +127,13 @@ public class NightlyChain {
                     told = true;
                 }
             }
-            if (!stopping) {
-                try {
-                    Thread.sleep(Math.min(node.heartbeat().toMillis(), WAIT_POLL.toMillis()));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+            synchronized (wakeUp) {
+                if (!stopping) {
+                    try {
+                        wakeUp.wait(Math.min(node.heartbeat().toMillis(), WAIT_POLL.toMillis()));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
                 }
             }
             if (stopping || Thread.currentThread().isInterrupted()) {
@@ -136,14 +152,21 @@ public class NightlyChain {
                 .param(java.sql.Date.valueOf(night))
                 .query(Integer.class)
                 .single();
-        if (resume && lastAttempt > 0) {
-            return; // its record already says where it stands, and is gone on with from there
-        }
         List<String> steps = definition.steps();
         String message = STOPPED_WITH_SERVE + "这一步没有开始（在等另一个进程的夜间任务结束）；serve 再次启动时接着完成，或运行 nightly --date " + night
                 + " --resume" + org.lujing.ledger.Bilingual.SEPARATOR + "serve stopped before this step began (waiting"
                 + " for another process's night to end); it goes on when serve starts again, or run nightly --date "
                 + night + " --resume";
+        if (resume && lastAttempt > 0) {
+            // a cut-short night taken up (takeStoppedNight wrote "serve 再次启动…" over its mark): the mark is put back,
+            // so the next start finds the night again
+            jdbc.sql("""
+                            UPDATE nightly_run SET message = ?
+                            WHERE run_date = ? AND attempt = ? AND status = 'FAILED' AND message LIKE ?""")
+                    .params(message, java.sql.Date.valueOf(night), lastAttempt, "serve 再次启动%")
+                    .update();
+            return;
+        }
         Timestamp now = Timestamp.from(Instant.now());
         jdbc.sql("""
                         INSERT INTO nightly_run (run_date, attempt, step, position, status, trigger_kind,
@@ -167,6 +190,21 @@ public class NightlyChain {
      * whose heartbeat has stopped holds it no longer.
      */
     private void takeRunner(LocalDate night, String trigger) {
+        // a holder that gives the runner back between the update and the look at who holds it is no holder: the take
+        // is tried again, rather than saying "另一个进程（null）" ran a night
+        for (int attempt = 1; ; attempt++) {
+            Optional<Map<String, Object>> holder = tryTakeRunner(night, trigger);
+            if (holder.isEmpty()) {
+                return;
+            }
+            if (holder.get().get("NODE_ID") != null || attempt == 3) {
+                refuse(holder.get());
+            }
+        }
+    }
+
+    /** Takes the runner, or returns who holds it. */
+    private Optional<Map<String, Object>> tryTakeRunner(LocalDate night, String trigger) {
         int taken = jdbc.sql("""
                         UPDATE nightly_runner SET node_id = ?, run_date = ?, trigger_kind = ?, taken_at = ?
                         WHERE id = 1 AND (node_id IS NULL OR node_id = ? OR node_id NOT IN (""" + org.lujing.cluster.ClusterNode.ALIVE_NODE_IDS + "))")
@@ -178,26 +216,29 @@ public class NightlyChain {
                         node.id(),
                         node.deadBefore())
                 .update();
-        if (taken == 0) {
-            Map<String, Object> holder = jdbc.sql("""
+        if (taken > 0) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
                             SELECT r.node_id AS NODE_ID, r.run_date AS RUN_DATE, r.taken_at AS TAKEN_AT, n.host AS HOST,
                               n.pid AS PID
                             FROM nightly_runner r LEFT JOIN lujing_node n ON n.node_id = r.node_id WHERE r.id = 1""").query().listOfRows().stream()
-                    .map(NightlyChain::upperKeys)
-                    .findFirst()
-                    .orElseThrow();
-            Object since = holder.get("TAKEN_AT") instanceof Timestamp t
-                    ? t.toLocalDateTime().withNano(0).toString().replace('T', ' ')
-                    : holder.get("TAKEN_AT");
-            // where to find it (`ps` on its host): the node's name, and its host and process number when it beats
-            String who = (String) holder.get("NODE_ID");
-            String whoEn = who;
-            if (holder.get("PID") != null) {
-                who += "，" + holder.get("HOST") + " 上的进程 " + holder.get("PID");
-                whoEn += ", process " + holder.get("PID") + " on " + holder.get("HOST");
-            }
-            throw new NightHeldElsewhere(who, whoEn, holder.get("RUN_DATE"), since);
+                .map(NightlyChain::upperKeys)
+                .findFirst();
+    }
+
+    private static void refuse(Map<String, Object> holder) {
+        Object since = holder.get("TAKEN_AT") instanceof Timestamp t
+                ? t.toLocalDateTime().withNano(0).toString().replace('T', ' ')
+                : holder.get("TAKEN_AT");
+        // where to find it (`ps` on its host): the node's name, and its host and process number when it beats
+        String who = (String) holder.get("NODE_ID");
+        String whoEn = who;
+        if (holder.get("PID") != null) {
+            who += "，" + holder.get("HOST") + " 上的进程 " + holder.get("PID");
+            whoEn += ", process " + holder.get("PID") + " on " + holder.get("HOST");
         }
+        throw new NightHeldElsewhere(who, whoEn, holder.get("RUN_DATE"), since);
     }
 
     private void releaseRunner() {
@@ -227,11 +268,30 @@ public class NightlyChain {
     /** From now on no step is begun: the process is stopping, and the step running stops on its own request. */
     public void stopStarting() {
         stopping = true;
+        synchronized (wakeUp) {
+            wakeUp.notifyAll();
+        }
     }
 
-    /** Whether a night is being run in this process now. */
+    /** Whether a night is being run in this process now, or waits to be run (for another process's to end). */
     public boolean busy() {
-        return busy;
+        return busy || waiting.get() > 0;
+    }
+
+    /**
+     * Gives the night runner back when this process holds it and runs no night: a release that failed (the database
+     * away for a moment) left it held by a live process, and every other process's night waited for good. Only a hold
+     * older than a minute, so a night beginning meanwhile in another thread keeps its fresh one.
+     */
+    public int releaseRunnerIfIdle() {
+        if (busy) {
+            return 0;
+        }
+        return jdbc.sql(
+                        "UPDATE nightly_runner SET node_id = NULL, run_date = NULL, trigger_kind = NULL, taken_at = NULL"
+                                + " WHERE id = 1 AND node_id = ? AND taken_at < ?")
+                .params(node.id(), Timestamp.from(Instant.now().minusSeconds(60)))
+                .update();
     }
 
     /**

@@ -75,6 +75,21 @@ class DemoInstallDirIntegrationTests {
         assertThat(users.err()).contains("不存在（--home）").doesNotContain("找不到 Lujing 的安装文件夹");
     }
 
+    @Test
+    void aFolderSetInAWayOnlySpringReadsIsLeftToTheApplication() {
+        LujingCommand.SPRING_PROPERTIES.set(List.of("--lujing.install-dir=/no/such/installation"));
+        try {
+            assertThat(Boot.missingSources(Map.of())).contains(Path.of("/no/such/installation/jobs/sources"));
+            // Spring's other spellings and sources: the check cannot tell, so it does not refuse
+            assertThat(Boot.missingSources(Map.of("LUJING_JOBS_DIR", "/srv/lujing/jobs")))
+                    .isEmpty();
+            assertThat(Boot.missingSources(Map.of("SPRING_APPLICATION_JSON", "{\"lujing\":{}}")))
+                    .isEmpty();
+        } finally {
+            LujingCommand.SPRING_PROPERTIES.remove();
+        }
+    }
+
     private static void copy(Path from, Path to) throws IOException {
         try (Stream<Path> all = Files.walk(from)) {
             for (Path p : (Iterable<Path>) all::iterator) {

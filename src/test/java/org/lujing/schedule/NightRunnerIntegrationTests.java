@@ -98,6 +98,73 @@ class NightRunnerIntegrationTests extends SharedLedgerContext {
     }
 
     @Test
+    void aNightWaitingWhenItsProcessStopsIsRecordedToBeGoneOnWith() throws Exception {
+        anotherNodeRunsTheNightOf(NIGHT.minusDays(1), Instant.now());
+        CompletableFuture<Optional<NightlyChain.Result>> scheduled =
+                CompletableFuture.supplyAsync(() -> chain.runWhenFree(NIGHT, "SCHEDULE", false));
+        Thread.sleep(1000);
+        assertThat(chain.busy())
+                .as("a stop waits for it as for a running night")
+                .isTrue();
+
+        chain.stopStarting();
+
+        assertThat(scheduled.get(3, TimeUnit.SECONDS)).as("woken by the stop").isEmpty();
+        assertThat(chain.busy()).isFalse();
+        assertThat(status(NIGHT)).isEqualTo("FAILED");
+        assertThat(chain.stoppedNight()).as("found by the next start").contains(NIGHT);
+    }
+
+    @Test
+    void aCutShortNightTakenUpAndStillWaitingGetsItsMarkBack() throws Exception {
+        // the night was cut short, and this process took it up (its mark overwritten) but waits for another's night
+        Timestamp longAgo = Timestamp.from(Instant.now().minus(Duration.ofHours(1)));
+        jdbc.sql("""
+                        INSERT INTO nightly_run (run_date, attempt, step, position, status, trigger_kind, started_at,
+                          finished_at, steps_total, message)
+                        VALUES (?, 1, 'flaky', 0, 'FAILED', 'SCHEDULE', ?, ?, 1, ?)""")
+                .params(java.sql.Date.valueOf(NIGHT), longAgo, longAgo, NightlyChain.STOPPED_WITH_SERVE + "这一步没有开始")
+                .update();
+        assertThat(chain.takeStoppedNight(NIGHT)).isTrue();
+        assertThat(chain.stoppedNight()).isEmpty();
+        anotherNodeRunsTheNightOf(NIGHT.minusDays(1), Instant.now());
+        CompletableFuture<Optional<NightlyChain.Result>> resumed =
+                CompletableFuture.supplyAsync(() -> chain.runWhenFree(NIGHT, "SCHEDULE", true));
+        Thread.sleep(1000);
+
+        chain.stopStarting();
+
+        assertThat(resumed.get(3, TimeUnit.SECONDS)).isEmpty();
+        assertThat(chain.stoppedNight()).as("found again by the next start").contains(NIGHT);
+    }
+
+    @Test
+    void aRunnerThisProcessLeftHeldWhileIdleIsGivenBack() {
+        // its release failed (the database away for a moment): held by this live process, running nothing
+        jdbc.sql("UPDATE nightly_runner SET node_id = ?, taken_at = ?")
+                .params(ownNode(), Timestamp.from(Instant.now().minus(Duration.ofMinutes(5))))
+                .update();
+
+        assertThat(chain.releaseRunnerIfIdle()).isOne();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM nightly_runner WHERE node_id IS NOT NULL")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        // a hold taken a moment ago (a night beginning in another thread) is left
+        jdbc.sql("UPDATE nightly_runner SET node_id = ?, taken_at = ?")
+                .params(ownNode(), Timestamp.from(Instant.now()))
+                .update();
+        assertThat(chain.releaseRunnerIfIdle()).isZero();
+    }
+
+    @Autowired
+    org.lujing.cluster.ClusterNode node;
+
+    private String ownNode() {
+        return node.id();
+    }
+
+    @Test
     void aStoppedNightIsNotTakenUpWhileAnotherProcessRunsANight() {
         // the schedule's night was cut short by a stop, and another node runs a night now
         Timestamp long_ago = Timestamp.from(Instant.now().minus(Duration.ofHours(1)));
