@@ -49,12 +49,36 @@ public final class InboxFiles {
             java.nio.file.Files.deleteIfExists(file);
             return true;
         } catch (java.io.IOException e) {
-            // taken again later, and recognised by its content (DUPLICATE_FILE), never loaded twice
+            // not taken again while it stays as it is: each take wrote another archive (or quarantine) copy, every
+            // poll, until the disk was full
+            keep(taken);
             log.warn(
-                    "inbox: {} was ingested but cannot be removed from the inbox: {}",
+                    "inbox: {} was ingested but cannot be removed from the inbox ({}): it is not taken again while it"
+                            + " stays unchanged; remove it by hand, or let Lujing's user delete files in that folder",
                     Masking.fileName(file.getFileName().toString()),
                     e.toString());
             return false;
         }
+    }
+
+    /** Files ingested that could not be taken out, as they were then; bounded, and this process's only. */
+    private static final java.util.Set<Object> KEPT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static void keep(Object identity) {
+        if (identity != null && KEPT.size() < 10_000) {
+            KEPT.add(identity);
+        }
+    }
+
+    /**
+     * Whether the file was ingested already and could not be taken out, and has not changed since: it is not taken
+     * again (a changed file, or another one put in its place, is).
+     */
+    public static boolean loadedButKept(Path file) {
+        if (KEPT.isEmpty()) {
+            return false;
+        }
+        Object now = identity(file);
+        return now != null && KEPT.contains(now);
     }
 }

@@ -31,7 +31,8 @@ class InboxRegularFiles implements GenericFileFilter<java.io.File> {
         }
         Path path = Path.of(file.getAbsoluteFilePath());
         if (Files.isRegularFile(path)) {
-            return true;
+            // one loaded already that could not be taken out is not taken again while it is unchanged
+            return !InboxFiles.loadedButKept(path);
         }
         if (told.size() < 10_000 && told.add(path.toString())) {
             log.warn(

@@ -159,7 +159,9 @@ class NightlySteps {
                             "ingesting file " + (i + 1) + " (source "
                                     + file.getParent().getFileName() + ")");
                     String key = InboxClaims.key(file);
-                    if (!settled(file, minAgeMillis) || !claims.add(key)) {
+                    if (!settled(file, minAgeMillis)
+                            || org.lujing.ingest.InboxFiles.loadedButKept(file)
+                            || !claims.add(key)) {
                         left++;
                         continue;
                     }

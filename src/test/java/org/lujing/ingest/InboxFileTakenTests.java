@@ -54,6 +54,24 @@ class InboxFileTakenTests {
     }
 
     @Test
+    void aFileThatCannotBeTakenOutIsNotTakenAgainWhileUnchanged(@TempDir Path inbox) throws IOException {
+        // a folder stands in for a file the inbox's owner does not let Lujing delete: its removal fails
+        Path stuck = Files.createDirectories(inbox.resolve("stuck.csv"));
+        Files.writeString(stuck.resolve("inside"), "x");
+        Object taken = InboxFiles.identity(stuck);
+
+        assertThat(InboxFiles.removeIfUnchanged(stuck, taken)).isFalse();
+
+        // each take wrote another archive copy, every poll, until the disk was full
+        assertThat(InboxFiles.loadedButKept(stuck)).isTrue();
+        Path other = Files.writeString(inbox.resolve("other.csv"), "日期,姓名\n");
+        assertThat(InboxFiles.loadedButKept(other)).isFalse();
+        // changed, it is another file, and taken again
+        Files.setLastModifiedTime(stuck, FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+        assertThat(InboxFiles.loadedButKept(stuck)).isFalse();
+    }
+
+    @Test
     void onlyRegularFilesAreTaken(@TempDir Path inbox) throws Exception {
         InboxRegularFiles filter = new InboxRegularFiles();
         Path regular = Files.writeString(inbox.resolve("a.csv"), "x\n");
