@@ -148,10 +148,7 @@ public class NightlyChain {
 
     /** A night that waited for another process's and was not begun before this one stopped: said so, to be gone on with. */
     private void notBegunWhileWaiting(LocalDate night, String trigger, boolean resume) {
-        int lastAttempt = jdbc.sql("SELECT COALESCE(MAX(attempt), 0) FROM nightly_run WHERE run_date = ?")
-                .param(java.sql.Date.valueOf(night))
-                .query(Integer.class)
-                .single();
+        int lastAttempt = lastAttempt(night);
         List<String> steps = definition.steps();
         String message = STOPPED_WITH_SERVE + "这一步没有开始（在等另一个进程的夜间任务结束）；serve 再次启动时接着完成，或运行 nightly --date " + night
                 + " --resume" + org.lujing.ledger.Bilingual.SEPARATOR + "serve stopped before this step began (waiting"
@@ -167,19 +164,33 @@ public class NightlyChain {
                     .update();
             return;
         }
+        recordNotBegun(night, lastAttempt + 1, steps.get(0), 0, trigger, message);
+    }
+
+    private int lastAttempt(LocalDate night) {
+        return jdbc.sql("SELECT COALESCE(MAX(attempt), 0) FROM nightly_run WHERE run_date = ?")
+                .param(java.sql.Date.valueOf(night))
+                .query(Integer.class)
+                .single();
+    }
+
+    /** A step the night did not begin, recorded as such (FAILED, begun and ended now) with why. */
+    private void recordNotBegun(
+            LocalDate night, int attempt, String step, int position, String trigger, String message) {
         Timestamp now = Timestamp.from(Instant.now());
         jdbc.sql("""
                         INSERT INTO nightly_run (run_date, attempt, step, position, status, trigger_kind,
                           started_at, finished_at, steps_total, message)
-                        VALUES (?, ?, ?, 0, 'FAILED', ?, ?, ?, ?, ?)""")
+                        VALUES (?, ?, ?, ?, 'FAILED', ?, ?, ?, ?, ?)""")
                 .params(
                         java.sql.Date.valueOf(night),
-                        lastAttempt + 1,
-                        steps.get(0),
+                        attempt,
+                        step,
+                        position,
                         trigger,
                         now,
                         now,
-                        steps.size(),
+                        definition.steps().size(),
                         message)
                 .update();
     }
@@ -241,11 +252,13 @@ public class NightlyChain {
         throw new NightHeldElsewhere(who, whoEn, holder.get("RUN_DATE"), since);
     }
 
+    /** Gives the runner back when this process ({@code node_id = ?}) holds it. */
+    private static final String RELEASE_RUNNER =
+            "UPDATE nightly_runner SET node_id = NULL, run_date = NULL, trigger_kind = NULL, taken_at = NULL"
+                    + " WHERE id = 1 AND node_id = ?";
+
     private void releaseRunner() {
-        jdbc.sql("UPDATE nightly_runner SET node_id = NULL, run_date = NULL, trigger_kind = NULL, taken_at = NULL"
-                        + " WHERE id = 1 AND node_id = ?")
-                .param(node.id())
-                .update();
+        jdbc.sql(RELEASE_RUNNER).param(node.id()).update();
     }
 
     /** Whether a live process other than this one runs a night now. */
@@ -287,9 +300,7 @@ public class NightlyChain {
         if (busy) {
             return 0;
         }
-        return jdbc.sql(
-                        "UPDATE nightly_runner SET node_id = NULL, run_date = NULL, trigger_kind = NULL, taken_at = NULL"
-                                + " WHERE id = 1 AND node_id = ? AND taken_at < ?")
+        return jdbc.sql(RELEASE_RUNNER + " AND taken_at < ?")
                 .params(node.id(), Timestamp.from(Instant.now().minusSeconds(60)))
                 .update();
     }
@@ -491,10 +502,7 @@ public class NightlyChain {
     }
 
     private Result runChain(LocalDate night, String trigger, boolean resume) {
-        int lastAttempt = jdbc.sql("SELECT COALESCE(MAX(attempt), 0) FROM nightly_run WHERE run_date = ?")
-                .param(java.sql.Date.valueOf(night))
-                .query(Integer.class)
-                .single();
+        int lastAttempt = lastAttempt(night);
         boolean resuming = resume && lastAttempt > 0;
         int attempt = resuming ? lastAttempt : lastAttempt + 1;
         List<StepResult> results = new ArrayList<>();
@@ -550,21 +558,7 @@ public class NightlyChain {
                         + " --resume" + org.lujing.ledger.Bilingual.SEPARATOR + "serve stopped before this step began;"
                         + " it goes on when serve starts again, or run nightly --date " + night + " --resume";
                 if (previous.isEmpty()) {
-                    jdbc.sql("""
-                                    INSERT INTO nightly_run (run_date, attempt, step, position, status, trigger_kind,
-                                      started_at, finished_at, steps_total, message)
-                                    VALUES (?, ?, ?, ?, 'FAILED', ?, ?, ?, ?, ?)""")
-                            .params(
-                                    java.sql.Date.valueOf(night),
-                                    attempt,
-                                    step,
-                                    i,
-                                    trigger,
-                                    Timestamp.from(Instant.now()),
-                                    Timestamp.from(Instant.now()),
-                                    steps.size(),
-                                    message)
-                            .update();
+                    recordNotBegun(night, attempt, step, i, trigger, message);
                 } else {
                     finish(night, attempt, step, "FAILED", null, message);
                 }
