@@ -398,6 +398,54 @@ class InboxRouteIntegrationTests {
     }
 
     @Test
+    void rowsAddedToAFileWhileItIsIngestedAreLoadedFromItsNextVersion() throws Exception {
+        // a partner's program appends to its export while the ingest of what was there runs: the file used to be
+        // deleted after the ingest of its first version, the rows added meanwhile with it, unread
+        Path community = Files.createDirectories(HOME.resolve("inbox/community"));
+        Path staged = HOME.resolve("grows.staged");
+        Files.writeString(staged, "日期,姓名,身份证号,活动类型,合作单位\n" + ledgerRows(0, 6_000), StandardCharsets.UTF_8);
+        Path file = community.resolve("grows.csv");
+        Files.move(staged, file);
+
+        await().atMost(PATIENCE)
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> files.all().stream().anyMatch(f -> f.outcome().equals(FileOutcome.IN_PROGRESS.name())));
+        Files.writeString(file, ledgerRows(6_000, 8_000), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            assertThat(inboxFiles()).isEmpty();
+            assertThat(files.all()).noneMatch(f -> f.outcome().equals(FileOutcome.IN_PROGRESS.name()));
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM support_record")
+                            .query(Long.class)
+                            .single())
+                    .as("every row of the file as it was in the end, once")
+                    .isEqualTo(8_000L);
+        });
+        assertThat(files.all()).allSatisfy(f -> assertThat(f.outcome()).isEqualTo("LOADED"));
+        assertThat(files.all().stream().mapToInt(IngestedFile::accepted).sum())
+                .as("each record accepted by one version; a later version's earlier rows merge")
+                .isEqualTo(8_000);
+    }
+
+    /** Rows {@code from} to {@code to} (exclusive) of a ledger of distinct records, with valid ID check digits. */
+    private static String ledgerRows(int from, int to) {
+        StringBuilder rows = new StringBuilder();
+        for (int i = from; i < to; i++) {
+            int person = i % 500;
+            String first17 = "4301041980" + String.format("%02d%02d", 1 + person % 12, 1 + person % 28)
+                    + String.format("%03d", person);
+            String id = first17 + org.lujing.operations.CrashRecoveryIntegrationTests.check(first17);
+            rows.append(java.time.LocalDate.of(2025, 1, 1).plusDays(i / 500))
+                    .append(",对象")
+                    .append(person)
+                    .append(',')
+                    .append(id)
+                    .append(",公益活动,湘江英烈纪念馆\n");
+        }
+        return rows.toString();
+    }
+
+    @Test
     void aFileThatCouldNotBeIngestedIsListedWithItsReason() throws IOException {
         // given: the archive cannot take the file (its source folder is a plain file), so the ingest cannot run
         Path archive = HOME.resolve("archive/university");
