@@ -19,7 +19,8 @@ import org.springframework.web.context.request.WebRequest;
  * none, a method an address does not take, a body of a type it does not read, a failure inside: Boot's body said
  * {@code "error": "Not Found"} and nothing a reader could act on. Under {@code /api/} it is now the API's own shape,
  * {@code error} (the status, a code), {@code message} (what happened, in the request's language) and {@code at}, as
- * {@link ApiErrorAdvice} answers. Pages keep Boot's attributes: the console's error page renders them in words.
+ * {@link ApiErrorAdvice} answers. Pages keep Boot's attributes, which the console's error page renders in words, and
+ * gain a {@code message} in the request's language for a page asked for as JSON.
  */
 @Component
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -29,14 +30,25 @@ class ApiErrorAttributes extends DefaultErrorAttributes {
     public Map<String, Object> getErrorAttributes(WebRequest webRequest, ErrorAttributeOptions options) {
         Map<String, Object> boot = super.getErrorAttributes(webRequest, options);
         Object path = boot.get("path");
-        if (!(path instanceof String p) || !(p.equals("/api") || p.startsWith("/api/"))) {
-            return boot;
-        }
         int status = boot.get("status") instanceof Integer s ? s : 500;
         String method = webRequest instanceof ServletWebRequest servlet
                 ? servlet.getRequest().getMethod()
                 : "?";
         String contentType = webRequest.getHeader("Content-Type");
+        if (!(path instanceof String p) || !(p.equals("/api") || p.startsWith("/api/"))) {
+            // a page asked for as JSON (a script's wrong address) got Boot's "Not Found" alone: Boot's keys stay for
+            // whoever reads them, with what happened in words beside them
+            Map<String, Object> page = new LinkedHashMap<>(boot);
+            page.put(
+                    "message",
+                    ReportLanguage.of(LocaleContextHolder.getLocale())
+                            .oneLanguage(pageWords(
+                                    status,
+                                    method,
+                                    path instanceof String p ? ApiErrorAdvice.shownValue(p) : "?",
+                                    contentType)));
+            return page;
+        }
         HttpStatus known = HttpStatus.resolve(status);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("error", known == null ? "error" : known.getReasonPhrase().toLowerCase(java.util.Locale.ROOT));
@@ -46,6 +58,16 @@ class ApiErrorAttributes extends DefaultErrorAttributes {
                         .oneLanguage(words(status, method, ApiErrorAdvice.shownValue(p), contentType)));
         answer.put("at", Instant.now().toString());
         return answer;
+    }
+
+    /** Why a request for a page was refused, in both languages: an address that is none is a page, not an API. */
+    static String pageWords(int status, String method, String path, String contentType) {
+        if (status == 404) {
+            return "没有这个页面：" + method + " " + path + "；控制台从 / 开始，接口见 /api/openapi" + Bilingual.SEPARATOR
+                    + "there is no page " + method + " " + path + "; the console starts at /, the API is described at"
+                    + " /api/openapi";
+        }
+        return words(status, method, path, contentType);
     }
 
     /** Why a request was refused, in both languages ({@code 中文 ‖ English}), for the statuses Spring answers itself. */
