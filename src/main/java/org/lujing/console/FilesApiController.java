@@ -96,18 +96,22 @@ class FilesApiController implements ApiResource {
         return m;
     }
 
-    /** The address of the page after {@code next}, or null when there is none. */
-    private static String nextUrl(long id, RejectedRows.After next, int limit, boolean open) {
+    /**
+     * The address of the page after {@code next}, or null when there is none. The sheet's name goes in as a template
+     * variable, encoded whole: encoded as part of a query, a {@code +} in it (心理+团辅) stayed one, came back a space,
+     * and the page after began at the top of the sheet again — for ever, the rows after the first page out of reach.
+     */
+    static String nextUrl(long id, RejectedRows.After next, int limit, boolean open) {
         if (next == null) {
             return null;
         }
         return org.springframework.web.util.UriComponentsBuilder.fromPath("/api/files/{id}/rejects")
-                .queryParam("sheet", next.sheet())
+                .queryParam("sheet", "{sheet}")
                 .queryParam("row", next.rowNo())
                 .queryParam("limit", limit)
                 .queryParam("open", open)
-                .buildAndExpand(id)
                 .encode()
+                .buildAndExpand(id, next.sheet())
                 .toUriString();
     }
 

@@ -144,6 +144,54 @@ class ConsoleRejectPagesIntegrationTests extends SharedLedgerContext {
                 .doesNotContain("must be between");
     }
 
+    @Test
+    void theApisNextPageOfASheetNamedWithAPlusGoesOnFromWhereThePageEnded() throws Exception {
+        // 心理+团辅: the '+' went into `next` as it was, came back a space, and every page was the first one again
+        Path xlsx = Files.createDirectories(FILES.resolve("in")).resolve("plus-sheet.xlsx");
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+                var out = Files.newOutputStream(xlsx)) {
+            var sheet = wb.createSheet("心理+团辅 50%");
+            String[] header = {"日期", "姓名", "身份证号", "活动类型", "合作单位"};
+            var head = sheet.createRow(0);
+            for (int c = 0; c < header.length; c++) {
+                head.createCell(c).setCellValue(header[c]);
+            }
+            for (int i = 1; i <= 250; i++) {
+                var row = sheet.createRow(i);
+                row.createCell(0).setCellValue("2025-03-" + String.format("%02d", 1 + i % 28));
+                row.createCell(1).setCellValue("赵一");
+                row.createCell(2).setCellValue("430104198001010014");
+                row.createCell(3).setCellValue("棋艺比赛");
+                row.createCell(4).setCellValue("湖南工商大学");
+            }
+            wb.write(out);
+        }
+        IngestedFile f = ingest.ingest(xlsx, "community").file().orElseThrow();
+        assertThat(f.rejected()).isEqualTo(250);
+        JsonMapper json = JsonMapper.builder().build();
+
+        List<Object> rowNumbers = new ArrayList<>();
+        String next = "/api/files/" + f.id() + "/rejects?limit=100";
+        int pages = 0;
+        while (next != null && pages++ < 10) {
+            // the address exactly as given, not encoded again
+            Map<?, ?> page = json.readValue(
+                    mvc.perform(MockMvcRequestBuilders.get(java.net.URI.create(next))
+                                    .with(httpBasic("viewer", password)))
+                            .andReturn()
+                            .getResponse()
+                            .getContentAsString(),
+                    Map.class);
+            ((List<?>) page.get("rejects")).forEach(r -> rowNumbers.add(((Map<?, ?>) r).get("rowNo")));
+            next = (String) page.get("next");
+            if (next != null) {
+                assertThat(next).contains("sheet=%E5%BF%83%E7%90%86%2B%E5%9B%A2%E8%BE%85%2050%25&row=");
+            }
+        }
+        assertThat(pages).isEqualTo(3);
+        assertThat(rowNumbers).hasSize(250).doesNotHaveDuplicates().contains(2, 251);
+    }
+
     private String api(String path) throws Exception {
         return mvc.perform(MockMvcRequestBuilders.get(path).with(httpBasic("viewer", password)))
                 .andReturn()
