@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.lujing.home.LujingProperties;
 import org.lujing.ingest.FileRegistry;
-import org.lujing.ingest.IngestedFile;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -40,11 +39,18 @@ class ConsoleQueries {
         this.properties = properties;
     }
 
-    /** The files received on a day (Beijing time), read by their time: not every file ever received, then filtered. */
-    List<IngestedFile> filesReceivedOn(LocalDate day) {
+    /** The dashboard lists at most this many of a day's files, the newest; the files page pages through them all. */
+    static final int DAY_FILES_LISTED = 100;
+
+    /**
+     * The newest files received on a day (Beijing time) and how many in all, read by their time: not every file ever
+     * received, then filtered, nor every file of a day of thousands.
+     */
+    FileRegistry.Received filesReceivedOn(LocalDate day) {
         return files.receivedBetween(
                 day.atStartOfDay(SHANGHAI).toInstant(),
-                day.plusDays(1).atStartOfDay(SHANGHAI).toInstant());
+                day.plusDays(1).atStartOfDay(SHANGHAI).toInstant(),
+                DAY_FILES_LISTED);
     }
 
     List<FileRegistry.UnmappedWord> unmappedWords() {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.lujing.ingest.FileRegistry;
 import org.lujing.ingest.InboxFailures;
 import org.lujing.ledger.Category;
 import org.lujing.ledger.Period;
@@ -81,7 +82,10 @@ class DashboardController {
         }
         LocalDate today = LocalDate.now(ConsoleQueries.SHANGHAI);
         model.addAttribute("today", today);
-        model.addAttribute("todayFiles", queries.filesReceivedOn(today));
+        FileRegistry.Received received = queries.filesReceivedOn(today);
+        model.addAttribute("todayFiles", received.newest());
+        model.addAttribute("todayFileCount", received.all());
+        model.addAttribute("todayFilesNotListed", received.notListed());
         model.addAttribute("running", jobs.search(null, "STARTED", null, null, 50));
         model.addAttribute("failed", jobs.failedAwaitingRestart(50));
         model.addAttribute("openFindings", queries.openFindings());

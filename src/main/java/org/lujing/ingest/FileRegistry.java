@@ -657,11 +657,35 @@ public class FileRegistry {
     }
 
     /** The files received in [from, to), in the order received. */
-    public List<IngestedFile> receivedBetween(Instant from, Instant to) {
-        return jdbc.sql(SELECT_FILE + " WHERE received_at >= ? AND received_at < ? ORDER BY id")
-                .params(Timestamp.from(from), Timestamp.from(to))
+    /**
+     * The newest {@code most} files received in [from, to), newest first, and how many there were in all: a day of
+     * thousands of files is counted, not held (the dashboard listed every one, oldest first).
+     */
+    public Received receivedBetween(Instant from, Instant to, int most) {
+        Timestamp since = Timestamp.from(from);
+        Timestamp until = Timestamp.from(to);
+        List<IngestedFile> newest = jdbc.sql(SELECT_FILE
+                        + " WHERE received_at >= ? AND received_at < ? ORDER BY id DESC FETCH FIRST " + most
+                        + " ROWS ONLY")
+                .params(since, until)
                 .query(FILE)
                 .list();
+        long all = newest.size() < most
+                ? newest.size()
+                : jdbc.sql("SELECT COUNT(*) FROM ingest_file WHERE received_at >= ? AND received_at < ?")
+                        .params(since, until)
+                        .query(Long.class)
+                        .single();
+        return new Received(newest, all);
+    }
+
+    /** The newest files received in a time, newest first, and how many there were in all. */
+    public record Received(List<IngestedFile> newest, long all) {
+
+        /** How many were received and are not in {@link #newest}. */
+        public long notListed() {
+            return all - newest.size();
+        }
     }
 
     /**

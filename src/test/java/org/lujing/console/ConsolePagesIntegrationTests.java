@@ -43,6 +43,21 @@ class ConsolePagesIntegrationTests extends SharedLedgerContext {
         assertThat(second)
                 .contains("file-50.xlsx", "file-1.xlsx", "第 2 页，共 2 页")
                 .doesNotContain("file-51.xlsx");
+        // and the dashboard lists today's newest 100, counts them all and sends the worker to the list for the rest
+        // (it listed every file of the day, oldest first)
+        long today = jdbc.sql("SELECT COUNT(*) FROM ingest_file WHERE received_at >= ?")
+                .param(Timestamp.from(java.time.LocalDate.now(ConsoleQueries.SHANGHAI)
+                        .atStartOfDay(ConsoleQueries.SHANGHAI)
+                        .toInstant()))
+                .query(Long.class)
+                .single();
+        String dashboard = page("/");
+        assertThat(dashboard)
+                .contains("file-150.xlsx", "file-51.xlsx")
+                .doesNotContain("file-50.xlsx<")
+                .contains("id=\"today-files\">" + today + "<")
+                .contains("以上是最新的 100 个；另有 " + (today - 100) + " 个较早收到的文件，见文件列表");
+        assertThat(dashboard.indexOf("file-150.xlsx")).isLessThan(dashboard.indexOf("file-149.xlsx"));
         // and the API lists every one, oldest first, written as it is read
         List<?> api =
                 tools.jackson.databind.json.JsonMapper.builder().build().readValue(page("/api/files"), List.class);
