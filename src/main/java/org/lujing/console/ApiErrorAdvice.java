@@ -106,13 +106,15 @@ class ApiErrorAdvice {
                 "请求缺少参数 " + name + org.lujing.ledger.Bilingual.SEPARATOR + "the request lacks the parameter " + name);
     }
 
+    /** A finding that does not exist is not there (404), as the manual says of anything that does not exist. */
+    @ExceptionHandler(org.lujing.reconcile.FindingNotFoundException.class)
+    ResponseEntity<Map<String, Object>> noSuchFinding(org.lujing.reconcile.FindingNotFoundException e) {
+        return answer(HttpStatus.NOT_FOUND, "not found", e.getMessage());
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<Map<String, Object>> notFound(NotFoundException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND)
-                .body(Map.of(
-                        "error",
-                        "not found",
-                        "message",
-                        ReportLanguage.of(LocaleContextHolder.getLocale()).oneLanguage(e.getMessage())));
+        // the API's one shape, `at` included (it was left out here alone)
+        return answer(HttpStatus.NOT_FOUND, "not found", e.getMessage());
     }
 }

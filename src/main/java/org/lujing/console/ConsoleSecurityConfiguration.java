@@ -149,11 +149,20 @@ class ConsoleSecurityConfiguration {
                     response.setStatus(HttpStatus.UNAUTHORIZED.value());
                     response.setContentType(MediaType.APPLICATION_JSON_VALUE);
                     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+                    // in the request's language, as every other answer of the API (it was English first, always)
                     String message = e instanceof LockedException
                             ? e.getMessage()
-                            : "sign in with HTTP Basic / 请用 HTTP Basic 登录";
+                            : "请用 HTTP Basic 登录（用户名和密码与控制台相同）" + org.lujing.ledger.Bilingual.SEPARATOR
+                                    + "sign in with HTTP Basic (the console's user name and password)";
                     response.getWriter()
-                            .write(JSON.writeValueAsString(Map.of("error", "unauthorized", "message", message)));
+                            .write(JSON.writeValueAsString(Map.of(
+                                    "error",
+                                    "unauthorized",
+                                    "message",
+                                    ReportLanguage.of(requestLocale(request, locales))
+                                            .oneLanguage(message),
+                                    "at",
+                                    java.time.Instant.now().toString())));
                 }))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
@@ -184,12 +193,20 @@ class ConsoleSecurityConfiguration {
     static final String ROLE_MAY_NOT =
             "您的角色无权执行此操作" + org.lujing.ledger.Bilingual.SEPARATOR + "your role may not do this";
 
-    /** The language a request asks for: {@code ?lang=} first, as the console's pages take it, then the resolver's. */
+    /**
+     * The language a request asks for: {@code ?lang=} first, as the console's pages take it, then the resolver's.
+     * Read from the address alone: asking the request for a parameter reads a form's body, and an upload's over the
+     * size limit answered 413 to a client that had not even signed in.
+     */
     static java.util.Locale requestLocale(
             jakarta.servlet.http.HttpServletRequest request, org.springframework.web.servlet.LocaleResolver locales) {
-        String lang = request.getParameter("lang");
-        if ("en".equals(lang) || "zh".equals(lang)) {
-            return java.util.Locale.forLanguageTag(lang);
+        String query = request.getQueryString();
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                if (pair.equals("lang=en") || pair.equals("lang=zh")) {
+                    return java.util.Locale.forLanguageTag(pair.substring(5));
+                }
+            }
         }
         return locales.resolveLocale(request);
     }

@@ -65,6 +65,15 @@ class DashboardController {
         return "login";
     }
 
+    /**
+     * Signing out is a form's POST (a link anyone could plant must not sign a worker out); a typed or bookmarked
+     * {@code /logout} found no page. It now asks, with the button.
+     */
+    @GetMapping("/logout")
+    String logout() {
+        return "logout";
+    }
+
     @GetMapping("/")
     String dashboard(@RequestParam(required = false) String month, Model model) {
         // opens on the latest month that has records (not an empty current month early in a reporting cycle)

@@ -102,7 +102,7 @@ final class ThrottledAuthenticationProvider implements AuthenticationProvider {
         String until = untilText(lock.until());
         return new LockedUntilException(
                 "登录失败次数过多，已暂时锁定至 " + until + "（北京时间）；请稍后再试，或请管理员执行 `lujing users unlock`"
-                        + " / too many failed sign-ins: locked until " + until
+                        + org.lujing.ledger.Bilingual.SEPARATOR + "too many failed sign-ins: locked until " + until
                         + " (Asia/Shanghai); try again later or ask an"
                         + " admin to run `lujing users unlock`",
                 lock.until());

@@ -63,6 +63,18 @@ class ApiAnswersOverHttpIntegrationTests {
     }
 
     @Test
+    void whatDoesNotExistIsNotFoundInTheApisOneShape() throws Exception {
+        // a finding that is none was 422 "refused"; a file that is none had no `at`
+        HttpResponse<String> finding = send("admin", admin, "POST", "/api/findings/99999/resolve?note=x", null, null);
+        assertThat(finding.statusCode()).isEqualTo(404);
+        assertThat(finding.body()).contains("\"error\":\"not found\"", "没有编号为 #99999 的核查发现", "\"at\":");
+
+        HttpResponse<String> file = send("viewer", viewer, "GET", "/api/files/99999", null, null);
+        assertThat(file.statusCode()).isEqualTo(404);
+        assertThat(file.body()).contains("\"error\":\"not found\"", "#99999", "\"at\":");
+    }
+
+    @Test
     void aMethodNoRoleMayUseIsNotFoundForAnAdminAndARoleRefusalStaysOne() throws Exception {
         // DELETE /api/jobs and a POST to a mistyped address: no role may, so it is nothing there, not a role too weak
         HttpResponse<String> delete = send("admin", admin, "DELETE", "/api/jobs", null, null);

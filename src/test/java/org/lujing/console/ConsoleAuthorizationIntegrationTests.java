@@ -86,6 +86,7 @@ class ConsoleAuthorizationIntegrationTests extends SharedLedgerContext {
             new Rule(HttpMethod.GET, "/upload", "/upload", L, F, A, A),
             new Rule(HttpMethod.POST, "/upload", "/upload", L, F, A, A),
             new Rule(HttpMethod.GET, "/findings", "/findings", L, A, A, A),
+            new Rule(HttpMethod.GET, "/logout", "/logout", L, A, A, A),
             new Rule(HttpMethod.POST, "/findings/{id}/{action}", "/findings/999999/acknowledge", L, F, A, A),
             new Rule(HttpMethod.GET, "/reports", "/reports", L, A, A, A),
             new Rule(HttpMethod.GET, "/reports/download", "/reports/download?path=none.xlsx", L, A, A, A),

@@ -67,7 +67,9 @@ class ConsoleLoginThrottleIntegrationTests {
         // then even the right password is refused, saying why and until when, from any address
         MockHttpServletResponse locked = api("operator", password, "10.0.0.11");
         assertThat(locked.getStatus()).isEqualTo(401);
-        assertThat(locked.getContentAsString()).contains("已暂时锁定").contains("locked until");
+        assertThat(locked.getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("已暂时锁定", "\"at\":")
+                .doesNotContain("locked until");
         assertThat(audit("operator")).containsExactly("LOGIN_FAILED", "LOGIN_FAILED", "LOGIN_FAILED", "LOGIN_LOCKED");
 
         // when an admin unlocks the name

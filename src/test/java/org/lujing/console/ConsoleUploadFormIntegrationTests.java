@@ -86,10 +86,47 @@ class ConsoleUploadFormIntegrationTests {
         assertThat(anonymous.body()).contains("unauthorized");
     }
 
+    @Test
+    void addressesTypedOrBookmarkedAreAnsweredInTheWorkersWords() throws Exception {
+        // given a viewer signed in
+        String password = new UsersFile(HOME.resolve("config/users.yaml")).put("reader", ConsoleRole.VIEWER);
+        String token = csrf(get("/login").body());
+        post(
+                "/login",
+                "application/x-www-form-urlencoded",
+                ("username=reader&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + token)
+                        .getBytes(StandardCharsets.UTF_8));
+
+        // a button's address opened directly was "出错了，请稍后再试" — as if trying again could help
+        HttpResponse<String> action = get("/sources/reload");
+        assertThat(action.statusCode()).isEqualTo(405);
+        assertThat(action.body()).contains("这个地址不能直接打开").doesNotContain("请稍后再试");
+
+        // a typed /logout found no page: it asks, with the button that signs out
+        HttpResponse<String> logout = get("/logout");
+        assertThat(logout.statusCode()).isEqualTo(200);
+        assertThat(logout.body()).contains("要退出控制台吗？", "id=\"sign-out\"");
+        HttpResponse<String> out = post(
+                "/logout",
+                "application/x-www-form-urlencoded",
+                ("_csrf=" + csrf(logout.body())).getBytes(StandardCharsets.UTF_8));
+        assertThat(out.headers().firstValue("Location").orElseThrow()).endsWith("/login?logout");
+        assertThat(get("/").headers().firstValue("Location").orElseThrow()).endsWith("/login");
+
+        // the API's refusal of a request without credentials is in the request's language (it was English first)
+        HttpResponse<String> anonymous = get("/api/files");
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.body()).contains("请用 HTTP Basic 登录", "\"at\":").doesNotContain("sign in with");
+        assertThat(get("/api/files?lang=en").body())
+                .contains("sign in with HTTP Basic")
+                .doesNotContain("请用");
+    }
+
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                         .header("Accept-Language", "zh-CN")
+                        .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8") // as a browser asks
                         .build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
