@@ -2,6 +2,7 @@ package org.lujing.console;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.lujing.ingest.FileRegistry;
@@ -30,12 +31,15 @@ class FilesApiController implements ApiResource {
     private final org.lujing.ingest.QuarantineListing quarantine;
 
     private final org.lujing.ingest.FileWithdrawal withdrawal;
+    private final org.lujing.home.LujingProperties properties;
 
     FilesApiController(
             FileRegistry files,
             RejectedRows rejects,
             org.lujing.ingest.QuarantineListing quarantine,
-            org.lujing.ingest.FileWithdrawal withdrawal) {
+            org.lujing.ingest.FileWithdrawal withdrawal,
+            org.lujing.home.LujingProperties properties) {
+        this.properties = properties;
         this.withdrawal = withdrawal;
         this.files = files;
         this.rejects = rejects;
@@ -44,21 +48,44 @@ class FilesApiController implements ApiResource {
 
     @Operation(summary = "Every file received (the shape of `files --json`)")
     @GetMapping
-    Iterable<Map<String, Object>> files() {
+    Iterable<Map<String, Object>> files(org.springframework.security.core.Authentication user) {
         // written as read, a page of files at a time: the whole history is never held at once
         Iterable<IngestedFile> all = files.inOrder();
+        boolean admin = admin(user);
         return () -> java.util.stream.StreamSupport.stream(all.spliterator(), false)
-                .map(IngestedFile::asJson)
+                .map(f -> shown(f.asJson(), admin))
                 .iterator();
+    }
+
+    /**
+     * A file's document as its reader may see it: {@code storedAt} is the server's path for an admin, and for anyone
+     * else where the file lies in Lujing's home ({@code archive/community/…}), as the quarantine's listing gives it —
+     * server paths are admins', as in a job's message.
+     */
+    private Map<String, Object> shown(Map<String, Object> file, boolean admin) {
+        if (!admin && file.get("storedAt") instanceof String stored) {
+            Path at = Path.of(stored).toAbsolutePath().normalize();
+            Path home = properties.home().toAbsolutePath().normalize();
+            file.put(
+                    "storedAt",
+                    at.startsWith(home)
+                            ? home.relativize(at).toString().replace('\\', '/')
+                            : at.getFileName().toString());
+        }
+        return file;
+    }
+
+    private static boolean admin(org.springframework.security.core.Authentication user) {
+        return user != null && user.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
     }
 
     @Operation(
             summary = "One file with its rejected rows (the first 1,000; `rejectsNext` pages on), control totals and"
                     + " reading notes")
     @GetMapping("/{id}")
-    Map<String, Object> file(@PathVariable long id) {
-        Map<String, Object> m =
-                files.find(id).orElseThrow(() -> NotFoundException.file(id)).asJson();
+    Map<String, Object> file(@PathVariable long id, org.springframework.security.core.Authentication user) {
+        Map<String, Object> m = shown(
+                files.find(id).orElseThrow(() -> NotFoundException.file(id)).asJson(), admin(user));
         RejectedRows.Page page = rejects.page(id, false, null, REJECTS_PAGE);
         m.put("rejects", page.rows());
         // a file whose every row was refused has as many rejects as rows: the rest a page at a time

@@ -119,6 +119,23 @@ class ConsoleRejectPagesIntegrationTests extends SharedLedgerContext {
         assertThat(file.get("rejectCount")).isEqualTo(450);
         assertThat((List<?>) file.get("rejects")).hasSize(450);
         assertThat(file.get("rejectsNext")).isNull();
+        // where it is stored: in the home for a viewer, the server's path for an admin only
+        assertThat((String) file.get("storedAt"))
+                .startsWith("archive/community/")
+                .endsWith(".csv")
+                .doesNotContain(HOME.toString());
+        Map<?, ?> forAdmin = json.readValue(
+                mvc.perform(MockMvcRequestBuilders.get("/api/files/" + f.id())
+                                .with(SecurityMockMvcRequestPostProcessors.user("admin")
+                                        .authorities(Stream.of(ConsoleRole.ADMIN.authorities())
+                                                .map(SimpleGrantedAuthority::new)
+                                                .toList())))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                Map.class);
+        assertThat(forAdmin.get("storedAt")).isEqualTo(f.storedPath());
+        assertThat(java.nio.file.Path.of(f.storedPath())).isAbsolute();
 
         List<Integer> sizes = new ArrayList<>();
         List<Object> rowNumbers = new ArrayList<>();
