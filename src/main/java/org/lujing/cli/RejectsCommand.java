@@ -290,7 +290,8 @@ class RejectsCommand implements Callable<Integer> {
                     // a row number mistyped: said, not "closed 0"
                     String named = rows.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining("、"));
                     throw new IllegalArgumentException("文件 #" + file + (sheet == null ? " " : " 的工作表「" + sheet + "」")
-                            + "没有第 " + named + " 行待修正的拒收行（见 rejects --file " + file + "）‖ file #" + file
+                            + "没有第 " + named + " 行待修正的拒收行（见 rejects --file " + file + "）"
+                            + org.lujing.ledger.Bilingual.SEPARATOR + "file #" + file
                             + (sheet == null ? "" : " sheet '" + sheet + "'")
                             + " has no rejected row still to fix at row "
                             + named.replace("、", ", ") + " (see rejects --file " + file + ")");

@@ -8,7 +8,37 @@ final class UserMessages {
 
     private UserMessages() {}
 
+    /** Whether the JVM is running its shutdown hooks: then no hook may be added any more. */
+    static boolean shuttingDown() {
+        Thread probe = new Thread(() -> {});
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException e) {
+            return true;
+        }
+    }
+
     static String explain(Throwable e) {
+        return explain(e, shuttingDown());
+    }
+
+    /**
+     * As {@link #explain(Throwable)}; {@code stopping} when the process is being stopped (Ctrl-C, SIGTERM): whatever
+     * failed then failed because the stop closed what the command was using — a `nightly --resume` stopped early said
+     * only "HikariDataSource (HikariPool-1) has been closed".
+     */
+    static String explain(Throwable e, boolean stopping) {
+        if (stopping) {
+            return CliWords.lang()
+                    .pick(
+                            "命令已按要求中止（Ctrl-C 或停止信号），没有做完：已提交的部分保留，没有做完的部分没有计入。"
+                                    + "再运行同一条命令即可接着完成（夜间任务：nightly --date 日期 --resume）",
+                            "the command was stopped as asked (Ctrl-C or a stop signal) before it finished: what was"
+                                    + " committed stays, what was not is not counted. Run the same command again to go"
+                                    + " on (a night: nightly --date DATE --resume)");
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             String m = String.valueOf(t.getMessage());
             if (t instanceof SQLException && m.contains("lock")) {

@@ -150,10 +150,11 @@ public class NightlyChain {
     private void notBegunWhileWaiting(LocalDate night, String trigger, boolean resume) {
         int lastAttempt = lastAttempt(night);
         List<String> steps = definition.steps();
-        String message = STOPPED_WITH_SERVE + "这一步没有开始（在等另一个进程的夜间任务结束）；serve 再次启动时接着完成，或运行 nightly --date " + night
-                + " --resume" + org.lujing.ledger.Bilingual.SEPARATOR + "serve stopped before this step began (waiting"
-                + " for another process's night to end); it goes on when serve starts again, or run nightly --date "
-                + night + " --resume";
+        String[] goOn = goOn(trigger, night);
+        String message = stoppedWhen(trigger) + "这一步没有开始（在等另一个进程的夜间任务结束）；" + goOn[0]
+                + org.lujing.ledger.Bilingual.SEPARATOR
+                + ("SCHEDULE".equals(trigger) ? "serve" : "the command") + " stopped before this step began (waiting"
+                + " for another process's night to end); " + goOn[1];
         if (resume && lastAttempt > 0) {
             // a cut-short night taken up (takeStoppedNight wrote "serve 再次启动…" over its mark): the mark is put back,
             // so the next start finds the night again
@@ -274,6 +275,35 @@ public class NightlyChain {
 
     /** How the night's record begins for a step stopped with the process: how a start finds that night again. */
     static final String STOPPED_WITH_SERVE = "serve 停止时";
+
+    /**
+     * How a night begun by a command (or the console) says it was cut short by the process stopping: such a night is
+     * the operator's to resume, never taken up by {@code serve} — its words said serve would go on with it.
+     */
+    static final String STOPPED_WITH_COMMAND = "命令中止时";
+
+    /** The start of a stopped step's words for a night of this trigger: serve's for the schedule's, else the command's. */
+    private static String stoppedWhen(String trigger) {
+        return "SCHEDULE".equals(trigger) ? STOPPED_WITH_SERVE : STOPPED_WITH_COMMAND;
+    }
+
+    /** What goes on with a night a stop cut short, in each language: serve (or a resume) for the schedule's. */
+    private static String[] goOn(String trigger, LocalDate night) {
+        return "SCHEDULE".equals(trigger)
+                ? new String[] {
+                    "serve 再次启动时接着完成，或运行 nightly --date " + night + " --resume",
+                    "it goes on when serve starts again, or run nightly --date " + night + " --resume"
+                }
+                : new String[] {
+                    "运行 nightly --date " + night + " --resume 接着完成",
+                    "run nightly --date " + night + " --resume to go on"
+                };
+    }
+
+    /** Whether a step's words say it was stopped with its process, not failed. */
+    static boolean stoppedWithProcess(String message) {
+        return message != null && (message.startsWith(STOPPED_WITH_SERVE) || message.startsWith(STOPPED_WITH_COMMAND));
+    }
 
     private volatile boolean busy;
     private volatile boolean stopping;
@@ -554,9 +584,10 @@ public class NightlyChain {
             }
             if (stopping) {
                 // the process stops: this step is not begun, and the night says so, to be gone on with
-                String message = STOPPED_WITH_SERVE + "这一步没有开始；serve 再次启动时接着完成，或运行 nightly --date " + night
-                        + " --resume" + org.lujing.ledger.Bilingual.SEPARATOR + "serve stopped before this step began;"
-                        + " it goes on when serve starts again, or run nightly --date " + night + " --resume";
+                String[] goOn = goOn(trigger, night);
+                String message = stoppedWhen(trigger) + "这一步没有开始；" + goOn[0] + org.lujing.ledger.Bilingual.SEPARATOR
+                        + ("SCHEDULE".equals(trigger) ? "serve" : "the command") + " stopped before this step began; "
+                        + goOn[1];
                 if (previous.isEmpty()) {
                     recordNotBegun(night, attempt, step, i, trigger, message);
                 } else {
@@ -568,9 +599,7 @@ public class NightlyChain {
             }
             StepResult r = runStep(night, attempt, i, step, trigger, previous);
             results.add(r);
-            if (!r.status().equals("COMPLETED")
-                    && r.message() != null
-                    && r.message().startsWith(STOPPED_WITH_SERVE)) {
+            if (!r.status().equals("COMPLETED") && r.message() != null && stoppedWithProcess(r.message())) {
                 // stopped on request with the process: no error, and the next start goes on with it
                 log.warn(
                         "nightly chain for {} stopped at {} with serve; it goes on when serve starts again",
@@ -646,13 +675,14 @@ public class NightlyChain {
                                 + org.lujing.ledger.Bilingual.SEPARATOR + "stopped as asked (job execution #"
                                 + execution.getId() + "); run nightly --date " + night + " --resume to go on"
                         : execution.getStatus() == BatchStatus.STOPPED
-                                ? STOPPED_WITH_SERVE + "按要求停下（任务执行 #" + execution.getId() + "）；serve 再次启动时接着完成，或运行"
-                                        + " nightly --date " + night + " --resume"
+                                ? stoppedWhen(trigger) + "按要求停下（任务执行 #" + execution.getId() + "）；"
+                                        + goOn(trigger, night)[0]
                                         + org.lujing.ledger.Bilingual.SEPARATOR
-                                        + "stopped as asked when serve stopped (job execution #" + execution.getId()
-                                        + "); it goes"
-                                        + " on when serve starts again, or run nightly --date " + night + " --resume"
-                                : (stopping ? STOPPED_WITH_SERVE + "失败（进程正在停止）：" : "")
+                                        + "stopped as asked when "
+                                        + ("SCHEDULE".equals(trigger) ? "serve" : "the command")
+                                        + " stopped (job execution #" + execution.getId() + "); "
+                                        + goOn(trigger, night)[1]
+                                : (stopping ? stoppedWhen(trigger) + "失败（进程正在停止）：" : "")
                                         // failed because the process stops under it (an inbox file it could not begin),
                                         // or
                                         // on its own as the stop came: said as such, and gone on with next time

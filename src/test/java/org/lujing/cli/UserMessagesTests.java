@@ -26,6 +26,22 @@ class UserMessagesTests {
     }
 
     @Test
+    void whatFailsWhileTheProcessStopsIsSaidToBeTheStop() {
+        // Ctrl-C of `nightly --resume` closed the pool under the chain: the operator read Hikari's English alone
+        var closed = new org.springframework.jdbc.CannotGetJdbcConnectionException(
+                "Failed to obtain JDBC Connection",
+                new java.sql.SQLException("HikariDataSource HikariDataSource (HikariPool-1) has been closed."));
+
+        assertThat(UserMessages.explain(closed, true))
+                .startsWith("命令已按要求中止（Ctrl-C 或停止信号），没有做完")
+                .contains("nightly --date 日期 --resume")
+                .doesNotContain("Hikari");
+        assertThat(UserMessages.shuttingDown())
+                .as("a test's JVM is not stopping")
+                .isFalse();
+    }
+
+    @Test
     void aPortInUseIsNamedWithHowToChooseAnother() {
         assertThat(UserMessages.explain(new IllegalStateException("start failed", new PortInUseException(18731))))
                 .contains("端口 18731 已被占用")

@@ -224,6 +224,37 @@ class NightlyChainIntegrationTests extends SharedLedgerContext {
     }
 
     @Test
+    void aCommandsNightCutShortByItsStopSaysToResumeItNotThatServeWill() {
+        // Ctrl-C of `nightly`: its words said "serve 停止时…；serve 再次启动时接着完成", though no serve ran, and
+        // serve never takes up a command's night
+        LocalDate night = LocalDate.now();
+        try {
+            NightlyChain stopping = chains.of(List.of("pull-feeds", "rematch"));
+            stopping.stopStarting();
+
+            NightlyChain.Result cut = stopping.run(night, "COMMAND", false);
+
+            assertThat(cut.completed()).isFalse();
+            assertThat(cut.steps().get(0).message())
+                    .startsWith("命令中止时这一步没有开始；运行 nightly --date " + night + " --resume 接着完成")
+                    .doesNotContain("serve")
+                    .contains("the command stopped before this step began; run nightly --date " + night
+                            + " --resume to go on");
+            assertThat(stopping.stoppedNight()).as("the operator's to resume").isEmpty();
+
+            // and the operator's resume goes on with the same attempt
+            NightlyChain.Result resumed =
+                    chains.of(List.of("pull-feeds", "rematch")).run(night, "COMMAND", true);
+            assertThat(resumed.completed()).isTrue();
+            assertThat(resumed.attempt()).isEqualTo(cut.attempt());
+        } finally {
+            jdbc.sql("DELETE FROM nightly_run WHERE run_date = ?")
+                    .param(java.sql.Date.valueOf(night))
+                    .update();
+        }
+    }
+
+    @Test
     void stepsADeadProcessLeftRunningSayHowTheyEndedAndTheScheduledNightIsFound() {
         // a night of its own, after every other test's (stoppedNight looks at the last night), taken away afterwards
         LocalDate night = LocalDate.now().plusDays(1);
