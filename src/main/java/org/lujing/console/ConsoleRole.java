@@ -1,6 +1,7 @@
 package org.lujing.console;
 
 import java.util.Locale;
+import org.springframework.security.core.Authentication;
 
 /** The roles of domain.md's "People and roles" that sign in to the console: each includes what the one below may do. */
 public enum ConsoleRole {
@@ -18,6 +19,11 @@ public enum ConsoleRole {
             case OPERATOR -> new String[] {"ROLE_VIEWER", "ROLE_OPERATOR"};
             case ADMIN -> new String[] {"ROLE_VIEWER", "ROLE_OPERATOR", "ROLE_ADMIN"};
         };
+    }
+
+    /** Whether a signed-in user holds the admin role (an admin sees server paths other roles see relative to the home). */
+    static boolean isAdmin(Authentication user) {
+        return user != null && user.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
     }
 
     public String word() {

@@ -51,7 +51,7 @@ class FilesApiController implements ApiResource {
     Iterable<Map<String, Object>> files(org.springframework.security.core.Authentication user) {
         // written as read, a page of files at a time: the whole history is never held at once
         Iterable<IngestedFile> all = files.inOrder();
-        boolean admin = admin(user);
+        boolean admin = ConsoleRole.isAdmin(user);
         return () -> java.util.stream.StreamSupport.stream(all.spliterator(), false)
                 .map(f -> shown(f.asJson(), admin))
                 .iterator();
@@ -75,17 +75,13 @@ class FilesApiController implements ApiResource {
         return file;
     }
 
-    private static boolean admin(org.springframework.security.core.Authentication user) {
-        return user != null && user.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
-    }
-
     @Operation(
             summary = "One file with its rejected rows (the first 1,000; `rejectsNext` pages on), control totals and"
                     + " reading notes")
     @GetMapping("/{id}")
     Map<String, Object> file(@PathVariable long id, org.springframework.security.core.Authentication user) {
         Map<String, Object> m = shown(
-                files.find(id).orElseThrow(() -> NotFoundException.file(id)).asJson(), admin(user));
+                files.find(id).orElseThrow(() -> NotFoundException.file(id)).asJson(), ConsoleRole.isAdmin(user));
         RejectedRows.Page page = rejects.page(id, false, null, REJECTS_PAGE);
         m.put("rejects", page.rows());
         // a file whose every row was refused has as many rejects as rows: the rest a page at a time

@@ -48,7 +48,7 @@ class JobsApiController implements ApiResource {
             Authentication user) {
         String wanted =
                 status == null || status.isBlank() ? null : org.lujing.report.ReportLanguage.jobStatusCode(status);
-        boolean admin = admin(user);
+        boolean admin = ConsoleRole.isAdmin(user);
         return jobs.search(name, wanted, from, to, Paging.limit(limit, 10_000)).stream()
                 .map(e -> shown(e.asJson(), admin))
                 .toList();
@@ -57,7 +57,7 @@ class JobsApiController implements ApiResource {
     @Operation(summary = "One execution with its steps (read, write and skip counts, exit message)")
     @GetMapping("/{id}")
     Map<String, Object> job(@PathVariable long id, Authentication user) {
-        boolean admin = admin(user);
+        boolean admin = ConsoleRole.isAdmin(user);
         Map<String, Object> m = shown(
                 jobs.find(id).orElseThrow(() -> NotFoundException.execution(id)).asJson(), admin);
         m.put(
@@ -103,10 +103,6 @@ class JobsApiController implements ApiResource {
                 shownMessage(s.exitMessage(), false),
                 s.startTime(),
                 s.endTime());
-    }
-
-    private static boolean admin(Authentication user) {
-        return user != null && user.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
     }
 
     @Operation(summary = "Restart (in the background), stop or abandon an execution; admins; a reason is required")

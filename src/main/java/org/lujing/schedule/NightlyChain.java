@@ -150,11 +150,11 @@ public class NightlyChain {
     private void notBegunWhileWaiting(LocalDate night, String trigger, boolean resume) {
         int lastAttempt = lastAttempt(night);
         List<String> steps = definition.steps();
-        String[] goOn = goOn(trigger, night);
-        String message = stoppedWhen(trigger) + "这一步没有开始（在等另一个进程的夜间任务结束）；" + goOn[0]
+        StopWords words = StopWords.of(trigger, night);
+        String message = words.when() + "这一步没有开始（在等另一个进程的夜间任务结束）；" + words.goOnZh()
                 + org.lujing.ledger.Bilingual.SEPARATOR
-                + ("SCHEDULE".equals(trigger) ? "serve" : "the command") + " stopped before this step began (waiting"
-                + " for another process's night to end); " + goOn[1];
+                + words.who() + " stopped before this step began (waiting for another process's night to end); "
+                + words.goOnEn();
         if (resume && lastAttempt > 0) {
             // a cut-short night taken up (takeStoppedNight wrote "serve 再次启动…" over its mark): the mark is put back,
             // so the next start finds the night again
@@ -282,22 +282,30 @@ public class NightlyChain {
      */
     static final String STOPPED_WITH_COMMAND = "命令中止时";
 
-    /** The start of a stopped step's words for a night of this trigger: serve's for the schedule's, else the command's. */
-    private static String stoppedWhen(String trigger) {
-        return "SCHEDULE".equals(trigger) ? STOPPED_WITH_SERVE : STOPPED_WITH_COMMAND;
-    }
-
-    /** What goes on with a night a stop cut short, in each language: serve (or a resume) for the schedule's. */
-    private static String[] goOn(String trigger, LocalDate night) {
-        return "SCHEDULE".equals(trigger)
-                ? new String[] {
-                    "serve 再次启动时接着完成，或运行 nightly --date " + night + " --resume",
-                    "it goes on when serve starts again, or run nightly --date " + night + " --resume"
-                }
-                : new String[] {
-                    "运行 nightly --date " + night + " --resume 接着完成",
-                    "run nightly --date " + night + " --resume to go on"
-                };
+    /**
+     * The words of a step a stop cut short, for a night of one trigger: the schedule's night is serve's (taken up when
+     * serve starts again), any other is the command's (the operator's to resume).
+     *
+     * @param when how the step's record begins (what a start looks for): {@link #STOPPED_WITH_SERVE} or
+     *     {@link #STOPPED_WITH_COMMAND}
+     * @param who what stopped, in English
+     * @param goOnZh what goes on with the night, in Chinese
+     * @param goOnEn the same in English
+     */
+    record StopWords(String when, String who, String goOnZh, String goOnEn) {
+        static StopWords of(String trigger, LocalDate night) {
+            return "SCHEDULE".equals(trigger)
+                    ? new StopWords(
+                            STOPPED_WITH_SERVE,
+                            "serve",
+                            "serve 再次启动时接着完成，或运行 nightly --date " + night + " --resume",
+                            "it goes on when serve starts again, or run nightly --date " + night + " --resume")
+                    : new StopWords(
+                            STOPPED_WITH_COMMAND,
+                            "the command",
+                            "运行 nightly --date " + night + " --resume 接着完成",
+                            "run nightly --date " + night + " --resume to go on");
+        }
     }
 
     /** Whether a step's words say it was stopped with its process, not failed. */
@@ -584,10 +592,9 @@ public class NightlyChain {
             }
             if (stopping) {
                 // the process stops: this step is not begun, and the night says so, to be gone on with
-                String[] goOn = goOn(trigger, night);
-                String message = stoppedWhen(trigger) + "这一步没有开始；" + goOn[0] + org.lujing.ledger.Bilingual.SEPARATOR
-                        + ("SCHEDULE".equals(trigger) ? "serve" : "the command") + " stopped before this step began; "
-                        + goOn[1];
+                StopWords words = StopWords.of(trigger, night);
+                String message = words.when() + "这一步没有开始；" + words.goOnZh() + org.lujing.ledger.Bilingual.SEPARATOR
+                        + words.who() + " stopped before this step began; " + words.goOnEn();
                 if (previous.isEmpty()) {
                     recordNotBegun(night, attempt, step, i, trigger, message);
                 } else {
@@ -667,6 +674,7 @@ public class NightlyChain {
             return new StepResult(step, "FAILED", "could not start: " + e.getMessage(), null);
         }
         boolean ok = execution.getStatus() == BatchStatus.COMPLETED;
+        StopWords words = StopWords.of(trigger, night);
         String message = ok
                 ? execution.getExitStatus().getExitDescription()
                 : execution.getStatus() == BatchStatus.STOPPED && !stopping
@@ -675,14 +683,11 @@ public class NightlyChain {
                                 + org.lujing.ledger.Bilingual.SEPARATOR + "stopped as asked (job execution #"
                                 + execution.getId() + "); run nightly --date " + night + " --resume to go on"
                         : execution.getStatus() == BatchStatus.STOPPED
-                                ? stoppedWhen(trigger) + "按要求停下（任务执行 #" + execution.getId() + "）；"
-                                        + goOn(trigger, night)[0]
+                                ? words.when() + "按要求停下（任务执行 #" + execution.getId() + "）；" + words.goOnZh()
                                         + org.lujing.ledger.Bilingual.SEPARATOR
-                                        + "stopped as asked when "
-                                        + ("SCHEDULE".equals(trigger) ? "serve" : "the command")
-                                        + " stopped (job execution #" + execution.getId() + "); "
-                                        + goOn(trigger, night)[1]
-                                : (stopping ? stoppedWhen(trigger) + "失败（进程正在停止）：" : "")
+                                        + "stopped as asked when " + words.who() + " stopped (job execution #"
+                                        + execution.getId() + "); " + words.goOnEn()
+                                : (stopping ? words.when() + "失败（进程正在停止）：" : "")
                                         // failed because the process stops under it (an inbox file it could not begin),
                                         // or
                                         // on its own as the stop came: said as such, and gone on with next time
