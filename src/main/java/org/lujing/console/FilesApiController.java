@@ -2,7 +2,6 @@ package org.lujing.console;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.lujing.ingest.FileRegistry;
@@ -31,15 +30,15 @@ class FilesApiController implements ApiResource {
     private final org.lujing.ingest.QuarantineListing quarantine;
 
     private final org.lujing.ingest.FileWithdrawal withdrawal;
-    private final org.lujing.home.LujingProperties properties;
+    private final ReaderPaths paths;
 
     FilesApiController(
             FileRegistry files,
             RejectedRows rejects,
             org.lujing.ingest.QuarantineListing quarantine,
             org.lujing.ingest.FileWithdrawal withdrawal,
-            org.lujing.home.LujingProperties properties) {
-        this.properties = properties;
+            ReaderPaths paths) {
+        this.paths = paths;
         this.withdrawal = withdrawal;
         this.files = files;
         this.rejects = rejects;
@@ -59,18 +58,17 @@ class FilesApiController implements ApiResource {
 
     /**
      * A file's document as its reader may see it: {@code storedAt} is the server's path for an admin, and for anyone
-     * else where the file lies in Lujing's home ({@code archive/community/…}), as the quarantine's listing gives it —
-     * server paths are admins', as in a job's message.
+     * else where the file lies in Lujing's home ({@code archive/community/…}), as the quarantine's listing gives it;
+     * its message names files the same way. Server paths are admins', as in a job's message.
      */
     private Map<String, Object> shown(Map<String, Object> file, boolean admin) {
-        if (!admin && file.get("storedAt") instanceof String stored) {
-            Path at = Path.of(stored).toAbsolutePath().normalize();
-            Path home = properties.home().toAbsolutePath().normalize();
-            file.put(
-                    "storedAt",
-                    at.startsWith(home)
-                            ? home.relativize(at).toString().replace('\\', '/')
-                            : at.getFileName().toString());
+        if (!admin) {
+            if (file.get("storedAt") instanceof String stored) {
+                file.put("storedAt", paths.place(stored));
+            }
+            if (file.get("message") instanceof String message) {
+                file.put("message", paths.hide(message));
+            }
         }
         return file;
     }

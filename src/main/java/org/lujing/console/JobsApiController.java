@@ -30,8 +30,10 @@ class JobsApiController implements ApiResource {
     private final JobQueries jobs;
     private final JobActions actions;
     private final JobProgress progress;
+    private final ReaderPaths paths;
 
-    JobsApiController(JobQueries jobs, JobActions actions, JobProgress progress) {
+    JobsApiController(JobQueries jobs, JobActions actions, JobProgress progress, ReaderPaths paths) {
+        this.paths = paths;
         this.jobs = jobs;
         this.actions = actions;
         this.progress = progress;
@@ -64,29 +66,31 @@ class JobsApiController implements ApiResource {
                 "steps",
                 admin
                         ? jobs.steps(id)
-                        : jobs.steps(id).stream()
-                                .map(JobsApiController::withoutTrace)
-                                .toList());
+                        : jobs.steps(id).stream().map(this::withoutTrace).toList());
         return m;
     }
 
     /**
      * An exit message as the caller may read it: whole (stack trace, server paths) for an admin, as on the job page;
-     * its first line, the failure's own sentence, for anyone else.
+     * its first line, the failure's own sentence, for anyone else, with the files it names where they lie in the home.
      */
-    static String shownMessage(String message, boolean admin) {
+    private String shownMessage(String message, boolean admin) {
         if (admin || message == null) {
             return message;
         }
-        return message.strip().lines().findFirst().orElse("");
+        return paths.hide(message.strip().lines().findFirst().orElse(""));
     }
 
-    private static Map<String, Object> shown(Map<String, Object> execution, boolean admin) {
+    /** An execution as the caller may read it: its parameters name the archived copy's place in the home for non-admins. */
+    private Map<String, Object> shown(Map<String, Object> execution, boolean admin) {
         execution.put("exitMessage", shownMessage((String) execution.get("exitMessage"), admin));
+        if (!admin && execution.get("parameters") instanceof String parameters) {
+            execution.put("parameters", paths.hide(parameters));
+        }
         return execution;
     }
 
-    private static JobQueries.Step withoutTrace(JobQueries.Step s) {
+    private JobQueries.Step withoutTrace(JobQueries.Step s) {
         return new JobQueries.Step(
                 s.id(),
                 s.name(),

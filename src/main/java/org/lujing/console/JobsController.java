@@ -27,12 +27,15 @@ class JobsController {
     private final JobActions actions;
     private final JobProgress progress;
     private final org.springframework.batch.core.repository.JobRepository jobRepository;
+    private final ReaderPaths paths;
 
     JobsController(
             JobQueries jobs,
             JobActions actions,
             JobProgress progress,
-            org.springframework.batch.core.repository.JobRepository jobRepository) {
+            org.springframework.batch.core.repository.JobRepository jobRepository,
+            ReaderPaths paths) {
+        this.paths = paths;
         this.jobRepository = jobRepository;
         this.progress = progress;
         this.jobs = jobs;
@@ -141,6 +144,10 @@ class JobsController {
                             "Restarted already as #" + later.id() + " (" + later.status() + "); see #" + later.id()
                                     + "."));
         }
+        if (explanation != null) {
+            // the failure's sentence may name a file by its server path: admins' (the trace below is theirs too)
+            explanation = new Explanation(paths.forReader(explanation.what()), explanation.todo());
+        }
         model.addAttribute("explanation", explanation);
         return "job";
     }
@@ -212,7 +219,7 @@ class JobsController {
         if (deepest != null
                 && !deepest.isBlank()
                 && !first.contains(ReportLanguage.BILINGUAL)
-                && first.codePoints().noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+                && !ReaderPaths.saidInChinese(first)) {
             first = deepest;
         }
         String cause = cause(first, lang);
@@ -251,8 +258,7 @@ class JobsController {
      * sentence, which stay English): null when the cause is none of them or the reader reads English.
      */
     static String cause(String firstLine, ReportLanguage lang) {
-        if (lang == ReportLanguage.EN
-                || firstLine.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+        if (lang == ReportLanguage.EN || ReaderPaths.saidInChinese(firstLine)) {
             // English, or a sentence Lujing wrote in Chinese already
             return null;
         }

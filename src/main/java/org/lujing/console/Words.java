@@ -18,8 +18,10 @@ public class Words {
 
     private final SourceCatalog sources;
     private final org.lujing.operations.JobQueries jobs;
+    private final ReaderPaths paths;
 
-    Words(SourceCatalog sources, org.lujing.operations.JobQueries jobs) {
+    Words(SourceCatalog sources, org.lujing.operations.JobQueries jobs, ReaderPaths paths) {
+        this.paths = paths;
         this.sources = sources;
         this.jobs = jobs;
     }
@@ -137,7 +139,20 @@ public class Words {
     public String failure(org.lujing.operations.JobQueries.Execution e) {
         JobsController.Explanation why = JobsController.explain(
                 JobsController.withStepMessage(e, () -> jobs.steps(e.id())), LocaleContextHolder.getLocale());
-        return why == null ? "" : why.what();
+        return why == null ? "" : paths.forReader(why.what());
+    }
+
+    /** An execution's parameters as stored ({@code file=…, source=…}), for the title: server paths are admins'. */
+    public String rawParameters(String parameters) {
+        return paths.forReader(parameters);
+    }
+
+    /**
+     * A stored message (a file's, a failed drop's reason) in the page's language; the files it names where they lie in
+     * the home, for non-admins.
+     */
+    public String message(String message) {
+        return paths.forReader(text(message));
     }
 
     /** A text stored as {@code 中文 ‖ English} in the page's language. */

@@ -199,6 +199,29 @@ class ConsolePagesIntegrationTests extends SharedLedgerContext {
     }
 
     @Test
+    void aFailedJobNamesItsFileByItsServerPathToAdminsOnly() throws Exception {
+        // given an ingest that failed on its archived copy, whose exception names the copy's server path
+        Path file = HOME.resolve("archive/community/gone/路径.xlsx");
+        long id = org.lujing.TestJobs.failedIngest(jobOperator, fileIngestJob, file);
+        String serverPath = "/archive/community/gone/路径.xlsx";
+
+        // then a viewer reads the file's name and the cause in words, on the page, the jobs list and the dashboard
+        assertThat(page("/jobs/" + id)).contains("找不到文件（系统原文：", "路径.xlsx").doesNotContain(serverPath);
+        for (String path : List.of("/jobs", "/")) {
+            assertThat(page(path)).as(path).doesNotContain(serverPath);
+        }
+        // and in the API, the execution's message and its steps'
+        assertThat(api("/api/jobs/" + id, user("viewer").roles("VIEWER")))
+                .contains("NoSuchFileException", "路径.xlsx")
+                .doesNotContain(serverPath);
+        assertThat(api("/api/jobs?limit=5", user("viewer").roles("VIEWER"))).doesNotContain(serverPath);
+        // while an admin reads the server's path, as the trace and the job's record keep it
+        assertThat(adminPage("/jobs/" + id)).contains(serverPath);
+        assertThat(api("/api/jobs/" + id, user("admin").roles("ADMIN", "OPERATOR", "VIEWER")))
+                .contains(serverPath);
+    }
+
+    @Test
     void twoRestartsOfOneExecutionAtOnceRunOneAndAuditOne() throws Exception {
         // given a failed ingest (its archived copy is not there, so a restart fails again: a new execution all the
         // same)

@@ -15,7 +15,7 @@ class RejectedValuesWordsTests {
 
     @Test
     void wholeNumbersShowWithoutTheirPointZero() {
-        Words words = new Words(null, null);
+        Words words = new Words(null, null, null);
 
         assertThat(words.values("[\"94.0\", \"2.0\", \"4301************78\", \"2.5\", \"1.0.3\"]"))
                 .isEqualTo("94 · 2 · 4301************78 · 2.5 · 1.0.3");
@@ -27,7 +27,7 @@ class RejectedValuesWordsTests {
 
     @Test
     void aMessageNamesTheSourceByItsAgencyOnThePage() {
-        Words words = new Words(new org.lujing.source.SourceCatalog(java.nio.file.Path.of("jobs/sources")), null);
+        Words words = new Words(new org.lujing.source.SourceCatalog(java.nio.file.Path.of("jobs/sources")), null, null);
 
         org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
         try {
@@ -42,7 +42,7 @@ class RejectedValuesWordsTests {
 
     @Test
     void aQuarantinedFilesFolderIsSaidInWords() {
-        Words words = new Words(new org.lujing.source.SourceCatalog(java.nio.file.Path.of("jobs/sources")), null);
+        Words words = new Words(new org.lujing.source.SourceCatalog(java.nio.file.Path.of("jobs/sources")), null, null);
 
         org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
         try {
