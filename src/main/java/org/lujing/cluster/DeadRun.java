@@ -31,7 +31,10 @@ public final class DeadRun {
     public static JobExecution markFailed(JobOperator jobOperator, JobRepository jobRepository, JobExecution running) {
         JobExecution failed = jobOperator.recover(running);
         try {
-            failed.setExitStatus(failed.getExitStatus().addExitDescription(REASON));
+            // recovery leaves the exit code as the dead run had it (UNKNOWN, EXECUTING): the page read 失败 beside 退出码 未知
+            failed.setExitStatus(new org.springframework.batch.core.ExitStatus(
+                            "FAILED", failed.getExitStatus().getExitDescription())
+                    .addExitDescription(REASON));
             jobRepository.update(failed);
         } catch (RuntimeException e) {
             // another node or thread updated it meanwhile: FAILED all the same, only without the words

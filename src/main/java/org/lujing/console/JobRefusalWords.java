@@ -47,6 +47,17 @@ public final class JobRefusalWords {
                             + " (ABANDONED) and cannot run again; start a new round of a night with nightly --date"
                             + " DATE, or drop a file into the inbox again");
         }
+        if (r.runningOn() != null) {
+            return lang.pick(
+                    "执行 #" + id + " 仍在节点 " + r.runningOn() + " 上运行（该节点仍有心跳，它的步骤还没有结束）：现在重新运行会把同样的行再写一遍。"
+                            + "请等它在下一个提交点停下后再重新运行；若该节点已失去响应，它的心跳停止超过 lujing.jobs.recover-after"
+                            + "（默认 30 分钟）后，其他节点会自动接手完成",
+                    "execution #" + id + " is still being run by node " + r.runningOn()
+                            + " (the node beats and its step"
+                            + " has not ended): a restart now would write the same rows again. Restart it once it has"
+                            + " stopped at its next commit; if the node hangs, another node takes the run over once its"
+                            + " heartbeat is older than lujing.jobs.recover-after (30 minutes by default)");
+        }
         if (r.unfinishedFile() != null) {
             long file = r.unfinishedFile().id();
             return lang.pick(

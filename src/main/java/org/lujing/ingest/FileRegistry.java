@@ -128,6 +128,19 @@ public class FileRegistry {
                 == 1;
     }
 
+    /**
+     * Moves an unfinished file's claim to this node for an admin's restart of its run (checked not to be running
+     * elsewhere): this node's heartbeat then keeps it, and its silence hands the file to another node. Left with the
+     * node that ran it before, the file was that node's: another node would not take it over while that one lived,
+     * and that one does not take up a run an admin restarted elsewhere.
+     */
+    public void claimForRestart(IngestedFile f) {
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.sql("""
+                        UPDATE file_claim SET node_id = ?, heartbeat_at = ?
+                        WHERE sha256 = ? AND file_id IN (SELECT id FROM ingest_file WHERE outcome = 'IN_PROGRESS')""").params(node.id(), now, f.sha256()).update();
+    }
+
     /** Files that hold a claim but never finished: their run died or failed. */
     List<IngestedFile> unfinishedClaims() {
         return jdbc.sql(SELECT_FILE

@@ -33,18 +33,54 @@ public class JobControl {
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
     private final FileRegistry files;
+    private final org.lujing.cluster.ClusterNode node;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    public JobControl(JobOperator jobOperator, JobRepository jobRepository, FileRegistry files) {
+    public JobControl(
+            JobOperator jobOperator,
+            JobRepository jobRepository,
+            FileRegistry files,
+            org.lujing.cluster.ClusterNode node,
+            org.springframework.jdbc.core.simple.JdbcClient jdbc) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.files = files;
+        this.node = node;
+        this.jdbc = jdbc;
     }
 
-    /** Restarts a failed or stopped execution; a restarted ingest resumes after its last committed chunk. */
+    /**
+     * Restarts a failed or stopped execution; a restarted ingest resumes after its last committed chunk. The file an
+     * ingest loads is claimed for this process first, so it is this process's heartbeat that keeps other nodes from
+     * taking it over while it runs, and, should this process die, theirs to finish.
+     */
     public JobExecution restart(long executionId) throws Exception {
         JobExecution execution = existing(executionId, "restart", RESTARTS);
         log.info("restarting {} execution #{}", execution.getJobInstance().getJobName(), executionId);
+        if (FILE_INGEST_JOB.equals(execution.getJobInstance().getJobName())) {
+            files.unfinishedOf(executionId).ifPresent(f -> {
+                node.join();
+                files.claimForRestart(f);
+            });
+        }
         return jobOperator.restart(execution);
+    }
+
+    /**
+     * The node still at the execution, if any: a step of it has not ended (a stop asked from another node marks the
+     * execution at once, while its node finishes the chunk it is in, or hangs in it) and the node that runs it is
+     * alive by its heartbeat. A restart then would run the same rows beside it.
+     */
+    private Optional<String> stillRunningOn(long executionId) {
+        long open = jdbc.sql("""
+                        SELECT COUNT(*) FROM batch_step_execution
+                        WHERE job_execution_id = ? AND end_time IS NULL AND status IN ('STARTING', 'STARTED', 'STOPPING')""").param(executionId).query(Long.class).single();
+        if (open == 0) {
+            return Optional.empty();
+        }
+        return node.nodeOf(executionId)
+                .filter(runner ->
+                        node.id().equals(runner) ? node.runningHere().contains(executionId) : node.isAlive(runner));
     }
 
     public boolean stop(long executionId) throws Exception {
@@ -86,9 +122,10 @@ public class JobControl {
         private final String restartedStatus;
         private final Long abandonedAt;
         private final IngestedFile unfinishedFile;
+        private final String runningOn;
 
         Refused(long executionId, String action, String status, Set<String> allowed) {
-            this(executionId, action, status, allowed, null, null, null, null);
+            this(executionId, action, status, allowed, null, null, null, null, null);
         }
 
         private Refused(
@@ -99,7 +136,8 @@ public class JobControl {
                 Long restartedAs,
                 String restartedStatus,
                 Long abandonedAt,
-                IngestedFile unfinishedFile) {
+                IngestedFile unfinishedFile,
+                String runningOn) {
             super(
                     status == null
                             ? "there is no job execution #" + executionId + " (see `jobs`)"
@@ -109,13 +147,18 @@ public class JobControl {
                                     : abandonedAt != null
                                             ? "execution #" + executionId + " belongs to a job given up at #"
                                                     + abandonedAt + " (ABANDONED): it cannot run again"
-                                            : unfinishedFile != null
-                                                    ? "execution #" + executionId + " is loading file #"
-                                                            + unfinishedFile.id() + ", still IN_PROGRESS: giving it"
-                                                            + " up would leave the file unfinished for good"
-                                                    : "execution #" + executionId + " is " + status
-                                                            + " and cannot be given " + action + " (only "
-                                                            + String.join(", ", new TreeSet<>(allowed)) + ")");
+                                            : runningOn != null
+                                                    ? "execution #" + executionId + " is still being run by node "
+                                                            + runningOn + ", which is alive: a restart now would run"
+                                                            + " its rows a second time beside it"
+                                                    : unfinishedFile != null
+                                                            ? "execution #" + executionId + " is loading file #"
+                                                                    + unfinishedFile.id()
+                                                                    + ", still IN_PROGRESS: giving it"
+                                                                    + " up would leave the file unfinished for good"
+                                                            : "execution #" + executionId + " is " + status
+                                                                    + " and cannot be given " + action + " (only "
+                                                                    + String.join(", ", new TreeSet<>(allowed)) + ")");
             this.executionId = executionId;
             this.action = action;
             this.status = status;
@@ -124,6 +167,15 @@ public class JobControl {
             this.restartedStatus = restartedStatus;
             this.abandonedAt = abandonedAt;
             this.unfinishedFile = unfinishedFile;
+            this.runningOn = runningOn;
+        }
+
+        /**
+         * The node still running the execution asked to restart — a step of it has not ended, and the node beats —
+         * else null.
+         */
+        public String runningOn() {
+            return runningOn;
         }
 
         /**
@@ -201,6 +253,7 @@ public class JobControl {
                         later.getId(),
                         later.getStatus().name(),
                         null,
+                        null,
                         null);
             }
         }
@@ -218,14 +271,21 @@ public class JobControl {
                         null,
                         null,
                         abandoned.get().getId(),
+                        null,
                         null);
+            }
+        }
+        if ("restart".equals(action)) {
+            Optional<String> runner = stillRunningOn(executionId);
+            if (runner.isPresent()) {
+                throw new Refused(executionId, action, status, appliesTo, null, null, null, null, runner.get());
             }
         }
         if ("abandon".equals(action)
                 && FILE_INGEST_JOB.equals(execution.getJobInstance().getJobName())) {
             Optional<IngestedFile> unfinished = files.unfinishedOf(executionId);
             if (unfinished.isPresent()) {
-                throw new Refused(executionId, action, status, appliesTo, null, null, null, unfinished.get());
+                throw new Refused(executionId, action, status, appliesTo, null, null, null, unfinished.get(), null);
             }
         }
         return execution;

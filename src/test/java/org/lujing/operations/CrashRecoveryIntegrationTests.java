@@ -89,6 +89,8 @@ public class CrashRecoveryIntegrationTests {
                 assertThat(e.jobName()).isEqualTo("fileIngestJob");
                 // and says why, where Spring Batch's recovery leaves nothing ("failed without a message")
                 assertThat(e.exitMessage()).contains("运行它的进程已中止").contains("the process running it stopped");
+                // with the exit code of a failure, not the dead run's UNKNOWN (退出码 未知 beside 失败)
+                assertThat(e.exitCode()).isEqualTo("FAILED");
             });
             var before = jdbc.sql("SELECT rows_read, accepted, outcome FROM ingest_file")
                     .query()
