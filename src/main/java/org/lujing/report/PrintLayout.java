@@ -41,7 +41,12 @@ final class PrintLayout {
         print.setFitWidth((short) 1);
         print.setFitHeight((short) 0);
         sheet.setHorizontallyCenter(true);
-        sheet.getFooter().setLeft(reportName + " · " + sheet.getSheetName());
+        // a one-sheet report named as its sheet (核查发现) says it once, not 核查发现 · 核查发现
+        sheet.getFooter()
+                .setLeft(
+                        reportName.equals(sheet.getSheetName())
+                                ? reportName
+                                : reportName + " · " + sheet.getSheetName());
         sheet.getFooter().setRight(lang.pick("第 &P 页，共 &N 页", "Page &P of &N"));
 
         PaneInformation pane = sheet.getPaneInformation();

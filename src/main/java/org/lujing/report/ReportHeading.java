@@ -20,6 +20,18 @@ public record ReportHeading(String community, String issuer, LocalDate made) {
         return lang.pick("制表单位：" + issuer + "    制表日期：" + chinese(made), "Made by " + issuer + " on " + made);
     }
 
+    /**
+     * The period line under the title: 统计期间 2025年第1季度（2025年1月1日至2025年3月31日），仅计入名册内人员 — the
+     * period in words, as the title has it, not its code (2025-Q1 stays the English line's and {@code --json}'s).
+     */
+    static String periodLine(Period p, ReportLanguage lang) {
+        String words = periodWords(p);
+        String span = chinese(p.from()) + "至" + chinese(p.to());
+        return lang.pick(
+                "统计期间 " + words + (words.equals(span) ? "" : "（" + span + "）") + "，仅计入名册内人员",
+                "Period " + p.label() + " (" + p.from() + " to " + p.to() + "), people on the roster only");
+    }
+
     static String periodWords(Period p) {
         String label = p.label();
         String words;

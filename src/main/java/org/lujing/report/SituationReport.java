@@ -80,12 +80,33 @@ public final class SituationReport {
         return out.append("。").toString();
     }
 
+    /** The nouns the English phrases count, plural to singular: "1 person-time", not "1 person-times". */
+    private static final java.util.Map<String, String> SINGULAR = java.util.Map.of(
+            "person-times", "person-time",
+            "assessments", "assessment",
+            "groups", "group",
+            "plans", "plan",
+            "copies", "copy",
+            "fairs", "fair",
+            "persons", "person",
+            "micro-lessons", "micro-lesson");
+
+    static String singular(String phrase) {
+        String out = phrase;
+        for (var e : SINGULAR.entrySet()) {
+            out = out.replaceAll(
+                    "(?<![\\w-])" + java.util.regex.Pattern.quote(e.getKey()) + "(?![\\w-])", e.getValue());
+        }
+        return out;
+    }
+
     static String english(Statistics s) {
         List<String> parts = new ArrayList<>();
         for (Phrase p : PHRASES) {
             BigDecimal v = s.figures(p.category()).value(p.category());
             if (v.signum() != 0) {
-                parts.add(p.en().formatted(StatisticsFormatter.plain(v)));
+                String phrase = p.en().formatted(StatisticsFormatter.plain(v));
+                parts.add(v.compareTo(BigDecimal.ONE) == 0 ? singular(phrase) : phrase);
             }
         }
         StringBuilder out = new StringBuilder(prefix(s.period(), ReportLanguage.EN)).append(" we ");

@@ -92,13 +92,7 @@ public final class StatisticsFormatter {
                     Long.toString(f.records()));
         }
         StringBuilder out = new StringBuilder();
-        out.append(lang.pick("统计期间 ", "Period "))
-                .append(s.period().label())
-                .append(lang.pick("（", " ("))
-                .append(s.period().from())
-                .append(lang.pick(" 至 ", " to "))
-                .append(s.period().to())
-                .append(lang.pick("），仅计入名册内人员\n\n", "), people on the roster only\n\n"));
+        out.append(ReportHeading.periodLine(s.period(), lang)).append("\n\n");
         out.append(none ? lang.pick("本期间没有计入的记录。\n", "No record counts in this period.\n") : t.render());
         out.append(lang.pick("\n合作单位：", "\npartner units: "))
                 .append(s.partnerUnits())

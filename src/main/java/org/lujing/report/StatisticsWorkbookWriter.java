@@ -82,17 +82,7 @@ public final class StatisticsWorkbookWriter {
         sheet.addMergedRegion(new CellRangeAddress(r, r, 0, 4));
         r++;
         cells.text(sheet.createRow(r++), 0, heading.madeBy(lang), null);
-        cells.text(
-                sheet.createRow(r++),
-                0,
-                lang.pick("统计期间 ", "Period ")
-                        + s.period().label()
-                        + lang.pick("（", " (")
-                        + s.period().from()
-                        + lang.pick(" 至 ", " to ")
-                        + s.period().to()
-                        + lang.pick("），仅计入名册内人员", "), people on the roster only"),
-                cells.bold);
+        cells.text(sheet.createRow(r++), 0, ReportHeading.periodLine(s.period(), lang), cells.bold);
         r++;
         Row columns = sheet.createRow(r++);
         header(cells, columns, lang.pick("类别", "Category"), lang.pick("单位", "Unit"));
@@ -152,7 +142,32 @@ public final class StatisticsWorkbookWriter {
                 cells.number(row, i + 1, e.getValue().getOrDefault(columns.get(i), BigDecimal.ZERO));
             }
         }
+        String note = distinctNote(columns, false, lang);
+        if (note != null) {
+            cells.text(sheet.createRow(r + 1), 0, note);
+        }
         sheet.createFreezePane(1, 1);
+    }
+
+    /**
+     * Why a column of persons counted once (矫正小组, 就业安置) may add up to more than the summary: one person in
+     * several months (agencies) counts in each. Null when the sheet has no such column. A worker summing a column
+     * took the report for wrong.
+     */
+    static String distinctNote(List<Category> columns, boolean months, ReportLanguage lang) {
+        List<String> names = columns.stream()
+                .filter(c -> c.countingRule() == org.lujing.ledger.CountingRule.SUBJECTS)
+                .map(lang::category)
+                .toList();
+        if (names.isEmpty()) {
+            return null;
+        }
+        return lang.pick(
+                "注：" + String.join("、", names) + "按不重复的人数计，同一人在几个" + (months ? "月份" : "单位") + "都有记录时各计一次，"
+                        + (months ? "各月" : "各单位") + "相加可能多于汇总表。",
+                "Note: " + String.join(", ", names) + " count each person once; a person with records in several "
+                        + (months ? "months" : "agencies") + " counts in each, so the rows may add up to more than"
+                        + " the summary.");
     }
 
     private static void byMonth(SXSSFWorkbook wb, SafeCells cells, Content content, ReportLanguage lang) {
@@ -174,6 +189,11 @@ public final class StatisticsWorkbookWriter {
             }
         }
         sheet.createFreezePane(1, 1);
+        String note = distinctNote(columns, true, lang);
+        if (note != null) {
+            // in the blank row between the table and its charts
+            cells.text(sheet.createRow(months.size() + 1), 0, note);
+        }
         if (!columns.isEmpty() && !months.isEmpty()) {
             // below the table, at least ten columns wide however few categories the period has
             int width = Math.max(columns.size() + 1, 10);

@@ -598,6 +598,8 @@ class LedgerAndQualityWorkbookIntegrationTests extends SharedLedgerLoadedOnce {
             assertThat(wb.getSheetName(0)).isEqualTo("核查发现");
             assertSafe(wb);
             Sheet sheet = wb.getSheet("核查发现");
+            // the report and its one sheet share a name: the footer says it once
+            assertThat(sheet.getFooter().getLeft()).isEqualTo("核查发现");
             assertThat(header(sheet))
                     .containsExactly("规则", "严重程度", "人员（脱敏）", "来源", "文件", "详情", "首次发现", "最近发现", "状态", "备注", "规则代码");
             assertThat(sheet.getLastRowNum()).isEqualTo(expected.size());

@@ -25,7 +25,7 @@ class StatisticsFormatterTests {
     void chineseTableNamesCategoriesUnitsAndThePendingLineInChinese() {
         String table = StatisticsFormatter.table(statistics, ReportLanguage.ZH);
         assertThat(table)
-                .startsWith("统计期间 2025-Q3（2025-07-01 至 2025-09-30），仅计入名册内人员")
+                .startsWith("统计期间 2025年第3季度（2025年7月1日至2025年9月30日），仅计入名册内人员")
                 .contains("招聘会", "发放普法读物", "合作单位：19 家", "待识别（不在名册，未计入）：4 条记录，涉及 1 人");
         assertThat(table.lines().filter(l -> l.startsWith("招聘会")).findFirst().orElseThrow())
                 .matches("招聘会\\s+8\\s+次\\s+7\\s+23");
@@ -48,5 +48,16 @@ class StatisticsFormatterTests {
                         .findFirst()
                         .orElseThrow())
                 .matches("Legal reading material handed out\\s+30\\s+copies\\s+13\\s+13");
+    }
+
+    @Test
+    void aPeriodIsNamedInWordsAsTheTitleNamesIt() {
+        assertThat(ReportHeading.periodLine(Period.parse("2025"), ReportLanguage.ZH))
+                .isEqualTo("统计期间 2025年度（2025年1月1日至2025年12月31日），仅计入名册内人员");
+        // a span of days is its own words, not said twice
+        assertThat(ReportHeading.periodLine(Period.parse("2025-03-01..2025-06-30"), ReportLanguage.ZH))
+                .isEqualTo("统计期间 2025年3月1日至2025年6月30日，仅计入名册内人员");
+        assertThat(ReportHeading.periodLine(Period.parse("2025-03-01..2025-06-30"), ReportLanguage.EN))
+                .isEqualTo("Period 2025-03-01..2025-06-30 (2025-03-01 to 2025-06-30), people on the roster only");
     }
 }
