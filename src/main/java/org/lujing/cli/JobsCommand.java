@@ -45,6 +45,7 @@ class JobsCommand implements Callable<Integer> {
             Iterable<JobQueries.Execution> executions =
                     context.getBean(JobQueries.class).newestFirst(wanted);
             org.lujing.source.SourceCatalog sources = context.getBean(org.lujing.source.SourceCatalog.class);
+            JobQueries queries = context.getBean(JobQueries.class);
             if (json) {
                 Json.printEach(executions, JobQueries.Execution::asJson);
             } else {
@@ -54,7 +55,7 @@ class JobsCommand implements Callable<Integer> {
                         (t, e) -> t.row(
                                 Long.toString(e.id()),
                                 CliWords.job(e.jobName()),
-                                CliWords.jobStatus(e.status()),
+                                statusOf(e, queries),
                                 CliWords.time(e.startTime()),
                                 CliWords.time(e.endTime()),
                                 org.lujing.console.JobParametersText.render(
@@ -113,6 +114,24 @@ class JobsCommand implements Callable<Integer> {
             }
             return 0;
         }
+    }
+
+    /**
+     * An execution's status, and for one that failed or stopped the restart that took it on: {@code jobs --status
+     * FAILED} listed runs completed since as if they waited for a restart (the dashboard counts none).
+     */
+    static String statusOf(JobQueries.Execution e, JobQueries queries) {
+        String status = CliWords.jobStatus(e.status());
+        if (!"FAILED".equals(e.status()) && !"STOPPED".equals(e.status())) {
+            return status;
+        }
+        return queries.restartedAs(e.id())
+                .map(r -> status
+                        + CliWords.lang()
+                                .pick(
+                                        "，已重新运行为 #" + r.id() + "：" + CliWords.jobStatus(r.status()),
+                                        ", restarted as #" + r.id() + ": " + CliWords.jobStatus(r.status())))
+                .orElse(status);
     }
 
     /** Why an action does not apply, in the operator's words, the statuses' codes beside them. */

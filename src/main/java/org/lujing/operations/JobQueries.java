@@ -207,6 +207,25 @@ public class JobQueries {
                 .list();
     }
 
+    /** An execution's latest restart (a later execution of its job instance): its id and status. */
+    public record Restart(long id, String status) {}
+
+    /**
+     * The latest later execution of the same job instance, if the execution was restarted: a failed run listed
+     * without it read as still waiting for a restart.
+     */
+    public Optional<Restart> restartedAs(long executionId) {
+        return jdbc.sql("""
+                        SELECT later.job_execution_id, later.status FROM batch_job_execution e
+                          JOIN batch_job_execution later ON later.job_instance_id = e.job_instance_id
+                            AND later.job_execution_id > e.job_execution_id
+                        WHERE e.job_execution_id = ?
+                        ORDER BY later.job_execution_id DESC FETCH FIRST 1 ROWS ONLY""")
+                .param(executionId)
+                .query((rs, i) -> new Restart(rs.getLong(1), rs.getString(2)))
+                .optional();
+    }
+
     public Optional<Execution> find(long executionId) {
         return jdbc.sql(EXECUTIONS + " WHERE e.job_execution_id = ?")
                 .param(executionId)

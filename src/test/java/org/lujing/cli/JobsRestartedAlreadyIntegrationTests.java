@@ -42,5 +42,14 @@ class JobsRestartedAlreadyIntegrationTests extends SharedLedgerContext {
         });
         // and the successor itself may still be restarted
         control.check(later, "restart");
+
+        // and `jobs` lists the first with the restart that took it on, the successor as waiting
+        var first = queries.find(id).orElseThrow();
+        assertThat(JobsCommand.statusOf(first, queries)).isEqualTo("失败（FAILED），已重新运行为 #" + later + "：失败（FAILED）");
+        assertThat(JobsCommand.statusOf(queries.find(later).orElseThrow(), queries))
+                .isEqualTo("失败（FAILED）");
     }
+
+    @Autowired
+    org.lujing.operations.JobQueries queries;
 }
