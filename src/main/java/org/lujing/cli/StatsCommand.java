@@ -44,6 +44,10 @@ class StatsCommand implements Callable<Integer> {
     static String render(ConfigurableApplicationContext context, Period p, boolean json) {
         AgencyDirectory agencies = context.getBean(AgencyDirectory.class);
         Statistics s = context.getBean(StatisticsQuery.class).compute(p, agencies::isPartner);
-        return json ? Json.write(StatisticsFormatter.json(s)) + "\n" : StatisticsFormatter.table(s, CliWords.lang());
+        long loading = context.getBean(org.lujing.ingest.FileRegistry.class).inProgressCount();
+        return json
+                ? Json.write(StatisticsFormatter.json(s, loading)) + "\n"
+                : StatisticsFormatter.table(s, CliWords.lang())
+                        + StatisticsFormatter.loadingLine(loading, CliWords.lang());
     }
 }

@@ -70,6 +70,11 @@ class ConsoleQueries {
                 .map(d -> java.time.YearMonth.from(d.toLocalDate()));
     }
 
+    /** Files being loaded, whose rows so far already count in the chart. */
+    long filesLoading() {
+        return files.inProgressCount();
+    }
+
     long openFindings() {
         return jdbc.sql("SELECT COUNT(*) FROM finding WHERE status = 'OPEN' AND cleared_on IS NULL")
                 .query(Long.class)

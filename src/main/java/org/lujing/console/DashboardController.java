@@ -106,6 +106,9 @@ class DashboardController {
         Map<String, Object> chart = monthChart(ym);
         model.addAttribute("chart", chart);
         model.addAttribute("chartJson", scriptSafeJson(chart));
+        // the chart counts the slices of a file being loaded as they commit: said, so a half-loaded month is not read
+        // as the month
+        model.addAttribute("loadingFiles", queries.filesLoading());
         return "dashboard";
     }
 

@@ -22,16 +22,21 @@ class StatsApiController implements ApiResource {
     private final StatisticsQuery statistics;
     private final AgencyDirectory agencies;
 
-    StatsApiController(StatisticsQuery statistics, AgencyDirectory agencies) {
+    private final org.lujing.ingest.FileRegistry files;
+
+    StatsApiController(StatisticsQuery statistics, AgencyDirectory agencies, org.lujing.ingest.FileRegistry files) {
+        this.files = files;
         this.statistics = statistics;
         this.agencies = agencies;
     }
 
     @Operation(
             summary =
-                    "A period's statistics (the shape of `stats --json`): 2025, 2025-Q3, 2025-11 or 2025-03-01..2025-06-30")
+                    "A period's statistics (the shape of `stats --json`): 2025, 2025-Q3, 2025-11 or 2025-03-01..2025-06-30;"
+                            + " `loadingFiles` files are being loaded, their rows so far counted")
     @GetMapping(path = "/api/stats", produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> stats(@RequestParam String period) {
-        return StatisticsFormatter.json(statistics.compute(Period.parse(period), agencies::isPartner));
+        return StatisticsFormatter.json(
+                statistics.compute(Period.parse(period), agencies::isPartner), files.inProgressCount());
     }
 }

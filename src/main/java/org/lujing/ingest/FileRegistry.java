@@ -141,6 +141,16 @@ public class FileRegistry {
                         WHERE sha256 = ? AND file_id IN (SELECT id FROM ingest_file WHERE outcome = 'IN_PROGRESS')""").params(node.id(), now, f.sha256()).update();
     }
 
+    /**
+     * How many files are being loaded (or wait to be finished): their published slices already count in the
+     * statistics, which grow until they are done.
+     */
+    public long inProgressCount() {
+        return jdbc.sql("SELECT COUNT(*) FROM ingest_file WHERE outcome = 'IN_PROGRESS'")
+                .query(Long.class)
+                .single();
+    }
+
     /** Files that hold a claim but never finished: their run died or failed. */
     List<IngestedFile> unfinishedClaims() {
         return jdbc.sql(SELECT_FILE

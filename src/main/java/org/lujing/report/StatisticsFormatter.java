@@ -70,6 +70,26 @@ public final class StatisticsFormatter {
      * The statistics table in the reader's language with units: categories with a figure, in taxonomy order, then
      * the partner units and the pending records.
      */
+    /**
+     * The figures as {@code stats --json} and {@code /api/stats} give them, with {@code loadingFiles}: how many files
+     * are being loaded, whose rows so far already count — the figures are final when it is 0.
+     */
+    public static Map<String, Object> json(Statistics s, long loadingFiles) {
+        Map<String, Object> out = json(s);
+        out.put("loadingFiles", loadingFiles);
+        return out;
+    }
+
+    /** The line under the table when files are being loaded, else empty. */
+    public static String loadingLine(long loadingFiles, ReportLanguage lang) {
+        return loadingFiles == 0
+                ? ""
+                : lang.pick(
+                        "\n注意：正在入库 " + loadingFiles + " 个文件，已写入的行已计入，数字会随入库增加，全部完成后才是定数。\n",
+                        "\nNote: " + loadingFiles + " file(s) are being loaded; the rows written so far count, and the"
+                                + " figures grow until they are done.\n");
+    }
+
     public static String table(Statistics s, ReportLanguage lang) {
         TextTable t = new TextTable(
                 lang.pick("类别", "category"),

@@ -66,6 +66,27 @@ class ConsolePagesIntegrationTests extends SharedLedgerContext {
     }
 
     @Test
+    void whileAFileIsLoadedTheDashboardAndTheApiSayTheFiguresAreNotFinal() throws Exception {
+        // given nothing being loaded: the figures are final, and nothing says otherwise
+        assertThat(page("/")).doesNotContain("id=\"chart-loading\"");
+        assertThat(api("/api/stats?period=2025", user("viewer").roles("VIEWER")))
+                .contains("\"loadingFiles\":0");
+
+        // when a file is being loaded (its slices count as they commit)
+        jdbc.sql("""
+                        INSERT INTO ingest_file (source_id, file_name, stored_path, sha256, size_bytes, format,
+                          received_at, outcome)
+                        VALUES ('community', '大台账.xlsx', 'archive/community/大台账.xlsx', ?, 1, 'xlsx', ?, 'IN_PROGRESS')""")
+                .params("f".repeat(64), java.sql.Timestamp.from(Instant.now()))
+                .update();
+
+        // then the dashboard says so beside the chart, and the API counts it
+        assertThat(page("/")).contains("id=\"chart-loading\"", "正在入库 1 个文件", "全部完成后才是定数");
+        assertThat(api("/api/stats?period=2025", user("viewer").roles("VIEWER")))
+                .contains("\"loadingFiles\":1");
+    }
+
+    @Test
     void theFindingsListPagesInTheOrderFound() throws Exception {
         // given 205 open findings (a wrong supervision period is one a record) and one cleared
         for (int i = 1; i <= 206; i++) {
