@@ -7,7 +7,26 @@ import org.lujing.ledger.Period;
  * Who made a report and when, as the office heads its statistics tables: the community in the title, the issuing
  * unit (制表单位) and the date made (制表日期). Settings {@code lujing.report.community} and {@code lujing.report.issuer}.
  */
-public record ReportHeading(String community, String issuer, LocalDate made) {
+public record ReportHeading(String community, String issuer, LocalDate made, long loadingFiles) {
+
+    /** A heading made while no file was being loaded. */
+    public ReportHeading(String community, String issuer, LocalDate made) {
+        this(community, issuer, made, 0);
+    }
+
+    /**
+     * The line a report made while files were being loaded carries under its period: their rows so far are in, the
+     * rest not — null when none was. A night's reports made beside a file a dead node left half published read as
+     * the night's figures.
+     */
+    String loadingLine(ReportLanguage lang) {
+        return loadingFiles == 0
+                ? null
+                : lang.pick(
+                        "注意：制表时有 " + loadingFiles + " 个文件正在入库，只计入了已写入的行；入库完成后请重新生成本表。",
+                        "Note: " + loadingFiles + " file(s) were being loaded when this was made; only the rows"
+                                + " written by then count. Make it again once they are done.");
+    }
 
     /** The title: 麓景社区2025年度社区矫正帮扶工作统计, or the period's own words for a quarter, a month or a span. */
     String title(Period period, ReportLanguage lang) {

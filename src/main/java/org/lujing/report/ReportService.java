@@ -30,6 +30,7 @@ public class ReportService {
     private final LedgerWorkbook ledger;
     private final FindingsWorkbook findings;
     private final QualityWorkbook quality;
+    private final org.lujing.ingest.FileRegistry files;
     private final String community;
     private final String issuer;
 
@@ -40,6 +41,7 @@ public class ReportService {
             LedgerWorkbook ledger,
             FindingsWorkbook findings,
             QualityWorkbook quality,
+            org.lujing.ingest.FileRegistry files,
             @Value("${lujing.report.community:麓景社区}") String community,
             @Value("${lujing.report.issuer:麓景社区居民委员会}") String issuer) {
         this.breakdown = breakdown;
@@ -48,6 +50,7 @@ public class ReportService {
         this.ledger = ledger;
         this.findings = findings;
         this.quality = quality;
+        this.files = files;
         this.community = community;
         this.issuer = issuer;
     }
@@ -71,9 +74,12 @@ public class ReportService {
         Path xlsx = dir.resolve(base + ".xlsx");
         Path json = dir.resolve(base + ".json");
         try {
+            long loading = files.inProgressCount();
             StatisticsWorkbookWriter.write(
-                    content, language, new ReportHeading(community, issuer, LocalDate.now()), xlsx);
-            PrivateFiles.writeString(json, JSON.writeValueAsString(StatisticsFormatter.json(content)) + "\n");
+                    content, language, new ReportHeading(community, issuer, LocalDate.now(), loading), xlsx);
+            var document = StatisticsFormatter.json(content);
+            document.put("loadingFiles", loading);
+            PrivateFiles.writeString(json, JSON.writeValueAsString(document) + "\n");
             org.lujing.home.PrivateFolders.restrictFile(json);
         } catch (IOException e) {
             throw WriteFailure.of("统计报表", "the statistics report", dir, e);

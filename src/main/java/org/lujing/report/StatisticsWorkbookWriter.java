@@ -83,6 +83,11 @@ public final class StatisticsWorkbookWriter {
         r++;
         cells.text(sheet.createRow(r++), 0, heading.madeBy(lang), null);
         cells.text(sheet.createRow(r++), 0, ReportHeading.periodLine(s.period(), lang), cells.bold);
+        String loading = heading.loadingLine(lang);
+        if (loading != null) {
+            // in the blank row above the table
+            cells.text(sheet.createRow(r), 0, loading, cells.bold);
+        }
         r++;
         Row columns = sheet.createRow(r++);
         header(cells, columns, lang.pick("类别", "Category"), lang.pick("单位", "Unit"));

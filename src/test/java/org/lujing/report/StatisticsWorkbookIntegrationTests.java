@@ -201,6 +201,36 @@ class StatisticsWorkbookIntegrationTests extends SharedLedgerLoadedOnce {
     }
 
     @Test
+    void aWorkbookMadeWhileAFileIsLoadedSaysItsFiguresAreNotFinal() throws Exception {
+        // made with nothing being loaded: the row under the period is blank, the JSON says 0
+        List<Path> quiet = reports.writeStatistics(Period.parse("2025"), HOME.resolve("out-quiet"), "zh");
+        try (XSSFWorkbook wb = new XSSFWorkbook(quiet.get(0).toFile())) {
+            Row under = wb.getSheet("汇总").getRow(3);
+            assertThat(under == null || under.getCell(0) == null).isTrue();
+        }
+        assertThat(Files.readString(quiet.get(1))).contains("\"loadingFiles\" : 0");
+
+        // made while a file is being loaded (a node died half way through it, say): the workbook and its JSON say so
+        String sha = "d".repeat(64);
+        jdbc.sql("""
+                        INSERT INTO ingest_file (source_id, file_name, stored_path, sha256, size_bytes, format,
+                          received_at, outcome)
+                        VALUES ('community', '半途.xlsx', 'archive/community/半途.xlsx', ?, 1, 'xlsx', ?, 'IN_PROGRESS')""")
+                .params(sha, java.sql.Timestamp.from(java.time.Instant.now()))
+                .update();
+        try {
+            List<Path> loading = reports.writeStatistics(Period.parse("2025"), HOME.resolve("out-loading"), "zh");
+            try (XSSFWorkbook wb = new XSSFWorkbook(loading.get(0).toFile())) {
+                assertThat(wb.getSheet("汇总").getRow(3).getCell(0).getStringCellValue())
+                        .isEqualTo("注意：制表时有 1 个文件正在入库，只计入了已写入的行；入库完成后请重新生成本表。");
+            }
+            assertThat(Files.readString(loading.get(1))).contains("\"loadingFiles\" : 1");
+        } finally {
+            jdbc.sql("DELETE FROM ingest_file WHERE sha256 = ?").param(sha).update();
+        }
+    }
+
+    @Test
     void theStatisticsWorkbookPrintsOnePageWideWithTheAgencyNamesOnEveryPage() throws Exception {
         List<Path> written = reports.writeStatistics(Period.parse("2025"), HOME.resolve("out-print"), "zh");
         try (XSSFWorkbook wb = new XSSFWorkbook(written.get(0).toFile())) {
