@@ -80,6 +80,19 @@ final class UserMessages {
             }
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.quartz.SchedulerException
+                    && (String.valueOf(t.getMessage()).contains("Cannot run without an instance id")
+                            || String.valueOf(t.getMessage()).contains("Couldn't get host name"))) {
+                // Quartz's clustered scheduler names each node after its host: a name that does not resolve stops it
+                // (only Quartz's: a feed's or the database's unknown host is another matter)
+                return CliWords.lang()
+                        .pick(
+                                "本机的主机名无法解析为地址，定时任务（Quartz 集群）无法给本节点编号：请在 /etc/hosts 中为主机名加一行" + "（如 127.0.1.1 "
+                                        + host() + "），或检查 DNS 设置，然后再启动",
+                                "this machine's host name does not resolve to an address, so the clustered scheduler"
+                                        + " (Quartz) cannot name this node: add a line for it to /etc/hosts (such as"
+                                        + " 127.0.1.1 " + host() + ") or check the DNS settings, then start again");
+            }
             if (t instanceof org.springframework.boot.web.server.PortInUseException port) {
                 return CliWords.lang()
                         .pick(
@@ -105,6 +118,20 @@ final class UserMessages {
         }
         // a message stored or thrown in both languages ("中文 ‖ English") is shown in the operator's
         return Masking.value(CliWords.lang().oneLanguage(message));
+    }
+
+    /** This machine's host name as the system has it, without resolving it. */
+    private static String host() {
+        String name = System.getenv("HOSTNAME");
+        if (name == null || name.isBlank()) {
+            try {
+                name = java.nio.file.Files.readString(java.nio.file.Path.of("/etc/hostname"))
+                        .strip();
+            } catch (java.io.IOException | RuntimeException e) {
+                name = "";
+            }
+        }
+        return name.isBlank() ? "<主机名 hostname>" : name;
     }
 
     /** A file or folder that could not be read or written: which, and why, in words (Java's message is the path). */

@@ -26,6 +26,27 @@ class UserMessagesTests {
     }
 
     @Test
+    void aHostNameThatDoesNotResolveIsSaidWithWhatToDo() {
+        // Quartz's clustered scheduler (PostgreSQL) on a machine whose name does not resolve: "Cannot run without an
+        // instance id." in English alone
+        var quartz = new org.springframework.beans.factory.BeanCreationException(
+                "quartzScheduler",
+                new org.quartz.SchedulerException(
+                        "Cannot run without an instance id.",
+                        new org.quartz.SchedulerException(
+                                "Couldn't get host name!",
+                                new java.net.UnknownHostException("vm-b: Name or service not known"))));
+        assertThat(UserMessages.explain(quartz, false))
+                .startsWith("本机的主机名无法解析为地址")
+                .contains("/etc/hosts")
+                .doesNotContain("instance id");
+        // a feed's host that does not resolve is not this machine's name
+        assertThat(UserMessages.explain(
+                        new IllegalStateException(new java.net.UnknownHostException("feed.example")), false))
+                .doesNotContain("/etc/hosts");
+    }
+
+    @Test
     void whatFailsWhileTheProcessStopsIsSaidToBeTheStop() {
         // Ctrl-C of `nightly --resume` closed the pool under the chain: the operator read Hikari's English alone
         var closed = new org.springframework.jdbc.CannotGetJdbcConnectionException(
