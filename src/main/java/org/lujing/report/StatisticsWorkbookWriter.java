@@ -188,7 +188,10 @@ public final class StatisticsWorkbookWriter {
         boolean oneYear = months.stream().map(YearMonth::getYear).distinct().count() <= 1;
         for (int m = 0; m < months.size(); m++) {
             Row row = sheet.createRow(m + 1);
-            cells.text(row, 0, monthLabel(months.get(m), oneYear, lang));
+            cells.text(
+                    row,
+                    0,
+                    monthLabel(months.get(m), oneYear, content.statistics().period(), lang));
             for (int i = 0; i < columns.size(); i++) {
                 cells.number(row, i + 1, content.byMonth().figure(months.get(m), columns.get(i)));
             }
@@ -222,6 +225,23 @@ public final class StatisticsWorkbookWriter {
     static String monthLabel(YearMonth month, boolean oneYear, ReportLanguage lang) {
         String zh = (oneYear ? "" : month.getYear() + "年") + month.getMonthValue() + "月";
         return lang.pick(zh, month.toString());
+    }
+
+    /**
+     * The same for a month the period cuts (a range from 15 February to 10 May): which days of it count, 2月（15日起）,
+     * 5月（至10日）, 2月（15日至20日） — labelled as the whole month, its figures read as the month's.
+     */
+    static String monthLabel(YearMonth month, boolean oneYear, org.lujing.ledger.Period period, ReportLanguage lang) {
+        String whole = monthLabel(month, oneYear, lang);
+        int first = month.equals(YearMonth.from(period.from())) ? period.from().getDayOfMonth() : 1;
+        int last = month.equals(YearMonth.from(period.to())) ? period.to().getDayOfMonth() : month.lengthOfMonth();
+        if (first == 1 && last == month.lengthOfMonth()) {
+            return whole;
+        }
+        String zh = first == 1
+                ? "至" + last + "日"
+                : last == month.lengthOfMonth() ? first + "日起" : first + "日至" + last + "日";
+        return whole + lang.pick("（" + zh + "）", " (" + first + "–" + last + ")");
     }
 
     /**

@@ -23,6 +23,26 @@ class MonthChartTests {
     }
 
     @Test
+    void aMonthThePeriodCutsSaysWhichDaysCount() {
+        var period = org.lujing.ledger.Period.parse("2025-02-15..2025-05-10");
+        assertThat(StatisticsWorkbookWriter.monthLabel(YearMonth.of(2025, 2), true, period, ReportLanguage.ZH))
+                .isEqualTo("2月（15日起）");
+        assertThat(StatisticsWorkbookWriter.monthLabel(YearMonth.of(2025, 3), true, period, ReportLanguage.ZH))
+                .isEqualTo("3月");
+        assertThat(StatisticsWorkbookWriter.monthLabel(YearMonth.of(2025, 5), true, period, ReportLanguage.ZH))
+                .isEqualTo("5月（至10日）");
+        assertThat(StatisticsWorkbookWriter.monthLabel(YearMonth.of(2025, 5), true, period, ReportLanguage.EN))
+                .isEqualTo("2025-05 (1–10)");
+        var days = org.lujing.ledger.Period.parse("2025-02-15..2025-02-20");
+        assertThat(StatisticsWorkbookWriter.monthLabel(YearMonth.of(2025, 2), true, days, ReportLanguage.ZH))
+                .isEqualTo("2月（15日至20日）");
+        // a whole year's months are whole
+        assertThat(StatisticsWorkbookWriter.monthLabel(
+                        YearMonth.of(2025, 12), true, org.lujing.ledger.Period.parse("2025"), ReportLanguage.ZH))
+                .isEqualTo("12月");
+    }
+
+    @Test
     void neighbouringSeriesDifferInGreyAndNoTwoOfTheFirstEightShareAGreyLevel() {
         int[] grey = new int[MonthChart.PALETTE.length];
         for (int i = 0; i < grey.length; i++) {
