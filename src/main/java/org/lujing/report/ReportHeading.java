@@ -44,11 +44,18 @@ public record ReportHeading(String community, String issuer, LocalDate made, lon
      * period in words, as the title has it, not its code (2025-Q1 stays the English line's and {@code --json}'s).
      */
     static String periodLine(Period p, ReportLanguage lang) {
+        return periodLine(p, lang, LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
+    }
+
+    /** The same as on {@code today}: a period not begun yet says so, not only "no records". */
+    static String periodLine(Period p, ReportLanguage lang, LocalDate today) {
         String words = periodWords(p);
         String span = chinese(p.from()) + "至" + chinese(p.to());
+        boolean ahead = p.from().isAfter(today);
         return lang.pick(
-                "统计期间 " + words + (words.equals(span) ? "" : "（" + span + "）") + "，仅计入名册内人员",
-                "Period " + p.label() + " (" + p.from() + " to " + p.to() + "), people on the roster only");
+                "统计期间 " + words + (words.equals(span) ? "" : "（" + span + "）") + (ahead ? "（尚未开始）" : "") + "，仅计入名册内人员",
+                "Period " + p.label() + " (" + p.from() + " to " + p.to() + (ahead ? ", not begun yet" : "")
+                        + "), people on the roster only");
     }
 
     static String periodWords(Period p) {

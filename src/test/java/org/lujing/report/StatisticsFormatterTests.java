@@ -57,6 +57,16 @@ class StatisticsFormatterTests {
         // a span of days is its own words, not said twice
         assertThat(ReportHeading.periodLine(Period.parse("2025-03-01..2025-06-30"), ReportLanguage.ZH))
                 .isEqualTo("统计期间 2025年3月1日至2025年6月30日，仅计入名册内人员");
+        // a period not begun yet says so
+        assertThat(ReportHeading.periodLine(
+                        Period.parse("2027"), ReportLanguage.ZH, java.time.LocalDate.of(2026, 12, 2)))
+                .isEqualTo("统计期间 2027年度（2027年1月1日至2027年12月31日）（尚未开始），仅计入名册内人员");
+        assertThat(ReportHeading.periodLine(
+                        Period.parse("2027"), ReportLanguage.EN, java.time.LocalDate.of(2026, 12, 2)))
+                .contains("2027-12-31, not begun yet)");
+        assertThat(ReportHeading.periodLine(
+                        Period.parse("2026"), ReportLanguage.ZH, java.time.LocalDate.of(2026, 12, 2)))
+                .doesNotContain("尚未开始");
         assertThat(ReportHeading.periodLine(Period.parse("2025-03-01..2025-06-30"), ReportLanguage.EN))
                 .isEqualTo("Period 2025-03-01..2025-06-30 (2025-03-01 to 2025-06-30), people on the roster only");
     }
