@@ -53,7 +53,9 @@ public record ReportHeading(String community, String issuer, LocalDate made, lon
         String span = chinese(p.from()) + "至" + chinese(p.to());
         boolean ahead = p.from().isAfter(today);
         return lang.pick(
-                "统计期间 " + words + (words.equals(span) ? "" : "（" + span + "）") + (ahead ? "（尚未开始）" : "") + "，仅计入名册内人员",
+                "统计期间 " + words
+                        + (words.equals(span) ? (ahead ? "（尚未开始）" : "") : "（" + span + (ahead ? "，尚未开始" : "") + "）")
+                        + "，仅计入名册内人员",
                 "Period " + p.label() + " (" + p.from() + " to " + p.to() + (ahead ? ", not begun yet" : "")
                         + "), people on the roster only");
     }

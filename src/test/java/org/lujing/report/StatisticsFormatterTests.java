@@ -60,7 +60,7 @@ class StatisticsFormatterTests {
         // a period not begun yet says so
         assertThat(ReportHeading.periodLine(
                         Period.parse("2027"), ReportLanguage.ZH, java.time.LocalDate.of(2026, 12, 2)))
-                .isEqualTo("统计期间 2027年度（2027年1月1日至2027年12月31日）（尚未开始），仅计入名册内人员");
+                .isEqualTo("统计期间 2027年度（2027年1月1日至2027年12月31日，尚未开始），仅计入名册内人员");
         assertThat(ReportHeading.periodLine(
                         Period.parse("2027"), ReportLanguage.EN, java.time.LocalDate.of(2026, 12, 2)))
                 .contains("2027-12-31, not begun yet)");
