@@ -61,6 +61,9 @@ public final class StatisticsWorkbookWriter {
             byAgency(wb, cells, content, lang);
             byMonth(wb, cells, content, lang);
             PrintLayout.apply(wb, lang.pick("帮扶工作统计", "Support statistics"), lang);
+            // after the layout, whose autofilter spans a sheet's rows so far: a note inside it sorted in among the
+            // agencies
+            notes(wb, cells, content, lang);
             // 汇总 is handed on as one page; 按月's table and its charts belong on one page together
             wb.getSheet(summarySheet(lang)).getPrintSetup().setFitHeight((short) 1);
             wb.getSheet(monthSheet(lang)).getPrintSetup().setFitHeight((short) 1);
@@ -147,11 +150,31 @@ public final class StatisticsWorkbookWriter {
                 cells.number(row, i + 1, e.getValue().getOrDefault(columns.get(i), BigDecimal.ZERO));
             }
         }
-        String note = distinctNote(columns, false, lang);
-        if (note != null) {
-            cells.text(sheet.createRow(r + 1), 0, note);
-        }
         sheet.createFreezePane(1, 1);
+    }
+
+    /**
+     * The notes under 按单位's and 按月's tables (see {@link #distinctNote}): 按单位's after a blank row, 按月's in the
+     * blank row between its table and its charts.
+     */
+    private static void notes(SXSSFWorkbook wb, SafeCells cells, Content content, ReportLanguage lang) {
+        List<Category> columns = shown(content.statistics());
+        String agencies = distinctNote(columns, false, lang);
+        if (agencies != null) {
+            cells.text(
+                    wb.getSheet(agencySheet(lang))
+                            .createRow(content.byAgency().figures().size() + 2),
+                    0,
+                    agencies);
+        }
+        String months = distinctNote(columns, true, lang);
+        if (months != null) {
+            cells.text(
+                    wb.getSheet(monthSheet(lang))
+                            .createRow(content.byMonth().figures().size() + 1),
+                    0,
+                    months);
+        }
     }
 
     /**
@@ -197,11 +220,6 @@ public final class StatisticsWorkbookWriter {
             }
         }
         sheet.createFreezePane(1, 1);
-        String note = distinctNote(columns, true, lang);
-        if (note != null) {
-            // in the blank row between the table and its charts
-            cells.text(sheet.createRow(months.size() + 1), 0, note);
-        }
         if (!columns.isEmpty() && !months.isEmpty()) {
             // below the table, at least ten columns wide however few categories the period has
             int width = Math.max(columns.size() + 1, 10);

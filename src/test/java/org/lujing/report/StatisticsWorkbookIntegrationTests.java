@@ -187,6 +187,10 @@ class StatisticsWorkbookIntegrationTests extends SharedLedgerLoadedOnce {
             assertThat(byAgency.getRow(byAgency.getLastRowNum()).getCell(0).getStringCellValue())
                     .startsWith("注：矫正小组、就业安置按不重复的人数计")
                     .contains("各单位相加");
+            // outside the autofilter, so sorting the agencies leaves it where it is
+            assertThat(((XSSFSheet) byAgency).getCTWorksheet().getAutoFilter().getRef())
+                    .endsWith(String.valueOf(byAgency.getLastRowNum() - 1));
+            assertThat(byMonth.getCTWorksheet().getAutoFilter().getRef()).endsWith("13");
             // months as the office writes them within one year: 1月 … 12月
             assertThat(byMonth.getRow(1).getCell(0).getStringCellValue()).isEqualTo("1月");
             assertThat(byMonth.getRow(12).getCell(0).getStringCellValue()).isEqualTo("12月");
