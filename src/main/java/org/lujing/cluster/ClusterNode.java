@@ -256,9 +256,45 @@ public class ClusterNode implements SmartInitializingSingleton, DisposableBean {
         return Set.copyOf(runningHere);
     }
 
-    /** Records that a job execution this process ran has ended, whatever its status. */
+    /**
+     * Records that a job execution this process ran has ended, whatever its status: here, and in {@code job_node} for
+     * the other nodes (a restart asked elsewhere waits for it).
+     */
     void ended(long jobExecutionId) {
         runningHere.remove(jobExecutionId);
+        try {
+            jdbc.sql("UPDATE job_node SET ended_at = ? WHERE job_execution_id = ?")
+                    .params(Timestamp.from(Instant.now()), jobExecutionId)
+                    .update();
+        } catch (RuntimeException e) {
+            // the database away as the job ends: the run is taken for running until this process stops or restarts
+            log.warn("execution #{}: its end not recorded for the other nodes: {}", jobExecutionId, e.toString());
+        }
+    }
+
+    /**
+     * The node that still runs a job execution, if one does: this process when the execution runs here; another node
+     * whose process recorded no end of it, still beats, and is the same process that began it (a node started again
+     * under its name after a crash is not — what its predecessor left is dead). A stop asked from elsewhere marks the
+     * execution STOPPED at once while that node is still in its chunk, or hangs there.
+     */
+    public Optional<String> stillRunning(long jobExecutionId) {
+        Optional<String> runner = nodeOf(jobExecutionId);
+        if (runner.isEmpty()) {
+            return Optional.empty();
+        }
+        if (id.equals(runner.get())) {
+            return runningHere.contains(jobExecutionId) ? runner : Optional.empty();
+        }
+        return jdbc.sql("""
+                        SELECT j.node_id FROM job_node j
+                          JOIN lujing_node n ON n.node_id = j.node_id
+                          JOIN batch_job_execution e ON e.job_execution_id = j.job_execution_id
+                        WHERE j.job_execution_id = ? AND j.ended_at IS NULL AND n.heartbeat_at >= ?
+                          AND n.started_at <= COALESCE(e.start_time, e.create_time)""")
+                .params(jobExecutionId, deadBefore())
+                .query(String.class)
+                .optional();
     }
 
     /**

@@ -49,14 +49,14 @@ public final class JobRefusalWords {
         }
         if (r.runningOn() != null) {
             return lang.pick(
-                    "执行 #" + id + " 仍在节点 " + r.runningOn() + " 上运行（该节点仍有心跳，它的步骤还没有结束）：现在重新运行会把同样的行再写一遍。"
-                            + "请等它在下一个提交点停下后再重新运行；若该节点已失去响应，它的心跳停止超过 lujing.jobs.recover-after"
-                            + "（默认 30 分钟）后，其他节点会自动接手完成",
-                    "execution #" + id + " is still being run by node " + r.runningOn()
-                            + " (the node beats and its step"
-                            + " has not ended): a restart now would write the same rows again. Restart it once it has"
-                            + " stopped at its next commit; if the node hangs, another node takes the run over once its"
-                            + " heartbeat is older than lujing.jobs.recover-after (30 minutes by default)");
+                    "执行 #" + id + " 仍由节点 " + r.runningOn() + " 运行或持有（该节点仍有心跳，还没有结束这次运行）：现在重新运行会把同样的行再写一遍。"
+                            + "已要求停止的，会在当前批次结束时停下，之后即可重新运行；若它一直不结束（节点卡住），请在节点 " + r.runningOn()
+                            + " 上重新启动 Lujing（serve），入库文件随后由 serve 自动完成，其他任务再重新运行",
+                    "execution #" + id + " is still run or held by node " + r.runningOn() + " (the node beats and has"
+                            + " not ended this run): a restart now would write the same rows again. One asked to stop"
+                            + " stops at the end of its current chunk; restart it then. If it never ends (the node"
+                            + " hangs), restart Lujing (serve) on node " + r.runningOn() + ": serve then finishes an"
+                            + " ingest by itself; restart anything else");
         }
         if (r.unfinishedFile() != null) {
             long file = r.unfinishedFile().id();

@@ -130,15 +130,28 @@ public class FileRegistry {
 
     /**
      * Moves an unfinished file's claim to this node for an admin's restart of its run (checked not to be running
-     * elsewhere): this node's heartbeat then keeps it, and its silence hands the file to another node. Left with the
+     * anywhere): this node's heartbeat then keeps it, and its silence hands the file to another node. Left with the
      * node that ran it before, the file was that node's: another node would not take it over while that one lived,
-     * and that one does not take up a run an admin restarted elsewhere.
+     * and that one does not take up a run an admin restarted elsewhere. The claim is taken only from no one, from
+     * this node, from {@code runner} (the node that ran the execution, which has ended it) or from a dead node —
+     * never from another live node, which took the file over or restarted it a moment ago: then its id is returned
+     * and nothing is moved.
      */
-    public void claimForRestart(IngestedFile f) {
+    public Optional<String> claimForRestart(IngestedFile f, String runner) {
         Timestamp now = Timestamp.from(Instant.now());
-        jdbc.sql("""
+        int moved = jdbc.sql("""
                         UPDATE file_claim SET node_id = ?, heartbeat_at = ?
-                        WHERE sha256 = ? AND file_id IN (SELECT id FROM ingest_file WHERE outcome = 'IN_PROGRESS')""").params(node.id(), now, f.sha256()).update();
+                        WHERE sha256 = ? AND file_id IN (SELECT id FROM ingest_file WHERE outcome = 'IN_PROGRESS')
+                          AND (node_id IS NULL OR node_id = ? OR node_id = ? OR node_id NOT IN (%s))""".formatted(ClusterNode.ALIVE_NODE_IDS))
+                .params(node.id(), now, f.sha256(), node.id(), runner == null ? node.id() : runner, node.deadBefore())
+                .update();
+        if (moved == 1) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT node_id FROM file_claim WHERE sha256 = ? AND node_id IS NOT NULL")
+                .param(f.sha256())
+                .query(String.class)
+                .optional();
     }
 
     /**

@@ -34,53 +34,48 @@ public class JobControl {
     private final JobRepository jobRepository;
     private final FileRegistry files;
     private final org.lujing.cluster.ClusterNode node;
-    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     public JobControl(
             JobOperator jobOperator,
             JobRepository jobRepository,
             FileRegistry files,
-            org.lujing.cluster.ClusterNode node,
-            org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+            org.lujing.cluster.ClusterNode node) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.files = files;
         this.node = node;
-        this.jdbc = jdbc;
     }
 
     /**
      * Restarts a failed or stopped execution; a restarted ingest resumes after its last committed chunk. The file an
      * ingest loads is claimed for this process first, so it is this process's heartbeat that keeps other nodes from
-     * taking it over while it runs, and, should this process die, theirs to finish.
+     * taking it over while it runs, and, should this process die, theirs to finish. A claim another live node holds
+     * (it took the file over, or another admin's restart did a moment ago) refuses the restart.
      */
     public JobExecution restart(long executionId) throws Exception {
         JobExecution execution = existing(executionId, "restart", RESTARTS);
         log.info("restarting {} execution #{}", execution.getJobInstance().getJobName(), executionId);
         if (FILE_INGEST_JOB.equals(execution.getJobInstance().getJobName())) {
-            files.unfinishedOf(executionId).ifPresent(f -> {
+            Optional<IngestedFile> unfinished = files.unfinishedOf(executionId);
+            if (unfinished.isPresent()) {
                 node.join();
-                files.claimForRestart(f);
-            });
+                Optional<String> holder = files.claimForRestart(
+                        unfinished.get(), node.nodeOf(executionId).orElse(null));
+                if (holder.isPresent()) {
+                    throw new Refused(
+                            executionId,
+                            "restart",
+                            execution.getStatus().name(),
+                            RESTARTS,
+                            null,
+                            null,
+                            null,
+                            null,
+                            holder.get());
+                }
+            }
         }
         return jobOperator.restart(execution);
-    }
-
-    /**
-     * The node still at the execution, if any: a step of it has not ended (a stop asked from another node marks the
-     * execution at once, while its node finishes the chunk it is in, or hangs in it) and the node that runs it is
-     * alive by its heartbeat. A restart then would run the same rows beside it.
-     */
-    private Optional<String> stillRunningOn(long executionId) {
-        long open = jdbc.sql("""
-                        SELECT COUNT(*) FROM batch_step_execution
-                        WHERE job_execution_id = ? AND end_time IS NULL AND status IN ('STARTING', 'STARTED', 'STOPPING')""").param(executionId).query(Long.class).single();
-        if (open == 0) {
-            return Optional.empty();
-        }
-        return node.nodeOf(executionId)
-                .filter(runner ->
-                        node.id().equals(runner) ? node.runningHere().contains(executionId) : node.isAlive(runner));
     }
 
     public boolean stop(long executionId) throws Exception {
@@ -276,7 +271,7 @@ public class JobControl {
             }
         }
         if ("restart".equals(action)) {
-            Optional<String> runner = stillRunningOn(executionId);
+            Optional<String> runner = node.stillRunning(executionId);
             if (runner.isPresent()) {
                 throw new Refused(executionId, action, status, appliesTo, null, null, null, null, runner.get());
             }
