@@ -108,9 +108,18 @@ class InboxUpload {
                 Files.deleteIfExists(received.partial());
             }
         } catch (IOException e) {
+            // Java's message for a file-system failure is the server's path: the uploader reads the file's place in
+            // the home, or why
+            String why = e instanceof java.nio.file.AccessDeniedException
+                    ? lang.pick("没有写入权限", "not allowed to write")
+                    : ReaderPaths.hidden(
+                            e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null
+                                    ? fs.getReason()
+                                    : String.valueOf(e.getMessage()),
+                            properties.home().toAbsolutePath().normalize());
             throw new UploadRefusedException(lang.pick(
-                    Masking.value(name) + " 未能存入 inbox/" + source.id() + "/（" + e.getMessage() + "），请重新上传",
-                    Masking.value(name) + " could not be stored in inbox/" + source.id() + "/ (" + e.getMessage()
+                    Masking.value(name) + " 未能存入 inbox/" + source.id() + "/（" + why + "），请重新上传",
+                    Masking.value(name) + " could not be stored in inbox/" + source.id() + "/ (" + why
                             + "): upload it again"));
         }
     }

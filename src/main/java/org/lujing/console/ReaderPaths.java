@@ -23,10 +23,11 @@ public class ReaderPaths {
     /**
      * An absolute path in running text: a {@code /} that begins a word (not a URL's {@code //} or {@code host/}, not
      * a date's {@code 2025/04}) followed by a folder named in ASCII ({@code /srv/}, {@code /home/}: not the
-     * {@code 和/或} of a sentence), or a drive's {@code C:\}, up to the next space, quote, bracket or punctuation.
+     * {@code 和/或} of a sentence; {@code file:/srv/…} too), or a drive's {@code C:\} or {@code C:/}, up to the next
+     * space, quote, bracket, colon or punctuation.
      */
-    private static final Pattern ABSOLUTE =
-            Pattern.compile("(?<![\\w.~:/\\\\-])(?:/[A-Za-z0-9._-]+/|[A-Za-z]:\\\\)[^\\s\"'“”‘’()（）<>,，;；。、|]*");
+    private static final Pattern ABSOLUTE = Pattern.compile(
+            "(?<![\\w.~/\\\\-])(?:/[A-Za-z0-9._-]+/|[A-Za-z]:[\\\\/])[^\\s\"'“”‘’()（）<>\\[\\],，;；:：。、|]*");
 
     private final Path home;
 

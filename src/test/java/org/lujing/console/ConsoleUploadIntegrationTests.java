@@ -144,6 +144,28 @@ class ConsoleUploadIntegrationTests {
                         .toList());
     }
 
+    @Test
+    void anUploadThatCannotBeStoredSaysWhereInTheHomeNotTheServersPath() throws Exception {
+        // given a source's inbox folder that cannot be made (a file stands where it belongs)
+        Path blocked = HOME.resolve("inbox/university");
+        java.nio.file.Files.createDirectories(blocked.getParent());
+        java.nio.file.Files.writeString(blocked, "not a folder");
+        try {
+            // then the refusal names the place in the home, not the server's path (Java's message is the path)
+            var response = mvc.perform(MockMvcRequestBuilders.multipart("/api/upload/university")
+                            .file(new MockMultipartFile("file", "名单.csv", "application/octet-stream", new byte[10]))
+                            .with(httpBasic("operator", password)))
+                    .andReturn()
+                    .getResponse();
+            assertThat(response.getStatus()).isEqualTo(422);
+            assertThat(response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("未能存入 inbox/university/")
+                    .doesNotContain(HOME.toAbsolutePath().toString());
+        } finally {
+            java.nio.file.Files.delete(blocked);
+        }
+    }
+
     private void assertRefused(String url, String name, byte[] content, String reason) throws Exception {
         var response = mvc.perform(MockMvcRequestBuilders.multipart(url)
                         .file(new MockMultipartFile("file", name, "application/octet-stream", content))

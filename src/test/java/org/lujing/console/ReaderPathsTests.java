@@ -27,6 +27,10 @@ class ReaderPathsTests {
         assertThat(ReaderPaths.hidden("拒绝访问 C:\\Users\\zhang\\Desktop\\台账.xlsx", HOME))
                 .isEqualTo("拒绝访问 台账.xlsx");
         assertThat(ReaderPaths.hidden("a folder: /var/tmp/", HOME)).isEqualTo("a folder: …");
+        // as a URL of the file system, Spring's "URL [file:/…]", a drive written with a slash, glued to a colon
+        assertThat(ReaderPaths.hidden("URL [file:/data/x/y.yaml]", HOME)).isEqualTo("URL [file:y.yaml]");
+        assertThat(ReaderPaths.hidden("拒绝访问 C:/Users/zhang/台账.xlsx", HOME)).isEqualTo("拒绝访问 台账.xlsx");
+        assertThat(ReaderPaths.hidden("无法读取：/data/x/台账.xlsx：没有权限", HOME)).isEqualTo("无法读取：台账.xlsx：没有权限");
     }
 
     @Test
