@@ -34,8 +34,10 @@ class InboxUpload {
     private final SourceCatalog sources;
     private final LujingProperties properties;
     private final AuditLog audit;
+    private final ReaderPaths paths;
 
-    InboxUpload(SourceCatalog sources, LujingProperties properties, AuditLog audit) {
+    InboxUpload(SourceCatalog sources, LujingProperties properties, AuditLog audit, ReaderPaths paths) {
+        this.paths = paths;
         this.sources = sources;
         this.properties = properties;
         this.audit = audit;
@@ -112,11 +114,10 @@ class InboxUpload {
             // the home, or why
             String why = e instanceof java.nio.file.AccessDeniedException
                     ? lang.pick("没有写入权限", "not allowed to write")
-                    : ReaderPaths.hidden(
+                    : paths.hide(
                             e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null
                                     ? fs.getReason()
-                                    : String.valueOf(e.getMessage()),
-                            properties.home().toAbsolutePath().normalize());
+                                    : String.valueOf(e.getMessage()));
             throw new UploadRefusedException(lang.pick(
                     Masking.value(name) + " 未能存入 inbox/" + source.id() + "/（" + why + "），请重新上传",
                     Masking.value(name) + " could not be stored in inbox/" + source.id() + "/ (" + why

@@ -6,7 +6,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.lujing.home.LujingProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -38,11 +37,6 @@ public class ReaderPaths {
     /** The text as the signed-in user may read it: as stored for an admin, with server paths hidden for anyone else. */
     public String forReader(String text) {
         return ConsoleRole.isAdmin(SecurityContextHolder.getContext().getAuthentication()) ? text : hidden(text, home);
-    }
-
-    /** The text as this user may read it. */
-    String forReader(String text, Authentication user) {
-        return ConsoleRole.isAdmin(user) ? text : hidden(text, home);
     }
 
     /** The text as a non-admin reads it, whoever asks. */

@@ -166,8 +166,8 @@ public class JobControl {
         }
 
         /**
-         * The node still running the execution asked to restart — a step of it has not ended, and the node beats —
-         * else null.
+         * The node still running or holding the execution asked to restart — its process has not ended the run and
+         * beats, or it holds the file's claim — else null.
          */
         public String runningOn() {
             return runningOn;
